@@ -1,0 +1,166 @@
+package io.checkup.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.checkup.lint.Finding;
+import io.checkup.lint.LintConfig;
+import io.checkup.lint.Rule;
+import io.checkup.lint.Severity;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SARIF 2.1.0 (OASIS), one run. {@code tool.driver.rules} lists every rule that ran plus {@code parse-error};
+ * results carry the file as {@code artifactLocation.uri}, the line and column where known, and the BPMN element id
+ * as {@code logicalLocations[0].name}.
+ */
+final class SarifReport {
+
+  static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+  static final String PROJECT_URI = "https://github.com/camunda-checkup/camunda-checkup";
+  static final String DOCS_URI = PROJECT_URI + "/blob/main/docs/rules/";
+
+  private SarifReport() {
+  }
+
+  private record RuleEntry(String id, String description, Severity severity) {
+  }
+
+  static void write(List<FileResult> results, LintConfig config, PrintStream out) {
+    Map<String, Integer> ruleIndex = new LinkedHashMap<>();
+    List<RuleEntry> rules = new ArrayList<>();
+    for (Rule rule : config.activeRules()) {
+      ruleIndex.put(rule.id(), rules.size());
+      rules.add(new RuleEntry(rule.id(), rule.info().summary(), config.severity(rule.id())));
+    }
+    ruleIndex.put(Finding.PARSE_ERROR, rules.size());
+    rules.add(new RuleEntry(Finding.PARSE_ERROR, "The file cannot be read, is not well-formed XML or is not BPMN 2.0.",
+        Severity.ERROR));
+    ruleIndex.put(Finding.INTERNAL_ERROR, rules.size());
+    rules.add(new RuleEntry(Finding.INTERNAL_ERROR, "The linter itself failed on a file; please report it.",
+        Severity.ERROR));
+    try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
+      json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      json.writeStartObject();
+      json.writeStringField("$schema", SCHEMA);
+      json.writeStringField("version", "2.1.0");
+      json.writeArrayFieldStart("runs");
+      json.writeStartObject();
+      writeTool(json, rules);
+      json.writeArrayFieldStart("results");
+      for (FileResult result : results) {
+        for (Finding finding : result.findings()) {
+          writeResult(json, result, finding, ruleIndex);
+        }
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+      json.writeEndArray();
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.println();
+  }
+
+  private static void writeTool(JsonGenerator json, List<RuleEntry> rules) throws IOException {
+    json.writeObjectFieldStart("tool");
+    json.writeObjectFieldStart("driver");
+    json.writeStringField("name", "camunda-checkup");
+    json.writeStringField("version", Version.current());
+    json.writeStringField("informationUri", PROJECT_URI);
+    json.writeArrayFieldStart("rules");
+    for (RuleEntry rule : rules) {
+      json.writeStartObject();
+      json.writeStringField("id", rule.id());
+      json.writeStringField("name", rule.id());
+      json.writeObjectFieldStart("shortDescription");
+      json.writeStringField("text", rule.description());
+      json.writeEndObject();
+      json.writeStringField("helpUri", DOCS_URI + rule.id() + ".md");
+      json.writeObjectFieldStart("defaultConfiguration");
+      json.writeStringField("level", level(rule.severity()));
+      json.writeEndObject();
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+    json.writeEndObject();
+  }
+
+  private static void writeResult(JsonGenerator json, FileResult file, Finding finding,
+      Map<String, Integer> ruleIndex) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("ruleId", finding.ruleId());
+    Integer index = ruleIndex.get(finding.ruleId());
+    if (index != null) {
+      json.writeNumberField("ruleIndex", index);
+    }
+    json.writeStringField("level", level(finding.severity()));
+    json.writeObjectFieldStart("message");
+    json.writeStringField("text", finding.message());
+    json.writeEndObject();
+    json.writeArrayFieldStart("locations");
+    json.writeStartObject();
+    json.writeObjectFieldStart("physicalLocation");
+    json.writeObjectFieldStart("artifactLocation");
+    json.writeStringField("uri", uri(file.displayPath()));
+    json.writeEndObject();
+    if (finding.line() > 0) {
+      json.writeObjectFieldStart("region");
+      json.writeNumberField("startLine", finding.line());
+      if (finding.column() > 0) {
+        json.writeNumberField("startColumn", finding.column());
+      }
+      json.writeEndObject();
+    }
+    json.writeEndObject();
+    if (finding.elementId() != null) {
+      json.writeArrayFieldStart("logicalLocations");
+      json.writeStartObject();
+      json.writeStringField("name", finding.elementId());
+      json.writeStringField("kind", "element");
+      json.writeEndObject();
+      json.writeEndArray();
+    }
+    json.writeEndObject();
+    json.writeEndArray();
+    if (!finding.relatedElementIds().isEmpty()) {
+      json.writeObjectFieldStart("properties");
+      json.writeArrayFieldStart("relatedElementIds");
+      for (String id : finding.relatedElementIds()) {
+        json.writeString(id);
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+    json.writeEndObject();
+  }
+
+  static String level(Severity severity) {
+    return switch (severity) {
+      case ERROR -> "error";
+      case WARN -> "warning";
+      default -> "note";
+    };
+  }
+
+  /** A relative URI reference for a path as given: '/' separators, spaces and the like percent-encoded. */
+  static String uri(String path) {
+    StringBuilder uri = new StringBuilder(path.startsWith("/") ? "file://" : "");
+    for (byte b : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if (c < 128 && (Character.isLetterOrDigit(c) || "/-._~:".indexOf(c) >= 0)) {
+        uri.append((char) c);
+      } else {
+        uri.append('%').append(String.format("%02X", c));
+      }
+    }
+    return uri.toString();
+  }
+}

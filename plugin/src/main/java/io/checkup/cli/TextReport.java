@@ -1,0 +1,35 @@
+package io.checkup.cli;
+
+import io.checkup.lint.Finding;
+import io.checkup.lint.Severity;
+import java.io.PrintStream;
+import java.util.List;
+
+/** {@code path:line:column  severity  rule  elementId  message}, one line per finding, then a summary. */
+final class TextReport {
+
+  private TextReport() {
+  }
+
+  static void write(List<FileResult> results, PrintStream out) {
+    for (FileResult result : results) {
+      for (Finding finding : result.findings()) {
+        out.println(result.displayPath() + ":" + finding.line() + ":" + finding.column() + "  "
+            + finding.severity().label() + "  " + finding.ruleId() + "  "
+            + (finding.elementId() == null ? "-" : finding.elementId()) + "  " + oneLine(finding.message()));
+      }
+    }
+    long errors = LintCommand.count(results, Severity.ERROR);
+    long warnings = LintCommand.count(results, Severity.WARN);
+    long infos = LintCommand.count(results, Severity.INFO);
+    long total = errors + warnings + infos;
+    out.println();
+    out.println((total == 0 ? "no problems" : total + " problem" + (total == 1 ? "" : "s") + " (" + errors
+        + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning" + (warnings == 1 ? "" : "s") + ", "
+        + infos + " info)") + " in " + results.size() + " file" + (results.size() == 1 ? "" : "s"));
+  }
+
+  static String oneLine(String text) {
+    return text.replace('\n', ' ').replace('\r', ' ');
+  }
+}

@@ -1,0 +1,78 @@
+package io.checkup.lint;
+
+import io.checkup.lint.model.BpmnGraph;
+import io.checkup.lint.model.GraphBuilder;
+import io.checkup.lint.model.NotBpmnException;
+import io.checkup.lint.xml.XmlNode;
+import io.checkup.lint.xml.XmlReadException;
+import io.checkup.lint.xml.XmlReader;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Runs the active rules of a configuration over a model. Thread-safe: rules are stateless and each call has its own
+ * findings, so one linter serves every deployment of an engine.
+ */
+public final class Linter {
+
+  private static final Comparator<Finding> IN_FILE_ORDER = Comparator
+      .comparingInt(Finding::line)
+      .thenComparingInt(Finding::column)
+      .thenComparing(Finding::ruleId)
+      .thenComparing(Finding::message);
+
+  private final LintConfig config;
+  private final List<Rule> activeRules;
+
+  public Linter(LintConfig config) {
+    this.config = config;
+    this.activeRules = config.activeRules();
+  }
+
+  public LintConfig config() {
+    return config;
+  }
+
+  /** Lints a prepared graph. A rule that throws is recorded as a failure; the other rules still run. */
+  public LintOutcome lint(BpmnGraph graph) {
+    List<Finding> findings = new ArrayList<>();
+    List<LintOutcome.RuleFailure> failures = new ArrayList<>();
+    Suppressions suppressions = new Suppressions();
+    for (Rule rule : activeRules) {
+      RuleContext context = new RuleContext(rule, config.severity(rule.id()), config.options(rule.id()),
+          suppressions, findings);
+      int before = findings.size();
+      try {
+        rule.check(graph, context);
+      } catch (RuntimeException | StackOverflowError e) {
+        // keep what other rules found; drop the half-finished output of the failing one
+        findings.subList(before, findings.size()).clear();
+        failures.add(new LintOutcome.RuleFailure(rule.id(), e));
+      }
+    }
+    findings.sort(IN_FILE_ORDER);
+    return new LintOutcome(findings, failures);
+  }
+
+  /**
+   * Lints the bytes of any BPMN 2.0 file, executable or not. A file that is not well-formed XML or not BPMN gives a
+   * single {@code parse-error} finding instead of an exception.
+   */
+  public LintOutcome lint(byte[] bpmnXml) {
+    XmlNode root;
+    try {
+      root = XmlReader.read(bpmnXml);
+    } catch (XmlReadException e) {
+      return new LintOutcome(List.of(Finding.parseError("not well-formed XML: " + e.getMessage(), e.line(),
+          e.column())), List.of());
+    }
+    BpmnGraph graph;
+    try {
+      graph = GraphBuilder.build(root);
+    } catch (NotBpmnException e) {
+      return new LintOutcome(List.of(Finding.parseError(e.getMessage(), root.line(), root.column())), List.of());
+    }
+    return lint(graph);
+  }
+}

@@ -1,0 +1,65 @@
+package io.checkup.lint;
+
+import io.checkup.lint.model.Bpmn;
+import io.checkup.lint.model.BpmnElement;
+import io.checkup.lint.xml.XmlNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** What a rule gets while it runs: its options and a way to report. Suppression and severity are applied here. */
+public final class RuleContext {
+
+  private final Rule rule;
+  private final String ruleId;
+  private final Severity severity;
+  private final Map<String, Object> options;
+  private final Suppressions suppressions;
+  private final List<Finding> findings;
+
+  RuleContext(Rule rule, Severity severity, Map<String, Object> options, Suppressions suppressions,
+      List<Finding> findings) {
+    this.rule = rule;
+    this.ruleId = rule.id();
+    this.severity = severity;
+    this.options = options;
+    this.suppressions = suppressions;
+    this.findings = findings;
+  }
+
+  public String ruleId() {
+    return ruleId;
+  }
+
+  /** A whole-number option: the configured value or the rule's default. */
+  public int intOption(String name) {
+    Object value = options.containsKey(name) ? options.get(name) : rule.defaultOptions().get(name);
+    return RuleOptions.toInt(ruleId, name, value);
+  }
+
+  public void report(BpmnElement element, String message) {
+    report(element.xml(), message, List.of());
+  }
+
+  public void report(BpmnElement element, String message, List<String> relatedElementIds) {
+    report(element.xml(), message, relatedElementIds);
+  }
+
+  /** Reports against any element of the file (a root element, the definitions). */
+  public void report(XmlNode node, String message, List<String> relatedElementIds) {
+    if (suppressions.isSuppressed(node, ruleId)) {
+      return;
+    }
+    findings.add(new Finding(ruleId, severity, message, node.id(), node.line(), node.column(), processIdOf(node),
+        new ArrayList<>(relatedElementIds)));
+  }
+
+  private static String processIdOf(XmlNode node) {
+    for (XmlNode current = node; current != null; current = current.parent()) {
+      if (current.is(Bpmn.MODEL_NS, "process")) {
+        return current.id();
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,393 @@
+package io.checkup.lint.analysis;
+
+import io.checkup.lint.model.BpmnGraph;
+import io.checkup.lint.model.FlowNode;
+import io.checkup.lint.model.Scope;
+import io.checkup.lint.model.SequenceFlow;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Token-flow facts about one scope, computed once per lint run and shared by the flow rules: which nodes a token can
+ * reach, which can still reach an end, the loops' back edges and the post-dominator tree.
+ *
+ * <p>A token moves along sequence flows whose source and target lie in this scope, from an activity to its boundary
+ * events, and from a link throw event to the catch events of the same link name. Every computation here is linear
+ * in the size of the scope (the post-dominator iteration converges in a few passes on real models).
+ */
+public final class ScopeAnalysis {
+
+  private final Scope scope;
+  private final List<FlowNode> nodes;
+  private final Map<FlowNode, Integer> index = new IdentityHashMap<>();
+  private final int[][] successors;
+  private final int[][] predecessors;
+  private final BitSet starts = new BitSet();
+  private final BitSet exempt = new BitSet();
+  private final BitSet reachable;
+  private final BitSet canReachEnd;
+  private final Set<SequenceFlow> backEdges;
+  private int[] postDominator;
+
+  private ScopeAnalysis(Scope scope) {
+    this.scope = scope;
+    this.nodes = scope.flowNodes();
+    for (int i = 0; i < nodes.size(); i++) {
+      index.put(nodes.get(i), i);
+    }
+    successors = new int[nodes.size()][];
+    List<List<Integer>> reverse = new ArrayList<>(nodes.size());
+    for (int i = 0; i < nodes.size(); i++) {
+      reverse.add(new ArrayList<>(2));
+    }
+    for (int i = 0; i < nodes.size(); i++) {
+      FlowNode node = nodes.get(i);
+      List<Integer> next = new ArrayList<>(node.outgoing().size() + node.boundaryEvents().size());
+      for (SequenceFlow flow : node.outgoing()) {
+        addEdge(next, flow.target());
+      }
+      for (FlowNode boundary : node.boundaryEvents()) {
+        addEdge(next, boundary);
+      }
+      if (node.isLinkThrow()) {
+        for (FlowNode partner : node.linkPartners()) {
+          addEdge(next, partner);
+        }
+      }
+      successors[i] = next.stream().mapToInt(Integer::intValue).toArray();
+      for (int target : successors[i]) {
+        reverse.get(target).add(i);
+      }
+    }
+    predecessors = new int[nodes.size()][];
+    for (int i = 0; i < nodes.size(); i++) {
+      predecessors[i] = reverse.get(i).stream().mapToInt(Integer::intValue).toArray();
+    }
+    findStarts();
+    reachable = forward(starts);
+    canReachEnd = backwardFromEnds();
+    backEdges = findBackEdges();
+  }
+
+  /** The shared analysis of a scope for this lint run. */
+  public static ScopeAnalysis of(BpmnGraph graph, Scope scope) {
+    return graph.memo(new Key(scope), key -> new ScopeAnalysis(key.scope));
+  }
+
+  private record Key(Scope scope) {
+  }
+
+  private void addEdge(List<Integer> next, FlowNode target) {
+    Integer targetIndex = target == null ? null : index.get(target);
+    if (targetIndex != null && !next.contains(targetIndex)) {
+      next.add(targetIndex);
+    }
+  }
+
+  /**
+   * Where tokens appear in a scope: its start events; without any, the nodes nothing flows into (BPMN's implicit
+   * start). Event sub-processes and compensation handlers are started by events, not flows, and are exempt from
+   * flow analysis, like the children of an ad-hoc sub-process.
+   */
+  private void findStarts() {
+    boolean adHoc = scope.kind() == Scope.Kind.AD_HOC_SUB_PROCESS;
+    boolean hasStartEvent = false;
+    for (int i = 0; i < nodes.size(); i++) {
+      FlowNode node = nodes.get(i);
+      if (adHoc || node.isEventSubProcess() || node.isForCompensation()) {
+        exempt.set(i);
+        starts.set(i);
+      } else if (node.isStartEvent()) {
+        hasStartEvent = true;
+        starts.set(i);
+      }
+    }
+    if (!hasStartEvent) {
+      for (int i = 0; i < nodes.size(); i++) {
+        FlowNode node = nodes.get(i);
+        if (predecessors[i].length == 0 && !node.isBoundaryEvent() && !node.isLinkCatch()) {
+          starts.set(i);
+        }
+      }
+    }
+  }
+
+  private BitSet forward(BitSet from) {
+    BitSet seen = (BitSet) from.clone();
+    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    from.stream().forEach(queue::add);
+    while (!queue.isEmpty()) {
+      int current = queue.poll();
+      for (int next : successors[current]) {
+        if (!seen.get(next)) {
+          seen.set(next);
+          queue.add(next);
+        }
+      }
+    }
+    return seen;
+  }
+
+  private BitSet backwardFromEnds() {
+    BitSet seen = new BitSet();
+    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    for (int i = 0; i < nodes.size(); i++) {
+      if (successors[i].length == 0 || exempt.get(i)) {
+        seen.set(i);
+        queue.add(i);
+      }
+    }
+    while (!queue.isEmpty()) {
+      int current = queue.poll();
+      for (int previous : predecessors[current]) {
+        if (!seen.get(previous)) {
+          seen.set(previous);
+          queue.add(previous);
+        }
+      }
+    }
+    return seen;
+  }
+
+  /** Sequence flows that close a loop: they lead back to a node on the current depth-first path from a start. */
+  private Set<SequenceFlow> findBackEdges() {
+    Set<SequenceFlow> found = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    int[] state = new int[nodes.size()]; // 0 new, 1 on the path, 2 done
+    int[] position = new int[nodes.size()];
+    ArrayDeque<Integer> stack = new ArrayDeque<>();
+    BitSet roots = (BitSet) starts.clone();
+    // nodes no start reaches are still walked, so loops in unreachable islands are known too
+    roots.or(complement(reachable));
+    for (int root = roots.nextSetBit(0); root >= 0; root = roots.nextSetBit(root + 1)) {
+      if (state[root] != 0) {
+        continue;
+      }
+      stack.push(root);
+      state[root] = 1;
+      while (!stack.isEmpty()) {
+        int current = stack.peek();
+        List<SequenceFlow> out = nodes.get(current).outgoing();
+        if (position[current] < out.size()) {
+          SequenceFlow flow = out.get(position[current]++);
+          Integer next = flow.target() == null ? null : index.get(flow.target());
+          if (next == null) {
+            continue;
+          }
+          if (state[next] == 1) {
+            found.add(flow);
+          } else if (state[next] == 0) {
+            state[next] = 1;
+            stack.push(next);
+          }
+        } else {
+          // boundary events and link partners continue the path too, but cannot close a loop themselves
+          for (int next : successors[current]) {
+            if (state[next] == 0 && (nodes.get(next).isBoundaryEvent() || nodes.get(next).isLinkCatch())) {
+              state[next] = 1;
+              stack.push(next);
+            }
+          }
+          if (stack.peek() == current) {
+            state[current] = 2;
+            stack.pop();
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  private BitSet complement(BitSet set) {
+    BitSet all = new BitSet(nodes.size());
+    all.set(0, nodes.size());
+    all.andNot(set);
+    return all;
+  }
+
+  public Scope scope() {
+    return scope;
+  }
+
+  public List<FlowNode> nodes() {
+    return nodes;
+  }
+
+  public int indexOf(FlowNode node) {
+    Integer i = index.get(node);
+    return i == null ? -1 : i;
+  }
+
+  public FlowNode node(int i) {
+    return nodes.get(i);
+  }
+
+  public int[] successors(int i) {
+    return successors[i];
+  }
+
+  public int[] predecessors(int i) {
+    return predecessors[i];
+  }
+
+  /** True for event sub-processes, compensation handlers and ad-hoc children: started by events, not flows. */
+  public boolean isExempt(FlowNode node) {
+    int i = indexOf(node);
+    return i >= 0 && exempt.get(i);
+  }
+
+  public boolean isStart(FlowNode node) {
+    int i = indexOf(node);
+    return i >= 0 && starts.get(i);
+  }
+
+  public boolean isReachable(FlowNode node) {
+    int i = indexOf(node);
+    return i >= 0 && reachable.get(i);
+  }
+
+  /** True when some end (an end event or a node a token stops at) can be reached from the node. */
+  public boolean canReachEnd(FlowNode node) {
+    int i = indexOf(node);
+    return i >= 0 && canReachEnd.get(i);
+  }
+
+  public boolean isBackEdge(SequenceFlow flow) {
+    return backEdges.contains(flow);
+  }
+
+  /**
+   * The immediate post-dominator of a node: the nearest node every path from it to an end passes through; null when
+   * the paths only meet at the end of the scope (or no end can be reached).
+   */
+  public FlowNode immediatePostDominator(FlowNode node) {
+    int[] ipdom = postDominators();
+    int i = indexOf(node);
+    if (i < 0 || ipdom[i] < 0 || ipdom[i] == nodes.size()) {
+      return null;
+    }
+    return nodes.get(ipdom[i]);
+  }
+
+  /**
+   * Post-dominators by the iterative algorithm of Cooper, Harvey and Kennedy ("A Simple, Fast Dominance
+   * Algorithm", 2001) on the reversed flow graph, with a virtual exit (index n) after every end.
+   */
+  private int[] postDominators() {
+    if (postDominator != null) {
+      return postDominator;
+    }
+    int n = nodes.size();
+    int exit = n;
+    // reverse post-order of the reversed graph from the exit: a depth-first walk along predecessors
+    int[] postOrder = new int[n + 1];
+    Arrays.fill(postOrder, -1);
+    List<Integer> order = new ArrayList<>(n + 1);
+    int[] cursor = new int[n + 1];
+    BitSet visited = new BitSet(n + 1);
+    ArrayDeque<Integer> stack = new ArrayDeque<>();
+    stack.push(exit);
+    visited.set(exit);
+    List<Integer> ends = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (successors[i].length == 0) {
+        ends.add(i);
+      }
+    }
+    while (!stack.isEmpty()) {
+      int current = stack.peek();
+      int[] next = current == exit ? ends.stream().mapToInt(Integer::intValue).toArray() : predecessors[current];
+      if (cursor[current] < next.length) {
+        int candidate = next[cursor[current]++];
+        if (!visited.get(candidate)) {
+          visited.set(candidate);
+          stack.push(candidate);
+        }
+      } else {
+        stack.pop();
+        postOrder[current] = order.size();
+        order.add(current);
+      }
+    }
+    int[] ipdom = new int[n + 1];
+    Arrays.fill(ipdom, -1);
+    ipdom[exit] = exit;
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (int k = order.size() - 2; k >= 0; k--) { // reverse post-order, the exit (last) excluded
+        int b = order.get(k);
+        int[] after = successors[b];
+        int candidate = -1;
+        if (after.length == 0) {
+          candidate = exit;
+        } else {
+          for (int s : after) {
+            if (ipdom[s] >= 0) {
+              candidate = candidate < 0 ? s : intersect(s, candidate, ipdom, postOrder);
+            }
+          }
+        }
+        if (candidate >= 0 && ipdom[b] != candidate) {
+          ipdom[b] = candidate;
+          changed = true;
+        }
+      }
+    }
+    postDominator = ipdom;
+    return ipdom;
+  }
+
+  private static int intersect(int a, int b, int[] ipdom, int[] postOrder) {
+    while (a != b) {
+      while (postOrder[a] < postOrder[b]) {
+        a = ipdom[a];
+      }
+      while (postOrder[b] < postOrder[a]) {
+        b = ipdom[b];
+      }
+    }
+    return a;
+  }
+
+  /**
+   * Which outgoing branches of a split reach which sequence flows, walking forward from each branch until the
+   * split's post-dominator (where all its branches have met) or a node {@code stopAt} rejects (the node itself is
+   * still reached, only not passed). Returns, per sequence flow walked, the set of branch numbers (the index in
+   * {@code split.outgoing()}) that travel along it.
+   */
+  public Map<SequenceFlow, BitSet> branchesReaching(FlowNode split, java.util.function.Predicate<FlowNode> stopAt) {
+    Map<SequenceFlow, BitSet> arrivals = new HashMap<>();
+    FlowNode bound = immediatePostDominator(split);
+    List<SequenceFlow> branches = split.outgoing();
+    for (int branch = 0; branch < branches.size(); branch++) {
+      BitSet seen = new BitSet(nodes.size());
+      ArrayDeque<SequenceFlow> queue = new ArrayDeque<>();
+      queue.add(branches.get(branch));
+      while (!queue.isEmpty()) {
+        SequenceFlow flow = queue.poll();
+        arrivals.computeIfAbsent(flow, f -> new BitSet()).set(branch);
+        FlowNode target = flow.target();
+        int t = target == null ? -1 : indexOf(target);
+        if (t < 0 || seen.get(t)) {
+          continue;
+        }
+        seen.set(t);
+        if (target == split || target == bound || stopAt.test(target)) {
+          continue;
+        }
+        queue.addAll(target.outgoing());
+        for (FlowNode boundary : target.boundaryEvents()) {
+          queue.addAll(boundary.outgoing());
+        }
+      }
+    }
+    return arrivals;
+  }
+}

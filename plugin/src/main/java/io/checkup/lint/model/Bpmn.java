@@ -1,0 +1,51 @@
+package io.checkup.lint.model;
+
+import java.util.Set;
+
+/** Namespaces and element names of BPMN 2.0 and Camunda's extensions. */
+public final class Bpmn {
+
+  public static final String MODEL_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+  public static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+  /** Camunda 7 still reads models written with the namespace of its Activiti origins. */
+  public static final String ACTIVITI_NS = "http://activiti.org/bpmn";
+  public static final String XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
+
+  public static final Set<String> TASKS = Set.of("task", "userTask", "serviceTask", "sendTask", "receiveTask",
+      "scriptTask", "businessRuleTask", "manualTask");
+  public static final Set<String> SUB_PROCESSES = Set.of("subProcess", "transaction", "adHocSubProcess");
+  public static final Set<String> ACTIVITIES = union(TASKS, SUB_PROCESSES, Set.of("callActivity"));
+  public static final Set<String> GATEWAYS = Set.of("exclusiveGateway", "parallelGateway", "inclusiveGateway",
+      "eventBasedGateway", "complexGateway");
+  public static final Set<String> EVENTS = Set.of("startEvent", "endEvent", "intermediateCatchEvent",
+      "intermediateThrowEvent", "boundaryEvent", "implicitThrowEvent");
+  public static final Set<String> FLOW_NODES = union(ACTIVITIES, GATEWAYS, EVENTS);
+
+  /** Event definition element name to its short kind ("timerEventDefinition" -> "timer"). */
+  public static final Set<String> EVENT_DEFINITIONS = Set.of("messageEventDefinition", "timerEventDefinition",
+      "errorEventDefinition", "escalationEventDefinition", "signalEventDefinition", "conditionalEventDefinition",
+      "compensateEventDefinition", "cancelEventDefinition", "terminateEventDefinition", "linkEventDefinition");
+
+  private Bpmn() {
+  }
+
+  @SafeVarargs
+  private static Set<String> union(Set<String>... sets) {
+    java.util.HashSet<String> all = new java.util.HashSet<>();
+    for (Set<String> set : sets) {
+      all.addAll(set);
+    }
+    return Set.copyOf(all);
+  }
+
+  public static boolean isCamundaNamespace(String namespace) {
+    return CAMUNDA_NS.equals(namespace) || ACTIVITI_NS.equals(namespace);
+  }
+
+  /** "timerEventDefinition" -> "timer". */
+  public static String eventDefinitionKind(String localName) {
+    return localName.endsWith("EventDefinition")
+        ? localName.substring(0, localName.length() - "EventDefinition".length())
+        : localName;
+  }
+}

@@ -1,0 +1,103 @@
+package io.checkup.lint.model;
+
+import io.checkup.lint.xml.XmlNode;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What flow nodes, sequence flows and scopes share: an id, a name, a place in the file and Camunda extensions. */
+public abstract class BpmnElement {
+
+  protected final XmlNode xml;
+  private Map<String, String> properties;
+
+  protected BpmnElement(XmlNode xml) {
+    this.xml = xml;
+  }
+
+  public XmlNode xml() {
+    return xml;
+  }
+
+  /** The id, or null when the element has none (a broken file). */
+  public String id() {
+    return xml.attr("id");
+  }
+
+  /** The name, or null. */
+  public String name() {
+    return xml.attr("name");
+  }
+
+  /** BPMN local element name, e.g. {@code userTask}. */
+  public String type() {
+    return xml.localName();
+  }
+
+  public int line() {
+    return xml.line();
+  }
+
+  public int column() {
+    return xml.column();
+  }
+
+  /** A Camunda extension attribute ({@code camunda:} or the legacy {@code activiti:} namespace), or null. */
+  public String camundaAttr(String name) {
+    String value = xml.attr(Bpmn.CAMUNDA_NS, name);
+    return value != null ? value : xml.attr(Bpmn.ACTIVITI_NS, name);
+  }
+
+  public XmlNode extensionElements() {
+    return xml.child(Bpmn.MODEL_NS, "extensionElements");
+  }
+
+  /** Camunda extension properties ({@code camunda:properties/camunda:property}), name to value, first one wins. */
+  public Map<String, String> properties() {
+    if (properties == null) {
+      XmlNode extensions = extensionElements();
+      Map<String, String> found = new LinkedHashMap<>();
+      if (extensions != null) {
+        for (XmlNode group : extensions.children()) {
+          if (group.localName().equals("properties") && Bpmn.isCamundaNamespace(group.namespace())) {
+            for (XmlNode property : group.children()) {
+              String name = property.attr("name");
+              if (property.localName().equals("property") && name != null) {
+                found.putIfAbsent(name, property.attr("value") == null ? "" : property.attr("value"));
+              }
+            }
+          }
+        }
+      }
+      properties = found.isEmpty() ? Collections.emptyMap() : found;
+    }
+    return properties;
+  }
+
+  /** Camunda extension children with the given local name ({@code taskListener}, {@code connector}, ...). */
+  public java.util.List<XmlNode> camundaExtensions(String localName) {
+    XmlNode extensions = extensionElements();
+    if (extensions == null) {
+      return java.util.List.of();
+    }
+    java.util.List<XmlNode> found = new java.util.ArrayList<>();
+    for (XmlNode child : extensions.children()) {
+      if (child.localName().equals(localName) && Bpmn.isCamundaNamespace(child.namespace())) {
+        found.add(child);
+      }
+    }
+    return found;
+  }
+
+  /** "userTask 'Approve' (Task_1)" for messages. */
+  public String describe() {
+    String name = name();
+    String id = id();
+    return name == null || name.isBlank() ? String.valueOf(id) : "'" + name.strip() + "' (" + id + ")";
+  }
+
+  @Override
+  public String toString() {
+    return type() + "#" + id();
+  }
+}

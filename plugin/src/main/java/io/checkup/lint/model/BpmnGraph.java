@@ -1,0 +1,106 @@
+package io.checkup.lint.model;
+
+import io.checkup.lint.xml.XmlNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The prepared model rules ask: processes and their scopes, flow nodes with incoming and outgoing flows resolved by
+ * {@code sourceRef}/{@code targetRef}, boundary attachments, event definitions and Camunda attributes.
+ */
+public final class BpmnGraph {
+
+  private final XmlNode definitions;
+  final List<Scope> processes = new ArrayList<>();
+  final List<FlowNode> flowNodes = new ArrayList<>();
+  final List<SequenceFlow> sequenceFlows = new ArrayList<>();
+  final Map<String, FlowNode> flowNodesById = new HashMap<>();
+  final Map<String, XmlNode> elementsById = new HashMap<>();
+  final List<XmlNode> duplicateIds = new ArrayList<>(0);
+  final List<XmlNode> participants = new ArrayList<>(0);
+  final List<XmlNode> messageFlows = new ArrayList<>(0);
+  final List<XmlNode> lanes = new ArrayList<>(0);
+  private final Map<Object, Object> memo = new HashMap<>();
+
+  BpmnGraph(XmlNode definitions) {
+    this.definitions = definitions;
+  }
+
+  /** The {@code bpmn:definitions} root element. */
+  public XmlNode definitions() {
+    return definitions;
+  }
+
+  /** Participants (pools) of all collaborations. */
+  public List<XmlNode> participants() {
+    return participants;
+  }
+
+  /** Message flows of all collaborations. */
+  public List<XmlNode> messageFlows() {
+    return messageFlows;
+  }
+
+  /** Lanes of all processes and sub-processes, nested lanes included. */
+  public List<XmlNode> lanes() {
+    return lanes;
+  }
+
+  /** Every process of the file, executable or not, in document order. */
+  public List<Scope> processes() {
+    return processes;
+  }
+
+  /** All flow nodes of all built processes, in document order. */
+  public List<FlowNode> flowNodes() {
+    return flowNodes;
+  }
+
+  public List<SequenceFlow> sequenceFlows() {
+    return sequenceFlows;
+  }
+
+  public FlowNode flowNode(String id) {
+    return id == null ? null : flowNodesById.get(id);
+  }
+
+  /** Any element of the file by id (first one where ids repeat), or null. */
+  public XmlNode element(String id) {
+    return id == null ? null : elementsById.get(id);
+  }
+
+  /** Elements whose id was already used by an earlier element. */
+  public List<XmlNode> duplicateIds() {
+    return duplicateIds;
+  }
+
+  /** Every scope of every built process, parents before children. */
+  public List<Scope> scopes() {
+    List<Scope> all = new ArrayList<>();
+    for (Scope process : processes) {
+      all.addAll(process.selfAndDescendants());
+    }
+    return all;
+  }
+
+  /**
+   * Analysis results shared by several rules during one lint run (reachability, post-dominators of a scope):
+   * computed once on first use. A graph belongs to one lint run, so this needs no locking.
+   */
+  @SuppressWarnings("unchecked")
+  public <K, T> T memo(K key, java.util.function.Function<K, T> compute) {
+    Object value = memo.get(key);
+    if (value == null) {
+      value = compute.apply(key);
+      memo.put(key, value);
+    }
+    return (T) value;
+  }
+
+  /** Root elements of {@code definitions} with the given local name (message, error, signal, collaboration ...). */
+  public List<XmlNode> rootElements(String localName) {
+    return definitions.children(Bpmn.MODEL_NS, localName);
+  }
+}

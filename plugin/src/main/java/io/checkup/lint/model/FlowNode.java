@@ -1,0 +1,242 @@
+package io.checkup.lint.model;
+
+import io.checkup.lint.xml.XmlNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** An event, activity or gateway, with its flows resolved the way the engine resolves them. */
+public final class FlowNode extends BpmnElement {
+
+  private final Scope scope;
+  private final int order;
+  final List<SequenceFlow> incoming = new ArrayList<>(2);
+  final List<SequenceFlow> outgoing = new ArrayList<>(2);
+  final List<FlowNode> boundaryEvents = new ArrayList<>(0);
+  final List<String> eventDefinitions = new ArrayList<>(1);
+  FlowNode attachedTo;
+  Scope innerScope;
+  /** Link pairing: a throw event's catch events in the same scope, or a catch event's throw events. */
+  final List<FlowNode> linkPartners = new ArrayList<>(0);
+
+  FlowNode(XmlNode xml, Scope scope, int order) {
+    super(xml);
+    this.scope = scope;
+    this.order = order;
+  }
+
+  /** The scope (process or sub-process) this node is a direct child of. */
+  public Scope scope() {
+    return scope;
+  }
+
+  /** Position in document order, for stable ordering of findings. */
+  public int order() {
+    return order;
+  }
+
+  /** Sequence flows whose {@code targetRef} is this node. */
+  public List<SequenceFlow> incoming() {
+    return incoming;
+  }
+
+  /** Sequence flows whose {@code sourceRef} is this node. */
+  public List<SequenceFlow> outgoing() {
+    return outgoing;
+  }
+
+  /** Ids listed in the node's own {@code <incoming>} children (what modeling tools write; may disagree). */
+  public List<String> declaredIncoming() {
+    return refs("incoming");
+  }
+
+  /** Ids listed in the node's own {@code <outgoing>} children. */
+  public List<String> declaredOutgoing() {
+    return refs("outgoing");
+  }
+
+  private List<String> refs(String name) {
+    List<String> ids = new ArrayList<>();
+    for (XmlNode ref : xml.children(Bpmn.MODEL_NS, name)) {
+      if (!ref.text().isEmpty()) {
+        ids.add(ref.text());
+      }
+    }
+    return ids;
+  }
+
+  /** Boundary events attached to this activity. */
+  public List<FlowNode> boundaryEvents() {
+    return boundaryEvents;
+  }
+
+  /** For a boundary event: the activity it is attached to (null if {@code attachedToRef} is broken). */
+  public FlowNode attachedTo() {
+    return attachedTo;
+  }
+
+  public String attachedToRef() {
+    return xml.attr("attachedToRef");
+  }
+
+  /** For a sub-process, transaction or ad-hoc sub-process: its content. */
+  public Scope innerScope() {
+    return innerScope;
+  }
+
+  /**
+   * Event definition kinds ("timer", "message", ...), from inline definitions and {@code eventDefinitionRef}s; empty
+   * for a none event.
+   */
+  public List<String> eventDefinitions() {
+    return eventDefinitions;
+  }
+
+  public boolean hasEventDefinition(String kind) {
+    return eventDefinitions.contains(kind);
+  }
+
+  /** The single event definition kind, "none" without one, "multiple" with several. */
+  public String eventKind() {
+    return eventDefinitions.isEmpty() ? "none"
+        : eventDefinitions.size() == 1 ? eventDefinitions.get(0) : "multiple";
+  }
+
+  /** Inline event definition elements. */
+  public List<XmlNode> eventDefinitionElements() {
+    List<XmlNode> found = new ArrayList<>(1);
+    for (XmlNode child : xml.children()) {
+      if (Bpmn.MODEL_NS.equals(child.namespace()) && Bpmn.EVENT_DEFINITIONS.contains(child.localName())) {
+        found.add(child);
+      }
+    }
+    return found;
+  }
+
+  public List<FlowNode> linkPartners() {
+    return linkPartners;
+  }
+
+  public boolean isEvent() {
+    return Bpmn.EVENTS.contains(type());
+  }
+
+  public boolean isStartEvent() {
+    return type().equals("startEvent");
+  }
+
+  public boolean isEndEvent() {
+    return type().equals("endEvent");
+  }
+
+  public boolean isBoundaryEvent() {
+    return type().equals("boundaryEvent");
+  }
+
+  public boolean isIntermediateCatchEvent() {
+    return type().equals("intermediateCatchEvent");
+  }
+
+  public boolean isIntermediateThrowEvent() {
+    return type().equals("intermediateThrowEvent");
+  }
+
+  public boolean isLinkThrow() {
+    return isIntermediateThrowEvent() && hasEventDefinition("link");
+  }
+
+  public boolean isLinkCatch() {
+    return isIntermediateCatchEvent() && hasEventDefinition("link");
+  }
+
+  public boolean isGateway() {
+    return Bpmn.GATEWAYS.contains(type());
+  }
+
+  public boolean isExclusiveGateway() {
+    return type().equals("exclusiveGateway");
+  }
+
+  public boolean isParallelGateway() {
+    return type().equals("parallelGateway");
+  }
+
+  public boolean isInclusiveGateway() {
+    return type().equals("inclusiveGateway");
+  }
+
+  public boolean isEventBasedGateway() {
+    return type().equals("eventBasedGateway");
+  }
+
+  public boolean isActivity() {
+    return Bpmn.ACTIVITIES.contains(type());
+  }
+
+  public boolean isTask() {
+    return Bpmn.TASKS.contains(type());
+  }
+
+  /** Sub-process, transaction or ad-hoc sub-process: an activity with content of its own. */
+  public boolean isSubProcess() {
+    return Bpmn.SUB_PROCESSES.contains(type());
+  }
+
+  public boolean isAdHocSubProcess() {
+    return type().equals("adHocSubProcess");
+  }
+
+  public boolean isEventSubProcess() {
+    return type().equals("subProcess") && "true".equals(xml.attr("triggeredByEvent"));
+  }
+
+  public boolean isCallActivity() {
+    return type().equals("callActivity");
+  }
+
+  public boolean isForCompensation() {
+    return "true".equals(xml.attr("isForCompensation"));
+  }
+
+  /** Boundary events interrupt unless {@code cancelActivity="false"}. */
+  public boolean cancelsActivity() {
+    return !"false".equals(xml.attr("cancelActivity"));
+  }
+
+  /** Start events of event sub-processes interrupt unless {@code isInterrupting="false"}. */
+  public boolean isInterrupting() {
+    return !"false".equals(xml.attr("isInterrupting"));
+  }
+
+  /** A gateway (or other node) with two or more outgoing sequence flows. */
+  public boolean isSplit() {
+    return outgoing.size() >= 2;
+  }
+
+  /** A node with two or more incoming sequence flows. */
+  public boolean isJoin() {
+    return incoming.size() >= 2;
+  }
+
+  public XmlNode multiInstance() {
+    return xml.child(Bpmn.MODEL_NS, "multiInstanceLoopCharacteristics");
+  }
+
+  public boolean isMultiInstance() {
+    return multiInstance() != null;
+  }
+
+  public boolean isLoop() {
+    return xml.child(Bpmn.MODEL_NS, "standardLoopCharacteristics") != null;
+  }
+
+  /** The {@code default} flow of a gateway or activity, or null. */
+  public String defaultFlowRef() {
+    return xml.attr("default");
+  }
+
+  /** Name of a link event's link ({@code linkEventDefinition/@name}), or null. */
+  public String linkName() {
+    XmlNode definition = xml.child(Bpmn.MODEL_NS, "linkEventDefinition");
+    return definition == null ? null : definition.attr("name");
+  }
+}

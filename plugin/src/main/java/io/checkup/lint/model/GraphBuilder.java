@@ -1,0 +1,184 @@
+package io.checkup.lint.model;
+
+import io.checkup.lint.xml.XmlNode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds a {@link BpmnGraph} from a {@code bpmn:definitions} tree. One pass over the tree, then linear resolution. */
+public final class GraphBuilder {
+
+  private BpmnGraph graph;
+  private int order;
+
+  private GraphBuilder() {
+  }
+
+  /**
+   * Builds every process of the file, executable or not; at deploy time the engine integration keeps only the
+   * findings of the processes the engine actually deploys.
+   */
+  public static BpmnGraph build(XmlNode definitions) throws NotBpmnException {
+    return new GraphBuilder().run(definitions);
+  }
+
+  private BpmnGraph run(XmlNode definitions) throws NotBpmnException {
+    if (!definitions.is(Bpmn.MODEL_NS, "definitions")) {
+      throw new NotBpmnException("not a BPMN 2.0 file: the root element is <" + definitions.localName() + ">"
+          + (definitions.namespace().isEmpty() ? "" : " in namespace " + definitions.namespace())
+          + ", expected <definitions> in namespace " + Bpmn.MODEL_NS);
+    }
+    graph = new BpmnGraph(definitions);
+    indexIds(definitions);
+    for (XmlNode child : definitions.children(Bpmn.MODEL_NS, "process")) {
+      graph.processes.add(buildScope(child, Scope.Kind.PROCESS, null, null));
+    }
+    for (XmlNode collaboration : definitions.children(Bpmn.MODEL_NS, "collaboration")) {
+      graph.participants.addAll(collaboration.children(Bpmn.MODEL_NS, "participant"));
+      graph.messageFlows.addAll(collaboration.children(Bpmn.MODEL_NS, "messageFlow"));
+    }
+    connectFlows();
+    attachBoundaryEvents();
+    resolveEventDefinitions();
+    pairLinks();
+    return graph;
+  }
+
+  private void indexIds(XmlNode root) {
+    Deque<XmlNode> pending = new ArrayDeque<>();
+    pending.push(root);
+    while (!pending.isEmpty()) {
+      XmlNode node = pending.pop();
+      String id = node.id();
+      if (id != null && graph.elementsById.putIfAbsent(id, node) != null) {
+        graph.duplicateIds.add(node);
+      }
+      List<XmlNode> children = node.children();
+      for (int i = children.size() - 1; i >= 0; i--) {
+        pending.push(children.get(i));
+      }
+    }
+  }
+
+  private Scope buildScope(XmlNode xml, Scope.Kind kind, Scope parent, FlowNode owner) {
+    Scope scope = new Scope(xml, kind, parent, owner);
+    if (parent != null) {
+      parent.children.add(scope);
+    }
+    for (XmlNode child : xml.children()) {
+      if (!Bpmn.MODEL_NS.equals(child.namespace())) {
+        continue;
+      }
+      String name = child.localName();
+      if (Bpmn.FLOW_NODES.contains(name)) {
+        FlowNode node = new FlowNode(child, scope, order++);
+        scope.flowNodes.add(node);
+        graph.flowNodes.add(node);
+        if (node.id() != null) {
+          graph.flowNodesById.putIfAbsent(node.id(), node);
+        }
+        if (Bpmn.SUB_PROCESSES.contains(name)) {
+          node.innerScope = buildScope(child, scopeKind(child), scope, node);
+        }
+      } else if (name.equals("sequenceFlow")) {
+        SequenceFlow flow = new SequenceFlow(child, scope);
+        scope.sequenceFlows.add(flow);
+        graph.sequenceFlows.add(flow);
+      } else if (name.equals("association")) {
+        scope.associations.add(child);
+      } else if (name.equals("laneSet")) {
+        collectLanes(child);
+      }
+    }
+    return scope;
+  }
+
+  private void collectLanes(XmlNode laneSet) {
+    for (XmlNode lane : laneSet.children(Bpmn.MODEL_NS, "lane")) {
+      graph.lanes.add(lane);
+      for (XmlNode child : lane.children(Bpmn.MODEL_NS, "childLaneSet")) {
+        collectLanes(child);
+      }
+    }
+  }
+
+  private static Scope.Kind scopeKind(XmlNode xml) {
+    return switch (xml.localName()) {
+      case "transaction" -> Scope.Kind.TRANSACTION;
+      case "adHocSubProcess" -> Scope.Kind.AD_HOC_SUB_PROCESS;
+      default -> "true".equals(xml.attr("triggeredByEvent")) ? Scope.Kind.EVENT_SUB_PROCESS : Scope.Kind.SUB_PROCESS;
+    };
+  }
+
+  private void connectFlows() {
+    for (SequenceFlow flow : graph.sequenceFlows) {
+      FlowNode source = graph.flowNode(flow.sourceRef());
+      FlowNode target = graph.flowNode(flow.targetRef());
+      flow.connect(source, target);
+      if (source != null) {
+        source.outgoing.add(flow);
+      }
+      if (target != null) {
+        target.incoming.add(flow);
+      }
+    }
+  }
+
+  private void attachBoundaryEvents() {
+    for (FlowNode node : graph.flowNodes) {
+      if (node.isBoundaryEvent()) {
+        FlowNode host = graph.flowNode(node.attachedToRef());
+        node.attachedTo = host;
+        if (host != null) {
+          host.boundaryEvents.add(node);
+        }
+      }
+    }
+  }
+
+  private void resolveEventDefinitions() {
+    for (FlowNode node : graph.flowNodes) {
+      if (!node.isEvent()) {
+        continue;
+      }
+      for (XmlNode child : node.xml().children()) {
+        if (!Bpmn.MODEL_NS.equals(child.namespace())) {
+          continue;
+        }
+        if (Bpmn.EVENT_DEFINITIONS.contains(child.localName())) {
+          node.eventDefinitions.add(Bpmn.eventDefinitionKind(child.localName()));
+        } else if (child.localName().equals("eventDefinitionRef")) {
+          XmlNode referenced = graph.element(child.text());
+          if (referenced != null && Bpmn.EVENT_DEFINITIONS.contains(referenced.localName())) {
+            node.eventDefinitions.add(Bpmn.eventDefinitionKind(referenced.localName()));
+          }
+        }
+      }
+    }
+  }
+
+  /** Link throw and catch events pair up by link name within one scope. */
+  private void pairLinks() {
+    Map<Scope, Map<String, List<FlowNode>>> catches = new HashMap<>();
+    List<FlowNode> throwsFound = new ArrayList<>();
+    for (FlowNode node : graph.flowNodes) {
+      if (node.isLinkCatch() && node.linkName() != null) {
+        catches.computeIfAbsent(node.scope(), s -> new HashMap<>())
+            .computeIfAbsent(node.linkName(), n -> new ArrayList<>()).add(node);
+      } else if (node.isLinkThrow() && node.linkName() != null) {
+        throwsFound.add(node);
+      }
+    }
+    for (FlowNode linkThrow : throwsFound) {
+      List<FlowNode> partners = catches.getOrDefault(linkThrow.scope(), Map.of())
+          .getOrDefault(linkThrow.linkName(), List.of());
+      for (FlowNode linkCatch : partners) {
+        linkThrow.linkPartners.add(linkCatch);
+        linkCatch.linkPartners.add(linkThrow);
+      }
+    }
+  }
+}

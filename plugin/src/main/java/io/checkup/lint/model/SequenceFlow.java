@@ -1,0 +1,56 @@
+package io.checkup.lint.model;
+
+import io.checkup.lint.xml.XmlNode;
+
+/** A sequence flow, connected by its {@code sourceRef}/{@code targetRef} attributes as the engine connects it. */
+public final class SequenceFlow extends BpmnElement {
+
+  private final Scope scope;
+  private FlowNode source;
+  private FlowNode target;
+
+  SequenceFlow(XmlNode xml, Scope scope) {
+    super(xml);
+    this.scope = scope;
+  }
+
+  public Scope scope() {
+    return scope;
+  }
+
+  public String sourceRef() {
+    return xml.attr("sourceRef");
+  }
+
+  public String targetRef() {
+    return xml.attr("targetRef");
+  }
+
+  /** The source node, or null when {@code sourceRef} is missing or names no flow node. */
+  public FlowNode source() {
+    return source;
+  }
+
+  /** The target node, or null when {@code targetRef} is missing or names no flow node. */
+  public FlowNode target() {
+    return target;
+  }
+
+  void connect(FlowNode source, FlowNode target) {
+    this.source = source;
+    this.target = target;
+  }
+
+  public XmlNode conditionExpression() {
+    return xml.child(Bpmn.MODEL_NS, "conditionExpression");
+  }
+
+  public boolean hasCondition() {
+    return conditionExpression() != null;
+  }
+
+  /** True when this flow is its source's {@code default} flow. */
+  public boolean isDefault() {
+    return source != null && id() != null && id().equals(source.xml().attr("default"));
+  }
+}

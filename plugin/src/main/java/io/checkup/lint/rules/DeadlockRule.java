@@ -1,0 +1,97 @@
+package io.checkup.lint.rules;
+
+import io.checkup.lint.Rule;
+import io.checkup.lint.RuleContext;
+import io.checkup.lint.RuleInfo;
+import io.checkup.lint.Severity;
+import io.checkup.lint.analysis.ScopeAnalysis;
+import io.checkup.lint.model.BpmnGraph;
+import io.checkup.lint.model.FlowNode;
+import io.checkup.lint.model.Scope;
+import io.checkup.lint.model.SequenceFlow;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A parallel join fed by alternative branches of one exclusive or event-based split (no parallel split between):
+ * only one branch ever carries a token, so the join waits forever.
+ *
+ * <p>Each branch of the split is followed forward until the split's post-dominator, a parallel split (which makes
+ * the branches concurrent again) or a parallel join (which synchronises). Two incoming flows of a parallel join
+ * deadlock it when one is fed by a branch the other never sees, and the other by a branch the first never sees.
+ */
+@RuleInfo(id = "deadlock", severity = Severity.ERROR, category = RuleInfo.Category.FLOW,
+    summary = "A parallel join waiting for branches of one exclusive or event-based split: it never completes.")
+public final class DeadlockRule implements Rule {
+
+  @Override
+  public void check(BpmnGraph graph, RuleContext context) {
+    for (Scope scope : graph.scopes()) {
+      ScopeAnalysis analysis = ScopeAnalysis.of(graph, scope);
+      for (FlowNode split : scope.flowNodes()) {
+        if ((split.isExclusiveGateway() || split.isEventBasedGateway()) && split.isSplit()
+            && analysis.isReachable(split)) {
+          checkSplit(split, analysis, context);
+        }
+      }
+    }
+  }
+
+  private void checkSplit(FlowNode split, ScopeAnalysis analysis, RuleContext context) {
+    Map<SequenceFlow, BitSet> arrivals = analysis.branchesReaching(split,
+        node -> isParallelSplit(node) || isParallelJoin(node));
+    Map<FlowNode, List<SequenceFlow>> joins = new LinkedHashMap<>();
+    for (SequenceFlow flow : arrivals.keySet()) {
+      FlowNode target = flow.target();
+      if (target != null && isParallelJoin(target)) {
+        joins.computeIfAbsent(target, t -> new ArrayList<>()).add(flow);
+      }
+    }
+    for (Map.Entry<FlowNode, List<SequenceFlow>> join : joins.entrySet()) {
+      List<SequenceFlow> fed = join.getKey().incoming().stream().filter(arrivals::containsKey).toList();
+      SequenceFlow[] pair = alternativePair(fed, arrivals);
+      if (pair != null) {
+        String gateway = split.isEventBasedGateway() ? "event-based gateway " : "exclusive gateway ";
+        context.report(join.getKey(), "Deadlock: parallel join " + join.getKey().describe()
+            + " waits for sequence flows " + pair[0].id() + " and " + pair[1].id()
+            + ", but they come from different branches of " + gateway + split.describe()
+            + "; only one of them ever carries a token, so the join never completes",
+            List.of(split.id(), pair[0].id(), pair[1].id()));
+      }
+    }
+  }
+
+  /** Two flows where each is fed by a branch the other is not. */
+  private static SequenceFlow[] alternativePair(List<SequenceFlow> flows, Map<SequenceFlow, BitSet> arrivals) {
+    for (int i = 0; i < flows.size(); i++) {
+      for (int j = i + 1; j < flows.size(); j++) {
+        BitSet first = arrivals.get(flows.get(i));
+        BitSet second = arrivals.get(flows.get(j));
+        BitSet onlyFirst = (BitSet) first.clone();
+        onlyFirst.andNot(second);
+        BitSet onlySecond = (BitSet) second.clone();
+        onlySecond.andNot(first);
+        if (!onlyFirst.isEmpty() && !onlySecond.isEmpty()) {
+          return new SequenceFlow[] {flows.get(i), flows.get(j)};
+        }
+      }
+    }
+    return null;
+  }
+
+  static boolean isParallelJoin(FlowNode node) {
+    return node.isParallelGateway() && node.isJoin();
+  }
+
+  /** A parallel gateway that forks, or an activity whose several outgoing flows all carry tokens at once. */
+  static boolean isParallelSplit(FlowNode node) {
+    if (node.isParallelGateway()) {
+      return node.isSplit();
+    }
+    return !node.isGateway() && node.isSplit()
+        && node.outgoing().stream().noneMatch(flow -> flow.hasCondition() || flow.isDefault());
+  }
+}

@@ -1,0 +1,219 @@
+package io.checkup.lint.rules;
+
+import io.checkup.lint.Rule;
+import io.checkup.lint.RuleContext;
+import io.checkup.lint.RuleInfo;
+import io.checkup.lint.Severity;
+import io.checkup.lint.analysis.ScopeAnalysis;
+import io.checkup.lint.model.BpmnGraph;
+import io.checkup.lint.model.FlowNode;
+import io.checkup.lint.model.Scope;
+import io.checkup.lint.model.SequenceFlow;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Unfinished branches: paths a token can take that never reach a proper end. Four shapes: a dead end, a loop with
+ * no exit, a placeholder branch where nothing happens, and a sequence flow with a missing end.
+ */
+@RuleInfo(id = "fake-branch", severity = Severity.ERROR, category = RuleInfo.Category.MISSION,
+    summary = "Unfinished branches: dead ends, loops without exit, placeholder branches of untyped tasks and "
+        + "sequence flows with a missing source or target.")
+public final class FakeBranchRule implements Rule {
+
+  @Override
+  public void check(BpmnGraph graph, RuleContext context) {
+    for (SequenceFlow flow : graph.sequenceFlows()) {
+      reportBrokenFlow(flow, context);
+    }
+    for (Scope scope : graph.scopes()) {
+      if (scope.kind() != Scope.Kind.AD_HOC_SUB_PROCESS) {
+        checkScope(ScopeAnalysis.of(graph, scope), context);
+      }
+    }
+  }
+
+  private static void reportBrokenFlow(SequenceFlow flow, RuleContext context) {
+    List<String> problems = new ArrayList<>(2);
+    if (flow.source() == null) {
+      problems.add(flow.sourceRef() == null ? "has no sourceRef"
+          : "has sourceRef '" + flow.sourceRef() + "', which names no flow node");
+    }
+    if (flow.target() == null) {
+      problems.add(flow.targetRef() == null ? "has no targetRef"
+          : "has targetRef '" + flow.targetRef() + "', which names no flow node");
+    }
+    if (!problems.isEmpty()) {
+      context.report(flow, "Fake branch: sequence flow " + flow.id() + " " + String.join(" and ", problems)
+          + ", so no token can pass it");
+    }
+  }
+
+  private static void checkScope(ScopeAnalysis analysis, RuleContext context) {
+    List<SequenceFlow> branchStarts = new ArrayList<>();
+    for (FlowNode node : analysis.nodes()) {
+      if (analysis.isExempt(node)) {
+        continue;
+      }
+      if (node.isGateway() && node.isSplit()) {
+        branchStarts.addAll(node.outgoing());
+      } else if (node.isBoundaryEvent() && !node.hasEventDefinition("compensate")) {
+        if (node.outgoing().isEmpty()) {
+          context.report(node, "Fake branch: boundary event " + node.describe()
+              + " has no outgoing sequence flow; when it fires, the token has nowhere to go");
+        }
+        branchStarts.addAll(node.outgoing());
+      }
+    }
+    Map<FlowNode, SequenceFlow> nearestBranch = nearestBranch(branchStarts);
+    for (FlowNode node : analysis.nodes()) {
+      SequenceFlow branch = nearestBranch.get(node);
+      if (branch != null && isDeadEnd(node, analysis)) {
+        context.report(node, "Fake branch: the branch " + describeBranch(branch) + " ends at " + node.describe()
+            + ", which is not an end event and has no outgoing sequence flow", List.of(branch.id()));
+      }
+    }
+    reportLoopsWithoutExit(analysis, context);
+    for (SequenceFlow branch : branchStarts) {
+      FlowNode placeholderEnd = placeholderEnd(branch);
+      if (placeholderEnd != null) {
+        context.report(branch, "Fake branch: the branch " + describeBranch(branch)
+            + " holds only untyped tasks or events before " + placeholderEnd.describe()
+            + "; nothing happens on it", List.of(branch.target().id()));
+      }
+    }
+  }
+
+  /** Multi-source breadth-first labelling: each node gets the branch that reaches it in the fewest steps. */
+  private static Map<FlowNode, SequenceFlow> nearestBranch(List<SequenceFlow> branchStarts) {
+    Map<FlowNode, SequenceFlow> label = new IdentityHashMap<>();
+    ArrayDeque<FlowNode> queue = new ArrayDeque<>();
+    for (SequenceFlow start : branchStarts) {
+      FlowNode target = start.target();
+      if (target != null && !label.containsKey(target)) {
+        label.put(target, start);
+        queue.add(target);
+      }
+    }
+    while (!queue.isEmpty()) {
+      FlowNode node = queue.poll();
+      SequenceFlow branch = label.get(node);
+      for (SequenceFlow flow : node.outgoing()) {
+        FlowNode next = flow.target();
+        if (next != null && next.scope() == node.scope() && !label.containsKey(next)) {
+          label.put(next, branch);
+          queue.add(next);
+        }
+      }
+    }
+    return label;
+  }
+
+  private static boolean isDeadEnd(FlowNode node, ScopeAnalysis analysis) {
+    return node.outgoing().isEmpty()
+        && !node.isEndEvent()
+        && !node.isBoundaryEvent()
+        && !(node.isLinkThrow() && !node.linkPartners().isEmpty())
+        && !analysis.isExempt(node)
+        && analysis.isReachable(node);
+  }
+
+  /** Reachable nodes from which no end can be reached, reported once per trap at the node where it is entered. */
+  private static void reportLoopsWithoutExit(ScopeAnalysis analysis, RuleContext context) {
+    Set<FlowNode> trapped = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    for (FlowNode node : analysis.nodes()) {
+      if (analysis.isReachable(node) && !analysis.canReachEnd(node) && !analysis.isExempt(node)) {
+        trapped.add(node);
+      }
+    }
+    Set<FlowNode> seen = new HashSet<>();
+    for (FlowNode node : analysis.nodes()) {
+      if (!trapped.contains(node) || seen.contains(node)) {
+        continue;
+      }
+      // the trap: every trapped node connected to this one
+      List<FlowNode> trap = new ArrayList<>();
+      ArrayDeque<FlowNode> queue = new ArrayDeque<>(List.of(node));
+      seen.add(node);
+      while (!queue.isEmpty()) {
+        FlowNode current = queue.poll();
+        trap.add(current);
+        int i = analysis.indexOf(current);
+        for (int[] neighbours : new int[][] {analysis.successors(i), analysis.predecessors(i)}) {
+          for (int j : neighbours) {
+            FlowNode other = analysis.node(j);
+            if (trapped.contains(other) && seen.add(other)) {
+              queue.add(other);
+            }
+          }
+        }
+      }
+      FlowNode entry = null;
+      SequenceFlow entering = null;
+      for (FlowNode candidate : trap) {
+        for (SequenceFlow flow : candidate.incoming()) {
+          if (flow.source() != null && !trapped.contains(flow.source())
+              && (entry == null || candidate.order() < entry.order())) {
+            entry = candidate;
+            entering = flow;
+          }
+        }
+        if (entry == null && (analysis.isStart(candidate) || candidate.isBoundaryEvent())) {
+          entry = candidate;
+        }
+      }
+      if (entry == null) {
+        entry = trap.get(0);
+      }
+      List<String> ids = new ArrayList<>();
+      trap.stream().sorted(java.util.Comparator.comparingInt(FlowNode::order)).forEach(n -> ids.add(n.id()));
+      context.report(entry, "Fake branch: no end event can be reached from " + entry.describe()
+          + (entering == null ? "" : " (entered by sequence flow " + entering.id() + ")")
+          + "; the loop through " + String.join(", ", ids) + " has no way out", ids);
+    }
+  }
+
+  /**
+   * The node where a placeholder branch joins or ends, when the branch holds nothing but untyped tasks and untyped
+   * intermediate events (at least one of them); null otherwise.
+   */
+  static FlowNode placeholderEnd(SequenceFlow branch) {
+    int placeholders = 0;
+    Set<FlowNode> visited = new HashSet<>();
+    FlowNode node = branch.target();
+    while (node != null && visited.add(node)) {
+      if (node.incoming().size() >= 2 || node.isEndEvent()) {
+        return placeholders > 0 ? node : null;
+      }
+      if (!isPlaceholder(node)) {
+        return null;
+      }
+      placeholders++;
+      if (node.outgoing().isEmpty()) {
+        return node;
+      }
+      if (node.outgoing().size() > 1 || !node.boundaryEvents().isEmpty()) {
+        return null;
+      }
+      node = node.outgoing().get(0).target();
+    }
+    return null;
+  }
+
+  private static boolean isPlaceholder(FlowNode node) {
+    if (node.type().equals("task")) {
+      return !node.isMultiInstance() && !node.isLoop();
+    }
+    return (node.isIntermediateThrowEvent() || node.isIntermediateCatchEvent()) && node.eventDefinitions().isEmpty();
+  }
+
+  private static String describeBranch(SequenceFlow branch) {
+    FlowNode source = branch.source();
+    return branch.id() + (source == null ? "" : " leaving " + source.describe());
+  }
+}

@@ -1,0 +1,39 @@
+package io.checkup.lint.rules;
+
+import io.checkup.lint.Rule;
+import io.checkup.lint.RuleContext;
+import io.checkup.lint.RuleInfo;
+import io.checkup.lint.Severity;
+import io.checkup.lint.model.BpmnGraph;
+import io.checkup.lint.model.Scope;
+import java.util.regex.Pattern;
+
+/**
+ * An executable process without {@code camunda:historyTimeToLive}: its history is never cleaned up, and Camunda
+ * 7.20+ refuses it unless a default is configured. A value the engine cannot read (it takes {@code P<n>D} or a
+ * number of days) is reported as well.
+ */
+@RuleInfo(id = "history-time-to-live", severity = Severity.INFO, category = RuleInfo.Category.CAMUNDA,
+    summary = "An executable process without camunda:historyTimeToLive.")
+public final class HistoryTimeToLiveRule implements Rule {
+
+  private static final Pattern DAYS = Pattern.compile("^P(\\d+)D$|^\\d+$");
+
+  @Override
+  public void check(BpmnGraph graph, RuleContext context) {
+    for (Scope process : graph.processes()) {
+      if (!process.isExecutable()) {
+        continue;
+      }
+      String ttl = process.camundaAttr("historyTimeToLive");
+      if (ttl == null || ttl.isBlank()) {
+        context.report(process, "Executable process " + process.describe()
+            + " has no camunda:historyTimeToLive: its history is kept forever (and the engine refuses it "
+            + "unless a default time to live is configured)");
+      } else if (!DAYS.matcher(ttl.trim()).matches()) {
+        context.report(process, "Executable process " + process.describe() + " has camunda:historyTimeToLive '"
+            + ttl + "', which the engine cannot read: use a number of days such as 180 or P180D");
+      }
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package io.checkup.lint.rules;
+
+import io.checkup.lint.Rule;
+import io.checkup.lint.RuleContext;
+import io.checkup.lint.RuleInfo;
+import io.checkup.lint.Severity;
+import io.checkup.lint.model.Bpmn;
+import io.checkup.lint.model.BpmnGraph;
+import io.checkup.lint.model.FlowNode;
+import io.checkup.lint.xml.XmlNode;
+
+/**
+ * A timer whose date, duration or cycle cannot be parsed: the engine only finds out when the timer is due to be
+ * scheduled, at run time. Expressions ({@code ${...}}, {@code #{...}}) are evaluated at run time and not checked.
+ */
+@RuleInfo(id = "timer-expression", severity = Severity.ERROR, category = RuleInfo.Category.CAMUNDA,
+    summary = "A timer whose ISO 8601 date, duration, cycle or cron expression cannot be parsed.")
+public final class TimerExpressionRule implements Rule {
+
+  @Override
+  public void check(BpmnGraph graph, RuleContext context) {
+    for (FlowNode node : graph.flowNodes()) {
+      for (XmlNode timer : node.xml().children(Bpmn.MODEL_NS, "timerEventDefinition")) {
+        check(node, timer, context);
+      }
+    }
+  }
+
+  private static void check(FlowNode node, XmlNode timer, RuleContext context) {
+    XmlNode date = timer.child(Bpmn.MODEL_NS, "timeDate");
+    XmlNode duration = timer.child(Bpmn.MODEL_NS, "timeDuration");
+    XmlNode cycle = timer.child(Bpmn.MODEL_NS, "timeCycle");
+    if (date == null && duration == null && cycle == null) {
+      context.report(node, "Timer of " + node.describe() + " has no timeDate, timeDuration or timeCycle");
+      return;
+    }
+    check(node, date, "timeDate", context);
+    check(node, duration, "timeDuration", context);
+    check(node, cycle, "timeCycle", context);
+  }
+
+  private static void check(FlowNode node, XmlNode element, String kind, RuleContext context) {
+    if (element == null) {
+      return;
+    }
+    String value = element.text().trim();
+    if (value.contains("${") || value.contains("#{")) {
+      return;
+    }
+    String problem = value.isEmpty() ? "is empty" : switch (kind) {
+      case "timeDate" -> TimerSyntax.checkDate(value);
+      case "timeDuration" -> TimerSyntax.checkDuration(value);
+      default -> TimerSyntax.checkCycle(value);
+    };
+    if (problem != null) {
+      context.report(node, "Timer " + kind + " of " + node.describe() + " cannot be parsed: " + problem);
+    }
+  }
+}

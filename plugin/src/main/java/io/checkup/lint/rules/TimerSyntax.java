@@ -1,0 +1,228 @@
+package io.checkup.lint.rules;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks timer values the way Camunda 7.24 reads them, without needing the engine (the command line has none):
+ * <ul>
+ *   <li>{@code timeDate}: an ISO 8601 date or date-time (also week and ordinal dates), or an ISO period
+ *       {@code P...} meaning "from now";</li>
+ *   <li>{@code timeDuration}: an xs:duration ({@code P1DT2H}, or weeks alone as {@code P2W}), optionally with a
+ *       start or end date ({@code 2030-01-01T10:00/PT1H}) or repeated ({@code R3/PT10M});</li>
+ *   <li>{@code timeCycle}: a repeating interval {@code R[n]/...}, or a cron expression of exactly six fields
+ *       (second minute hour day-of-month month day-of-week, Spring syntax, as the engine's cron-utils reads it) or
+ *       a macro such as {@code @daily}.</li>
+ * </ul>
+ * Each check returns null when the value is fine, else the reason.
+ */
+final class TimerSyntax {
+
+  private static final Pattern XS_DURATION = Pattern.compile(
+      "-?P(?=\\d|T\\d)(\\d+Y)?(\\d+M)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?");
+  private static final Pattern WEEKS = Pattern.compile("P\\d+W");
+  private static final Pattern ISO_PERIOD = Pattern.compile(
+      "P(?=\\d|T\\d)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+([.,]\\d+)?S)?)?");
+  private static final Pattern DATE = Pattern.compile(
+      "(?<year>[+-]?\\d{4,9})(?:-(?:(?<month>\\d{2})(?:-(?<day>\\d{2}))?|W(?<week>\\d{2})(?:-(?<weekday>\\d))?"
+          + "|(?<ordinal>\\d{3})))?");
+  private static final Pattern TIME = Pattern.compile(
+      "(?<hour>\\d{2})(?::(?<minute>\\d{2})(?::(?<second>\\d{2})(?:[.,]\\d{1,9})?)?)?"
+          + "(?:Z|[+-]\\d{2}(?::?\\d{2})?)?");
+  private static final Pattern REPEAT = Pattern.compile("R\\d*");
+  private static final Set<String> CRON_MACROS = Set.of("@yearly", "@annually", "@monthly", "@weekly", "@daily",
+      "@midnight", "@hourly");
+  private static final Map<String, Integer> MONTHS = names("JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC", 1);
+  private static final Map<String, Integer> DAYS = names("SUN MON TUE WED THU FRI SAT", 0);
+
+  private TimerSyntax() {
+  }
+
+  private static Map<String, Integer> names(String list, int first) {
+    String[] parts = list.split(" ");
+    java.util.HashMap<String, Integer> map = new java.util.HashMap<>();
+    for (int i = 0; i < parts.length; i++) {
+      map.put(parts[i], first + i);
+    }
+    return Map.copyOf(map);
+  }
+
+  static String checkDate(String value) {
+    if (value.startsWith("P")) {
+      return ISO_PERIOD.matcher(value).matches() ? null : "'" + value + "' is not an ISO 8601 period";
+    }
+    return isDateTime(value) ? null : "'" + value + "' is not an ISO 8601 date or date-time";
+  }
+
+  static String checkDuration(String value) {
+    return checkInterval(value, false);
+  }
+
+  static String checkCycle(String value) {
+    if (value.startsWith("R")) {
+      return checkInterval(value, true);
+    }
+    return checkCron(value);
+  }
+
+  /** {@code [R[n]/]} followed by a duration, a duration with a start or end date, or a start and an end date. */
+  private static String checkInterval(String value, boolean repeatRequired) {
+    String[] parts = value.split("/", -1);
+    int first = 0;
+    if (REPEAT.matcher(parts[0]).matches()) {
+      first = 1;
+    } else if (repeatRequired) {
+      return "'" + value + "' is not a repeating interval: it must start with R or R<n>";
+    }
+    int rest = parts.length - first;
+    if (rest < 1 || rest > 2 || parts.length > 3) {
+      return "'" + value + "' is not an ISO 8601 interval (expected [R[n]/]duration, start/duration, "
+          + "duration/end or start/end)";
+    }
+    if (rest == 1) {
+      return isDuration(parts[first]) ? null : "'" + parts[first] + "' is not an ISO 8601 duration";
+    }
+    String a = parts[first];
+    String b = parts[first + 1];
+    boolean aDuration = a.startsWith("P");
+    boolean bDuration = b.startsWith("P");
+    if (aDuration && bDuration) {
+      return "'" + value + "' has two durations; an interval has at most one";
+    }
+    for (String part : new String[] {a, b}) {
+      if (part.startsWith("P") ? !isDuration(part) : !isDateTime(part)) {
+        return "'" + part + "' is not an ISO 8601 " + (part.startsWith("P") ? "duration" : "date-time");
+      }
+    }
+    return null;
+  }
+
+  private static boolean isDuration(String text) {
+    return XS_DURATION.matcher(text).matches() || WEEKS.matcher(text).matches();
+  }
+
+  private static boolean isDateTime(String text) {
+    int t = text.indexOf('T');
+    String date = t < 0 ? text : text.substring(0, t);
+    String time = t < 0 ? null : text.substring(t + 1);
+    if (!date.isEmpty()) {
+      Matcher m = DATE.matcher(date);
+      if (!m.matches() || !inRange(m.group("month"), 1, 12) || !inRange(m.group("day"), 1, 31)
+          || !inRange(m.group("week"), 1, 53) || !inRange(m.group("weekday"), 1, 7)
+          || !inRange(m.group("ordinal"), 1, 366)) {
+        return false;
+      }
+    } else if (time == null) {
+      return false;
+    }
+    if (time != null) {
+      Matcher m = TIME.matcher(time);
+      return m.matches() && inRange(m.group("hour"), 0, 24) && inRange(m.group("minute"), 0, 59)
+          && inRange(m.group("second"), 0, 59);
+    }
+    return true;
+  }
+
+  private static boolean inRange(String digits, int min, int max) {
+    if (digits == null) {
+      return true;
+    }
+    int value = Integer.parseInt(digits);
+    return value >= min && value <= max;
+  }
+
+  /** Six-field cron as Spring 5.3 defines it (what the engine's cron-utils is configured for), or a macro. */
+  static String checkCron(String value) {
+    if (value.startsWith("@")) {
+      return CRON_MACROS.contains(value.toLowerCase(Locale.ROOT)) ? null
+          : "'" + value + "' is not a known cron macro (" + String.join(", ", new java.util.TreeSet<>(CRON_MACROS))
+              + ")";
+    }
+    String[] fields = value.trim().split("\\s+");
+    if (fields.length != 6) {
+      return "cron expression '" + value + "' has " + fields.length
+          + " fields; Camunda 7.24 expects exactly 6 (second minute hour day-of-month month day-of-week)";
+    }
+    String[] names = {"second", "minute", "hour", "day-of-month", "month", "day-of-week"};
+    int[][] ranges = {{0, 59}, {0, 59}, {0, 23}, {1, 31}, {1, 12}, {0, 7}};
+    for (int i = 0; i < 6; i++) {
+      String problem = checkCronField(fields[i].toUpperCase(Locale.ROOT), i, ranges[i][0], ranges[i][1]);
+      if (problem != null) {
+        return "cron expression '" + value + "': " + names[i] + " field '" + fields[i] + "' " + problem;
+      }
+    }
+    return null;
+  }
+
+  private static String checkCronField(String field, int index, int min, int max) {
+    Map<String, Integer> names = index == 4 ? MONTHS : index == 5 ? DAYS : Map.of();
+    for (String item : field.split(",", -1)) {
+      if (item.isEmpty()) {
+        return "has an empty list item";
+      }
+      if (item.equals("?")) {
+        if (index == 3 || index == 5) {
+          continue;
+        }
+        return "may not be '?' (only day-of-month and day-of-week may)";
+      }
+      if (index == 3 && (item.equals("L") || item.equals("LW") || item.matches("L-\\d{1,2}")
+          || item.matches("\\d{1,2}W"))) {
+        if (item.endsWith("W") && !item.equals("LW") && !inRange(item.substring(0, item.length() - 1), 1, 31)) {
+          return "is out of range";
+        }
+        continue;
+      }
+      if (index == 5) {
+        Matcher special = Pattern.compile("(\\w+)(L|#(\\d))").matcher(item);
+        if (item.equals("L")) {
+          continue;
+        }
+        if (special.matches()) {
+          if (value(special.group(1), names, min, max) == null
+              || special.group(3) != null && !inRange(special.group(3), 1, 5)) {
+            return "is not a valid day-of-week";
+          }
+          continue;
+        }
+      }
+      String range = item;
+      int slash = item.indexOf('/');
+      if (slash >= 0) {
+        range = item.substring(0, slash);
+        String step = item.substring(slash + 1);
+        if (!step.matches("\\d+") || Integer.parseInt(step) == 0) {
+          return "has an invalid step '" + step + "'";
+        }
+      }
+      if (range.equals("*")) {
+        continue;
+      }
+      String[] bounds = range.split("-", -1);
+      if (bounds.length > 2) {
+        return "has an invalid range '" + range + "'";
+      }
+      for (String bound : bounds) {
+        if (value(bound, names, min, max) == null) {
+          return "has '" + bound + "', which is not " + (names.isEmpty() ? "" : "a name or ") + "a number from "
+              + min + " to " + max;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Integer value(String text, Map<String, Integer> names, int min, int max) {
+    if (names.containsKey(text)) {
+      return names.get(text);
+    }
+    if (!text.matches("\\d{1,2}")) {
+      return null;
+    }
+    int number = Integer.parseInt(text);
+    return number >= min && number <= max ? number : null;
+  }
+}

@@ -1,0 +1,33 @@
+package io.checkup.lint.rules.bpmnlint;
+
+import io.checkup.lint.Rule;
+import io.checkup.lint.RuleContext;
+import io.checkup.lint.RuleInfo;
+import io.checkup.lint.Severity;
+import io.checkup.lint.model.BpmnGraph;
+import io.checkup.lint.model.FlowNode;
+import io.checkup.lint.xml.XmlNode;
+
+/** A conditional event of an executable process without a condition. */
+@RuleInfo(id = "conditional-event", severity = Severity.ERROR, category = RuleInfo.Category.BPMNLINT,
+    summary = "A conditional event in an executable process without a condition.")
+public final class ConditionalEventRule implements Rule {
+
+  @Override
+  public void check(BpmnGraph graph, RuleContext context) {
+    for (FlowNode node : graph.flowNodes()) {
+      if (!node.isEvent() || !ModelFacts.isInExecutableProcess(node)) {
+        continue;
+      }
+      for (XmlNode definition : ModelFacts.inlineDefinitions(node)) {
+        if (definition.localName().equals("conditionalEventDefinition")) {
+          XmlNode condition = ModelFacts.child(definition, "condition");
+          if (condition == null || ModelFacts.isBlank(condition.text())) {
+            context.report(node, "Conditional event is missing a condition");
+          }
+          break;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package io.checkup.lint.rules.bpmnlint;
+
+import io.checkup.lint.Rule;
+import io.checkup.lint.RuleContext;
+import io.checkup.lint.RuleInfo;
+import io.checkup.lint.Severity;
+import io.checkup.lint.model.BpmnGraph;
+import io.checkup.lint.model.FlowNode;
+import io.checkup.lint.model.Scope;
+
+/** A process or sub-process (not ad-hoc) without an end event. */
+@RuleInfo(id = "end-event-required", severity = Severity.ERROR, category = RuleInfo.Category.BPMNLINT,
+    summary = "A process or sub-process without an end event.")
+public final class EndEventRequiredRule implements Rule {
+
+  @Override
+  public void check(BpmnGraph graph, RuleContext context) {
+    for (Scope scope : ModelFacts.containersNeedingEvents(graph)) {
+      if (scope.flowNodes().stream().noneMatch(FlowNode::isEndEvent)) {
+        context.report(scope, ModelFacts.containerWord(scope) + " is missing end event");
+      }
+    }
+  }
+}

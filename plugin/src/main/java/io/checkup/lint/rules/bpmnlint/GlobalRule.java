@@ -1,0 +1,80 @@
+package io.checkup.lint.rules.bpmnlint;
+
+import io.checkup.lint.Rule;
+import io.checkup.lint.RuleContext;
+import io.checkup.lint.RuleInfo;
+import io.checkup.lint.Severity;
+import io.checkup.lint.model.Bpmn;
+import io.checkup.lint.model.BpmnGraph;
+import io.checkup.lint.model.FlowNode;
+import io.checkup.lint.xml.XmlNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/** Global elements (messages, errors, escalations, signals) that are unnamed, unused or named twice. */
+@RuleInfo(id = "global", severity = Severity.WARN, category = RuleInfo.Category.BPMNLINT,
+    summary = "A message, error, escalation or signal with a blank name, a duplicate name, or no reference to it.")
+public final class GlobalRule implements Rule {
+
+  /** Root element type to the event definition that references it and its reference attribute. */
+  private static final Map<String, String[]> REFERENCES = Map.of(
+      "error", new String[] {"errorEventDefinition", "errorRef"},
+      "escalation", new String[] {"escalationEventDefinition", "escalationRef"},
+      "message", new String[] {"messageEventDefinition", "messageRef"},
+      "signal", new String[] {"signalEventDefinition", "signalRef"});
+
+  @Override
+  public void check(BpmnGraph graph, RuleContext context) {
+    List<XmlNode> globals = new ArrayList<>();
+    for (XmlNode child : graph.definitions().children()) {
+      if (Bpmn.MODEL_NS.equals(child.namespace()) && REFERENCES.containsKey(child.localName())) {
+        globals.add(child);
+      }
+    }
+    if (globals.isEmpty()) {
+      return;
+    }
+    Set<String> referenced = referencedIds(graph);
+    for (XmlNode global : globals) {
+      String name = global.attr("name");
+      if (name != null && ModelFacts.isBlank(name)) {
+        context.report(global, "Element is missing name", List.of());
+      }
+      if (!referenced.contains(global.localName() + "#" + global.id())) {
+        context.report(global, "Element is unused", List.of());
+      }
+      long sameName = globals.stream()
+          .filter(other -> other.localName().equals(global.localName()) && Objects.equals(other.attr("name"), name))
+          .count();
+      if (sameName != 1) {
+        context.report(global, "Element name is not unique", List.of());
+      }
+    }
+  }
+
+  /** "type#id" of every global element something refers to: event definitions, message flows, send/receive tasks. */
+  private static Set<String> referencedIds(BpmnGraph graph) {
+    Set<String> ids = new HashSet<>();
+    for (FlowNode node : graph.flowNodes()) {
+      if (node.isEvent()) {
+        for (XmlNode definition : ModelFacts.inlineDefinitions(node)) {
+          for (Map.Entry<String, String[]> reference : REFERENCES.entrySet()) {
+            if (definition.localName().equals(reference.getValue()[0])) {
+              ids.add(reference.getKey() + "#" + definition.attr(reference.getValue()[1]));
+            }
+          }
+        }
+      } else if (node.type().equals("sendTask") || node.type().equals("receiveTask")) {
+        ids.add("message#" + node.xml().attr("messageRef"));
+      }
+    }
+    for (XmlNode messageFlow : graph.messageFlows()) {
+      ids.add("message#" + messageFlow.attr("messageRef"));
+    }
+    return ids;
+  }
+}

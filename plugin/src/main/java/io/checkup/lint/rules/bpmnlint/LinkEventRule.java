@@ -1,0 +1,73 @@
+package io.checkup.lint.rules.bpmnlint;
+
+import io.checkup.lint.Rule;
+import io.checkup.lint.RuleContext;
+import io.checkup.lint.RuleInfo;
+import io.checkup.lint.Severity;
+import io.checkup.lint.model.BpmnGraph;
+import io.checkup.lint.model.FlowNode;
+import io.checkup.lint.model.Scope;
+import io.checkup.lint.xml.XmlNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Link events must pair up within their scope: every link has a name, each name has exactly one catch event and at
+ * least one throw event.
+ */
+@RuleInfo(id = "link-event", severity = Severity.ERROR, category = RuleInfo.Category.BPMNLINT,
+    summary = "A link event without a link name, or a link name without exactly one catch and a throw in its scope.")
+public final class LinkEventRule implements Rule {
+
+  @Override
+  public void check(BpmnGraph graph, RuleContext context) {
+    for (Scope scope : ModelFacts.containers(graph)) {
+      Map<String, List<FlowNode>> byName = new LinkedHashMap<>();
+      for (FlowNode node : scope.flowNodes()) {
+        if (!node.isEvent()) {
+          continue;
+        }
+        XmlNode link = null;
+        for (XmlNode definition : ModelFacts.inlineDefinitions(node)) {
+          if (definition.localName().equals("linkEventDefinition")) {
+            link = definition;
+            break;
+          }
+        }
+        if (link == null) {
+          continue;
+        }
+        String name = link.attr("name");
+        if (name == null || name.isEmpty()) {
+          context.report(node, "Link event is missing link name");
+          name = "_";
+        }
+        byName.computeIfAbsent(name, n -> new ArrayList<>()).add(node);
+      }
+      for (Map.Entry<String, List<FlowNode>> group : byName.entrySet()) {
+        checkGroup(group.getKey(), group.getValue(), context);
+      }
+    }
+  }
+
+  private static void checkGroup(String name, List<FlowNode> events, RuleContext context) {
+    if (events.size() == 1) {
+      FlowNode event = events.get(0);
+      context.report(event, "Link " + (ModelFacts.isCatchEvent(event) ? "throw" : "catch")
+          + " event with link name <" + name + "> missing in scope");
+      return;
+    }
+    List<FlowNode> catches = events.stream().filter(ModelFacts::isCatchEvent).toList();
+    if (catches.size() > 1) {
+      for (FlowNode event : catches) {
+        context.report(event, "Duplicate link catch event with link name <" + name + "> in scope");
+      }
+    } else if (catches.isEmpty()) {
+      for (FlowNode event : events) {
+        context.report(event, "Link catch event with link name <" + name + "> missing in scope");
+      }
+    }
+  }
+}

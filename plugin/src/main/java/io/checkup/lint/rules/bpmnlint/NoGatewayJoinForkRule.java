@@ -1,0 +1,23 @@
+package io.checkup.lint.rules.bpmnlint;
+
+import io.checkup.lint.Rule;
+import io.checkup.lint.RuleContext;
+import io.checkup.lint.RuleInfo;
+import io.checkup.lint.Severity;
+import io.checkup.lint.model.BpmnGraph;
+import io.checkup.lint.model.FlowNode;
+
+/** A gateway that both joins and forks. */
+@RuleInfo(id = "no-gateway-join-fork", severity = Severity.WARN, category = RuleInfo.Category.BPMNLINT,
+    summary = "A gateway that joins and forks at once.")
+public final class NoGatewayJoinForkRule implements Rule {
+
+  @Override
+  public void check(BpmnGraph graph, RuleContext context) {
+    for (FlowNode node : graph.flowNodes()) {
+      if (node.isGateway() && node.incoming().size() > 1 && node.outgoing().size() > 1) {
+        context.report(node, "Gateway forks and joins");
+      }
+    }
+  }
+}
