@@ -67,11 +67,17 @@ public final class Linter {
       return new LintOutcome(List.of(Finding.parseError("not well-formed XML: " + e.getMessage(), e.line(),
           e.column())), List.of());
     }
+    return lint(root);
+  }
+
+  /** Lints a read XML tree; a tree that is not BPMN gives a single {@code parse-error} finding. */
+  public LintOutcome lint(XmlNode definitions) {
     BpmnGraph graph;
     try {
-      graph = GraphBuilder.build(root);
+      graph = GraphBuilder.build(definitions);
     } catch (NotBpmnException e) {
-      return new LintOutcome(List.of(Finding.parseError(e.getMessage(), root.line(), root.column())), List.of());
+      return new LintOutcome(List.of(Finding.parseError(e.getMessage(), definitions.line(), definitions.column())),
+          List.of());
     }
     return lint(graph);
   }

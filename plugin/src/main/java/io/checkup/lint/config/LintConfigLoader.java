@@ -87,6 +87,55 @@ public final class LintConfigLoader {
     }
   }
 
+  /**
+   * Applies a compact severity list as plugin settings carry it: {@code "model-size=error, label-required=off"}.
+   *
+   * @param setting the name of the setting, for error messages
+   */
+  public static void applySeverities(LintConfig.Builder builder, String list, String setting) throws ConfigException {
+    for (Map.Entry<String, String> entry : pairs(list, setting).entrySet()) {
+      try {
+        builder.severity(entry.getKey(), Severity.parse(entry.getValue()));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(setting + ": " + e.getMessage());
+      }
+    }
+  }
+
+  /** Applies options as plugin settings carry them: {@code "model-size.max=80, element-diversity.min-kinds=5"}. */
+  public static void applyOptions(LintConfig.Builder builder, String list, String setting) throws ConfigException {
+    for (Map.Entry<String, String> entry : pairs(list, setting).entrySet()) {
+      int dot = entry.getKey().lastIndexOf('.');
+      if (dot <= 0) {
+        throw new ConfigException(setting + ": '" + entry.getKey() + "' must be <rule-id>.<option>");
+      }
+      try {
+        builder.options(entry.getKey().substring(0, dot),
+            Map.of(entry.getKey().substring(dot + 1), entry.getValue()));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(setting + ": " + e.getMessage());
+      }
+    }
+  }
+
+  private static Map<String, String> pairs(String list, String setting) throws ConfigException {
+    Map<String, String> pairs = new LinkedHashMap<>();
+    if (list == null || list.isBlank()) {
+      return pairs;
+    }
+    for (String item : list.split("[,;\\n]")) {
+      if (item.isBlank()) {
+        continue;
+      }
+      int equals = item.indexOf('=');
+      if (equals <= 0) {
+        throw new ConfigException(setting + ": '" + item.trim() + "' is not of the form key=value");
+      }
+      pairs.put(item.substring(0, equals).trim(), item.substring(equals + 1).trim());
+    }
+    return pairs;
+  }
+
   /** bpmnlint writes its own rules as {@code bpmnlint/rule-id} in some configurations. */
   private static String stripPrefix(String id) {
     return id.startsWith("bpmnlint/") ? id.substring("bpmnlint/".length()) : id;

@@ -31,7 +31,10 @@ public final class TimerExpressionRule implements Rule {
     XmlNode duration = timer.child(Bpmn.MODEL_NS, "timeDuration");
     XmlNode cycle = timer.child(Bpmn.MODEL_NS, "timeCycle");
     if (date == null && duration == null && cycle == null) {
-      context.report(node, "Timer of " + node.describe() + " has no timeDate, timeDuration or timeCycle");
+      // a descriptive model may leave a timer unspecified; the engine refuses it in an executable one
+      if (node.scope().isExecutable()) {
+        context.report(node, "Timer of " + node.describe() + " has no timeDate, timeDuration or timeCycle");
+      }
       return;
     }
     check(node, date, "timeDate", context);

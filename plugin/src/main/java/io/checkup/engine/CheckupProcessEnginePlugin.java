@@ -1,0 +1,179 @@
+package io.checkup.engine;
+
+import io.checkup.lint.LintConfig;
+import io.checkup.lint.Linter;
+import io.checkup.lint.Rule;
+import io.checkup.lint.RuleCatalog;
+import io.checkup.lint.config.ConfigException;
+import io.checkup.lint.config.LintConfigLoader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.BpmnParseFactory;
+import org.camunda.bpm.engine.impl.cfg.DefaultBpmnParseFactory;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * camunda-checkup's engine plugin. Its settings are plain bean properties, so it installs the same way everywhere:
+ * as a Spring Boot dependency (properties under {@code checkup.}), in Camunda Run ({@code plugin-parameters}) and in
+ * a plain engine configuration ({@code processes.xml}, {@code camunda.cfg.xml} or Java).
+ */
+public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
+
+  private static final Logger LOG = LoggerFactory.getLogger("io.checkup");
+
+  private String lintMode = "warn";
+  private String lintConfigFile;
+  private String lintRules;
+  private String lintRuleOptions;
+  private final List<Rule> customRules = new ArrayList<>();
+
+  private DeploymentLinter deploymentLinter;
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    LintMode mode;
+    LintConfig lintConfig;
+    try {
+      mode = LintMode.parse(lintMode);
+      lintConfig = buildLintConfig();
+    } catch (ConfigException | IllegalArgumentException e) {
+      throw new ProcessEngineException("camunda-checkup: invalid configuration: " + e.getMessage(), e);
+    }
+    lintConfig.warnings().forEach(warning -> LOG.warn("camunda-checkup: {}", warning));
+    deploymentLinter = new DeploymentLinter(new Linter(lintConfig), mode);
+    if (mode != LintMode.OFF) {
+      installLinting(configuration);
+    }
+    LOG.info("camunda-checkup: deploy-time lint mode {}, {} of {} rules active", mode.name().toLowerCase(),
+        lintConfig.activeRules().size(), lintConfig.catalog().rules().size());
+  }
+
+  private void installLinting(ProcessEngineConfigurationImpl configuration) {
+    BpmnParseFactory existing = configuration.getBpmnParseFactory();
+    if (existing == null || existing.getClass() == DefaultBpmnParseFactory.class) {
+      configuration.setBpmnParseFactory(new CheckupBpmnParseFactory(deploymentLinter));
+    } else {
+      LOG.warn("camunda-checkup: the engine already uses a custom BpmnParseFactory ({}); linting runs from a parse "
+          + "listener instead, and strict mode reports all errors of a resource as one problem",
+          existing.getClass().getName());
+      List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
+      if (listeners == null) {
+        listeners = new ArrayList<>();
+        configuration.setCustomPostBPMNParseListeners(listeners);
+      }
+      listeners.add(new LintParseListener(deploymentLinter));
+    }
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine processEngine) {
+    deploymentLinter.results().attach(processEngine.getRepositoryService());
+  }
+
+  LintConfig buildLintConfig() throws ConfigException {
+    RuleCatalog catalog = RuleCatalog.standard().with(customRules);
+    LintConfig.Builder builder = LintConfig.builder(catalog);
+    if (lintConfigFile != null && !lintConfigFile.isBlank()) {
+      LintConfig fromFile = loadConfigFile(catalog);
+      fromFile.settings().forEach((id, setting) -> {
+        builder.severity(id, setting.severity());
+        if (!setting.options().isEmpty()) {
+          builder.options(id, setting.options());
+        }
+      });
+      fromFile.warnings().forEach(builder::warning);
+    }
+    LintConfigLoader.applySeverities(builder, lintRules, "lintRules");
+    LintConfigLoader.applyOptions(builder, lintRuleOptions, "lintRuleOptions");
+    return builder.build();
+  }
+
+  private LintConfig loadConfigFile(RuleCatalog catalog) throws ConfigException {
+    String location = lintConfigFile.trim();
+    if (location.startsWith("classpath:")) {
+      String resource = location.substring("classpath:".length()).replaceFirst("^/", "");
+      ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
+          ? Thread.currentThread().getContextClassLoader() : getClass().getClassLoader();
+      try (InputStream in = loader.getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new ConfigException("lintConfigFile: " + location + " not found on the class path");
+        }
+        return LintConfigLoader.load(in, location, catalog);
+      } catch (IOException e) {
+        throw new ConfigException("lintConfigFile: " + location + " cannot be read: " + e.getMessage());
+      }
+    }
+    Path path = Path.of(location.startsWith("file:") ? location.substring("file:".length()) : location);
+    if (!Files.isRegularFile(path)) {
+      throw new ConfigException("lintConfigFile: " + path.toAbsolutePath() + " does not exist");
+    }
+    return LintConfigLoader.load(path, catalog);
+  }
+
+  /** The lint findings of this engine's deployments (the Java API the report uses). */
+  public LintResults getLintResults() {
+    if (deploymentLinter == null) {
+      throw new IllegalStateException("camunda-checkup: the plugin has not been initialised by an engine yet");
+    }
+    return deploymentLinter.results();
+  }
+
+  /** Adds a rule of your own to the catalog (before the engine is built). */
+  public CheckupProcessEnginePlugin addRule(Rule rule) {
+    customRules.add(rule);
+    return this;
+  }
+
+  // ---- settings (bean properties) ----
+
+  public String getLintMode() {
+    return lintMode;
+  }
+
+  /** {@code warn} (default), {@code strict} or {@code off}. */
+  public void setLintMode(String lintMode) {
+    this.lintMode = lintMode;
+  }
+
+  public String getLintConfigFile() {
+    return lintConfigFile;
+  }
+
+  /** A rule configuration file (JSON, or a bpmnlint {@code .bpmnlintrc}): a path or {@code classpath:...}. */
+  public void setLintConfigFile(String lintConfigFile) {
+    this.lintConfigFile = lintConfigFile;
+  }
+
+  public String getLintRules() {
+    return lintRules;
+  }
+
+  /** Severity overrides, e.g. {@code "model-size=error, label-required=off"}. */
+  public void setLintRules(String lintRules) {
+    this.lintRules = lintRules;
+  }
+
+  public String getLintRuleOptions() {
+    return lintRuleOptions;
+  }
+
+  /** Rule options, e.g. {@code "model-size.max=80, element-diversity.min-kinds=5"}. */
+  public void setLintRuleOptions(String lintRuleOptions) {
+    this.lintRuleOptions = lintRuleOptions;
+  }
+
+  @Override
+  public String toString() {
+    return "camunda-checkup";
+  }
+}

@@ -1,0 +1,33 @@
+package io.checkup.spring;
+
+import io.checkup.engine.CheckupProcessEnginePlugin;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Installs camunda-checkup in a Spring Boot Camunda application: the engine plugin as a bean (the Camunda starter
+ * picks up every {@code ProcessEnginePlugin} bean), configured from {@code checkup.*} properties. Camunda Run reuses
+ * this bean when its YAML lists the plugin class, and applies {@code plugin-parameters} on top.
+ */
+@AutoConfiguration
+@ConditionalOnClass(name = "org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin")
+@ConditionalOnProperty(prefix = "checkup", name = "enabled", matchIfMissing = true)
+@EnableConfigurationProperties(CheckupProperties.class)
+public class CheckupAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  public CheckupProcessEnginePlugin checkupProcessEnginePlugin(CheckupProperties properties) {
+    CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
+    CheckupProperties.Lint lint = properties.getLint();
+    plugin.setLintMode(lint.getMode());
+    plugin.setLintConfigFile(lint.getConfigFile());
+    plugin.setLintRules(lint.rulesSetting());
+    plugin.setLintRuleOptions(lint.optionsSetting());
+    return plugin;
+  }
+}

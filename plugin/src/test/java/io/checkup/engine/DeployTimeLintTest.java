@@ -1,0 +1,185 @@
+package io.checkup.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import io.checkup.lint.Finding;
+import io.checkup.lint.Rule;
+import io.checkup.lint.RuleContext;
+import io.checkup.lint.RuleInfo;
+import io.checkup.lint.Severity;
+import io.checkup.lint.model.BpmnGraph;
+import io.checkup.testing.LogCapture;
+import io.checkup.testing.TestEngines;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.Problem;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Linting inside the engine: warn mode, strict mode, off, the re-parse trap and failures of the linter itself. */
+class DeployTimeLintTest {
+
+  private ProcessEngine engine;
+  private final LogCapture log = LogCapture.of("io.checkup.lint");
+
+  @AfterEach
+  void close() {
+    log.close();
+    if (engine != null) {
+      engine.close();
+    }
+  }
+
+  private ProcessEngine engine(CheckupProcessEnginePlugin plugin) {
+    engine = TestEngines.h2().plugin(plugin).build();
+    return engine;
+  }
+
+  private Deployment deploy(String resource) {
+    return engine.getRepositoryService().createDeployment().name("test " + resource)
+        .addClasspathResource("models/" + resource).deploy();
+  }
+
+  @Test
+  void warnModeDeploysLogsEachFindingOnceAndKeepsTheFindings() {
+    CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
+    engine(plugin);
+
+    Deployment deployment = deploy("errors.bpmn");
+
+    ProcessDefinition definition = engine.getRepositoryService().createProcessDefinitionQuery()
+        .deploymentId(deployment.getId()).singleResult();
+    assertThat(definition.getKey()).isEqualTo("brokenApproval");
+    List<Finding> findings = plugin.getLintResults().forDeployment(deployment.getId()).orElseThrow().get(0).findings();
+    assertThat(findings).extracting(Finding::ruleId, Finding::elementId).contains(
+        org.assertj.core.groups.Tuple.tuple("fake-branch", "notify"),
+        org.assertj.core.groups.Tuple.tuple("deadlock", "bothDone"),
+        org.assertj.core.groups.Tuple.tuple("unreachable", "archive"));
+    // one line per finding, naming deployment, resource, process, element, rule and severity
+    List<String> lines = log.linesContaining("camunda-checkup lint [");
+    assertThat(lines).hasSize(findings.size());
+    assertThat(log.linesContaining("[error] deadlock:")).singleElement().asString()
+        .contains("deployment 'test errors.bpmn' (" + deployment.getId() + ")")
+        .contains("resource 'models/errors.bpmn'")
+        .contains("process 'brokenApproval'")
+        .contains("element 'bothDone'");
+    assertThat(plugin.getLintResults().forProcessDefinition(definition.getId()).orElseThrow())
+        .containsExactlyElementsOf(findings);
+  }
+
+  @Test
+  void strictModeRefusesWithEveryErrorInTheProblemReport() {
+    CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
+    plugin.setLintMode("strict");
+    engine(plugin);
+
+    ParseException refused = catchThrowableOfType(ParseException.class, () -> deploy("errors.bpmn"));
+
+    assertThat(refused).isNotNull();
+    assertThat(refused.getMessage()).startsWith("ENGINE-09005 Could not parse BPMN process.")
+        .contains("[deadlock]").contains("[fake-branch]").contains("[unreachable]");
+    List<Problem> errors = refused.getResorceReports().get(0).getErrors();
+    assertThat(errors).extracting(Problem::getMainElementId)
+        .containsExactlyInAnyOrder("notify", "bothDone", "archive", "end");
+    assertThat(errors).allSatisfy(problem -> {
+      assertThat(problem.getLine()).isPositive();
+      assertThat(problem.getColumn()).isPositive();
+      assertThat(problem.getMessage()).contains("(element " + problem.getMainElementId() + ")");
+    });
+    assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isZero();
+  }
+
+  @Test
+  void strictModeDeploysAModelWithWarningsOnly() {
+    CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
+    plugin.setLintMode("strict");
+    engine(plugin);
+
+    deploy("warnings.bpmn");
+
+    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("orderRouting",
+        Map.of("vip", false, "abroad", false));
+    assertThat(instance).isWaitingAt("review");
+    assertThat(log.linesContaining("[warn] cascaded-conditions:")).hasSize(1);
+  }
+
+  @Test
+  void severityOverridesDecideWhatStrictModeRefuses() {
+    CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
+    plugin.setLintMode("strict");
+    plugin.setLintRules("cascaded-conditions=error");
+    engine(plugin);
+
+    ParseException refused = catchThrowableOfType(ParseException.class, () -> deploy("warnings.bpmn"));
+
+    assertThat(refused.getResorceReports().get(0).getErrors()).extracting(Problem::getMainElementId)
+        .containsExactly("customerType");
+  }
+
+  @Test
+  void offModeNeitherLintsNorLogs() {
+    CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
+    plugin.setLintMode("off");
+    engine(plugin);
+
+    deploy("errors.bpmn");
+
+    assertThat(log.linesContaining("camunda-checkup lint")).isEmpty();
+  }
+
+  @Test
+  void onlyTheProcessesTheEngineDeploysAreLinted() {
+    CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
+    engine(plugin);
+
+    Deployment deployment = deploy("not-executable.bpmn");
+
+    assertThat(plugin.getLintResults().forDeployment(deployment.getId()).orElseThrow().get(0).findings())
+        .extracting(Finding::processId).doesNotContain("sketch");
+  }
+
+  @Test
+  void aFailingRuleNeverBlocksADeployment() {
+    CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
+    plugin.setLintMode("strict");
+    plugin.addRule(new ExplodingRule());
+    engine(plugin);
+
+    Deployment deployment = deploy("warnings.bpmn");
+
+    assertThat(deployment.getId()).isNotNull();
+    assertThat(log.linesContaining("rule exploding failed on resource 'models/warnings.bpmn'")).hasSize(1);
+    // the other rules still ran
+    assertThat(log.linesContaining("[warn] cascaded-conditions:")).hasSize(1);
+  }
+
+  @Test
+  void aBrokenConfigurationStopsTheEngineWithAClearMessage() {
+    CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
+    plugin.setLintRules("model-sise=error");
+
+    ProcessEngineException e = catchThrowableOfType(ProcessEngineException.class,
+        () -> engine(plugin));
+
+    assertThat(e).hasMessageContaining("camunda-checkup: invalid configuration")
+        .hasMessageContaining("unknown rule 'model-sise'");
+  }
+
+  /** A rule that always throws, standing in for a bug in a rule. */
+  @RuleInfo(id = "exploding", severity = Severity.ERROR, category = RuleInfo.Category.CAMUNDA,
+      summary = "Throws.")
+  static final class ExplodingRule implements Rule {
+    @Override
+    public void check(BpmnGraph graph, RuleContext context) {
+      throw new IllegalStateException("boom");
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package io.checkup.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+
+/** Builds engines for tests: H2 in memory by default, job executor off, every plugin given installed. */
+public final class TestEngines {
+
+  private String jdbcUrl = "jdbc:h2:mem:checkup-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+  private String user = "sa";
+  private String password = "";
+  private String driver = "org.h2.Driver";
+  private String history = ProcessEngineConfiguration.HISTORY_FULL;
+  private String name = "engine-" + UUID.randomUUID();
+  private String schemaUpdate = "true";
+  private final List<ProcessEnginePlugin> plugins = new ArrayList<>();
+  private boolean metrics = true;
+
+  public static TestEngines h2() {
+    return new TestEngines();
+  }
+
+  /** A file-less H2 database that outlives engines closing on it (for restart tests), named by the caller. */
+  public static TestEngines h2Shared(String databaseName) {
+    TestEngines engines = new TestEngines();
+    engines.jdbcUrl = "jdbc:h2:mem:" + databaseName + ";DB_CLOSE_DELAY=-1";
+    return engines;
+  }
+
+  public static TestEngines postgres() {
+    TestEngines engines = new TestEngines();
+    engines.jdbcUrl = TestDatabases.POSTGRES_URL;
+    engines.user = "postgres";
+    engines.driver = "org.postgresql.Driver";
+    return engines;
+  }
+
+  public TestEngines plugin(ProcessEnginePlugin plugin) {
+    plugins.add(plugin);
+    return this;
+  }
+
+  public TestEngines history(String history) {
+    this.history = history;
+    return this;
+  }
+
+  public TestEngines name(String name) {
+    this.name = name;
+    return this;
+  }
+
+  public TestEngines schemaUpdate(String schemaUpdate) {
+    this.schemaUpdate = schemaUpdate;
+    return this;
+  }
+
+  public TestEngines metrics(boolean metrics) {
+    this.metrics = metrics;
+    return this;
+  }
+
+  public ProcessEngineConfigurationImpl configuration() {
+    StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+    configuration.setProcessEngineName(name);
+    configuration.setJdbcUrl(jdbcUrl);
+    configuration.setJdbcUsername(user);
+    configuration.setJdbcPassword(password);
+    configuration.setJdbcDriver(driver);
+    configuration.setDatabaseSchemaUpdate(schemaUpdate);
+    configuration.setHistory(history);
+    configuration.setJobExecutorActivate(false);
+    configuration.setMetricsEnabled(metrics);
+    configuration.setProcessEnginePlugins(new ArrayList<>(plugins));
+    return configuration;
+  }
+
+  public ProcessEngine build() {
+    return configuration().buildProcessEngine();
+  }
+}
