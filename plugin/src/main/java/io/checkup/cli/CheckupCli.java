@@ -1,5 +1,10 @@
 package io.checkup.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,12 +27,21 @@ public final class CheckupCli implements Runnable {
   CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+        StandardCharsets.UTF_8), false);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
+        StandardCharsets.UTF_8), true);
+    int exitCode = run(out, err, args);
+    out.flush();
+    err.flush();
+    System.exit(exitCode);
   }
 
-  /** Runs the command line in this JVM and returns its exit code (used by tests and the parity check). */
-  public static int run(String... args) {
+  /** Runs the command line in this JVM with the given output streams and returns its exit code. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine commandLine = new CommandLine(new CheckupCli());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
     commandLine.setExitCodeExceptionMapper(e -> EXIT_USAGE);
     commandLine.setParameterExceptionHandler((e, arguments) -> {
       e.getCommandLine().getErr().println("checkup-cli: " + e.getMessage());

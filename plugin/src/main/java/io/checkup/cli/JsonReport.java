@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.checkup.lint.Finding;
 import io.checkup.lint.Severity;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 
@@ -18,7 +18,7 @@ final class JsonReport {
   private JsonReport() {
   }
 
-  static void write(List<FileResult> results, PrintStream out) {
+  static void write(List<FileResult> results, PrintWriter out) {
     try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
       json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       json.writeStartObject();

@@ -9,8 +9,7 @@ import io.checkup.lint.Severity;
 import io.checkup.lint.config.ConfigException;
 import io.checkup.lint.config.LintConfigLoader;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -21,8 +20,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** The {@code lint} command: lints files and directories, prints findings, exits 0, 1 or 2. */
 @Command(name = "lint", mixinStandardHelpOptions = true, sortOptions = false,
@@ -47,12 +48,15 @@ final class LintCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "BPMN files or directories.")
   List<Path> paths;
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() {
-    PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
-        StandardCharsets.UTF_8);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     if (maxWarnings != null && maxWarnings < 0) {
-      System.err.println("checkup-cli: --max-warnings must be 0 or more, got " + maxWarnings);
+      err.println("checkup-cli: --max-warnings must be 0 or more, got " + maxWarnings);
       return CheckupCli.EXIT_USAGE;
     }
     RuleCatalog catalog = RuleCatalog.standard();
@@ -60,10 +64,10 @@ final class LintCommand implements Callable<Integer> {
     try {
       lintConfig = config == null ? LintConfig.defaults(catalog) : LintConfigLoader.load(config, catalog);
     } catch (ConfigException e) {
-      System.err.println("checkup-cli: " + e.getMessage());
+      err.println("checkup-cli: " + e.getMessage());
       return CheckupCli.EXIT_USAGE;
     }
-    lintConfig.warnings().forEach(warning -> System.err.println("checkup-cli: warning: " + warning));
+    lintConfig.warnings().forEach(warning -> err.println("checkup-cli: warning: " + warning));
     List<Path> files = new ArrayList<>();
     List<FileResult> unreadable = new ArrayList<>();
     for (Path path : paths) {

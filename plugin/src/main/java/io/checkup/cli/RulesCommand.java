@@ -9,10 +9,13 @@ import picocli.CommandLine.Command;
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "List every rule with its default severity.")
 final class RulesCommand implements Callable<Integer> {
 
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() {
     for (Rule rule : RuleCatalog.standard().rules()) {
-      System.out.printf("%-38s %-6s %s%n", rule.id(), rule.info().severity().label(), rule.info().summary());
+      spec.commandLine().getOut().printf("%-38s %-6s %s%n", rule.id(), rule.info().severity().label(), rule.info().summary());
     }
     return CheckupCli.EXIT_OK;
   }

@@ -7,7 +7,7 @@ import io.checkup.lint.LintConfig;
 import io.checkup.lint.Rule;
 import io.checkup.lint.Severity;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +31,7 @@ final class SarifReport {
   private record RuleEntry(String id, String description, Severity severity) {
   }
 
-  static void write(List<FileResult> results, LintConfig config, PrintStream out) {
+  static void write(List<FileResult> results, LintConfig config, PrintWriter out) {
     Map<String, Integer> ruleIndex = new LinkedHashMap<>();
     List<RuleEntry> rules = new ArrayList<>();
     for (Rule rule : config.activeRules()) {

@@ -2,7 +2,7 @@ package io.checkup.cli;
 
 import io.checkup.lint.Finding;
 import io.checkup.lint.Severity;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 
 /** {@code path:line:column  severity  rule  elementId  message}, one line per finding, then a summary. */
@@ -11,7 +11,7 @@ final class TextReport {
   private TextReport() {
   }
 
-  static void write(List<FileResult> results, PrintStream out) {
+  static void write(List<FileResult> results, PrintWriter out) {
     for (FileResult result : results) {
       for (Finding finding : result.findings()) {
         out.println(result.displayPath() + ":" + finding.line() + ":" + finding.column() + "  "

@@ -45,6 +45,17 @@ public final class RuleContext {
     report(element.xml(), message, relatedElementIds);
   }
 
+  /**
+   * Says that the rule could not finish its analysis of an element (a scope too tangled for its work budget). Always
+   * at severity info, whatever the rule's severity: an unfinished check must not refuse a deployment.
+   */
+  public void reportIncomplete(BpmnElement element, String message) {
+    if (!suppressions.isSuppressed(element.xml(), ruleId)) {
+      findings.add(new Finding(ruleId, Severity.INFO, message, element.id(), element.line(), element.column(),
+          processIdOf(element.xml()), List.of()));
+    }
+  }
+
   /** Reports against any element of the file (a root element, the definitions). */
   public void report(XmlNode node, String message, List<String> relatedElementIds) {
     if (suppressions.isSuppressed(node, ruleId)) {

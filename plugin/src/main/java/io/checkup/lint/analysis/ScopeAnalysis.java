@@ -8,7 +8,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +34,18 @@ public final class ScopeAnalysis {
   private final BitSet canReachEnd;
   private final Set<SequenceFlow> backEdges;
   private int[] postDominator;
+  /** Visit marks for path walks: a node is seen in the current walk when its mark equals the walk's number. */
+  private int[] visitMark;
+  private int walk;
+  private List<SequenceFlow> walkFlows;
+  private Map<SequenceFlow, Integer> walkFlowIndex;
+  private int[] walkTarget;
+  private int[][] walkOut;
+  /** Per-flow branch masks of the latest walk, valid where {@code maskStamp} equals its generation. */
+  private int[] walkStack;
+  long[] maskBuffer;
+  int[] maskStamp;
+  int arrivalsGeneration;
 
   private ScopeAnalysis(Scope scope) {
     this.scope = scope;
@@ -358,36 +369,113 @@ public final class ScopeAnalysis {
 
   /**
    * Which outgoing branches of a split reach which sequence flows, walking forward from each branch until the
-   * split's post-dominator (where all its branches have met) or a node {@code stopAt} rejects (the node itself is
-   * still reached, only not passed). Returns, per sequence flow walked, the set of branch numbers (the index in
-   * {@code split.outgoing()}) that travel along it.
+   * split's post-dominator (where all its branches have met) or a node in {@code stopAt} (the node itself is
+   * still reached, only not passed). Branch numbers are indexes in {@code split.outgoing()}; a split with more than
+   * 64 branches has the extra ones counted as the 64th. Stops early, with a partial answer, when the budget runs
+   * out.
    */
-  public Map<SequenceFlow, BitSet> branchesReaching(FlowNode split, java.util.function.Predicate<FlowNode> stopAt) {
-    Map<SequenceFlow, BitSet> arrivals = new HashMap<>();
+  public BranchArrivals branchesReaching(FlowNode split, BitSet stopAt, WorkBudget budget) {
+    prepareWalks();
+    BranchArrivals arrivals = new BranchArrivals(this, ++arrivalsGeneration);
     FlowNode bound = immediatePostDominator(split);
+    int splitIndex = indexOf(split);
+    int boundIndex = bound == null ? -1 : indexOf(bound);
     List<SequenceFlow> branches = split.outgoing();
+    int[] stack = walkStack;
     for (int branch = 0; branch < branches.size(); branch++) {
-      BitSet seen = new BitSet(nodes.size());
-      ArrayDeque<SequenceFlow> queue = new ArrayDeque<>();
-      queue.add(branches.get(branch));
-      while (!queue.isEmpty()) {
-        SequenceFlow flow = queue.poll();
-        arrivals.computeIfAbsent(flow, f -> new BitSet()).set(branch);
-        FlowNode target = flow.target();
-        int t = target == null ? -1 : indexOf(target);
-        if (t < 0 || seen.get(t)) {
+      Integer first = walkFlowIndex.get(branches.get(branch));
+      if (first == null) {
+        continue;
+      }
+      long bit = 1L << Math.min(branch, 63);
+      int mark = ++walk;
+      int top = 0;
+      stack[top++] = first;
+      while (top > 0) {
+        if (!budget.spend()) {
+          return arrivals;
+        }
+        int flow = stack[--top];
+        arrivals.add(flow, bit);
+        int t = walkTarget[flow];
+        if (t < 0 || visitMark[t] == mark) {
           continue;
         }
-        seen.set(t);
-        if (target == split || target == bound || stopAt.test(target)) {
+        visitMark[t] = mark;
+        if (t == splitIndex || t == boundIndex || stopAt.get(t)) {
           continue;
         }
-        queue.addAll(target.outgoing());
-        for (FlowNode boundary : target.boundaryEvents()) {
-          queue.addAll(boundary.outgoing());
+        for (int next : walkOut[t]) {
+          if (top == stack.length) {
+            stack = java.util.Arrays.copyOf(stack, stack.length * 2);
+            walkStack = stack;
+          }
+          stack[top++] = next;
         }
       }
     }
     return arrivals;
   }
+
+  /** The nodes of this scope that match, as a set of node indexes (for {@link #branchesReaching}). */
+  public BitSet nodesWhere(java.util.function.Predicate<FlowNode> predicate) {
+    BitSet matching = new BitSet(nodes.size());
+    for (int i = 0; i < nodes.size(); i++) {
+      if (predicate.test(nodes.get(i))) {
+        matching.set(i);
+      }
+    }
+    return matching;
+  }
+
+  /** Flow indexes for path walks: built once per scope, on the first walk. */
+  private void prepareWalks() {
+    if (walkOut != null) {
+      return;
+    }
+    visitMark = new int[nodes.size()];
+    walkFlows = new ArrayList<>();
+    walkFlowIndex = new IdentityHashMap<>();
+    for (FlowNode node : nodes) {
+      for (SequenceFlow flow : node.outgoing()) {
+        walkFlowIndex.put(flow, walkFlows.size());
+        walkFlows.add(flow);
+      }
+    }
+    walkStack = new int[64];
+    maskBuffer = new long[walkFlows.size()];
+    maskStamp = new int[walkFlows.size()];
+    walkTarget = new int[walkFlows.size()];
+    for (int f = 0; f < walkFlows.size(); f++) {
+      FlowNode target = walkFlows.get(f).target();
+      walkTarget[f] = target == null ? -1 : indexOf(target);
+    }
+    walkOut = new int[nodes.size()][];
+    for (int i = 0; i < nodes.size(); i++) {
+      FlowNode node = nodes.get(i);
+      List<Integer> out = new ArrayList<>(node.outgoing().size());
+      for (SequenceFlow flow : node.outgoing()) {
+        out.add(walkFlowIndex.get(flow));
+      }
+      // a token may leave an activity through its boundary events as well
+      for (FlowNode boundary : node.boundaryEvents()) {
+        for (SequenceFlow flow : boundary.outgoing()) {
+          Integer index = walkFlowIndex.get(flow);
+          if (index != null) {
+            out.add(index);
+          }
+        }
+      }
+      walkOut[i] = out.stream().mapToInt(Integer::intValue).toArray();
+    }
+  }
+
+  Integer walkFlowIndexOf(SequenceFlow flow) {
+    return walkFlowIndex.get(flow);
+  }
+
+  SequenceFlow walkFlow(int index) {
+    return walkFlows.get(index);
+  }
+
 }

@@ -4,7 +4,9 @@ import io.checkup.lint.Rule;
 import io.checkup.lint.RuleContext;
 import io.checkup.lint.RuleInfo;
 import io.checkup.lint.Severity;
+import io.checkup.lint.analysis.BranchArrivals;
 import io.checkup.lint.analysis.ScopeAnalysis;
+import io.checkup.lint.analysis.WorkBudget;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.Scope;
@@ -27,32 +29,40 @@ import java.util.Map;
     summary = "A parallel join waiting for branches of one exclusive or event-based split: it never completes.")
 public final class DeadlockRule implements Rule {
 
+  static final String INCOMPLETE = "Deadlock analysis stopped early: this scope has too many interlocking branches to "
+      + "follow them all; split it into sub-processes to have it checked completely";
+
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
     for (Scope scope : graph.scopes()) {
       ScopeAnalysis analysis = ScopeAnalysis.of(graph, scope);
+      WorkBudget budget = WorkBudget.forScope(analysis);
+      BitSet stops = analysis.nodesWhere(node -> isParallelSplit(node) || isParallelJoin(node));
       for (FlowNode split : scope.flowNodes()) {
+        if (budget.exhausted()) {
+          context.reportIncomplete(scope, INCOMPLETE);
+          break;
+        }
         if ((split.isExclusiveGateway() || split.isEventBasedGateway()) && split.isSplit()
             && analysis.isReachable(split)) {
-          checkSplit(split, analysis, context);
+          checkSplit(split, analysis, stops, budget, context);
         }
       }
     }
   }
 
-  private void checkSplit(FlowNode split, ScopeAnalysis analysis, RuleContext context) {
-    Map<SequenceFlow, BitSet> arrivals = analysis.branchesReaching(split,
-        node -> isParallelSplit(node) || isParallelJoin(node));
+  private void checkSplit(FlowNode split, ScopeAnalysis analysis, BitSet stops, WorkBudget budget,
+      RuleContext context) {
+    BranchArrivals arrivals = analysis.branchesReaching(split, stops, budget);
     Map<FlowNode, List<SequenceFlow>> joins = new LinkedHashMap<>();
-    for (SequenceFlow flow : arrivals.keySet()) {
+    for (SequenceFlow flow : arrivals.reachedFlows()) {
       FlowNode target = flow.target();
       if (target != null && isParallelJoin(target)) {
         joins.computeIfAbsent(target, t -> new ArrayList<>()).add(flow);
       }
     }
     for (Map.Entry<FlowNode, List<SequenceFlow>> join : joins.entrySet()) {
-      List<SequenceFlow> fed = join.getKey().incoming().stream().filter(arrivals::containsKey).toList();
-      SequenceFlow[] pair = alternativePair(fed, arrivals);
+      SequenceFlow[] pair = alternativePair(join.getValue(), arrivals);
       if (pair != null) {
         String gateway = split.isEventBasedGateway() ? "event-based gateway " : "exclusive gateway ";
         context.report(join.getKey(), "Deadlock: parallel join " + join.getKey().describe()
@@ -65,16 +75,12 @@ public final class DeadlockRule implements Rule {
   }
 
   /** Two flows where each is fed by a branch the other is not. */
-  private static SequenceFlow[] alternativePair(List<SequenceFlow> flows, Map<SequenceFlow, BitSet> arrivals) {
+  private static SequenceFlow[] alternativePair(List<SequenceFlow> flows, BranchArrivals arrivals) {
     for (int i = 0; i < flows.size(); i++) {
       for (int j = i + 1; j < flows.size(); j++) {
-        BitSet first = arrivals.get(flows.get(i));
-        BitSet second = arrivals.get(flows.get(j));
-        BitSet onlyFirst = (BitSet) first.clone();
-        onlyFirst.andNot(second);
-        BitSet onlySecond = (BitSet) second.clone();
-        onlySecond.andNot(first);
-        if (!onlyFirst.isEmpty() && !onlySecond.isEmpty()) {
+        long first = arrivals.branches(flows.get(i));
+        long second = arrivals.branches(flows.get(j));
+        if ((first & ~second) != 0 && (second & ~first) != 0) {
           return new SequenceFlow[] {flows.get(i), flows.get(j)};
         }
       }

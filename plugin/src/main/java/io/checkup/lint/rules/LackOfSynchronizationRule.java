@@ -4,14 +4,15 @@ import io.checkup.lint.Rule;
 import io.checkup.lint.RuleContext;
 import io.checkup.lint.RuleInfo;
 import io.checkup.lint.Severity;
+import io.checkup.lint.analysis.BranchArrivals;
 import io.checkup.lint.analysis.ScopeAnalysis;
+import io.checkup.lint.analysis.WorkBudget;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.Scope;
 import io.checkup.lint.model.SequenceFlow;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Concurrent branches of a parallel or inclusive split that meet again in an exclusive join: the join passes every
@@ -22,48 +23,64 @@ import java.util.Map;
         + "branch.")
 public final class LackOfSynchronizationRule implements Rule {
 
+  static final String INCOMPLETE = "Synchronization analysis stopped early: this scope has too many interlocking branches to "
+      + "follow them all; split it into sub-processes to have it checked completely";
+
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
     for (Scope scope : graph.scopes()) {
       ScopeAnalysis analysis = ScopeAnalysis.of(graph, scope);
+      WorkBudget budget = WorkBudget.forScope(analysis);
+      // parallel and inclusive joins synchronise the branches: beyond them the tokens are one again
+      BitSet stops = analysis.nodesWhere(node -> (node.isParallelGateway() || node.isInclusiveGateway())
+          && node.isJoin());
       for (FlowNode split : scope.flowNodes()) {
+        if (budget.exhausted()) {
+          context.reportIncomplete(scope, INCOMPLETE);
+          break;
+        }
         if ((split.isParallelGateway() || split.isInclusiveGateway()) && split.isSplit()
             && analysis.isReachable(split)) {
-          checkSplit(split, analysis, context);
+          checkSplit(split, analysis, stops, budget, context);
         }
       }
     }
   }
 
-  private void checkSplit(FlowNode split, ScopeAnalysis analysis, RuleContext context) {
-    // parallel and inclusive joins synchronise the branches: beyond them the tokens are one again
-    Map<SequenceFlow, BitSet> arrivals = analysis.branchesReaching(split,
-        node -> (node.isParallelGateway() || node.isInclusiveGateway()) && node.isJoin());
-    java.util.Set<FlowNode> reported = new java.util.HashSet<>();
-    for (FlowNode join : analysis.nodes()) {
-      if (!join.isExclusiveGateway() || !join.isJoin() || reported.contains(join)) {
-        continue;
+  private void checkSplit(FlowNode split, ScopeAnalysis analysis, BitSet stops, WorkBudget budget,
+      RuleContext context) {
+    BranchArrivals arrivals = analysis.branchesReaching(split, stops, budget);
+    java.util.Set<FlowNode> joins = new java.util.LinkedHashSet<>();
+    for (SequenceFlow flow : arrivals.reachedFlows()) {
+      FlowNode target = flow.target();
+      if (target != null && target.isExclusiveGateway() && target.isJoin()) {
+        joins.add(target);
       }
+    }
+    for (FlowNode join : joins) {
       List<SequenceFlow> forward = join.incoming().stream()
-          .filter(flow -> arrivals.containsKey(flow) && !analysis.isBackEdge(flow)).toList();
-      for (int i = 0; i < forward.size() && !reported.contains(join); i++) {
-        for (int j = i + 1; j < forward.size(); j++) {
-          BitSet union = (BitSet) arrivals.get(forward.get(i)).clone();
-          union.or(arrivals.get(forward.get(j)));
-          // two different branches arrive through two different flows
-          if (union.cardinality() >= 2) {
-            String kind = split.isParallelGateway() ? "parallel gateway " : "inclusive gateway ";
-            context.report(join, "Lack of synchronization: exclusive gateway " + join.describe()
-                + " merges concurrent branches of " + kind + split.describe() + " (sequence flows "
-                + forward.get(i).id() + " and " + forward.get(j).id()
-                + ") without waiting; everything after it runs once per branch. Use a parallel"
-                + (split.isInclusiveGateway() ? " or inclusive" : "") + " join",
-                List.of(split.id(), forward.get(i).id(), forward.get(j).id()));
-            reported.add(join);
-            break;
-          }
+          .filter(flow -> arrivals.branches(flow) != 0 && !analysis.isBackEdge(flow)).toList();
+      SequenceFlow[] pair = concurrentPair(forward, arrivals);
+      if (pair != null) {
+        String kind = split.isParallelGateway() ? "parallel gateway " : "inclusive gateway ";
+        context.report(join, "Lack of synchronization: exclusive gateway " + join.describe()
+            + " merges concurrent branches of " + kind + split.describe() + " (sequence flows "
+            + pair[0].id() + " and " + pair[1].id() + ") without waiting; everything after it runs once per branch. "
+            + "Use a parallel" + (split.isInclusiveGateway() ? " or inclusive" : "") + " join",
+            List.of(split.id(), pair[0].id(), pair[1].id()));
+      }
+    }
+  }
+
+  /** Two flows that carry two different branches of the split (so two tokens arrive). */
+  private static SequenceFlow[] concurrentPair(List<SequenceFlow> flows, BranchArrivals arrivals) {
+    for (int i = 0; i < flows.size(); i++) {
+      for (int j = i + 1; j < flows.size(); j++) {
+        if (Long.bitCount(arrivals.branches(flows.get(i)) | arrivals.branches(flows.get(j))) >= 2) {
+          return new SequenceFlow[] {flows.get(i), flows.get(j)};
         }
       }
     }
+    return null;
   }
 }

@@ -2,6 +2,16 @@ package io.checkup.lint.xml;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -43,9 +53,23 @@ public final class XmlReader {
 
   /** Reads the whole document; the stream is not closed. */
   public static XmlNode read(InputStream in) throws XmlReadException {
+    try {
+      return read(in.readAllBytes());
+    } catch (IOException e) {
+      throw new XmlReadException("cannot be read: " + e.getMessage(), 0, 0, e);
+    }
+  }
+
+  /**
+   * Reads a whole document. The bytes are decoded here, strictly, in the encoding the byte order mark or the XML
+   * declaration names (UTF-8 without either): a byte sequence that is not valid in it is a parse error with its
+   * line and column, never replaced and never printed to the console by the JDK's parser.
+   */
+  public static XmlNode read(byte[] bytes) throws XmlReadException {
+    String text = decode(bytes);
     XMLStreamReader reader = null;
     try {
-      reader = FACTORY.createXMLStreamReader(in);
+      reader = FACTORY.createXMLStreamReader(new StringReader(text));
       return readDocument(reader);
     } catch (XMLStreamException e) {
       Location location = e.getLocation();
@@ -71,8 +95,50 @@ public final class XmlReader {
     }
   }
 
-  public static XmlNode read(byte[] bytes) throws XmlReadException {
-    return read(new java.io.ByteArrayInputStream(bytes));
+  private static final Pattern DECLARED_ENCODING =
+      Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
+
+  static String decode(byte[] bytes) throws XmlReadException {
+    Charset charset = StandardCharsets.UTF_8;
+    int offset = 0;
+    if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+      offset = 3;
+    } else if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF) {
+      charset = StandardCharsets.UTF_16BE;
+      offset = 2;
+    } else if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE) {
+      charset = StandardCharsets.UTF_16LE;
+      offset = 2;
+    } else {
+      String head = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.ISO_8859_1);
+      Matcher declared = DECLARED_ENCODING.matcher(head);
+      if (declared.find()) {
+        try {
+          charset = Charset.forName(declared.group(1));
+        } catch (IllegalArgumentException e) {
+          throw new XmlReadException("unsupported encoding '" + declared.group(1) + "' in the XML declaration", 1,
+              declared.start(1) + 1, e);
+        }
+      }
+    }
+    CharsetDecoder decoder = charset.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer input = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
+    CharBuffer output = CharBuffer.allocate((int) (bytes.length * (double) decoder.maxCharsPerByte()) + 16);
+    CoderResult result = decoder.decode(input, output, true);
+    if (result.isError()) {
+      output.flip();
+      String before = output.toString();
+      int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
+      int column = before.length() - before.lastIndexOf('\n');
+      throw new XmlReadException("byte " + (input.position() + 1) + " is not valid " + charset.name()
+          + " (the encoding " + (offset > 0 ? "its byte order mark" : "the XML declaration") + " gives, "
+          + "UTF-8 when none is declared)", line, column, null);
+    }
+    decoder.flush(output);
+    output.flip();
+    return output.toString();
   }
 
   private static XmlNode readDocument(XMLStreamReader reader) throws XMLStreamException, XmlReadException {

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /** Global elements (messages, errors, escalations, signals) that are unnamed, unused or named twice. */
@@ -39,6 +38,10 @@ public final class GlobalRule implements Rule {
       return;
     }
     Set<String> referenced = referencedIds(graph);
+    Map<String, Long> sameTypeAndName = new java.util.HashMap<>();
+    for (XmlNode global : globals) {
+      sameTypeAndName.merge(nameKey(global), 1L, Long::sum);
+    }
     for (XmlNode global : globals) {
       String name = global.attr("name");
       if (name != null && ModelFacts.isBlank(name)) {
@@ -47,13 +50,16 @@ public final class GlobalRule implements Rule {
       if (!referenced.contains(global.localName() + "#" + global.id())) {
         context.report(global, "Element is unused", List.of());
       }
-      long sameName = globals.stream()
-          .filter(other -> other.localName().equals(global.localName()) && Objects.equals(other.attr("name"), name))
-          .count();
-      if (sameName != 1) {
+      // names compare exactly, and two unnamed elements of a type count as the same name, as in bpmnlint
+      if (sameTypeAndName.get(nameKey(global)) != 1) {
         context.report(global, "Element name is not unique", List.of());
       }
     }
+  }
+
+  private static String nameKey(XmlNode global) {
+    String name = global.attr("name");
+    return global.localName() + (name == null ? "\u0000" : "=" + name);
   }
 
   /** "type#id" of every global element something refers to: event definitions, message flows, send/receive tasks. */

@@ -1,0 +1,187 @@
+package io.checkup.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line contract of docs/cli.md: formats, configuration, exit codes. */
+class LintCommandTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir
+  Path dir;
+  private Path errors;
+  private Path warnings;
+
+  @BeforeEach
+  void copyModels() throws IOException {
+    errors = copy("models/errors.bpmn", dir.resolve("errors.bpmn"));
+    warnings = copy("models/warnings.bpmn", dir.resolve("sub/warnings.bpmn20.xml"));
+  }
+
+  private static Path copy(String resource, Path target) throws IOException {
+    Files.createDirectories(target.getParent());
+    try (var in = LintCommandTest.class.getResourceAsStream("/" + resource)) {
+      Files.write(target, in.readAllBytes());
+    }
+    return target;
+  }
+
+  @Test
+  void textFormatPrintsOneLinePerFindingThenASummary() {
+    CliRun run = CliRun.of("lint", errors.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).containsPattern("(?m)^" + java.util.regex.Pattern.quote(errors.toString())
+        + ":\\d+:\\d+  error  deadlock  bothDone  Deadlock: parallel join");
+    assertThat(run.out()).containsPattern("(?m)^\\d+ problems \\(4 errors, \\d+ warnings, \\d+ info\\) in 1 file$");
+  }
+
+  @Test
+  void directoriesAreSearchedRecursivelyForBpmnFiles() throws IOException {
+    Files.writeString(dir.resolve("notes.txt"), "not a model");
+
+    CliRun run = CliRun.of("lint", "--format", "json", dir.toString());
+
+    JsonNode files = json(run.out()).get("files");
+    assertThat(files).hasSize(2);
+    assertThat(files.findValuesAsText("path")).containsExactlyInAnyOrder(errors.toString(), warnings.toString());
+  }
+
+  @Test
+  void jsonFormatHasEveryFindingWithPosition() throws IOException {
+    CliRun run = CliRun.of("lint", "--format", "json", errors.toString());
+
+    JsonNode finding = json(run.out()).at("/files/0/findings").findParents("rule").stream()
+        .filter(f -> f.get("rule").asText().equals("deadlock")).findFirst().orElseThrow();
+    assertThat(finding.get("severity").asText()).isEqualTo("error");
+    assertThat(finding.get("elementId").asText()).isEqualTo("bothDone");
+    assertThat(finding.get("processId").asText()).isEqualTo("brokenApproval");
+    assertThat(finding.get("line").asInt()).isEqualTo(16);
+    assertThat(json(run.out()).at("/summary/errors").asInt()).isEqualTo(4);
+  }
+
+  @Test
+  void sarifFollowsVersion210() throws IOException {
+    CliRun run = CliRun.of("lint", "--format", "sarif", errors.toString(), dir.resolve("missing.bpmn").toString());
+
+    JsonNode sarif = json(run.out());
+    assertThat(sarif.get("version").asText()).isEqualTo("2.1.0");
+    JsonNode runNode = sarif.at("/runs/0");
+    JsonNode rules = runNode.at("/tool/driver/rules");
+    assertThat(rules.findValuesAsText("id")).contains("fake-branch", "deadlock", "cascaded-conditions",
+        "parse-error");
+    JsonNode deadlockRule = rules.findParents("id").stream().filter(r -> r.get("id").asText().equals("deadlock"))
+        .findFirst().orElseThrow();
+    assertThat(deadlockRule.at("/shortDescription/text").asText()).isNotBlank();
+    assertThat(deadlockRule.get("helpUri").asText()).endsWith("/docs/rules/deadlock.md");
+    JsonNode deadlock = runNode.get("results").findParents("ruleId").stream()
+        .filter(r -> r.get("ruleId").asText().equals("deadlock")).findFirst().orElseThrow();
+    assertThat(deadlock.get("level").asText()).isEqualTo("error");
+    assertThat(deadlock.at("/message/text").asText()).contains("bothDone");
+    assertThat(deadlock.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
+        .endsWith("/errors.bpmn");
+    assertThat(deadlock.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(16);
+    assertThat(deadlock.at("/locations/0/logicalLocations/0/name").asText()).isEqualTo("bothDone");
+    JsonNode missing = runNode.get("results").findParents("ruleId").stream()
+        .filter(r -> r.get("ruleId").asText().equals("parse-error")).findFirst().orElseThrow();
+    assertThat(missing.get("level").asText()).isEqualTo("error");
+    assertThat(missing.at("/locations/0/physicalLocation/artifactLocation/uri").asText()).endsWith("missing.bpmn");
+  }
+
+  @Test
+  void exitCodeIsZeroWithoutErrorsAndOneWhenWarningsExceedTheLimit() {
+    assertThat(CliRun.of("lint", warnings.toString()).exitCode()).isZero();
+    assertThat(CliRun.of("lint", "--max-warnings", "100", warnings.toString()).exitCode()).isZero();
+    assertThat(CliRun.of("lint", "--max-warnings", "0", warnings.toString()).exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void badUsageExitsWithTwo() {
+    assertThat(CliRun.of("lint").exitCode()).isEqualTo(2);
+    assertThat(CliRun.of("lint", "--format", "xml", errors.toString()).exitCode()).isEqualTo(2);
+    assertThat(CliRun.of("lint", "--max-warnings", "lots", errors.toString()).exitCode()).isEqualTo(2);
+    assertThat(CliRun.of("frobnicate").exitCode()).isEqualTo(2);
+    CliRun missingConfig = CliRun.of("lint", "--config", dir.resolve("nope.json").toString(), errors.toString());
+    assertThat(missingConfig.exitCode()).isEqualTo(2);
+    assertThat(missingConfig.err()).contains("nope.json").contains("no such file");
+  }
+
+  @Test
+  void aBpmnlintrcIsAcceptedAndUnknownRulesAreIgnoredWithAWarning() throws IOException {
+    Path rc = Files.writeString(dir.resolve(".bpmnlintrc"), """
+        { "extends": ["bpmnlint:recommended", "plugin:camunda-compat/camunda-platform-7-24"],
+          "rules": { "deadlock": "off", "fake-branch": ["warn", {}], "camunda-compat/history-time-to-live": "error",
+                     "unreachable": 0, "label-required": "off" } }
+        """);
+
+    CliRun run = CliRun.of("lint", "--format", "json", "--config", rc.toString(), errors.toString());
+
+    assertThat(run.err()).contains("plugin:camunda-compat/camunda-platform-7-24").contains("camunda-compat/history");
+    JsonNode findings = json(run.out()).at("/files/0/findings");
+    assertThat(findings.findValuesAsText("rule")).doesNotContain("deadlock", "unreachable", "label-required")
+        .contains("fake-branch", "no-implicit-end");
+    assertThat(findings.findParents("rule").stream().filter(f -> f.get("rule").asText().equals("fake-branch"))
+        .map(f -> f.get("severity").asText())).containsOnly("warn");
+    // bpmnlint:recommended makes no-implicit-end an error, as bpmnlint does
+    assertThat(findings.findParents("rule").stream().filter(f -> f.get("rule").asText().equals("no-implicit-end"))
+        .map(f -> f.get("severity").asText())).containsOnly("error");
+  }
+
+  @Test
+  void ruleOptionsFromAConfigFileApply() throws IOException {
+    Path config = Files.writeString(dir.resolve("checkup.json"), """
+        { "rules": { "model-size": ["error", { "max": 3 }] } }
+        """);
+
+    CliRun run = CliRun.of("lint", "--config", config.toString(), warnings.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).contains("error  model-size  orderRouting  Process 'Order routing' (orderRouting) has 5 "
+        + "flow nodes, more than 3");
+  }
+
+  @Test
+  void aBadRuleOptionIsABadUsage() throws IOException {
+    Path config = Files.writeString(dir.resolve("checkup.json"), """
+        { "rules": { "model-size": ["error", { "maximum": 3 }] } }
+        """);
+
+    CliRun run = CliRun.of("lint", "--config", config.toString(), warnings.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("checkup.json").contains("rule model-size has no option 'maximum'");
+  }
+
+  @Test
+  void anUnparsableFileIsReportedAndTheRunGoesOn() throws IOException {
+    Path broken = Files.writeString(dir.resolve("broken.bpmn"), "<definitions><process>", StandardCharsets.UTF_8);
+
+    CliRun run = CliRun.of("lint", broken.toString(), warnings.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).contains(broken + ":1:23  error  parse-error  -  not well-formed XML")
+        .contains(warnings + ":");
+  }
+
+  @Test
+  void rulesCommandListsTheCatalog() {
+    CliRun run = CliRun.of("rules");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("cascaded-conditions").contains("fake-branch").contains("superfluous-termination");
+  }
+
+  private static JsonNode json(String text) throws IOException {
+    return JSON.readTree(text);
+  }
+}

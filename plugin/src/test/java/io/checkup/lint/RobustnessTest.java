@@ -1,0 +1,173 @@
+package io.checkup.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import io.checkup.testing.ModelGenerator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Any input gives findings or one clear parse error, never an exception. The timeouts are guards against hangs
+ * (an endless loop would otherwise stall the build), far above the real times measured in docs/benchmarks.md.
+ */
+class RobustnessTest {
+
+  private static final Duration HANG_GUARD = Duration.ofMinutes(2);
+  private final Linter linter = new Linter(LintConfig.defaults(RuleCatalog.standard()));
+
+  private LintOutcome lint(String xml) {
+    return lint(xml.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private LintOutcome lint(byte[] bytes) {
+    LintOutcome outcome = assertTimeoutPreemptively(HANG_GUARD, () -> linter.lint(bytes));
+    assertThat(outcome.failures()).as("rules that threw").isEmpty();
+    return outcome;
+  }
+
+  private static void assertSingleParseError(LintOutcome outcome, String messagePart) {
+    assertThat(outcome.findings()).singleElement().satisfies(finding -> {
+      assertThat(finding.ruleId()).isEqualTo("parse-error");
+      assertThat(finding.severity()).isEqualTo(Severity.ERROR);
+      assertThat(finding.message()).contains(messagePart);
+    });
+  }
+
+  @Test
+  void malformedXmlIsAParseErrorWithPosition() {
+    LintOutcome outcome = lint("<?xml version=\"1.0\"?>\n<definitions>\n  <process id=\"p\">\n</definitions>");
+
+    assertSingleParseError(outcome, "not well-formed XML");
+    assertThat(outcome.findings().get(0).line()).isEqualTo(4);
+  }
+
+  @Test
+  void externalEntitiesAreNeverResolved(@TempDir Path dir) throws IOException {
+    Path secret = Files.writeString(dir.resolve("secret.txt"), "TOP-SECRET-CONTENT");
+    String xml = """
+        <?xml version="1.0"?>
+        <!DOCTYPE definitions [ <!ENTITY xxe SYSTEM "%s"> ]>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d">
+          <process id="p" name="&xxe;"><startEvent id="s"/></process>
+        </definitions>
+        """.formatted(secret.toUri());
+
+    LintOutcome outcome = lint(xml);
+
+    assertSingleParseError(outcome, "xxe");
+    assertThat(outcome.findings().get(0).message()).doesNotContain("TOP-SECRET");
+  }
+
+  @Test
+  void aDoctypeWithAnExternalDtdIsNotFetched() {
+    String xml = """
+        <?xml version="1.0"?>
+        <!DOCTYPE definitions SYSTEM "http://127.0.0.1:9/never-fetched.dtd">
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"/>
+        """;
+
+    LintOutcome outcome = lint(xml);
+
+    // the DTD is ignored, not fetched; the document itself is fine
+    assertThat(outcome.findings()).extracting(Finding::ruleId).doesNotContain("parse-error");
+  }
+
+  @Test
+  void bytesThatAreNotUtf8AreAParseError() {
+    byte[] head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><process id=\"p\" name=\""
+        .getBytes(StandardCharsets.US_ASCII);
+    byte[] tail = "\"/></definitions>".getBytes(StandardCharsets.US_ASCII);
+    byte[] bytes = new byte[head.length + 3 + tail.length];
+    System.arraycopy(head, 0, bytes, 0, head.length);
+    bytes[head.length] = (byte) 0xC3;
+    bytes[head.length + 1] = (byte) 0x28; // an invalid two-byte sequence
+    bytes[head.length + 2] = (byte) 0xFF;
+    System.arraycopy(tail, 0, bytes, head.length + 3, tail.length);
+
+    assertSingleParseError(lint(bytes), "not well-formed XML");
+  }
+
+  @Test
+  void latin1DeclaredAsSuchIsRead() {
+    byte[] bytes = ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>"
+        + "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"d\">"
+        + "<process id=\"p\" name=\"Bestellung prüfen\"><startEvent id=\"s\"/><endEvent id=\"e\"/>"
+        + "<sequenceFlow id=\"f\" sourceRef=\"s\" targetRef=\"e\"/></process></definitions>")
+        .getBytes(StandardCharsets.ISO_8859_1);
+
+    assertThat(lint(bytes).findings()).extracting(Finding::ruleId).doesNotContain("parse-error");
+  }
+
+  @Test
+  void emptyGarbageAndForeignXmlAreParseErrors() {
+    assertSingleParseError(lint(new byte[0]), "not well-formed XML");
+    byte[] garbage = new byte[4096];
+    new Random(7).nextBytes(garbage);
+    assertSingleParseError(lint(garbage), "not well-formed XML");
+    assertSingleParseError(lint("<html><body>hello</body></html>"), "not a BPMN 2.0 file");
+    assertSingleParseError(lint("<definitions xmlns=\"http://example.com/not-bpmn\"/>"), "not a BPMN 2.0 file");
+  }
+
+  @Test
+  void aModelOfTwentyThousandElementsIsLinted() {
+    LintOutcome outcome = lint(ModelGenerator.structured("big", 20_000));
+
+    assertThat(outcome.findings()).extracting(Finding::ruleId).contains("model-size")
+        .doesNotContain("parse-error", "fake-branch", "deadlock", "unreachable");
+  }
+
+  @Test
+  void oneHundredLevelsOfNestedSubProcesses() {
+    LintOutcome outcome = lint(ModelGenerator.nested(100));
+
+    assertThat(outcome.findings()).extracting(Finding::ruleId)
+        .doesNotContain("parse-error", "fake-branch", "unreachable", "start-event-required");
+  }
+
+  @Test
+  void cyclesEverywhere() {
+    for (long seed = 1; seed <= 20; seed++) {
+      lint(ModelGenerator.tangled(300, seed));
+    }
+    LintOutcome large = lint(ModelGenerator.tangled(20_000, 99));
+    // too tangled to follow every branch: the path rules stop at their work budget and say so, as info only
+    assertThat(large.findings()).filteredOn(finding -> finding.message().contains("stopped early"))
+        .extracting(Finding::ruleId, Finding::severity, Finding::elementId)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("deadlock", Severity.INFO, "tangled"),
+            org.assertj.core.groups.Tuple.tuple("lack-of-synchronization", Severity.INFO, "tangled"));
+  }
+
+  @Test
+  void brokenReferencesEverywhere() {
+    String xml = """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d">
+          <process id="p" isExecutable="true">
+            <startEvent id="s"><messageEventDefinition messageRef="nothing"/></startEvent>
+            <boundaryEvent id="b" attachedToRef="ghost"/>
+            <task id="t" default="ghostFlow"/>
+            <sequenceFlow id="f1"/>
+            <sequenceFlow id="f2" sourceRef="s"/>
+            <sequenceFlow id="f3" targetRef="t"/>
+            <sequenceFlow sourceRef="t" targetRef="t"/>
+            <task id="t"/>
+            <subProcess id="sp"><sequenceFlow id="inner" sourceRef="s" targetRef="t"/></subProcess>
+            <intermediateThrowEvent id="l"><linkEventDefinition/><linkEventDefinition name="x"/></intermediateThrowEvent>
+          </process>
+          <process/>
+          <collaboration id="c"><participant/><messageFlow id="mf"/></collaboration>
+        </definitions>
+        """;
+
+    LintOutcome outcome = lint(xml);
+
+    assertThat(outcome.findings()).extracting(Finding::ruleId).contains("fake-branch");
+  }
+}

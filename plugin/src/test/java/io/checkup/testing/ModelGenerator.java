@@ -1,0 +1,115 @@
+package io.checkup.testing;
+
+import java.util.Random;
+
+/**
+ * Generates BPMN models for robustness tests and benchmarks. Structured models are deployable by Camunda (executable,
+ * with conditions, assignees and a time to live), so the same file measures the engine's parse and the linter.
+ */
+public final class ModelGenerator {
+
+  private static final String HEAD = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                   xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                   id="generated" targetNamespace="urn:camunda-checkup:generated">
+      """;
+
+  private ModelGenerator() {
+  }
+
+  /**
+   * A realistic process of about {@code nodes} flow nodes: repeated blocks of a service task, an exclusive
+   * decision with a default, a parallel section and a user task with a non-interrupting reminder timer.
+   */
+  public static String structured(String processId, int nodes) {
+    StringBuilder xml = new StringBuilder(HEAD);
+    xml.append("<process id=\"").append(processId)
+        .append("\" isExecutable=\"true\" camunda:historyTimeToLive=\"P30D\">\n");
+    xml.append("<startEvent id=\"start\"/>\n");
+    String previous = "start";
+    int count = 1;
+    int block = 0;
+    while (count < nodes - 1) {
+      String b = "b" + block++;
+      xml.append(String.format("""
+          <serviceTask id="%1$s_prepare" camunda:expression="${true}"/>
+          <exclusiveGateway id="%1$s_decide" default="%1$s_toManual"/>
+          <serviceTask id="%1$s_auto" camunda:expression="${true}"/>
+          <userTask id="%1$s_manual" camunda:candidateGroups="clerks"/>
+          <exclusiveGateway id="%1$s_merge"/>
+          <parallelGateway id="%1$s_fork"/>
+          <serviceTask id="%1$s_left" camunda:expression="${true}"/>
+          <sendTask id="%1$s_right" camunda:expression="${true}"/>
+          <parallelGateway id="%1$s_join"/>
+          <userTask id="%1$s_review" camunda:assignee="demo"/>
+          <boundaryEvent id="%1$s_reminder" attachedToRef="%1$s_review" cancelActivity="false">
+            <timerEventDefinition><timeDuration>PT4H</timeDuration></timerEventDefinition>
+          </boundaryEvent>
+          <sendTask id="%1$s_remind" camunda:expression="${true}"/>
+          <endEvent id="%1$s_reminded"/>
+          <sequenceFlow id="%1$s_f0" sourceRef="%2$s" targetRef="%1$s_prepare"/>
+          <sequenceFlow id="%1$s_f1" sourceRef="%1$s_prepare" targetRef="%1$s_decide"/>
+          <sequenceFlow id="%1$s_toAuto" sourceRef="%1$s_decide" targetRef="%1$s_auto"><conditionExpression>${amount &lt; 100}</conditionExpression></sequenceFlow>
+          <sequenceFlow id="%1$s_toManual" sourceRef="%1$s_decide" targetRef="%1$s_manual"/>
+          <sequenceFlow id="%1$s_f2" sourceRef="%1$s_auto" targetRef="%1$s_merge"/>
+          <sequenceFlow id="%1$s_f3" sourceRef="%1$s_manual" targetRef="%1$s_merge"/>
+          <sequenceFlow id="%1$s_f4" sourceRef="%1$s_merge" targetRef="%1$s_fork"/>
+          <sequenceFlow id="%1$s_f5" sourceRef="%1$s_fork" targetRef="%1$s_left"/>
+          <sequenceFlow id="%1$s_f6" sourceRef="%1$s_fork" targetRef="%1$s_right"/>
+          <sequenceFlow id="%1$s_f7" sourceRef="%1$s_left" targetRef="%1$s_join"/>
+          <sequenceFlow id="%1$s_f8" sourceRef="%1$s_right" targetRef="%1$s_join"/>
+          <sequenceFlow id="%1$s_f9" sourceRef="%1$s_join" targetRef="%1$s_review"/>
+          <sequenceFlow id="%1$s_f10" sourceRef="%1$s_reminder" targetRef="%1$s_remind"/>
+          <sequenceFlow id="%1$s_f11" sourceRef="%1$s_remind" targetRef="%1$s_reminded"/>
+          """, b, previous));
+      previous = b + "_review";
+      count += 13;
+    }
+    xml.append("<endEvent id=\"end\"/>\n");
+    xml.append("<sequenceFlow id=\"last\" sourceRef=\"").append(previous).append("\" targetRef=\"end\"/>\n");
+    xml.append("</process>\n</definitions>\n");
+    return xml.toString();
+  }
+
+  /** Sub-processes nested {@code depth} levels deep, each with a start, a task and an end. */
+  public static String nested(int depth) {
+    StringBuilder open = new StringBuilder(HEAD);
+    open.append("<process id=\"nested\" isExecutable=\"true\" camunda:historyTimeToLive=\"P30D\">\n");
+    StringBuilder close = new StringBuilder();
+    for (int level = 0; level < depth; level++) {
+      open.append(String.format("""
+          <startEvent id="s%1$d"/><serviceTask id="t%1$d" camunda:expression="${true}"/><endEvent id="e%1$d"/>
+          <sequenceFlow id="a%1$d" sourceRef="s%1$d" targetRef="sub%1$d"/>
+          <sequenceFlow id="b%1$d" sourceRef="sub%1$d" targetRef="t%1$d"/>
+          <sequenceFlow id="c%1$d" sourceRef="t%1$d" targetRef="e%1$d"/>
+          <subProcess id="sub%1$d">
+          """, level));
+      close.insert(0, "</subProcess>\n");
+    }
+    open.append("<startEvent id=\"innermostStart\"/><endEvent id=\"innermostEnd\"/>")
+        .append("<sequenceFlow id=\"innermost\" sourceRef=\"innermostStart\" targetRef=\"innermostEnd\"/>\n");
+    return open.append(close).append("</process>\n</definitions>\n").toString();
+  }
+
+  /**
+   * {@code nodes} tasks and gateways wired at random, three flows each: cycles everywhere, islands, nodes
+   * flowing into themselves, joins that fork.
+   */
+  public static String tangled(int nodes, long seed) {
+    Random random = new Random(seed);
+    String[] types = {"task", "serviceTask", "exclusiveGateway", "parallelGateway", "inclusiveGateway",
+        "eventBasedGateway", "intermediateCatchEvent", "userTask"};
+    StringBuilder xml = new StringBuilder(HEAD);
+    xml.append("<process id=\"tangled\" isExecutable=\"true\">\n<startEvent id=\"n0\"/>\n");
+    for (int i = 1; i < nodes; i++) {
+      String type = types[random.nextInt(types.length)];
+      xml.append('<').append(type).append(" id=\"n").append(i).append("\"/>\n");
+    }
+    for (int i = 0; i < nodes * 3; i++) {
+      xml.append(String.format("<sequenceFlow id=\"f%d\" sourceRef=\"n%d\" targetRef=\"n%d\"/>%n", i,
+          random.nextInt(nodes), random.nextInt(nodes)));
+    }
+    return xml.append("</process>\n</definitions>\n").toString();
+  }
+}
