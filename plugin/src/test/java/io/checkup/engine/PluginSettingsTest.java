@@ -1,0 +1,63 @@
+package io.checkup.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.checkup.lint.LintConfig;
+import io.checkup.lint.Severity;
+import io.checkup.lint.config.ConfigException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How the plugin's settings combine: a config file first, then severity and option overrides. */
+class PluginSettingsTest {
+
+  @Test
+  void aConfigFileFromTheClassPathThenOverrides() throws ConfigException {
+    CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
+    plugin.setLintConfigFile("classpath:lint/team.bpmnlintrc");
+    plugin.setLintRules("model-size=warn, deadlock=off");
+
+    LintConfig config = plugin.buildLintConfig();
+
+    assertThat(config.severity("label-required")).isEqualTo(Severity.OFF);
+    assertThat(config.severity("no-implicit-end")).as("bpmnlint:recommended").isEqualTo(Severity.ERROR);
+    assertThat(config.severity("model-size")).as("override wins over the file").isEqualTo(Severity.WARN);
+    assertThat(config.options("model-size")).containsEntry("max", 30);
+    assertThat(config.severity("deadlock")).isEqualTo(Severity.OFF);
+    assertThat(config.severity("fake-branch")).as("untouched default").isEqualTo(Severity.ERROR);
+  }
+
+  @Test
+  void aConfigFileFromTheFileSystem(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("lint.json"), "{\"rules\": {\"cascaded-conditions\": \"error\"}}");
+    CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
+    plugin.setLintConfigFile(file.toString());
+    plugin.setLintRuleOptions("element-diversity.min-kinds=6");
+
+    LintConfig config = plugin.buildLintConfig();
+
+    assertThat(config.severity("cascaded-conditions")).isEqualTo(Severity.ERROR);
+    assertThat(config.options("element-diversity")).containsEntry("min-kinds", "6");
+  }
+
+  @Test
+  void badSettingsNameTheProblem() {
+    CheckupProcessEnginePlugin missing = new CheckupProcessEnginePlugin();
+    missing.setLintConfigFile("classpath:lint/nothing-here.json");
+    assertThatThrownBy(missing::buildLintConfig).hasMessageContaining("classpath:lint/nothing-here.json")
+        .hasMessageContaining("not found");
+
+    CheckupProcessEnginePlugin badOption = new CheckupProcessEnginePlugin();
+    badOption.setLintRuleOptions("model-size.max=many");
+    assertThatThrownBy(badOption::buildLintConfig).hasMessageContaining("lintRuleOptions")
+        .hasMessageContaining("option 'max' must be a whole number");
+
+    CheckupProcessEnginePlugin badSeverity = new CheckupProcessEnginePlugin();
+    badSeverity.setLintRules("deadlock=fatal");
+    assertThatThrownBy(badSeverity::buildLintConfig).hasMessageContaining("lintRules")
+        .hasMessageContaining("unknown severity 'fatal'");
+  }
+}

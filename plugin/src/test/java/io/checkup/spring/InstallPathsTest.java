@@ -1,0 +1,72 @@
+package io.checkup.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.checkup.engine.CheckupProcessEnginePlugin;
+import java.util.Map;
+import org.camunda.bpm.container.impl.metadata.PropertyHelper;
+import org.camunda.bpm.spring.boot.starter.util.SpringBootStarterPropertyHelper;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/**
+ * The three ways to install the plugin bind the same settings: Spring Boot properties under {@code checkup.},
+ * Camunda Run's {@code plugin-parameters} (bound the way Run binds them) and a plain engine's
+ * {@code <plugin><properties>} (bound the way the engine's bpm-platform.xml parser does).
+ */
+class InstallPathsTest {
+
+  private final ApplicationContextRunner spring = new ApplicationContextRunner()
+      .withConfiguration(AutoConfigurations.of(CheckupAutoConfiguration.class));
+
+  @Test
+  void springBootPropertiesConfigureThePluginBean() {
+    spring.withPropertyValues("checkup.lint.mode=strict", "checkup.lint.rules.model-size=error",
+            "checkup.lint.rules.label-required=off", "checkup.lint.options.model-size.max=80",
+            "checkup.lint.config-file=classpath:custom-lint.json")
+        .run(context -> {
+          CheckupProcessEnginePlugin plugin = context.getBean(CheckupProcessEnginePlugin.class);
+          assertThat(plugin.getLintMode()).isEqualTo("strict");
+          assertThat(plugin.getLintRules()).isEqualTo("model-size=error, label-required=off");
+          assertThat(plugin.getLintRuleOptions()).isEqualTo("model-size.max=80");
+          assertThat(plugin.getLintConfigFile()).isEqualTo("classpath:custom-lint.json");
+        });
+  }
+
+  @Test
+  void theWholePluginCanBeSwitchedOff() {
+    spring.withPropertyValues("checkup.enabled=false")
+        .run(context -> assertThat(context).doesNotHaveBean(CheckupProcessEnginePlugin.class));
+  }
+
+  @Test
+  void camundaRunPluginParametersBindInCamelAndKebabCase() {
+    CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
+
+    SpringBootStarterPropertyHelper.applyProperties(plugin,
+        Map.of("lintMode", "strict", "lint-rules", "model-size=error, label-required=off",
+            "lintRuleOptions", "model-size.max=80"), false);
+
+    assertThat(plugin.getLintMode()).isEqualTo("strict");
+    assertThat(plugin.getLintRules()).isEqualTo("model-size=error, label-required=off");
+    assertThat(plugin.getLintRuleOptions()).isEqualTo("model-size.max=80");
+  }
+
+  @Test
+  void camundaRunRejectsAMistypedParameterName() {
+    assertThatThrownBy(() -> SpringBootStarterPropertyHelper.applyProperties(new CheckupProcessEnginePlugin(),
+        Map.of("lintMood", "strict"), false)).hasMessageContaining("CheckupProcessEnginePlugin");
+  }
+
+  @Test
+  void plainEnginePluginPropertiesBind() {
+    CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
+
+    PropertyHelper.applyProperties(plugin, Map.of("lintMode", "off", "lintRules", "deadlock=warn"));
+
+    assertThat(plugin.getLintMode()).isEqualTo("off");
+    assertThat(plugin.getLintRules()).isEqualTo("deadlock=warn");
+  }
+}
