@@ -83,7 +83,8 @@ final class DeploymentLinter {
             failure.error());
       }
       List<Finding> findings = deployedOnly(definitions, outcome.findings());
-      String where = "deployment '" + deploymentName + "' (" + deploymentId + "), resource '" + resourceName + "'";
+      String where = (deploymentName == null ? "deployment " + deploymentId
+          : "deployment '" + deploymentName + "' (" + deploymentId + ")") + ", resource '" + resourceName + "'";
       for (Finding finding : findings) {
         log(finding, where);
       }

@@ -20,10 +20,16 @@ public record LintOutcome(List<Finding> findings, List<RuleFailure> failures) {
   }
 
   public boolean hasErrors() {
-    return findings.stream().anyMatch(finding -> finding.severity() == Severity.ERROR);
+    return count(Severity.ERROR) > 0;
   }
 
   public long count(Severity severity) {
-    return findings.stream().filter(finding -> finding.severity() == severity).count();
+    long count = 0;
+    for (Finding finding : findings) {
+      if (finding.severity() == severity) {
+        count++;
+      }
+    }
+    return count;
   }
 }

@@ -72,14 +72,14 @@ public final class ScopeAnalysis {
           addEdge(next, partner);
         }
       }
-      successors[i] = next.stream().mapToInt(Integer::intValue).toArray();
+      successors[i] = toArray(next);
       for (int target : successors[i]) {
         reverse.get(target).add(i);
       }
     }
     predecessors = new int[nodes.size()][];
     for (int i = 0; i < nodes.size(); i++) {
-      predecessors[i] = reverse.get(i).stream().mapToInt(Integer::intValue).toArray();
+      predecessors[i] = toArray(reverse.get(i));
     }
     findStarts();
     reachable = forward(starts);
@@ -89,7 +89,21 @@ public final class ScopeAnalysis {
 
   /** The shared analysis of a scope for this lint run. */
   public static ScopeAnalysis of(BpmnGraph graph, Scope scope) {
-    return graph.memo(new Key(scope), key -> new ScopeAnalysis(key.scope));
+    Key key = new Key(scope);
+    ScopeAnalysis known = graph.memoized(key);
+    if (known == null) {
+      known = new ScopeAnalysis(scope);
+      graph.memoize(key, known);
+    }
+    return known;
+  }
+
+  private static int[] toArray(List<Integer> values) {
+    int[] array = new int[values.size()];
+    for (int i = 0; i < array.length; i++) {
+      array[i] = values.get(i);
+    }
+    return array;
   }
 
   private record Key(Scope scope) {
@@ -133,7 +147,9 @@ public final class ScopeAnalysis {
   private BitSet forward(BitSet from) {
     BitSet seen = (BitSet) from.clone();
     ArrayDeque<Integer> queue = new ArrayDeque<>();
-    from.stream().forEach(queue::add);
+    for (int i = from.nextSetBit(0); i >= 0; i = from.nextSetBit(i + 1)) {
+      queue.add(i);
+    }
     while (!queue.isEmpty()) {
       int current = queue.poll();
       for (int next : successors[current]) {
@@ -311,9 +327,10 @@ public final class ScopeAnalysis {
         ends.add(i);
       }
     }
+    int[] endArray = toArray(ends);
     while (!stack.isEmpty()) {
       int current = stack.peek();
-      int[] next = current == exit ? ends.stream().mapToInt(Integer::intValue).toArray() : predecessors[current];
+      int[] next = current == exit ? endArray : predecessors[current];
       if (cursor[current] < next.length) {
         int candidate = next[cursor[current]++];
         if (!visited.get(candidate)) {
@@ -466,7 +483,7 @@ public final class ScopeAnalysis {
           }
         }
       }
-      walkOut[i] = out.stream().mapToInt(Integer::intValue).toArray();
+      walkOut[i] = toArray(out);
     }
   }
 

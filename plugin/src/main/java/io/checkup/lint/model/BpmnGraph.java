@@ -90,13 +90,12 @@ public final class BpmnGraph {
    * computed once on first use. A graph belongs to one lint run, so this needs no locking.
    */
   @SuppressWarnings("unchecked")
-  public <K, T> T memo(K key, java.util.function.Function<K, T> compute) {
-    Object value = memo.get(key);
-    if (value == null) {
-      value = compute.apply(key);
-      memo.put(key, value);
-    }
-    return (T) value;
+  public <T> T memoized(Object key) {
+    return (T) memo.get(key);
+  }
+
+  public void memoize(Object key, Object value) {
+    memo.put(key, value);
   }
 
   /** Root elements of {@code definitions} with the given local name (message, error, signal, collaboration ...). */

@@ -166,8 +166,17 @@ public final class GraphBuilder {
     List<FlowNode> throwsFound = new ArrayList<>();
     for (FlowNode node : graph.flowNodes) {
       if (node.isLinkCatch() && node.linkName() != null) {
-        catches.computeIfAbsent(node.scope(), s -> new HashMap<>())
-            .computeIfAbsent(node.linkName(), n -> new ArrayList<>()).add(node);
+        Map<String, List<FlowNode>> byName = catches.get(node.scope());
+        if (byName == null) {
+          byName = new HashMap<>();
+          catches.put(node.scope(), byName);
+        }
+        List<FlowNode> named = byName.get(node.linkName());
+        if (named == null) {
+          named = new ArrayList<>(1);
+          byName.put(node.linkName(), named);
+        }
+        named.add(node);
       } else if (node.isLinkThrow() && node.linkName() != null) {
         throwsFound.add(node);
       }

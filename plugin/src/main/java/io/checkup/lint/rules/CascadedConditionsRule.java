@@ -37,7 +37,7 @@ public final class CascadedConditionsRule implements Rule {
       for (SequenceFlow flow : node.outgoing()) {
         FlowNode next = flow.target();
         if (next != null && next != node && isSplittingExclusive(next) && next.incoming().size() == 1) {
-          links.computeIfAbsent(node, n -> new ArrayList<>()).add(next);
+          links.computeIfAbsent(node, ArrayListFactory.INSTANCE).add(next);
           linkedInto.add(next);
         }
       }

@@ -37,10 +37,13 @@ public final class DeadlockRule implements Rule {
     for (Scope scope : graph.scopes()) {
       ScopeAnalysis analysis = ScopeAnalysis.of(graph, scope);
       WorkBudget budget = WorkBudget.forScope(analysis);
-      BitSet stops = analysis.nodesWhere(node -> isParallelSplit(node) || isParallelJoin(node));
+      BitSet stops = new BitSet();
+      for (int i = 0; i < analysis.nodes().size(); i++) {
+        FlowNode node = analysis.node(i);
+        stops.set(i, isParallelSplit(node) || isParallelJoin(node));
+      }
       for (FlowNode split : scope.flowNodes()) {
         if (budget.exhausted()) {
-          context.reportIncomplete(scope, INCOMPLETE);
           break;
         }
         if ((split.isExclusiveGateway() || split.isEventBasedGateway()) && split.isSplit()
@@ -48,17 +51,28 @@ public final class DeadlockRule implements Rule {
           checkSplit(split, analysis, stops, budget, context);
         }
       }
+      if (budget.exhausted()) {
+        context.reportIncomplete(scope, INCOMPLETE);
+      }
     }
   }
 
   private void checkSplit(FlowNode split, ScopeAnalysis analysis, BitSet stops, WorkBudget budget,
       RuleContext context) {
     BranchArrivals arrivals = analysis.branchesReaching(split, stops, budget);
+    if (budget.exhausted()) {
+      return; // a half-walked split could make two flows look like alternatives: no verdict from it
+    }
     Map<FlowNode, List<SequenceFlow>> joins = new LinkedHashMap<>();
     for (SequenceFlow flow : arrivals.reachedFlows()) {
       FlowNode target = flow.target();
       if (target != null && isParallelJoin(target)) {
-        joins.computeIfAbsent(target, t -> new ArrayList<>()).add(flow);
+        List<SequenceFlow> fed = joins.get(target);
+        if (fed == null) {
+          fed = new ArrayList<>(2);
+          joins.put(target, fed);
+        }
+        fed.add(flow);
       }
     }
     for (Map.Entry<FlowNode, List<SequenceFlow>> join : joins.entrySet()) {
@@ -97,7 +111,14 @@ public final class DeadlockRule implements Rule {
     if (node.isParallelGateway()) {
       return node.isSplit();
     }
-    return !node.isGateway() && node.isSplit()
-        && node.outgoing().stream().noneMatch(flow -> flow.hasCondition() || flow.isDefault());
+    if (node.isGateway() || !node.isSplit()) {
+      return false;
+    }
+    for (SequenceFlow flow : node.outgoing()) {
+      if (flow.hasCondition() || flow.isDefault()) {
+        return false;
+      }
+    }
+    return true;
   }
 }

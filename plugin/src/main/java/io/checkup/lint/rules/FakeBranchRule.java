@@ -62,7 +62,8 @@ public final class FakeBranchRule implements Rule {
       }
       if (node.isGateway() && node.isSplit()) {
         branchStarts.addAll(node.outgoing());
-      } else if (node.isBoundaryEvent() && !node.hasEventDefinition("compensate")) {
+      } else if (node.isBoundaryEvent() && !node.hasEventDefinition("compensate")
+          && analysis.isReachable(node)) {
         if (node.outgoing().isEmpty()) {
           context.report(node, "Fake branch: boundary event " + node.describe()
               + " has no outgoing sequence flow; when it fires, the token has nowhere to go");
@@ -80,6 +81,9 @@ public final class FakeBranchRule implements Rule {
     }
     reportLoopsWithoutExit(analysis, context);
     for (SequenceFlow branch : branchStarts) {
+      if (branch.source() == null || !analysis.isReachable(branch.source())) {
+        continue;
+      }
       FlowNode placeholderEnd = placeholderEnd(branch);
       if (placeholderEnd != null) {
         context.report(branch, "Fake branch: the branch " + describeBranch(branch)
@@ -171,11 +175,24 @@ public final class FakeBranchRule implements Rule {
         entry = trap.get(0);
       }
       List<String> ids = new ArrayList<>();
-      trap.stream().sorted(java.util.Comparator.comparingInt(FlowNode::order)).forEach(n -> ids.add(n.id()));
+      for (FlowNode trapped2 : inDocumentOrder(trap)) {
+        ids.add(trapped2.id());
+      }
       context.report(entry, "Fake branch: no end event can be reached from " + entry.describe()
           + (entering == null ? "" : " (entered by sequence flow " + entering.id() + ")")
-          + "; the loop through " + String.join(", ", ids) + " has no way out", ids);
+          + "; the loop has no way out (no end is reachable from " + String.join(", ", ids) + ")", ids);
     }
+  }
+
+  private static List<FlowNode> inDocumentOrder(List<FlowNode> nodes) {
+    List<FlowNode> sorted = new ArrayList<>(nodes);
+    sorted.sort(new java.util.Comparator<>() {
+      @Override
+      public int compare(FlowNode a, FlowNode b) {
+        return Integer.compare(a.order(), b.order());
+      }
+    });
+    return sorted;
   }
 
   /**

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * number of days) is reported as well.
  */
 @RuleInfo(id = "history-time-to-live", severity = Severity.INFO, category = RuleInfo.Category.CAMUNDA,
-    summary = "An executable process without camunda:historyTimeToLive.")
+    summary = "An executable process without camunda:historyTimeToLive, or with a value the engine cannot "
+        + "read.")
 public final class HistoryTimeToLiveRule implements Rule {
 
   private static final Pattern DAYS = Pattern.compile("^P(\\d+)D$|^\\d+$");
@@ -28,8 +29,8 @@ public final class HistoryTimeToLiveRule implements Rule {
       String ttl = process.camundaAttr("historyTimeToLive");
       if (ttl == null || ttl.isBlank()) {
         context.report(process, "Executable process " + process.describe()
-            + " has no camunda:historyTimeToLive: its history is kept forever (and the engine refuses it "
-            + "unless a default time to live is configured)");
+            + " has no camunda:historyTimeToLive: unless the engine configures a default, its history is never "
+            + "cleaned up, and Camunda 7.20+ refuses to deploy it");
       } else if (!DAYS.matcher(ttl.trim()).matches()) {
         context.report(process, "Executable process " + process.describe() + " has camunda:historyTimeToLive '"
             + ttl + "', which the engine cannot read: use a number of days such as 180 or P180D");

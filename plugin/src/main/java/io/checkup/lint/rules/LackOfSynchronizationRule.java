@@ -32,17 +32,22 @@ public final class LackOfSynchronizationRule implements Rule {
       ScopeAnalysis analysis = ScopeAnalysis.of(graph, scope);
       WorkBudget budget = WorkBudget.forScope(analysis);
       // parallel and inclusive joins synchronise the branches: beyond them the tokens are one again
-      BitSet stops = analysis.nodesWhere(node -> (node.isParallelGateway() || node.isInclusiveGateway())
-          && node.isJoin());
+      BitSet stops = new BitSet();
+      for (int i = 0; i < analysis.nodes().size(); i++) {
+        FlowNode node = analysis.node(i);
+        stops.set(i, (node.isParallelGateway() || node.isInclusiveGateway()) && node.isJoin());
+      }
       for (FlowNode split : scope.flowNodes()) {
         if (budget.exhausted()) {
-          context.reportIncomplete(scope, INCOMPLETE);
           break;
         }
         if ((split.isParallelGateway() || split.isInclusiveGateway()) && split.isSplit()
             && analysis.isReachable(split)) {
           checkSplit(split, analysis, stops, budget, context);
         }
+      }
+      if (budget.exhausted()) {
+        context.reportIncomplete(scope, INCOMPLETE);
       }
     }
   }
@@ -58,15 +63,19 @@ public final class LackOfSynchronizationRule implements Rule {
       }
     }
     for (FlowNode join : joins) {
-      List<SequenceFlow> forward = join.incoming().stream()
-          .filter(flow -> arrivals.branches(flow) != 0 && !analysis.isBackEdge(flow)).toList();
+      List<SequenceFlow> forward = new java.util.ArrayList<>(join.incoming().size());
+      for (SequenceFlow flow : join.incoming()) {
+        if (arrivals.branches(flow) != 0 && !analysis.isBackEdge(flow)) {
+          forward.add(flow);
+        }
+      }
       SequenceFlow[] pair = concurrentPair(forward, arrivals);
       if (pair != null) {
         String kind = split.isParallelGateway() ? "parallel gateway " : "inclusive gateway ";
         context.report(join, "Lack of synchronization: exclusive gateway " + join.describe()
             + " merges concurrent branches of " + kind + split.describe() + " (sequence flows "
             + pair[0].id() + " and " + pair[1].id() + ") without waiting; everything after it runs once per branch. "
-            + "Use a parallel" + (split.isInclusiveGateway() ? " or inclusive" : "") + " join",
+            + "Use " + (split.isInclusiveGateway() ? "an inclusive" : "a parallel") + " join",
             List.of(split.id(), pair[0].id(), pair[1].id()));
       }
     }

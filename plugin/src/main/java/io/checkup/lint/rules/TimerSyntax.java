@@ -65,6 +65,10 @@ final class TimerSyntax {
     if (value.startsWith("R")) {
       return checkInterval(value, true);
     }
+    if (value.startsWith("P")) {
+      return "'" + value + "' is a duration, not a cycle: repeat it as R/" + value + " (or R<n>/" + value
+          + ") or use a cron expression";
+    }
     return checkCron(value);
   }
 
@@ -112,7 +116,7 @@ final class TimerSyntax {
       Matcher m = DATE.matcher(date);
       if (!m.matches() || !inRange(m.group("month"), 1, 12) || !inRange(m.group("day"), 1, 31)
           || !inRange(m.group("week"), 1, 53) || !inRange(m.group("weekday"), 1, 7)
-          || !inRange(m.group("ordinal"), 1, 366)) {
+          || !inRange(m.group("ordinal"), 1, 366) || !isCalendarDate(m)) {
         return false;
       }
     } else if (time == null) {
@@ -124,6 +128,20 @@ final class TimerSyntax {
           && inRange(m.group("second"), 0, 59);
     }
     return true;
+  }
+
+  /** A day that exists: no 31 April, no 29 February outside leap years. */
+  private static boolean isCalendarDate(Matcher date) {
+    if (date.group("day") == null) {
+      return true;
+    }
+    try {
+      java.time.LocalDate.of(Integer.parseInt(date.group("year")), Integer.parseInt(date.group("month")),
+          Integer.parseInt(date.group("day")));
+      return true;
+    } catch (java.time.DateTimeException | NumberFormatException e) {
+      return false;
+    }
   }
 
   private static boolean inRange(String digits, int min, int max) {

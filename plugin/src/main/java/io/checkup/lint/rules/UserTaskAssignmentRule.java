@@ -38,8 +38,11 @@ public final class UserTaskAssignmentRule implements Rule {
         || task.xml().child(Bpmn.MODEL_NS, "potentialOwner") != null) {
       return true;
     }
-    return task.camundaExtensions("taskListener").stream()
-        .anyMatch(listener -> "create".equals(listener.attr("event"))
-            || "assignment".equals(listener.attr("event")));
+    for (io.checkup.lint.xml.XmlNode listener : task.camundaExtensions("taskListener")) {
+      if ("create".equals(listener.attr("event")) || "assignment".equals(listener.attr("event"))) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -130,7 +130,12 @@ public final class XmlReader {
     if (result.isError()) {
       output.flip();
       String before = output.toString();
-      int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
+      int line = 1;
+      for (int i = 0; i < before.length(); i++) {
+        if (before.charAt(i) == '\n') {
+          line++;
+        }
+      }
       int column = before.length() - before.lastIndexOf('\n');
       throw new XmlReadException("byte " + (input.position() + 1) + " is not valid " + charset.name()
           + " (the encoding " + (offset > 0 ? "its byte order mark" : "the XML declaration") + " gives, "

@@ -17,7 +17,10 @@ public final class ConditionalFlowsRule implements Rule {
   public void check(BpmnGraph graph, RuleContext context) {
     for (FlowNode node : graph.flowNodes()) {
       String defaultFlow = ModelFacts.defaultFlow(graph, node);
-      boolean forking = defaultFlow != null || node.outgoing().stream().anyMatch(SequenceFlow::hasCondition);
+      boolean forking = defaultFlow != null;
+      for (SequenceFlow flow : node.outgoing()) {
+        forking |= flow.hasCondition();
+      }
       if (!forking) {
         continue;
       }

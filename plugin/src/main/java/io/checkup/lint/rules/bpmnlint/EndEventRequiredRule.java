@@ -5,7 +5,6 @@ import io.checkup.lint.RuleContext;
 import io.checkup.lint.RuleInfo;
 import io.checkup.lint.Severity;
 import io.checkup.lint.model.BpmnGraph;
-import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.Scope;
 
 /** A process or sub-process (not ad-hoc) without an end event. */
@@ -16,7 +15,7 @@ public final class EndEventRequiredRule implements Rule {
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
     for (Scope scope : ModelFacts.containersNeedingEvents(graph)) {
-      if (scope.flowNodes().stream().noneMatch(FlowNode::isEndEvent)) {
+      if (!ModelFacts.hasEndEvent(scope)) {
         context.report(scope, ModelFacts.containerWord(scope) + " is missing end event");
       }
     }

@@ -40,7 +40,8 @@ public final class GlobalRule implements Rule {
     Set<String> referenced = referencedIds(graph);
     Map<String, Long> sameTypeAndName = new java.util.HashMap<>();
     for (XmlNode global : globals) {
-      sameTypeAndName.merge(nameKey(global), 1L, Long::sum);
+      Long seen = sameTypeAndName.get(nameKey(global));
+      sameTypeAndName.put(nameKey(global), seen == null ? 1L : seen + 1);
     }
     for (XmlNode global : globals) {
       String name = global.attr("name");

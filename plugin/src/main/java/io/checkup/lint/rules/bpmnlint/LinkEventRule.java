@@ -44,7 +44,12 @@ public final class LinkEventRule implements Rule {
           context.report(node, "Link event is missing link name");
           name = "_";
         }
-        byName.computeIfAbsent(name, n -> new ArrayList<>()).add(node);
+        List<FlowNode> named = byName.get(name);
+        if (named == null) {
+          named = new ArrayList<>(2);
+          byName.put(name, named);
+        }
+        named.add(node);
       }
       for (Map.Entry<String, List<FlowNode>> group : byName.entrySet()) {
         checkGroup(group.getKey(), group.getValue(), context);
@@ -59,7 +64,12 @@ public final class LinkEventRule implements Rule {
           + " event with link name <" + name + "> missing in scope");
       return;
     }
-    List<FlowNode> catches = events.stream().filter(ModelFacts::isCatchEvent).toList();
+    List<FlowNode> catches = new ArrayList<>(2);
+    for (FlowNode event : events) {
+      if (ModelFacts.isCatchEvent(event)) {
+        catches.add(event);
+      }
+    }
     if (catches.size() > 1) {
       for (FlowNode event : catches) {
         context.report(event, "Duplicate link catch event with link name <" + name + "> in scope");

@@ -41,7 +41,42 @@ final class ModelFacts {
 
   static boolean allDefinitionsAre(FlowNode event, String localName) {
     List<XmlNode> definitions = inlineDefinitions(event);
-    return !definitions.isEmpty() && definitions.stream().allMatch(d -> d.localName().equals(localName));
+    if (definitions.isEmpty()) {
+      return false;
+    }
+    for (XmlNode definition : definitions) {
+      if (!definition.localName().equals(localName)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean hasDefinition(FlowNode event, String localName) {
+    for (XmlNode definition : inlineDefinitions(event)) {
+      if (definition.localName().equals(localName)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean hasStartEvent(Scope scope) {
+    for (FlowNode node : scope.flowNodes()) {
+      if (node.isStartEvent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean hasEndEvent(Scope scope) {
+    for (FlowNode node : scope.flowNodes()) {
+      if (node.isEndEvent()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -15,8 +15,12 @@ public final class SingleBlankStartEventRule implements Rule {
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
     for (Scope scope : ModelFacts.containers(graph)) {
-      long blank = scope.flowNodes().stream()
-          .filter(node -> node.isStartEvent() && ModelFacts.inlineDefinitions(node).isEmpty()).count();
+      int blank = 0;
+      for (io.checkup.lint.model.FlowNode node : scope.flowNodes()) {
+        if (node.isStartEvent() && ModelFacts.inlineDefinitions(node).isEmpty()) {
+          blank++;
+        }
+      }
       if (blank > 1) {
         context.report(scope, ModelFacts.containerWord(scope) + " has multiple blank start events");
       }

@@ -7,7 +7,6 @@ import io.checkup.lint.Severity;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.Scope;
-import java.util.List;
 
 /** A terminate end event that is the only end of its scope: a plain end event does the same. */
 @RuleInfo(id = "superfluous-termination", severity = Severity.WARN, category = RuleInfo.Category.BPMNLINT,
@@ -17,25 +16,40 @@ public final class SuperfluousTerminationRule implements Rule {
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
     for (Scope scope : ModelFacts.containers(graph)) {
-      List<FlowNode> ends = scope.flowNodes().stream().filter(node -> node.outgoing().isEmpty()).toList();
-      List<FlowNode> terminations = ends.stream().filter(SuperfluousTerminationRule::isTerminateEnd).toList();
-      if (terminations.size() != 1) {
-        continue;
+      FlowNode termination = null;
+      int terminations = 0;
+      boolean otherEnd = false;
+      for (FlowNode node : scope.flowNodes()) {
+        if (!node.outgoing().isEmpty()) {
+          continue;
+        }
+        if (isTerminateEnd(node)) {
+          terminations++;
+          termination = node;
+        } else if (!isInterruptingEventSubProcess(node)) {
+          otherEnd = true;
+        }
       }
-      if (ends.stream().allMatch(end -> isTerminateEnd(end) || isInterruptingEventSubProcess(end))) {
-        context.report(terminations.get(0), "Termination is superfluous.");
+      if (terminations == 1 && !otherEnd) {
+        context.report(termination, "Termination is superfluous.");
       }
     }
   }
 
   private static boolean isTerminateEnd(FlowNode node) {
-    return node.isEndEvent() && ModelFacts.inlineDefinitions(node).stream()
-        .anyMatch(definition -> definition.localName().equals("terminateEventDefinition"));
+    return node.isEndEvent() && ModelFacts.hasDefinition(node, "terminateEventDefinition");
   }
 
   private static boolean isInterruptingEventSubProcess(FlowNode node) {
-    return node.isSubProcess() && ModelFacts.isTrue(node.xml(), "triggeredByEvent")
-        && node.innerScope().flowNodes().stream().anyMatch(child -> child.isStartEvent()
-            && (child.xml().attr("isInterrupting") == null || ModelFacts.isTrue(child.xml(), "isInterrupting")));
+    if (!node.isSubProcess() || !ModelFacts.isTrue(node.xml(), "triggeredByEvent")) {
+      return false;
+    }
+    for (FlowNode child : node.innerScope().flowNodes()) {
+      if (child.isStartEvent()
+          && (child.xml().attr("isInterrupting") == null || ModelFacts.isTrue(child.xml(), "isInterrupting"))) {
+        return true;
+      }
+    }
+    return false;
   }
 }
