@@ -1,12 +1,12 @@
 package io.checkup.cli;
 
+import io.checkup.lint.Rule;
+import io.checkup.lint.RuleCatalog;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
 /**
  * {@code java -jar checkup-cli.jar lint [--format text|json|sarif] [--config FILE] [--max-warnings N] PATH...}
@@ -14,17 +14,14 @@ import picocli.CommandLine.Command;
  * <p>Exit codes: 0 no errors (and warnings within {@code --max-warnings}); 1 findings of severity error or too many
  * warnings; 2 bad usage.
  */
-@Command(name = "checkup-cli", mixinStandardHelpOptions = true, versionProvider = Version.class,
-    description = "camunda-checkup: lint BPMN models for Camunda 7.",
-    subcommands = {LintCommand.class, RulesCommand.class})
-public final class CheckupCli implements Runnable {
+public final class CheckupCli {
 
   static final int EXIT_OK = 0;
   static final int EXIT_FINDINGS = 1;
   static final int EXIT_USAGE = 2;
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  private CheckupCli() {
+  }
 
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
@@ -39,21 +36,38 @@ public final class CheckupCli implements Runnable {
 
   /** Runs the command line in this JVM with the given output streams and returns its exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine commandLine = new CommandLine(new CheckupCli());
-    commandLine.setOut(out);
-    commandLine.setErr(err);
-    commandLine.setExitCodeExceptionMapper(e -> EXIT_USAGE);
-    commandLine.setParameterExceptionHandler((e, arguments) -> {
-      e.getCommandLine().getErr().println("checkup-cli: " + e.getMessage());
-      e.getCommandLine().getErr().println("Try 'java -jar checkup-cli.jar "
-          + (e.getCommandLine().getCommandName().equals("lint") ? "lint " : "") + "--help'.");
+    CliArguments arguments;
+    try {
+      arguments = CliArguments.parse(args);
+    } catch (CliArguments.UsageException e) {
+      err.println("checkup-cli: " + e.getMessage());
+      err.println("Try 'java -jar checkup-cli.jar --help'.");
       return EXIT_USAGE;
-    });
-    return commandLine.execute(args);
+    }
+    switch (arguments.command) {
+      case HELP -> {
+        out.print(CliArguments.USAGE);
+        return EXIT_OK;
+      }
+      case VERSION -> {
+        out.println("camunda-checkup " + version());
+        return EXIT_OK;
+      }
+      case RULES -> {
+        for (Rule rule : RuleCatalog.standard().rules()) {
+          out.printf("%-38s %-6s %s%n", rule.id(), rule.info().severity().label(), rule.info().summary());
+        }
+        return EXIT_OK;
+      }
+      default -> {
+        return new LintCommand(arguments, out, err).call();
+      }
+    }
   }
 
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use 'lint' or 'rules'");
+  /** The version from the jar's manifest, so it always matches the build. */
+  static String version() {
+    String version = CheckupCli.class.getPackage().getImplementationVersion();
+    return version == null ? "development" : version;
   }
 }

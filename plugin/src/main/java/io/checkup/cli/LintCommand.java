@@ -11,95 +11,127 @@ import io.checkup.lint.config.LintConfigLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.stream.Stream;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** The {@code lint} command: lints files and directories, prints findings, exits 0, 1 or 2. */
-@Command(name = "lint", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Lint BPMN 2.0 files (*.bpmn, *.bpmn20.xml; directories are searched recursively).",
-        "Exit code: 0 no errors, 1 errors or more warnings than --max-warnings, 2 bad usage."})
-final class LintCommand implements Callable<Integer> {
+/** The {@code lint} command: lints files and directories, prints findings, returns the exit code. */
+final class LintCommand {
 
-  /** Output formats. */
-  enum Format { text, json, sarif }
+  private final CliArguments arguments;
+  private final PrintWriter out;
+  private final PrintWriter err;
 
-  @Option(names = "--format", paramLabel = "text|json|sarif", description = "Output format (default: text).")
-  Format format = Format.text;
+  LintCommand(CliArguments arguments, PrintWriter out, PrintWriter err) {
+    this.arguments = arguments;
+    this.out = out;
+    this.err = err;
+  }
 
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "Rule configuration (camunda-checkup JSON or a bpmnlint .bpmnlintrc).")
-  Path config;
-
-  @Option(names = "--max-warnings", paramLabel = "N",
-      description = "Fail (exit 1) when there are more than N warnings (default: no limit).")
-  Integer maxWarnings;
-
-  @Parameters(paramLabel = "PATH", arity = "1..*", description = "BPMN files or directories.")
-  List<Path> paths;
-
-  @Spec
-  CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    if (maxWarnings != null && maxWarnings < 0) {
-      err.println("checkup-cli: --max-warnings must be 0 or more, got " + maxWarnings);
-      return CheckupCli.EXIT_USAGE;
-    }
+  int call() {
     RuleCatalog catalog = RuleCatalog.standard();
     LintConfig lintConfig;
     try {
-      lintConfig = config == null ? LintConfig.defaults(catalog) : LintConfigLoader.load(config, catalog);
+      lintConfig = arguments.config == null ? LintConfig.defaults(catalog)
+          : LintConfigLoader.load(arguments.config, catalog);
     } catch (ConfigException e) {
       err.println("checkup-cli: " + e.getMessage());
       return CheckupCli.EXIT_USAGE;
     }
-    lintConfig.warnings().forEach(warning -> err.println("checkup-cli: warning: " + warning));
-    List<Path> files = new ArrayList<>();
-    List<FileResult> unreadable = new ArrayList<>();
-    for (Path path : paths) {
-      collect(path, files, unreadable);
+    for (String warning : lintConfig.warnings()) {
+      err.println("checkup-cli: warning: " + warning);
     }
-    Linter linter = new Linter(lintConfig);
-    List<FileResult> results = new ArrayList<>(unreadable);
-    results.addAll((files.size() > 8 ? files.parallelStream() : files.stream())
-        .map(file -> lintFile(linter, file)).toList());
-    results.sort(java.util.Comparator.comparing(FileResult::displayPath));
-    switch (format) {
-      case json -> JsonReport.write(results, out);
-      case sarif -> SarifReport.write(results, lintConfig, out);
+    List<Path> files = new ArrayList<>();
+    List<FileResult> results = new ArrayList<>();
+    for (Path path : arguments.paths) {
+      collect(path, files, results);
+    }
+    results.addAll(lintAll(new Linter(lintConfig), files));
+    results.sort(BY_PATH);
+    switch (arguments.format) {
+      case JSON -> JsonReport.write(results, out);
+      case SARIF -> SarifReport.write(results, lintConfig, out);
       default -> TextReport.write(results, out);
     }
     out.flush();
     long errors = count(results, Severity.ERROR);
     long warnings = count(results, Severity.WARN);
-    return errors > 0 || (maxWarnings != null && warnings > maxWarnings) ? CheckupCli.EXIT_FINDINGS
-        : CheckupCli.EXIT_OK;
+    return errors > 0 || (arguments.maxWarnings != null && warnings > arguments.maxWarnings)
+        ? CheckupCli.EXIT_FINDINGS : CheckupCli.EXIT_OK;
+  }
+
+  private static final Comparator<FileResult> BY_PATH = new Comparator<>() {
+    @Override
+    public int compare(FileResult a, FileResult b) {
+      return a.displayPath().compareTo(b.displayPath());
+    }
+  };
+
+  /** Lints on two threads when there is enough to share; results come back in the order of the files. */
+  private static List<FileResult> lintAll(Linter linter, List<Path> files) {
+    FileResult[] results = new FileResult[files.size()];
+    AtomicInteger next = new AtomicInteger();
+    Runnable worker = new Runnable() {
+      @Override
+      public void run() {
+        for (int i = next.getAndIncrement(); i < results.length; i = next.getAndIncrement()) {
+          results[i] = lintFile(linter, files.get(i));
+        }
+      }
+    };
+    Thread helper = null;
+    if (files.size() > 8 && Runtime.getRuntime().availableProcessors() > 1) {
+      helper = new Thread(worker, "checkup-lint");
+      helper.start();
+    }
+    worker.run();
+    if (helper != null) {
+      try {
+        helper.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return java.util.Arrays.asList(results);
   }
 
   static long count(List<FileResult> results, Severity severity) {
-    return results.stream().flatMap(result -> result.findings().stream())
-        .filter(finding -> finding.severity() == severity).count();
+    long count = 0;
+    for (FileResult result : results) {
+      for (Finding finding : result.findings()) {
+        if (finding.severity() == severity) {
+          count++;
+        }
+      }
+    }
+    return count;
   }
 
   private static void collect(Path path, List<Path> files, List<FileResult> unreadable) {
     if (Files.isDirectory(path)) {
-      try (Stream<Path> walk = Files.walk(path)) {
-        walk.filter(Files::isRegularFile).filter(LintCommand::isBpmnFile).sorted().forEach(files::add);
-      } catch (IOException | java.io.UncheckedIOException e) {
+      try {
+        List<Path> found = new ArrayList<>();
+        Files.walkFileTree(path, new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+            if (attributes.isRegularFile() && isBpmnFile(file)) {
+              found.add(file);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
+        Collections.sort(found);
+        files.addAll(found);
+      } catch (IOException e) {
         unreadable.add(FileResult.of(path, List.of(Finding.parseError(
             "directory cannot be read: " + e.getMessage(), 0, 0))));
       }

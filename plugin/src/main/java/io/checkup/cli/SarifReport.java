@@ -72,7 +72,7 @@ final class SarifReport {
     json.writeObjectFieldStart("tool");
     json.writeObjectFieldStart("driver");
     json.writeStringField("name", "camunda-checkup");
-    json.writeStringField("version", Version.current());
+    json.writeStringField("version", CheckupCli.version());
     json.writeStringField("informationUri", PROJECT_URI);
     json.writeArrayFieldStart("rules");
     for (RuleEntry rule : rules) {

@@ -4,7 +4,6 @@ import io.checkup.lint.xml.XmlNode;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
@@ -36,16 +35,21 @@ final class ElementConverter {
   }
 
   private static XmlNode node(Element element) {
-    Map<String, String> attributes = XmlNode.newAttributeMap();
-    for (String key : element.attributes()) {
+    java.util.Set<String> keys = element.attributes();
+    String[] attributes = new String[keys.size() * 3];
+    int i = 0;
+    for (String key : keys) {
       if (key.startsWith("xmlns")) {
         continue; // namespace declarations, not attributes
       }
-      String value = element.attribute(key);
       int colon = key.lastIndexOf(':');
       // the engine keys namespaced attributes as "namespaceUri:localName"
-      attributes.put(colon < 0 ? key : XmlNode.attributeKey(key.substring(0, colon), key.substring(colon + 1)),
-          value);
+      attributes[i++] = colon < 0 ? "" : key.substring(0, colon);
+      attributes[i++] = colon < 0 ? key : key.substring(colon + 1);
+      attributes[i++] = element.attribute(key);
+    }
+    if (i < attributes.length) {
+      attributes = java.util.Arrays.copyOf(attributes, i);
     }
     XmlNode node = new XmlNode(element.getUri(), element.getTagName(), attributes, element.getLine(),
         element.getColumn(), element);

@@ -47,7 +47,7 @@ public final class Linter {
   public LintOutcome lint(BpmnGraph graph) {
     List<Finding> findings = new ArrayList<>();
     List<LintOutcome.RuleFailure> failures = new ArrayList<>();
-    Suppressions suppressions = new Suppressions();
+    Suppressions suppressions = graph.hasSuppressions() ? new Suppressions() : Suppressions.NONE;
     for (Rule rule : activeRules) {
       RuleContext context = new RuleContext(rule, config.severity(rule.id()), config.options(rule.id()),
           suppressions, findings);

@@ -38,11 +38,15 @@ public final class RuleContext {
   }
 
   public void report(BpmnElement element, String message) {
-    report(element.xml(), message, List.of());
+    report(element, message, List.of());
   }
 
   public void report(BpmnElement element, String message, List<String> relatedElementIds) {
-    report(element.xml(), message, relatedElementIds);
+    XmlNode node = element.xml();
+    if (!suppressions.isSuppressed(node, ruleId)) {
+      findings.add(new Finding(ruleId, severity, message, node.id(), node.line(), node.column(),
+          element.processId(), relatedElementIds));
+    }
   }
 
   /**

@@ -12,10 +12,18 @@ import java.util.Set;
  * {@code all} for every rule). It applies to the element and to everything inside it, so a process or sub-process
  * can carry it for its whole content.
  */
-final class Suppressions {
+class Suppressions {
+
+  /** For files without any {@code checkup:disable}: nothing to look up. */
+  static final Suppressions NONE = new Suppressions() {
+    @Override
+    boolean isSuppressed(XmlNode node, String ruleId) {
+      return false;
+    }
+  };
 
   static final String PROPERTY = "checkup:disable";
-  private static final Set<String> NONE = Set.of();
+  private static final Set<String> NO_RULES = Set.of();
   private final Map<XmlNode, Set<String>> cache = new HashMap<>();
 
   boolean isSuppressed(XmlNode node, String ruleId) {
@@ -31,7 +39,7 @@ final class Suppressions {
   private Set<String> disabledAt(XmlNode node) {
     Set<String> known = cache.get(node);
     if (known == null) {
-      known = NONE;
+      known = NO_RULES;
       XmlNode extensions = node.child(Bpmn.MODEL_NS, "extensionElements");
       if (extensions != null) {
         for (XmlNode group : extensions.children()) {
@@ -40,7 +48,7 @@ final class Suppressions {
           }
           for (XmlNode property : group.children()) {
             if (PROPERTY.equals(property.attr("name")) && property.attr("value") != null) {
-              if (known == NONE) {
+              if (known == NO_RULES) {
                 known = new HashSet<>();
               }
               for (String id : property.attr("value").split("[,\\s]+")) {

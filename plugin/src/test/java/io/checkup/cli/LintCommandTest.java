@@ -174,6 +174,22 @@ class LintCommandTest {
   }
 
   @Test
+  void helpVersionAndOptionSpellings() throws IOException {
+    CliRun help = CliRun.of("--help");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("lint [--format text|json|sarif] [--config FILE] [--max-warnings N] PATH...");
+    assertThat(CliRun.of("lint", "--help").out()).contains("Exit codes:");
+    assertThat(CliRun.of("--version").out()).startsWith("camunda-checkup ");
+    // --name=value works like --name value, and -- ends the options
+    CliRun equals = CliRun.of("lint", "--format=json", "--max-warnings=100", "--", warnings.toString());
+    assertThat(equals.exitCode()).isZero();
+    assertThat(json(equals.out()).at("/summary/files").asInt()).isEqualTo(1);
+    CliRun missingValue = CliRun.of("lint", warnings.toString(), "--config");
+    assertThat(missingValue.exitCode()).isEqualTo(2);
+    assertThat(missingValue.err()).contains("option '--config' needs a value");
+  }
+
+  @Test
   void rulesCommandListsTheCatalog() {
     CliRun run = CliRun.of("rules");
 

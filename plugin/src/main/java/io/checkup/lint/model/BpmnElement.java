@@ -89,6 +89,9 @@ public abstract class BpmnElement {
     return found;
   }
 
+  /** Id of the process this element belongs to (its definition key), or null outside any process. */
+  public abstract String processId();
+
   /** "userTask 'Approve' (Task_1)" for messages. */
   public String describe() {
     String name = name();

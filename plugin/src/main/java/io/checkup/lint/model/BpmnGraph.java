@@ -23,6 +23,7 @@ public final class BpmnGraph {
   final List<XmlNode> messageFlows = new ArrayList<>(0);
   final List<XmlNode> lanes = new ArrayList<>(0);
   private final Map<Object, Object> memo = new HashMap<>();
+  boolean hasSuppressions;
 
   BpmnGraph(XmlNode definitions) {
     this.definitions = definitions;
@@ -69,6 +70,11 @@ public final class BpmnGraph {
   /** Any element of the file by id (first one where ids repeat), or null. */
   public XmlNode element(String id) {
     return id == null ? null : elementsById.get(id);
+  }
+
+  /** True when some element of the file carries a {@code checkup:disable} property. */
+  public boolean hasSuppressions() {
+    return hasSuppressions;
   }
 
   /** Elements whose id was already used by an earlier element. */

@@ -18,10 +18,28 @@ public final class FlowNode extends BpmnElement {
   /** Link pairing: a throw event's catch events in the same scope, or a catch event's throw events. */
   final List<FlowNode> linkPartners = new ArrayList<>(0);
 
+  // what the node is, worked out once: rules ask these questions for every node, many times
+  private static final int EVENT = 1;
+  private static final int GATEWAY = 1 << 1;
+  private static final int ACTIVITY = 1 << 2;
+  private static final int TASK = 1 << 3;
+  private static final int SUB_PROCESS = 1 << 4;
+  private final int kind;
+  private List<XmlNode> eventDefinitionElements;
+
   FlowNode(XmlNode xml, Scope scope, int order) {
     super(xml);
     this.scope = scope;
     this.order = order;
+    String type = xml.localName();
+    this.kind = (Bpmn.EVENTS.contains(type) ? EVENT : 0) | (Bpmn.GATEWAYS.contains(type) ? GATEWAY : 0)
+        | (Bpmn.ACTIVITIES.contains(type) ? ACTIVITY : 0) | (Bpmn.TASKS.contains(type) ? TASK : 0)
+        | (Bpmn.SUB_PROCESSES.contains(type) ? SUB_PROCESS : 0);
+  }
+
+  @Override
+  public String processId() {
+    return scope.process().id();
   }
 
   /** The scope (process or sub-process) this node is a direct child of. */
@@ -101,15 +119,20 @@ public final class FlowNode extends BpmnElement {
         : eventDefinitions.size() == 1 ? eventDefinitions.get(0) : "multiple";
   }
 
-  /** Inline event definition elements. */
+  /** Inline event definition elements (not those referenced by {@code eventDefinitionRef}). */
   public List<XmlNode> eventDefinitionElements() {
-    List<XmlNode> found = new ArrayList<>(1);
-    for (XmlNode child : xml.children()) {
-      if (Bpmn.MODEL_NS.equals(child.namespace()) && Bpmn.EVENT_DEFINITIONS.contains(child.localName())) {
-        found.add(child);
+    if (eventDefinitionElements == null) {
+      List<XmlNode> found = new ArrayList<>(1);
+      if ((kind & EVENT) != 0) {
+        for (XmlNode child : xml.children()) {
+          if (Bpmn.MODEL_NS.equals(child.namespace()) && Bpmn.EVENT_DEFINITIONS.contains(child.localName())) {
+            found.add(child);
+          }
+        }
       }
+      eventDefinitionElements = found;
     }
-    return found;
+    return eventDefinitionElements;
   }
 
   public List<FlowNode> linkPartners() {
@@ -117,7 +140,7 @@ public final class FlowNode extends BpmnElement {
   }
 
   public boolean isEvent() {
-    return Bpmn.EVENTS.contains(type());
+    return (kind & EVENT) != 0;
   }
 
   public boolean isStartEvent() {
@@ -149,7 +172,7 @@ public final class FlowNode extends BpmnElement {
   }
 
   public boolean isGateway() {
-    return Bpmn.GATEWAYS.contains(type());
+    return (kind & GATEWAY) != 0;
   }
 
   public boolean isExclusiveGateway() {
@@ -169,16 +192,16 @@ public final class FlowNode extends BpmnElement {
   }
 
   public boolean isActivity() {
-    return Bpmn.ACTIVITIES.contains(type());
+    return (kind & ACTIVITY) != 0;
   }
 
   public boolean isTask() {
-    return Bpmn.TASKS.contains(type());
+    return (kind & TASK) != 0;
   }
 
   /** Sub-process, transaction or ad-hoc sub-process: an activity with content of its own. */
   public boolean isSubProcess() {
-    return Bpmn.SUB_PROCESSES.contains(type());
+    return (kind & SUB_PROCESS) != 0;
   }
 
   public boolean isAdHocSubProcess() {

@@ -56,6 +56,9 @@ public final class GraphBuilder {
       if (id != null && graph.elementsById.putIfAbsent(id, node) != null) {
         graph.duplicateIds.add(node);
       }
+      if (node.localName().equals("property") && "checkup:disable".equals(node.attr("name"))) {
+        graph.hasSuppressions = true;
+      }
       List<XmlNode> children = node.children();
       for (int i = children.size() - 1; i >= 0; i--) {
         pending.push(children.get(i));

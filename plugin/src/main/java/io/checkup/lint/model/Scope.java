@@ -30,6 +30,11 @@ public final class Scope extends BpmnElement {
     this.owner = owner;
   }
 
+  @Override
+  public String processId() {
+    return process().id();
+  }
+
   public Kind kind() {
     return kind;
   }

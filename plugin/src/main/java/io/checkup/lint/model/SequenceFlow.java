@@ -14,6 +14,11 @@ public final class SequenceFlow extends BpmnElement {
     this.scope = scope;
   }
 
+  @Override
+  public String processId() {
+    return scope.process().id();
+  }
+
   public Scope scope() {
     return scope;
   }
@@ -36,21 +41,26 @@ public final class SequenceFlow extends BpmnElement {
     return target;
   }
 
+  private XmlNode conditionExpression;
+  private boolean isDefault;
+
   void connect(FlowNode source, FlowNode target) {
     this.source = source;
     this.target = target;
+    this.conditionExpression = xml.child(Bpmn.MODEL_NS, "conditionExpression");
+    this.isDefault = source != null && id() != null && id().equals(source.xml().attr("default"));
   }
 
   public XmlNode conditionExpression() {
-    return xml.child(Bpmn.MODEL_NS, "conditionExpression");
+    return conditionExpression;
   }
 
   public boolean hasCondition() {
-    return conditionExpression() != null;
+    return conditionExpression != null;
   }
 
   /** True when this flow is its source's {@code default} flow. */
   public boolean isDefault() {
-    return source != null && id() != null && id().equals(source.xml().attr("default"));
+    return isDefault;
   }
 }

@@ -1,10 +1,7 @@
 package io.checkup.lint.xml;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One XML element as the linter sees it: namespace, local name, attributes, children, text and the position of its
@@ -13,10 +10,13 @@ import java.util.Map;
  */
 public final class XmlNode {
 
+  private static final String[] NO_ATTRIBUTES = new String[0];
+
   private final String namespace;
   private final String localName;
-  private final Map<String, String> attributes;
-  private final List<XmlNode> children = new ArrayList<>();
+  /** Attributes as triples: namespace ("" for none), local name, value. Elements carry few, so a scan is cheapest. */
+  private final String[] attributes;
+  private final List<XmlNode> children = new ArrayList<>(2);
   private final int line;
   private final int column;
   private XmlNode parent;
@@ -24,19 +24,16 @@ public final class XmlNode {
   /** The object this node was made from (the engine's Element), so problems can be reported against it. */
   private final Object origin;
 
-  public XmlNode(String namespace, String localName, Map<String, String> attributes, int line, int column,
-      Object origin) {
+  /**
+   * @param attributes namespace, local name and value of each attribute, one after another (the array is kept)
+   */
+  public XmlNode(String namespace, String localName, String[] attributes, int line, int column, Object origin) {
     this.namespace = namespace == null ? "" : namespace;
     this.localName = localName;
-    this.attributes = attributes.isEmpty() ? Collections.emptyMap() : attributes;
+    this.attributes = attributes == null || attributes.length == 0 ? NO_ATTRIBUTES : attributes;
     this.line = line;
     this.column = column;
     this.origin = origin;
-  }
-
-  /** Key under which a namespaced attribute is stored: {@code {namespace}localName}. */
-  public static String attributeKey(String namespace, String localName) {
-    return namespace == null || namespace.isEmpty() ? localName : "{" + namespace + "}" + localName;
   }
 
   public void addChild(XmlNode child) {
@@ -62,16 +59,22 @@ public final class XmlNode {
 
   /** An attribute without namespace, or null. */
   public String attr(String name) {
-    return attributes.get(name);
+    return attr("", name);
   }
 
   /** A namespaced attribute, or null. */
   public String attr(String namespace, String name) {
-    return attributes.get(attributeKey(namespace, name));
+    String[] all = attributes;
+    for (int i = 0; i < all.length; i += 3) {
+      if (all[i + 1].equals(name) && all[i].equals(namespace)) {
+        return all[i + 2];
+      }
+    }
+    return null;
   }
 
-  public Map<String, String> attributes() {
-    return attributes;
+  public int attributeCount() {
+    return attributes.length / 3;
   }
 
   public List<XmlNode> children() {
@@ -120,12 +123,7 @@ public final class XmlNode {
   }
 
   public String id() {
-    return attr("id");
-  }
-
-  /** A copy of attributes for builders that need a mutable map. */
-  public static Map<String, String> newAttributeMap() {
-    return new LinkedHashMap<>();
+    return attr("", "id");
   }
 
   @Override

@@ -14,12 +14,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Map;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
+import org.codehaus.stax2.XMLStreamReader2;
 
 /**
  * Reads any XML file into an {@link XmlNode} tree without validating it against a schema, so descriptive
@@ -38,8 +37,9 @@ public final class XmlReader {
   }
 
   private static XMLInputFactory createFactory() {
-    // the JDK's own implementation, not whatever StAX provider happens to be on the class path
-    XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+    // Aalto, named explicitly rather than whatever StAX provider is on the class path: it starts faster than the
+    // JDK's parser, which is most of a short command line run (docs/benchmarks.md)
+    XMLInputFactory factory = new com.fasterxml.aalto.stax.InputFactoryImpl();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
@@ -67,9 +67,9 @@ public final class XmlReader {
    */
   public static XmlNode read(byte[] bytes) throws XmlReadException {
     String text = decode(bytes);
-    XMLStreamReader reader = null;
+    XMLStreamReader2 reader = null;
     try {
-      reader = FACTORY.createXMLStreamReader(new StringReader(text));
+      reader = (XMLStreamReader2) FACTORY.createXMLStreamReader(new StringReader(text));
       return readDocument(reader);
     } catch (XMLStreamException e) {
       Location location = e.getLocation();
@@ -78,6 +78,10 @@ public final class XmlReader {
       int marker = message == null ? -1 : message.indexOf("Message: ");
       if (marker >= 0) {
         message = message.substring(marker + "Message: ".length());
+      }
+      if (message != null) {
+        // the position is reported separately
+        message = message.replaceFirst("\\s*at \\[row,col[^\\]]*\\]: \\[\\d+,\\d+\\]\\s*$", "");
       }
       throw new XmlReadException(message == null ? "malformed XML" : message.trim(),
           location == null ? 0 : location.getLineNumber(), location == null ? 0 : location.getColumnNumber(), e);
@@ -146,20 +150,26 @@ public final class XmlReader {
     return output.toString();
   }
 
-  private static XmlNode readDocument(XMLStreamReader reader) throws XMLStreamException, XmlReadException {
+  private static XmlNode readDocument(XMLStreamReader2 reader) throws XMLStreamException, XmlReadException {
     Deque<XmlNode> open = new ArrayDeque<>();
-    Deque<StringBuilder> texts = new ArrayDeque<>();
+    // one text buffer: each open element remembers where its text starts; a child's text is cut off when it ends
+    StringBuilder text = new StringBuilder();
+    int[] textStart = new int[64];
     XmlNode root = null;
     while (reader.hasNext()) {
       int event = reader.next();
       switch (event) {
         case XMLStreamConstants.START_ELEMENT -> {
-          Map<String, String> attributes = XmlNode.newAttributeMap();
-          for (int i = 0; i < reader.getAttributeCount(); i++) {
-            attributes.put(XmlNode.attributeKey(reader.getAttributeNamespace(i), reader.getAttributeLocalName(i)),
-                reader.getAttributeValue(i));
+          int count = reader.getAttributeCount();
+          String[] attributes = new String[count * 3];
+          for (int i = 0; i < count; i++) {
+            String namespace = reader.getAttributeNamespace(i);
+            attributes[3 * i] = namespace == null ? "" : namespace;
+            attributes[3 * i + 1] = reader.getAttributeLocalName(i);
+            attributes[3 * i + 2] = reader.getAttributeValue(i);
           }
-          Location location = reader.getLocation();
+          // where the start tag ends, as the engine's own parser reports it, so positions agree everywhere
+          Location location = reader.getLocationInfo().getEndLocation();
           XmlNode node = new XmlNode(reader.getNamespaceURI(), reader.getLocalName(), attributes,
               location.getLineNumber(), location.getColumnNumber(), null);
           if (open.isEmpty()) {
@@ -167,19 +177,27 @@ public final class XmlReader {
           } else {
             open.peek().addChild(node);
           }
+          if (open.size() == textStart.length) {
+            textStart = java.util.Arrays.copyOf(textStart, textStart.length * 2);
+          }
+          textStart[open.size()] = text.length();
           open.push(node);
-          texts.push(new StringBuilder());
         }
         case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-          if (!texts.isEmpty()) {
-            texts.peek().append(reader.getText());
+          if (!open.isEmpty()) {
+            text.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
           }
         }
         case XMLStreamConstants.ENTITY_REFERENCE ->
           throw new XmlReadException("entity reference '&" + reader.getLocalName() + ";' is not resolved",
               reader.getLocation().getLineNumber(), reader.getLocation().getColumnNumber(), null);
         case XMLStreamConstants.END_ELEMENT -> {
-          open.pop().setText(texts.pop().toString().trim());
+          XmlNode closed = open.pop();
+          int start = textStart[open.size()];
+          if (text.length() > start) {
+            closed.setText(text.substring(start).trim());
+            text.setLength(start);
+          }
         }
         default -> {
           // comments, processing instructions, DOCTYPE (ignored, never resolved)
