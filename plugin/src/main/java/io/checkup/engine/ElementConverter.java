@@ -1,9 +1,8 @@
 package io.checkup.engine;
 
+import io.checkup.lint.model.Bpmn;
 import io.checkup.lint.xml.XmlNode;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
+import org.camunda.bpm.engine.impl.util.xml.Attribute;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
@@ -18,42 +17,115 @@ final class ElementConverter {
 
   static XmlNode convert(Element root) {
     XmlNode rootNode = node(root);
-    Deque<Object[]> pending = new ArrayDeque<>();
-    pending.push(new Object[] {root, rootNode});
-    while (!pending.isEmpty()) {
-      Object[] next = pending.pop();
-      Element element = (Element) next[0];
-      XmlNode parent = (XmlNode) next[1];
-      List<Element> children = element.elements();
-      for (Element child : children) {
+    // depth-first with two array stacks: no recursion (any depth), no per-node allocation beyond the node
+    Element[] elements = new Element[64];
+    XmlNode[] nodes = new XmlNode[64];
+    int top = 0;
+    elements[top] = root;
+    nodes[top++] = rootNode;
+    while (top > 0) {
+      Element element = elements[--top];
+      XmlNode parent = nodes[top];
+      for (Element child : element.elements()) {
+        if (Bpmn.DI_NS.equals(child.getUri())) {
+          continue; // the diagram: half of a modeler's file, and no rule looks at it
+        }
         XmlNode childNode = node(child);
         parent.addChild(childNode);
-        pending.push(new Object[] {child, childNode});
+        if (top == elements.length) {
+          elements = java.util.Arrays.copyOf(elements, top * 2);
+          nodes = java.util.Arrays.copyOf(nodes, top * 2);
+        }
+        elements[top] = child;
+        nodes[top++] = childNode;
       }
     }
     return rootNode;
   }
 
   private static XmlNode node(Element element) {
+    return new EngineXmlNode(element, attributesOf(element));
+  }
+
+  /**
+   * The engine's element keeps its attributes in a protected map of {@code Attribute}s; reading them there takes no
+   * key lookups (which cost half of the linter's deploy-time work when done through the public accessors). Where
+   * that field is not available, the public accessors are used.
+   */
+  private static final java.lang.reflect.Field ATTRIBUTE_MAP = attributeMapField();
+
+  private static java.lang.reflect.Field attributeMapField() {
+    try {
+      java.lang.reflect.Field field = Element.class.getDeclaredField("attributeMap");
+      field.setAccessible(true);
+      return java.util.Map.class.isAssignableFrom(field.getType()) ? field : null;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  static String[] attributesOf(Element element) {
+    if (ATTRIBUTE_MAP != null) {
+      try {
+        java.util.Map<?, ?> map = (java.util.Map<?, ?>) ATTRIBUTE_MAP.get(element);
+        String[] attributes = new String[map.size() * 3];
+        int i = 0;
+        for (Object value : map.values()) {
+          Attribute attribute = (Attribute) value;
+          String uri = attribute.getUri() == null ? "" : attribute.getUri();
+          if (isNamespaceDeclaration(uri, attribute.getName())) {
+            continue;
+          }
+          attributes[i++] = uri;
+          attributes[i++] = attribute.getName();
+          attributes[i++] = attribute.getValue();
+        }
+        return i == attributes.length ? attributes : java.util.Arrays.copyOf(attributes, i);
+      } catch (IllegalAccessException | ClassCastException e) {
+        // fall back to the public accessors
+      }
+    }
+    return attributesViaAccessors(element);
+  }
+
+  static String[] attributesViaAccessors(Element element) {
     java.util.Set<String> keys = element.attributes();
     String[] attributes = new String[keys.size() * 3];
     int i = 0;
     for (String key : keys) {
-      if (key.startsWith("xmlns")) {
-        continue; // namespace declarations, not attributes
-      }
+      // keys are "name" without namespace, "namespaceUri:name" with one
       int colon = key.lastIndexOf(':');
-      // the engine keys namespaced attributes as "namespaceUri:localName"
-      attributes[i++] = colon < 0 ? "" : key.substring(0, colon);
-      attributes[i++] = colon < 0 ? key : key.substring(colon + 1);
+      String uri = colon < 0 || key.startsWith("xmlns") ? "" : key.substring(0, colon);
+      String name = uri.isEmpty() ? key : key.substring(colon + 1);
+      if (isNamespaceDeclaration(uri, name)) {
+        continue;
+      }
+      attributes[i++] = uri;
+      attributes[i++] = name;
       attributes[i++] = element.attribute(key);
     }
-    if (i < attributes.length) {
-      attributes = java.util.Arrays.copyOf(attributes, i);
+    return i == attributes.length ? attributes : java.util.Arrays.copyOf(attributes, i);
+  }
+
+  private static boolean isNamespaceDeclaration(String uri, String name) {
+    return uri.isEmpty() ? name.equals("xmlns") || name.startsWith("xmlns:")
+        : uri.equals("http://www.w3.org/2000/xmlns/");
+  }
+
+  /** A node read from the engine's element; its text is read only when a rule asks for it. */
+  private static final class EngineXmlNode extends XmlNode {
+
+    private final Element element;
+
+    EngineXmlNode(Element element, String[] attributes) {
+      super(element.getUri(), element.getTagName(), attributes, element.getLine(), element.getColumn(), element);
+      this.element = element;
     }
-    XmlNode node = new XmlNode(element.getUri(), element.getTagName(), attributes, element.getLine(),
-        element.getColumn(), element);
-    node.setText(element.getText() == null ? "" : element.getText().trim());
-    return node;
+
+    @Override
+    protected String loadText() {
+      String text = element.getText();
+      return text == null ? "" : text.trim();
+    }
   }
 }

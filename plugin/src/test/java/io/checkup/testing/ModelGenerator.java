@@ -12,6 +12,9 @@ public final class ModelGenerator {
       <?xml version="1.0" encoding="UTF-8"?>
       <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                   xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI"
+                   xmlns:dc="http://www.omg.org/spec/DD/20100524/DC"
+                   xmlns:di="http://www.omg.org/spec/DD/20100524/DI"
                    id="generated" targetNamespace="urn:camunda-checkup:generated">
       """;
 
@@ -19,38 +22,42 @@ public final class ModelGenerator {
   }
 
   /**
-   * A realistic process of about {@code nodes} flow nodes: repeated blocks of a service task, an exclusive
-   * decision with a default, a parallel section and a user task with a non-interrupting reminder timer.
+   * A realistic process of about {@code nodes} flow nodes, named and drawn as a modeler leaves it: repeated blocks
+   * of a service task, an exclusive decision with a default, a parallel section and a user task with a
+   * non-interrupting reminder timer.
    */
   public static String structured(String processId, int nodes) {
     StringBuilder xml = new StringBuilder(HEAD);
+    // a diagram like Camunda Modeler writes: a shape per flow node, an edge per flow (the engine reads it too)
+    StringBuilder diagram = new StringBuilder();
     xml.append("<process id=\"").append(processId)
         .append("\" isExecutable=\"true\" camunda:historyTimeToLive=\"P30D\">\n");
-    xml.append("<startEvent id=\"start\"/>\n");
+    xml.append("<startEvent id=\"start\" name=\"Start\"/>\n");
+    shape(diagram, "start", 0, 0);
     String previous = "start";
     int count = 1;
     int block = 0;
     while (count < nodes - 1) {
-      String b = "b" + block++;
+      String b = "b" + block;
       xml.append(String.format("""
-          <serviceTask id="%1$s_prepare" camunda:expression="${true}"/>
-          <exclusiveGateway id="%1$s_decide" default="%1$s_toManual"/>
-          <serviceTask id="%1$s_auto" camunda:expression="${true}"/>
-          <userTask id="%1$s_manual" camunda:candidateGroups="clerks"/>
+          <serviceTask id="%1$s_prepare" name="Prepare %1$s" camunda:expression="${true}"/>
+          <exclusiveGateway id="%1$s_decide" name="Amount?" default="%1$s_toManual"/>
+          <serviceTask id="%1$s_auto" name="Approve automatically" camunda:expression="${true}"/>
+          <userTask id="%1$s_manual" name="Approve manually" camunda:candidateGroups="clerks"/>
           <exclusiveGateway id="%1$s_merge"/>
           <parallelGateway id="%1$s_fork"/>
-          <serviceTask id="%1$s_left" camunda:expression="${true}"/>
-          <sendTask id="%1$s_right" camunda:expression="${true}"/>
+          <serviceTask id="%1$s_left" name="Book" camunda:expression="${true}"/>
+          <sendTask id="%1$s_right" name="Inform customer" camunda:expression="${true}"/>
           <parallelGateway id="%1$s_join"/>
-          <userTask id="%1$s_review" camunda:assignee="demo"/>
-          <boundaryEvent id="%1$s_reminder" attachedToRef="%1$s_review" cancelActivity="false">
+          <userTask id="%1$s_review" name="Review" camunda:assignee="demo"/>
+          <boundaryEvent id="%1$s_reminder" name="4 hours" attachedToRef="%1$s_review" cancelActivity="false">
             <timerEventDefinition><timeDuration>PT4H</timeDuration></timerEventDefinition>
           </boundaryEvent>
-          <sendTask id="%1$s_remind" camunda:expression="${true}"/>
-          <endEvent id="%1$s_reminded"/>
+          <sendTask id="%1$s_remind" name="Remind reviewer" camunda:expression="${true}"/>
+          <endEvent id="%1$s_reminded" name="Reminded"/>
           <sequenceFlow id="%1$s_f0" sourceRef="%2$s" targetRef="%1$s_prepare"/>
           <sequenceFlow id="%1$s_f1" sourceRef="%1$s_prepare" targetRef="%1$s_decide"/>
-          <sequenceFlow id="%1$s_toAuto" sourceRef="%1$s_decide" targetRef="%1$s_auto"><conditionExpression>${amount &lt; 100}</conditionExpression></sequenceFlow>
+          <sequenceFlow id="%1$s_toAuto" name="small" sourceRef="%1$s_decide" targetRef="%1$s_auto"><conditionExpression>${amount &lt; 100}</conditionExpression></sequenceFlow>
           <sequenceFlow id="%1$s_toManual" sourceRef="%1$s_decide" targetRef="%1$s_manual"/>
           <sequenceFlow id="%1$s_f2" sourceRef="%1$s_auto" targetRef="%1$s_merge"/>
           <sequenceFlow id="%1$s_f3" sourceRef="%1$s_manual" targetRef="%1$s_merge"/>
@@ -63,13 +70,43 @@ public final class ModelGenerator {
           <sequenceFlow id="%1$s_f10" sourceRef="%1$s_reminder" targetRef="%1$s_remind"/>
           <sequenceFlow id="%1$s_f11" sourceRef="%1$s_remind" targetRef="%1$s_reminded"/>
           """, b, previous));
+      String[][] layout = {{"prepare", "1", "0"}, {"decide", "2", "0"}, {"auto", "3", "-1"}, {"manual", "3", "1"},
+          {"merge", "4", "0"}, {"fork", "5", "0"}, {"left", "6", "-1"}, {"right", "6", "1"}, {"join", "7", "0"},
+          {"review", "8", "0"}, {"reminder", "8", "1"}, {"remind", "9", "2"}, {"reminded", "10", "2"}};
+      for (String[] place : layout) {
+        shape(diagram, b + "_" + place[0], block * 10 + Integer.parseInt(place[1]), Integer.parseInt(place[2]));
+      }
+      for (int f = 0; f <= 11; f++) {
+        edge(diagram, b + "_f" + f, block * 10 + f, 0);
+      }
+      edge(diagram, b + "_toAuto", block * 10 + 2, -1);
+      edge(diagram, b + "_toManual", block * 10 + 2, 1);
       previous = b + "_review";
       count += 13;
+      block++;
     }
-    xml.append("<endEvent id=\"end\"/>\n");
+    xml.append("<endEvent id=\"end\" name=\"Done\"/>\n");
     xml.append("<sequenceFlow id=\"last\" sourceRef=\"").append(previous).append("\" targetRef=\"end\"/>\n");
-    xml.append("</process>\n</definitions>\n");
-    return xml.toString();
+    shape(diagram, "end", block * 10 + 1, 0);
+    edge(diagram, "last", block * 10, 0);
+    xml.append("</process>\n");
+    xml.append("<bpmndi:BPMNDiagram id=\"diagram\"><bpmndi:BPMNPlane id=\"plane\" bpmnElement=\"")
+        .append(processId).append("\">\n").append(diagram).append("</bpmndi:BPMNPlane></bpmndi:BPMNDiagram>\n");
+    return xml.append("</definitions>\n").toString();
+  }
+
+  private static void shape(StringBuilder diagram, String element, int column, int row) {
+    diagram.append(String.format("<bpmndi:BPMNShape id=\"%1$s_di\" bpmnElement=\"%1$s\">"
+        + "<dc:Bounds x=\"%2$d\" y=\"%3$d\" width=\"100\" height=\"80\"/></bpmndi:BPMNShape>%n",
+        element, 150 + column * 150, 300 + row * 120));
+  }
+
+  private static void edge(StringBuilder diagram, String flow, int column, int row) {
+    int x = 250 + column * 150;
+    int y = 340 + row * 120;
+    diagram.append(String.format("<bpmndi:BPMNEdge id=\"%1$s_di\" bpmnElement=\"%1$s\">"
+        + "<di:waypoint x=\"%2$d\" y=\"%3$d\"/><di:waypoint x=\"%4$d\" y=\"%3$d\"/></bpmndi:BPMNEdge>%n",
+        flow, x, y, x + 50));
   }
 
   /** Sub-processes nested {@code depth} levels deep, each with a start, a task and an end. */

@@ -25,7 +25,6 @@ public final class ScopeAnalysis {
 
   private final Scope scope;
   private final List<FlowNode> nodes;
-  private final Map<FlowNode, Integer> index = new IdentityHashMap<>();
   private final int[][] successors;
   private final int[][] predecessors;
   private final BitSet starts = new BitSet();
@@ -50,36 +49,43 @@ public final class ScopeAnalysis {
   private ScopeAnalysis(Scope scope) {
     this.scope = scope;
     this.nodes = scope.flowNodes();
-    for (int i = 0; i < nodes.size(); i++) {
-      index.put(nodes.get(i), i);
-    }
-    successors = new int[nodes.size()][];
-    List<List<Integer>> reverse = new ArrayList<>(nodes.size());
-    for (int i = 0; i < nodes.size(); i++) {
-      reverse.add(new ArrayList<>(2));
-    }
-    for (int i = 0; i < nodes.size(); i++) {
+    int n = nodes.size();
+    successors = new int[n][];
+    int[] inDegree = new int[n];
+    int[] buffer = new int[8];
+    for (int i = 0; i < n; i++) {
       FlowNode node = nodes.get(i);
-      List<Integer> next = new ArrayList<>(node.outgoing().size() + node.boundaryEvents().size());
+      int count = 0;
+      int most = node.outgoing().size() + node.boundaryEvents().size()
+          + (node.isLinkThrow() ? node.linkPartners().size() : 0);
+      if (buffer.length < most) {
+        buffer = new int[most];
+      }
       for (SequenceFlow flow : node.outgoing()) {
-        addEdge(next, flow.target());
+        count = addEdge(buffer, count, flow.target());
       }
       for (FlowNode boundary : node.boundaryEvents()) {
-        addEdge(next, boundary);
+        count = addEdge(buffer, count, boundary);
       }
       if (node.isLinkThrow()) {
         for (FlowNode partner : node.linkPartners()) {
-          addEdge(next, partner);
+          count = addEdge(buffer, count, partner);
         }
       }
-      successors[i] = toArray(next);
-      for (int target : successors[i]) {
-        reverse.get(target).add(i);
+      successors[i] = java.util.Arrays.copyOf(buffer, count);
+      for (int k = 0; k < count; k++) {
+        inDegree[buffer[k]]++;
       }
     }
-    predecessors = new int[nodes.size()][];
-    for (int i = 0; i < nodes.size(); i++) {
-      predecessors[i] = toArray(reverse.get(i));
+    predecessors = new int[n][];
+    for (int i = 0; i < n; i++) {
+      predecessors[i] = new int[inDegree[i]];
+      inDegree[i] = 0;
+    }
+    for (int i = 0; i < n; i++) {
+      for (int target : successors[i]) {
+        predecessors[target][inDegree[target]++] = i;
+      }
     }
     findStarts();
     reachable = forward(starts);
@@ -109,11 +115,19 @@ public final class ScopeAnalysis {
   private record Key(Scope scope) {
   }
 
-  private void addEdge(List<Integer> next, FlowNode target) {
-    Integer targetIndex = target == null ? null : index.get(target);
-    if (targetIndex != null && !next.contains(targetIndex)) {
-      next.add(targetIndex);
+  /** Adds an edge to a node of this scope once; returns the new count. */
+  private int addEdge(int[] next, int count, FlowNode target) {
+    int targetIndex = target == null ? -1 : indexOf(target);
+    if (targetIndex < 0) {
+      return count;
     }
+    for (int k = 0; k < count; k++) {
+      if (next[k] == targetIndex) {
+        return count;
+      }
+    }
+    next[count] = targetIndex;
+    return count + 1;
   }
 
   /**
@@ -203,8 +217,8 @@ public final class ScopeAnalysis {
         List<SequenceFlow> out = nodes.get(current).outgoing();
         if (position[current] < out.size()) {
           SequenceFlow flow = out.get(position[current]++);
-          Integer next = flow.target() == null ? null : index.get(flow.target());
-          if (next == null) {
+          int next = flow.target() == null ? -1 : indexOf(flow.target());
+          if (next < 0) {
             continue;
           }
           if (state[next] == 1) {
@@ -247,8 +261,7 @@ public final class ScopeAnalysis {
   }
 
   public int indexOf(FlowNode node) {
-    Integer i = index.get(node);
-    return i == null ? -1 : i;
+    return node.scope() == scope ? node.indexInScope() : -1;
   }
 
   public FlowNode node(int i) {

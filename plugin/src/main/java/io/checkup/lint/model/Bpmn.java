@@ -10,6 +10,8 @@ public final class Bpmn {
   /** Camunda 7 still reads models written with the namespace of its Activiti origins. */
   public static final String ACTIVITI_NS = "http://activiti.org/bpmn";
   public static final String XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
+  /** Diagram interchange: where shapes are drawn. No rule needs it, so it is not even read into the tree. */
+  public static final String DI_NS = "http://www.omg.org/spec/BPMN/20100524/DI";
 
   public static final Set<String> TASKS = Set.of("task", "userTask", "serviceTask", "sendTask", "receiveTask",
       "scriptTask", "businessRuleTask", "manualTask");

@@ -9,10 +9,12 @@ import java.util.Map;
 public abstract class BpmnElement {
 
   protected final XmlNode xml;
+  private final String id;
   private Map<String, String> properties;
 
   protected BpmnElement(XmlNode xml) {
     this.xml = xml;
+    this.id = xml.id();
   }
 
   public XmlNode xml() {
@@ -21,7 +23,7 @@ public abstract class BpmnElement {
 
   /** The id, or null when the element has none (a broken file). */
   public String id() {
-    return xml.attr("id");
+    return id;
   }
 
   /** The name, or null. */

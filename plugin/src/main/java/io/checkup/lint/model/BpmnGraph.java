@@ -1,6 +1,7 @@
 package io.checkup.lint.model;
 
 import io.checkup.lint.xml.XmlNode;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,13 +18,14 @@ public final class BpmnGraph {
   final List<FlowNode> flowNodes = new ArrayList<>();
   final List<SequenceFlow> sequenceFlows = new ArrayList<>();
   final Map<String, FlowNode> flowNodesById = new HashMap<>();
-  final Map<String, XmlNode> elementsById = new HashMap<>();
-  final List<XmlNode> duplicateIds = new ArrayList<>(0);
+  /** Every element by id, and the elements whose id repeats: built on first use, most lint runs never need it. */
+  private Map<String, XmlNode> elementsById;
+  private List<XmlNode> duplicateIds;
   final List<XmlNode> participants = new ArrayList<>(0);
   final List<XmlNode> messageFlows = new ArrayList<>(0);
   final List<XmlNode> lanes = new ArrayList<>(0);
   private final Map<Object, Object> memo = new HashMap<>();
-  boolean hasSuppressions;
+  private Boolean hasSuppressions;
 
   BpmnGraph(XmlNode definitions) {
     this.definitions = definitions;
@@ -69,17 +71,58 @@ public final class BpmnGraph {
 
   /** Any element of the file by id (first one where ids repeat), or null. */
   public XmlNode element(String id) {
-    return id == null ? null : elementsById.get(id);
+    if (id == null) {
+      return null;
+    }
+    indexElements();
+    return elementsById.get(id);
   }
 
   /** True when some element of the file carries a {@code checkup:disable} property. */
   public boolean hasSuppressions() {
+    if (hasSuppressions == null) {
+      boolean found = false;
+      ArrayDeque<XmlNode> pending = new ArrayDeque<>();
+      pending.push(definitions);
+      while (!pending.isEmpty() && !found) {
+        XmlNode node = pending.pop();
+        found = node.localName().equals("property") && "checkup:disable".equals(node.attr("name"));
+        for (XmlNode child : node.children()) {
+          pending.push(child);
+        }
+      }
+      hasSuppressions = found;
+    }
     return hasSuppressions;
   }
 
   /** Elements whose id was already used by an earlier element. */
   public List<XmlNode> duplicateIds() {
+    indexElements();
     return duplicateIds;
+  }
+
+  private void indexElements() {
+    if (elementsById != null) {
+      return;
+    }
+    Map<String, XmlNode> byId = new HashMap<>();
+    List<XmlNode> repeated = new ArrayList<>(0);
+    ArrayDeque<XmlNode> pending = new ArrayDeque<>();
+    pending.push(definitions);
+    while (!pending.isEmpty()) {
+      XmlNode node = pending.pop();
+      String id = node.id();
+      if (id != null && byId.putIfAbsent(id, node) != null) {
+        repeated.add(node);
+      }
+      List<XmlNode> children = node.children();
+      for (int i = children.size() - 1; i >= 0; i--) {
+        pending.push(children.get(i));
+      }
+    }
+    elementsById = byId;
+    duplicateIds = repeated;
   }
 
   /** Every scope of every built process, parents before children. */

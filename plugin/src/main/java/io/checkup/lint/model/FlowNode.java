@@ -24,17 +24,20 @@ public final class FlowNode extends BpmnElement {
   private static final int ACTIVITY = 1 << 2;
   private static final int TASK = 1 << 3;
   private static final int SUB_PROCESS = 1 << 4;
+  private static final int TRIGGERED_BY_EVENT = 1 << 5;
+  private static final int FOR_COMPENSATION = 1 << 6;
   private final int kind;
+  private final int indexInScope;
   private List<XmlNode> eventDefinitionElements;
 
-  FlowNode(XmlNode xml, Scope scope, int order) {
+  FlowNode(XmlNode xml, Scope scope, int order, int indexInScope) {
     super(xml);
     this.scope = scope;
     this.order = order;
-    String type = xml.localName();
-    this.kind = (Bpmn.EVENTS.contains(type) ? EVENT : 0) | (Bpmn.GATEWAYS.contains(type) ? GATEWAY : 0)
-        | (Bpmn.ACTIVITIES.contains(type) ? ACTIVITY : 0) | (Bpmn.TASKS.contains(type) ? TASK : 0)
-        | (Bpmn.SUB_PROCESSES.contains(type) ? SUB_PROCESS : 0);
+    this.indexInScope = indexInScope;
+    this.kind = kindOf(xml.localName())
+        | ("true".equals(xml.attr("triggeredByEvent")) ? TRIGGERED_BY_EVENT : 0)
+        | ("true".equals(xml.attr("isForCompensation")) ? FOR_COMPENSATION : 0);
   }
 
   @Override
@@ -45,6 +48,29 @@ public final class FlowNode extends BpmnElement {
   /** The scope (process or sub-process) this node is a direct child of. */
   public Scope scope() {
     return scope;
+  }
+
+  /** True for the local name of any BPMN flow node (event, activity, gateway). */
+  static boolean isFlowNodeType(String type) {
+    return kindOf(type) != 0;
+  }
+
+  private static int kindOf(String type) {
+    return switch (type) {
+      case "startEvent", "endEvent", "intermediateCatchEvent", "intermediateThrowEvent", "boundaryEvent",
+          "implicitThrowEvent" -> EVENT;
+      case "exclusiveGateway", "parallelGateway", "inclusiveGateway", "eventBasedGateway", "complexGateway" -> GATEWAY;
+      case "task", "userTask", "serviceTask", "sendTask", "receiveTask", "scriptTask", "businessRuleTask",
+          "manualTask" -> ACTIVITY | TASK;
+      case "subProcess", "transaction", "adHocSubProcess" -> ACTIVITY | SUB_PROCESS;
+      case "callActivity" -> ACTIVITY;
+      default -> 0;
+    };
+  }
+
+  /** Position among the flow nodes of its scope ({@code scope().flowNodes().get(indexInScope()) == this}). */
+  public int indexInScope() {
+    return indexInScope;
   }
 
   /** Position in document order, for stable ordering of findings. */
@@ -209,7 +235,12 @@ public final class FlowNode extends BpmnElement {
   }
 
   public boolean isEventSubProcess() {
-    return type().equals("subProcess") && "true".equals(xml.attr("triggeredByEvent"));
+    return (kind & TRIGGERED_BY_EVENT) != 0 && type().equals("subProcess");
+  }
+
+  /** {@code triggeredByEvent="true"}, read as bpmn-moddle reads it: only the exact text "true" counts. */
+  public boolean isTriggeredByEvent() {
+    return (kind & TRIGGERED_BY_EVENT) != 0;
   }
 
   public boolean isCallActivity() {
@@ -217,7 +248,7 @@ public final class FlowNode extends BpmnElement {
   }
 
   public boolean isForCompensation() {
-    return "true".equals(xml.attr("isForCompensation"));
+    return (kind & FOR_COMPENSATION) != 0;
   }
 
   /** Boundary events interrupt unless {@code cancelActivity="false"}. */

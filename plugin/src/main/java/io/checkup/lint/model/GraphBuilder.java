@@ -1,9 +1,7 @@
 package io.checkup.lint.model;
 
 import io.checkup.lint.xml.XmlNode;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +30,6 @@ public final class GraphBuilder {
           + ", expected <definitions> in namespace " + Bpmn.MODEL_NS);
     }
     graph = new BpmnGraph(definitions);
-    indexIds(definitions);
     for (XmlNode child : definitions.children(Bpmn.MODEL_NS, "process")) {
       graph.processes.add(buildScope(child, Scope.Kind.PROCESS, null, null));
     }
@@ -47,25 +44,6 @@ public final class GraphBuilder {
     return graph;
   }
 
-  private void indexIds(XmlNode root) {
-    Deque<XmlNode> pending = new ArrayDeque<>();
-    pending.push(root);
-    while (!pending.isEmpty()) {
-      XmlNode node = pending.pop();
-      String id = node.id();
-      if (id != null && graph.elementsById.putIfAbsent(id, node) != null) {
-        graph.duplicateIds.add(node);
-      }
-      if (node.localName().equals("property") && "checkup:disable".equals(node.attr("name"))) {
-        graph.hasSuppressions = true;
-      }
-      List<XmlNode> children = node.children();
-      for (int i = children.size() - 1; i >= 0; i--) {
-        pending.push(children.get(i));
-      }
-    }
-  }
-
   private Scope buildScope(XmlNode xml, Scope.Kind kind, Scope parent, FlowNode owner) {
     Scope scope = new Scope(xml, kind, parent, owner);
     if (parent != null) {
@@ -76,14 +54,14 @@ public final class GraphBuilder {
         continue;
       }
       String name = child.localName();
-      if (Bpmn.FLOW_NODES.contains(name)) {
-        FlowNode node = new FlowNode(child, scope, order++);
+      FlowNode node = FlowNode.isFlowNodeType(name) ? new FlowNode(child, scope, order++, scope.flowNodes.size()) : null;
+      if (node != null) {
         scope.flowNodes.add(node);
         graph.flowNodes.add(node);
         if (node.id() != null) {
           graph.flowNodesById.putIfAbsent(node.id(), node);
         }
-        if (Bpmn.SUB_PROCESSES.contains(name)) {
+        if (node.isSubProcess()) {
           node.innerScope = buildScope(child, scopeKind(child), scope, node);
         }
       } else if (name.equals("sequenceFlow")) {

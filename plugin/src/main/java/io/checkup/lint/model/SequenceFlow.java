@@ -9,9 +9,14 @@ public final class SequenceFlow extends BpmnElement {
   private FlowNode source;
   private FlowNode target;
 
+  private final String sourceRef;
+  private final String targetRef;
+
   SequenceFlow(XmlNode xml, Scope scope) {
     super(xml);
     this.scope = scope;
+    this.sourceRef = xml.attr("sourceRef");
+    this.targetRef = xml.attr("targetRef");
   }
 
   @Override
@@ -24,11 +29,11 @@ public final class SequenceFlow extends BpmnElement {
   }
 
   public String sourceRef() {
-    return xml.attr("sourceRef");
+    return sourceRef;
   }
 
   public String targetRef() {
-    return xml.attr("targetRef");
+    return targetRef;
   }
 
   /** The source node, or null when {@code sourceRef} is missing or names no flow node. */

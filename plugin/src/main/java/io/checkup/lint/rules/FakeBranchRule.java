@@ -71,9 +71,9 @@ public final class FakeBranchRule implements Rule {
         branchStarts.addAll(node.outgoing());
       }
     }
-    Map<FlowNode, SequenceFlow> nearestBranch = nearestBranch(branchStarts);
+    SequenceFlow[] nearestBranch = nearestBranch(analysis, branchStarts);
     for (FlowNode node : analysis.nodes()) {
-      SequenceFlow branch = nearestBranch.get(node);
+      SequenceFlow branch = nearestBranch[node.indexInScope()];
       if (branch != null && isDeadEnd(node, analysis)) {
         context.report(node, "Fake branch: the branch " + describeBranch(branch) + " ends at " + node.describe()
             + ", which is not an end event and has no outgoing sequence flow", List.of(branch.id()));
@@ -94,24 +94,24 @@ public final class FakeBranchRule implements Rule {
   }
 
   /** Multi-source breadth-first labelling: each node gets the branch that reaches it in the fewest steps. */
-  private static Map<FlowNode, SequenceFlow> nearestBranch(List<SequenceFlow> branchStarts) {
-    Map<FlowNode, SequenceFlow> label = new IdentityHashMap<>();
+  private static SequenceFlow[] nearestBranch(ScopeAnalysis analysis, List<SequenceFlow> branchStarts) {
+    SequenceFlow[] label = new SequenceFlow[analysis.nodes().size()];
     ArrayDeque<FlowNode> queue = new ArrayDeque<>();
     for (SequenceFlow start : branchStarts) {
-      FlowNode target = start.target();
-      if (target != null && !label.containsKey(target)) {
-        label.put(target, start);
-        queue.add(target);
+      int target = start.target() == null ? -1 : analysis.indexOf(start.target());
+      if (target >= 0 && label[target] == null) {
+        label[target] = start;
+        queue.add(start.target());
       }
     }
     while (!queue.isEmpty()) {
       FlowNode node = queue.poll();
-      SequenceFlow branch = label.get(node);
+      SequenceFlow branch = label[node.indexInScope()];
       for (SequenceFlow flow : node.outgoing()) {
-        FlowNode next = flow.target();
-        if (next != null && next.scope() == node.scope() && !label.containsKey(next)) {
-          label.put(next, branch);
-          queue.add(next);
+        int next = flow.target() == null ? -1 : analysis.indexOf(flow.target());
+        if (next >= 0 && label[next] == null) {
+          label[next] = branch;
+          queue.add(flow.target());
         }
       }
     }

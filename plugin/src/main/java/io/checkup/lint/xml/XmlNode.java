@@ -8,7 +8,7 @@ import java.util.List;
  * start tag. Both the engine's parsed {@code Element} tree and the command line's own StAX reader are turned into
  * this, so the graph and the rules never care where the XML came from.
  */
-public final class XmlNode {
+public class XmlNode {
 
   private static final String[] NO_ATTRIBUTES = new String[0];
 
@@ -20,7 +20,7 @@ public final class XmlNode {
   private final int line;
   private final int column;
   private XmlNode parent;
-  private String text = "";
+  private String text;
   /** The object this node was made from (the engine's Element), so problems can be reported against it. */
   private final Object origin;
 
@@ -62,7 +62,7 @@ public final class XmlNode {
     return attr("", name);
   }
 
-  /** A namespaced attribute, or null. */
+  /** A namespaced attribute ({@code ""} for none), or null. */
   public String attr(String namespace, String name) {
     String[] all = attributes;
     for (int i = 0; i < all.length; i += 3) {
@@ -75,6 +75,19 @@ public final class XmlNode {
 
   public int attributeCount() {
     return attributes.length / 3;
+  }
+
+  /** Namespace of the i-th attribute ({@code ""} for none). */
+  public String attributeNamespace(int i) {
+    return attributes[3 * i];
+  }
+
+  public String attributeName(int i) {
+    return attributes[3 * i + 1];
+  }
+
+  public String attributeValue(int i) {
+    return attributes[3 * i + 2];
   }
 
   public List<XmlNode> children() {
@@ -107,7 +120,15 @@ public final class XmlNode {
 
   /** The element's own text content, trimmed (whitespace-only text is empty). */
   public String text() {
+    if (text == null) {
+      text = loadText();
+    }
     return text;
+  }
+
+  /** Text for nodes that read it on demand (see the engine's adapter); nodes read by the linter's reader have it. */
+  protected String loadText() {
+    return "";
   }
 
   public int line() {
@@ -124,6 +145,11 @@ public final class XmlNode {
 
   public String id() {
     return attr("", "id");
+  }
+
+  /** For subclasses that keep attributes elsewhere. */
+  protected static String[] noAttributes() {
+    return NO_ATTRIBUTES;
   }
 
   @Override

@@ -32,6 +32,7 @@ import org.codehaus.stax2.XMLStreamReader2;
 public final class XmlReader {
 
   private static final XMLInputFactory FACTORY = createFactory();
+  private static final String DI_NS = "http://www.omg.org/spec/BPMN/20100524/DI";
 
   private XmlReader() {
   }
@@ -160,6 +161,10 @@ public final class XmlReader {
       int event = reader.next();
       switch (event) {
         case XMLStreamConstants.START_ELEMENT -> {
+          if (DI_NS.equals(reader.getNamespaceURI()) && !open.isEmpty()) {
+            reader.skipElement(); // the diagram: half of a modeler's file, and no rule looks at it
+            continue;
+          }
           int count = reader.getAttributeCount();
           String[] attributes = new String[count * 3];
           for (int i = 0; i < count; i++) {

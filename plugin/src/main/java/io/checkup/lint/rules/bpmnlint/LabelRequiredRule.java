@@ -33,11 +33,13 @@ public final class LabelRequiredRule implements Rule {
           || node.isGateway() && node.outgoing().size() <= 1) {
         continue;
       }
-      reportIfUnnamed(node.xml(), context);
+      if (ModelFacts.isBlank(node.name())) {
+        context.report(node, MESSAGE);
+      }
     }
     for (SequenceFlow flow : graph.sequenceFlows()) {
-      if (flow.hasCondition()) {
-        reportIfUnnamed(flow.xml(), context);
+      if (flow.hasCondition() && ModelFacts.isBlank(flow.name())) {
+        context.report(flow, MESSAGE);
       }
     }
   }

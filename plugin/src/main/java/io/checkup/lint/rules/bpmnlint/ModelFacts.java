@@ -87,7 +87,15 @@ final class ModelFacts {
     String ref = node.defaultFlowRef();
     boolean allowed = node.isActivity() || node.isExclusiveGateway() || node.isInclusiveGateway()
         || node.type().equals("complexGateway");
-    return allowed && ref != null && graph.element(ref) != null ? ref : null;
+    if (!allowed || ref == null) {
+      return null;
+    }
+    for (SequenceFlow flow : node.outgoing()) {
+      if (ref.equals(flow.id())) {
+        return ref; // the usual case, found without indexing the whole file
+      }
+    }
+    return graph.element(ref) != null ? ref : null;
   }
 
   static boolean isDefault(String defaultFlow, SequenceFlow flow) {

@@ -19,7 +19,7 @@ public final class NoDisconnectedRule implements Rule {
   public void check(BpmnGraph graph, RuleContext context) {
     for (FlowNode node : graph.flowNodes()) {
       boolean checked = node.isTask() || node.isGateway() || node.isSubProcess() || node.isEvent();
-      if (!checked || ModelFacts.isTrue(node.xml(), "triggeredByEvent") || isExempt(node)) {
+      if (!checked || node.isTriggeredByEvent() || isExempt(node)) {
         continue;
       }
       if (node.incoming().isEmpty() && node.outgoing().isEmpty()) {
@@ -31,7 +31,7 @@ public final class NoDisconnectedRule implements Rule {
   private static boolean isExempt(FlowNode node) {
     boolean compensationBoundary = node.isBoundaryEvent() && ModelFacts.inlineDefinitions(node).size() == 1
         && ModelFacts.allDefinitionsAre(node, "compensateEventDefinition");
-    return compensationBoundary || ModelFacts.isTrue(node.xml(), "isForCompensation")
+    return compensationBoundary || node.isForCompensation()
         || ModelFacts.inAdHocSubProcess(node);
   }
 }

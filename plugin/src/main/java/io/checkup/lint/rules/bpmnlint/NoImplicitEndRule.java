@@ -23,13 +23,13 @@ public final class NoImplicitEndRule implements Rule {
   }
 
   private static boolean isExempt(FlowNode node) {
-    return node.isSubProcess() && ModelFacts.isTrue(node.xml(), "triggeredByEvent")
+    return node.isSubProcess() && node.isTriggeredByEvent()
         || node.isIntermediateThrowEvent() && ModelFacts.allDefinitionsAre(node, "linkEventDefinition")
         || ModelFacts.inAdHocSubProcess(node)
         || node.isEndEvent()
         || node.isBoundaryEvent() && ModelFacts.allDefinitionsAre(node, "compensateEventDefinition")
             && hasCompensationAssociation(node)
-        || node.isActivity() && ModelFacts.isTrue(node.xml(), "isForCompensation");
+        || node.isActivity() && node.isForCompensation();
   }
 
   /** bpmnlint looks for the association among the process's own artifacts. */

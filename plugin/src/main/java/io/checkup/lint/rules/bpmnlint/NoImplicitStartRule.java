@@ -22,9 +22,9 @@ public final class NoImplicitStartRule implements Rule {
   }
 
   private static boolean isExempt(FlowNode node) {
-    return node.isActivity() && ModelFacts.isTrue(node.xml(), "isForCompensation")
+    return node.isActivity() && node.isForCompensation()
         || ModelFacts.inAdHocSubProcess(node)
-        || node.isSubProcess() && ModelFacts.isTrue(node.xml(), "triggeredByEvent")
+        || node.isSubProcess() && node.isTriggeredByEvent()
         || node.isIntermediateCatchEvent() && ModelFacts.allDefinitionsAre(node, "linkEventDefinition")
         || node.isStartEvent() || node.isBoundaryEvent();
   }

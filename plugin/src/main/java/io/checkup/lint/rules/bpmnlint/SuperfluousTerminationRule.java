@@ -41,7 +41,7 @@ public final class SuperfluousTerminationRule implements Rule {
   }
 
   private static boolean isInterruptingEventSubProcess(FlowNode node) {
-    if (!node.isSubProcess() || !ModelFacts.isTrue(node.xml(), "triggeredByEvent")) {
+    if (!node.isSubProcess() || !node.isTriggeredByEvent()) {
       return false;
     }
     for (FlowNode child : node.innerScope().flowNodes()) {

@@ -1,0 +1,89 @@
+package io.checkup.engine;
+
+import io.checkup.lint.LintConfig;
+import io.checkup.lint.Linter;
+import io.checkup.lint.RuleCatalog;
+import io.checkup.testing.ModelGenerator;
+import io.checkup.testing.TestEngines;
+import java.util.Arrays;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+
+/**
+ * What linting adds to a deployment: a whole Camunda deployment of a model (parse, process definition, database
+ * rows), and Camunda's parse alone (schema validation, element tree, process definition), against everything the
+ * plugin does with the parsed tree at deploy time (convert it, build the graph, run every default rule, log and
+ * keep the findings). Medians over repetitions after warm-up (as JMH would), by model size.
+ * Run with plugin/src/test/scripts/deploy-benchmark.sh; figures in docs/benchmarks.md.
+ */
+public final class DeployCostBenchmark {
+
+
+  private DeployCostBenchmark() {
+  }
+
+  public static void main(String[] args) {
+    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.checkup"))
+        .setLevel(ch.qos.logback.classic.Level.ERROR);
+    ProcessEngine engine = TestEngines.h2().build();
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    // the engine's own parser, with the parse listeners it uses for every deployment
+    BpmnParser parser = configuration.getDeployers().stream()
+        .filter(deployer -> deployer instanceof org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer)
+        .map(deployer -> ((org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer) deployer).getBpmnParser())
+        .findFirst().orElseThrow();
+    DeploymentLinter linter = new DeploymentLinter(new Linter(LintConfig.defaults(RuleCatalog.standard())),
+        LintMode.WARN);
+    System.out.println("| flow nodes | Camunda deployment (ms) | of which parse (ms) | lint at deploy time (ms) "
+        + "| lint / deployment | lint / parse | lint per 1,000 flow nodes (ms) |");
+    System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    for (int size : new int[] {50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 20_000}) {
+      String xml = ModelGenerator.structured("p" + size, size);
+      int repetitions = size <= 1_000 ? 60 : size <= 5_000 ? 20 : 8;
+      // rounds before measuring, so the engine's parser and the linter both run compiled, as in production
+      int warmUp = size <= 1_000 ? 30 : size <= 5_000 ? 10 : 3;
+      double[] parse = new double[repetitions];
+      double[] lint = new double[repetitions];
+      double[] deploy = new double[repetitions];
+      for (int i = -warmUp; i < repetitions; i++) {
+        long start = System.nanoTime();
+        Element root = configuration.getCommandExecutorTxRequired().execute(context -> {
+          DeploymentEntity deployment = new DeploymentEntity();
+          deployment.setId("benchmark");
+          deployment.setNew(true);
+          BpmnParse parse1 = parser.createParse().sourceString(xml).deployment(deployment).name("model.bpmn");
+          return parse1.execute().getRootElement();
+        });
+        long parsed = System.nanoTime();
+        linter.lintDeployment("benchmark", "benchmark", "model.bpmn", root, (message, element) -> { });
+        long linted = System.nanoTime();
+        // the whole deployment (parse, process definitions, database rows) on the engine without the plugin
+        long deployStart = System.nanoTime();
+        engine.getRepositoryService().createDeployment().addString("model.bpmn", xml).deploy();
+        long deployed = System.nanoTime();
+        if (i >= 0) {
+          parse[i] = (parsed - start) / 1e6;
+          lint[i] = (linted - parsed) / 1e6;
+          deploy[i] = (deployed - deployStart) / 1e6;
+        }
+      }
+      double p = median(parse);
+      double l = median(lint);
+      double d = median(deploy);
+      System.out.printf("| %,d | %.2f | %.2f | %.2f | %.1f %% | %.1f %% | %.2f |%n", size, d, p, l, l / d * 100,
+          l / p * 100, l / size * 1000);
+    }
+    engine.close();
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+}

@@ -1,0 +1,98 @@
+package io.checkup.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.checkup.lint.xml.XmlNode;
+import io.checkup.lint.xml.XmlReader;
+import io.checkup.testing.TestEngines;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The engine's parsed tree, as the linter sees it, matches what the linter's own reader makes of the same file. */
+class ElementConverterTest {
+
+  private final ProcessEngine engine = TestEngines.h2().build();
+
+  @AfterEach
+  void close() {
+    engine.close();
+  }
+
+  @Test
+  void bothReadersGiveTheSameTree() throws Exception {
+    byte[] model = ElementConverterTest.class.getResourceAsStream("/models/errors.bpmn").readAllBytes();
+    Element root = parseWithEngine(new String(model, StandardCharsets.UTF_8));
+
+    XmlNode fromEngine = ElementConverter.convert(root);
+    XmlNode fromReader = XmlReader.read(model);
+
+    assertSameTree(fromEngine, fromReader);
+  }
+
+  @Test
+  void attributesReadDirectlyEqualThoseReadThroughTheAccessors() throws Exception {
+    byte[] model = ElementConverterTest.class.getResourceAsStream("/models/warnings.bpmn").readAllBytes();
+    Deque<Element> pending = new ArrayDeque<>();
+    pending.push(parseWithEngine(new String(model, StandardCharsets.UTF_8)));
+    int compared = 0;
+    while (!pending.isEmpty()) {
+      Element element = pending.pop();
+      assertThat(triples(ElementConverter.attributesOf(element)))
+          .isEqualTo(triples(ElementConverter.attributesViaAccessors(element)));
+      compared++;
+      element.elements().forEach(pending::push);
+    }
+    assertThat(compared).isGreaterThan(10);
+  }
+
+  private Element parseWithEngine(String xml) {
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    BpmnParser parser = configuration.getDeployers().stream().filter(BpmnDeployer.class::isInstance)
+        .map(deployer -> ((BpmnDeployer) deployer).getBpmnParser()).findFirst().orElseThrow();
+    return configuration.getCommandExecutorTxRequired().execute(context -> {
+      DeploymentEntity deployment = new DeploymentEntity();
+      deployment.setId("test");
+      deployment.setNew(false); // parse only
+      return parser.createParse().sourceString(xml).deployment(deployment).name("model.bpmn").execute()
+          .getRootElement();
+    });
+  }
+
+  private static void assertSameTree(XmlNode a, XmlNode b) {
+    assertThat(a.localName()).isEqualTo(b.localName());
+    assertThat(a.namespace()).isEqualTo(b.namespace());
+    assertThat(a.line()).as(a + " line").isEqualTo(b.line());
+    assertThat(a.column()).as(a + " column").isEqualTo(b.column());
+    assertThat(a.text()).isEqualTo(b.text());
+    // every attribute of the file is there; the engine's validating parser adds the schema's defaults on top
+    for (int i = 0; i < b.attributeCount(); i++) {
+      assertThat(a.attr(b.attributeNamespace(i), b.attributeName(i))).as(a + " @" + b.attributeName(i))
+          .isEqualTo(b.attributeValue(i));
+    }
+    assertThat(a.children()).hasSameSizeAs(b.children());
+    for (int i = 0; i < a.children().size(); i++) {
+      assertSameTree(a.children().get(i), b.children().get(i));
+    }
+  }
+
+  private static Set<String> triples(String[] attributes) {
+    Set<String> set = new HashSet<>();
+    for (int i = 0; i < attributes.length; i += 3) {
+      set.add(Arrays.toString(Arrays.copyOfRange(attributes, i, i + 3)));
+    }
+    return set;
+  }
+}

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Deploy-time cost of linting and lint time by model size (docs/benchmarks.md). Run from the project root.
+set -euo pipefail
+cd "$(dirname "$0")/../../../.."
+mvn -q -B -pl plugin test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
+java -cp "plugin/target/test-classes:plugin/target/classes:$(cat plugin/target/bench-classpath.txt)" \
+  io.checkup.engine.DeployCostBenchmark
