@@ -41,7 +41,7 @@ class BpmnlintParityIT {
     Path corpus = Path.of(System.getProperty("checkup.shared.dir", "../../shared")).resolve("corpus");
     Path tsv = corpus.resolve("bpmnlint-expected.tsv");
     Assumptions.assumeTrue(Files.isRegularFile(tsv), "no ../shared/corpus beside the project: parity not checked");
-    Path jar = Path.of("target/checkup-cli.jar");
+    Path jar = Path.of(System.getProperty("checkup.cli.jar", "target/checkup-cli.jar"));
     assertThat(jar).as("the command line jar, built by mvn package").isRegularFile();
 
     Set<String> parityRules = new TreeSet<>();
@@ -71,7 +71,7 @@ class BpmnlintParityIT {
     int total = 0;
     int agreed = 0;
     List<String> disagreements = new ArrayList<>();
-    Path work = Files.createDirectories(Path.of("target/parity"));
+    Path work = Files.createDirectories(jar.toAbsolutePath().getParent().resolve("parity"));
     for (Map.Entry<String, List<Row>> entry : rowsByRule.entrySet()) {
       String rule = entry.getKey();
       Map<String, Boolean> flagged = lintWithOnly(jar, work, rule, corpus, entry.getValue());
