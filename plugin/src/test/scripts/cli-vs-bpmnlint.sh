@@ -38,6 +38,7 @@ sets=("$(pwd)/$work/realistic")
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 timed() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
 
+echo
 echo "| file set | files | bpmnlint 11.15 (ms) | camunda-checkup CLI (ms) | speed-up |"
 echo "| --- | ---: | ---: | ---: | ---: |"
 for set in "${sets[@]}"; do
