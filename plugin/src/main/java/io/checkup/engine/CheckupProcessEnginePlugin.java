@@ -6,6 +6,10 @@ import io.checkup.lint.Rule;
 import io.checkup.lint.RuleCatalog;
 import io.checkup.lint.config.ConfigException;
 import io.checkup.lint.config.LintConfigLoader;
+import io.checkup.stats.Durations;
+import io.checkup.stats.Statistics;
+import io.checkup.stats.StatsModule;
+import io.checkup.stats.StatsSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -37,7 +41,15 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
   private String lintRuleOptions;
   private final List<Rule> customRules = new ArrayList<>();
 
+  private boolean statsEnabled = true;
+  private String statsFlushInterval = "60s";
+  private String statsRollUpAfter = "14d";
+  private String statsRetention = "180d";
+  private int statsMaxPendingRows = 100_000;
+  private String statsNodeId;
+
   private DeploymentLinter deploymentLinter;
+  private StatsModule stats;
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -46,8 +58,14 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
     try {
       mode = LintMode.parse(lintMode);
       lintConfig = buildLintConfig();
+      if (statsEnabled) {
+        stats = new StatsModule(buildStatsSettings(configuration));
+      }
     } catch (ConfigException | IllegalArgumentException e) {
       throw new ProcessEngineException("camunda-checkup: invalid configuration: " + e.getMessage(), e);
+    }
+    if (stats != null) {
+      stats.preInit(configuration);
     }
     lintConfig.warnings().forEach(warning -> LOG.warn("camunda-checkup: {}", warning));
     deploymentLinter = new DeploymentLinter(new Linter(lintConfig), mode);
@@ -76,8 +94,57 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
   }
 
   @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    if (stats != null) {
+      stats.postInit(configuration);
+    }
+  }
+
+  @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
     deploymentLinter.results().attach(processEngine.getRepositoryService());
+    if (stats != null) {
+      try {
+        stats.engineBuilt(processEngine);
+      } catch (RuntimeException e) {
+        throw new ProcessEngineException("camunda-checkup: the statistics cannot start: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /**
+   * Writes the statistics still in memory and stops their background work. The engine's close does this on its
+   * own; call it when you stop an engine some other way.
+   */
+  public void shutdown() {
+    if (stats != null) {
+      stats.close();
+    }
+  }
+
+  StatsSettings buildStatsSettings(ProcessEngineConfigurationImpl configuration) {
+    String node = statsNodeId;
+    if (node == null || node.isBlank()) {
+      String host;
+      try {
+        host = java.net.InetAddress.getLocalHost().getHostName();
+      } catch (java.io.IOException | RuntimeException e) {
+        host = "localhost";
+      }
+      node = host + "/" + configuration.getProcessEngineName() + "/"
+          + java.util.UUID.randomUUID().toString().substring(0, 8);
+    }
+    return new StatsSettings(Durations.parse(statsFlushInterval, "statsFlushInterval", "s"),
+        Durations.parse(statsRollUpAfter, "statsRollUpAfter", "d"),
+        Durations.parse(statsRetention, "statsRetention", "d"), statsMaxPendingRows, node);
+  }
+
+  /** The runtime statistics (the Java API the report uses); available once the engine is built. */
+  public Statistics getStatistics() {
+    if (stats == null) {
+      throw new IllegalStateException("camunda-checkup: statistics are switched off (statsEnabled=false)");
+    }
+    return stats.statistics();
   }
 
   LintConfig buildLintConfig() throws ConfigException {
@@ -170,6 +237,60 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
   /** Rule options, e.g. {@code "model-size.max=80, element-diversity.min-kinds=5"}. */
   public void setLintRuleOptions(String lintRuleOptions) {
     this.lintRuleOptions = lintRuleOptions;
+  }
+
+  public boolean isStatsEnabled() {
+    return statsEnabled;
+  }
+
+  /** Collect runtime statistics (default true). */
+  public void setStatsEnabled(boolean statsEnabled) {
+    this.statsEnabled = statsEnabled;
+  }
+
+  public String getStatsFlushInterval() {
+    return statsFlushInterval;
+  }
+
+  /** How often counts are written: {@code 60s} (default), {@code 1s}, {@code 5m}, ISO {@code PT1M}. */
+  public void setStatsFlushInterval(String statsFlushInterval) {
+    this.statsFlushInterval = statsFlushInterval;
+  }
+
+  public String getStatsRollUpAfter() {
+    return statsRollUpAfter;
+  }
+
+  /** Age after which hourly rows become daily rows ({@code 14d}). */
+  public void setStatsRollUpAfter(String statsRollUpAfter) {
+    this.statsRollUpAfter = statsRollUpAfter;
+  }
+
+  public String getStatsRetention() {
+    return statsRetention;
+  }
+
+  /** Age after which rows are deleted ({@code 180d}). */
+  public void setStatsRetention(String statsRetention) {
+    this.statsRetention = statsRetention;
+  }
+
+  public int getStatsMaxPendingRows() {
+    return statsMaxPendingRows;
+  }
+
+  /** Rows that may wait in memory while the database cannot be written (100,000). */
+  public void setStatsMaxPendingRows(int statsMaxPendingRows) {
+    this.statsMaxPendingRows = statsMaxPendingRows;
+  }
+
+  public String getStatsNodeId() {
+    return statsNodeId;
+  }
+
+  /** This node's name in the statistics rows (default: host/engine/random). */
+  public void setStatsNodeId(String statsNodeId) {
+    this.statsNodeId = statsNodeId;
   }
 
   @Override

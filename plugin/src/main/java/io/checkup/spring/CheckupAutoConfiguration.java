@@ -28,6 +28,40 @@ public class CheckupAutoConfiguration {
     plugin.setLintConfigFile(lint.getConfigFile());
     plugin.setLintRules(lint.rulesSetting());
     plugin.setLintRuleOptions(lint.optionsSetting());
+    CheckupProperties.Stats stats = properties.getStats();
+    plugin.setStatsEnabled(stats.isEnabled());
+    plugin.setStatsFlushInterval(stats.getFlushInterval().toString());
+    plugin.setStatsRollUpAfter(stats.getRollUpAfter().toString());
+    plugin.setStatsRetention(stats.getRetention().toString());
+    plugin.setStatsMaxPendingRows(stats.getMaxPendingRows());
+    plugin.setStatsNodeId(stats.getNodeId());
     return plugin;
+  }
+
+  /**
+   * Writes the statistics still in memory when the application stops, before Spring closes the engine (the engine's
+   * own close does it too, but only when its metrics are on).
+   */
+  @Bean
+  public org.springframework.context.SmartLifecycle checkupStatisticsLifecycle(CheckupProcessEnginePlugin plugin) {
+    return new org.springframework.context.SmartLifecycle() {
+      private volatile boolean running;
+
+      @Override
+      public void start() {
+        running = true;
+      }
+
+      @Override
+      public void stop() {
+        running = false;
+        plugin.shutdown();
+      }
+
+      @Override
+      public boolean isRunning() {
+        return running;
+      }
+    };
   }
 }

@@ -14,6 +14,8 @@ public class CheckupProperties {
 
   private final Lint lint = new Lint();
 
+  private final Stats stats = new Stats();
+
   public boolean isEnabled() {
     return enabled;
   }
@@ -24,6 +26,80 @@ public class CheckupProperties {
 
   public Lint getLint() {
     return lint;
+  }
+
+  public Stats getStats() {
+    return stats;
+  }
+
+  /** Runtime statistics. */
+  public static class Stats {
+
+    /** Collect runtime statistics. */
+    private boolean enabled = true;
+
+    /** How often counts are written to the database; also the most a crash can lose. */
+    private java.time.Duration flushInterval = java.time.Duration.ofSeconds(60);
+
+    /** Age after which hourly rows are rolled up into daily rows. */
+    private java.time.Duration rollUpAfter = java.time.Duration.ofDays(14);
+
+    /** Age after which rows are deleted. */
+    private java.time.Duration retention = java.time.Duration.ofDays(180);
+
+    /** Rows that may wait in memory while the database cannot be written; past it the oldest hour is summarised. */
+    private int maxPendingRows = 100_000;
+
+    /** This node's name in the rows it writes (default: host/engine/random). */
+    private String nodeId;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public java.time.Duration getFlushInterval() {
+      return flushInterval;
+    }
+
+    public void setFlushInterval(java.time.Duration flushInterval) {
+      this.flushInterval = flushInterval;
+    }
+
+    public java.time.Duration getRollUpAfter() {
+      return rollUpAfter;
+    }
+
+    public void setRollUpAfter(java.time.Duration rollUpAfter) {
+      this.rollUpAfter = rollUpAfter;
+    }
+
+    public java.time.Duration getRetention() {
+      return retention;
+    }
+
+    public void setRetention(java.time.Duration retention) {
+      this.retention = retention;
+    }
+
+    public int getMaxPendingRows() {
+      return maxPendingRows;
+    }
+
+    public void setMaxPendingRows(int maxPendingRows) {
+      this.maxPendingRows = maxPendingRows;
+    }
+
+    public String getNodeId() {
+      return nodeId;
+    }
+
+    public void setNodeId(String nodeId) {
+      this.nodeId = nodeId;
+    }
   }
 
   /** Deploy-time linting. */

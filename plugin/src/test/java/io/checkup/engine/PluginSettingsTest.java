@@ -44,6 +44,21 @@ class PluginSettingsTest {
   }
 
   @Test
+  void badStatisticsSettingsStopTheEngineWithTheSettingsName() {
+    CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
+    plugin.setStatsRetention("7d");
+
+    assertThatThrownBy(() -> io.checkup.testing.TestEngines.h2().plugin(plugin).build())
+        .hasMessageContaining("camunda-checkup: invalid configuration")
+        .hasMessageContaining("statsRetention");
+
+    CheckupProcessEnginePlugin interval = new CheckupProcessEnginePlugin();
+    interval.setStatsFlushInterval("often");
+    assertThatThrownBy(() -> io.checkup.testing.TestEngines.h2().plugin(interval).build())
+        .hasMessageContaining("statsFlushInterval: 'often' is not a duration");
+  }
+
+  @Test
   void badSettingsNameTheProblem() {
     CheckupProcessEnginePlugin missing = new CheckupProcessEnginePlugin();
     missing.setLintConfigFile("classpath:lint/nothing-here.json");

@@ -36,6 +36,23 @@ class InstallPathsTest {
   }
 
   @Test
+  void statisticsPropertiesReachThePlugin() {
+    spring.withPropertyValues("checkup.stats.flush-interval=5s", "checkup.stats.roll-up-after=7d",
+            "checkup.stats.retention=90d", "checkup.stats.max-pending-rows=5000", "checkup.stats.node-id=node-7")
+        .run(context -> {
+          CheckupProcessEnginePlugin plugin = context.getBean(CheckupProcessEnginePlugin.class);
+          assertThat(io.checkup.stats.Durations.parse(plugin.getStatsFlushInterval(), "x", "s"))
+              .isEqualTo(java.time.Duration.ofSeconds(5));
+          assertThat(io.checkup.stats.Durations.parse(plugin.getStatsRollUpAfter(), "x", "d"))
+              .isEqualTo(java.time.Duration.ofDays(7));
+          assertThat(io.checkup.stats.Durations.parse(plugin.getStatsRetention(), "x", "d"))
+              .isEqualTo(java.time.Duration.ofDays(90));
+          assertThat(plugin.getStatsMaxPendingRows()).isEqualTo(5000);
+          assertThat(plugin.getStatsNodeId()).isEqualTo("node-7");
+        });
+  }
+
+  @Test
   void theWholePluginCanBeSwitchedOff() {
     spring.withPropertyValues("checkup.enabled=false")
         .run(context -> assertThat(context).doesNotHaveBean(CheckupProcessEnginePlugin.class));
@@ -47,11 +64,13 @@ class InstallPathsTest {
 
     SpringBootStarterPropertyHelper.applyProperties(plugin,
         Map.of("lintMode", "strict", "lint-rules", "model-size=error, label-required=off",
-            "lintRuleOptions", "model-size.max=80"), false);
+            "lintRuleOptions", "model-size.max=80", "stats-flush-interval", "10s", "statsMaxPendingRows", 500), false);
 
     assertThat(plugin.getLintMode()).isEqualTo("strict");
     assertThat(plugin.getLintRules()).isEqualTo("model-size=error, label-required=off");
     assertThat(plugin.getLintRuleOptions()).isEqualTo("model-size.max=80");
+    assertThat(plugin.getStatsFlushInterval()).isEqualTo("10s");
+    assertThat(plugin.getStatsMaxPendingRows()).isEqualTo(500);
   }
 
   @Test

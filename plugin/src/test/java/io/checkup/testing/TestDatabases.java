@@ -17,6 +17,40 @@ public final class TestDatabases {
   private TestDatabases() {
   }
 
+  /** Creates a fresh schema on the PostgreSQL server, so tests never see each other's tables or rows. */
+  public static String newPostgresSchema() {
+    String schema = "checkup_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    execute(POSTGRES_URL, "postgres", "create schema " + schema);
+    return schema;
+  }
+
+  public static void dropPostgresSchema(String schema) {
+    execute(POSTGRES_URL, "postgres", "drop schema if exists " + schema + " cascade");
+  }
+
+  public static void execute(String url, String user, String sql) {
+    try (Connection connection = DriverManager.getConnection(url, user, "");
+        java.sql.Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+    }
+  }
+
+  public static final String MARIADB_URL = System.getProperty("checkup.test.mariadb.url",
+      "jdbc:mariadb://127.0.0.1:3306/test");
+
+  /** Skips unless MariaDB tests are on ({@code -Dcheckup.test.mariadb=true}); fails if they are and it is down. */
+  public static void requireMariaDb() {
+    Assumptions.assumeTrue(Boolean.getBoolean("checkup.test.mariadb"),
+        "MariaDB tests are off; run with -Dcheckup.test.mariadb=true (as .ci/run does)");
+    try (Connection connection = DriverManager.getConnection(MARIADB_URL, "root", "")) {
+      connection.isValid(5);
+    } catch (SQLException e) {
+      throw new AssertionError("MariaDB at " + MARIADB_URL + " is not reachable: " + e.getMessage(), e);
+    }
+  }
+
   public static boolean postgresRequired() {
     return Boolean.getBoolean("checkup.test.postgres");
   }

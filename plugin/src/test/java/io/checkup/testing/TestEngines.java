@@ -21,6 +21,8 @@ public final class TestEngines {
   private String schemaUpdate = "true";
   private final List<ProcessEnginePlugin> plugins = new ArrayList<>();
   private boolean metrics = true;
+  private javax.sql.DataSource dataSource;
+  private String databaseSchema;
 
   public static TestEngines h2() {
     return new TestEngines();
@@ -33,11 +35,13 @@ public final class TestEngines {
     return engines;
   }
 
-  public static TestEngines postgres() {
+  /** An engine on the local PostgreSQL server, in a schema of its own (see {@link TestDatabases#newPostgresSchema}). */
+  public static TestEngines postgres(String schema) {
     TestEngines engines = new TestEngines();
-    engines.jdbcUrl = TestDatabases.POSTGRES_URL;
+    engines.jdbcUrl = TestDatabases.POSTGRES_URL + "?currentSchema=" + schema;
     engines.user = "postgres";
     engines.driver = "org.postgresql.Driver";
+    engines.databaseSchema = schema;
     return engines;
   }
 
@@ -61,6 +65,16 @@ public final class TestEngines {
     return this;
   }
 
+  /** Use this data source (a test double that can fail, say) instead of the JDBC URL. */
+  public TestEngines dataSource(javax.sql.DataSource dataSource) {
+    this.dataSource = dataSource;
+    return this;
+  }
+
+  public String jdbcUrl() {
+    return jdbcUrl;
+  }
+
   public TestEngines metrics(boolean metrics) {
     this.metrics = metrics;
     return this;
@@ -69,10 +83,19 @@ public final class TestEngines {
   public ProcessEngineConfigurationImpl configuration() {
     StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
     configuration.setProcessEngineName(name);
-    configuration.setJdbcUrl(jdbcUrl);
-    configuration.setJdbcUsername(user);
-    configuration.setJdbcPassword(password);
-    configuration.setJdbcDriver(driver);
+    if (dataSource != null) {
+      configuration.setDataSource(dataSource);
+    } else {
+      configuration.setJdbcUrl(jdbcUrl);
+      configuration.setJdbcUsername(user);
+      configuration.setJdbcPassword(password);
+      configuration.setJdbcDriver(driver);
+    }
+    if (databaseSchema != null) {
+      // Camunda wants the schema both ways: for its metadata checks, and as the table prefix of its statements
+      configuration.setDatabaseSchema(databaseSchema);
+      configuration.setDatabaseTablePrefix(databaseSchema + ".");
+    }
     configuration.setDatabaseSchemaUpdate(schemaUpdate);
     configuration.setHistory(history);
     configuration.setJobExecutorActivate(false);

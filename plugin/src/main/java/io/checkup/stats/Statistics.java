@@ -1,0 +1,53 @@
+package io.checkup.stats;
+
+import java.sql.SQLException;
+
+/**
+ * The Java API to the runtime statistics: queries over what has been written, and on-demand flush and maintenance
+ * (tests and demos set a short flush interval or call {@link #flushNow()} for exact numbers).
+ */
+public final class Statistics {
+
+  private final StatsCollector collector;
+  private final StatsStore store;
+  private final StatsFlusher flusher;
+
+  Statistics(StatsCollector collector, StatsStore store, StatsFlusher flusher) {
+    this.collector = collector;
+    this.store = store;
+    this.flusher = flusher;
+  }
+
+  /** A new query over the written statistics. */
+  public StatsQuery query() {
+    return new StatsQuery(store);
+  }
+
+  /** Writes every count this node has collected; true when all of it is in the database. */
+  public boolean flushNow() {
+    return flusher.flush();
+  }
+
+  /** Rolls up old hours and applies the retention now, instead of waiting for the hourly run. */
+  public void maintainNow() throws SQLException {
+    flusher.maintain();
+  }
+
+  /** Rows waiting in memory for the database (after failed flushes). */
+  public int pendingRows() {
+    return flusher.pendingRows();
+  }
+
+  /** How often counting itself failed (each failure was caught and logged; no process instance noticed). */
+  public long countingFailures() {
+    return collector.failures();
+  }
+
+  StatsCollector collector() {
+    return collector;
+  }
+
+  StatsStore store() {
+    return store;
+  }
+}

@@ -1,0 +1,202 @@
+package io.checkup.stats;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The background side: every second it takes over what engine threads committed (keeping their hand-over queue
+ * short), every flush interval it writes the counts as one batch, and every hour it rolls old hours into days and
+ * applies the retention. When the database cannot be written, the counts stay in memory and go out with the next
+ * flush that works; past {@code maxPendingRows}, the oldest hour is summarised, never dropped.
+ */
+final class StatsFlusher {
+
+  private static final Logger LOG = LoggerFactory.getLogger("io.checkup.stats");
+  /** Tenant, process key and dimension of counts summarised to keep memory bounded during a database outage. */
+  static final String SUMMARISED = "*";
+
+  private final StatsCollector collector;
+  private final StatsStore store;
+  private final StatsSettings settings;
+  private final Map<StatKey, Long> pending = new HashMap<>();
+  private ScheduledExecutorService scheduler;
+  private boolean failing;
+  private boolean stopped;
+
+  StatsFlusher(StatsCollector collector, StatsStore store, StatsSettings settings) {
+    this.collector = collector;
+    this.store = store;
+    this.settings = settings;
+  }
+
+  synchronized void start() {
+    scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "camunda-checkup-stats " + settings.nodeId());
+      thread.setDaemon(true);
+      return thread;
+    });
+    long interval = settings.flushInterval().toMillis();
+    scheduler.scheduleWithFixedDelay(this::absorb, 1, 1, TimeUnit.SECONDS);
+    scheduler.scheduleWithFixedDelay(this::flushQuietly, interval, interval, TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(this::maintainQuietly, 1, 60, TimeUnit.MINUTES);
+  }
+
+  /** Stops the background work and writes what is left, once. */
+  void stop() {
+    ScheduledExecutorService running;
+    synchronized (this) {
+      if (stopped) {
+        return;
+      }
+      stopped = true;
+      running = scheduler;
+    }
+    if (running != null) {
+      running.shutdown();
+      try {
+        running.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (!flush()) {
+      LOG.error("camunda-checkup statistics: the final flush at shutdown failed; {} count row(s) of this node are "
+          + "lost", pendingRows());
+    }
+  }
+
+  private synchronized void absorb() {
+    try {
+      collector.drainInto(pending);
+      enforceBound();
+    } catch (RuntimeException e) {
+      LOG.warn("camunda-checkup statistics: collecting counts failed", e);
+    }
+  }
+
+  private void flushQuietly() {
+    flush();
+  }
+
+  /** Writes everything counted so far; true when it is in the database (or there was nothing). */
+  synchronized boolean flush() {
+    collector.drainInto(pending);
+    if (pending.isEmpty()) {
+      return true;
+    }
+    try {
+      store.insertHourly(pending, settings.nodeId(), ClockUtil.getCurrentTime().getTime());
+      if (failing) {
+        LOG.info("camunda-checkup statistics: the database is back; {} pending count row(s) written",
+            pending.size());
+        failing = false;
+      }
+      pending.clear();
+      return true;
+    } catch (SQLException | RuntimeException e) {
+      if (!failing) {
+        LOG.warn("camunda-checkup statistics: writing {} count row(s) failed; they stay in memory and go out with "
+            + "the next flush ({})", pending.size(), e.getMessage());
+        failing = true;
+      }
+      enforceBound();
+      return false;
+    }
+  }
+
+  synchronized int pendingRows() {
+    return pending.size();
+  }
+
+  /** Rolls hours older than the roll-up age into days, then deletes what is older than the retention. */
+  void maintain() throws SQLException {
+    long now = ClockUtil.getCurrentTime().getTime();
+    int rolled = store.rollUp(StatKey.dayOf(now - settings.rollUpAfter().toMillis()), settings.nodeId(), now);
+    int deleted = store.deleteOlderThan(StatKey.dayOf(now - settings.retention().toMillis()));
+    if (rolled > 0 || deleted > 0) {
+      LOG.info("camunda-checkup statistics: rolled {} hourly row(s) up into days, deleted {} row(s) past the "
+          + "retention", rolled, deleted);
+    }
+  }
+
+  private void maintainQuietly() {
+    try {
+      maintain();
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("camunda-checkup statistics: roll-up and retention failed; they run again within the hour ({})",
+          e.getMessage());
+    }
+  }
+
+  /**
+   * Keeps the rows waiting in memory within the bound: the oldest hour is summarised step by step (its dimensions,
+   * then its process keys, then its tenants become {@value #SUMMARISED}) and, once it is one row per metric, merged
+   * into the next hour. Totals are kept at every step.
+   */
+  private void enforceBound() {
+    int before = pending.size();
+    while (pending.size() > settings.maxPendingRows()) {
+      long oldest = Long.MAX_VALUE;
+      for (StatKey key : pending.keySet()) {
+        oldest = Math.min(oldest, key.periodStart());
+      }
+      if (!summarise(oldest)) {
+        long next = Long.MAX_VALUE;
+        for (StatKey key : pending.keySet()) {
+          if (key.periodStart() > oldest) {
+            next = Math.min(next, key.periodStart());
+          }
+        }
+        if (next == Long.MAX_VALUE) {
+          break; // one hour, one row per metric: cannot get smaller
+        }
+        final long target = next;
+        rewrite(oldest, key -> key.withPeriod(target));
+      }
+    }
+    if (pending.size() < before) {
+      LOG.warn("camunda-checkup statistics: {} count rows were waiting for the database, more than "
+          + "statsMaxPendingRows ({}); the oldest hours were summarised to {} rows (totals kept)", before,
+          settings.maxPendingRows(), pending.size());
+    }
+  }
+
+  /** One summarising step on an hour; false when it is already summarised as far as it goes. */
+  private boolean summarise(long hour) {
+    int size = pending.size();
+    rewrite(hour, key -> key.withDimension(SUMMARISED));
+    if (pending.size() < size) {
+      return true;
+    }
+    rewrite(hour, key -> key.withProcessKey(SUMMARISED));
+    if (pending.size() < size) {
+      return true;
+    }
+    rewrite(hour, key -> key.withTenant(SUMMARISED));
+    return pending.size() < size;
+  }
+
+  private void rewrite(long hour, java.util.function.UnaryOperator<StatKey> change) {
+    List<Map.Entry<StatKey, Long>> rows = new ArrayList<>();
+    for (Map.Entry<StatKey, Long> entry : pending.entrySet()) {
+      if (entry.getKey().periodStart() == hour) {
+        rows.add(Map.entry(entry.getKey(), entry.getValue()));
+      }
+    }
+    for (Map.Entry<StatKey, Long> row : rows) {
+      pending.remove(row.getKey());
+    }
+    for (Map.Entry<StatKey, Long> row : rows) {
+      pending.merge(change.apply(row.getKey()), row.getValue(), Long::sum);
+    }
+  }
+}

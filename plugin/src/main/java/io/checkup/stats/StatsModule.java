@@ -1,0 +1,148 @@
+package io.checkup.stats;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.incident.CompositeIncidentHandler;
+import org.camunda.bpm.engine.impl.incident.DefaultIncidentHandler;
+import org.camunda.bpm.engine.impl.incident.IncidentHandler;
+import org.camunda.bpm.engine.impl.metrics.reporter.DbMetricsReporter;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the statistics into an engine's life: listeners at parse time ({@code preInit}), incident observers and the
+ * shutdown hook ({@code postInit}), tables and the flusher once the engine is built, and a final flush when it
+ * closes.
+ */
+public final class StatsModule {
+
+  private static final Logger LOG = LoggerFactory.getLogger("io.checkup.stats");
+
+  private final StatsSettings settings;
+  private final StatsCollector collector = new StatsCollector();
+  private ProcessEngineConfigurationImpl configuration;
+  private StatsStore store;
+  private StatsFlusher flusher;
+  private Statistics statistics;
+  private Thread shutdownHook;
+  private volatile boolean closed;
+
+  public StatsModule(StatsSettings settings) {
+    this.settings = settings;
+  }
+
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    this.configuration = configuration;
+    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
+    if (listeners == null) {
+      listeners = new ArrayList<>();
+      configuration.setCustomPostBPMNParseListeners(listeners);
+    }
+    listeners.add(new StatsParseListener(collector));
+  }
+
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    observeIncidents(configuration);
+    DbMetricsReporter reporter = configuration.getDbMetricsReporter();
+    if (configuration.isMetricsEnabled() && reporter != null && reporter.getClass() == DbMetricsReporter.class) {
+      // the engine stops its metrics reporter first thing in close(), while the database is still there
+      configuration.setDbMetricsReporter(new ClosingMetricsReporter(reporter, this::close));
+    }
+  }
+
+  /** Next to the engine's handler of each incident type, which stays in charge: an observer that counts. */
+  private void observeIncidents(ProcessEngineConfigurationImpl configuration) {
+    Map<String, IncidentHandler> handlers = configuration.getIncidentHandlers();
+    Set<String> types = new HashSet<>(handlers.keySet());
+    types.add(Incident.FAILED_JOB_HANDLER_TYPE);
+    types.add(Incident.EXTERNAL_TASK_HANDLER_TYPE);
+    for (String type : types) {
+      IncidentHandler existing = handlers.get(type);
+      IncidentObserver observer = new IncidentObserver(type, collector);
+      if (existing instanceof CompositeIncidentHandler composite) {
+        composite.add(observer);
+      } else {
+        handlers.put(type, new CompositeIncidentHandler(
+            existing != null ? existing : new DefaultIncidentHandler(type), observer));
+      }
+    }
+  }
+
+  public void engineBuilt(ProcessEngine engine) {
+    store = new StatsStore(configuration.getDataSource(), configuration.getDatabaseType(),
+        configuration.getDatabaseTablePrefix());
+    store.applySchemaUpdate(configuration.getDatabaseSchemaUpdate());
+    flusher = new StatsFlusher(collector, store, settings);
+    statistics = new Statistics(collector, store, flusher);
+    flusher.start();
+    if (!(configuration.getDbMetricsReporter() instanceof ClosingMetricsReporter)) {
+      // no metrics reporter to ride on: flush on JVM exit at the latest (Spring Boot also flushes on context close)
+      shutdownHook = new Thread(this::close, "camunda-checkup-stats shutdown");
+      Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+    LOG.info("camunda-checkup statistics: node {}, flush every {}, hours rolled into days after {}, kept {}",
+        settings.nodeId(), settings.flushInterval(), settings.rollUpAfter(), settings.retention());
+  }
+
+  /** Final flush (and, with databaseSchemaUpdate=create-drop, dropping the tables). Runs once. */
+  public void close() {
+    if (closed || flusher == null) {
+      return;
+    }
+    closed = true;
+    flusher.stop();
+    if ("create-drop".equals(configuration.getDatabaseSchemaUpdate())) {
+      try {
+        store.drop();
+      } catch (RuntimeException e) {
+        LOG.warn("camunda-checkup statistics: dropping the tables failed: {}", e.getMessage());
+      }
+    }
+    if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException e) {
+        // the JVM is shutting down already
+      }
+    }
+  }
+
+  public Statistics statistics() {
+    if (statistics == null) {
+      throw new IllegalStateException("camunda-checkup: statistics start once the engine is built");
+    }
+    return statistics;
+  }
+
+  public StatsSettings settings() {
+    return settings;
+  }
+
+  /** The engine's own metrics reporter, plus a statistics flush when the engine stops it on close. */
+  private static final class ClosingMetricsReporter extends DbMetricsReporter {
+
+    private final Runnable onStop;
+
+    ClosingMetricsReporter(DbMetricsReporter original, Runnable onStop) {
+      super(original.getMetricsRegistry(), original.getCommandExecutor());
+      setReportingIntervalInSeconds(original.getReportingIntervalInSeconds());
+      this.onStop = onStop;
+    }
+
+    @Override
+    public void stop() {
+      try {
+        onStop.run();
+      } finally {
+        super.stop();
+      }
+    }
+  }
+}

@@ -1,0 +1,210 @@
+package io.checkup.stats;
+
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ProcessDefinitionImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.pvm.process.TransitionImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+
+/**
+ * Puts the counting listeners on every definition the engine parses: at deployment and whenever a definition is
+ * loaded into the cache again (after a restart, on another node), so counting goes on wherever the process runs.
+ * Like the engine's own metrics listener, it adds built-in listeners, which run even when an API call skips custom
+ * listeners, and at every history level, {@code none} included.
+ */
+final class StatsParseListener extends AbstractBpmnParseListener {
+
+  private static final java.util.Set<String> GATEWAYS = java.util.Set.of("exclusiveGateway", "inclusiveGateway",
+      "parallelGateway", "complexGateway");
+
+  private final StatsCollector collector;
+
+  StatsParseListener(StatsCollector collector) {
+    this.collector = collector;
+  }
+
+  @Override
+  public void parseProcess(Element processElement, ProcessDefinitionEntity definition) {
+    definition.addBuiltInListener(ExecutionListener.EVENTNAME_START,
+        new CountingListeners.Count(collector, Metric.INSTANCE_STARTED, definition.getKey(), ""));
+    definition.addBuiltInListener(ExecutionListener.EVENTNAME_END,
+        new CountingListeners.InstanceEnd(collector, definition.getKey()));
+  }
+
+  @Override
+  public void parseSequenceFlow(Element flowElement, ScopeImpl scope, TransitionImpl transition) {
+    ActivityImpl source = transition.getSource();
+    Object type = source == null ? null : source.getProperty("type");
+    if (type == null) {
+      return;
+    }
+    CountingListeners.Count taken = new CountingListeners.Count(collector, Metric.FLOW_TAKEN,
+        keyOf(source), transition.getId());
+    if (GATEWAYS.contains(type)) {
+      transition.addBuiltInListener(ExecutionListener.EVENTNAME_TAKE, taken);
+    }
+  }
+
+  /**
+   * The engine makes no transition of an event-based gateway's flows (so {@link #parseSequenceFlow} never sees
+   * them): the event that wins completes its catch event, and the others are never entered. So the end of each
+   * catch event after such a gateway counts as its flow being taken; found here, with the whole file in hand.
+   */
+  @Override
+  public void parseRootElement(Element root, java.util.List<ProcessDefinitionEntity> definitions) {
+    for (ProcessDefinitionEntity definition : definitions) {
+      for (Element process : root.elements("process")) {
+        if (definition.getKey().equals(process.attribute("id"))) {
+          countEventBasedBranches(process, definition);
+        }
+      }
+    }
+  }
+
+  private void countEventBasedBranches(Element scope, ProcessDefinitionEntity definition) {
+    java.util.Set<String> gateways = new java.util.HashSet<>();
+    for (Element child : scope.elements()) {
+      if ("eventBasedGateway".equals(child.getTagName())) {
+        gateways.add(child.attribute("id"));
+      } else if (child.getTagName().equals("subProcess") || child.getTagName().equals("transaction")) {
+        countEventBasedBranches(child, definition);
+      }
+    }
+    if (gateways.isEmpty()) {
+      return;
+    }
+    for (Element flow : scope.elements("sequenceFlow")) {
+      if (gateways.contains(flow.attribute("sourceRef"))) {
+        ActivityImpl target = definition.findActivity(flow.attribute("targetRef"));
+        if (target != null) {
+          target.addBuiltInListener(ExecutionListener.EVENTNAME_END, new CountingListeners.Count(collector,
+              Metric.FLOW_TAKEN, definition.getKey(), flow.attribute("id")));
+        }
+      }
+    }
+  }
+
+  @Override
+  public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+    countEnd(activity);
+    if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+      String key = keyOf(activity);
+      userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
+          new CountingListeners.TaskCreated(collector, key, activity.getId()));
+      userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT,
+          new CountingListeners.TaskAssigned(collector, key));
+    }
+  }
+
+  private void countEnd(ActivityImpl activity) {
+    activity.addBuiltInListener(ExecutionListener.EVENTNAME_END,
+        new CountingListeners.Count(collector, Metric.ACTIVITY_ENDED, keyOf(activity), activity.getId()));
+  }
+
+  private static String keyOf(ActivityImpl activity) {
+    ProcessDefinitionImpl definition = activity.getProcessDefinition();
+    return definition instanceof ProcessDefinitionEntity entity ? entity.getKey() : definition.getId();
+  }
+
+  // every kind of activity counts its ends, per element id
+
+  @Override
+  public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+    countEnd(activity);
+  }
+
+  @Override
+  public void parseExclusiveGateway(Element element, ScopeImpl scope, ActivityImpl activity) {
+    countEnd(activity);
+  }
+
+  @Override
+  public void parseInclusiveGateway(Element element, ScopeImpl scope, ActivityImpl activity) {
+    countEnd(activity);
+  }
+
+  @Override
+  public void parseParallelGateway(Element element, ScopeImpl scope, ActivityImpl activity) {
+    countEnd(activity);
+  }
+
+  @Override
+  public void parseEventBasedGateway(Element element, ScopeImpl scope, ActivityImpl activity) {
+    countEnd(activity);
+  }
+
+  @Override
+  public void parseScriptTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+    countEnd(activity);
+  }
+
+  @Override
+  public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+    countEnd(activity);
+  }
+
+  @Override
+  public void parseBusinessRuleTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+    countEnd(activity);
+  }
+
+  @Override
+  public void parseTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+    countEnd(activity);
+  }
+
+  @Override
+  public void parseManualTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+    countEnd(activity);
+  }
+
+  @Override
+  public void parseEndEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+    countEnd(activity);
+  }
+
+  @Override
+  public void parseSubProcess(Element element, ScopeImpl scope, ActivityImpl activity) {
+    countEnd(activity);
+  }
+
+  @Override
+  public void parseCallActivity(Element element, ScopeImpl scope, ActivityImpl activity) {
+    countEnd(activity);
+  }
+
+  @Override
+  public void parseSendTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+    countEnd(activity);
+  }
+
+  @Override
+  public void parseReceiveTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+    countEnd(activity);
+  }
+
+  @Override
+  public void parseTransaction(Element element, ScopeImpl scope, ActivityImpl activity) {
+    countEnd(activity);
+  }
+
+  @Override
+  public void parseIntermediateThrowEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+    countEnd(activity);
+  }
+
+  @Override
+  public void parseIntermediateCatchEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+    countEnd(activity);
+  }
+
+  @Override
+  public void parseBoundaryEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+    countEnd(activity);
+  }
+}

@@ -1,0 +1,323 @@
+package io.checkup.stats;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The statistics tables: created following the engine's {@code databaseSchemaUpdate} and
+ * {@code databaseTablePrefix}, written append-only in one batch per flush, rolled up from hours into days and
+ * trimmed to the retention in the background. Plain JDBC on the engine's data source, in transactions of its own.
+ */
+public final class StatsStore {
+
+  private static final Logger LOG = LoggerFactory.getLogger("io.checkup.stats");
+  private static final String INSERT_COLUMNS =
+      "(PERIOD_START_, PERIOD_, TENANT_ID_, PROC_DEF_KEY_, METRIC_, DIMENSION_, VALUE_, NODE_ID_, CREATED_)";
+
+  private final DataSource dataSource;
+  private final String dialect;
+  private final String prefix;
+  private final String indexPrefix;
+  final String table;
+  private final String lockTable;
+
+  /**
+   * @param databaseType the engine's database type (h2, postgres, mysql; MariaDB runs as mysql)
+   * @param tablePrefix the engine's {@code databaseTablePrefix}: a schema ("camunda.") and/or a name prefix
+   */
+  public StatsStore(DataSource dataSource, String databaseType, String tablePrefix) {
+    this.dataSource = dataSource;
+    this.dialect = dialectOf(databaseType);
+    this.prefix = tablePrefix == null ? "" : tablePrefix;
+    int dot = prefix.lastIndexOf('.');
+    this.indexPrefix = dot < 0 ? prefix : prefix.substring(dot + 1);
+    this.table = prefix + "CHECKUP_STAT";
+    this.lockTable = prefix + "CHECKUP_LOCK";
+  }
+
+  static String dialectOf(String databaseType) {
+    String type = databaseType == null ? "" : databaseType.toLowerCase(Locale.ROOT);
+    return switch (type) {
+      case "postgres", "postgresql" -> "postgres";
+      case "mysql", "mariadb" -> "mysql";
+      case "h2" -> "h2";
+      default -> {
+        LOG.warn("camunda-checkup statistics: no table script for database type '{}'; using the H2 script, which is "
+            + "plain SQL (create the tables by hand if it does not fit, see docs/statistics.md)", databaseType);
+        yield "h2";
+      }
+    };
+  }
+
+  // ---- schema ----
+
+  /** Applies the engine's {@code databaseSchemaUpdate} setting to the statistics tables. */
+  public void applySchemaUpdate(String schemaUpdate) {
+    String mode = schemaUpdate == null ? "false" : schemaUpdate.toLowerCase(Locale.ROOT);
+    switch (mode) {
+      case "drop-create" -> {
+        if (tablesExist()) {
+          runScript("drop");
+        }
+        runScript("create");
+      }
+      case "true", "create", "create-drop" -> createIfMissing();
+      default -> {
+        if (!tablesExist()) {
+          throw new IllegalStateException("the statistics table " + table + " does not exist and the engine's "
+              + "databaseSchemaUpdate is '" + schemaUpdate + "': create it with the script " + scriptName("create")
+              + " (inside the plugin jar, and in docs/statistics.md)");
+        }
+      }
+    }
+  }
+
+  private void createIfMissing() {
+    if (tablesExist()) {
+      return;
+    }
+    try {
+      runScript("create");
+      LOG.info("camunda-checkup statistics: created the tables {} and {}", table, lockTable);
+    } catch (IllegalStateException e) {
+      // another node of the cluster may have created them at the same moment
+      if (!tablesExist()) {
+        throw e;
+      }
+    }
+  }
+
+  /** Drops the tables (what {@code create-drop} does when the engine closes). */
+  public void drop() {
+    if (tablesExist()) {
+      runScript("drop");
+    }
+  }
+
+  boolean tablesExist() {
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+      connection.setAutoCommit(true);
+      statement.executeQuery("select count(*) from " + table + " where 1 = 0").close();
+      statement.executeQuery("select count(*) from " + lockTable + " where 1 = 0").close();
+      return true;
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  String scriptName(String action) {
+    return "io/checkup/stats/sql/" + dialect + "." + action + ".sql";
+  }
+
+  private void runScript(String action) {
+    String sql;
+    try (InputStream in = StatsStore.class.getClassLoader().getResourceAsStream(scriptName(action))) {
+      if (in == null) {
+        throw new IllegalStateException("missing script " + scriptName(action));
+      }
+      sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + scriptName(action), e);
+    }
+    sql = sql.replace("${prefix}", prefix).replace("${indexPrefix}", indexPrefix);
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+      connection.setAutoCommit(true);
+      for (String part : stripComments(sql).split(";")) {
+        String command = part.trim();
+        if (!command.isBlank()) {
+          statement.execute(command);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("running " + scriptName(action) + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static String stripComments(String sql) {
+    StringBuilder out = new StringBuilder();
+    for (String line : sql.split("\n")) {
+      if (!line.trim().startsWith("--")) {
+        out.append(line).append('\n');
+      }
+    }
+    return out.toString().trim();
+  }
+
+  // ---- writing ----
+
+  /** Appends hourly rows in one batch, in one transaction: all or nothing. */
+  public void insertHourly(Map<StatKey, Long> counts, String nodeId, long now) throws SQLException {
+    if (counts.isEmpty()) {
+      return;
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try (PreparedStatement insert = connection.prepareStatement(
+          "insert into " + table + " " + INSERT_COLUMNS + " values (?, 'H', ?, ?, ?, ?, ?, ?, ?)")) {
+        for (Map.Entry<StatKey, Long> entry : counts.entrySet()) {
+          StatKey key = entry.getKey();
+          insert.setLong(1, key.periodStart());
+          setNullable(insert, 2, clip(key.tenantId(), 64));
+          insert.setString(3, clip(key.processKey(), 255));
+          insert.setString(4, key.metric().id());
+          insert.setString(5, clip(key.dimension(), 255));
+          insert.setLong(6, entry.getValue());
+          insert.setString(7, clip(nodeId, 128));
+          insert.setLong(8, now);
+          insert.addBatch();
+        }
+        insert.executeBatch();
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        rollback(connection);
+        throw e;
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
+    }
+  }
+
+  /**
+   * Rolls hourly rows of days that ended before {@code dayCutoff} into one daily row per tenant, process key,
+   * metric and dimension. Runs under a row lock, so two nodes never roll up the same hours twice; totals are kept.
+   *
+   * @return the number of hourly rows rolled up
+   */
+  public int rollUp(long dayCutoff, String nodeId, long now) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try {
+        lock(connection, "rollup", nodeId, now);
+        int rows;
+        try (PreparedStatement count = connection.prepareStatement(
+            "select count(*) from " + table + " where PERIOD_ = 'H' and PERIOD_START_ < ?")) {
+          count.setLong(1, dayCutoff);
+          try (ResultSet result = count.executeQuery()) {
+            result.next();
+            rows = result.getInt(1);
+          }
+        }
+        if (rows > 0) {
+          String day = "(PERIOD_START_ - mod(PERIOD_START_, " + StatKey.DAY + "))";
+          try (PreparedStatement insert = connection.prepareStatement("insert into " + table + " " + INSERT_COLUMNS
+              + " select " + day + ", 'D', TENANT_ID_, PROC_DEF_KEY_, METRIC_, DIMENSION_, sum(VALUE_), ?, ? from "
+              + table + " where PERIOD_ = 'H' and PERIOD_START_ < ? group by " + day
+              + ", TENANT_ID_, PROC_DEF_KEY_, METRIC_, DIMENSION_")) {
+            insert.setString(1, "rollup");
+            insert.setLong(2, now);
+            insert.setLong(3, dayCutoff);
+            insert.executeUpdate();
+          }
+          try (PreparedStatement delete = connection.prepareStatement(
+              "delete from " + table + " where PERIOD_ = 'H' and PERIOD_START_ < ?")) {
+            delete.setLong(1, dayCutoff);
+            delete.executeUpdate();
+          }
+        }
+        connection.commit();
+        return rows;
+      } catch (SQLException | RuntimeException e) {
+        rollback(connection);
+        throw e;
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
+    }
+  }
+
+  private void lock(Connection connection, String name, String nodeId, long now) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(
+        "select NAME_ from " + lockTable + " where NAME_ = ? for update")) {
+      select.setString(1, name);
+      try (ResultSet result = select.executeQuery()) {
+        if (!result.next()) {
+          throw new SQLException("lock row '" + name + "' missing in " + lockTable);
+        }
+      }
+    }
+    try (PreparedStatement update = connection.prepareStatement(
+        "update " + lockTable + " set OWNER_ = ?, LOCKED_AT_ = ? where NAME_ = ?")) {
+      update.setString(1, clip(nodeId, 128));
+      update.setLong(2, now);
+      update.setString(3, name);
+      update.executeUpdate();
+    }
+  }
+
+  /** Deletes rows of periods that started before {@code cutoff}; returns how many. */
+  public int deleteOlderThan(long cutoff) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement delete = connection.prepareStatement(
+            "delete from " + table + " where PERIOD_START_ < ?")) {
+      connection.setAutoCommit(true);
+      delete.setLong(1, cutoff);
+      return delete.executeUpdate();
+    }
+  }
+
+  // ---- reading ----
+
+  /** Runs a query built by {@link StatsQuery}. */
+  List<Object[]> select(String sql, List<Object> parameters, int columns) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.size(); i++) {
+        Object value = parameters.get(i);
+        if (value instanceof Long number) {
+          statement.setLong(i + 1, number);
+        } else {
+          statement.setString(i + 1, (String) value);
+        }
+      }
+      List<Object[]> rows = new ArrayList<>();
+      try (ResultSet result = statement.executeQuery()) {
+        while (result.next()) {
+          Object[] row = new Object[columns];
+          for (int c = 0; c < columns; c++) {
+            row[c] = result.getObject(c + 1);
+          }
+          rows.add(row);
+        }
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new IllegalStateException("camunda-checkup statistics query failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static void setNullable(PreparedStatement statement, int index, String value) throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.VARCHAR);
+    } else {
+      statement.setString(index, value);
+    }
+  }
+
+  private static String clip(String value, int length) {
+    return value == null || value.length() <= length ? value : value.substring(0, length);
+  }
+
+  private static void rollback(Connection connection) {
+    try {
+      connection.rollback();
+    } catch (SQLException ignored) {
+      // the original failure is what matters
+    }
+  }
+}

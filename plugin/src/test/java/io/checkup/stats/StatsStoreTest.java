@@ -1,0 +1,86 @@
+package io.checkup.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.checkup.testing.TestDatabases;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.mariadb.jdbc.MariaDbDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The table scripts and statements on each supported database: H2 always; MariaDB (the MySQL script) and PostgreSQL
+ * when their tests are on. Tables carry a random prefix, so runs never meet.
+ */
+class StatsStoreTest {
+
+  private static final long DAY = StatKey.DAY;
+
+  @Test
+  void h2() throws Exception {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:store-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    exercise(h2, "h2");
+  }
+
+  @Test
+  void mariaDb() throws Exception {
+    TestDatabases.requireMariaDb();
+    MariaDbDataSource mariaDb = new MariaDbDataSource(TestDatabases.MARIADB_URL);
+    mariaDb.setUser("root");
+    mariaDb.setPassword("");
+    exercise(mariaDb, "mysql");
+  }
+
+  @Test
+  void postgres() throws Exception {
+    TestDatabases.requirePostgres();
+    PGSimpleDataSource postgres = new PGSimpleDataSource();
+    postgres.setURL(TestDatabases.POSTGRES_URL);
+    postgres.setUser("postgres");
+    exercise(postgres, "postgres");
+  }
+
+  private static void exercise(DataSource dataSource, String databaseType) throws Exception {
+    String prefix = "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 8) + "_";
+    StatsStore store = new StatsStore(dataSource, databaseType, prefix);
+    assertThatThrownBy(() -> store.applySchemaUpdate("false"))
+        .hasMessageContaining(prefix + "CHECKUP_STAT does not exist")
+        .hasMessageContaining("io/checkup/stats/sql/" + databaseType + ".create.sql");
+    store.applySchemaUpdate("true");
+    store.applySchemaUpdate("true"); // already there: nothing happens
+    try {
+      long today = StatKey.dayOf(Instant.now().toEpochMilli());
+      long old = today - 20 * DAY;
+      store.insertHourly(Map.of(
+          new StatKey("acme", "invoice", Metric.INSTANCE_STARTED, "", old + StatKey.HOUR), 3L,
+          new StatKey("acme", "invoice", Metric.INSTANCE_STARTED, "", old + 5 * StatKey.HOUR), 4L,
+          new StatKey(null, "invoice", Metric.INSTANCE_STARTED, "", old), 5L,
+          new StatKey("acme", "invoice", Metric.TASK_ASSIGNED, "anna", today), 2L), "node-1", today);
+      store.insertHourly(Map.of(new StatKey("acme", "invoice", Metric.INSTANCE_STARTED, "", today), 1L),
+          "node-2", today);
+      StatsQuery started = new StatsQuery(store).tenant("acme").metric(Metric.INSTANCE_STARTED);
+      assertThat(started.sum()).isEqualTo(8);
+      assertThat(new StatsQuery(store).tenant(null).metric(Metric.INSTANCE_STARTED).sum()).isEqualTo(5);
+      assertThat(new StatsQuery(store).tenant("acme").metric(Metric.TASK_ASSIGNED).distinctDimensions())
+          .containsExactly("anna");
+
+      assertThat(store.rollUp(today - 14 * DAY, "node-1", today)).isEqualTo(3);
+      assertThat(store.rollUp(today - 14 * DAY, "node-2", today)).isZero();
+      assertThat(new StatsQuery(store).tenant("acme").metric(Metric.INSTANCE_STARTED).sum()).isEqualTo(8);
+      assertThat(new StatsQuery(store).tenant("acme").metric(Metric.INSTANCE_STARTED).sumByDay())
+          .containsValues(7L, 1L);
+
+      assertThat(store.deleteOlderThan(today - 10 * DAY)).isEqualTo(2); // the two daily rows of 20 days ago
+      assertThat(new StatsQuery(store).metric(Metric.INSTANCE_STARTED).sum()).isEqualTo(1);
+    } finally {
+      store.drop();
+    }
+    assertThat(store.tablesExist()).isFalse();
+  }
+}
