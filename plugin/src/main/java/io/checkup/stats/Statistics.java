@@ -11,16 +11,24 @@ public final class Statistics {
   private final StatsCollector collector;
   private final StatsStore store;
   private final StatsFlusher flusher;
+  private final StatsSettings settings;
 
-  Statistics(StatsCollector collector, StatsStore store, StatsFlusher flusher) {
+  Statistics(StatsCollector collector, StatsStore store, StatsFlusher flusher, StatsSettings settings) {
     this.collector = collector;
     this.store = store;
     this.flusher = flusher;
+    this.settings = settings;
   }
 
   /** A new query over the written statistics. */
   public StatsQuery query() {
-    return new StatsQuery(store);
+    return new StatsQuery(store, hourlyHorizon());
+  }
+
+  /** The start of the oldest day whose hourly rows are still kept. */
+  private long hourlyHorizon() {
+    long now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().getTime();
+    return StatKey.dayOf(now - settings.rollUpAfter().toMillis()) + StatKey.DAY;
   }
 
   /** Writes every count this node has collected; true when all of it is in the database. */
@@ -28,7 +36,7 @@ public final class Statistics {
     return flusher.flush();
   }
 
-  /** Rolls up old hours and applies the retention now, instead of waiting for the hourly run. */
+  /** Merges finished periods, drops expired hours and applies the retention now, instead of within the hour. */
   public void maintainNow() throws SQLException {
     flusher.maintain();
   }

@@ -94,7 +94,7 @@ final class StatsFlusher {
       return true;
     }
     try {
-      store.insertHourly(pending, settings.nodeId(), ClockUtil.getCurrentTime().getTime());
+      store.insert(pending, settings.nodeId(), ClockUtil.getCurrentTime().getTime());
       if (failing) {
         LOG.info("camunda-checkup statistics: the database is back; {} pending count row(s) written",
             pending.size());
@@ -117,14 +117,19 @@ final class StatsFlusher {
     return pending.size();
   }
 
-  /** Rolls hours older than the roll-up age into days, then deletes what is older than the retention. */
+  /**
+   * Merges the rows of hours and days that are over, keeps hourly rows only for the roll-up age (the daily rows
+   * hold the same counts), and deletes what is older than the retention.
+   */
   void maintain() throws SQLException {
     long now = ClockUtil.getCurrentTime().getTime();
-    int rolled = store.rollUp(StatKey.dayOf(now - settings.rollUpAfter().toMillis()), settings.nodeId(), now);
+    // an hour is merged once it has been over for an hour, so late flushes of other nodes are in
+    int compacted = store.compact(StatKey.hourOf(now) - StatKey.HOUR, StatKey.dayOf(now),
+        StatKey.dayOf(now - settings.rollUpAfter().toMillis()), settings.nodeId(), now);
     int deleted = store.deleteOlderThan(StatKey.dayOf(now - settings.retention().toMillis()));
-    if (rolled > 0 || deleted > 0) {
-      LOG.info("camunda-checkup statistics: rolled {} hourly row(s) up into days, deleted {} row(s) past the "
-          + "retention", rolled, deleted);
+    if (compacted > 0 || deleted > 0) {
+      LOG.info("camunda-checkup statistics: merged or rolled up {} row(s), deleted {} row(s) past the retention",
+          compacted, deleted);
     }
   }
 

@@ -80,7 +80,7 @@ public final class StatsModule {
         configuration.getDatabaseTablePrefix());
     store.applySchemaUpdate(configuration.getDatabaseSchemaUpdate());
     flusher = new StatsFlusher(collector, store, settings);
-    statistics = new Statistics(collector, store, flusher);
+    statistics = new Statistics(collector, store, flusher, settings);
     flusher.start();
     if (!(configuration.getDbMetricsReporter() instanceof ClosingMetricsReporter)) {
       // no metrics reporter to ride on: flush on JVM exit at the latest (Spring Boot also flushes on context close)

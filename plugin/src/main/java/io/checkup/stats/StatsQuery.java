@@ -21,23 +21,53 @@ import java.util.Set;
  *     .metric(Metric.FLOW_TAKEN).between(monthAgo, now).sumByDimension();
  * }</pre>
  *
- * <p>Windows are half-open, {@code [from, to)}, and resolved to whole periods: hours for the recent past, days for
- * periods older than the roll-up age.
+ * <p>Windows are half-open, {@code [from, to)}. Counts are kept per hour (for the roll-up age) and per day (for
+ * the retention): a window of whole UTC days, or one reaching further back than the hourly rows, is answered from
+ * the daily rows (widened to whole days); any other window from the hourly rows. {@link #hourly()} and
+ * {@link #daily()} choose explicitly.
  */
 public final class StatsQuery {
 
   private final StatsStore store;
+  private final long hourlyHorizon;
+  private String resolution;
   private boolean byTenant;
   private String tenantId;
   private List<String> tenantIds;
   private Metric metric;
+  private List<Metric> metrics;
   private String processKey;
   private String dimension;
   private long from = Long.MIN_VALUE;
   private long to = Long.MAX_VALUE;
 
+  /** A query of daily rows unless asked for hours. */
   StatsQuery(StatsStore store) {
+    this(store, Long.MAX_VALUE);
+  }
+
+  /** @param hourlyHorizon the start of the oldest day whose hourly rows are still kept */
+  StatsQuery(StatsStore store, long hourlyHorizon) {
     this.store = store;
+    this.hourlyHorizon = hourlyHorizon;
+  }
+
+  /** Read hourly rows (kept for {@code statsRollUpAfter}, 14 days by default). */
+  public StatsQuery hourly() {
+    this.resolution = "H";
+    return this;
+  }
+
+  /** Read daily rows (kept for the retention); a window is then widened to whole UTC days. */
+  public StatsQuery daily() {
+    this.resolution = "D";
+    return this;
+  }
+
+  /** Only these metrics (one query for several). */
+  public StatsQuery metrics(java.util.Collection<Metric> metrics) {
+    this.metrics = new ArrayList<>(metrics);
+    return this;
   }
 
   /** Only this tenant; null means the tenant-less part of the engine. */
@@ -98,6 +128,9 @@ public final class StatsQuery {
 
   /** Totals per UTC day, in day order; days without counts are missing. */
   public Map<LocalDate, Long> sumByDay() {
+    if (resolution == null) {
+      resolution = "D";
+    }
     String day = "(PERIOD_START_ - mod(PERIOD_START_, " + StatKey.DAY + "))";
     Map<LocalDate, Long> result = new java.util.TreeMap<>();
     for (Object[] row : run(day + ", sum(VALUE_)", day, 2)) {
@@ -142,8 +175,20 @@ public final class StatsQuery {
   }
 
   private List<Object[]> run(String select, String groupBy, int columns) {
+    String period = resolution;
+    long start = from;
+    long end = to;
+    if (period == null) {
+      boolean wholeDays = (from == Long.MIN_VALUE || Math.floorMod(from, StatKey.DAY) == 0)
+          && (to == Long.MAX_VALUE || Math.floorMod(to, StatKey.DAY) == 0);
+      period = wholeDays || from == Long.MIN_VALUE || from < hourlyHorizon ? "D" : "H";
+    }
+    if (period.equals("D")) {
+      start = start == Long.MIN_VALUE ? start : StatKey.dayOf(start);
+      end = end == Long.MAX_VALUE ? end : StatKey.dayOf(end - 1) + StatKey.DAY;
+    }
     StringBuilder sql = new StringBuilder("select ").append(select).append(" from ").append(store.table)
-        .append(" where 1 = 1");
+        .append(" where PERIOD_ = '").append(period).append("'");
     List<Object> parameters = new ArrayList<>();
     if (byTenant) {
       if (tenantId == null) {
@@ -172,6 +217,12 @@ public final class StatsQuery {
       sql.append(" and METRIC_ = ?");
       parameters.add(metric.id());
     }
+    if (metrics != null && !metrics.isEmpty()) {
+      sql.append(" and METRIC_ in (").append("?, ".repeat(metrics.size() - 1)).append("?)");
+      for (Metric each : metrics) {
+        parameters.add(each.id());
+      }
+    }
     if (processKey != null) {
       sql.append(" and PROC_DEF_KEY_ = ?");
       parameters.add(processKey);
@@ -180,13 +231,13 @@ public final class StatsQuery {
       sql.append(" and DIMENSION_ = ?");
       parameters.add(dimension);
     }
-    if (from != Long.MIN_VALUE) {
+    if (start != Long.MIN_VALUE) {
       sql.append(" and PERIOD_START_ >= ?");
-      parameters.add(from);
+      parameters.add(start);
     }
-    if (to != Long.MAX_VALUE) {
+    if (end != Long.MAX_VALUE) {
       sql.append(" and PERIOD_START_ < ?");
-      parameters.add(to);
+      parameters.add(end);
     }
     if (groupBy != null) {
       sql.append(" group by ").append(groupBy);

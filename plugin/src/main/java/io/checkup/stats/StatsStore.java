@@ -159,28 +159,26 @@ public final class StatsStore {
 
   // ---- writing ----
 
-  /** Appends hourly rows in one batch, in one transaction: all or nothing. */
-  public void insertHourly(Map<StatKey, Long> counts, String nodeId, long now) throws SQLException {
+  /**
+   * Appends the counts twice in one batch and one transaction (all or nothing): as hourly rows, and summed per day as
+   * daily rows. Daily rows are what day-level questions read (the check-up report), hourly rows serve the last
+   * {@code statsRollUpAfter}; neither is ever read together with the other, so nothing is counted twice.
+   */
+  public void insert(Map<StatKey, Long> counts, String nodeId, long now) throws SQLException {
     if (counts.isEmpty()) {
       return;
+    }
+    Map<StatKey, Long> days = new java.util.HashMap<>();
+    for (Map.Entry<StatKey, Long> entry : counts.entrySet()) {
+      days.merge(entry.getKey().withPeriod(StatKey.dayOf(entry.getKey().periodStart())), entry.getValue(), Long::sum);
     }
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
       try (PreparedStatement insert = connection.prepareStatement(
-          "insert into " + table + " " + INSERT_COLUMNS + " values (?, 'H', ?, ?, ?, ?, ?, ?, ?)")) {
-        for (Map.Entry<StatKey, Long> entry : counts.entrySet()) {
-          StatKey key = entry.getKey();
-          insert.setLong(1, key.periodStart());
-          setNullable(insert, 2, clip(key.tenantId(), 64));
-          insert.setString(3, clip(key.processKey(), 255));
-          insert.setString(4, key.metric().id());
-          insert.setString(5, clip(key.dimension(), 255));
-          insert.setLong(6, entry.getValue());
-          insert.setString(7, clip(nodeId, 128));
-          insert.setLong(8, now);
-          insert.addBatch();
-        }
+          "insert into " + table + " " + INSERT_COLUMNS + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        addRows(insert, counts, "H", nodeId, now);
+        addRows(insert, days, "D", nodeId, now);
         insert.executeBatch();
         connection.commit();
       } catch (SQLException | RuntimeException e) {
@@ -192,46 +190,51 @@ public final class StatsStore {
     }
   }
 
+  private static void addRows(PreparedStatement insert, Map<StatKey, Long> counts, String period, String nodeId,
+      long now) throws SQLException {
+    for (Map.Entry<StatKey, Long> entry : counts.entrySet()) {
+      StatKey key = entry.getKey();
+      insert.setLong(1, key.periodStart());
+      insert.setString(2, period);
+      setNullable(insert, 3, clip(key.tenantId(), 64));
+      insert.setString(4, clip(key.processKey(), 255));
+      insert.setString(5, key.metric().id());
+      insert.setString(6, clip(key.dimension(), 255));
+      insert.setLong(7, entry.getValue());
+      insert.setString(8, clip(nodeId, 128));
+      insert.setLong(9, now);
+      insert.addBatch();
+    }
+  }
+
+  /** Node id of rows that compaction merged (from every node: totals are sums). */
+  static final String COMPACTED = "*";
+
   /**
-   * Rolls hourly rows of days that ended before {@code dayCutoff} into one daily row per tenant, process key,
-   * metric and dimension. Runs under a row lock, so two nodes never roll up the same hours twice; totals are kept.
+   * Keeps the tables small: every flush appends rows, so rows of a period that is over are merged into one row per
+   * tenant, process key, metric and dimension (hours that ended before {@code hourCutoff}, days before
+   * {@code dayCutoff}); hourly rows of days before {@code hourlyHorizon} are deleted (their daily rows hold the
+   * same counts). Runs under a row lock, so two nodes never merge the same rows twice; totals are kept.
    *
-   * @return the number of hourly rows rolled up
+   * @return rows merged or deleted
    */
-  public int rollUp(long dayCutoff, String nodeId, long now) throws SQLException {
+  public int compact(long hourCutoff, long dayCutoff, long hourlyHorizon, String nodeId, long now)
+      throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
       try {
         lock(connection, "rollup", nodeId, now);
-        int rows;
-        try (PreparedStatement count = connection.prepareStatement(
-            "select count(*) from " + table + " where PERIOD_ = 'H' and PERIOD_START_ < ?")) {
-          count.setLong(1, dayCutoff);
-          try (ResultSet result = count.executeQuery()) {
-            result.next();
-            rows = result.getInt(1);
-          }
+        int changed = 0;
+        try (PreparedStatement delete = connection.prepareStatement(
+            "delete from " + table + " where PERIOD_ = 'H' and PERIOD_START_ < ?")) {
+          delete.setLong(1, hourlyHorizon);
+          changed += delete.executeUpdate();
         }
-        if (rows > 0) {
-          String day = "(PERIOD_START_ - mod(PERIOD_START_, " + StatKey.DAY + "))";
-          try (PreparedStatement insert = connection.prepareStatement("insert into " + table + " " + INSERT_COLUMNS
-              + " select " + day + ", 'D', TENANT_ID_, PROC_DEF_KEY_, METRIC_, DIMENSION_, sum(VALUE_), ?, ? from "
-              + table + " where PERIOD_ = 'H' and PERIOD_START_ < ? group by " + day
-              + ", TENANT_ID_, PROC_DEF_KEY_, METRIC_, DIMENSION_")) {
-            insert.setString(1, "rollup");
-            insert.setLong(2, now);
-            insert.setLong(3, dayCutoff);
-            insert.executeUpdate();
-          }
-          try (PreparedStatement delete = connection.prepareStatement(
-              "delete from " + table + " where PERIOD_ = 'H' and PERIOD_START_ < ?")) {
-            delete.setLong(1, dayCutoff);
-            delete.executeUpdate();
-          }
-        }
+        changed += merge(connection, "H", hourCutoff, now);
+        changed += merge(connection, "D", dayCutoff, now);
         connection.commit();
-        return rows;
+        return changed;
       } catch (SQLException | RuntimeException e) {
         rollback(connection);
         throw e;
@@ -239,6 +242,35 @@ public final class StatsStore {
         connection.setAutoCommit(autoCommit);
       }
     }
+  }
+
+  /** Merges the not yet merged rows of a period type that started before the cutoff; returns how many. */
+  private int merge(Connection connection, String period, long cutoff, long now) throws SQLException {
+    String where = " where PERIOD_ = '" + period + "' and PERIOD_START_ < ? and NODE_ID_ <> '" + COMPACTED + "'";
+    int rows;
+    try (PreparedStatement count = connection.prepareStatement("select count(*) from " + table + where)) {
+      count.setLong(1, cutoff);
+      try (ResultSet result = count.executeQuery()) {
+        result.next();
+        rows = result.getInt(1);
+      }
+    }
+    if (rows == 0) {
+      return 0;
+    }
+    try (PreparedStatement insert = connection.prepareStatement("insert into " + table + " " + INSERT_COLUMNS
+        + " select PERIOD_START_, PERIOD_, TENANT_ID_, PROC_DEF_KEY_, METRIC_, DIMENSION_, sum(VALUE_), '"
+        + COMPACTED + "', ? from " + table + where
+        + " group by PERIOD_START_, PERIOD_, TENANT_ID_, PROC_DEF_KEY_, METRIC_, DIMENSION_")) {
+      insert.setLong(1, now);
+      insert.setLong(2, cutoff);
+      insert.executeUpdate();
+    }
+    try (PreparedStatement delete = connection.prepareStatement("delete from " + table + where)) {
+      delete.setLong(1, cutoff);
+      delete.executeUpdate();
+    }
+    return rows;
   }
 
   private void lock(Connection connection, String name, String nodeId, long now) throws SQLException {
