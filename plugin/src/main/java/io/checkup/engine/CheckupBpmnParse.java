@@ -24,7 +24,7 @@ final class CheckupBpmnParse extends BpmnParse {
       // a definition loaded into the cache again (restart, cluster node, cache miss) is not a new deployment:
       // it was linted when it was deployed, and a problem added now would make a deployed process unloadable
       if (deployment != null && deployment.isNew()) {
-        linter.lintDeployment(deployment.getId(), deployment.getName(), name, rootElement, this::addError);
+        linter.lintDeployment(deployment, name, rootElement, getProcessDefinitions(), this::addError);
       }
     }
   }

@@ -6,6 +6,9 @@ import io.checkup.lint.Rule;
 import io.checkup.lint.RuleCatalog;
 import io.checkup.lint.config.ConfigException;
 import io.checkup.lint.config.LintConfigLoader;
+import io.checkup.report.CheckupReport;
+import io.checkup.report.ModelProfiles;
+import io.checkup.report.ReportConfig;
 import io.checkup.stats.Durations;
 import io.checkup.stats.Statistics;
 import io.checkup.stats.StatsModule;
@@ -48,8 +51,14 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
   private int statsMaxPendingRows = 100_000;
   private String statsNodeId;
 
+  private String reportConfigFile;
+  private String reportConfig;
+
   private DeploymentLinter deploymentLinter;
+  private ReportConfig checkupConfig;
+  private CheckupReport report;
   private StatsModule stats;
+  private ModelProfiles modelProfiles;
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -58,20 +67,18 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
     try {
       mode = LintMode.parse(lintMode);
       lintConfig = buildLintConfig();
-      if (statsEnabled) {
-        stats = new StatsModule(buildStatsSettings(configuration));
-      }
+      stats = new StatsModule(buildStatsSettings(configuration), statsEnabled);
+      checkupConfig = ReportConfig.load(reportConfigFile,
+          reportConfigFile == null || reportConfigFile.isBlank() ? null : readText(reportConfigFile, "reportConfigFile"),
+          reportConfig);
     } catch (ConfigException | IllegalArgumentException e) {
       throw new ProcessEngineException("camunda-checkup: invalid configuration: " + e.getMessage(), e);
     }
-    if (stats != null) {
-      stats.preInit(configuration);
-    }
+    stats.preInit(configuration);
     lintConfig.warnings().forEach(warning -> LOG.warn("camunda-checkup: {}", warning));
     deploymentLinter = new DeploymentLinter(new Linter(lintConfig), mode);
-    if (mode != LintMode.OFF) {
-      installLinting(configuration);
-    }
+    // installed in every mode: the check-up report learns each new model at deployment, even with lint off
+    installLinting(configuration);
     LOG.info("camunda-checkup: deploy-time lint mode {}, {} of {} rules active", mode.name().toLowerCase(),
         lintConfig.activeRules().size(), lintConfig.catalog().rules().size());
   }
@@ -95,21 +102,26 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
-    if (stats != null) {
-      stats.postInit(configuration);
-    }
+    stats.postInit(configuration);
   }
 
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
     deploymentLinter.results().attach(processEngine.getRepositoryService());
-    if (stats != null) {
-      try {
-        stats.engineBuilt(processEngine);
-      } catch (RuntimeException e) {
-        throw new ProcessEngineException("camunda-checkup: the statistics cannot start: " + e.getMessage(), e);
-      }
+    try {
+      stats.engineBuilt(processEngine);
+    } catch (RuntimeException e) {
+      throw new ProcessEngineException("camunda-checkup: the statistics cannot start: " + e.getMessage(), e);
     }
+    modelProfiles = new ModelProfiles(stats.store(),
+        (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration(), deploymentLinter.linter());
+    deploymentLinter.modelSink(modelProfiles::deployed);
+    ProcessEngineConfigurationImpl engineConfiguration =
+        (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+    report = new CheckupReport(engineConfiguration.getDataSource(), engineConfiguration.getDatabaseTablePrefix(),
+        stats.statistics(), modelProfiles, checkupConfig);
+    CheckupRegistry.register(processEngine.getName(), this);
+    stats.onClose(() -> CheckupRegistry.unregister(processEngine.getName(), this));
   }
 
   /**
@@ -142,9 +154,25 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
   /** The runtime statistics (the Java API the report uses); available once the engine is built. */
   public Statistics getStatistics() {
     if (stats == null) {
-      throw new IllegalStateException("camunda-checkup: statistics are switched off (statsEnabled=false)");
+      throw new IllegalStateException("camunda-checkup: the plugin has not been initialised by an engine yet");
     }
     return stats.statistics();
+  }
+
+  /** The smart check-up report (once the engine is built). */
+  public CheckupReport getReport() {
+    if (report == null) {
+      throw new IllegalStateException("camunda-checkup: the report is available once the engine is built");
+    }
+    return report;
+  }
+
+  /** The check-up's knowledge of each deployed model (once the engine is built). */
+  public ModelProfiles getModelProfiles() {
+    if (modelProfiles == null) {
+      throw new IllegalStateException("camunda-checkup: model profiles are available once the engine is built");
+    }
+    return modelProfiles;
   }
 
   LintConfig buildLintConfig() throws ConfigException {
@@ -168,23 +196,44 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
   private LintConfig loadConfigFile(RuleCatalog catalog) throws ConfigException {
     String location = lintConfigFile.trim();
     if (location.startsWith("classpath:")) {
-      String resource = location.substring("classpath:".length()).replaceFirst("^/", "");
-      ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
-          ? Thread.currentThread().getContextClassLoader() : getClass().getClassLoader();
-      try (InputStream in = loader.getResourceAsStream(resource)) {
-        if (in == null) {
-          throw new ConfigException("lintConfigFile: " + location + " not found on the class path");
-        }
-        return LintConfigLoader.load(in, location, catalog);
-      } catch (IOException e) {
-        throw new ConfigException("lintConfigFile: " + location + " cannot be read: " + e.getMessage());
-      }
+      byte[] content = readLocation(location, "lintConfigFile");
+      return LintConfigLoader.load(new java.io.ByteArrayInputStream(content), location, catalog);
     }
     Path path = Path.of(location.startsWith("file:") ? location.substring("file:".length()) : location);
     if (!Files.isRegularFile(path)) {
       throw new ConfigException("lintConfigFile: " + path.toAbsolutePath() + " does not exist");
     }
     return LintConfigLoader.load(path, catalog);
+  }
+
+  private String readText(String location, String setting) throws ConfigException {
+    return new String(readLocation(location.trim(), setting), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** The content of a setting's file: a path, {@code file:path} or {@code classpath:resource}. */
+  private byte[] readLocation(String location, String setting) throws ConfigException {
+    if (location.startsWith("classpath:")) {
+      String resource = location.substring("classpath:".length()).replaceFirst("^/", "");
+      ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
+          ? Thread.currentThread().getContextClassLoader() : getClass().getClassLoader();
+      try (InputStream in = loader.getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new ConfigException(setting + ": " + location + " not found on the class path");
+        }
+        return in.readAllBytes();
+      } catch (IOException e) {
+        throw new ConfigException(setting + ": " + location + " cannot be read: " + e.getMessage());
+      }
+    }
+    Path path = Path.of(location.startsWith("file:") ? location.substring("file:".length()) : location);
+    if (!Files.isRegularFile(path)) {
+      throw new ConfigException(setting + ": " + path.toAbsolutePath() + " does not exist");
+    }
+    try {
+      return Files.readAllBytes(path);
+    } catch (IOException e) {
+      throw new ConfigException(setting + ": " + path.toAbsolutePath() + " cannot be read: " + e.getMessage());
+    }
   }
 
   /** The lint findings of this engine's deployments (the Java API the report uses). */
@@ -282,6 +331,24 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
   /** Rows that may wait in memory while the database cannot be written (100,000). */
   public void setStatsMaxPendingRows(int statsMaxPendingRows) {
     this.statsMaxPendingRows = statsMaxPendingRows;
+  }
+
+  public String getReportConfigFile() {
+    return reportConfigFile;
+  }
+
+  /** A JSON file with the report's norms, size classes, tenants and risk settings (docs/report.md). */
+  public void setReportConfigFile(String reportConfigFile) {
+    this.reportConfigFile = reportConfigFile;
+  }
+
+  public String getReportConfig() {
+    return reportConfig;
+  }
+
+  /** The same as {@link #setReportConfigFile}, inline as JSON; applied after the file. */
+  public void setReportConfig(String reportConfig) {
+    this.reportConfig = reportConfig;
   }
 
   public String getStatsNodeId() {

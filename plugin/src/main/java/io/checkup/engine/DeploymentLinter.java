@@ -16,6 +16,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.context.Context;
+import io.checkup.report.DeployedModel;
+import io.checkup.report.ModelProfile;
+import io.checkup.report.ModelProfiler;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -63,9 +68,11 @@ final class DeploymentLinter {
    *
    * @param root the {@code definitions} element the engine parsed
    */
-  void lintDeployment(String deploymentId, String deploymentName, String resourceName, Element root,
-      ProblemSink sink) {
-    if (mode == LintMode.OFF || root == null) {
+  void lintDeployment(DeploymentEntity deployment, String resourceName, Element root,
+      List<ProcessDefinitionEntity> processDefinitions, ProblemSink sink) {
+    String deploymentId = deployment.getId();
+    String deploymentName = deployment.getName();
+    if (root == null) {
       return;
     }
     try {
@@ -76,6 +83,50 @@ final class DeploymentLinter {
       } catch (NotBpmnException e) {
         return; // the engine reports what is wrong with the file itself
       }
+      List<Finding> findings = mode == LintMode.OFF ? List.of()
+          : lintAndReport(deploymentId, deploymentName, resourceName, graph, definitions, sink);
+      if (modelSink != null) {
+        recordModels(deployment, graph, findings, processDefinitions);
+      }
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      LOG.warn("camunda-checkup lint failed on resource '{}' of deployment '{}' ({}); the deployment proceeds "
+          + "without lint", resourceName, deploymentName, deploymentId, e);
+    }
+  }
+
+  /** Hands the models' profiles to the check-up once the deployment has committed (definition ids exist then). */
+  private void recordModels(DeploymentEntity deployment, BpmnGraph graph, List<Finding> findings,
+      List<ProcessDefinitionEntity> processDefinitions) {
+    java.util.Map<String, ModelProfile> profiles = ModelProfiler.profiles(graph, findings,
+        mode == LintMode.OFF ? null : linter.config());
+    afterCommit(() -> {
+      List<DeployedModel> deployed = new ArrayList<>();
+      for (ProcessDefinitionEntity definition : processDefinitions) {
+        ModelProfile profile = profiles.get(definition.getKey());
+        if (profile != null && definition.getId() != null) {
+          deployed.add(new DeployedModel(definition.getId(), definition.getTenantId(), definition.getKey(),
+              definition.getVersion(), deployment.getId(),
+              deployment.getDeploymentTime() == null ? null : deployment.getDeploymentTime().getTime(), profile));
+        }
+      }
+      modelSink.deployed(deployed);
+    });
+  }
+
+  /** Where the profiles of newly deployed models go. */
+  interface ModelSink {
+    void deployed(List<DeployedModel> models);
+  }
+
+  private ModelSink modelSink;
+
+  void modelSink(ModelSink sink) {
+    this.modelSink = sink;
+  }
+
+  private List<Finding> lintAndReport(String deploymentId, String deploymentName, String resourceName,
+      BpmnGraph graph, XmlNode definitions, ProblemSink sink) {
+    {
       LintOutcome outcome = linter.lint(graph);
       for (LintOutcome.RuleFailure failure : outcome.failures()) {
         LOG.warn("camunda-checkup lint: rule {} failed on resource '{}' of deployment '{}' ({}); its findings are "
@@ -102,9 +153,7 @@ final class DeploymentLinter {
       }
       ResourceFindings resource = new ResourceFindings(deploymentId, resourceName, findings);
       afterCommit(() -> results.record(resource));
-    } catch (RuntimeException | StackOverflowError | LinkageError e) {
-      LOG.warn("camunda-checkup lint failed on resource '{}' of deployment '{}' ({}); the deployment proceeds "
-          + "without lint", resourceName, deploymentName, deploymentId, e);
+      return findings;
     }
   }
 

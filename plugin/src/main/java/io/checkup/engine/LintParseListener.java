@@ -31,7 +31,7 @@ final class LintParseListener extends AbstractBpmnParseListener {
     String resource = processDefinitions.isEmpty() ? "?" : processDefinitions.get(0).getResourceName();
     List<String> errors = new ArrayList<>();
     Element[] first = new Element[1];
-    linter.lintDeployment(deployment.getId(), deployment.getName(), resource, rootElement, (message, element) -> {
+    linter.lintDeployment(deployment, resource, rootElement, processDefinitions, (message, element) -> {
       errors.add(message);
       if (first[0] == null) {
         first[0] = element;

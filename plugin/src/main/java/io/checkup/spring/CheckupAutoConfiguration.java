@@ -35,7 +35,25 @@ public class CheckupAutoConfiguration {
     plugin.setStatsRetention(stats.getRetention().toString());
     plugin.setStatsMaxPendingRows(stats.getMaxPendingRows());
     plugin.setStatsNodeId(stats.getNodeId());
+    plugin.setReportConfigFile(properties.getReport().getConfigFile());
+    plugin.setReportConfig(properties.getReport().settingsJson());
     return plugin;
+  }
+
+  /**
+   * Puts the check-up's REST resources into Camunda's REST API ({@code /engine-rest/checkup}), where Camunda's
+   * authentication filter, if any, already guards every request. Works wherever Camunda's Spring Boot REST starter
+   * runs, Camunda Run included.
+   */
+  @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = {"org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer",
+      "org.glassfish.jersey.server.ResourceConfig", "org.camunda.bpm.engine.rest.util.EngineUtil"})
+  static class RestResources {
+
+    @Bean
+    org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer checkupRestResources() {
+      return config -> io.checkup.rest.CheckupRestResources.getResourceClasses().forEach(config::register);
+    }
   }
 
   /**

@@ -16,6 +16,54 @@ public class CheckupProperties {
 
   private final Stats stats = new Stats();
 
+  private final Report report = new Report();
+
+  public Report getReport() {
+    return report;
+  }
+
+  /** The smart check-up report: norms, size classes, tenants, risk (docs/report.md). */
+  public static class Report {
+
+    /** A JSON file with the report configuration: a path, file:path or classpath:resource. */
+    private String configFile;
+
+    /**
+     * The report configuration as properties or YAML, the same structure as the JSON file (applied after it), e.g.
+     * {@code checkup.report.settings.tenants.acme.plan=Gold} or
+     * {@code checkup.report.settings.norms.[launches.7d].min=500}.
+     */
+    private Map<String, Object> settings = new LinkedHashMap<>();
+
+    public String getConfigFile() {
+      return configFile;
+    }
+
+    public void setConfigFile(String configFile) {
+      this.configFile = configFile;
+    }
+
+    public Map<String, Object> getSettings() {
+      return settings;
+    }
+
+    public void setSettings(Map<String, Object> settings) {
+      this.settings = settings;
+    }
+
+    /** The settings as JSON for the plugin's {@code reportConfig}, or null when there are none. */
+    String settingsJson() {
+      if (settings == null || settings.isEmpty()) {
+        return null;
+      }
+      try {
+        return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(settings);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalArgumentException("checkup.report.settings cannot be read: " + e.getMessage(), e);
+      }
+    }
+  }
+
   public boolean isEnabled() {
     return enabled;
   }

@@ -17,7 +17,18 @@ public enum Metric {
   /** A user task was assigned; dimension: the assignee. */
   TASK_ASSIGNED("task.assigned", true),
   /** An incident was created; dimension: the element id where it happened. */
-  INCIDENT_CREATED("incident.created", true);
+  INCIDENT_CREATED("incident.created", true),
+  /**
+   * Activity instances ended per process key: the sum of {@link #ACTIVITY_ENDED} over the elements, written with
+   * each flush (nothing extra is counted on the hot path) so that questions per process or tenant read one row per
+   * key instead of one per element.
+   */
+  ACTIVITY_TOTAL("activity.total", false),
+  /**
+   * User tasks assigned per assignee across the tenant's processes (process key empty): the sum of
+   * {@link #TASK_ASSIGNED} over the keys, written with each flush, for "which users got work".
+   */
+  TASK_ASSIGNEE("task.assignee", true);
 
   private final String id;
   private final boolean hasDimension;
@@ -30,6 +41,11 @@ public enum Metric {
   /** The name stored in the statistics table. */
   public String id() {
     return id;
+  }
+
+  /** True for the metrics the flusher derives from others rather than counts. */
+  public boolean isDerived() {
+    return this == ACTIVITY_TOTAL || this == TASK_ASSIGNEE;
   }
 
   public boolean hasDimension() {

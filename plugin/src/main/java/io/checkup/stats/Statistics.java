@@ -12,8 +12,11 @@ public final class Statistics {
   private final StatsStore store;
   private final StatsFlusher flusher;
   private final StatsSettings settings;
+  private final boolean collecting;
 
-  Statistics(StatsCollector collector, StatsStore store, StatsFlusher flusher, StatsSettings settings) {
+  Statistics(StatsCollector collector, StatsStore store, StatsFlusher flusher, StatsSettings settings,
+      boolean collecting) {
+    this.collecting = collecting;
     this.collector = collector;
     this.store = store;
     this.flusher = flusher;
@@ -29,6 +32,11 @@ public final class Statistics {
   private long hourlyHorizon() {
     long now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().getTime();
     return StatKey.dayOf(now - settings.rollUpAfter().toMillis()) + StatKey.DAY;
+  }
+
+  /** False when the statistics are switched off ({@code statsEnabled=false}): nothing is counted. */
+  public boolean isCollecting() {
+    return collecting;
   }
 
   /** Writes every count this node has collected; true when all of it is in the database. */

@@ -26,6 +26,7 @@ public final class StatsModule {
   private static final Logger LOG = LoggerFactory.getLogger("io.checkup.stats");
 
   private final StatsSettings settings;
+  private final boolean collecting;
   private final StatsCollector collector = new StatsCollector();
   private ProcessEngineConfigurationImpl configuration;
   private StatsStore store;
@@ -33,13 +34,27 @@ public final class StatsModule {
   private Statistics statistics;
   private Thread shutdownHook;
   private volatile boolean closed;
+  private Runnable onClose = () -> { };
 
-  public StatsModule(StatsSettings settings) {
+  /** Runs after the final flush when the engine closes. */
+  public void onClose(Runnable onClose) {
+    this.onClose = onClose;
+  }
+
+  /**
+   * @param collecting false: the tables are kept (the check-up report stores model profiles there) but nothing is
+   *     counted
+   */
+  public StatsModule(StatsSettings settings, boolean collecting) {
     this.settings = settings;
+    this.collecting = collecting;
   }
 
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     this.configuration = configuration;
+    if (!collecting) {
+      return;
+    }
     List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
     if (listeners == null) {
       listeners = new ArrayList<>();
@@ -49,6 +64,9 @@ public final class StatsModule {
   }
 
   public void postInit(ProcessEngineConfigurationImpl configuration) {
+    if (!collecting) {
+      return;
+    }
     observeIncidents(configuration);
     DbMetricsReporter reporter = configuration.getDbMetricsReporter();
     if (configuration.isMetricsEnabled() && reporter != null && reporter.getClass() == DbMetricsReporter.class) {
@@ -80,7 +98,11 @@ public final class StatsModule {
         configuration.getDatabaseTablePrefix());
     store.applySchemaUpdate(configuration.getDatabaseSchemaUpdate());
     flusher = new StatsFlusher(collector, store, settings);
-    statistics = new Statistics(collector, store, flusher, settings);
+    statistics = new Statistics(collector, store, flusher, settings, collecting);
+    if (!collecting) {
+      LOG.info("camunda-checkup statistics: switched off (statsEnabled=false); nothing is counted");
+      return;
+    }
     flusher.start();
     if (!(configuration.getDbMetricsReporter() instanceof ClosingMetricsReporter)) {
       // no metrics reporter to ride on: flush on JVM exit at the latest (Spring Boot also flushes on context close)
@@ -97,7 +119,14 @@ public final class StatsModule {
       return;
     }
     closed = true;
-    flusher.stop();
+    if (collecting) {
+      flusher.stop();
+    }
+    try {
+      onClose.run();
+    } catch (RuntimeException e) {
+      LOG.warn("camunda-checkup: cleaning up after the engine failed: {}", e.getMessage());
+    }
     if ("create-drop".equals(configuration.getDatabaseSchemaUpdate())) {
       try {
         store.drop();
@@ -112,6 +141,18 @@ public final class StatsModule {
         // the JVM is shutting down already
       }
     }
+  }
+
+  /** The tables, once the engine is built. */
+  public StatsStore store() {
+    if (store == null) {
+      throw new IllegalStateException("camunda-checkup: the tables are set up once the engine is built");
+    }
+    return store;
+  }
+
+  public boolean isCollecting() {
+    return collecting;
   }
 
   public Statistics statistics() {

@@ -140,6 +140,21 @@ public final class StatsQuery {
     return result;
   }
 
+  /** Totals per tenant (the key null is the tenant-less part) and UTC day: one round trip for every tenant's chart. */
+  public Map<String, Map<LocalDate, Long>> sumByTenantAndDay() {
+    if (resolution == null) {
+      resolution = "D";
+    }
+    String day = "(PERIOD_START_ - mod(PERIOD_START_, " + StatKey.DAY + "))";
+    Map<String, Map<LocalDate, Long>> result = new java.util.HashMap<>();
+    for (Object[] row : run("TENANT_ID_, " + day + ", sum(VALUE_)", "TENANT_ID_, " + day, 3)) {
+      result.computeIfAbsent((String) row[0], tenant -> new java.util.TreeMap<>())
+          .merge(Instant.ofEpochMilli(((Number) row[1]).longValue()).atZone(ZoneOffset.UTC).toLocalDate(),
+              ((Number) row[2]).longValue(), Long::sum);
+    }
+    return result;
+  }
+
   /** The distinct dimensions with a count above zero (for task.assigned: the users given tasks). */
   public Set<String> distinctDimensions() {
     Set<String> result = new LinkedHashSet<>();

@@ -34,6 +34,7 @@ public final class StatsStore {
   private final String indexPrefix;
   final String table;
   private final String lockTable;
+  private final String modelTable;
 
   /**
    * @param databaseType the engine's database type (h2, postgres, mysql; MariaDB runs as mysql)
@@ -47,6 +48,7 @@ public final class StatsStore {
     this.indexPrefix = dot < 0 ? prefix : prefix.substring(dot + 1);
     this.table = prefix + "CHECKUP_STAT";
     this.lockTable = prefix + "CHECKUP_LOCK";
+    this.modelTable = prefix + "CHECKUP_MODEL";
   }
 
   static String dialectOf(String databaseType) {
@@ -113,6 +115,7 @@ public final class StatsStore {
       connection.setAutoCommit(true);
       statement.executeQuery("select count(*) from " + table + " where 1 = 0").close();
       statement.executeQuery("select count(*) from " + lockTable + " where 1 = 0").close();
+      statement.executeQuery("select count(*) from " + modelTable + " where 1 = 0").close();
       return true;
     } catch (SQLException e) {
       return false;
@@ -168,8 +171,9 @@ public final class StatsStore {
     if (counts.isEmpty()) {
       return;
     }
+    Map<StatKey, Long> hours = withDerived(counts);
     Map<StatKey, Long> days = new java.util.HashMap<>();
-    for (Map.Entry<StatKey, Long> entry : counts.entrySet()) {
+    for (Map.Entry<StatKey, Long> entry : hours.entrySet()) {
       days.merge(entry.getKey().withPeriod(StatKey.dayOf(entry.getKey().periodStart())), entry.getValue(), Long::sum);
     }
     try (Connection connection = dataSource.getConnection()) {
@@ -177,7 +181,7 @@ public final class StatsStore {
       connection.setAutoCommit(false);
       try (PreparedStatement insert = connection.prepareStatement(
           "insert into " + table + " " + INSERT_COLUMNS + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-        addRows(insert, counts, "H", nodeId, now);
+        addRows(insert, hours, "H", nodeId, now);
         addRows(insert, days, "D", nodeId, now);
         insert.executeBatch();
         connection.commit();
@@ -188,6 +192,22 @@ public final class StatsStore {
         connection.setAutoCommit(autoCommit);
       }
     }
+  }
+
+  /** The counts plus the totals derived from them ({@link Metric#isDerived()}). */
+  static Map<StatKey, Long> withDerived(Map<StatKey, Long> counts) {
+    Map<StatKey, Long> all = new java.util.HashMap<>(counts);
+    for (Map.Entry<StatKey, Long> entry : counts.entrySet()) {
+      StatKey key = entry.getKey();
+      if (key.metric() == Metric.ACTIVITY_ENDED) {
+        all.merge(new StatKey(key.tenantId(), key.processKey(), Metric.ACTIVITY_TOTAL, "", key.periodStart()),
+            entry.getValue(), Long::sum);
+      } else if (key.metric() == Metric.TASK_ASSIGNED) {
+        all.merge(new StatKey(key.tenantId(), "", Metric.TASK_ASSIGNEE, key.dimension(), key.periodStart()),
+            entry.getValue(), Long::sum);
+      }
+    }
+    return all;
   }
 
   private static void addRows(PreparedStatement insert, Map<StatKey, Long> counts, String period, String nodeId,
@@ -301,6 +321,96 @@ public final class StatsStore {
       delete.setLong(1, cutoff);
       return delete.executeUpdate();
     }
+  }
+
+  // ---- model profiles ----
+
+  /** One stored model profile. */
+  public record ModelRow(String definitionId, String tenantId, String processKey, int version, String deploymentId,
+      Long deployTime, String profileJson) {
+  }
+
+  /** Stores profiles; a definition that already has one keeps it. */
+  public void saveModels(List<ModelRow> rows, long now) throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    java.util.Set<String> known = new java.util.HashSet<>();
+    for (ModelRow existing : loadModels(ids(rows))) {
+      known.add(existing.definitionId());
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try (PreparedStatement insert = connection.prepareStatement("insert into " + modelTable
+          + " (PROC_DEF_ID_, TENANT_ID_, PROC_DEF_KEY_, VERSION_, DEPLOYMENT_ID_, DEPLOY_TIME_, PROFILE_, CREATED_)"
+          + " values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        for (ModelRow row : rows) {
+          if (!known.add(row.definitionId())) {
+            continue;
+          }
+          insert.setString(1, row.definitionId());
+          setNullable(insert, 2, row.tenantId());
+          insert.setString(3, row.processKey());
+          insert.setInt(4, row.version());
+          setNullable(insert, 5, row.deploymentId());
+          if (row.deployTime() == null) {
+            insert.setNull(6, Types.BIGINT);
+          } else {
+            insert.setLong(6, row.deployTime());
+          }
+          insert.setString(7, row.profileJson());
+          insert.setLong(8, now);
+          insert.addBatch();
+        }
+        insert.executeBatch();
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        rollback(connection);
+        throw e;
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
+    }
+  }
+
+  private static List<String> ids(List<ModelRow> rows) {
+    List<String> ids = new ArrayList<>();
+    for (ModelRow row : rows) {
+      ids.add(row.definitionId());
+    }
+    return ids;
+  }
+
+  /** The stored profiles of these definitions (in chunks of 500 ids per statement). */
+  public List<ModelRow> loadModels(java.util.Collection<String> definitionIds) throws SQLException {
+    List<ModelRow> rows = new ArrayList<>();
+    List<String> ids = new ArrayList<>(definitionIds);
+    try (Connection connection = dataSource.getConnection()) {
+      for (int from = 0; from < ids.size(); from += 500) {
+        List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+        try (PreparedStatement select = connection.prepareStatement("select PROC_DEF_ID_, TENANT_ID_, PROC_DEF_KEY_, "
+            + "VERSION_, DEPLOYMENT_ID_, DEPLOY_TIME_, PROFILE_ from " + modelTable + " where PROC_DEF_ID_ in ("
+            + "?, ".repeat(chunk.size() - 1) + "?)")) {
+          for (int i = 0; i < chunk.size(); i++) {
+            select.setString(i + 1, chunk.get(i));
+          }
+          try (ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+              long deployTime = result.getLong(6);
+              rows.add(new ModelRow(result.getString(1), result.getString(2), result.getString(3), result.getInt(4),
+                  result.getString(5), result.wasNull() ? null : deployTime, result.getString(7)));
+            }
+          }
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** The engine's data source, for the report's read-only queries of the engine's own tables. */
+  public DataSource dataSource() {
+    return dataSource;
   }
 
   // ---- reading ----

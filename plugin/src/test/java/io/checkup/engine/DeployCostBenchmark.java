@@ -6,6 +6,7 @@ import io.checkup.lint.RuleCatalog;
 import io.checkup.testing.ModelGenerator;
 import io.checkup.testing.TestEngines;
 import java.util.Arrays;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
@@ -51,6 +52,9 @@ public final class DeployCostBenchmark {
       double[] parse = new double[repetitions];
       double[] lint = new double[repetitions];
       double[] deploy = new double[repetitions];
+      DeploymentEntity benchmarkDeployment = new DeploymentEntity();
+      benchmarkDeployment.setId("benchmark");
+      benchmarkDeployment.setName("benchmark");
       for (int i = -warmUp; i < repetitions; i++) {
         long start = System.nanoTime();
         Element root = configuration.getCommandExecutorTxRequired().execute(context -> {
@@ -61,7 +65,7 @@ public final class DeployCostBenchmark {
           return parse1.execute().getRootElement();
         });
         long parsed = System.nanoTime();
-        linter.lintDeployment("benchmark", "benchmark", "model.bpmn", root, (message, element) -> { });
+        linter.lintDeployment(benchmarkDeployment, "model.bpmn", root, List.of(), (message, element) -> { });
         long linted = System.nanoTime();
         // the whole deployment (parse, process definitions, database rows) on the engine without the plugin
         long deployStart = System.nanoTime();

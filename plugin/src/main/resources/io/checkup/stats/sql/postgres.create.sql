@@ -19,6 +19,8 @@ create table ${prefix}CHECKUP_STAT (
 
 create index ${indexPrefix}CHECKUP_STAT_TENANT on ${prefix}CHECKUP_STAT (TENANT_ID_, METRIC_, PERIOD_START_);
 create index ${indexPrefix}CHECKUP_STAT_PERIOD on ${prefix}CHECKUP_STAT (PERIOD_, PERIOD_START_);
+-- the check-up report asks one metric for all tenants over a window
+create index ${indexPrefix}CHECKUP_STAT_METRIC on ${prefix}CHECKUP_STAT (METRIC_, PERIOD_, PERIOD_START_);
 
 -- One row per background job that must run on one node at a time (the roll-up of hours into days).
 create table ${prefix}CHECKUP_LOCK (
@@ -28,3 +30,16 @@ create table ${prefix}CHECKUP_LOCK (
 );
 
 insert into ${prefix}CHECKUP_LOCK (NAME_, OWNER_, LOCKED_AT_) values ('rollup', null, 0);
+
+-- What the check-up report needs to know about each deployed process definition, worked out from its model once
+-- (at deployment, or the first time a report needs it), so that reports never parse models.
+create table ${prefix}CHECKUP_MODEL (
+  PROC_DEF_ID_ varchar(64) not null primary key,
+  TENANT_ID_ varchar(64),
+  PROC_DEF_KEY_ varchar(255) not null,
+  VERSION_ integer not null,
+  DEPLOYMENT_ID_ varchar(64),
+  DEPLOY_TIME_ bigint,
+  PROFILE_ text not null,
+  CREATED_ bigint not null
+);

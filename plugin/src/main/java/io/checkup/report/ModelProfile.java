@@ -1,0 +1,39 @@
+package io.checkup.report;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the check-up needs to know about one process definition, worked out once from its model (at deployment, or
+ * the first time a report needs it) and stored: the report never parses models.
+ *
+ * @param flowNodes tasks, events, gateways and sub-processes, at every depth
+ * @param kinds the element kinds of the diversity measure
+ * @param conditions exclusive gateways that split (two or more outgoing flows)
+ * @param multiBranch exclusive gateways with three or more outgoing flows
+ * @param cascades cascaded-condition chains
+ * @param fakeBranches unfinished branches
+ * @param notifications send tasks, message and signal throw events, mail and HTTP connectors
+ * @param workDistribution user tasks offered to candidate users or groups
+ * @param experiments gateways that split by a random or percentage expression, and elements marked as experiments
+ * @param slaTimers timer boundary events on user tasks
+ * @param gateways the branching gateways and their outgoing flows, to find dead branches at run time
+ * @param findings lint findings of the process by severity
+ */
+public record ModelProfile(int flowNodes, Set<String> kinds, int conditions, int multiBranch, List<Cascade> cascades,
+    List<ElementIssue> fakeBranches, int notifications, int workDistribution, int experiments, int slaTimers,
+    List<Gateway> gateways, Map<String, Integer> findings) {
+
+  /** A cascade: its root gateway, every gateway in it, and how many outcomes one merged gateway would have. */
+  public record Cascade(String root, List<String> gateways, int outcomes) {
+  }
+
+  /** An element with what is wrong with it. */
+  public record ElementIssue(String elementId, String message) {
+  }
+
+  /** A branching gateway ({@code exclusiveGateway}, {@code inclusiveGateway}, {@code eventBasedGateway}). */
+  public record Gateway(String id, String type, List<String> flows) {
+  }
+}

@@ -1,0 +1,160 @@
+package io.checkup.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.checkup.lint.Finding;
+import io.checkup.lint.Linter;
+import io.checkup.lint.model.BpmnGraph;
+import io.checkup.lint.model.GraphBuilder;
+import io.checkup.lint.xml.XmlReader;
+import io.checkup.stats.StatsStore;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The check-up's knowledge of each process definition, kept in {@code CHECKUP_MODEL}: written when a model is
+ * deployed, and for definitions deployed before the plugin (or when that write failed) worked out once from the
+ * stored model the first time a report needs it. Reports read it; they never parse models.
+ */
+public final class ModelProfiles {
+
+  private static final Logger LOG = LoggerFactory.getLogger("io.checkup.report");
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private final StatsStore store;
+  private final ProcessEngineConfigurationImpl engine;
+  private final Linter linter;
+  private final Map<String, ModelProfile> cache = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicLong workedOut = new java.util.concurrent.atomic.AtomicLong();
+
+  public ModelProfiles(StatsStore store, ProcessEngineConfigurationImpl engine, Linter linter) {
+    this.store = store;
+    this.engine = engine;
+    this.linter = linter;
+  }
+
+  /** Stores the profiles of definitions just deployed (called after the deployment committed). */
+  public void deployed(List<DeployedModel> models) {
+    List<StatsStore.ModelRow> rows = new ArrayList<>();
+    for (DeployedModel model : models) {
+      cache.put(model.definitionId(), model.profile());
+      rows.add(new StatsStore.ModelRow(model.definitionId(), model.tenantId(), model.processKey(), model.version(),
+          model.deploymentId(), model.deployTime(), toJson(model.profile())));
+    }
+    save(rows);
+  }
+
+  private void save(List<StatsStore.ModelRow> rows) {
+    try {
+      store.saveModels(rows, ClockUtil.getCurrentTime().getTime());
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("camunda-checkup: storing {} model profile(s) failed ({}); they are worked out again when a report "
+          + "needs them", rows.size(), e.getMessage());
+    }
+  }
+
+  /** The profiles of these definitions, by definition id; missing ones are worked out and stored now. */
+  Map<String, ModelProfile> profiles(Collection<TenantFacts.Definition> definitions) {
+    Map<String, ModelProfile> result = new HashMap<>();
+    List<String> unknown = new ArrayList<>();
+    for (TenantFacts.Definition definition : definitions) {
+      ModelProfile known = cache.get(definition.id());
+      if (known != null) {
+        result.put(definition.id(), known);
+      } else {
+        unknown.add(definition.id());
+      }
+    }
+    if (unknown.isEmpty()) {
+      return result;
+    }
+    try {
+      for (StatsStore.ModelRow row : store.loadModels(unknown)) {
+        ModelProfile profile = fromJson(row.profileJson());
+        cache.put(row.definitionId(), profile);
+        result.put(row.definitionId(), profile);
+      }
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("camunda-checkup: reading model profiles failed ({}); working them out from the models", e.getMessage());
+    }
+    List<StatsStore.ModelRow> worked = new ArrayList<>();
+    for (TenantFacts.Definition definition : definitions) {
+      if (!result.containsKey(definition.id())) {
+        ModelProfile profile = workOut(definition);
+        if (profile != null) {
+          cache.put(definition.id(), profile);
+          result.put(definition.id(), profile);
+          worked.add(new StatsStore.ModelRow(definition.id(), definition.tenantId(), definition.key(),
+              definition.version(), definition.deploymentId(), definition.deployTime(), toJson(profile)));
+        }
+      }
+    }
+    save(worked);
+    return result;
+  }
+
+  /**
+   * Reads the stored model of a definition, once. Read as the engine itself, whoever asked for the report: the
+   * caller's tenants are checked by the report, and a profile is the same for everyone.
+   */
+  private ModelProfile workOut(TenantFacts.Definition definition) {
+    workedOut.incrementAndGet();
+    try {
+      byte[] model = engine.getCommandExecutorTxRequired().execute(context -> {
+        context.disableAuthorizationCheck();
+        context.disableTenantCheck();
+        ResourceEntity resource = context.getResourceManager()
+            .findResourceByDeploymentIdAndResourceName(definition.deploymentId(), definition.resourceName());
+        return resource == null ? null : resource.getBytes();
+      });
+      if (model == null) {
+        LOG.warn("camunda-checkup: the model of {} ({} in deployment {}) is missing", definition.id(),
+            definition.resourceName(), definition.deploymentId());
+        return null;
+      }
+      BpmnGraph graph = GraphBuilder.build(XmlReader.read(new java.io.ByteArrayInputStream(model)));
+      List<Finding> findings = linter.lint(graph).findings();
+      return ModelProfiler.profiles(graph, findings).get(definition.key());
+    } catch (Exception e) {
+      LOG.warn("camunda-checkup: the model of {} cannot be read for the check-up: {}", definition.id(),
+          e.getMessage());
+      return null;
+    }
+  }
+
+  /** How many stored models this node has read and profiled because no profile was stored for them. */
+  public long modelsWorkedOut() {
+    return workedOut.get();
+  }
+
+  /** Forgets the profiles of definitions that are no longer the latest (they are in the table if ever needed). */
+  void retainOnly(java.util.Set<String> definitionIds) {
+    cache.keySet().retainAll(definitionIds);
+  }
+
+  static String toJson(ModelProfile profile) {
+    try {
+      return JSON.writeValueAsString(profile);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static ModelProfile fromJson(String json) {
+    try {
+      return JSON.readValue(json, ModelProfile.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable model profile: " + e.getOriginalMessage(), e);
+    }
+  }
+}

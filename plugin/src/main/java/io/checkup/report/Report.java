@@ -1,0 +1,55 @@
+package io.checkup.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A check-up report, in the JSON shape of ../shared/spec/interfaces.md (the fixed fields first, more after them).
+ *
+ * @param generatedAt when, ISO-8601
+ * @param tenants most at risk (lowest score) first
+ */
+public record Report(String generatedAt, List<TenantReport> tenants) {
+
+  /**
+   * One tenant.
+   *
+   * @param tenantId null for the tenant-less part
+   * @param score 100 is perfectly healthy, 0 certain to churn
+   * @param reasons the indicators that cost the most points, in plain words
+   * @param sizeClass chosen from the user count unless configured
+   * @param users members of the tenant, directly or through a group (null when the identity tables cannot tell)
+   * @param ageDays days since the tenant's first deployment (null without deployments)
+   * @param launches launches per day over the last 4 weeks, for the chart
+   */
+  public record TenantReport(String tenantId, String riskLevel, int score, List<String> reasons,
+      List<IndicatorResult> indicators, String tenantName, String plan, String sizeClass, String profile,
+      Integer users, Integer ageDays, Launches launches) {
+  }
+
+  /**
+   * One indicator of one tenant.
+   *
+   * @param value a number, or null when it cannot be worked out
+   * @param status {@code ok}, {@code warning} (just outside the norm), {@code out-of-norm} or {@code n/a}
+   * @param details the elements behind the value (processes, gateways, instances, tasks...)
+   */
+  public record IndicatorResult(String id, Number value, NormView norm, String status, String explanation,
+      List<Map<String, Object>> details, String title) {
+  }
+
+  /** The bounds that apply to this tenant. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record NormView(Number min, Number max) {
+  }
+
+  /**
+   * Launches per UTC day.
+   *
+   * @param from the first day, ISO date
+   * @param perDay one count per day from {@code from} to today
+   */
+  public record Launches(String from, List<Long> perDay) {
+  }
+}

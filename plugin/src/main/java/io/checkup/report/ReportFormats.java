@@ -1,0 +1,102 @@
+package io.checkup.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The report as JSON (the fixed shape) and as CSV (one row per tenant and indicator, for spreadsheets). */
+public final class ReportFormats {
+
+  private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+  private static final CsvMapper CSV = new CsvMapper();
+  private static final CsvSchema CSV_COLUMNS = CsvSchema.builder()
+      .addColumn("tenantId").addColumn("tenantName").addColumn("plan").addColumn("sizeClass")
+      .addColumn("riskLevel").addColumn("score").addColumn("indicator").addColumn("title").addColumn("value")
+      .addColumn("min").addColumn("max").addColumn("status").addColumn("details").addColumn("explanation")
+      .build().withHeader();
+
+  private ReportFormats() {
+  }
+
+  public static String json(Object report) {
+    try {
+      return JSON.writeValueAsString(report);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the report cannot be written as JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * CSV with a header row. Every text cell that a spreadsheet would take for a formula (starting with {@code =},
+   * {@code +}, {@code -}, {@code @}, a tab or a carriage return) is prefixed with an apostrophe; numbers stay
+   * numbers.
+   */
+  public static String csv(Report report) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Report.TenantReport tenant : report.tenants()) {
+      for (Report.IndicatorResult indicator : tenant.indicators()) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("tenantId", text(tenant.tenantId() == null ? ReportConfig.DEFAULT_TENANT : tenant.tenantId()));
+        row.put("tenantName", text(tenant.tenantName()));
+        row.put("plan", text(tenant.plan()));
+        row.put("sizeClass", text(tenant.sizeClass()));
+        row.put("riskLevel", tenant.riskLevel());
+        row.put("score", tenant.score());
+        row.put("indicator", indicator.id());
+        row.put("title", indicator.title());
+        row.put("value", indicator.value());
+        row.put("min", indicator.norm().min());
+        row.put("max", indicator.norm().max());
+        row.put("status", indicator.status());
+        row.put("details", text(details(indicator.details())));
+        row.put("explanation", text(indicator.explanation()));
+        rows.add(row);
+      }
+    }
+    try {
+      return CSV.writer(CSV_COLUMNS).writeValueAsString(rows);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the report cannot be written as CSV: " + e.getMessage(), e);
+    }
+  }
+
+  /** The details in one cell: "key=value, key=value; key=value, ...". */
+  static String details(List<Map<String, Object>> details) {
+    StringBuilder text = new StringBuilder();
+    for (Map<String, Object> item : details) {
+      if (!text.isEmpty()) {
+        text.append("; ");
+      }
+      StringBuilder one = new StringBuilder();
+      for (Map.Entry<String, Object> field : item.entrySet()) {
+        if (field.getValue() == null) {
+          continue;
+        }
+        if (!one.isEmpty()) {
+          one.append(", ");
+        }
+        one.append(field.getKey()).append('=').append(field.getValue());
+      }
+      text.append(one);
+    }
+    return text.toString();
+  }
+
+  /** Neutralises a text cell against formula injection. */
+  static String text(String value) {
+    if (value == null || value.isEmpty()) {
+      return value;
+    }
+    char first = value.charAt(0);
+    if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
+      return "'" + value;
+    }
+    return value;
+  }
+}

@@ -1,0 +1,360 @@
+package io.checkup.report;
+
+import io.checkup.stats.Metric;
+import io.checkup.stats.Statistics;
+import io.checkup.stats.StatsQuery;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads what a report needs, for all tenants at once: a fixed number of grouped queries over the engine's
+ * repository, runtime and identity tables and over the statistics, whatever the number of tenants. Nothing here
+ * reads the history tables or parses a model.
+ */
+final class ReportSource {
+
+  private static final Logger LOG = LoggerFactory.getLogger("io.checkup.report");
+  static final long DAY = 86_400_000L;
+  static final long HOUR = 3_600_000L;
+
+  private final DataSource dataSource;
+  private final String prefix;
+  private final Statistics statistics;
+
+  ReportSource(DataSource dataSource, String enginePrefix, Statistics statistics) {
+    this.dataSource = dataSource;
+    this.prefix = enginePrefix == null ? "" : enginePrefix;
+    this.statistics = statistics;
+  }
+
+  boolean statisticsCollected() {
+    return statistics.isCollecting();
+  }
+
+  /** The facts of every tenant in scope, by tenant id (null: the tenant-less part). */
+  Map<String, TenantFacts> load(ReportScope scope, long now, ReportConfig config) {
+    Map<String, TenantFacts> tenants = new LinkedHashMap<>();
+    Map<String, String> keyOfDefinition = new HashMap<>();
+    try (Connection connection = dataSource.getConnection()) {
+      loadTenants(connection, scope, tenants);
+      loadDefinitions(connection, scope, tenants, keyOfDefinition);
+      if (scope.isAll() ? tenants.isEmpty() : scope.includes(null)) {
+        tenants.computeIfAbsent(null, TenantFacts::new);
+      }
+      Function<String, TenantFacts> facts = tenants::get;
+      loadUsers(connection, tenants);
+      loadRuntime(connection, scope, now, config, facts, keyOfDefinition);
+    } catch (SQLException e) {
+      throw new IllegalStateException("camunda-checkup report: reading the engine's tables failed: "
+          + e.getMessage(), e);
+    }
+    loadStatistics(scope, now, tenants);
+    return tenants;
+  }
+
+  // ---- repository and identity ----
+
+  private void loadTenants(Connection connection, ReportScope scope, Map<String, TenantFacts> tenants)
+      throws SQLException {
+    TenantFilter filter = new TenantFilter(scope, "ID_");
+    query(connection, "select ID_, NAME_ from " + prefix + "ACT_ID_TENANT where " + filter.sql + " order by ID_",
+        filter.parameters, row -> tenants.computeIfAbsent(row.getString(1), TenantFacts::new).name = row.getString(2));
+  }
+
+  private void loadDefinitions(Connection connection, ReportScope scope, Map<String, TenantFacts> tenants,
+      Map<String, String> keyOfDefinition) throws SQLException {
+    TenantFilter filter = new TenantFilter(scope, "P.TENANT_ID_");
+    query(connection, "select P.ID_, P.KEY_, P.NAME_, P.VERSION_, P.TENANT_ID_, P.DEPLOYMENT_ID_, P.SUSPENSION_STATE_, "
+        + "D.DEPLOY_TIME_, P.RESOURCE_NAME_ from " + prefix + "ACT_RE_PROCDEF P left join " + prefix
+        + "ACT_RE_DEPLOYMENT D on D.ID_ = P.DEPLOYMENT_ID_ where " + filter.sql, filter.parameters, row -> {
+          Timestamp deployed = row.getTimestamp(8);
+          TenantFacts.Definition definition = new TenantFacts.Definition(row.getString(1), row.getString(5),
+              row.getString(2), row.getString(3), row.getInt(4), row.getInt(7) == 2, row.getString(6),
+              row.getString(9), deployed == null ? null : deployed.getTime());
+          keyOfDefinition.put(definition.id(), definition.key());
+          TenantFacts tenant = tenants.computeIfAbsent(row.getString(5), TenantFacts::new);
+          tenant.latest.merge(definition.key(), definition, (a, b) -> a.version() >= b.version() ? a : b);
+          if (definition.deployTime() != null) {
+            long time = definition.deployTime();
+            tenant.firstDeployment = tenant.firstDeployment == null ? time : Math.min(tenant.firstDeployment, time);
+            tenant.lastChange = tenant.lastChange == null ? time : Math.max(tenant.lastChange, time);
+          }
+        });
+  }
+
+  /**
+   * The users of each tenant, members directly or through a group. The tenant-less part's users are all users when
+   * the engine has no tenants, otherwise those who belong to no tenant.
+   */
+  private void loadUsers(Connection connection, Map<String, TenantFacts> tenants) {
+    try {
+      Map<String, Set<String>> members = new HashMap<>();
+      query(connection, "select TM.TENANT_ID_, TM.USER_ID_ from " + prefix + "ACT_ID_TENANT_MEMBER TM "
+          + "where TM.USER_ID_ is not null union select TM.TENANT_ID_, M.USER_ID_ from " + prefix
+          + "ACT_ID_TENANT_MEMBER TM join " + prefix + "ACT_ID_MEMBERSHIP M on M.GROUP_ID_ = TM.GROUP_ID_",
+          List.of(), row -> members.computeIfAbsent(row.getString(1), t -> new HashSet<>()).add(row.getString(2)));
+      for (TenantFacts tenant : tenants.values()) {
+        if (tenant.tenantId != null) {
+          tenant.users = members.getOrDefault(tenant.tenantId, Set.of());
+        }
+      }
+      TenantFacts tenantLess = tenants.get(null);
+      if (tenantLess != null) {
+        Set<String> inSomeTenant = new HashSet<>();
+        members.values().forEach(inSomeTenant::addAll);
+        Set<String> users = new HashSet<>();
+        query(connection, "select ID_ from " + prefix + "ACT_ID_USER", List.of(), row -> {
+          if (!inSomeTenant.contains(row.getString(1))) {
+            users.add(row.getString(1));
+          }
+        });
+        tenantLess.users = users;
+      }
+    } catch (SQLException e) {
+      LOG.warn("camunda-checkup report: the identity tables cannot be read ({}); indicators per user are n/a",
+          e.getMessage());
+    }
+  }
+
+  // ---- runtime ----
+
+  private void loadRuntime(Connection connection, ReportScope scope, long now, ReportConfig config,
+      Function<String, TenantFacts> facts, Map<String, String> keyOfDefinition) throws SQLException {
+    int limit = config.detailsLimit();
+    TenantFilter filter = new TenantFilter(scope, "TENANT_ID_");
+    String incidents = "select TENANT_ID_, ID_, PROC_DEF_ID_, PROC_INST_ID_, ACTIVITY_ID_, INCIDENT_TYPE_, "
+        + "INCIDENT_MSG_, INCIDENT_TIMESTAMP_ SINCE_ from " + prefix + "ACT_RU_INCIDENT where " + filter.sql;
+    listed(connection, incidents, filter.parameters, "count(*)", limit, facts, tenant -> tenant.incidents,
+        (row, item) -> {
+          item.put("incidentId", row.getString("ID_"));
+          item.put("processKey", keyOfDefinition.get(row.getString("PROC_DEF_ID_")));
+          item.put("processInstanceId", row.getString("PROC_INST_ID_"));
+          item.put("activityId", row.getString("ACTIVITY_ID_"));
+          item.put("type", row.getString("INCIDENT_TYPE_"));
+          item.put("message", row.getString("INCIDENT_MSG_"));
+          item.put("since", iso(row.getTimestamp("SINCE_")));
+        });
+
+    Timestamp dueBefore = new Timestamp(now);
+    List<Object> overdueParameters = new ArrayList<>(filter.parameters);
+    overdueParameters.add(dueBefore);
+    String overdue = "select TENANT_ID_, ID_, NAME_, PROC_DEF_ID_, PROC_INST_ID_, TASK_DEF_KEY_, ASSIGNEE_, "
+        + "DUE_DATE_ SINCE_ from " + prefix + "ACT_RU_TASK where " + filter.sql + " and DUE_DATE_ < ?";
+    listed(connection, overdue, overdueParameters, "count(*)", limit, facts, tenant -> tenant.overdue,
+        (row, item) -> task(row, item, keyOfDefinition, "due"));
+
+    List<Object> staleParameters = new ArrayList<>(filter.parameters);
+    staleParameters.add(new Timestamp(now - config.unassignedAfterDays() * DAY));
+    String stale = "select TENANT_ID_, ID_, NAME_, PROC_DEF_ID_, PROC_INST_ID_, TASK_DEF_KEY_, ASSIGNEE_, "
+        + "CREATE_TIME_ SINCE_ from " + prefix + "ACT_RU_TASK where " + filter.sql
+        + " and ASSIGNEE_ is null and CREATE_TIME_ < ?";
+    listed(connection, stale, staleParameters, "count(*)", limit, facts, tenant -> tenant.unassigned,
+        (row, item) -> task(row, item, keyOfDefinition, "created"));
+
+    Timestamp stuckBefore = new Timestamp(now - config.stuckAfterDays() * DAY);
+    TenantFilter subscriptions = new TenantFilter(scope, "S.TENANT_ID_");
+    String waits = "select TENANT_ID_, PROC_INST_ID_, PROC_DEF_ID_, TASK_DEF_KEY_ ACT_ID_, CREATE_TIME_ SINCE_, "
+        + "'userTask' KIND_ from " + prefix + "ACT_RU_TASK where " + filter.sql
+        + " and PROC_INST_ID_ is not null and CREATE_TIME_ < ?"
+        + " union all select TENANT_ID_, PROC_INST_ID_, PROC_DEF_ID_, ACT_ID_, CREATE_TIME_ SINCE_, "
+        + "'externalTask' KIND_ from " + prefix + "ACT_RU_EXT_TASK where " + filter.sql + " and CREATE_TIME_ < ?"
+        + " union all select S.TENANT_ID_, S.PROC_INST_ID_, E.PROC_DEF_ID_, S.ACTIVITY_ID_ ACT_ID_, "
+        + "S.CREATED_ SINCE_, S.EVENT_TYPE_ KIND_ from " + prefix + "ACT_RU_EVENT_SUBSCR S join " + prefix
+        + "ACT_RU_EXECUTION E on E.ID_ = S.EXECUTION_ID_ and E.ACT_ID_ = S.ACTIVITY_ID_ where " + subscriptions.sql
+        + " and S.CREATED_ < ? and S.EVENT_TYPE_ <> 'compensate'";
+    List<Object> waitParameters = new ArrayList<>();
+    waitParameters.addAll(filter.parameters);
+    waitParameters.add(stuckBefore);
+    waitParameters.addAll(filter.parameters);
+    waitParameters.add(stuckBefore);
+    waitParameters.addAll(subscriptions.parameters);
+    waitParameters.add(stuckBefore);
+    listed(connection, waits, waitParameters, "count(distinct PROC_INST_ID_)", limit, facts, tenant -> tenant.stuck,
+        (row, item) -> {
+          item.put("processInstanceId", row.getString("PROC_INST_ID_"));
+          item.put("processKey", keyOfDefinition.get(row.getString("PROC_DEF_ID_")));
+          item.put("activityId", row.getString("ACT_ID_"));
+          item.put("waitingFor", row.getString("KIND_"));
+          item.put("since", iso(row.getTimestamp("SINCE_")));
+        });
+  }
+
+  private static void task(ResultSet row, Map<String, Object> item, Map<String, String> keyOfDefinition,
+      String sinceName) throws SQLException {
+    item.put("taskId", row.getString("ID_"));
+    item.put("name", row.getString("NAME_"));
+    item.put("processKey", keyOfDefinition.get(row.getString("PROC_DEF_ID_")));
+    item.put("processInstanceId", row.getString("PROC_INST_ID_"));
+    item.put("taskDefinitionKey", row.getString("TASK_DEF_KEY_"));
+    item.put("assignee", row.getString("ASSIGNEE_"));
+    item.put(sinceName, iso(row.getTimestamp("SINCE_")));
+  }
+
+  private interface ItemReader {
+    void read(ResultSet row, Map<String, Object> item) throws SQLException;
+  }
+
+  /**
+   * Counts per tenant, and the oldest {@code limit} rows per tenant (by {@code SINCE_}) as details: two grouped
+   * queries, however many tenants and rows there are.
+   */
+  private void listed(Connection connection, String select, List<Object> parameters, String count, int limit,
+      Function<String, TenantFacts> facts, Function<TenantFacts, TenantFacts.Listed> which, ItemReader reader)
+      throws SQLException {
+    query(connection, "select TENANT_ID_, " + count + " from (" + select + ") X group by TENANT_ID_", parameters,
+        row -> {
+          TenantFacts tenant = facts.apply(row.getString(1));
+          if (tenant != null) {
+            which.apply(tenant).count = row.getLong(2);
+          }
+        });
+    if (limit == 0) {
+      return;
+    }
+    List<Object> limited = new ArrayList<>(parameters);
+    limited.add(limit);
+    Map<String, Set<String>> seenInstances = new HashMap<>();
+    query(connection, "select * from (select X.*, row_number() over (partition by X.TENANT_ID_ order by X.SINCE_, "
+        + "X.PROC_INST_ID_) RN_ from (" + select + ") X) Y where Y.RN_ <= ? order by Y.TENANT_ID_, Y.RN_", limited,
+        row -> {
+          TenantFacts tenant = facts.apply(row.getString("TENANT_ID_"));
+          if (tenant == null) {
+            return;
+          }
+          String instance = row.getString("PROC_INST_ID_");
+          if (count.contains("distinct") && instance != null
+              && !seenInstances.computeIfAbsent(tenant.tenantId, t -> new HashSet<>()).add(instance)) {
+            return; // an instance waits in several places: listed once, at its oldest wait
+          }
+          Map<String, Object> item = new LinkedHashMap<>();
+          reader.read(row, item);
+          which.apply(tenant).items.add(item);
+        });
+  }
+
+  // ---- statistics ----
+
+  private void loadStatistics(ReportScope scope, long now, Map<String, TenantFacts> tenants) {
+    long today = now - Math.floorMod(now, DAY);
+    Instant end = Instant.ofEpochMilli(today + DAY);
+    Instant week = Instant.ofEpochMilli(today - 6 * DAY);
+    Instant month = Instant.ofEpochMilli(today - 29 * DAY);
+    for (Map.Entry<String, Map<LocalDate, Long>> entry : query(scope).metric(Metric.INSTANCE_STARTED)
+        .between(Instant.ofEpochMilli(today - 28 * DAY), end).sumByTenantAndDay().entrySet()) {
+      TenantFacts tenant = tenants.get(entry.getKey());
+      if (tenant != null) {
+        tenant.launchesPerDay.putAll(entry.getValue());
+      }
+    }
+    for (StatsQuery.Row row : query(scope).metrics(List.of(Metric.INSTANCE_STARTED, Metric.ACTIVITY_TOTAL))
+        .between(week, end).rows()) {
+      TenantFacts tenant = tenants.get(row.tenantId());
+      if (tenant != null && row.value() > 0) {
+        tenant.activeKeys.add(row.processKey());
+      }
+    }
+    long hour = now - Math.floorMod(now, HOUR);
+    query(scope).hourly().metric(Metric.ACTIVITY_TOTAL)
+        .between(Instant.ofEpochMilli(hour - 23 * HOUR), Instant.ofEpochMilli(hour + HOUR)).sumByTenant()
+        .forEach((tenantId, sum) -> {
+          TenantFacts tenant = tenants.get(tenantId);
+          if (tenant != null) {
+            tenant.actions24h = sum;
+          }
+        });
+    query(scope).metric(Metric.TASK_CREATED).between(week, end).sumByTenant().forEach((tenantId, sum) -> {
+      TenantFacts tenant = tenants.get(tenantId);
+      if (tenant != null) {
+        tenant.tasksCreated7d = sum;
+      }
+    });
+    for (StatsQuery.Row row : query(scope).metric(Metric.TASK_ASSIGNEE).between(month, end).rows()) {
+      TenantFacts tenant = tenants.get(row.tenantId());
+      if (tenant != null && row.value() > 0) {
+        tenant.assignees30d.add(row.dimension());
+      }
+    }
+    for (StatsQuery.Row row : query(scope).metric(Metric.FLOW_TAKEN).between(month, end).rows()) {
+      TenantFacts tenant = tenants.get(row.tenantId());
+      if (tenant != null) {
+        tenant.flows30d.computeIfAbsent(row.processKey(), k -> new HashMap<>())
+            .merge(row.dimension(), row.value(), Long::sum);
+      }
+    }
+  }
+
+  private StatsQuery query(ReportScope scope) {
+    StatsQuery query = statistics.query().daily();
+    if (!scope.isAll()) {
+      query.tenants(scope.tenants());
+    }
+    return query;
+  }
+
+  // ---- plumbing ----
+
+  /** A condition on a tenant column: nothing for all tenants, otherwise the tenants in scope. */
+  private static final class TenantFilter {
+    final String sql;
+    final List<Object> parameters = new ArrayList<>();
+
+    TenantFilter(ReportScope scope, String column) {
+      if (scope.isAll()) {
+        sql = "1 = 1";
+        return;
+      }
+      StringBuilder condition = new StringBuilder("(");
+      condition.append(scope.includes(null) ? column + " is null" : "1 = 0");
+      for (String tenant : scope.tenants()) {
+        if (tenant != null) {
+          condition.append(" or ").append(column).append(" = ?");
+          parameters.add(tenant);
+        }
+      }
+      sql = condition.append(')').toString();
+    }
+  }
+
+  private interface RowHandler {
+    void handle(ResultSet row) throws SQLException;
+  }
+
+  private static void query(Connection connection, String sql, List<Object> parameters, RowHandler handler)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.size(); i++) {
+        statement.setObject(i + 1, parameters.get(i));
+      }
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          handler.handle(rows);
+        }
+      }
+    }
+  }
+
+  static String iso(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant().toString();
+  }
+
+  static LocalDate day(long epochMillis) {
+    return Instant.ofEpochMilli(epochMillis).atZone(ZoneOffset.UTC).toLocalDate();
+  }
+}

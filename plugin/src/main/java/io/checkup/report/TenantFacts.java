@@ -1,0 +1,52 @@
+package io.checkup.report;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Everything the report learned about one tenant, before any norm is applied. */
+final class TenantFacts {
+
+  /** A process definition (one version). */
+  record Definition(String id, String tenantId, String key, String name, int version, boolean suspended,
+      String deploymentId, String resourceName, Long deployTime) {
+  }
+
+  /** A count with the first few of the things counted. */
+  static final class Listed {
+    long count;
+    final List<Map<String, Object>> items = new ArrayList<>();
+  }
+
+  final String tenantId;
+  String name;
+  /** Latest version per process key. */
+  final Map<String, Definition> latest = new LinkedHashMap<>();
+  Long firstDeployment;
+  Long lastChange;
+  /** The tenant's users, or null when the identity service's tables cannot tell. */
+  Set<String> users;
+
+  final Map<LocalDate, Long> launchesPerDay = new TreeMap<>();
+  final Set<String> activeKeys = new HashSet<>();
+  long actions24h;
+  long tasksCreated7d;
+  final Set<String> assignees30d = new HashSet<>();
+  /** Flow counts of the last 30 days per process key and flow id. */
+  final Map<String, Map<String, Long>> flows30d = new HashMap<>();
+
+  final Listed incidents = new Listed();
+  final Listed stuck = new Listed();
+  final Listed overdue = new Listed();
+  final Listed unassigned = new Listed();
+
+  TenantFacts(String tenantId) {
+    this.tenantId = tenantId;
+  }
+}

@@ -1,0 +1,220 @@
+package io.checkup.rest;
+
+import io.checkup.engine.CheckupProcessEnginePlugin;
+import io.checkup.engine.CheckupRegistry;
+import io.checkup.engine.ResourceFindings;
+import io.checkup.lint.Finding;
+import io.checkup.report.Report;
+import io.checkup.report.ReportConfig;
+import io.checkup.report.ReportFormats;
+import io.checkup.report.ReportHtml;
+import io.checkup.report.ReportScope;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The check-up inside Camunda's REST API ({@code /engine-rest/checkup}), so Camunda's authentication applies: when it
+ * is on, a caller sees the tenants they are a member of (directly or through a group), administrators see all, and
+ * anything else is answered 404 exactly as a tenant that does not exist.
+ */
+@Path("/checkup")
+public class CheckupRestService {
+
+  static final String CSV = "text/csv";
+  private static final Logger LOG = LoggerFactory.getLogger("io.checkup.rest");
+
+  @Context
+  private HttpHeaders headers;
+
+  @GET
+  @Path("/report")
+  @Produces({MediaType.APPLICATION_JSON, CSV, MediaType.TEXT_HTML})
+  public Response report(@QueryParam("format") String format, @QueryParam("engine") String engineName) {
+    Checkup checkup = checkup(engineName);
+    Caller caller = Caller.of(checkup.engine());
+    ReportScope scope = caller.sees() == null ? ReportScope.all() : ReportScope.of(caller.sees());
+    return render(checkup.plugin().getReport().generate(scope), format, "checkup-report");
+  }
+
+  @GET
+  @Path("/report/{tenantId}")
+  @Produces({MediaType.APPLICATION_JSON, CSV, MediaType.TEXT_HTML})
+  public Response tenantReport(@PathParam("tenantId") String tenantId, @QueryParam("format") String format,
+      @QueryParam("engine") String engineName) {
+    Checkup checkup = checkup(engineName);
+    Caller caller = Caller.of(checkup.engine());
+    String tenant = ReportConfig.DEFAULT_TENANT.equals(tenantId) ? null : tenantId;
+    if (!caller.canSee(tenant)) {
+      return notFound("No tenant '" + tenantId + "'.");
+    }
+    Report report = checkup.plugin().getReport().generate(ReportScope.of(java.util.Collections.singleton(tenant)));
+    if (report.tenants().isEmpty()) {
+      return notFound("No tenant '" + tenantId + "'.");
+    }
+    return render(report, format, "checkup-report-" + tenantId.replaceAll("[^A-Za-z0-9._-]", "_"));
+  }
+
+  @GET
+  @Path("/lint/deployment/{deploymentId}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response deploymentFindings(@PathParam("deploymentId") String deploymentId,
+      @QueryParam("engine") String engineName) {
+    Checkup checkup = checkup(engineName);
+    // asked through the engine's own query: Camunda's tenant and authorization checks decide what the caller sees
+    Deployment deployment = checkup.engine().getRepositoryService().createDeploymentQuery()
+        .deploymentId(deploymentId).singleResult();
+    Optional<List<ResourceFindings>> found = deployment == null ? Optional.empty()
+        : checkup.plugin().getLintResults().forDeployment(deploymentId);
+    if (found.isEmpty()) {
+      return notFound("No deployment '" + deploymentId + "'.");
+    }
+    List<Map<String, Object>> resources = new ArrayList<>();
+    for (ResourceFindings resource : found.get()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("resource", resource.resourceName());
+      entry.put("findings", findings(resource.findings()));
+      resources.add(entry);
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("deploymentId", deploymentId);
+    body.put("deploymentName", deployment.getName());
+    body.put("tenantId", deployment.getTenantId());
+    body.put("resources", resources);
+    return json(body);
+  }
+
+  @GET
+  @Path("/lint/process-definition/{id}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response processDefinitionFindings(@PathParam("id") String id, @QueryParam("engine") String engineName) {
+    Checkup checkup = checkup(engineName);
+    ProcessDefinition definition = checkup.engine().getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionId(id).singleResult();
+    Optional<List<Finding>> found = definition == null ? Optional.empty()
+        : checkup.plugin().getLintResults().forProcessDefinition(id);
+    if (found.isEmpty()) {
+      return notFound("No process definition '" + id + "'.");
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("processDefinitionId", id);
+    body.put("processDefinitionKey", definition.getKey());
+    body.put("version", definition.getVersion());
+    body.put("tenantId", definition.getTenantId());
+    body.put("resource", definition.getResourceName());
+    body.put("findings", findings(found.get()));
+    return json(body);
+  }
+
+  private static List<Map<String, Object>> findings(List<Finding> findings) {
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (Finding finding : findings) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("rule", finding.ruleId());
+      entry.put("severity", finding.severity().label());
+      entry.put("message", finding.message());
+      entry.put("elementId", finding.elementId());
+      entry.put("line", finding.line() > 0 ? finding.line() : null);
+      entry.put("column", finding.column() > 0 ? finding.column() : null);
+      entry.put("processKey", finding.processId());
+      list.add(entry);
+    }
+    return list;
+  }
+
+  // ---- formats ----
+
+  private Response render(Report report, String format, String fileName) {
+    String chosen = format(format);
+    if (chosen == null) {
+      return error(Response.Status.BAD_REQUEST, "InvalidRequestException",
+          "Unknown format '" + format + "': use json, csv or html.");
+    }
+    return switch (chosen) {
+      case "csv" -> Response.ok(ReportFormats.csv(report), CSV + "; charset=UTF-8")
+          .header("Content-Disposition", "attachment; filename=\"" + fileName + ".csv\"")
+          .header("X-Content-Type-Options", "nosniff").build();
+      case "html" -> Response.ok(ReportHtml.render(report), MediaType.TEXT_HTML + "; charset=UTF-8")
+          // the page needs nothing but its own inline styles: no script may run, nothing may be loaded
+          .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+          .header("X-Content-Type-Options", "nosniff").build();
+      default -> json(report);
+    };
+  }
+
+  /** {@code ?format} wins; otherwise the first of JSON, CSV or HTML the Accept header asks for; JSON by default. */
+  private String format(String format) {
+    if (format != null && !format.isBlank()) {
+      String name = format.trim().toLowerCase(Locale.ROOT);
+      return name.equals("json") || name.equals("csv") || name.equals("html") ? name : null;
+    }
+    if (headers != null) {
+      for (MediaType type : headers.getAcceptableMediaTypes()) {
+        if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType()) {
+          return "json";
+        }
+        if (type.isCompatible(MediaType.valueOf(CSV)) && !type.isWildcardType()) {
+          return "csv";
+        }
+        if (type.isCompatible(MediaType.TEXT_HTML_TYPE) && !type.isWildcardType()) {
+          return "html";
+        }
+      }
+    }
+    return "json";
+  }
+
+  private static Response json(Object body) {
+    return Response.ok(ReportFormats.json(body), MediaType.APPLICATION_JSON + "; charset=UTF-8").build();
+  }
+
+  private static Response notFound(String message) {
+    return error(Response.Status.NOT_FOUND, "InvalidRequestException", message);
+  }
+
+  private static Response error(Response.Status status, String type, String message) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", type);
+    body.put("message", message);
+    return Response.status(status).type(MediaType.APPLICATION_JSON).entity(ReportFormats.json(body)).build();
+  }
+
+  // ---- the engine and the plugin ----
+
+  private record Checkup(ProcessEngine engine, CheckupProcessEnginePlugin plugin) {
+  }
+
+  private static Checkup checkup(String engineName) {
+    ProcessEngine engine = EngineUtil.lookupProcessEngine(engineName);
+    if (engine == null) {
+      throw new jakarta.ws.rs.WebApplicationException(error(Response.Status.NOT_FOUND, "InvalidRequestException",
+          "No process engine" + (engineName == null ? "" : " named '" + engineName + "'") + " is available."));
+    }
+    CheckupProcessEnginePlugin plugin = CheckupRegistry.of(engine.getName());
+    if (plugin == null) {
+      LOG.warn("camunda-checkup: the REST resources are registered but engine '{}' runs without the plugin",
+          engine.getName());
+      throw new jakarta.ws.rs.WebApplicationException(error(Response.Status.NOT_FOUND, "InvalidRequestException",
+          "The camunda-checkup plugin is not installed in process engine '" + engine.getName() + "'."));
+    }
+    return new Checkup(engine, plugin);
+  }
+}

@@ -1,0 +1,251 @@
+package io.checkup.report;
+
+import static io.checkup.report.ReportAssertions.check;
+import static io.checkup.report.ReportAssertions.field;
+import static io.checkup.report.ReportAssertions.indicator;
+import static io.checkup.report.ReportAssertions.json;
+import static io.checkup.report.ReportAssertions.tenant;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.checkup.engine.CheckupProcessEnginePlugin;
+import io.checkup.testing.TestEngines;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The report's numbers for known traffic ({@link ReportScenario}), as a client reads them from the JSON: every
+ * indicator's value and status for four accounts, norms from defaults, size classes, tenant overrides and the age
+ * rule, the details behind the values, the score, level, reasons and the ordering by risk. Subclassed for
+ * PostgreSQL.
+ */
+class CheckupReportTest {
+
+  protected final List<ProcessEngine> engines = new ArrayList<>();
+  protected CheckupProcessEnginePlugin checkup;
+
+  protected TestEngines engines() {
+    return TestEngines.h2();
+  }
+
+  protected ProcessEngine engine(String reportConfig) {
+    checkup = new CheckupProcessEnginePlugin();
+    checkup.setStatsFlushInterval("1h");
+    checkup.setReportConfig(reportConfig);
+    ProcessEngine engine = engines().plugin(checkup).build();
+    engines.add(engine);
+    return engine;
+  }
+
+  @AfterEach
+  void close() {
+    ClockUtil.reset();
+    engines.forEach(ProcessEngine::close);
+  }
+
+  private JsonNode scenarioReport() throws Exception {
+    ProcessEngine engine = engine(ReportScenario.CONFIG);
+    new ReportScenario(engine).run();
+    assertThat(checkup.getStatistics().flushNow()).isTrue();
+    return json(checkup.getReport().generate(ReportScope.all()));
+  }
+
+  @Test
+  void ordersTenantsByRiskWithScoresLevelsAndReasons() throws Exception {
+    JsonNode report = scenarioReport();
+    assertThat(report.get("generatedAt").asText()).isEqualTo("2026-03-20T12:00:00Z");
+    List<String> order = new ArrayList<>();
+    List<Integer> scores = new ArrayList<>();
+    for (JsonNode tenant : report.get("tenants")) {
+      order.add(tenant.get("tenantId").isNull() ? "(default)" : tenant.get("tenantId").asText());
+      scores.add(tenant.get("score").asInt());
+    }
+    // penalties: globex 6+15+25+10+3+2+15+8+5+5+2, the tenant-less part 25+10+15+3+2+15+8,
+    // initech 15+25+3+2+2+2+1+1+1+15, acme 8+2+2+4+3
+    assertThat(order).containsExactly("globex", "(default)", "initech", "acme");
+    assertThat(scores).containsExactly(4, 22, 33, 81);
+    assertThat(tenant(report, "globex").get("riskLevel").asText()).isEqualTo("at-risk");
+    assertThat(tenant(report, "acme").get("riskLevel").asText()).isEqualTo("healthy");
+    assertThat(tenant(report, "acme").get("plan").asText()).isEqualTo("Gold");
+    assertThat(tenant(report, "acme").get("reasons")).hasSize(3);
+    assertThat(tenant(report, "acme").get("reasons").get(0).asText()).isEqualTo(
+        "Users given work by processes in the last 30 days: 2 (norm at least 3 of the tenant's 4 users); "
+            + "many users work outside the automated processes.");
+    assertThat(tenant(report, "globex").get("reasons").get(0).asText()).isEqualTo(
+        "Process launches in the last 7 days: 13 (norm 1,000 to 10,000); "
+            + "the client may find manual work cheaper than automation.");
+  }
+
+  @Test
+  void everyIndicatorOfTheHealthyTenant() throws Exception {
+    JsonNode acme = tenant(scenarioReport(), "acme");
+    assertThat(acme.get("tenantName").asText()).isEqualTo("ACME Corp");
+    assertThat(acme.get("users").asInt()).isEqualTo(4);
+    assertThat(acme.get("sizeClass").asText()).isEqualTo("small");
+    assertThat(acme.get("ageDays").asInt()).isEqualTo(200);
+    assertThat(acme.get("indicators")).hasSize(Indicator.values().length);
+
+    check(acme, "models.last-change-days", 10, "ok");
+    check(acme, "models.total", 2, "ok");
+    check(acme, "processes.active-7d", 2, "ok");
+    check(acme, "processes.unused-7d", 0, "ok");
+    check(acme, "launches.7d", 13, "ok");
+    check(acme, "launches.per-user-7d", 3.3, "ok");
+    check(acme, "launches.trend", 150.0, "ok");
+    check(acme, "elements.diversity", 8, "ok");
+    check(acme, "elements.total", 18, "ok");
+    check(acme, "users.digitized-30d", 2, "out-of-norm");
+    check(acme, "tasks.per-user-7d", 2.0, "ok");
+    check(acme, "gateways.conditions", 3, "ok");
+    check(acme, "gateways.multi-branch", 1, "ok");
+    check(acme, "gateways.cascades", 1, "out-of-norm");
+    check(acme, "elements.fake", 1, "out-of-norm");
+    check(acme, "capability.notifications", 1, "ok");
+    check(acme, "capability.work-distribution", 1, "ok");
+    check(acme, "capability.experiments", 0, "n/a");
+    check(acme, "capability.sla-timers", 1, "ok");
+    check(acme, "actions.24h", 29, "ok");
+    check(acme, "incidents.open", 0, "ok");
+    check(acme, "instances.stuck", 0, "ok");
+    check(acme, "tasks.overdue", 1, "out-of-norm");
+    check(acme, "tasks.unassigned-stale", 1, "out-of-norm");
+    check(acme, "runtime.dead-branches-30d", 0, "ok");
+
+    // the tenant's own norms replace the defaults; the age rule's bound applies (200 days old)
+    assertThat(indicator(acme, "launches.7d").get("norm").toString()).isEqualTo("{\"min\":10,\"max\":100}");
+    assertThat(indicator(acme, "models.total").get("norm").toString()).isEqualTo("{\"min\":2}");
+    assertThat(indicator(acme, "users.digitized-30d").get("norm").toString()).isEqualTo("{\"min\":3}");
+    assertThat(indicator(acme, "capability.experiments").get("explanation").asText())
+        .contains("switched off for this tenant's size class");
+
+    assertThat(field(indicator(acme, "users.digitized-30d").get("details"), "userId")).containsExactly("carl", "dora");
+    JsonNode cascade = indicator(acme, "gateways.cascades").get("details").get(0);
+    assertThat(cascade.get("processKey").asText()).isEqualTo("support");
+    assertThat(cascade.get("gatewayId").asText()).isEqualTo("urgent");
+    assertThat(cascade.get("gateways").toString()).isEqualTo("[\"urgent\",\"vip\"]");
+    assertThat(cascade.get("outcomes").asInt()).isEqualTo(3);
+    JsonNode fake = indicator(acme, "elements.fake").get("details").get(0);
+    assertThat(fake.get("elementId").asText()).isEqualTo("notUrgent");
+    JsonNode overdue = indicator(acme, "tasks.overdue").get("details").get(0);
+    assertThat(overdue.get("processKey").asText()).isEqualTo("sales");
+    assertThat(overdue.get("assignee").asText()).isEqualTo("anna");
+    assertThat(overdue.get("due").asText()).isEqualTo("2026-03-19T10:00:00Z");
+    JsonNode unassigned = indicator(acme, "tasks.unassigned-stale").get("details").get(0);
+    assertThat(unassigned.get("taskDefinitionKey").asText()).isEqualTo("call");
+    assertThat(unassigned.get("created").asText()).isEqualTo("2026-03-15T10:00:00Z");
+
+    JsonNode launches = acme.get("launches");
+    assertThat(launches.get("from").asText()).isEqualTo("2026-02-21");
+    assertThat(launches.get("perDay")).hasSize(28);
+    assertThat(launches.get("perDay").get(27).asLong()).isEqualTo(8);
+    assertThat(launches.get("perDay").get(24).asLong()).isEqualTo(4);
+    assertThat(launches.get("perDay").get(22).asLong()).isEqualTo(1);
+    assertThat(launches.get("perDay").get(7).asLong()).isEqualTo(6);
+  }
+
+  @Test
+  void theAtRiskTenantWithItsElements() throws Exception {
+    JsonNode globex = tenant(scenarioReport(), "globex");
+    assertThat(globex.get("tenantName").asText()).isEqualTo(ReportScenario.HOSTILE_TENANT_NAME);
+    assertThat(globex.get("ageDays").asInt()).isEqualTo(40);
+    check(globex, "models.last-change-days", 40, "out-of-norm");
+    // 3 processes, but the norm of 20 only applies from an age of 180 days
+    check(globex, "models.total", 3, "n/a");
+    assertThat(indicator(globex, "models.total").get("norm").toString()).isEqualTo("{}");
+    check(globex, "processes.active-7d", 2, "out-of-norm");
+    check(globex, "processes.unused-7d", 1, "ok");
+    check(globex, "launches.7d", 13, "out-of-norm");
+    check(globex, "launches.per-user-7d", 13.0, "out-of-norm");
+    check(globex, "launches.trend", null, "n/a");
+    check(globex, "elements.diversity", 7, "out-of-norm");
+    check(globex, "elements.total", 14, "n/a");
+    check(globex, "users.digitized-30d", 0, "out-of-norm");
+    check(globex, "tasks.per-user-7d", null, "n/a");
+    check(globex, "gateways.conditions", 1, "ok");
+    assertThat(indicator(globex, "gateways.conditions").get("norm").toString()).isEqualTo("{\"max\":1000}");
+    check(globex, "gateways.multi-branch", 1, "out-of-norm");
+    check(globex, "actions.24h", 0, "out-of-norm");
+    check(globex, "incidents.open", 1, "out-of-norm");
+    check(globex, "instances.stuck", 1, "out-of-norm");
+    check(globex, "tasks.overdue", 0, "ok");
+    check(globex, "tasks.unassigned-stale", 0, "ok");
+    check(globex, "runtime.dead-branches-30d", 2, "out-of-norm");
+
+    JsonNode unused = indicator(globex, "processes.unused-7d").get("details").get(0);
+    assertThat(unused.get("processKey").asText()).isEqualTo("hostile");
+    assertThat(unused.get("processName").asText()).isEqualTo(ReportScenario.HOSTILE_PROCESS_NAME);
+    assertThat(field(indicator(globex, "runtime.dead-branches-30d").get("details"), "flowId"))
+        .containsExactlyInAnyOrder("toCall", "toMail");
+    assertThat(indicator(globex, "runtime.dead-branches-30d").get("details").get(0).get("gatewayRuns").asLong())
+        .isEqualTo(12);
+    JsonNode incident = indicator(globex, "incidents.open").get("details").get(0);
+    assertThat(incident.get("processKey").asText()).isEqualTo("failing");
+    assertThat(incident.get("activityId").asText()).isEqualTo("broken");
+    assertThat(incident.get("type").asText()).isEqualTo("failedJob");
+    JsonNode stuck = indicator(globex, "instances.stuck").get("details").get(0);
+    assertThat(stuck.get("activityId").asText()).isEqualTo("call");
+    assertThat(stuck.get("waitingFor").asText()).isEqualTo("userTask");
+    assertThat(stuck.get("since").asText()).isEqualTo("2026-02-08T10:00:00Z");
+  }
+
+  @Test
+  void aTenantWithoutUsersAndTheTenantLessPart() throws Exception {
+    JsonNode report = scenarioReport();
+    JsonNode initech = tenant(report, "initech");
+    assertThat(initech.get("tenantName").isNull()).isTrue();
+    assertThat(initech.get("users").asInt()).isZero();
+    check(initech, "launches.7d", 0, "out-of-norm");
+    check(initech, "launches.per-user-7d", null, "n/a");
+    check(initech, "users.digitized-30d", null, "n/a");
+    check(initech, "processes.unused-7d", 1, "ok");
+    check(initech, "gateways.cascades", 1, "out-of-norm");
+    check(initech, "capability.notifications", 0, "out-of-norm");
+
+    JsonNode tenantLess = tenant(report, null);
+    assertThat(tenantLess.get("tenantName").asText()).isEqualTo("(default)");
+    assertThat(tenantLess.get("users").asInt()).isEqualTo(1);
+    check(tenantLess, "launches.7d", 2, "out-of-norm");
+    check(tenantLess, "launches.per-user-7d", 2.0, "out-of-norm");
+    check(tenantLess, "actions.24h", 6, "out-of-norm");
+    check(tenantLess, "models.last-change-days", 3, "ok");
+    assertThat(field(indicator(tenantLess, "users.digitized-30d").get("details"), "userId")).containsExactly("olga");
+  }
+
+  @Test
+  void aScopeOfChosenTenantsReadsOnlyThose() throws Exception {
+    ProcessEngine engine = engine(ReportScenario.CONFIG);
+    new ReportScenario(engine).run();
+    checkup.getStatistics().flushNow();
+    JsonNode report = json(checkup.getReport().generate(ReportScope.of(List.of("acme"))));
+    assertThat(report.get("tenants")).hasSize(1);
+    check(tenant(report, "acme"), "launches.7d", 13, "ok");
+    check(tenant(report, "acme"), "actions.24h", 29, "ok");
+    JsonNode both = json(checkup.getReport().generate(ReportScope.of(Arrays.asList("globex", null))));
+    assertThat(both.get("tenants")).hasSize(2);
+    check(tenant(both, null), "launches.7d", 2, "out-of-norm");
+    check(tenant(both, "globex"), "incidents.open", 1, "out-of-norm");
+    assertThat(json(checkup.getReport().generate(ReportScope.of(List.of("nobody")))).get("tenants")).isEmpty();
+  }
+
+  @Test
+  void withStatisticsSwitchedOffTheirIndicatorsAreNotApplicable() throws Exception {
+    checkup = new CheckupProcessEnginePlugin();
+    checkup.setStatsEnabled(false);
+    ProcessEngine engine = engines().plugin(checkup).build();
+    engines.add(engine);
+    engine.getRepositoryService().createDeployment().tenantId("acme")
+        .addClasspathResource("models/report/sales.bpmn").deploy();
+    engine.getRuntimeService().startProcessInstanceByKey("sales", Map.of("route", "skip"));
+    JsonNode acme = tenant(json(checkup.getReport().generate(ReportScope.all())), "acme");
+    check(acme, "launches.7d", null, "n/a");
+    assertThat(indicator(acme, "launches.7d").get("explanation").asText()).contains("statistics are switched off");
+    check(acme, "models.total", 1, "n/a");
+    check(acme, "gateways.multi-branch", 1, "out-of-norm");
+  }
+}

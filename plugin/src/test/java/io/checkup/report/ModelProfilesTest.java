@@ -1,0 +1,74 @@
+package io.checkup.report;
+
+import static io.checkup.report.ReportAssertions.check;
+import static io.checkup.report.ReportAssertions.json;
+import static io.checkup.report.ReportAssertions.tenant;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.checkup.engine.CheckupProcessEnginePlugin;
+import io.checkup.testing.TestEngines;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reports never parse a model on a request once it is profiled: profiles are written at deployment, survive a
+ * restart, and a model deployed before the plugin was installed is read once and then stored.
+ */
+class ModelProfilesTest {
+
+  private final String database = "profiles-" + UUID.randomUUID();
+
+  private static CheckupProcessEnginePlugin plugin() {
+    CheckupProcessEnginePlugin checkup = new CheckupProcessEnginePlugin();
+    checkup.setStatsFlushInterval("1h");
+    return checkup;
+  }
+
+  @Test
+  void profilesWrittenAtDeploymentServeReportsAfterARestart() throws Exception {
+    CheckupProcessEnginePlugin first = plugin();
+    ProcessEngine engine = TestEngines.h2Shared(database).plugin(first).build();
+    engine.getRepositoryService().createDeployment().tenantId("acme")
+        .addClasspathResource("models/report/support.bpmn").deploy();
+    check(tenant(json(first.getReport().generate(ReportScope.all())), "acme"), "gateways.cascades", 1,
+        "out-of-norm");
+    assertThat(first.getModelProfiles().modelsWorkedOut()).isZero();
+    engine.close();
+
+    CheckupProcessEnginePlugin second = plugin();
+    ProcessEngine restarted = TestEngines.h2Shared(database).plugin(second).build();
+    try {
+      check(tenant(json(second.getReport().generate(ReportScope.all())), "acme"), "elements.fake", 1,
+          "out-of-norm");
+      assertThat(second.getModelProfiles().modelsWorkedOut()).isZero();
+    } finally {
+      restarted.close();
+    }
+  }
+
+  @Test
+  void aModelDeployedBeforeThePluginIsReadOnceAndStored() throws Exception {
+    ProcessEngine plain = TestEngines.h2Shared(database).build();
+    plain.getRepositoryService().createDeployment().tenantId("acme")
+        .addClasspathResource("models/report/sales.bpmn").deploy();
+    plain.close();
+
+    CheckupProcessEnginePlugin first = plugin();
+    ProcessEngine engine = TestEngines.h2Shared(database).plugin(first).build();
+    check(tenant(json(first.getReport().generate(ReportScope.all())), "acme"), "gateways.multi-branch", 1,
+        "out-of-norm");
+    first.getReport().generate(ReportScope.all());
+    assertThat(first.getModelProfiles().modelsWorkedOut()).isEqualTo(1);
+    engine.close();
+
+    CheckupProcessEnginePlugin second = plugin();
+    ProcessEngine restarted = TestEngines.h2Shared(database).plugin(second).build();
+    try {
+      check(tenant(json(second.getReport().generate(ReportScope.all())), "acme"), "capability.sla-timers", 1, "ok");
+      assertThat(second.getModelProfiles().modelsWorkedOut()).isZero();
+    } finally {
+      restarted.close();
+    }
+  }
+}

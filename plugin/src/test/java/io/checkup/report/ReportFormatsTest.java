@@ -1,0 +1,152 @@
+package io.checkup.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.checkup.engine.CheckupProcessEnginePlugin;
+import io.checkup.testing.TestEngines;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The report as a spreadsheet and as a page: the CSV read back by a CSV parser, the HTML parsed as a browser does,
+ * both over the scenario with a tenant named like a formula and a process named like a script.
+ */
+class ReportFormatsTest {
+
+  private static ProcessEngine engine;
+  private static Report report;
+
+  @BeforeAll
+  static void scenario() {
+    CheckupProcessEnginePlugin checkup = new CheckupProcessEnginePlugin();
+    checkup.setStatsFlushInterval("1h");
+    checkup.setReportConfig(ReportScenario.CONFIG);
+    engine = TestEngines.h2().plugin(checkup).build();
+    new ReportScenario(engine).run();
+    checkup.getStatistics().flushNow();
+    report = checkup.getReport().generate(ReportScope.all());
+  }
+
+  @AfterAll
+  static void close() {
+    ClockUtil.reset();
+    engine.close();
+  }
+
+  private static List<Map<String, String>> csvRows() throws Exception {
+    CsvMapper mapper = new CsvMapper();
+    try (MappingIterator<Map<String, String>> rows = mapper.readerForMapOf(String.class)
+        .with(CsvSchema.emptySchema().withHeader()).readValues(ReportFormats.csv(report))) {
+      return rows.readAll();
+    }
+  }
+
+  private static Map<String, String> row(List<Map<String, String>> rows, String tenantId, String indicator) {
+    return rows.stream().filter(row -> row.get("tenantId").equals(tenantId) && row.get("indicator").equals(indicator))
+        .findFirst().orElseThrow();
+  }
+
+  @Test
+  void csvHasOneRowPerTenantAndIndicator() throws Exception {
+    List<Map<String, String>> rows = csvRows();
+    assertThat(rows).hasSize(4 * Indicator.values().length);
+    assertThat(rows.get(0).keySet()).containsExactly("tenantId", "tenantName", "plan", "sizeClass", "riskLevel",
+        "score", "indicator", "title", "value", "min", "max", "status", "details", "explanation");
+    Map<String, String> launches = row(rows, "acme", "launches.7d");
+    assertThat(launches).containsEntry("value", "13").containsEntry("min", "10").containsEntry("max", "100")
+        .containsEntry("status", "ok").containsEntry("plan", "Gold").containsEntry("score", "81")
+        .containsEntry("riskLevel", "healthy");
+    assertThat(row(rows, "default", "launches.7d")).containsEntry("value", "2").containsEntry("tenantName",
+        "(default)");
+    assertThat(row(rows, "acme", "launches.per-user-7d")).containsEntry("value", "3.3");
+    assertThat(row(rows, "globex", "launches.trend")).containsEntry("value", "").containsEntry("status", "n/a");
+    // tenants in the order of risk, indicators in catalog order
+    assertThat(rows.get(0).get("tenantId")).isEqualTo("globex");
+    assertThat(rows.get(0).get("indicator")).isEqualTo("models.last-change-days");
+  }
+
+  @Test
+  void csvNeutralisesFormulasInText() throws Exception {
+    List<Map<String, String>> rows = csvRows();
+    Map<String, String> unused = row(rows, "globex", "processes.unused-7d");
+    assertThat(unused.get("tenantName")).isEqualTo("'" + ReportScenario.HOSTILE_TENANT_NAME);
+    assertThat(unused.get("details")).contains("processName=" + ReportScenario.HOSTILE_PROCESS_NAME);
+    for (Map<String, String> row : rows) {
+      for (String column : List.of("tenantId", "tenantName", "plan", "title", "details", "explanation")) {
+        String cell = row.get(column);
+        assertThat(cell == null || cell.isEmpty() || "=+-@\t\r".indexOf(cell.charAt(0)) < 0)
+            .as(column + " of " + row.get("tenantId") + "/" + row.get("indicator") + ": " + cell).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void csvNeutralisingLeavesOrdinaryTextAlone() {
+    assertThat(ReportFormats.text("=1+2")).isEqualTo("'=1+2");
+    assertThat(ReportFormats.text("+49 30")).isEqualTo("'+49 30");
+    assertThat(ReportFormats.text("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+    assertThat(ReportFormats.text("\t=1")).isEqualTo("'\t=1");
+    assertThat(ReportFormats.text("ACME = fine")).isEqualTo("ACME = fine");
+  }
+
+  @Test
+  void htmlEscapesWhatModelsAndUsersSupplied() {
+    String html = ReportHtml.render(report);
+    Document page = Jsoup.parse(html);
+    assertThat(page.select("script")).isEmpty();
+    assertThat(page.select("[onerror], [onload], iframe, object, embed")).isEmpty();
+    assertThat(page.body().text()).contains(ReportScenario.HOSTILE_PROCESS_NAME)
+        .contains(ReportScenario.HOSTILE_TENANT_NAME);
+    assertThat(html).doesNotContain(ReportScenario.HOSTILE_PROCESS_NAME);
+    // self-contained: nothing is loaded from anywhere
+    assertThat(page.select("link, img, [src]")).isEmpty();
+  }
+
+  @Test
+  void htmlShowsTheAtRiskTenantsFirstWithHighlightsExplanationsAndCharts() {
+    Document page = Jsoup.parse(ReportHtml.render(report));
+    List<String> summary = page.select("table.summary tbody tr td:first-child").eachText();
+    assertThat(summary).containsExactly(ReportScenario.HOSTILE_TENANT_NAME, "(default)", "initech", "ACME Corp");
+    assertThat(page.select("table.summary tbody tr td:nth-child(2)").eachText())
+        .containsExactly("at risk", "at risk", "at risk", "healthy");
+
+    List<Element> sections = page.select("section.tenant");
+    assertThat(sections).hasSize(4);
+    for (Element section : sections) {
+      assertThat(section.select("svg.chart rect")).hasSize(28);
+      assertThat(section.select("table.indicators tbody tr")).hasSize(Indicator.values().length);
+      for (Element explanation : section.select("div.explain")) {
+        assertThat(explanation.text()).startsWith("Norm: ").contains("What to do: ");
+      }
+    }
+    Element globex = sections.get(0);
+    Element launches = indicatorRow(globex, "launches.7d");
+    assertThat(launches.hasClass("row-out-of-norm")).isTrue();
+    assertThat(launches.select("td").get(1).text()).isEqualTo("13");
+    assertThat(launches.select("td").get(2).text()).isEqualTo("1,000 to 10,000");
+    assertThat(indicatorRow(globex, "runtime.dead-branches-30d").select("ul.details li")).hasSize(2);
+    Element acme = sections.get(3);
+    assertThat(indicatorRow(acme, "launches.7d").hasClass("row-ok")).isTrue();
+    assertThat(acme.select("svg.chart rect").last().select("title").text()).isEqualTo("2026-03-20: 8 (today so far)");
+  }
+
+  private static Element indicatorRow(Element section, String id) {
+    for (Element row : section.select("table.indicators tbody tr")) {
+      if (row.select("td").first().text().endsWith(id)) {
+        return row;
+      }
+    }
+    throw new AssertionError("no row " + id);
+  }
+}
