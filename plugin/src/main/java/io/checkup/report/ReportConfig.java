@@ -93,10 +93,39 @@ public final class ReportConfig {
     }
   }
 
+  /** Field names as Spring Boot users write them in properties and YAML (kebab case) and as they are in JSON. */
+  private static final Map<String, String> KEBAB_CASE = Map.ofEntries(Map.entry("size-classes", "sizeClasses"),
+      Map.entry("size-class", "sizeClass"), Map.entry("min-users", "minUsers"), Map.entry("max-users", "maxUsers"),
+      Map.entry("min-after-age-days", "minAfterAgeDays"), Map.entry("min-share-of-users", "minShareOfUsers"),
+      Map.entry("warning-margin", "warningMargin"), Map.entry("stuck-after-days", "stuckAfterDays"),
+      Map.entry("unassigned-after-days", "unassignedAfterDays"),
+      Map.entry("dead-branch-min-runs", "deadBranchMinRuns"), Map.entry("details-limit", "detailsLimit"));
+
+  private static void camelCase(JsonNode node) {
+    if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+      for (String name : new java.util.ArrayList<>(iterableNames(object))) {
+        JsonNode child = object.get(name);
+        camelCase(child);
+        String camel = KEBAB_CASE.get(name);
+        if (camel != null && !object.has(camel)) {
+          object.remove(name);
+          object.set(camel, child);
+        }
+      }
+    }
+  }
+
+  private static java.util.List<String> iterableNames(JsonNode node) {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
   private void apply(JsonNode root, String source) {
     if (root == null || root.isNull() || root.isMissingNode()) {
       return;
     }
+    camelCase(root);
     if (!root.isObject()) {
       throw new IllegalArgumentException("report configuration " + source + ": expected a JSON object");
     }

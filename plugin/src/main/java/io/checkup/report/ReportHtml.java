@@ -24,7 +24,7 @@ public final class ReportHtml {
       .badge{display:inline-block;border-radius:10px;padding:1px 9px;font-size:12px;font-weight:600;white-space:nowrap}
       .healthy{background:#dff3e4;color:#17692f}.attention{background:#fff1cc;color:#7a5400}\
       .at-risk{background:#fbdcdc;color:#9b1c1c}
-      .st-ok{color:#17692f}.st-warning{color:#7a5400;font-weight:600}.st-out-of-norm{color:#9b1c1c;font-weight:700}\
+      td.status{white-space:nowrap}.st-ok{color:#17692f}.st-warning{color:#7a5400;font-weight:600}.st-out-of-norm{color:#9b1c1c;font-weight:700}\
       .st-na{color:#5f6b76}
       tr.row-out-of-norm{background:#fdeeee}tr.row-warning{background:#fff8e5}
       section.tenant{border:1px solid #dde3e8;border-radius:8px;padding:16px;margin:20px 0;break-inside:auto}
@@ -110,8 +110,8 @@ public final class ReportHtml {
           .append(escape(CheckupReport.Texts.value(kind, indicator.value()))).append("</td><td>")
           .append(escape(CheckupReport.Texts.norm(kind, toDouble(indicator.norm().min()),
               toDouble(indicator.norm().max()), null)))
-          .append("</td><td class=\"st-").append(indicator.status().equals("n/a") ? "na" : indicator.status())
-          .append("\">").append(escape(indicator.status())).append("</td><td><div class=\"explain\">")
+          .append("</td><td class=\"status st-").append(indicator.status().equals("n/a") ? "na" : indicator.status())
+          .append("\">").append(escape(indicator.status().replace('-', ' '))).append("</td><td><div class=\"explain\">")
           .append(escape(indicator.explanation())).append("</div>");
       details(html, indicator.details());
       html.append("</td></tr>\n");

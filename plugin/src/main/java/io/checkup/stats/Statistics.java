@@ -39,6 +39,16 @@ public final class Statistics {
     return collecting;
   }
 
+  /**
+   * Writes counts that were not collected by this node, as rows of their own ({@code source} is their node id):
+   * imported from elsewhere, or made up for a demo. They are summed with everything else like any node's rows.
+   *
+   * @throws SQLException when the database refuses them (nothing is written then)
+   */
+  public void backfill(java.util.Map<StatKey, Long> counts, String source) throws SQLException {
+    store.insert(counts, source, org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().getTime());
+  }
+
   /** Writes every count this node has collected; true when all of it is in the database. */
   public boolean flushNow() {
     return flusher.flush();

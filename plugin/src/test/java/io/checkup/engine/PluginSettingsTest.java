@@ -44,6 +44,36 @@ class PluginSettingsTest {
   }
 
   @Test
+  void reportSettingsFromAFileThenInline() {
+    CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
+    plugin.setReportConfigFile("classpath:report/settings.json");
+    plugin.setReportConfig("{\"risk\": {\"healthy\": 70}}");
+    org.camunda.bpm.engine.ProcessEngine engine = io.checkup.testing.TestEngines.h2().plugin(plugin).build();
+    try {
+      io.checkup.report.ReportConfig config = plugin.getReport().config();
+      assertThat(config.norm(io.checkup.report.Indicator.LAUNCHES, "x", "medium").min()).isEqualTo(50);
+      assertThat(config.tenant("acme").profile()).isEqualTo("call-centre");
+      assertThat(config.healthyFrom()).isEqualTo(70);
+      assertThat(config.attentionFrom()).isEqualTo(40);
+    } finally {
+      engine.close();
+    }
+  }
+
+  @Test
+  void badReportSettingsStopTheEngineNamingFileAndKey() {
+    CheckupProcessEnginePlugin missing = new CheckupProcessEnginePlugin();
+    missing.setReportConfigFile("classpath:report/none.json");
+    assertThatThrownBy(() -> io.checkup.testing.TestEngines.h2().plugin(missing).build())
+        .hasMessageContaining("camunda-checkup: invalid configuration")
+        .hasMessageContaining("reportConfigFile: classpath:report/none.json not found");
+    CheckupProcessEnginePlugin unknown = new CheckupProcessEnginePlugin();
+    unknown.setReportConfig("{\"norms\": {\"launches.week\": {\"min\": 1}}}");
+    assertThatThrownBy(() -> io.checkup.testing.TestEngines.h2().plugin(unknown).build())
+        .hasMessageContaining("report configuration reportConfig: norms: unknown indicator 'launches.week'");
+  }
+
+  @Test
   void badStatisticsSettingsStopTheEngineWithTheSettingsName() {
     CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
     plugin.setStatsRetention("7d");

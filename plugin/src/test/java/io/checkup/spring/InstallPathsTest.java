@@ -53,6 +53,30 @@ class InstallPathsTest {
   }
 
   @Test
+  void reportSettingsReachThePluginAsPropertiesOrAFile() {
+    spring.withPropertyValues("checkup.report.config-file=classpath:report-settings.json",
+            "checkup.report.settings.norms.[launches.7d].min=500",
+            "checkup.report.settings.tenants.acme.plan=Gold",
+            "checkup.report.settings.tenants.acme.size-class=large",
+            "checkup.report.settings.dead-branch-min-runs=20")
+        .run(context -> {
+          CheckupProcessEnginePlugin plugin = context.getBean(CheckupProcessEnginePlugin.class);
+          assertThat(plugin.getReportConfigFile()).isEqualTo("classpath:report-settings.json");
+          io.checkup.report.ReportConfig config = io.checkup.report.ReportConfig.load(null, null,
+              plugin.getReportConfig());
+          assertThat(config.norm(io.checkup.report.Indicator.LAUNCHES, "x", "medium").min()).isEqualTo(500);
+          assertThat(config.tenant("acme").plan()).isEqualTo("Gold");
+          assertThat(config.sizeClass("acme", 1)).isEqualTo("large");
+          assertThat(config.deadBranchMinRuns()).isEqualTo(20);
+        });
+  }
+
+  @Test
+  void theReportsRestResourcesJoinCamundasRestApi() {
+    spring.run(context -> assertThat(context).hasBean("checkupRestResources"));
+  }
+
+  @Test
   void theWholePluginCanBeSwitchedOff() {
     spring.withPropertyValues("checkup.enabled=false")
         .run(context -> assertThat(context).doesNotHaveBean(CheckupProcessEnginePlugin.class));

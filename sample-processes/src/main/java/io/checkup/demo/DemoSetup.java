@@ -1,0 +1,220 @@
+package io.checkup.demo;
+
+import io.checkup.engine.CheckupProcessEnginePlugin;
+import io.checkup.stats.Metric;
+import io.checkup.stats.StatKey;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * Sets up the demo's client companies so the check-up report has something to say on the first start: tenants with
+ * users and groups, their processes deployed as if months ago, four weeks of made-up statistics (written as the
+ * statistics' own rows, under the node id {@code demo-history}), and a few instances left hanging for weeks.
+ */
+final class DemoSetup {
+
+  static final String HISTORY_NODE = "demo-history";
+  private static final Logger LOG = LoggerFactory.getLogger(DemoSetup.class);
+  private static final long HOUR = Duration.ofHours(1).toMillis();
+  private static final long DAY = Duration.ofDays(1).toMillis();
+
+  private final ProcessEngine engine;
+  private final CheckupProcessEnginePlugin checkup;
+  private final Random random = new Random(42);
+
+  DemoSetup(ProcessEngine engine, CheckupProcessEnginePlugin checkup) {
+    this.engine = engine;
+    this.checkup = checkup;
+  }
+
+  /** Idempotent: a tenant that exists already (a database kept from an earlier run) is left as it is. */
+  void run(List<DemoTenant> tenants) throws Exception {
+    for (DemoTenant tenant : tenants) {
+      if (engine.getIdentityService().createTenantQuery().tenantId(tenant.id()).count() > 0) {
+        LOG.info("Demo tenant {} exists already; not set up again", tenant.id());
+        continue;
+      }
+      identity(tenant);
+      deploy(tenant);
+      history(tenant);
+      leftBehind(tenant);
+      LOG.info("Demo tenant {} ({}) set up: {} users, {} processes", tenant.id(), tenant.name(),
+          tenant.users().size(), tenant.models().size() + (tenant.samples() ? samples().size() : 0));
+    }
+  }
+
+  private void identity(DemoTenant tenant) {
+    IdentityService identity = engine.getIdentityService();
+    for (String groupId : List.of("sales", "managers", "support", "finance")) {
+      if (identity.createGroupQuery().groupId(groupId).count() == 0) {
+        Group group = identity.newGroup(groupId);
+        group.setName(groupId);
+        group.setType("WORKFLOW");
+        identity.saveGroup(group);
+      }
+    }
+    Tenant created = identity.newTenant(tenant.id());
+    created.setName(tenant.name());
+    identity.saveTenant(created);
+    String staff = tenant.id() + "staff";
+    Group staffGroup = identity.newGroup(staff);
+    staffGroup.setName(tenant.name() + " staff");
+    staffGroup.setType("WORKFLOW");
+    identity.saveGroup(staffGroup);
+    identity.createTenantGroupMembership(tenant.id(), staff);
+    for (int i = 0; i < tenant.users().size(); i++) {
+      String userId = tenant.users().get(i);
+      User user = identity.newUser(userId);
+      user.setFirstName(Character.toUpperCase(userId.charAt(0)) + userId.substring(1));
+      user.setLastName(tenant.name());
+      user.setEmail(userId + "@" + tenant.id() + ".example");
+      user.setPassword("demo");
+      identity.saveUser(user);
+      if (i < tenant.directMembers()) {
+        identity.createTenantUserMembership(tenant.id(), userId);
+      } else {
+        identity.createMembership(userId, staff);
+      }
+      for (String groupId : List.of("sales", "managers", "support", "finance")) {
+        identity.createMembership(userId, groupId);
+      }
+    }
+  }
+
+  /** The processes as first deployed long ago, and the one changed since, at those times. */
+  private void deploy(DemoTenant tenant) throws IOException {
+    long now = ClockUtil.getCurrentTime().getTime();
+    try {
+      ClockUtil.setCurrentTime(new Date(now - tenant.firstDeployedDaysAgo() * DAY));
+      DeploymentBuilder first = engine.getRepositoryService().createDeployment().tenantId(tenant.id())
+          .name(tenant.name() + " processes").source("camunda-checkup demo");
+      for (DemoModels.Model model : tenant.models()) {
+        first.addModelInstance(model.resourceName(), model.model());
+      }
+      if (tenant.samples()) {
+        for (Resource sample : samples()) {
+          try (InputStream in = sample.getInputStream()) {
+            first.addInputStream(sample.getFilename(), in);
+          }
+        }
+      }
+      first.deploy();
+      if (tenant.changedModel() != null) {
+        ClockUtil.setCurrentTime(new Date(now - tenant.changedDaysAgo() * DAY));
+        DemoModels.Model changed = tenant.models().stream().filter(model -> model.key().equals(tenant.changedModel()))
+            .findFirst().orElseThrow();
+        engine.getRepositoryService().createDeployment().tenantId(tenant.id()).name(changed.key() + " changed")
+            .source("camunda-checkup demo").addModelInstance(changed.resourceName(), changed.model()).deploy();
+      }
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  static List<Resource> samples() throws IOException {
+    return List.of(new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.bpmn"));
+  }
+
+  /**
+   * Four weeks of made-up counts before today, by hour (most in working hours): launches, completed elements, user
+   * tasks created and assigned to the tenant's working users.
+   */
+  private void history(DemoTenant tenant) throws Exception {
+    List<String> keys = new ArrayList<>();
+    tenant.models().forEach(model -> keys.add(model.key()));
+    if (tenant.samples()) {
+      for (Resource sample : samples()) {
+        keys.add(processKey(sample));
+      }
+    }
+    long now = ClockUtil.getCurrentTime().getTime();
+    long today = now - Math.floorMod(now, DAY);
+    Map<StatKey, Long> counts = new HashMap<>();
+    int assignee = 0;
+    for (int day = 0; day < tenant.launchesPerDay().length; day++) {
+      long dayStart = today - (tenant.launchesPerDay().length - day) * DAY;
+      int launches = (int) Math.round(tenant.launchesPerDay()[day] * (0.9 + 0.2 * random.nextDouble()));
+      for (int i = 0; i < launches; i++) {
+        int hour = random.nextInt(10) < 8 ? 8 + random.nextInt(10) : random.nextInt(24);
+        long period = dayStart + hour * HOUR;
+        String key = keys.get(i % keys.size());
+        add(counts, tenant, key, Metric.INSTANCE_STARTED, "", period, 1);
+        add(counts, tenant, key, Metric.INSTANCE_COMPLETED, "", period, 1);
+        add(counts, tenant, key, Metric.ACTIVITY_TOTAL, "", period, 6 + random.nextInt(3));
+        if (random.nextInt(10) < 6) {
+          add(counts, tenant, key, Metric.TASK_CREATED, "task", period, 1);
+          String user = tenant.workers().get(assignee++ % tenant.workers().size());
+          add(counts, tenant, key, Metric.TASK_ASSIGNED, user, period, 1);
+        }
+      }
+    }
+    checkup.getStatistics().backfill(counts, HISTORY_NODE);
+  }
+
+  private static void add(Map<StatKey, Long> counts, DemoTenant tenant, String key, Metric metric, String dimension,
+      long period, long value) {
+    counts.merge(new StatKey(tenant.id(), key, metric, dimension, period), value, Long::sum);
+  }
+
+  private static String processKey(Resource sample) throws IOException {
+    try (InputStream in = sample.getInputStream()) {
+      String xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      java.util.regex.Matcher id = java.util.regex.Pattern.compile("<process [^>]*\\bid=\"([^\"]+)\"").matcher(xml);
+      return id.find() ? id.group(1) : sample.getFilename();
+    }
+  }
+
+  /**
+   * What a neglected account looks like: at the company with the fewest working users, requests waiting for weeks
+   * without an owner and an integration that broke; elsewhere a task that missed its due date.
+   */
+  private void leftBehind(DemoTenant tenant) {
+    if (tenant.workingUsers() == 1) {
+      long now = ClockUtil.getCurrentTime().getTime();
+      try {
+        ClockUtil.setCurrentTime(new Date(now - 45 * DAY));
+        for (int i = 0; i < 3; i++) {
+          ProcessInstance instance = engine.getRuntimeService().createProcessInstanceByKey("quoteRequest")
+              .processDefinitionTenantId(tenant.id()).setVariables(Map.of("amount", 350 + i * 100, "variant", "A"))
+              .execute();
+          if (i == 0) {
+            String execution = engine.getRuntimeService().createExecutionQuery()
+                .processInstanceId(instance.getId()).activityId("review").singleResult().getId();
+            engine.getRuntimeService().createIncident("erpSync", execution, "crm-sync",
+                "ERP connection refused: the customer record was not created");
+          }
+        }
+      } finally {
+        ClockUtil.reset();
+      }
+    } else if (!tenant.samples()) {
+      for (int i = 0; i < 2; i++) {
+        ProcessInstance instance = engine.getRuntimeService().createProcessInstanceByKey("quoteRequest")
+            .processDefinitionTenantId(tenant.id()).setVariables(Map.of("amount", 450, "variant", "B")).execute();
+        Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
+        engine.getTaskService().setAssignee(task.getId(), tenant.users().get(i));
+        engine.getTaskService().setDueDate(task.getId(), new Date(ClockUtil.getCurrentTime().getTime() - DAY));
+      }
+    }
+  }
+}

@@ -1,0 +1,246 @@
+package io.checkup.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.checkup.engine.CheckupProcessEnginePlugin;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The check-up through Camunda's REST API of the demo application with HTTP basic authentication on, driven the way
+ * a partner's script would: tenants, users and groups created, models deployed and instances started through the
+ * REST API, then the report read back. A user sees exactly their tenants (directly or through a group), an
+ * administrator all, an anonymous caller nothing; another tenant's report is a 404 that says nothing about it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "checkup.demo.auth=true", "checkup.demo.simulate=false", "checkup.demo.deploy-samples=false",
+    "spring.datasource.url=jdbc:h2:mem:checkup-report-rest;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CheckupReportRestTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String FORMULA_NAME = "=HYPERLINK(\"http://evil.example\",\"click\")";
+
+  @Autowired
+  private TestRestTemplate rest;
+
+  @Autowired
+  private CheckupProcessEnginePlugin checkup;
+
+  private String betaDeployment;
+  private String alphaDefinition;
+
+  @BeforeAll
+  void tenantsUsersModelsAndTraffic() throws Exception {
+    for (String user : List.of("ulla", "gus", "nobody")) {
+      admin(HttpMethod.POST, "/user/create", Map.of("profile", Map.of("id", user, "firstName", user,
+          "lastName", "Tester", "email", user + "@example.org"), "credentials", Map.of("password", "secret")));
+    }
+    admin(HttpMethod.POST, "/tenant/create", Map.of("id", "alpha", "name", "Alpha Inc"));
+    admin(HttpMethod.POST, "/tenant/create", Map.of("id", "beta", "name", FORMULA_NAME));
+    admin(HttpMethod.POST, "/group/create", Map.of("id", "betateam", "name", "Beta team", "type", "WORKFLOW"));
+    admin(HttpMethod.PUT, "/tenant/alpha/user-members/ulla", null);
+    admin(HttpMethod.PUT, "/group/betateam/members/gus", null);
+    admin(HttpMethod.PUT, "/tenant/beta/group-members/betateam", null);
+
+    String alpha = deploy("alpha");
+    betaDeployment = deploy("beta");
+    alphaDefinition = JSON.readTree(admin(HttpMethod.GET, "/process-definition?deploymentId=" + alpha, null))
+        .get(0).get("id").asText();
+    for (int amount : new int[] {100, 100, 100, 100, 900, 900}) {
+      start("alpha", amount);
+    }
+    start("beta", 100);
+    assertThat(checkup.getStatistics().flushNow()).isTrue();
+  }
+
+  @Test
+  void anAnonymousCallerIsRefused() {
+    assertThat(rest.getForEntity("/engine-rest/checkup/report", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.getForEntity("/engine-rest/checkup/report/alpha", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.getForEntity("/engine-rest/checkup/lint/deployment/" + betaDeployment, String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void aDirectMemberSeesTheirTenantOnly() throws Exception {
+    assertThat(tenantIds(get("ulla", "/report").getBody())).containsExactly("alpha");
+    assertThat(get("ulla", "/report/alpha").getStatusCode()).isEqualTo(HttpStatus.OK);
+    ResponseEntity<String> other = get("ulla", "/report/beta");
+    assertThat(other.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(other.getBody()).doesNotContain("HYPERLINK").doesNotContain("launches");
+    // a tenant that does not exist looks exactly the same
+    assertThat(get("ulla", "/report/gamma").getBody())
+        .isEqualTo(other.getBody().replace("'beta'", "'gamma'"));
+    assertThat(get("ulla", "/report/default").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(get("ulla", "/report?format=csv").getBody()).doesNotContain("beta");
+  }
+
+  @Test
+  void aMemberThroughAGroupSeesThatTenant() throws Exception {
+    assertThat(tenantIds(get("gus", "/report").getBody())).containsExactly("beta");
+    assertThat(get("gus", "/report/alpha").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void aUserOfNoTenantSeesNone() throws Exception {
+    assertThat(tenantIds(get("nobody", "/report").getBody())).isEmpty();
+  }
+
+  @Test
+  void anAdministratorSeesEveryTenant() throws Exception {
+    assertThat(tenantIds(get("admin", "/report").getBody())).containsExactlyInAnyOrder("alpha", "beta");
+  }
+
+  @Test
+  void theExactNumbersOfTheTrafficDriven() throws Exception {
+    JsonNode alpha = JSON.readTree(get("ulla", "/report/alpha").getBody()).get("tenants").get(0);
+    assertThat(alpha.get("tenantName").asText()).isEqualTo("Alpha Inc");
+    assertThat(alpha.get("users").asInt()).isEqualTo(1);
+    // 4 instances through the small-amount path (6 elements each), 2 waiting at the approval (3 elements each)
+    assertThat(value(alpha, "launches.7d")).isEqualTo(6);
+    assertThat(value(alpha, "actions.24h")).isEqualTo(4 * 6 + 2 * 3);
+    assertThat(value(alpha, "launches.per-user-7d")).isEqualTo(6);
+    assertThat(value(alpha, "processes.active-7d")).isEqualTo(1);
+    assertThat(value(alpha, "models.total")).isEqualTo(1);
+    assertThat(value(alpha, "models.last-change-days")).isZero();
+    assertThat(value(alpha, "gateways.conditions")).isEqualTo(1);
+    assertThat(value(alpha, "capability.work-distribution")).isEqualTo(1);
+    assertThat(value(alpha, "users.digitized-30d")).isZero();
+    assertThat(alpha.get("launches").get("perDay").get(27).asInt()).isEqualTo(6);
+    JsonNode beta = JSON.readTree(get("gus", "/report/beta").getBody()).get("tenants").get(0);
+    assertThat(value(beta, "launches.7d")).isEqualTo(1);
+    assertThat(value(beta, "actions.24h")).isEqualTo(6);
+    assertThat(beta.get("users").asInt()).isEqualTo(1);
+    // the ordering by risk holds through the API
+    List<Integer> scores = new ArrayList<>();
+    for (JsonNode tenant : JSON.readTree(get("admin", "/report").getBody()).get("tenants")) {
+      scores.add(tenant.get("score").asInt());
+    }
+    assertThat(scores).isSorted();
+  }
+
+  @Test
+  void formatsByParameterOrAcceptHeader() {
+    ResponseEntity<String> csv = get("admin", "/report?format=csv");
+    assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+    assertThat(csv.getBody()).startsWith("tenantId,tenantName,");
+    // the tenant named like a formula is text in the spreadsheet
+    assertThat(csv.getBody()).contains("beta,\"'" + FORMULA_NAME.replace("\"", "\"\"") + "\"");
+    HttpHeaders html = new HttpHeaders();
+    html.setBasicAuth("admin", "admin");
+    html.setAccept(List.of(MediaType.TEXT_HTML));
+    ResponseEntity<String> page = rest.exchange("/engine-rest/checkup/report", HttpMethod.GET,
+        new HttpEntity<>(html), String.class);
+    assertThat(page.getHeaders().getContentType().toString()).startsWith("text/html");
+    assertThat(page.getHeaders().getFirst("Content-Security-Policy")).contains("default-src 'none'");
+    assertThat(page.getBody()).contains("<!DOCTYPE html>").contains("Alpha Inc")
+        .contains(FORMULA_NAME.replace("\"", "&quot;"));
+    assertThat(get("admin", "/report").getHeaders().getContentType().toString()).startsWith("application/json");
+    assertThat(get("admin", "/report?format=xml").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
+  @Test
+  void lintFindingsFollowCamundasTenantChecks() throws Exception {
+    ResponseEntity<String> own = get("ulla", "/lint/process-definition/" + alphaDefinition);
+    assertThat(own.getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode findings = JSON.readTree(own.getBody());
+    assertThat(findings.get("processDefinitionKey").asText()).isEqualTo("invoiceApproval");
+    assertThat(findings.get("findings").isArray()).isTrue();
+    for (JsonNode finding : findings.get("findings")) {
+      assertThat(finding.has("rule")).isTrue();
+      assertThat(finding.has("severity")).isTrue();
+      assertThat(finding.has("elementId")).isTrue();
+      assertThat(finding.has("line")).isTrue();
+    }
+    assertThat(get("ulla", "/lint/deployment/" + betaDeployment).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    ResponseEntity<String> asAdmin = get("admin", "/lint/deployment/" + betaDeployment);
+    assertThat(asAdmin.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(JSON.readTree(asAdmin.getBody()).get("resources").get(0).get("resource").asText())
+        .isEqualTo("invoiceApproval.bpmn");
+    assertThat(get("admin", "/lint/deployment/no-such-deployment").getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  // ---- plumbing ----
+
+  private String deploy(String tenantId) throws Exception {
+    MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+    form.add("deployment-name", tenantId + " invoices");
+    form.add("tenant-id", tenantId);
+    byte[] model = Bpmn.convertToString(DemoModels.invoiceApproval().model()).getBytes();
+    form.add("data", new ByteArrayResource(model) {
+      @Override
+      public String getFilename() {
+        return "invoiceApproval.bpmn";
+      }
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    headers.setBasicAuth("admin", "admin");
+    ResponseEntity<String> response = rest.postForEntity("/engine-rest/deployment/create",
+        new HttpEntity<>(form, headers), String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return JSON.readTree(response.getBody()).get("id").asText();
+  }
+
+  private void start(String tenantId, int amount) {
+    admin(HttpMethod.POST, "/process-definition/key/invoiceApproval/tenant-id/" + tenantId + "/start",
+        Map.of("variables", Map.of("amount", Map.of("value", amount, "type", "Integer"))));
+  }
+
+  private String admin(HttpMethod method, String path, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth("admin", "admin");
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> response = rest.exchange("/engine-rest" + path, method, new HttpEntity<>(body, headers),
+        String.class);
+    assertThat(response.getStatusCode().is2xxSuccessful()).as(method + " " + path + ": " + response.getBody())
+        .isTrue();
+    return response.getBody();
+  }
+
+  private ResponseEntity<String> get(String user, String path) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth(user, user.equals("admin") ? "admin" : "secret");
+    return rest.exchange("/engine-rest/checkup" + path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+  }
+
+  private static List<String> tenantIds(String body) throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (JsonNode tenant : JSON.readTree(body).get("tenants")) {
+      ids.add(tenant.get("tenantId").asText());
+    }
+    return ids;
+  }
+
+  private static long value(JsonNode tenant, String indicator) {
+    for (JsonNode entry : tenant.get("indicators")) {
+      if (entry.get("id").asText().equals(indicator)) {
+        return entry.get("value").asLong();
+      }
+    }
+    throw new AssertionError("no indicator " + indicator);
+  }
+}
