@@ -251,57 +251,167 @@ final class ReportSource {
 
   // ---- statistics ----
 
+  /** A sum's key: a tenant and, as the question needs, a process key, a dimension or a day. */
+  record Cell(String tenantId, String processKey, String dimension, long day) {
+  }
+
+  /**
+   * A sum over the settled part of a window (the days before yesterday, or the hours before the previous hour),
+   * kept for reports over all tenants and slid forward period by period: when the window moves on, the periods that
+   * entered it are added and those that left it are taken off, so a report reads the settled past once per node and
+   * then only what moved. It is read again whole when the statistics' version of settled periods changes (a late
+   * flush or an import wrote into them).
+   */
+  private static final class Window {
+    long start;
+    long end;
+    long version;
+    Map<Cell, Long> sums;
+  }
+
+  private final Map<String, Window> windows = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private interface Reader {
+    Map<Cell, Long> read(long from, long to);
+  }
+
+  /** The sums over {@code [start, end)}: slid from the kept window where possible. A copy, for this report only. */
+  private Map<Cell, Long> settled(ReportScope scope, String name, long start, long end, long unit, long version,
+      Reader reader) {
+    if (!scope.isAll()) {
+      return reader.read(start, end);
+    }
+    Window window = windows.computeIfAbsent(name, n -> new Window());
+    synchronized (window) {
+      boolean slidable = window.sums != null && window.version == version && start >= window.start
+          && end >= window.end && start < window.end && (end - window.end) / unit <= 7;
+      if (!slidable) {
+        window.sums = new HashMap<>(reader.read(start, end));
+      } else {
+        if (end > window.end) {
+          reader.read(window.end, end).forEach((cell, value) -> window.sums.merge(cell, value, Long::sum));
+        }
+        if (start > window.start) {
+          reader.read(window.start, start).forEach((cell, value) -> window.sums.merge(cell, -value, Long::sum));
+        }
+        window.sums.values().removeIf(value -> value == 0);
+      }
+      window.start = start;
+      window.end = end;
+      window.version = version;
+      return new HashMap<>(window.sums);
+    }
+  }
+
+  /** Settled sums plus the live ones of the rest of the window. */
+  private Map<Cell, Long> window(ReportScope scope, String name, long start, long settledEnd, long end, long unit,
+      long version, Reader reader) {
+    Map<Cell, Long> sums = settled(scope, name, start, settledEnd, unit, version, reader);
+    reader.read(settledEnd, end).forEach((cell, value) -> sums.merge(cell, value, Long::sum));
+    return sums;
+  }
+
   private void loadStatistics(ReportScope scope, long now, Map<String, TenantFacts> tenants) {
     long today = now - Math.floorMod(now, DAY);
-    Instant end = Instant.ofEpochMilli(today + DAY);
-    Instant week = Instant.ofEpochMilli(today - 6 * DAY);
-    Instant month = Instant.ofEpochMilli(today - 29 * DAY);
-    for (Map.Entry<String, Map<LocalDate, Long>> entry : query(scope).metric(Metric.INSTANCE_STARTED)
-        .between(Instant.ofEpochMilli(today - 28 * DAY), end).sumByTenantAndDay().entrySet()) {
-      TenantFacts tenant = tenants.get(entry.getKey());
-      if (tenant != null) {
-        tenant.launchesPerDay.putAll(entry.getValue());
-      }
-    }
-    for (StatsQuery.Row row : query(scope).metrics(List.of(Metric.INSTANCE_STARTED, Metric.ACTIVITY_TOTAL))
-        .between(week, end).rows()) {
-      TenantFacts tenant = tenants.get(row.tenantId());
-      if (tenant != null && row.value() > 0) {
-        tenant.activeKeys.add(row.processKey());
-      }
-    }
+    long yesterday = today - DAY;
+    long tomorrow = today + DAY;
     long hour = now - Math.floorMod(now, HOUR);
-    query(scope).hourly().metric(Metric.ACTIVITY_TOTAL)
-        .between(Instant.ofEpochMilli(hour - 23 * HOUR), Instant.ofEpochMilli(hour + HOUR)).sumByTenant()
-        .forEach((tenantId, sum) -> {
-          TenantFacts tenant = tenants.get(tenantId);
-          if (tenant != null) {
-            tenant.actions24h = sum;
-          }
-        });
-    query(scope).metric(Metric.TASK_CREATED).between(week, end).sumByTenant().forEach((tenantId, sum) -> {
-      TenantFacts tenant = tenants.get(tenantId);
-      if (tenant != null) {
-        tenant.tasksCreated7d = sum;
+    long[] versions = scope.isAll() ? statistics.closedPeriodVersions() : new long[2];
+    long days = versions[1];
+
+    window(scope, "launches", today - 28 * DAY, yesterday, tomorrow, DAY, days, (from, to) -> {
+      Map<Cell, Long> sums = new HashMap<>();
+      query(scope).metric(Metric.INSTANCE_STARTED).between(at(from), at(to)).sumByTenantAndDay().forEach(
+          (tenant, perDay) -> perDay.forEach((day, count) -> sums.put(new Cell(tenant, "", "",
+              day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli()), count)));
+      return sums;
+    }).forEach((cell, count) -> {
+      TenantFacts tenant = tenants.get(cell.tenantId());
+      if (tenant != null && count != 0) {
+        tenant.launchesPerDay.merge(day(cell.day()), count, Long::sum);
       }
     });
-    for (StatsQuery.Row row : query(scope).metric(Metric.TASK_ASSIGNEE).between(month, end).rows()) {
-      TenantFacts tenant = tenants.get(row.tenantId());
-      if (tenant != null && row.value() > 0) {
-        tenant.assignees30d.add(row.dimension());
-      }
-    }
-    for (StatsQuery.Row row : query(scope).metric(Metric.FLOW_TAKEN).between(month, end).rows()) {
-      TenantFacts tenant = tenants.get(row.tenantId());
+
+    long week = today - 6 * DAY;
+    window(scope, "active", week, yesterday, tomorrow, DAY, days, rows(scope, List.of(Metric.INSTANCE_STARTED,
+        Metric.ACTIVITY_TOTAL), true, false)).forEach((cell, count) -> {
+          TenantFacts tenant = tenants.get(cell.tenantId());
+          if (tenant != null && count > 0) {
+            tenant.activeKeys.add(cell.processKey());
+          }
+        });
+
+    window(scope, "actions", hour - 23 * HOUR, hour - HOUR, hour + HOUR, HOUR, versions[0],
+        perTenant(scope, Metric.ACTIVITY_TOTAL, true)).forEach((cell, sum) -> {
+      TenantFacts tenant = tenants.get(cell.tenantId());
       if (tenant != null) {
-        tenant.flows30d.computeIfAbsent(row.processKey(), k -> new HashMap<>())
-            .merge(row.dimension(), row.value(), Long::sum);
+        tenant.actions24h += sum;
       }
-    }
+    });
+
+    window(scope, "tasks", week, yesterday, tomorrow, DAY, days, perTenant(scope, Metric.TASK_CREATED, false))
+        .forEach((cell, sum) -> {
+          TenantFacts tenant = tenants.get(cell.tenantId());
+          if (tenant != null) {
+            tenant.tasksCreated7d += sum;
+          }
+        });
+
+    long month = today - 29 * DAY;
+    window(scope, "assignees", month, yesterday, tomorrow, DAY, days, rows(scope, List.of(Metric.TASK_ASSIGNEE),
+        false, true)).forEach((cell, sum) -> {
+          TenantFacts tenant = tenants.get(cell.tenantId());
+          if (tenant != null && sum > 0) {
+            tenant.assignees30d.add(cell.dimension());
+          }
+        });
+
+    window(scope, "flows", month, yesterday, tomorrow, DAY, days, rows(scope, List.of(Metric.FLOW_TAKEN), true,
+        true)).forEach((cell, sum) -> {
+          TenantFacts tenant = tenants.get(cell.tenantId());
+          if (tenant != null) {
+            tenant.flows30d.computeIfAbsent(cell.processKey(), k -> new HashMap<>())
+                .merge(cell.dimension(), sum, Long::sum);
+          }
+        });
+  }
+
+  /** Sums of a metric per tenant, from daily or hourly rows. */
+  private Reader perTenant(ReportScope scope, Metric metric, boolean hours) {
+    return (from, to) -> {
+      Map<Cell, Long> sums = new HashMap<>();
+      (hours ? hourly(scope) : query(scope)).metric(metric).between(at(from), at(to)).sumByTenant()
+          .forEach((tenant, sum) -> sums.put(new Cell(tenant, "", "", 0), sum));
+      return sums;
+    };
+  }
+
+  /** Daily sums of these metrics per tenant, and per process key and dimension as asked. */
+  private Reader rows(ReportScope scope, List<Metric> metrics, boolean byKey, boolean byDimension) {
+    return (from, to) -> {
+      Map<Cell, Long> sums = new HashMap<>();
+      for (StatsQuery.Row row : query(scope).metrics(metrics).between(at(from), at(to)).rows()) {
+        sums.merge(new Cell(row.tenantId(), byKey ? row.processKey() : "", byDimension ? row.dimension() : "", 0),
+            row.value(), Long::sum);
+      }
+      return sums;
+    };
+  }
+
+  private static Instant at(long epochMillis) {
+    return Instant.ofEpochMilli(epochMillis);
   }
 
   private StatsQuery query(ReportScope scope) {
     StatsQuery query = statistics.query().daily();
+    if (!scope.isAll()) {
+      query.tenants(scope.tenants());
+    }
+    return query;
+  }
+
+  private StatsQuery hourly(ReportScope scope) {
+    StatsQuery query = statistics.query().hourly();
     if (!scope.isAll()) {
       query.tenants(scope.tenants());
     }

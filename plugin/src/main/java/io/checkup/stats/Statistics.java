@@ -49,6 +49,21 @@ public final class Statistics {
     store.insert(counts, source, org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().getTime());
   }
 
+  /**
+   * Versions of what has been written for settled periods, the hours before the previous hour and the days before
+   * yesterday: each rises when a flush (of any node) or a backfill adds counts to such a period. While a version stays
+   * the same, sums over settled periods stay the same, so a reader may keep them.
+   *
+   * @return {settled hours, settled days}
+   */
+  public long[] closedPeriodVersions() {
+    try {
+      return store.closedPeriodVersions();
+    } catch (SQLException e) {
+      throw new IllegalStateException("camunda-checkup statistics: reading the versions failed: " + e.getMessage(), e);
+    }
+  }
+
   /** Writes every count this node has collected; true when all of it is in the database. */
   public boolean flushNow() {
     return flusher.flush();

@@ -184,6 +184,7 @@ public final class StatsStore {
         addRows(insert, hours, "H", nodeId, now);
         addRows(insert, days, "D", nodeId, now);
         insert.executeBatch();
+        markClosedPeriods(connection, counts, now);
         connection.commit();
       } catch (SQLException | RuntimeException e) {
         rollback(connection);
@@ -192,6 +193,52 @@ public final class StatsStore {
         connection.setAutoCommit(autoCommit);
       }
     }
+  }
+
+  /**
+   * Raises the version of settled hours (days) when these counts reach into an hour (a day) before the previous
+   * one: late flushes after an outage, imports. Counts for the previous hour or day are normal right after it ends.
+   */
+  private void markClosedPeriods(Connection connection, Map<StatKey, Long> counts, long now) throws SQLException {
+    long earliest = Long.MAX_VALUE;
+    for (StatKey key : counts.keySet()) {
+      earliest = Math.min(earliest, key.periodStart());
+    }
+    // the hour (day) just over still gets its last counts from every node's next flush: only older ones are late
+    if (earliest < StatKey.hourOf(now) - StatKey.HOUR) {
+      raise(connection, "late-hour");
+    }
+    if (earliest < StatKey.dayOf(now) - StatKey.DAY) {
+      raise(connection, "late-day");
+    }
+  }
+
+  private void raise(Connection connection, String name) throws SQLException {
+    try (PreparedStatement update = connection.prepareStatement(
+        "update " + lockTable + " set LOCKED_AT_ = LOCKED_AT_ + 1 where NAME_ = ?")) {
+      update.setString(1, name);
+      if (update.executeUpdate() == 0) {
+        try (PreparedStatement insert = connection.prepareStatement(
+            "insert into " + lockTable + " (NAME_, OWNER_, LOCKED_AT_) values (?, null, 1)")) {
+          insert.setString(1, name);
+          insert.executeUpdate();
+        }
+      }
+    }
+  }
+
+  /** The versions of closed hours and closed days (see {@link #markClosedPeriods}); 0 where never raised. */
+  public long[] closedPeriodVersions() throws SQLException {
+    long[] versions = new long[2];
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(
+            "select NAME_, LOCKED_AT_ from " + lockTable + " where NAME_ in ('late-hour', 'late-day')");
+        ResultSet rows = select.executeQuery()) {
+      while (rows.next()) {
+        versions[rows.getString(1).equals("late-hour") ? 0 : 1] = rows.getLong(2);
+      }
+    }
+    return versions;
   }
 
   /** The counts plus the totals derived from them ({@link Metric#isDerived()}). */

@@ -234,6 +234,64 @@ class CheckupReportTest {
   }
 
   @Test
+  void countsThatArriveLateForAClosedDayOrHourReachTheNextReport() throws Exception {
+    ProcessEngine engine = engine(null);
+    engine.getRepositoryService().createDeployment().tenantId("acme")
+        .addClasspathResource("models/report/sales.bpmn").deploy();
+    java.time.Instant now = ReportScenario.NOW;
+    ClockUtil.setCurrentTime(java.util.Date.from(now.minus(java.time.Duration.ofDays(3))));
+    engine.getRuntimeService().createProcessInstanceByKey("sales").processDefinitionTenantId("acme")
+        .setVariables(Map.of("route", "skip")).execute();
+    ClockUtil.setCurrentTime(java.util.Date.from(now));
+    checkup.getStatistics().flushNow();
+    JsonNode first = tenant(json(checkup.getReport().generate(ReportScope.all())), "acme");
+    check(first, "launches.7d", 1, "out-of-norm");
+    check(first, "actions.24h", 0, "out-of-norm");
+
+    // a node that was cut off from the database writes the counts of 4 days and 2 hours ago only now
+    ClockUtil.setCurrentTime(java.util.Date.from(now.minus(java.time.Duration.ofDays(4))));
+    engine.getRuntimeService().createProcessInstanceByKey("sales").processDefinitionTenantId("acme")
+        .setVariables(Map.of("route", "skip")).execute();
+    ClockUtil.setCurrentTime(java.util.Date.from(now.minus(java.time.Duration.ofHours(2))));
+    engine.getRuntimeService().createProcessInstanceByKey("sales").processDefinitionTenantId("acme")
+        .setVariables(Map.of("route", "skip")).execute();
+    ClockUtil.setCurrentTime(java.util.Date.from(now));
+    checkup.getStatistics().flushNow();
+    JsonNode second = tenant(json(checkup.getReport().generate(ReportScope.all())), "acme");
+    check(second, "launches.7d", 3, "out-of-norm");
+    check(second, "actions.24h", 3, "out-of-norm");
+    assertThat(second.get("launches").get("perDay").get(23).asInt()).isEqualTo(1);
+    assertThat(second.get("launches").get("perDay").get(24).asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void reportsKeepTheSettledPastAndSlideItDayByDay() throws Exception {
+    ProcessEngine engine = engine(null);
+    engine.getRepositoryService().createDeployment().tenantId("acme")
+        .addClasspathResource("models/report/sales.bpmn").deploy();
+    java.time.Instant now = ReportScenario.NOW;
+    for (int daysAgo : new int[] {9, 6, 5, 2}) {
+      ClockUtil.setCurrentTime(java.util.Date.from(now.minus(java.time.Duration.ofDays(daysAgo))));
+      engine.getRuntimeService().createProcessInstanceByKey("sales").processDefinitionTenantId("acme")
+          .setVariables(Map.of("route", "skip")).execute();
+    }
+    ClockUtil.setCurrentTime(java.util.Date.from(now));
+    checkup.getStatistics().flushNow();
+    // today the week holds the launches of 6, 5 and 2 days ago
+    check(tenant(json(checkup.getReport().generate(ReportScope.all())), "acme"), "launches.7d", 3, "out-of-norm");
+    // a day later the one of 6 days ago has left the week; two days later the one of 5 days ago too
+    ClockUtil.setCurrentTime(java.util.Date.from(now.plus(java.time.Duration.ofDays(1))));
+    check(tenant(json(checkup.getReport().generate(ReportScope.all())), "acme"), "launches.7d", 2, "out-of-norm");
+    ClockUtil.setCurrentTime(java.util.Date.from(now.plus(java.time.Duration.ofDays(2))));
+    JsonNode later = tenant(json(checkup.getReport().generate(ReportScope.all())), "acme");
+    check(later, "launches.7d", 1, "out-of-norm");
+    // and a report of that tenant alone, read afresh, says the same
+    check(tenant(json(checkup.getReport().generate(ReportScope.of(List.of("acme")))), "acme"), "launches.7d", 1,
+        "out-of-norm");
+    assertThat(later.get("launches").get("perDay").get(27 - 11).asInt()).isEqualTo(1);
+  }
+
+  @Test
   void withStatisticsSwitchedOffTheirIndicatorsAreNotApplicable() throws Exception {
     checkup = new CheckupProcessEnginePlugin();
     checkup.setStatsEnabled(false);

@@ -22,7 +22,8 @@ create index ${indexPrefix}CHECKUP_STAT_PERIOD on ${prefix}CHECKUP_STAT (PERIOD_
 -- the check-up report asks one metric for all tenants over a window
 create index ${indexPrefix}CHECKUP_STAT_METRIC on ${prefix}CHECKUP_STAT (METRIC_, PERIOD_, PERIOD_START_);
 
--- One row per background job that must run on one node at a time (the roll-up of hours into days).
+-- One row per background job that must run on one node at a time (the roll-up of hours into days), and the
+-- versions of closed periods (below).
 create table ${prefix}CHECKUP_LOCK (
   NAME_ varchar(64) not null primary key,
   OWNER_ varchar(128),
@@ -30,6 +31,10 @@ create table ${prefix}CHECKUP_LOCK (
 ) engine=InnoDB default charset=utf8mb4 collate utf8mb4_bin;
 
 insert into ${prefix}CHECKUP_LOCK (NAME_, OWNER_, LOCKED_AT_) values ('rollup', null, 0);
+-- Versions of the closed periods: raised (LOCKED_AT_ + 1) whenever a flush writes counts for an hour ('late-hour')
+-- or a day ('late-day') that is already over, so the report knows when what it keeps of closed periods is stale.
+insert into ${prefix}CHECKUP_LOCK (NAME_, OWNER_, LOCKED_AT_) values ('late-hour', null, 0);
+insert into ${prefix}CHECKUP_LOCK (NAME_, OWNER_, LOCKED_AT_) values ('late-day', null, 0);
 
 -- What the check-up report needs to know about each deployed process definition, worked out from its model once
 -- (at deployment, or the first time a report needs it), so that reports never parse models.
