@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.rest.spi.ProcessEngineProvider;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
 
 /**
  * Who is asking, as Camunda's REST authentication established it: nobody (authentication is off: everything is
@@ -34,6 +36,30 @@ final class Caller {
           .includingGroupsOfUser(true).list().stream().map(Tenant::getId).toList();
     }
     return new Caller(new HashSet<>(tenantIds));
+  }
+
+  /**
+   * The name of another engine on which Camunda's filter authenticated this request's caller, when the engine asked
+   * has no authentication of its own; null otherwise. An engine without authentication means "authentication off"
+   * to {@link #of}, so a request authenticated elsewhere must not be answered as if it were.
+   */
+  static String authenticatedElsewhere(ProcessEngine engine) {
+    if (engine.getIdentityService().getCurrentAuthentication() != null) {
+      return null;
+    }
+    ProcessEngineProvider provider;
+    try {
+      provider = EngineUtil.getProcessEngineProvider();
+    } catch (RuntimeException noProvider) {
+      return null;
+    }
+    for (String name : provider.getProcessEngineNames()) {
+      ProcessEngine other = name.equals(engine.getName()) ? null : provider.getProcessEngine(name);
+      if (other != null && other.getIdentityService().getCurrentAuthentication() != null) {
+        return name;
+      }
+    }
+    return null;
   }
 
   private static boolean isAdmin(ProcessEngine engine, Authentication authentication) {

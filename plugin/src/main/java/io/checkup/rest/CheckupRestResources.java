@@ -14,6 +14,6 @@ public final class CheckupRestResources {
   }
 
   public static Set<Class<?>> getResourceClasses() {
-    return Set.of(CheckupRestService.class);
+    return Set.of(CheckupRestService.class, NamedEngineCheckupRestService.class);
   }
 }

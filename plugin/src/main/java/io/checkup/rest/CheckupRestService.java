@@ -35,6 +35,10 @@ import org.slf4j.LoggerFactory;
  * The check-up inside Camunda's REST API ({@code /engine-rest/checkup}), so Camunda's authentication applies: when it
  * is on, a caller sees the tenants they are a member of (directly or through a group), administrators see all, and
  * anything else is answered 404 exactly as a tenant that does not exist.
+ *
+ * <p>This path serves the default engine; {@link NamedEngineCheckupRestService} serves a named one under
+ * {@code /engine-rest/engine/{name}/checkup}, the path on which Camunda's authentication filter authenticates the
+ * caller against that engine.
  */
 @Path("/checkup")
 public class CheckupRestService {
@@ -45,11 +49,16 @@ public class CheckupRestService {
   @Context
   private HttpHeaders headers;
 
+  /** The engine asked: null for the default engine. */
+  protected String engineName() {
+    return null;
+  }
+
+  // no @Produces on the report: the format is chosen below, and ?format wins over any Accept header
   @GET
   @Path("/report")
-  @Produces({MediaType.APPLICATION_JSON, CSV, MediaType.TEXT_HTML})
-  public Response report(@QueryParam("format") String format, @QueryParam("engine") String engineName) {
-    Checkup checkup = checkup(engineName);
+  public Response report(@QueryParam("format") String format) {
+    Checkup checkup = checkup(engineName());
     Caller caller = Caller.of(checkup.engine());
     ReportScope scope = caller.sees() == null ? ReportScope.all() : ReportScope.of(caller.sees());
     return render(checkup.plugin().getReport().generate(scope), format, "checkup-report");
@@ -57,10 +66,8 @@ public class CheckupRestService {
 
   @GET
   @Path("/report/{tenantId}")
-  @Produces({MediaType.APPLICATION_JSON, CSV, MediaType.TEXT_HTML})
-  public Response tenantReport(@PathParam("tenantId") String tenantId, @QueryParam("format") String format,
-      @QueryParam("engine") String engineName) {
-    Checkup checkup = checkup(engineName);
+  public Response tenantReport(@PathParam("tenantId") String tenantId, @QueryParam("format") String format) {
+    Checkup checkup = checkup(engineName());
     Caller caller = Caller.of(checkup.engine());
     String tenant = ReportConfig.DEFAULT_TENANT.equals(tenantId) ? null : tenantId;
     if (!caller.canSee(tenant)) {
@@ -76,9 +83,8 @@ public class CheckupRestService {
   @GET
   @Path("/lint/deployment/{deploymentId}")
   @Produces(MediaType.APPLICATION_JSON)
-  public Response deploymentFindings(@PathParam("deploymentId") String deploymentId,
-      @QueryParam("engine") String engineName) {
-    Checkup checkup = checkup(engineName);
+  public Response deploymentFindings(@PathParam("deploymentId") String deploymentId) {
+    Checkup checkup = checkup(engineName());
     // asked through the engine's own query: Camunda's tenant and authorization checks decide what the caller sees
     Deployment deployment = checkup.engine().getRepositoryService().createDeploymentQuery()
         .deploymentId(deploymentId).singleResult();
@@ -105,8 +111,8 @@ public class CheckupRestService {
   @GET
   @Path("/lint/process-definition/{id}")
   @Produces(MediaType.APPLICATION_JSON)
-  public Response processDefinitionFindings(@PathParam("id") String id, @QueryParam("engine") String engineName) {
-    Checkup checkup = checkup(engineName);
+  public Response processDefinitionFindings(@PathParam("id") String id) {
+    Checkup checkup = checkup(engineName());
     ProcessDefinition definition = checkup.engine().getRepositoryService().createProcessDefinitionQuery()
         .processDefinitionId(id).singleResult();
     Optional<List<Finding>> found = definition == null ? Optional.empty()
@@ -160,26 +166,38 @@ public class CheckupRestService {
     };
   }
 
-  /** {@code ?format} wins; otherwise the first of JSON, CSV or HTML the Accept header asks for; JSON by default. */
+  /**
+   * {@code ?format} wins; otherwise the first of JSON, CSV or HTML the Accept header names (in its order of
+   * preference), HTML for a bare {@code text/*}, and JSON for anything else.
+   */
   private String format(String format) {
     if (format != null && !format.isBlank()) {
       String name = format.trim().toLowerCase(Locale.ROOT);
       return name.equals("json") || name.equals("csv") || name.equals("html") ? name : null;
     }
-    if (headers != null) {
-      for (MediaType type : headers.getAcceptableMediaTypes()) {
-        if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType()) {
-          return "json";
-        }
-        if (type.isCompatible(MediaType.valueOf(CSV)) && !type.isWildcardType()) {
-          return "csv";
-        }
-        if (type.isCompatible(MediaType.TEXT_HTML_TYPE) && !type.isWildcardType()) {
-          return "html";
-        }
+    if (headers == null) {
+      return "json";
+    }
+    boolean anyText = false;
+    for (MediaType type : headers.getAcceptableMediaTypes()) {
+      if (type.isWildcardType()) {
+        continue;
+      }
+      if (type.isWildcardSubtype()) {
+        anyText |= "text".equalsIgnoreCase(type.getType());
+        continue;
+      }
+      if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+        return "json";
+      }
+      if (type.isCompatible(MediaType.valueOf(CSV))) {
+        return "csv";
+      }
+      if (type.isCompatible(MediaType.TEXT_HTML_TYPE)) {
+        return "html";
       }
     }
-    return "json";
+    return anyText ? "html" : "json";
   }
 
   private static Response json(Object body) {
@@ -207,6 +225,13 @@ public class CheckupRestService {
     if (engine == null) {
       throw new jakarta.ws.rs.WebApplicationException(error(Response.Status.NOT_FOUND, "InvalidRequestException",
           "No process engine" + (engineName == null ? "" : " named '" + engineName + "'") + " is available."));
+    }
+    String authenticatedOn = Caller.authenticatedElsewhere(engine);
+    if (authenticatedOn != null) {
+      // the filter authenticated the caller on another engine: this one would take them for "no authentication"
+      throw new jakarta.ws.rs.WebApplicationException(error(Response.Status.FORBIDDEN, "AuthorizationException",
+          "Authenticated on process engine '" + authenticatedOn + "', not on '" + engine.getName()
+              + "': ask /engine/" + engine.getName() + "/checkup."));
     }
     CheckupProcessEnginePlugin plugin = CheckupRegistry.of(engine.getName());
     if (plugin == null) {

@@ -8,6 +8,11 @@ import io.checkup.engine.CheckupProcessEnginePlugin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -159,6 +164,52 @@ class CheckupReportRestTest {
         .contains(FORMULA_NAME.replace("\"", "&quot;"));
     assertThat(get("admin", "/report").getHeaders().getContentType().toString()).startsWith("application/json");
     assertThat(get("admin", "/report?format=xml").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    // the parameter wins over any Accept header; a bare text/* is the page
+    assertThat(accepting("application/xml", "/report?format=csv").getHeaders().getContentType().toString())
+        .startsWith("text/csv");
+    assertThat(accepting("text/*", "/report").getHeaders().getContentType().toString()).startsWith("text/html");
+    assertThat(accepting("text/csv;q=0.5, text/html", "/report").getHeaders().getContentType().toString())
+        .startsWith("text/html");
+  }
+
+  @Test
+  void aNamedEngineIsAskedOnItsOwnPathWithItsOwnAuthentication() throws Exception {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+        .createStandaloneInMemProcessEngineConfiguration()
+        .setProcessEngineName("second")
+        .setJdbcUrl("jdbc:h2:mem:checkup-second-engine;DB_CLOSE_DELAY=-1");
+    configuration.getProcessEnginePlugins().add(new CheckupProcessEnginePlugin());
+    ProcessEngine second = configuration.buildProcessEngine();
+    try {
+      IdentityService identity = second.getIdentityService();
+      User ulla = identity.newUser("ulla");
+      ulla.setPassword("secret");
+      identity.saveUser(ulla);
+      identity.saveTenant(identity.newTenant("gamma"));
+      identity.saveTenant(identity.newTenant("delta"));
+      identity.createTenantUserMembership("gamma", "ulla");
+      for (String tenant : List.of("gamma", "delta")) {
+        second.getRepositoryService().createDeployment().tenantId(tenant)
+            .addModelInstance("invoiceApproval.bpmn", DemoModels.invoiceApproval().model()).deploy();
+      }
+
+      // on its own path the caller is authenticated by the second engine, and sees their tenant there
+      ResponseEntity<String> own = rest.exchange("/engine-rest/engine/second/checkup/report", HttpMethod.GET,
+          new HttpEntity<>(basic("ulla", "secret")), String.class);
+      assertThat(own.getStatusCode()).isEqualTo(HttpStatus.OK);
+      assertThat(tenantIds(own.getBody())).containsExactly("gamma");
+      assertThat(rest.exchange("/engine-rest/engine/second/checkup/report/delta", HttpMethod.GET,
+          new HttpEntity<>(basic("ulla", "secret")), String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+      // the default engine by name is the default engine
+      assertThat(tenantIds(rest.exchange("/engine-rest/engine/default/checkup/report", HttpMethod.GET,
+          new HttpEntity<>(basic("ulla", "secret")), String.class).getBody())).containsExactly("alpha");
+      // authenticated on the default engine, a caller cannot reach the second one's tenants through a parameter
+      assertThat(tenantIds(get("ulla", "/report?engine=second").getBody())).containsExactly("alpha");
+      assertThat(rest.exchange("/engine-rest/engine/third/checkup/report", HttpMethod.GET,
+          new HttpEntity<>(basic("ulla", "secret")), String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    } finally {
+      second.close();
+    }
   }
 
   @Test
@@ -222,9 +273,20 @@ class CheckupReportRestTest {
   }
 
   private ResponseEntity<String> get(String user, String path) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setBasicAuth(user, user.equals("admin") ? "admin" : "secret");
+    return rest.exchange("/engine-rest/checkup" + path, HttpMethod.GET,
+        new HttpEntity<>(basic(user, user.equals("admin") ? "admin" : "secret")), String.class);
+  }
+
+  private ResponseEntity<String> accepting(String accept, String path) {
+    HttpHeaders headers = basic("admin", "admin");
+    headers.set(HttpHeaders.ACCEPT, accept);
     return rest.exchange("/engine-rest/checkup" + path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+  }
+
+  private static HttpHeaders basic(String user, String password) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth(user, password);
+    return headers;
   }
 
   private static List<String> tenantIds(String body) throws Exception {
