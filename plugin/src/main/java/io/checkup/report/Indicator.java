@@ -159,8 +159,9 @@ public enum Indicator {
   INSTANCES_STUCK("instances.stuck", "Stuck instances", Unit.COUNT,
       Norm.max(0), 5, false,
       "work hangs and nobody moves it forward",
-      "Running instances waiting in the same user task, external task, receive task or catch event for longer than "
-          + "the stuck threshold (30 days by default; listed in the details). Hanging work: nobody moves it forward.",
+      "Running instances waiting in the same user task, external task, receive task, catch event or event-based "
+          + "gateway for longer than the stuck threshold (30 days by default; listed in the details). Hanging work: "
+          + "nobody moves it forward.",
       "Find who should act on the listed instances; add deadlines (timer boundary events) to such steps."),
 
   TASKS_OVERDUE("tasks.overdue", "Overdue tasks", Unit.COUNT,

@@ -170,6 +170,7 @@ final class ReportSource {
 
     Timestamp stuckBefore = new Timestamp(now - config.stuckAfterDays() * DAY);
     TenantFilter subscriptions = new TenantFilter(scope, "S.TENANT_ID_");
+    TenantFilter executions = new TenantFilter(scope, "E.TENANT_ID_");
     String waits = "select TENANT_ID_, PROC_INST_ID_, PROC_DEF_ID_, TASK_DEF_KEY_ ACT_ID_, CREATE_TIME_ SINCE_, "
         + "'userTask' KIND_ from " + prefix + "ACT_RU_TASK where " + filter.sql
         + " and PROC_INST_ID_ is not null and CREATE_TIME_ < ?"
@@ -178,13 +179,29 @@ final class ReportSource {
         + " union all select S.TENANT_ID_, S.PROC_INST_ID_, E.PROC_DEF_ID_, S.ACTIVITY_ID_ ACT_ID_, "
         + "S.CREATED_ SINCE_, S.EVENT_TYPE_ KIND_ from " + prefix + "ACT_RU_EVENT_SUBSCR S join " + prefix
         + "ACT_RU_EXECUTION E on E.ID_ = S.EXECUTION_ID_ and E.ACT_ID_ = S.ACTIVITY_ID_ where " + subscriptions.sql
-        + " and S.CREATED_ < ? and S.EVENT_TYPE_ <> 'compensate'";
+        + " and S.CREATED_ < ? and S.EVENT_TYPE_ <> 'compensate'"
+        // an execution at an event-based gateway waits for events of other activities: it is stuck when that is
+        // all it waits for (no task, external task, job such as a timer that will move it on, or child execution)
+        + " union all select E.TENANT_ID_, E.PROC_INST_ID_, E.PROC_DEF_ID_, E.ACT_ID_, min(S.CREATED_) SINCE_, "
+        + "'eventBasedGateway' KIND_ from " + prefix + "ACT_RU_EXECUTION E join " + prefix
+        + "ACT_RU_EVENT_SUBSCR S on S.EXECUTION_ID_ = E.ID_ and S.ACTIVITY_ID_ <> E.ACT_ID_ where "
+        + executions.sql + " and S.CREATED_ < ? and S.EVENT_TYPE_ in ('message', 'signal', 'conditional')"
+        + " and not exists (select 1 from " + prefix + "ACT_RU_EVENT_SUBSCR O where O.EXECUTION_ID_ = E.ID_"
+        + " and O.ACTIVITY_ID_ = E.ACT_ID_)"
+        + " and not exists (select 1 from " + prefix + "ACT_RU_TASK T where T.EXECUTION_ID_ = E.ID_)"
+        + " and not exists (select 1 from " + prefix + "ACT_RU_EXT_TASK X where X.EXECUTION_ID_ = E.ID_)"
+        + " and not exists (select 1 from " + prefix + "ACT_RU_JOB J where J.EXECUTION_ID_ = E.ID_)"
+        + " and not exists (select 1 from " + prefix + "ACT_RU_EXECUTION C where C.PARENT_ID_ = E.ID_"
+        + " or C.SUPER_EXEC_ = E.ID_)"
+        + " group by E.ID_, E.TENANT_ID_, E.PROC_INST_ID_, E.PROC_DEF_ID_, E.ACT_ID_";
     List<Object> waitParameters = new ArrayList<>();
     waitParameters.addAll(filter.parameters);
     waitParameters.add(stuckBefore);
     waitParameters.addAll(filter.parameters);
     waitParameters.add(stuckBefore);
     waitParameters.addAll(subscriptions.parameters);
+    waitParameters.add(stuckBefore);
+    waitParameters.addAll(executions.parameters);
     waitParameters.add(stuckBefore);
     listed(connection, waits, waitParameters, "count(distinct PROC_INST_ID_)", limit, facts, tenant -> tenant.stuck,
         (row, item) -> {

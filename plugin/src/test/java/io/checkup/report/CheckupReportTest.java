@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -305,5 +306,53 @@ class CheckupReportTest {
     assertThat(indicator(acme, "launches.7d").get("explanation").asText()).contains("statistics are switched off");
     check(acme, "models.total", 1, "n/a");
     check(acme, "gateways.multi-branch", 1, "out-of-norm");
+  }
+
+  @Test
+  void instancesThatNobodyMovesForwardAreStuckWhereverTheyWait() throws Exception {
+    ProcessEngine engine = engine(null);
+    deploy(engine, Bpmn.createExecutableProcess("order").startEvent().eventBasedGateway().id("choose")
+        .intermediateCatchEvent("paid").message("paid").endEvent()
+        .moveToLastGateway().intermediateCatchEvent("cancelled").signal("cancel").endEvent().done());
+    deploy(engine, Bpmn.createExecutableProcess("reminder").startEvent().eventBasedGateway().id("waitOrRemind")
+        .intermediateCatchEvent("answered").message("answered").endEvent()
+        .moveToLastGateway().intermediateCatchEvent("remind").timerWithDuration("P90D").endEvent().done());
+    deploy(engine, Bpmn.createExecutableProcess("export").startEvent().serviceTask("push")
+        .camundaExternalTask("export").endEvent().done());
+    deploy(engine, Bpmn.createExecutableProcess("reply").startEvent().receiveTask("await").message("reply")
+        .endEvent().done());
+    deploy(engine, Bpmn.createExecutableProcess("approval").startEvent().userTask("approve")
+        .boundaryEvent("nudge").message("nudge").endEvent().moveToActivity("approve").endEvent().done());
+    deploy(engine, Bpmn.createExecutableProcess("cooling").startEvent().intermediateCatchEvent("coolOff")
+        .timerWithDuration("P90D").endEvent().done());
+
+    java.time.Instant now = ReportScenario.NOW;
+    ClockUtil.setCurrentTime(java.util.Date.from(now.minus(java.time.Duration.ofDays(40))));
+    for (String key : List.of("order", "reminder", "export", "reply", "approval", "cooling")) {
+      engine.getRuntimeService().createProcessInstanceByKey(key).processDefinitionTenantId("acme").execute();
+    }
+    ClockUtil.setCurrentTime(java.util.Date.from(now.minus(java.time.Duration.ofDays(5))));
+    engine.getRuntimeService().createProcessInstanceByKey("order").processDefinitionTenantId("acme").execute();
+    ClockUtil.setCurrentTime(java.util.Date.from(now));
+
+    JsonNode stuck = indicator(tenant(json(checkup.getReport().generate(ReportScope.all())), "acme"),
+        "instances.stuck");
+    // waiting 40 days for a message at a gateway, a worker, a reply and a person; not: for a timer, for 5 days
+    assertThat(stuck.get("value").asInt()).isEqualTo(4);
+    assertThat(stuck.get("status").asText()).isEqualTo("out-of-norm");
+    List<String> waits = new ArrayList<>();
+    for (JsonNode item : stuck.get("details")) {
+      waits.add(item.get("processKey").asText() + ":" + item.get("activityId").asText() + ":"
+          + item.get("waitingFor").asText());
+    }
+    assertThat(waits).containsExactlyInAnyOrder("order:choose:eventBasedGateway", "export:push:externalTask",
+        "reply:await:message", "approval:approve:userTask");
+  }
+
+  private static void deploy(ProcessEngine engine, org.camunda.bpm.model.bpmn.BpmnModelInstance model) {
+    String key = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).iterator().next()
+        .getId();
+    engine.getRepositoryService().createDeployment().tenantId("acme").addModelInstance(key + ".bpmn", model)
+        .deploy();
   }
 }
