@@ -254,7 +254,9 @@ public final class CheckupReport {
         if (profile == null) {
           continue;
         }
-        Map<String, Long> flows = facts.flows30d.getOrDefault(definition.key(), Map.of());
+        Map<String, Long> flows = facts.flowsSinceDeployment.containsKey(definition.key())
+            ? facts.flowsSinceDeployment.get(definition.key())
+            : facts.flows30d.getOrDefault(definition.key(), Map.of());
         for (ModelProfile.Gateway gateway : profile.gateways()) {
           long runs = 0;
           for (String flow : gateway.flows()) {

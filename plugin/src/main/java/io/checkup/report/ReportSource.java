@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -391,7 +392,46 @@ final class ReportSource {
                 .merge(cell.dimension(), sum, Long::sum);
           }
         });
+    loadFlowsSinceDeployment(scope, month, tomorrow, tenants);
   }
+
+  /**
+   * Flow counts are kept per process key, whatever the version. For a key whose latest version was deployed within
+   * the 30 days, only the days after that deployment tell about its flows: a flow the new version added cannot have
+   * been taken before. One query over the few recently deployed processes (at most {@value #PROCESSES_PER_QUERY} per
+   * round trip), growing with the rate of deployments, never with traffic or history.
+   */
+  private void loadFlowsSinceDeployment(ReportScope scope, long month, long tomorrow,
+      Map<String, TenantFacts> tenants) {
+    Map<Map.Entry<String, String>, LocalDate> countedFrom = new HashMap<>();
+    for (TenantFacts tenant : tenants.values()) {
+      for (TenantFacts.Definition definition : tenant.latest.values()) {
+        if (definition.deployTime() != null && definition.deployTime() >= month) {
+          long firstFullDay = definition.deployTime() - Math.floorMod(definition.deployTime(), DAY) + DAY;
+          // SimpleEntry, unlike Map.entry, takes the tenant-less part's null
+          countedFrom.put(new AbstractMap.SimpleImmutableEntry<>(tenant.tenantId, definition.key()),
+              day(firstFullDay));
+          tenant.flowsSinceDeployment.put(definition.key(), new HashMap<>());
+        }
+      }
+    }
+    List<Map.Entry<String, String>> processes = new ArrayList<>(countedFrom.keySet());
+    for (int i = 0; i < processes.size(); i += PROCESSES_PER_QUERY) {
+      List<Map.Entry<String, String>> chunk =
+          processes.subList(i, Math.min(processes.size(), i + PROCESSES_PER_QUERY));
+      LocalDate from = chunk.stream().map(countedFrom::get).min(LocalDate::compareTo).orElseThrow();
+      for (StatsQuery.DayRow row : query(scope).metric(Metric.FLOW_TAKEN).processes(chunk)
+          .between(from.atStartOfDay(ZoneOffset.UTC).toInstant(), at(tomorrow)).rowsByDay()) {
+        LocalDate first = countedFrom.get(new AbstractMap.SimpleImmutableEntry<>(row.tenantId(), row.processKey()));
+        TenantFacts tenant = tenants.get(row.tenantId());
+        if (first != null && tenant != null && !row.day().isBefore(first)) {
+          tenant.flowsSinceDeployment.get(row.processKey()).merge(row.dimension(), row.value(), Long::sum);
+        }
+      }
+    }
+  }
+
+  private static final int PROCESSES_PER_QUERY = 200;
 
   /** Sums of a metric per tenant, from daily or hourly rows. */
   private Reader perTenant(ReportScope scope, Metric metric, boolean hours) {

@@ -40,6 +40,11 @@ final class TenantFacts {
   final Set<String> assignees30d = new HashSet<>();
   /** Flow counts of the last 30 days per process key and flow id. */
   final Map<String, Map<String, Long>> flows30d = new HashMap<>();
+  /**
+   * For process keys whose latest version was deployed in the last 30 days: their flow counts since the day after
+   * that deployment, which replace {@link #flows30d} for the dead-branch question.
+   */
+  final Map<String, Map<String, Long>> flowsSinceDeployment = new HashMap<>();
 
   final Listed incidents = new Listed();
   final Listed stuck = new Listed();

@@ -37,6 +37,7 @@ public final class StatsQuery {
   private Metric metric;
   private List<Metric> metrics;
   private String processKey;
+  private List<List<String>> processes;
   private String dimension;
   private long from = Long.MIN_VALUE;
   private long to = Long.MAX_VALUE;
@@ -94,6 +95,18 @@ public final class StatsQuery {
   }
 
   /** The element id, flow id or assignee, depending on the metric. */
+  /**
+   * Only these processes, each a tenant id (null: the tenant-less part) and a process key: for questions about a
+   * few processes of many tenants in one round trip.
+   */
+  public StatsQuery processes(java.util.Collection<? extends java.util.Map.Entry<String, String>> tenantAndKey) {
+    this.processes = new ArrayList<>();
+    for (java.util.Map.Entry<String, String> process : tenantAndKey) {
+      this.processes.add(java.util.Arrays.asList(process.getKey(), process.getValue()));
+    }
+    return this;
+  }
+
   public StatsQuery dimension(String dimension) {
     this.dimension = dimension;
     return this;
@@ -181,6 +194,27 @@ public final class StatsQuery {
   public record Row(String tenantId, String processKey, Metric metric, String dimension, long value) {
   }
 
+  /** Totals per tenant, process key, metric, dimension and UTC day. */
+  public List<DayRow> rowsByDay() {
+    if (resolution == null) {
+      resolution = "D";
+    }
+    String day = "(PERIOD_START_ - mod(PERIOD_START_, " + StatKey.DAY + "))";
+    String columns = "TENANT_ID_, PROC_DEF_KEY_, METRIC_, DIMENSION_, " + day;
+    List<DayRow> result = new ArrayList<>();
+    for (Object[] row : run(columns + ", sum(VALUE_)", columns, 6)) {
+      result.add(new DayRow((String) row[0], (String) row[1], Metric.of((String) row[2]), (String) row[3],
+          Instant.ofEpochMilli(((Number) row[4]).longValue()).atZone(ZoneOffset.UTC).toLocalDate(),
+          ((Number) row[5]).longValue()));
+    }
+    return result;
+  }
+
+  /** One aggregated row of {@link #rowsByDay()}. */
+  public record DayRow(String tenantId, String processKey, Metric metric, String dimension, LocalDate day,
+      long value) {
+  }
+
   private Map<String, Long> sums(String column) {
     Map<String, Long> result = new LinkedHashMap<>();
     for (Object[] row : run(column + ", sum(VALUE_)", column, 2)) {
@@ -241,6 +275,18 @@ public final class StatsQuery {
     if (processKey != null) {
       sql.append(" and PROC_DEF_KEY_ = ?");
       parameters.add(processKey);
+    }
+    if (processes != null) {
+      sql.append(" and (1 = 0");
+      for (List<String> process : processes) {
+        sql.append(process.get(0) == null ? " or (TENANT_ID_ is null" : " or (TENANT_ID_ = ?");
+        if (process.get(0) != null) {
+          parameters.add(process.get(0));
+        }
+        sql.append(" and PROC_DEF_KEY_ = ?)");
+        parameters.add(process.get(1));
+      }
+      sql.append(')');
     }
     if (dimension != null) {
       sql.append(" and DIMENSION_ = ?");

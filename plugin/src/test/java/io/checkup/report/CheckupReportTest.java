@@ -349,6 +349,54 @@ class CheckupReportTest {
         "reply:await:message", "approval:approve:userTask");
   }
 
+  @Test
+  void aBranchThatANewVersionAddedIsJudgedByTheRunsSinceThatVersion() throws Exception {
+    ProcessEngine engine = engine(null);
+    java.time.Instant now = ReportScenario.NOW;
+    ClockUtil.setCurrentTime(java.util.Date.from(now.minus(java.time.Duration.ofDays(40))));
+    deploy(engine, routing(List.of("a", "b")));
+    ClockUtil.setCurrentTime(java.util.Date.from(now.minus(java.time.Duration.ofDays(20))));
+    route(engine, 60, "a");
+    route(engine, 60, "b");
+    ClockUtil.setCurrentTime(java.util.Date.from(now.minus(java.time.Duration.ofDays(10))));
+    deploy(engine, routing(List.of("a", "b", "c")));
+    ClockUtil.setCurrentTime(java.util.Date.from(now.minus(java.time.Duration.ofDays(5))));
+    route(engine, 25, "a");
+    route(engine, 25, "b");
+    ClockUtil.setCurrentTime(java.util.Date.from(now));
+    checkup.getStatistics().flushNow();
+    // 170 runs in 30 days, but only 50 since the version with "toC": too few to call it dead
+    check(tenant(json(checkup.getReport().generate(ReportScope.all())), "acme"), "runtime.dead-branches-30d", 0,
+        "ok");
+
+    ClockUtil.setCurrentTime(java.util.Date.from(now.minus(java.time.Duration.ofDays(3))));
+    route(engine, 60, "b");
+    ClockUtil.setCurrentTime(java.util.Date.from(now));
+    checkup.getStatistics().flushNow();
+    JsonNode dead = indicator(tenant(json(checkup.getReport().generate(ReportScope.all())), "acme"),
+        "runtime.dead-branches-30d");
+    assertThat(dead.get("value").asInt()).isEqualTo(1);
+    assertThat(dead.get("details").get(0).get("flowId").asText()).isEqualTo("toC");
+    assertThat(dead.get("details").get(0).get("gatewayRuns").asLong()).isEqualTo(110);
+  }
+
+  private static org.camunda.bpm.model.bpmn.BpmnModelInstance routing(List<String> routes) {
+    org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder<?, ?> node =
+        Bpmn.createExecutableProcess("routing").startEvent().exclusiveGateway("route");
+    for (String route : routes) {
+      node = node.moveToNode("route").sequenceFlowId("to" + route.toUpperCase())
+          .condition(route, "${route == '" + route + "'}").endEvent("end" + route.toUpperCase());
+    }
+    return node.done();
+  }
+
+  private static void route(ProcessEngine engine, int times, String route) {
+    for (int i = 0; i < times; i++) {
+      engine.getRuntimeService().createProcessInstanceByKey("routing").processDefinitionTenantId("acme")
+          .setVariables(Map.of("route", route)).execute();
+    }
+  }
+
   private static void deploy(ProcessEngine engine, org.camunda.bpm.model.bpmn.BpmnModelInstance model) {
     String key = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).iterator().next()
         .getId();
