@@ -65,6 +65,21 @@ public final class CheckupReport {
     if (scope.isAll()) {
       profiles.retainOnly(known.keySet());
     }
+    List<TenantFacts.Definition> redeployed = new ArrayList<>();
+    long window = now - Math.floorMod(now, ReportSource.DAY) - 29 * ReportSource.DAY;
+    for (TenantFacts.Definition definition : latest) {
+      ModelProfile profile = known.get(definition.id());
+      TenantFacts facts = tenants.get(definition.tenantId());
+      if (profile != null && definition.version() > 1 && definition.deployTime() != null
+          && definition.deployTime() >= window && profile.gateways().stream().anyMatch(gateway -> !deadFlows(
+              gateway, facts.flows30d.getOrDefault(definition.key(), Map.of()), settings.deadBranchMinRuns())
+              .flows().isEmpty())) {
+        redeployed.add(definition);
+      }
+    }
+    if (!redeployed.isEmpty()) {
+      source.loadFlowsSinceDeployment(scope, now, tenants, redeployed);
+    }
     List<TenantReport> reports = new ArrayList<>();
     for (TenantFacts facts : tenants.values()) {
       reports.add(new TenantEvaluation(facts, known, now, settings, source.statisticsCollected()).report());
@@ -72,6 +87,23 @@ public final class CheckupReport {
     reports.sort(Comparator.comparingInt(TenantReport::score)
         .thenComparing(report -> report.tenantId() == null ? "" : report.tenantId()));
     return new Report(Instant.ofEpochMilli(now).toString(), reports);
+  }
+
+  /** A gateway's runs, and the flows it never took when it ran often enough to tell. */
+  record DeadFlows(long runs, List<String> flows) {
+  }
+
+  static DeadFlows deadFlows(ModelProfile.Gateway gateway, Map<String, Long> flows, long minRuns) {
+    long runs = 0;
+    for (String flow : gateway.flows()) {
+      long taken = flows.getOrDefault(flow, 0L);
+      // an inclusive gateway may take several flows per run: its busiest flow is a lower bound of its runs
+      runs = gateway.type().equals("inclusiveGateway") ? Math.max(runs, taken) : runs + taken;
+    }
+    if (runs < minRuns) {
+      return new DeadFlows(runs, List.of());
+    }
+    return new DeadFlows(runs, gateway.flows().stream().filter(flow -> flows.getOrDefault(flow, 0L) == 0).toList());
   }
 
   /** The working-out for one tenant. */
@@ -258,25 +290,15 @@ public final class CheckupReport {
             ? facts.flowsSinceDeployment.get(definition.key())
             : facts.flows30d.getOrDefault(definition.key(), Map.of());
         for (ModelProfile.Gateway gateway : profile.gateways()) {
-          long runs = 0;
-          for (String flow : gateway.flows()) {
-            long taken = flows.getOrDefault(flow, 0L);
-            // an inclusive gateway may take several flows per run: its busiest flow is a lower bound of its runs
-            runs = gateway.type().equals("inclusiveGateway") ? Math.max(runs, taken) : runs + taken;
-          }
-          if (runs < config.deadBranchMinRuns()) {
-            continue;
-          }
-          for (String flow : gateway.flows()) {
-            if (flows.getOrDefault(flow, 0L) == 0) {
-              deadCount++;
-              if (dead.size() < config.detailsLimit()) {
-                Map<String, Object> item = process(definition);
-                item.put("gatewayId", gateway.id());
-                item.put("flowId", flow);
-                item.put("gatewayRuns", runs);
-                dead.add(item);
-              }
+          DeadFlows found = deadFlows(gateway, flows, config.deadBranchMinRuns());
+          for (String flow : found.flows()) {
+            deadCount++;
+            if (dead.size() < config.detailsLimit()) {
+              Map<String, Object> item = process(definition);
+              item.put("gatewayId", gateway.id());
+              item.put("flowId", flow);
+              item.put("gatewayRuns", found.runs());
+              dead.add(item);
             }
           }
         }

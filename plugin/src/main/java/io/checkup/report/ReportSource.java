@@ -392,28 +392,25 @@ final class ReportSource {
                 .merge(cell.dimension(), sum, Long::sum);
           }
         });
-    loadFlowsSinceDeployment(scope, month, tomorrow, tenants);
   }
 
   /**
-   * Flow counts are kept per process key, whatever the version. For a key whose latest version was deployed within
-   * the 30 days, only the days after that deployment tell about its flows: a flow the new version added cannot have
-   * been taken before. One query over the few recently deployed processes (at most {@value #PROCESSES_PER_QUERY} per
-   * round trip), growing with the rate of deployments, never with traffic or history.
+   * Flow counts are kept per process key, whatever the version. For these definitions (latest versions deployed
+   * within the 30 days, suspected of a dead branch by the counts of all versions), the counts since the day after
+   * their deployment: a flow the new version added cannot have been taken before. Few definitions, at most
+   * {@value #PROCESSES_PER_QUERY} per round trip: the cost grows with the rate of model changes, never with traffic.
    */
-  private void loadFlowsSinceDeployment(ReportScope scope, long month, long tomorrow,
-      Map<String, TenantFacts> tenants) {
+  void loadFlowsSinceDeployment(ReportScope scope, long now, Map<String, TenantFacts> tenants,
+      List<TenantFacts.Definition> definitions) {
+    long tomorrow = now - Math.floorMod(now, DAY) + DAY;
     Map<Map.Entry<String, String>, LocalDate> countedFrom = new HashMap<>();
-    for (TenantFacts tenant : tenants.values()) {
-      for (TenantFacts.Definition definition : tenant.latest.values()) {
-        if (definition.deployTime() != null && definition.deployTime() >= month) {
-          long firstFullDay = definition.deployTime() - Math.floorMod(definition.deployTime(), DAY) + DAY;
-          // SimpleEntry, unlike Map.entry, takes the tenant-less part's null
-          countedFrom.put(new AbstractMap.SimpleImmutableEntry<>(tenant.tenantId, definition.key()),
-              day(firstFullDay));
-          tenant.flowsSinceDeployment.put(definition.key(), new HashMap<>());
-        }
-      }
+    for (TenantFacts.Definition definition : definitions) {
+      TenantFacts tenant = tenants.get(definition.tenantId());
+      long firstFullDay = definition.deployTime() - Math.floorMod(definition.deployTime(), DAY) + DAY;
+      // SimpleEntry, unlike Map.entry, takes the tenant-less part's null
+      countedFrom.put(new AbstractMap.SimpleImmutableEntry<>(definition.tenantId(), definition.key()),
+          day(firstFullDay));
+      tenant.flowsSinceDeployment.put(definition.key(), new HashMap<>());
     }
     List<Map.Entry<String, String>> processes = new ArrayList<>(countedFrom.keySet());
     for (int i = 0; i < processes.size(); i += PROCESSES_PER_QUERY) {
