@@ -87,10 +87,11 @@ public enum Indicator {
           + "400). Too few tasks often means too few incoming leads or requests.",
       "Check the inflow of work; the client may need marketing automation to bring in more requests."),
 
-  GATEWAYS_CONDITIONS("gateways.conditions", "Conditions (splitting exclusive gateways)", Unit.COUNT,
+  GATEWAYS_CONDITIONS("gateways.conditions", "Conditions (two-way exclusive gateways)", Unit.COUNT,
       Norm.range(50, 1_000).minAfterAge(180), 2, false,
       "processes lack detail, or evaluate too many conditions",
-      "Exclusive gateways that split. Too few: the processes lack detail; too many: processes run slower.",
+      "Exclusive gateways that split in two (those with 3 or more outgoing flows are multi-branch conditions). Too "
+          + "few: the processes lack detail; too many: processes run slower.",
       "Too few: model the decisions people take by hand. Too many: replace cascades by one multi-branch gateway."),
 
   GATEWAYS_MULTI_BRANCH("gateways.multi-branch", "Multi-branch conditions", Unit.COUNT,

@@ -10,7 +10,7 @@ import java.util.Set;
  *
  * @param flowNodes tasks, events, gateways and sub-processes, at every depth
  * @param kinds the element kinds of the diversity measure
- * @param conditions exclusive gateways that split (two or more outgoing flows)
+ * @param conditions exclusive gateways that split in two (exactly two outgoing flows)
  * @param multiBranch exclusive gateways with three or more outgoing flows
  * @param cascades cascaded-condition chains
  * @param fakeBranches unfinished branches

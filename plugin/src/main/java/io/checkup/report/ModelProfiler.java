@@ -92,11 +92,11 @@ public final class ModelProfiler {
       for (FlowNode node : scope.flowNodes()) {
         flowNodes++;
         kinds.addAll(ElementKinds.of(node));
-        if (node.isExclusiveGateway() && node.outgoing().size() >= 2) {
+        // the vendor's "Condition" splits in two; its "Multi-condition" into any number of branches
+        if (node.isExclusiveGateway() && node.outgoing().size() == 2) {
           conditions++;
-          if (node.outgoing().size() >= 3) {
-            multiBranch++;
-          }
+        } else if (node.isExclusiveGateway() && node.outgoing().size() >= 3) {
+          multiBranch++;
         }
         if ((node.isExclusiveGateway() || node.isInclusiveGateway() || node.isEventBasedGateway())
             && node.outgoing().size() >= 2) {

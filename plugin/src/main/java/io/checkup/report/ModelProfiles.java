@@ -81,8 +81,10 @@ public final class ModelProfiles {
     try {
       for (StatsStore.ModelRow row : store.loadModels(unknown)) {
         ModelProfile profile = fromJson(row.profileJson());
-        cache.put(row.definitionId(), profile);
-        result.put(row.definitionId(), profile);
+        if (profile != null) {
+          cache.put(row.definitionId(), profile);
+          result.put(row.definitionId(), profile);
+        }
       }
     } catch (SQLException | RuntimeException e) {
       LOG.warn("camunda-checkup: reading model profiles failed ({}); working them out from the models", e.getMessage());
@@ -142,19 +144,34 @@ public final class ModelProfiles {
     cache.keySet().retainAll(definitionIds);
   }
 
+  /**
+   * The format of stored profiles. Raised whenever what a profile counts changes (2: conditions are the two-way
+   * exclusive gateways only), so that profiles stored by an older version of the plugin are worked out again.
+   */
+  static final int FORMAT = 2;
+
   static String toJson(ModelProfile profile) {
     try {
-      return JSON.writeValueAsString(profile);
+      com.fasterxml.jackson.databind.node.ObjectNode node = JSON.valueToTree(profile);
+      node.put("format", FORMAT);
+      return JSON.writeValueAsString(node);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }
 
+  /** The stored profile, or null when it was stored in an older format. */
   static ModelProfile fromJson(String json) {
     try {
-      return JSON.readValue(json, ModelProfile.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("unreadable model profile: " + e.getOriginalMessage(), e);
+      com.fasterxml.jackson.databind.node.ObjectNode node =
+          (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(json);
+      com.fasterxml.jackson.databind.JsonNode format = node.remove("format");
+      if (format == null || format.asInt() != FORMAT) {
+        return null;
+      }
+      return JSON.treeToValue(node, ModelProfile.class);
+    } catch (JsonProcessingException | ClassCastException e) {
+      throw new IllegalStateException("unreadable model profile: " + e.getMessage(), e);
     }
   }
 }

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -382,20 +383,33 @@ public final class StatsStore {
     if (rows.isEmpty()) {
       return;
     }
-    java.util.Set<String> known = new java.util.HashSet<>();
+    Map<String, String> known = new HashMap<>();
     for (ModelRow existing : loadModels(ids(rows))) {
-      known.add(existing.definitionId());
+      known.put(existing.definitionId(), existing.profileJson());
     }
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
       try (PreparedStatement insert = connection.prepareStatement("insert into " + modelTable
           + " (PROC_DEF_ID_, TENANT_ID_, PROC_DEF_KEY_, VERSION_, DEPLOYMENT_ID_, DEPLOY_TIME_, PROFILE_, CREATED_)"
-          + " values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+          + " values (?, ?, ?, ?, ?, ?, ?, ?)");
+          PreparedStatement update = connection.prepareStatement("update " + modelTable
+              + " set PROFILE_ = ?, CREATED_ = ? where PROC_DEF_ID_ = ?")) {
+        boolean updates = false;
         for (ModelRow row : rows) {
-          if (!known.add(row.definitionId())) {
+          if (known.containsKey(row.definitionId())) {
+            // a profile of an older format, worked out again: replaced (by whichever node gets there first)
+            if (!row.profileJson().equals(known.get(row.definitionId()))) {
+              update.setString(1, row.profileJson());
+              update.setLong(2, now);
+              update.setString(3, row.definitionId());
+              update.addBatch();
+              updates = true;
+              known.put(row.definitionId(), row.profileJson());
+            }
             continue;
           }
+          known.put(row.definitionId(), row.profileJson());
           insert.setString(1, row.definitionId());
           setNullable(insert, 2, row.tenantId());
           insert.setString(3, row.processKey());
@@ -411,6 +425,9 @@ public final class StatsStore {
           insert.addBatch();
         }
         insert.executeBatch();
+        if (updates) {
+          update.executeBatch();
+        }
         connection.commit();
       } catch (SQLException | RuntimeException e) {
         rollback(connection);

@@ -103,7 +103,7 @@ class CheckupReportTest {
     check(acme, "elements.total", 18, "ok");
     check(acme, "users.digitized-30d", 2, "out-of-norm");
     check(acme, "tasks.per-user-7d", 2.0, "ok");
-    check(acme, "gateways.conditions", 3, "ok");
+    check(acme, "gateways.conditions", 2, "ok");
     check(acme, "gateways.multi-branch", 1, "ok");
     check(acme, "gateways.cascades", 1, "out-of-norm");
     check(acme, "elements.fake", 1, "out-of-norm");
@@ -168,7 +168,7 @@ class CheckupReportTest {
     check(globex, "elements.total", 14, "n/a");
     check(globex, "users.digitized-30d", 0, "out-of-norm");
     check(globex, "tasks.per-user-7d", null, "n/a");
-    check(globex, "gateways.conditions", 1, "ok");
+    check(globex, "gateways.conditions", 0, "ok");
     assertThat(indicator(globex, "gateways.conditions").get("norm").toString()).isEqualTo("{\"max\":1000}");
     check(globex, "gateways.multi-branch", 1, "out-of-norm");
     check(globex, "actions.24h", 0, "out-of-norm");

@@ -71,4 +71,45 @@ class ModelProfilesTest {
       restarted.close();
     }
   }
+
+  @Test
+  void aProfileStoredInAnOlderFormatIsWorkedOutAgainAndReplaced() throws Exception {
+    CheckupProcessEnginePlugin first = plugin();
+    ProcessEngine engine = TestEngines.h2Shared(database).plugin(first).build();
+    engine.getRepositoryService().createDeployment().tenantId("acme")
+        .addClasspathResource("models/report/sales.bpmn").deploy();
+    // what an earlier version of the plugin stored: no format, and a 3-way gateway counted as a two-way condition
+    javax.sql.DataSource dataSource = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+        engine.getProcessEngineConfiguration()).getDataSource();
+    String stored = storedProfile(dataSource);
+    assertThat(stored).contains("\"format\":" + ModelProfiles.FORMAT);
+    String older = stored.replace(",\"format\":" + ModelProfiles.FORMAT, "")
+        .replace("\"conditions\":0", "\"conditions\":1");
+    try (java.sql.Connection connection = dataSource.getConnection();
+        java.sql.Statement statement = connection.createStatement()) {
+      statement.executeUpdate("update CHECKUP_MODEL set PROFILE_ = '" + older + "'");
+    }
+    engine.close();
+
+    CheckupProcessEnginePlugin second = plugin();
+    ProcessEngine restarted = TestEngines.h2Shared(database).plugin(second).build();
+    try {
+      check(tenant(json(second.getReport().generate(ReportScope.all())), "acme"), "gateways.conditions", 0, "ok");
+      assertThat(second.getModelProfiles().modelsWorkedOut()).isEqualTo(1);
+      assertThat(storedProfile(dataSource)).isEqualTo(stored);
+    } finally {
+      restarted.close();
+    }
+  }
+
+  private static String storedProfile(javax.sql.DataSource dataSource) throws Exception {
+    try (java.sql.Connection connection = dataSource.getConnection();
+        java.sql.Statement statement = connection.createStatement();
+        java.sql.ResultSet row = statement.executeQuery("select PROFILE_ from CHECKUP_MODEL")) {
+      assertThat(row.next()).isTrue();
+      String profile = row.getString(1);
+      assertThat(row.next()).isFalse();
+      return profile;
+    }
+  }
 }

@@ -1,0 +1,59 @@
+package io.checkup.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.checkup.lint.model.BpmnGraph;
+import io.checkup.lint.model.GraphBuilder;
+import io.checkup.lint.xml.XmlReader;
+import java.io.InputStream;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a model contributes to the check-up, counted as the metric catalog defines it: element kinds for diversity
+ * (events by type and event definition, markers, event sub-processes and call activities as kinds of their own),
+ * two-way and multi-branch conditions, notification steps, work distribution, split experiments and SLA timers.
+ */
+class ModelProfilerTest {
+
+  private static ModelProfile profile(String resource, String processKey) throws Exception {
+    try (InputStream in = ModelProfilerTest.class.getResourceAsStream(resource)) {
+      BpmnGraph graph = GraphBuilder.build(XmlReader.read(in));
+      return ModelProfiler.profiles(graph, List.of()).get(processKey);
+    }
+  }
+
+  @Test
+  void everyCapabilityAndElementKindOfTheCatalog() throws Exception {
+    ModelProfile profile = profile("/models/report/capabilities.bpmn", "capabilities");
+
+    assertThat(profile.kinds()).containsExactlyInAnyOrder(
+        "startEvent:none", "startEvent:signal", "endEvent:none", "endEvent:signal", "boundaryEvent:timer",
+        "intermediateCatchEvent:message", "exclusiveGateway", "userTask", "sendTask", "serviceTask",
+        "callActivity", "eventSubProcess", "marker:multi-instance-sequential", "marker:loop");
+    // every flow node at every depth, the event sub-process and its content included
+    assertThat(profile.flowNodes()).isEqualTo(16);
+    // "ab" splits in two; "route" into three is a multi-branch condition; "join" does not split
+    assertThat(profile.conditions()).isEqualTo(1);
+    assertThat(profile.multiBranch()).isEqualTo(1);
+    // the signal end event, the send task and the HTTP connector
+    assertThat(profile.notifications()).isEqualTo(3);
+    // offerA is offered to a group; offerB is fixed to one person
+    assertThat(profile.workDistribution()).isEqualTo(1);
+    // the branch drawn by lot, and the element marked checkup:experiment
+    assertThat(profile.experiments()).isEqualTo(2);
+    // the timer on a user task
+    assertThat(profile.slaTimers()).isEqualTo(1);
+    assertThat(profile.gateways()).containsExactlyInAnyOrder(
+        new ModelProfile.Gateway("ab", "exclusiveGateway", List.of("toA", "toB")),
+        new ModelProfile.Gateway("route", "exclusiveGateway", List.of("toMail", "toCall", "toHook")));
+  }
+
+  @Test
+  void aStoredProfileReadsBackAsItWasWorkedOut() throws Exception {
+    ModelProfile profile = profile("/models/report/capabilities.bpmn", "capabilities");
+    assertThat(ModelProfiles.fromJson(ModelProfiles.toJson(profile))).isEqualTo(profile);
+    // one of an older format is not used: it is worked out again
+    assertThat(ModelProfiles.fromJson(ModelProfiles.toJson(profile).replace("\"format\":", "\"was\":"))).isNull();
+  }
+}
