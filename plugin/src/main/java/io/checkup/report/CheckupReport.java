@@ -132,7 +132,7 @@ public final class CheckupReport {
       this.configKey = facts.tenantId == null ? ReportConfig.DEFAULT_TENANT : facts.tenantId;
       this.users = facts.users == null ? null : facts.users.size();
       this.ageDays = facts.firstDeployment == null ? null : (int) ((now - facts.firstDeployment) / DAY);
-      this.sizeClass = config.sizeClass(configKey, users == null ? 0 : users);
+      this.sizeClass = config.sizeClass(configKey, users);
     }
 
     TenantReport report() {

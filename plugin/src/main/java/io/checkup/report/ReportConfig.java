@@ -298,12 +298,15 @@ public final class ReportConfig {
 
   /**
    * The size class of a tenant: the one configured for it, or the one whose user bounds fit (of several, the one
-   * with the highest lower bound).
+   * with the highest lower bound); none when the user count is unknown and no class is configured.
    */
-  public String sizeClass(String tenantKey, int users) {
+  public String sizeClass(String tenantKey, Integer users) {
     TenantSettings settings = tenants.get(tenantKey);
     if (settings != null && settings.sizeClass() != null) {
       return settings.sizeClass();
+    }
+    if (users == null) {
+      return null; // the identity service cannot tell (LDAP, say): the global norms, not the smallest class's
     }
     // where bounds overlap (a class's bounds changed, not its neighbour's) the class starting at more users wins
     SizeClass chosen = null;

@@ -397,6 +397,80 @@ class CheckupReportTest {
     }
   }
 
+  @Test
+  void normsBySizeClassProfileAndTenantWithWarningsAndFallingTrends() throws Exception {
+    ProcessEngine engine = engine("""
+        {"tenants": {"callco": {"profile": "call-centre"}, "bigco": {"sizeClass": "large"}}}""");
+    org.camunda.bpm.engine.IdentityService identity = engine.getIdentityService();
+    Map<String, Integer> users = Map.of("callco", 10, "bigco", 2, "smallco", 3);
+    users.forEach((tenant, count) -> {
+      identity.saveTenant(identity.newTenant(tenant));
+      for (int i = 0; i < count; i++) {
+        identity.saveUser(identity.newUser(tenant + "user" + i));
+        identity.createTenantUserMembership(tenant, tenant + "user" + i);
+      }
+    });
+    java.time.Instant now = ReportScenario.NOW;
+    ClockUtil.setCurrentTime(java.util.Date.from(now.minus(java.time.Duration.ofDays(60))));
+    for (String tenant : users.keySet()) {
+      engine.getRepositoryService().createDeployment().tenantId(tenant).addModelInstance("ping.bpmn",
+          Bpmn.createExecutableProcess("ping").startEvent().endEvent().done()).deploy();
+    }
+    // 20 launches a week for 3 weeks, then 13 (callco: -35 %, just past the -30 % floor) or 5 (smallco: -75 %)
+    for (int daysAgo : new int[] {23, 16, 9}) {
+      ping(engine, "callco", daysAgo, 20);
+      ping(engine, "smallco", daysAgo, 20);
+    }
+    ping(engine, "callco", 3, 13);
+    ping(engine, "smallco", 3, 5);
+    ClockUtil.setCurrentTime(java.util.Date.from(now));
+    checkup.getStatistics().flushNow();
+    JsonNode report = json(checkup.getReport().generate(ReportScope.all()));
+
+    JsonNode callco = tenant(report, "callco");
+    assertThat(callco.get("sizeClass").asText()).isEqualTo("medium");
+    assertThat(callco.get("profile").asText()).isEqualTo("call-centre");
+    assertThat(indicator(callco, "launches.7d").get("norm").toString()).isEqualTo("{\"min\":1000,\"max\":10000}");
+    assertThat(indicator(callco, "tasks.per-user-7d").get("norm").toString())
+        .isEqualTo("{\"min\":100,\"max\":400}");
+    check(callco, "launches.trend", -35.0, "warning");
+    check(callco, "capability.experiments", 0, "out-of-norm");
+
+    JsonNode smallco = tenant(report, "smallco");
+    assertThat(smallco.get("sizeClass").asText()).isEqualTo("small");
+    check(smallco, "launches.trend", -75.0, "out-of-norm");
+    check(smallco, "capability.experiments", 0, "n/a");
+    assertThat(indicator(smallco, "tasks.per-user-7d").get("norm").toString())
+        .isEqualTo("{\"min\":100,\"max\":200}");
+
+    JsonNode bigco = tenant(report, "bigco");
+    assertThat(bigco.get("sizeClass").asText()).isEqualTo("large");
+    assertThat(indicator(bigco, "launches.7d").get("norm").toString())
+        .isEqualTo("{\"min\":10000,\"max\":100000}");
+    check(bigco, "launches.trend", null, "n/a");
+    check(bigco, "capability.experiments", 0, "out-of-norm");
+
+    // the score: 100 less the weight of each indicator out of norm and half the weight of each warning
+    for (JsonNode tenant : List.of(callco, smallco, bigco)) {
+      double lost = 0;
+      for (Indicator indicator : Indicator.values()) {
+        String status = indicator(tenant, indicator.id()).get("status").asText();
+        lost += status.equals("out-of-norm") ? indicator.weight() : status.equals("warning") ? indicator.weight() / 2.0
+            : 0;
+      }
+      assertThat(tenant.get("score").asInt()).isEqualTo((int) Math.max(0, Math.round(100 - lost)));
+    }
+    assertThat(callco.get("reasons").toString()).doesNotContain("Launch trend");
+    assertThat(smallco.get("reasons").toString()).contains("Launch trend: -75");
+  }
+
+  private static void ping(ProcessEngine engine, String tenant, int daysAgo, int times) {
+    ClockUtil.setCurrentTime(java.util.Date.from(ReportScenario.daysAgo(daysAgo)));
+    for (int i = 0; i < times; i++) {
+      engine.getRuntimeService().createProcessInstanceByKey("ping").processDefinitionTenantId(tenant).execute();
+    }
+  }
+
   private static void deploy(ProcessEngine engine, org.camunda.bpm.model.bpmn.BpmnModelInstance model) {
     String key = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).iterator().next()
         .getId();

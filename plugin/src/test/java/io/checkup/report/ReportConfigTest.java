@@ -19,6 +19,7 @@ class ReportConfigTest {
     assertThat(config.sizeClass("acme", 9)).isEqualTo("small");
     assertThat(config.sizeClass("acme", 10)).isEqualTo("medium");
     assertThat(config.sizeClass("acme", 100)).isEqualTo("large");
+    assertThat(config.sizeClass("acme", null)).as("user count unknown: global norms").isNull();
     assertThat(config.healthyFrom()).isEqualTo(80);
     assertThat(config.attentionFrom()).isEqualTo(50);
     assertThat(config.weight(Indicator.LAUNCHES)).isEqualTo(25);
