@@ -53,6 +53,7 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
 
   private String reportConfigFile;
   private String reportConfig;
+  private boolean reportWarmUp = true;
 
   private DeploymentLinter deploymentLinter;
   private ReportConfig checkupConfig;
@@ -122,6 +123,9 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
         stats.statistics(), modelProfiles, checkupConfig);
     CheckupRegistry.register(processEngine.getName(), this);
     stats.onClose(() -> CheckupRegistry.unregister(processEngine.getName(), this));
+    if (reportWarmUp) {
+      report.warmUp();
+    }
   }
 
   /**
@@ -349,6 +353,18 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
   /** The same as {@link #setReportConfigFile}, inline as JSON; applied after the file. */
   public void setReportConfig(String reportConfig) {
     this.reportConfig = reportConfig;
+  }
+
+  public boolean isReportWarmUp() {
+    return reportWarmUp;
+  }
+
+  /**
+   * Whether the node generates one report in the background right after the engine starts, so that the first report
+   * asked for is as fast as any later one (default true; switch off on nodes that never serve reports).
+   */
+  public void setReportWarmUp(boolean reportWarmUp) {
+    this.reportWarmUp = reportWarmUp;
   }
 
   public String getStatsNodeId() {

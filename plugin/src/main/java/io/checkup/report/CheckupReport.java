@@ -28,9 +28,12 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  */
 public final class CheckupReport {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("io.checkup.report");
+
   private final ReportSource source;
   private final ModelProfiles profiles;
   private volatile ReportConfig config;
+  private volatile java.util.concurrent.CompletableFuture<Integer> lastWarmUp;
 
   public CheckupReport(DataSource dataSource, String engineTablePrefix, Statistics statistics,
       ModelProfiles profiles, ReportConfig config) {
@@ -41,6 +44,48 @@ public final class CheckupReport {
 
   public ReportConfig config() {
     return config;
+  }
+
+  /**
+   * Generates one report over all tenants in the background, so that the first report a partner asks for after this
+   * node started finds the settled sums of its windows and the model profiles in memory (docs/report.md: warm-up).
+   * Never throws: a failure is logged, and the next report simply does the work itself.
+   *
+   * @return the number of tenants, once the warm-up is done
+   */
+  public java.util.concurrent.CompletableFuture<Integer> warmUp() {
+    java.util.concurrent.CompletableFuture<Integer> done = new java.util.concurrent.CompletableFuture<>();
+    Thread thread = new Thread(() -> {
+      long started = System.nanoTime();
+      try {
+        int tenants = generate(ReportScope.all()).tenants().size();
+        LOG.info("camunda-checkup: report warmed up in {} ms ({} tenants); the first report asked for is as fast "
+            + "as any later one", (System.nanoTime() - started) / 1_000_000, tenants);
+        done.complete(tenants);
+      } catch (RuntimeException e) {
+        LOG.warn("camunda-checkup: warming up the report failed ({}); the first report will do the work itself",
+            e.getMessage());
+        done.completeExceptionally(e);
+      }
+    }, "camunda-checkup-report-warm-up");
+    thread.setDaemon(true);
+    thread.setPriority(Thread.MIN_PRIORITY);
+    thread.start();
+    lastWarmUp = done;
+    return done;
+  }
+
+  /** The last warm-up started on this node, if any. */
+  public java.util.Optional<java.util.concurrent.CompletableFuture<Integer>> lastWarmUp() {
+    return java.util.Optional.ofNullable(lastWarmUp);
+  }
+
+  /**
+   * How often this node read the settled part of a window (the days before yesterday, the hours before the last)
+   * whole instead of sliding it: once per window after start, and again after a late write into settled periods.
+   */
+  public long settledWindowsReadWhole() {
+    return source.settledWindowsReadWhole();
   }
 
   /** Replaces the norms and settings (takes effect with the next report). */

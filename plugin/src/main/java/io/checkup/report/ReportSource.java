@@ -288,6 +288,12 @@ final class ReportSource {
   }
 
   private final Map<String, Window> windows = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicLong wholeReads = new java.util.concurrent.atomic.AtomicLong();
+
+  /** How often a settled window was read whole (first report on this node, or after a late write into it). */
+  long settledWindowsReadWhole() {
+    return wholeReads.get();
+  }
 
   private interface Reader {
     Map<Cell, Long> read(long from, long to);
@@ -304,6 +310,7 @@ final class ReportSource {
       boolean slidable = window.sums != null && window.version == version && start >= window.start
           && end >= window.end && start < window.end && (end - window.end) / unit <= 7;
       if (!slidable) {
+        wholeReads.incrementAndGet();
         window.sums = new HashMap<>(reader.read(start, end));
       } else {
         if (end > window.end) {

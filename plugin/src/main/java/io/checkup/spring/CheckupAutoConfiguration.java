@@ -37,6 +37,7 @@ public class CheckupAutoConfiguration {
     plugin.setStatsNodeId(stats.getNodeId());
     plugin.setReportConfigFile(properties.getReport().getConfigFile());
     plugin.setReportConfig(properties.getReport().settingsJson());
+    plugin.setReportWarmUp(properties.getReport().isWarmUp());
     return plugin;
   }
 

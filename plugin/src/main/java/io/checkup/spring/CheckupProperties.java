@@ -35,6 +35,20 @@ public class CheckupProperties {
      */
     private Map<String, Object> settings = new LinkedHashMap<>();
 
+    /**
+     * Generate one report in the background right after the engine starts, so that the first report asked for is as
+     * fast as any later one. Switch off on nodes that never serve reports.
+     */
+    private boolean warmUp = true;
+
+    public boolean isWarmUp() {
+      return warmUp;
+    }
+
+    public void setWarmUp(boolean warmUp) {
+      this.warmUp = warmUp;
+    }
+
     public String getConfigFile() {
       return configFile;
     }

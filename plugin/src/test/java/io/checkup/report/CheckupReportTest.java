@@ -471,6 +471,34 @@ class CheckupReportTest {
     }
   }
 
+  @Test
+  void aNodeWarmsItsReportUpWhenItStarts() throws Exception {
+    TestEngines database = engines();
+    checkup = new CheckupProcessEnginePlugin();
+    checkup.setStatsFlushInterval("1h");
+    checkup.setReportConfig(ReportScenario.CONFIG);
+    ProcessEngine engine = database.plugin(checkup).build();
+    engines.add(engine);
+    new ReportScenario(engine).run();
+    checkup.getStatistics().flushNow();
+    String cold = json(checkup.getReport().generate(ReportScope.all())).get("tenants").toString();
+
+    // the next node on the same database warms up in the background, then answers without reading whole windows
+    checkup = new CheckupProcessEnginePlugin();
+    checkup.setStatsFlushInterval("1h");
+    checkup.setReportConfig(ReportScenario.CONFIG);
+    TestEngines next = database.again().plugin(checkup);
+    checkup.setReportWarmUp(true);
+    engines.add(next.build());
+    assertThat(checkup.getReport().lastWarmUp()).isPresent();
+    assertThat(checkup.getReport().lastWarmUp().get().get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(4);
+    long wholeReads = checkup.getReport().settledWindowsReadWhole();
+    assertThat(wholeReads).isPositive();
+    String warm = json(checkup.getReport().generate(ReportScope.all())).get("tenants").toString();
+    assertThat(checkup.getReport().settledWindowsReadWhole()).isEqualTo(wholeReads);
+    assertThat(warm).isEqualTo(cold);
+  }
+
   private static void deploy(ProcessEngine engine, org.camunda.bpm.model.bpmn.BpmnModelInstance model) {
     String key = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).iterator().next()
         .getId();

@@ -68,7 +68,10 @@ class InstallPathsTest {
           assertThat(config.tenant("acme").plan()).isEqualTo("Gold");
           assertThat(config.sizeClass("acme", 1)).isEqualTo("large");
           assertThat(config.deadBranchMinRuns()).isEqualTo(20);
+          assertThat(plugin.isReportWarmUp()).isTrue();
         });
+    spring.withPropertyValues("checkup.report.warm-up=false")
+        .run(context -> assertThat(context.getBean(CheckupProcessEnginePlugin.class).isReportWarmUp()).isFalse());
   }
 
   @Test
@@ -88,13 +91,15 @@ class InstallPathsTest {
 
     SpringBootStarterPropertyHelper.applyProperties(plugin,
         Map.of("lintMode", "strict", "lint-rules", "model-size=error, label-required=off",
-            "lintRuleOptions", "model-size.max=80", "stats-flush-interval", "10s", "statsMaxPendingRows", 500), false);
+            "lintRuleOptions", "model-size.max=80", "stats-flush-interval", "10s", "statsMaxPendingRows", 500,
+            "report-warm-up", "false"), false);
 
     assertThat(plugin.getLintMode()).isEqualTo("strict");
     assertThat(plugin.getLintRules()).isEqualTo("model-size=error, label-required=off");
     assertThat(plugin.getLintRuleOptions()).isEqualTo("model-size.max=80");
     assertThat(plugin.getStatsFlushInterval()).isEqualTo("10s");
     assertThat(plugin.getStatsMaxPendingRows()).isEqualTo(500);
+    assertThat(plugin.isReportWarmUp()).isFalse();
   }
 
   @Test
@@ -107,9 +112,11 @@ class InstallPathsTest {
   void plainEnginePluginPropertiesBind() {
     CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
 
-    PropertyHelper.applyProperties(plugin, Map.of("lintMode", "off", "lintRules", "deadlock=warn"));
+    PropertyHelper.applyProperties(plugin, Map.of("lintMode", "off", "lintRules", "deadlock=warn",
+        "reportWarmUp", "false"));
 
     assertThat(plugin.getLintMode()).isEqualTo("off");
+    assertThat(plugin.isReportWarmUp()).isFalse();
     assertThat(plugin.getLintRules()).isEqualTo("deadlock=warn");
   }
 }

@@ -45,7 +45,27 @@ public final class TestEngines {
     return engines;
   }
 
+  /** Another node on the same database: the same connection settings, no plugins yet, a name of its own. */
+  public TestEngines again() {
+    TestEngines next = new TestEngines();
+    next.jdbcUrl = jdbcUrl;
+    next.user = user;
+    next.password = password;
+    next.driver = driver;
+    next.history = history;
+    next.databaseSchema = databaseSchema;
+    next.dataSource = dataSource;
+    return next;
+  }
+
+  /**
+   * Adds a plugin. camunda-checkup's report warm-up is switched off here, so that no background report runs beside
+   * a test's own clock and counters; a test of the warm-up switches it on again before {@link #build()}.
+   */
   public TestEngines plugin(ProcessEnginePlugin plugin) {
+    if (plugin instanceof io.checkup.engine.CheckupProcessEnginePlugin checkup) {
+      checkup.setReportWarmUp(false);
+    }
     plugins.add(plugin);
     return this;
   }
