@@ -136,8 +136,8 @@ final class DemoSetup {
   }
 
   /**
-   * Four weeks of made-up counts before today, by hour (most in working hours): launches, completed elements, user
-   * tasks created and assigned to the tenant's working users.
+   * Four weeks of made-up counts up to this hour, by hour: launches, completed elements, user tasks created and
+   * assigned to the tenant's working users.
    */
   private void history(DemoTenant tenant) throws Exception {
     List<String> keys = new ArrayList<>();
@@ -148,15 +148,16 @@ final class DemoSetup {
       }
     }
     long now = ClockUtil.getCurrentTime().getTime();
-    long today = now - Math.floorMod(now, DAY);
+    long thisHour = now - Math.floorMod(now, HOUR);
     Map<StatKey, Long> counts = new HashMap<>();
     int assignee = 0;
+    // each made-up day is a 24-hour span ending at this hour, so that the windows of the report (the last 24 hours,
+    // the last 7 days) hold the same amount whatever the time of day the demo starts
     for (int day = 0; day < tenant.launchesPerDay().length; day++) {
-      long dayStart = today - (tenant.launchesPerDay().length - day) * DAY;
+      long dayStart = thisHour - (tenant.launchesPerDay().length - day) * DAY;
       int launches = (int) Math.round(tenant.launchesPerDay()[day] * (0.9 + 0.2 * random.nextDouble()));
       for (int i = 0; i < launches; i++) {
-        int hour = random.nextInt(10) < 8 ? 8 + random.nextInt(10) : random.nextInt(24);
-        long period = dayStart + hour * HOUR;
+        long period = dayStart + random.nextInt(24) * HOUR;
         String key = keys.get(i % keys.size());
         add(counts, tenant, key, Metric.INSTANCE_STARTED, "", period, 1);
         add(counts, tenant, key, Metric.INSTANCE_COMPLETED, "", period, 1);
