@@ -205,6 +205,12 @@ class CheckupReportRestTest {
           new HttpEntity<>(basic("ulla", "secret")), String.class).getBody())).containsExactly("alpha");
       // authenticated on the default engine, a caller cannot reach the second one's tenants through a parameter
       assertThat(tenantIds(get("ulla", "/report?engine=second").getBody())).containsExactly("alpha");
+      // Camunda's own resources of named engines are untouched
+      assertThat(rest.exchange("/engine-rest/engine/second/process-definition", HttpMethod.GET,
+          new HttpEntity<>(basic("ulla", "secret")), String.class).getBody()).contains("gamma")
+          .doesNotContain("delta");
+      assertThat(rest.exchange("/engine-rest/engine", HttpMethod.GET, null, String.class).getBody())
+          .contains("second");
       assertThat(rest.exchange("/engine-rest/engine/third/checkup/report", HttpMethod.GET,
           new HttpEntity<>(basic("ulla", "secret")), String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     } finally {
