@@ -289,7 +289,7 @@ public final class CheckupReport {
       }
       put(Indicator.PROCESSES_UNUSED, unusedCount, unused);
 
-      long launches = 0;
+      long launches = facts.launchesWeekEdge;
       for (int day = 0; day < 7; day++) {
         launches += launchesOn(today - day * DAY);
       }

@@ -382,6 +382,30 @@ final class ReportSource {
           }
         });
 
+    // the 7-day windows are 168 hours: the current hour and the 167 before. The days from 6 days ago to today come
+    // from the daily rows above; of the day before them, the hours still inside the window (its edge) are that
+    // day's daily rows less its hourly rows of the hours already gone: one day and at most 23 hours to read, each
+    // kept as a settled window that slides by a day or an hour
+    long edgeDay = week - DAY;
+    long edgeStart = hour - 167 * HOUR;
+    Map<Cell, Long> edge = window(scope, "week-edge-day", edgeDay, week, week, DAY, days, edgeRows(scope, false));
+    window(scope, "week-edge-gone", edgeDay, edgeStart, edgeStart, HOUR, versions[0], edgeRows(scope, true))
+        .forEach((cell, sum) -> edge.merge(cell, -sum, Long::sum));
+    edge.forEach((cell, sum) -> {
+      TenantFacts tenant = tenants.get(cell.tenantId());
+      if (tenant == null || sum <= 0) {
+        return;
+      }
+      if (cell.dimension().equals(Metric.INSTANCE_STARTED.id())) {
+        tenant.launchesWeekEdge += sum;
+      }
+      if (cell.dimension().equals(Metric.TASK_CREATED.id())) {
+        tenant.tasksCreated7d += sum;
+      } else {
+        tenant.activeKeys.add(cell.processKey());
+      }
+    });
+
     long month = today - 29 * DAY;
     window(scope, "assignees", month, yesterday, tomorrow, DAY, days, rows(scope, List.of(Metric.TASK_ASSIGNEE),
         false, true)).forEach((cell, sum) -> {
@@ -436,6 +460,21 @@ final class ReportSource {
   }
 
   private static final int PROCESSES_PER_QUERY = 200;
+
+  /** Daily or hourly sums of launches, completed elements and created tasks per tenant, process key and metric. */
+  private Reader edgeRows(ReportScope scope, boolean hours) {
+    return (from, to) -> {
+      Map<Cell, Long> sums = new HashMap<>();
+      if (from >= to) {
+        return sums;
+      }
+      for (StatsQuery.Row row : (hours ? hourly(scope) : query(scope)).metrics(List.of(Metric.INSTANCE_STARTED,
+          Metric.ACTIVITY_TOTAL, Metric.TASK_CREATED)).between(at(from), at(to)).rows()) {
+        sums.merge(new Cell(row.tenantId(), row.processKey(), row.metric().id(), 0), row.value(), Long::sum);
+      }
+      return sums;
+    };
+  }
 
   /** Sums of a metric per tenant, from daily or hourly rows. */
   private Reader perTenant(ReportScope scope, Metric metric, boolean hours) {

@@ -34,6 +34,8 @@ final class TenantFacts {
   Set<String> users;
 
   final Map<LocalDate, Long> launchesPerDay = new TreeMap<>();
+  /** Launches in the hours of the day 7 days ago that still belong to the last 168 hours. */
+  long launchesWeekEdge;
   final Set<String> activeKeys = new HashSet<>();
   long actions24h;
   long tasksCreated7d;

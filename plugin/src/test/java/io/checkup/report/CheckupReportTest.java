@@ -499,6 +499,40 @@ class CheckupReportTest {
     assertThat(warm).isEqualTo(cold);
   }
 
+  @Test
+  void theLastSevenDaysAre168HoursWhateverTheTimeOfDay() throws Exception {
+    ProcessEngine engine = engine(null);
+    engine.getRepositoryService().createDeployment().tenantId("acme")
+        .addClasspathResource("models/report/sales.bpmn").deploy();
+    engine.getRepositoryService().createDeployment().tenantId("acme").addModelInstance("ping.bpmn",
+        Bpmn.createExecutableProcess("ping").startEvent().userTask("answer").endEvent().done()).deploy();
+    java.time.Instant noon = ReportScenario.NOW;
+    // before noon: 7 days and 1 hour (outside the 168 hours), 6 days and 21 hours (inside, on the day before the
+    // 6 days), 6 days and 7 hours, and 2 days
+    for (int hoursAgo : new int[] {7 * 24 + 1, 6 * 24 + 21, 6 * 24 + 7, 2 * 24}) {
+      ClockUtil.setCurrentTime(java.util.Date.from(noon.minus(java.time.Duration.ofHours(hoursAgo))));
+      engine.getRuntimeService().createProcessInstanceByKey("ping").processDefinitionTenantId("acme").execute();
+    }
+    ClockUtil.setCurrentTime(java.util.Date.from(noon));
+    checkup.getStatistics().flushNow();
+    JsonNode acme = tenant(json(checkup.getReport().generate(ReportScope.all())), "acme");
+    check(acme, "launches.7d", 3, "out-of-norm");
+    check(acme, "processes.active-7d", 1, "out-of-norm");
+    check(acme, "processes.unused-7d", 1, "ok");
+    check(acme, "tasks.per-user-7d", null, "n/a");
+    check(tenant(json(checkup.getReport().generate(ReportScope.of(List.of("acme")))), "acme"), "launches.7d", 3,
+        "out-of-norm");
+
+    // at 22:00 the launch of 6 days and 21 hours before noon has left the window
+    ClockUtil.setCurrentTime(java.util.Date.from(noon.plus(java.time.Duration.ofHours(10))));
+    check(tenant(json(checkup.getReport().generate(ReportScope.all())), "acme"), "launches.7d", 2, "out-of-norm");
+    // just after midnight the one of 6 days and 7 hours before noon (now 6 days and 19 hours old) is still in it
+    ClockUtil.setCurrentTime(java.util.Date.from(noon.plus(java.time.Duration.ofMinutes(12 * 60 + 30))));
+    check(tenant(json(checkup.getReport().generate(ReportScope.all())), "acme"), "launches.7d", 2, "out-of-norm");
+    check(tenant(json(checkup.getReport().generate(ReportScope.of(List.of("acme")))), "acme"), "launches.7d", 2,
+        "out-of-norm");
+  }
+
   private static void deploy(ProcessEngine engine, org.camunda.bpm.model.bpmn.BpmnModelInstance model) {
     String key = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).iterator().next()
         .getId();
