@@ -123,6 +123,7 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
         stats.statistics(), modelProfiles, checkupConfig);
     CheckupRegistry.register(processEngine.getName(), this);
     stats.onClose(() -> CheckupRegistry.unregister(processEngine.getName(), this));
+    stats.onClose(report::close);
     if (reportWarmUp) {
       report.warmUp();
     }
@@ -360,8 +361,9 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * Whether the node generates one report in the background right after the engine starts, so that the first report
-   * asked for is as fast as any later one (default true; switch off on nodes that never serve reports).
+   * Whether the node generates one report in the background right after the engine starts and a minute after each
+   * UTC midnight, so that the first report asked for after a restart or on a new day is as fast as any other
+   * (default true; switch off on nodes that never serve reports).
    */
   public void setReportWarmUp(boolean reportWarmUp) {
     this.reportWarmUp = reportWarmUp;

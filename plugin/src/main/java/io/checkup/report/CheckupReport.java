@@ -34,6 +34,7 @@ public final class CheckupReport {
   private final ModelProfiles profiles;
   private volatile ReportConfig config;
   private volatile java.util.concurrent.CompletableFuture<Integer> lastWarmUp;
+  private java.util.concurrent.ScheduledExecutorService keeper;
 
   public CheckupReport(DataSource dataSource, String engineTablePrefix, Statistics statistics,
       ModelProfiles profiles, ReportConfig config) {
@@ -47,32 +48,52 @@ public final class CheckupReport {
   }
 
   /**
-   * Generates one report over all tenants in the background, so that the first report a partner asks for after this
-   * node started finds the settled sums of its windows and the model profiles in memory (docs/report.md: warm-up).
-   * Never throws: a failure is logged, and the next report simply does the work itself.
+   * Generates one report over all tenants in the background now, and again a minute after each UTC midnight, so that
+   * the first report a partner asks for after this node started, or on a new day (when every window slides by a
+   * day), finds the settled sums of its windows and the model profiles in memory (docs/report.md: warm-up). Never
+   * throws: a failure is logged, and the next report simply does the work itself. Stopped by {@link #close()}.
    *
-   * @return the number of tenants, once the warm-up is done
+   * @return the number of tenants, once this warm-up is done
    */
-  public java.util.concurrent.CompletableFuture<Integer> warmUp() {
+  public synchronized java.util.concurrent.CompletableFuture<Integer> warmUp() {
+    if (keeper == null) {
+      keeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "camunda-checkup-report-warm-up");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        return thread;
+      });
+      long now = System.currentTimeMillis();
+      long nextDay = now - Math.floorMod(now, DAY) + DAY + 60_000;
+      keeper.scheduleAtFixedRate(() -> generateInBackground(new java.util.concurrent.CompletableFuture<>(),
+          "report slid to the new day"), nextDay - now, DAY, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
     java.util.concurrent.CompletableFuture<Integer> done = new java.util.concurrent.CompletableFuture<>();
-    Thread thread = new Thread(() -> {
-      long started = System.nanoTime();
-      try {
-        int tenants = generate(ReportScope.all()).tenants().size();
-        LOG.info("camunda-checkup: report warmed up in {} ms ({} tenants); the first report asked for is as fast "
-            + "as any later one", (System.nanoTime() - started) / 1_000_000, tenants);
-        done.complete(tenants);
-      } catch (RuntimeException e) {
-        LOG.warn("camunda-checkup: warming up the report failed ({}); the first report will do the work itself",
-            e.getMessage());
-        done.completeExceptionally(e);
-      }
-    }, "camunda-checkup-report-warm-up");
-    thread.setDaemon(true);
-    thread.setPriority(Thread.MIN_PRIORITY);
-    thread.start();
+    keeper.execute(() -> generateInBackground(done, "report warmed up"));
     lastWarmUp = done;
     return done;
+  }
+
+  private void generateInBackground(java.util.concurrent.CompletableFuture<Integer> done, String what) {
+    long started = System.nanoTime();
+    try {
+      int tenants = generate(ReportScope.all()).tenants().size();
+      LOG.info("camunda-checkup: {} in {} ms ({} tenants), in the background: the next report asked for is as fast "
+          + "as any other", what, (System.nanoTime() - started) / 1_000_000, tenants);
+      done.complete(tenants);
+    } catch (RuntimeException e) {
+      LOG.warn("camunda-checkup: generating the report in the background failed ({}); the next report asked for "
+          + "does the work itself", e.getMessage());
+      done.completeExceptionally(e);
+    }
+  }
+
+  /** Stops the background warm-up (the engine's close does this). */
+  public synchronized void close() {
+    if (keeper != null) {
+      keeper.shutdownNow();
+      keeper = null;
+    }
   }
 
   /** The last warm-up started on this node, if any. */

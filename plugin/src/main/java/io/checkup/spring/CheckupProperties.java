@@ -36,8 +36,9 @@ public class CheckupProperties {
     private Map<String, Object> settings = new LinkedHashMap<>();
 
     /**
-     * Generate one report in the background right after the engine starts, so that the first report asked for is as
-     * fast as any later one. Switch off on nodes that never serve reports.
+     * Generate one report in the background right after the engine starts and a minute after each midnight UTC, so
+     * that the first report asked for after a restart or on a new day is as fast as any other. Switch off on nodes
+     * that never serve reports.
      */
     private boolean warmUp = true;
 

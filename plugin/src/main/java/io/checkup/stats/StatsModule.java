@@ -34,11 +34,11 @@ public final class StatsModule {
   private Statistics statistics;
   private Thread shutdownHook;
   private volatile boolean closed;
-  private Runnable onClose = () -> { };
+  private final List<Runnable> onClose = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-  /** Runs after the final flush when the engine closes. */
-  public void onClose(Runnable onClose) {
-    this.onClose = onClose;
+  /** Adds something to run after the final flush when the engine closes. */
+  public void onClose(Runnable action) {
+    onClose.add(action);
   }
 
   /**
@@ -122,10 +122,12 @@ public final class StatsModule {
     if (collecting) {
       flusher.stop();
     }
-    try {
-      onClose.run();
-    } catch (RuntimeException e) {
-      LOG.warn("camunda-checkup: cleaning up after the engine failed: {}", e.getMessage());
+    for (Runnable action : onClose) {
+      try {
+        action.run();
+      } catch (RuntimeException e) {
+        LOG.warn("camunda-checkup: cleaning up after the engine failed: {}", e.getMessage());
+      }
     }
     if ("create-drop".equals(configuration.getDatabaseSchemaUpdate())) {
       try {

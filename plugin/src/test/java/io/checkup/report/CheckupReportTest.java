@@ -497,6 +497,21 @@ class CheckupReportTest {
     String warm = json(checkup.getReport().generate(ReportScope.all())).get("tenants").toString();
     assertThat(checkup.getReport().settledWindowsReadWhole()).isEqualTo(wholeReads);
     assertThat(warm).isEqualTo(cold);
+
+    // the node keeps warming up after each midnight until its engine closes; then its thread is gone
+    assertThat(warmUpThreads()).isPositive();
+    engines.forEach(ProcessEngine::close);
+    engines.clear();
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (warmUpThreads() > 0 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(warmUpThreads()).isZero();
+  }
+
+  private static long warmUpThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> thread.isAlive() && thread.getName().equals("camunda-checkup-report-warm-up")).count();
   }
 
   @Test
