@@ -51,6 +51,22 @@ public final class TestDatabases {
     }
   }
 
+  /** Creates a fresh database on the MariaDB server (MariaDB has no schemas within a database). */
+  public static String newMariaDbDatabase() {
+    String database = "checkup_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    execute(MARIADB_URL, "root", "create database " + database + " character set utf8mb4 collate utf8mb4_bin");
+    return database;
+  }
+
+  public static void dropMariaDbDatabase(String database) {
+    execute(MARIADB_URL, "root", "drop database if exists " + database);
+  }
+
+  /** The URL of a database on the MariaDB server. */
+  public static String mariaDbUrl(String database) {
+    return MARIADB_URL.substring(0, MARIADB_URL.lastIndexOf('/') + 1) + database;
+  }
+
   public static boolean postgresRequired() {
     return Boolean.getBoolean("checkup.test.postgres");
   }

@@ -23,6 +23,7 @@ public final class TestEngines {
   private boolean metrics = true;
   private javax.sql.DataSource dataSource;
   private String databaseSchema;
+  private String databaseType;
 
   public static TestEngines h2() {
     return new TestEngines();
@@ -45,6 +46,18 @@ public final class TestEngines {
     return engines;
   }
 
+  /** An engine on the local MariaDB server, in a database of its own (see {@link TestDatabases#newMariaDbDatabase}). */
+  public static TestEngines mariaDb(String database) {
+    TestEngines engines = new TestEngines();
+    // as Camunda requires of MariaDB in production: read committed, and MySQL metadata (Connector/J 3 names the
+    // product "MariaDB", which Camunda does not map by itself)
+    engines.jdbcUrl = TestDatabases.mariaDbUrl(database)
+        + "?transactionIsolation=READ-COMMITTED&useMysqlMetadata=true";
+    engines.user = "root";
+    engines.driver = "org.mariadb.jdbc.Driver";
+    return engines;
+  }
+
   /** Another node on the same database: the same connection settings, no plugins yet, a name of its own. */
   public TestEngines again() {
     TestEngines next = new TestEngines();
@@ -54,6 +67,7 @@ public final class TestEngines {
     next.driver = driver;
     next.history = history;
     next.databaseSchema = databaseSchema;
+    next.databaseType = databaseType;
     next.dataSource = dataSource;
     return next;
   }
@@ -115,6 +129,9 @@ public final class TestEngines {
       // Camunda wants the schema both ways: for its metadata checks, and as the table prefix of its statements
       configuration.setDatabaseSchema(databaseSchema);
       configuration.setDatabaseTablePrefix(databaseSchema + ".");
+    }
+    if (databaseType != null) {
+      configuration.setDatabaseType(databaseType);
     }
     configuration.setDatabaseSchemaUpdate(schemaUpdate);
     configuration.setHistory(history);
