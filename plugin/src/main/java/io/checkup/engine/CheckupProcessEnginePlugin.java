@@ -125,7 +125,9 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
     stats.onClose(() -> CheckupRegistry.unregister(processEngine.getName(), this));
     stats.onClose(report::close);
     if (reportWarmUp) {
-      report.warmUp();
+      // ProcessEngines forgets an engine when it closes: the warm-up stops then, whatever else notices the close
+      report.warmUp(processEngine.getName(), () -> org.camunda.bpm.engine.ProcessEngines.getProcessEngines()
+          .get(processEngine.getName()) == processEngine);
     }
   }
 

@@ -35,6 +35,8 @@ public final class CheckupReport {
   private volatile ReportConfig config;
   private volatile java.util.concurrent.CompletableFuture<Integer> lastWarmUp;
   private java.util.concurrent.ScheduledExecutorService keeper;
+  /** The UTC day of the last background report: the next one is due when a new day has begun. */
+  private volatile long warmDay = Long.MAX_VALUE;
 
   public CheckupReport(DataSource dataSource, String engineTablePrefix, Statistics statistics,
       ModelProfiles profiles, ReportConfig config) {
@@ -51,48 +53,90 @@ public final class CheckupReport {
    * Generates one report over all tenants in the background now, and again a minute after each UTC midnight, so that
    * the first report a partner asks for after this node started, or on a new day (when every window slides by a
    * day), finds the settled sums of its windows and the model profiles in memory (docs/report.md: warm-up). Never
-   * throws: a failure is logged, and the next report simply does the work itself. Stopped by {@link #close()}.
+   * throws: a failure is logged, and the next report simply does the work itself. Stops with {@link #close()}, or
+   * within a minute once {@code alive} says the engine is gone (an engine closed without the plugin hearing of it).
    *
+   * @param engineName names the thread, {@code camunda-checkup-report-warm-up-<engine>}
+   * @param alive whether the engine still runs; asked once a minute
    * @return the number of tenants, once this warm-up is done
    */
-  public synchronized java.util.concurrent.CompletableFuture<Integer> warmUp() {
+  public java.util.concurrent.CompletableFuture<Integer> warmUp(String engineName,
+      java.util.function.BooleanSupplier alive) {
+    return warmUp(engineName, alive, 60);
+  }
+
+  synchronized java.util.concurrent.CompletableFuture<Integer> warmUp(String engineName,
+      java.util.function.BooleanSupplier alive, long tickSeconds) {
+    java.util.concurrent.CompletableFuture<Integer> done = new java.util.concurrent.CompletableFuture<>();
     if (keeper == null) {
       keeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "camunda-checkup-report-warm-up");
+        Thread thread = new Thread(task, "camunda-checkup-report-warm-up-" + engineName);
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         return thread;
       });
-      long now = System.currentTimeMillis();
-      long nextDay = now - Math.floorMod(now, DAY) + DAY + 60_000;
-      keeper.scheduleAtFixedRate(() -> generateInBackground(new java.util.concurrent.CompletableFuture<>(),
-          "report slid to the new day"), nextDay - now, DAY, java.util.concurrent.TimeUnit.MILLISECONDS);
+      keeper.scheduleWithFixedDelay(() -> tick(alive), tickSeconds, tickSeconds,
+          java.util.concurrent.TimeUnit.SECONDS);
     }
-    java.util.concurrent.CompletableFuture<Integer> done = new java.util.concurrent.CompletableFuture<>();
     keeper.execute(() -> generateInBackground(done, "report warmed up"));
     lastWarmUp = done;
     return done;
   }
 
+  /** Once a minute: stop when the engine is gone; slide the windows once a new UTC day has begun. */
+  private void tick(java.util.function.BooleanSupplier alive) {
+    if (!alive.getAsBoolean()) {
+      close();
+      return;
+    }
+    long now = ClockUtil.getCurrentTime().getTime();
+    if (now - Math.floorMod(now, DAY) > warmDay) {
+      generateInBackground(new java.util.concurrent.CompletableFuture<>(), "report slid to the new day");
+    }
+  }
+
   private void generateInBackground(java.util.concurrent.CompletableFuture<Integer> done, String what) {
     long started = System.nanoTime();
+    long now = ClockUtil.getCurrentTime().getTime();
     try {
       int tenants = generate(ReportScope.all()).tenants().size();
+      warmDay = now - Math.floorMod(now, DAY);
       LOG.info("camunda-checkup: {} in {} ms ({} tenants), in the background: the next report asked for is as fast "
           + "as any other", what, (System.nanoTime() - started) / 1_000_000, tenants);
       done.complete(tenants);
-    } catch (RuntimeException e) {
+    } catch (VirtualMachineError e) {
+      done.completeExceptionally(e);
+      throw e;
+    } catch (Throwable e) {
+      // anything else: logged, and the next tick tries again; an escaping throwable would end the schedule
+      warmDay = now - Math.floorMod(now, DAY);
       LOG.warn("camunda-checkup: generating the report in the background failed ({}); the next report asked for "
-          + "does the work itself", e.getMessage());
+          + "does the work itself", e.toString());
       done.completeExceptionally(e);
     }
   }
 
-  /** Stops the background warm-up (the engine's close does this). */
-  public synchronized void close() {
-    if (keeper != null) {
-      keeper.shutdownNow();
+  /** Stops the background warm-up (the engine's close does this), waiting a few seconds for a report under way. */
+  public void close() {
+    java.util.concurrent.ScheduledExecutorService stopping;
+    synchronized (this) {
+      stopping = keeper;
       keeper = null;
+    }
+    if (stopping == null) {
+      return;
+    }
+    stopping.shutdownNow();
+    java.util.concurrent.CompletableFuture<Integer> last = lastWarmUp;
+    if (last != null) {
+      last.cancel(false); // no effect when done; a warm-up that never ran does not leave its waiters hanging
+    }
+    try {
+      if (!stopping.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {
+        LOG.debug("camunda-checkup: the report warm-up is still finishing a query while the engine closes");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -78,12 +78,21 @@ public final class ModelProfiles {
     if (unknown.isEmpty()) {
       return result;
     }
+    // profiles of an older format: worked out again, but kept in case the model can no longer be read
+    Map<String, ModelProfile> outdated = new HashMap<>();
     try {
       for (StatsStore.ModelRow row : store.loadModels(unknown)) {
-        ModelProfile profile = fromJson(row.profileJson());
-        if (profile != null) {
-          cache.put(row.definitionId(), profile);
-          result.put(row.definitionId(), profile);
+        try {
+          ModelProfile profile = fromJson(row.profileJson());
+          if (profile != null) {
+            cache.put(row.definitionId(), profile);
+            result.put(row.definitionId(), profile);
+          } else {
+            outdated.put(row.definitionId(), lenient(row.profileJson()));
+          }
+        } catch (RuntimeException e) {
+          LOG.warn("camunda-checkup: the stored profile of {} is unreadable ({}); working it out from the model",
+              row.definitionId(), e.getMessage());
         }
       }
     } catch (SQLException | RuntimeException e) {
@@ -93,7 +102,11 @@ public final class ModelProfiles {
     for (TenantFacts.Definition definition : definitions) {
       if (!result.containsKey(definition.id())) {
         ModelProfile profile = workOut(definition);
-        if (profile != null) {
+        if (profile == null && outdated.get(definition.id()) != null) {
+          // the model cannot be read any more: the older profile is better than none (and is not stored again)
+          cache.put(definition.id(), outdated.get(definition.id()));
+          result.put(definition.id(), outdated.get(definition.id()));
+        } else if (profile != null) {
           cache.put(definition.id(), profile);
           result.put(definition.id(), profile);
           worked.add(new StatsStore.ModelRow(definition.id(), definition.tenantId(), definition.key(),
@@ -160,18 +173,35 @@ public final class ModelProfiles {
     }
   }
 
-  /** The stored profile, or null when it was stored in an older format. */
+  /**
+   * The stored profile, or null when it was stored in an older format. One of a newer format (a newer plugin on
+   * another node of the cluster) is read as far as this version understands it, and left as it is.
+   */
   static ModelProfile fromJson(String json) {
     try {
       com.fasterxml.jackson.databind.node.ObjectNode node =
           (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(json);
       com.fasterxml.jackson.databind.JsonNode format = node.remove("format");
-      if (format == null || format.asInt() != FORMAT) {
+      if (format == null || format.asInt() < FORMAT) {
         return null;
       }
-      return JSON.treeToValue(node, ModelProfile.class);
+      return format.asInt() == FORMAT ? JSON.treeToValue(node, ModelProfile.class)
+          : LENIENT.treeToValue(node, ModelProfile.class);
     } catch (JsonProcessingException | ClassCastException e) {
       throw new IllegalStateException("unreadable model profile: " + e.getMessage(), e);
     }
   }
+
+  /** A stored profile of any format, as far as it can be read; null when it cannot. */
+  private static ModelProfile lenient(String json) {
+    try {
+      com.fasterxml.jackson.databind.JsonNode node = LENIENT.readTree(json);
+      return LENIENT.treeToValue(node, ModelProfile.class);
+    } catch (JsonProcessingException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static final ObjectMapper LENIENT = new ObjectMapper()
+      .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 }

@@ -194,6 +194,7 @@ final class ReportSource {
         + " and not exists (select 1 from " + prefix + "ACT_RU_JOB J where J.EXECUTION_ID_ = E.ID_)"
         + " and not exists (select 1 from " + prefix + "ACT_RU_EXECUTION C where C.PARENT_ID_ = E.ID_"
         + " or C.SUPER_EXEC_ = E.ID_)"
+        + " and not exists (select 1 from " + prefix + "ACT_RU_CASE_EXECUTION K where K.SUPER_EXEC_ = E.ID_)"
         + " group by E.ID_, E.TENANT_ID_, E.PROC_INST_ID_, E.PROC_DEF_ID_, E.ACT_ID_";
     List<Object> waitParameters = new ArrayList<>();
     waitParameters.addAll(filter.parameters);

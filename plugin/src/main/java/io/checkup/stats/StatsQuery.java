@@ -94,7 +94,6 @@ public final class StatsQuery {
     return this;
   }
 
-  /** The element id, flow id or assignee, depending on the metric. */
   /**
    * Only these processes, each a tenant id (null: the tenant-less part) and a process key: for questions about a
    * few processes of many tenants in one round trip.
@@ -107,6 +106,7 @@ public final class StatsQuery {
     return this;
   }
 
+  /** The element id, flow id or assignee, depending on the metric. */
   public StatsQuery dimension(String dimension) {
     this.dimension = dimension;
     return this;

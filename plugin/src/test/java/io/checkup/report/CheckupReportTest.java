@@ -489,7 +489,8 @@ class CheckupReportTest {
     checkup.setReportConfig(ReportScenario.CONFIG);
     TestEngines next = database.again().plugin(checkup);
     checkup.setReportWarmUp(true);
-    engines.add(next.build());
+    ProcessEngine nextNode = next.build();
+    engines.add(nextNode);
     assertThat(checkup.getReport().lastWarmUp()).isPresent();
     assertThat(checkup.getReport().lastWarmUp().get().get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(4);
     long wholeReads = checkup.getReport().settledWindowsReadWhole();
@@ -499,19 +500,47 @@ class CheckupReportTest {
     assertThat(warm).isEqualTo(cold);
 
     // the node keeps warming up after each midnight until its engine closes; then its thread is gone
-    assertThat(warmUpThreads()).isPositive();
+    assertThat(warmUpThreads(nextNode.getName())).isOne();
     engines.forEach(ProcessEngine::close);
     engines.clear();
     long deadline = System.currentTimeMillis() + 10_000;
-    while (warmUpThreads() > 0 && System.currentTimeMillis() < deadline) {
+    while (warmUpThreads(nextNode.getName()) > 0 && System.currentTimeMillis() < deadline) {
       Thread.sleep(20);
     }
-    assertThat(warmUpThreads()).isZero();
+    assertThat(warmUpThreads(nextNode.getName())).isZero();
   }
 
-  private static long warmUpThreads() {
-    return Thread.getAllStackTraces().keySet().stream()
-        .filter(thread -> thread.isAlive() && thread.getName().equals("camunda-checkup-report-warm-up")).count();
+  @Test
+  void theWarmUpStopsByItselfOnceItsEngineIsGoneAndSlidesOnANewDay() throws Exception {
+    ProcessEngine engine = engine(null);
+    engine.getRepositoryService().createDeployment().tenantId("acme")
+        .addClasspathResource("models/report/sales.bpmn").deploy();
+    ClockUtil.setCurrentTime(java.util.Date.from(ReportScenario.NOW));
+    java.util.concurrent.atomic.AtomicBoolean alive = new java.util.concurrent.atomic.AtomicBoolean(true);
+    String name = engine.getName();
+    assertThat(checkup.getReport().warmUp(name, alive::get, 1).get(30, java.util.concurrent.TimeUnit.SECONDS))
+        .isEqualTo(1);
+    long reads = checkup.getReport().settledWindowsReadWhole();
+    // a new UTC day: the next tick slides the windows (reading the edge day whole) without anyone asking
+    ClockUtil.setCurrentTime(java.util.Date.from(ReportScenario.NOW.plus(java.time.Duration.ofDays(1))));
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (checkup.getReport().settledWindowsReadWhole() == reads && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(checkup.getReport().settledWindowsReadWhole()).isGreaterThan(reads);
+    // an engine that went away without the plugin hearing of it: the thread ends by itself
+    assertThat(warmUpThreads(name)).isOne();
+    alive.set(false);
+    deadline = System.currentTimeMillis() + 10_000;
+    while (warmUpThreads(name) > 0 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(warmUpThreads(name)).isZero();
+  }
+
+  private static long warmUpThreads(String engineName) {
+    return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.isAlive()
+        && thread.getName().equals("camunda-checkup-report-warm-up-" + engineName)).count();
   }
 
   @Test

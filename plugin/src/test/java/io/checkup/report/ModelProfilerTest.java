@@ -55,5 +55,9 @@ class ModelProfilerTest {
     assertThat(ModelProfiles.fromJson(ModelProfiles.toJson(profile))).isEqualTo(profile);
     // one of an older format is not used: it is worked out again
     assertThat(ModelProfiles.fromJson(ModelProfiles.toJson(profile).replace("\"format\":", "\"was\":"))).isNull();
+    // one of a newer format (a newer plugin on another node) is read as far as this version understands it
+    String newer = ModelProfiles.toJson(profile).replace("\"format\":" + ModelProfiles.FORMAT,
+        "\"format\":" + (ModelProfiles.FORMAT + 1) + ",\"somethingNew\":[1,2]");
+    assertThat(ModelProfiles.fromJson(newer)).isEqualTo(profile);
   }
 }

@@ -102,6 +102,37 @@ class ModelProfilesTest {
     }
   }
 
+  @Test
+  void anOlderProfileStaysInUseWhenItsModelCanNoLongerBeRead() throws Exception {
+    CheckupProcessEnginePlugin first = plugin();
+    ProcessEngine engine = TestEngines.h2Shared(database).plugin(first).build();
+    engine.getRepositoryService().createDeployment().tenantId("acme")
+        .addClasspathResource("models/report/sales.bpmn").deploy();
+    javax.sql.DataSource dataSource = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+        engine.getProcessEngineConfiguration()).getDataSource();
+    String older = storedProfile(dataSource).replace(",\"format\":" + ModelProfiles.FORMAT, "")
+        .replace("\"conditions\":0", "\"conditions\":1");
+    try (java.sql.Connection connection = dataSource.getConnection();
+        java.sql.Statement statement = connection.createStatement()) {
+      statement.executeUpdate("update CHECKUP_MODEL set PROFILE_ = '" + older + "'");
+      statement.executeUpdate("update ACT_GE_BYTEARRAY set BYTES_ = X'3c6e6f' where NAME_ like '%sales.bpmn'");
+    }
+    engine.close();
+
+    CheckupProcessEnginePlugin second = plugin();
+    ProcessEngine restarted = TestEngines.h2Shared(database).plugin(second).build();
+    try {
+      // the model is unreadable now: the report goes on with what the older profile says
+      check(tenant(json(second.getReport().generate(ReportScope.all())), "acme"), "gateways.conditions", 1, "ok");
+      check(tenant(json(second.getReport().generate(ReportScope.all())), "acme"), "gateways.multi-branch", 1,
+          "out-of-norm");
+      assertThat(second.getModelProfiles().modelsWorkedOut()).isEqualTo(1);
+      assertThat(storedProfile(dataSource)).isEqualTo(older);
+    } finally {
+      restarted.close();
+    }
+  }
+
   private static String storedProfile(javax.sql.DataSource dataSource) throws Exception {
     try (java.sql.Connection connection = dataSource.getConnection();
         java.sql.Statement statement = connection.createStatement();
