@@ -43,7 +43,12 @@ class StatisticsPostgresTest {
   private ProcessEngine node(String name, CheckupProcessEnginePlugin checkup) {
     checkup.setStatsFlushInterval("1h");
     checkup.setStatsNodeId(name);
-    ProcessEngine engine = TestEngines.postgres(schema).name(name).plugin(checkup).build();
+    org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration =
+        TestEngines.postgres(schema).name(name).plugin(checkup).configuration();
+    // as in a real cluster (and Camunda's Spring Boot default): the database id generator's blocks collide between
+    // nodes under load, which Camunda answers with an OptimisticLockingException to the caller
+    configuration.setIdGenerator(new org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator());
+    ProcessEngine engine = configuration.buildProcessEngine();
     engines.add(engine);
     return engine;
   }
