@@ -176,7 +176,7 @@ public final class CheckupReport {
       profiles.retainOnly(known.keySet());
     }
     List<TenantFacts.Definition> redeployed = new ArrayList<>();
-    long window = now - Math.floorMod(now, ReportSource.DAY) - 29 * ReportSource.DAY;
+    long window = ReportSource.monthStart(now);
     for (TenantFacts.Definition definition : latest) {
       ModelProfile profile = known.get(definition.id());
       TenantFacts facts = tenants.get(definition.tenantId());

@@ -297,7 +297,12 @@ final class ReportSource {
   }
 
   private interface Reader {
-    Map<Cell, Long> read(long from, long to);
+    Map<Cell, Long> query(long from, long to);
+
+    /** The sums over {@code [from, to)}; an empty range is not asked of the database. */
+    default Map<Cell, Long> read(long from, long to) {
+      return from < to ? query(from, to) : new HashMap<>();
+    }
   }
 
   /** The sums over {@code [start, end)}: slid from the kept window where possible. A copy, for this report only. */
@@ -359,8 +364,8 @@ final class ReportSource {
     });
 
     long week = today - 6 * DAY;
-    window(scope, "active", week, yesterday, tomorrow, DAY, days, rows(scope, List.of(Metric.INSTANCE_STARTED,
-        Metric.ACTIVITY_TOTAL), true, false)).forEach((cell, count) -> {
+    window(scope, "active", week, yesterday, tomorrow, DAY, days, rows(scope, false, List.of(Metric.INSTANCE_STARTED,
+        Metric.ACTIVITY_TOTAL), true, row -> "")).forEach((cell, count) -> {
           TenantFacts tenant = tenants.get(cell.tenantId());
           if (tenant != null && count > 0) {
             tenant.activeKeys.add(cell.processKey());
@@ -389,8 +394,10 @@ final class ReportSource {
     // kept as a settled window that slides by a day or an hour
     long edgeDay = week - DAY;
     long edgeStart = hour - 167 * HOUR;
-    Map<Cell, Long> edge = window(scope, "week-edge-day", edgeDay, week, week, DAY, days, edgeRows(scope, false));
-    window(scope, "week-edge-gone", edgeDay, edgeStart, edgeStart, HOUR, versions[0], edgeRows(scope, true))
+    Map<Cell, Long> edge = window(scope, "week-edge-day", edgeDay, week, week, DAY, days, rows(scope, false,
+        WEEK_EDGE_METRICS, true, row -> row.metric().id()));
+    window(scope, "week-edge-gone", edgeDay, edgeStart, edgeStart, HOUR, versions[0], rows(scope, true,
+        WEEK_EDGE_METRICS, true, row -> row.metric().id()))
         .forEach((cell, sum) -> edge.merge(cell, -sum, Long::sum));
     edge.forEach((cell, sum) -> {
       TenantFacts tenant = tenants.get(cell.tenantId());
@@ -407,17 +414,17 @@ final class ReportSource {
       }
     });
 
-    long month = today - 29 * DAY;
-    window(scope, "assignees", month, yesterday, tomorrow, DAY, days, rows(scope, List.of(Metric.TASK_ASSIGNEE),
-        false, true)).forEach((cell, sum) -> {
+    long month = monthStart(now);
+    window(scope, "assignees", month, yesterday, tomorrow, DAY, days, rows(scope, false,
+        List.of(Metric.TASK_ASSIGNEE), false, StatsQuery.Row::dimension)).forEach((cell, sum) -> {
           TenantFacts tenant = tenants.get(cell.tenantId());
           if (tenant != null && sum > 0) {
             tenant.assignees30d.add(cell.dimension());
           }
         });
 
-    window(scope, "flows", month, yesterday, tomorrow, DAY, days, rows(scope, List.of(Metric.FLOW_TAKEN), true,
-        true)).forEach((cell, sum) -> {
+    window(scope, "flows", month, yesterday, tomorrow, DAY, days, rows(scope, false, List.of(Metric.FLOW_TAKEN),
+        true, StatsQuery.Row::dimension)).forEach((cell, sum) -> {
           TenantFacts tenant = tenants.get(cell.tenantId());
           if (tenant != null) {
             tenant.flows30d.computeIfAbsent(cell.processKey(), k -> new HashMap<>())
@@ -462,19 +469,9 @@ final class ReportSource {
 
   private static final int PROCESSES_PER_QUERY = 200;
 
-  /** Daily or hourly sums of launches, completed elements and created tasks per tenant, process key and metric. */
-  private Reader edgeRows(ReportScope scope, boolean hours) {
-    return (from, to) -> {
-      Map<Cell, Long> sums = new HashMap<>();
-      if (from >= to) {
-        return sums;
-      }
-      for (StatsQuery.Row row : (hours ? hourly(scope) : query(scope)).metrics(List.of(Metric.INSTANCE_STARTED,
-          Metric.ACTIVITY_TOTAL, Metric.TASK_CREATED)).between(at(from), at(to)).rows()) {
-        sums.merge(new Cell(row.tenantId(), row.processKey(), row.metric().id(), 0), row.value(), Long::sum);
-      }
-      return sums;
-    };
+  /** The start of the 30-day windows (assignees, flows): today and the 29 days before. */
+  static long monthStart(long now) {
+    return now - Math.floorMod(now, DAY) - 29 * DAY;
   }
 
   /** Sums of a metric per tenant, from daily or hourly rows. */
@@ -487,13 +484,22 @@ final class ReportSource {
     };
   }
 
-  /** Daily sums of these metrics per tenant, and per process key and dimension as asked. */
-  private Reader rows(ReportScope scope, List<Metric> metrics, boolean byKey, boolean byDimension) {
+  /** What the 168-hour windows' edge counts: launches, completed elements (activity) and created tasks. */
+  private static final List<Metric> WEEK_EDGE_METRICS =
+      List.of(Metric.INSTANCE_STARTED, Metric.ACTIVITY_TOTAL, Metric.TASK_CREATED);
+
+  /**
+   * Daily or hourly sums of these metrics per tenant, per process key if asked, and per what {@code dimension} takes
+   * from a row (its dimension, its metric, or nothing).
+   */
+  private Reader rows(ReportScope scope, boolean hours, List<Metric> metrics, boolean byKey,
+      Function<StatsQuery.Row, String> dimension) {
     return (from, to) -> {
       Map<Cell, Long> sums = new HashMap<>();
-      for (StatsQuery.Row row : query(scope).metrics(metrics).between(at(from), at(to)).rows()) {
-        sums.merge(new Cell(row.tenantId(), byKey ? row.processKey() : "", byDimension ? row.dimension() : "", 0),
-            row.value(), Long::sum);
+      for (StatsQuery.Row row : (hours ? hourly(scope) : query(scope)).metrics(metrics).between(at(from), at(to))
+          .rows()) {
+        sums.merge(new Cell(row.tenantId(), byKey ? row.processKey() : "", dimension.apply(row), 0), row.value(),
+            Long::sum);
       }
       return sums;
     };

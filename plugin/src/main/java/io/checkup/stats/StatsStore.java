@@ -177,23 +177,16 @@ public final class StatsStore {
     for (Map.Entry<StatKey, Long> entry : hours.entrySet()) {
       days.merge(entry.getKey().withPeriod(StatKey.dayOf(entry.getKey().periodStart())), entry.getValue(), Long::sum);
     }
-    try (Connection connection = dataSource.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
+    inTransaction(connection -> {
       try (PreparedStatement insert = connection.prepareStatement(
           "insert into " + table + " " + INSERT_COLUMNS + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         addRows(insert, hours, "H", nodeId, now);
         addRows(insert, days, "D", nodeId, now);
         insert.executeBatch();
-        markClosedPeriods(connection, counts, now);
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        rollback(connection);
-        throw e;
-      } finally {
-        connection.setAutoCommit(autoCommit);
       }
-    }
+      markClosedPeriods(connection, counts, now);
+      return null;
+    });
   }
 
   /**
@@ -288,28 +281,18 @@ public final class StatsStore {
    */
   public int compact(long hourCutoff, long dayCutoff, long hourlyHorizon, String nodeId, long now)
       throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try {
-        lock(connection, "rollup", nodeId, now);
-        int changed = 0;
-        try (PreparedStatement delete = connection.prepareStatement(
-            "delete from " + table + " where PERIOD_ = 'H' and PERIOD_START_ < ?")) {
-          delete.setLong(1, hourlyHorizon);
-          changed += delete.executeUpdate();
-        }
-        changed += merge(connection, "H", hourCutoff, now);
-        changed += merge(connection, "D", dayCutoff, now);
-        connection.commit();
-        return changed;
-      } catch (SQLException | RuntimeException e) {
-        rollback(connection);
-        throw e;
-      } finally {
-        connection.setAutoCommit(autoCommit);
+    return inTransaction(connection -> {
+      lock(connection, "rollup", nodeId, now);
+      int changed = 0;
+      try (PreparedStatement delete = connection.prepareStatement(
+          "delete from " + table + " where PERIOD_ = 'H' and PERIOD_START_ < ?")) {
+        delete.setLong(1, hourlyHorizon);
+        changed += delete.executeUpdate();
       }
-    }
+      changed += merge(connection, "H", hourCutoff, now);
+      changed += merge(connection, "D", dayCutoff, now);
+      return changed;
+    });
   }
 
   /** Merges the not yet merged rows of a period type that started before the cutoff; returns how many. */
@@ -378,7 +361,10 @@ public final class StatsStore {
       Long deployTime, String profileJson) {
   }
 
-  /** Stores profiles; a definition that already has one keeps it. */
+  /**
+   * Stores profiles: inserts those of definitions without one, and replaces a stored one that differs (an older
+   * format, worked out again; whichever node gets there first).
+   */
   public void saveModels(List<ModelRow> rows, long now) throws SQLException {
     if (rows.isEmpty()) {
       return;
@@ -387,9 +373,7 @@ public final class StatsStore {
     for (ModelRow existing : loadModels(ids(rows))) {
       known.put(existing.definitionId(), existing.profileJson());
     }
-    try (Connection connection = dataSource.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
+    inTransaction(connection -> {
       try (PreparedStatement insert = connection.prepareStatement("insert into " + modelTable
           + " (PROC_DEF_ID_, TENANT_ID_, PROC_DEF_KEY_, VERSION_, DEPLOYMENT_ID_, DEPLOY_TIME_, PROFILE_, CREATED_)"
           + " values (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -398,7 +382,6 @@ public final class StatsStore {
         boolean updates = false;
         for (ModelRow row : rows) {
           if (known.containsKey(row.definitionId())) {
-            // a profile of an older format, worked out again: replaced (by whichever node gets there first)
             if (!row.profileJson().equals(known.get(row.definitionId()))) {
               update.setString(1, row.profileJson());
               update.setLong(2, now);
@@ -428,15 +411,11 @@ public final class StatsStore {
         if (updates) {
           update.executeBatch();
         }
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        rollback(connection);
-        throw e;
-      } finally {
-        connection.setAutoCommit(autoCommit);
       }
-    }
+      return null;
+    });
   }
+
 
   private static List<String> ids(List<ModelRow> rows) {
     List<String> ids = new ArrayList<>();
@@ -517,6 +496,28 @@ public final class StatsStore {
 
   private static String clip(String value, int length) {
     return value == null || value.length() <= length ? value : value.substring(0, length);
+  }
+
+  private interface TransactionWork<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  /** Runs the work in one transaction on a connection of its own: committed, or rolled back on any failure. */
+  private <T> T inTransaction(TransactionWork<T> work) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        rollback(connection);
+        throw e;
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
+    }
   }
 
   private static void rollback(Connection connection) {
