@@ -36,6 +36,11 @@ public final class CheckupCli {
 
   /** Runs the command line in this JVM with the given output streams and returns its exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
+    return run(java.nio.file.Path.of(""), out, err, args);
+  }
+
+  /** As {@link #run(PrintWriter, PrintWriter, String...)}, in a working directory of the caller's. */
+  static int run(java.nio.file.Path workingDirectory, PrintWriter out, PrintWriter err, String... args) {
     CliArguments arguments;
     try {
       arguments = CliArguments.parse(args);
@@ -60,7 +65,7 @@ public final class CheckupCli {
         return EXIT_OK;
       }
       default -> {
-        return new LintCommand(arguments, out, err).call();
+        return new LintCommand(arguments, workingDirectory, out, err).call();
       }
     }
   }

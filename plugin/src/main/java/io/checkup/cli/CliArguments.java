@@ -38,6 +38,7 @@ final class CliArguments {
       lint    Lint BPMN 2.0 files (*.bpmn, *.bpmn20.xml; directories are searched recursively).
               --format text|json|sarif  output format (default: text)
               --config FILE             rule configuration: camunda-checkup JSON or a bpmnlint .bpmnlintrc
+                                        (default: ./.bpmnlintrc when there is one, as bpmnlint reads it)
               --max-warnings N          exit 1 when there are more than N warnings (default: no limit)
       rules   List every rule with its default severity.
 

@@ -31,8 +31,11 @@ final class LintCommand {
   private final PrintWriter out;
   private final PrintWriter err;
 
-  LintCommand(CliArguments arguments, PrintWriter out, PrintWriter err) {
+  private final Path workingDirectory;
+
+  LintCommand(CliArguments arguments, Path workingDirectory, PrintWriter out, PrintWriter err) {
     this.arguments = arguments;
+    this.workingDirectory = workingDirectory;
     this.out = out;
     this.err = err;
   }
@@ -40,9 +43,9 @@ final class LintCommand {
   int call() {
     RuleCatalog catalog = RuleCatalog.standard();
     LintConfig lintConfig;
+    Path config = arguments.config != null ? arguments.config : localBpmnlintrc(workingDirectory);
     try {
-      lintConfig = arguments.config == null ? LintConfig.defaults(catalog)
-          : LintConfigLoader.load(arguments.config, catalog);
+      lintConfig = config == null ? LintConfig.defaults(catalog) : LintConfigLoader.load(config, catalog);
     } catch (ConfigException e) {
       err.println("checkup-cli: " + e.getMessage());
       return CheckupCli.EXIT_USAGE;
@@ -67,6 +70,15 @@ final class LintCommand {
     long warnings = count(results, Severity.WARN);
     return errors > 0 || (arguments.maxWarnings != null && warnings > arguments.maxWarnings)
         ? CheckupCli.EXIT_FINDINGS : CheckupCli.EXIT_OK;
+  }
+
+  /**
+   * Without {@code --config}, a {@code .bpmnlintrc} in the working directory, as bpmnlint finds it; none there means
+   * the default rules (where bpmnlint would stop).
+   */
+  private static Path localBpmnlintrc(Path workingDirectory) {
+    Path local = workingDirectory.resolve(".bpmnlintrc");
+    return Files.isRegularFile(local) ? local : null;
   }
 
   private static final Comparator<FileResult> BY_PATH = new Comparator<>() {

@@ -1,6 +1,7 @@
 package io.checkup.cli;
 
 import io.checkup.lint.Finding;
+import io.checkup.lint.PlainText;
 import io.checkup.lint.Severity;
 import java.io.PrintWriter;
 import java.util.List;
@@ -16,7 +17,7 @@ final class TextReport {
       for (Finding finding : result.findings()) {
         out.println(result.displayPath() + ":" + finding.line() + ":" + finding.column() + "  "
             + finding.severity().label() + "  " + finding.ruleId() + "  "
-            + (finding.elementId() == null ? "-" : finding.elementId()) + "  " + oneLine(finding.message()));
+            + (finding.elementId() == null ? "-" : oneLine(finding.elementId())) + "  " + oneLine(finding.message()));
       }
     }
     long errors = LintCommand.count(results, Severity.ERROR);
@@ -29,7 +30,8 @@ final class TextReport {
         + infos + " info)") + " in " + results.size() + " file" + (results.size() == 1 ? "" : "s"));
   }
 
+  /** Whatever a model put into it, one line on the terminal, with no control sequence in it. */
   static String oneLine(String text) {
-    return text.replace('\n', ' ').replace('\r', ' ');
+    return PlainText.oneLine(text, Integer.MAX_VALUE);
   }
 }

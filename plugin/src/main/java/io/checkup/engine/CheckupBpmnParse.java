@@ -1,7 +1,12 @@
 package io.checkup.engine;
 
+import io.checkup.lint.model.Bpmn;
+import java.io.InputStream;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.xml.sax.SAXParseException;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
+import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
  * The engine's own parse, plus linting once the engine has read the whole resource. Problems added here end up in
@@ -16,16 +21,101 @@ final class CheckupBpmnParse extends BpmnParse {
     this.linter = linter;
   }
 
+  /** The deepest element nesting the engine is given to read at all (sub-processes are held to far less). */
+  static final int MAX_ELEMENT_DEPTH = 1_000;
+
+  /** A deployment's resource: read by the engine through a guard against absurd nesting. */
+  @Override
+  public BpmnParse sourceInputStream(InputStream inputStream) {
+    return super.sourceInputStream(new XmlDepthGuard(inputStream, MAX_ELEMENT_DEPTH));
+  }
+
+  /** As the engine's parse, with a document the guard stopped refused as a parse problem (a 400), not a crash. */
+  @Override
+  public BpmnParse execute() {
+    try {
+      return super.execute();
+    } catch (ProcessEngineException e) {
+      XmlDepthGuard.TooDeepException tooDeep = tooDeep(e);
+      if (tooDeep == null) {
+        throw e;
+      }
+      addError(new SAXParseException(DeploymentLinter.OWN_PROBLEM + tooDeep.getMessage(), null, null,
+          tooDeep.line, 0));
+      throwExceptionForErrors();
+      throw e;
+    }
+  }
+
+  private static XmlDepthGuard.TooDeepException tooDeep(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof XmlDepthGuard.TooDeepException tooDeep) {
+        return tooDeep;
+      }
+    }
+    return null;
+  }
+
   @Override
   protected void parseRootElement() {
+    Element tooDeep = tooDeep(rootElement);
+    if (tooDeep != null) {
+      // refused in every mode: the engine's recursive parser would end in a StackOverflowError (an HTTP 500)
+      addError(DeploymentLinter.OWN_PROBLEM + Bpmn.tooDeep(DeploymentLinter.safe(tooDeep.attribute("id"))),
+          tooDeep);
+      return;
+    }
     try {
       super.parseRootElement();
     } finally {
       // a definition loaded into the cache again (restart, cluster node, cache miss) is not a new deployment:
       // it was linted when it was deployed, and a problem added now would make a deployed process unloadable
       if (deployment != null && deployment.isNew()) {
-        linter.lintDeployment(deployment, name, rootElement, getProcessDefinitions(), this::addError);
+        linter.lintDeployment(deployment, name, rootElement, getProcessDefinitions(), new Problems());
       }
+    }
+  }
+
+  /**
+   * The first sub-process nested deeper than {@link Bpmn#MAX_SUB_PROCESS_DEPTH}, or null: a walk with a stack of
+   * its own over processes and sub-processes only.
+   */
+  static Element tooDeep(Element definitions) {
+    if (definitions == null) {
+      return null;
+    }
+    java.util.ArrayDeque<Element> scopes = new java.util.ArrayDeque<>();
+    java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>();
+    for (Element process : definitions.elements("process")) {
+      scopes.push(process);
+      depths.push(0);
+    }
+    while (!scopes.isEmpty()) {
+      Element scope = scopes.pop();
+      int depth = depths.pop();
+      for (Element child : scope.elements()) {
+        if (Bpmn.SUB_PROCESSES.contains(child.getTagName())) {
+          if (depth + 1 > Bpmn.MAX_SUB_PROCESS_DEPTH) {
+            return child;
+          }
+          scopes.push(child);
+          depths.push(depth + 1);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Strict mode's findings as the engine's own parse problems. */
+  private final class Problems implements DeploymentLinter.ProblemSink {
+    @Override
+    public void addError(String message, Element element) {
+      CheckupBpmnParse.this.addError(message, element);
+    }
+
+    @Override
+    public void addWarning(String message, Element element) {
+      CheckupBpmnParse.this.addWarning(message, element);
     }
   }
 }

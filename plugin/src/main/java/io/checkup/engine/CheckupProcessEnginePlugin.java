@@ -9,6 +9,7 @@ import io.checkup.lint.config.LintConfigLoader;
 import io.checkup.report.CheckupReport;
 import io.checkup.report.ModelProfiles;
 import io.checkup.report.ReportConfig;
+import io.checkup.stats.DataSizes;
 import io.checkup.stats.Durations;
 import io.checkup.stats.Statistics;
 import io.checkup.stats.StatsModule;
@@ -42,6 +43,8 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
   private String lintConfigFile;
   private String lintRules;
   private String lintRuleOptions;
+  private int lintLogLimit = 50;
+  private String lintResultsCacheSize = "16MB";
   private final List<Rule> customRules = new ArrayList<>();
 
   private boolean statsEnabled = true;
@@ -54,20 +57,28 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
   private String reportConfigFile;
   private String reportConfig;
   private boolean reportWarmUp = true;
+  private String reportQueryTimeout = "30s";
 
   private DeploymentLinter deploymentLinter;
   private ReportConfig checkupConfig;
   private CheckupReport report;
   private StatsModule stats;
   private ModelProfiles modelProfiles;
+  private java.time.Duration queryTimeout;
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     LintMode mode;
     LintConfig lintConfig;
+    long resultsBudget;
     try {
       mode = LintMode.parse(lintMode);
       lintConfig = buildLintConfig();
+      resultsBudget = DataSizes.parse(lintResultsCacheSize, "lintResultsCacheSize");
+      queryTimeout = Durations.parse(reportQueryTimeout, "reportQueryTimeout", "s");
+      if (lintLogLimit < 0) {
+        throw new IllegalArgumentException("lintLogLimit must be 0 or more, not " + lintLogLimit);
+      }
       stats = new StatsModule(buildStatsSettings(configuration), statsEnabled);
       checkupConfig = ReportConfig.load(reportConfigFile,
           reportConfigFile == null || reportConfigFile.isBlank() ? null : readText(reportConfigFile, "reportConfigFile"),
@@ -77,9 +88,12 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
     }
     stats.preInit(configuration);
     lintConfig.warnings().forEach(warning -> LOG.warn("camunda-checkup: {}", warning));
-    deploymentLinter = new DeploymentLinter(new Linter(lintConfig), mode);
+    deploymentLinter = new DeploymentLinter(new Linter(lintConfig), mode, lintLogLimit, resultsBudget);
     // installed in every mode: the check-up report learns each new model at deployment, even with lint off
     installLinting(configuration);
+    if (mode == LintMode.STRICT) {
+      quietRefusals(configuration, lintConfig);
+    }
     LOG.info("camunda-checkup: deploy-time lint mode {}, {} of {} rules active", mode.name().toLowerCase(),
         lintConfig.activeRules().size(), lintConfig.catalog().rules().size());
   }
@@ -101,6 +115,23 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
     }
   }
 
+  /** Strict mode's refusals are answers, not engine failures: no ERROR line and stack trace for each. */
+  private void quietRefusals(ProcessEngineConfigurationImpl configuration, LintConfig lintConfig) {
+    if (configuration.getCommandContextFactory() != null) {
+      LOG.info("camunda-checkup: the engine uses its own CommandContextFactory ({}); it logs each deployment that "
+          + "strict mode refuses as an ERROR with a stack trace (docs/lint.md)",
+          configuration.getCommandContextFactory().getClass().getName());
+      return;
+    }
+    java.util.Set<String> prefixes = new java.util.HashSet<>();
+    prefixes.add(DeploymentLinter.OWN_PROBLEM);
+    lintConfig.catalog().rules().forEach(rule -> prefixes.add("[" + rule.id() + "] "));
+    configuration.setCommandContextFactory(new QuietRefusals(configuration, message -> {
+      int end = message.indexOf("] ");
+      return end > 0 && prefixes.contains(message.substring(0, end + 2));
+    }));
+  }
+
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     stats.postInit(configuration);
@@ -114,14 +145,18 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
     } catch (RuntimeException e) {
       throw new ProcessEngineException("camunda-checkup: the statistics cannot start: " + e.getMessage(), e);
     }
+    CheckupRegistry.register(processEngine.getName(), this);
+    if (stats.unsupported() != null) {
+      return; // deploy-time lint only: said once in the log
+    }
     modelProfiles = new ModelProfiles(stats.store(),
         (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration(), deploymentLinter.linter());
     deploymentLinter.modelSink(modelProfiles::deployed);
     ProcessEngineConfigurationImpl engineConfiguration =
         (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+    stats.store().readTimeout(queryTimeout);
     report = new CheckupReport(engineConfiguration.getDataSource(), engineConfiguration.getDatabaseTablePrefix(),
-        stats.statistics(), modelProfiles, checkupConfig);
-    CheckupRegistry.register(processEngine.getName(), this);
+        stats.statistics(), modelProfiles, checkupConfig, queryTimeout);
     stats.onClose(() -> CheckupRegistry.unregister(processEngine.getName(), this));
     stats.onClose(report::close);
     if (reportWarmUp) {
@@ -163,19 +198,36 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
     if (stats == null) {
       throw new IllegalStateException("camunda-checkup: the plugin has not been initialised by an engine yet");
     }
+    checkSupported();
     return stats.statistics();
   }
 
   /** The smart check-up report (once the engine is built). */
   public CheckupReport getReport() {
+    checkSupported();
     if (report == null) {
       throw new IllegalStateException("camunda-checkup: the report is available once the engine is built");
     }
     return report;
   }
 
+  /**
+   * Why statistics and the report are off on this engine (its database has no table script of the plugin's, and
+   * no tables made by hand), or null when they run.
+   */
+  public String unavailableReason() {
+    return stats == null ? null : stats.unsupported();
+  }
+
+  private void checkSupported() {
+    if (unavailableReason() != null) {
+      throw new IllegalStateException("camunda-checkup: " + unavailableReason());
+    }
+  }
+
   /** The check-up's knowledge of each deployed model (once the engine is built). */
   public ModelProfiles getModelProfiles() {
+    checkSupported();
     if (modelProfiles == null) {
       throw new IllegalStateException("camunda-checkup: model profiles are available once the engine is built");
     }
@@ -295,6 +347,27 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
     this.lintRuleOptions = lintRuleOptions;
   }
 
+  public int getLintLogLimit() {
+    return lintLogLimit;
+  }
+
+  /**
+   * Finding lines logged per deployed resource (default 50); the rest are counted in one line, and read through the
+   * REST API. Strict mode puts at most as many errors, and as many warnings, into a refusal.
+   */
+  public void setLintLogLimit(int lintLogLimit) {
+    this.lintLogLimit = lintLogLimit;
+  }
+
+  public String getLintResultsCacheSize() {
+    return lintResultsCacheSize;
+  }
+
+  /** Heap the findings kept for the Java and REST API may take on this node ({@code 16MB}, the default). */
+  public void setLintResultsCacheSize(String lintResultsCacheSize) {
+    this.lintResultsCacheSize = lintResultsCacheSize;
+  }
+
   public boolean isStatsEnabled() {
     return statsEnabled;
   }
@@ -369,6 +442,18 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
    */
   public void setReportWarmUp(boolean reportWarmUp) {
     this.reportWarmUp = reportWarmUp;
+  }
+
+  public String getReportQueryTimeout() {
+    return reportQueryTimeout;
+  }
+
+  /**
+   * How long one of the report's queries may take ({@code 30s}, the default), and how long a request waits while
+   * another report is computed on this node; past it the REST API answers 503 and the engine works on.
+   */
+  public void setReportQueryTimeout(String reportQueryTimeout) {
+    this.reportQueryTimeout = reportQueryTimeout;
   }
 
   public String getStatsNodeId() {

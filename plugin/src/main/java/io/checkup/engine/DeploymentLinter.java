@@ -3,6 +3,7 @@ package io.checkup.engine;
 import io.checkup.lint.Finding;
 import io.checkup.lint.LintOutcome;
 import io.checkup.lint.Linter;
+import io.checkup.lint.PlainText;
 import io.checkup.lint.Severity;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.GraphBuilder;
@@ -36,19 +37,37 @@ final class DeploymentLinter {
 
   static final Logger LOG = LoggerFactory.getLogger("io.checkup.lint");
 
+  /** How the plugin's own notes in a refusal start (rule findings start with {@code [rule-id] }). */
+  static final String OWN_PROBLEM = "[camunda-checkup] ";
+
   /** Where strict mode reports a problem: the engine's parse, which collects every problem of the resource. */
   interface ProblemSink {
     void addError(String message, Element element);
+
+    /** A warning that travels with a refusal; a sink that can carry only errors leaves them to the log. */
+    default void addWarning(String message, Element element) {
+    }
   }
 
   private final Linter linter;
   private final LintMode mode;
+  private final int logLimit;
   private final LintResults results;
 
+  /**
+   * @param logLimit finding lines logged per resource, and problems of each severity put into a refusal
+   * @param resultsBudget bytes the findings kept for the Java and REST API may take
+   */
+  /** With the default log limit and results budget. */
   DeploymentLinter(Linter linter, LintMode mode) {
+    this(linter, mode, 50, 16L << 20);
+  }
+
+  DeploymentLinter(Linter linter, LintMode mode, int logLimit, long resultsBudget) {
     this.linter = linter;
     this.mode = mode;
-    this.results = new LintResults(this);
+    this.logLimit = logLimit;
+    this.results = new LintResults(this, resultsBudget);
   }
 
   Linter linter() {
@@ -90,7 +109,7 @@ final class DeploymentLinter {
       }
     } catch (RuntimeException | StackOverflowError | LinkageError e) {
       LOG.warn("camunda-checkup lint failed on resource '{}' of deployment '{}' ({}); the deployment proceeds "
-          + "without lint", resourceName, deploymentName, deploymentId, e);
+          + "without lint", safe(resourceName), safe(deploymentName), deploymentId, e);
     }
   }
 
@@ -126,34 +145,64 @@ final class DeploymentLinter {
 
   private List<Finding> lintAndReport(String deploymentId, String deploymentName, String resourceName,
       BpmnGraph graph, XmlNode definitions, ProblemSink sink) {
-    {
-      LintOutcome outcome = linter.lint(graph);
-      for (LintOutcome.RuleFailure failure : outcome.failures()) {
-        LOG.warn("camunda-checkup lint: rule {} failed on resource '{}' of deployment '{}' ({}); its findings are "
-            + "missing, the deployment proceeds", failure.ruleId(), resourceName, deploymentName, deploymentId,
-            failure.error());
+    LintOutcome outcome = linter.lint(graph);
+    String where = (deploymentName == null ? "deployment " + deploymentId
+        : "deployment '" + safe(deploymentName) + "' (" + deploymentId + ")") + ", resource '" + safe(resourceName)
+        + "'";
+    for (LintOutcome.RuleFailure failure : outcome.failures()) {
+      LOG.warn("camunda-checkup lint: rule {} failed on resource '{}' of deployment '{}' ({}); its findings are "
+          + "missing, the deployment proceeds", failure.ruleId(), safe(resourceName), safe(deploymentName),
+          deploymentId, failure.error());
+    }
+    List<Finding> findings = deployedOnly(definitions, outcome.findings());
+    int logged = Math.min(findings.size(), logLimit);
+    for (int i = 0; i < logged; i++) {
+      log(findings.get(i), where);
+    }
+    long errors = count(findings, Severity.ERROR);
+    boolean refused = mode == LintMode.STRICT && errors > 0;
+    if (findings.size() > logged) {
+      LOG.warn("camunda-checkup lint: {}: {} more finding(s) not logged (at most {} per resource, setting "
+          + "lintLogLimit); {}", where, findings.size() - logged, logLimit, refused
+          ? "lint the file with checkup-cli.jar to read them all"
+          : "read them all at GET /engine-rest/checkup/lint/deployment/" + deploymentId);
+    }
+    if (!findings.isEmpty()) {
+      LOG.info("camunda-checkup lint: {}: {} finding(s): {} error, {} warn, {} info{}", where, findings.size(),
+          errors, count(findings, Severity.WARN), count(findings, Severity.INFO),
+          refused ? "; strict mode refuses it" : "");
+    }
+    if (refused) {
+      report(graph, definitions, findings, Severity.ERROR, sink::addError);
+      // warnings travel with the refusal (Camunda's 400 answer lists them under "warnings"); on a deployment that
+      // goes through, Camunda would only log them a second time
+      report(graph, definitions, findings, Severity.WARN, sink::addWarning);
+    }
+    ResourceFindings resource = ResourceFindings.bounded(deploymentId, resourceName, findings);
+    afterCommit(() -> results.record(resource));
+    return findings;
+  }
+
+  /** Adds the findings of one severity to the engine's problem report: at most {@code logLimit}, then a count. */
+  private void report(BpmnGraph graph, XmlNode definitions, List<Finding> findings, Severity severity,
+      java.util.function.BiConsumer<String, Element> problems) {
+    int reported = 0;
+    int left = 0;
+    for (Finding finding : findings) {
+      if (finding.severity() != severity) {
+        continue;
       }
-      List<Finding> findings = deployedOnly(definitions, outcome.findings());
-      String where = (deploymentName == null ? "deployment " + deploymentId
-          : "deployment '" + deploymentName + "' (" + deploymentId + ")") + ", resource '" + resourceName + "'";
-      for (Finding finding : findings) {
-        log(finding, where);
+      if (reported < logLimit) {
+        problems.accept(problemMessage(finding), originOf(graph, definitions, finding));
+        reported++;
+      } else {
+        left++;
       }
-      if (!findings.isEmpty()) {
-        LOG.info("camunda-checkup lint: {}: {} finding(s): {} error, {} warn, {} info{}", where, findings.size(),
-            count(findings, Severity.ERROR), count(findings, Severity.WARN), count(findings, Severity.INFO),
-            mode == LintMode.STRICT && count(findings, Severity.ERROR) > 0 ? "; strict mode refuses it" : "");
-      }
-      if (mode == LintMode.STRICT) {
-        for (Finding finding : findings) {
-          if (finding.severity() == Severity.ERROR) {
-            sink.addError(problemMessage(finding), originOf(graph, definitions, finding));
-          }
-        }
-      }
-      ResourceFindings resource = new ResourceFindings(deploymentId, resourceName, findings);
-      afterCommit(() -> results.record(resource));
-      return findings;
+    }
+    if (left > 0) {
+      problems.accept(OWN_PROBLEM + left + " more " + severity.label() + " finding(s) not listed (at most "
+          + logLimit + ", setting lintLogLimit); lint the file with checkup-cli.jar to read them all",
+          (Element) definitions.origin());
     }
   }
 
@@ -190,8 +239,9 @@ final class DeploymentLinter {
 
   private static void log(Finding finding, String where) {
     String line = "camunda-checkup lint [{}] {}: {} ({}, process '{}', element '{}', line {}, column {})";
-    Object[] arguments = {finding.severity().label(), finding.ruleId(), finding.message(), where,
-        finding.processId(), finding.elementId(), finding.line(), finding.column()};
+    Object[] arguments = {finding.severity().label(), finding.ruleId(),
+        PlainText.oneLine(finding.message(), PlainText.MESSAGE_LENGTH), where, safe(finding.processId()),
+        safe(finding.elementId()), finding.line(), finding.column()};
     if (finding.severity() == Severity.INFO) {
       LOG.info(line, arguments);
     } else {
@@ -201,8 +251,13 @@ final class DeploymentLinter {
 
   /** The text Camunda puts in its problem report (and Camunda Modeler shows): rule, element and message. */
   static String problemMessage(Finding finding) {
-    return "[" + finding.ruleId() + "] " + finding.message()
-        + (finding.elementId() == null ? "" : " (element " + finding.elementId() + ")");
+    return "[" + finding.ruleId() + "] " + PlainText.oneLine(finding.message(), PlainText.MESSAGE_LENGTH)
+        + (finding.elementId() == null ? "" : " (element " + safe(finding.elementId()) + ")");
+  }
+
+  /** A name or id from a deployment, fit for one log line. */
+  static String safe(String text) {
+    return PlainText.oneLine(text, PlainText.NAME_LENGTH);
   }
 
   private static Element originOf(BpmnGraph graph, XmlNode definitions, Finding finding) {

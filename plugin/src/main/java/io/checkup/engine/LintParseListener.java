@@ -31,6 +31,7 @@ final class LintParseListener extends AbstractBpmnParseListener {
     String resource = processDefinitions.isEmpty() ? "?" : processDefinitions.get(0).getResourceName();
     List<String> errors = new ArrayList<>();
     Element[] first = new Element[1];
+    // one exception carries one problem: errors only, the warnings are in the log
     linter.lintDeployment(deployment, resource, rootElement, processDefinitions, (message, element) -> {
       errors.add(message);
       if (first[0] == null) {

@@ -5,13 +5,13 @@ import io.checkup.lint.Linter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 
@@ -20,24 +20,25 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
  *
  * <p>Findings of deployments made since the engine started are kept from deploy time. For older deployments (or
  * after a restart, or on another node of a cluster) the stored models are linted once on first request, without
- * logging, and kept too. The cache is bounded, least recently used first out.
+ * logging, and kept too. What is kept has a budget in bytes, least recently used out first; one deployment's answer
+ * lists at most {@value ResourceFindings#MAX_FINDINGS} findings, and counts the rest.
  */
 public final class LintResults {
 
-  private static final int MAX_CACHED_DEPLOYMENTS = 2_000;
+  /** A deployment's kept findings and what they take on the heap. */
+  private record Kept(Map<String, ResourceFindings> resources, long bytes) {
+  }
 
-  private final Map<String, Map<String, ResourceFindings>> byDeployment =
-      Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Map<String, ResourceFindings>> eldest) {
-          return size() > MAX_CACHED_DEPLOYMENTS;
-        }
-      });
+  private final Map<String, Kept> byDeployment = new LinkedHashMap<>(64, 0.75f, true);
+  private final long budget;
+  private long bytes;
   private final DeploymentLinter linter;
   private volatile RepositoryService repositoryService;
 
-  LintResults(DeploymentLinter linter) {
+  /** @param budget bytes the kept findings may take */
+  LintResults(DeploymentLinter linter, long budget) {
     this.linter = linter;
+    this.budget = budget;
   }
 
   void attach(RepositoryService repositoryService) {
@@ -47,32 +48,89 @@ public final class LintResults {
   /** Called after a deployment's transaction committed. */
   void record(ResourceFindings resource) {
     synchronized (byDeployment) {
-      byDeployment.computeIfAbsent(resource.deploymentId(), id -> new LinkedHashMap<>())
-          .put(resource.resourceName(), resource);
+      Kept known = byDeployment.remove(resource.deploymentId());
+      Map<String, ResourceFindings> resources = known == null ? new LinkedHashMap<>() : known.resources();
+      if (known != null) {
+        bytes -= known.bytes();
+      }
+      resources.put(resource.resourceName(), within(resources, resource));
+      keep(resource.deploymentId(), resources);
+    }
+  }
+
+  /** The resource, cut so that its deployment lists at most {@value ResourceFindings#MAX_FINDINGS} findings. */
+  private static ResourceFindings within(Map<String, ResourceFindings> others, ResourceFindings resource) {
+    int listed = 0;
+    for (ResourceFindings other : others.values()) {
+      if (!other.resourceName().equals(resource.resourceName())) {
+        listed += other.findings().size();
+      }
+    }
+    int room = Math.max(0, ResourceFindings.MAX_FINDINGS - listed);
+    if (resource.findings().size() <= room) {
+      return resource;
+    }
+    ResourceFindings cut = ResourceFindings.bounded(resource.deploymentId(), resource.resourceName(),
+        resource.findings(), room);
+    return new ResourceFindings(cut.deploymentId(), cut.resourceName(), cut.findings(),
+        cut.omitted() + resource.omitted());
+  }
+
+  /** Keeps a deployment's findings, dropping the least recently used until the budget holds. */
+  private void keep(String deploymentId, Map<String, ResourceFindings> resources) {
+    long size = 64 + 2L * deploymentId.length();
+    for (ResourceFindings resource : resources.values()) {
+      size += resource.estimatedBytes();
+    }
+    if (size > budget) {
+      return; // larger than the whole budget: answered, never kept
+    }
+    byDeployment.put(deploymentId, new Kept(resources, size));
+    bytes += size;
+    Iterator<Map.Entry<String, Kept>> eldest = byDeployment.entrySet().iterator();
+    while (bytes > budget && eldest.hasNext()) {
+      Map.Entry<String, Kept> entry = eldest.next();
+      if (!entry.getKey().equals(deploymentId)) {
+        bytes -= entry.getValue().bytes();
+        eldest.remove();
+      }
+    }
+  }
+
+  /** Bytes the kept findings take now (an estimate), never more than the budget. */
+  public long keptBytes() {
+    synchronized (byDeployment) {
+      return bytes;
     }
   }
 
   /** The findings of every BPMN resource of a deployment, or empty when there is no such deployment. */
   public Optional<List<ResourceFindings>> forDeployment(String deploymentId) {
-    Map<String, ResourceFindings> known = byDeployment.get(deploymentId);
-    if (known != null) {
-      return Optional.of(List.copyOf(known.values()));
+    synchronized (byDeployment) {
+      Kept known = byDeployment.get(deploymentId);
+      if (known != null) {
+        return Optional.of(List.copyOf(known.resources().values()));
+      }
     }
     RepositoryService repository = repositoryService();
     Deployment deployment = repository.createDeploymentQuery().deploymentId(deploymentId).singleResult();
     if (deployment == null) {
       return Optional.empty();
     }
-    List<ResourceFindings> resources = new ArrayList<>();
+    Map<String, ResourceFindings> resources = new LinkedHashMap<>();
     for (String resourceName : repository.getDeploymentResourceNames(deploymentId)) {
       if (isBpmn(resourceName)) {
-        resources.add(lintStored(repository, deploymentId, resourceName));
+        resources.put(resourceName, within(resources, lintStored(repository, deploymentId, resourceName)));
       }
     }
-    for (ResourceFindings resource : resources) {
-      record(resource);
+    synchronized (byDeployment) {
+      Kept known = byDeployment.remove(deploymentId);
+      if (known != null) {
+        bytes -= known.bytes();
+      }
+      keep(deploymentId, resources);
     }
-    return Optional.of(resources);
+    return Optional.of(List.copyOf(resources.values()));
   }
 
   /**
@@ -98,12 +156,18 @@ public final class LintResults {
     return Optional.of(findings);
   }
 
+  /**
+   * Lints a stored resource, one at a time on this node: a model is read whole, and however many callers ask at
+   * once, only one of them is held in memory.
+   */
   private ResourceFindings lintStored(RepositoryService repository, String deploymentId, String resourceName) {
-    try (InputStream in = repository.getResourceAsStream(deploymentId, resourceName)) {
-      return new ResourceFindings(deploymentId, resourceName, linter.lintStored(in.readAllBytes()));
-    } catch (IOException e) {
-      return new ResourceFindings(deploymentId, resourceName, List.of(Finding.parseError(
-          "stored resource cannot be read: " + e.getMessage(), 0, 0)));
+    synchronized (this) {
+      try (InputStream in = repository.getResourceAsStream(deploymentId, resourceName)) {
+        return ResourceFindings.bounded(deploymentId, resourceName, linter.lintStored(in.readAllBytes()));
+      } catch (IOException e) {
+        return new ResourceFindings(deploymentId, resourceName, List.of(Finding.parseError(
+            "stored resource cannot be read: " + e.getMessage(), 0, 0)));
+      }
     }
   }
 
@@ -115,9 +179,17 @@ public final class LintResults {
     return repository;
   }
 
+  /**
+   * Whether the engine parses this resource as BPMN: its own rule, by its own list of case-sensitive suffixes. A
+   * resource the engine stored without parsing ({@code x.BPMN}, say) is not linted either.
+   */
   static boolean isBpmn(String resourceName) {
-    String name = resourceName.toLowerCase(Locale.ROOT);
-    return name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml");
+    for (String suffix : BpmnDeployer.BPMN_RESOURCE_SUFFIXES) {
+      if (resourceName.endsWith(suffix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The linter in use, for callers that lint models of their own with the engine's configuration. */

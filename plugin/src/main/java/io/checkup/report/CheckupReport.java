@@ -38,11 +38,20 @@ public final class CheckupReport {
   /** The UTC day of the last background report: the next one is due when a new day has begun. */
   private volatile long warmDay = Long.MAX_VALUE;
 
+  private final ReportGate gate;
+  private final java.time.Duration queryTimeout;
+
+  /**
+   * @param queryTimeout how long one of the report's queries may take, and how long a caller waits for its turn
+   *     while another report is computed on this node
+   */
   public CheckupReport(DataSource dataSource, String engineTablePrefix, Statistics statistics,
-      ModelProfiles profiles, ReportConfig config) {
-    this.source = new ReportSource(dataSource, engineTablePrefix, statistics);
+      ModelProfiles profiles, ReportConfig config, java.time.Duration queryTimeout) {
+    this.source = new ReportSource(dataSource, engineTablePrefix, statistics, queryTimeout);
     this.profiles = profiles;
     this.config = config;
+    this.queryTimeout = queryTimeout;
+    this.gate = new ReportGate(queryTimeout.toMillis());
   }
 
   public ReportConfig config() {
@@ -158,8 +167,48 @@ public final class CheckupReport {
     this.config = newConfig;
   }
 
-  /** The report over the tenants in scope, as of the engine's clock. */
+  /**
+   * The report over the tenants in scope, as of the engine's clock. One report is computed at a time on a node;
+   * callers whose scope it covers share it.
+   *
+   * @throws ReportUnavailableException when the database does not answer within the query timeout, or another
+   *     report holds the node's turn for longer than that
+   */
   public Report generate(ReportScope scope) {
+    return gate.run(scope, this::compute);
+  }
+
+  private Report compute(ReportScope scope) {
+    try {
+      return computeOrFail(scope);
+    } catch (IllegalStateException e) {
+      if (causedBySql(e)) {
+        throw new ReportUnavailableException("The check-up report cannot be computed now: the database did not "
+            + "answer within " + queryTimeout.toSeconds() + " s or failed (" + rootMessage(e) + "). Process "
+            + "instances are not affected; try again later.", e);
+      }
+      throw e;
+    }
+  }
+
+  private static boolean causedBySql(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.sql.SQLException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+
+  private Report computeOrFail(ReportScope scope) {
     ReportConfig settings = config;
     long now = ClockUtil.getCurrentTime().getTime();
     Map<String, TenantFacts> tenants = source.load(scope, now, settings);
@@ -224,7 +273,6 @@ public final class CheckupReport {
     private final long today;
     private final ReportConfig config;
     private final boolean statistics;
-    private final String configKey;
     private final Integer users;
     private final Integer ageDays;
     private final String sizeClass;
@@ -239,10 +287,9 @@ public final class CheckupReport {
       this.today = now - Math.floorMod(now, DAY);
       this.config = config;
       this.statistics = statistics;
-      this.configKey = facts.tenantId == null ? ReportConfig.DEFAULT_TENANT : facts.tenantId;
       this.users = facts.users == null ? null : facts.users.size();
       this.ageDays = facts.firstDeployment == null ? null : (int) ((now - facts.firstDeployment) / DAY);
-      this.sizeClass = config.sizeClass(configKey, users);
+      this.sizeClass = config.sizeClass(facts.tenantId, users);
     }
 
     TenantReport report() {
@@ -262,7 +309,7 @@ public final class CheckupReport {
       int score = (int) Math.max(0, Math.round(100 - lost));
       String level = score >= config.healthyFrom() ? "healthy" : score >= config.attentionFrom() ? "attention"
           : "at-risk";
-      ReportConfig.TenantSettings settings = config.tenant(configKey);
+      ReportConfig.TenantSettings settings = config.tenant(facts.tenantId);
       List<Long> perDay = new ArrayList<>();
       for (int day = 27; day >= 0; day--) {
         perDay.add(launchesOn(today - day * DAY));
@@ -430,7 +477,7 @@ public final class CheckupReport {
     // ---- norms, status, explanation ----
 
     private void put(Indicator indicator, Number value, List<Map<String, Object>> details) {
-      Norm norm = config.norm(indicator, configKey, sizeClass);
+      Norm norm = config.norm(indicator, facts.tenantId, sizeClass);
       String note = null;
       if (indicator.fromStatistics() && !statistics) {
         value = null;
@@ -504,7 +551,7 @@ public final class CheckupReport {
         IndicatorResult result = results.get(indicator);
         reasons.add(indicator.title() + ": " + Texts.value(indicator, result.value()) + " (norm "
             + Texts.norm(indicator, toDouble(result.norm().min()), toDouble(result.norm().max()),
-                config.norm(indicator, configKey, sizeClass).minShareOfUsers() != null ? users : null)
+                config.norm(indicator, facts.tenantId, sizeClass).minShareOfUsers() != null ? users : null)
             + "); " + indicator.consequence() + ".");
       }
       return reasons;

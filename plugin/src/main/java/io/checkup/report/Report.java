@@ -12,6 +12,17 @@ import java.util.Map;
  */
 public record Report(String generatedAt, List<TenantReport> tenants) {
 
+  /** The same report, with only the tenants in scope. */
+  public Report only(ReportScope scope) {
+    List<TenantReport> kept = new java.util.ArrayList<>();
+    for (TenantReport tenant : tenants) {
+      if (scope.includes(tenant.tenantId())) {
+        kept.add(tenant);
+      }
+    }
+    return new Report(generatedAt, kept);
+  }
+
   /**
    * One tenant.
    *

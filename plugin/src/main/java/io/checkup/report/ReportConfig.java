@@ -16,11 +16,11 @@ import java.util.Set;
  */
 public final class ReportConfig {
 
-  /** The name under which the tenant-less part is configured and addressed. */
-  public static final String DEFAULT_TENANT = "default";
+  /** Where the tenant-less part is configured: a key of its own, since any text can be a tenant id. */
+  public static final String WITHOUT_TENANT = "withoutTenant";
 
   private static final Set<String> TOP_LEVEL = Set.of("norms", "weights", "sizeClasses", "profiles", "tenants",
-      "risk", "warningMargin", "reasons", "stuckAfterDays", "unassignedAfterDays", "deadBranchMinRuns",
+      WITHOUT_TENANT, "risk", "warningMargin", "reasons", "stuckAfterDays", "unassignedAfterDays", "deadBranchMinRuns",
       "detailsLimit");
 
   /** A size class: chosen by the tenant's user count, {@code [minUsers, maxUsers]}, unless set per tenant. */
@@ -39,6 +39,7 @@ public final class ReportConfig {
   private final Map<String, SizeClass> sizeClasses = new LinkedHashMap<>();
   private final Map<String, JsonNode> profiles = new LinkedHashMap<>();
   private final Map<String, TenantSettings> tenants = new LinkedHashMap<>();
+  private TenantSettings withoutTenant;
   private int healthyFrom = 80;
   private int attentionFrom = 50;
   private double warningMargin = 0.2;
@@ -181,22 +182,11 @@ public final class ReportConfig {
     if (root.has("tenants")) {
       JsonNode given = object(root.get("tenants"), at + "tenants");
       for (String tenant : names(given)) {
-        String where = at + "tenants." + tenant;
-        JsonNode spec = object(given.get(tenant), where);
-        only(spec, where, "sizeClass", "plan", "profile", "norms");
-        String sizeClass = text(spec.get("sizeClass"));
-        if (sizeClass != null && !sizeClasses.containsKey(sizeClass)) {
-          throw new IllegalArgumentException(where + ".sizeClass: unknown size class '" + sizeClass + "' (known: "
-              + String.join(", ", sizeClasses.keySet()) + ")");
-        }
-        String profile = text(spec.get("profile"));
-        if (profile != null && !profiles.containsKey(profile)) {
-          throw new IllegalArgumentException(where + ".profile: unknown profile '" + profile + "' (known: "
-              + String.join(", ", profiles.keySet()) + ")");
-        }
-        tenants.put(tenant, new TenantSettings(sizeClass, text(spec.get("plan")), profile,
-            normOverrides(spec.has("norms") ? spec.get("norms") : null, where + ".norms")));
+        tenants.put(tenant, tenantSettings(given.get(tenant), at + "tenants." + tenant));
       }
+    }
+    if (root.has(WITHOUT_TENANT)) {
+      withoutTenant = tenantSettings(root.get(WITHOUT_TENANT), at + WITHOUT_TENANT);
     }
     if (root.has("risk")) {
       JsonNode risk = object(root.get("risk"), at + "risk");
@@ -230,6 +220,23 @@ public final class ReportConfig {
     if (root.has("detailsLimit")) {
       detailsLimit = nonNegative(root.get("detailsLimit"), at + "detailsLimit");
     }
+  }
+
+  private TenantSettings tenantSettings(JsonNode node, String where) {
+    JsonNode spec = object(node, where);
+    only(spec, where, "sizeClass", "plan", "profile", "norms");
+    String sizeClass = text(spec.get("sizeClass"));
+    if (sizeClass != null && !sizeClasses.containsKey(sizeClass)) {
+      throw new IllegalArgumentException(where + ".sizeClass: unknown size class '" + sizeClass + "' (known: "
+          + String.join(", ", sizeClasses.keySet()) + ")");
+    }
+    String profile = text(spec.get("profile"));
+    if (profile != null && !profiles.containsKey(profile)) {
+      throw new IllegalArgumentException(where + ".profile: unknown profile '" + profile + "' (known: "
+          + String.join(", ", profiles.keySet()) + ")");
+    }
+    return new TenantSettings(sizeClass, text(spec.get("plan")), profile,
+        normOverrides(spec.has("norms") ? spec.get("norms") : null, where + ".norms"));
   }
 
   private static JsonNode normOverrides(JsonNode node, String where) {
@@ -297,11 +304,11 @@ public final class ReportConfig {
   }
 
   /**
-   * The size class of a tenant: the one configured for it, or the one whose user bounds fit (of several, the one
+   * The size class of a tenant (null: the tenant-less part): the one configured for it, or the one whose user bounds fit (of several, the one
    * with the highest lower bound); none when the user count is unknown and no class is configured.
    */
-  public String sizeClass(String tenantKey, Integer users) {
-    TenantSettings settings = tenants.get(tenantKey);
+  public String sizeClass(String tenantId, Integer users) {
+    TenantSettings settings = tenant(tenantId);
     if (settings != null && settings.sizeClass() != null) {
       return settings.sizeClass();
     }
@@ -318,23 +325,25 @@ public final class ReportConfig {
     return chosen == null ? null : chosen.name();
   }
 
-  public TenantSettings tenant(String tenantKey) {
-    return tenants.get(tenantKey);
+  /** What is configured for a tenant (null: the tenant-less part, {@code withoutTenant}), or null. */
+  public TenantSettings tenant(String tenantId) {
+    return tenantId == null ? withoutTenant : tenants.get(tenantId);
   }
 
-  /** The norm of an indicator for a tenant: global, then its size class, then its profile, then its own. */
-  public Norm norm(Indicator indicator, String tenantKey, String sizeClass) {
+  /** The norm of an indicator for a tenant (null: the tenant-less part): global, size class, profile, its own. */
+  public Norm norm(Indicator indicator, String tenantId, String sizeClass) {
     Norm norm = norms.get(indicator);
     SizeClass size = sizeClass == null ? null : sizeClasses.get(sizeClass);
     if (size != null && size.norms().has(indicator.id())) {
       norm = norm.with(size.norms().get(indicator.id()), "sizeClasses." + sizeClass);
     }
-    TenantSettings settings = tenants.get(tenantKey);
+    TenantSettings settings = tenant(tenantId);
+    String tenantKey = tenantId == null ? WITHOUT_TENANT : "tenants." + tenantId;
     if (settings != null && settings.profile() != null && profiles.get(settings.profile()).has(indicator.id())) {
       norm = norm.with(profiles.get(settings.profile()).get(indicator.id()), "profiles." + settings.profile());
     }
     if (settings != null && settings.norms().has(indicator.id())) {
-      norm = norm.with(settings.norms().get(indicator.id()), "tenants." + tenantKey);
+      norm = norm.with(settings.norms().get(indicator.id()), tenantKey);
     }
     return norm;
   }

@@ -42,7 +42,8 @@ public final class ReportFormats {
     for (Report.TenantReport tenant : report.tenants()) {
       for (Report.IndicatorResult indicator : tenant.indicators()) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("tenantId", text(tenant.tenantId() == null ? ReportConfig.DEFAULT_TENANT : tenant.tenantId()));
+        // the tenant-less part's cell stays empty: no tenant id, "default" included, can be mistaken for it
+        row.put("tenantId", text(tenant.tenantId()));
         row.put("tenantName", text(tenant.tenantName()));
         row.put("plan", text(tenant.plan()));
         row.put("sizeClass", text(tenant.sizeClass()));

@@ -39,10 +39,13 @@ final class ReportSource {
   private final String prefix;
   private final Statistics statistics;
 
-  ReportSource(DataSource dataSource, String enginePrefix, Statistics statistics) {
+  private final int timeoutSeconds;
+
+  ReportSource(DataSource dataSource, String enginePrefix, Statistics statistics, java.time.Duration queryTimeout) {
     this.dataSource = dataSource;
     this.prefix = enginePrefix == null ? "" : enginePrefix;
     this.statistics = statistics;
+    this.timeoutSeconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, queryTimeout.toSeconds()));
   }
 
   boolean statisticsCollected() {
@@ -553,9 +556,10 @@ final class ReportSource {
     void handle(ResultSet row) throws SQLException;
   }
 
-  private static void query(Connection connection, String sql, List<Object> parameters, RowHandler handler)
+  private void query(Connection connection, String sql, List<Object> parameters, RowHandler handler)
       throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setQueryTimeout(timeoutSeconds);
       for (int i = 0; i < parameters.size(); i++) {
         statement.setObject(i + 1, parameters.get(i));
       }

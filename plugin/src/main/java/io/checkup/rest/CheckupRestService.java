@@ -5,10 +5,10 @@ import io.checkup.engine.CheckupRegistry;
 import io.checkup.engine.ResourceFindings;
 import io.checkup.lint.Finding;
 import io.checkup.report.Report;
-import io.checkup.report.ReportConfig;
 import io.checkup.report.ReportFormats;
 import io.checkup.report.ReportHtml;
 import io.checkup.report.ReportScope;
+import io.checkup.report.ReportUnavailableException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -57,27 +57,53 @@ public class CheckupRestService {
   // no @Produces on the report: the format is chosen below, and ?format wins over any Accept header
   @GET
   @Path("/report")
-  public Response report(@QueryParam("format") String format) {
+  public Response report(@QueryParam("format") String format,
+      @QueryParam("withoutTenantId") boolean withoutTenantId) {
     Checkup checkup = checkup(engineName());
     Caller caller = Caller.of(checkup.engine());
+    if (withoutTenantId) {
+      return tenantReport(checkup, caller, null, format, "checkup-report-without-tenant");
+    }
     ReportScope scope = caller.sees() == null ? ReportScope.all() : ReportScope.of(caller.sees());
-    return render(checkup.plugin().getReport().generate(scope), format, "checkup-report");
+    return render(generate(checkup, scope), format, "checkup-report");
+  }
+
+  /** The report, or the 503 answer that says why it cannot be had now. */
+  private static Report generate(Checkup checkup, ReportScope scope) {
+    if (checkup.plugin().unavailableReason() != null) {
+      throw new jakarta.ws.rs.WebApplicationException(error(Response.Status.NOT_FOUND, "InvalidRequestException",
+          "The check-up report is off on process engine '" + checkup.engine().getName() + "': "
+              + checkup.plugin().unavailableReason() + ". Deploy-time lint runs (docs/install.md: databases)."));
+    }
+    try {
+      return checkup.plugin().getReport().generate(scope);
+    } catch (ReportUnavailableException e) {
+      LOG.warn("camunda-checkup: a report was asked for but cannot be computed now: {}", e.getMessage());
+      throw new jakarta.ws.rs.WebApplicationException(Response.status(Response.Status.SERVICE_UNAVAILABLE)
+          .header("Retry-After", "30").type(MediaType.APPLICATION_JSON)
+          .entity(ReportFormats.json(errorBody("ReportUnavailableException", e.getMessage()))).build());
+    }
   }
 
   @GET
   @Path("/report/{tenantId}")
   public Response tenantReport(@PathParam("tenantId") String tenantId, @QueryParam("format") String format) {
     Checkup checkup = checkup(engineName());
-    Caller caller = Caller.of(checkup.engine());
-    String tenant = ReportConfig.DEFAULT_TENANT.equals(tenantId) ? null : tenantId;
-    if (!caller.canSee(tenant)) {
-      return notFound("No tenant '" + tenantId + "'.");
+    return tenantReport(checkup, Caller.of(checkup.engine()), tenantId, format,
+        "checkup-report-" + tenantId.replaceAll("[^A-Za-z0-9._-]", "_"));
+  }
+
+  /** One tenant's report (null: the tenant-less part), or 404 exactly as for a tenant that does not exist. */
+  private Response tenantReport(Checkup checkup, Caller caller, String tenantId, String format, String fileName) {
+    String name = tenantId == null ? "The tenant-less part is not visible." : "No tenant '" + tenantId + "'.";
+    if (!caller.canSee(tenantId)) {
+      return notFound(name);
     }
-    Report report = checkup.plugin().getReport().generate(ReportScope.of(java.util.Collections.singleton(tenant)));
+    Report report = generate(checkup, ReportScope.of(java.util.Collections.singleton(tenantId)));
     if (report.tenants().isEmpty()) {
-      return notFound("No tenant '" + tenantId + "'.");
+      return notFound(name);
     }
-    return render(report, format, "checkup-report-" + tenantId.replaceAll("[^A-Za-z0-9._-]", "_"));
+    return render(report, format, fileName);
   }
 
   @GET
@@ -98,6 +124,8 @@ public class CheckupRestService {
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("resource", resource.resourceName());
       entry.put("findings", findings(resource.findings()));
+      // findings beyond the answer's bound: counted, not listed (the command line lists them all)
+      entry.put("omittedFindings", resource.omitted());
       resources.add(entry);
     }
     Map<String, Object> body = new LinkedHashMap<>();
@@ -209,10 +237,16 @@ public class CheckupRestService {
   }
 
   private static Response error(Response.Status status, String type, String message) {
+    return Response.status(status).type(MediaType.APPLICATION_JSON).entity(ReportFormats.json(errorBody(type, message)))
+        .build();
+  }
+
+  /** Camunda's own error shape: {@code {"type": ..., "message": ...}}. */
+  private static Map<String, Object> errorBody(String type, String message) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", type);
     body.put("message", message);
-    return Response.status(status).type(MediaType.APPLICATION_JSON).entity(ReportFormats.json(body)).build();
+    return body;
   }
 
   // ---- the engine and the plugin ----

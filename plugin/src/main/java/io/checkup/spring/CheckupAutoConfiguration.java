@@ -28,6 +28,8 @@ public class CheckupAutoConfiguration {
     plugin.setLintConfigFile(lint.getConfigFile());
     plugin.setLintRules(lint.rulesSetting());
     plugin.setLintRuleOptions(lint.optionsSetting());
+    plugin.setLintLogLimit(lint.getLogLimit());
+    plugin.setLintResultsCacheSize(lint.getResultsCacheSize().toBytes() + "");
     CheckupProperties.Stats stats = properties.getStats();
     plugin.setStatsEnabled(stats.isEnabled());
     plugin.setStatsFlushInterval(stats.getFlushInterval().toString());
@@ -38,6 +40,7 @@ public class CheckupAutoConfiguration {
     plugin.setReportConfigFile(properties.getReport().getConfigFile());
     plugin.setReportConfig(properties.getReport().settingsJson());
     plugin.setReportWarmUp(properties.getReport().isWarmUp());
+    plugin.setReportQueryTimeout(properties.getReport().getQueryTimeout().toString());
     return plugin;
   }
 

@@ -42,6 +42,20 @@ public class CheckupProperties {
      */
     private boolean warmUp = true;
 
+    /**
+     * How long one of the report's queries may take, and how long a request waits while another report is computed
+     * on this node; past it the REST API answers 503 and the engine works on.
+     */
+    private java.time.Duration queryTimeout = java.time.Duration.ofSeconds(30);
+
+    public java.time.Duration getQueryTimeout() {
+      return queryTimeout;
+    }
+
+    public void setQueryTimeout(java.time.Duration queryTimeout) {
+      this.queryTimeout = queryTimeout;
+    }
+
     public boolean isWarmUp() {
       return warmUp;
     }
@@ -179,6 +193,32 @@ public class CheckupProperties {
 
     /** Options per rule id, e.g. checkup.lint.options.model-size.max=80. */
     private Map<String, Map<String, String>> options = new LinkedHashMap<>();
+
+    /**
+     * Finding lines logged per deployed resource; the rest are counted in one line. Strict mode puts at most as many
+     * errors, and as many warnings, into a refusal.
+     */
+    private int logLimit = 50;
+
+    /** Heap the findings kept for the Java and REST API may take on this node. */
+    private org.springframework.util.unit.DataSize resultsCacheSize =
+        org.springframework.util.unit.DataSize.ofMegabytes(16);
+
+    public int getLogLimit() {
+      return logLimit;
+    }
+
+    public void setLogLimit(int logLimit) {
+      this.logLimit = logLimit;
+    }
+
+    public org.springframework.util.unit.DataSize getResultsCacheSize() {
+      return resultsCacheSize;
+    }
+
+    public void setResultsCacheSize(org.springframework.util.unit.DataSize resultsCacheSize) {
+      this.resultsCacheSize = resultsCacheSize;
+    }
 
     public String getMode() {
       return mode;

@@ -35,6 +35,9 @@ public final class StatsModule {
   private Thread shutdownHook;
   private volatile boolean closed;
   private final List<Runnable> onClose = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private StatsParseListener parseListener;
+  /** Why the statistics and the report cannot run on this database, or null when they can. */
+  private String unsupported;
 
   /** Adds something to run after the final flush when the engine closes. */
   public void onClose(Runnable action) {
@@ -60,10 +63,32 @@ public final class StatsModule {
       listeners = new ArrayList<>();
       configuration.setCustomPostBPMNParseListeners(listeners);
     }
-    listeners.add(new StatsParseListener(collector));
+    parseListener = new StatsParseListener(collector);
+    listeners.add(parseListener);
   }
 
+  /**
+   * The database is known now. On one without a table script of the plugin's, and without tables an operator created
+   * by hand, nothing is counted: the counting listeners come off the engine's parser before any model is parsed.
+   */
   public void postInit(ProcessEngineConfigurationImpl configuration) {
+    String type = configuration.getDatabaseType();
+    if (!StatsStore.isSupported(type) && !new StatsStore(configuration.getDataSource(), type,
+        configuration.getDatabaseTablePrefix()).tablesExist()) {
+      unsupported = "database type '" + type + "' is not supported by camunda-checkup's statistics and check-up "
+          + "report (H2, PostgreSQL and MariaDB/MySQL are)";
+      LOG.warn("camunda-checkup: {}; statistics and the report are off, deploy-time lint runs. To use them on this "
+          + "database, create the tables CHECKUP_STAT, CHECKUP_LOCK and CHECKUP_MODEL by hand from the scripts in "
+          + "docs/statistics.md and restart", unsupported);
+      if (parseListener != null) {
+        for (org.camunda.bpm.engine.impl.persistence.deploy.Deployer deployer : configuration.getDeployers()) {
+          if (deployer instanceof org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer bpmn) {
+            bpmn.getBpmnParser().getParseListeners().remove(parseListener);
+          }
+        }
+      }
+      return;
+    }
     if (!collecting) {
       return;
     }
@@ -93,7 +118,15 @@ public final class StatsModule {
     }
   }
 
+  /** Why statistics and report are off on this engine's database, or null when they run. */
+  public String unsupported() {
+    return unsupported;
+  }
+
   public void engineBuilt(ProcessEngine engine) {
+    if (unsupported != null) {
+      return;
+    }
     store = new StatsStore(configuration.getDataSource(), configuration.getDatabaseType(),
         configuration.getDatabaseTablePrefix());
     store.applySchemaUpdate(configuration.getDatabaseSchemaUpdate());

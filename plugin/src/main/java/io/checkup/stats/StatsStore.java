@@ -31,6 +31,7 @@ public final class StatsStore {
 
   private final DataSource dataSource;
   private final String dialect;
+  private final boolean supported;
   private final String prefix;
   private final String indexPrefix;
   final String table;
@@ -44,6 +45,7 @@ public final class StatsStore {
   public StatsStore(DataSource dataSource, String databaseType, String tablePrefix) {
     this.dataSource = dataSource;
     this.dialect = dialectOf(databaseType);
+    this.supported = isSupported(databaseType);
     this.prefix = tablePrefix == null ? "" : tablePrefix;
     int dot = prefix.lastIndexOf('.');
     this.indexPrefix = dot < 0 ? prefix : prefix.substring(dot + 1);
@@ -52,17 +54,39 @@ public final class StatsStore {
     this.modelTable = prefix + "CHECKUP_MODEL";
   }
 
+  /** Seconds a read for the report may take (0: no limit). */
+  private volatile int readTimeoutSeconds;
+
+  /** Bounds each of the report's reads ({@link #select}, {@link #loadModels}, {@link #closedPeriodVersions}). */
+  public void readTimeout(java.time.Duration timeout) {
+    this.readTimeoutSeconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toSeconds()));
+  }
+
+  private PreparedStatement read(Connection connection, String sql) throws SQLException {
+    PreparedStatement statement = connection.prepareStatement(sql);
+    statement.setQueryTimeout(readTimeoutSeconds);
+    return statement;
+  }
+
+  /** Whether the plugin has table scripts for this engine database type: H2, PostgreSQL, MariaDB/MySQL. */
+  public static boolean isSupported(String databaseType) {
+    String type = databaseType == null ? "" : databaseType.toLowerCase(Locale.ROOT);
+    return switch (type) {
+      case "postgres", "postgresql", "mysql", "mariadb", "h2" -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * The SQL of this database type. Any other than the supported ones runs only on tables an operator created by hand
+   * (see {@link #isSupported}), and is read and written in plain SQL, as H2 is.
+   */
   static String dialectOf(String databaseType) {
     String type = databaseType == null ? "" : databaseType.toLowerCase(Locale.ROOT);
     return switch (type) {
       case "postgres", "postgresql" -> "postgres";
       case "mysql", "mariadb" -> "mysql";
-      case "h2" -> "h2";
-      default -> {
-        LOG.warn("camunda-checkup statistics: no table script for database type '{}'; using the H2 script, which is "
-            + "plain SQL (create the tables by hand if it does not fit, see docs/statistics.md)", databaseType);
-        yield "h2";
-      }
+      default -> "h2";
     };
   }
 
@@ -70,6 +94,10 @@ public final class StatsStore {
 
   /** Applies the engine's {@code databaseSchemaUpdate} setting to the statistics tables. */
   public void applySchemaUpdate(String schemaUpdate) {
+    if (!supported) {
+      // tables made by hand for a database the plugin has no script for: never touched by a script of another one
+      return;
+    }
     String mode = schemaUpdate == null ? "false" : schemaUpdate.toLowerCase(Locale.ROOT);
     switch (mode) {
       case "drop-create" -> {
@@ -106,7 +134,7 @@ public final class StatsStore {
 
   /** Drops the tables (what {@code create-drop} does when the engine closes). */
   public void drop() {
-    if (tablesExist()) {
+    if (supported && tablesExist()) {
       runScript("drop");
     }
   }
@@ -225,7 +253,7 @@ public final class StatsStore {
   public long[] closedPeriodVersions() throws SQLException {
     long[] versions = new long[2];
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(
+        PreparedStatement select = read(connection,
             "select NAME_, LOCKED_AT_ from " + lockTable + " where NAME_ in ('late-hour', 'late-day')");
         ResultSet rows = select.executeQuery()) {
       while (rows.next()) {
@@ -432,7 +460,7 @@ public final class StatsStore {
     try (Connection connection = dataSource.getConnection()) {
       for (int from = 0; from < ids.size(); from += 500) {
         List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-        try (PreparedStatement select = connection.prepareStatement("select PROC_DEF_ID_, TENANT_ID_, PROC_DEF_KEY_, "
+        try (PreparedStatement select = read(connection, "select PROC_DEF_ID_, TENANT_ID_, PROC_DEF_KEY_, "
             + "VERSION_, DEPLOYMENT_ID_, DEPLOY_TIME_, PROFILE_ from " + modelTable + " where PROC_DEF_ID_ in ("
             + "?, ".repeat(chunk.size() - 1) + "?)")) {
           for (int i = 0; i < chunk.size(); i++) {
@@ -461,7 +489,7 @@ public final class StatsStore {
   /** Runs a query built by {@link StatsQuery}. */
   List<Object[]> select(String sql, List<Object> parameters, int columns) {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
+        PreparedStatement statement = read(connection, sql)) {
       for (int i = 0; i < parameters.size(); i++) {
         Object value = parameters.get(i);
         if (value instanceof Long number) {

@@ -7,9 +7,14 @@ import java.io.StringWriter;
 record CliRun(int exitCode, String out, String err) {
 
   static CliRun of(String... args) {
+    return in(java.nio.file.Path.of(""), args);
+  }
+
+  /** A run started in this working directory. */
+  static CliRun in(java.nio.file.Path workingDirectory, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = CheckupCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    int code = CheckupCli.run(workingDirectory, new PrintWriter(out, true), new PrintWriter(err, true), args);
     return new CliRun(code, out.toString(), err.toString());
   }
 }

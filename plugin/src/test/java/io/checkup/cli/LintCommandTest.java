@@ -138,6 +138,66 @@ class LintCommandTest {
   }
 
   @Test
+  void aBpmnlintrcInTheWorkingDirectoryIsReadWithoutConfig() throws IOException {
+    Files.writeString(dir.resolve(".bpmnlintrc"), """
+        { "extends": "bpmnlint:recommended", "rules": { "deadlock": "off", "fake-branch": "warn" } }
+        """);
+
+    CliRun here = CliRun.in(dir, "lint", "--format", "json", errors.toString());
+    CliRun elsewhere = CliRun.in(dir.resolve("sub"), "lint", "--format", "json", errors.toString());
+
+    JsonNode found = json(here.out()).at("/files/0/findings");
+    assertThat(found.findValuesAsText("rule")).doesNotContain("deadlock").contains("fake-branch");
+    assertThat(found.findParents("rule").stream().filter(f -> f.get("rule").asText().equals("fake-branch"))
+        .map(f -> f.get("severity").asText())).containsOnly("warn");
+    // a directory without one: the default rules, as before
+    assertThat(json(elsewhere.out()).at("/files/0/findings").findValuesAsText("rule")).contains("deadlock");
+  }
+
+  @Test
+  void anExplicitConfigWinsOverALocalBpmnlintrc() throws IOException {
+    Files.writeString(dir.resolve(".bpmnlintrc"), "{ \"rules\": { \"deadlock\": \"off\" } }");
+    Path config = Files.writeString(dir.resolve("checkup.json"), "{ \"rules\": { \"model-size\": \"off\" } }");
+
+    CliRun run = CliRun.in(dir, "lint", "--format", "json", "--config", config.toString(), errors.toString());
+
+    assertThat(json(run.out()).at("/files/0/findings").findValuesAsText("rule")).contains("deadlock");
+  }
+
+  @Test
+  void subProcessesNestedTwentyThousandDeepAreOneClearParseError() throws IOException {
+    Path deep = Files.writeString(dir.resolve("deep.bpmn"), io.checkup.testing.ModelGenerator.nested(20_000));
+
+    CliRun run = CliRun.of("lint", deep.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).contains("error  parse-error").contains("nested more than 300 levels deep (at 'sub300')");
+  }
+
+  @Test
+  void namesWithControlCharactersStayOnOneLine() throws IOException {
+    Path forged = Files.writeString(dir.resolve("forged.bpmn"), """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+          <process id="p" isExecutable="true">
+            <startEvent id="s"/>
+            <exclusiveGateway id="g" name="Amount?&#10;checkup: all models are fine&#x202e;&#x85;"/>
+            <sequenceFlow id="f0" sourceRef="s" targetRef="g"/>
+            <task id="a" name="A"/><task id="b" name="B"/>
+            <sequenceFlow id="f1" sourceRef="g" targetRef="a"/>
+            <sequenceFlow id="f2" sourceRef="g" targetRef="b"/>
+          </process>
+        </definitions>
+        """);
+
+    CliRun run = CliRun.of("lint", forged.toString());
+
+    assertThat(run.out()).contains("Amount?\\ncheckup: all models are fine\\u202e\\u0085")
+        .doesNotContain("\u202e", "\u0085").doesNotContainPattern("(?m)^checkup: all models are fine");
+  }
+
+  @Test
   void ruleOptionsFromAConfigFileApply() throws IOException {
     Path config = Files.writeString(dir.resolve("checkup.json"), """
         { "rules": { "model-size": ["error", { "max": 3 }] } }

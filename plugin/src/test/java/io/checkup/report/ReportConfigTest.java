@@ -50,6 +50,23 @@ class ReportConfigTest {
   }
 
   @Test
+  void theTenantCalledDefaultAndTheTenantLessPartAreConfiguredApart() {
+    ReportConfig config = ReportConfig.load("report.json", """
+        {"tenants": {"default": {"plan": "Bronze", "norms": {"launches.7d": {"min": 5}}}},
+         "withoutTenant": {"plan": "Internal", "sizeClass": "small", "norms": {"launches.7d": {"min": 0}}}}
+        """, null);
+
+    assertThat(config.tenant("default").plan()).isEqualTo("Bronze");
+    assertThat(config.tenant(null).plan()).isEqualTo("Internal");
+    assertThat(config.norm(Indicator.LAUNCHES, "default", "medium")).isEqualTo(Norm.range(5, 10_000));
+    assertThat(config.norm(Indicator.LAUNCHES, null, "medium")).isEqualTo(Norm.range(0, 10_000));
+    assertThat(config.sizeClass(null, 500)).isEqualTo("small");
+    assertThat(config.sizeClass("default", 500)).isEqualTo("large");
+    assertThatThrownBy(() -> ReportConfig.load("report.json", "{\"withoutTenant\": {\"plan\": 1, \"size\": 2}}",
+        null)).hasMessageContaining("report.json: withoutTenant: unknown key 'size'");
+  }
+
+  @Test
   void valuesWrittenAsTextAsSpringBootHandsThemOver() {
     ReportConfig config = ReportConfig.load(null, null,
         "{\"norms\": {\"launches.7d\": {\"min\": \"500\"}}, \"deadBranchMinRuns\": \"50\","

@@ -109,6 +109,24 @@ public final class ModelGenerator {
         flow, x, y, x + 50));
   }
 
+  /**
+   * A deployable process with {@code strays} tasks that nothing connects, each named {@code name}: every stray is an
+   * error twice over (no-disconnected, unreachable), so one model gives as many findings as a hostile user wants.
+   */
+  public static String strays(String processId, int strays, String name) {
+    StringBuilder xml = new StringBuilder(HEAD);
+    xml.append("<process id=\"").append(processId)
+        .append("\" isExecutable=\"true\" camunda:historyTimeToLive=\"P30D\">\n")
+        .append("<startEvent id=\"start\" name=\"Start\"/><endEvent id=\"end\" name=\"End\"/>\n")
+        .append("<sequenceFlow id=\"flow\" sourceRef=\"start\" targetRef=\"end\"/>\n");
+    String escaped = name.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace("\n", "&#10;")
+        .replace("\r", "&#13;");
+    for (int i = 0; i < strays; i++) {
+      xml.append("<task id=\"stray").append(i).append("\" name=\"").append(escaped).append("\"/>\n");
+    }
+    return xml.append("</process>\n</definitions>\n").toString();
+  }
+
   /** Sub-processes nested {@code depth} levels deep, each with a start, a task and an end. */
   public static String nested(int depth) {
     StringBuilder open = new StringBuilder(HEAD);

@@ -16,6 +16,19 @@ public final class Bpmn {
   public static final Set<String> TASKS = Set.of("task", "userTask", "serviceTask", "sendTask", "receiveTask",
       "scriptTask", "businessRuleTask", "manualTask");
   public static final Set<String> SUB_PROCESSES = Set.of("subProcess", "transaction", "adHocSubProcess");
+
+  /**
+   * The deepest nesting of sub-processes read: far beyond any real model, and well below the depth at which the
+   * engine's own recursive parser (and any recursive analysis) runs out of stack, between 500 and 2,000 levels on a
+   * default 1 MB thread stack.
+   */
+  public static final int MAX_SUB_PROCESS_DEPTH = 300;
+
+  /** Why a model nested deeper than {@link #MAX_SUB_PROCESS_DEPTH} is not read, naming where it goes too deep. */
+  public static String tooDeep(String elementId) {
+    return "sub-processes are nested more than " + MAX_SUB_PROCESS_DEPTH + " levels deep (at '" + elementId
+        + "'): the model is not read further; no process needs such depth, and parsers run out of stack on it";
+  }
   public static final Set<String> ACTIVITIES = union(TASKS, SUB_PROCESSES, Set.of("callActivity"));
   public static final Set<String> GATEWAYS = Set.of("exclusiveGateway", "parallelGateway", "inclusiveGateway",
       "eventBasedGateway", "complexGateway");

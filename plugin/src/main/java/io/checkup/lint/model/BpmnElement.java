@@ -1,5 +1,6 @@
 package io.checkup.lint.model;
 
+import io.checkup.lint.PlainText;
 import io.checkup.lint.xml.XmlNode;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -94,11 +95,15 @@ public abstract class BpmnElement {
   /** Id of the process this element belongs to (its definition key), or null outside any process. */
   public abstract String processId();
 
-  /** "userTask 'Approve' (Task_1)" for messages. */
+  /**
+   * "'Approve' (Task_1)" for messages: the name cut to {@value PlainText#NAME_LENGTH} characters and, like the id, on
+   * one line whatever the model put into it.
+   */
   public String describe() {
     String name = name();
-    String id = id();
-    return name == null || name.isBlank() ? String.valueOf(id) : "'" + name.strip() + "' (" + id + ")";
+    String id = PlainText.oneLine(id(), PlainText.NAME_LENGTH);
+    return name == null || name.isBlank() ? String.valueOf(id)
+        : "'" + PlainText.oneLine(name.strip(), PlainText.NAME_LENGTH) + "' (" + id + ")";
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.checkup.lint.model;
 
+import io.checkup.lint.PlainText;
 import io.checkup.lint.xml.XmlNode;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +32,7 @@ public final class GraphBuilder {
     }
     graph = new BpmnGraph(definitions);
     for (XmlNode child : definitions.children(Bpmn.MODEL_NS, "process")) {
-      graph.processes.add(buildScope(child, Scope.Kind.PROCESS, null, null));
+      graph.processes.add(buildScope(child, Scope.Kind.PROCESS, null, null, 0));
     }
     for (XmlNode collaboration : definitions.children(Bpmn.MODEL_NS, "collaboration")) {
       graph.participants.addAll(collaboration.children(Bpmn.MODEL_NS, "participant"));
@@ -44,7 +45,11 @@ public final class GraphBuilder {
     return graph;
   }
 
-  private Scope buildScope(XmlNode xml, Scope.Kind kind, Scope parent, FlowNode owner) {
+  private Scope buildScope(XmlNode xml, Scope.Kind kind, Scope parent, FlowNode owner, int depth)
+      throws NotBpmnException {
+    if (depth > Bpmn.MAX_SUB_PROCESS_DEPTH) {
+      throw new NotBpmnException(Bpmn.tooDeep(PlainText.oneLine(xml.id(), PlainText.NAME_LENGTH)));
+    }
     Scope scope = new Scope(xml, kind, parent, owner);
     if (parent != null) {
       parent.children.add(scope);
@@ -62,7 +67,7 @@ public final class GraphBuilder {
           graph.flowNodesById.putIfAbsent(node.id(), node);
         }
         if (node.isSubProcess()) {
-          node.innerScope = buildScope(child, scopeKind(child), scope, node);
+          node.innerScope = buildScope(child, scopeKind(child), scope, node, depth + 1);
         }
       } else if (name.equals("sequenceFlow")) {
         SequenceFlow flow = new SequenceFlow(child, scope);
