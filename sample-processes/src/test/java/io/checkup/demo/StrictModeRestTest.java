@@ -58,6 +58,12 @@ class StrictModeRestTest {
       elements.add(error.get("mainElementId").asText());
     }
     assertThat(elements).containsExactlyInAnyOrder("notify", "bothDone", "archive", "end");
+    // the warnings of the refused model travel with it, each naming its rule
+    JsonNode warnings = body.at("/details/errors.bpmn/warnings");
+    assertThat(warnings).isNotEmpty();
+    for (JsonNode warning : warnings) {
+      assertThat(warning.get("message").asText()).matches("\\[[a-z-]+\\] .*");
+    }
     assertThat(rest.getForObject("/engine-rest/deployment/count?name=from modeler", String.class)).contains("\"count\":0");
   }
 

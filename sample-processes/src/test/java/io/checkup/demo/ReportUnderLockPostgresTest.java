@@ -1,0 +1,162 @@
+package io.checkup.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
+import io.checkup.engine.CheckupProcessEnginePlugin;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The report never starves the engine, on PostgreSQL with Spring Boot's pool of 10 connections: while the statistics
+ * table is locked (a long vacuum, a migration, a stuck transaction), nine report requests and the flusher used to
+ * hold every pooled connection, and process starts stalled. Now the requests share one report computation, its
+ * queries time out, the callers get a 503 that says why, and process instances start throughout. Run by .ci/run
+ * (-Dcheckup.test.postgres=true); each run has a schema of its own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "checkup.demo.simulate=false", "checkup.demo.deploy-samples=false", "checkup.report.query-timeout=2s",
+    "checkup.stats.flush-interval=1s", "camunda.bpm.job-execution.enabled=false",
+    "spring.datasource.hikari.maximum-pool-size=10"})
+class ReportUnderLockPostgresTest {
+
+  private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String SCHEMA = "checkup_lock_" + Long.toHexString(System.nanoTime());
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) throws Exception {
+    Assumptions.assumeTrue(Boolean.getBoolean("checkup.test.postgres"),
+        "PostgreSQL tests are off; run with -Dcheckup.test.postgres=true (as .ci/run does)");
+    execute("create schema " + SCHEMA);
+    registry.add("spring.datasource.url", () -> URL + "?currentSchema=" + SCHEMA);
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "");
+    registry.add("camunda.bpm.database.schema-name", () -> SCHEMA);
+    registry.add("camunda.bpm.database.table-prefix", () -> SCHEMA + ".");
+  }
+
+  @AfterAll
+  static void drop() throws Exception {
+    if (Boolean.getBoolean("checkup.test.postgres")) {
+      execute("drop schema if exists " + SCHEMA + " cascade");
+    }
+  }
+
+  private static void execute(String sql) throws Exception {
+    try (Connection connection = DriverManager.getConnection(URL, "postgres", "");
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  @Autowired
+  private TestRestTemplate rest;
+
+  @Autowired
+  private RepositoryService repository;
+
+  @Autowired
+  private CheckupProcessEnginePlugin checkup;
+
+  @Autowired
+  private HikariDataSource pool;
+
+  private boolean start() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> started = rest.postForEntity("/engine-rest/process-definition/key/quick/start",
+        new HttpEntity<>("{}", headers), String.class);
+    return started.getStatusCode() == HttpStatus.OK;
+  }
+
+  @Test
+  void reportsAnswer503WhileTheStatisticsTableIsLockedAndProcessesRunOn() throws Exception {
+    repository.createDeployment().addModelInstance("quick.bpmn", Bpmn.createExecutableProcess("quick")
+        .camundaHistoryTimeToLive(30).startEvent().serviceTask().camundaExpression("${true}").endEvent().done())
+        .deploy();
+    for (int i = 0; i < 10; i++) {
+      assertThat(start()).isTrue();
+    }
+    assertThat(checkup.getStatistics().flushNow()).isTrue();
+
+    AtomicInteger maxActive = new AtomicInteger();
+    AtomicBoolean sampling = new AtomicBoolean(true);
+    ExecutorService callers = Executors.newFixedThreadPool(10);
+    List<Future<ResponseEntity<String>>> reports = new ArrayList<>();
+    int startedWhileLocked = 0;
+    try (Connection locker = DriverManager.getConnection(URL, "postgres", "")) {
+      locker.setAutoCommit(false);
+      try (Statement lock = locker.createStatement()) {
+        lock.execute("lock table " + SCHEMA + ".checkup_stat in access exclusive mode");
+      }
+      callers.submit(() -> {
+        while (sampling.get()) {
+          maxActive.accumulateAndGet(pool.getHikariPoolMXBean().getActiveConnections(), Math::max);
+          Thread.sleep(5);
+        }
+        return null;
+      });
+      for (int i = 0; i < 9; i++) {
+        String path = i % 3 == 0 ? "/engine-rest/checkup/report" : i % 3 == 1
+            ? "/engine-rest/checkup/report?format=csv" : "/engine-rest/checkup/report?withoutTenantId=true";
+        reports.add(callers.submit(() -> rest.getForEntity(path, String.class)));
+      }
+      // the flusher (every second) and nine report requests are all waiting on the lock now
+      for (int i = 0; i < 30; i++) {
+        assertThat(start()).as("process start %d while the table is locked", i).isTrue();
+        startedWhileLocked++;
+      }
+      for (Future<ResponseEntity<String>> report : reports) {
+        ResponseEntity<String> answer = report.get(60, TimeUnit.SECONDS);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("30");
+        JsonNode body = JSON.readTree(answer.getBody());
+        assertThat(body.get("type").asText()).isEqualTo("ReportUnavailableException");
+        assertThat(body.get("message").asText()).containsAnyOf("did not answer within 2 s", "is busy");
+      }
+      locker.rollback();
+    } finally {
+      sampling.set(false);
+      callers.shutdown();
+      callers.awaitTermination(30, TimeUnit.SECONDS);
+    }
+
+    assertThat(startedWhileLocked).isEqualTo(30);
+    // the flusher, one report computation and the engine's own work: never the whole pool of 10
+    assertThat(maxActive.get()).isBetween(1, 4);
+    // the lock gone, the counts flushed late are all there
+    assertThat(checkup.getStatistics().flushNow()).isTrue();
+    JsonNode report = JSON.readTree(rest.getForEntity("/engine-rest/checkup/report?withoutTenantId=true",
+        String.class).getBody());
+    assertThat(report.at("/tenants/0/indicators").findParents("id").stream()
+        .filter(indicator -> indicator.get("id").asText().equals("launches.7d"))
+        .map(indicator -> indicator.get("value").asLong())).containsExactly(40L);
+  }
+}
