@@ -1,5 +1,23 @@
 package io.checkup.engine;
 
+import static io.checkup.engine.CheckupSettings.LINT_CONFIG_FILE;
+import static io.checkup.engine.CheckupSettings.LINT_LOG_LIMIT;
+import static io.checkup.engine.CheckupSettings.LINT_MODE;
+import static io.checkup.engine.CheckupSettings.LINT_RESULTS_CACHE_SIZE;
+import static io.checkup.engine.CheckupSettings.LINT_RULES;
+import static io.checkup.engine.CheckupSettings.LINT_RULE_OPTIONS;
+import static io.checkup.engine.CheckupSettings.REPORT_CONFIG;
+import static io.checkup.engine.CheckupSettings.REPORT_CONFIG_FILE;
+import static io.checkup.engine.CheckupSettings.REPORT_QUERY_TIMEOUT;
+import static io.checkup.engine.CheckupSettings.REPORT_WARM_UP;
+import static io.checkup.engine.CheckupSettings.STATS_ENABLED;
+import static io.checkup.engine.CheckupSettings.STATS_FLUSH_INTERVAL;
+import static io.checkup.engine.CheckupSettings.STATS_MAX_PENDING_ROWS;
+import static io.checkup.engine.CheckupSettings.STATS_NODE_ID;
+import static io.checkup.engine.CheckupSettings.STATS_RETENTION;
+import static io.checkup.engine.CheckupSettings.STATS_ROLL_UP_AFTER;
+
+import io.checkup.db.PluginTables;
 import io.checkup.lint.LintConfig;
 import io.checkup.lint.Linter;
 import io.checkup.lint.Rule;
@@ -7,21 +25,29 @@ import io.checkup.lint.RuleCatalog;
 import io.checkup.lint.config.ConfigException;
 import io.checkup.lint.config.LintConfigLoader;
 import io.checkup.report.CheckupReport;
+import io.checkup.report.DeployedModel;
 import io.checkup.report.ModelProfiles;
+import io.checkup.report.ModelTable;
 import io.checkup.report.ReportConfig;
-import io.checkup.stats.DataSizes;
-import io.checkup.stats.Durations;
 import io.checkup.stats.Statistics;
 import io.checkup.stats.StatsModule;
 import io.checkup.stats.StatsSettings;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.BpmnParseFactory;
@@ -31,70 +57,59 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * camunda-checkup's engine plugin. Its settings are plain bean properties, so it installs the same way everywhere:
- * as a Spring Boot dependency (properties under {@code checkup.}), in Camunda Run ({@code plugin-parameters}) and in
- * a plain engine configuration ({@code processes.xml}, {@code camunda.cfg.xml} or Java).
+ * camunda-checkup's engine plugin, and the place where its parts meet: deploy-time lint ({@code engine}), the
+ * statistics ({@code stats}) and the check-up report ({@code report}); the parts know nothing of each other. Its
+ * settings ({@link CheckupSettings}) are plain bean properties, so it installs the same way everywhere: as a Spring
+ * Boot dependency (properties under {@code checkup.}), in Camunda Run ({@code plugin-parameters}) and in a plain
+ * engine configuration ({@code processes.xml}, {@code camunda.cfg.xml} or Java).
  */
 public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger("io.checkup");
 
-  private String lintMode = "warn";
-  private String lintConfigFile;
-  private String lintRules;
-  private String lintRuleOptions;
-  private int lintLogLimit = 50;
-  private String lintResultsCacheSize = "16MB";
+  private final CheckupSettings settings = new CheckupSettings();
   private final List<Rule> customRules = new ArrayList<>();
 
-  private boolean statsEnabled = true;
-  private String statsFlushInterval = "60s";
-  private String statsRollUpAfter = "14d";
-  private String statsRetention = "180d";
-  private int statsMaxPendingRows = 100_000;
-  private String statsNodeId;
-
-  private String reportConfigFile;
-  private String reportConfig;
-  private boolean reportWarmUp = true;
-  private String reportQueryTimeout = "30s";
-
   private DeploymentLinter deploymentLinter;
+  private LintResults lintResults;
   private ReportConfig checkupConfig;
   private CheckupReport report;
   private StatsModule stats;
+  private ModelTable modelTable;
   private ModelProfiles modelProfiles;
-  private java.time.Duration queryTimeout;
+
+  /** The settings of this installation (Spring Boot sets them typed; bean properties set them as text). */
+  public CheckupSettings settings() {
+    return settings;
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     LintMode mode;
     LintConfig lintConfig;
-    long resultsBudget;
     try {
-      mode = LintMode.parse(lintMode);
+      settings.check();
+      mode = settings.get(LINT_MODE);
       lintConfig = buildLintConfig();
-      resultsBudget = DataSizes.parse(lintResultsCacheSize, "lintResultsCacheSize");
-      queryTimeout = Durations.parse(reportQueryTimeout, "reportQueryTimeout", "s");
-      if (lintLogLimit < 0) {
-        throw new IllegalArgumentException("lintLogLimit must be 0 or more, not " + lintLogLimit);
-      }
-      stats = new StatsModule(buildStatsSettings(configuration), statsEnabled);
-      checkupConfig = ReportConfig.load(reportConfigFile,
-          reportConfigFile == null || reportConfigFile.isBlank() ? null : readText(reportConfigFile, "reportConfigFile"),
-          reportConfig);
+      stats = new StatsModule(buildStatsSettings(configuration), settings.get(STATS_ENABLED));
+      String file = settings.get(REPORT_CONFIG_FILE);
+      checkupConfig = ReportConfig.load(file, file == null ? null : readText(file, REPORT_CONFIG_FILE.property()),
+          settings.get(REPORT_CONFIG), "reportConfig");
     } catch (ConfigException | IllegalArgumentException e) {
       throw new ProcessEngineException("camunda-checkup: invalid configuration: " + e.getMessage(), e);
     }
     stats.preInit(configuration);
     lintConfig.warnings().forEach(warning -> LOG.warn("camunda-checkup: {}", warning));
-    deploymentLinter = new DeploymentLinter(new Linter(lintConfig), mode, lintLogLimit, resultsBudget);
+    Linter linter = new Linter(lintConfig);
+    deploymentLinter = new DeploymentLinter(linter, mode, settings.get(LINT_LOG_LIMIT));
+    lintResults = new LintResults(deploymentLinter::lintStored, linter, settings.get(LINT_RESULTS_CACHE_SIZE));
+    deploymentLinter.subscribe(lintResults);
     // installed in every mode: the check-up report learns each new model at deployment, even with lint off
     installLinting(configuration);
     if (mode == LintMode.STRICT) {
       quietRefusals(configuration, lintConfig);
     }
-    LOG.info("camunda-checkup: deploy-time lint mode {}, {} of {} rules active", mode.name().toLowerCase(),
+    LOG.info("camunda-checkup: deploy-time lint mode {}, {} of {} rules active", mode.name().toLowerCase(Locale.ROOT),
         lintConfig.activeRules().size(), lintConfig.catalog().rules().size());
   }
 
@@ -123,7 +138,7 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
           configuration.getCommandContextFactory().getClass().getName());
       return;
     }
-    java.util.Set<String> prefixes = new java.util.HashSet<>();
+    Set<String> prefixes = new HashSet<>();
     prefixes.add(DeploymentLinter.OWN_PROBLEM);
     lintConfig.catalog().rules().forEach(rule -> prefixes.add("[" + rule.id() + "] "));
     configuration.setCommandContextFactory(new QuietRefusals(configuration, message -> {
@@ -132,38 +147,77 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
     }));
   }
 
+  /**
+   * The database is known now. On one without table scripts of the plugin's, and without tables an operator made by
+   * hand, statistics and report stay off (lint runs), said once in the log.
+   */
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
+    PluginTables tables = tables(configuration);
+    if (!PluginTables.isSupported(tables.databaseType())
+        && !(tables.exist(io.checkup.stats.StatsStore.TABLES) && tables.exist(ModelTable.TABLES))) {
+      String reason = "database type '" + tables.databaseType() + "' is not supported by camunda-checkup's "
+          + "statistics and check-up report (H2, PostgreSQL and MariaDB/MySQL are)";
+      LOG.warn("camunda-checkup: {}; statistics and the report are off, deploy-time lint runs. To use them on this "
+          + "database, create the tables CHECKUP_STAT, CHECKUP_LOCK, CHECKUP_VERSION and CHECKUP_MODEL by hand from "
+          + "the scripts in docs/statistics.md and restart", reason);
+      stats.switchOff(configuration, reason);
+      return;
+    }
     stats.postInit(configuration);
+  }
+
+  private static PluginTables tables(ProcessEngineConfigurationImpl configuration) {
+    return new PluginTables(configuration.getDataSource(), configuration.getDatabaseType(),
+        configuration.getDatabaseTablePrefix());
   }
 
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
-    deploymentLinter.results().attach(processEngine.getRepositoryService());
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+    lintResults.attach(processEngine.getRepositoryService());
+    PluginTables tables = tables(configuration);
     try {
-      stats.engineBuilt(processEngine);
+      stats.engineBuilt(processEngine, tables);
     } catch (RuntimeException e) {
       throw new ProcessEngineException("camunda-checkup: the statistics cannot start: " + e.getMessage(), e);
     }
     CheckupRegistry.register(processEngine.getName(), this);
+    stats.onClose(() -> CheckupRegistry.unregister(processEngine.getName(), this));
     if (stats.unsupported() != null) {
       return; // deploy-time lint only: said once in the log
     }
-    modelProfiles = new ModelProfiles(stats.store(),
-        (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration(), deploymentLinter.linter());
-    deploymentLinter.modelSink(modelProfiles::deployed);
-    ProcessEngineConfigurationImpl engineConfiguration =
-        (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-    stats.store().readTimeout(queryTimeout);
-    report = new CheckupReport(engineConfiguration.getDataSource(), engineConfiguration.getDatabaseTablePrefix(),
-        stats.statistics(), modelProfiles, checkupConfig, queryTimeout);
-    stats.onClose(() -> CheckupRegistry.unregister(processEngine.getName(), this));
-    stats.onClose(report::close);
-    if (reportWarmUp) {
-      // ProcessEngines forgets an engine when it closes: the warm-up stops then, whatever else notices the close
-      report.warmUp(processEngine.getName(), () -> org.camunda.bpm.engine.ProcessEngines.getProcessEngines()
-          .get(processEngine.getName()) == processEngine);
+    modelTable = new ModelTable(tables);
+    try {
+      modelTable.applySchemaUpdate(configuration.getDatabaseSchemaUpdate());
+    } catch (RuntimeException e) {
+      throw new ProcessEngineException("camunda-checkup: the report's table cannot be set up: " + e.getMessage(), e);
     }
+    modelProfiles = new ModelProfiles(modelTable, configuration);
+    deploymentLinter.subscribe(resource -> modelProfiles.deployed(resource.graph(), resource.findings(),
+        resource.lintConfig(), deployedModels(resource)));
+    stats.store().readTimeout(settings.get(REPORT_QUERY_TIMEOUT));
+    report = new CheckupReport(configuration.getDataSource(), configuration.getDatabaseTablePrefix(),
+        stats.statistics(), modelProfiles, checkupConfig, settings.get(REPORT_QUERY_TIMEOUT));
+    stats.onClose(report::close);
+    if ("create-drop".equals(configuration.getDatabaseSchemaUpdate())) {
+      stats.onClose(modelTable::drop);
+    }
+    if (settings.get(REPORT_WARM_UP)) {
+      // ProcessEngines forgets an engine when it closes: the warm-up stops then, whatever else notices the close
+      report.warmUp(processEngine.getName(),
+          () -> ProcessEngines.getProcessEngines().get(processEngine.getName()) == processEngine);
+    }
+  }
+
+  private static List<DeployedModel> deployedModels(DeployedResource resource) {
+    List<DeployedModel> models = new ArrayList<>();
+    for (DeployedResource.Definition definition : resource.definitions()) {
+      models.add(new DeployedModel(definition.id(), definition.tenantId(), definition.key(), definition.version(),
+          resource.deploymentId(), resource.deployTime()));
+    }
+    return models;
   }
 
   /**
@@ -177,20 +231,18 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
   }
 
   StatsSettings buildStatsSettings(ProcessEngineConfigurationImpl configuration) {
-    String node = statsNodeId;
-    if (node == null || node.isBlank()) {
+    String node = settings.get(STATS_NODE_ID);
+    if (node == null) {
       String host;
       try {
-        host = java.net.InetAddress.getLocalHost().getHostName();
-      } catch (java.io.IOException | RuntimeException e) {
+        host = InetAddress.getLocalHost().getHostName();
+      } catch (IOException | RuntimeException e) {
         host = "localhost";
       }
-      node = host + "/" + configuration.getProcessEngineName() + "/"
-          + java.util.UUID.randomUUID().toString().substring(0, 8);
+      node = host + "/" + configuration.getProcessEngineName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
-    return new StatsSettings(Durations.parse(statsFlushInterval, "statsFlushInterval", "s"),
-        Durations.parse(statsRollUpAfter, "statsRollUpAfter", "d"),
-        Durations.parse(statsRetention, "statsRetention", "d"), statsMaxPendingRows, node);
+    return new StatsSettings(settings.get(STATS_FLUSH_INTERVAL), settings.get(STATS_ROLL_UP_AFTER),
+        settings.get(STATS_RETENTION), settings.get(STATS_MAX_PENDING_ROWS), node);
   }
 
   /** The runtime statistics (the Java API the report uses); available once the engine is built. */
@@ -237,8 +289,9 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
   LintConfig buildLintConfig() throws ConfigException {
     RuleCatalog catalog = RuleCatalog.standard().with(customRules);
     LintConfig.Builder builder = LintConfig.builder(catalog);
-    if (lintConfigFile != null && !lintConfigFile.isBlank()) {
-      LintConfig fromFile = loadConfigFile(catalog);
+    String file = settings.get(LINT_CONFIG_FILE);
+    if (file != null) {
+      LintConfig fromFile = loadConfigFile(file, catalog);
       fromFile.settings().forEach((id, setting) -> {
         builder.severity(id, setting.severity());
         if (!setting.options().isEmpty()) {
@@ -247,26 +300,25 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
       });
       fromFile.warnings().forEach(builder::warning);
     }
-    LintConfigLoader.applySeverities(builder, lintRules, "lintRules");
-    LintConfigLoader.applyOptions(builder, lintRuleOptions, "lintRuleOptions");
+    LintConfigLoader.applySeverities(builder, settings.get(LINT_RULES), LINT_RULES.property());
+    LintConfigLoader.applyOptions(builder, settings.get(LINT_RULE_OPTIONS), LINT_RULE_OPTIONS.property());
     return builder.build();
   }
 
-  private LintConfig loadConfigFile(RuleCatalog catalog) throws ConfigException {
-    String location = lintConfigFile.trim();
+  private LintConfig loadConfigFile(String location, RuleCatalog catalog) throws ConfigException {
     if (location.startsWith("classpath:")) {
-      byte[] content = readLocation(location, "lintConfigFile");
-      return LintConfigLoader.load(new java.io.ByteArrayInputStream(content), location, catalog);
+      byte[] content = readLocation(location, LINT_CONFIG_FILE.property());
+      return LintConfigLoader.load(new ByteArrayInputStream(content), location, catalog);
     }
     Path path = Path.of(location.startsWith("file:") ? location.substring("file:".length()) : location);
     if (!Files.isRegularFile(path)) {
-      throw new ConfigException("lintConfigFile: " + path.toAbsolutePath() + " does not exist");
+      throw new ConfigException(LINT_CONFIG_FILE.property() + ": " + path.toAbsolutePath() + " does not exist");
     }
     return LintConfigLoader.load(path, catalog);
   }
 
   private String readText(String location, String setting) throws ConfigException {
-    return new String(readLocation(location.trim(), setting), java.nio.charset.StandardCharsets.UTF_8);
+    return new String(readLocation(location, setting), StandardCharsets.UTF_8);
   }
 
   /** The content of a setting's file: a path, {@code file:path} or {@code classpath:resource}. */
@@ -297,10 +349,10 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
 
   /** The lint findings of this engine's deployments (the Java API the report uses). */
   public LintResults getLintResults() {
-    if (deploymentLinter == null) {
+    if (lintResults == null) {
       throw new IllegalStateException("camunda-checkup: the plugin has not been initialised by an engine yet");
     }
-    return deploymentLinter.results();
+    return lintResults;
   }
 
   /** Adds a rule of your own to the catalog (before the engine is built). */
@@ -309,46 +361,46 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
     return this;
   }
 
-  // ---- settings (bean properties) ----
+  // ---- settings as bean properties (Camunda Run's plugin-parameters, a plain engine's configuration) ----
 
   public String getLintMode() {
-    return lintMode;
+    return settings.text(LINT_MODE);
   }
 
   /** {@code warn} (default), {@code strict} or {@code off}. */
   public void setLintMode(String lintMode) {
-    this.lintMode = lintMode;
+    settings.setText(LINT_MODE, lintMode);
   }
 
   public String getLintConfigFile() {
-    return lintConfigFile;
+    return settings.text(LINT_CONFIG_FILE);
   }
 
   /** A rule configuration file (JSON, or a bpmnlint {@code .bpmnlintrc}): a path or {@code classpath:...}. */
   public void setLintConfigFile(String lintConfigFile) {
-    this.lintConfigFile = lintConfigFile;
+    settings.setText(LINT_CONFIG_FILE, lintConfigFile);
   }
 
   public String getLintRules() {
-    return lintRules;
+    return settings.text(LINT_RULES);
   }
 
   /** Severity overrides, e.g. {@code "model-size=error, label-required=off"}. */
   public void setLintRules(String lintRules) {
-    this.lintRules = lintRules;
+    settings.setText(LINT_RULES, lintRules);
   }
 
   public String getLintRuleOptions() {
-    return lintRuleOptions;
+    return settings.text(LINT_RULE_OPTIONS);
   }
 
   /** Rule options, e.g. {@code "model-size.max=80, element-diversity.min-kinds=5"}. */
   public void setLintRuleOptions(String lintRuleOptions) {
-    this.lintRuleOptions = lintRuleOptions;
+    settings.setText(LINT_RULE_OPTIONS, lintRuleOptions);
   }
 
   public int getLintLogLimit() {
-    return lintLogLimit;
+    return settings.get(LINT_LOG_LIMIT);
   }
 
   /**
@@ -356,83 +408,92 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
    * REST API. Strict mode puts at most as many errors, and as many warnings, into a refusal.
    */
   public void setLintLogLimit(int lintLogLimit) {
-    this.lintLogLimit = lintLogLimit;
+    settings.setText(LINT_LOG_LIMIT, String.valueOf(lintLogLimit));
   }
 
   public String getLintResultsCacheSize() {
-    return lintResultsCacheSize;
+    return settings.text(LINT_RESULTS_CACHE_SIZE);
   }
 
   /** Heap the findings kept for the Java and REST API may take on this node ({@code 16MB}, the default). */
   public void setLintResultsCacheSize(String lintResultsCacheSize) {
-    this.lintResultsCacheSize = lintResultsCacheSize;
+    settings.setText(LINT_RESULTS_CACHE_SIZE, lintResultsCacheSize);
   }
 
   public boolean isStatsEnabled() {
-    return statsEnabled;
+    return settings.get(STATS_ENABLED);
   }
 
   /** Collect runtime statistics (default true). */
   public void setStatsEnabled(boolean statsEnabled) {
-    this.statsEnabled = statsEnabled;
+    settings.setText(STATS_ENABLED, String.valueOf(statsEnabled));
   }
 
   public String getStatsFlushInterval() {
-    return statsFlushInterval;
+    return settings.text(STATS_FLUSH_INTERVAL);
   }
 
   /** How often counts are written: {@code 60s} (default), {@code 1s}, {@code 5m}, ISO {@code PT1M}. */
   public void setStatsFlushInterval(String statsFlushInterval) {
-    this.statsFlushInterval = statsFlushInterval;
+    settings.setText(STATS_FLUSH_INTERVAL, statsFlushInterval);
   }
 
   public String getStatsRollUpAfter() {
-    return statsRollUpAfter;
+    return settings.text(STATS_ROLL_UP_AFTER);
   }
 
   /** Age after which hourly rows become daily rows ({@code 14d}). */
   public void setStatsRollUpAfter(String statsRollUpAfter) {
-    this.statsRollUpAfter = statsRollUpAfter;
+    settings.setText(STATS_ROLL_UP_AFTER, statsRollUpAfter);
   }
 
   public String getStatsRetention() {
-    return statsRetention;
+    return settings.text(STATS_RETENTION);
   }
 
   /** Age after which rows are deleted ({@code 180d}). */
   public void setStatsRetention(String statsRetention) {
-    this.statsRetention = statsRetention;
+    settings.setText(STATS_RETENTION, statsRetention);
   }
 
   public int getStatsMaxPendingRows() {
-    return statsMaxPendingRows;
+    return settings.get(STATS_MAX_PENDING_ROWS);
   }
 
   /** Rows that may wait in memory while the database cannot be written (100,000). */
   public void setStatsMaxPendingRows(int statsMaxPendingRows) {
-    this.statsMaxPendingRows = statsMaxPendingRows;
+    settings.setText(STATS_MAX_PENDING_ROWS, String.valueOf(statsMaxPendingRows));
+  }
+
+  public String getStatsNodeId() {
+    return settings.text(STATS_NODE_ID);
+  }
+
+  /** This node's name in the statistics rows (default: host/engine/random). */
+  public void setStatsNodeId(String statsNodeId) {
+    settings.setText(STATS_NODE_ID, statsNodeId);
   }
 
   public String getReportConfigFile() {
-    return reportConfigFile;
+    return settings.text(REPORT_CONFIG_FILE);
   }
 
   /** A JSON file with the report's norms, size classes, tenants and risk settings (docs/report.md). */
   public void setReportConfigFile(String reportConfigFile) {
-    this.reportConfigFile = reportConfigFile;
+    settings.setText(REPORT_CONFIG_FILE, reportConfigFile);
   }
 
   public String getReportConfig() {
-    return reportConfig;
+    return settings.text(REPORT_CONFIG);
   }
 
   /** The same as {@link #setReportConfigFile}, inline as JSON; applied after the file. */
   public void setReportConfig(String reportConfig) {
-    this.reportConfig = reportConfig;
+    settings.setText(REPORT_CONFIG, reportConfig);
   }
 
   public boolean isReportWarmUp() {
-    return reportWarmUp;
+    return settings.get(REPORT_WARM_UP);
   }
 
   /**
@@ -441,11 +502,11 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
    * (default true; switch off on nodes that never serve reports).
    */
   public void setReportWarmUp(boolean reportWarmUp) {
-    this.reportWarmUp = reportWarmUp;
+    settings.setText(REPORT_WARM_UP, String.valueOf(reportWarmUp));
   }
 
   public String getReportQueryTimeout() {
-    return reportQueryTimeout;
+    return settings.text(REPORT_QUERY_TIMEOUT);
   }
 
   /**
@@ -453,16 +514,7 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
    * another report is computed on this node; past it the REST API answers 503 and the engine works on.
    */
   public void setReportQueryTimeout(String reportQueryTimeout) {
-    this.reportQueryTimeout = reportQueryTimeout;
-  }
-
-  public String getStatsNodeId() {
-    return statsNodeId;
-  }
-
-  /** This node's name in the statistics rows (default: host/engine/random). */
-  public void setStatsNodeId(String statsNodeId) {
-    this.statsNodeId = statsNodeId;
+    settings.setText(REPORT_QUERY_TIMEOUT, reportQueryTimeout);
   }
 
   @Override

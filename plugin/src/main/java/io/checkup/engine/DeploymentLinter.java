@@ -17,9 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.context.Context;
-import io.checkup.report.DeployedModel;
-import io.checkup.report.ModelProfile;
-import io.checkup.report.ModelProfiler;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -29,9 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lints a BPMN resource while the engine deploys it: logs each finding once, keeps the findings once the deployment
- * has committed and, in strict mode, turns error findings into parse problems that refuse the deployment. Anything
- * going wrong in here is logged and never blocks a deployment.
+ * Lints a BPMN resource while the engine deploys it: logs each finding once, in strict mode turns error findings into
+ * parse problems that refuse the deployment, and once the deployment has committed publishes what it produced to the
+ * {@link DeploymentListener}s (the kept findings, the check-up's model profiles). Anything going wrong in here is
+ * logged and never blocks a deployment.
  */
 final class DeploymentLinter {
 
@@ -52,22 +50,18 @@ final class DeploymentLinter {
   private final Linter linter;
   private final LintMode mode;
   private final int logLimit;
-  private final LintResults results;
+  private final List<DeploymentListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-  /**
-   * @param logLimit finding lines logged per resource, and problems of each severity put into a refusal
-   * @param resultsBudget bytes the findings kept for the Java and REST API may take
-   */
-  /** With the default log limit and results budget. */
+  /** With the default log limit. */
   DeploymentLinter(Linter linter, LintMode mode) {
-    this(linter, mode, 50, 16L << 20);
+    this(linter, mode, 50);
   }
 
-  DeploymentLinter(Linter linter, LintMode mode, int logLimit, long resultsBudget) {
+  /** @param logLimit finding lines logged per resource, and problems of each severity put into a refusal */
+  DeploymentLinter(Linter linter, LintMode mode, int logLimit) {
     this.linter = linter;
     this.mode = mode;
     this.logLimit = logLimit;
-    this.results = new LintResults(this, resultsBudget);
   }
 
   Linter linter() {
@@ -78,8 +72,9 @@ final class DeploymentLinter {
     return mode;
   }
 
-  LintResults results() {
-    return results;
+  /** Adds a listener to what new deployments produce. */
+  void subscribe(DeploymentListener listener) {
+    listeners.add(listener);
   }
 
   /**
@@ -104,43 +99,36 @@ final class DeploymentLinter {
       }
       List<Finding> findings = mode == LintMode.OFF ? List.of()
           : lintAndReport(deploymentId, deploymentName, resourceName, graph, definitions, sink);
-      if (modelSink != null) {
-        recordModels(deployment, graph, findings, processDefinitions);
-      }
+      // after the commit, the definitions have their ids
+      afterCommit(() -> publish(new DeployedResource(deploymentId, deploymentName,
+          deployment.getDeploymentTime() == null ? null : deployment.getDeploymentTime().getTime(), resourceName,
+          graph, findings, mode == LintMode.OFF ? null : linter.config(), definitions(processDefinitions))));
     } catch (RuntimeException | StackOverflowError | LinkageError e) {
       LOG.warn("camunda-checkup lint failed on resource '{}' of deployment '{}' ({}); the deployment proceeds "
           + "without lint", safe(resourceName), safe(deploymentName), deploymentId, e);
     }
   }
 
-  /** Hands the models' profiles to the check-up once the deployment has committed (definition ids exist then). */
-  private void recordModels(DeploymentEntity deployment, BpmnGraph graph, List<Finding> findings,
-      List<ProcessDefinitionEntity> processDefinitions) {
-    java.util.Map<String, ModelProfile> profiles = ModelProfiler.profiles(graph, findings,
-        mode == LintMode.OFF ? null : linter.config());
-    afterCommit(() -> {
-      List<DeployedModel> deployed = new ArrayList<>();
-      for (ProcessDefinitionEntity definition : processDefinitions) {
-        ModelProfile profile = profiles.get(definition.getKey());
-        if (profile != null && definition.getId() != null) {
-          deployed.add(new DeployedModel(definition.getId(), definition.getTenantId(), definition.getKey(),
-              definition.getVersion(), deployment.getId(),
-              deployment.getDeploymentTime() == null ? null : deployment.getDeploymentTime().getTime(), profile));
-        }
+  private static List<DeployedResource.Definition> definitions(List<ProcessDefinitionEntity> entities) {
+    List<DeployedResource.Definition> definitions = new ArrayList<>();
+    for (ProcessDefinitionEntity definition : entities) {
+      if (definition.getId() != null) {
+        definitions.add(new DeployedResource.Definition(definition.getId(), definition.getKey(),
+            definition.getVersion(), definition.getTenantId()));
       }
-      modelSink.deployed(deployed);
-    });
+    }
+    return definitions;
   }
 
-  /** Where the profiles of newly deployed models go. */
-  interface ModelSink {
-    void deployed(List<DeployedModel> models);
-  }
-
-  private ModelSink modelSink;
-
-  void modelSink(ModelSink sink) {
-    this.modelSink = sink;
+  private void publish(DeployedResource resource) {
+    for (DeploymentListener listener : listeners) {
+      try {
+        listener.deployed(resource);
+      } catch (RuntimeException e) {
+        LOG.warn("camunda-checkup: handling the committed resource '{}' of deployment {} failed ({}); the "
+            + "deployment is not affected", safe(resource.resourceName()), resource.deploymentId(), e.toString());
+      }
+    }
   }
 
   private List<Finding> lintAndReport(String deploymentId, String deploymentName, String resourceName,
@@ -178,8 +166,6 @@ final class DeploymentLinter {
       // goes through, Camunda would only log them a second time
       report(graph, definitions, findings, Severity.WARN, sink::addWarning);
     }
-    ResourceFindings resource = ResourceFindings.bounded(deploymentId, resourceName, findings);
-    afterCommit(() -> results.record(resource));
     return findings;
   }
 

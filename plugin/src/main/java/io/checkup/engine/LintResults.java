@@ -23,7 +23,13 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
  * logging, and kept too. What is kept has a budget in bytes, least recently used out first; one deployment's answer
  * lists at most {@value ResourceFindings#MAX_FINDINGS} findings, and counts the rest.
  */
-public final class LintResults {
+public final class LintResults implements DeploymentListener {
+
+  /** Lints a stored model again (after a restart, on another node), without logging. */
+  @FunctionalInterface
+  interface StoredModelLinter {
+    List<Finding> lint(byte[] model);
+  }
 
   /** A deployment's kept findings and what they take on the heap. */
   private record Kept(Map<String, ResourceFindings> resources, long bytes) {
@@ -32,11 +38,16 @@ public final class LintResults {
   private final Map<String, Kept> byDeployment = new LinkedHashMap<>(64, 0.75f, true);
   private final long budget;
   private long bytes;
-  private final DeploymentLinter linter;
+  private final StoredModelLinter storedLinter;
+  private final Linter linter;
   private volatile RepositoryService repositoryService;
 
-  /** @param budget bytes the kept findings may take */
-  LintResults(DeploymentLinter linter, long budget) {
+  /**
+   * @param linter the engine's linter, for callers that lint models of their own with its configuration
+   * @param budget bytes the kept findings may take
+   */
+  LintResults(StoredModelLinter storedLinter, Linter linter, long budget) {
+    this.storedLinter = storedLinter;
     this.linter = linter;
     this.budget = budget;
   }
@@ -45,8 +56,15 @@ public final class LintResults {
     this.repositoryService = repositoryService;
   }
 
-  /** Called after a deployment's transaction committed. */
-  void record(ResourceFindings resource) {
+  /** Keeps a new deployment's findings (with lint off, there are none to keep). */
+  @Override
+  public void deployed(DeployedResource resource) {
+    if (resource.lintConfig() != null) {
+      record(ResourceFindings.bounded(resource.deploymentId(), resource.resourceName(), resource.findings()));
+    }
+  }
+
+  private void record(ResourceFindings resource) {
     synchronized (byDeployment) {
       Kept known = byDeployment.remove(resource.deploymentId());
       Map<String, ResourceFindings> resources = known == null ? new LinkedHashMap<>() : known.resources();
@@ -163,7 +181,7 @@ public final class LintResults {
   private ResourceFindings lintStored(RepositoryService repository, String deploymentId, String resourceName) {
     synchronized (this) {
       try (InputStream in = repository.getResourceAsStream(deploymentId, resourceName)) {
-        return ResourceFindings.bounded(deploymentId, resourceName, linter.lintStored(in.readAllBytes()));
+        return ResourceFindings.bounded(deploymentId, resourceName, storedLinter.lint(in.readAllBytes()));
       } catch (IOException e) {
         return new ResourceFindings(deploymentId, resourceName, List.of(Finding.parseError(
             "stored resource cannot be read: " + e.getMessage(), 0, 0)));
@@ -194,6 +212,6 @@ public final class LintResults {
 
   /** The linter in use, for callers that lint models of their own with the engine's configuration. */
   public Linter linter() {
-    return linter.linter();
+    return linter;
   }
 }

@@ -1,6 +1,9 @@
 package io.checkup.lint;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One problem a rule found.
@@ -13,12 +16,31 @@ import java.util.List;
  * @param column column of the element's start tag (0 when unknown)
  * @param processId id of the enclosing process (the process definition key), or null
  * @param relatedElementIds further elements involved (the gateways of a cascade, the flows of a deadlock)
+ * @param facts what the rule found, as data for programs (the report reads them, never the message): each rule
+ *     documents its keys; values are texts, whole numbers or lists of texts
  */
 public record Finding(String ruleId, Severity severity, String message, String elementId, int line, int column,
-    String processId, List<String> relatedElementIds) {
+    String processId, List<String> relatedElementIds, Map<String, Object> facts) {
 
   public Finding {
     relatedElementIds = relatedElementIds == null ? List.of() : List.copyOf(relatedElementIds);
+    facts = facts == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(facts));
+  }
+
+  /** A finding without facts. */
+  public Finding(String ruleId, Severity severity, String message, String elementId, int line, int column,
+      String processId, List<String> relatedElementIds) {
+    this(ruleId, severity, message, elementId, line, column, processId, relatedElementIds, Map.of());
+  }
+
+  /** A fact of the finding as a whole number, or 0 when it has none. */
+  public int intFact(String name) {
+    return facts.get(name) instanceof Number number ? number.intValue() : 0;
+  }
+
+  /** A fact of the finding as text, or null. */
+  public String textFact(String name) {
+    return facts.get(name) instanceof String text ? text : null;
   }
 
   /** A problem with the file itself (unreadable, not XML, not BPMN). */

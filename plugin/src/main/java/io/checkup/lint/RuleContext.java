@@ -42,10 +42,15 @@ public final class RuleContext {
   }
 
   public void report(BpmnElement element, String message, List<String> relatedElementIds) {
+    report(element, message, relatedElementIds, Map.of());
+  }
+
+  /** A finding with facts for programs (see {@link Finding#facts()}). */
+  public void report(BpmnElement element, String message, List<String> relatedElementIds, Map<String, Object> facts) {
     XmlNode node = element.xml();
     if (!suppressions.isSuppressed(node, ruleId)) {
       findings.add(new Finding(ruleId, severity, message, node.id(), node.line(), node.column(),
-          element.processId(), relatedElementIds));
+          element.processId(), relatedElementIds, facts));
     }
   }
 

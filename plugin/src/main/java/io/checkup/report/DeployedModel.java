@@ -1,10 +1,10 @@
 package io.checkup.report;
 
 /**
- * A process definition just deployed, with its profile for the check-up report.
+ * A process definition just deployed, as the check-up records it.
  *
  * @param deployTime epoch milliseconds, or null when unknown
  */
 public record DeployedModel(String definitionId, String tenantId, String processKey, int version,
-    String deploymentId, Long deployTime, ModelProfile profile) {
+    String deploymentId, Long deployTime) {
 }

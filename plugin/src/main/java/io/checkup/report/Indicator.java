@@ -1,267 +1,586 @@
 package io.checkup.report;
 
+import io.checkup.stats.UtcPeriods;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.ToIntFunction;
+
 /**
- * The check-up's indicators (../shared/spec/checkup-metrics.md): id, title, default norm, default risk weight and the
- * plain explanation a partner reads. docs/report.md is the same catalog for people; a test keeps the two in step.
+ * The check-up's indicators (../shared/spec/checkup-metrics.md), one constant each: its id, title, unit, default norm
+ * and risk weight, the plain words a partner reads (what it measures, what an out-of-norm value means, what to do),
+ * and the code that measures it from a tenant's facts. Everything about one indicator is in its constant; the
+ * evaluation (norm, status, score) is the same for all of them ({@link Evaluation}). docs/report.md is the same
+ * catalog for people; a test keeps the two in step.
  */
 public enum Indicator {
 
-  MODELS_LAST_CHANGE("models.last-change-days", "Days since a process was last changed", Unit.DAYS,
-      Norm.max(30), 6, false,
-      "processes are not adapted to a changing business",
-      "Counts the days since the newest deployment that added or changed a process definition. Processes that are "
-          + "never adapted stop matching how the business works; the account may be being abandoned.",
-      "Review the processes with the client's process owner; adapt at least one to what changed in their work."),
+  MODELS_LAST_CHANGE(about("models.last-change-days", "Days since a process was last changed", Unit.DAYS)
+      .norm(Norm.max(30)).weight(6)
+      .consequence("processes are not adapted to a changing business")
+      .meaning("Counts the days since the newest deployment that added or changed a process definition. Processes that are "
+          + "never adapted stop matching how the business works; the account may be being abandoned.")
+      .advice("Review the processes with the client's process owner; adapt at least one to what changed in their work.")
+      .noValue("nothing has been deployed yet.")) {
+    @Override
+    Measurement measure(TenantView tenant) {
+      Long lastChange = tenant.facts().lastChange;
+      if (lastChange == null) {
+        return Measurement.none();
+      }
+      return Measurement.of(UtcPeriods.daysBetween(lastChange, tenant.now()),
+          List.of(TenantView.item("lastDeployment", Instant.ofEpochMilli(lastChange).toString())));
+    }
+  },
 
-  MODELS_TOTAL("models.total", "Processes deployed", Unit.COUNT,
-      Norm.min(20).minAfterAge(180), 3, false,
-      "automation covers too little of the business",
-      "Process definition keys deployed (latest versions, not suspended). Below the norm, automation covers too "
-          + "little of the client's business to be indispensable.",
-      "Find the next manual routines (approvals, requests, follow-ups) and model them."),
+  MODELS_TOTAL(about("models.total", "Processes deployed", Unit.COUNT)
+      .norm(Norm.min(20).minAfterAge(180)).weight(3)
+      .consequence("automation covers too little of the business")
+      .meaning("Process definition keys deployed (latest versions, not suspended). Below the norm, automation covers too "
+          + "little of the client's business to be indispensable.")
+      .advice("Find the next manual routines (approvals, requests, follow-ups) and model them.")) {
+    @Override
+    Measurement measure(TenantView tenant) {
+      return Measurement.of((long) tenant.active().size());
+    }
+  },
 
-  PROCESSES_ACTIVE("processes.active-7d", "Processes in use in the last 7 days", Unit.COUNT,
-      Norm.range(10, 50), 15, true,
-      "few processes are part of daily work",
-      "Process keys with at least one instance started or one element completed in the last 7 days. An account where "
-          + "automation is an inseparable part of daily work has this many.",
-      "Ask which processes people bypass and why; fix or retire them, and automate the work they do by hand."),
+  PROCESSES_ACTIVE(about("processes.active-7d", "Processes in use in the last 7 days", Unit.COUNT)
+      .norm(Norm.range(10, 50)).weight(15).fromStatistics()
+      .consequence("few processes are part of daily work")
+      .meaning("Process keys with at least one instance started or one element completed in the last 7 days. An account where "
+          + "automation is an inseparable part of daily work has this many.")
+      .advice("Ask which processes people bypass and why; fix or retire them, and automate the work they do by hand.")) {
+    @Override
+    Measurement measure(TenantView tenant) {
+      TenantFacts facts = tenant.facts();
+      long active = 0;
+      for (String key : facts.latest.keySet()) {
+        if (facts.activeKeys.contains(key)) {
+          active++;
+        }
+      }
+      return Measurement.of(active);
+    }
+  },
 
-  PROCESSES_UNUSED("processes.unused-7d", "Processes unused for 7 days", Unit.COUNT,
-      Norm.max(10), 5, true,
-      "the client is going back to manual work",
-      "Deployed, not suspended process keys with no activity in the last 7 days (listed in the details). A growing "
+  PROCESSES_UNUSED(about("processes.unused-7d", "Processes unused for 7 days", Unit.COUNT)
+      .norm(Norm.max(10)).weight(5).fromStatistics()
+      .consequence("the client is going back to manual work")
+      .meaning("Deployed, not suspended process keys with no activity in the last 7 days (listed in the details). A growing "
           + "number of idle processes means the client is going back to manual work; idle processes also load the "
-          + "engine.",
-      "Revive the listed processes with the people who should use them, or suspend or remove them."),
+          + "engine.")
+      .advice("Revive the listed processes with the people who should use them, or suspend or remove them.")) {
+    @Override
+    Measurement measure(TenantView tenant) {
+      TenantView.Details unused = tenant.details();
+      for (TenantFacts.Definition definition : tenant.active()) {
+        if (!tenant.facts().activeKeys.contains(definition.key())) {
+          unused.add(() -> TenantView.process(definition));
+        }
+      }
+      return unused.measurement();
+    }
+  },
 
-  LAUNCHES("launches.7d", "Process launches in the last 7 days", Unit.COUNT,
-      Norm.range(1_000, 10_000), 25, true,
-      "the client may find manual work cheaper than automation",
-      "Process instances started in the last 7 days. The main indicator of churn risk: below the norm the client "
+  LAUNCHES(about("launches.7d", "Process launches in the last 7 days", Unit.COUNT)
+      .norm(Norm.range(1_000, 10_000)).weight(25).fromStatistics()
+      .consequence("the client may find manual work cheaper than automation")
+      .meaning("Process instances started in the last 7 days. The main indicator of churn risk: below the norm the client "
           + "finds manual work cheaper than automation. Adding processes just to raise it does not help: processes "
-          + "must solve real tasks.",
-      "Find where work still happens outside the processes (mail, spreadsheets, phone) and start it from a process."),
+          + "must solve real tasks.")
+      .advice("Find where work still happens outside the processes (mail, spreadsheets, phone) and start it from a process.")) {
+    @Override
+    Measurement measure(TenantView tenant) {
+      return Measurement.of(tenant.launches7d());
+    }
+  },
 
-  LAUNCHES_PER_USER("launches.per-user-7d", "Launches per user in the last 7 days", Unit.DECIMAL,
-      Norm.min(200), 10, true,
-      "users do most of their work outside the processes",
-      "Launches in the last 7 days divided by the tenant's users. One sales manager handles about 100 deals a week, "
+  LAUNCHES_PER_USER(about("launches.per-user-7d", "Launches per user in the last 7 days", Unit.DECIMAL)
+      .norm(Norm.min(200)).weight(10).fromStatistics()
+      .consequence("users do most of their work outside the processes")
+      .meaning("Launches in the last 7 days divided by the tenant's users. One sales manager handles about 100 deals a week, "
           + "each with at least 3 processes (main and helpers): about 200 launches per user and week is the floor; "
-          + "1,000 a week for 5 users is close to critical.",
-      "Bring each user's daily work into processes: start processes from the events they handle by hand."),
+          + "1,000 a week for 5 users is close to critical.")
+      .advice("Bring each user's daily work into processes: start processes from the events they handle by hand.")
+      .noValue("the tenant has no users in the identity service.")) {
+    @Override
+    Measurement measure(TenantView tenant) {
+      Integer users = tenant.users();
+      return Measurement.of(users == null || users == 0 ? null : round1((double) tenant.launches7d() / users));
+    }
+  },
 
-  LAUNCHES_TREND("launches.trend", "Launch trend", Unit.PERCENT,
-      Norm.min(-30), 15, true,
-      "use is falling, which comes before a cancellation",
-      "Launches of the last 7 complete days against the weekly mean of the 3 weeks before, in percent. A falling "
-          + "trend comes before a cancellation.",
-      "Talk to the client now: find out which processes lost their users and why."),
+  LAUNCHES_TREND(about("launches.trend", "Launch trend", Unit.PERCENT)
+      .norm(Norm.min(-30)).weight(15).fromStatistics()
+      .consequence("use is falling, which comes before a cancellation")
+      .meaning("Launches of the last 7 complete days against the weekly mean of the 3 weeks before, in percent. A falling "
+          + "trend comes before a cancellation.")
+      .advice("Talk to the client now: find out which processes lost their users and why.")
+      .noValue("no launches in the 3 weeks before the last 7 days to compare with.")) {
+    @Override
+    Measurement measure(TenantView tenant) {
+      long lastWeek = 0;
+      long before = 0;
+      for (int day = 1; day <= 28; day++) {
+        long launches = tenant.launchesOn(tenant.today() - day * UtcPeriods.DAY);
+        if (day <= 7) {
+          lastWeek += launches;
+        } else {
+          before += launches;
+        }
+      }
+      double weeklyBefore = before / 3.0;
+      return Measurement.of(weeklyBefore == 0 ? null : round1((lastWeek - weeklyBefore) / weeklyBefore * 100));
+    }
+  },
 
-  ELEMENTS_DIVERSITY("elements.diversity", "Kinds of elements used", Unit.COUNT,
-      Norm.min(18), 3, false,
-      "processes are too simple to solve the client's problems",
-      "Distinct element kinds across the latest process definitions (each task, gateway and event type counts once, "
+  ELEMENTS_DIVERSITY(about("elements.diversity", "Kinds of elements used", Unit.COUNT)
+      .norm(Norm.min(18)).weight(3)
+      .consequence("processes are too simple to solve the client's problems")
+      .meaning("Distinct element kinds across the latest process definitions (each task, gateway and event type counts once, "
           + "events by event definition, markers and call activities as kinds of their own). Detailed processes solve "
-          + "the client's problems, which is what the client pays for: the more kinds, the lower the churn.",
-      "Use what BPMN offers: timers for deadlines, messages between processes, error handling, sub-processes."),
+          + "the client's problems, which is what the client pays for: the more kinds, the lower the churn.")
+      .advice("Use what BPMN offers: timers for deadlines, messages between processes, error handling, sub-processes.")) {
+    @Override
+    Measurement measure(TenantView tenant) {
+      Set<String> kinds = new TreeSet<>();
+      for (TenantFacts.Definition definition : tenant.active()) {
+        ModelProfile profile = tenant.profile(definition);
+        if (profile != null) {
+          kinds.addAll(profile.kinds());
+        }
+      }
+      return Measurement.of((long) kinds.size(),
+          kinds.isEmpty() ? List.of() : List.of(TenantView.item("kinds", List.copyOf(kinds))));
+    }
+  },
 
-  ELEMENTS_TOTAL("elements.total", "Elements in the processes", Unit.COUNT,
-      Norm.min(30).minAfterAge(180), 2, false,
-      "processes are not worked out in enough detail",
-      "Flow elements across the latest process definitions. Below the norm the processes are not worked out in "
-          + "enough detail.",
-      "Model the steps people still do outside the process: checks, follow-ups, notifications."),
+  ELEMENTS_TOTAL(about("elements.total", "Elements in the processes", Unit.COUNT)
+      .norm(Norm.min(30).minAfterAge(180)).weight(2)
+      .consequence("processes are not worked out in enough detail")
+      .meaning("Flow elements across the latest process definitions. Below the norm the processes are not worked out in "
+          + "enough detail.")
+      .advice("Model the steps people still do outside the process: checks, follow-ups, notifications.")) {
+    @Override
+    Measurement measure(TenantView tenant) {
+      return Measurement.of(sum(tenant, ModelProfile::flowNodes));
+    }
+  },
 
-  USERS_DIGITIZED("users.digitized-30d", "Users given work by processes in the last 30 days", Unit.COUNT,
-      Norm.shareOfUsers(2.0 / 3.0), 8, true,
-      "many users work outside the automated processes",
-      "Users of the tenant who were given at least one user task in the last 30 days; at most a third of the users "
-          + "should be left out. The users left out are listed in the details.",
-      "Bring processes into the work of the users left out: give them tasks instead of mail and calls."),
+  USERS_DIGITIZED(about("users.digitized-30d", "Users given work by processes in the last 30 days", Unit.COUNT)
+      .norm(Norm.shareOfUsers(2.0 / 3.0)).weight(8).fromStatistics()
+      .consequence("many users work outside the automated processes")
+      .meaning("Users of the tenant who were given at least one user task in the last 30 days; at most a third of the users "
+          + "should be left out. The users left out are listed in the details.")
+      .advice("Bring processes into the work of the users left out: give them tasks instead of mail and calls.")
+      .noValue("the tenant has no users in the identity service.")) {
+    @Override
+    Measurement measure(TenantView tenant) {
+      TenantFacts facts = tenant.facts();
+      List<Map<String, Object>> left = new ArrayList<>();
+      if (facts.users != null) {
+        Set<String> digitized = tenant.digitized();
+        for (String user : new TreeSet<>(facts.users)) {
+          if (!digitized.contains(user) && left.size() < tenant.config().detailsLimit()) {
+            left.add(TenantView.item("userId", user));
+          }
+        }
+      }
+      Integer users = tenant.users();
+      return Measurement.of(users == null || users == 0 ? null : (long) tenant.digitized().size(), left);
+    }
+  },
 
-  TASKS_PER_USER("tasks.per-user-7d", "User tasks per working user in the last 7 days", Unit.DECIMAL,
-      Norm.range(100, 200), 5, true,
-      "too few incoming leads or requests",
-      "User tasks created in the last 7 days per user who got work in the last 30 days (call-centre profile: up to "
-          + "400). Too few tasks often means too few incoming leads or requests.",
-      "Check the inflow of work; the client may need marketing automation to bring in more requests."),
+  TASKS_PER_USER(about("tasks.per-user-7d", "User tasks per working user in the last 7 days", Unit.DECIMAL)
+      .norm(Norm.range(100, 200)).weight(5).fromStatistics()
+      .consequence("too few incoming leads or requests")
+      .meaning("User tasks created in the last 7 days per user who got work in the last 30 days (call-centre profile: up to "
+          + "400). Too few tasks often means too few incoming leads or requests.")
+      .advice("Check the inflow of work; the client may need marketing automation to bring in more requests.")
+      .noValue("nobody was given a user task in the last 30 days.")) {
+    @Override
+    Measurement measure(TenantView tenant) {
+      TenantFacts facts = tenant.facts();
+      int workers = facts.users == null || facts.users.isEmpty() ? facts.assignees30d.size()
+          : tenant.digitized().size();
+      return Measurement.of(workers == 0 ? null : round1((double) facts.tasksCreated7d / workers));
+    }
+  },
 
-  GATEWAYS_CONDITIONS("gateways.conditions", "Conditions (two-way exclusive gateways)", Unit.COUNT,
-      Norm.range(50, 1_000).minAfterAge(180), 2, false,
-      "processes lack detail, or evaluate too many conditions",
-      "Exclusive gateways that split in two (those with 3 or more outgoing flows are multi-branch conditions). Too "
-          + "few: the processes lack detail; too many: processes run slower.",
-      "Too few: model the decisions people take by hand. Too many: replace cascades by one multi-branch gateway."),
+  GATEWAYS_CONDITIONS(about("gateways.conditions", "Conditions (two-way exclusive gateways)", Unit.COUNT)
+      .norm(Norm.range(50, 1_000).minAfterAge(180)).weight(2)
+      .consequence("processes lack detail, or evaluate too many conditions")
+      .meaning("Exclusive gateways that split in two (those with 3 or more outgoing flows are multi-branch conditions). Too "
+          + "few: the processes lack detail; too many: processes run slower.")
+      .advice("Too few: model the decisions people take by hand. Too many: replace cascades by one multi-branch gateway.")) {
+    @Override
+    Measurement measure(TenantView tenant) {
+      return Measurement.of(sum(tenant, ModelProfile::conditions));
+    }
+  },
 
-  GATEWAYS_MULTI_BRANCH("gateways.multi-branch", "Multi-branch conditions", Unit.COUNT,
-      Norm.min(10), 2, false,
-      "decisions are made by chains of two-way conditions",
-      "Exclusive gateways with 3 or more outgoing flows. One multi-branch gateway replaces a whole cascade, with "
-          + "fewer evaluations and faster runs.",
-      "Merge chains of two-way gateways into one gateway with one outgoing flow per outcome."),
+  GATEWAYS_MULTI_BRANCH(about("gateways.multi-branch", "Multi-branch conditions", Unit.COUNT)
+      .norm(Norm.min(10)).weight(2)
+      .consequence("decisions are made by chains of two-way conditions")
+      .meaning("Exclusive gateways with 3 or more outgoing flows. One multi-branch gateway replaces a whole cascade, with "
+          + "fewer evaluations and faster runs.")
+      .advice("Merge chains of two-way gateways into one gateway with one outgoing flow per outcome.")) {
+    @Override
+    Measurement measure(TenantView tenant) {
+      return Measurement.of(sum(tenant, ModelProfile::multiBranch));
+    }
+  },
 
-  GATEWAYS_CASCADES("gateways.cascades", "Cascaded conditions", Unit.COUNT,
-      Norm.max(0), 2, false,
-      "decisions are evaluated one after another instead of at once",
-      "Chains of exclusive gateways that decide one question step by step (lint rule cascaded-conditions; the "
-          + "gateways of each chain are listed in the details).",
-      "Replace each listed cascade by one multi-branch gateway."),
+  GATEWAYS_CASCADES(about("gateways.cascades", "Cascaded conditions", Unit.COUNT)
+      .norm(Norm.max(0)).weight(2)
+      .consequence("decisions are evaluated one after another instead of at once")
+      .meaning("Chains of exclusive gateways that decide one question step by step (lint rule cascaded-conditions; the "
+          + "gateways of each chain are listed in the details).")
+      .advice("Replace each listed cascade by one multi-branch gateway.")) {
+    @Override
+    Measurement measure(TenantView tenant) {
+      TenantView.Details cascades = tenant.details();
+      for (TenantFacts.Definition definition : tenant.active()) {
+        ModelProfile profile = tenant.profile(definition);
+        for (ModelProfile.Cascade cascade : profile == null ? List.<ModelProfile.Cascade>of() : profile.cascades()) {
+          cascades.add(() -> {
+            Map<String, Object> item = TenantView.process(definition);
+            item.put("gatewayId", cascade.root());
+            item.put("gateways", cascade.gateways());
+            item.put("outcomes", cascade.outcomes());
+            return item;
+          });
+        }
+      }
+      return cascades.measurement();
+    }
+  },
 
-  ELEMENTS_FAKE("elements.fake", "Unfinished branches", Unit.COUNT,
-      Norm.max(0), 2, false,
-      "processes contain unfinished work",
-      "Branches that lead nowhere or only to an empty end (lint rule fake-branch; each is listed in the details). "
-          + "Working processes must not contain them.",
-      "Finish the listed branches or remove them."),
+  ELEMENTS_FAKE(about("elements.fake", "Unfinished branches", Unit.COUNT)
+      .norm(Norm.max(0)).weight(2)
+      .consequence("processes contain unfinished work")
+      .meaning("Branches that lead nowhere or only to an empty end (lint rule fake-branch; each is listed in the details). "
+          + "Working processes must not contain them.")
+      .advice("Finish the listed branches or remove them.")) {
+    @Override
+    Measurement measure(TenantView tenant) {
+      TenantView.Details fakes = tenant.details();
+      for (TenantFacts.Definition definition : tenant.active()) {
+        ModelProfile profile = tenant.profile(definition);
+        for (ModelProfile.ElementIssue fake : profile == null ? List.<ModelProfile.ElementIssue>of()
+            : profile.fakeBranches()) {
+          fakes.add(() -> {
+            Map<String, Object> item = TenantView.process(definition);
+            item.put("elementId", fake.elementId());
+            item.put("message", fake.message());
+            return item;
+          });
+        }
+      }
+      return fakes.measurement();
+    }
+  },
 
-  CAPABILITY_NOTIFICATIONS("capability.notifications", "Notification steps", Unit.COUNT,
-      Norm.min(1), 1, false,
-      "nobody hears of problems automatically",
-      "Send tasks, message or signal throw events, mail or HTTP connectors. Without any, managers never hear of "
-          + "incidents and the client does no CRM marketing: money is lost.",
-      "Notify the responsible manager at the key moments of the main processes."),
+  CAPABILITY_NOTIFICATIONS(about("capability.notifications", "Notification steps", Unit.COUNT)
+      .norm(Norm.min(1)).weight(1)
+      .consequence("nobody hears of problems automatically")
+      .meaning("Send tasks, message or signal throw events, mail or HTTP connectors. Without any, managers never hear of "
+          + "incidents and the client does no CRM marketing: money is lost.")
+      .advice("Notify the responsible manager at the key moments of the main processes.")) {
+    @Override
+    Measurement measure(TenantView tenant) {
+      return Measurement.of(sum(tenant, ModelProfile::notifications));
+    }
+  },
 
-  CAPABILITY_WORK_DISTRIBUTION("capability.work-distribution", "Work offered to groups", Unit.COUNT,
-      Norm.min(1), 1, false,
-      "work is not distributed across people",
-      "User tasks offered to candidate groups or users rather than fixed to one assignee. Distributing work across "
-          + "people makes the benefit obvious to the client.",
-      "Offer tasks to a team (candidate group) and let the first free person take them."),
+  CAPABILITY_WORK_DISTRIBUTION(about("capability.work-distribution", "Work offered to groups", Unit.COUNT)
+      .norm(Norm.min(1)).weight(1)
+      .consequence("work is not distributed across people")
+      .meaning("User tasks offered to candidate groups or users rather than fixed to one assignee. Distributing work across "
+          + "people makes the benefit obvious to the client.")
+      .advice("Offer tasks to a team (candidate group) and let the first free person take them.")) {
+    @Override
+    Measurement measure(TenantView tenant) {
+      return Measurement.of(sum(tenant, ModelProfile::workDistribution));
+    }
+  },
 
-  CAPABILITY_EXPERIMENTS("capability.experiments", "Split experiments", Unit.COUNT,
-      Norm.min(1), 1, false,
-      "no hypotheses are tested",
-      "Gateways that split by a random or percentage expression, or elements marked as experiments (Camunda "
+  CAPABILITY_EXPERIMENTS(about("capability.experiments", "Split experiments", Unit.COUNT)
+      .norm(Norm.min(1)).weight(1)
+      .consequence("no hypotheses are tested")
+      .meaning("Gateways that split by a random or percentage expression, or elements marked as experiments (Camunda "
           + "property checkup:experiment). Testing hypotheses finds the most effective way of working. Off for small "
-          + "accounts.",
-      "Try two ways of handling a case side by side and keep the better one."),
+          + "accounts.")
+      .advice("Try two ways of handling a case side by side and keep the better one.")) {
+    @Override
+    Measurement measure(TenantView tenant) {
+      return Measurement.of(sum(tenant, ModelProfile::experiments));
+    }
+  },
 
-  CAPABILITY_SLA_TIMERS("capability.sla-timers", "Deadlines on user tasks", Unit.COUNT,
-      Norm.min(1), 1, false,
-      "hanging work is not caught automatically",
-      "Timer boundary events on user tasks. With them key touches and hanging work are controlled automatically.",
-      "Put a timer on the tasks that must not wait (first contact, approvals) and escalate when it fires."),
+  CAPABILITY_SLA_TIMERS(about("capability.sla-timers", "Deadlines on user tasks", Unit.COUNT)
+      .norm(Norm.min(1)).weight(1)
+      .consequence("hanging work is not caught automatically")
+      .meaning("Timer boundary events on user tasks. With them key touches and hanging work are controlled automatically.")
+      .advice("Put a timer on the tasks that must not wait (first contact, approvals) and escalate when it fires.")) {
+    @Override
+    Measurement measure(TenantView tenant) {
+      return Measurement.of(sum(tenant, ModelProfile::slaTimers));
+    }
+  },
 
-  ACTIONS("actions.24h", "Completed elements in the last 24 hours", Unit.COUNT,
-      Norm.range(1_000, 1_000_000), 15, true,
-      "too little automation, or processes running in loops",
-      "Activity instances completed in the last 24 hours. Below: too little automation, processes switched off. "
+  ACTIONS(about("actions.24h", "Completed elements in the last 24 hours", Unit.COUNT)
+      .norm(Norm.range(1_000, 1_000_000)).weight(15).fromStatistics()
+      .consequence("too little automation, or processes running in loops")
+      .meaning("Activity instances completed in the last 24 hours. Below: too little automation, processes switched off. "
           + "Above: excessive load, probably wrongly built processes (loops) that may exceed the limits of connected "
-          + "systems.",
-      "Below: see launches and unused processes. Above: look for loops in the busiest processes."),
+          + "systems.")
+      .advice("Below: see launches and unused processes. Above: look for loops in the busiest processes.")) {
+    @Override
+    Measurement measure(TenantView tenant) {
+      return Measurement.of(tenant.facts().actions24h);
+    }
+  },
 
-  INCIDENTS_OPEN("incidents.open", "Open incidents", Unit.COUNT,
-      Norm.max(0), 5, false,
-      "broken integrations silently stop processes",
-      "Open incidents (listed in the details). A broken trigger or integration silently stops the process.",
-      "Resolve the listed incidents in Cockpit and fix their cause (connection, credentials, data)."),
+  INCIDENTS_OPEN(about("incidents.open", "Open incidents", Unit.COUNT)
+      .norm(Norm.max(0)).weight(5)
+      .consequence("broken integrations silently stop processes")
+      .meaning("Open incidents (listed in the details). A broken trigger or integration silently stops the process.")
+      .advice("Resolve the listed incidents in Cockpit and fix their cause (connection, credentials, data).")) {
+    @Override
+    Measurement measure(TenantView tenant) {
+      return listed(tenant.facts().incidents);
+    }
+  },
 
-  INSTANCES_STUCK("instances.stuck", "Stuck instances", Unit.COUNT,
-      Norm.max(0), 5, false,
-      "work hangs and nobody moves it forward",
-      "Running instances waiting in the same user task, external task, receive task, catch event or event-based "
+  INSTANCES_STUCK(about("instances.stuck", "Stuck instances", Unit.COUNT)
+      .norm(Norm.max(0)).weight(5)
+      .consequence("work hangs and nobody moves it forward")
+      .meaning("Running instances waiting in the same user task, external task, receive task, catch event or event-based "
           + "gateway for longer than the stuck threshold (30 days by default; listed in the details). Hanging work: "
-          + "nobody moves it forward.",
-      "Find who should act on the listed instances; add deadlines (timer boundary events) to such steps."),
+          + "nobody moves it forward.")
+      .advice("Find who should act on the listed instances; add deadlines (timer boundary events) to such steps.")) {
+    @Override
+    Measurement measure(TenantView tenant) {
+      return listed(tenant.facts().stuck);
+    }
+  },
 
-  TASKS_OVERDUE("tasks.overdue", "Overdue tasks", Unit.COUNT,
-      Norm.max(0), 4, false,
-      "key touches with customers are missed",
-      "Open user tasks past their due date (listed in the details). Missed key touches lose the customer.",
-      "Reassign or escalate the listed tasks; check that due dates are realistic."),
+  TASKS_OVERDUE(about("tasks.overdue", "Overdue tasks", Unit.COUNT)
+      .norm(Norm.max(0)).weight(4)
+      .consequence("key touches with customers are missed")
+      .meaning("Open user tasks past their due date (listed in the details). Missed key touches lose the customer.")
+      .advice("Reassign or escalate the listed tasks; check that due dates are realistic.")) {
+    @Override
+    Measurement measure(TenantView tenant) {
+      return listed(tenant.facts().overdue);
+    }
+  },
 
-  TASKS_UNASSIGNED_STALE("tasks.unassigned-stale", "Tasks nobody took", Unit.COUNT,
-      Norm.max(0), 3, false,
-      "nobody owns part of the work",
-      "Open user tasks without an assignee for longer than 3 days (listed in the details). Nobody owns the work.",
-      "Give the listed tasks an owner; make sure every candidate group has active members."),
+  TASKS_UNASSIGNED_STALE(about("tasks.unassigned-stale", "Tasks nobody took", Unit.COUNT)
+      .norm(Norm.max(0)).weight(3)
+      .consequence("nobody owns part of the work")
+      .meaning("Open user tasks without an assignee for longer than 3 days (listed in the details). Nobody owns the work.")
+      .advice("Give the listed tasks an owner; make sure every candidate group has active members.")) {
+    @Override
+    Measurement measure(TenantView tenant) {
+      return listed(tenant.facts().unassigned);
+    }
+  },
 
-  DEAD_BRANCHES("runtime.dead-branches-30d", "Dead branches", Unit.COUNT,
-      Norm.max(0), 2, true,
-      "some branches never run",
-      "Outgoing flows of gateways that ran at least 100 times in the last 30 days but never took that flow (listed in "
+  DEAD_BRANCHES(about("runtime.dead-branches-30d", "Dead branches", Unit.COUNT)
+      .norm(Norm.max(0)).weight(2).fromStatistics()
+      .consequence("some branches never run")
+      .meaning("Outgoing flows of gateways that ran at least 100 times in the last 30 days but never took that flow (listed in "
           + "the details). A branch that never runs is dead or unfinished; a condition that is always true is "
-          + "superfluous.",
-      "Check the listed conditions against real data; remove branches that cannot happen.");
+          + "superfluous.")
+      .advice("Check the listed conditions against real data; remove branches that cannot happen.")) {
+    @Override
+    Measurement measure(TenantView tenant) {
+      TenantFacts facts = tenant.facts();
+      TenantView.Details dead = tenant.details();
+      for (TenantFacts.Definition definition : tenant.active()) {
+        ModelProfile profile = tenant.profile(definition);
+        if (profile == null) {
+          continue;
+        }
+        Map<String, Long> flows = facts.flowsSinceDeployment.containsKey(definition.key())
+            ? facts.flowsSinceDeployment.get(definition.key())
+            : facts.flows30d.getOrDefault(definition.key(), Map.of());
+        for (ModelProfile.Gateway gateway : profile.gateways()) {
+          ModelProfile.DeadFlows found = gateway.neverTaken(flows, tenant.config().deadBranchMinRuns());
+          for (String flow : found.flows()) {
+            dead.add(() -> {
+              Map<String, Object> item = TenantView.process(definition);
+              item.put("gatewayId", gateway.id());
+              item.put("flowId", flow);
+              item.put("gatewayRuns", found.runs());
+              return item;
+            });
+          }
+        }
+      }
+      return dead.measurement();
+    }
+  };
 
   /** How a value is shown. */
   public enum Unit {
     COUNT, DAYS, DECIMAL, PERCENT
   }
 
-  private final String id;
-  private final String title;
-  private final Unit unit;
-  private final Norm norm;
-  private final int weight;
-  private final boolean fromStatistics;
-  private final String consequence;
-  private final String meaning;
-  private final String advice;
+  /** What an indicator is, in one place: built fluently in each constant. */
+  static final class About {
+    private final String id;
+    private final String title;
+    private final Unit unit;
+    private Norm norm = Norm.NONE;
+    private int weight;
+    private boolean fromStatistics;
+    private String consequence;
+    private String meaning;
+    private String advice;
+    private String noValue = "no value.";
 
-  Indicator(String id, String title, Unit unit, Norm norm, int weight, boolean fromStatistics, String consequence,
-      String meaning, String advice) {
-    this.id = id;
-    this.title = title;
-    this.unit = unit;
-    this.norm = norm;
-    this.weight = weight;
-    this.fromStatistics = fromStatistics;
-    this.consequence = consequence;
-    this.meaning = meaning;
-    this.advice = advice;
+    private About(String id, String title, Unit unit) {
+      this.id = id;
+      this.title = title;
+      this.unit = unit;
+    }
+
+    About norm(Norm defaultNorm) {
+      this.norm = defaultNorm;
+      return this;
+    }
+
+    About weight(int defaultWeight) {
+      this.weight = defaultWeight;
+      return this;
+    }
+
+    /** The value comes from the runtime statistics (n/a while they are switched off). */
+    About fromStatistics() {
+      this.fromStatistics = true;
+      return this;
+    }
+
+    /** What an out-of-norm value means, in a few words (for the reasons of the risk). */
+    About consequence(String text) {
+      this.consequence = text;
+      return this;
+    }
+
+    /** What the indicator measures and what it affects. */
+    About meaning(String text) {
+      this.meaning = text;
+      return this;
+    }
+
+    /** What to do when it is out of norm. */
+    About advice(String text) {
+      this.advice = text;
+      return this;
+    }
+
+    /** Why there is no value, when there is none. */
+    About noValue(String text) {
+      this.noValue = text;
+      return this;
+    }
   }
 
+  private static About about(String id, String title, Unit unit) {
+    return new About(id, title, unit);
+  }
+
+  private final About about;
+
+  Indicator(About about) {
+    this.about = about;
+  }
+
+  /** Measures this indicator for one tenant. */
+  abstract Measurement measure(TenantView tenant);
+
   public String id() {
-    return id;
+    return about.id;
   }
 
   public String title() {
-    return title;
+    return about.title;
   }
 
   public Unit unit() {
-    return unit;
+    return about.unit;
   }
 
   /** The default norm. */
   public Norm norm() {
-    return norm;
+    return about.norm;
   }
 
   /** The default risk weight: points taken off the score of 100 when out of norm (half when a warning). */
   public int weight() {
-    return weight;
+    return about.weight;
   }
 
   /** True when the value comes from the runtime statistics (n/a while they are switched off). */
   public boolean fromStatistics() {
-    return fromStatistics;
+    return about.fromStatistics;
   }
 
   /** What an out-of-norm value means, in a few words (for the reasons of the risk). */
   public String consequence() {
-    return consequence;
+    return about.consequence;
   }
 
   /** What the indicator measures and what it affects. */
   public String meaning() {
-    return meaning;
+    return about.meaning;
   }
 
   /** What to do when it is out of norm. */
   public String advice() {
-    return advice;
+    return about.advice;
+  }
+
+  /** Why there is no value, when there is none. */
+  String noValue() {
+    return about.noValue;
   }
 
   /** The indicator with this id, or null. */
   public static Indicator of(String id) {
     for (Indicator indicator : values()) {
-      if (indicator.id.equals(id)) {
+      if (indicator.id().equals(id)) {
         return indicator;
       }
     }
     return null;
+  }
+
+  // ---- what several measures share ----
+
+  private static long sum(TenantView tenant, ToIntFunction<ModelProfile> count) {
+    long sum = 0;
+    for (TenantFacts.Definition definition : tenant.active()) {
+      ModelProfile profile = tenant.profile(definition);
+      if (profile != null) {
+        sum += count.applyAsInt(profile);
+      }
+    }
+    return sum;
+  }
+
+  private static Measurement listed(TenantFacts.Listed listed) {
+    return Measurement.of(listed.count, listed.items);
+  }
+
+  static Double round1(double value) {
+    return Math.round(value * 10) / 10.0;
   }
 }

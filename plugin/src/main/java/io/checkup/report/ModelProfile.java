@@ -19,11 +19,10 @@ import java.util.Set;
  * @param experiments gateways that split by a random or percentage expression, and elements marked as experiments
  * @param slaTimers timer boundary events on user tasks
  * @param gateways the branching gateways and their outgoing flows, to find dead branches at run time
- * @param findings lint findings of the process by severity
  */
 public record ModelProfile(int flowNodes, Set<String> kinds, int conditions, int multiBranch, List<Cascade> cascades,
     List<ElementIssue> fakeBranches, int notifications, int workDistribution, int experiments, int slaTimers,
-    List<Gateway> gateways, Map<String, Integer> findings) {
+    List<Gateway> gateways) {
 
   /** A cascade: its root gateway, every gateway in it, and how many outcomes one merged gateway would have. */
   public record Cascade(String root, List<String> gateways, int outcomes) {
@@ -35,5 +34,32 @@ public record ModelProfile(int flowNodes, Set<String> kinds, int conditions, int
 
   /** A branching gateway ({@code exclusiveGateway}, {@code inclusiveGateway}, {@code eventBasedGateway}). */
   public record Gateway(String id, String type, List<String> flows) {
+
+    /**
+     * How often this gateway ran, by the counts of its flows, and which of its flows it never took when it ran at
+     * least {@code minRuns} times (none otherwise: too few runs to tell).
+     */
+    public DeadFlows neverTaken(Map<String, Long> taken, long minRuns) {
+      long runs = 0;
+      for (String flow : flows) {
+        long count = taken.getOrDefault(flow, 0L);
+        // an inclusive gateway may take several flows per run: its busiest flow is a lower bound of its runs
+        runs = type.equals("inclusiveGateway") ? Math.max(runs, count) : runs + count;
+      }
+      if (runs < minRuns) {
+        return new DeadFlows(runs, List.of());
+      }
+      List<String> dead = new java.util.ArrayList<>();
+      for (String flow : flows) {
+        if (taken.getOrDefault(flow, 0L) == 0) {
+          dead.add(flow);
+        }
+      }
+      return new DeadFlows(runs, dead);
+    }
+  }
+
+  /** A gateway's runs, and the flows it never took when it ran often enough to tell. */
+  public record DeadFlows(long runs, List<String> flows) {
   }
 }

@@ -7,6 +7,7 @@ import io.checkup.lint.Linter;
 import io.checkup.lint.Rule;
 import io.checkup.lint.RuleCatalog;
 import io.checkup.lint.Severity;
+import io.checkup.lint.rules.CascadedConditionsRule;
 import io.checkup.lint.model.Bpmn;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.ElementKinds;
@@ -43,24 +44,24 @@ public final class ModelProfiler {
     return new Linter(builder.build());
   }
 
-  /** Profiles of every process of the graph, by process id (the definition key). */
-  public static Map<String, ModelProfile> profiles(BpmnGraph graph, List<Finding> findings) {
-    return profiles(graph, findings, null);
+  /** Profiles of every process of a graph nothing has linted yet (a stored model): the two rules run once. */
+  public static Map<String, ModelProfile> profiles(BpmnGraph graph) {
+    return profiles(graph, List.of(), null);
   }
 
   /**
    * Profiles of every process of the graph, by process id (the definition key).
    *
-   * @param findings the lint findings of the graph
-   * @param linted the configuration they were found with: when it ran the cascade and fake-branch rules at their
-   *     default options, their findings are taken as they are instead of running the rules again
+   * @param findings the lint findings of the graph, if it was linted
+   * @param linted the configuration they were found with, or null: when it ran the cascade and fake-branch rules at
+   *     their default options, their findings are taken as they are; otherwise those two rules run here, once
    */
   public static Map<String, ModelProfile> profiles(BpmnGraph graph, List<Finding> findings, LintConfig linted) {
     List<Finding> checkup = ranAtDefaults(linted) ? findings : CHECKUP_RULES.lint(graph).findings();
     Map<String, ModelProfile> profiles = new LinkedHashMap<>();
     for (Scope process : graph.processes()) {
       if (process.id() != null) {
-        profiles.put(process.id(), profile(process, checkup, findings));
+        profiles.put(process.id(), profile(process, checkup));
       }
     }
     return profiles;
@@ -78,7 +79,7 @@ public final class ModelProfiler {
     return true;
   }
 
-  private static ModelProfile profile(Scope process, List<Finding> checkupFindings, List<Finding> lintFindings) {
+  private static ModelProfile profile(Scope process, List<Finding> checkupFindings) {
     int flowNodes = 0;
     TreeSet<String> kinds = new TreeSet<>();
     int conditions = 0;
@@ -131,25 +132,13 @@ public final class ModelProfiler {
       }
       if (finding.ruleId().equals("cascaded-conditions")) {
         cascades.add(new ModelProfile.Cascade(finding.elementId(), finding.relatedElementIds(),
-            outcomes(finding.message())));
+            finding.intFact(CascadedConditionsRule.OUTCOMES)));
       } else if (finding.ruleId().equals("fake-branch")) {
         fakes.add(new ModelProfile.ElementIssue(finding.elementId(), finding.message()));
       }
     }
-    Map<String, Integer> bySeverity = new LinkedHashMap<>();
-    for (Finding finding : lintFindings) {
-      if (process.id().equals(finding.processId())) {
-        bySeverity.merge(finding.severity().label(), 1, Integer::sum);
-      }
-    }
     return new ModelProfile(flowNodes, kinds, conditions, multiBranch, cascades, fakes, notifications,
-        workDistribution, experiments, slaTimers, gateways, bySeverity);
-  }
-
-  /** The cascade message names the outcome count: "one exclusive gateway with N outgoing flows". */
-  private static int outcomes(String message) {
-    java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("with (\\d+) outgoing flows").matcher(message);
-    return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
+        workDistribution, experiments, slaTimers, gateways);
   }
 
   private static boolean notBlank(String value) {

@@ -3,11 +3,10 @@ package io.checkup.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.checkup.lint.Finding;
-import io.checkup.lint.Linter;
+import io.checkup.lint.LintConfig;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.GraphBuilder;
 import io.checkup.lint.xml.XmlReader;
-import io.checkup.stats.StatsStore;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,32 +30,39 @@ public final class ModelProfiles {
   private static final Logger LOG = LoggerFactory.getLogger("io.checkup.report");
   static final ObjectMapper JSON = new ObjectMapper();
 
-  private final StatsStore store;
+  private final ModelTable table;
   private final ProcessEngineConfigurationImpl engine;
-  private final Linter linter;
   private final Map<String, ModelProfile> cache = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicLong workedOut = new java.util.concurrent.atomic.AtomicLong();
 
-  public ModelProfiles(StatsStore store, ProcessEngineConfigurationImpl engine, Linter linter) {
-    this.store = store;
+  public ModelProfiles(ModelTable table, ProcessEngineConfigurationImpl engine) {
+    this.table = table;
     this.engine = engine;
-    this.linter = linter;
   }
 
-  /** Stores the profiles of definitions just deployed (called after the deployment committed). */
-  public void deployed(List<DeployedModel> models) {
-    List<StatsStore.ModelRow> rows = new ArrayList<>();
+  /**
+   * Works out and stores the profiles of the definitions a deployment just made from one model (called after the
+   * deployment committed), from the graph and findings deploy-time linting already has: the model is not read again.
+   *
+   * @param linted the lint configuration the findings were found with, or null when nothing was linted
+   */
+  public void deployed(BpmnGraph graph, List<Finding> findings, LintConfig linted, List<DeployedModel> models) {
+    Map<String, ModelProfile> profiles = ModelProfiler.profiles(graph, findings, linted);
+    List<ModelTable.Row> rows = new ArrayList<>();
     for (DeployedModel model : models) {
-      cache.put(model.definitionId(), model.profile());
-      rows.add(new StatsStore.ModelRow(model.definitionId(), model.tenantId(), model.processKey(), model.version(),
-          model.deploymentId(), model.deployTime(), toJson(model.profile())));
+      ModelProfile profile = profiles.get(model.processKey());
+      if (profile != null) {
+        cache.put(model.definitionId(), profile);
+        rows.add(new ModelTable.Row(model.definitionId(), model.tenantId(), model.processKey(), model.version(),
+            model.deploymentId(), model.deployTime(), toJson(profile)));
+      }
     }
     save(rows);
   }
 
-  private void save(List<StatsStore.ModelRow> rows) {
+  private void save(List<ModelTable.Row> rows) {
     try {
-      store.saveModels(rows, ClockUtil.getCurrentTime().getTime());
+      table.save(rows, ClockUtil.getCurrentTime().getTime());
     } catch (SQLException | RuntimeException e) {
       LOG.warn("camunda-checkup: storing {} model profile(s) failed ({}); they are worked out again when a report "
           + "needs them", rows.size(), e.getMessage());
@@ -81,7 +87,7 @@ public final class ModelProfiles {
     // profiles of an older format: worked out again, but kept in case the model can no longer be read
     Map<String, ModelProfile> outdated = new HashMap<>();
     try {
-      for (StatsStore.ModelRow row : store.loadModels(unknown)) {
+      for (ModelTable.Row row : table.load(unknown)) {
         try {
           ModelProfile profile = fromJson(row.profileJson());
           if (profile != null) {
@@ -98,7 +104,7 @@ public final class ModelProfiles {
     } catch (SQLException | RuntimeException e) {
       LOG.warn("camunda-checkup: reading model profiles failed ({}); working them out from the models", e.getMessage());
     }
-    List<StatsStore.ModelRow> worked = new ArrayList<>();
+    List<ModelTable.Row> worked = new ArrayList<>();
     for (TenantFacts.Definition definition : definitions) {
       if (!result.containsKey(definition.id())) {
         ModelProfile profile = workOut(definition);
@@ -109,7 +115,7 @@ public final class ModelProfiles {
         } else if (profile != null) {
           cache.put(definition.id(), profile);
           result.put(definition.id(), profile);
-          worked.add(new StatsStore.ModelRow(definition.id(), definition.tenantId(), definition.key(),
+          worked.add(new ModelTable.Row(definition.id(), definition.tenantId(), definition.key(),
               definition.version(), definition.deploymentId(), definition.deployTime(), toJson(profile)));
         }
       }
@@ -138,8 +144,7 @@ public final class ModelProfiles {
         return null;
       }
       BpmnGraph graph = GraphBuilder.build(XmlReader.read(new java.io.ByteArrayInputStream(model)));
-      List<Finding> findings = linter.lint(graph).findings();
-      return ModelProfiler.profiles(graph, findings).get(definition.key());
+      return ModelProfiler.profiles(graph).get(definition.key());
     } catch (Exception e) {
       LOG.warn("camunda-checkup: the model of {} cannot be read for the check-up: {}", definition.id(),
           e.getMessage());
@@ -159,9 +164,10 @@ public final class ModelProfiles {
 
   /**
    * The format of stored profiles. Raised whenever what a profile counts changes (2: conditions are the two-way
-   * exclusive gateways only), so that profiles stored by an older version of the plugin are worked out again.
+   * exclusive gateways only; 3: no findings by severity), so that profiles stored by an older version of the plugin
+   * are worked out again.
    */
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
 
   static String toJson(ModelProfile profile) {
     try {

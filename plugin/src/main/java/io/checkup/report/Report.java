@@ -1,5 +1,6 @@
 package io.checkup.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ public record Report(String generatedAt, List<TenantReport> tenants) {
    * @param ageDays days since the tenant's first deployment (null without deployments)
    * @param launches launches per day over the last 4 weeks, for the chart
    */
-  public record TenantReport(String tenantId, String riskLevel, int score, List<String> reasons,
+  public record TenantReport(String tenantId, RiskLevel riskLevel, int score, List<String> reasons,
       List<IndicatorResult> indicators, String tenantName, String plan, String sizeClass, String profile,
       Integer users, Integer ageDays, Launches launches) {
   }
@@ -45,9 +46,11 @@ public record Report(String generatedAt, List<TenantReport> tenants) {
    * @param value a number, or null when it cannot be worked out
    * @param status {@code ok}, {@code warning} (just outside the norm), {@code out-of-norm} or {@code n/a}
    * @param details the elements behind the value (processes, gateways, instances, tasks...)
+   * @param valueText the value with its unit, in words ("12 days", "+150 %", "n/a"), for pages
+   * @param normText the bounds that apply, in short words ("1,000 to 10,000", "at most 30 days"), for pages
    */
-  public record IndicatorResult(String id, Number value, NormView norm, String status, String explanation,
-      List<Map<String, Object>> details, String title) {
+  public record IndicatorResult(String id, Number value, NormView norm, Status status, String explanation,
+      List<Map<String, Object>> details, String title, @JsonIgnore String valueText, @JsonIgnore String normText) {
   }
 
   /** The bounds that apply to this tenant. */

@@ -1,43 +1,48 @@
 package io.checkup.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.Collections;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The check-up's norms, size classes, profiles, per-tenant settings, risk weights and thresholds: the documented
- * defaults, with whatever the operator's configuration (a JSON file, inline JSON, or Spring Boot properties under
- * {@code checkup.report.settings}) changes. The structure is documented in docs/report.md.
+ * defaults, with whatever the operator's {@link ReportSettings} (a JSON file, inline JSON, or Spring Boot properties
+ * under {@code checkup.report.settings}) change, checked once when the engine starts. The structure is documented in
+ * docs/report.md.
  */
 public final class ReportConfig {
 
   /** Where the tenant-less part is configured: a key of its own, since any text can be a tenant id. */
   public static final String WITHOUT_TENANT = "withoutTenant";
 
-  private static final Set<String> TOP_LEVEL = Set.of("norms", "weights", "sizeClasses", "profiles", "tenants",
-      WITHOUT_TENANT, "risk", "warningMargin", "reasons", "stuckAfterDays", "unassignedAfterDays", "deadBranchMinRuns",
-      "detailsLimit");
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
   /** A size class: chosen by the tenant's user count, {@code [minUsers, maxUsers]}, unless set per tenant. */
-  public record SizeClass(String name, Integer minUsers, Integer maxUsers, JsonNode norms) {
+  public record SizeClass(String name, Integer minUsers, Integer maxUsers, Map<String, ReportSettings.NormSettings>
+      norms) {
     boolean fits(int users) {
       return (minUsers == null || users >= minUsers) && (maxUsers == null || users <= maxUsers);
     }
   }
 
   /** What is configured for one tenant. */
-  public record TenantSettings(String sizeClass, String plan, String profile, JsonNode norms) {
+  public record TenantSettings(String sizeClass, String plan, String profile,
+      Map<String, ReportSettings.NormSettings> norms) {
   }
 
   private final Map<Indicator, Norm> norms = new EnumMap<>(Indicator.class);
   private final Map<Indicator, Integer> weights = new EnumMap<>(Indicator.class);
   private final Map<String, SizeClass> sizeClasses = new LinkedHashMap<>();
-  private final Map<String, JsonNode> profiles = new LinkedHashMap<>();
+  private final Map<String, Map<String, ReportSettings.NormSettings>> profiles = new LinkedHashMap<>();
   private final Map<String, TenantSettings> tenants = new LinkedHashMap<>();
   private TenantSettings withoutTenant;
   private int healthyFrom = 80;
@@ -54,14 +59,21 @@ public final class ReportConfig {
       norms.put(indicator, indicator.norm());
       weights.put(indicator, indicator.weight());
     }
-    ObjectMapper json = new ObjectMapper();
-    sizeClasses.put("small", new SizeClass("small", null, 9,
-        json.createObjectNode().set("capability.experiments", json.createObjectNode().put("off", true))));
-    sizeClasses.put("medium", new SizeClass("medium", 10, 99, json.createObjectNode()));
-    sizeClasses.put("large", new SizeClass("large", 100, null,
-        json.createObjectNode().set("launches.7d", json.createObjectNode().put("min", 10_000).put("max", 100_000))));
-    profiles.put("call-centre",
-        json.createObjectNode().set("tasks.per-user-7d", json.createObjectNode().put("max", 400)));
+    sizeClasses.put("small", new SizeClass("small", null, 9, Map.of("capability.experiments", off())));
+    sizeClasses.put("medium", new SizeClass("medium", 10, 99, Map.of()));
+    ReportSettings.NormSettings largeLaunches = new ReportSettings.NormSettings();
+    largeLaunches.setMin(10_000.0);
+    largeLaunches.setMax(100_000.0);
+    sizeClasses.put("large", new SizeClass("large", 100, null, Map.of("launches.7d", largeLaunches)));
+    ReportSettings.NormSettings callCentreTasks = new ReportSettings.NormSettings();
+    callCentreTasks.setMax(400.0);
+    profiles.put("call-centre", Map.of("tasks.per-user-7d", callCentreTasks));
+  }
+
+  private static ReportSettings.NormSettings off() {
+    ReportSettings.NormSettings off = new ReportSettings.NormSettings();
+    off.setOff(true);
+    return off;
   }
 
   /** The documented defaults. */
@@ -77,224 +89,178 @@ public final class ReportConfig {
    */
   public static ReportConfig load(String fileName, String fileContent, String inlineJson) {
     ReportConfig config = new ReportConfig();
-    config.applyText(fileName, fileContent);
-    config.applyText("reportConfig", inlineJson);
+    config.apply(read(fileName, fileContent), fileName);
+    config.apply(read("reportConfig", inlineJson), "reportConfig");
     return config;
   }
 
-  private void applyText(String source, String text) {
+  /**
+   * The defaults changed by a configuration file's content (JSON), then by settings already bound (Spring Boot's
+   * {@code checkup.report.settings}).
+   *
+   * @param source names the settings in error messages
+   */
+  public static ReportConfig load(String fileName, String fileContent, ReportSettings settings, String source) {
+    ReportConfig config = new ReportConfig();
+    config.apply(read(fileName, fileContent), fileName);
+    config.apply(settings, source);
+    return config;
+  }
+
+  /** JSON text as settings, with mistakes named by file and key. */
+  public static ReportSettings read(String source, String text) {
     if (text == null || text.isBlank()) {
-      return;
-    }
-    try {
-      apply(new ObjectMapper().readTree(text), source);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("report configuration " + source + ": not valid JSON: "
-          + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ")", e);
-    }
-  }
-
-  /** Field names as Spring Boot users write them in properties and YAML (kebab case) and as they are in JSON. */
-  private static final Map<String, String> KEBAB_CASE = Map.ofEntries(Map.entry("size-classes", "sizeClasses"),
-      Map.entry("size-class", "sizeClass"), Map.entry("min-users", "minUsers"), Map.entry("max-users", "maxUsers"),
-      Map.entry("min-after-age-days", "minAfterAgeDays"), Map.entry("min-share-of-users", "minShareOfUsers"),
-      Map.entry("warning-margin", "warningMargin"), Map.entry("stuck-after-days", "stuckAfterDays"),
-      Map.entry("unassigned-after-days", "unassignedAfterDays"),
-      Map.entry("dead-branch-min-runs", "deadBranchMinRuns"), Map.entry("details-limit", "detailsLimit"));
-
-  private static void camelCase(JsonNode node) {
-    if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
-      for (String name : new java.util.ArrayList<>(iterableNames(object))) {
-        JsonNode child = object.get(name);
-        camelCase(child);
-        String camel = KEBAB_CASE.get(name);
-        if (camel != null && !object.has(camel)) {
-          object.remove(name);
-          object.set(camel, child);
-        }
-      }
-    }
-  }
-
-  private static java.util.List<String> iterableNames(JsonNode node) {
-    java.util.List<String> names = new java.util.ArrayList<>();
-    node.fieldNames().forEachRemaining(names::add);
-    return names;
-  }
-
-  private void apply(JsonNode root, String source) {
-    if (root == null || root.isNull() || root.isMissingNode()) {
-      return;
-    }
-    camelCase(root);
-    if (!root.isObject()) {
-      throw new IllegalArgumentException("report configuration " + source + ": expected a JSON object");
-    }
-    for (String key : names(root)) {
-      if (!TOP_LEVEL.contains(key)) {
-        throw new IllegalArgumentException("report configuration " + source + ": unknown key '" + key
-            + "' (known: " + String.join(", ", new java.util.TreeSet<>(TOP_LEVEL)) + ")");
-      }
+      return null;
     }
     String at = "report configuration " + source + ": ";
-    if (root.has("norms")) {
-      JsonNode overrides = object(root.get("norms"), at + "norms");
-      checkIndicators(overrides, at + "norms");
-      for (Indicator indicator : Indicator.values()) {
-        if (overrides.has(indicator.id())) {
-          norms.put(indicator, norms.get(indicator).with(object(overrides.get(indicator.id()),
-              at + "norms." + indicator.id()), at + "norms." + indicator.id()));
-        }
-      }
+    try {
+      return JSON.readValue(text, ReportSettings.class);
+    } catch (UnrecognizedPropertyException e) {
+      throw new IllegalArgumentException(at + prefix(e) + "unknown key '" + e.getPropertyName() + "' (known: "
+          + String.join(", ", new TreeSet<>(e.getKnownPropertyIds().stream().map(String::valueOf).toList())) + ")", e);
+    } catch (MismatchedInputException e) {
+      throw new IllegalArgumentException(at + path(e) + " must be " + describe(e.getTargetType()) + ", not "
+          + e.getOriginalMessage().replaceFirst("(?s)^.*from ([^:]*(?:value|String)[^:]*?)(?::.*)?$", "$1"), e);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(at + "not valid JSON: " + e.getOriginalMessage() + " (line "
+          + e.getLocation().getLineNr() + ")", e);
     }
-    if (root.has("weights")) {
-      JsonNode given = object(root.get("weights"), at + "weights");
-      checkIndicators(given, at + "weights");
-      for (String id : names(given)) {
-        weights.put(Indicator.of(id), nonNegative(given.get(id), at + "weights." + id));
+  }
+
+  private static String prefix(JsonMappingException e) {
+    String path = path(e);
+    int last = path.lastIndexOf('.');
+    return last < 0 ? "" : path.substring(0, last) + ": ";
+  }
+
+  /** The dotted path of the field a mapping failed at, e.g. {@code norms.launches.7d.min}. */
+  private static String path(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference reference : e.getPath()) {
+      if (!path.isEmpty()) {
+        path.append('.');
       }
+      path.append(reference.getFieldName() != null ? reference.getFieldName() : reference.getIndex());
     }
-    if (root.has("sizeClasses")) {
-      JsonNode classes = object(root.get("sizeClasses"), at + "sizeClasses");
-      for (String name : names(classes)) {
-        String where = at + "sizeClasses." + name;
-        JsonNode spec = object(classes.get(name), where);
-        only(spec, where, "minUsers", "maxUsers", "norms");
-        SizeClass known = sizeClasses.get(name);
-        Integer min = spec.has("minUsers") ? optionalInt(spec.get("minUsers"), where + ".minUsers")
-            : known == null ? null : known.minUsers();
-        Integer max = spec.has("maxUsers") ? optionalInt(spec.get("maxUsers"), where + ".maxUsers")
-            : known == null ? null : known.maxUsers();
-        JsonNode classNorms = spec.has("norms") ? normOverrides(spec.get("norms"), where + ".norms")
-            : known == null ? new ObjectMapper().createObjectNode() : known.norms();
-        sizeClasses.put(name, new SizeClass(name, min, max, classNorms));
+    return path.toString();
+  }
+
+  private static String describe(Class<?> type) {
+    if (type == null) {
+      return "of another type";
+    }
+    if (type == Integer.class || type == Long.class || type == int.class || type == long.class) {
+      return "a whole number";
+    }
+    if (Number.class.isAssignableFrom(type)) {
+      return "a number";
+    }
+    if (type == Boolean.class) {
+      return "true or false";
+    }
+    return Map.class.isAssignableFrom(type) || !type.getName().startsWith("java.") ? "an object" : "a text";
+  }
+
+  private void apply(ReportSettings settings, String source) {
+    if (settings == null) {
+      return;
+    }
+    String at = "report configuration " + source + ": ";
+    normOverrides(settings.getNorms(), at + "norms").forEach((id, override) ->
+        norms.put(Indicator.of(id), norms.get(Indicator.of(id)).with(override)));
+    checkIndicators(settings.getWeights(), at + "weights");
+    settings.getWeights().forEach((id, weight) ->
+        weights.put(Indicator.of(id), nonNegative(weight, at + "weights." + id)));
+    settings.getSizeClasses().forEach((name, given) -> {
+      String where = at + "sizeClasses." + name;
+      SizeClass known = sizeClasses.get(name);
+      Integer min = given.given("minUsers") ? optionalNonNegative(given.getMinUsers(), where + ".minUsers")
+          : known == null ? null : known.minUsers();
+      Integer max = given.given("maxUsers") ? optionalNonNegative(given.getMaxUsers(), where + ".maxUsers")
+          : known == null ? null : known.maxUsers();
+      Map<String, ReportSettings.NormSettings> classNorms = given.getNorms() != null
+          ? normOverrides(given.getNorms(), where + ".norms") : known == null ? Map.of() : known.norms();
+      sizeClasses.put(name, new SizeClass(name, min, max, classNorms));
+    });
+    settings.getProfiles().forEach((name, given) ->
+        profiles.put(name, normOverrides(given.getNorms(), at + "profiles." + name + ".norms")));
+    settings.getTenants().forEach((tenant, given) ->
+        tenants.put(tenant, tenantSettings(given, at + "tenants." + tenant)));
+    if (settings.getWithoutTenant() != null) {
+      withoutTenant = tenantSettings(settings.getWithoutTenant(), at + WITHOUT_TENANT);
+    }
+    if (settings.getRisk() != null) {
+      if (settings.getRisk().getHealthy() != null) {
+        healthyFrom = nonNegative(settings.getRisk().getHealthy(), at + "risk.healthy");
       }
-    }
-    if (root.has("profiles")) {
-      JsonNode given = object(root.get("profiles"), at + "profiles");
-      for (String name : names(given)) {
-        String where = at + "profiles." + name;
-        JsonNode spec = object(given.get(name), where);
-        only(spec, where, "norms");
-        profiles.put(name, normOverrides(spec.has("norms") ? spec.get("norms") : null, where + ".norms"));
-      }
-    }
-    if (root.has("tenants")) {
-      JsonNode given = object(root.get("tenants"), at + "tenants");
-      for (String tenant : names(given)) {
-        tenants.put(tenant, tenantSettings(given.get(tenant), at + "tenants." + tenant));
-      }
-    }
-    if (root.has(WITHOUT_TENANT)) {
-      withoutTenant = tenantSettings(root.get(WITHOUT_TENANT), at + WITHOUT_TENANT);
-    }
-    if (root.has("risk")) {
-      JsonNode risk = object(root.get("risk"), at + "risk");
-      only(risk, at + "risk", "healthy", "attention");
-      if (risk.has("healthy")) {
-        healthyFrom = nonNegative(risk.get("healthy"), at + "risk.healthy");
-      }
-      if (risk.has("attention")) {
-        attentionFrom = nonNegative(risk.get("attention"), at + "risk.attention");
+      if (settings.getRisk().getAttention() != null) {
+        attentionFrom = nonNegative(settings.getRisk().getAttention(), at + "risk.attention");
       }
       if (attentionFrom > healthyFrom || healthyFrom > 100) {
         throw new IllegalArgumentException(at + "risk: expected 0 <= attention <= healthy <= 100, got attention "
             + attentionFrom + " and healthy " + healthyFrom);
       }
     }
-    if (root.has("warningMargin")) {
-      warningMargin = Norm.number(root.get("warningMargin"), at + "warningMargin");
+    if (settings.getWarningMargin() != null) {
+      warningMargin = settings.getWarningMargin();
     }
-    if (root.has("reasons")) {
-      reasons = nonNegative(root.get("reasons"), at + "reasons");
+    if (settings.getReasons() != null) {
+      reasons = nonNegative(settings.getReasons(), at + "reasons");
     }
-    if (root.has("stuckAfterDays")) {
-      stuckAfterDays = nonNegative(root.get("stuckAfterDays"), at + "stuckAfterDays");
+    if (settings.getStuckAfterDays() != null) {
+      stuckAfterDays = nonNegative(settings.getStuckAfterDays(), at + "stuckAfterDays");
     }
-    if (root.has("unassignedAfterDays")) {
-      unassignedAfterDays = nonNegative(root.get("unassignedAfterDays"), at + "unassignedAfterDays");
+    if (settings.getUnassignedAfterDays() != null) {
+      unassignedAfterDays = nonNegative(settings.getUnassignedAfterDays(), at + "unassignedAfterDays");
     }
-    if (root.has("deadBranchMinRuns")) {
-      deadBranchMinRuns = nonNegative(root.get("deadBranchMinRuns"), at + "deadBranchMinRuns");
+    if (settings.getDeadBranchMinRuns() != null) {
+      deadBranchMinRuns = nonNegative(settings.getDeadBranchMinRuns().intValue(), at + "deadBranchMinRuns");
     }
-    if (root.has("detailsLimit")) {
-      detailsLimit = nonNegative(root.get("detailsLimit"), at + "detailsLimit");
+    if (settings.getDetailsLimit() != null) {
+      detailsLimit = nonNegative(settings.getDetailsLimit(), at + "detailsLimit");
     }
   }
 
-  private TenantSettings tenantSettings(JsonNode node, String where) {
-    JsonNode spec = object(node, where);
-    only(spec, where, "sizeClass", "plan", "profile", "norms");
-    String sizeClass = text(spec.get("sizeClass"));
+  private TenantSettings tenantSettings(ReportSettings.TenantSettings given, String where) {
+    String sizeClass = given.getSizeClass();
     if (sizeClass != null && !sizeClasses.containsKey(sizeClass)) {
       throw new IllegalArgumentException(where + ".sizeClass: unknown size class '" + sizeClass + "' (known: "
           + String.join(", ", sizeClasses.keySet()) + ")");
     }
-    String profile = text(spec.get("profile"));
+    String profile = given.getProfile();
     if (profile != null && !profiles.containsKey(profile)) {
       throw new IllegalArgumentException(where + ".profile: unknown profile '" + profile + "' (known: "
           + String.join(", ", profiles.keySet()) + ")");
     }
-    return new TenantSettings(sizeClass, text(spec.get("plan")), profile,
-        normOverrides(spec.has("norms") ? spec.get("norms") : null, where + ".norms"));
+    return new TenantSettings(sizeClass, given.getPlan(), profile, normOverrides(given.getNorms(), where + ".norms"));
   }
 
-  private static JsonNode normOverrides(JsonNode node, String where) {
-    if (node == null || node.isNull()) {
-      return new ObjectMapper().createObjectNode();
+  private static Map<String, ReportSettings.NormSettings> normOverrides(
+      Map<String, ReportSettings.NormSettings> given, String where) {
+    if (given == null) {
+      return Map.of();
     }
-    JsonNode given = object(node, where);
     checkIndicators(given, where);
-    for (String id : names(given)) {
-      Norm.NONE.with(object(given.get(id), where + "." + id), where + "." + id);
-    }
-    return given;
+    return Collections.unmodifiableMap(new LinkedHashMap<>(given));
   }
 
-  private static void checkIndicators(JsonNode node, String where) {
-    for (String id : names(node)) {
+  private static void checkIndicators(Map<String, ?> byIndicator, String where) {
+    for (String id : byIndicator.keySet()) {
       if (Indicator.of(id) == null) {
         throw new IllegalArgumentException(where + ": unknown indicator '" + id + "' (see docs/report.md)");
       }
     }
   }
 
-  private static void only(JsonNode node, String where, String... allowed) {
-    Set<String> known = Set.of(allowed);
-    for (String key : names(node)) {
-      if (!known.contains(key)) {
-        throw new IllegalArgumentException(where + ": unknown key '" + key + "' (known: "
-            + String.join(", ", allowed) + ")");
-      }
+  private static int nonNegative(Integer value, String where) {
+    if (value == null || value < 0) {
+      throw new IllegalArgumentException(where + " must be a whole number of at least 0, not " + value);
     }
+    return value;
   }
 
-  private static JsonNode object(JsonNode node, String where) {
-    if (node == null || !node.isObject()) {
-      throw new IllegalArgumentException(where + ": expected an object");
-    }
-    return node;
-  }
-
-  private static Iterable<String> names(JsonNode node) {
-    Iterator<String> names = node.fieldNames();
-    return () -> names;
-  }
-
-  private static String text(JsonNode node) {
-    return node == null || node.isNull() ? null : node.asText();
-  }
-
-  private static int nonNegative(JsonNode node, String where) {
-    Double value = Norm.number(node, where);
-    if (value == null || value < 0 || value != Math.floor(value)) {
-      throw new IllegalArgumentException(where + " must be a whole number of at least 0, not " + node);
-    }
-    return value.intValue();
-  }
-
-  private static Integer optionalInt(JsonNode node, String where) {
-    return node == null || node.isNull() ? null : nonNegative(node, where);
+  private static Integer optionalNonNegative(Integer value, String where) {
+    return value == null ? null : nonNegative(value, where);
   }
 
   // ---- what the report asks ----
@@ -304,8 +270,9 @@ public final class ReportConfig {
   }
 
   /**
-   * The size class of a tenant (null: the tenant-less part): the one configured for it, or the one whose user bounds fit (of several, the one
-   * with the highest lower bound); none when the user count is unknown and no class is configured.
+   * The size class of a tenant (null: the tenant-less part): the one configured for it, or the one whose user bounds
+   * fit (of several, the one with the highest lower bound); none when the user count is unknown and no class is
+   * configured.
    */
   public String sizeClass(String tenantId, Integer users) {
     TenantSettings settings = tenant(tenantId);
@@ -334,18 +301,17 @@ public final class ReportConfig {
   public Norm norm(Indicator indicator, String tenantId, String sizeClass) {
     Norm norm = norms.get(indicator);
     SizeClass size = sizeClass == null ? null : sizeClasses.get(sizeClass);
-    if (size != null && size.norms().has(indicator.id())) {
-      norm = norm.with(size.norms().get(indicator.id()), "sizeClasses." + sizeClass);
-    }
+    norm = override(norm, size == null ? null : size.norms(), indicator);
     TenantSettings settings = tenant(tenantId);
-    String tenantKey = tenantId == null ? WITHOUT_TENANT : "tenants." + tenantId;
-    if (settings != null && settings.profile() != null && profiles.get(settings.profile()).has(indicator.id())) {
-      norm = norm.with(profiles.get(settings.profile()).get(indicator.id()), "profiles." + settings.profile());
+    if (settings != null && settings.profile() != null) {
+      norm = override(norm, profiles.get(settings.profile()), indicator);
     }
-    if (settings != null && settings.norms().has(indicator.id())) {
-      norm = norm.with(settings.norms().get(indicator.id()), tenantKey);
-    }
-    return norm;
+    return override(norm, settings == null ? null : settings.norms(), indicator);
+  }
+
+  private static Norm override(Norm norm, Map<String, ReportSettings.NormSettings> overrides, Indicator indicator) {
+    ReportSettings.NormSettings override = overrides == null ? null : overrides.get(indicator.id());
+    return override == null ? norm : norm.with(override);
   }
 
   public int weight(Indicator indicator) {
@@ -386,6 +352,6 @@ public final class ReportConfig {
 
   /** The size classes, in the order they are tried. */
   public Map<String, SizeClass> sizeClasses() {
-    return java.util.Collections.unmodifiableMap(sizeClasses);
+    return Collections.unmodifiableMap(sizeClasses);
   }
 }

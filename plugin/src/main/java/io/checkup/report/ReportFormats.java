@@ -47,14 +47,14 @@ public final class ReportFormats {
         row.put("tenantName", text(tenant.tenantName()));
         row.put("plan", text(tenant.plan()));
         row.put("sizeClass", text(tenant.sizeClass()));
-        row.put("riskLevel", tenant.riskLevel());
+        row.put("riskLevel", tenant.riskLevel().label());
         row.put("score", tenant.score());
         row.put("indicator", indicator.id());
         row.put("title", indicator.title());
         row.put("value", indicator.value());
         row.put("min", indicator.norm().min());
         row.put("max", indicator.norm().max());
-        row.put("status", indicator.status());
+        row.put("status", indicator.status().label());
         row.put("details", text(details(indicator.details())));
         row.put("explanation", text(indicator.explanation()));
         rows.add(row);

@@ -62,7 +62,7 @@ public final class ReportHtml {
   }
 
   private static long count(Report report, String level) {
-    return report.tenants().stream().filter(tenant -> tenant.riskLevel().equals(level)).count();
+    return report.tenants().stream().filter(tenant -> tenant.riskLevel().label().equals(level)).count();
   }
 
   private static void summary(StringBuilder html, Report report) {
@@ -72,7 +72,7 @@ public final class ReportHtml {
     for (Report.TenantReport tenant : report.tenants()) {
       index++;
       html.append("<tr><td><a href=\"#tenant-").append(index).append("\">").append(escape(name(tenant)))
-          .append("</a></td><td>").append(badge(tenant.riskLevel())).append("</td><td class=\"num\">")
+          .append("</a></td><td>").append(badge(tenant.riskLevel().label())).append("</td><td class=\"num\">")
           .append(tenant.score()).append("</td><td>").append(escape(orDash(tenant.plan()))).append("</td>")
           .append("<td class=\"num\">").append(tenant.users() == null ? "&ndash;" : tenant.users()).append("</td><td>")
           .append(escape(String.join(" ", tenant.reasons()))).append("</td></tr>\n");
@@ -82,7 +82,7 @@ public final class ReportHtml {
 
   private static void tenant(StringBuilder html, Report.TenantReport tenant, int index) {
     html.append("<section class=\"tenant\" id=\"tenant-").append(index).append("\"><header><h2>")
-        .append(escape(name(tenant))).append("</h2>").append(badge(tenant.riskLevel()))
+        .append(escape(name(tenant))).append("</h2>").append(badge(tenant.riskLevel().label()))
         .append("<span class=\"score\">").append(tenant.score()).append("</span><span class=\"muted\">")
         .append("tenant id ").append(escape(tenant.tenantId() == null ? "(none)" : tenant.tenantId()))
         .append(" &middot; size class ").append(escape(orDash(tenant.sizeClass())))
@@ -103,15 +103,14 @@ public final class ReportHtml {
     html.append("<table class=\"indicators\"><thead><tr><th>Indicator</th><th class=\"num\">Value</th>")
         .append("<th>Norm</th><th>Status</th><th>What it means and what to do</th></tr></thead><tbody>\n");
     for (Report.IndicatorResult indicator : tenant.indicators()) {
-      Indicator kind = Indicator.of(indicator.id());
-      html.append("<tr class=\"row-").append(indicator.status().equals("n/a") ? "na" : indicator.status())
+      String status = indicator.status() == Status.NOT_APPLICABLE ? "na" : indicator.status().label();
+      html.append("<tr class=\"row-").append(status)
           .append("\"><td>").append(escape(indicator.title())).append("<br><span class=\"muted small\">")
           .append(escape(indicator.id())).append("</span></td><td class=\"num\">")
-          .append(escape(CheckupReport.Texts.value(kind, indicator.value()))).append("</td><td>")
-          .append(escape(CheckupReport.Texts.norm(kind, toDouble(indicator.norm().min()),
-              toDouble(indicator.norm().max()), null)))
-          .append("</td><td class=\"status st-").append(indicator.status().equals("n/a") ? "na" : indicator.status())
-          .append("\">").append(escape(indicator.status().replace('-', ' '))).append("</td><td><div class=\"explain\">")
+          .append(escape(indicator.valueText())).append("</td><td>").append(escape(indicator.normText()))
+          .append("</td><td class=\"status st-").append(status)
+          .append("\">").append(escape(indicator.status().label().replace('-', ' ')))
+          .append("</td><td><div class=\"explain\">")
           .append(escape(indicator.explanation())).append("</div>");
       details(html, indicator.details());
       html.append("</td></tr>\n");
@@ -133,7 +132,7 @@ public final class ReportHtml {
   /** Bars of launches per day, today's (still running) lighter; each bar has its date and count as a tooltip. */
   static void chart(StringBuilder html, Report.Launches launches) {
     List<Long> values = launches.perDay();
-    List<LocalDate> days = CheckupReport.chartDays(launches);
+    List<LocalDate> days = chartDays(launches);
     long max = 1;
     for (long value : values) {
       max = Math.max(max, value);
@@ -150,7 +149,7 @@ public final class ReportHtml {
     html.append("<line x1=\"").append(left).append("\" y1=\"").append(height - bottom).append("\" x2=\"")
         .append(width).append("\" y2=\"").append(height - bottom).append("\" stroke=\"#9aa5ae\"/>");
     html.append("<text x=\"").append(left - 6).append("\" y=\"12\" text-anchor=\"end\" font-size=\"10\" ")
-        .append("fill=\"#5f6b76\">").append(CheckupReport.Texts.format(max)).append("</text>");
+        .append("fill=\"#5f6b76\">").append(IndicatorTexts.format(max)).append("</text>");
     html.append("<text x=\"").append(left - 6).append("\" y=\"").append(height - bottom)
         .append("\" text-anchor=\"end\" font-size=\"10\" fill=\"#5f6b76\">0</text>");
     for (int i = 0; i < values.size(); i++) {
@@ -189,8 +188,14 @@ public final class ReportHtml {
     return value == null ? "–" : value;
   }
 
-  private static Double toDouble(Number value) {
-    return value == null ? null : value.doubleValue();
+  /** Days of the launch chart, oldest first. */
+  private static List<LocalDate> chartDays(Report.Launches launches) {
+    List<LocalDate> days = new java.util.ArrayList<>();
+    LocalDate from = LocalDate.parse(launches.from());
+    for (int i = 0; i < launches.perDay().size(); i++) {
+      days.add(from.plusDays(i));
+    }
+    return days;
   }
 
   /** Escapes text for HTML element content and quoted attribute values. */

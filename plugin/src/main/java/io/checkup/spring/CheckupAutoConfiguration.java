@@ -1,6 +1,13 @@
 package io.checkup.spring;
 
 import io.checkup.engine.CheckupProcessEnginePlugin;
+import io.checkup.engine.CheckupSettings;
+import io.checkup.report.ReportSettings;
+import org.springframework.boot.context.properties.bind.BindHandler;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
+import org.springframework.core.env.Environment;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -21,27 +28,39 @@ public class CheckupAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  public CheckupProcessEnginePlugin checkupProcessEnginePlugin(CheckupProperties properties) {
+  public CheckupProcessEnginePlugin checkupProcessEnginePlugin(CheckupProperties properties,
+      Environment environment) {
     CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
+    CheckupSettings settings = plugin.settings();
     CheckupProperties.Lint lint = properties.getLint();
-    plugin.setLintMode(lint.getMode());
-    plugin.setLintConfigFile(lint.getConfigFile());
-    plugin.setLintRules(lint.rulesSetting());
-    plugin.setLintRuleOptions(lint.optionsSetting());
-    plugin.setLintLogLimit(lint.getLogLimit());
-    plugin.setLintResultsCacheSize(lint.getResultsCacheSize().toBytes() + "");
+    settings.set(CheckupSettings.LINT_MODE, lint.getMode())
+        .set(CheckupSettings.LINT_CONFIG_FILE, lint.getConfigFile())
+        .set(CheckupSettings.LINT_RULES, lint.getRules())
+        .set(CheckupSettings.LINT_RULE_OPTIONS, lint.flatOptions())
+        .set(CheckupSettings.LINT_LOG_LIMIT, lint.getLogLimit())
+        .set(CheckupSettings.LINT_RESULTS_CACHE_SIZE, lint.getResultsCacheSize().toBytes());
     CheckupProperties.Stats stats = properties.getStats();
-    plugin.setStatsEnabled(stats.isEnabled());
-    plugin.setStatsFlushInterval(stats.getFlushInterval().toString());
-    plugin.setStatsRollUpAfter(stats.getRollUpAfter().toString());
-    plugin.setStatsRetention(stats.getRetention().toString());
-    plugin.setStatsMaxPendingRows(stats.getMaxPendingRows());
-    plugin.setStatsNodeId(stats.getNodeId());
-    plugin.setReportConfigFile(properties.getReport().getConfigFile());
-    plugin.setReportConfig(properties.getReport().settingsJson());
-    plugin.setReportWarmUp(properties.getReport().isWarmUp());
-    plugin.setReportQueryTimeout(properties.getReport().getQueryTimeout().toString());
+    settings.set(CheckupSettings.STATS_ENABLED, stats.isEnabled())
+        .set(CheckupSettings.STATS_FLUSH_INTERVAL, stats.getFlushInterval())
+        .set(CheckupSettings.STATS_ROLL_UP_AFTER, stats.getRollUpAfter())
+        .set(CheckupSettings.STATS_RETENTION, stats.getRetention())
+        .set(CheckupSettings.STATS_MAX_PENDING_ROWS, stats.getMaxPendingRows())
+        .set(CheckupSettings.STATS_NODE_ID, stats.getNodeId());
+    CheckupProperties.Report report = properties.getReport();
+    settings.set(CheckupSettings.REPORT_CONFIG_FILE, report.getConfigFile())
+        .set(CheckupSettings.REPORT_CONFIG, reportSettings(environment))
+        .set(CheckupSettings.REPORT_WARM_UP, report.isWarmUp())
+        .set(CheckupSettings.REPORT_QUERY_TIMEOUT, report.getQueryTimeout());
     return plugin;
+  }
+
+  /**
+   * {@code checkup.report.settings}, bound by Spring's Binder (kebab case, indexed map keys such as
+   * {@code norms.[launches.7d]}), strictly: a key that names nothing stops the start, naming it.
+   */
+  private static ReportSettings reportSettings(Environment environment) {
+    return Binder.get(environment).bind("checkup.report.settings", Bindable.of(ReportSettings.class),
+        new NoUnboundElementsBindHandler(BindHandler.DEFAULT)).orElse(null);
   }
 
   /**

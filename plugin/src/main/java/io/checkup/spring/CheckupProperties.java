@@ -2,7 +2,8 @@ package io.checkup.spring;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
+import io.checkup.engine.LintMode;
+import io.checkup.report.ReportSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Spring Boot settings of camunda-checkup, under {@code checkup.}. */
@@ -33,7 +34,7 @@ public class CheckupProperties {
      * {@code checkup.report.settings.tenants.acme.plan=Gold} or
      * {@code checkup.report.settings.norms.[launches.7d].min=500}.
      */
-    private Map<String, Object> settings = new LinkedHashMap<>();
+    private ReportSettings settings = new ReportSettings();
 
     /**
      * Generate one report in the background right after the engine starts and a minute after each midnight UTC, so
@@ -72,24 +73,12 @@ public class CheckupProperties {
       this.configFile = configFile;
     }
 
-    public Map<String, Object> getSettings() {
+    public ReportSettings getSettings() {
       return settings;
     }
 
-    public void setSettings(Map<String, Object> settings) {
+    public void setSettings(ReportSettings settings) {
       this.settings = settings;
-    }
-
-    /** The settings as JSON for the plugin's {@code reportConfig}, or null when there are none. */
-    String settingsJson() {
-      if (settings == null || settings.isEmpty()) {
-        return null;
-      }
-      try {
-        return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(settings);
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw new IllegalArgumentException("checkup.report.settings cannot be read: " + e.getMessage(), e);
-      }
     }
   }
 
@@ -183,7 +172,7 @@ public class CheckupProperties {
   public static class Lint {
 
     /** warn (log findings, deploy anyway), strict (refuse deployments with error findings) or off. */
-    private String mode = "warn";
+    private LintMode mode = LintMode.WARN;
 
     /** Rule configuration file: a path, or classpath:..., in camunda-checkup or bpmnlint (.bpmnlintrc) format. */
     private String configFile;
@@ -220,11 +209,11 @@ public class CheckupProperties {
       this.resultsCacheSize = resultsCacheSize;
     }
 
-    public String getMode() {
+    public LintMode getMode() {
       return mode;
     }
 
-    public void setMode(String mode) {
+    public void setMode(LintMode mode) {
       this.mode = mode;
     }
 
@@ -252,17 +241,11 @@ public class CheckupProperties {
       this.options = options;
     }
 
-    /** The rules map in the plugin's compact form: {@code id=severity, ...}. */
-    String rulesSetting() {
-      return rules.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
-    }
-
-    /** The options map in the plugin's compact form: {@code id.option=value, ...}. */
-    String optionsSetting() {
-      return options.entrySet().stream()
-          .flatMap(rule -> rule.getValue().entrySet().stream()
-              .map(option -> rule.getKey() + "." + option.getKey() + "=" + option.getValue()))
-          .collect(Collectors.joining(", "));
+    /** The options as the plugin keeps them: {@code <rule-id>.<option>} to value. */
+    Map<String, String> flatOptions() {
+      Map<String, String> flat = new LinkedHashMap<>();
+      options.forEach((rule, byName) -> byName.forEach((option, value) -> flat.put(rule + "." + option, value)));
+      return flat;
     }
   }
 }

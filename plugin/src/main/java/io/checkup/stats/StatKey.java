@@ -6,20 +6,9 @@ package io.checkup.stats;
  */
 public record StatKey(String tenantId, String processKey, Metric metric, String dimension, long periodStart) {
 
-  public static final long HOUR = 3_600_000L;
-  public static final long DAY = 24 * HOUR;
-
   public StatKey {
     dimension = dimension == null ? "" : dimension;
     processKey = processKey == null ? "" : processKey;
-  }
-
-  static long hourOf(long epochMillis) {
-    return epochMillis - Math.floorMod(epochMillis, HOUR);
-  }
-
-  static long dayOf(long epochMillis) {
-    return epochMillis - Math.floorMod(epochMillis, DAY);
   }
 
   StatKey withPeriod(long start) {

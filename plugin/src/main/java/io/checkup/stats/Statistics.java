@@ -31,7 +31,7 @@ public final class Statistics {
   /** The start of the oldest day whose hourly rows are still kept. */
   private long hourlyHorizon() {
     long now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().getTime();
-    return StatKey.dayOf(now - settings.rollUpAfter().toMillis()) + StatKey.DAY;
+    return UtcPeriods.dayStart(now - settings.rollUpAfter().toMillis()) + UtcPeriods.DAY;
   }
 
   /** False when the statistics are switched off ({@code statsEnabled=false}): nothing is counted. */

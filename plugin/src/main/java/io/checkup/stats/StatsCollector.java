@@ -132,7 +132,7 @@ public final class StatsCollector {
   }
 
   private static long currentHour() {
-    return StatKey.hourOf(ClockUtil.getCurrentTime().getTime());
+    return UtcPeriods.hourStart(ClockUtil.getCurrentTime().getTime());
   }
 
   private void offerSingle(StatKey key) {

@@ -124,9 +124,9 @@ final class StatsFlusher {
   void maintain() throws SQLException {
     long now = ClockUtil.getCurrentTime().getTime();
     // an hour is merged once it has been over for an hour, so late flushes of other nodes are in
-    int compacted = store.compact(StatKey.hourOf(now) - StatKey.HOUR, StatKey.dayOf(now),
-        StatKey.dayOf(now - settings.rollUpAfter().toMillis()), settings.nodeId(), now);
-    int deleted = store.deleteOlderThan(StatKey.dayOf(now - settings.retention().toMillis()));
+    int compacted = store.compact(UtcPeriods.hourStart(now) - UtcPeriods.HOUR, UtcPeriods.dayStart(now),
+        UtcPeriods.dayStart(now - settings.rollUpAfter().toMillis()), settings.nodeId(), now);
+    int deleted = store.deleteOlderThan(UtcPeriods.dayStart(now - settings.retention().toMillis()));
     if (compacted > 0 || deleted > 0) {
       LOG.info("camunda-checkup statistics: merged or rolled up {} row(s), deleted {} row(s) past the retention",
           compacted, deleted);

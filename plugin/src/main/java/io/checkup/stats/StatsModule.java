@@ -68,27 +68,23 @@ public final class StatsModule {
   }
 
   /**
-   * The database is known now. On one without a table script of the plugin's, and without tables an operator created
-   * by hand, nothing is counted: the counting listeners come off the engine's parser before any model is parsed.
+   * Switches the statistics off for good (the database has no tables for them): nothing is counted, the counting
+   * listeners come off the engine's parser before any model is parsed. Call in {@code postInit}, instead of it.
+   *
+   * @param reason why, for whoever asks
    */
-  public void postInit(ProcessEngineConfigurationImpl configuration) {
-    String type = configuration.getDatabaseType();
-    if (!StatsStore.isSupported(type) && !new StatsStore(configuration.getDataSource(), type,
-        configuration.getDatabaseTablePrefix()).tablesExist()) {
-      unsupported = "database type '" + type + "' is not supported by camunda-checkup's statistics and check-up "
-          + "report (H2, PostgreSQL and MariaDB/MySQL are)";
-      LOG.warn("camunda-checkup: {}; statistics and the report are off, deploy-time lint runs. To use them on this "
-          + "database, create the tables CHECKUP_STAT, CHECKUP_LOCK and CHECKUP_MODEL by hand from the scripts in "
-          + "docs/statistics.md and restart", unsupported);
-      if (parseListener != null) {
-        for (org.camunda.bpm.engine.impl.persistence.deploy.Deployer deployer : configuration.getDeployers()) {
-          if (deployer instanceof org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer bpmn) {
-            bpmn.getBpmnParser().getParseListeners().remove(parseListener);
-          }
+  public void switchOff(ProcessEngineConfigurationImpl configuration, String reason) {
+    unsupported = reason;
+    if (parseListener != null) {
+      for (org.camunda.bpm.engine.impl.persistence.deploy.Deployer deployer : configuration.getDeployers()) {
+        if (deployer instanceof org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer bpmn) {
+          bpmn.getBpmnParser().getParseListeners().remove(parseListener);
         }
       }
-      return;
     }
+  }
+
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
     if (!collecting) {
       return;
     }
@@ -123,12 +119,11 @@ public final class StatsModule {
     return unsupported;
   }
 
-  public void engineBuilt(ProcessEngine engine) {
+  public void engineBuilt(ProcessEngine engine, io.checkup.db.PluginTables tables) {
     if (unsupported != null) {
       return;
     }
-    store = new StatsStore(configuration.getDataSource(), configuration.getDatabaseType(),
-        configuration.getDatabaseTablePrefix());
+    store = new StatsStore(tables);
     store.applySchemaUpdate(configuration.getDatabaseSchemaUpdate());
     flusher = new StatsFlusher(collector, store, settings);
     statistics = new Statistics(collector, store, flusher, settings, collecting);

@@ -144,7 +144,7 @@ public final class StatsQuery {
     if (resolution == null) {
       resolution = "D";
     }
-    String day = "(PERIOD_START_ - mod(PERIOD_START_, " + StatKey.DAY + "))";
+    String day = "(PERIOD_START_ - mod(PERIOD_START_, " + UtcPeriods.DAY + "))";
     Map<LocalDate, Long> result = new java.util.TreeMap<>();
     for (Object[] row : run(day + ", sum(VALUE_)", day, 2)) {
       result.merge(Instant.ofEpochMilli(((Number) row[0]).longValue()).atZone(ZoneOffset.UTC).toLocalDate(),
@@ -158,7 +158,7 @@ public final class StatsQuery {
     if (resolution == null) {
       resolution = "D";
     }
-    String day = "(PERIOD_START_ - mod(PERIOD_START_, " + StatKey.DAY + "))";
+    String day = "(PERIOD_START_ - mod(PERIOD_START_, " + UtcPeriods.DAY + "))";
     Map<String, Map<LocalDate, Long>> result = new java.util.HashMap<>();
     for (Object[] row : run("TENANT_ID_, " + day + ", sum(VALUE_)", "TENANT_ID_, " + day, 3)) {
       result.computeIfAbsent((String) row[0], tenant -> new java.util.TreeMap<>())
@@ -199,7 +199,7 @@ public final class StatsQuery {
     if (resolution == null) {
       resolution = "D";
     }
-    String day = "(PERIOD_START_ - mod(PERIOD_START_, " + StatKey.DAY + "))";
+    String day = "(PERIOD_START_ - mod(PERIOD_START_, " + UtcPeriods.DAY + "))";
     String columns = "TENANT_ID_, PROC_DEF_KEY_, METRIC_, DIMENSION_, " + day;
     List<DayRow> result = new ArrayList<>();
     for (Object[] row : run(columns + ", sum(VALUE_)", columns, 6)) {
@@ -228,13 +228,13 @@ public final class StatsQuery {
     long start = from;
     long end = to;
     if (period == null) {
-      boolean wholeDays = (from == Long.MIN_VALUE || Math.floorMod(from, StatKey.DAY) == 0)
-          && (to == Long.MAX_VALUE || Math.floorMod(to, StatKey.DAY) == 0);
+      boolean wholeDays = (from == Long.MIN_VALUE || UtcPeriods.dayStart(from) == from)
+          && (to == Long.MAX_VALUE || UtcPeriods.dayStart(to) == to);
       period = wholeDays || from == Long.MIN_VALUE || from < hourlyHorizon ? "D" : "H";
     }
     if (period.equals("D")) {
-      start = start == Long.MIN_VALUE ? start : StatKey.dayOf(start);
-      end = end == Long.MAX_VALUE ? end : StatKey.dayOf(end - 1) + StatKey.DAY;
+      start = start == Long.MIN_VALUE ? start : UtcPeriods.dayStart(start);
+      end = end == Long.MAX_VALUE ? end : UtcPeriods.dayStart(end - 1) + UtcPeriods.DAY;
     }
     StringBuilder sql = new StringBuilder("select ").append(select).append(" from ").append(store.table)
         .append(" where PERIOD_ = '").append(period).append("'");

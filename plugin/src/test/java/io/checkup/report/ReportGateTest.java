@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ReportGateTest {
 
   private static Report.TenantReport tenant(String id) {
-    return new Report.TenantReport(id, "healthy", 100, List.of(), List.of(), id, null, null, null, null, null, null);
+    return new Report.TenantReport(id, RiskLevel.HEALTHY, 100, List.of(), List.of(), id, null, null, null, null, null, null);
   }
 
   private static final Report ALL = new Report("now", List.of(tenant("acme"), tenant("globex"), tenant(null)));

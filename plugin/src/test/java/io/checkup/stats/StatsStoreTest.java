@@ -19,7 +19,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class StatsStoreTest {
 
-  private static final long DAY = StatKey.DAY;
+  private static final long DAY = UtcPeriods.DAY;
 
   @Test
   void h2() throws Exception {
@@ -48,18 +48,18 @@ class StatsStoreTest {
 
   private static void exercise(DataSource dataSource, String databaseType) throws Exception {
     String prefix = "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 8) + "_";
-    StatsStore store = new StatsStore(dataSource, databaseType, prefix);
+    StatsStore store = new StatsStore(new io.checkup.db.PluginTables(dataSource, databaseType, prefix));
     assertThatThrownBy(() -> store.applySchemaUpdate("false"))
         .hasMessageContaining(prefix + "CHECKUP_STAT does not exist")
         .hasMessageContaining("io/checkup/stats/sql/" + databaseType + ".create.sql");
     store.applySchemaUpdate("true");
     store.applySchemaUpdate("true"); // already there: nothing happens
     try {
-      long today = StatKey.dayOf(Instant.now().toEpochMilli());
+      long today = UtcPeriods.dayStart(Instant.now().toEpochMilli());
       long old = today - 20 * DAY;
       store.insert(Map.of(
-          new StatKey("acme", "invoice", Metric.INSTANCE_STARTED, "", old + StatKey.HOUR), 3L,
-          new StatKey("acme", "invoice", Metric.INSTANCE_STARTED, "", old + 5 * StatKey.HOUR), 4L,
+          new StatKey("acme", "invoice", Metric.INSTANCE_STARTED, "", old + UtcPeriods.HOUR), 3L,
+          new StatKey("acme", "invoice", Metric.INSTANCE_STARTED, "", old + 5 * UtcPeriods.HOUR), 4L,
           new StatKey(null, "invoice", Metric.INSTANCE_STARTED, "", old), 5L,
           new StatKey("acme", "invoice", Metric.TASK_ASSIGNED, "anna", today), 2L), "node-1", today);
       store.insert(Map.of(new StatKey("acme", "invoice", Metric.INSTANCE_STARTED, "", today), 1L),

@@ -80,7 +80,7 @@ class UnsupportedDatabaseTest {
     assertThat(tableExists("CHECKUP_STAT")).isFalse();
     assertThat(log.linesContaining("database type 'mssql' is not supported")).singleElement().asString()
         .contains("statistics and the report are off, deploy-time lint runs")
-        .contains("create the tables CHECKUP_STAT, CHECKUP_LOCK and CHECKUP_MODEL by hand");
+        .contains("create the tables CHECKUP_STAT, CHECKUP_LOCK, CHECKUP_VERSION and CHECKUP_MODEL by hand");
     assertThat(plugin.unavailableReason()).contains("mssql");
     assertThat(catchThrowableOfType(IllegalStateException.class, plugin::getReport))
         .hasMessageContaining("not supported");
@@ -91,10 +91,11 @@ class UnsupportedDatabaseTest {
   @Test
   void withTablesCreatedByHandStatisticsRun() throws Exception {
     // what an operator does, following docs/statistics.md: the tables from the documented script
-    String script = new String(getClass().getClassLoader()
-        .getResourceAsStream("io/checkup/stats/sql/h2.create.sql").readAllBytes())
-        .replace("${prefix}", "").replace("${indexPrefix}", "");
-    TestDatabases.execute("jdbc:h2:mem:" + schema + ";MODE=MSSQLServer;DB_CLOSE_DELAY=-1", "sa", script);
+    for (String script : java.util.List.of("io/checkup/stats/sql/h2.create.sql", "io/checkup/report/sql/h2.create.sql")) {
+      TestDatabases.execute("jdbc:h2:mem:" + schema + ";MODE=MSSQLServer;DB_CLOSE_DELAY=-1", "sa",
+          new String(getClass().getClassLoader().getResourceAsStream(script).readAllBytes())
+              .replace("${prefix}", "").replace("${indexPrefix}", ""));
+    }
     CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
     plugin.setStatsFlushInterval("1h");
     engine(plugin);

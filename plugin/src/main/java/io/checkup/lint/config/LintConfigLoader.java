@@ -93,7 +93,13 @@ public final class LintConfigLoader {
    * @param setting the name of the setting, for error messages
    */
   public static void applySeverities(LintConfig.Builder builder, String list, String setting) throws ConfigException {
-    for (Map.Entry<String, String> entry : pairs(list, setting).entrySet()) {
+    applySeverities(builder, pairs(list, setting), setting);
+  }
+
+  /** Severities by rule id, as {@code checkup.lint.rules.<rule-id>} gives them. */
+  public static void applySeverities(LintConfig.Builder builder, Map<String, String> severities, String setting)
+      throws ConfigException {
+    for (Map.Entry<String, String> entry : severities.entrySet()) {
       try {
         builder.severity(entry.getKey(), Severity.parse(entry.getValue()));
       } catch (IllegalArgumentException e) {
@@ -104,7 +110,13 @@ public final class LintConfigLoader {
 
   /** Applies options as plugin settings carry them: {@code "model-size.max=80, element-diversity.min-kinds=5"}. */
   public static void applyOptions(LintConfig.Builder builder, String list, String setting) throws ConfigException {
-    for (Map.Entry<String, String> entry : pairs(list, setting).entrySet()) {
+    applyOptions(builder, pairs(list, setting), setting);
+  }
+
+  /** Options by {@code <rule-id>.<option>}, as {@code checkup.lint.options.<rule-id>.<option>} gives them. */
+  public static void applyOptions(LintConfig.Builder builder, Map<String, String> options, String setting)
+      throws ConfigException {
+    for (Map.Entry<String, String> entry : options.entrySet()) {
       int dot = entry.getKey().lastIndexOf('.');
       if (dot <= 0) {
         throw new ConfigException(setting + ": '" + entry.getKey() + "' must be <rule-id>.<option>");
@@ -118,7 +130,8 @@ public final class LintConfigLoader {
     }
   }
 
-  private static Map<String, String> pairs(String list, String setting) throws ConfigException {
+  /** {@code "a=b, c=d"} as a map, in order. */
+  public static Map<String, String> pairs(String list, String setting) throws ConfigException {
     Map<String, String> pairs = new LinkedHashMap<>();
     if (list == null || list.isBlank()) {
       return pairs;

@@ -25,6 +25,12 @@ import java.util.Set;
         + "gateway does the same with fewer evaluations.")
 public final class CascadedConditionsRule implements Rule {
 
+  /** Fact: the ids of every gateway of the cascade, root first. */
+  public static final String GATEWAYS = "gateways";
+
+  /** Fact: how many outgoing flows one merged gateway would have. */
+  public static final String OUTCOMES = "outcomes";
+
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
     // link: G1 -> G2 when a flow of splitting G1 goes directly to splitting G2 and is G2's only incoming flow
@@ -82,7 +88,8 @@ public final class CascadedConditionsRule implements Rule {
       outcomes -= linkCount;
       context.report(root, "Cascaded conditions: exclusive gateways " + String.join(", ", ids)
           + " decide one after another; one exclusive gateway with " + outcomes
-          + " outgoing flows makes the same decision with fewer evaluations", ids);
+          + " outgoing flows makes the same decision with fewer evaluations", ids,
+          Map.of(GATEWAYS, ids, OUTCOMES, outcomes));
     }
   }
 

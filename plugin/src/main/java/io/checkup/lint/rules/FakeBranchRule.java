@@ -13,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +26,17 @@ import java.util.Set;
     summary = "Unfinished branches: dead ends, loops without exit, placeholder branches of untyped tasks and "
         + "sequence flows with a missing source or target.")
 public final class FakeBranchRule implements Rule {
+
+  /** Fact: what is unfinished: {@value #DEAD_END}, {@value #NO_EXIT}, {@value #PLACEHOLDER} or {@value #BROKEN_FLOW}. */
+  public static final String KIND = "kind";
+
+  /** Fact: the id of the sequence flow that starts the branch (where the finding has one). */
+  public static final String BRANCH = "branch";
+
+  public static final String DEAD_END = "dead-end";
+  public static final String NO_EXIT = "no-exit";
+  public static final String PLACEHOLDER = "placeholder";
+  public static final String BROKEN_FLOW = "broken-flow";
 
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
@@ -50,7 +62,7 @@ public final class FakeBranchRule implements Rule {
     }
     if (!problems.isEmpty()) {
       context.report(flow, "Fake branch: sequence flow " + flow.id() + " " + String.join(" and ", problems)
-          + ", so no token can pass it");
+          + ", so no token can pass it", List.of(), facts(BROKEN_FLOW, flow));
     }
   }
 
@@ -66,7 +78,8 @@ public final class FakeBranchRule implements Rule {
           && analysis.isReachable(node)) {
         if (node.outgoing().isEmpty()) {
           context.report(node, "Fake branch: boundary event " + node.describe()
-              + " has no outgoing sequence flow; when it fires, the token has nowhere to go");
+              + " has no outgoing sequence flow; when it fires, the token has nowhere to go", List.of(),
+              facts(DEAD_END, null));
         }
         branchStarts.addAll(node.outgoing());
       }
@@ -76,7 +89,8 @@ public final class FakeBranchRule implements Rule {
       SequenceFlow branch = nearestBranch[node.indexInScope()];
       if (branch != null && isDeadEnd(node, analysis)) {
         context.report(node, "Fake branch: the branch " + describeBranch(branch) + " ends at " + node.describe()
-            + ", which is not an end event and has no outgoing sequence flow", List.of(branch.id()));
+            + ", which is not an end event and has no outgoing sequence flow", List.of(branch.id()),
+            facts(DEAD_END, branch));
       }
     }
     reportLoopsWithoutExit(analysis, context);
@@ -88,7 +102,7 @@ public final class FakeBranchRule implements Rule {
       if (placeholderEnd != null) {
         context.report(branch, "Fake branch: the branch " + describeBranch(branch)
             + " holds only untyped tasks or events before " + placeholderEnd.describe()
-            + "; nothing happens on it", List.of(branch.target().id()));
+            + "; nothing happens on it", List.of(branch.target().id()), facts(PLACEHOLDER, branch));
       }
     }
   }
@@ -180,7 +194,8 @@ public final class FakeBranchRule implements Rule {
       }
       context.report(entry, "Fake branch: no end event can be reached from " + entry.describe()
           + (entering == null ? "" : " (entered by sequence flow " + entering.id() + ")")
-          + "; the loop has no way out (no end is reachable from " + String.join(", ", ids) + ")", ids);
+          + "; the loop has no way out (no end is reachable from " + String.join(", ", ids) + ")", ids,
+          facts(NO_EXIT, entering));
     }
   }
 
@@ -227,6 +242,16 @@ public final class FakeBranchRule implements Rule {
       return !node.isMultiInstance() && !node.isLoop();
     }
     return (node.isIntermediateThrowEvent() || node.isIntermediateCatchEvent()) && node.eventDefinitions().isEmpty();
+  }
+
+  /** The facts of a finding: its kind, and the sequence flow that starts the branch where there is one. */
+  private static Map<String, Object> facts(String kind, SequenceFlow branch) {
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put(KIND, kind);
+    if (branch != null && branch.id() != null) {
+      facts.put(BRANCH, branch.id());
+    }
+    return facts;
   }
 
   private static String describeBranch(SequenceFlow branch) {

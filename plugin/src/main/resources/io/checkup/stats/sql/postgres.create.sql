@@ -1,4 +1,4 @@
--- camunda-checkup statistics tables for postgres.
+-- camunda-checkup statistics tables (CHECKUP_STAT, CHECKUP_LOCK, CHECKUP_VERSION) for postgres.
 -- The plugin creates them when missing if the engine's databaseSchemaUpdate is true, create, create-drop or
 -- drop-create; with databaseSchemaUpdate=false run this script yourself, replacing ${prefix} with the engine's
 -- databaseTablePrefix (empty by default) and ${indexPrefix} with that prefix without a schema name.
@@ -24,8 +24,7 @@ create index ${indexPrefix}CHECKUP_STAT_PERIOD on ${prefix}CHECKUP_STAT (PERIOD_
 create index ${indexPrefix}CHECKUP_STAT_METRIC on ${prefix}CHECKUP_STAT (METRIC_, PERIOD_, PERIOD_START_)
   include (TENANT_ID_, PROC_DEF_KEY_, DIMENSION_, VALUE_);
 
--- One row per background job that must run on one node at a time (the roll-up of hours into days), and the
--- versions of closed periods (below).
+-- One row per background job that must run on one node at a time (the roll-up of hours into days).
 create table ${prefix}CHECKUP_LOCK (
   NAME_ varchar(64) not null primary key,
   OWNER_ varchar(128),
@@ -33,20 +32,13 @@ create table ${prefix}CHECKUP_LOCK (
 );
 
 insert into ${prefix}CHECKUP_LOCK (NAME_, OWNER_, LOCKED_AT_) values ('rollup', null, 0);
--- Versions of the closed periods: raised (LOCKED_AT_ + 1) whenever a flush writes counts for an hour ('late-hour')
--- or a day ('late-day') that is already over, so the report knows when what it keeps of closed periods is stale.
-insert into ${prefix}CHECKUP_LOCK (NAME_, OWNER_, LOCKED_AT_) values ('late-hour', null, 0);
-insert into ${prefix}CHECKUP_LOCK (NAME_, OWNER_, LOCKED_AT_) values ('late-day', null, 0);
 
--- What the check-up report needs to know about each deployed process definition, worked out from its model once
--- (at deployment, or the first time a report needs it), so that reports never parse models.
-create table ${prefix}CHECKUP_MODEL (
-  PROC_DEF_ID_ varchar(64) not null primary key,
-  TENANT_ID_ varchar(64),
-  PROC_DEF_KEY_ varchar(255) not null,
-  VERSION_ integer not null,
-  DEPLOYMENT_ID_ varchar(64),
-  DEPLOY_TIME_ bigint,
-  PROFILE_ text not null,
-  CREATED_ bigint not null
+-- Versions of the closed periods: raised by one whenever a flush writes counts for an hour ('late-hour') or a day
+-- ('late-day') that is already over, so the report knows when what it keeps of closed periods is stale.
+create table ${prefix}CHECKUP_VERSION (
+  NAME_ varchar(64) not null primary key,
+  VALUE_ bigint not null
 );
+
+insert into ${prefix}CHECKUP_VERSION (NAME_, VALUE_) values ('late-hour', 0);
+insert into ${prefix}CHECKUP_VERSION (NAME_, VALUE_) values ('late-day', 0);

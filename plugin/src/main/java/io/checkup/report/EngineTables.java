@@ -1,17 +1,11 @@
 package io.checkup.report;
 
-import io.checkup.stats.Metric;
-import io.checkup.stats.Statistics;
-import io.checkup.stats.StatsQuery;
+import io.checkup.stats.UtcPeriods;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,34 +19,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads what a report needs, for all tenants at once: a fixed number of grouped queries over the engine's
- * repository, runtime and identity tables and over the statistics, whatever the number of tenants. Nothing here
- * reads the history tables or parses a model.
+ * Reads what a report needs from the engine's own tables (repository, identity, runtime), for all tenants at once:
+ * a fixed number of grouped queries whatever the number of tenants, each with the report's query timeout. Nothing
+ * here reads the history tables.
  */
-final class ReportSource {
+final class EngineTables {
 
   private static final Logger LOG = LoggerFactory.getLogger("io.checkup.report");
-  static final long DAY = 86_400_000L;
-  static final long HOUR = 3_600_000L;
 
   private final DataSource dataSource;
   private final String prefix;
-  private final Statistics statistics;
-
   private final int timeoutSeconds;
 
-  ReportSource(DataSource dataSource, String enginePrefix, Statistics statistics, java.time.Duration queryTimeout) {
+  EngineTables(DataSource dataSource, String enginePrefix, java.time.Duration queryTimeout) {
     this.dataSource = dataSource;
     this.prefix = enginePrefix == null ? "" : enginePrefix;
-    this.statistics = statistics;
     this.timeoutSeconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, queryTimeout.toSeconds()));
   }
 
-  boolean statisticsCollected() {
-    return statistics.isCollecting();
-  }
-
-  /** The facts of every tenant in scope, by tenant id (null: the tenant-less part). */
+  /**
+   * The facts of every tenant in scope that the engine's tables hold, by tenant id (null: the tenant-less part):
+   * tenants, latest definitions, users, and the open work of the runtime tables.
+   */
   Map<String, TenantFacts> load(ReportScope scope, long now, ReportConfig config) {
     Map<String, TenantFacts> tenants = new LinkedHashMap<>();
     Map<String, String> keyOfDefinition = new HashMap<>();
@@ -69,7 +57,6 @@ final class ReportSource {
       throw new IllegalStateException("camunda-checkup report: reading the engine's tables failed: "
           + e.getMessage(), e);
     }
-    loadStatistics(scope, now, tenants);
     return tenants;
   }
 
@@ -165,14 +152,14 @@ final class ReportSource {
         (row, item) -> task(row, item, keyOfDefinition, "due"));
 
     List<Object> staleParameters = new ArrayList<>(filter.parameters);
-    staleParameters.add(new Timestamp(now - config.unassignedAfterDays() * DAY));
+    staleParameters.add(new Timestamp(now - config.unassignedAfterDays() * UtcPeriods.DAY));
     String stale = "select TENANT_ID_, ID_, NAME_, PROC_DEF_ID_, PROC_INST_ID_, TASK_DEF_KEY_, ASSIGNEE_, "
         + "CREATE_TIME_ SINCE_ from " + prefix + "ACT_RU_TASK where " + filter.sql
         + " and ASSIGNEE_ is null and CREATE_TIME_ < ?";
     listed(connection, stale, staleParameters, "count(*)", limit, facts, tenant -> tenant.unassigned,
         (row, item) -> task(row, item, keyOfDefinition, "created"));
 
-    Timestamp stuckBefore = new Timestamp(now - config.stuckAfterDays() * DAY);
+    Timestamp stuckBefore = new Timestamp(now - config.stuckAfterDays() * UtcPeriods.DAY);
     TenantFilter subscriptions = new TenantFilter(scope, "S.TENANT_ID_");
     TenantFilter executions = new TenantFilter(scope, "E.TENANT_ID_");
     String waits = "select TENANT_ID_, PROC_INST_ID_, PROC_DEF_ID_, TASK_DEF_KEY_ ACT_ID_, CREATE_TIME_ SINCE_, "
@@ -271,263 +258,6 @@ final class ReportSource {
         });
   }
 
-  // ---- statistics ----
-
-  /** A sum's key: a tenant and, as the question needs, a process key, a dimension or a day. */
-  record Cell(String tenantId, String processKey, String dimension, long day) {
-  }
-
-  /**
-   * A sum over the settled part of a window (the days before yesterday, or the hours before the previous hour),
-   * kept for reports over all tenants and slid forward period by period: when the window moves on, the periods that
-   * entered it are added and those that left it are taken off, so a report reads the settled past once per node and
-   * then only what moved. It is read again whole when the statistics' version of settled periods changes (a late
-   * flush or an import wrote into them).
-   */
-  private static final class Window {
-    long start;
-    long end;
-    long version;
-    Map<Cell, Long> sums;
-  }
-
-  private final Map<String, Window> windows = new java.util.concurrent.ConcurrentHashMap<>();
-  private final java.util.concurrent.atomic.AtomicLong wholeReads = new java.util.concurrent.atomic.AtomicLong();
-
-  /** How often a settled window was read whole (first report on this node, or after a late write into it). */
-  long settledWindowsReadWhole() {
-    return wholeReads.get();
-  }
-
-  private interface Reader {
-    Map<Cell, Long> query(long from, long to);
-
-    /** The sums over {@code [from, to)}; an empty range is not asked of the database. */
-    default Map<Cell, Long> read(long from, long to) {
-      return from < to ? query(from, to) : new HashMap<>();
-    }
-  }
-
-  /** The sums over {@code [start, end)}: slid from the kept window where possible. A copy, for this report only. */
-  private Map<Cell, Long> settled(ReportScope scope, String name, long start, long end, long unit, long version,
-      Reader reader) {
-    if (!scope.isAll()) {
-      return reader.read(start, end);
-    }
-    Window window = windows.computeIfAbsent(name, n -> new Window());
-    synchronized (window) {
-      boolean slidable = window.sums != null && window.version == version && start >= window.start
-          && end >= window.end && start < window.end && (end - window.end) / unit <= 7;
-      if (!slidable) {
-        wholeReads.incrementAndGet();
-        window.sums = new HashMap<>(reader.read(start, end));
-      } else {
-        if (end > window.end) {
-          reader.read(window.end, end).forEach((cell, value) -> window.sums.merge(cell, value, Long::sum));
-        }
-        if (start > window.start) {
-          reader.read(window.start, start).forEach((cell, value) -> window.sums.merge(cell, -value, Long::sum));
-        }
-        window.sums.values().removeIf(value -> value == 0);
-      }
-      window.start = start;
-      window.end = end;
-      window.version = version;
-      return new HashMap<>(window.sums);
-    }
-  }
-
-  /** Settled sums plus the live ones of the rest of the window. */
-  private Map<Cell, Long> window(ReportScope scope, String name, long start, long settledEnd, long end, long unit,
-      long version, Reader reader) {
-    Map<Cell, Long> sums = settled(scope, name, start, settledEnd, unit, version, reader);
-    reader.read(settledEnd, end).forEach((cell, value) -> sums.merge(cell, value, Long::sum));
-    return sums;
-  }
-
-  private void loadStatistics(ReportScope scope, long now, Map<String, TenantFacts> tenants) {
-    long today = now - Math.floorMod(now, DAY);
-    long yesterday = today - DAY;
-    long tomorrow = today + DAY;
-    long hour = now - Math.floorMod(now, HOUR);
-    long[] versions = scope.isAll() ? statistics.closedPeriodVersions() : new long[2];
-    long days = versions[1];
-
-    window(scope, "launches", today - 28 * DAY, yesterday, tomorrow, DAY, days, (from, to) -> {
-      Map<Cell, Long> sums = new HashMap<>();
-      query(scope).metric(Metric.INSTANCE_STARTED).between(at(from), at(to)).sumByTenantAndDay().forEach(
-          (tenant, perDay) -> perDay.forEach((day, count) -> sums.put(new Cell(tenant, "", "",
-              day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli()), count)));
-      return sums;
-    }).forEach((cell, count) -> {
-      TenantFacts tenant = tenants.get(cell.tenantId());
-      if (tenant != null && count != 0) {
-        tenant.launchesPerDay.merge(day(cell.day()), count, Long::sum);
-      }
-    });
-
-    long week = today - 6 * DAY;
-    window(scope, "active", week, yesterday, tomorrow, DAY, days, rows(scope, false, List.of(Metric.INSTANCE_STARTED,
-        Metric.ACTIVITY_TOTAL), true, row -> "")).forEach((cell, count) -> {
-          TenantFacts tenant = tenants.get(cell.tenantId());
-          if (tenant != null && count > 0) {
-            tenant.activeKeys.add(cell.processKey());
-          }
-        });
-
-    window(scope, "actions", hour - 23 * HOUR, hour - HOUR, hour + HOUR, HOUR, versions[0],
-        perTenant(scope, Metric.ACTIVITY_TOTAL, true)).forEach((cell, sum) -> {
-      TenantFacts tenant = tenants.get(cell.tenantId());
-      if (tenant != null) {
-        tenant.actions24h += sum;
-      }
-    });
-
-    window(scope, "tasks", week, yesterday, tomorrow, DAY, days, perTenant(scope, Metric.TASK_CREATED, false))
-        .forEach((cell, sum) -> {
-          TenantFacts tenant = tenants.get(cell.tenantId());
-          if (tenant != null) {
-            tenant.tasksCreated7d += sum;
-          }
-        });
-
-    // the 7-day windows are 168 hours: the current hour and the 167 before. The days from 6 days ago to today come
-    // from the daily rows above; of the day before them, the hours still inside the window (its edge) are that
-    // day's daily rows less its hourly rows of the hours already gone: one day and at most 23 hours to read, each
-    // kept as a settled window that slides by a day or an hour
-    long edgeDay = week - DAY;
-    long edgeStart = hour - 167 * HOUR;
-    Map<Cell, Long> edge = window(scope, "week-edge-day", edgeDay, week, week, DAY, days, rows(scope, false,
-        WEEK_EDGE_METRICS, true, row -> row.metric().id()));
-    window(scope, "week-edge-gone", edgeDay, edgeStart, edgeStart, HOUR, versions[0], rows(scope, true,
-        WEEK_EDGE_METRICS, true, row -> row.metric().id()))
-        .forEach((cell, sum) -> edge.merge(cell, -sum, Long::sum));
-    edge.forEach((cell, sum) -> {
-      TenantFacts tenant = tenants.get(cell.tenantId());
-      if (tenant == null || sum <= 0) {
-        return;
-      }
-      if (cell.dimension().equals(Metric.INSTANCE_STARTED.id())) {
-        tenant.launchesWeekEdge += sum;
-      }
-      if (cell.dimension().equals(Metric.TASK_CREATED.id())) {
-        tenant.tasksCreated7d += sum;
-      } else {
-        tenant.activeKeys.add(cell.processKey());
-      }
-    });
-
-    long month = monthStart(now);
-    window(scope, "assignees", month, yesterday, tomorrow, DAY, days, rows(scope, false,
-        List.of(Metric.TASK_ASSIGNEE), false, StatsQuery.Row::dimension)).forEach((cell, sum) -> {
-          TenantFacts tenant = tenants.get(cell.tenantId());
-          if (tenant != null && sum > 0) {
-            tenant.assignees30d.add(cell.dimension());
-          }
-        });
-
-    window(scope, "flows", month, yesterday, tomorrow, DAY, days, rows(scope, false, List.of(Metric.FLOW_TAKEN),
-        true, StatsQuery.Row::dimension)).forEach((cell, sum) -> {
-          TenantFacts tenant = tenants.get(cell.tenantId());
-          if (tenant != null) {
-            tenant.flows30d.computeIfAbsent(cell.processKey(), k -> new HashMap<>())
-                .merge(cell.dimension(), sum, Long::sum);
-          }
-        });
-  }
-
-  /**
-   * Flow counts are kept per process key, whatever the version. For these definitions (latest versions deployed
-   * within the 30 days, suspected of a dead branch by the counts of all versions), the counts since the day after
-   * their deployment: a flow the new version added cannot have been taken before. Few definitions, at most
-   * {@value #PROCESSES_PER_QUERY} per round trip: the cost grows with the rate of model changes, never with traffic.
-   */
-  void loadFlowsSinceDeployment(ReportScope scope, long now, Map<String, TenantFacts> tenants,
-      List<TenantFacts.Definition> definitions) {
-    long tomorrow = now - Math.floorMod(now, DAY) + DAY;
-    Map<Map.Entry<String, String>, LocalDate> countedFrom = new HashMap<>();
-    for (TenantFacts.Definition definition : definitions) {
-      TenantFacts tenant = tenants.get(definition.tenantId());
-      long firstFullDay = definition.deployTime() - Math.floorMod(definition.deployTime(), DAY) + DAY;
-      // SimpleEntry, unlike Map.entry, takes the tenant-less part's null
-      countedFrom.put(new AbstractMap.SimpleImmutableEntry<>(definition.tenantId(), definition.key()),
-          day(firstFullDay));
-      tenant.flowsSinceDeployment.put(definition.key(), new HashMap<>());
-    }
-    List<Map.Entry<String, String>> processes = new ArrayList<>(countedFrom.keySet());
-    for (int i = 0; i < processes.size(); i += PROCESSES_PER_QUERY) {
-      List<Map.Entry<String, String>> chunk =
-          processes.subList(i, Math.min(processes.size(), i + PROCESSES_PER_QUERY));
-      LocalDate from = chunk.stream().map(countedFrom::get).min(LocalDate::compareTo).orElseThrow();
-      for (StatsQuery.DayRow row : query(scope).metric(Metric.FLOW_TAKEN).processes(chunk)
-          .between(from.atStartOfDay(ZoneOffset.UTC).toInstant(), at(tomorrow)).rowsByDay()) {
-        LocalDate first = countedFrom.get(new AbstractMap.SimpleImmutableEntry<>(row.tenantId(), row.processKey()));
-        TenantFacts tenant = tenants.get(row.tenantId());
-        if (first != null && tenant != null && !row.day().isBefore(first)) {
-          tenant.flowsSinceDeployment.get(row.processKey()).merge(row.dimension(), row.value(), Long::sum);
-        }
-      }
-    }
-  }
-
-  private static final int PROCESSES_PER_QUERY = 200;
-
-  /** The start of the 30-day windows (assignees, flows): today and the 29 days before. */
-  static long monthStart(long now) {
-    return now - Math.floorMod(now, DAY) - 29 * DAY;
-  }
-
-  /** Sums of a metric per tenant, from daily or hourly rows. */
-  private Reader perTenant(ReportScope scope, Metric metric, boolean hours) {
-    return (from, to) -> {
-      Map<Cell, Long> sums = new HashMap<>();
-      (hours ? hourly(scope) : query(scope)).metric(metric).between(at(from), at(to)).sumByTenant()
-          .forEach((tenant, sum) -> sums.put(new Cell(tenant, "", "", 0), sum));
-      return sums;
-    };
-  }
-
-  /** What the 168-hour windows' edge counts: launches, completed elements (activity) and created tasks. */
-  private static final List<Metric> WEEK_EDGE_METRICS =
-      List.of(Metric.INSTANCE_STARTED, Metric.ACTIVITY_TOTAL, Metric.TASK_CREATED);
-
-  /**
-   * Daily or hourly sums of these metrics per tenant, per process key if asked, and per what {@code dimension} takes
-   * from a row (its dimension, its metric, or nothing).
-   */
-  private Reader rows(ReportScope scope, boolean hours, List<Metric> metrics, boolean byKey,
-      Function<StatsQuery.Row, String> dimension) {
-    return (from, to) -> {
-      Map<Cell, Long> sums = new HashMap<>();
-      for (StatsQuery.Row row : (hours ? hourly(scope) : query(scope)).metrics(metrics).between(at(from), at(to))
-          .rows()) {
-        sums.merge(new Cell(row.tenantId(), byKey ? row.processKey() : "", dimension.apply(row), 0), row.value(),
-            Long::sum);
-      }
-      return sums;
-    };
-  }
-
-  private static Instant at(long epochMillis) {
-    return Instant.ofEpochMilli(epochMillis);
-  }
-
-  private StatsQuery query(ReportScope scope) {
-    StatsQuery query = statistics.query().daily();
-    if (!scope.isAll()) {
-      query.tenants(scope.tenants());
-    }
-    return query;
-  }
-
-  private StatsQuery hourly(ReportScope scope) {
-    StatsQuery query = statistics.query().hourly();
-    if (!scope.isAll()) {
-      query.tenants(scope.tenants());
-    }
-    return query;
-  }
-
   // ---- plumbing ----
 
   /** A condition on a tenant column: nothing for all tenants, otherwise the tenants in scope. */
@@ -573,9 +303,5 @@ final class ReportSource {
 
   static String iso(Timestamp timestamp) {
     return timestamp == null ? null : timestamp.toInstant().toString();
-  }
-
-  static LocalDate day(long epochMillis) {
-    return Instant.ofEpochMilli(epochMillis).atZone(ZoneOffset.UTC).toLocalDate();
   }
 }

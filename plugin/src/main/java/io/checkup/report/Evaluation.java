@@ -1,0 +1,158 @@
+package io.checkup.report;
+
+import io.checkup.report.Report.IndicatorResult;
+import io.checkup.report.Report.NormView;
+import io.checkup.report.Report.TenantReport;
+import io.checkup.stats.UtcPeriods;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The same steps for every indicator of a tenant: measure, find the norm that applies, decide the status, take the
+ * penalty off the score; then the level and the reasons. Pure: facts and configuration in, the tenant's report out,
+ * no database and no engine.
+ */
+final class Evaluation {
+
+  private final TenantView tenant;
+  private final ReportConfig config;
+  private final boolean statistics;
+  private final String sizeClass;
+  private final Map<Indicator, IndicatorResult> results = new EnumMap<>(Indicator.class);
+  private final Map<Indicator, Double> penalties = new EnumMap<>(Indicator.class);
+  /** The norm in words as the explanation and the reasons say it (a share of users named with their count). */
+  private final Map<Indicator, String> reasonNorms = new EnumMap<>(Indicator.class);
+
+  private Evaluation(TenantView tenant, ReportConfig config, boolean statistics) {
+    this.tenant = tenant;
+    this.config = config;
+    this.statistics = statistics;
+    this.sizeClass = config.sizeClass(tenant.facts().tenantId, tenant.users());
+  }
+
+  /**
+   * The report of one tenant.
+   *
+   * @param statistics whether the runtime statistics are collected (indicators from them are n/a otherwise)
+   */
+  static TenantReport evaluate(TenantView tenant, ReportConfig config, boolean statistics) {
+    return new Evaluation(tenant, config, statistics).report();
+  }
+
+  private TenantReport report() {
+    for (Indicator indicator : Indicator.values()) {
+      evaluate(indicator);
+    }
+    double lost = 0;
+    for (double penalty : penalties.values()) {
+      lost += penalty;
+    }
+    int score = (int) Math.max(0, Math.round(100 - lost));
+    TenantFacts facts = tenant.facts();
+    ReportConfig.TenantSettings settings = config.tenant(facts.tenantId);
+    return new TenantReport(facts.tenantId, RiskLevel.of(score, config), score, reasons(),
+        List.copyOf(results.values()), facts.tenantId == null ? "(default)" : facts.name,
+        settings == null ? null : settings.plan(), sizeClass, settings == null ? null : settings.profile(),
+        tenant.users(), tenant.ageDays(), launchesChart());
+  }
+
+  private void evaluate(Indicator indicator) {
+    Measurement measured = indicator.measure(tenant);
+    Number value = measured.value();
+    String note = null;
+    if (indicator.fromStatistics() && !statistics) {
+      value = null;
+      note = "n/a: the runtime statistics are switched off (statsEnabled=false).";
+    }
+    Integer users = tenant.users();
+    Integer ageDays = tenant.ageDays();
+    Norm norm = config.norm(indicator, tenant.facts().tenantId, sizeClass);
+    Double min = norm.min();
+    if (norm.minShareOfUsers() != null) {
+      min = users == null || users == 0 ? null : Math.ceil(users * norm.minShareOfUsers() - 1e-9);
+    }
+    boolean minApplies = min != null
+        && (norm.minAfterAgeDays() == null || (ageDays != null && ageDays >= norm.minAfterAgeDays()));
+    if (min != null && !minApplies && note == null) {
+      note = "The lower bound applies from an age of " + norm.minAfterAgeDays() + " days; this tenant is "
+          + (ageDays == null ? "without deployments" : ageDays + " days old") + ".";
+    }
+    Double max = norm.max();
+    if (norm.off()) {
+      minApplies = false;
+      max = null;
+      note = note == null ? "n/a: switched off for this tenant's size class or settings." : note;
+    }
+    Status status;
+    if (value == null || (!minApplies && max == null)) {
+      status = Status.NOT_APPLICABLE;
+      if (value == null && note == null) {
+        note = "n/a: " + indicator.noValue();
+      }
+    } else {
+      status = status(value.doubleValue(), minApplies ? min : null, max);
+      double weight = config.weight(indicator);
+      if (status == Status.OUT_OF_NORM) {
+        penalties.put(indicator, weight);
+      } else if (status == Status.WARNING) {
+        penalties.put(indicator, weight / 2);
+      }
+    }
+    Double shownMin = minApplies ? min : null;
+    String normText = IndicatorTexts.norm(indicator, shownMin, max, norm.minShareOfUsers() != null ? users : null);
+    StringBuilder explanation = new StringBuilder("Norm: ").append(normText).append(". ")
+        .append(indicator.meaning()).append(" What to do: ").append(indicator.advice());
+    if (note != null) {
+      explanation.append(' ').append(note);
+    }
+    reasonNorms.put(indicator, normText);
+    results.put(indicator, new IndicatorResult(indicator.id(), value, new NormView(number(shownMin), number(max)),
+        status, explanation.toString(), measured.details(), indicator.title(), IndicatorTexts.value(indicator, value),
+        IndicatorTexts.norm(indicator, shownMin, max, null)));
+  }
+
+  /** Inside the bounds: ok; outside by no more than the warning margin (relative to the bound): a warning. */
+  private Status status(double value, Double min, Double max) {
+    double gap = 0;
+    if (min != null && value < min) {
+      gap = min == 0 ? Double.POSITIVE_INFINITY : (min - value) / Math.abs(min);
+    } else if (max != null && value > max) {
+      gap = max == 0 ? Double.POSITIVE_INFINITY : (value - max) / Math.abs(max);
+    }
+    return gap == 0 ? Status.OK : gap <= config.warningMargin() ? Status.WARNING : Status.OUT_OF_NORM;
+  }
+
+  /** The indicators that cost the most points, in plain words. */
+  private List<String> reasons() {
+    List<Indicator> costly = new ArrayList<>(penalties.keySet());
+    costly.sort(Comparator.comparingDouble((Indicator i) -> -penalties.get(i)).thenComparing(Enum::ordinal));
+    List<String> reasons = new ArrayList<>();
+    for (Indicator indicator : costly.subList(0, Math.min(config.reasons(), costly.size()))) {
+      IndicatorResult result = results.get(indicator);
+      reasons.add(indicator.title() + ": " + result.valueText() + " (norm "
+          + reasonNorms.get(indicator) + "); " + indicator.consequence() + ".");
+    }
+    return reasons;
+  }
+
+  /** Launches per UTC day over the last 4 weeks, today's (so far) last. */
+  private Report.Launches launchesChart() {
+    long today = tenant.today();
+    List<Long> perDay = new ArrayList<>();
+    for (int day = 27; day >= 0; day--) {
+      perDay.add(tenant.launchesOn(today - day * UtcPeriods.DAY));
+    }
+    return new Report.Launches(UtcPeriods.date(today - 27 * UtcPeriods.DAY).toString(), perDay);
+  }
+
+  /** Whole numbers as longs, so that JSON shows 1000 and not 1000.0. */
+  static Number number(Double value) {
+    if (value == null) {
+      return null;
+    }
+    return value == Math.rint(value) && Math.abs(value) < 1e15 ? (Number) value.longValue() : value;
+  }
+}

@@ -1,0 +1,57 @@
+package io.checkup.report;
+
+import java.util.Locale;
+
+/** Values and norms in plain words, as the report's explanations, reasons and pages show them. */
+final class IndicatorTexts {
+
+  private IndicatorTexts() {
+  }
+
+  /** A value with its unit: "12 days", "+150 %", "1,234", "n/a". */
+  static String value(Indicator indicator, Number value) {
+    if (value == null) {
+      return "n/a";
+    }
+    String number = format(value.doubleValue());
+    return switch (indicator.unit()) {
+      case DAYS -> number + " days";
+      case PERCENT -> (value.doubleValue() > 0 ? "+" : "") + number + " %";
+      default -> number;
+    };
+  }
+
+  /**
+   * The bounds that apply, in words: "1,000 to 10,000", "at most 30 days", "present", "none".
+   *
+   * @param users the tenant's user count when the lower bound is a share of its users, else null
+   */
+  static String norm(Indicator indicator, Double min, Double max, Integer users) {
+    String unit = indicator.unit() == Indicator.Unit.DAYS ? " days"
+        : indicator.unit() == Indicator.Unit.PERCENT ? " %" : "";
+    if (min == null && max == null) {
+      return "none applies";
+    }
+    if (indicator.unit() == Indicator.Unit.PERCENT && min != null && min < 0 && max == null) {
+      return "no drop of more than " + format(-min) + " %";
+    }
+    if (min != null && max != null) {
+      return format(min) + " to " + format(max) + unit;
+    }
+    if (min != null) {
+      if (users != null) {
+        return "at least " + format(min) + " of the tenant's " + users + " users";
+      }
+      return min == 1 && indicator.id().startsWith("capability.") ? "present" : "at least " + format(min) + unit;
+    }
+    return max == 0 ? "none" : "at most " + format(max) + unit;
+  }
+
+  /** A number as the report writes it: thousands separated, one decimal where it has one. */
+  static String format(double value) {
+    if (value == Math.rint(value)) {
+      return String.format(Locale.ENGLISH, "%,d", (long) value);
+    }
+    return String.format(Locale.ENGLISH, "%,.1f", value);
+  }
+}
