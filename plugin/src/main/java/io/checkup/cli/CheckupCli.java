@@ -7,6 +7,7 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 /**
  * {@code java -jar checkup-cli.jar lint [--format text|json|sarif] [--config FILE] [--max-warnings N] PATH...}
@@ -36,11 +37,11 @@ public final class CheckupCli {
 
   /** Runs the command line in this JVM with the given output streams and returns its exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    return run(java.nio.file.Path.of(""), out, err, args);
+    return run(Path.of(""), out, err, args);
   }
 
   /** As {@link #run(PrintWriter, PrintWriter, String...)}, in a working directory of the caller's. */
-  static int run(java.nio.file.Path workingDirectory, PrintWriter out, PrintWriter err, String... args) {
+  static int run(Path workingDirectory, PrintWriter out, PrintWriter err, String... args) {
     CliArguments arguments;
     try {
       arguments = CliArguments.parse(args);

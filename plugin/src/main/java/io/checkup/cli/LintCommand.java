@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -113,7 +114,7 @@ final class LintCommand {
         Thread.currentThread().interrupt();
       }
     }
-    return java.util.Arrays.asList(results);
+    return Arrays.asList(results);
   }
 
   static long count(List<FileResult> results, Severity severity) {

@@ -9,6 +9,7 @@ import io.checkup.lint.Severity;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -153,7 +154,7 @@ final class SarifReport {
   /** A relative URI reference for a path as given: '/' separators, spaces and the like percent-encoded. */
   static String uri(String path) {
     StringBuilder uri = new StringBuilder(path.startsWith("/") ? "file://" : "");
-    for (byte b : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+    for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
       if (c < 128 && (Character.isLetterOrDigit(c) || "/-._~:".indexOf(c) >= 0)) {
         uri.append((char) c);

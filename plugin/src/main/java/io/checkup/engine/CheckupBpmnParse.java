@@ -2,11 +2,12 @@ package io.checkup.engine;
 
 import io.checkup.lint.model.Bpmn;
 import java.io.InputStream;
+import java.util.ArrayDeque;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.xml.sax.SAXParseException;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.xml.sax.SAXParseException;
 
 /**
  * The engine's own parse, plus linting once the engine has read the whole resource. Problems added here end up in
@@ -84,8 +85,8 @@ final class CheckupBpmnParse extends BpmnParse {
     if (definitions == null) {
       return null;
     }
-    java.util.ArrayDeque<Element> scopes = new java.util.ArrayDeque<>();
-    java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>();
+    ArrayDeque<Element> scopes = new ArrayDeque<>();
+    ArrayDeque<Integer> depths = new ArrayDeque<>();
     for (Element process : definitions.elements("process")) {
       scopes.push(process);
       depths.push(0);

@@ -32,6 +32,7 @@ import io.checkup.report.ReportConfig;
 import io.checkup.stats.Statistics;
 import io.checkup.stats.StatsModule;
 import io.checkup.stats.StatsSettings;
+import io.checkup.stats.StatsStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -155,7 +156,7 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     PluginTables tables = tables(configuration);
     if (!PluginTables.isSupported(tables.databaseType())
-        && !(tables.exist(io.checkup.stats.StatsStore.TABLES) && tables.exist(ModelTable.TABLES))) {
+        && !(tables.exist(StatsStore.TABLES) && tables.exist(ModelTable.TABLES))) {
       String reason = "database type '" + tables.databaseType() + "' is not supported by camunda-checkup's "
           + "statistics and check-up report (H2, PostgreSQL and MariaDB/MySQL are)";
       LOG.warn("camunda-checkup: {}; statistics and the report are off, deploy-time lint runs. To use them on this "

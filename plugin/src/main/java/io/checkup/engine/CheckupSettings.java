@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -27,7 +28,7 @@ public final class CheckupSettings {
   // ---- the catalog ----
 
   public static final Setting<LintMode> LINT_MODE = new Setting<>("lintMode", "checkup.lint.mode", LintMode.WARN,
-      LintMode::parse, mode -> mode.name().toLowerCase(java.util.Locale.ROOT),
+      LintMode::parse, mode -> mode.name().toLowerCase(Locale.ROOT),
       "warn: log and keep findings, always deploy; strict: also refuse deployments with error findings; off: no "
           + "deploy-time lint");
 
@@ -115,7 +116,7 @@ public final class CheckupSettings {
   private static Setting<Boolean> flag(String property, String springProperty, boolean defaultValue,
       String description) {
     return new Setting<>(property, springProperty, defaultValue, text -> {
-      String value = text.trim().toLowerCase(java.util.Locale.ROOT);
+      String value = text.trim().toLowerCase(Locale.ROOT);
       if (!value.equals("true") && !value.equals("false")) {
         throw new IllegalArgumentException("'" + text + "' is not true or false");
       }

@@ -5,10 +5,10 @@ import io.checkup.lint.LintOutcome;
 import io.checkup.lint.Linter;
 import io.checkup.lint.PlainText;
 import io.checkup.lint.Severity;
+import io.checkup.lint.model.Bpmn;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.GraphBuilder;
 import io.checkup.lint.model.NotBpmnException;
-import io.checkup.lint.model.Bpmn;
 import io.checkup.lint.xml.XmlNode;
 import io.checkup.lint.xml.XmlReadException;
 import io.checkup.lint.xml.XmlReader;
@@ -16,11 +16,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +52,7 @@ final class DeploymentLinter {
   private final Linter linter;
   private final LintMode mode;
   private final int logLimit;
-  private final List<DeploymentListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<DeploymentListener> listeners = new CopyOnWriteArrayList<>();
 
   /** With the default log limit. */
   DeploymentLinter(Linter linter, LintMode mode) {
@@ -171,7 +173,7 @@ final class DeploymentLinter {
 
   /** Adds the findings of one severity to the engine's problem report: at most {@code logLimit}, then a count. */
   private void report(BpmnGraph graph, XmlNode definitions, List<Finding> findings, Severity severity,
-      java.util.function.BiConsumer<String, Element> problems) {
+      BiConsumer<String, Element> problems) {
     int reported = 0;
     int left = 0;
     for (Finding finding : findings) {

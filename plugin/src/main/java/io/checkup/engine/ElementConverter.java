@@ -2,6 +2,10 @@ package io.checkup.engine;
 
 import io.checkup.lint.model.Bpmn;
 import io.checkup.lint.xml.XmlNode;
+import java.lang.reflect.Field;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.util.xml.Attribute;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
@@ -33,8 +37,8 @@ final class ElementConverter {
         XmlNode childNode = node(child);
         parent.addChild(childNode);
         if (top == elements.length) {
-          elements = java.util.Arrays.copyOf(elements, top * 2);
-          nodes = java.util.Arrays.copyOf(nodes, top * 2);
+          elements = Arrays.copyOf(elements, top * 2);
+          nodes = Arrays.copyOf(nodes, top * 2);
         }
         elements[top] = child;
         nodes[top++] = childNode;
@@ -52,13 +56,13 @@ final class ElementConverter {
    * key lookups (which cost half of the linter's deploy-time work when done through the public accessors). Where
    * that field is not available, the public accessors are used.
    */
-  private static final java.lang.reflect.Field ATTRIBUTE_MAP = attributeMapField();
+  private static final Field ATTRIBUTE_MAP = attributeMapField();
 
-  private static java.lang.reflect.Field attributeMapField() {
+  private static Field attributeMapField() {
     try {
-      java.lang.reflect.Field field = Element.class.getDeclaredField("attributeMap");
+      Field field = Element.class.getDeclaredField("attributeMap");
       field.setAccessible(true);
-      return java.util.Map.class.isAssignableFrom(field.getType()) ? field : null;
+      return Map.class.isAssignableFrom(field.getType()) ? field : null;
     } catch (ReflectiveOperationException | RuntimeException e) {
       return null;
     }
@@ -67,7 +71,7 @@ final class ElementConverter {
   static String[] attributesOf(Element element) {
     if (ATTRIBUTE_MAP != null) {
       try {
-        java.util.Map<?, ?> map = (java.util.Map<?, ?>) ATTRIBUTE_MAP.get(element);
+        Map<?, ?> map = (Map<?, ?>) ATTRIBUTE_MAP.get(element);
         String[] attributes = new String[map.size() * 3];
         int i = 0;
         for (Object value : map.values()) {
@@ -80,7 +84,7 @@ final class ElementConverter {
           attributes[i++] = attribute.getName();
           attributes[i++] = attribute.getValue();
         }
-        return i == attributes.length ? attributes : java.util.Arrays.copyOf(attributes, i);
+        return i == attributes.length ? attributes : Arrays.copyOf(attributes, i);
       } catch (IllegalAccessException | ClassCastException e) {
         // fall back to the public accessors
       }
@@ -89,7 +93,7 @@ final class ElementConverter {
   }
 
   static String[] attributesViaAccessors(Element element) {
-    java.util.Set<String> keys = element.attributes();
+    Set<String> keys = element.attributes();
     String[] attributes = new String[keys.size() * 3];
     int i = 0;
     for (String key : keys) {
@@ -104,7 +108,7 @@ final class ElementConverter {
       attributes[i++] = name;
       attributes[i++] = element.attribute(key);
     }
-    return i == attributes.length ? attributes : java.util.Arrays.copyOf(attributes, i);
+    return i == attributes.length ? attributes : Arrays.copyOf(attributes, i);
   }
 
   private static boolean isNamespaceDeclaration(String uri, String name) {

@@ -1,5 +1,6 @@
 package io.checkup.engine;
 
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -24,7 +25,7 @@ public final class Setting<T> {
   private final Parser<T> parser;
   private final Function<T, String> writer;
   private final String description;
-  private java.util.function.Consumer<T> check = value -> { };
+  private Consumer<T> check = value -> { };
 
   Setting(String property, String springProperty, T defaultValue, Parser<T> parser, Function<T, String> writer,
       String description) {
@@ -55,7 +56,7 @@ public final class Setting<T> {
   }
 
   /** Adds a check every value must pass, however it was given. */
-  Setting<T> checking(java.util.function.Consumer<T> valueCheck) {
+  Setting<T> checking(Consumer<T> valueCheck) {
     this.check = valueCheck;
     return this;
   }

@@ -1,6 +1,7 @@
 package io.checkup.lint;
 
 import io.checkup.lint.model.BpmnGraph;
+import java.util.Map;
 
 /**
  * One lint rule: looks at the prepared graph and reports through the context. Rules never parse XML and never decide
@@ -11,8 +12,8 @@ public interface Rule {
   void check(BpmnGraph graph, RuleContext context);
 
   /** Options the rule reads, with their defaults; the keys are the only option names configuration may set. */
-  default java.util.Map<String, Object> defaultOptions() {
-    return java.util.Map.of();
+  default Map<String, Object> defaultOptions() {
+    return Map.of();
   }
 
   default RuleInfo info() {

@@ -2,6 +2,7 @@ package io.checkup.report;
 
 import io.checkup.report.Report.TenantReport;
 import io.checkup.stats.Statistics;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -171,7 +172,7 @@ public final class CheckupReport {
 
   private static boolean causedBySql(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof java.sql.SQLException) {
+      if (cause instanceof SQLException) {
         return true;
       }
     }

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,7 +32,7 @@ final class EngineTables {
   private final String prefix;
   private final int timeoutSeconds;
 
-  EngineTables(DataSource dataSource, String enginePrefix, java.time.Duration queryTimeout) {
+  EngineTables(DataSource dataSource, String enginePrefix, Duration queryTimeout) {
     this.dataSource = dataSource;
     this.prefix = enginePrefix == null ? "" : enginePrefix;
     this.timeoutSeconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, queryTimeout.toSeconds()));

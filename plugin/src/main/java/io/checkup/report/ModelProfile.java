@@ -1,5 +1,6 @@
 package io.checkup.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +50,7 @@ public record ModelProfile(int flowNodes, Set<String> kinds, int conditions, int
       if (runs < minRuns) {
         return new DeadFlows(runs, List.of());
       }
-      List<String> dead = new java.util.ArrayList<>();
+      List<String> dead = new ArrayList<>();
       for (String flow : flows) {
         if (taken.getOrDefault(flow, 0L) == 0) {
           dead.add(flow);

@@ -1,19 +1,25 @@
 package io.checkup.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.checkup.lint.Finding;
 import io.checkup.lint.LintConfig;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.GraphBuilder;
 import io.checkup.lint.xml.XmlReader;
+import java.io.ByteArrayInputStream;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -33,7 +39,7 @@ public final class ModelProfiles {
   private final ModelTable table;
   private final ProcessEngineConfigurationImpl engine;
   private final Map<String, ModelProfile> cache = new ConcurrentHashMap<>();
-  private final java.util.concurrent.atomic.AtomicLong workedOut = new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong workedOut = new AtomicLong();
 
   public ModelProfiles(ModelTable table, ProcessEngineConfigurationImpl engine) {
     this.table = table;
@@ -143,7 +149,7 @@ public final class ModelProfiles {
             definition.resourceName(), definition.deploymentId());
         return null;
       }
-      BpmnGraph graph = GraphBuilder.build(XmlReader.read(new java.io.ByteArrayInputStream(model)));
+      BpmnGraph graph = GraphBuilder.build(XmlReader.read(new ByteArrayInputStream(model)));
       return ModelProfiler.profiles(graph).get(definition.key());
     } catch (Exception e) {
       LOG.warn("camunda-checkup: the model of {} cannot be read for the check-up: {}", definition.id(),
@@ -158,7 +164,7 @@ public final class ModelProfiles {
   }
 
   /** Forgets the profiles of definitions that are no longer the latest (they are in the table if ever needed). */
-  void retainOnly(java.util.Set<String> definitionIds) {
+  void retainOnly(Set<String> definitionIds) {
     cache.keySet().retainAll(definitionIds);
   }
 
@@ -171,7 +177,7 @@ public final class ModelProfiles {
 
   static String toJson(ModelProfile profile) {
     try {
-      com.fasterxml.jackson.databind.node.ObjectNode node = JSON.valueToTree(profile);
+      ObjectNode node = JSON.valueToTree(profile);
       node.put("format", FORMAT);
       return JSON.writeValueAsString(node);
     } catch (JsonProcessingException e) {
@@ -185,9 +191,9 @@ public final class ModelProfiles {
    */
   static ModelProfile fromJson(String json) {
     try {
-      com.fasterxml.jackson.databind.node.ObjectNode node =
-          (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(json);
-      com.fasterxml.jackson.databind.JsonNode format = node.remove("format");
+      ObjectNode node =
+          (ObjectNode) JSON.readTree(json);
+      JsonNode format = node.remove("format");
       if (format == null || format.asInt() < FORMAT) {
         return null;
       }
@@ -201,7 +207,7 @@ public final class ModelProfiles {
   /** A stored profile of any format, as far as it can be read; null when it cannot. */
   private static ModelProfile lenient(String json) {
     try {
-      com.fasterxml.jackson.databind.JsonNode node = LENIENT.readTree(json);
+      JsonNode node = LENIENT.readTree(json);
       return LENIENT.treeToValue(node, ModelProfile.class);
     } catch (JsonProcessingException | RuntimeException e) {
       return null;
@@ -209,5 +215,5 @@ public final class ModelProfiles {
   }
 
   private static final ObjectMapper LENIENT = new ObjectMapper()
-      .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 }

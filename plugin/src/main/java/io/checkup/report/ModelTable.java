@@ -1,12 +1,13 @@
 package io.checkup.report;
 
-import io.checkup.db.PluginTables;
 import io.checkup.db.Jdbc;
+import io.checkup.db.PluginTables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -52,7 +53,7 @@ public final class ModelTable {
   }
 
   /** Bounds each read for a report. */
-  void readTimeout(java.time.Duration timeout) {
+  void readTimeout(Duration timeout) {
     this.readTimeoutSeconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toSeconds()));
   }
 

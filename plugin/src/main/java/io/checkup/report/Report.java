@@ -2,6 +2,7 @@ package io.checkup.report;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +16,7 @@ public record Report(String generatedAt, List<TenantReport> tenants) {
 
   /** The same report, with only the tenants in scope. */
   public Report only(ReportScope scope) {
-    List<TenantReport> kept = new java.util.ArrayList<>();
+    List<TenantReport> kept = new ArrayList<>();
     for (TenantReport tenant : tenants) {
       if (scope.includes(tenant.tenantId())) {
         kept.add(tenant);

@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -76,7 +77,7 @@ final class ReportGate {
   private Report await(CompletableFuture<Report> shared) {
     try {
       return shared.get(waitMillis, TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
+    } catch (TimeoutException e) {
       throw new ReportUnavailableException("The check-up report is busy: the report this request waits for has been "
           + "computing for more than " + waitMillis / 1000 + " s (the report's query timeout). Try again later.", e);
     } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package io.checkup.report;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -190,7 +191,7 @@ public final class ReportHtml {
 
   /** Days of the launch chart, oldest first. */
   private static List<LocalDate> chartDays(Report.Launches launches) {
-    List<LocalDate> days = new java.util.ArrayList<>();
+    List<LocalDate> days = new ArrayList<>();
     LocalDate from = LocalDate.parse(launches.from());
     for (int i = 0; i < launches.perDay().size(); i++) {
       days.add(from.plusDays(i));

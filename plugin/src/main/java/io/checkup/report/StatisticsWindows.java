@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -50,8 +52,8 @@ final class StatisticsWindows {
     Map<Cell, Long> sums;
   }
 
-  private final Map<String, Window> windows = new java.util.concurrent.ConcurrentHashMap<>();
-  private final java.util.concurrent.atomic.AtomicLong wholeReads = new java.util.concurrent.atomic.AtomicLong();
+  private final Map<String, Window> windows = new ConcurrentHashMap<>();
+  private final AtomicLong wholeReads = new AtomicLong();
 
   /** How often a settled window was read whole (first report on this node, or after a late write into it). */
   long settledWindowsReadWhole() {

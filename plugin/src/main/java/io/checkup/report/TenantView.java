@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What an indicator reads to measure one tenant: its facts, the profiles of its latest models, the clock of the
@@ -129,7 +130,7 @@ final class TenantView {
     }
 
     /** Counts one; {@code item} is made only while there is room for it. */
-    void add(java.util.function.Supplier<Map<String, Object>> item) {
+    void add(Supplier<Map<String, Object>> item) {
       count++;
       if (items.size() < limit) {
         items.add(item.get());

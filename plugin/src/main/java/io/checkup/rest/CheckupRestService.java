@@ -14,11 +14,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -71,7 +73,7 @@ public class CheckupRestService {
   /** The report, or the 503 answer that says why it cannot be had now. */
   private static Report generate(Checkup checkup, ReportScope scope) {
     if (checkup.plugin().unavailableReason() != null) {
-      throw new jakarta.ws.rs.WebApplicationException(error(Response.Status.NOT_FOUND, "InvalidRequestException",
+      throw new WebApplicationException(error(Response.Status.NOT_FOUND, "InvalidRequestException",
           "The check-up report is off on process engine '" + checkup.engine().getName() + "': "
               + checkup.plugin().unavailableReason() + ". Deploy-time lint runs (docs/install.md: databases)."));
     }
@@ -79,7 +81,7 @@ public class CheckupRestService {
       return checkup.plugin().getReport().generate(scope);
     } catch (ReportUnavailableException e) {
       LOG.warn("camunda-checkup: a report was asked for but cannot be computed now: {}", e.getMessage());
-      throw new jakarta.ws.rs.WebApplicationException(Response.status(Response.Status.SERVICE_UNAVAILABLE)
+      throw new WebApplicationException(Response.status(Response.Status.SERVICE_UNAVAILABLE)
           .header("Retry-After", "30").type(MediaType.APPLICATION_JSON)
           .entity(ReportFormats.json(errorBody("ReportUnavailableException", e.getMessage()))).build());
     }
@@ -99,7 +101,7 @@ public class CheckupRestService {
     if (!caller.canSee(tenantId)) {
       return notFound(name);
     }
-    Report report = generate(checkup, ReportScope.of(java.util.Collections.singleton(tenantId)));
+    Report report = generate(checkup, ReportScope.of(Collections.singleton(tenantId)));
     if (report.tenants().isEmpty()) {
       return notFound(name);
     }
@@ -257,13 +259,13 @@ public class CheckupRestService {
   private static Checkup checkup(String engineName) {
     ProcessEngine engine = EngineUtil.lookupProcessEngine(engineName);
     if (engine == null) {
-      throw new jakarta.ws.rs.WebApplicationException(error(Response.Status.NOT_FOUND, "InvalidRequestException",
+      throw new WebApplicationException(error(Response.Status.NOT_FOUND, "InvalidRequestException",
           "No process engine" + (engineName == null ? "" : " named '" + engineName + "'") + " is available."));
     }
     String authenticatedOn = Caller.authenticatedElsewhere(engine);
     if (authenticatedOn != null) {
       // the filter authenticated the caller on another engine: this one would take them for "no authentication"
-      throw new jakarta.ws.rs.WebApplicationException(error(Response.Status.FORBIDDEN, "AuthorizationException",
+      throw new WebApplicationException(error(Response.Status.FORBIDDEN, "AuthorizationException",
           "Authenticated on process engine '" + authenticatedOn + "', not on '" + engine.getName()
               + "': ask /engine/" + engine.getName() + "/checkup."));
     }
@@ -271,7 +273,7 @@ public class CheckupRestService {
     if (plugin == null) {
       LOG.warn("camunda-checkup: the REST resources are registered but engine '{}' runs without the plugin",
           engine.getName());
-      throw new jakarta.ws.rs.WebApplicationException(error(Response.Status.NOT_FOUND, "InvalidRequestException",
+      throw new WebApplicationException(error(Response.Status.NOT_FOUND, "InvalidRequestException",
           "The camunda-checkup plugin is not installed in process engine '" + engine.getName() + "'."));
     }
     return new Checkup(engine, plugin);

@@ -3,17 +3,21 @@ package io.checkup.spring;
 import io.checkup.engine.CheckupProcessEnginePlugin;
 import io.checkup.engine.CheckupSettings;
 import io.checkup.report.ReportSettings;
-import org.springframework.boot.context.properties.bind.BindHandler;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
-import org.springframework.core.env.Environment;
+import io.checkup.rest.CheckupRestResources;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.BindHandler;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Installs camunda-checkup in a Spring Boot Camunda application: the engine plugin as a bean (the Camunda starter
@@ -68,14 +72,14 @@ public class CheckupAutoConfiguration {
    * authentication filter, if any, already guards every request. Works wherever Camunda's Spring Boot REST starter
    * runs, Camunda Run included.
    */
-  @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+  @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = {"org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer",
       "org.glassfish.jersey.server.ResourceConfig", "org.camunda.bpm.engine.rest.util.EngineUtil"})
   static class RestResources {
 
     @Bean
-    org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer checkupRestResources() {
-      return config -> io.checkup.rest.CheckupRestResources.getResourceClasses().forEach(config::register);
+    ResourceConfigCustomizer checkupRestResources() {
+      return config -> CheckupRestResources.getResourceClasses().forEach(config::register);
     }
   }
 
@@ -84,8 +88,8 @@ public class CheckupAutoConfiguration {
    * own close does it too, but only when its metrics are on).
    */
   @Bean
-  public org.springframework.context.SmartLifecycle checkupStatisticsLifecycle(CheckupProcessEnginePlugin plugin) {
-    return new org.springframework.context.SmartLifecycle() {
+  public SmartLifecycle checkupStatisticsLifecycle(CheckupProcessEnginePlugin plugin) {
+    return new SmartLifecycle() {
       private volatile boolean running;
 
       @Override

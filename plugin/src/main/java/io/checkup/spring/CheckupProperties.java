@@ -1,10 +1,12 @@
 package io.checkup.spring;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import io.checkup.engine.LintMode;
 import io.checkup.report.ReportSettings;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /** Spring Boot settings of camunda-checkup, under {@code checkup.}. */
 @ConfigurationProperties(prefix = "checkup")
@@ -47,13 +49,13 @@ public class CheckupProperties {
      * How long one of the report's queries may take, and how long a request waits while another report is computed
      * on this node; past it the REST API answers 503 and the engine works on.
      */
-    private java.time.Duration queryTimeout = java.time.Duration.ofSeconds(30);
+    private Duration queryTimeout = Duration.ofSeconds(30);
 
-    public java.time.Duration getQueryTimeout() {
+    public Duration getQueryTimeout() {
       return queryTimeout;
     }
 
-    public void setQueryTimeout(java.time.Duration queryTimeout) {
+    public void setQueryTimeout(Duration queryTimeout) {
       this.queryTimeout = queryTimeout;
     }
 
@@ -105,13 +107,13 @@ public class CheckupProperties {
     private boolean enabled = true;
 
     /** How often counts are written to the database; also the most a crash can lose. */
-    private java.time.Duration flushInterval = java.time.Duration.ofSeconds(60);
+    private Duration flushInterval = Duration.ofSeconds(60);
 
     /** Age after which hourly rows are rolled up into daily rows. */
-    private java.time.Duration rollUpAfter = java.time.Duration.ofDays(14);
+    private Duration rollUpAfter = Duration.ofDays(14);
 
     /** Age after which rows are deleted. */
-    private java.time.Duration retention = java.time.Duration.ofDays(180);
+    private Duration retention = Duration.ofDays(180);
 
     /** Rows that may wait in memory while the database cannot be written; past it the oldest hour is summarised. */
     private int maxPendingRows = 100_000;
@@ -127,27 +129,27 @@ public class CheckupProperties {
       this.enabled = enabled;
     }
 
-    public java.time.Duration getFlushInterval() {
+    public Duration getFlushInterval() {
       return flushInterval;
     }
 
-    public void setFlushInterval(java.time.Duration flushInterval) {
+    public void setFlushInterval(Duration flushInterval) {
       this.flushInterval = flushInterval;
     }
 
-    public java.time.Duration getRollUpAfter() {
+    public Duration getRollUpAfter() {
       return rollUpAfter;
     }
 
-    public void setRollUpAfter(java.time.Duration rollUpAfter) {
+    public void setRollUpAfter(Duration rollUpAfter) {
       this.rollUpAfter = rollUpAfter;
     }
 
-    public java.time.Duration getRetention() {
+    public Duration getRetention() {
       return retention;
     }
 
-    public void setRetention(java.time.Duration retention) {
+    public void setRetention(Duration retention) {
       this.retention = retention;
     }
 
@@ -190,8 +192,8 @@ public class CheckupProperties {
     private int logLimit = 50;
 
     /** Heap the findings kept for the Java and REST API may take on this node. */
-    private org.springframework.util.unit.DataSize resultsCacheSize =
-        org.springframework.util.unit.DataSize.ofMegabytes(16);
+    private DataSize resultsCacheSize =
+        DataSize.ofMegabytes(16);
 
     public int getLogLimit() {
       return logLimit;
@@ -201,11 +203,11 @@ public class CheckupProperties {
       this.logLimit = logLimit;
     }
 
-    public org.springframework.util.unit.DataSize getResultsCacheSize() {
+    public DataSize getResultsCacheSize() {
       return resultsCacheSize;
     }
 
-    public void setResultsCacheSize(org.springframework.util.unit.DataSize resultsCacheSize) {
+    public void setResultsCacheSize(DataSize resultsCacheSize) {
       this.resultsCacheSize = resultsCacheSize;
     }
 

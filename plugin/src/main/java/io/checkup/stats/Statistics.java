@@ -1,6 +1,8 @@
 package io.checkup.stats;
 
 import java.sql.SQLException;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * The Java API to the runtime statistics: queries over what has been written, and on-demand flush and maintenance
@@ -30,7 +32,7 @@ public final class Statistics {
 
   /** The start of the oldest day whose hourly rows are still kept. */
   private long hourlyHorizon() {
-    long now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().getTime();
+    long now = ClockUtil.getCurrentTime().getTime();
     return UtcPeriods.dayStart(now - settings.rollUpAfter().toMillis()) + UtcPeriods.DAY;
   }
 
@@ -45,8 +47,8 @@ public final class Statistics {
    *
    * @throws SQLException when the database refuses them (nothing is written then)
    */
-  public void backfill(java.util.Map<StatKey, Long> counts, String source) throws SQLException {
-    store.insert(counts, source, org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().getTime());
+  public void backfill(Map<StatKey, Long> counts, String source) throws SQLException {
+    store.insert(counts, source, ClockUtil.getCurrentTime().getTime());
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -190,7 +191,7 @@ final class StatsFlusher {
     return pending.size() < size;
   }
 
-  private void rewrite(long hour, java.util.function.UnaryOperator<StatKey> change) {
+  private void rewrite(long hour, UnaryOperator<StatKey> change) {
     List<Map.Entry<StatKey, Long>> rows = new ArrayList<>();
     for (Map.Entry<StatKey, Long> entry : pending.entrySet()) {
       if (entry.getKey().periodStart() == hour) {

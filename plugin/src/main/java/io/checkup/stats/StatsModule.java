@@ -1,17 +1,21 @@
 package io.checkup.stats;
 
+import io.checkup.db.PluginTables;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.incident.CompositeIncidentHandler;
 import org.camunda.bpm.engine.impl.incident.DefaultIncidentHandler;
 import org.camunda.bpm.engine.impl.incident.IncidentHandler;
 import org.camunda.bpm.engine.impl.metrics.reporter.DbMetricsReporter;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +38,7 @@ public final class StatsModule {
   private Statistics statistics;
   private Thread shutdownHook;
   private volatile boolean closed;
-  private final List<Runnable> onClose = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<Runnable> onClose = new CopyOnWriteArrayList<>();
   private StatsParseListener parseListener;
   /** Why the statistics and the report cannot run on this database, or null when they can. */
   private String unsupported;
@@ -76,8 +80,8 @@ public final class StatsModule {
   public void switchOff(ProcessEngineConfigurationImpl configuration, String reason) {
     unsupported = reason;
     if (parseListener != null) {
-      for (org.camunda.bpm.engine.impl.persistence.deploy.Deployer deployer : configuration.getDeployers()) {
-        if (deployer instanceof org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer bpmn) {
+      for (Deployer deployer : configuration.getDeployers()) {
+        if (deployer instanceof BpmnDeployer bpmn) {
           bpmn.getBpmnParser().getParseListeners().remove(parseListener);
         }
       }
@@ -119,7 +123,7 @@ public final class StatsModule {
     return unsupported;
   }
 
-  public void engineBuilt(ProcessEngine engine, io.checkup.db.PluginTables tables) {
+  public void engineBuilt(ProcessEngine engine, PluginTables tables) {
     if (unsupported != null) {
       return;
     }

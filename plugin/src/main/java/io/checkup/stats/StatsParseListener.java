@@ -1,5 +1,8 @@
 package io.checkup.stats;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -19,7 +22,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  */
 final class StatsParseListener extends AbstractBpmnParseListener {
 
-  private static final java.util.Set<String> GATEWAYS = java.util.Set.of("exclusiveGateway", "inclusiveGateway",
+  private static final Set<String> GATEWAYS = Set.of("exclusiveGateway", "inclusiveGateway",
       "parallelGateway", "complexGateway");
 
   private final StatsCollector collector;
@@ -56,7 +59,7 @@ final class StatsParseListener extends AbstractBpmnParseListener {
    * catch event after such a gateway counts as its flow being taken; found here, with the whole file in hand.
    */
   @Override
-  public void parseRootElement(Element root, java.util.List<ProcessDefinitionEntity> definitions) {
+  public void parseRootElement(Element root, List<ProcessDefinitionEntity> definitions) {
     for (ProcessDefinitionEntity definition : definitions) {
       for (Element process : root.elements("process")) {
         if (definition.getKey().equals(process.attribute("id"))) {
@@ -67,7 +70,7 @@ final class StatsParseListener extends AbstractBpmnParseListener {
   }
 
   private void countEventBasedBranches(Element scope, ProcessDefinitionEntity definition) {
-    java.util.Set<String> gateways = new java.util.HashSet<>();
+    Set<String> gateways = new HashSet<>();
     for (Element child : scope.elements()) {
       if ("eventBasedGateway".equals(child.getTagName())) {
         gateways.add(child.attribute("id"));

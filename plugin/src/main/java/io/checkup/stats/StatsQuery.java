@@ -4,11 +4,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A question to the statistics, answered from the database (what has been flushed; a flush happens every
@@ -66,7 +70,7 @@ public final class StatsQuery {
   }
 
   /** Only these metrics (one query for several). */
-  public StatsQuery metrics(java.util.Collection<Metric> metrics) {
+  public StatsQuery metrics(Collection<Metric> metrics) {
     this.metrics = new ArrayList<>(metrics);
     return this;
   }
@@ -79,7 +83,7 @@ public final class StatsQuery {
   }
 
   /** Only these tenants (null in the list: the tenant-less part). */
-  public StatsQuery tenants(java.util.Collection<String> tenantIds) {
+  public StatsQuery tenants(Collection<String> tenantIds) {
     this.tenantIds = new ArrayList<>(tenantIds);
     return this;
   }
@@ -98,10 +102,10 @@ public final class StatsQuery {
    * Only these processes, each a tenant id (null: the tenant-less part) and a process key: for questions about a
    * few processes of many tenants in one round trip.
    */
-  public StatsQuery processes(java.util.Collection<? extends java.util.Map.Entry<String, String>> tenantAndKey) {
+  public StatsQuery processes(Collection<? extends Map.Entry<String, String>> tenantAndKey) {
     this.processes = new ArrayList<>();
-    for (java.util.Map.Entry<String, String> process : tenantAndKey) {
-      this.processes.add(java.util.Arrays.asList(process.getKey(), process.getValue()));
+    for (Map.Entry<String, String> process : tenantAndKey) {
+      this.processes.add(Arrays.asList(process.getKey(), process.getValue()));
     }
     return this;
   }
@@ -145,7 +149,7 @@ public final class StatsQuery {
       resolution = "D";
     }
     String day = "(PERIOD_START_ - mod(PERIOD_START_, " + UtcPeriods.DAY + "))";
-    Map<LocalDate, Long> result = new java.util.TreeMap<>();
+    Map<LocalDate, Long> result = new TreeMap<>();
     for (Object[] row : run(day + ", sum(VALUE_)", day, 2)) {
       result.merge(Instant.ofEpochMilli(((Number) row[0]).longValue()).atZone(ZoneOffset.UTC).toLocalDate(),
           ((Number) row[1]).longValue(), Long::sum);
@@ -159,9 +163,9 @@ public final class StatsQuery {
       resolution = "D";
     }
     String day = "(PERIOD_START_ - mod(PERIOD_START_, " + UtcPeriods.DAY + "))";
-    Map<String, Map<LocalDate, Long>> result = new java.util.HashMap<>();
+    Map<String, Map<LocalDate, Long>> result = new HashMap<>();
     for (Object[] row : run("TENANT_ID_, " + day + ", sum(VALUE_)", "TENANT_ID_, " + day, 3)) {
-      result.computeIfAbsent((String) row[0], tenant -> new java.util.TreeMap<>())
+      result.computeIfAbsent((String) row[0], tenant -> new TreeMap<>())
           .merge(Instant.ofEpochMilli(((Number) row[1]).longValue()).atZone(ZoneOffset.UTC).toLocalDate(),
               ((Number) row[2]).longValue(), Long::sum);
     }

@@ -1,7 +1,7 @@
 package io.checkup.stats;
 
-import io.checkup.db.PluginTables;
 import io.checkup.db.Jdbc;
+import io.checkup.db.PluginTables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,7 +54,7 @@ public final class StatsStore {
   private volatile int readTimeoutSeconds;
 
   /** Bounds each of the report's reads ({@link #select}, {@link #closedPeriodVersions}). */
-  public void readTimeout(java.time.Duration timeout) {
+  public void readTimeout(Duration timeout) {
     this.readTimeoutSeconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toSeconds()));
   }
 
@@ -100,7 +101,7 @@ public final class StatsStore {
       return;
     }
     Map<StatKey, Long> hours = withDerived(counts);
-    Map<StatKey, Long> days = new java.util.HashMap<>();
+    Map<StatKey, Long> days = new HashMap<>();
     for (Map.Entry<StatKey, Long> entry : hours.entrySet()) {
       days.merge(entry.getKey().withPeriod(UtcPeriods.dayStart(entry.getKey().periodStart())), entry.getValue(), Long::sum);
     }
@@ -164,7 +165,7 @@ public final class StatsStore {
 
   /** The counts plus the totals derived from them ({@link Metric#isDerived()}). */
   static Map<StatKey, Long> withDerived(Map<StatKey, Long> counts) {
-    Map<StatKey, Long> all = new java.util.HashMap<>(counts);
+    Map<StatKey, Long> all = new HashMap<>(counts);
     for (Map.Entry<StatKey, Long> entry : counts.entrySet()) {
       StatKey key = entry.getKey();
       if (key.metric() == Metric.ACTIVITY_ENDED) {

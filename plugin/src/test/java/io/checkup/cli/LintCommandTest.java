@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.checkup.testing.ModelGenerator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +43,7 @@ class LintCommandTest {
     CliRun run = CliRun.of("lint", errors.toString());
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.out()).containsPattern("(?m)^" + java.util.regex.Pattern.quote(errors.toString())
+    assertThat(run.out()).containsPattern("(?m)^" + Pattern.quote(errors.toString())
         + ":\\d+:\\d+  error  deadlock  bothDone  Deadlock: parallel join");
     assertThat(run.out()).containsPattern("(?m)^\\d+ problems \\(4 errors, \\d+ warnings, \\d+ info\\) in 1 file$");
   }
@@ -166,7 +168,7 @@ class LintCommandTest {
 
   @Test
   void subProcessesNestedTwentyThousandDeepAreOneClearParseError() throws IOException {
-    Path deep = Files.writeString(dir.resolve("deep.bpmn"), io.checkup.testing.ModelGenerator.nested(20_000));
+    Path deep = Files.writeString(dir.resolve("deep.bpmn"), ModelGenerator.nested(20_000));
 
     CliRun run = CliRun.of("lint", deep.toString());
 

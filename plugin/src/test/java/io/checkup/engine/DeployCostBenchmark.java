@@ -3,16 +3,22 @@ package io.checkup.engine;
 import io.checkup.lint.LintConfig;
 import io.checkup.lint.Linter;
 import io.checkup.lint.RuleCatalog;
+import io.checkup.lint.xml.XmlNode;
+import io.checkup.lint.xml.XmlReadException;
+import io.checkup.lint.xml.XmlReader;
 import io.checkup.testing.ModelGenerator;
 import io.checkup.testing.TestEngines;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.slf4j.LoggerFactory;
 
 /**
  * What linting adds to a deployment: a whole Camunda deployment of a model (parse, process definition, database
@@ -28,15 +34,15 @@ public final class DeployCostBenchmark {
   }
 
   public static void main(String[] args) {
-    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.checkup"))
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.checkup"))
         .setLevel(ch.qos.logback.classic.Level.ERROR);
     ProcessEngine engine = TestEngines.h2().build();
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     // the engine's own parser, with the parse listeners it uses for every deployment
     BpmnParser parser = configuration.getDeployers().stream()
-        .filter(deployer -> deployer instanceof org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer)
-        .map(deployer -> ((org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer) deployer).getBpmnParser())
+        .filter(deployer -> deployer instanceof BpmnDeployer)
+        .map(deployer -> ((BpmnDeployer) deployer).getBpmnParser())
         .findFirst().orElseThrow();
     DeploymentLinter linter = new DeploymentLinter(new Linter(LintConfig.defaults(RuleCatalog.standard())),
         LintMode.WARN);
@@ -92,16 +98,16 @@ public final class DeployCostBenchmark {
    * time per 1,000 flow nodes stays flat when the work grows linearly.
    */
   private static void linearity() {
-    io.checkup.lint.Linter linter = new io.checkup.lint.Linter(LintConfig.defaults(RuleCatalog.standard()));
+    Linter linter = new Linter(LintConfig.defaults(RuleCatalog.standard()));
     System.out.println();
     System.out.println("| flow nodes | lint (ms) | per 1,000 flow nodes (ms) |");
     System.out.println("| ---: | ---: | ---: |");
     for (int size : new int[] {1_000, 2_500, 5_000, 10_000, 15_000, 20_000}) {
-      io.checkup.lint.xml.XmlNode root;
+      XmlNode root;
       try {
-        root = io.checkup.lint.xml.XmlReader.read(ModelGenerator.structured("p" + size, size)
-            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      } catch (io.checkup.lint.xml.XmlReadException e) {
+        root = XmlReader.read(ModelGenerator.structured("p" + size, size)
+            .getBytes(StandardCharsets.UTF_8));
+      } catch (XmlReadException e) {
         throw new IllegalStateException(e);
       }
       double[] times = new double[21];

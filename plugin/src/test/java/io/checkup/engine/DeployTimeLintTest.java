@@ -14,13 +14,15 @@ import io.checkup.testing.LogCapture;
 import io.checkup.testing.TestEngines;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +34,7 @@ class DeployTimeLintTest {
 
   @AfterEach
   void close() {
-    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset();
+    BpmnAwareTests.reset();
     log.close();
     if (engine != null) {
       engine.close();
@@ -42,7 +44,7 @@ class DeployTimeLintTest {
   private ProcessEngine engine(CheckupProcessEnginePlugin plugin) {
     engine = TestEngines.h2().plugin(plugin).build();
     // camunda-bpm-assert works against one engine at a time: this test's
-    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine);
+    BpmnAwareTests.init(engine);
     return engine;
   }
 
@@ -63,9 +65,9 @@ class DeployTimeLintTest {
     assertThat(definition.getKey()).isEqualTo("brokenApproval");
     List<Finding> findings = plugin.getLintResults().forDeployment(deployment.getId()).orElseThrow().get(0).findings();
     assertThat(findings).extracting(Finding::ruleId, Finding::elementId).contains(
-        org.assertj.core.groups.Tuple.tuple("fake-branch", "notify"),
-        org.assertj.core.groups.Tuple.tuple("deadlock", "bothDone"),
-        org.assertj.core.groups.Tuple.tuple("unreachable", "archive"));
+        Tuple.tuple("fake-branch", "notify"),
+        Tuple.tuple("deadlock", "bothDone"),
+        Tuple.tuple("unreachable", "archive"));
     // one line per finding, naming deployment, resource, process, element, rule and severity
     List<String> lines = log.linesContaining("camunda-checkup lint [");
     assertThat(lines).hasSize(findings.size());

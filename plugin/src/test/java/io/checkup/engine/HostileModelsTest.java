@@ -15,10 +15,11 @@ import io.checkup.testing.ModelGenerator;
 import io.checkup.testing.TestEngines;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.camunda.bpm.engine.ParseException;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.Problem;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
@@ -68,7 +69,7 @@ class HostileModelsTest {
   }
 
   private static int findingsOf(String xml) {
-    return linter().lint(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)).findings().size();
+    return linter().lint(xml.getBytes(StandardCharsets.UTF_8)).findings().size();
   }
 
   private List<String> findingLines() {
@@ -137,7 +138,7 @@ class HostileModelsTest {
     engine("strict");
 
     String xml = ModelGenerator.strays("many", 100, "Stray");
-    long errorFindings = linter().lint(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)).count(Severity.ERROR);
+    long errorFindings = linter().lint(xml.getBytes(StandardCharsets.UTF_8)).count(Severity.ERROR);
 
     ParseException refused = catchThrowableOfType(ParseException.class, () -> deploy("many.bpmn", xml));
 
@@ -163,7 +164,7 @@ class HostileModelsTest {
         .filter(finding -> finding.severity() == Severity.WARN).toList();
 
     ParseException refused = catchThrowableOfType(ParseException.class,
-        () -> deploy("errors.bpmn", new String(model, java.nio.charset.StandardCharsets.UTF_8)));
+        () -> deploy("errors.bpmn", new String(model, StandardCharsets.UTF_8)));
 
     assertThat(expected).isNotEmpty();
     assertThat(refused.getResorceReports().get(0).getWarnings()).extracting(Problem::getMessage)

@@ -7,6 +7,7 @@ import io.checkup.lint.Severity;
 import io.checkup.testing.ModelGenerator;
 import io.checkup.testing.TestEngines;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -74,7 +75,7 @@ class LintResultsTest {
       ResourceFindings a = answer.get(0);
       assertThat(a.findings()).hasSize(1_000).allSatisfy(finding ->
           assertThat(finding.severity()).isEqualTo(Severity.ERROR));
-      assertThat(a.findings()).isSortedAccordingTo(java.util.Comparator.comparingInt(Finding::line));
+      assertThat(a.findings()).isSortedAccordingTo(Comparator.comparingInt(Finding::line));
       assertThat(a.omitted()).isGreaterThan(1_100);
       assertThat(answer.get(1).findings()).isEmpty();
       assertThat(answer.get(1).omitted()).isGreaterThan(20);

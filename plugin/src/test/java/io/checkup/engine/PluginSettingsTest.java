@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.checkup.lint.LintConfig;
 import io.checkup.lint.Severity;
 import io.checkup.lint.config.ConfigException;
+import io.checkup.report.Indicator;
+import io.checkup.report.ReportConfig;
+import io.checkup.testing.TestEngines;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,10 +52,10 @@ class PluginSettingsTest {
     CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
     plugin.setReportConfigFile("classpath:report/settings.json");
     plugin.setReportConfig("{\"risk\": {\"healthy\": 70}}");
-    org.camunda.bpm.engine.ProcessEngine engine = io.checkup.testing.TestEngines.h2().plugin(plugin).build();
+    ProcessEngine engine = TestEngines.h2().plugin(plugin).build();
     try {
-      io.checkup.report.ReportConfig config = plugin.getReport().config();
-      assertThat(config.norm(io.checkup.report.Indicator.LAUNCHES, "x", "medium").min()).isEqualTo(50);
+      ReportConfig config = plugin.getReport().config();
+      assertThat(config.norm(Indicator.LAUNCHES, "x", "medium").min()).isEqualTo(50);
       assertThat(config.tenant("acme").profile()).isEqualTo("call-centre");
       assertThat(config.healthyFrom()).isEqualTo(70);
       assertThat(config.attentionFrom()).isEqualTo(40);
@@ -64,12 +68,12 @@ class PluginSettingsTest {
   void badReportSettingsStopTheEngineNamingFileAndKey() {
     CheckupProcessEnginePlugin missing = new CheckupProcessEnginePlugin();
     missing.setReportConfigFile("classpath:report/none.json");
-    assertThatThrownBy(() -> io.checkup.testing.TestEngines.h2().plugin(missing).build())
+    assertThatThrownBy(() -> TestEngines.h2().plugin(missing).build())
         .hasMessageContaining("camunda-checkup: invalid configuration")
         .hasMessageContaining("reportConfigFile: classpath:report/none.json not found");
     CheckupProcessEnginePlugin unknown = new CheckupProcessEnginePlugin();
     unknown.setReportConfig("{\"norms\": {\"launches.week\": {\"min\": 1}}}");
-    assertThatThrownBy(() -> io.checkup.testing.TestEngines.h2().plugin(unknown).build())
+    assertThatThrownBy(() -> TestEngines.h2().plugin(unknown).build())
         .hasMessageContaining("report configuration reportConfig: norms: unknown indicator 'launches.week'");
   }
 
@@ -78,13 +82,13 @@ class PluginSettingsTest {
     CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
     plugin.setStatsRetention("7d");
 
-    assertThatThrownBy(() -> io.checkup.testing.TestEngines.h2().plugin(plugin).build())
+    assertThatThrownBy(() -> TestEngines.h2().plugin(plugin).build())
         .hasMessageContaining("camunda-checkup: invalid configuration")
         .hasMessageContaining("statsRetention");
 
     CheckupProcessEnginePlugin interval = new CheckupProcessEnginePlugin();
     interval.setStatsFlushInterval("often");
-    assertThatThrownBy(() -> io.checkup.testing.TestEngines.h2().plugin(interval).build())
+    assertThatThrownBy(() -> TestEngines.h2().plugin(interval).build())
         .hasMessageContaining("statsFlushInterval: 'often' is not a duration");
   }
 

@@ -6,6 +6,7 @@ import io.checkup.lint.Finding;
 import io.checkup.testing.LogCapture;
 import io.checkup.testing.TestEngines;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -39,7 +40,7 @@ class RedeployAndRestartTest {
       ProcessEngine restarted = TestEngines.h2Shared(database).plugin(second).build();
       // starting an instance loads (and parses) the definition into the new engine's cache
       restarted.getRuntimeService().startProcessInstanceByKey("orderRouting",
-          java.util.Map.of("vip", true, "abroad", false));
+          Map.of("vip", true, "abroad", false));
       assertThat(log.linesContaining("camunda-checkup lint")).isEmpty();
       // the findings are still there: linted once more from the stored model, silently
       assertThat(second.getLintResults().forDeployment(deployment.getId()).orElseThrow().get(0).findings())

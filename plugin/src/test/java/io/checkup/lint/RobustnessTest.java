@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Random;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -141,8 +142,8 @@ class RobustnessTest {
     assertThat(large.findings()).filteredOn(finding -> finding.message().contains("stopped early"))
         .extracting(Finding::ruleId, Finding::severity, Finding::elementId)
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple("deadlock", Severity.INFO, "tangled"),
-            org.assertj.core.groups.Tuple.tuple("lack-of-synchronization", Severity.INFO, "tangled"));
+            Tuple.tuple("deadlock", Severity.INFO, "tangled"),
+            Tuple.tuple("lack-of-synchronization", Severity.INFO, "tangled"));
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.checkup.report;
 
 import io.checkup.testing.TestDatabases;
 import io.checkup.testing.TestEngines;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -21,7 +22,7 @@ class CheckupReportMariaDbTest extends CheckupReportTest {
 
   @AfterEach
   void dropDatabase() {
-    engines.forEach(org.camunda.bpm.engine.ProcessEngine::close);
+    engines.forEach(ProcessEngine::close);
     engines.clear();
     if (database != null) {
       TestDatabases.dropMariaDbDatabase(database);

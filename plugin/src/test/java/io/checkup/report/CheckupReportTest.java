@@ -10,13 +10,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.checkup.engine.CheckupProcessEnginePlugin;
 import io.checkup.testing.TestEngines;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -239,24 +248,24 @@ class CheckupReportTest {
     ProcessEngine engine = engine(null);
     engine.getRepositoryService().createDeployment().tenantId("acme")
         .addClasspathResource("models/report/sales.bpmn").deploy();
-    java.time.Instant now = ReportScenario.NOW;
-    ClockUtil.setCurrentTime(java.util.Date.from(now.minus(java.time.Duration.ofDays(3))));
+    Instant now = ReportScenario.NOW;
+    ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(3))));
     engine.getRuntimeService().createProcessInstanceByKey("sales").processDefinitionTenantId("acme")
         .setVariables(Map.of("route", "skip")).execute();
-    ClockUtil.setCurrentTime(java.util.Date.from(now));
+    ClockUtil.setCurrentTime(Date.from(now));
     checkup.getStatistics().flushNow();
     JsonNode first = tenant(json(checkup.getReport().generate(ReportScope.all())), "acme");
     check(first, "launches.7d", 1, "out-of-norm");
     check(first, "actions.24h", 0, "out-of-norm");
 
     // a node that was cut off from the database writes the counts of 4 days and 2 hours ago only now
-    ClockUtil.setCurrentTime(java.util.Date.from(now.minus(java.time.Duration.ofDays(4))));
+    ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(4))));
     engine.getRuntimeService().createProcessInstanceByKey("sales").processDefinitionTenantId("acme")
         .setVariables(Map.of("route", "skip")).execute();
-    ClockUtil.setCurrentTime(java.util.Date.from(now.minus(java.time.Duration.ofHours(2))));
+    ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofHours(2))));
     engine.getRuntimeService().createProcessInstanceByKey("sales").processDefinitionTenantId("acme")
         .setVariables(Map.of("route", "skip")).execute();
-    ClockUtil.setCurrentTime(java.util.Date.from(now));
+    ClockUtil.setCurrentTime(Date.from(now));
     checkup.getStatistics().flushNow();
     JsonNode second = tenant(json(checkup.getReport().generate(ReportScope.all())), "acme");
     check(second, "launches.7d", 3, "out-of-norm");
@@ -270,20 +279,20 @@ class CheckupReportTest {
     ProcessEngine engine = engine(null);
     engine.getRepositoryService().createDeployment().tenantId("acme")
         .addClasspathResource("models/report/sales.bpmn").deploy();
-    java.time.Instant now = ReportScenario.NOW;
+    Instant now = ReportScenario.NOW;
     for (int daysAgo : new int[] {9, 6, 5, 2}) {
-      ClockUtil.setCurrentTime(java.util.Date.from(now.minus(java.time.Duration.ofDays(daysAgo))));
+      ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(daysAgo))));
       engine.getRuntimeService().createProcessInstanceByKey("sales").processDefinitionTenantId("acme")
           .setVariables(Map.of("route", "skip")).execute();
     }
-    ClockUtil.setCurrentTime(java.util.Date.from(now));
+    ClockUtil.setCurrentTime(Date.from(now));
     checkup.getStatistics().flushNow();
     // today the week holds the launches of 6, 5 and 2 days ago
     check(tenant(json(checkup.getReport().generate(ReportScope.all())), "acme"), "launches.7d", 3, "out-of-norm");
     // a day later the one of 6 days ago has left the week; two days later the one of 5 days ago too
-    ClockUtil.setCurrentTime(java.util.Date.from(now.plus(java.time.Duration.ofDays(1))));
+    ClockUtil.setCurrentTime(Date.from(now.plus(Duration.ofDays(1))));
     check(tenant(json(checkup.getReport().generate(ReportScope.all())), "acme"), "launches.7d", 2, "out-of-norm");
-    ClockUtil.setCurrentTime(java.util.Date.from(now.plus(java.time.Duration.ofDays(2))));
+    ClockUtil.setCurrentTime(Date.from(now.plus(Duration.ofDays(2))));
     JsonNode later = tenant(json(checkup.getReport().generate(ReportScope.all())), "acme");
     check(later, "launches.7d", 1, "out-of-norm");
     // and a report of that tenant alone, read afresh, says the same
@@ -326,14 +335,14 @@ class CheckupReportTest {
     deploy(engine, Bpmn.createExecutableProcess("cooling").startEvent().intermediateCatchEvent("coolOff")
         .timerWithDuration("P90D").endEvent().done());
 
-    java.time.Instant now = ReportScenario.NOW;
-    ClockUtil.setCurrentTime(java.util.Date.from(now.minus(java.time.Duration.ofDays(40))));
+    Instant now = ReportScenario.NOW;
+    ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(40))));
     for (String key : List.of("order", "reminder", "export", "reply", "approval", "cooling")) {
       engine.getRuntimeService().createProcessInstanceByKey(key).processDefinitionTenantId("acme").execute();
     }
-    ClockUtil.setCurrentTime(java.util.Date.from(now.minus(java.time.Duration.ofDays(5))));
+    ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(5))));
     engine.getRuntimeService().createProcessInstanceByKey("order").processDefinitionTenantId("acme").execute();
-    ClockUtil.setCurrentTime(java.util.Date.from(now));
+    ClockUtil.setCurrentTime(Date.from(now));
 
     JsonNode stuck = indicator(tenant(json(checkup.getReport().generate(ReportScope.all())), "acme"),
         "instances.stuck");
@@ -352,26 +361,26 @@ class CheckupReportTest {
   @Test
   void aBranchThatANewVersionAddedIsJudgedByTheRunsSinceThatVersion() throws Exception {
     ProcessEngine engine = engine(null);
-    java.time.Instant now = ReportScenario.NOW;
-    ClockUtil.setCurrentTime(java.util.Date.from(now.minus(java.time.Duration.ofDays(40))));
+    Instant now = ReportScenario.NOW;
+    ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(40))));
     deploy(engine, routing(List.of("a", "b")));
-    ClockUtil.setCurrentTime(java.util.Date.from(now.minus(java.time.Duration.ofDays(20))));
+    ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(20))));
     route(engine, 60, "a");
     route(engine, 60, "b");
-    ClockUtil.setCurrentTime(java.util.Date.from(now.minus(java.time.Duration.ofDays(10))));
+    ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(10))));
     deploy(engine, routing(List.of("a", "b", "c")));
-    ClockUtil.setCurrentTime(java.util.Date.from(now.minus(java.time.Duration.ofDays(5))));
+    ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(5))));
     route(engine, 25, "a");
     route(engine, 25, "b");
-    ClockUtil.setCurrentTime(java.util.Date.from(now));
+    ClockUtil.setCurrentTime(Date.from(now));
     checkup.getStatistics().flushNow();
     // 170 runs in 30 days, but only 50 since the version with "toC": too few to call it dead
     check(tenant(json(checkup.getReport().generate(ReportScope.all())), "acme"), "runtime.dead-branches-30d", 0,
         "ok");
 
-    ClockUtil.setCurrentTime(java.util.Date.from(now.minus(java.time.Duration.ofDays(3))));
+    ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(3))));
     route(engine, 60, "b");
-    ClockUtil.setCurrentTime(java.util.Date.from(now));
+    ClockUtil.setCurrentTime(Date.from(now));
     checkup.getStatistics().flushNow();
     JsonNode dead = indicator(tenant(json(checkup.getReport().generate(ReportScope.all())), "acme"),
         "runtime.dead-branches-30d");
@@ -380,8 +389,8 @@ class CheckupReportTest {
     assertThat(dead.get("details").get(0).get("gatewayRuns").asLong()).isEqualTo(110);
   }
 
-  private static org.camunda.bpm.model.bpmn.BpmnModelInstance routing(List<String> routes) {
-    org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder<?, ?> node =
+  private static BpmnModelInstance routing(List<String> routes) {
+    AbstractFlowNodeBuilder<?, ?> node =
         Bpmn.createExecutableProcess("routing").startEvent().exclusiveGateway("route");
     for (String route : routes) {
       node = node.moveToNode("route").sequenceFlowId("to" + route.toUpperCase())
@@ -401,7 +410,7 @@ class CheckupReportTest {
   void normsBySizeClassProfileAndTenantWithWarningsAndFallingTrends() throws Exception {
     ProcessEngine engine = engine("""
         {"tenants": {"callco": {"profile": "call-centre"}, "bigco": {"sizeClass": "large"}}}""");
-    org.camunda.bpm.engine.IdentityService identity = engine.getIdentityService();
+    IdentityService identity = engine.getIdentityService();
     Map<String, Integer> users = Map.of("callco", 10, "bigco", 2, "smallco", 3);
     users.forEach((tenant, count) -> {
       identity.saveTenant(identity.newTenant(tenant));
@@ -410,8 +419,8 @@ class CheckupReportTest {
         identity.createTenantUserMembership(tenant, tenant + "user" + i);
       }
     });
-    java.time.Instant now = ReportScenario.NOW;
-    ClockUtil.setCurrentTime(java.util.Date.from(now.minus(java.time.Duration.ofDays(60))));
+    Instant now = ReportScenario.NOW;
+    ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(60))));
     for (String tenant : users.keySet()) {
       engine.getRepositoryService().createDeployment().tenantId(tenant).addModelInstance("ping.bpmn",
           Bpmn.createExecutableProcess("ping").startEvent().endEvent().done()).deploy();
@@ -423,7 +432,7 @@ class CheckupReportTest {
     }
     ping(engine, "callco", 3, 13);
     ping(engine, "smallco", 3, 5);
-    ClockUtil.setCurrentTime(java.util.Date.from(now));
+    ClockUtil.setCurrentTime(Date.from(now));
     checkup.getStatistics().flushNow();
     JsonNode report = json(checkup.getReport().generate(ReportScope.all()));
 
@@ -465,7 +474,7 @@ class CheckupReportTest {
   }
 
   private static void ping(ProcessEngine engine, String tenant, int daysAgo, int times) {
-    ClockUtil.setCurrentTime(java.util.Date.from(ReportScenario.daysAgo(daysAgo)));
+    ClockUtil.setCurrentTime(Date.from(ReportScenario.daysAgo(daysAgo)));
     for (int i = 0; i < times; i++) {
       engine.getRuntimeService().createProcessInstanceByKey("ping").processDefinitionTenantId(tenant).execute();
     }
@@ -492,7 +501,7 @@ class CheckupReportTest {
     ProcessEngine nextNode = next.build();
     engines.add(nextNode);
     assertThat(checkup.getReport().lastWarmUp()).isPresent();
-    assertThat(checkup.getReport().lastWarmUp().get().get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(4);
+    assertThat(checkup.getReport().lastWarmUp().get().get(60, TimeUnit.SECONDS)).isEqualTo(4);
     long wholeReads = checkup.getReport().settledWindowsReadWhole();
     assertThat(wholeReads).isPositive();
     String warm = json(checkup.getReport().generate(ReportScope.all())).get("tenants").toString();
@@ -515,14 +524,14 @@ class CheckupReportTest {
     ProcessEngine engine = engine(null);
     engine.getRepositoryService().createDeployment().tenantId("acme")
         .addClasspathResource("models/report/sales.bpmn").deploy();
-    ClockUtil.setCurrentTime(java.util.Date.from(ReportScenario.NOW));
-    java.util.concurrent.atomic.AtomicBoolean alive = new java.util.concurrent.atomic.AtomicBoolean(true);
+    ClockUtil.setCurrentTime(Date.from(ReportScenario.NOW));
+    AtomicBoolean alive = new AtomicBoolean(true);
     String name = engine.getName();
-    assertThat(checkup.getReport().warmUp(name, alive::get, 1).get(30, java.util.concurrent.TimeUnit.SECONDS))
+    assertThat(checkup.getReport().warmUp(name, alive::get, 1).get(30, TimeUnit.SECONDS))
         .isEqualTo(1);
     long reads = checkup.getReport().settledWindowsReadWhole();
     // a new UTC day: the next tick slides the windows (reading the edge day whole) without anyone asking
-    ClockUtil.setCurrentTime(java.util.Date.from(ReportScenario.NOW.plus(java.time.Duration.ofDays(1))));
+    ClockUtil.setCurrentTime(Date.from(ReportScenario.NOW.plus(Duration.ofDays(1))));
     long deadline = System.currentTimeMillis() + 10_000;
     while (checkup.getReport().settledWindowsReadWhole() == reads && System.currentTimeMillis() < deadline) {
       Thread.sleep(20);
@@ -550,14 +559,14 @@ class CheckupReportTest {
         .addClasspathResource("models/report/sales.bpmn").deploy();
     engine.getRepositoryService().createDeployment().tenantId("acme").addModelInstance("ping.bpmn",
         Bpmn.createExecutableProcess("ping").startEvent().userTask("answer").endEvent().done()).deploy();
-    java.time.Instant noon = ReportScenario.NOW;
+    Instant noon = ReportScenario.NOW;
     // before noon: 7 days and 1 hour (outside the 168 hours), 6 days and 21 hours (inside, on the day before the
     // 6 days), 6 days and 7 hours, and 2 days
     for (int hoursAgo : new int[] {7 * 24 + 1, 6 * 24 + 21, 6 * 24 + 7, 2 * 24}) {
-      ClockUtil.setCurrentTime(java.util.Date.from(noon.minus(java.time.Duration.ofHours(hoursAgo))));
+      ClockUtil.setCurrentTime(Date.from(noon.minus(Duration.ofHours(hoursAgo))));
       engine.getRuntimeService().createProcessInstanceByKey("ping").processDefinitionTenantId("acme").execute();
     }
-    ClockUtil.setCurrentTime(java.util.Date.from(noon));
+    ClockUtil.setCurrentTime(Date.from(noon));
     checkup.getStatistics().flushNow();
     JsonNode acme = tenant(json(checkup.getReport().generate(ReportScope.all())), "acme");
     check(acme, "launches.7d", 3, "out-of-norm");
@@ -568,17 +577,17 @@ class CheckupReportTest {
         "out-of-norm");
 
     // at 22:00 the launch of 6 days and 21 hours before noon has left the window
-    ClockUtil.setCurrentTime(java.util.Date.from(noon.plus(java.time.Duration.ofHours(10))));
+    ClockUtil.setCurrentTime(Date.from(noon.plus(Duration.ofHours(10))));
     check(tenant(json(checkup.getReport().generate(ReportScope.all())), "acme"), "launches.7d", 2, "out-of-norm");
     // just after midnight the one of 6 days and 7 hours before noon (now 6 days and 19 hours old) is still in it
-    ClockUtil.setCurrentTime(java.util.Date.from(noon.plus(java.time.Duration.ofMinutes(12 * 60 + 30))));
+    ClockUtil.setCurrentTime(Date.from(noon.plus(Duration.ofMinutes(12 * 60 + 30))));
     check(tenant(json(checkup.getReport().generate(ReportScope.all())), "acme"), "launches.7d", 2, "out-of-norm");
     check(tenant(json(checkup.getReport().generate(ReportScope.of(List.of("acme")))), "acme"), "launches.7d", 2,
         "out-of-norm");
   }
 
-  private static void deploy(ProcessEngine engine, org.camunda.bpm.model.bpmn.BpmnModelInstance model) {
-    String key = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).iterator().next()
+  private static void deploy(ProcessEngine engine, BpmnModelInstance model) {
+    String key = model.getModelElementsByType(Process.class).iterator().next()
         .getId();
     engine.getRepositoryService().createDeployment().tenantId("acme").addModelInstance(key + ".bpmn", model)
         .deploy();

@@ -7,8 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.checkup.engine.CheckupProcessEnginePlugin;
 import io.checkup.testing.TestEngines;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -119,8 +124,8 @@ class ModelProfilesTest {
     assertThat(stored).contains("\"format\":" + ModelProfiles.FORMAT);
     String older = stored.replace(",\"format\":" + ModelProfiles.FORMAT, "")
         .replace("\"conditions\":0", "\"conditions\":1");
-    try (java.sql.Connection connection = dataSource(engine).getConnection();
-        java.sql.Statement statement = connection.createStatement()) {
+    try (Connection connection = dataSource(engine).getConnection();
+        Statement statement = connection.createStatement()) {
       statement.executeUpdate("update CHECKUP_MODEL set PROFILE_ = '" + older + "'");
       if (breakTheModel) {
         statement.executeUpdate("update ACT_GE_BYTEARRAY set BYTES_ = X'3c6e6f' where NAME_ like '%sales.bpmn'");
@@ -130,15 +135,15 @@ class ModelProfilesTest {
     return stored;
   }
 
-  private static javax.sql.DataSource dataSource(ProcessEngine engine) {
-    return ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+  private static DataSource dataSource(ProcessEngine engine) {
+    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
         .getDataSource();
   }
 
-  private static String storedProfile(javax.sql.DataSource dataSource) throws Exception {
-    try (java.sql.Connection connection = dataSource.getConnection();
-        java.sql.Statement statement = connection.createStatement();
-        java.sql.ResultSet row = statement.executeQuery("select PROFILE_ from CHECKUP_MODEL")) {
+  private static String storedProfile(DataSource dataSource) throws Exception {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery("select PROFILE_ from CHECKUP_MODEL")) {
       assertThat(row.next()).isTrue();
       String profile = row.getString(1);
       assertThat(row.next()).isFalse();

@@ -6,16 +6,19 @@ import io.checkup.testing.TestEngines;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.slf4j.LoggerFactory;
 
 /**
  * Report time on PostgreSQL for 1,000 tenants with 20 process definitions each and 30 days of statistics
@@ -38,9 +41,9 @@ public final class ReportBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.checkup"))
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.checkup"))
         .setLevel(ch.qos.logback.classic.Level.WARN);
-    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.camunda"))
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.camunda"))
         .setLevel(ch.qos.logback.classic.Level.WARN);
     boolean keep = Arrays.asList(args).contains("keep");
     String reuse = Arrays.stream(args).filter(arg -> arg.startsWith("reuse=")).map(arg -> arg.substring(6))
@@ -61,7 +64,7 @@ public final class ReportBenchmark {
     try {
       long start = System.nanoTime();
       CheckupProcessEnginePlugin loader = plugin();
-      org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl loading = TestEngines.postgres(schema)
+      ProcessEngineConfigurationImpl loading = TestEngines.postgres(schema)
           .name("bench-load").plugin(loader).configuration();
       // keeps all 20,000 definitions in the cache while the open work is started (loading only)
       loading.setCacheCapacity(TENANTS * PROCESSES + 100);
@@ -178,7 +181,7 @@ public final class ReportBenchmark {
 
   /** One deployment per tenant with its 20 processes, first deployed between 0 and 399 days ago. */
   private static void deployAll(ProcessEngine engine) {
-    List<BpmnModelInstance> models = new java.util.ArrayList<>();
+    List<BpmnModelInstance> models = new ArrayList<>();
     for (int k = 0; k < PROCESSES; k++) {
       models.add(model("p" + k));
     }

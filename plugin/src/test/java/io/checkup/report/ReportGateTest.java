@@ -3,10 +3,12 @@ package io.checkup.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -91,7 +93,7 @@ class ReportGateTest {
     Thread.sleep(200);
     release.countDown();
 
-    assertThat(catchThrowableOfType(java.util.concurrent.ExecutionException.class, () -> failing.get(5,
+    assertThat(catchThrowableOfType(ExecutionException.class, () -> failing.get(5,
         TimeUnit.SECONDS))).hasCauseInstanceOf(ReportUnavailableException.class);
     // a caller that arrived while the failing report ran either shared its failure or computed after it
     Report shared = sharing.handle((report, failure) -> report).get(5, TimeUnit.SECONDS);
@@ -111,7 +113,7 @@ class ReportGateTest {
       return withoutTenantLess;
     }));
     computing.await(5, TimeUnit.SECONDS);
-    java.util.Set<String> tenantLess = new java.util.HashSet<>();
+    Set<String> tenantLess = new HashSet<>();
     tenantLess.add(null);
     CompletableFuture<Report> own = CompletableFuture.supplyAsync(() -> gate.run(ReportScope.of(tenantLess),
         scope -> new Report("now", List.of(tenant(null)))));

@@ -9,6 +9,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -49,9 +53,9 @@ class ReportSnapshotTest {
 
   /** Replaces every UUID (definition, instance, task, incident ids) by its number of first appearance. */
   static String stableIds(String text) {
-    java.util.regex.Matcher uuid = java.util.regex.Pattern
+    Matcher uuid = Pattern
         .compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}").matcher(text);
-    java.util.Map<String, Integer> numbers = new java.util.HashMap<>();
+    Map<String, Integer> numbers = new HashMap<>();
     StringBuilder out = new StringBuilder();
     while (uuid.find()) {
       uuid.appendReplacement(out, "uuid-" + numbers.computeIfAbsent(uuid.group(), id -> numbers.size() + 1));

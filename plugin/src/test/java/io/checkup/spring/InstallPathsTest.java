@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.checkup.engine.CheckupProcessEnginePlugin;
+import io.checkup.report.Indicator;
+import io.checkup.report.ReportConfig;
+import io.checkup.stats.Durations;
+import java.time.Duration;
 import java.util.Map;
 import org.camunda.bpm.container.impl.metadata.PropertyHelper;
 import org.camunda.bpm.spring.boot.starter.util.SpringBootStarterPropertyHelper;
@@ -41,12 +45,12 @@ class InstallPathsTest {
             "checkup.stats.retention=90d", "checkup.stats.max-pending-rows=5000", "checkup.stats.node-id=node-7")
         .run(context -> {
           CheckupProcessEnginePlugin plugin = context.getBean(CheckupProcessEnginePlugin.class);
-          assertThat(io.checkup.stats.Durations.parse(plugin.getStatsFlushInterval(), "x", "s"))
-              .isEqualTo(java.time.Duration.ofSeconds(5));
-          assertThat(io.checkup.stats.Durations.parse(plugin.getStatsRollUpAfter(), "x", "d"))
-              .isEqualTo(java.time.Duration.ofDays(7));
-          assertThat(io.checkup.stats.Durations.parse(plugin.getStatsRetention(), "x", "d"))
-              .isEqualTo(java.time.Duration.ofDays(90));
+          assertThat(Durations.parse(plugin.getStatsFlushInterval(), "x", "s"))
+              .isEqualTo(Duration.ofSeconds(5));
+          assertThat(Durations.parse(plugin.getStatsRollUpAfter(), "x", "d"))
+              .isEqualTo(Duration.ofDays(7));
+          assertThat(Durations.parse(plugin.getStatsRetention(), "x", "d"))
+              .isEqualTo(Duration.ofDays(90));
           assertThat(plugin.getStatsMaxPendingRows()).isEqualTo(5000);
           assertThat(plugin.getStatsNodeId()).isEqualTo("node-7");
         });
@@ -62,9 +66,9 @@ class InstallPathsTest {
         .run(context -> {
           CheckupProcessEnginePlugin plugin = context.getBean(CheckupProcessEnginePlugin.class);
           assertThat(plugin.getReportConfigFile()).isEqualTo("classpath:report-settings.json");
-          io.checkup.report.ReportConfig config = io.checkup.report.ReportConfig.load(null, null,
+          ReportConfig config = ReportConfig.load(null, null,
               plugin.getReportConfig());
-          assertThat(config.norm(io.checkup.report.Indicator.LAUNCHES, "x", "medium").min()).isEqualTo(500);
+          assertThat(config.norm(Indicator.LAUNCHES, "x", "medium").min()).isEqualTo(500);
           assertThat(config.tenant("acme").plan()).isEqualTo("Gold");
           assertThat(config.sizeClass("acme", 1)).isEqualTo("large");
           assertThat(config.deadBranchMinRuns()).isEqualTo(20);

@@ -11,13 +11,16 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -106,7 +109,7 @@ class StatisticsDurabilityTest {
     execute("alter table CHECKUP_STAT rename to CHECKUP_STAT_AWAY");
     Instant start = Instant.parse("2026-11-01T00:00:00Z");
     for (int hour = 0; hour < 20; hour++) { // 20 hours of traffic with about a dozen rows each: over 100 rows
-      ClockUtil.setCurrentTime(java.util.Date.from(start.plus(Duration.ofHours(hour))));
+      ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofHours(hour))));
       Traffic.route(engine, "acme", 1, "user" + hour);
       assertThat(statistics.flushNow()).isFalse();
     }
@@ -149,10 +152,10 @@ class StatisticsDurabilityTest {
     Instant now = Instant.now();
     // traffic 20 days ago over three hours, 200 days ago, and now
     for (int hour = 0; hour < 3; hour++) {
-      ClockUtil.setCurrentTime(java.util.Date.from(now.minus(Duration.ofDays(20)).plus(Duration.ofHours(hour))));
+      ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(20)).plus(Duration.ofHours(hour))));
       Traffic.route(engine, "acme", 2, "anna");
     }
-    ClockUtil.setCurrentTime(java.util.Date.from(now.minus(Duration.ofDays(200))));
+    ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(200))));
     Traffic.route(engine, "acme", 4);
     ClockUtil.reset();
     Traffic.route(engine, "acme", 1);
@@ -189,7 +192,7 @@ class StatisticsDurabilityTest {
   }
 
   private void execute(String sql) throws Exception {
-    javax.sql.DataSource dataSource = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engines
+    DataSource dataSource = ((ProcessEngineConfigurationImpl) engines
         .get(0).getProcessEngineConfiguration()).getDataSource();
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
       statement.execute(sql);
@@ -197,7 +200,7 @@ class StatisticsDurabilityTest {
   }
 
   private long count(String sql) throws Exception {
-    javax.sql.DataSource dataSource = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engines
+    DataSource dataSource = ((ProcessEngineConfigurationImpl) engines
         .get(0).getProcessEngineConfiguration()).getDataSource();
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery(sql)) {

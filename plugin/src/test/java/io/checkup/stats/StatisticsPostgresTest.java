@@ -12,6 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,11 +45,11 @@ class StatisticsPostgresTest {
   private ProcessEngine node(String name, CheckupProcessEnginePlugin checkup) {
     checkup.setStatsFlushInterval("1h");
     checkup.setStatsNodeId(name);
-    org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration =
+    ProcessEngineConfigurationImpl configuration =
         TestEngines.postgres(schema).name(name).plugin(checkup).configuration();
     // as in a real cluster (and Camunda's Spring Boot default): the database id generator's blocks collide between
     // nodes under load, which Camunda answers with an OptimisticLockingException to the caller
-    configuration.setIdGenerator(new org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator());
+    configuration.setIdGenerator(new StrongUuidGenerator());
     ProcessEngine engine = configuration.buildProcessEngine();
     engines.add(engine);
     return engine;

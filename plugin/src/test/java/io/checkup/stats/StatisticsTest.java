@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.checkup.engine.CheckupProcessEnginePlugin;
 import io.checkup.testing.TestEngines;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -63,7 +64,7 @@ class StatisticsTest {
         .containsExactlyInAnyOrderEntriesOf(Map.of("broken", 1L));
     // the tenant-less part is counted apart
     assertThat(statistics.query().tenant(null).metric(Metric.INSTANCE_STARTED).sum()).isEqualTo(3);
-    Map<String, Long> byTenant = new java.util.HashMap<>();
+    Map<String, Long> byTenant = new HashMap<>();
     byTenant.put("acme", 11L);
     byTenant.put(null, 3L);
     assertThat(statistics.query().metric(Metric.INSTANCE_STARTED).sumByTenant())

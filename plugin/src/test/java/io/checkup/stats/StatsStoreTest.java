@@ -3,6 +3,7 @@ package io.checkup.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.checkup.db.PluginTables;
 import io.checkup.testing.TestDatabases;
 import java.time.Instant;
 import java.util.Map;
@@ -48,7 +49,7 @@ class StatsStoreTest {
 
   private static void exercise(DataSource dataSource, String databaseType) throws Exception {
     String prefix = "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 8) + "_";
-    StatsStore store = new StatsStore(new io.checkup.db.PluginTables(dataSource, databaseType, prefix));
+    StatsStore store = new StatsStore(new PluginTables(dataSource, databaseType, prefix));
     assertThatThrownBy(() -> store.applySchemaUpdate("false"))
         .hasMessageContaining(prefix + "CHECKUP_STAT does not exist")
         .hasMessageContaining("io/checkup/stats/sql/" + databaseType + ".create.sql");

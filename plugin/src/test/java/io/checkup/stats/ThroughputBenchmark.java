@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+import org.slf4j.LoggerFactory;
 
 /**
  * Engine throughput with and without the plugin, in the same run: process instances per second for a 20-step
@@ -31,7 +32,7 @@ public final class ThroughputBenchmark {
   public static void main(String[] args) {
     String database = args.length > 0 ? args[0] : "h2";
     String history = args.length > 1 ? args[1] : "full";
-    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.checkup"))
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.checkup"))
         .setLevel(ch.qos.logback.classic.Level.WARN);
     List<String> schemas = new ArrayList<>();
     ProcessEngine without = engine(database, history, null, schemas);

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.checkup.engine.CheckupProcessEnginePlugin;
 import io.checkup.lint.Finding;
+import io.checkup.report.ReportScope;
 import io.checkup.testing.LogCapture;
 import io.checkup.testing.TestDatabases;
 import io.checkup.testing.TestEngines;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.List;
+import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -32,7 +35,7 @@ class UnsupportedDatabaseTest {
 
   @BeforeEach
   void schema() {
-    schema = "mssql" + java.util.UUID.randomUUID().toString().replace("-", "");
+    schema = "mssql" + UUID.randomUUID().toString().replace("-", "");
   }
 
   @AfterEach
@@ -91,7 +94,7 @@ class UnsupportedDatabaseTest {
   @Test
   void withTablesCreatedByHandStatisticsRun() throws Exception {
     // what an operator does, following docs/statistics.md: the tables from the documented script
-    for (String script : java.util.List.of("io/checkup/stats/sql/h2.create.sql", "io/checkup/report/sql/h2.create.sql")) {
+    for (String script : List.of("io/checkup/stats/sql/h2.create.sql", "io/checkup/report/sql/h2.create.sql")) {
       TestDatabases.execute("jdbc:h2:mem:" + schema + ";MODE=MSSQLServer;DB_CLOSE_DELAY=-1", "sa",
           new String(getClass().getClassLoader().getResourceAsStream(script).readAllBytes())
               .replace("${prefix}", "").replace("${indexPrefix}", ""));
@@ -107,6 +110,6 @@ class UnsupportedDatabaseTest {
 
     assertThat(plugin.unavailableReason()).isNull();
     assertThat(plugin.getStatistics().query().metric(Metric.INSTANCE_STARTED).sum()).isEqualTo(1);
-    assertThat(plugin.getReport().generate(io.checkup.report.ReportScope.all()).tenants()).hasSize(1);
+    assertThat(plugin.getReport().generate(ReportScope.all()).tenants()).hasSize(1);
   }
 }

@@ -3,6 +3,8 @@ package io.checkup.testing;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -19,7 +21,7 @@ public final class TestDatabases {
 
   /** Creates a fresh schema on the PostgreSQL server, so tests never see each other's tables or rows. */
   public static String newPostgresSchema() {
-    String schema = "checkup_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    String schema = "checkup_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     execute(POSTGRES_URL, "postgres", "create schema " + schema);
     return schema;
   }
@@ -30,7 +32,7 @@ public final class TestDatabases {
 
   public static void execute(String url, String user, String sql) {
     try (Connection connection = DriverManager.getConnection(url, user, "");
-        java.sql.Statement statement = connection.createStatement()) {
+        Statement statement = connection.createStatement()) {
       statement.execute(sql);
     } catch (SQLException e) {
       throw new IllegalStateException(sql + ": " + e.getMessage(), e);
@@ -53,7 +55,7 @@ public final class TestDatabases {
 
   /** Creates a fresh database on the MariaDB server (MariaDB has no schemas within a database). */
   public static String newMariaDbDatabase() {
-    String database = "checkup_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    String database = "checkup_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     execute(MARIADB_URL, "root", "create database " + database + " character set utf8mb4 collate utf8mb4_bin");
     return database;
   }

@@ -1,8 +1,10 @@
 package io.checkup.testing;
 
+import io.checkup.engine.CheckupProcessEnginePlugin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -21,7 +23,7 @@ public final class TestEngines {
   private String schemaUpdate = "true";
   private final List<ProcessEnginePlugin> plugins = new ArrayList<>();
   private boolean metrics = true;
-  private javax.sql.DataSource dataSource;
+  private DataSource dataSource;
   private String databaseSchema;
   private String databaseType;
 
@@ -77,7 +79,7 @@ public final class TestEngines {
    * a test's own clock and counters; a test of the warm-up switches it on again before {@link #build()}.
    */
   public TestEngines plugin(ProcessEnginePlugin plugin) {
-    if (plugin instanceof io.checkup.engine.CheckupProcessEnginePlugin checkup) {
+    if (plugin instanceof CheckupProcessEnginePlugin checkup) {
       checkup.setReportWarmUp(false);
     }
     plugins.add(plugin);
@@ -100,7 +102,7 @@ public final class TestEngines {
   }
 
   /** Use this data source (a test double that can fail, say) instead of the JDBC URL. */
-  public TestEngines dataSource(javax.sql.DataSource dataSource) {
+  public TestEngines dataSource(DataSource dataSource) {
     this.dataSource = dataSource;
     return this;
   }

@@ -3,17 +3,24 @@ package io.checkup.demo;
 import io.checkup.engine.CheckupProcessEnginePlugin;
 import io.checkup.stats.Metric;
 import io.checkup.stats.StatKey;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ResourceReport;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
@@ -21,6 +28,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -106,10 +114,10 @@ final class DemoSetup {
     long now = ClockUtil.getCurrentTime().getTime();
     try {
       ClockUtil.setCurrentTime(new Date(now - tenant.firstDeployedDaysAgo() * DAY));
-      Map<String, byte[]> first = new java.util.LinkedHashMap<>();
+      Map<String, byte[]> first = new LinkedHashMap<>();
       for (DemoModels.Model model : tenant.models()) {
-        first.put(model.resourceName(), org.camunda.bpm.model.bpmn.Bpmn.convertToString(model.model())
-            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        first.put(model.resourceName(), Bpmn.convertToString(model.model())
+            .getBytes(StandardCharsets.UTF_8));
       }
       if (tenant.samples()) {
         for (Resource sample : samples()) {
@@ -141,12 +149,12 @@ final class DemoSetup {
       DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().tenantId(tenant.id())
           .name(name).source("camunda-checkup demo");
       resources.forEach((resource, bytes) -> deployment.addInputStream(resource,
-          new java.io.ByteArrayInputStream(bytes)));
+          new ByteArrayInputStream(bytes)));
       deployment.deploy();
-    } catch (org.camunda.bpm.engine.ParseException refused) {
-      Map<String, byte[]> accepted = new java.util.LinkedHashMap<>(resources);
+    } catch (ParseException refused) {
+      Map<String, byte[]> accepted = new LinkedHashMap<>(resources);
       List<String> left = new ArrayList<>();
-      for (org.camunda.bpm.engine.ResourceReport report : refused.getResorceReports()) {
+      for (ResourceReport report : refused.getResorceReports()) {
         if (!report.getErrors().isEmpty() && accepted.remove(report.getResourceName()) != null) {
           left.add(report.getResourceName());
         }
@@ -208,8 +216,8 @@ final class DemoSetup {
 
   private static String processKey(Resource sample) throws IOException {
     try (InputStream in = sample.getInputStream()) {
-      String xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-      java.util.regex.Matcher id = java.util.regex.Pattern.compile("<process [^>]*\\bid=\"([^\"]+)\"").matcher(xml);
+      String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      Matcher id = Pattern.compile("<process [^>]*\\bid=\"([^\"]+)\"").matcher(xml);
       return id.find() ? id.group(1) : sample.getFilename();
     }
   }

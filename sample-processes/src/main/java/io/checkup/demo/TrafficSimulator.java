@@ -1,5 +1,6 @@
 package io.checkup.demo;
 
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -65,7 +66,7 @@ final class TrafficSimulator implements AutoCloseable {
   private void work(DemoTenant tenant) {
     long before = System.currentTimeMillis() - 10_000;
     List<Task> waiting = engine.getTaskService().createTaskQuery().tenantIdIn(tenant.id()).taskUnassigned()
-        .taskCreatedBefore(new java.util.Date(before)).orderByTaskCreateTime().asc().listPage(0, 10);
+        .taskCreatedBefore(new Date(before)).orderByTaskCreateTime().asc().listPage(0, 10);
     for (Task task : waiting) {
       if (task.getCreateTime().getTime() < before - 86_400_000L) {
         continue; // left alone on purpose: the report shows it as stuck

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -46,18 +48,18 @@ class TenantCalledDefaultRestTest {
     User dora = identity.newUser("dora");
     dora.setPassword("secret");
     identity.saveUser(dora);
-    org.camunda.bpm.engine.identity.Tenant tenant = identity.newTenant("default");
+    Tenant tenant = identity.newTenant("default");
     tenant.setName("Default Ltd");
     identity.saveTenant(tenant);
     identity.createTenantUserMembership("default", "dora");
     // two models in the tenant called default, one in the tenant-less part
     for (String key : List.of("first", "second")) {
       engine.getRepositoryService().createDeployment().tenantId("default").addModelInstance(key + ".bpmn",
-          org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(30).startEvent()
+          Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(30).startEvent()
               .endEvent().done()).deploy();
     }
     engine.getRepositoryService().createDeployment().addModelInstance("shared.bpmn",
-        org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("shared").camundaHistoryTimeToLive(30).startEvent()
+        Bpmn.createExecutableProcess("shared").camundaHistoryTimeToLive(30).startEvent()
             .endEvent().done()).deploy();
   }
 

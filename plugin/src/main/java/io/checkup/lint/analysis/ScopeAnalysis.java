@@ -8,10 +8,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Token-flow facts about one scope, computed once per lint run and shared by the flow rules: which nodes a token can
@@ -72,7 +74,7 @@ public final class ScopeAnalysis {
           count = addEdge(buffer, count, partner);
         }
       }
-      successors[i] = java.util.Arrays.copyOf(buffer, count);
+      successors[i] = Arrays.copyOf(buffer, count);
       for (int k = 0; k < count; k++) {
         inDegree[buffer[k]]++;
       }
@@ -199,7 +201,7 @@ public final class ScopeAnalysis {
 
   /** Sequence flows that close a loop: they lead back to a node on the current depth-first path from a start. */
   private Set<SequenceFlow> findBackEdges() {
-    Set<SequenceFlow> found = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<SequenceFlow> found = Collections.newSetFromMap(new IdentityHashMap<>());
     int[] state = new int[nodes.size()]; // 0 new, 1 on the path, 2 done
     int[] position = new int[nodes.size()];
     ArrayDeque<Integer> stack = new ArrayDeque<>();
@@ -437,7 +439,7 @@ public final class ScopeAnalysis {
         }
         for (int next : walkOut[t]) {
           if (top == stack.length) {
-            stack = java.util.Arrays.copyOf(stack, stack.length * 2);
+            stack = Arrays.copyOf(stack, stack.length * 2);
             walkStack = stack;
           }
           stack[top++] = next;
@@ -448,7 +450,7 @@ public final class ScopeAnalysis {
   }
 
   /** The nodes of this scope that match, as a set of node indexes (for {@link #branchesReaching}). */
-  public BitSet nodesWhere(java.util.function.Predicate<FlowNode> predicate) {
+  public BitSet nodesWhere(Predicate<FlowNode> predicate) {
     BitSet matching = new BitSet(nodes.size());
     for (int i = 0; i < nodes.size(); i++) {
       if (predicate.test(nodes.get(i))) {

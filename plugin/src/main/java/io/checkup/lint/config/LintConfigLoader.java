@@ -1,6 +1,7 @@
 package io.checkup.lint.config;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.checkup.lint.LintConfig;
@@ -56,7 +57,7 @@ public final class LintConfigLoader {
     JsonNode root;
     try {
       root = JSON.readTree(in);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new ConfigException(name + ": not valid JSON: " + e.getOriginalMessage()
           + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
               + e.getLocation().getColumnNr() + ")"));

@@ -1,5 +1,6 @@
 package io.checkup.lint.model;
 
+import java.util.HashSet;
 import java.util.Set;
 
 /** Namespaces and element names of BPMN 2.0 and Camunda's extensions. */
@@ -46,7 +47,7 @@ public final class Bpmn {
 
   @SafeVarargs
   private static Set<String> union(Set<String>... sets) {
-    java.util.HashSet<String> all = new java.util.HashSet<>();
+    HashSet<String> all = new HashSet<>();
     for (Set<String> set : sets) {
       all.addAll(set);
     }

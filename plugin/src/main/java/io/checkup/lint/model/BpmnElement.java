@@ -2,8 +2,10 @@ package io.checkup.lint.model;
 
 import io.checkup.lint.PlainText;
 import io.checkup.lint.xml.XmlNode;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** What flow nodes, sequence flows and scopes share: an id, a name, a place in the file and Camunda extensions. */
@@ -78,12 +80,12 @@ public abstract class BpmnElement {
   }
 
   /** Camunda extension children with the given local name ({@code taskListener}, {@code connector}, ...). */
-  public java.util.List<XmlNode> camundaExtensions(String localName) {
+  public List<XmlNode> camundaExtensions(String localName) {
     XmlNode extensions = extensionElements();
     if (extensions == null) {
-      return java.util.List.of();
+      return List.of();
     }
-    java.util.List<XmlNode> found = new java.util.ArrayList<>();
+    List<XmlNode> found = new ArrayList<>();
     for (XmlNode child : extensions.children()) {
       if (child.localName().equals(localName) && Bpmn.isCamundaNamespace(child.namespace())) {
         found.add(child);

@@ -9,6 +9,7 @@ import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.SequenceFlow;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -35,7 +36,7 @@ public final class CascadedConditionsRule implements Rule {
   public void check(BpmnGraph graph, RuleContext context) {
     // link: G1 -> G2 when a flow of splitting G1 goes directly to splitting G2 and is G2's only incoming flow
     Map<FlowNode, List<FlowNode>> links = new LinkedHashMap<>();
-    Set<FlowNode> linkedInto = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<FlowNode> linkedInto = Collections.newSetFromMap(new IdentityHashMap<>());
     for (FlowNode node : graph.flowNodes()) {
       if (!isSplittingExclusive(node)) {
         continue;

@@ -11,6 +11,8 @@ import io.checkup.lint.model.Scope;
 import io.checkup.lint.model.SequenceFlow;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -143,7 +145,7 @@ public final class FakeBranchRule implements Rule {
 
   /** Reachable nodes from which no end can be reached, reported once per trap at the node where it is entered. */
   private static void reportLoopsWithoutExit(ScopeAnalysis analysis, RuleContext context) {
-    Set<FlowNode> trapped = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<FlowNode> trapped = Collections.newSetFromMap(new IdentityHashMap<>());
     for (FlowNode node : analysis.nodes()) {
       if (analysis.isReachable(node) && !analysis.canReachEnd(node) && !analysis.isExempt(node)) {
         trapped.add(node);
@@ -201,7 +203,7 @@ public final class FakeBranchRule implements Rule {
 
   private static List<FlowNode> inDocumentOrder(List<FlowNode> nodes) {
     List<FlowNode> sorted = new ArrayList<>(nodes);
-    sorted.sort(new java.util.Comparator<>() {
+    sorted.sort(new Comparator<>() {
       @Override
       public int compare(FlowNode a, FlowNode b) {
         return Integer.compare(a.order(), b.order());

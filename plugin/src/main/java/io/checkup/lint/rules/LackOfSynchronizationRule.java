@@ -11,8 +11,11 @@ import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.Scope;
 import io.checkup.lint.model.SequenceFlow;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Concurrent branches of a parallel or inclusive split that meet again in an exclusive join: the join passes every
@@ -55,7 +58,7 @@ public final class LackOfSynchronizationRule implements Rule {
   private void checkSplit(FlowNode split, ScopeAnalysis analysis, BitSet stops, WorkBudget budget,
       RuleContext context) {
     BranchArrivals arrivals = analysis.branchesReaching(split, stops, budget);
-    java.util.Set<FlowNode> joins = new java.util.LinkedHashSet<>();
+    Set<FlowNode> joins = new LinkedHashSet<>();
     for (SequenceFlow flow : arrivals.reachedFlows()) {
       FlowNode target = flow.target();
       if (target != null && target.isExclusiveGateway() && target.isJoin()) {
@@ -63,7 +66,7 @@ public final class LackOfSynchronizationRule implements Rule {
       }
     }
     for (FlowNode join : joins) {
-      List<SequenceFlow> forward = new java.util.ArrayList<>(join.incoming().size());
+      List<SequenceFlow> forward = new ArrayList<>(join.incoming().size());
       for (SequenceFlow flow : join.incoming()) {
         if (arrivals.branches(flow) != 0 && !analysis.isBackEdge(flow)) {
           forward.add(flow);

@@ -1,8 +1,12 @@
 package io.checkup.lint.rules;
 
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,7 +47,7 @@ final class TimerSyntax {
 
   private static Map<String, Integer> names(String list, int first) {
     String[] parts = list.split(" ");
-    java.util.HashMap<String, Integer> map = new java.util.HashMap<>();
+    HashMap<String, Integer> map = new HashMap<>();
     for (int i = 0; i < parts.length; i++) {
       map.put(parts[i], first + i);
     }
@@ -136,10 +140,10 @@ final class TimerSyntax {
       return true;
     }
     try {
-      java.time.LocalDate.of(Integer.parseInt(date.group("year")), Integer.parseInt(date.group("month")),
+      LocalDate.of(Integer.parseInt(date.group("year")), Integer.parseInt(date.group("month")),
           Integer.parseInt(date.group("day")));
       return true;
-    } catch (java.time.DateTimeException | NumberFormatException e) {
+    } catch (DateTimeException | NumberFormatException e) {
       return false;
     }
   }
@@ -156,7 +160,7 @@ final class TimerSyntax {
   static String checkCron(String value) {
     if (value.startsWith("@")) {
       return CRON_MACROS.contains(value.toLowerCase(Locale.ROOT)) ? null
-          : "'" + value + "' is not a known cron macro (" + String.join(", ", new java.util.TreeSet<>(CRON_MACROS))
+          : "'" + value + "' is not a known cron macro (" + String.join(", ", new TreeSet<>(CRON_MACROS))
               + ")";
     }
     String[] fields = value.trim().split("\\s+");

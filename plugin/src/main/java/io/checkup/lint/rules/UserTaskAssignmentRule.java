@@ -7,6 +7,7 @@ import io.checkup.lint.Severity;
 import io.checkup.lint.model.Bpmn;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
+import io.checkup.lint.xml.XmlNode;
 
 /**
  * A user task nobody is offered: no assignee, no candidate users, no candidate groups (neither as Camunda
@@ -38,7 +39,7 @@ public final class UserTaskAssignmentRule implements Rule {
         || task.xml().child(Bpmn.MODEL_NS, "potentialOwner") != null) {
       return true;
     }
-    for (io.checkup.lint.xml.XmlNode listener : task.camundaExtensions("taskListener")) {
+    for (XmlNode listener : task.camundaExtensions("taskListener")) {
       if ("create".equals(listener.attr("event")) || "assignment".equals(listener.attr("event"))) {
         return true;
       }

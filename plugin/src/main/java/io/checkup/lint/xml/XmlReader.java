@@ -1,5 +1,6 @@
 package io.checkup.lint.xml;
 
+import com.fasterxml.aalto.stax.InputFactoryImpl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -10,10 +11,11 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -40,7 +42,7 @@ public final class XmlReader {
   private static XMLInputFactory createFactory() {
     // Aalto, named explicitly rather than whatever StAX provider is on the class path: it starts faster than the
     // JDK's parser, which is most of a short command line run (docs/benchmarks.md)
-    XMLInputFactory factory = new com.fasterxml.aalto.stax.InputFactoryImpl();
+    XMLInputFactory factory = new InputFactoryImpl();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
@@ -183,7 +185,7 @@ public final class XmlReader {
             open.peek().addChild(node);
           }
           if (open.size() == textStart.length) {
-            textStart = java.util.Arrays.copyOf(textStart, textStart.length * 2);
+            textStart = Arrays.copyOf(textStart, textStart.length * 2);
           }
           textStart[open.size()] = text.length();
           open.push(node);

@@ -9,6 +9,7 @@ import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.xml.XmlNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ public final class GlobalRule implements Rule {
       return;
     }
     Set<String> referenced = referencedIds(graph);
-    Map<String, Long> sameTypeAndName = new java.util.HashMap<>();
+    Map<String, Long> sameTypeAndName = new HashMap<>();
     for (XmlNode global : globals) {
       Long seen = sameTypeAndName.get(nameKey(global));
       sameTypeAndName.put(nameKey(global), seen == null ? 1L : seen + 1);

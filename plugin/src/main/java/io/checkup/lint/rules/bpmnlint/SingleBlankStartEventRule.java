@@ -5,6 +5,7 @@ import io.checkup.lint.RuleContext;
 import io.checkup.lint.RuleInfo;
 import io.checkup.lint.Severity;
 import io.checkup.lint.model.BpmnGraph;
+import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.Scope;
 
 /** A process or sub-process with more than one blank (none) start event. */
@@ -16,7 +17,7 @@ public final class SingleBlankStartEventRule implements Rule {
   public void check(BpmnGraph graph, RuleContext context) {
     for (Scope scope : ModelFacts.containers(graph)) {
       int blank = 0;
-      for (io.checkup.lint.model.FlowNode node : scope.flowNodes()) {
+      for (FlowNode node : scope.flowNodes()) {
         if (node.isStartEvent() && ModelFacts.inlineDefinitions(node).isEmpty()) {
           blank++;
         }
