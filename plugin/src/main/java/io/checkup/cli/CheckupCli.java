@@ -10,10 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * {@code java -jar checkup-cli.jar lint [--format text|json|sarif] [--config FILE] [--max-warnings N] PATH...}
+ * {@code java -jar checkup-cli.jar lint [--format text|json|sarif] [--config FILE] [--max-warnings
+ * N] PATH...}
  *
- * <p>Exit codes: 0 no errors (and warnings within {@code --max-warnings}); 1 findings of severity error or too many
- * warnings; 2 bad usage.
+ * <p>Exit codes: 0 no errors (and warnings within {@code --max-warnings}); 1 findings of severity
+ * error or too many warnings; 2 bad usage.
  */
 public final class CheckupCli {
 
@@ -21,14 +22,19 @@ public final class CheckupCli {
   static final int EXIT_FINDINGS = 1;
   static final int EXIT_USAGE = 2;
 
-  private CheckupCli() {
-  }
+  private CheckupCli() {}
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
-        StandardCharsets.UTF_8), false);
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
-        StandardCharsets.UTF_8), true);
+    PrintWriter out =
+        new PrintWriter(
+            new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
+            false);
+    PrintWriter err =
+        new PrintWriter(
+            new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8),
+            true);
     int exitCode = run(out, err, args);
     out.flush();
     err.flush();
@@ -40,7 +46,9 @@ public final class CheckupCli {
     return run(Path.of(""), out, err, args);
   }
 
-  /** As {@link #run(PrintWriter, PrintWriter, String...)}, in a working directory of the caller's. */
+  /**
+   * As {@link #run(PrintWriter, PrintWriter, String...)}, in a working directory of the caller's.
+   */
   static int run(Path workingDirectory, PrintWriter out, PrintWriter err, String... args) {
     CliArguments arguments;
     try {
@@ -61,7 +69,8 @@ public final class CheckupCli {
       }
       case RULES -> {
         for (Rule rule : RuleCatalog.standard().rules()) {
-          out.printf("%-38s %-6s %s%n", rule.id(), rule.info().severity().label(), rule.info().summary());
+          out.printf(
+              "%-38s %-6s %s%n", rule.id(), rule.info().severity().label(), rule.info().summary());
         }
         return EXIT_OK;
       }

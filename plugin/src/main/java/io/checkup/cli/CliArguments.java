@@ -13,9 +13,10 @@ import java.util.List;
  * checkup-cli --help | --version
  * </pre>
  *
- * Options take their value as the next argument or after {@code =}; {@code --} ends the options. This is parsed
- * here rather than by a command line library because such a library costs a third of the command's start-up time
- * (measured in docs/benchmarks.md), and start-up is most of what a lint run of a few models costs.
+ * Options take their value as the next argument or after {@code =}; {@code --} ends the options.
+ * This is parsed here rather than by a command line library because such a library costs a third of
+ * the command's start-up time (measured in docs/benchmarks.md), and start-up is most of what a lint
+ * run of a few models costs.
  */
 final class CliArguments {
 
@@ -26,11 +27,21 @@ final class CliArguments {
     }
   }
 
-  enum Command { LINT, RULES, HELP, VERSION }
+  enum Command {
+    LINT,
+    RULES,
+    HELP,
+    VERSION
+  }
 
-  enum Format { TEXT, JSON, SARIF }
+  enum Format {
+    TEXT,
+    JSON,
+    SARIF
+  }
 
-  static final String USAGE = """
+  static final String USAGE =
+      """
       Usage: java -jar checkup-cli.jar lint [--format text|json|sarif] [--config FILE] [--max-warnings N] PATH...
              java -jar checkup-cli.jar rules
              java -jar checkup-cli.jar --help | --version
@@ -97,8 +108,10 @@ final class CliArguments {
         name = arg.substring(0, equals);
         value = arg.substring(equals + 1);
       }
-      if (parsed.command == Command.RULES || !(name.equals("--format") || name.equals("--config")
-          || name.equals("--max-warnings"))) {
+      if (parsed.command == Command.RULES
+          || !(name.equals("--format")
+              || name.equals("--config")
+              || name.equals("--max-warnings"))) {
         throw new UsageException("unknown option '" + name + "'");
       }
       if (value == null) {
@@ -124,7 +137,8 @@ final class CliArguments {
       case "text" -> Format.TEXT;
       case "json" -> Format.JSON;
       case "sarif" -> Format.SARIF;
-      default -> throw new UsageException("unknown format '" + value + "': use text, json or sarif");
+      default ->
+          throw new UsageException("unknown format '" + value + "': use text, json or sarif");
     };
   }
 
@@ -137,6 +151,7 @@ final class CliArguments {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new UsageException("--max-warnings needs a whole number of 0 or more, got '" + value + "'");
+    throw new UsageException(
+        "--max-warnings needs a whole number of 0 or more, got '" + value + "'");
   }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The findings of one file.
  *
- * @param displayPath the path as given on the command line (or found below a given directory), with '/'
+ * @param displayPath the path as given on the command line (or found below a given directory), with
+ *     '/'
  */
 record FileResult(String displayPath, List<Finding> findings) {
 

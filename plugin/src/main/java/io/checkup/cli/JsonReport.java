@@ -10,13 +10,13 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * {@code {"files": [{"path", "findings": [{"rule", "severity", "message", "elementId", "line", "column",
- * "processId", "relatedElementIds"}]}], "summary": {"files", "errors", "warnings", "infos"}}}.
+ * {@code {"files": [{"path", "findings": [{"rule", "severity", "message", "elementId", "line",
+ * "column", "processId", "relatedElementIds"}]}], "summary": {"files", "errors", "warnings",
+ * "infos"}}}.
  */
 final class JsonReport {
 
-  private JsonReport() {
-  }
+  private JsonReport() {}
 
   static void write(List<FileResult> results, PrintWriter out) {
     try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {

@@ -25,7 +25,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The {@code lint} command: lints files and directories, prints findings, returns the exit code. */
+/**
+ * The {@code lint} command: lints files and directories, prints findings, returns the exit code.
+ */
 final class LintCommand {
 
   private final CliArguments arguments;
@@ -46,7 +48,8 @@ final class LintCommand {
     LintConfig lintConfig;
     Path config = arguments.config != null ? arguments.config : localBpmnlintrc(workingDirectory);
     try {
-      lintConfig = config == null ? LintConfig.defaults(catalog) : LintConfigLoader.load(config, catalog);
+      lintConfig =
+          config == null ? LintConfig.defaults(catalog) : LintConfigLoader.load(config, catalog);
     } catch (ConfigException e) {
       err.println("checkup-cli: " + e.getMessage());
       return CheckupCli.EXIT_USAGE;
@@ -70,37 +73,43 @@ final class LintCommand {
     long errors = count(results, Severity.ERROR);
     long warnings = count(results, Severity.WARN);
     return errors > 0 || (arguments.maxWarnings != null && warnings > arguments.maxWarnings)
-        ? CheckupCli.EXIT_FINDINGS : CheckupCli.EXIT_OK;
+        ? CheckupCli.EXIT_FINDINGS
+        : CheckupCli.EXIT_OK;
   }
 
   /**
-   * Without {@code --config}, a {@code .bpmnlintrc} in the working directory, as bpmnlint finds it; none there means
-   * the default rules (where bpmnlint would stop).
+   * Without {@code --config}, a {@code .bpmnlintrc} in the working directory, as bpmnlint finds it;
+   * none there means the default rules (where bpmnlint would stop).
    */
   private static Path localBpmnlintrc(Path workingDirectory) {
     Path local = workingDirectory.resolve(".bpmnlintrc");
     return Files.isRegularFile(local) ? local : null;
   }
 
-  private static final Comparator<FileResult> BY_PATH = new Comparator<>() {
-    @Override
-    public int compare(FileResult a, FileResult b) {
-      return a.displayPath().compareTo(b.displayPath());
-    }
-  };
+  private static final Comparator<FileResult> BY_PATH =
+      new Comparator<>() {
+        @Override
+        public int compare(FileResult a, FileResult b) {
+          return a.displayPath().compareTo(b.displayPath());
+        }
+      };
 
-  /** Lints on two threads when there is enough to share; results come back in the order of the files. */
+  /**
+   * Lints on two threads when there is enough to share; results come back in the order of the
+   * files.
+   */
   private static List<FileResult> lintAll(Linter linter, List<Path> files) {
     FileResult[] results = new FileResult[files.size()];
     AtomicInteger next = new AtomicInteger();
-    Runnable worker = new Runnable() {
-      @Override
-      public void run() {
-        for (int i = next.getAndIncrement(); i < results.length; i = next.getAndIncrement()) {
-          results[i] = lintFile(linter, files.get(i));
-        }
-      }
-    };
+    Runnable worker =
+        new Runnable() {
+          @Override
+          public void run() {
+            for (int i = next.getAndIncrement(); i < results.length; i = next.getAndIncrement()) {
+              results[i] = lintFile(linter, files.get(i));
+            }
+          }
+        };
     Thread helper = null;
     if (files.size() > 8 && Runtime.getRuntime().availableProcessors() > 1) {
       helper = new Thread(worker, "checkup-lint");
@@ -133,25 +142,30 @@ final class LintCommand {
     if (Files.isDirectory(path)) {
       try {
         List<Path> found = new ArrayList<>();
-        Files.walkFileTree(path, new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-            if (attributes.isRegularFile() && isBpmnFile(file)) {
-              found.add(file);
-            }
-            return FileVisitResult.CONTINUE;
-          }
-        });
+        Files.walkFileTree(
+            path,
+            new SimpleFileVisitor<>() {
+              @Override
+              public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (attributes.isRegularFile() && isBpmnFile(file)) {
+                  found.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+              }
+            });
         Collections.sort(found);
         files.addAll(found);
       } catch (IOException e) {
-        unreadable.add(FileResult.of(path, List.of(Finding.parseError(
-            "directory cannot be read: " + e.getMessage(), 0, 0))));
+        unreadable.add(
+            FileResult.of(
+                path,
+                List.of(Finding.parseError("directory cannot be read: " + e.getMessage(), 0, 0))));
       }
     } else if (Files.exists(path)) {
       files.add(path);
     } else {
-      unreadable.add(FileResult.of(path, List.of(Finding.parseError("no such file or directory", 0, 0))));
+      unreadable.add(
+          FileResult.of(path, List.of(Finding.parseError("no such file or directory", 0, 0))));
     }
   }
 
@@ -167,21 +181,41 @@ final class LintCommand {
     } catch (NoSuchFileException e) {
       return FileResult.of(file, List.of(Finding.parseError("no such file", 0, 0)));
     } catch (AccessDeniedException e) {
-      return FileResult.of(file, List.of(Finding.parseError("cannot be read: permission denied", 0, 0)));
+      return FileResult.of(
+          file, List.of(Finding.parseError("cannot be read: permission denied", 0, 0)));
     } catch (IOException | OutOfMemoryError e) {
-      return FileResult.of(file, List.of(Finding.parseError("cannot be read: " + e.getMessage(), 0, 0)));
+      return FileResult.of(
+          file, List.of(Finding.parseError("cannot be read: " + e.getMessage(), 0, 0)));
     }
     LintOutcome outcome;
     try {
       outcome = linter.lint(bytes);
     } catch (RuntimeException | StackOverflowError e) {
-      return FileResult.of(file, List.of(new Finding(Finding.INTERNAL_ERROR, Severity.ERROR,
-          "the linter failed on this file: " + e, null, 0, 0, null, List.of())));
+      return FileResult.of(
+          file,
+          List.of(
+              new Finding(
+                  Finding.INTERNAL_ERROR,
+                  Severity.ERROR,
+                  "the linter failed on this file: " + e,
+                  null,
+                  0,
+                  0,
+                  null,
+                  List.of())));
     }
     List<Finding> findings = new ArrayList<>(outcome.findings());
     for (LintOutcome.RuleFailure failure : outcome.failures()) {
-      findings.add(new Finding(Finding.INTERNAL_ERROR, Severity.ERROR, "rule " + failure.ruleId()
-          + " failed on this file: " + failure.error(), null, 0, 0, null, List.of()));
+      findings.add(
+          new Finding(
+              Finding.INTERNAL_ERROR,
+              Severity.ERROR,
+              "rule " + failure.ruleId() + " failed on this file: " + failure.error(),
+              null,
+              0,
+              0,
+              null,
+              List.of()));
     }
     return FileResult.of(file, findings);
   }

@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * SARIF 2.1.0 (OASIS), one run. {@code tool.driver.rules} lists every rule that ran plus {@code parse-error};
- * results carry the file as {@code artifactLocation.uri}, the line and column where known, and the BPMN element id
- * as {@code logicalLocations[0].name}.
+ * SARIF 2.1.0 (OASIS), one run. {@code tool.driver.rules} lists every rule that ran plus {@code
+ * parse-error}; results carry the file as {@code artifactLocation.uri}, the line and column where
+ * known, and the BPMN element id as {@code logicalLocations[0].name}.
  */
 final class SarifReport {
 
@@ -26,11 +26,9 @@ final class SarifReport {
   static final String PROJECT_URI = "https://github.com/camunda-checkup/camunda-checkup";
   static final String DOCS_URI = PROJECT_URI + "/blob/main/docs/rules/";
 
-  private SarifReport() {
-  }
+  private SarifReport() {}
 
-  private record RuleEntry(String id, String description, Severity severity) {
-  }
+  private record RuleEntry(String id, String description, Severity severity) {}
 
   static void write(List<FileResult> results, LintConfig config, PrintWriter out) {
     Map<String, Integer> ruleIndex = new LinkedHashMap<>();
@@ -40,11 +38,17 @@ final class SarifReport {
       rules.add(new RuleEntry(rule.id(), rule.info().summary(), config.severity(rule.id())));
     }
     ruleIndex.put(Finding.PARSE_ERROR, rules.size());
-    rules.add(new RuleEntry(Finding.PARSE_ERROR, "The file cannot be read, is not well-formed XML or is not BPMN 2.0.",
-        Severity.ERROR));
+    rules.add(
+        new RuleEntry(
+            Finding.PARSE_ERROR,
+            "The file cannot be read, is not well-formed XML or is not BPMN 2.0.",
+            Severity.ERROR));
     ruleIndex.put(Finding.INTERNAL_ERROR, rules.size());
-    rules.add(new RuleEntry(Finding.INTERNAL_ERROR, "The linter itself failed on a file; please report it.",
-        Severity.ERROR));
+    rules.add(
+        new RuleEntry(
+            Finding.INTERNAL_ERROR,
+            "The linter itself failed on a file; please report it.",
+            Severity.ERROR));
     try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
       json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       json.writeStartObject();
@@ -94,8 +98,9 @@ final class SarifReport {
     json.writeEndObject();
   }
 
-  private static void writeResult(JsonGenerator json, FileResult file, Finding finding,
-      Map<String, Integer> ruleIndex) throws IOException {
+  private static void writeResult(
+      JsonGenerator json, FileResult file, Finding finding, Map<String, Integer> ruleIndex)
+      throws IOException {
     json.writeStartObject();
     json.writeStringField("ruleId", finding.ruleId());
     Integer index = ruleIndex.get(finding.ruleId());
@@ -151,7 +156,10 @@ final class SarifReport {
     };
   }
 
-  /** A relative URI reference for a path as given: '/' separators, spaces and the like percent-encoded. */
+  /**
+   * A relative URI reference for a path as given: '/' separators, spaces and the like
+   * percent-encoded.
+   */
   static String uri(String path) {
     StringBuilder uri = new StringBuilder(path.startsWith("/") ? "file://" : "");
     for (byte b : path.getBytes(StandardCharsets.UTF_8)) {

@@ -6,18 +6,30 @@ import io.checkup.lint.Severity;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** {@code path:line:column  severity  rule  elementId  message}, one line per finding, then a summary. */
+/**
+ * {@code path:line:column severity rule elementId message}, one line per finding, then a summary.
+ */
 final class TextReport {
 
-  private TextReport() {
-  }
+  private TextReport() {}
 
   static void write(List<FileResult> results, PrintWriter out) {
     for (FileResult result : results) {
       for (Finding finding : result.findings()) {
-        out.println(result.displayPath() + ":" + finding.line() + ":" + finding.column() + "  "
-            + finding.severity().label() + "  " + finding.ruleId() + "  "
-            + (finding.elementId() == null ? "-" : oneLine(finding.elementId())) + "  " + oneLine(finding.message()));
+        out.println(
+            result.displayPath()
+                + ":"
+                + finding.line()
+                + ":"
+                + finding.column()
+                + "  "
+                + finding.severity().label()
+                + "  "
+                + finding.ruleId()
+                + "  "
+                + (finding.elementId() == null ? "-" : oneLine(finding.elementId()))
+                + "  "
+                + oneLine(finding.message()));
       }
     }
     long errors = LintCommand.count(results, Severity.ERROR);
@@ -25,9 +37,27 @@ final class TextReport {
     long infos = LintCommand.count(results, Severity.INFO);
     long total = errors + warnings + infos;
     out.println();
-    out.println((total == 0 ? "no problems" : total + " problem" + (total == 1 ? "" : "s") + " (" + errors
-        + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning" + (warnings == 1 ? "" : "s") + ", "
-        + infos + " info)") + " in " + results.size() + " file" + (results.size() == 1 ? "" : "s"));
+    out.println(
+        (total == 0
+                ? "no problems"
+                : total
+                    + " problem"
+                    + (total == 1 ? "" : "s")
+                    + " ("
+                    + errors
+                    + " error"
+                    + (errors == 1 ? "" : "s")
+                    + ", "
+                    + warnings
+                    + " warning"
+                    + (warnings == 1 ? "" : "s")
+                    + ", "
+                    + infos
+                    + " info)")
+            + " in "
+            + results.size()
+            + " file"
+            + (results.size() == 1 ? "" : "s"));
   }
 
   /** Whatever a model put into it, one line on the terminal, with no control sequence in it. */

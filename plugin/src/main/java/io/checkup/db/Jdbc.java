@@ -6,7 +6,10 @@ import java.sql.SQLException;
 import java.sql.Types;
 import javax.sql.DataSource;
 
-/** Plain JDBC on the plugin's tables: transactions of their own (never inside the engine's), nullable texts. */
+/**
+ * Plain JDBC on the plugin's tables: transactions of their own (never inside the engine's),
+ * nullable texts.
+ */
 public final class Jdbc {
 
   /** What runs inside one transaction. */
@@ -14,10 +17,12 @@ public final class Jdbc {
     T run(Connection connection) throws SQLException;
   }
 
-  private Jdbc() {
-  }
+  private Jdbc() {}
 
-  /** Runs the work in one transaction on a connection of its own: committed, or rolled back on any failure. */
+  /**
+   * Runs the work in one transaction on a connection of its own: committed, or rolled back on any
+   * failure.
+   */
   public static <T> T inTransaction(DataSource dataSource, Work<T> work) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
@@ -36,7 +41,8 @@ public final class Jdbc {
   }
 
   /** A text parameter that may be null. */
-  public static void setNullable(PreparedStatement statement, int index, String value) throws SQLException {
+  public static void setNullable(PreparedStatement statement, int index, String value)
+      throws SQLException {
     if (value == null) {
       statement.setNull(index, Types.VARCHAR);
     } else {

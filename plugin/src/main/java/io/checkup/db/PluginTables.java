@@ -18,23 +18,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The plugin's own tables on the engine's database: their names under the engine's {@code databaseTablePrefix}, and
- * their creation and removal following the engine's {@code databaseSchemaUpdate}. Each group of tables (the
- * statistics', the report's) has a script per database in a folder of its own ({@code <dialect>.create.sql},
- * {@code <dialect>.drop.sql}); a table missing from an existing installation (one a newer version added) is created
- * on its own, by the statements of the script that concern it. No script runs on a database without scripts of its
+ * The plugin's own tables on the engine's database: their names under the engine's {@code
+ * databaseTablePrefix}, and their creation and removal following the engine's {@code
+ * databaseSchemaUpdate}. Each group of tables (the statistics', the report's) has a script per
+ * database in a folder of its own ({@code <dialect>.create.sql}, {@code <dialect>.drop.sql}); a
+ * table missing from an existing installation (one a newer version added) is created on its own, by
+ * the statements of the script that concern it. No script runs on a database without scripts of its
  * own: there the tables must have been made by hand.
  */
 public final class PluginTables {
 
   private static final Logger LOG = LoggerFactory.getLogger("io.checkup");
-  private static final Pattern TABLE_OF_STATEMENT = Pattern.compile(
-      "(?is)^\\s*(?:create\\s+table|insert\\s+into|drop\\s+table(?:\\s+if\\s+exists)?|create\\s+(?:unique\\s+)?index"
-          + "\\s+\\S+\\s+on|drop\\s+index\\s+\\S+\\s+on)\\s+\\$\\{prefix}(\\w+)");
+  private static final Pattern TABLE_OF_STATEMENT =
+      Pattern.compile(
+          "(?is)^\\s*(?:create\\s+table|insert\\s+into|drop\\s+table(?:\\s+if\\s+exists)?|create\\s+(?:unique\\s+)?index"
+              + "\\s+\\S+\\s+on|drop\\s+index\\s+\\S+\\s+on)\\s+\\$\\{prefix}(\\w+)");
 
   /** A group of tables and the folder of its scripts, e.g. {@code io/checkup/stats/sql}. */
-  public record Group(String scripts, List<String> tables) {
-  }
+  public record Group(String scripts, List<String> tables) {}
 
   private final DataSource dataSource;
   private final String databaseType;
@@ -44,7 +45,8 @@ public final class PluginTables {
 
   /**
    * @param databaseType the engine's database type (h2, postgres, mysql, mariadb, ...)
-   * @param tablePrefix the engine's {@code databaseTablePrefix}: a schema ("camunda.") and/or a name prefix
+   * @param tablePrefix the engine's {@code databaseTablePrefix}: a schema ("camunda.") and/or a
+   *     name prefix
    */
   public PluginTables(DataSource dataSource, String databaseType, String tablePrefix) {
     this.dataSource = dataSource;
@@ -55,7 +57,10 @@ public final class PluginTables {
     this.indexPrefix = dot < 0 ? prefix : prefix.substring(dot + 1);
   }
 
-  /** Whether the plugin has table scripts for this engine database type: H2, PostgreSQL, MariaDB/MySQL. */
+  /**
+   * Whether the plugin has table scripts for this engine database type: H2, PostgreSQL,
+   * MariaDB/MySQL.
+   */
   public static boolean isSupported(String databaseType) {
     return dialectOf(databaseType) != null;
   }
@@ -84,7 +89,9 @@ public final class PluginTables {
     return prefix + table;
   }
 
-  /** The script of a group for this database, e.g. {@code io/checkup/stats/sql/postgres.create.sql}. */
+  /**
+   * The script of a group for this database, e.g. {@code io/checkup/stats/sql/postgres.create.sql}.
+   */
   public String script(Group group, String action) {
     return group.scripts() + "/" + (dialect == null ? "postgres" : dialect) + "." + action + ".sql";
   }
@@ -93,16 +100,27 @@ public final class PluginTables {
   public void applySchemaUpdate(Group group, String schemaUpdate) {
     String mode = schemaUpdate == null ? "false" : schemaUpdate.toLowerCase(Locale.ROOT);
     List<String> missing = missing(group);
-    if (dialect == null || mode.equals("false") || !List.of("drop-create", "true", "create", "create-drop")
-        .contains(mode)) {
-      // no script of another database runs here; with databaseSchemaUpdate=false the operator owns the schema
+    if (dialect == null
+        || mode.equals("false")
+        || !List.of("drop-create", "true", "create", "create-drop").contains(mode)) {
+      // no script of another database runs here; with databaseSchemaUpdate=false the operator owns
+      // the schema
       if (!missing.isEmpty()) {
         List<String> names = prefixed(missing);
-        throw new IllegalStateException("the table " + names.get(0) + " does not exist"
-            + (names.size() == 1 ? "" : " (nor " + String.join(", ", names.subList(1, names.size())) + ")") + " and "
-            + (dialect == null ? "camunda-checkup has no script for database type '" + databaseType + "'"
-            : "the engine's databaseSchemaUpdate is '" + schemaUpdate + "'") + ": create it with the script "
-            + script(group, "create") + " (inside the plugin jar)");
+        throw new IllegalStateException(
+            "the table "
+                + names.get(0)
+                + " does not exist"
+                + (names.size() == 1
+                    ? ""
+                    : " (nor " + String.join(", ", names.subList(1, names.size())) + ")")
+                + " and "
+                + (dialect == null
+                    ? "camunda-checkup has no script for database type '" + databaseType + "'"
+                    : "the engine's databaseSchemaUpdate is '" + schemaUpdate + "'")
+                + ": create it with the script "
+                + script(group, "create")
+                + " (inside the plugin jar)");
       }
       return;
     }
@@ -124,7 +142,10 @@ public final class PluginTables {
     }
   }
 
-  /** Drops a group's tables (what {@code create-drop} does when the engine closes); never on a foreign database. */
+  /**
+   * Drops a group's tables (what {@code create-drop} does when the engine closes); never on a
+   * foreign database.
+   */
   public void drop(Group group) {
     List<String> present = new ArrayList<>(group.tables());
     present.removeAll(missing(group));
@@ -140,7 +161,8 @@ public final class PluginTables {
 
   private List<String> missing(Group group) {
     List<String> missing = new ArrayList<>();
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
       connection.setAutoCommit(true);
       for (String table : group.tables()) {
         try {
@@ -163,12 +185,14 @@ public final class PluginTables {
   private void run(Group group, String action, List<String> tables) {
     String name = script(group, action);
     Map<String, List<String>> statements = statements(read(name));
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
       connection.setAutoCommit(true);
       for (Map.Entry<String, List<String>> table : statements.entrySet()) {
         if (tables.contains(table.getKey())) {
           for (String sql : table.getValue()) {
-            statement.execute(sql.replace("${prefix}", prefix).replace("${indexPrefix}", indexPrefix));
+            statement.execute(
+                sql.replace("${prefix}", prefix).replace("${indexPrefix}", indexPrefix));
           }
         }
       }
@@ -193,9 +217,12 @@ public final class PluginTables {
       }
       Matcher table = TABLE_OF_STATEMENT.matcher(sql);
       if (!table.find()) {
-        throw new IllegalStateException("a statement of a camunda-checkup script names no table: " + sql);
+        throw new IllegalStateException(
+            "a statement of a camunda-checkup script names no table: " + sql);
       }
-      byTable.computeIfAbsent(table.group(1).toUpperCase(Locale.ROOT), t -> new ArrayList<>()).add(sql);
+      byTable
+          .computeIfAbsent(table.group(1).toUpperCase(Locale.ROOT), t -> new ArrayList<>())
+          .add(sql);
     }
     return byTable;
   }

@@ -10,8 +10,9 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.xml.sax.SAXParseException;
 
 /**
- * The engine's own parse, plus linting once the engine has read the whole resource. Problems added here end up in
- * the same {@code ParseException} as the engine's own, every one of them with line and column.
+ * The engine's own parse, plus linting once the engine has read the whole resource. Problems added
+ * here end up in the same {@code ParseException} as the engine's own, every one of them with line
+ * and column.
  */
 final class CheckupBpmnParse extends BpmnParse {
 
@@ -22,7 +23,10 @@ final class CheckupBpmnParse extends BpmnParse {
     this.linter = linter;
   }
 
-  /** The deepest element nesting the engine is given to read at all (sub-processes are held to far less). */
+  /**
+   * The deepest element nesting the engine is given to read at all (sub-processes are held to far
+   * less).
+   */
   static final int MAX_ELEMENT_DEPTH = 1_000;
 
   /** A deployment's resource: read by the engine through a guard against absurd nesting. */
@@ -31,7 +35,10 @@ final class CheckupBpmnParse extends BpmnParse {
     return super.sourceInputStream(new XmlDepthGuard(inputStream, MAX_ELEMENT_DEPTH));
   }
 
-  /** As the engine's parse, with a document the guard stopped refused as a parse problem (a 400), not a crash. */
+  /**
+   * As the engine's parse, with a document the guard stopped refused as a parse problem (a 400),
+   * not a crash.
+   */
   @Override
   public BpmnParse execute() {
     try {
@@ -41,8 +48,9 @@ final class CheckupBpmnParse extends BpmnParse {
       if (tooDeep == null) {
         throw e;
       }
-      addError(new SAXParseException(DeploymentLinter.OWN_PROBLEM + tooDeep.getMessage(), null, null,
-          tooDeep.line, 0));
+      addError(
+          new SAXParseException(
+              DeploymentLinter.OWN_PROBLEM + tooDeep.getMessage(), null, null, tooDeep.line, 0));
       throwExceptionForErrors();
       throw e;
     }
@@ -61,25 +69,31 @@ final class CheckupBpmnParse extends BpmnParse {
   protected void parseRootElement() {
     Element tooDeep = tooDeep(rootElement);
     if (tooDeep != null) {
-      // refused in every mode: the engine's recursive parser would end in a StackOverflowError (an HTTP 500)
-      addError(DeploymentLinter.OWN_PROBLEM + Bpmn.tooDeep(DeploymentLinter.safe(tooDeep.attribute("id"))),
+      // refused in every mode: the engine's recursive parser would end in a StackOverflowError (an
+      // HTTP 500)
+      addError(
+          DeploymentLinter.OWN_PROBLEM
+              + Bpmn.tooDeep(DeploymentLinter.safe(tooDeep.attribute("id"))),
           tooDeep);
       return;
     }
     try {
       super.parseRootElement();
     } finally {
-      // a definition loaded into the cache again (restart, cluster node, cache miss) is not a new deployment:
-      // it was linted when it was deployed, and a problem added now would make a deployed process unloadable
+      // a definition loaded into the cache again (restart, cluster node, cache miss) is not a new
+      // deployment:
+      // it was linted when it was deployed, and a problem added now would make a deployed process
+      // unloadable
       if (deployment != null && deployment.isNew()) {
-        linter.lintDeployment(deployment, name, rootElement, getProcessDefinitions(), new Problems());
+        linter.lintDeployment(
+            deployment, name, rootElement, getProcessDefinitions(), new Problems());
       }
     }
   }
 
   /**
-   * The first sub-process nested deeper than {@link Bpmn#MAX_SUB_PROCESS_DEPTH}, or null: a walk with a stack of
-   * its own over processes and sub-processes only.
+   * The first sub-process nested deeper than {@link Bpmn#MAX_SUB_PROCESS_DEPTH}, or null: a walk
+   * with a stack of its own over processes and sub-processes only.
    */
   static Element tooDeep(Element definitions) {
     if (definitions == null) {

@@ -58,11 +58,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * camunda-checkup's engine plugin, and the place where its parts meet: deploy-time lint ({@code engine}), the
- * statistics ({@code stats}) and the check-up report ({@code report}); the parts know nothing of each other. Its
- * settings ({@link CheckupSettings}) are plain bean properties, so it installs the same way everywhere: as a Spring
- * Boot dependency (properties under {@code checkup.}), in Camunda Run ({@code plugin-parameters}) and in a plain
- * engine configuration ({@code processes.xml}, {@code camunda.cfg.xml} or Java).
+ * camunda-checkup's engine plugin, and the place where its parts meet: deploy-time lint ({@code
+ * engine}), the statistics ({@code stats}) and the check-up report ({@code report}); the parts know
+ * nothing of each other. Its settings ({@link CheckupSettings}) are plain bean properties, so it
+ * installs the same way everywhere: as a Spring Boot dependency (properties under {@code
+ * checkup.}), in Camunda Run ({@code plugin-parameters}) and in a plain engine configuration
+ * ({@code processes.xml}, {@code camunda.cfg.xml} or Java).
  */
 public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
 
@@ -79,7 +80,10 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
   private ModelTable modelTable;
   private ModelProfiles modelProfiles;
 
-  /** The settings of this installation (Spring Boot sets them typed; bean properties set them as text). */
+  /**
+   * The settings of this installation (Spring Boot sets them typed; bean properties set them as
+   * text).
+   */
   public CheckupSettings settings() {
     return settings;
   }
@@ -94,24 +98,35 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
       lintConfig = buildLintConfig();
       stats = new StatsModule(buildStatsSettings(configuration), settings.get(STATS_ENABLED));
       String file = settings.get(REPORT_CONFIG_FILE);
-      checkupConfig = ReportConfig.load(file, file == null ? null : readText(file, REPORT_CONFIG_FILE.property()),
-          settings.get(REPORT_CONFIG), "reportConfig");
+      checkupConfig =
+          ReportConfig.load(
+              file,
+              file == null ? null : readText(file, REPORT_CONFIG_FILE.property()),
+              settings.get(REPORT_CONFIG),
+              "reportConfig");
     } catch (ConfigException | IllegalArgumentException e) {
-      throw new ProcessEngineException("camunda-checkup: invalid configuration: " + e.getMessage(), e);
+      throw new ProcessEngineException(
+          "camunda-checkup: invalid configuration: " + e.getMessage(), e);
     }
     stats.preInit(configuration);
     lintConfig.warnings().forEach(warning -> LOG.warn("camunda-checkup: {}", warning));
     Linter linter = new Linter(lintConfig);
     deploymentLinter = new DeploymentLinter(linter, mode, settings.get(LINT_LOG_LIMIT));
-    lintResults = new LintResults(deploymentLinter::lintStored, linter, settings.get(LINT_RESULTS_CACHE_SIZE));
+    lintResults =
+        new LintResults(
+            deploymentLinter::lintStored, linter, settings.get(LINT_RESULTS_CACHE_SIZE));
     deploymentLinter.subscribe(lintResults);
-    // installed in every mode: the check-up report learns each new model at deployment, even with lint off
+    // installed in every mode: the check-up report learns each new model at deployment, even with
+    // lint off
     installLinting(configuration);
     if (mode == LintMode.STRICT) {
       quietRefusals(configuration, lintConfig);
     }
-    LOG.info("camunda-checkup: deploy-time lint mode {}, {} of {} rules active", mode.name().toLowerCase(Locale.ROOT),
-        lintConfig.activeRules().size(), lintConfig.catalog().rules().size());
+    LOG.info(
+        "camunda-checkup: deploy-time lint mode {}, {} of {} rules active",
+        mode.name().toLowerCase(Locale.ROOT),
+        lintConfig.activeRules().size(),
+        lintConfig.catalog().rules().size());
   }
 
   private void installLinting(ProcessEngineConfigurationImpl configuration) {
@@ -119,8 +134,9 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
     if (existing == null || existing.getClass() == DefaultBpmnParseFactory.class) {
       configuration.setBpmnParseFactory(new CheckupBpmnParseFactory(deploymentLinter));
     } else {
-      LOG.warn("camunda-checkup: the engine already uses a custom BpmnParseFactory ({}); linting runs from a parse "
-          + "listener instead, and strict mode reports all errors of a resource as one problem",
+      LOG.warn(
+          "camunda-checkup: the engine already uses a custom BpmnParseFactory ({}); linting runs from a parse "
+              + "listener instead, and strict mode reports all errors of a resource as one problem",
           existing.getClass().getName());
       List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
       if (listeners == null) {
@@ -131,37 +147,49 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
     }
   }
 
-  /** Strict mode's refusals are answers, not engine failures: no ERROR line and stack trace for each. */
+  /**
+   * Strict mode's refusals are answers, not engine failures: no ERROR line and stack trace for
+   * each.
+   */
   private void quietRefusals(ProcessEngineConfigurationImpl configuration, LintConfig lintConfig) {
     if (configuration.getCommandContextFactory() != null) {
-      LOG.info("camunda-checkup: the engine uses its own CommandContextFactory ({}); it logs each deployment that "
-          + "strict mode refuses as an ERROR with a stack trace (docs/lint.md)",
+      LOG.info(
+          "camunda-checkup: the engine uses its own CommandContextFactory ({}); it logs each deployment that "
+              + "strict mode refuses as an ERROR with a stack trace (docs/lint.md)",
           configuration.getCommandContextFactory().getClass().getName());
       return;
     }
     Set<String> prefixes = new HashSet<>();
     prefixes.add(DeploymentLinter.OWN_PROBLEM);
     lintConfig.catalog().rules().forEach(rule -> prefixes.add("[" + rule.id() + "] "));
-    configuration.setCommandContextFactory(new QuietRefusals(configuration, message -> {
-      int end = message.indexOf("] ");
-      return end > 0 && prefixes.contains(message.substring(0, end + 2));
-    }));
+    configuration.setCommandContextFactory(
+        new QuietRefusals(
+            configuration,
+            message -> {
+              int end = message.indexOf("] ");
+              return end > 0 && prefixes.contains(message.substring(0, end + 2));
+            }));
   }
 
   /**
-   * The database is known now. On one without table scripts of the plugin's, and without tables an operator made by
-   * hand, statistics and report stay off (lint runs), said once in the log.
+   * The database is known now. On one without table scripts of the plugin's, and without tables an
+   * operator made by hand, statistics and report stay off (lint runs), said once in the log.
    */
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     PluginTables tables = tables(configuration);
     if (!PluginTables.isSupported(tables.databaseType())
         && !(tables.exist(StatsStore.TABLES) && tables.exist(ModelTable.TABLES))) {
-      String reason = "database type '" + tables.databaseType() + "' is not supported by camunda-checkup's "
-          + "statistics and check-up report (H2, PostgreSQL and MariaDB/MySQL are)";
-      LOG.warn("camunda-checkup: {}; statistics and the report are off, deploy-time lint runs. To use them on this "
-          + "database, create the tables CHECKUP_STAT, CHECKUP_LOCK, CHECKUP_VERSION and CHECKUP_MODEL by hand from "
-          + "the scripts in docs/statistics.md and restart", reason);
+      String reason =
+          "database type '"
+              + tables.databaseType()
+              + "' is not supported by camunda-checkup's "
+              + "statistics and check-up report (H2, PostgreSQL and MariaDB/MySQL are)";
+      LOG.warn(
+          "camunda-checkup: {}; statistics and the report are off, deploy-time lint runs. To use them on this "
+              + "database, create the tables CHECKUP_STAT, CHECKUP_LOCK, CHECKUP_VERSION and CHECKUP_MODEL by hand from "
+              + "the scripts in docs/statistics.md and restart",
+          reason);
       stats.switchOff(configuration, reason);
       return;
     }
@@ -169,7 +197,9 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
   }
 
   private static PluginTables tables(ProcessEngineConfigurationImpl configuration) {
-    return new PluginTables(configuration.getDataSource(), configuration.getDatabaseType(),
+    return new PluginTables(
+        configuration.getDataSource(),
+        configuration.getDatabaseType(),
         configuration.getDatabaseTablePrefix());
   }
 
@@ -182,7 +212,8 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
     try {
       stats.engineBuilt(processEngine, tables);
     } catch (RuntimeException e) {
-      throw new ProcessEngineException("camunda-checkup: the statistics cannot start: " + e.getMessage(), e);
+      throw new ProcessEngineException(
+          "camunda-checkup: the statistics cannot start: " + e.getMessage(), e);
     }
     CheckupRegistry.register(processEngine.getName(), this);
     stats.onClose(() -> CheckupRegistry.unregister(processEngine.getName(), this));
@@ -193,21 +224,35 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
     try {
       modelTable.applySchemaUpdate(configuration.getDatabaseSchemaUpdate());
     } catch (RuntimeException e) {
-      throw new ProcessEngineException("camunda-checkup: the report's table cannot be set up: " + e.getMessage(), e);
+      throw new ProcessEngineException(
+          "camunda-checkup: the report's table cannot be set up: " + e.getMessage(), e);
     }
     modelProfiles = new ModelProfiles(modelTable, configuration);
-    deploymentLinter.subscribe(resource -> modelProfiles.deployed(resource.graph(), resource.findings(),
-        resource.lintConfig(), deployedModels(resource)));
+    deploymentLinter.subscribe(
+        resource ->
+            modelProfiles.deployed(
+                resource.graph(),
+                resource.findings(),
+                resource.lintConfig(),
+                deployedModels(resource)));
     stats.store().readTimeout(settings.get(REPORT_QUERY_TIMEOUT));
-    report = new CheckupReport(configuration.getDataSource(), configuration.getDatabaseTablePrefix(),
-        stats.statistics(), modelProfiles, checkupConfig, settings.get(REPORT_QUERY_TIMEOUT));
+    report =
+        new CheckupReport(
+            configuration.getDataSource(),
+            configuration.getDatabaseTablePrefix(),
+            stats.statistics(),
+            modelProfiles,
+            checkupConfig,
+            settings.get(REPORT_QUERY_TIMEOUT));
     stats.onClose(report::close);
     if ("create-drop".equals(configuration.getDatabaseSchemaUpdate())) {
       stats.onClose(modelTable::drop);
     }
     if (settings.get(REPORT_WARM_UP)) {
-      // ProcessEngines forgets an engine when it closes: the warm-up stops then, whatever else notices the close
-      report.warmUp(processEngine.getName(),
+      // ProcessEngines forgets an engine when it closes: the warm-up stops then, whatever else
+      // notices the close
+      report.warmUp(
+          processEngine.getName(),
           () -> ProcessEngines.getProcessEngines().get(processEngine.getName()) == processEngine);
     }
   }
@@ -215,15 +260,21 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
   private static List<DeployedModel> deployedModels(DeployedResource resource) {
     List<DeployedModel> models = new ArrayList<>();
     for (DeployedResource.Definition definition : resource.definitions()) {
-      models.add(new DeployedModel(definition.id(), definition.tenantId(), definition.key(), definition.version(),
-          resource.deploymentId(), resource.deployTime()));
+      models.add(
+          new DeployedModel(
+              definition.id(),
+              definition.tenantId(),
+              definition.key(),
+              definition.version(),
+              resource.deploymentId(),
+              resource.deployTime()));
     }
     return models;
   }
 
   /**
-   * Writes the statistics still in memory and stops their background work. The engine's close does this on its
-   * own; call it when you stop an engine some other way.
+   * Writes the statistics still in memory and stops their background work. The engine's close does
+   * this on its own; call it when you stop an engine some other way.
    */
   public void shutdown() {
     if (stats != null) {
@@ -240,16 +291,26 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
       } catch (IOException | RuntimeException e) {
         host = "localhost";
       }
-      node = host + "/" + configuration.getProcessEngineName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+      node =
+          host
+              + "/"
+              + configuration.getProcessEngineName()
+              + "/"
+              + UUID.randomUUID().toString().substring(0, 8);
     }
-    return new StatsSettings(settings.get(STATS_FLUSH_INTERVAL), settings.get(STATS_ROLL_UP_AFTER),
-        settings.get(STATS_RETENTION), settings.get(STATS_MAX_PENDING_ROWS), node);
+    return new StatsSettings(
+        settings.get(STATS_FLUSH_INTERVAL),
+        settings.get(STATS_ROLL_UP_AFTER),
+        settings.get(STATS_RETENTION),
+        settings.get(STATS_MAX_PENDING_ROWS),
+        node);
   }
 
   /** The runtime statistics (the Java API the report uses); available once the engine is built. */
   public Statistics getStatistics() {
     if (stats == null) {
-      throw new IllegalStateException("camunda-checkup: the plugin has not been initialised by an engine yet");
+      throw new IllegalStateException(
+          "camunda-checkup: the plugin has not been initialised by an engine yet");
     }
     checkSupported();
     return stats.statistics();
@@ -259,14 +320,15 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
   public CheckupReport getReport() {
     checkSupported();
     if (report == null) {
-      throw new IllegalStateException("camunda-checkup: the report is available once the engine is built");
+      throw new IllegalStateException(
+          "camunda-checkup: the report is available once the engine is built");
     }
     return report;
   }
 
   /**
-   * Why statistics and the report are off on this engine (its database has no table script of the plugin's, and
-   * no tables made by hand), or null when they run.
+   * Why statistics and the report are off on this engine (its database has no table script of the
+   * plugin's, and no tables made by hand), or null when they run.
    */
   public String unavailableReason() {
     return stats == null ? null : stats.unsupported();
@@ -282,7 +344,8 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
   public ModelProfiles getModelProfiles() {
     checkSupported();
     if (modelProfiles == null) {
-      throw new IllegalStateException("camunda-checkup: model profiles are available once the engine is built");
+      throw new IllegalStateException(
+          "camunda-checkup: model profiles are available once the engine is built");
     }
     return modelProfiles;
   }
@@ -293,16 +356,20 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
     String file = settings.get(LINT_CONFIG_FILE);
     if (file != null) {
       LintConfig fromFile = loadConfigFile(file, catalog);
-      fromFile.settings().forEach((id, setting) -> {
-        builder.severity(id, setting.severity());
-        if (!setting.options().isEmpty()) {
-          builder.options(id, setting.options());
-        }
-      });
+      fromFile
+          .settings()
+          .forEach(
+              (id, setting) -> {
+                builder.severity(id, setting.severity());
+                if (!setting.options().isEmpty()) {
+                  builder.options(id, setting.options());
+                }
+              });
       fromFile.warnings().forEach(builder::warning);
     }
     LintConfigLoader.applySeverities(builder, settings.get(LINT_RULES), LINT_RULES.property());
-    LintConfigLoader.applyOptions(builder, settings.get(LINT_RULE_OPTIONS), LINT_RULE_OPTIONS.property());
+    LintConfigLoader.applyOptions(
+        builder, settings.get(LINT_RULE_OPTIONS), LINT_RULE_OPTIONS.property());
     return builder.build();
   }
 
@@ -311,9 +378,11 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
       byte[] content = readLocation(location, LINT_CONFIG_FILE.property());
       return LintConfigLoader.load(new ByteArrayInputStream(content), location, catalog);
     }
-    Path path = Path.of(location.startsWith("file:") ? location.substring("file:".length()) : location);
+    Path path =
+        Path.of(location.startsWith("file:") ? location.substring("file:".length()) : location);
     if (!Files.isRegularFile(path)) {
-      throw new ConfigException(LINT_CONFIG_FILE.property() + ": " + path.toAbsolutePath() + " does not exist");
+      throw new ConfigException(
+          LINT_CONFIG_FILE.property() + ": " + path.toAbsolutePath() + " does not exist");
     }
     return LintConfigLoader.load(path, catalog);
   }
@@ -326,8 +395,10 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
   private byte[] readLocation(String location, String setting) throws ConfigException {
     if (location.startsWith("classpath:")) {
       String resource = location.substring("classpath:".length()).replaceFirst("^/", "");
-      ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
-          ? Thread.currentThread().getContextClassLoader() : getClass().getClassLoader();
+      ClassLoader loader =
+          Thread.currentThread().getContextClassLoader() != null
+              ? Thread.currentThread().getContextClassLoader()
+              : getClass().getClassLoader();
       try (InputStream in = loader.getResourceAsStream(resource)) {
         if (in == null) {
           throw new ConfigException(setting + ": " + location + " not found on the class path");
@@ -337,21 +408,24 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
         throw new ConfigException(setting + ": " + location + " cannot be read: " + e.getMessage());
       }
     }
-    Path path = Path.of(location.startsWith("file:") ? location.substring("file:".length()) : location);
+    Path path =
+        Path.of(location.startsWith("file:") ? location.substring("file:".length()) : location);
     if (!Files.isRegularFile(path)) {
       throw new ConfigException(setting + ": " + path.toAbsolutePath() + " does not exist");
     }
     try {
       return Files.readAllBytes(path);
     } catch (IOException e) {
-      throw new ConfigException(setting + ": " + path.toAbsolutePath() + " cannot be read: " + e.getMessage());
+      throw new ConfigException(
+          setting + ": " + path.toAbsolutePath() + " cannot be read: " + e.getMessage());
     }
   }
 
   /** The lint findings of this engine's deployments (the Java API the report uses). */
   public LintResults getLintResults() {
     if (lintResults == null) {
-      throw new IllegalStateException("camunda-checkup: the plugin has not been initialised by an engine yet");
+      throw new IllegalStateException(
+          "camunda-checkup: the plugin has not been initialised by an engine yet");
     }
     return lintResults;
   }
@@ -362,7 +436,8 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
     return this;
   }
 
-  // ---- settings as bean properties (Camunda Run's plugin-parameters, a plain engine's configuration) ----
+  // ---- settings as bean properties (Camunda Run's plugin-parameters, a plain engine's
+  // configuration) ----
 
   public String getLintMode() {
     return settings.text(LINT_MODE);
@@ -377,7 +452,10 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
     return settings.text(LINT_CONFIG_FILE);
   }
 
-  /** A rule configuration file (JSON, or a bpmnlint {@code .bpmnlintrc}): a path or {@code classpath:...}. */
+  /**
+   * A rule configuration file (JSON, or a bpmnlint {@code .bpmnlintrc}): a path or {@code
+   * classpath:...}.
+   */
   public void setLintConfigFile(String lintConfigFile) {
     settings.setText(LINT_CONFIG_FILE, lintConfigFile);
   }
@@ -405,8 +483,9 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * Finding lines logged per deployed resource (default 50); the rest are counted in one line, and read through the
-   * REST API. Strict mode puts at most as many errors, and as many warnings, into a refusal.
+   * Finding lines logged per deployed resource (default 50); the rest are counted in one line, and
+   * read through the REST API. Strict mode puts at most as many errors, and as many warnings, into
+   * a refusal.
    */
   public void setLintLogLimit(int lintLogLimit) {
     settings.setText(LINT_LOG_LIMIT, String.valueOf(lintLogLimit));
@@ -416,7 +495,10 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
     return settings.text(LINT_RESULTS_CACHE_SIZE);
   }
 
-  /** Heap the findings kept for the Java and REST API may take on this node ({@code 16MB}, the default). */
+  /**
+   * Heap the findings kept for the Java and REST API may take on this node ({@code 16MB}, the
+   * default).
+   */
   public void setLintResultsCacheSize(String lintResultsCacheSize) {
     settings.setText(LINT_RESULTS_CACHE_SIZE, lintResultsCacheSize);
   }
@@ -434,7 +516,9 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
     return settings.text(STATS_FLUSH_INTERVAL);
   }
 
-  /** How often counts are written: {@code 60s} (default), {@code 1s}, {@code 5m}, ISO {@code PT1M}. */
+  /**
+   * How often counts are written: {@code 60s} (default), {@code 1s}, {@code 5m}, ISO {@code PT1M}.
+   */
   public void setStatsFlushInterval(String statsFlushInterval) {
     settings.setText(STATS_FLUSH_INTERVAL, statsFlushInterval);
   }
@@ -479,7 +563,9 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
     return settings.text(REPORT_CONFIG_FILE);
   }
 
-  /** A JSON file with the report's norms, size classes, tenants and risk settings (docs/report.md). */
+  /**
+   * A JSON file with the report's norms, size classes, tenants and risk settings (docs/report.md).
+   */
   public void setReportConfigFile(String reportConfigFile) {
     settings.setText(REPORT_CONFIG_FILE, reportConfigFile);
   }
@@ -498,9 +584,9 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * Whether the node generates one report in the background right after the engine starts and a minute after each
-   * UTC midnight, so that the first report asked for after a restart or on a new day is as fast as any other
-   * (default true; switch off on nodes that never serve reports).
+   * Whether the node generates one report in the background right after the engine starts and a
+   * minute after each UTC midnight, so that the first report asked for after a restart or on a new
+   * day is as fast as any other (default true; switch off on nodes that never serve reports).
    */
   public void setReportWarmUp(boolean reportWarmUp) {
     settings.setText(REPORT_WARM_UP, String.valueOf(reportWarmUp));
@@ -511,8 +597,9 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * How long one of the report's queries may take ({@code 30s}, the default), and how long a request waits while
-   * another report is computed on this node; past it the REST API answers 503 and the engine works on.
+   * How long one of the report's queries may take ({@code 30s}, the default), and how long a
+   * request waits while another report is computed on this node; past it the REST API answers 503
+   * and the engine works on.
    */
   public void setReportQueryTimeout(String reportQueryTimeout) {
     settings.setText(REPORT_QUERY_TIMEOUT, reportQueryTimeout);

@@ -3,13 +3,15 @@ package io.checkup.engine;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The plugin instance of each running engine, by engine name: how the REST resources find the check-up. */
+/**
+ * The plugin instance of each running engine, by engine name: how the REST resources find the
+ * check-up.
+ */
 public final class CheckupRegistry {
 
   private static final Map<String, CheckupProcessEnginePlugin> PLUGINS = new ConcurrentHashMap<>();
 
-  private CheckupRegistry() {
-  }
+  private CheckupRegistry() {}
 
   static void register(String engineName, CheckupProcessEnginePlugin plugin) {
     PLUGINS.put(engineName, plugin);

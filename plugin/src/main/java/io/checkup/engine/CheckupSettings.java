@@ -18,130 +18,241 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The plugin's settings, typed, beside the plugin (as Camunda's LDAP plugin keeps its {@code LdapConfiguration}): the
- * catalog of every {@link Setting}, and the values of one installation. Values arrive typed (Spring Boot binds
- * {@code checkup.*} itself) or as text (Camunda Run's {@code plugin-parameters}, a plain engine's configuration);
- * texts are read once, when the engine starts ({@link #check()}), and a mistake stops it naming the setting.
+ * The plugin's settings, typed, beside the plugin (as Camunda's LDAP plugin keeps its {@code
+ * LdapConfiguration}): the catalog of every {@link Setting}, and the values of one installation.
+ * Values arrive typed (Spring Boot binds {@code checkup.*} itself) or as text (Camunda Run's {@code
+ * plugin-parameters}, a plain engine's configuration); texts are read once, when the engine starts
+ * ({@link #check()}), and a mistake stops it naming the setting.
  */
 public final class CheckupSettings {
 
   // ---- the catalog ----
 
-  public static final Setting<LintMode> LINT_MODE = new Setting<>("lintMode", "checkup.lint.mode", LintMode.WARN,
-      LintMode::parse, mode -> mode.name().toLowerCase(Locale.ROOT),
-      "warn: log and keep findings, always deploy; strict: also refuse deployments with error findings; off: no "
-          + "deploy-time lint");
+  public static final Setting<LintMode> LINT_MODE =
+      new Setting<>(
+          "lintMode",
+          "checkup.lint.mode",
+          LintMode.WARN,
+          LintMode::parse,
+          mode -> mode.name().toLowerCase(Locale.ROOT),
+          "warn: log and keep findings, always deploy; strict: also refuse deployments with error findings; off: no "
+              + "deploy-time lint");
 
-  public static final Setting<String> LINT_CONFIG_FILE = text("lintConfigFile", "checkup.lint.config-file",
-      "A rule configuration file (camunda-checkup JSON or a bpmnlint .bpmnlintrc): a path, file: path or classpath: "
-          + "resource");
+  public static final Setting<String> LINT_CONFIG_FILE =
+      text(
+          "lintConfigFile",
+          "checkup.lint.config-file",
+          "A rule configuration file (camunda-checkup JSON or a bpmnlint .bpmnlintrc): a path, file: path or classpath: "
+              + "resource");
 
-  public static final Setting<Map<String, String>> LINT_RULES = pairs("lintRules", "checkup.lint.rules.<rule-id>",
-      "Severity per rule id: off, info, warn, error (plugin property: \"model-size=error, label-required=off\")");
+  public static final Setting<Map<String, String>> LINT_RULES =
+      pairs(
+          "lintRules",
+          "checkup.lint.rules.<rule-id>",
+          "Severity per rule id: off, info, warn, error (plugin property: \"model-size=error, label-required=off\")");
 
-  public static final Setting<Map<String, String>> LINT_RULE_OPTIONS = pairs("lintRuleOptions",
-      "checkup.lint.options.<rule-id>.<option>",
-      "Rule options (plugin property: \"model-size.max=80, element-diversity.min-kinds=5\")");
+  public static final Setting<Map<String, String>> LINT_RULE_OPTIONS =
+      pairs(
+          "lintRuleOptions",
+          "checkup.lint.options.<rule-id>.<option>",
+          "Rule options (plugin property: \"model-size.max=80, element-diversity.min-kinds=5\")");
 
-  public static final Setting<Integer> LINT_LOG_LIMIT = whole("lintLogLimit", "checkup.lint.log-limit", 50,
-      "Finding lines logged per deployed resource, then one line with the count of the rest; also the most errors "
-          + "(and warnings) a strict-mode refusal lists");
+  public static final Setting<Integer> LINT_LOG_LIMIT =
+      whole(
+          "lintLogLimit",
+          "checkup.lint.log-limit",
+          50,
+          "Finding lines logged per deployed resource, then one line with the count of the rest; also the most errors "
+              + "(and warnings) a strict-mode refusal lists");
 
-  public static final Setting<Long> LINT_RESULTS_CACHE_SIZE = new Setting<>("lintResultsCacheSize",
-      "checkup.lint.results-cache-size", 16L << 20, text -> DataSizes.parse(text, "lintResultsCacheSize"),
-      bytes -> bytes + "B", "Heap the findings kept for the Java and REST API may take on a node");
+  public static final Setting<Long> LINT_RESULTS_CACHE_SIZE =
+      new Setting<>(
+          "lintResultsCacheSize",
+          "checkup.lint.results-cache-size",
+          16L << 20,
+          text -> DataSizes.parse(text, "lintResultsCacheSize"),
+          bytes -> bytes + "B",
+          "Heap the findings kept for the Java and REST API may take on a node");
 
-  public static final Setting<Boolean> STATS_ENABLED = flag("statsEnabled", "checkup.stats.enabled", true,
-      "Collect runtime statistics");
+  public static final Setting<Boolean> STATS_ENABLED =
+      flag("statsEnabled", "checkup.stats.enabled", true, "Collect runtime statistics");
 
-  public static final Setting<Duration> STATS_FLUSH_INTERVAL = duration("statsFlushInterval",
-      "checkup.stats.flush-interval", Duration.ofSeconds(60), "s",
-      "How often counts are written; the most a crash can lose");
+  public static final Setting<Duration> STATS_FLUSH_INTERVAL =
+      duration(
+          "statsFlushInterval",
+          "checkup.stats.flush-interval",
+          Duration.ofSeconds(60),
+          "s",
+          "How often counts are written; the most a crash can lose");
 
-  public static final Setting<Duration> STATS_ROLL_UP_AFTER = duration("statsRollUpAfter",
-      "checkup.stats.roll-up-after", Duration.ofDays(14), "d", "Age after which hourly rows become daily rows");
+  public static final Setting<Duration> STATS_ROLL_UP_AFTER =
+      duration(
+          "statsRollUpAfter",
+          "checkup.stats.roll-up-after",
+          Duration.ofDays(14),
+          "d",
+          "Age after which hourly rows become daily rows");
 
-  public static final Setting<Duration> STATS_RETENTION = duration("statsRetention", "checkup.stats.retention",
-      Duration.ofDays(180), "d", "Age after which rows are deleted");
+  public static final Setting<Duration> STATS_RETENTION =
+      duration(
+          "statsRetention",
+          "checkup.stats.retention",
+          Duration.ofDays(180),
+          "d",
+          "Age after which rows are deleted");
 
-  public static final Setting<Integer> STATS_MAX_PENDING_ROWS = whole("statsMaxPendingRows",
-      "checkup.stats.max-pending-rows", 100_000, "Rows that may wait in memory while the database is away");
+  public static final Setting<Integer> STATS_MAX_PENDING_ROWS =
+      whole(
+          "statsMaxPendingRows",
+          "checkup.stats.max-pending-rows",
+          100_000,
+          "Rows that may wait in memory while the database is away");
 
-  public static final Setting<String> STATS_NODE_ID = text("statsNodeId", "checkup.stats.node-id",
-      "This node's name in its rows (default: host/engine/random)");
+  public static final Setting<String> STATS_NODE_ID =
+      text(
+          "statsNodeId",
+          "checkup.stats.node-id",
+          "This node's name in its rows (default: host/engine/random)");
 
-  public static final Setting<String> REPORT_CONFIG_FILE = text("reportConfigFile", "checkup.report.config-file",
-      "JSON file with norms, size classes, profiles, tenants and risk settings: a path, file:path or "
-          + "classpath:resource");
+  public static final Setting<String> REPORT_CONFIG_FILE =
+      text(
+          "reportConfigFile",
+          "checkup.report.config-file",
+          "JSON file with norms, size classes, profiles, tenants and risk settings: a path, file:path or "
+              + "classpath:resource");
 
-  public static final Setting<ReportSettings> REPORT_CONFIG = new Setting<>("reportConfig",
-      "checkup.report.settings.*", null, text -> ReportConfig.read("reportConfig", text), CheckupSettings::json,
-      "The same structure as the file, as properties or YAML (Spring Boot) or inline JSON (plugin property), applied "
-          + "after the file");
+  public static final Setting<ReportSettings> REPORT_CONFIG =
+      new Setting<>(
+          "reportConfig",
+          "checkup.report.settings.*",
+          null,
+          text -> ReportConfig.read("reportConfig", text),
+          CheckupSettings::json,
+          "The same structure as the file, as properties or YAML (Spring Boot) or inline JSON (plugin property), applied "
+              + "after the file");
 
-  public static final Setting<Boolean> REPORT_WARM_UP = flag("reportWarmUp", "checkup.report.warm-up", true,
-      "Generate one report in the background when the engine starts and a minute after each midnight UTC");
+  public static final Setting<Boolean> REPORT_WARM_UP =
+      flag(
+          "reportWarmUp",
+          "checkup.report.warm-up",
+          true,
+          "Generate one report in the background when the engine starts and a minute after each midnight UTC");
 
-  public static final Setting<Duration> REPORT_QUERY_TIMEOUT = duration("reportQueryTimeout",
-      "checkup.report.query-timeout", Duration.ofSeconds(30), "s",
-      "How long one of the report's queries may take, and how long a request waits while another report is "
-          + "computed on the node; past it the REST API answers 503");
+  public static final Setting<Duration> REPORT_QUERY_TIMEOUT =
+      duration(
+          "reportQueryTimeout",
+          "checkup.report.query-timeout",
+          Duration.ofSeconds(30),
+          "s",
+          "How long one of the report's queries may take, and how long a request waits while another report is "
+              + "computed on the node; past it the REST API answers 503");
 
   /** Every setting, in the order docs/configuration.md lists them. */
-  public static final List<Setting<?>> ALL = List.of(LINT_MODE, LINT_CONFIG_FILE, LINT_RULES, LINT_RULE_OPTIONS,
-      LINT_LOG_LIMIT, LINT_RESULTS_CACHE_SIZE, STATS_ENABLED, STATS_FLUSH_INTERVAL, STATS_ROLL_UP_AFTER,
-      STATS_RETENTION, STATS_MAX_PENDING_ROWS, STATS_NODE_ID, REPORT_CONFIG_FILE, REPORT_CONFIG, REPORT_WARM_UP,
-      REPORT_QUERY_TIMEOUT);
+  public static final List<Setting<?>> ALL =
+      List.of(
+          LINT_MODE,
+          LINT_CONFIG_FILE,
+          LINT_RULES,
+          LINT_RULE_OPTIONS,
+          LINT_LOG_LIMIT,
+          LINT_RESULTS_CACHE_SIZE,
+          STATS_ENABLED,
+          STATS_FLUSH_INTERVAL,
+          STATS_ROLL_UP_AFTER,
+          STATS_RETENTION,
+          STATS_MAX_PENDING_ROWS,
+          STATS_NODE_ID,
+          REPORT_CONFIG_FILE,
+          REPORT_CONFIG,
+          REPORT_WARM_UP,
+          REPORT_QUERY_TIMEOUT);
 
   private static Setting<String> text(String property, String springProperty, String description) {
-    return new Setting<>(property, springProperty, null, text -> text == null || text.isBlank() ? null : text.trim(),
-        Function.identity(), description);
-  }
-
-  private static Setting<Integer> whole(String property, String springProperty, int defaultValue,
-      String description) {
-    return new Setting<Integer>(property, springProperty, defaultValue, text -> {
-      try {
-        return Integer.parseInt(text.trim().replace("_", ""));
-      } catch (RuntimeException e) {
-        throw new IllegalArgumentException("'" + text + "' is not a whole number");
-      }
-    }, String::valueOf, description).checking(value -> {
-      if (value < 0) {
-        throw new IllegalArgumentException(value + " is less than 0");
-      }
-    });
-  }
-
-  private static Setting<Boolean> flag(String property, String springProperty, boolean defaultValue,
-      String description) {
-    return new Setting<>(property, springProperty, defaultValue, text -> {
-      String value = text.trim().toLowerCase(Locale.ROOT);
-      if (!value.equals("true") && !value.equals("false")) {
-        throw new IllegalArgumentException("'" + text + "' is not true or false");
-      }
-      return Boolean.valueOf(value);
-    }, String::valueOf, description);
-  }
-
-  private static Setting<Duration> duration(String property, String springProperty, Duration defaultValue,
-      String bareNumberUnit, String description) {
-    return new Setting<>(property, springProperty, defaultValue,
-        text -> Durations.parse(text, property, bareNumberUnit), Duration::toString, description);
-  }
-
-  private static Setting<Map<String, String>> pairs(String property, String springProperty, String description) {
-    return new Setting<>(property, springProperty, Map.of(), text -> {
-      try {
-        return LintConfigLoader.pairs(text, property);
-      } catch (ConfigException e) {
-        throw new IllegalArgumentException(e.getMessage(), e);
-      }
-    }, pairs -> String.join(", ", pairs.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()),
+    return new Setting<>(
+        property,
+        springProperty,
+        null,
+        text -> text == null || text.isBlank() ? null : text.trim(),
+        Function.identity(),
         description);
   }
 
-  private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+  private static Setting<Integer> whole(
+      String property, String springProperty, int defaultValue, String description) {
+    return new Setting<Integer>(
+            property,
+            springProperty,
+            defaultValue,
+            text -> {
+              try {
+                return Integer.parseInt(text.trim().replace("_", ""));
+              } catch (RuntimeException e) {
+                throw new IllegalArgumentException("'" + text + "' is not a whole number");
+              }
+            },
+            String::valueOf,
+            description)
+        .checking(
+            value -> {
+              if (value < 0) {
+                throw new IllegalArgumentException(value + " is less than 0");
+              }
+            });
+  }
+
+  private static Setting<Boolean> flag(
+      String property, String springProperty, boolean defaultValue, String description) {
+    return new Setting<>(
+        property,
+        springProperty,
+        defaultValue,
+        text -> {
+          String value = text.trim().toLowerCase(Locale.ROOT);
+          if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException("'" + text + "' is not true or false");
+          }
+          return Boolean.valueOf(value);
+        },
+        String::valueOf,
+        description);
+  }
+
+  private static Setting<Duration> duration(
+      String property,
+      String springProperty,
+      Duration defaultValue,
+      String bareNumberUnit,
+      String description) {
+    return new Setting<>(
+        property,
+        springProperty,
+        defaultValue,
+        text -> Durations.parse(text, property, bareNumberUnit),
+        Duration::toString,
+        description);
+  }
+
+  private static Setting<Map<String, String>> pairs(
+      String property, String springProperty, String description) {
+    return new Setting<>(
+        property,
+        springProperty,
+        Map.of(),
+        text -> {
+          try {
+            return LintConfigLoader.pairs(text, property);
+          } catch (ConfigException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+          }
+        },
+        pairs ->
+            String.join(
+                ", ", pairs.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()),
+        description);
+  }
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
   private static String json(ReportSettings settings) {
     try {
@@ -170,7 +281,10 @@ public final class CheckupSettings {
     values.remove(setting);
   }
 
-  /** A setting's value as text: as it was given, or as its typed value writes it (null: not set, no default). */
+  /**
+   * A setting's value as text: as it was given, or as its typed value writes it (null: not set, no
+   * default).
+   */
   <T> String text(Setting<T> setting) {
     if (texts.containsKey(setting)) {
       return texts.get(setting);
@@ -178,7 +292,10 @@ public final class CheckupSettings {
     return setting.write(get(setting));
   }
 
-  /** Reads the texts given, once; a mistake is an {@code IllegalArgumentException} that names the setting. */
+  /**
+   * Reads the texts given, once; a mistake is an {@code IllegalArgumentException} that names the
+   * setting.
+   */
   void check() {
     for (Map.Entry<Setting<?>, String> text : List.copyOf(texts.entrySet())) {
       values.put(text.getKey(), text.getKey().parse(text.getValue()));

@@ -28,25 +28,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lints a BPMN resource while the engine deploys it: logs each finding once, in strict mode turns error findings into
- * parse problems that refuse the deployment, and once the deployment has committed publishes what it produced to the
- * {@link DeploymentListener}s (the kept findings, the check-up's model profiles). Anything going wrong in here is
- * logged and never blocks a deployment.
+ * Lints a BPMN resource while the engine deploys it: logs each finding once, in strict mode turns
+ * error findings into parse problems that refuse the deployment, and once the deployment has
+ * committed publishes what it produced to the {@link DeploymentListener}s (the kept findings, the
+ * check-up's model profiles). Anything going wrong in here is logged and never blocks a deployment.
  */
 final class DeploymentLinter {
 
   static final Logger LOG = LoggerFactory.getLogger("io.checkup.lint");
 
-  /** How the plugin's own notes in a refusal start (rule findings start with {@code [rule-id] }). */
+  /**
+   * How the plugin's own notes in a refusal start (rule findings start with {@code [rule-id] }).
+   */
   static final String OWN_PROBLEM = "[camunda-checkup] ";
 
-  /** Where strict mode reports a problem: the engine's parse, which collects every problem of the resource. */
+  /**
+   * Where strict mode reports a problem: the engine's parse, which collects every problem of the
+   * resource.
+   */
   interface ProblemSink {
     void addError(String message, Element element);
 
-    /** A warning that travels with a refusal; a sink that can carry only errors leaves them to the log. */
-    default void addWarning(String message, Element element) {
-    }
+    /**
+     * A warning that travels with a refusal; a sink that can carry only errors leaves them to the
+     * log.
+     */
+    default void addWarning(String message, Element element) {}
   }
 
   private final Linter linter;
@@ -59,7 +66,10 @@ final class DeploymentLinter {
     this(linter, mode, 50);
   }
 
-  /** @param logLimit finding lines logged per resource, and problems of each severity put into a refusal */
+  /**
+   * @param logLimit finding lines logged per resource, and problems of each severity put into a
+   *     refusal
+   */
   DeploymentLinter(Linter linter, LintMode mode, int logLimit) {
     this.linter = linter;
     this.mode = mode;
@@ -84,8 +94,12 @@ final class DeploymentLinter {
    *
    * @param root the {@code definitions} element the engine parsed
    */
-  void lintDeployment(DeploymentEntity deployment, String resourceName, Element root,
-      List<ProcessDefinitionEntity> processDefinitions, ProblemSink sink) {
+  void lintDeployment(
+      DeploymentEntity deployment,
+      String resourceName,
+      Element root,
+      List<ProcessDefinitionEntity> processDefinitions,
+      ProblemSink sink) {
     String deploymentId = deployment.getId();
     String deploymentName = deployment.getName();
     if (root == null) {
@@ -99,24 +113,47 @@ final class DeploymentLinter {
       } catch (NotBpmnException e) {
         return; // the engine reports what is wrong with the file itself
       }
-      List<Finding> findings = mode == LintMode.OFF ? List.of()
-          : lintAndReport(deploymentId, deploymentName, resourceName, graph, definitions, sink);
+      List<Finding> findings =
+          mode == LintMode.OFF
+              ? List.of()
+              : lintAndReport(deploymentId, deploymentName, resourceName, graph, definitions, sink);
       // after the commit, the definitions have their ids
-      afterCommit(() -> publish(new DeployedResource(deploymentId, deploymentName,
-          deployment.getDeploymentTime() == null ? null : deployment.getDeploymentTime().getTime(), resourceName,
-          graph, findings, mode == LintMode.OFF ? null : linter.config(), definitions(processDefinitions))));
+      afterCommit(
+          () ->
+              publish(
+                  new DeployedResource(
+                      deploymentId,
+                      deploymentName,
+                      deployment.getDeploymentTime() == null
+                          ? null
+                          : deployment.getDeploymentTime().getTime(),
+                      resourceName,
+                      graph,
+                      findings,
+                      mode == LintMode.OFF ? null : linter.config(),
+                      definitions(processDefinitions))));
     } catch (RuntimeException | StackOverflowError | LinkageError e) {
-      LOG.warn("camunda-checkup lint failed on resource '{}' of deployment '{}' ({}); the deployment proceeds "
-          + "without lint", safe(resourceName), safe(deploymentName), deploymentId, e);
+      LOG.warn(
+          "camunda-checkup lint failed on resource '{}' of deployment '{}' ({}); the deployment proceeds "
+              + "without lint",
+          safe(resourceName),
+          safe(deploymentName),
+          deploymentId,
+          e);
     }
   }
 
-  private static List<DeployedResource.Definition> definitions(List<ProcessDefinitionEntity> entities) {
+  private static List<DeployedResource.Definition> definitions(
+      List<ProcessDefinitionEntity> entities) {
     List<DeployedResource.Definition> definitions = new ArrayList<>();
     for (ProcessDefinitionEntity definition : entities) {
       if (definition.getId() != null) {
-        definitions.add(new DeployedResource.Definition(definition.getId(), definition.getKey(),
-            definition.getVersion(), definition.getTenantId()));
+        definitions.add(
+            new DeployedResource.Definition(
+                definition.getId(),
+                definition.getKey(),
+                definition.getVersion(),
+                definition.getTenantId()));
       }
     }
     return definitions;
@@ -127,22 +164,40 @@ final class DeploymentLinter {
       try {
         listener.deployed(resource);
       } catch (RuntimeException e) {
-        LOG.warn("camunda-checkup: handling the committed resource '{}' of deployment {} failed ({}); the "
-            + "deployment is not affected", safe(resource.resourceName()), resource.deploymentId(), e.toString());
+        LOG.warn(
+            "camunda-checkup: handling the committed resource '{}' of deployment {} failed ({}); the "
+                + "deployment is not affected",
+            safe(resource.resourceName()),
+            resource.deploymentId(),
+            e.toString());
       }
     }
   }
 
-  private List<Finding> lintAndReport(String deploymentId, String deploymentName, String resourceName,
-      BpmnGraph graph, XmlNode definitions, ProblemSink sink) {
+  private List<Finding> lintAndReport(
+      String deploymentId,
+      String deploymentName,
+      String resourceName,
+      BpmnGraph graph,
+      XmlNode definitions,
+      ProblemSink sink) {
     LintOutcome outcome = linter.lint(graph);
-    String where = (deploymentName == null ? "deployment " + deploymentId
-        : "deployment '" + safe(deploymentName) + "' (" + deploymentId + ")") + ", resource '" + safe(resourceName)
-        + "'";
+    String where =
+        (deploymentName == null
+                ? "deployment " + deploymentId
+                : "deployment '" + safe(deploymentName) + "' (" + deploymentId + ")")
+            + ", resource '"
+            + safe(resourceName)
+            + "'";
     for (LintOutcome.RuleFailure failure : outcome.failures()) {
-      LOG.warn("camunda-checkup lint: rule {} failed on resource '{}' of deployment '{}' ({}); its findings are "
-          + "missing, the deployment proceeds", failure.ruleId(), safe(resourceName), safe(deploymentName),
-          deploymentId, failure.error());
+      LOG.warn(
+          "camunda-checkup lint: rule {} failed on resource '{}' of deployment '{}' ({}); its findings are "
+              + "missing, the deployment proceeds",
+          failure.ruleId(),
+          safe(resourceName),
+          safe(deploymentName),
+          deploymentId,
+          failure.error());
     }
     List<Finding> findings = deployedOnly(definitions, outcome.findings());
     int logged = Math.min(findings.size(), logLimit);
@@ -152,27 +207,45 @@ final class DeploymentLinter {
     long errors = count(findings, Severity.ERROR);
     boolean refused = mode == LintMode.STRICT && errors > 0;
     if (findings.size() > logged) {
-      LOG.warn("camunda-checkup lint: {}: {} more finding(s) not logged (at most {} per resource, setting "
-          + "lintLogLimit); {}", where, findings.size() - logged, logLimit, refused
-          ? "lint the file with checkup-cli.jar to read them all"
-          : "read them all at GET /engine-rest/checkup/lint/deployment/" + deploymentId);
+      LOG.warn(
+          "camunda-checkup lint: {}: {} more finding(s) not logged (at most {} per resource, setting "
+              + "lintLogLimit); {}",
+          where,
+          findings.size() - logged,
+          logLimit,
+          refused
+              ? "lint the file with checkup-cli.jar to read them all"
+              : "read them all at GET /engine-rest/checkup/lint/deployment/" + deploymentId);
     }
     if (!findings.isEmpty()) {
-      LOG.info("camunda-checkup lint: {}: {} finding(s): {} error, {} warn, {} info{}", where, findings.size(),
-          errors, count(findings, Severity.WARN), count(findings, Severity.INFO),
+      LOG.info(
+          "camunda-checkup lint: {}: {} finding(s): {} error, {} warn, {} info{}",
+          where,
+          findings.size(),
+          errors,
+          count(findings, Severity.WARN),
+          count(findings, Severity.INFO),
           refused ? "; strict mode refuses it" : "");
     }
     if (refused) {
       report(graph, definitions, findings, Severity.ERROR, sink::addError);
-      // warnings travel with the refusal (Camunda's 400 answer lists them under "warnings"); on a deployment that
+      // warnings travel with the refusal (Camunda's 400 answer lists them under "warnings"); on a
+      // deployment that
       // goes through, Camunda would only log them a second time
       report(graph, definitions, findings, Severity.WARN, sink::addWarning);
     }
     return findings;
   }
 
-  /** Adds the findings of one severity to the engine's problem report: at most {@code logLimit}, then a count. */
-  private void report(BpmnGraph graph, XmlNode definitions, List<Finding> findings, Severity severity,
+  /**
+   * Adds the findings of one severity to the engine's problem report: at most {@code logLimit},
+   * then a count.
+   */
+  private void report(
+      BpmnGraph graph,
+      XmlNode definitions,
+      List<Finding> findings,
+      Severity severity,
       BiConsumer<String, Element> problems) {
     int reported = 0;
     int left = 0;
@@ -188,13 +261,22 @@ final class DeploymentLinter {
       }
     }
     if (left > 0) {
-      problems.accept(OWN_PROBLEM + left + " more " + severity.label() + " finding(s) not listed (at most "
-          + logLimit + ", setting lintLogLimit); lint the file with checkup-cli.jar to read them all",
+      problems.accept(
+          OWN_PROBLEM
+              + left
+              + " more "
+              + severity.label()
+              + " finding(s) not listed (at most "
+              + logLimit
+              + ", setting lintLogLimit); lint the file with checkup-cli.jar to read them all",
           (Element) definitions.origin());
     }
   }
 
-  /** Lints a stored model again (cache miss, restart, another node): no logging, no problems reported. */
+  /**
+   * Lints a stored model again (cache miss, restart, another node): no logging, no problems
+   * reported.
+   */
   List<Finding> lintStored(byte[] bpmnXml) {
     XmlNode definitions;
     try {
@@ -226,10 +308,18 @@ final class DeploymentLinter {
   }
 
   private static void log(Finding finding, String where) {
-    String line = "camunda-checkup lint [{}] {}: {} ({}, process '{}', element '{}', line {}, column {})";
-    Object[] arguments = {finding.severity().label(), finding.ruleId(),
-        PlainText.oneLine(finding.message(), PlainText.MESSAGE_LENGTH), where, safe(finding.processId()),
-        safe(finding.elementId()), finding.line(), finding.column()};
+    String line =
+        "camunda-checkup lint [{}] {}: {} ({}, process '{}', element '{}', line {}, column {})";
+    Object[] arguments = {
+      finding.severity().label(),
+      finding.ruleId(),
+      PlainText.oneLine(finding.message(), PlainText.MESSAGE_LENGTH),
+      where,
+      safe(finding.processId()),
+      safe(finding.elementId()),
+      finding.line(),
+      finding.column()
+    };
     if (finding.severity() == Severity.INFO) {
       LOG.info(line, arguments);
     } else {
@@ -237,9 +327,15 @@ final class DeploymentLinter {
     }
   }
 
-  /** The text Camunda puts in its problem report (and Camunda Modeler shows): rule, element and message. */
+  /**
+   * The text Camunda puts in its problem report (and Camunda Modeler shows): rule, element and
+   * message.
+   */
   static String problemMessage(Finding finding) {
-    return "[" + finding.ruleId() + "] " + PlainText.oneLine(finding.message(), PlainText.MESSAGE_LENGTH)
+    return "["
+        + finding.ruleId()
+        + "] "
+        + PlainText.oneLine(finding.message(), PlainText.MESSAGE_LENGTH)
         + (finding.elementId() == null ? "" : " (element " + safe(finding.elementId()) + ")");
   }
 
@@ -264,6 +360,8 @@ final class DeploymentLinter {
       action.run();
       return;
     }
-    commandContext.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, context -> action.run());
+    commandContext
+        .getTransactionContext()
+        .addTransactionListener(TransactionState.COMMITTED, context -> action.run());
   }
 }

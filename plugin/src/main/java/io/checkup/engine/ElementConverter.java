@@ -10,18 +10,18 @@ import org.camunda.bpm.engine.impl.util.xml.Attribute;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
- * Turns the element tree the engine has already parsed into the linter's {@link XmlNode} tree, so linting at deploy
- * time costs no second XML parse. Each node keeps its engine {@link Element} as origin, for reporting problems
- * against it.
+ * Turns the element tree the engine has already parsed into the linter's {@link XmlNode} tree, so
+ * linting at deploy time costs no second XML parse. Each node keeps its engine {@link Element} as
+ * origin, for reporting problems against it.
  */
 final class ElementConverter {
 
-  private ElementConverter() {
-  }
+  private ElementConverter() {}
 
   static XmlNode convert(Element root) {
     XmlNode rootNode = node(root);
-    // depth-first with two array stacks: no recursion (any depth), no per-node allocation beyond the node
+    // depth-first with two array stacks: no recursion (any depth), no per-node allocation beyond
+    // the node
     Element[] elements = new Element[64];
     XmlNode[] nodes = new XmlNode[64];
     int top = 0;
@@ -52,9 +52,10 @@ final class ElementConverter {
   }
 
   /**
-   * The engine's element keeps its attributes in a protected map of {@code Attribute}s; reading them there takes no
-   * key lookups (which cost half of the linter's deploy-time work when done through the public accessors). Where
-   * that field is not available, the public accessors are used.
+   * The engine's element keeps its attributes in a protected map of {@code Attribute}s; reading
+   * them there takes no key lookups (which cost half of the linter's deploy-time work when done
+   * through the public accessors). Where that field is not available, the public accessors are
+   * used.
    */
   private static final Field ATTRIBUTE_MAP = attributeMapField();
 
@@ -112,7 +113,8 @@ final class ElementConverter {
   }
 
   private static boolean isNamespaceDeclaration(String uri, String name) {
-    return uri.isEmpty() ? name.equals("xmlns") || name.startsWith("xmlns:")
+    return uri.isEmpty()
+        ? name.equals("xmlns") || name.startsWith("xmlns:")
         : uri.equals("http://www.w3.org/2000/xmlns/");
   }
 
@@ -122,7 +124,13 @@ final class ElementConverter {
     private final Element element;
 
     EngineXmlNode(Element element, String[] attributes) {
-      super(element.getUri(), element.getTagName(), attributes, element.getLine(), element.getColumn(), element);
+      super(
+          element.getUri(),
+          element.getTagName(),
+          attributes,
+          element.getLine(),
+          element.getColumn(),
+          element);
       this.element = element;
     }
 

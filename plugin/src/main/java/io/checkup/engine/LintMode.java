@@ -6,7 +6,10 @@ import java.util.Locale;
 public enum LintMode {
   /** Log every finding and keep it; the deployment always goes through (the default). */
   WARN,
-  /** As warn, and findings of severity error refuse the deployment with Camunda's parse-problem report. */
+  /**
+   * As warn, and findings of severity error refuse the deployment with Camunda's parse-problem
+   * report.
+   */
   STRICT,
   /** No linting at deploy time. */
   OFF;
@@ -15,7 +18,8 @@ public enum LintMode {
     try {
       return valueOf(text.trim().toUpperCase(Locale.ROOT));
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("unknown lint mode '" + text + "': use warn, strict or off");
+      throw new IllegalArgumentException(
+          "unknown lint mode '" + text + "': use warn, strict or off");
     }
   }
 }

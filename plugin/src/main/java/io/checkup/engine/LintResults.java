@@ -16,12 +16,14 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 
 /**
- * The Java API to lint findings: what deploy-time linting found, per deployment and per process definition.
+ * The Java API to lint findings: what deploy-time linting found, per deployment and per process
+ * definition.
  *
- * <p>Findings of deployments made since the engine started are kept from deploy time. For older deployments (or
- * after a restart, or on another node of a cluster) the stored models are linted once on first request, without
- * logging, and kept too. What is kept has a budget in bytes, least recently used out first; one deployment's answer
- * lists at most {@value ResourceFindings#MAX_FINDINGS} findings, and counts the rest.
+ * <p>Findings of deployments made since the engine started are kept from deploy time. For older
+ * deployments (or after a restart, or on another node of a cluster) the stored models are linted
+ * once on first request, without logging, and kept too. What is kept has a budget in bytes, least
+ * recently used out first; one deployment's answer lists at most {@value
+ * ResourceFindings#MAX_FINDINGS} findings, and counts the rest.
  */
 public final class LintResults implements DeploymentListener {
 
@@ -32,8 +34,7 @@ public final class LintResults implements DeploymentListener {
   }
 
   /** A deployment's kept findings and what they take on the heap. */
-  private record Kept(Map<String, ResourceFindings> resources, long bytes) {
-  }
+  private record Kept(Map<String, ResourceFindings> resources, long bytes) {}
 
   private final Map<String, Kept> byDeployment = new LinkedHashMap<>(64, 0.75f, true);
   private final long budget;
@@ -43,7 +44,8 @@ public final class LintResults implements DeploymentListener {
   private volatile RepositoryService repositoryService;
 
   /**
-   * @param linter the engine's linter, for callers that lint models of their own with its configuration
+   * @param linter the engine's linter, for callers that lint models of their own with its
+   *     configuration
    * @param budget bytes the kept findings may take
    */
   LintResults(StoredModelLinter storedLinter, Linter linter, long budget) {
@@ -60,14 +62,17 @@ public final class LintResults implements DeploymentListener {
   @Override
   public void deployed(DeployedResource resource) {
     if (resource.lintConfig() != null) {
-      record(ResourceFindings.bounded(resource.deploymentId(), resource.resourceName(), resource.findings()));
+      record(
+          ResourceFindings.bounded(
+              resource.deploymentId(), resource.resourceName(), resource.findings()));
     }
   }
 
   private void record(ResourceFindings resource) {
     synchronized (byDeployment) {
       Kept known = byDeployment.remove(resource.deploymentId());
-      Map<String, ResourceFindings> resources = known == null ? new LinkedHashMap<>() : known.resources();
+      Map<String, ResourceFindings> resources =
+          known == null ? new LinkedHashMap<>() : known.resources();
       if (known != null) {
         bytes -= known.bytes();
       }
@@ -76,8 +81,12 @@ public final class LintResults implements DeploymentListener {
     }
   }
 
-  /** The resource, cut so that its deployment lists at most {@value ResourceFindings#MAX_FINDINGS} findings. */
-  private static ResourceFindings within(Map<String, ResourceFindings> others, ResourceFindings resource) {
+  /**
+   * The resource, cut so that its deployment lists at most {@value ResourceFindings#MAX_FINDINGS}
+   * findings.
+   */
+  private static ResourceFindings within(
+      Map<String, ResourceFindings> others, ResourceFindings resource) {
     int listed = 0;
     for (ResourceFindings other : others.values()) {
       if (!other.resourceName().equals(resource.resourceName())) {
@@ -88,10 +97,11 @@ public final class LintResults implements DeploymentListener {
     if (resource.findings().size() <= room) {
       return resource;
     }
-    ResourceFindings cut = ResourceFindings.bounded(resource.deploymentId(), resource.resourceName(),
-        resource.findings(), room);
-    return new ResourceFindings(cut.deploymentId(), cut.resourceName(), cut.findings(),
-        cut.omitted() + resource.omitted());
+    ResourceFindings cut =
+        ResourceFindings.bounded(
+            resource.deploymentId(), resource.resourceName(), resource.findings(), room);
+    return new ResourceFindings(
+        cut.deploymentId(), cut.resourceName(), cut.findings(), cut.omitted() + resource.omitted());
   }
 
   /** Keeps a deployment's findings, dropping the least recently used until the budget holds. */
@@ -122,7 +132,9 @@ public final class LintResults implements DeploymentListener {
     }
   }
 
-  /** The findings of every BPMN resource of a deployment, or empty when there is no such deployment. */
+  /**
+   * The findings of every BPMN resource of a deployment, or empty when there is no such deployment.
+   */
   public Optional<List<ResourceFindings>> forDeployment(String deploymentId) {
     synchronized (byDeployment) {
       Kept known = byDeployment.get(deploymentId);
@@ -131,14 +143,16 @@ public final class LintResults implements DeploymentListener {
       }
     }
     RepositoryService repository = repositoryService();
-    Deployment deployment = repository.createDeploymentQuery().deploymentId(deploymentId).singleResult();
+    Deployment deployment =
+        repository.createDeploymentQuery().deploymentId(deploymentId).singleResult();
     if (deployment == null) {
       return Optional.empty();
     }
     Map<String, ResourceFindings> resources = new LinkedHashMap<>();
     for (String resourceName : repository.getDeploymentResourceNames(deploymentId)) {
       if (isBpmn(resourceName)) {
-        resources.put(resourceName, within(resources, lintStored(repository, deploymentId, resourceName)));
+        resources.put(
+            resourceName, within(resources, lintStored(repository, deploymentId, resourceName)));
       }
     }
     synchronized (byDeployment) {
@@ -152,17 +166,21 @@ public final class LintResults implements DeploymentListener {
   }
 
   /**
-   * The findings of one process definition: those inside its process plus those about the file as a whole, or empty
-   * when there is no such definition.
+   * The findings of one process definition: those inside its process plus those about the file as a
+   * whole, or empty when there is no such definition.
    */
   public Optional<List<Finding>> forProcessDefinition(String processDefinitionId) {
-    ProcessDefinition definition = repositoryService().createProcessDefinitionQuery()
-        .processDefinitionId(processDefinitionId).singleResult();
+    ProcessDefinition definition =
+        repositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionId(processDefinitionId)
+            .singleResult();
     if (definition == null) {
       return Optional.empty();
     }
     List<Finding> findings = new ArrayList<>();
-    for (ResourceFindings resource : forDeployment(definition.getDeploymentId()).orElse(List.of())) {
+    for (ResourceFindings resource :
+        forDeployment(definition.getDeploymentId()).orElse(List.of())) {
       if (resource.resourceName().equals(definition.getResourceName())) {
         for (Finding finding : resource.findings()) {
           if (finding.processId() == null || finding.processId().equals(definition.getKey())) {
@@ -175,16 +193,20 @@ public final class LintResults implements DeploymentListener {
   }
 
   /**
-   * Lints a stored resource, one at a time on this node: a model is read whole, and however many callers ask at
-   * once, only one of them is held in memory.
+   * Lints a stored resource, one at a time on this node: a model is read whole, and however many
+   * callers ask at once, only one of them is held in memory.
    */
-  private ResourceFindings lintStored(RepositoryService repository, String deploymentId, String resourceName) {
+  private ResourceFindings lintStored(
+      RepositoryService repository, String deploymentId, String resourceName) {
     synchronized (this) {
       try (InputStream in = repository.getResourceAsStream(deploymentId, resourceName)) {
-        return ResourceFindings.bounded(deploymentId, resourceName, storedLinter.lint(in.readAllBytes()));
+        return ResourceFindings.bounded(
+            deploymentId, resourceName, storedLinter.lint(in.readAllBytes()));
       } catch (IOException e) {
-        return new ResourceFindings(deploymentId, resourceName, List.of(Finding.parseError(
-            "stored resource cannot be read: " + e.getMessage(), 0, 0)));
+        return new ResourceFindings(
+            deploymentId,
+            resourceName,
+            List.of(Finding.parseError("stored resource cannot be read: " + e.getMessage(), 0, 0)));
       }
     }
   }
@@ -198,8 +220,9 @@ public final class LintResults implements DeploymentListener {
   }
 
   /**
-   * Whether the engine parses this resource as BPMN: its own rule, by its own list of case-sensitive suffixes. A
-   * resource the engine stored without parsing ({@code x.BPMN}, say) is not linted either.
+   * Whether the engine parses this resource as BPMN: its own rule, by its own list of
+   * case-sensitive suffixes. A resource the engine stored without parsing ({@code x.BPMN}, say) is
+   * not linted either.
    */
   static boolean isBpmn(String resourceName) {
     for (String suffix : BpmnDeployer.BPMN_RESOURCE_SUFFIXES) {
@@ -210,7 +233,9 @@ public final class LintResults implements DeploymentListener {
     return false;
   }
 
-  /** The linter in use, for callers that lint models of their own with the engine's configuration. */
+  /**
+   * The linter in use, for callers that lint models of their own with the engine's configuration.
+   */
   public Linter linter() {
     return linter;
   }

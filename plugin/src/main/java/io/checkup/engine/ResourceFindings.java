@@ -3,23 +3,28 @@ package io.checkup.engine;
 import io.checkup.lint.Finding;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The lint findings of one BPMN resource of a deployment, at most {@value #MAX_FINDINGS} of them: a model with more
- * keeps its most severe ones (in file order within a severity) and the count of the rest.
+ * The lint findings of one BPMN resource of a deployment, at most {@value #MAX_FINDINGS} of them: a
+ * model with more keeps its most severe ones (in file order within a severity) and the count of the
+ * rest.
  *
  * @param deploymentId the deployment
  * @param resourceName the resource (file name) within it
  * @param findings the findings of the processes the engine deployed from it, in file order
  * @param omitted findings beyond {@value #MAX_FINDINGS}, not kept
  */
-public record ResourceFindings(String deploymentId, String resourceName, List<Finding> findings, int omitted) {
+public record ResourceFindings(
+    String deploymentId, String resourceName, List<Finding> findings, int omitted) {
 
-  /** The most findings one resource keeps, and one lint answer (a deployment's resources together) lists. */
+  /**
+   * The most findings one resource keeps, and one lint answer (a deployment's resources together)
+   * lists.
+   */
   public static final int MAX_FINDINGS = 1_000;
 
   public ResourceFindings {
@@ -31,7 +36,8 @@ public record ResourceFindings(String deploymentId, String resourceName, List<Fi
   }
 
   /** At most {@code limit} of these findings, the most severe first kept, listed in file order. */
-  static ResourceFindings bounded(String deploymentId, String resourceName, List<Finding> findings, int limit) {
+  static ResourceFindings bounded(
+      String deploymentId, String resourceName, List<Finding> findings, int limit) {
     if (findings.size() <= limit) {
       return new ResourceFindings(deploymentId, resourceName, findings, 0);
     }
@@ -50,7 +56,8 @@ public record ResourceFindings(String deploymentId, String resourceName, List<Fi
     return new ResourceFindings(deploymentId, resourceName, inFileOrder, findings.size() - limit);
   }
 
-  static ResourceFindings bounded(String deploymentId, String resourceName, List<Finding> findings) {
+  static ResourceFindings bounded(
+      String deploymentId, String resourceName, List<Finding> findings) {
     return bounded(deploymentId, resourceName, findings, MAX_FINDINGS);
   }
 
@@ -58,7 +65,12 @@ public record ResourceFindings(String deploymentId, String resourceName, List<Fi
   long estimatedBytes() {
     long bytes = 128 + 2L * (deploymentId.length() + resourceName.length());
     for (Finding finding : findings) {
-      bytes += 160 + 2L * (finding.message().length() + length(finding.elementId()) + length(finding.processId()));
+      bytes +=
+          160
+              + 2L
+                  * (finding.message().length()
+                      + length(finding.elementId())
+                      + length(finding.processId()));
       for (String related : finding.relatedElementIds()) {
         bytes += 48 + 2L * related.length();
       }

@@ -4,16 +4,19 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * One setting of the plugin, in one place: its name as a plugin property (Camunda Run's {@code plugin-parameters},
- * a plain engine's configuration), its Spring Boot property, its default, how its text is read and written, and what
- * it does. The catalog is {@link CheckupSettings}; docs/configuration.md lists every setting, and a test keeps the
- * two in step.
+ * One setting of the plugin, in one place: its name as a plugin property (Camunda Run's {@code
+ * plugin-parameters}, a plain engine's configuration), its Spring Boot property, its default, how
+ * its text is read and written, and what it does. The catalog is {@link CheckupSettings};
+ * docs/configuration.md lists every setting, and a test keeps the two in step.
  *
  * @param <T> the type of the value
  */
 public final class Setting<T> {
 
-  /** Reads a setting's text; throws {@code IllegalArgumentException} with a message that names the problem. */
+  /**
+   * Reads a setting's text; throws {@code IllegalArgumentException} with a message that names the
+   * problem.
+   */
   @FunctionalInterface
   interface Parser<T> {
     T parse(String text);
@@ -25,9 +28,14 @@ public final class Setting<T> {
   private final Parser<T> parser;
   private final Function<T, String> writer;
   private final String description;
-  private Consumer<T> check = value -> { };
+  private Consumer<T> check = value -> {};
 
-  Setting(String property, String springProperty, T defaultValue, Parser<T> parser, Function<T, String> writer,
+  Setting(
+      String property,
+      String springProperty,
+      T defaultValue,
+      Parser<T> parser,
+      Function<T, String> writer,
       String description) {
     this.property = property;
     this.springProperty = springProperty;
@@ -73,14 +81,18 @@ public final class Setting<T> {
     }
   }
 
-  /** The value of a text, or an {@code IllegalArgumentException} naming this setting and the problem. */
+  /**
+   * The value of a text, or an {@code IllegalArgumentException} naming this setting and the
+   * problem.
+   */
   T parse(String text) {
     T value;
     try {
       value = parser.parse(text);
     } catch (IllegalArgumentException e) {
       String message = e.getMessage() == null ? "invalid value '" + text + "'" : e.getMessage();
-      throw new IllegalArgumentException(message.startsWith(property + ":") ? message : property + ": " + message, e);
+      throw new IllegalArgumentException(
+          message.startsWith(property + ":") ? message : property + ": " + message, e);
     }
     check(value);
     return value;

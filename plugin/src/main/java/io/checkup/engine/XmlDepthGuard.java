@@ -5,12 +5,13 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Watches the bytes of an XML document on their way into the engine's parser and stops the read once elements are
- * nested deeper than a limit. The engine's schema validation and its recursive parse both give out on absurd
- * nesting (on a deployment of 20,000 nested sub-processes, the validator ran out of a 6 GB heap); this stops such a
- * document after the first levels past the limit, in constant memory. A byte scan: tags, end tags, empty elements,
- * comments, CDATA sections, processing instructions and the DOCTYPE are told apart; quoted attribute values are
- * skipped. A document in UTF-16 (a byte order mark) is not scanned.
+ * Watches the bytes of an XML document on their way into the engine's parser and stops the read
+ * once elements are nested deeper than a limit. The engine's schema validation and its recursive
+ * parse both give out on absurd nesting (on a deployment of 20,000 nested sub-processes, the
+ * validator ran out of a 6 GB heap); this stops such a document after the first levels past the
+ * limit, in constant memory. A byte scan: tags, end tags, empty elements, comments, CDATA sections,
+ * processing instructions and the DOCTYPE are told apart; quoted attribute values are skipped. A
+ * document in UTF-16 (a byte order mark) is not scanned.
  */
 final class XmlDepthGuard extends FilterInputStream {
 
@@ -19,13 +20,27 @@ final class XmlDepthGuard extends FilterInputStream {
     final int line;
 
     TooDeepException(int limit, int line) {
-      super("elements are nested more than " + limit + " levels deep (line " + line + "): the model is not read "
-          + "further; no process needs such depth, and the engine's parser runs out of memory or stack on it");
+      super(
+          "elements are nested more than "
+              + limit
+              + " levels deep (line "
+              + line
+              + "): the model is not read "
+              + "further; no process needs such depth, and the engine's parser runs out of memory or stack on it");
       this.line = line;
     }
   }
 
-  private enum State { TEXT, OPEN, START_TAG, END_TAG, MARKUP, COMMENT, CDATA, PI }
+  private enum State {
+    TEXT,
+    OPEN,
+    START_TAG,
+    END_TAG,
+    MARKUP,
+    COMMENT,
+    CDATA,
+    PI
+  }
 
   private final int limit;
   private State state = State.TEXT;
@@ -141,7 +156,10 @@ final class XmlDepthGuard extends FilterInputStream {
     previous = b;
   }
 
-  /** After {@code <!}: a comment, a CDATA section, or a declaration (DOCTYPE, with its internal subset). */
+  /**
+   * After {@code <!}: a comment, a CDATA section, or a declaration (DOCTYPE, with its internal
+   * subset).
+   */
   private void markup(int b) {
     if (b == '-' && brackets == 0 && ++dashes == 2) {
       state = State.COMMENT;

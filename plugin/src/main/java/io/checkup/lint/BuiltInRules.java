@@ -10,7 +10,6 @@ import io.checkup.lint.rules.ModelSizeRule;
 import io.checkup.lint.rules.TimerExpressionRule;
 import io.checkup.lint.rules.UnreachableRule;
 import io.checkup.lint.rules.UserTaskAssignmentRule;
-import java.util.List;
 import io.checkup.lint.rules.bpmnlint.AdHocSubProcessRule;
 import io.checkup.lint.rules.bpmnlint.ConditionalEventRule;
 import io.checkup.lint.rules.bpmnlint.ConditionalFlowsRule;
@@ -35,13 +34,12 @@ import io.checkup.lint.rules.bpmnlint.StartEventRequiredRule;
 import io.checkup.lint.rules.bpmnlint.SubProcessBlankStartEventRule;
 import io.checkup.lint.rules.bpmnlint.SuperfluousGatewayRule;
 import io.checkup.lint.rules.bpmnlint.SuperfluousTerminationRule;
-
+import java.util.List;
 
 /** The rule catalog of docs/rules, in the order the docs list it. */
 final class BuiltInRules {
 
-  private BuiltInRules() {
-  }
+  private BuiltInRules() {}
 
   static List<Rule> all() {
     return List.of(

@@ -15,12 +15,21 @@ import java.util.Map;
  * @param line line of the element's start tag (0 when unknown)
  * @param column column of the element's start tag (0 when unknown)
  * @param processId id of the enclosing process (the process definition key), or null
- * @param relatedElementIds further elements involved (the gateways of a cascade, the flows of a deadlock)
- * @param facts what the rule found, as data for programs (the report reads them, never the message): each rule
- *     documents its keys; values are texts, whole numbers or lists of texts
+ * @param relatedElementIds further elements involved (the gateways of a cascade, the flows of a
+ *     deadlock)
+ * @param facts what the rule found, as data for programs (the report reads them, never the
+ *     message): each rule documents its keys; values are texts, whole numbers or lists of texts
  */
-public record Finding(String ruleId, Severity severity, String message, String elementId, int line, int column,
-    String processId, List<String> relatedElementIds, Map<String, Object> facts) {
+public record Finding(
+    String ruleId,
+    Severity severity,
+    String message,
+    String elementId,
+    int line,
+    int column,
+    String processId,
+    List<String> relatedElementIds,
+    Map<String, Object> facts) {
 
   public Finding {
     relatedElementIds = relatedElementIds == null ? List.of() : List.copyOf(relatedElementIds);
@@ -28,9 +37,17 @@ public record Finding(String ruleId, Severity severity, String message, String e
   }
 
   /** A finding without facts. */
-  public Finding(String ruleId, Severity severity, String message, String elementId, int line, int column,
-      String processId, List<String> relatedElementIds) {
-    this(ruleId, severity, message, elementId, line, column, processId, relatedElementIds, Map.of());
+  public Finding(
+      String ruleId,
+      Severity severity,
+      String message,
+      String elementId,
+      int line,
+      int column,
+      String processId,
+      List<String> relatedElementIds) {
+    this(
+        ruleId, severity, message, elementId, line, column, processId, relatedElementIds, Map.of());
   }
 
   /** A fact of the finding as a whole number, or 0 when it has none. */

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Severity and options of every rule of a catalog. Built from the rules' defaults, then changed by configuration
- * (plugin settings, Spring Boot properties, a config file or a bpmnlint {@code .bpmnlintrc}).
+ * Severity and options of every rule of a catalog. Built from the rules' defaults, then changed by
+ * configuration (plugin settings, Spring Boot properties, a config file or a bpmnlint {@code
+ * .bpmnlintrc}).
  */
 public final class LintConfig {
 
@@ -23,7 +24,8 @@ public final class LintConfig {
   private final Map<String, RuleSetting> settings;
   private final List<String> warnings;
 
-  private LintConfig(RuleCatalog catalog, Map<String, RuleSetting> settings, List<String> warnings) {
+  private LintConfig(
+      RuleCatalog catalog, Map<String, RuleSetting> settings, List<String> warnings) {
     this.catalog = catalog;
     this.settings = Collections.unmodifiableMap(settings);
     this.warnings = List.copyOf(warnings);
@@ -93,8 +95,8 @@ public final class LintConfig {
     }
 
     /**
-     * Unknown rule ids become warnings instead of errors (a {@code .bpmnlintrc} may name rules of bpmnlint plugins
-     * this linter does not have).
+     * Unknown rule ids become warnings instead of errors (a {@code .bpmnlintrc} may name rules of
+     * bpmnlint plugins this linter does not have).
      */
     public Builder lenient(boolean lenient) {
       this.lenient = lenient;
@@ -154,8 +156,9 @@ public final class LintConfig {
     public LintConfig build() {
       Map<String, RuleSetting> settings = new LinkedHashMap<>();
       for (Rule rule : catalog.rules()) {
-        settings.put(rule.id(), new RuleSetting(severities.get(rule.id()),
-            options.getOrDefault(rule.id(), Map.of())));
+        settings.put(
+            rule.id(),
+            new RuleSetting(severities.get(rule.id()), options.getOrDefault(rule.id(), Map.of())));
       }
       return new LintConfig(catalog, settings, warnings);
     }

@@ -16,8 +16,7 @@ public record LintOutcome(List<Finding> findings, List<RuleFailure> failures) {
   }
 
   /** A rule that threw instead of reporting. */
-  public record RuleFailure(String ruleId, Throwable error) {
-  }
+  public record RuleFailure(String ruleId, Throwable error) {}
 
   public boolean hasErrors() {
     return count(Severity.ERROR) > 0;

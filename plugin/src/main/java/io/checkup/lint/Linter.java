@@ -11,25 +11,29 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Runs the active rules of a configuration over a model. Thread-safe: rules are stateless and each call has its own
- * findings, so one linter serves every deployment of an engine.
+ * Runs the active rules of a configuration over a model. Thread-safe: rules are stateless and each
+ * call has its own findings, so one linter serves every deployment of an engine.
  */
 public final class Linter {
 
-  /** Line, column, rule, message. A class rather than a lambda: the command line starts cold, and it counts. */
-  private static final Comparator<Finding> IN_FILE_ORDER = new Comparator<>() {
-    @Override
-    public int compare(Finding a, Finding b) {
-      int order = Integer.compare(a.line(), b.line());
-      if (order == 0) {
-        order = Integer.compare(a.column(), b.column());
-      }
-      if (order == 0) {
-        order = a.ruleId().compareTo(b.ruleId());
-      }
-      return order != 0 ? order : a.message().compareTo(b.message());
-    }
-  };
+  /**
+   * Line, column, rule, message. A class rather than a lambda: the command line starts cold, and it
+   * counts.
+   */
+  private static final Comparator<Finding> IN_FILE_ORDER =
+      new Comparator<>() {
+        @Override
+        public int compare(Finding a, Finding b) {
+          int order = Integer.compare(a.line(), b.line());
+          if (order == 0) {
+            order = Integer.compare(a.column(), b.column());
+          }
+          if (order == 0) {
+            order = a.ruleId().compareTo(b.ruleId());
+          }
+          return order != 0 ? order : a.message().compareTo(b.message());
+        }
+      };
 
   private final LintConfig config;
   private final List<Rule> activeRules;
@@ -43,14 +47,17 @@ public final class Linter {
     return config;
   }
 
-  /** Lints a prepared graph. A rule that throws is recorded as a failure; the other rules still run. */
+  /**
+   * Lints a prepared graph. A rule that throws is recorded as a failure; the other rules still run.
+   */
   public LintOutcome lint(BpmnGraph graph) {
     List<Finding> findings = new ArrayList<>();
     List<LintOutcome.RuleFailure> failures = new ArrayList<>();
     Suppressions suppressions = graph.hasSuppressions() ? new Suppressions() : Suppressions.NONE;
     for (Rule rule : activeRules) {
-      RuleContext context = new RuleContext(rule, config.severity(rule.id()), config.options(rule.id()),
-          suppressions, findings);
+      RuleContext context =
+          new RuleContext(
+              rule, config.severity(rule.id()), config.options(rule.id()), suppressions, findings);
       int before = findings.size();
       try {
         rule.check(graph, context);
@@ -65,16 +72,18 @@ public final class Linter {
   }
 
   /**
-   * Lints the bytes of any BPMN 2.0 file, executable or not. A file that is not well-formed XML or not BPMN gives a
-   * single {@code parse-error} finding instead of an exception.
+   * Lints the bytes of any BPMN 2.0 file, executable or not. A file that is not well-formed XML or
+   * not BPMN gives a single {@code parse-error} finding instead of an exception.
    */
   public LintOutcome lint(byte[] bpmnXml) {
     XmlNode root;
     try {
       root = XmlReader.read(bpmnXml);
     } catch (XmlReadException e) {
-      return new LintOutcome(List.of(Finding.parseError("not well-formed XML: " + e.getMessage(), e.line(),
-          e.column())), List.of());
+      return new LintOutcome(
+          List.of(
+              Finding.parseError("not well-formed XML: " + e.getMessage(), e.line(), e.column())),
+          List.of());
     }
     return lint(root);
   }
@@ -85,7 +94,8 @@ public final class Linter {
     try {
       graph = GraphBuilder.build(definitions);
     } catch (NotBpmnException e) {
-      return new LintOutcome(List.of(Finding.parseError(e.getMessage(), definitions.line(), definitions.column())),
+      return new LintOutcome(
+          List.of(Finding.parseError(e.getMessage(), definitions.line(), definitions.column())),
           List.of());
     }
     return lint(graph);

@@ -1,10 +1,11 @@
 package io.checkup.lint;
 
 /**
- * Text from a model (names, ids, expressions, messages that quote them) made safe for one line of a log, a terminal
- * or a problem report: control characters, line and paragraph separators and bidirectional overrides are written as
- * visible escapes ({@code \n}, {@code \u001b}), so a name can neither start a forged log line nor move the cursor,
- * and the text is cut to a length a reader can take in.
+ * Text from a model (names, ids, expressions, messages that quote them) made safe for one line of a
+ * log, a terminal or a problem report: control characters, line and paragraph separators and
+ * bidirectional overrides are written as visible escapes ({@code \n}, {@code \u001b}), so a name
+ * can neither start a forged log line nor move the cursor, and the text is cut to a length a reader
+ * can take in.
  */
 public final class PlainText {
 
@@ -14,12 +15,11 @@ public final class PlainText {
   /** How long a message may be on one line of a log. */
   public static final int MESSAGE_LENGTH = 2_000;
 
-  private PlainText() {
-  }
+  private PlainText() {}
 
   /**
-   * The text on one line, at most {@code maxLength} characters of it (plus a note of how many were cut off); null
-   * stays null.
+   * The text on one line, at most {@code maxLength} characters of it (plus a note of how many were
+   * cut off); null stays null.
    */
   public static String oneLine(String text, int maxLength) {
     if (text == null) {
@@ -52,8 +52,13 @@ public final class PlainText {
   }
 
   private static boolean needsEscape(char c) {
-    return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == '\u2028' || c == '\u2029'
-        || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
+    return c < 0x20
+        || c == 0x7f
+        || (c >= 0x80 && c < 0xa0)
+        || c == '\u2028'
+        || c == '\u2029'
+        || (c >= '\u202a' && c <= '\u202e')
+        || (c >= '\u2066' && c <= '\u2069');
   }
 
   private static void escape(char c, StringBuilder line) {

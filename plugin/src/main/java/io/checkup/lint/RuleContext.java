@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** What a rule gets while it runs: its options and a way to report. Suppression and severity are applied here. */
+/**
+ * What a rule gets while it runs: its options and a way to report. Suppression and severity are
+ * applied here.
+ */
 public final class RuleContext {
 
   private final Rule rule;
@@ -17,7 +20,11 @@ public final class RuleContext {
   private final Suppressions suppressions;
   private final List<Finding> findings;
 
-  RuleContext(Rule rule, Severity severity, Map<String, Object> options, Suppressions suppressions,
+  RuleContext(
+      Rule rule,
+      Severity severity,
+      Map<String, Object> options,
+      Suppressions suppressions,
       List<Finding> findings) {
     this.rule = rule;
     this.ruleId = rule.id();
@@ -46,22 +53,44 @@ public final class RuleContext {
   }
 
   /** A finding with facts for programs (see {@link Finding#facts()}). */
-  public void report(BpmnElement element, String message, List<String> relatedElementIds, Map<String, Object> facts) {
+  public void report(
+      BpmnElement element,
+      String message,
+      List<String> relatedElementIds,
+      Map<String, Object> facts) {
     XmlNode node = element.xml();
     if (!suppressions.isSuppressed(node, ruleId)) {
-      findings.add(new Finding(ruleId, severity, message, node.id(), node.line(), node.column(),
-          element.processId(), relatedElementIds, facts));
+      findings.add(
+          new Finding(
+              ruleId,
+              severity,
+              message,
+              node.id(),
+              node.line(),
+              node.column(),
+              element.processId(),
+              relatedElementIds,
+              facts));
     }
   }
 
   /**
-   * Says that the rule could not finish its analysis of an element (a scope too tangled for its work budget). Always
-   * at severity info, whatever the rule's severity: an unfinished check must not refuse a deployment.
+   * Says that the rule could not finish its analysis of an element (a scope too tangled for its
+   * work budget). Always at severity info, whatever the rule's severity: an unfinished check must
+   * not refuse a deployment.
    */
   public void reportIncomplete(BpmnElement element, String message) {
     if (!suppressions.isSuppressed(element.xml(), ruleId)) {
-      findings.add(new Finding(ruleId, Severity.INFO, message, element.id(), element.line(), element.column(),
-          processIdOf(element.xml()), List.of()));
+      findings.add(
+          new Finding(
+              ruleId,
+              Severity.INFO,
+              message,
+              element.id(),
+              element.line(),
+              element.column(),
+              processIdOf(element.xml()),
+              List.of()));
     }
   }
 
@@ -70,8 +99,16 @@ public final class RuleContext {
     if (suppressions.isSuppressed(node, ruleId)) {
       return;
     }
-    findings.add(new Finding(ruleId, severity, message, node.id(), node.line(), node.column(), processIdOf(node),
-        new ArrayList<>(relatedElementIds)));
+    findings.add(
+        new Finding(
+            ruleId,
+            severity,
+            message,
+            node.id(),
+            node.line(),
+            node.column(),
+            processIdOf(node),
+            new ArrayList<>(relatedElementIds)));
   }
 
   private static String processIdOf(XmlNode node) {

@@ -6,8 +6,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The public face of a rule, kept on the rule class itself so that id, default severity, summary and docs page
- * cannot drift apart (a test checks that every rule has its {@code docs/rules/<id>.md} naming this summary).
+ * The public face of a rule, kept on the rule class itself so that id, default severity, summary
+ * and docs page cannot drift apart (a test checks that every rule has its {@code
+ * docs/rules/<id>.md} naming this summary).
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)

@@ -5,8 +5,7 @@ import java.util.Map;
 /** Reading and checking rule options, with errors that name the rule and the option. */
 final class RuleOptions {
 
-  private RuleOptions() {
-  }
+  private RuleOptions() {}
 
   static int toInt(String ruleId, String name, Object value) {
     if (value instanceof Number number) {
@@ -29,8 +28,15 @@ final class RuleOptions {
     for (Map.Entry<String, Object> option : options.entrySet()) {
       Object defaultValue = defaults.get(option.getKey());
       if (defaultValue == null) {
-        throw new IllegalArgumentException("rule " + rule.id() + " has no option '" + option.getKey() + "'"
-            + (defaults.isEmpty() ? " (it takes none)" : " (known: " + String.join(", ", defaults.keySet()) + ")"));
+        throw new IllegalArgumentException(
+            "rule "
+                + rule.id()
+                + " has no option '"
+                + option.getKey()
+                + "'"
+                + (defaults.isEmpty()
+                    ? " (it takes none)"
+                    : " (known: " + String.join(", ", defaults.keySet()) + ")"));
       }
       if (defaultValue instanceof Number) {
         toInt(rule.id(), option.getKey(), option.getValue());

@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** How much a finding matters. Ordered: {@code OFF < INFO < WARN < ERROR}. */
 public enum Severity {
-  OFF, INFO, WARN, ERROR;
+  OFF,
+  INFO,
+  WARN,
+  ERROR;
 
   /** Lower-case name as used in configuration, logs and reports. */
   public String label() {
@@ -16,7 +19,8 @@ public enum Severity {
   }
 
   /**
-   * Parses {@code off|info|warn|warning|error} (any case) and bpmnlint's numeric levels {@code 0|1|2}.
+   * Parses {@code off|info|warn|warning|error} (any case) and bpmnlint's numeric levels {@code
+   * 0|1|2}.
    *
    * @throws IllegalArgumentException naming the accepted values
    */
@@ -27,8 +31,9 @@ public enum Severity {
       case "info", "note" -> INFO;
       case "warn", "warning", "1" -> WARN;
       case "error", "2" -> ERROR;
-      default -> throw new IllegalArgumentException(
-          "unknown severity '" + text + "': use off, info, warn or error");
+      default ->
+          throw new IllegalArgumentException(
+              "unknown severity '" + text + "': use off, info, warn or error");
     };
   }
 }

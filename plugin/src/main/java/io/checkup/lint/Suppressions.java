@@ -8,19 +8,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Per-element suppression: a Camunda extension property {@code checkup:disable} lists rule ids (comma separated,
- * {@code all} for every rule). It applies to the element and to everything inside it, so a process or sub-process
- * can carry it for its whole content.
+ * Per-element suppression: a Camunda extension property {@code checkup:disable} lists rule ids
+ * (comma separated, {@code all} for every rule). It applies to the element and to everything inside
+ * it, so a process or sub-process can carry it for its whole content.
  */
 class Suppressions {
 
   /** For files without any {@code checkup:disable}: nothing to look up. */
-  static final Suppressions NONE = new Suppressions() {
-    @Override
-    boolean isSuppressed(XmlNode node, String ruleId) {
-      return false;
-    }
-  };
+  static final Suppressions NONE =
+      new Suppressions() {
+        @Override
+        boolean isSuppressed(XmlNode node, String ruleId) {
+          return false;
+        }
+      };
 
   static final String PROPERTY = "checkup:disable";
   private static final Set<String> NO_RULES = Set.of();
@@ -43,7 +44,8 @@ class Suppressions {
       XmlNode extensions = node.child(Bpmn.MODEL_NS, "extensionElements");
       if (extensions != null) {
         for (XmlNode group : extensions.children()) {
-          if (!group.localName().equals("properties") || !Bpmn.isCamundaNamespace(group.namespace())) {
+          if (!group.localName().equals("properties")
+              || !Bpmn.isCamundaNamespace(group.namespace())) {
             continue;
           }
           for (XmlNode property : group.children()) {

@@ -16,10 +16,11 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
- * The smart check-up: every indicator of every tenant in scope, its norm and status, the risk score and level with
- * the reasons, most at risk first. Orchestrates the reads (the engine's tables, the statistics windows, the stored
- * model profiles) and the {@link Evaluation} of each tenant; it never parses a model that has been profiled and never
- * reads history tables. One report is computed at a time on a node ({@link ReportGate}).
+ * The smart check-up: every indicator of every tenant in scope, its norm and status, the risk score
+ * and level with the reasons, most at risk first. Orchestrates the reads (the engine's tables, the
+ * statistics windows, the stored model profiles) and the {@link Evaluation} of each tenant; it
+ * never parses a model that has been profiled and never reads history tables. One report is
+ * computed at a time on a node ({@link ReportGate}).
  */
 public final class CheckupReport {
 
@@ -32,11 +33,16 @@ public final class CheckupReport {
   private volatile ReportConfig config;
 
   /**
-   * @param queryTimeout how long one of the report's queries may take, and how long a caller waits for its turn
-   *     while another report is computed on this node
+   * @param queryTimeout how long one of the report's queries may take, and how long a caller waits
+   *     for its turn while another report is computed on this node
    */
-  public CheckupReport(DataSource dataSource, String engineTablePrefix, Statistics statistics,
-      ModelProfiles profiles, ReportConfig config, Duration queryTimeout) {
+  public CheckupReport(
+      DataSource dataSource,
+      String engineTablePrefix,
+      Statistics statistics,
+      ModelProfiles profiles,
+      ReportConfig config,
+      Duration queryTimeout) {
     this.engineTables = new EngineTables(dataSource, engineTablePrefix, queryTimeout);
     this.windows = new StatisticsWindows(statistics);
     this.profiles = profiles;
@@ -56,8 +62,9 @@ public final class CheckupReport {
   }
 
   /**
-   * Generates one report over all tenants in the background now, and again a minute after each UTC midnight
-   * ({@link ReportWarmUp}). Stops with {@link #close()}, or within a minute once {@code alive} says the engine is gone.
+   * Generates one report over all tenants in the background now, and again a minute after each UTC
+   * midnight ({@link ReportWarmUp}). Stops with {@link #close()}, or within a minute once {@code
+   * alive} says the engine is gone.
    *
    * @param engineName names the thread, {@code camunda-checkup-report-warm-up-<engine>}
    * @param alive whether the engine still runs; asked once a minute
@@ -71,7 +78,10 @@ public final class CheckupReport {
     return warmUp.start(engineName, alive, tickSeconds);
   }
 
-  /** Stops the background warm-up (the engine's close does this), waiting a few seconds for a report under way. */
+  /**
+   * Stops the background warm-up (the engine's close does this), waiting a few seconds for a report
+   * under way.
+   */
   public void close() {
     warmUp.stop();
   }
@@ -82,19 +92,20 @@ public final class CheckupReport {
   }
 
   /**
-   * How often this node read the settled part of a window (the days before yesterday, the hours before the last)
-   * whole instead of sliding it: once per window after start, and again after a late write into settled periods.
+   * How often this node read the settled part of a window (the days before yesterday, the hours
+   * before the last) whole instead of sliding it: once per window after start, and again after a
+   * late write into settled periods.
    */
   public long settledWindowsReadWhole() {
     return windows.settledWindowsReadWhole();
   }
 
   /**
-   * The report over the tenants in scope, as of the engine's clock. One report is computed at a time on a node;
-   * callers whose scope it covers share it.
+   * The report over the tenants in scope, as of the engine's clock. One report is computed at a
+   * time on a node; callers whose scope it covers share it.
    *
-   * @throws ReportUnavailableException when the database does not answer within the query timeout, or another
-   *     report holds the node's turn for longer than that
+   * @throws ReportUnavailableException when the database does not answer within the query timeout,
+   *     or another report holds the node's turn for longer than that
    */
   public Report generate(ReportScope scope) {
     return gate.run(scope, this::compute);
@@ -105,9 +116,15 @@ public final class CheckupReport {
       return computeOrFail(scope);
     } catch (IllegalStateException e) {
       if (causedBySql(e)) {
-        throw new ReportUnavailableException("The check-up report cannot be computed now: the database did not "
-            + "answer within " + queryTimeout.toSeconds() + " s or failed (" + rootMessage(e) + "). Process "
-            + "instances are not affected; try again later.", e);
+        throw new ReportUnavailableException(
+            "The check-up report cannot be computed now: the database did not "
+                + "answer within "
+                + queryTimeout.toSeconds()
+                + " s or failed ("
+                + rootMessage(e)
+                + "). Process "
+                + "instances are not affected; try again later.",
+            e);
       }
       throw e;
     }
@@ -130,36 +147,48 @@ public final class CheckupReport {
     if (scope.isAll()) {
       profiles.retainOnly(known.keySet());
     }
-    List<TenantFacts.Definition> redeployed = redeployedWithDeadBranches(latest, known, tenants, now, settings);
+    List<TenantFacts.Definition> redeployed =
+        redeployedWithDeadBranches(latest, known, tenants, now, settings);
     if (!redeployed.isEmpty()) {
       windows.loadFlowsSinceDeployment(scope, now, tenants, redeployed);
     }
     List<TenantReport> reports = new ArrayList<>();
     for (TenantFacts facts : tenants.values()) {
-      reports.add(Evaluation.evaluate(new TenantView(facts, known, now, settings), settings,
-          windows.statisticsCollected()));
+      reports.add(
+          Evaluation.evaluate(
+              new TenantView(facts, known, now, settings),
+              settings,
+              windows.statisticsCollected()));
     }
-    reports.sort(Comparator.comparingInt(TenantReport::score)
-        .thenComparing(report -> report.tenantId() == null ? "" : report.tenantId()));
+    reports.sort(
+        Comparator.comparingInt(TenantReport::score)
+            .thenComparing(report -> report.tenantId() == null ? "" : report.tenantId()));
     return new Report(Instant.ofEpochMilli(now).toString(), reports);
   }
 
   /**
-   * Latest versions deployed within the 30-day window whose gateways the counts of all versions suspect of a dead
-   * branch: for them, only the counts since their deployment tell (a branch the new version added cannot have been
-   * taken before).
+   * Latest versions deployed within the 30-day window whose gateways the counts of all versions
+   * suspect of a dead branch: for them, only the counts since their deployment tell (a branch the
+   * new version added cannot have been taken before).
    */
-  private static List<TenantFacts.Definition> redeployedWithDeadBranches(List<TenantFacts.Definition> latest,
-      Map<String, ModelProfile> known, Map<String, TenantFacts> tenants, long now, ReportConfig settings) {
+  private static List<TenantFacts.Definition> redeployedWithDeadBranches(
+      List<TenantFacts.Definition> latest,
+      Map<String, ModelProfile> known,
+      Map<String, TenantFacts> tenants,
+      long now,
+      ReportConfig settings) {
     List<TenantFacts.Definition> redeployed = new ArrayList<>();
     long window = StatisticsWindows.monthStart(now);
     for (TenantFacts.Definition definition : latest) {
       ModelProfile profile = known.get(definition.id());
-      if (profile == null || definition.version() <= 1 || definition.deployTime() == null
+      if (profile == null
+          || definition.version() <= 1
+          || definition.deployTime() == null
           || definition.deployTime() < window) {
         continue;
       }
-      Map<String, Long> flows = tenants.get(definition.tenantId()).flows30d.getOrDefault(definition.key(), Map.of());
+      Map<String, Long> flows =
+          tenants.get(definition.tenantId()).flows30d.getOrDefault(definition.key(), Map.of());
       for (ModelProfile.Gateway gateway : profile.gateways()) {
         if (!gateway.neverTaken(flows, settings.deadBranchMinRuns()).flows().isEmpty()) {
           redeployed.add(definition);

@@ -5,6 +5,10 @@ package io.checkup.report;
  *
  * @param deployTime epoch milliseconds, or null when unknown
  */
-public record DeployedModel(String definitionId, String tenantId, String processKey, int version,
-    String deploymentId, Long deployTime) {
-}
+public record DeployedModel(
+    String definitionId,
+    String tenantId,
+    String processKey,
+    int version,
+    String deploymentId,
+    Long deployTime) {}

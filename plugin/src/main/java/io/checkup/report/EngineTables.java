@@ -20,9 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads what a report needs from the engine's own tables (repository, identity, runtime), for all tenants at once:
- * a fixed number of grouped queries whatever the number of tenants, each with the report's query timeout. Nothing
- * here reads the history tables.
+ * Reads what a report needs from the engine's own tables (repository, identity, runtime), for all
+ * tenants at once: a fixed number of grouped queries whatever the number of tenants, each with the
+ * report's query timeout. Nothing here reads the history tables.
  */
 final class EngineTables {
 
@@ -39,8 +39,8 @@ final class EngineTables {
   }
 
   /**
-   * The facts of every tenant in scope that the engine's tables hold, by tenant id (null: the tenant-less part):
-   * tenants, latest definitions, users, and the open work of the runtime tables.
+   * The facts of every tenant in scope that the engine's tables hold, by tenant id (null: the
+   * tenant-less part): tenants, latest definitions, users, and the open work of the runtime tables.
    */
   Map<String, TenantFacts> load(ReportScope scope, long now, ReportConfig config) {
     Map<String, TenantFacts> tenants = new LinkedHashMap<>();
@@ -55,53 +55,91 @@ final class EngineTables {
       loadUsers(connection, tenants);
       loadRuntime(connection, scope, now, config, facts, keyOfDefinition);
     } catch (SQLException e) {
-      throw new IllegalStateException("camunda-checkup report: reading the engine's tables failed: "
-          + e.getMessage(), e);
+      throw new IllegalStateException(
+          "camunda-checkup report: reading the engine's tables failed: " + e.getMessage(), e);
     }
     return tenants;
   }
 
   // ---- repository and identity ----
 
-  private void loadTenants(Connection connection, ReportScope scope, Map<String, TenantFacts> tenants)
+  private void loadTenants(
+      Connection connection, ReportScope scope, Map<String, TenantFacts> tenants)
       throws SQLException {
     TenantFilter filter = new TenantFilter(scope, "ID_");
-    query(connection, "select ID_, NAME_ from " + prefix + "ACT_ID_TENANT where " + filter.sql + " order by ID_",
-        filter.parameters, row -> tenants.computeIfAbsent(row.getString(1), TenantFacts::new).name = row.getString(2));
+    query(
+        connection,
+        "select ID_, NAME_ from " + prefix + "ACT_ID_TENANT where " + filter.sql + " order by ID_",
+        filter.parameters,
+        row -> tenants.computeIfAbsent(row.getString(1), TenantFacts::new).name = row.getString(2));
   }
 
-  private void loadDefinitions(Connection connection, ReportScope scope, Map<String, TenantFacts> tenants,
-      Map<String, String> keyOfDefinition) throws SQLException {
+  private void loadDefinitions(
+      Connection connection,
+      ReportScope scope,
+      Map<String, TenantFacts> tenants,
+      Map<String, String> keyOfDefinition)
+      throws SQLException {
     TenantFilter filter = new TenantFilter(scope, "P.TENANT_ID_");
-    query(connection, "select P.ID_, P.KEY_, P.NAME_, P.VERSION_, P.TENANT_ID_, P.DEPLOYMENT_ID_, P.SUSPENSION_STATE_, "
-        + "D.DEPLOY_TIME_, P.RESOURCE_NAME_ from " + prefix + "ACT_RE_PROCDEF P left join " + prefix
-        + "ACT_RE_DEPLOYMENT D on D.ID_ = P.DEPLOYMENT_ID_ where " + filter.sql, filter.parameters, row -> {
+    query(
+        connection,
+        "select P.ID_, P.KEY_, P.NAME_, P.VERSION_, P.TENANT_ID_, P.DEPLOYMENT_ID_, P.SUSPENSION_STATE_, "
+            + "D.DEPLOY_TIME_, P.RESOURCE_NAME_ from "
+            + prefix
+            + "ACT_RE_PROCDEF P left join "
+            + prefix
+            + "ACT_RE_DEPLOYMENT D on D.ID_ = P.DEPLOYMENT_ID_ where "
+            + filter.sql,
+        filter.parameters,
+        row -> {
           Timestamp deployed = row.getTimestamp(8);
-          TenantFacts.Definition definition = new TenantFacts.Definition(row.getString(1), row.getString(5),
-              row.getString(2), row.getString(3), row.getInt(4), row.getInt(7) == 2, row.getString(6),
-              row.getString(9), deployed == null ? null : deployed.getTime());
+          TenantFacts.Definition definition =
+              new TenantFacts.Definition(
+                  row.getString(1),
+                  row.getString(5),
+                  row.getString(2),
+                  row.getString(3),
+                  row.getInt(4),
+                  row.getInt(7) == 2,
+                  row.getString(6),
+                  row.getString(9),
+                  deployed == null ? null : deployed.getTime());
           keyOfDefinition.put(definition.id(), definition.key());
           TenantFacts tenant = tenants.computeIfAbsent(row.getString(5), TenantFacts::new);
-          tenant.latest.merge(definition.key(), definition, (a, b) -> a.version() >= b.version() ? a : b);
+          tenant.latest.merge(
+              definition.key(), definition, (a, b) -> a.version() >= b.version() ? a : b);
           if (definition.deployTime() != null) {
             long time = definition.deployTime();
-            tenant.firstDeployment = tenant.firstDeployment == null ? time : Math.min(tenant.firstDeployment, time);
-            tenant.lastChange = tenant.lastChange == null ? time : Math.max(tenant.lastChange, time);
+            tenant.firstDeployment =
+                tenant.firstDeployment == null ? time : Math.min(tenant.firstDeployment, time);
+            tenant.lastChange =
+                tenant.lastChange == null ? time : Math.max(tenant.lastChange, time);
           }
         });
   }
 
   /**
-   * The users of each tenant, members directly or through a group. The tenant-less part's users are all users when
-   * the engine has no tenants, otherwise those who belong to no tenant.
+   * The users of each tenant, members directly or through a group. The tenant-less part's users are
+   * all users when the engine has no tenants, otherwise those who belong to no tenant.
    */
   private void loadUsers(Connection connection, Map<String, TenantFacts> tenants) {
     try {
       Map<String, Set<String>> members = new HashMap<>();
-      query(connection, "select TM.TENANT_ID_, TM.USER_ID_ from " + prefix + "ACT_ID_TENANT_MEMBER TM "
-          + "where TM.USER_ID_ is not null union select TM.TENANT_ID_, M.USER_ID_ from " + prefix
-          + "ACT_ID_TENANT_MEMBER TM join " + prefix + "ACT_ID_MEMBERSHIP M on M.GROUP_ID_ = TM.GROUP_ID_",
-          List.of(), row -> members.computeIfAbsent(row.getString(1), t -> new HashSet<>()).add(row.getString(2)));
+      query(
+          connection,
+          "select TM.TENANT_ID_, TM.USER_ID_ from "
+              + prefix
+              + "ACT_ID_TENANT_MEMBER TM "
+              + "where TM.USER_ID_ is not null union select TM.TENANT_ID_, M.USER_ID_ from "
+              + prefix
+              + "ACT_ID_TENANT_MEMBER TM join "
+              + prefix
+              + "ACT_ID_MEMBERSHIP M on M.GROUP_ID_ = TM.GROUP_ID_",
+          List.of(),
+          row ->
+              members
+                  .computeIfAbsent(row.getString(1), t -> new HashSet<>())
+                  .add(row.getString(2)));
       for (TenantFacts tenant : tenants.values()) {
         if (tenant.tenantId != null) {
           tenant.users = members.getOrDefault(tenant.tenantId, Set.of());
@@ -112,28 +150,50 @@ final class EngineTables {
         Set<String> inSomeTenant = new HashSet<>();
         members.values().forEach(inSomeTenant::addAll);
         Set<String> users = new HashSet<>();
-        query(connection, "select ID_ from " + prefix + "ACT_ID_USER", List.of(), row -> {
-          if (!inSomeTenant.contains(row.getString(1))) {
-            users.add(row.getString(1));
-          }
-        });
+        query(
+            connection,
+            "select ID_ from " + prefix + "ACT_ID_USER",
+            List.of(),
+            row -> {
+              if (!inSomeTenant.contains(row.getString(1))) {
+                users.add(row.getString(1));
+              }
+            });
         tenantLess.users = users;
       }
     } catch (SQLException e) {
-      LOG.warn("camunda-checkup report: the identity tables cannot be read ({}); indicators per user are n/a",
+      LOG.warn(
+          "camunda-checkup report: the identity tables cannot be read ({}); indicators per user are n/a",
           e.getMessage());
     }
   }
 
   // ---- runtime ----
 
-  private void loadRuntime(Connection connection, ReportScope scope, long now, ReportConfig config,
-      Function<String, TenantFacts> facts, Map<String, String> keyOfDefinition) throws SQLException {
+  private void loadRuntime(
+      Connection connection,
+      ReportScope scope,
+      long now,
+      ReportConfig config,
+      Function<String, TenantFacts> facts,
+      Map<String, String> keyOfDefinition)
+      throws SQLException {
     int limit = config.detailsLimit();
     TenantFilter filter = new TenantFilter(scope, "TENANT_ID_");
-    String incidents = "select TENANT_ID_, ID_, PROC_DEF_ID_, PROC_INST_ID_, ACTIVITY_ID_, INCIDENT_TYPE_, "
-        + "INCIDENT_MSG_, INCIDENT_TIMESTAMP_ SINCE_ from " + prefix + "ACT_RU_INCIDENT where " + filter.sql;
-    listed(connection, incidents, filter.parameters, "count(*)", limit, facts, tenant -> tenant.incidents,
+    String incidents =
+        "select TENANT_ID_, ID_, PROC_DEF_ID_, PROC_INST_ID_, ACTIVITY_ID_, INCIDENT_TYPE_, "
+            + "INCIDENT_MSG_, INCIDENT_TIMESTAMP_ SINCE_ from "
+            + prefix
+            + "ACT_RU_INCIDENT where "
+            + filter.sql;
+    listed(
+        connection,
+        incidents,
+        filter.parameters,
+        "count(*)",
+        limit,
+        facts,
+        tenant -> tenant.incidents,
         (row, item) -> {
           item.put("incidentId", row.getString("ID_"));
           item.put("processKey", keyOfDefinition.get(row.getString("PROC_DEF_ID_")));
@@ -147,46 +207,99 @@ final class EngineTables {
     Timestamp dueBefore = new Timestamp(now);
     List<Object> overdueParameters = new ArrayList<>(filter.parameters);
     overdueParameters.add(dueBefore);
-    String overdue = "select TENANT_ID_, ID_, NAME_, PROC_DEF_ID_, PROC_INST_ID_, TASK_DEF_KEY_, ASSIGNEE_, "
-        + "DUE_DATE_ SINCE_ from " + prefix + "ACT_RU_TASK where " + filter.sql + " and DUE_DATE_ < ?";
-    listed(connection, overdue, overdueParameters, "count(*)", limit, facts, tenant -> tenant.overdue,
+    String overdue =
+        "select TENANT_ID_, ID_, NAME_, PROC_DEF_ID_, PROC_INST_ID_, TASK_DEF_KEY_, ASSIGNEE_, "
+            + "DUE_DATE_ SINCE_ from "
+            + prefix
+            + "ACT_RU_TASK where "
+            + filter.sql
+            + " and DUE_DATE_ < ?";
+    listed(
+        connection,
+        overdue,
+        overdueParameters,
+        "count(*)",
+        limit,
+        facts,
+        tenant -> tenant.overdue,
         (row, item) -> task(row, item, keyOfDefinition, "due"));
 
     List<Object> staleParameters = new ArrayList<>(filter.parameters);
     staleParameters.add(new Timestamp(now - config.unassignedAfterDays() * UtcPeriods.DAY));
-    String stale = "select TENANT_ID_, ID_, NAME_, PROC_DEF_ID_, PROC_INST_ID_, TASK_DEF_KEY_, ASSIGNEE_, "
-        + "CREATE_TIME_ SINCE_ from " + prefix + "ACT_RU_TASK where " + filter.sql
-        + " and ASSIGNEE_ is null and CREATE_TIME_ < ?";
-    listed(connection, stale, staleParameters, "count(*)", limit, facts, tenant -> tenant.unassigned,
+    String stale =
+        "select TENANT_ID_, ID_, NAME_, PROC_DEF_ID_, PROC_INST_ID_, TASK_DEF_KEY_, ASSIGNEE_, "
+            + "CREATE_TIME_ SINCE_ from "
+            + prefix
+            + "ACT_RU_TASK where "
+            + filter.sql
+            + " and ASSIGNEE_ is null and CREATE_TIME_ < ?";
+    listed(
+        connection,
+        stale,
+        staleParameters,
+        "count(*)",
+        limit,
+        facts,
+        tenant -> tenant.unassigned,
         (row, item) -> task(row, item, keyOfDefinition, "created"));
 
     Timestamp stuckBefore = new Timestamp(now - config.stuckAfterDays() * UtcPeriods.DAY);
     TenantFilter subscriptions = new TenantFilter(scope, "S.TENANT_ID_");
     TenantFilter executions = new TenantFilter(scope, "E.TENANT_ID_");
-    String waits = "select TENANT_ID_, PROC_INST_ID_, PROC_DEF_ID_, TASK_DEF_KEY_ ACT_ID_, CREATE_TIME_ SINCE_, "
-        + "'userTask' KIND_ from " + prefix + "ACT_RU_TASK where " + filter.sql
-        + " and PROC_INST_ID_ is not null and CREATE_TIME_ < ?"
-        + " union all select TENANT_ID_, PROC_INST_ID_, PROC_DEF_ID_, ACT_ID_, CREATE_TIME_ SINCE_, "
-        + "'externalTask' KIND_ from " + prefix + "ACT_RU_EXT_TASK where " + filter.sql + " and CREATE_TIME_ < ?"
-        + " union all select S.TENANT_ID_, S.PROC_INST_ID_, E.PROC_DEF_ID_, S.ACTIVITY_ID_ ACT_ID_, "
-        + "S.CREATED_ SINCE_, S.EVENT_TYPE_ KIND_ from " + prefix + "ACT_RU_EVENT_SUBSCR S join " + prefix
-        + "ACT_RU_EXECUTION E on E.ID_ = S.EXECUTION_ID_ and E.ACT_ID_ = S.ACTIVITY_ID_ where " + subscriptions.sql
-        + " and S.CREATED_ < ? and S.EVENT_TYPE_ <> 'compensate'"
-        // an execution at an event-based gateway waits for events of other activities: it is stuck when that is
-        // all it waits for (no task, external task, job such as a timer that will move it on, or child execution)
-        + " union all select E.TENANT_ID_, E.PROC_INST_ID_, E.PROC_DEF_ID_, E.ACT_ID_, min(S.CREATED_) SINCE_, "
-        + "'eventBasedGateway' KIND_ from " + prefix + "ACT_RU_EXECUTION E join " + prefix
-        + "ACT_RU_EVENT_SUBSCR S on S.EXECUTION_ID_ = E.ID_ and S.ACTIVITY_ID_ <> E.ACT_ID_ where "
-        + executions.sql + " and S.CREATED_ < ? and S.EVENT_TYPE_ in ('message', 'signal', 'conditional')"
-        + " and not exists (select 1 from " + prefix + "ACT_RU_EVENT_SUBSCR O where O.EXECUTION_ID_ = E.ID_"
-        + " and O.ACTIVITY_ID_ = E.ACT_ID_)"
-        + " and not exists (select 1 from " + prefix + "ACT_RU_TASK T where T.EXECUTION_ID_ = E.ID_)"
-        + " and not exists (select 1 from " + prefix + "ACT_RU_EXT_TASK X where X.EXECUTION_ID_ = E.ID_)"
-        + " and not exists (select 1 from " + prefix + "ACT_RU_JOB J where J.EXECUTION_ID_ = E.ID_)"
-        + " and not exists (select 1 from " + prefix + "ACT_RU_EXECUTION C where C.PARENT_ID_ = E.ID_"
-        + " or C.SUPER_EXEC_ = E.ID_)"
-        + " and not exists (select 1 from " + prefix + "ACT_RU_CASE_EXECUTION K where K.SUPER_EXEC_ = E.ID_)"
-        + " group by E.ID_, E.TENANT_ID_, E.PROC_INST_ID_, E.PROC_DEF_ID_, E.ACT_ID_";
+    String waits =
+        "select TENANT_ID_, PROC_INST_ID_, PROC_DEF_ID_, TASK_DEF_KEY_ ACT_ID_, CREATE_TIME_ SINCE_, "
+            + "'userTask' KIND_ from "
+            + prefix
+            + "ACT_RU_TASK where "
+            + filter.sql
+            + " and PROC_INST_ID_ is not null and CREATE_TIME_ < ?"
+            + " union all select TENANT_ID_, PROC_INST_ID_, PROC_DEF_ID_, ACT_ID_, CREATE_TIME_ SINCE_, "
+            + "'externalTask' KIND_ from "
+            + prefix
+            + "ACT_RU_EXT_TASK where "
+            + filter.sql
+            + " and CREATE_TIME_ < ?"
+            + " union all select S.TENANT_ID_, S.PROC_INST_ID_, E.PROC_DEF_ID_, S.ACTIVITY_ID_ ACT_ID_, "
+            + "S.CREATED_ SINCE_, S.EVENT_TYPE_ KIND_ from "
+            + prefix
+            + "ACT_RU_EVENT_SUBSCR S join "
+            + prefix
+            + "ACT_RU_EXECUTION E on E.ID_ = S.EXECUTION_ID_ and E.ACT_ID_ = S.ACTIVITY_ID_ where "
+            + subscriptions.sql
+            + " and S.CREATED_ < ? and S.EVENT_TYPE_ <> 'compensate'"
+            // an execution at an event-based gateway waits for events of other activities: it is
+            // stuck when that is
+            // all it waits for (no task, external task, job such as a timer that will move it on,
+            // or child execution)
+            + " union all select E.TENANT_ID_, E.PROC_INST_ID_, E.PROC_DEF_ID_, E.ACT_ID_, min(S.CREATED_) SINCE_, "
+            + "'eventBasedGateway' KIND_ from "
+            + prefix
+            + "ACT_RU_EXECUTION E join "
+            + prefix
+            + "ACT_RU_EVENT_SUBSCR S on S.EXECUTION_ID_ = E.ID_ and S.ACTIVITY_ID_ <> E.ACT_ID_ where "
+            + executions.sql
+            + " and S.CREATED_ < ? and S.EVENT_TYPE_ in ('message', 'signal', 'conditional')"
+            + " and not exists (select 1 from "
+            + prefix
+            + "ACT_RU_EVENT_SUBSCR O where O.EXECUTION_ID_ = E.ID_"
+            + " and O.ACTIVITY_ID_ = E.ACT_ID_)"
+            + " and not exists (select 1 from "
+            + prefix
+            + "ACT_RU_TASK T where T.EXECUTION_ID_ = E.ID_)"
+            + " and not exists (select 1 from "
+            + prefix
+            + "ACT_RU_EXT_TASK X where X.EXECUTION_ID_ = E.ID_)"
+            + " and not exists (select 1 from "
+            + prefix
+            + "ACT_RU_JOB J where J.EXECUTION_ID_ = E.ID_)"
+            + " and not exists (select 1 from "
+            + prefix
+            + "ACT_RU_EXECUTION C where C.PARENT_ID_ = E.ID_"
+            + " or C.SUPER_EXEC_ = E.ID_)"
+            + " and not exists (select 1 from "
+            + prefix
+            + "ACT_RU_CASE_EXECUTION K where K.SUPER_EXEC_ = E.ID_)"
+            + " group by E.ID_, E.TENANT_ID_, E.PROC_INST_ID_, E.PROC_DEF_ID_, E.ACT_ID_";
     List<Object> waitParameters = new ArrayList<>();
     waitParameters.addAll(filter.parameters);
     waitParameters.add(stuckBefore);
@@ -196,7 +309,14 @@ final class EngineTables {
     waitParameters.add(stuckBefore);
     waitParameters.addAll(executions.parameters);
     waitParameters.add(stuckBefore);
-    listed(connection, waits, waitParameters, "count(distinct PROC_INST_ID_)", limit, facts, tenant -> tenant.stuck,
+    listed(
+        connection,
+        waits,
+        waitParameters,
+        "count(distinct PROC_INST_ID_)",
+        limit,
+        facts,
+        tenant -> tenant.stuck,
         (row, item) -> {
           item.put("processInstanceId", row.getString("PROC_INST_ID_"));
           item.put("processKey", keyOfDefinition.get(row.getString("PROC_DEF_ID_")));
@@ -206,8 +326,12 @@ final class EngineTables {
         });
   }
 
-  private static void task(ResultSet row, Map<String, Object> item, Map<String, String> keyOfDefinition,
-      String sinceName) throws SQLException {
+  private static void task(
+      ResultSet row,
+      Map<String, Object> item,
+      Map<String, String> keyOfDefinition,
+      String sinceName)
+      throws SQLException {
     item.put("taskId", row.getString("ID_"));
     item.put("name", row.getString("NAME_"));
     item.put("processKey", keyOfDefinition.get(row.getString("PROC_DEF_ID_")));
@@ -222,13 +346,23 @@ final class EngineTables {
   }
 
   /**
-   * Counts per tenant, and the oldest {@code limit} rows per tenant (by {@code SINCE_}) as details: two grouped
-   * queries, however many tenants and rows there are.
+   * Counts per tenant, and the oldest {@code limit} rows per tenant (by {@code SINCE_}) as details:
+   * two grouped queries, however many tenants and rows there are.
    */
-  private void listed(Connection connection, String select, List<Object> parameters, String count, int limit,
-      Function<String, TenantFacts> facts, Function<TenantFacts, TenantFacts.Listed> which, ItemReader reader)
+  private void listed(
+      Connection connection,
+      String select,
+      List<Object> parameters,
+      String count,
+      int limit,
+      Function<String, TenantFacts> facts,
+      Function<TenantFacts, TenantFacts.Listed> which,
+      ItemReader reader)
       throws SQLException {
-    query(connection, "select TENANT_ID_, " + count + " from (" + select + ") X group by TENANT_ID_", parameters,
+    query(
+        connection,
+        "select TENANT_ID_, " + count + " from (" + select + ") X group by TENANT_ID_",
+        parameters,
         row -> {
           TenantFacts tenant = facts.apply(row.getString(1));
           if (tenant != null) {
@@ -241,16 +375,24 @@ final class EngineTables {
     List<Object> limited = new ArrayList<>(parameters);
     limited.add(limit);
     Map<String, Set<String>> seenInstances = new HashMap<>();
-    query(connection, "select * from (select X.*, row_number() over (partition by X.TENANT_ID_ order by X.SINCE_, "
-        + "X.PROC_INST_ID_) RN_ from (" + select + ") X) Y where Y.RN_ <= ? order by Y.TENANT_ID_, Y.RN_", limited,
+    query(
+        connection,
+        "select * from (select X.*, row_number() over (partition by X.TENANT_ID_ order by X.SINCE_, "
+            + "X.PROC_INST_ID_) RN_ from ("
+            + select
+            + ") X) Y where Y.RN_ <= ? order by Y.TENANT_ID_, Y.RN_",
+        limited,
         row -> {
           TenantFacts tenant = facts.apply(row.getString("TENANT_ID_"));
           if (tenant == null) {
             return;
           }
           String instance = row.getString("PROC_INST_ID_");
-          if (count.contains("distinct") && instance != null
-              && !seenInstances.computeIfAbsent(tenant.tenantId, t -> new HashSet<>()).add(instance)) {
+          if (count.contains("distinct")
+              && instance != null
+              && !seenInstances
+                  .computeIfAbsent(tenant.tenantId, t -> new HashSet<>())
+                  .add(instance)) {
             return; // an instance waits in several places: listed once, at its oldest wait
           }
           Map<String, Object> item = new LinkedHashMap<>();

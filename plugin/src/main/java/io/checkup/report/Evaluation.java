@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The same steps for every indicator of a tenant: measure, find the norm that applies, decide the status, take the
- * penalty off the score; then the level and the reasons. Pure: facts and configuration in, the tenant's report out,
- * no database and no engine.
+ * The same steps for every indicator of a tenant: measure, find the norm that applies, decide the
+ * status, take the penalty off the score; then the level and the reasons. Pure: facts and
+ * configuration in, the tenant's report out, no database and no engine.
  */
 final class Evaluation {
 
@@ -23,7 +23,11 @@ final class Evaluation {
   private final String sizeClass;
   private final Map<Indicator, IndicatorResult> results = new EnumMap<>(Indicator.class);
   private final Map<Indicator, Double> penalties = new EnumMap<>(Indicator.class);
-  /** The norm in words as the explanation and the reasons say it (a share of users named with their count). */
+
+  /**
+   * The norm in words as the explanation and the reasons say it (a share of users named with their
+   * count).
+   */
   private final Map<Indicator, String> reasonNorms = new EnumMap<>(Indicator.class);
 
   private Evaluation(TenantView tenant, ReportConfig config, boolean statistics) {
@@ -36,7 +40,8 @@ final class Evaluation {
   /**
    * The report of one tenant.
    *
-   * @param statistics whether the runtime statistics are collected (indicators from them are n/a otherwise)
+   * @param statistics whether the runtime statistics are collected (indicators from them are n/a
+   *     otherwise)
    */
   static TenantReport evaluate(TenantView tenant, ReportConfig config, boolean statistics) {
     return new Evaluation(tenant, config, statistics).report();
@@ -53,10 +58,19 @@ final class Evaluation {
     int score = (int) Math.max(0, Math.round(100 - lost));
     TenantFacts facts = tenant.facts();
     ReportConfig.TenantSettings settings = config.tenant(facts.tenantId);
-    return new TenantReport(facts.tenantId, RiskLevel.of(score, config), score, reasons(),
-        List.copyOf(results.values()), facts.tenantId == null ? "(default)" : facts.name,
-        settings == null ? null : settings.plan(), sizeClass, settings == null ? null : settings.profile(),
-        tenant.users(), tenant.ageDays(), launchesChart());
+    return new TenantReport(
+        facts.tenantId,
+        RiskLevel.of(score, config),
+        score,
+        reasons(),
+        List.copyOf(results.values()),
+        facts.tenantId == null ? "(default)" : facts.name,
+        settings == null ? null : settings.plan(),
+        sizeClass,
+        settings == null ? null : settings.profile(),
+        tenant.users(),
+        tenant.ageDays(),
+        launchesChart());
   }
 
   private void evaluate(Indicator indicator) {
@@ -74,11 +88,17 @@ final class Evaluation {
     if (norm.minShareOfUsers() != null) {
       min = users == null || users == 0 ? null : Math.ceil(users * norm.minShareOfUsers() - 1e-9);
     }
-    boolean minApplies = min != null
-        && (norm.minAfterAgeDays() == null || (ageDays != null && ageDays >= norm.minAfterAgeDays()));
+    boolean minApplies =
+        min != null
+            && (norm.minAfterAgeDays() == null
+                || (ageDays != null && ageDays >= norm.minAfterAgeDays()));
     if (min != null && !minApplies && note == null) {
-      note = "The lower bound applies from an age of " + norm.minAfterAgeDays() + " days; this tenant is "
-          + (ageDays == null ? "without deployments" : ageDays + " days old") + ".";
+      note =
+          "The lower bound applies from an age of "
+              + norm.minAfterAgeDays()
+              + " days; this tenant is "
+              + (ageDays == null ? "without deployments" : ageDays + " days old")
+              + ".";
     }
     Double max = norm.max();
     if (norm.off()) {
@@ -102,19 +122,38 @@ final class Evaluation {
       }
     }
     Double shownMin = minApplies ? min : null;
-    String normText = IndicatorTexts.norm(indicator, shownMin, max, norm.minShareOfUsers() != null ? users : null);
-    StringBuilder explanation = new StringBuilder("Norm: ").append(normText).append(". ")
-        .append(indicator.meaning()).append(" What to do: ").append(indicator.advice());
+    String normText =
+        IndicatorTexts.norm(
+            indicator, shownMin, max, norm.minShareOfUsers() != null ? users : null);
+    StringBuilder explanation =
+        new StringBuilder("Norm: ")
+            .append(normText)
+            .append(". ")
+            .append(indicator.meaning())
+            .append(" What to do: ")
+            .append(indicator.advice());
     if (note != null) {
       explanation.append(' ').append(note);
     }
     reasonNorms.put(indicator, normText);
-    results.put(indicator, new IndicatorResult(indicator.id(), value, new NormView(number(shownMin), number(max)),
-        status, explanation.toString(), measured.details(), indicator.title(), IndicatorTexts.value(indicator, value),
-        IndicatorTexts.norm(indicator, shownMin, max, null)));
+    results.put(
+        indicator,
+        new IndicatorResult(
+            indicator.id(),
+            value,
+            new NormView(number(shownMin), number(max)),
+            status,
+            explanation.toString(),
+            measured.details(),
+            indicator.title(),
+            IndicatorTexts.value(indicator, value),
+            IndicatorTexts.norm(indicator, shownMin, max, null)));
   }
 
-  /** Inside the bounds: ok; outside by no more than the warning margin (relative to the bound): a warning. */
+  /**
+   * Inside the bounds: ok; outside by no more than the warning margin (relative to the bound): a
+   * warning.
+   */
   private Status status(double value, Double min, Double max) {
     double gap = 0;
     if (min != null && value < min) {
@@ -122,18 +161,29 @@ final class Evaluation {
     } else if (max != null && value > max) {
       gap = max == 0 ? Double.POSITIVE_INFINITY : (value - max) / Math.abs(max);
     }
-    return gap == 0 ? Status.OK : gap <= config.warningMargin() ? Status.WARNING : Status.OUT_OF_NORM;
+    return gap == 0
+        ? Status.OK
+        : gap <= config.warningMargin() ? Status.WARNING : Status.OUT_OF_NORM;
   }
 
   /** The indicators that cost the most points, in plain words. */
   private List<String> reasons() {
     List<Indicator> costly = new ArrayList<>(penalties.keySet());
-    costly.sort(Comparator.comparingDouble((Indicator i) -> -penalties.get(i)).thenComparing(Enum::ordinal));
+    costly.sort(
+        Comparator.comparingDouble((Indicator i) -> -penalties.get(i))
+            .thenComparing(Enum::ordinal));
     List<String> reasons = new ArrayList<>();
     for (Indicator indicator : costly.subList(0, Math.min(config.reasons(), costly.size()))) {
       IndicatorResult result = results.get(indicator);
-      reasons.add(indicator.title() + ": " + result.valueText() + " (norm "
-          + reasonNorms.get(indicator) + "); " + indicator.consequence() + ".");
+      reasons.add(
+          indicator.title()
+              + ": "
+              + result.valueText()
+              + " (norm "
+              + reasonNorms.get(indicator)
+              + "); "
+              + indicator.consequence()
+              + ".");
     }
     return reasons;
   }

@@ -10,50 +10,64 @@ import java.util.TreeSet;
 import java.util.function.ToIntFunction;
 
 /**
- * The check-up's indicators (../shared/spec/checkup-metrics.md), one constant each: its id, title, unit, default norm
- * and risk weight, the plain words a partner reads (what it measures, what an out-of-norm value means, what to do),
- * and the code that measures it from a tenant's facts. Everything about one indicator is in its constant; the
- * evaluation (norm, status, score) is the same for all of them ({@link Evaluation}). docs/report.md is the same
- * catalog for people; a test keeps the two in step.
+ * The check-up's indicators (../shared/spec/checkup-metrics.md), one constant each: its id, title,
+ * unit, default norm and risk weight, the plain words a partner reads (what it measures, what an
+ * out-of-norm value means, what to do), and the code that measures it from a tenant's facts.
+ * Everything about one indicator is in its constant; the evaluation (norm, status, score) is the
+ * same for all of them ({@link Evaluation}). docs/report.md is the same catalog for people; a test
+ * keeps the two in step.
  */
 public enum Indicator {
-
-  MODELS_LAST_CHANGE(about("models.last-change-days", "Days since a process was last changed", Unit.DAYS)
-      .norm(Norm.max(30)).weight(6)
-      .consequence("processes are not adapted to a changing business")
-      .meaning("Counts the days since the newest deployment that added or changed a process definition. Processes that are "
-          + "never adapted stop matching how the business works; the account may be being abandoned.")
-      .advice("Review the processes with the client's process owner; adapt at least one to what changed in their work.")
-      .noValue("nothing has been deployed yet.")) {
+  MODELS_LAST_CHANGE(
+      about("models.last-change-days", "Days since a process was last changed", Unit.DAYS)
+          .norm(Norm.max(30))
+          .weight(6)
+          .consequence("processes are not adapted to a changing business")
+          .meaning(
+              "Counts the days since the newest deployment that added or changed a process definition. Processes that are "
+                  + "never adapted stop matching how the business works; the account may be being abandoned.")
+          .advice(
+              "Review the processes with the client's process owner; adapt at least one to what changed in their work.")
+          .noValue("nothing has been deployed yet.")) {
     @Override
     Measurement measure(TenantView tenant) {
       Long lastChange = tenant.facts().lastChange;
       if (lastChange == null) {
         return Measurement.none();
       }
-      return Measurement.of(UtcPeriods.daysBetween(lastChange, tenant.now()),
+      return Measurement.of(
+          UtcPeriods.daysBetween(lastChange, tenant.now()),
           List.of(TenantView.item("lastDeployment", Instant.ofEpochMilli(lastChange).toString())));
     }
   },
 
-  MODELS_TOTAL(about("models.total", "Processes deployed", Unit.COUNT)
-      .norm(Norm.min(20).minAfterAge(180)).weight(3)
-      .consequence("automation covers too little of the business")
-      .meaning("Process definition keys deployed (latest versions, not suspended). Below the norm, automation covers too "
-          + "little of the client's business to be indispensable.")
-      .advice("Find the next manual routines (approvals, requests, follow-ups) and model them.")) {
+  MODELS_TOTAL(
+      about("models.total", "Processes deployed", Unit.COUNT)
+          .norm(Norm.min(20).minAfterAge(180))
+          .weight(3)
+          .consequence("automation covers too little of the business")
+          .meaning(
+              "Process definition keys deployed (latest versions, not suspended). Below the norm, automation covers too "
+                  + "little of the client's business to be indispensable.")
+          .advice(
+              "Find the next manual routines (approvals, requests, follow-ups) and model them.")) {
     @Override
     Measurement measure(TenantView tenant) {
       return Measurement.of((long) tenant.active().size());
     }
   },
 
-  PROCESSES_ACTIVE(about("processes.active-7d", "Processes in use in the last 7 days", Unit.COUNT)
-      .norm(Norm.range(10, 50)).weight(15).fromStatistics()
-      .consequence("few processes are part of daily work")
-      .meaning("Process keys with at least one instance started or one element completed in the last 7 days. An account where "
-          + "automation is an inseparable part of daily work has this many.")
-      .advice("Ask which processes people bypass and why; fix or retire them, and automate the work they do by hand.")) {
+  PROCESSES_ACTIVE(
+      about("processes.active-7d", "Processes in use in the last 7 days", Unit.COUNT)
+          .norm(Norm.range(10, 50))
+          .weight(15)
+          .fromStatistics()
+          .consequence("few processes are part of daily work")
+          .meaning(
+              "Process keys with at least one instance started or one element completed in the last 7 days. An account where "
+                  + "automation is an inseparable part of daily work has this many.")
+          .advice(
+              "Ask which processes people bypass and why; fix or retire them, and automate the work they do by hand.")) {
     @Override
     Measurement measure(TenantView tenant) {
       TenantFacts facts = tenant.facts();
@@ -67,13 +81,18 @@ public enum Indicator {
     }
   },
 
-  PROCESSES_UNUSED(about("processes.unused-7d", "Processes unused for 7 days", Unit.COUNT)
-      .norm(Norm.max(10)).weight(5).fromStatistics()
-      .consequence("the client is going back to manual work")
-      .meaning("Deployed, not suspended process keys with no activity in the last 7 days (listed in the details). A growing "
-          + "number of idle processes means the client is going back to manual work; idle processes also load the "
-          + "engine.")
-      .advice("Revive the listed processes with the people who should use them, or suspend or remove them.")) {
+  PROCESSES_UNUSED(
+      about("processes.unused-7d", "Processes unused for 7 days", Unit.COUNT)
+          .norm(Norm.max(10))
+          .weight(5)
+          .fromStatistics()
+          .consequence("the client is going back to manual work")
+          .meaning(
+              "Deployed, not suspended process keys with no activity in the last 7 days (listed in the details). A growing "
+                  + "number of idle processes means the client is going back to manual work; idle processes also load the "
+                  + "engine.")
+          .advice(
+              "Revive the listed processes with the people who should use them, or suspend or remove them.")) {
     @Override
     Measurement measure(TenantView tenant) {
       TenantView.Details unused = tenant.details();
@@ -86,41 +105,56 @@ public enum Indicator {
     }
   },
 
-  LAUNCHES(about("launches.7d", "Process launches in the last 7 days", Unit.COUNT)
-      .norm(Norm.range(1_000, 10_000)).weight(25).fromStatistics()
-      .consequence("the client may find manual work cheaper than automation")
-      .meaning("Process instances started in the last 7 days. The main indicator of churn risk: below the norm the client "
-          + "finds manual work cheaper than automation. Adding processes just to raise it does not help: processes "
-          + "must solve real tasks.")
-      .advice("Find where work still happens outside the processes (mail, spreadsheets, phone) and start it from a process.")) {
+  LAUNCHES(
+      about("launches.7d", "Process launches in the last 7 days", Unit.COUNT)
+          .norm(Norm.range(1_000, 10_000))
+          .weight(25)
+          .fromStatistics()
+          .consequence("the client may find manual work cheaper than automation")
+          .meaning(
+              "Process instances started in the last 7 days. The main indicator of churn risk: below the norm the client "
+                  + "finds manual work cheaper than automation. Adding processes just to raise it does not help: processes "
+                  + "must solve real tasks.")
+          .advice(
+              "Find where work still happens outside the processes (mail, spreadsheets, phone) and start it from a process.")) {
     @Override
     Measurement measure(TenantView tenant) {
       return Measurement.of(tenant.launches7d());
     }
   },
 
-  LAUNCHES_PER_USER(about("launches.per-user-7d", "Launches per user in the last 7 days", Unit.DECIMAL)
-      .norm(Norm.min(200)).weight(10).fromStatistics()
-      .consequence("users do most of their work outside the processes")
-      .meaning("Launches in the last 7 days divided by the tenant's users. One sales manager handles about 100 deals a week, "
-          + "each with at least 3 processes (main and helpers): about 200 launches per user and week is the floor; "
-          + "1,000 a week for 5 users is close to critical.")
-      .advice("Bring each user's daily work into processes: start processes from the events they handle by hand.")
-      .noValue("the tenant has no users in the identity service.")) {
+  LAUNCHES_PER_USER(
+      about("launches.per-user-7d", "Launches per user in the last 7 days", Unit.DECIMAL)
+          .norm(Norm.min(200))
+          .weight(10)
+          .fromStatistics()
+          .consequence("users do most of their work outside the processes")
+          .meaning(
+              "Launches in the last 7 days divided by the tenant's users. One sales manager handles about 100 deals a week, "
+                  + "each with at least 3 processes (main and helpers): about 200 launches per user and week is the floor; "
+                  + "1,000 a week for 5 users is close to critical.")
+          .advice(
+              "Bring each user's daily work into processes: start processes from the events they handle by hand.")
+          .noValue("the tenant has no users in the identity service.")) {
     @Override
     Measurement measure(TenantView tenant) {
       Integer users = tenant.users();
-      return Measurement.of(users == null || users == 0 ? null : round1((double) tenant.launches7d() / users));
+      return Measurement.of(
+          users == null || users == 0 ? null : round1((double) tenant.launches7d() / users));
     }
   },
 
-  LAUNCHES_TREND(about("launches.trend", "Launch trend", Unit.PERCENT)
-      .norm(Norm.min(-30)).weight(15).fromStatistics()
-      .consequence("use is falling, which comes before a cancellation")
-      .meaning("Launches of the last 7 complete days against the weekly mean of the 3 weeks before, in percent. A falling "
-          + "trend comes before a cancellation.")
-      .advice("Talk to the client now: find out which processes lost their users and why.")
-      .noValue("no launches in the 3 weeks before the last 7 days to compare with.")) {
+  LAUNCHES_TREND(
+      about("launches.trend", "Launch trend", Unit.PERCENT)
+          .norm(Norm.min(-30))
+          .weight(15)
+          .fromStatistics()
+          .consequence("use is falling, which comes before a cancellation")
+          .meaning(
+              "Launches of the last 7 complete days against the weekly mean of the 3 weeks before, in percent. A falling "
+                  + "trend comes before a cancellation.")
+          .advice("Talk to the client now: find out which processes lost their users and why.")
+          .noValue("no launches in the 3 weeks before the last 7 days to compare with.")) {
     @Override
     Measurement measure(TenantView tenant) {
       long lastWeek = 0;
@@ -134,17 +168,22 @@ public enum Indicator {
         }
       }
       double weeklyBefore = before / 3.0;
-      return Measurement.of(weeklyBefore == 0 ? null : round1((lastWeek - weeklyBefore) / weeklyBefore * 100));
+      return Measurement.of(
+          weeklyBefore == 0 ? null : round1((lastWeek - weeklyBefore) / weeklyBefore * 100));
     }
   },
 
-  ELEMENTS_DIVERSITY(about("elements.diversity", "Kinds of elements used", Unit.COUNT)
-      .norm(Norm.min(18)).weight(3)
-      .consequence("processes are too simple to solve the client's problems")
-      .meaning("Distinct element kinds across the latest process definitions (each task, gateway and event type counts once, "
-          + "events by event definition, markers and call activities as kinds of their own). Detailed processes solve "
-          + "the client's problems, which is what the client pays for: the more kinds, the lower the churn.")
-      .advice("Use what BPMN offers: timers for deadlines, messages between processes, error handling, sub-processes.")) {
+  ELEMENTS_DIVERSITY(
+      about("elements.diversity", "Kinds of elements used", Unit.COUNT)
+          .norm(Norm.min(18))
+          .weight(3)
+          .consequence("processes are too simple to solve the client's problems")
+          .meaning(
+              "Distinct element kinds across the latest process definitions (each task, gateway and event type counts once, "
+                  + "events by event definition, markers and call activities as kinds of their own). Detailed processes solve "
+                  + "the client's problems, which is what the client pays for: the more kinds, the lower the churn.")
+          .advice(
+              "Use what BPMN offers: timers for deadlines, messages between processes, error handling, sub-processes.")) {
     @Override
     Measurement measure(TenantView tenant) {
       Set<String> kinds = new TreeSet<>();
@@ -154,30 +193,40 @@ public enum Indicator {
           kinds.addAll(profile.kinds());
         }
       }
-      return Measurement.of((long) kinds.size(),
+      return Measurement.of(
+          (long) kinds.size(),
           kinds.isEmpty() ? List.of() : List.of(TenantView.item("kinds", List.copyOf(kinds))));
     }
   },
 
-  ELEMENTS_TOTAL(about("elements.total", "Elements in the processes", Unit.COUNT)
-      .norm(Norm.min(30).minAfterAge(180)).weight(2)
-      .consequence("processes are not worked out in enough detail")
-      .meaning("Flow elements across the latest process definitions. Below the norm the processes are not worked out in "
-          + "enough detail.")
-      .advice("Model the steps people still do outside the process: checks, follow-ups, notifications.")) {
+  ELEMENTS_TOTAL(
+      about("elements.total", "Elements in the processes", Unit.COUNT)
+          .norm(Norm.min(30).minAfterAge(180))
+          .weight(2)
+          .consequence("processes are not worked out in enough detail")
+          .meaning(
+              "Flow elements across the latest process definitions. Below the norm the processes are not worked out in "
+                  + "enough detail.")
+          .advice(
+              "Model the steps people still do outside the process: checks, follow-ups, notifications.")) {
     @Override
     Measurement measure(TenantView tenant) {
       return Measurement.of(sum(tenant, ModelProfile::flowNodes));
     }
   },
 
-  USERS_DIGITIZED(about("users.digitized-30d", "Users given work by processes in the last 30 days", Unit.COUNT)
-      .norm(Norm.shareOfUsers(2.0 / 3.0)).weight(8).fromStatistics()
-      .consequence("many users work outside the automated processes")
-      .meaning("Users of the tenant who were given at least one user task in the last 30 days; at most a third of the users "
-          + "should be left out. The users left out are listed in the details.")
-      .advice("Bring processes into the work of the users left out: give them tasks instead of mail and calls.")
-      .noValue("the tenant has no users in the identity service.")) {
+  USERS_DIGITIZED(
+      about("users.digitized-30d", "Users given work by processes in the last 30 days", Unit.COUNT)
+          .norm(Norm.shareOfUsers(2.0 / 3.0))
+          .weight(8)
+          .fromStatistics()
+          .consequence("many users work outside the automated processes")
+          .meaning(
+              "Users of the tenant who were given at least one user task in the last 30 days; at most a third of the users "
+                  + "should be left out. The users left out are listed in the details.")
+          .advice(
+              "Bring processes into the work of the users left out: give them tasks instead of mail and calls.")
+          .noValue("the tenant has no users in the identity service.")) {
     @Override
     Measurement measure(TenantView tenant) {
       TenantFacts facts = tenant.facts();
@@ -191,214 +240,278 @@ public enum Indicator {
         }
       }
       Integer users = tenant.users();
-      return Measurement.of(users == null || users == 0 ? null : (long) tenant.digitized().size(), left);
+      return Measurement.of(
+          users == null || users == 0 ? null : (long) tenant.digitized().size(), left);
     }
   },
 
-  TASKS_PER_USER(about("tasks.per-user-7d", "User tasks per working user in the last 7 days", Unit.DECIMAL)
-      .norm(Norm.range(100, 200)).weight(5).fromStatistics()
-      .consequence("too few incoming leads or requests")
-      .meaning("User tasks created in the last 7 days per user who got work in the last 30 days (call-centre profile: up to "
-          + "400). Too few tasks often means too few incoming leads or requests.")
-      .advice("Check the inflow of work; the client may need marketing automation to bring in more requests.")
-      .noValue("nobody was given a user task in the last 30 days.")) {
+  TASKS_PER_USER(
+      about("tasks.per-user-7d", "User tasks per working user in the last 7 days", Unit.DECIMAL)
+          .norm(Norm.range(100, 200))
+          .weight(5)
+          .fromStatistics()
+          .consequence("too few incoming leads or requests")
+          .meaning(
+              "User tasks created in the last 7 days per user who got work in the last 30 days (call-centre profile: up to "
+                  + "400). Too few tasks often means too few incoming leads or requests.")
+          .advice(
+              "Check the inflow of work; the client may need marketing automation to bring in more requests.")
+          .noValue("nobody was given a user task in the last 30 days.")) {
     @Override
     Measurement measure(TenantView tenant) {
       TenantFacts facts = tenant.facts();
-      int workers = facts.users == null || facts.users.isEmpty() ? facts.assignees30d.size()
-          : tenant.digitized().size();
+      int workers =
+          facts.users == null || facts.users.isEmpty()
+              ? facts.assignees30d.size()
+              : tenant.digitized().size();
       return Measurement.of(workers == 0 ? null : round1((double) facts.tasksCreated7d / workers));
     }
   },
 
-  GATEWAYS_CONDITIONS(about("gateways.conditions", "Conditions (two-way exclusive gateways)", Unit.COUNT)
-      .norm(Norm.range(50, 1_000).minAfterAge(180)).weight(2)
-      .consequence("processes lack detail, or evaluate too many conditions")
-      .meaning("Exclusive gateways that split in two (those with 3 or more outgoing flows are multi-branch conditions). Too "
-          + "few: the processes lack detail; too many: processes run slower.")
-      .advice("Too few: model the decisions people take by hand. Too many: replace cascades by one multi-branch gateway.")) {
+  GATEWAYS_CONDITIONS(
+      about("gateways.conditions", "Conditions (two-way exclusive gateways)", Unit.COUNT)
+          .norm(Norm.range(50, 1_000).minAfterAge(180))
+          .weight(2)
+          .consequence("processes lack detail, or evaluate too many conditions")
+          .meaning(
+              "Exclusive gateways that split in two (those with 3 or more outgoing flows are multi-branch conditions). Too "
+                  + "few: the processes lack detail; too many: processes run slower.")
+          .advice(
+              "Too few: model the decisions people take by hand. Too many: replace cascades by one multi-branch gateway.")) {
     @Override
     Measurement measure(TenantView tenant) {
       return Measurement.of(sum(tenant, ModelProfile::conditions));
     }
   },
 
-  GATEWAYS_MULTI_BRANCH(about("gateways.multi-branch", "Multi-branch conditions", Unit.COUNT)
-      .norm(Norm.min(10)).weight(2)
-      .consequence("decisions are made by chains of two-way conditions")
-      .meaning("Exclusive gateways with 3 or more outgoing flows. One multi-branch gateway replaces a whole cascade, with "
-          + "fewer evaluations and faster runs.")
-      .advice("Merge chains of two-way gateways into one gateway with one outgoing flow per outcome.")) {
+  GATEWAYS_MULTI_BRANCH(
+      about("gateways.multi-branch", "Multi-branch conditions", Unit.COUNT)
+          .norm(Norm.min(10))
+          .weight(2)
+          .consequence("decisions are made by chains of two-way conditions")
+          .meaning(
+              "Exclusive gateways with 3 or more outgoing flows. One multi-branch gateway replaces a whole cascade, with "
+                  + "fewer evaluations and faster runs.")
+          .advice(
+              "Merge chains of two-way gateways into one gateway with one outgoing flow per outcome.")) {
     @Override
     Measurement measure(TenantView tenant) {
       return Measurement.of(sum(tenant, ModelProfile::multiBranch));
     }
   },
 
-  GATEWAYS_CASCADES(about("gateways.cascades", "Cascaded conditions", Unit.COUNT)
-      .norm(Norm.max(0)).weight(2)
-      .consequence("decisions are evaluated one after another instead of at once")
-      .meaning("Chains of exclusive gateways that decide one question step by step (lint rule cascaded-conditions; the "
-          + "gateways of each chain are listed in the details).")
-      .advice("Replace each listed cascade by one multi-branch gateway.")) {
+  GATEWAYS_CASCADES(
+      about("gateways.cascades", "Cascaded conditions", Unit.COUNT)
+          .norm(Norm.max(0))
+          .weight(2)
+          .consequence("decisions are evaluated one after another instead of at once")
+          .meaning(
+              "Chains of exclusive gateways that decide one question step by step (lint rule cascaded-conditions; the "
+                  + "gateways of each chain are listed in the details).")
+          .advice("Replace each listed cascade by one multi-branch gateway.")) {
     @Override
     Measurement measure(TenantView tenant) {
       TenantView.Details cascades = tenant.details();
       for (TenantFacts.Definition definition : tenant.active()) {
         ModelProfile profile = tenant.profile(definition);
-        for (ModelProfile.Cascade cascade : profile == null ? List.<ModelProfile.Cascade>of() : profile.cascades()) {
-          cascades.add(() -> {
-            Map<String, Object> item = TenantView.process(definition);
-            item.put("gatewayId", cascade.root());
-            item.put("gateways", cascade.gateways());
-            item.put("outcomes", cascade.outcomes());
-            return item;
-          });
+        for (ModelProfile.Cascade cascade :
+            profile == null ? List.<ModelProfile.Cascade>of() : profile.cascades()) {
+          cascades.add(
+              () -> {
+                Map<String, Object> item = TenantView.process(definition);
+                item.put("gatewayId", cascade.root());
+                item.put("gateways", cascade.gateways());
+                item.put("outcomes", cascade.outcomes());
+                return item;
+              });
         }
       }
       return cascades.measurement();
     }
   },
 
-  ELEMENTS_FAKE(about("elements.fake", "Unfinished branches", Unit.COUNT)
-      .norm(Norm.max(0)).weight(2)
-      .consequence("processes contain unfinished work")
-      .meaning("Branches that lead nowhere or only to an empty end (lint rule fake-branch; each is listed in the details). "
-          + "Working processes must not contain them.")
-      .advice("Finish the listed branches or remove them.")) {
+  ELEMENTS_FAKE(
+      about("elements.fake", "Unfinished branches", Unit.COUNT)
+          .norm(Norm.max(0))
+          .weight(2)
+          .consequence("processes contain unfinished work")
+          .meaning(
+              "Branches that lead nowhere or only to an empty end (lint rule fake-branch; each is listed in the details). "
+                  + "Working processes must not contain them.")
+          .advice("Finish the listed branches or remove them.")) {
     @Override
     Measurement measure(TenantView tenant) {
       TenantView.Details fakes = tenant.details();
       for (TenantFacts.Definition definition : tenant.active()) {
         ModelProfile profile = tenant.profile(definition);
-        for (ModelProfile.ElementIssue fake : profile == null ? List.<ModelProfile.ElementIssue>of()
-            : profile.fakeBranches()) {
-          fakes.add(() -> {
-            Map<String, Object> item = TenantView.process(definition);
-            item.put("elementId", fake.elementId());
-            item.put("message", fake.message());
-            return item;
-          });
+        for (ModelProfile.ElementIssue fake :
+            profile == null ? List.<ModelProfile.ElementIssue>of() : profile.fakeBranches()) {
+          fakes.add(
+              () -> {
+                Map<String, Object> item = TenantView.process(definition);
+                item.put("elementId", fake.elementId());
+                item.put("message", fake.message());
+                return item;
+              });
         }
       }
       return fakes.measurement();
     }
   },
 
-  CAPABILITY_NOTIFICATIONS(about("capability.notifications", "Notification steps", Unit.COUNT)
-      .norm(Norm.min(1)).weight(1)
-      .consequence("nobody hears of problems automatically")
-      .meaning("Send tasks, message or signal throw events, mail or HTTP connectors. Without any, managers never hear of "
-          + "incidents and the client does no CRM marketing: money is lost.")
-      .advice("Notify the responsible manager at the key moments of the main processes.")) {
+  CAPABILITY_NOTIFICATIONS(
+      about("capability.notifications", "Notification steps", Unit.COUNT)
+          .norm(Norm.min(1))
+          .weight(1)
+          .consequence("nobody hears of problems automatically")
+          .meaning(
+              "Send tasks, message or signal throw events, mail or HTTP connectors. Without any, managers never hear of "
+                  + "incidents and the client does no CRM marketing: money is lost.")
+          .advice("Notify the responsible manager at the key moments of the main processes.")) {
     @Override
     Measurement measure(TenantView tenant) {
       return Measurement.of(sum(tenant, ModelProfile::notifications));
     }
   },
 
-  CAPABILITY_WORK_DISTRIBUTION(about("capability.work-distribution", "Work offered to groups", Unit.COUNT)
-      .norm(Norm.min(1)).weight(1)
-      .consequence("work is not distributed across people")
-      .meaning("User tasks offered to candidate groups or users rather than fixed to one assignee. Distributing work across "
-          + "people makes the benefit obvious to the client.")
-      .advice("Offer tasks to a team (candidate group) and let the first free person take them.")) {
+  CAPABILITY_WORK_DISTRIBUTION(
+      about("capability.work-distribution", "Work offered to groups", Unit.COUNT)
+          .norm(Norm.min(1))
+          .weight(1)
+          .consequence("work is not distributed across people")
+          .meaning(
+              "User tasks offered to candidate groups or users rather than fixed to one assignee. Distributing work across "
+                  + "people makes the benefit obvious to the client.")
+          .advice(
+              "Offer tasks to a team (candidate group) and let the first free person take them.")) {
     @Override
     Measurement measure(TenantView tenant) {
       return Measurement.of(sum(tenant, ModelProfile::workDistribution));
     }
   },
 
-  CAPABILITY_EXPERIMENTS(about("capability.experiments", "Split experiments", Unit.COUNT)
-      .norm(Norm.min(1)).weight(1)
-      .consequence("no hypotheses are tested")
-      .meaning("Gateways that split by a random or percentage expression, or elements marked as experiments (Camunda "
-          + "property checkup:experiment). Testing hypotheses finds the most effective way of working. Off for small "
-          + "accounts.")
-      .advice("Try two ways of handling a case side by side and keep the better one.")) {
+  CAPABILITY_EXPERIMENTS(
+      about("capability.experiments", "Split experiments", Unit.COUNT)
+          .norm(Norm.min(1))
+          .weight(1)
+          .consequence("no hypotheses are tested")
+          .meaning(
+              "Gateways that split by a random or percentage expression, or elements marked as experiments (Camunda "
+                  + "property checkup:experiment). Testing hypotheses finds the most effective way of working. Off for small "
+                  + "accounts.")
+          .advice("Try two ways of handling a case side by side and keep the better one.")) {
     @Override
     Measurement measure(TenantView tenant) {
       return Measurement.of(sum(tenant, ModelProfile::experiments));
     }
   },
 
-  CAPABILITY_SLA_TIMERS(about("capability.sla-timers", "Deadlines on user tasks", Unit.COUNT)
-      .norm(Norm.min(1)).weight(1)
-      .consequence("hanging work is not caught automatically")
-      .meaning("Timer boundary events on user tasks. With them key touches and hanging work are controlled automatically.")
-      .advice("Put a timer on the tasks that must not wait (first contact, approvals) and escalate when it fires.")) {
+  CAPABILITY_SLA_TIMERS(
+      about("capability.sla-timers", "Deadlines on user tasks", Unit.COUNT)
+          .norm(Norm.min(1))
+          .weight(1)
+          .consequence("hanging work is not caught automatically")
+          .meaning(
+              "Timer boundary events on user tasks. With them key touches and hanging work are controlled automatically.")
+          .advice(
+              "Put a timer on the tasks that must not wait (first contact, approvals) and escalate when it fires.")) {
     @Override
     Measurement measure(TenantView tenant) {
       return Measurement.of(sum(tenant, ModelProfile::slaTimers));
     }
   },
 
-  ACTIONS(about("actions.24h", "Completed elements in the last 24 hours", Unit.COUNT)
-      .norm(Norm.range(1_000, 1_000_000)).weight(15).fromStatistics()
-      .consequence("too little automation, or processes running in loops")
-      .meaning("Activity instances completed in the last 24 hours. Below: too little automation, processes switched off. "
-          + "Above: excessive load, probably wrongly built processes (loops) that may exceed the limits of connected "
-          + "systems.")
-      .advice("Below: see launches and unused processes. Above: look for loops in the busiest processes.")) {
+  ACTIONS(
+      about("actions.24h", "Completed elements in the last 24 hours", Unit.COUNT)
+          .norm(Norm.range(1_000, 1_000_000))
+          .weight(15)
+          .fromStatistics()
+          .consequence("too little automation, or processes running in loops")
+          .meaning(
+              "Activity instances completed in the last 24 hours. Below: too little automation, processes switched off. "
+                  + "Above: excessive load, probably wrongly built processes (loops) that may exceed the limits of connected "
+                  + "systems.")
+          .advice(
+              "Below: see launches and unused processes. Above: look for loops in the busiest processes.")) {
     @Override
     Measurement measure(TenantView tenant) {
       return Measurement.of(tenant.facts().actions24h);
     }
   },
 
-  INCIDENTS_OPEN(about("incidents.open", "Open incidents", Unit.COUNT)
-      .norm(Norm.max(0)).weight(5)
-      .consequence("broken integrations silently stop processes")
-      .meaning("Open incidents (listed in the details). A broken trigger or integration silently stops the process.")
-      .advice("Resolve the listed incidents in Cockpit and fix their cause (connection, credentials, data).")) {
+  INCIDENTS_OPEN(
+      about("incidents.open", "Open incidents", Unit.COUNT)
+          .norm(Norm.max(0))
+          .weight(5)
+          .consequence("broken integrations silently stop processes")
+          .meaning(
+              "Open incidents (listed in the details). A broken trigger or integration silently stops the process.")
+          .advice(
+              "Resolve the listed incidents in Cockpit and fix their cause (connection, credentials, data).")) {
     @Override
     Measurement measure(TenantView tenant) {
       return listed(tenant.facts().incidents);
     }
   },
 
-  INSTANCES_STUCK(about("instances.stuck", "Stuck instances", Unit.COUNT)
-      .norm(Norm.max(0)).weight(5)
-      .consequence("work hangs and nobody moves it forward")
-      .meaning("Running instances waiting in the same user task, external task, receive task, catch event or event-based "
-          + "gateway for longer than the stuck threshold (30 days by default; listed in the details). Hanging work: "
-          + "nobody moves it forward.")
-      .advice("Find who should act on the listed instances; add deadlines (timer boundary events) to such steps.")) {
+  INSTANCES_STUCK(
+      about("instances.stuck", "Stuck instances", Unit.COUNT)
+          .norm(Norm.max(0))
+          .weight(5)
+          .consequence("work hangs and nobody moves it forward")
+          .meaning(
+              "Running instances waiting in the same user task, external task, receive task, catch event or event-based "
+                  + "gateway for longer than the stuck threshold (30 days by default; listed in the details). Hanging work: "
+                  + "nobody moves it forward.")
+          .advice(
+              "Find who should act on the listed instances; add deadlines (timer boundary events) to such steps.")) {
     @Override
     Measurement measure(TenantView tenant) {
       return listed(tenant.facts().stuck);
     }
   },
 
-  TASKS_OVERDUE(about("tasks.overdue", "Overdue tasks", Unit.COUNT)
-      .norm(Norm.max(0)).weight(4)
-      .consequence("key touches with customers are missed")
-      .meaning("Open user tasks past their due date (listed in the details). Missed key touches lose the customer.")
-      .advice("Reassign or escalate the listed tasks; check that due dates are realistic.")) {
+  TASKS_OVERDUE(
+      about("tasks.overdue", "Overdue tasks", Unit.COUNT)
+          .norm(Norm.max(0))
+          .weight(4)
+          .consequence("key touches with customers are missed")
+          .meaning(
+              "Open user tasks past their due date (listed in the details). Missed key touches lose the customer.")
+          .advice("Reassign or escalate the listed tasks; check that due dates are realistic.")) {
     @Override
     Measurement measure(TenantView tenant) {
       return listed(tenant.facts().overdue);
     }
   },
 
-  TASKS_UNASSIGNED_STALE(about("tasks.unassigned-stale", "Tasks nobody took", Unit.COUNT)
-      .norm(Norm.max(0)).weight(3)
-      .consequence("nobody owns part of the work")
-      .meaning("Open user tasks without an assignee for longer than 3 days (listed in the details). Nobody owns the work.")
-      .advice("Give the listed tasks an owner; make sure every candidate group has active members.")) {
+  TASKS_UNASSIGNED_STALE(
+      about("tasks.unassigned-stale", "Tasks nobody took", Unit.COUNT)
+          .norm(Norm.max(0))
+          .weight(3)
+          .consequence("nobody owns part of the work")
+          .meaning(
+              "Open user tasks without an assignee for longer than 3 days (listed in the details). Nobody owns the work.")
+          .advice(
+              "Give the listed tasks an owner; make sure every candidate group has active members.")) {
     @Override
     Measurement measure(TenantView tenant) {
       return listed(tenant.facts().unassigned);
     }
   },
 
-  DEAD_BRANCHES(about("runtime.dead-branches-30d", "Dead branches", Unit.COUNT)
-      .norm(Norm.max(0)).weight(2).fromStatistics()
-      .consequence("some branches never run")
-      .meaning("Outgoing flows of gateways that ran at least 100 times in the last 30 days but never took that flow (listed in "
-          + "the details). A branch that never runs is dead or unfinished; a condition that is always true is "
-          + "superfluous.")
-      .advice("Check the listed conditions against real data; remove branches that cannot happen.")) {
+  DEAD_BRANCHES(
+      about("runtime.dead-branches-30d", "Dead branches", Unit.COUNT)
+          .norm(Norm.max(0))
+          .weight(2)
+          .fromStatistics()
+          .consequence("some branches never run")
+          .meaning(
+              "Outgoing flows of gateways that ran at least 100 times in the last 30 days but never took that flow (listed in "
+                  + "the details). A branch that never runs is dead or unfinished; a condition that is always true is "
+                  + "superfluous.")
+          .advice(
+              "Check the listed conditions against real data; remove branches that cannot happen.")) {
     @Override
     Measurement measure(TenantView tenant) {
       TenantFacts facts = tenant.facts();
@@ -408,19 +521,22 @@ public enum Indicator {
         if (profile == null) {
           continue;
         }
-        Map<String, Long> flows = facts.flowsSinceDeployment.containsKey(definition.key())
-            ? facts.flowsSinceDeployment.get(definition.key())
-            : facts.flows30d.getOrDefault(definition.key(), Map.of());
+        Map<String, Long> flows =
+            facts.flowsSinceDeployment.containsKey(definition.key())
+                ? facts.flowsSinceDeployment.get(definition.key())
+                : facts.flows30d.getOrDefault(definition.key(), Map.of());
         for (ModelProfile.Gateway gateway : profile.gateways()) {
-          ModelProfile.DeadFlows found = gateway.neverTaken(flows, tenant.config().deadBranchMinRuns());
+          ModelProfile.DeadFlows found =
+              gateway.neverTaken(flows, tenant.config().deadBranchMinRuns());
           for (String flow : found.flows()) {
-            dead.add(() -> {
-              Map<String, Object> item = TenantView.process(definition);
-              item.put("gatewayId", gateway.id());
-              item.put("flowId", flow);
-              item.put("gatewayRuns", found.runs());
-              return item;
-            });
+            dead.add(
+                () -> {
+                  Map<String, Object> item = TenantView.process(definition);
+                  item.put("gatewayId", gateway.id());
+                  item.put("flowId", flow);
+                  item.put("gatewayRuns", found.runs());
+                  return item;
+                });
           }
         }
       }
@@ -430,7 +546,10 @@ public enum Indicator {
 
   /** How a value is shown. */
   public enum Unit {
-    COUNT, DAYS, DECIMAL, PERCENT
+    COUNT,
+    DAYS,
+    DECIMAL,
+    PERCENT
   }
 
   /** What an indicator is, in one place: built fluently in each constant. */
@@ -523,7 +642,10 @@ public enum Indicator {
     return about.norm;
   }
 
-  /** The default risk weight: points taken off the score of 100 when out of norm (half when a warning). */
+  /**
+   * The default risk weight: points taken off the score of 100 when out of norm (half when a
+   * warning).
+   */
   public int weight() {
     return about.weight;
   }

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Values and norms in plain words, as the report's explanations, reasons and pages show them. */
 final class IndicatorTexts {
 
-  private IndicatorTexts() {
-  }
+  private IndicatorTexts() {}
 
   /** A value with its unit: "12 days", "+150 %", "1,234", "n/a". */
   static String value(Indicator indicator, Number value) {
@@ -27,8 +26,10 @@ final class IndicatorTexts {
    * @param users the tenant's user count when the lower bound is a share of its users, else null
    */
   static String norm(Indicator indicator, Double min, Double max, Integer users) {
-    String unit = indicator.unit() == Indicator.Unit.DAYS ? " days"
-        : indicator.unit() == Indicator.Unit.PERCENT ? " %" : "";
+    String unit =
+        indicator.unit() == Indicator.Unit.DAYS
+            ? " days"
+            : indicator.unit() == Indicator.Unit.PERCENT ? " %" : "";
     if (min == null && max == null) {
       return "none applies";
     }
@@ -42,7 +43,9 @@ final class IndicatorTexts {
       if (users != null) {
         return "at least " + format(min) + " of the tenant's " + users + " users";
       }
-      return min == 1 && indicator.id().startsWith("capability.") ? "present" : "at least " + format(min) + unit;
+      return min == 1 && indicator.id().startsWith("capability.")
+          ? "present"
+          : "at least " + format(min) + unit;
     }
     return max == 0 ? "none" : "at most " + format(max) + unit;
   }

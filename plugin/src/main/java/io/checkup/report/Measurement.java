@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What an indicator measured for one tenant: its value (null when it cannot be worked out) and the elements behind
- * it (processes, gateways, instances, tasks...), at most the configured details limit of them.
+ * What an indicator measured for one tenant: its value (null when it cannot be worked out) and the
+ * elements behind it (processes, gateways, instances, tasks...), at most the configured details
+ * limit of them.
  */
 record Measurement(Number value, List<Map<String, Object>> details) {
 

@@ -2,18 +2,17 @@ package io.checkup.report;
 
 import io.checkup.lint.Finding;
 import io.checkup.lint.LintConfig;
-import io.checkup.lint.LintOutcome;
 import io.checkup.lint.Linter;
 import io.checkup.lint.Rule;
 import io.checkup.lint.RuleCatalog;
 import io.checkup.lint.Severity;
-import io.checkup.lint.rules.CascadedConditionsRule;
 import io.checkup.lint.model.Bpmn;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.ElementKinds;
 import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.Scope;
 import io.checkup.lint.model.SequenceFlow;
+import io.checkup.lint.rules.CascadedConditionsRule;
 import io.checkup.lint.xml.XmlNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,16 +22,16 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Works out a {@link ModelProfile} from a model's graph. Cascades and fake branches come from the linter's own
- * rules, run at their defaults whatever the installation's lint configuration says, so the check-up measures every
- * tenant the same way; {@code checkup:disable} on an element is respected.
+ * Works out a {@link ModelProfile} from a model's graph. Cascades and fake branches come from the
+ * linter's own rules, run at their defaults whatever the installation's lint configuration says, so
+ * the check-up measures every tenant the same way; {@code checkup:disable} on an element is
+ * respected.
  */
 public final class ModelProfiler {
 
   private static final Linter CHECKUP_RULES = checkupRules();
 
-  private ModelProfiler() {
-  }
+  private ModelProfiler() {}
 
   private static Linter checkupRules() {
     RuleCatalog catalog = RuleCatalog.standard();
@@ -44,7 +43,10 @@ public final class ModelProfiler {
     return new Linter(builder.build());
   }
 
-  /** Profiles of every process of a graph nothing has linted yet (a stored model): the two rules run once. */
+  /**
+   * Profiles of every process of a graph nothing has linted yet (a stored model): the two rules run
+   * once.
+   */
   public static Map<String, ModelProfile> profiles(BpmnGraph graph) {
     return profiles(graph, List.of(), null);
   }
@@ -53,10 +55,12 @@ public final class ModelProfiler {
    * Profiles of every process of the graph, by process id (the definition key).
    *
    * @param findings the lint findings of the graph, if it was linted
-   * @param linted the configuration they were found with, or null: when it ran the cascade and fake-branch rules at
-   *     their default options, their findings are taken as they are; otherwise those two rules run here, once
+   * @param linted the configuration they were found with, or null: when it ran the cascade and
+   *     fake-branch rules at their default options, their findings are taken as they are; otherwise
+   *     those two rules run here, once
    */
-  public static Map<String, ModelProfile> profiles(BpmnGraph graph, List<Finding> findings, LintConfig linted) {
+  public static Map<String, ModelProfile> profiles(
+      BpmnGraph graph, List<Finding> findings, LintConfig linted) {
     List<Finding> checkup = ranAtDefaults(linted) ? findings : CHECKUP_RULES.lint(graph).findings();
     Map<String, ModelProfile> profiles = new LinkedHashMap<>();
     for (Scope process : graph.processes()) {
@@ -110,15 +114,18 @@ public final class ModelProfiler {
         if (isNotification(node)) {
           notifications++;
         }
-        if (node.type().equals("userTask") && (notBlank(node.camundaAttr("candidateGroups"))
-            || notBlank(node.camundaAttr("candidateUsers"))
-            || node.xml().child(Bpmn.MODEL_NS, "potentialOwner") != null)) {
+        if (node.type().equals("userTask")
+            && (notBlank(node.camundaAttr("candidateGroups"))
+                || notBlank(node.camundaAttr("candidateUsers"))
+                || node.xml().child(Bpmn.MODEL_NS, "potentialOwner") != null)) {
           workDistribution++;
         }
         if (isExperiment(node)) {
           experiments++;
         }
-        if (node.isBoundaryEvent() && node.hasEventDefinition("timer") && node.attachedTo() != null
+        if (node.isBoundaryEvent()
+            && node.hasEventDefinition("timer")
+            && node.attachedTo() != null
             && node.attachedTo().type().equals("userTask")) {
           slaTimers++;
         }
@@ -131,21 +138,36 @@ public final class ModelProfiler {
         continue;
       }
       if (finding.ruleId().equals("cascaded-conditions")) {
-        cascades.add(new ModelProfile.Cascade(finding.elementId(), finding.relatedElementIds(),
-            finding.intFact(CascadedConditionsRule.OUTCOMES)));
+        cascades.add(
+            new ModelProfile.Cascade(
+                finding.elementId(),
+                finding.relatedElementIds(),
+                finding.intFact(CascadedConditionsRule.OUTCOMES)));
       } else if (finding.ruleId().equals("fake-branch")) {
         fakes.add(new ModelProfile.ElementIssue(finding.elementId(), finding.message()));
       }
     }
-    return new ModelProfile(flowNodes, kinds, conditions, multiBranch, cascades, fakes, notifications,
-        workDistribution, experiments, slaTimers, gateways);
+    return new ModelProfile(
+        flowNodes,
+        kinds,
+        conditions,
+        multiBranch,
+        cascades,
+        fakes,
+        notifications,
+        workDistribution,
+        experiments,
+        slaTimers,
+        gateways);
   }
 
   private static boolean notBlank(String value) {
     return value != null && !value.isBlank();
   }
 
-  /** Send tasks, message and signal throw events (intermediate or end), mail and HTTP connectors. */
+  /**
+   * Send tasks, message and signal throw events (intermediate or end), mail and HTTP connectors.
+   */
   static boolean isNotification(FlowNode node) {
     if (node.type().equals("sendTask")) {
       return true;
@@ -168,8 +190,9 @@ public final class ModelProfiler {
   }
 
   /**
-   * A split experiment: a gateway whose outgoing conditions draw lots (an expression with {@code random} or
-   * {@code percent} in it), or any element with the Camunda property {@code checkup:experiment}.
+   * A split experiment: a gateway whose outgoing conditions draw lots (an expression with {@code
+   * random} or {@code percent} in it), or any element with the Camunda property {@code
+   * checkup:experiment}.
    */
   static boolean isExperiment(FlowNode node) {
     if (node.properties().containsKey("checkup:experiment")) {

@@ -27,9 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The check-up's knowledge of each process definition, kept in {@code CHECKUP_MODEL}: written when a model is
- * deployed, and for definitions deployed before the plugin (or when that write failed) worked out once from the
- * stored model the first time a report needs it. Reports read it; they never parse models.
+ * The check-up's knowledge of each process definition, kept in {@code CHECKUP_MODEL}: written when
+ * a model is deployed, and for definitions deployed before the plugin (or when that write failed)
+ * worked out once from the stored model the first time a report needs it. Reports read it; they
+ * never parse models.
  */
 public final class ModelProfiles {
 
@@ -47,20 +48,30 @@ public final class ModelProfiles {
   }
 
   /**
-   * Works out and stores the profiles of the definitions a deployment just made from one model (called after the
-   * deployment committed), from the graph and findings deploy-time linting already has: the model is not read again.
+   * Works out and stores the profiles of the definitions a deployment just made from one model
+   * (called after the deployment committed), from the graph and findings deploy-time linting
+   * already has: the model is not read again.
    *
-   * @param linted the lint configuration the findings were found with, or null when nothing was linted
+   * @param linted the lint configuration the findings were found with, or null when nothing was
+   *     linted
    */
-  public void deployed(BpmnGraph graph, List<Finding> findings, LintConfig linted, List<DeployedModel> models) {
+  public void deployed(
+      BpmnGraph graph, List<Finding> findings, LintConfig linted, List<DeployedModel> models) {
     Map<String, ModelProfile> profiles = ModelProfiler.profiles(graph, findings, linted);
     List<ModelTable.Row> rows = new ArrayList<>();
     for (DeployedModel model : models) {
       ModelProfile profile = profiles.get(model.processKey());
       if (profile != null) {
         cache.put(model.definitionId(), profile);
-        rows.add(new ModelTable.Row(model.definitionId(), model.tenantId(), model.processKey(), model.version(),
-            model.deploymentId(), model.deployTime(), toJson(profile)));
+        rows.add(
+            new ModelTable.Row(
+                model.definitionId(),
+                model.tenantId(),
+                model.processKey(),
+                model.version(),
+                model.deploymentId(),
+                model.deployTime(),
+                toJson(profile)));
       }
     }
     save(rows);
@@ -70,12 +81,18 @@ public final class ModelProfiles {
     try {
       table.save(rows, ClockUtil.getCurrentTime().getTime());
     } catch (SQLException | RuntimeException e) {
-      LOG.warn("camunda-checkup: storing {} model profile(s) failed ({}); they are worked out again when a report "
-          + "needs them", rows.size(), e.getMessage());
+      LOG.warn(
+          "camunda-checkup: storing {} model profile(s) failed ({}); they are worked out again when a report "
+              + "needs them",
+          rows.size(),
+          e.getMessage());
     }
   }
 
-  /** The profiles of these definitions, by definition id; missing ones are worked out and stored now. */
+  /**
+   * The profiles of these definitions, by definition id; missing ones are worked out and stored
+   * now.
+   */
   Map<String, ModelProfile> profiles(Collection<TenantFacts.Definition> definitions) {
     Map<String, ModelProfile> result = new HashMap<>();
     List<String> unknown = new ArrayList<>();
@@ -90,7 +107,8 @@ public final class ModelProfiles {
     if (unknown.isEmpty()) {
       return result;
     }
-    // profiles of an older format: worked out again, but kept in case the model can no longer be read
+    // profiles of an older format: worked out again, but kept in case the model can no longer be
+    // read
     Map<String, ModelProfile> outdated = new HashMap<>();
     try {
       for (ModelTable.Row row : table.load(unknown)) {
@@ -103,26 +121,38 @@ public final class ModelProfiles {
             outdated.put(row.definitionId(), lenient(row.profileJson()));
           }
         } catch (RuntimeException e) {
-          LOG.warn("camunda-checkup: the stored profile of {} is unreadable ({}); working it out from the model",
-              row.definitionId(), e.getMessage());
+          LOG.warn(
+              "camunda-checkup: the stored profile of {} is unreadable ({}); working it out from the model",
+              row.definitionId(),
+              e.getMessage());
         }
       }
     } catch (SQLException | RuntimeException e) {
-      LOG.warn("camunda-checkup: reading model profiles failed ({}); working them out from the models", e.getMessage());
+      LOG.warn(
+          "camunda-checkup: reading model profiles failed ({}); working them out from the models",
+          e.getMessage());
     }
     List<ModelTable.Row> worked = new ArrayList<>();
     for (TenantFacts.Definition definition : definitions) {
       if (!result.containsKey(definition.id())) {
         ModelProfile profile = workOut(definition);
         if (profile == null && outdated.get(definition.id()) != null) {
-          // the model cannot be read any more: the older profile is better than none (and is not stored again)
+          // the model cannot be read any more: the older profile is better than none (and is not
+          // stored again)
           cache.put(definition.id(), outdated.get(definition.id()));
           result.put(definition.id(), outdated.get(definition.id()));
         } else if (profile != null) {
           cache.put(definition.id(), profile);
           result.put(definition.id(), profile);
-          worked.add(new ModelTable.Row(definition.id(), definition.tenantId(), definition.key(),
-              definition.version(), definition.deploymentId(), definition.deployTime(), toJson(profile)));
+          worked.add(
+              new ModelTable.Row(
+                  definition.id(),
+                  definition.tenantId(),
+                  definition.key(),
+                  definition.version(),
+                  definition.deploymentId(),
+                  definition.deployTime(),
+                  toJson(profile)));
         }
       }
     }
@@ -131,47 +161,64 @@ public final class ModelProfiles {
   }
 
   /**
-   * Reads the stored model of a definition, once. Read as the engine itself, whoever asked for the report: the
-   * caller's tenants are checked by the report, and a profile is the same for everyone.
+   * Reads the stored model of a definition, once. Read as the engine itself, whoever asked for the
+   * report: the caller's tenants are checked by the report, and a profile is the same for everyone.
    */
   private ModelProfile workOut(TenantFacts.Definition definition) {
     workedOut.incrementAndGet();
     try {
-      byte[] model = engine.getCommandExecutorTxRequired().execute(context -> {
-        context.disableAuthorizationCheck();
-        context.disableTenantCheck();
-        ResourceEntity resource = context.getResourceManager()
-            .findResourceByDeploymentIdAndResourceName(definition.deploymentId(), definition.resourceName());
-        return resource == null ? null : resource.getBytes();
-      });
+      byte[] model =
+          engine
+              .getCommandExecutorTxRequired()
+              .execute(
+                  context -> {
+                    context.disableAuthorizationCheck();
+                    context.disableTenantCheck();
+                    ResourceEntity resource =
+                        context
+                            .getResourceManager()
+                            .findResourceByDeploymentIdAndResourceName(
+                                definition.deploymentId(), definition.resourceName());
+                    return resource == null ? null : resource.getBytes();
+                  });
       if (model == null) {
-        LOG.warn("camunda-checkup: the model of {} ({} in deployment {}) is missing", definition.id(),
-            definition.resourceName(), definition.deploymentId());
+        LOG.warn(
+            "camunda-checkup: the model of {} ({} in deployment {}) is missing",
+            definition.id(),
+            definition.resourceName(),
+            definition.deploymentId());
         return null;
       }
       BpmnGraph graph = GraphBuilder.build(XmlReader.read(new ByteArrayInputStream(model)));
       return ModelProfiler.profiles(graph).get(definition.key());
     } catch (Exception e) {
-      LOG.warn("camunda-checkup: the model of {} cannot be read for the check-up: {}", definition.id(),
+      LOG.warn(
+          "camunda-checkup: the model of {} cannot be read for the check-up: {}",
+          definition.id(),
           e.getMessage());
       return null;
     }
   }
 
-  /** How many stored models this node has read and profiled because no profile was stored for them. */
+  /**
+   * How many stored models this node has read and profiled because no profile was stored for them.
+   */
   public long modelsWorkedOut() {
     return workedOut.get();
   }
 
-  /** Forgets the profiles of definitions that are no longer the latest (they are in the table if ever needed). */
+  /**
+   * Forgets the profiles of definitions that are no longer the latest (they are in the table if
+   * ever needed).
+   */
   void retainOnly(Set<String> definitionIds) {
     cache.keySet().retainAll(definitionIds);
   }
 
   /**
-   * The format of stored profiles. Raised whenever what a profile counts changes (2: conditions are the two-way
-   * exclusive gateways only; 3: no findings by severity), so that profiles stored by an older version of the plugin
-   * are worked out again.
+   * The format of stored profiles. Raised whenever what a profile counts changes (2: conditions are
+   * the two-way exclusive gateways only; 3: no findings by severity), so that profiles stored by an
+   * older version of the plugin are worked out again.
    */
   static final int FORMAT = 3;
 
@@ -186,18 +233,19 @@ public final class ModelProfiles {
   }
 
   /**
-   * The stored profile, or null when it was stored in an older format. One of a newer format (a newer plugin on
-   * another node of the cluster) is read as far as this version understands it, and left as it is.
+   * The stored profile, or null when it was stored in an older format. One of a newer format (a
+   * newer plugin on another node of the cluster) is read as far as this version understands it, and
+   * left as it is.
    */
   static ModelProfile fromJson(String json) {
     try {
-      ObjectNode node =
-          (ObjectNode) JSON.readTree(json);
+      ObjectNode node = (ObjectNode) JSON.readTree(json);
       JsonNode format = node.remove("format");
       if (format == null || format.asInt() < FORMAT) {
         return null;
       }
-      return format.asInt() == FORMAT ? JSON.treeToValue(node, ModelProfile.class)
+      return format.asInt() == FORMAT
+          ? JSON.treeToValue(node, ModelProfile.class)
           : LENIENT.treeToValue(node, ModelProfile.class);
     } catch (JsonProcessingException | ClassCastException e) {
       throw new IllegalStateException("unreadable model profile: " + e.getMessage(), e);
@@ -214,6 +262,6 @@ public final class ModelProfiles {
     }
   }
 
-  private static final ObjectMapper LENIENT = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectMapper LENIENT =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 }

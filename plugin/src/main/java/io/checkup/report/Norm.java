@@ -1,12 +1,14 @@
 package io.checkup.report;
 
 /**
- * The acceptable range of an indicator. Every part is optional: {@code min} and {@code max} bound the value,
- * {@code minAfterAgeDays} makes the lower bound apply only to tenants at least that many days old (the age rule),
- * {@code minShareOfUsers} turns the lower bound into a share of the tenant's users, and {@code off} switches the
- * indicator off (status n/a), for a size class for instance.
+ * The acceptable range of an indicator. Every part is optional: {@code min} and {@code max} bound
+ * the value, {@code minAfterAgeDays} makes the lower bound apply only to tenants at least that many
+ * days old (the age rule), {@code minShareOfUsers} turns the lower bound into a share of the
+ * tenant's users, and {@code off} switches the indicator off (status n/a), for a size class for
+ * instance.
  */
-public record Norm(Double min, Double max, Integer minAfterAgeDays, Double minShareOfUsers, boolean off) {
+public record Norm(
+    Double min, Double max, Integer minAfterAgeDays, Double minShareOfUsers, boolean off) {
 
   static final Norm NONE = new Norm(null, null, null, null, false);
 
@@ -31,11 +33,12 @@ public record Norm(Double min, Double max, Integer minAfterAgeDays, Double minSh
   }
 
   /**
-   * This norm with the fields an override gives replaced: a field that is given replaces the one here ({@code null}
-   * removes it), one not given is kept.
+   * This norm with the fields an override gives replaced: a field that is given replaces the one
+   * here ({@code null} removes it), one not given is kept.
    */
   Norm with(ReportSettings.NormSettings override) {
-    return new Norm(override.given("min") ? override.getMin() : min,
+    return new Norm(
+        override.given("min") ? override.getMin() : min,
         override.given("max") ? override.getMax() : max,
         override.given("minAfterAgeDays") ? override.getMinAfterAgeDays() : minAfterAgeDays,
         override.given("minShareOfUsers") ? override.getMinShareOfUsers() : minShareOfUsers,

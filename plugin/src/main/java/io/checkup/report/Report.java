@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A check-up report, in the JSON shape of ../shared/spec/interfaces.md (the fixed fields first, more after them).
+ * A check-up report, in the JSON shape of ../shared/spec/interfaces.md (the fixed fields first,
+ * more after them).
  *
  * @param generatedAt when, ISO-8601
  * @param tenants most at risk (lowest score) first
@@ -32,32 +33,50 @@ public record Report(String generatedAt, List<TenantReport> tenants) {
    * @param score 100 is perfectly healthy, 0 certain to churn
    * @param reasons the indicators that cost the most points, in plain words
    * @param sizeClass chosen from the user count unless configured
-   * @param users members of the tenant, directly or through a group (null when the identity tables cannot tell)
+   * @param users members of the tenant, directly or through a group (null when the identity tables
+   *     cannot tell)
    * @param ageDays days since the tenant's first deployment (null without deployments)
    * @param launches launches per day over the last 4 weeks, for the chart
    */
-  public record TenantReport(String tenantId, RiskLevel riskLevel, int score, List<String> reasons,
-      List<IndicatorResult> indicators, String tenantName, String plan, String sizeClass, String profile,
-      Integer users, Integer ageDays, Launches launches) {
-  }
+  public record TenantReport(
+      String tenantId,
+      RiskLevel riskLevel,
+      int score,
+      List<String> reasons,
+      List<IndicatorResult> indicators,
+      String tenantName,
+      String plan,
+      String sizeClass,
+      String profile,
+      Integer users,
+      Integer ageDays,
+      Launches launches) {}
 
   /**
    * One indicator of one tenant.
    *
    * @param value a number, or null when it cannot be worked out
-   * @param status {@code ok}, {@code warning} (just outside the norm), {@code out-of-norm} or {@code n/a}
+   * @param status {@code ok}, {@code warning} (just outside the norm), {@code out-of-norm} or
+   *     {@code n/a}
    * @param details the elements behind the value (processes, gateways, instances, tasks...)
    * @param valueText the value with its unit, in words ("12 days", "+150 %", "n/a"), for pages
-   * @param normText the bounds that apply, in short words ("1,000 to 10,000", "at most 30 days"), for pages
+   * @param normText the bounds that apply, in short words ("1,000 to 10,000", "at most 30 days"),
+   *     for pages
    */
-  public record IndicatorResult(String id, Number value, NormView norm, Status status, String explanation,
-      List<Map<String, Object>> details, String title, @JsonIgnore String valueText, @JsonIgnore String normText) {
-  }
+  public record IndicatorResult(
+      String id,
+      Number value,
+      NormView norm,
+      Status status,
+      String explanation,
+      List<Map<String, Object>> details,
+      String title,
+      @JsonIgnore String valueText,
+      @JsonIgnore String normText) {}
 
   /** The bounds that apply to this tenant. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record NormView(Number min, Number max) {
-  }
+  public record NormView(Number min, Number max) {}
 
   /**
    * Launches per UTC day.
@@ -65,6 +84,5 @@ public record Report(String generatedAt, List<TenantReport> tenants) {
    * @param from the first day, ISO date
    * @param perDay one count per day from {@code from} to today
    */
-  public record Launches(String from, List<Long> perDay) {
-  }
+  public record Launches(String from, List<Long> perDay) {}
 }

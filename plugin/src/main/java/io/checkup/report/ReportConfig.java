@@ -13,36 +13,47 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The check-up's norms, size classes, profiles, per-tenant settings, risk weights and thresholds: the documented
- * defaults, with whatever the operator's {@link ReportSettings} (a JSON file, inline JSON, or Spring Boot properties
- * under {@code checkup.report.settings}) change, checked once when the engine starts. The structure is documented in
- * docs/report.md.
+ * The check-up's norms, size classes, profiles, per-tenant settings, risk weights and thresholds:
+ * the documented defaults, with whatever the operator's {@link ReportSettings} (a JSON file, inline
+ * JSON, or Spring Boot properties under {@code checkup.report.settings}) change, checked once when
+ * the engine starts. The structure is documented in docs/report.md.
  */
 public final class ReportConfig {
 
-  /** Where the tenant-less part is configured: a key of its own, since any text can be a tenant id. */
+  /**
+   * Where the tenant-less part is configured: a key of its own, since any text can be a tenant id.
+   */
   public static final String WITHOUT_TENANT = "withoutTenant";
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
-  /** A size class: chosen by the tenant's user count, {@code [minUsers, maxUsers]}, unless set per tenant. */
-  public record SizeClass(String name, Integer minUsers, Integer maxUsers, Map<String, ReportSettings.NormSettings>
-      norms) {
+  /**
+   * A size class: chosen by the tenant's user count, {@code [minUsers, maxUsers]}, unless set per
+   * tenant.
+   */
+  public record SizeClass(
+      String name,
+      Integer minUsers,
+      Integer maxUsers,
+      Map<String, ReportSettings.NormSettings> norms) {
     boolean fits(int users) {
       return (minUsers == null || users >= minUsers) && (maxUsers == null || users <= maxUsers);
     }
   }
 
   /** What is configured for one tenant. */
-  public record TenantSettings(String sizeClass, String plan, String profile,
-      Map<String, ReportSettings.NormSettings> norms) {
-  }
+  public record TenantSettings(
+      String sizeClass,
+      String plan,
+      String profile,
+      Map<String, ReportSettings.NormSettings> norms) {}
 
   private final Map<Indicator, Norm> norms = new EnumMap<>(Indicator.class);
   private final Map<Indicator, Integer> weights = new EnumMap<>(Indicator.class);
   private final Map<String, SizeClass> sizeClasses = new LinkedHashMap<>();
-  private final Map<String, Map<String, ReportSettings.NormSettings>> profiles = new LinkedHashMap<>();
+  private final Map<String, Map<String, ReportSettings.NormSettings>> profiles =
+      new LinkedHashMap<>();
   private final Map<String, TenantSettings> tenants = new LinkedHashMap<>();
   private TenantSettings withoutTenant;
   private int healthyFrom = 80;
@@ -59,12 +70,14 @@ public final class ReportConfig {
       norms.put(indicator, indicator.norm());
       weights.put(indicator, indicator.weight());
     }
-    sizeClasses.put("small", new SizeClass("small", null, 9, Map.of("capability.experiments", off())));
+    sizeClasses.put(
+        "small", new SizeClass("small", null, 9, Map.of("capability.experiments", off())));
     sizeClasses.put("medium", new SizeClass("medium", 10, 99, Map.of()));
     ReportSettings.NormSettings largeLaunches = new ReportSettings.NormSettings();
     largeLaunches.setMin(10_000.0);
     largeLaunches.setMax(100_000.0);
-    sizeClasses.put("large", new SizeClass("large", 100, null, Map.of("launches.7d", largeLaunches)));
+    sizeClasses.put(
+        "large", new SizeClass("large", 100, null, Map.of("launches.7d", largeLaunches)));
     ReportSettings.NormSettings callCentreTasks = new ReportSettings.NormSettings();
     callCentreTasks.setMax(400.0);
     profiles.put("call-centre", Map.of("tasks.per-user-7d", callCentreTasks));
@@ -82,10 +95,12 @@ public final class ReportConfig {
   }
 
   /**
-   * The defaults changed by a configuration file's content (JSON) and then by inline JSON; either may be null.
+   * The defaults changed by a configuration file's content (JSON) and then by inline JSON; either
+   * may be null.
    *
    * @param fileName names the file in error messages
-   * @throws IllegalArgumentException naming the file (or "reportConfig") and the key when something is wrong
+   * @throws IllegalArgumentException naming the file (or "reportConfig") and the key when something
+   *     is wrong
    */
   public static ReportConfig load(String fileName, String fileContent, String inlineJson) {
     ReportConfig config = new ReportConfig();
@@ -95,12 +110,13 @@ public final class ReportConfig {
   }
 
   /**
-   * The defaults changed by a configuration file's content (JSON), then by settings already bound (Spring Boot's
-   * {@code checkup.report.settings}).
+   * The defaults changed by a configuration file's content (JSON), then by settings already bound
+   * (Spring Boot's {@code checkup.report.settings}).
    *
    * @param source names the settings in error messages
    */
-  public static ReportConfig load(String fileName, String fileContent, ReportSettings settings, String source) {
+  public static ReportConfig load(
+      String fileName, String fileContent, ReportSettings settings, String source) {
     ReportConfig config = new ReportConfig();
     config.apply(read(fileName, fileContent), fileName);
     config.apply(settings, source);
@@ -116,14 +132,36 @@ public final class ReportConfig {
     try {
       return JSON.readValue(text, ReportSettings.class);
     } catch (UnrecognizedPropertyException e) {
-      throw new IllegalArgumentException(at + prefix(e) + "unknown key '" + e.getPropertyName() + "' (known: "
-          + String.join(", ", new TreeSet<>(e.getKnownPropertyIds().stream().map(String::valueOf).toList())) + ")", e);
+      throw new IllegalArgumentException(
+          at
+              + prefix(e)
+              + "unknown key '"
+              + e.getPropertyName()
+              + "' (known: "
+              + String.join(
+                  ", ",
+                  new TreeSet<>(e.getKnownPropertyIds().stream().map(String::valueOf).toList()))
+              + ")",
+          e);
     } catch (MismatchedInputException e) {
-      throw new IllegalArgumentException(at + path(e) + " must be " + describe(e.getTargetType()) + ", not "
-          + e.getOriginalMessage().replaceFirst("(?s)^.*from ([^:]*(?:value|String)[^:]*?)(?::.*)?$", "$1"), e);
+      throw new IllegalArgumentException(
+          at
+              + path(e)
+              + " must be "
+              + describe(e.getTargetType())
+              + ", not "
+              + e.getOriginalMessage()
+                  .replaceFirst("(?s)^.*from ([^:]*(?:value|String)[^:]*?)(?::.*)?$", "$1"),
+          e);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(at + "not valid JSON: " + e.getOriginalMessage() + " (line "
-          + e.getLocation().getLineNr() + ")", e);
+      throw new IllegalArgumentException(
+          at
+              + "not valid JSON: "
+              + e.getOriginalMessage()
+              + " (line "
+              + e.getLocation().getLineNr()
+              + ")",
+          e);
     }
   }
 
@@ -140,7 +178,8 @@ public final class ReportConfig {
       if (!path.isEmpty()) {
         path.append('.');
       }
-      path.append(reference.getFieldName() != null ? reference.getFieldName() : reference.getIndex());
+      path.append(
+          reference.getFieldName() != null ? reference.getFieldName() : reference.getIndex());
     }
     return path.toString();
   }
@@ -158,7 +197,9 @@ public final class ReportConfig {
     if (type == Boolean.class) {
       return "true or false";
     }
-    return Map.class.isAssignableFrom(type) || !type.getName().startsWith("java.") ? "an object" : "a text";
+    return Map.class.isAssignableFrom(type) || !type.getName().startsWith("java.")
+        ? "an object"
+        : "a text";
   }
 
   private void apply(ReportSettings settings, String source) {
@@ -166,26 +207,47 @@ public final class ReportConfig {
       return;
     }
     String at = "report configuration " + source + ": ";
-    normOverrides(settings.getNorms(), at + "norms").forEach((id, override) ->
-        norms.put(Indicator.of(id), norms.get(Indicator.of(id)).with(override)));
+    normOverrides(settings.getNorms(), at + "norms")
+        .forEach(
+            (id, override) ->
+                norms.put(Indicator.of(id), norms.get(Indicator.of(id)).with(override)));
     checkIndicators(settings.getWeights(), at + "weights");
-    settings.getWeights().forEach((id, weight) ->
-        weights.put(Indicator.of(id), nonNegative(weight, at + "weights." + id)));
-    settings.getSizeClasses().forEach((name, given) -> {
-      String where = at + "sizeClasses." + name;
-      SizeClass known = sizeClasses.get(name);
-      Integer min = given.given("minUsers") ? optionalNonNegative(given.getMinUsers(), where + ".minUsers")
-          : known == null ? null : known.minUsers();
-      Integer max = given.given("maxUsers") ? optionalNonNegative(given.getMaxUsers(), where + ".maxUsers")
-          : known == null ? null : known.maxUsers();
-      Map<String, ReportSettings.NormSettings> classNorms = given.getNorms() != null
-          ? normOverrides(given.getNorms(), where + ".norms") : known == null ? Map.of() : known.norms();
-      sizeClasses.put(name, new SizeClass(name, min, max, classNorms));
-    });
-    settings.getProfiles().forEach((name, given) ->
-        profiles.put(name, normOverrides(given.getNorms(), at + "profiles." + name + ".norms")));
-    settings.getTenants().forEach((tenant, given) ->
-        tenants.put(tenant, tenantSettings(given, at + "tenants." + tenant)));
+    settings
+        .getWeights()
+        .forEach(
+            (id, weight) ->
+                weights.put(Indicator.of(id), nonNegative(weight, at + "weights." + id)));
+    settings
+        .getSizeClasses()
+        .forEach(
+            (name, given) -> {
+              String where = at + "sizeClasses." + name;
+              SizeClass known = sizeClasses.get(name);
+              Integer min =
+                  given.given("minUsers")
+                      ? optionalNonNegative(given.getMinUsers(), where + ".minUsers")
+                      : known == null ? null : known.minUsers();
+              Integer max =
+                  given.given("maxUsers")
+                      ? optionalNonNegative(given.getMaxUsers(), where + ".maxUsers")
+                      : known == null ? null : known.maxUsers();
+              Map<String, ReportSettings.NormSettings> classNorms =
+                  given.getNorms() != null
+                      ? normOverrides(given.getNorms(), where + ".norms")
+                      : known == null ? Map.of() : known.norms();
+              sizeClasses.put(name, new SizeClass(name, min, max, classNorms));
+            });
+    settings
+        .getProfiles()
+        .forEach(
+            (name, given) ->
+                profiles.put(
+                    name, normOverrides(given.getNorms(), at + "profiles." + name + ".norms")));
+    settings
+        .getTenants()
+        .forEach(
+            (tenant, given) ->
+                tenants.put(tenant, tenantSettings(given, at + "tenants." + tenant)));
     if (settings.getWithoutTenant() != null) {
       withoutTenant = tenantSettings(settings.getWithoutTenant(), at + WITHOUT_TENANT);
     }
@@ -197,8 +259,12 @@ public final class ReportConfig {
         attentionFrom = nonNegative(settings.getRisk().getAttention(), at + "risk.attention");
       }
       if (attentionFrom > healthyFrom || healthyFrom > 100) {
-        throw new IllegalArgumentException(at + "risk: expected 0 <= attention <= healthy <= 100, got attention "
-            + attentionFrom + " and healthy " + healthyFrom);
+        throw new IllegalArgumentException(
+            at
+                + "risk: expected 0 <= attention <= healthy <= 100, got attention "
+                + attentionFrom
+                + " and healthy "
+                + healthyFrom);
       }
     }
     if (settings.getWarningMargin() != null) {
@@ -211,10 +277,12 @@ public final class ReportConfig {
       stuckAfterDays = nonNegative(settings.getStuckAfterDays(), at + "stuckAfterDays");
     }
     if (settings.getUnassignedAfterDays() != null) {
-      unassignedAfterDays = nonNegative(settings.getUnassignedAfterDays(), at + "unassignedAfterDays");
+      unassignedAfterDays =
+          nonNegative(settings.getUnassignedAfterDays(), at + "unassignedAfterDays");
     }
     if (settings.getDeadBranchMinRuns() != null) {
-      deadBranchMinRuns = nonNegative(settings.getDeadBranchMinRuns().intValue(), at + "deadBranchMinRuns");
+      deadBranchMinRuns =
+          nonNegative(settings.getDeadBranchMinRuns().intValue(), at + "deadBranchMinRuns");
     }
     if (settings.getDetailsLimit() != null) {
       detailsLimit = nonNegative(settings.getDetailsLimit(), at + "detailsLimit");
@@ -224,15 +292,26 @@ public final class ReportConfig {
   private TenantSettings tenantSettings(ReportSettings.TenantSettings given, String where) {
     String sizeClass = given.getSizeClass();
     if (sizeClass != null && !sizeClasses.containsKey(sizeClass)) {
-      throw new IllegalArgumentException(where + ".sizeClass: unknown size class '" + sizeClass + "' (known: "
-          + String.join(", ", sizeClasses.keySet()) + ")");
+      throw new IllegalArgumentException(
+          where
+              + ".sizeClass: unknown size class '"
+              + sizeClass
+              + "' (known: "
+              + String.join(", ", sizeClasses.keySet())
+              + ")");
     }
     String profile = given.getProfile();
     if (profile != null && !profiles.containsKey(profile)) {
-      throw new IllegalArgumentException(where + ".profile: unknown profile '" + profile + "' (known: "
-          + String.join(", ", profiles.keySet()) + ")");
+      throw new IllegalArgumentException(
+          where
+              + ".profile: unknown profile '"
+              + profile
+              + "' (known: "
+              + String.join(", ", profiles.keySet())
+              + ")");
     }
-    return new TenantSettings(sizeClass, given.getPlan(), profile, normOverrides(given.getNorms(), where + ".norms"));
+    return new TenantSettings(
+        sizeClass, given.getPlan(), profile, normOverrides(given.getNorms(), where + ".norms"));
   }
 
   private static Map<String, ReportSettings.NormSettings> normOverrides(
@@ -247,14 +326,16 @@ public final class ReportConfig {
   private static void checkIndicators(Map<String, ?> byIndicator, String where) {
     for (String id : byIndicator.keySet()) {
       if (Indicator.of(id) == null) {
-        throw new IllegalArgumentException(where + ": unknown indicator '" + id + "' (see docs/report.md)");
+        throw new IllegalArgumentException(
+            where + ": unknown indicator '" + id + "' (see docs/report.md)");
       }
     }
   }
 
   private static int nonNegative(Integer value, String where) {
     if (value == null || value < 0) {
-      throw new IllegalArgumentException(where + " must be a whole number of at least 0, not " + value);
+      throw new IllegalArgumentException(
+          where + " must be a whole number of at least 0, not " + value);
     }
     return value;
   }
@@ -270,9 +351,9 @@ public final class ReportConfig {
   }
 
   /**
-   * The size class of a tenant (null: the tenant-less part): the one configured for it, or the one whose user bounds
-   * fit (of several, the one with the highest lower bound); none when the user count is unknown and no class is
-   * configured.
+   * The size class of a tenant (null: the tenant-less part): the one configured for it, or the one
+   * whose user bounds fit (of several, the one with the highest lower bound); none when the user
+   * count is unknown and no class is configured.
    */
   public String sizeClass(String tenantId, Integer users) {
     TenantSettings settings = tenant(tenantId);
@@ -280,9 +361,11 @@ public final class ReportConfig {
       return settings.sizeClass();
     }
     if (users == null) {
-      return null; // the identity service cannot tell (LDAP, say): the global norms, not the smallest class's
+      return null; // the identity service cannot tell (LDAP, say): the global norms, not the
+      // smallest class's
     }
-    // where bounds overlap (a class's bounds changed, not its neighbour's) the class starting at more users wins
+    // where bounds overlap (a class's bounds changed, not its neighbour's) the class starting at
+    // more users wins
     SizeClass chosen = null;
     for (SizeClass sizeClass : sizeClasses.values()) {
       if (sizeClass.fits(users) && (chosen == null || floor(sizeClass) > floor(chosen))) {
@@ -292,12 +375,17 @@ public final class ReportConfig {
     return chosen == null ? null : chosen.name();
   }
 
-  /** What is configured for a tenant (null: the tenant-less part, {@code withoutTenant}), or null. */
+  /**
+   * What is configured for a tenant (null: the tenant-less part, {@code withoutTenant}), or null.
+   */
   public TenantSettings tenant(String tenantId) {
     return tenantId == null ? withoutTenant : tenants.get(tenantId);
   }
 
-  /** The norm of an indicator for a tenant (null: the tenant-less part): global, size class, profile, its own. */
+  /**
+   * The norm of an indicator for a tenant (null: the tenant-less part): global, size class,
+   * profile, its own.
+   */
   public Norm norm(Indicator indicator, String tenantId, String sizeClass) {
     Norm norm = norms.get(indicator);
     SizeClass size = sizeClass == null ? null : sizeClasses.get(sizeClass);
@@ -309,7 +397,8 @@ public final class ReportConfig {
     return override(norm, settings == null ? null : settings.norms(), indicator);
   }
 
-  private static Norm override(Norm norm, Map<String, ReportSettings.NormSettings> overrides, Indicator indicator) {
+  private static Norm override(
+      Norm norm, Map<String, ReportSettings.NormSettings> overrides, Indicator indicator) {
     ReportSettings.NormSettings override = overrides == null ? null : overrides.get(indicator.id());
     return override == null ? norm : norm.with(override);
   }

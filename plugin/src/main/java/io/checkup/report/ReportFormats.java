@@ -10,19 +10,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The report as JSON (the fixed shape) and as CSV (one row per tenant and indicator, for spreadsheets). */
+/**
+ * The report as JSON (the fixed shape) and as CSV (one row per tenant and indicator, for
+ * spreadsheets).
+ */
 public final class ReportFormats {
 
-  private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
   private static final CsvMapper CSV = new CsvMapper();
-  private static final CsvSchema CSV_COLUMNS = CsvSchema.builder()
-      .addColumn("tenantId").addColumn("tenantName").addColumn("plan").addColumn("sizeClass")
-      .addColumn("riskLevel").addColumn("score").addColumn("indicator").addColumn("title").addColumn("value")
-      .addColumn("min").addColumn("max").addColumn("status").addColumn("details").addColumn("explanation")
-      .build().withHeader();
+  private static final CsvSchema CSV_COLUMNS =
+      CsvSchema.builder()
+          .addColumn("tenantId")
+          .addColumn("tenantName")
+          .addColumn("plan")
+          .addColumn("sizeClass")
+          .addColumn("riskLevel")
+          .addColumn("score")
+          .addColumn("indicator")
+          .addColumn("title")
+          .addColumn("value")
+          .addColumn("min")
+          .addColumn("max")
+          .addColumn("status")
+          .addColumn("details")
+          .addColumn("explanation")
+          .build()
+          .withHeader();
 
-  private ReportFormats() {
-  }
+  private ReportFormats() {}
 
   public static String json(Object report) {
     try {
@@ -33,16 +49,17 @@ public final class ReportFormats {
   }
 
   /**
-   * CSV with a header row. Every text cell that a spreadsheet would take for a formula (starting with {@code =},
-   * {@code +}, {@code -}, {@code @}, a tab or a carriage return) is prefixed with an apostrophe; numbers stay
-   * numbers.
+   * CSV with a header row. Every text cell that a spreadsheet would take for a formula (starting
+   * with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return) is prefixed with
+   * an apostrophe; numbers stay numbers.
    */
   public static String csv(Report report) {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Report.TenantReport tenant : report.tenants()) {
       for (Report.IndicatorResult indicator : tenant.indicators()) {
         Map<String, Object> row = new LinkedHashMap<>();
-        // the tenant-less part's cell stays empty: no tenant id, "default" included, can be mistaken for it
+        // the tenant-less part's cell stays empty: no tenant id, "default" included, can be
+        // mistaken for it
         row.put("tenantId", text(tenant.tenantId()));
         row.put("tenantName", text(tenant.tenantName()));
         row.put("plan", text(tenant.plan()));
@@ -95,7 +112,12 @@ public final class ReportFormats {
       return value;
     }
     char first = value.charAt(0);
-    if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
+    if (first == '='
+        || first == '+'
+        || first == '-'
+        || first == '@'
+        || first == '\t'
+        || first == '\r') {
       return "'" + value;
     }
     return value;

@@ -8,9 +8,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
- * At most one report computed at a time on a node, so that however many callers ask, the report holds few of the
- * engine's pooled connections: a caller whose scope an ongoing computation covers shares its result; any other waits
- * for its turn, at most the query timeout, and is then told to come back ({@link ReportUnavailableException}).
+ * At most one report computed at a time on a node, so that however many callers ask, the report
+ * holds few of the engine's pooled connections: a caller whose scope an ongoing computation covers
+ * shares its result; any other waits for its turn, at most the query timeout, and is then told to
+ * come back ({@link ReportUnavailableException}).
  */
 final class ReportGate {
 
@@ -19,12 +20,17 @@ final class ReportGate {
   private CompletableFuture<Report> running;
   private ReportScope runningScope;
 
-  /** @param waitMillis how long a caller waits for its turn */
+  /**
+   * @param waitMillis how long a caller waits for its turn
+   */
   ReportGate(long waitMillis) {
     this.waitMillis = waitMillis;
   }
 
-  /** The report over {@code scope}, computed by {@code compute} or shared from an ongoing computation. */
+  /**
+   * The report over {@code scope}, computed by {@code compute} or shared from an ongoing
+   * computation.
+   */
   Report run(ReportScope scope, Function<ReportScope, Report> compute) {
     CompletableFuture<Report> shared;
     synchronized (this) {
@@ -32,17 +38,22 @@ final class ReportGate {
     }
     if (shared != null) {
       Report report = scope.isAll() ? await(shared) : await(shared).only(scope);
-      // a report over all tenants lists the tenant-less part only when it holds something; one that asks for the
+      // a report over all tenants lists the tenant-less part only when it holds something; one that
+      // asks for the
       // tenant-less part by name gets it in any case
-      if (scope.isAll() || !scope.includes(null)
+      if (scope.isAll()
+          || !scope.includes(null)
           || report.tenants().stream().anyMatch(tenant -> tenant.tenantId() == null)) {
         return report;
       }
     }
     try {
       if (!turn.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
-        throw new ReportUnavailableException("The check-up report is busy: another report has been computing on "
-            + "this node for more than " + waitMillis / 1000 + " s (the report's query timeout). Try again later.",
+        throw new ReportUnavailableException(
+            "The check-up report is busy: another report has been computing on "
+                + "this node for more than "
+                + waitMillis / 1000
+                + " s (the report's query timeout). Try again later.",
             null);
       }
     } catch (InterruptedException e) {
@@ -78,8 +89,12 @@ final class ReportGate {
     try {
       return shared.get(waitMillis, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      throw new ReportUnavailableException("The check-up report is busy: the report this request waits for has been "
-          + "computing for more than " + waitMillis / 1000 + " s (the report's query timeout). Try again later.", e);
+      throw new ReportUnavailableException(
+          "The check-up report is busy: the report this request waits for has been "
+              + "computing for more than "
+              + waitMillis / 1000
+              + " s (the report's query timeout). Try again later.",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ReportUnavailableException("Interrupted while waiting for the check-up report.", e);

@@ -5,7 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * Which tenants a report covers: all of them, or a set (which may include the tenant-less part, written as null).
+ * Which tenants a report covers: all of them, or a set (which may include the tenant-less part,
+ * written as null).
  */
 public final class ReportScope {
 

@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The report's configuration as written: a JSON file or inline JSON (read by Jackson), or Spring Boot properties
- * under {@code checkup.report.settings} (bound by Spring's own Binder, which takes kebab case as well). Every field is
- * optional; {@link ReportConfig} applies what is given to the documented defaults and checks it. The structure is
- * documented in docs/report.md.
+ * The report's configuration as written: a JSON file or inline JSON (read by Jackson), or Spring
+ * Boot properties under {@code checkup.report.settings} (bound by Spring's own Binder, which takes
+ * kebab case as well). Every field is optional; {@link ReportConfig} applies what is given to the
+ * documented defaults and checks it. The structure is documented in docs/report.md.
  */
 public class ReportSettings {
 
@@ -28,7 +28,8 @@ public class ReportSettings {
   private Integer detailsLimit;
 
   /**
-   * A norm override: a field that is given replaces the default's, {@code null} removes it, one not given is kept.
+   * A norm override: a field that is given replaces the default's, {@code null} removes it, one not
+   * given is kept.
    */
   public static class NormSettings {
     private final Set<String> given = new HashSet<>();
@@ -88,7 +89,10 @@ public class ReportSettings {
     }
   }
 
-  /** A size class: chosen by the tenant's user count, {@code [minUsers, maxUsers]}, unless set per tenant. */
+  /**
+   * A size class: chosen by the tenant's user count, {@code [minUsers, maxUsers]}, unless set per
+   * tenant.
+   */
   public static class SizeClassSettings {
     private final Set<String> given = new HashSet<>();
     private Integer minUsers;

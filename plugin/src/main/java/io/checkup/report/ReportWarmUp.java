@@ -12,10 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Generates one report over all tenants in the background when the engine starts, and again a minute after each UTC
- * midnight, so that the first report a partner asks for after a restart, or on a new day (when every window slides by
- * a day), finds the settled sums of its windows and the model profiles in memory (docs/report.md: warm-up). Never
- * throws: a failure is logged, and the next report simply does the work itself.
+ * Generates one report over all tenants in the background when the engine starts, and again a
+ * minute after each UTC midnight, so that the first report a partner asks for after a restart, or
+ * on a new day (when every window slides by a day), finds the settled sums of its windows and the
+ * model profiles in memory (docs/report.md: warm-up). Never throws: a failure is logged, and the
+ * next report simply does the work itself.
  */
 final class ReportWarmUp {
 
@@ -24,30 +25,36 @@ final class ReportWarmUp {
   private final IntSupplier generateAll;
   private volatile CompletableFuture<Integer> last;
   private ScheduledExecutorService keeper;
+
   /** The UTC day of the last background report: the next one is due when a new day has begun. */
   private volatile long warmDay = Long.MAX_VALUE;
 
-  /** @param generateAll generates a report over all tenants and returns their number */
+  /**
+   * @param generateAll generates a report over all tenants and returns their number
+   */
   ReportWarmUp(IntSupplier generateAll) {
     this.generateAll = generateAll;
   }
 
   /**
-   * Starts now, and ticks every {@code tickSeconds}: stops once {@code alive} says the engine is gone, slides the
-   * windows once a new UTC day has begun.
+   * Starts now, and ticks every {@code tickSeconds}: stops once {@code alive} says the engine is
+   * gone, slides the windows once a new UTC day has begun.
    *
    * @param engineName names the thread, {@code camunda-checkup-report-warm-up-<engine>}
    * @return the number of tenants, once this warm-up is done
    */
-  synchronized CompletableFuture<Integer> start(String engineName, BooleanSupplier alive, long tickSeconds) {
+  synchronized CompletableFuture<Integer> start(
+      String engineName, BooleanSupplier alive, long tickSeconds) {
     CompletableFuture<Integer> done = new CompletableFuture<>();
     if (keeper == null) {
-      keeper = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "camunda-checkup-report-warm-up-" + engineName);
-        thread.setDaemon(true);
-        thread.setPriority(Thread.MIN_PRIORITY);
-        return thread;
-      });
+      keeper =
+          Executors.newSingleThreadScheduledExecutor(
+              task -> {
+                Thread thread = new Thread(task, "camunda-checkup-report-warm-up-" + engineName);
+                thread.setDaemon(true);
+                thread.setPriority(Thread.MIN_PRIORITY);
+                return thread;
+              });
       keeper.scheduleWithFixedDelay(() -> tick(alive), tickSeconds, tickSeconds, TimeUnit.SECONDS);
     }
     keeper.execute(() -> generate(done, "report warmed up"));
@@ -71,17 +78,24 @@ final class ReportWarmUp {
     try {
       int tenants = generateAll.getAsInt();
       warmDay = day;
-      LOG.info("camunda-checkup: {} in {} ms ({} tenants), in the background: the next report asked for is as fast "
-          + "as any other", what, (System.nanoTime() - started) / 1_000_000, tenants);
+      LOG.info(
+          "camunda-checkup: {} in {} ms ({} tenants), in the background: the next report asked for is as fast "
+              + "as any other",
+          what,
+          (System.nanoTime() - started) / 1_000_000,
+          tenants);
       done.complete(tenants);
     } catch (VirtualMachineError e) {
       done.completeExceptionally(e);
       throw e;
     } catch (Throwable e) {
-      // anything else: logged, and the next tick tries again; an escaping throwable would end the schedule
+      // anything else: logged, and the next tick tries again; an escaping throwable would end the
+      // schedule
       warmDay = day;
-      LOG.warn("camunda-checkup: generating the report in the background failed ({}); the next report asked for "
-          + "does the work itself", e.toString());
+      LOG.warn(
+          "camunda-checkup: generating the report in the background failed ({}); the next report asked for "
+              + "does the work itself",
+          e.toString());
       done.completeExceptionally(e);
     }
   }
@@ -99,11 +113,14 @@ final class ReportWarmUp {
     stopping.shutdownNow();
     CompletableFuture<Integer> warmUp = last;
     if (warmUp != null) {
-      warmUp.cancel(false); // no effect when done; a warm-up that never ran does not leave its waiters hanging
+      warmUp.cancel(
+          false); // no effect when done; a warm-up that never ran does not leave its waiters
+      // hanging
     }
     try {
       if (!stopping.awaitTermination(5, TimeUnit.SECONDS)) {
-        LOG.debug("camunda-checkup: the report warm-up is still finishing a query while the engine closes");
+        LOG.debug(
+            "camunda-checkup: the report warm-up is still finishing a query while the engine closes");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

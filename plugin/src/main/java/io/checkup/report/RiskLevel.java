@@ -2,7 +2,10 @@ package io.checkup.report;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** A tenant's risk of abandoning its automation, from its score; written as in the report's JSON and CSV. */
+/**
+ * A tenant's risk of abandoning its automation, from its score; written as in the report's JSON and
+ * CSV.
+ */
 public enum RiskLevel {
   HEALTHY("healthy"),
   ATTENTION("attention"),
@@ -21,7 +24,9 @@ public enum RiskLevel {
 
   /** The level of a score under the configured thresholds. */
   static RiskLevel of(int score, ReportConfig config) {
-    return score >= config.healthyFrom() ? HEALTHY : score >= config.attentionFrom() ? ATTENTION : AT_RISK;
+    return score >= config.healthyFrom()
+        ? HEALTHY
+        : score >= config.attentionFrom() ? ATTENTION : AT_RISK;
   }
 
   @Override

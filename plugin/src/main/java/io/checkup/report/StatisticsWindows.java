@@ -16,9 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * The report's windows over the statistics (the last 24 hours, 7 days, 4 weeks, 30 days), for all tenants at once.
- * For a report over all tenants, each window keeps the sums of its settled part in memory and slides them forward as
- * hours and days pass, so that a report reads only what moved since the last one.
+ * The report's windows over the statistics (the last 24 hours, 7 days, 4 weeks, 30 days), for all
+ * tenants at once. For a report over all tenants, each window keeps the sums of its settled part in
+ * memory and slides them forward as hours and days pass, so that a report reads only what moved
+ * since the last one.
  */
 final class StatisticsWindows {
 
@@ -35,15 +36,15 @@ final class StatisticsWindows {
   // ---- statistics ----
 
   /** A sum's key: a tenant and, as the question needs, a process key, a dimension or a day. */
-  record Cell(String tenantId, String processKey, String dimension, long day) {
-  }
+  record Cell(String tenantId, String processKey, String dimension, long day) {}
 
   /**
-   * A sum over the settled part of a window (the days before yesterday, or the hours before the previous hour),
-   * kept for reports over all tenants and slid forward period by period: when the window moves on, the periods that
-   * entered it are added and those that left it are taken off, so a report reads the settled past once per node and
-   * then only what moved. It is read again whole when the statistics' version of settled periods changes (a late
-   * flush or an import wrote into them).
+   * A sum over the settled part of a window (the days before yesterday, or the hours before the
+   * previous hour), kept for reports over all tenants and slid forward period by period: when the
+   * window moves on, the periods that entered it are added and those that left it are taken off, so
+   * a report reads the settled past once per node and then only what moved. It is read again whole
+   * when the statistics' version of settled periods changes (a late flush or an import wrote into
+   * them).
    */
   private static final class Window {
     long start;
@@ -55,7 +56,10 @@ final class StatisticsWindows {
   private final Map<String, Window> windows = new ConcurrentHashMap<>();
   private final AtomicLong wholeReads = new AtomicLong();
 
-  /** How often a settled window was read whole (first report on this node, or after a late write into it). */
+  /**
+   * How often a settled window was read whole (first report on this node, or after a late write
+   * into it).
+   */
   long settledWindowsReadWhole() {
     return wholeReads.get();
   }
@@ -69,25 +73,43 @@ final class StatisticsWindows {
     }
   }
 
-  /** The sums over {@code [start, end)}: slid from the kept window where possible. A copy, for this report only. */
-  private Map<Cell, Long> settled(ReportScope scope, String name, long start, long end, long unit, long version,
+  /**
+   * The sums over {@code [start, end)}: slid from the kept window where possible. A copy, for this
+   * report only.
+   */
+  private Map<Cell, Long> settled(
+      ReportScope scope,
+      String name,
+      long start,
+      long end,
+      long unit,
+      long version,
       Reader reader) {
     if (!scope.isAll()) {
       return reader.read(start, end);
     }
     Window window = windows.computeIfAbsent(name, n -> new Window());
     synchronized (window) {
-      boolean slidable = window.sums != null && window.version == version && start >= window.start
-          && end >= window.end && start < window.end && (end - window.end) / unit <= 7;
+      boolean slidable =
+          window.sums != null
+              && window.version == version
+              && start >= window.start
+              && end >= window.end
+              && start < window.end
+              && (end - window.end) / unit <= 7;
       if (!slidable) {
         wholeReads.incrementAndGet();
         window.sums = new HashMap<>(reader.read(start, end));
       } else {
         if (end > window.end) {
-          reader.read(window.end, end).forEach((cell, value) -> window.sums.merge(cell, value, Long::sum));
+          reader
+              .read(window.end, end)
+              .forEach((cell, value) -> window.sums.merge(cell, value, Long::sum));
         }
         if (start > window.start) {
-          reader.read(window.start, start).forEach((cell, value) -> window.sums.merge(cell, -value, Long::sum));
+          reader
+              .read(window.start, start)
+              .forEach((cell, value) -> window.sums.merge(cell, -value, Long::sum));
         }
         window.sums.values().removeIf(value -> value == 0);
       }
@@ -99,8 +121,15 @@ final class StatisticsWindows {
   }
 
   /** Settled sums plus the live ones of the rest of the window. */
-  private Map<Cell, Long> window(ReportScope scope, String name, long start, long settledEnd, long end, long unit,
-      long version, Reader reader) {
+  private Map<Cell, Long> window(
+      ReportScope scope,
+      String name,
+      long start,
+      long settledEnd,
+      long end,
+      long unit,
+      long version,
+      Reader reader) {
     Map<Cell, Long> sums = settled(scope, name, start, settledEnd, unit, version, reader);
     reader.read(settledEnd, end).forEach((cell, value) -> sums.merge(cell, value, Long::sum));
     return sums;
@@ -115,96 +144,188 @@ final class StatisticsWindows {
     long[] versions = scope.isAll() ? statistics.closedPeriodVersions() : new long[2];
     long days = versions[1];
 
-    window(scope, "launches", today - 28 * UtcPeriods.DAY, yesterday, tomorrow, UtcPeriods.DAY, days, (from, to) -> {
-      Map<Cell, Long> sums = new HashMap<>();
-      query(scope).metric(Metric.INSTANCE_STARTED).between(at(from), at(to)).sumByTenantAndDay().forEach(
-          (tenant, perDay) -> perDay.forEach((day, count) -> sums.put(new Cell(tenant, "", "",
-              UtcPeriods.startOf(day)), count)));
-      return sums;
-    }).forEach((cell, count) -> {
-      TenantFacts tenant = tenants.get(cell.tenantId());
-      if (tenant != null && count != 0) {
-        tenant.launchesPerDay.merge(UtcPeriods.date(cell.day()), count, Long::sum);
-      }
-    });
+    window(
+            scope,
+            "launches",
+            today - 28 * UtcPeriods.DAY,
+            yesterday,
+            tomorrow,
+            UtcPeriods.DAY,
+            days,
+            (from, to) -> {
+              Map<Cell, Long> sums = new HashMap<>();
+              query(scope)
+                  .metric(Metric.INSTANCE_STARTED)
+                  .between(at(from), at(to))
+                  .sumByTenantAndDay()
+                  .forEach(
+                      (tenant, perDay) ->
+                          perDay.forEach(
+                              (day, count) ->
+                                  sums.put(
+                                      new Cell(tenant, "", "", UtcPeriods.startOf(day)), count)));
+              return sums;
+            })
+        .forEach(
+            (cell, count) -> {
+              TenantFacts tenant = tenants.get(cell.tenantId());
+              if (tenant != null && count != 0) {
+                tenant.launchesPerDay.merge(UtcPeriods.date(cell.day()), count, Long::sum);
+              }
+            });
 
     long week = today - 6 * UtcPeriods.DAY;
-    window(scope, "active", week, yesterday, tomorrow, UtcPeriods.DAY, days, rows(scope, false, List.of(Metric.INSTANCE_STARTED,
-        Metric.ACTIVITY_TOTAL), true, row -> "")).forEach((cell, count) -> {
+    window(
+            scope,
+            "active",
+            week,
+            yesterday,
+            tomorrow,
+            UtcPeriods.DAY,
+            days,
+            rows(
+                scope,
+                false,
+                List.of(Metric.INSTANCE_STARTED, Metric.ACTIVITY_TOTAL),
+                true,
+                row -> ""))
+        .forEach(
+            (cell, count) -> {
+              TenantFacts tenant = tenants.get(cell.tenantId());
+              if (tenant != null && count > 0) {
+                tenant.activeKeys.add(cell.processKey());
+              }
+            });
+
+    window(
+            scope,
+            "actions",
+            hour - 23 * UtcPeriods.HOUR,
+            hour - UtcPeriods.HOUR,
+            hour + UtcPeriods.HOUR,
+            UtcPeriods.HOUR,
+            versions[0],
+            perTenant(scope, Metric.ACTIVITY_TOTAL, true))
+        .forEach(
+            (cell, sum) -> {
+              TenantFacts tenant = tenants.get(cell.tenantId());
+              if (tenant != null) {
+                tenant.actions24h += sum;
+              }
+            });
+
+    window(
+            scope,
+            "tasks",
+            week,
+            yesterday,
+            tomorrow,
+            UtcPeriods.DAY,
+            days,
+            perTenant(scope, Metric.TASK_CREATED, false))
+        .forEach(
+            (cell, sum) -> {
+              TenantFacts tenant = tenants.get(cell.tenantId());
+              if (tenant != null) {
+                tenant.tasksCreated7d += sum;
+              }
+            });
+
+    // the 7-day windows are 168 hours: the current hour and the 167 before. The days from 6 days
+    // ago to today come
+    // from the daily rows above; of the day before them, the hours still inside the window (its
+    // edge) are that
+    // day's daily rows less its hourly rows of the hours already gone: one day and at most 23 hours
+    // to read, each
+    // kept as a settled window that slides by a day or an hour
+    long edgeDay = week - UtcPeriods.DAY;
+    long edgeStart = hour - 167 * UtcPeriods.HOUR;
+    Map<Cell, Long> edge =
+        window(
+            scope,
+            "week-edge-day",
+            edgeDay,
+            week,
+            week,
+            UtcPeriods.DAY,
+            days,
+            rows(scope, false, WEEK_EDGE_METRICS, true, row -> row.metric().id()));
+    window(
+            scope,
+            "week-edge-gone",
+            edgeDay,
+            edgeStart,
+            edgeStart,
+            UtcPeriods.HOUR,
+            versions[0],
+            rows(scope, true, WEEK_EDGE_METRICS, true, row -> row.metric().id()))
+        .forEach((cell, sum) -> edge.merge(cell, -sum, Long::sum));
+    edge.forEach(
+        (cell, sum) -> {
           TenantFacts tenant = tenants.get(cell.tenantId());
-          if (tenant != null && count > 0) {
+          if (tenant == null || sum <= 0) {
+            return;
+          }
+          if (cell.dimension().equals(Metric.INSTANCE_STARTED.id())) {
+            tenant.launchesWeekEdge += sum;
+          }
+          if (cell.dimension().equals(Metric.TASK_CREATED.id())) {
+            tenant.tasksCreated7d += sum;
+          } else {
             tenant.activeKeys.add(cell.processKey());
           }
         });
 
-    window(scope, "actions", hour - 23 * UtcPeriods.HOUR, hour - UtcPeriods.HOUR, hour + UtcPeriods.HOUR, UtcPeriods.HOUR, versions[0],
-        perTenant(scope, Metric.ACTIVITY_TOTAL, true)).forEach((cell, sum) -> {
-      TenantFacts tenant = tenants.get(cell.tenantId());
-      if (tenant != null) {
-        tenant.actions24h += sum;
-      }
-    });
-
-    window(scope, "tasks", week, yesterday, tomorrow, UtcPeriods.DAY, days, perTenant(scope, Metric.TASK_CREATED, false))
-        .forEach((cell, sum) -> {
-          TenantFacts tenant = tenants.get(cell.tenantId());
-          if (tenant != null) {
-            tenant.tasksCreated7d += sum;
-          }
-        });
-
-    // the 7-day windows are 168 hours: the current hour and the 167 before. The days from 6 days ago to today come
-    // from the daily rows above; of the day before them, the hours still inside the window (its edge) are that
-    // day's daily rows less its hourly rows of the hours already gone: one day and at most 23 hours to read, each
-    // kept as a settled window that slides by a day or an hour
-    long edgeDay = week - UtcPeriods.DAY;
-    long edgeStart = hour - 167 * UtcPeriods.HOUR;
-    Map<Cell, Long> edge = window(scope, "week-edge-day", edgeDay, week, week, UtcPeriods.DAY, days, rows(scope, false,
-        WEEK_EDGE_METRICS, true, row -> row.metric().id()));
-    window(scope, "week-edge-gone", edgeDay, edgeStart, edgeStart, UtcPeriods.HOUR, versions[0], rows(scope, true,
-        WEEK_EDGE_METRICS, true, row -> row.metric().id()))
-        .forEach((cell, sum) -> edge.merge(cell, -sum, Long::sum));
-    edge.forEach((cell, sum) -> {
-      TenantFacts tenant = tenants.get(cell.tenantId());
-      if (tenant == null || sum <= 0) {
-        return;
-      }
-      if (cell.dimension().equals(Metric.INSTANCE_STARTED.id())) {
-        tenant.launchesWeekEdge += sum;
-      }
-      if (cell.dimension().equals(Metric.TASK_CREATED.id())) {
-        tenant.tasksCreated7d += sum;
-      } else {
-        tenant.activeKeys.add(cell.processKey());
-      }
-    });
-
     long month = monthStart(now);
-    window(scope, "assignees", month, yesterday, tomorrow, UtcPeriods.DAY, days, rows(scope, false,
-        List.of(Metric.TASK_ASSIGNEE), false, StatsQuery.Row::dimension)).forEach((cell, sum) -> {
-          TenantFacts tenant = tenants.get(cell.tenantId());
-          if (tenant != null && sum > 0) {
-            tenant.assignees30d.add(cell.dimension());
-          }
-        });
+    window(
+            scope,
+            "assignees",
+            month,
+            yesterday,
+            tomorrow,
+            UtcPeriods.DAY,
+            days,
+            rows(scope, false, List.of(Metric.TASK_ASSIGNEE), false, StatsQuery.Row::dimension))
+        .forEach(
+            (cell, sum) -> {
+              TenantFacts tenant = tenants.get(cell.tenantId());
+              if (tenant != null && sum > 0) {
+                tenant.assignees30d.add(cell.dimension());
+              }
+            });
 
-    window(scope, "flows", month, yesterday, tomorrow, UtcPeriods.DAY, days, rows(scope, false, List.of(Metric.FLOW_TAKEN),
-        true, StatsQuery.Row::dimension)).forEach((cell, sum) -> {
-          TenantFacts tenant = tenants.get(cell.tenantId());
-          if (tenant != null) {
-            tenant.flows30d.computeIfAbsent(cell.processKey(), k -> new HashMap<>())
-                .merge(cell.dimension(), sum, Long::sum);
-          }
-        });
+    window(
+            scope,
+            "flows",
+            month,
+            yesterday,
+            tomorrow,
+            UtcPeriods.DAY,
+            days,
+            rows(scope, false, List.of(Metric.FLOW_TAKEN), true, StatsQuery.Row::dimension))
+        .forEach(
+            (cell, sum) -> {
+              TenantFacts tenant = tenants.get(cell.tenantId());
+              if (tenant != null) {
+                tenant
+                    .flows30d
+                    .computeIfAbsent(cell.processKey(), k -> new HashMap<>())
+                    .merge(cell.dimension(), sum, Long::sum);
+              }
+            });
   }
 
   /**
-   * Flow counts are kept per process key, whatever the version. For these definitions (latest versions deployed
-   * within the 30 days, suspected of a dead branch by the counts of all versions), the counts since the day after
-   * their deployment: a flow the new version added cannot have been taken before. Few definitions, at most
-   * {@value #PROCESSES_PER_QUERY} per round trip: the cost grows with the rate of model changes, never with traffic.
+   * Flow counts are kept per process key, whatever the version. For these definitions (latest
+   * versions deployed within the 30 days, suspected of a dead branch by the counts of all
+   * versions), the counts since the day after their deployment: a flow the new version added cannot
+   * have been taken before. Few definitions, at most {@value #PROCESSES_PER_QUERY} per round trip:
+   * the cost grows with the rate of model changes, never with traffic.
    */
-  void loadFlowsSinceDeployment(ReportScope scope, long now, Map<String, TenantFacts> tenants,
+  void loadFlowsSinceDeployment(
+      ReportScope scope,
+      long now,
+      Map<String, TenantFacts> tenants,
       List<TenantFacts.Definition> definitions) {
     long tomorrow = UtcPeriods.dayStart(now) + UtcPeriods.DAY;
     Map<Map.Entry<String, String>, LocalDate> countedFrom = new HashMap<>();
@@ -212,7 +333,8 @@ final class StatisticsWindows {
       TenantFacts tenant = tenants.get(definition.tenantId());
       long firstFullDay = UtcPeriods.dayStart(definition.deployTime()) + UtcPeriods.DAY;
       // SimpleEntry, unlike Map.entry, takes the tenant-less part's null
-      countedFrom.put(new AbstractMap.SimpleImmutableEntry<>(definition.tenantId(), definition.key()),
+      countedFrom.put(
+          new AbstractMap.SimpleImmutableEntry<>(definition.tenantId(), definition.key()),
           UtcPeriods.date(firstFullDay));
       tenant.flowsSinceDeployment.put(definition.key(), new HashMap<>());
     }
@@ -221,12 +343,21 @@ final class StatisticsWindows {
       List<Map.Entry<String, String>> chunk =
           processes.subList(i, Math.min(processes.size(), i + PROCESSES_PER_QUERY));
       LocalDate from = chunk.stream().map(countedFrom::get).min(LocalDate::compareTo).orElseThrow();
-      for (StatsQuery.DayRow row : query(scope).metric(Metric.FLOW_TAKEN).processes(chunk)
-          .between(at(UtcPeriods.startOf(from)), at(tomorrow)).rowsByDay()) {
-        LocalDate first = countedFrom.get(new AbstractMap.SimpleImmutableEntry<>(row.tenantId(), row.processKey()));
+      for (StatsQuery.DayRow row :
+          query(scope)
+              .metric(Metric.FLOW_TAKEN)
+              .processes(chunk)
+              .between(at(UtcPeriods.startOf(from)), at(tomorrow))
+              .rowsByDay()) {
+        LocalDate first =
+            countedFrom.get(
+                new AbstractMap.SimpleImmutableEntry<>(row.tenantId(), row.processKey()));
         TenantFacts tenant = tenants.get(row.tenantId());
         if (first != null && tenant != null && !row.day().isBefore(first)) {
-          tenant.flowsSinceDeployment.get(row.processKey()).merge(row.dimension(), row.value(), Long::sum);
+          tenant
+              .flowsSinceDeployment
+              .get(row.processKey())
+              .merge(row.dimension(), row.value(), Long::sum);
         }
       }
     }
@@ -243,27 +374,42 @@ final class StatisticsWindows {
   private Reader perTenant(ReportScope scope, Metric metric, boolean hours) {
     return (from, to) -> {
       Map<Cell, Long> sums = new HashMap<>();
-      (hours ? hourly(scope) : query(scope)).metric(metric).between(at(from), at(to)).sumByTenant()
+      (hours ? hourly(scope) : query(scope))
+          .metric(metric)
+          .between(at(from), at(to))
+          .sumByTenant()
           .forEach((tenant, sum) -> sums.put(new Cell(tenant, "", "", 0), sum));
       return sums;
     };
   }
 
-  /** What the 168-hour windows' edge counts: launches, completed elements (activity) and created tasks. */
+  /**
+   * What the 168-hour windows' edge counts: launches, completed elements (activity) and created
+   * tasks.
+   */
   private static final List<Metric> WEEK_EDGE_METRICS =
       List.of(Metric.INSTANCE_STARTED, Metric.ACTIVITY_TOTAL, Metric.TASK_CREATED);
 
   /**
-   * Daily or hourly sums of these metrics per tenant, per process key if asked, and per what {@code dimension} takes
-   * from a row (its dimension, its metric, or nothing).
+   * Daily or hourly sums of these metrics per tenant, per process key if asked, and per what {@code
+   * dimension} takes from a row (its dimension, its metric, or nothing).
    */
-  private Reader rows(ReportScope scope, boolean hours, List<Metric> metrics, boolean byKey,
+  private Reader rows(
+      ReportScope scope,
+      boolean hours,
+      List<Metric> metrics,
+      boolean byKey,
       Function<StatsQuery.Row, String> dimension) {
     return (from, to) -> {
       Map<Cell, Long> sums = new HashMap<>();
-      for (StatsQuery.Row row : (hours ? hourly(scope) : query(scope)).metrics(metrics).between(at(from), at(to))
-          .rows()) {
-        sums.merge(new Cell(row.tenantId(), byKey ? row.processKey() : "", dimension.apply(row), 0), row.value(),
+      for (StatsQuery.Row row :
+          (hours ? hourly(scope) : query(scope))
+              .metrics(metrics)
+              .between(at(from), at(to))
+              .rows()) {
+        sums.merge(
+            new Cell(row.tenantId(), byKey ? row.processKey() : "", dimension.apply(row), 0),
+            row.value(),
             Long::sum);
       }
       return sums;
@@ -289,5 +435,4 @@ final class StatisticsWindows {
     }
     return query;
   }
-
 }

@@ -14,9 +14,16 @@ import java.util.TreeMap;
 final class TenantFacts {
 
   /** A process definition (one version). */
-  record Definition(String id, String tenantId, String key, String name, int version, boolean suspended,
-      String deploymentId, String resourceName, Long deployTime) {
-  }
+  record Definition(
+      String id,
+      String tenantId,
+      String key,
+      String name,
+      int version,
+      boolean suspended,
+      String deploymentId,
+      String resourceName,
+      Long deployTime) {}
 
   /** A count with the first few of the things counted. */
   static final class Listed {
@@ -26,25 +33,32 @@ final class TenantFacts {
 
   final String tenantId;
   String name;
+
   /** Latest version per process key. */
   final Map<String, Definition> latest = new LinkedHashMap<>();
+
   Long firstDeployment;
   Long lastChange;
+
   /** The tenant's users, or null when the identity service's tables cannot tell. */
   Set<String> users;
 
   final Map<LocalDate, Long> launchesPerDay = new TreeMap<>();
+
   /** Launches in the hours of the day 7 days ago that still belong to the last 168 hours. */
   long launchesWeekEdge;
+
   final Set<String> activeKeys = new HashSet<>();
   long actions24h;
   long tasksCreated7d;
   final Set<String> assignees30d = new HashSet<>();
+
   /** Flow counts of the last 30 days per process key and flow id. */
   final Map<String, Map<String, Long>> flows30d = new HashMap<>();
+
   /**
-   * For process keys whose latest version was deployed in the last 30 days: their flow counts since the day after
-   * that deployment, which replace {@link #flows30d} for the dead-branch question.
+   * For process keys whose latest version was deployed in the last 30 days: their flow counts since
+   * the day after that deployment, which replace {@link #flows30d} for the dead-branch question.
    */
   final Map<String, Map<String, Long>> flowsSinceDeployment = new HashMap<>();
 

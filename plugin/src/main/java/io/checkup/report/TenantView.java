@@ -10,8 +10,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * What an indicator reads to measure one tenant: its facts, the profiles of its latest models, the clock of the
- * report and the limits of the configuration, with the few derived values several indicators share.
+ * What an indicator reads to measure one tenant: its facts, the profiles of its latest models, the
+ * clock of the report and the limits of the configuration, with the few derived values several
+ * indicators share.
  */
 final class TenantView {
 
@@ -59,7 +60,9 @@ final class TenantView {
 
   /** Days since the tenant's first deployment, or null without deployments. */
   Integer ageDays() {
-    return facts.firstDeployment == null ? null : (int) UtcPeriods.daysBetween(facts.firstDeployment, now);
+    return facts.firstDeployment == null
+        ? null
+        : (int) UtcPeriods.daysBetween(facts.firstDeployment, now);
   }
 
   /** The latest version of each process key, not suspended. */
@@ -77,7 +80,9 @@ final class TenantView {
     return facts.launchesPerDay.getOrDefault(UtcPeriods.date(dayStart), 0L);
   }
 
-  /** Launches in the last 168 hours: the 7 days to today, and the edge hours of the day before them. */
+  /**
+   * Launches in the last 168 hours: the 7 days to today, and the edge hours of the day before them.
+   */
   long launches7d() {
     long launches = facts.launchesWeekEdge;
     for (int day = 0; day < 7; day++) {
@@ -86,7 +91,10 @@ final class TenantView {
     return launches;
   }
 
-  /** The users of the tenant who were given a user task in the last 30 days (all who were, when users are unknown). */
+  /**
+   * The users of the tenant who were given a user task in the last 30 days (all who were, when
+   * users are unknown).
+   */
   Set<String> digitized() {
     if (digitized == null) {
       digitized = new HashSet<>(facts.assignees30d);
@@ -97,7 +105,9 @@ final class TenantView {
     return digitized;
   }
 
-  /** A list of the elements behind a value: at most the configured number, however many are counted. */
+  /**
+   * A list of the elements behind a value: at most the configured number, however many are counted.
+   */
   Details details() {
     return new Details(config.detailsLimit());
   }

@@ -12,10 +12,11 @@ import org.camunda.bpm.engine.rest.spi.ProcessEngineProvider;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
 
 /**
- * Who is asking, as Camunda's REST authentication established it: nobody (authentication is off: everything is
- * visible, as in the rest of Camunda's REST API), an administrator (member of {@code camunda-admin} or of the
- * engine's configured admin groups, or a configured admin user: every tenant), or a user who sees exactly the tenants
- * they are a member of, directly or through a group. The tenant-less part is for administrators.
+ * Who is asking, as Camunda's REST authentication established it: nobody (authentication is off:
+ * everything is visible, as in the rest of Camunda's REST API), an administrator (member of {@code
+ * camunda-admin} or of the engine's configured admin groups, or a configured admin user: every
+ * tenant), or a user who sees exactly the tenants they are a member of, directly or through a
+ * group. The tenant-less part is for administrators.
  */
 final class Caller {
 
@@ -32,16 +33,25 @@ final class Caller {
     }
     List<String> tenantIds = authentication.getTenantIds();
     if (tenantIds == null) {
-      tenantIds = engine.getIdentityService().createTenantQuery().userMember(authentication.getUserId())
-          .includingGroupsOfUser(true).list().stream().map(Tenant::getId).toList();
+      tenantIds =
+          engine
+              .getIdentityService()
+              .createTenantQuery()
+              .userMember(authentication.getUserId())
+              .includingGroupsOfUser(true)
+              .list()
+              .stream()
+              .map(Tenant::getId)
+              .toList();
     }
     return new Caller(new HashSet<>(tenantIds));
   }
 
   /**
-   * The name of another engine on which Camunda's filter authenticated this request's caller, when the engine asked
-   * has no authentication of its own; null otherwise. An engine without authentication means "authentication off"
-   * to {@link #of}, so a request authenticated elsewhere must not be answered as if it were.
+   * The name of another engine on which Camunda's filter authenticated this request's caller, when
+   * the engine asked has no authentication of its own; null otherwise. An engine without
+   * authentication means "authentication off" to {@link #of}, so a request authenticated elsewhere
+   * must not be answered as if it were.
    */
   static String authenticatedElsewhere(ProcessEngine engine) {
     if (engine.getIdentityService().getCurrentAuthentication() != null) {
@@ -63,11 +73,13 @@ final class Caller {
   }
 
   private static boolean isAdmin(ProcessEngine engine, Authentication authentication) {
-    List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
+    List<String> groups =
+        authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
     if (groups.contains(Groups.CAMUNDA_ADMIN)) {
       return true;
     }
-    if (engine.getProcessEngineConfiguration() instanceof ProcessEngineConfigurationImpl configuration) {
+    if (engine.getProcessEngineConfiguration()
+        instanceof ProcessEngineConfigurationImpl configuration) {
       List<String> adminGroups = configuration.getAdminGroups();
       if (adminGroups != null && groups.stream().anyMatch(adminGroups::contains)) {
         return true;

@@ -34,13 +34,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The check-up inside Camunda's REST API ({@code /engine-rest/checkup}), so Camunda's authentication applies: when it
- * is on, a caller sees the tenants they are a member of (directly or through a group), administrators see all, and
- * anything else is answered 404 exactly as a tenant that does not exist.
+ * The check-up inside Camunda's REST API ({@code /engine-rest/checkup}), so Camunda's
+ * authentication applies: when it is on, a caller sees the tenants they are a member of (directly
+ * or through a group), administrators see all, and anything else is answered 404 exactly as a
+ * tenant that does not exist.
  *
- * <p>This path serves the default engine; {@link NamedEngineCheckupRestService} serves a named one under
- * {@code /engine-rest/engine/{name}/checkup}, the path on which Camunda's authentication filter authenticates the
- * caller against that engine.
+ * <p>This path serves the default engine; {@link NamedEngineCheckupRestService} serves a named one
+ * under {@code /engine-rest/engine/{name}/checkup}, the path on which Camunda's authentication
+ * filter authenticates the caller against that engine.
  */
 @Path("/checkup")
 public class CheckupRestService {
@@ -48,8 +49,7 @@ public class CheckupRestService {
   static final String CSV = "text/csv";
   private static final Logger LOG = LoggerFactory.getLogger("io.checkup.rest");
 
-  @Context
-  private HttpHeaders headers;
+  @Context private HttpHeaders headers;
 
   /** The engine asked: null for the default engine. */
   protected String engineName() {
@@ -59,8 +59,8 @@ public class CheckupRestService {
   // no @Produces on the report: the format is chosen below, and ?format wins over any Accept header
   @GET
   @Path("/report")
-  public Response report(@QueryParam("format") String format,
-      @QueryParam("withoutTenantId") boolean withoutTenantId) {
+  public Response report(
+      @QueryParam("format") String format, @QueryParam("withoutTenantId") boolean withoutTenantId) {
     Checkup checkup = checkup(engineName());
     Caller caller = Caller.of(checkup.engine());
     if (withoutTenantId) {
@@ -73,31 +73,51 @@ public class CheckupRestService {
   /** The report, or the 503 answer that says why it cannot be had now. */
   private static Report generate(Checkup checkup, ReportScope scope) {
     if (checkup.plugin().unavailableReason() != null) {
-      throw new WebApplicationException(error(Response.Status.NOT_FOUND, "InvalidRequestException",
-          "The check-up report is off on process engine '" + checkup.engine().getName() + "': "
-              + checkup.plugin().unavailableReason() + ". Deploy-time lint runs (docs/install.md: databases)."));
+      throw new WebApplicationException(
+          error(
+              Response.Status.NOT_FOUND,
+              "InvalidRequestException",
+              "The check-up report is off on process engine '"
+                  + checkup.engine().getName()
+                  + "': "
+                  + checkup.plugin().unavailableReason()
+                  + ". Deploy-time lint runs (docs/install.md: databases)."));
     }
     try {
       return checkup.plugin().getReport().generate(scope);
     } catch (ReportUnavailableException e) {
-      LOG.warn("camunda-checkup: a report was asked for but cannot be computed now: {}", e.getMessage());
-      throw new WebApplicationException(Response.status(Response.Status.SERVICE_UNAVAILABLE)
-          .header("Retry-After", "30").type(MediaType.APPLICATION_JSON)
-          .entity(ReportFormats.json(errorBody("ReportUnavailableException", e.getMessage()))).build());
+      LOG.warn(
+          "camunda-checkup: a report was asked for but cannot be computed now: {}", e.getMessage());
+      throw new WebApplicationException(
+          Response.status(Response.Status.SERVICE_UNAVAILABLE)
+              .header("Retry-After", "30")
+              .type(MediaType.APPLICATION_JSON)
+              .entity(ReportFormats.json(errorBody("ReportUnavailableException", e.getMessage())))
+              .build());
     }
   }
 
   @GET
   @Path("/report/{tenantId}")
-  public Response tenantReport(@PathParam("tenantId") String tenantId, @QueryParam("format") String format) {
+  public Response tenantReport(
+      @PathParam("tenantId") String tenantId, @QueryParam("format") String format) {
     Checkup checkup = checkup(engineName());
-    return tenantReport(checkup, Caller.of(checkup.engine()), tenantId, format,
+    return tenantReport(
+        checkup,
+        Caller.of(checkup.engine()),
+        tenantId,
+        format,
         "checkup-report-" + tenantId.replaceAll("[^A-Za-z0-9._-]", "_"));
   }
 
-  /** One tenant's report (null: the tenant-less part), or 404 exactly as for a tenant that does not exist. */
-  private Response tenantReport(Checkup checkup, Caller caller, String tenantId, String format, String fileName) {
-    String name = tenantId == null ? "The tenant-less part is not visible." : "No tenant '" + tenantId + "'.";
+  /**
+   * One tenant's report (null: the tenant-less part), or 404 exactly as for a tenant that does not
+   * exist.
+   */
+  private Response tenantReport(
+      Checkup checkup, Caller caller, String tenantId, String format, String fileName) {
+    String name =
+        tenantId == null ? "The tenant-less part is not visible." : "No tenant '" + tenantId + "'.";
     if (!caller.canSee(tenantId)) {
       return notFound(name);
     }
@@ -113,11 +133,19 @@ public class CheckupRestService {
   @Produces(MediaType.APPLICATION_JSON)
   public Response deploymentFindings(@PathParam("deploymentId") String deploymentId) {
     Checkup checkup = checkup(engineName());
-    // asked through the engine's own query: Camunda's tenant and authorization checks decide what the caller sees
-    Deployment deployment = checkup.engine().getRepositoryService().createDeploymentQuery()
-        .deploymentId(deploymentId).singleResult();
-    Optional<List<ResourceFindings>> found = deployment == null ? Optional.empty()
-        : checkup.plugin().getLintResults().forDeployment(deploymentId);
+    // asked through the engine's own query: Camunda's tenant and authorization checks decide what
+    // the caller sees
+    Deployment deployment =
+        checkup
+            .engine()
+            .getRepositoryService()
+            .createDeploymentQuery()
+            .deploymentId(deploymentId)
+            .singleResult();
+    Optional<List<ResourceFindings>> found =
+        deployment == null
+            ? Optional.empty()
+            : checkup.plugin().getLintResults().forDeployment(deploymentId);
     if (found.isEmpty()) {
       return notFound("No deployment '" + deploymentId + "'.");
     }
@@ -143,10 +171,17 @@ public class CheckupRestService {
   @Produces(MediaType.APPLICATION_JSON)
   public Response processDefinitionFindings(@PathParam("id") String id) {
     Checkup checkup = checkup(engineName());
-    ProcessDefinition definition = checkup.engine().getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionId(id).singleResult();
-    Optional<List<Finding>> found = definition == null ? Optional.empty()
-        : checkup.plugin().getLintResults().forProcessDefinition(id);
+    ProcessDefinition definition =
+        checkup
+            .engine()
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionId(id)
+            .singleResult();
+    Optional<List<Finding>> found =
+        definition == null
+            ? Optional.empty()
+            : checkup.plugin().getLintResults().forProcessDefinition(id);
     if (found.isEmpty()) {
       return notFound("No process definition '" + id + "'.");
     }
@@ -181,24 +216,33 @@ public class CheckupRestService {
   private Response render(Report report, String format, String fileName) {
     String chosen = format(format);
     if (chosen == null) {
-      return error(Response.Status.BAD_REQUEST, "InvalidRequestException",
+      return error(
+          Response.Status.BAD_REQUEST,
+          "InvalidRequestException",
           "Unknown format '" + format + "': use json, csv or html.");
     }
     return switch (chosen) {
-      case "csv" -> Response.ok(ReportFormats.csv(report), CSV + "; charset=UTF-8")
-          .header("Content-Disposition", "attachment; filename=\"" + fileName + ".csv\"")
-          .header("X-Content-Type-Options", "nosniff").build();
-      case "html" -> Response.ok(ReportHtml.render(report), MediaType.TEXT_HTML + "; charset=UTF-8")
-          // the page needs nothing but its own inline styles: no script may run, nothing may be loaded
-          .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
-          .header("X-Content-Type-Options", "nosniff").build();
+      case "csv" ->
+          Response.ok(ReportFormats.csv(report), CSV + "; charset=UTF-8")
+              .header("Content-Disposition", "attachment; filename=\"" + fileName + ".csv\"")
+              .header("X-Content-Type-Options", "nosniff")
+              .build();
+      case "html" ->
+          Response.ok(ReportHtml.render(report), MediaType.TEXT_HTML + "; charset=UTF-8")
+              // the page needs nothing but its own inline styles: no script may run, nothing may be
+              // loaded
+              .header(
+                  "Content-Security-Policy",
+                  "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+              .header("X-Content-Type-Options", "nosniff")
+              .build();
       default -> json(report);
     };
   }
 
   /**
-   * {@code ?format} wins; otherwise the first of JSON, CSV or HTML the Accept header names (in its order of
-   * preference), HTML for a bare {@code text/*}, and JSON for anything else.
+   * {@code ?format} wins; otherwise the first of JSON, CSV or HTML the Accept header names (in its
+   * order of preference), HTML for a bare {@code text/*}, and JSON for anything else.
    */
   private String format(String format) {
     if (format != null && !format.isBlank()) {
@@ -231,7 +275,8 @@ public class CheckupRestService {
   }
 
   private static Response json(Object body) {
-    return Response.ok(ReportFormats.json(body), MediaType.APPLICATION_JSON + "; charset=UTF-8").build();
+    return Response.ok(ReportFormats.json(body), MediaType.APPLICATION_JSON + "; charset=UTF-8")
+        .build();
   }
 
   private static Response notFound(String message) {
@@ -239,7 +284,9 @@ public class CheckupRestService {
   }
 
   private static Response error(Response.Status status, String type, String message) {
-    return Response.status(status).type(MediaType.APPLICATION_JSON).entity(ReportFormats.json(errorBody(type, message)))
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON)
+        .entity(ReportFormats.json(errorBody(type, message)))
         .build();
   }
 
@@ -253,28 +300,47 @@ public class CheckupRestService {
 
   // ---- the engine and the plugin ----
 
-  private record Checkup(ProcessEngine engine, CheckupProcessEnginePlugin plugin) {
-  }
+  private record Checkup(ProcessEngine engine, CheckupProcessEnginePlugin plugin) {}
 
   private static Checkup checkup(String engineName) {
     ProcessEngine engine = EngineUtil.lookupProcessEngine(engineName);
     if (engine == null) {
-      throw new WebApplicationException(error(Response.Status.NOT_FOUND, "InvalidRequestException",
-          "No process engine" + (engineName == null ? "" : " named '" + engineName + "'") + " is available."));
+      throw new WebApplicationException(
+          error(
+              Response.Status.NOT_FOUND,
+              "InvalidRequestException",
+              "No process engine"
+                  + (engineName == null ? "" : " named '" + engineName + "'")
+                  + " is available."));
     }
     String authenticatedOn = Caller.authenticatedElsewhere(engine);
     if (authenticatedOn != null) {
-      // the filter authenticated the caller on another engine: this one would take them for "no authentication"
-      throw new WebApplicationException(error(Response.Status.FORBIDDEN, "AuthorizationException",
-          "Authenticated on process engine '" + authenticatedOn + "', not on '" + engine.getName()
-              + "': ask /engine/" + engine.getName() + "/checkup."));
+      // the filter authenticated the caller on another engine: this one would take them for "no
+      // authentication"
+      throw new WebApplicationException(
+          error(
+              Response.Status.FORBIDDEN,
+              "AuthorizationException",
+              "Authenticated on process engine '"
+                  + authenticatedOn
+                  + "', not on '"
+                  + engine.getName()
+                  + "': ask /engine/"
+                  + engine.getName()
+                  + "/checkup."));
     }
     CheckupProcessEnginePlugin plugin = CheckupRegistry.of(engine.getName());
     if (plugin == null) {
-      LOG.warn("camunda-checkup: the REST resources are registered but engine '{}' runs without the plugin",
+      LOG.warn(
+          "camunda-checkup: the REST resources are registered but engine '{}' runs without the plugin",
           engine.getName());
-      throw new WebApplicationException(error(Response.Status.NOT_FOUND, "InvalidRequestException",
-          "The camunda-checkup plugin is not installed in process engine '" + engine.getName() + "'."));
+      throw new WebApplicationException(
+          error(
+              Response.Status.NOT_FOUND,
+              "InvalidRequestException",
+              "The camunda-checkup plugin is not installed in process engine '"
+                  + engine.getName()
+                  + "'."));
     }
     return new Checkup(engine, plugin);
   }

@@ -20,9 +20,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Installs camunda-checkup in a Spring Boot Camunda application: the engine plugin as a bean (the Camunda starter
- * picks up every {@code ProcessEnginePlugin} bean), configured from {@code checkup.*} properties. Camunda Run reuses
- * this bean when its YAML lists the plugin class, and applies {@code plugin-parameters} on top.
+ * Installs camunda-checkup in a Spring Boot Camunda application: the engine plugin as a bean (the
+ * Camunda starter picks up every {@code ProcessEnginePlugin} bean), configured from {@code
+ * checkup.*} properties. Camunda Run reuses this bean when its YAML lists the plugin class, and
+ * applies {@code plugin-parameters} on top.
  */
 @AutoConfiguration
 @ConditionalOnClass(name = "org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin")
@@ -32,26 +33,29 @@ public class CheckupAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  public CheckupProcessEnginePlugin checkupProcessEnginePlugin(CheckupProperties properties,
-      Environment environment) {
+  public CheckupProcessEnginePlugin checkupProcessEnginePlugin(
+      CheckupProperties properties, Environment environment) {
     CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
     CheckupSettings settings = plugin.settings();
     CheckupProperties.Lint lint = properties.getLint();
-    settings.set(CheckupSettings.LINT_MODE, lint.getMode())
+    settings
+        .set(CheckupSettings.LINT_MODE, lint.getMode())
         .set(CheckupSettings.LINT_CONFIG_FILE, lint.getConfigFile())
         .set(CheckupSettings.LINT_RULES, lint.getRules())
         .set(CheckupSettings.LINT_RULE_OPTIONS, lint.flatOptions())
         .set(CheckupSettings.LINT_LOG_LIMIT, lint.getLogLimit())
         .set(CheckupSettings.LINT_RESULTS_CACHE_SIZE, lint.getResultsCacheSize().toBytes());
     CheckupProperties.Stats stats = properties.getStats();
-    settings.set(CheckupSettings.STATS_ENABLED, stats.isEnabled())
+    settings
+        .set(CheckupSettings.STATS_ENABLED, stats.isEnabled())
         .set(CheckupSettings.STATS_FLUSH_INTERVAL, stats.getFlushInterval())
         .set(CheckupSettings.STATS_ROLL_UP_AFTER, stats.getRollUpAfter())
         .set(CheckupSettings.STATS_RETENTION, stats.getRetention())
         .set(CheckupSettings.STATS_MAX_PENDING_ROWS, stats.getMaxPendingRows())
         .set(CheckupSettings.STATS_NODE_ID, stats.getNodeId());
     CheckupProperties.Report report = properties.getReport();
-    settings.set(CheckupSettings.REPORT_CONFIG_FILE, report.getConfigFile())
+    settings
+        .set(CheckupSettings.REPORT_CONFIG_FILE, report.getConfigFile())
         .set(CheckupSettings.REPORT_CONFIG, reportSettings(environment))
         .set(CheckupSettings.REPORT_WARM_UP, report.isWarmUp())
         .set(CheckupSettings.REPORT_QUERY_TIMEOUT, report.getQueryTimeout());
@@ -63,18 +67,26 @@ public class CheckupAutoConfiguration {
    * {@code norms.[launches.7d]}), strictly: a key that names nothing stops the start, naming it.
    */
   private static ReportSettings reportSettings(Environment environment) {
-    return Binder.get(environment).bind("checkup.report.settings", Bindable.of(ReportSettings.class),
-        new NoUnboundElementsBindHandler(BindHandler.DEFAULT)).orElse(null);
+    return Binder.get(environment)
+        .bind(
+            "checkup.report.settings",
+            Bindable.of(ReportSettings.class),
+            new NoUnboundElementsBindHandler(BindHandler.DEFAULT))
+        .orElse(null);
   }
 
   /**
-   * Puts the check-up's REST resources into Camunda's REST API ({@code /engine-rest/checkup}), where Camunda's
-   * authentication filter, if any, already guards every request. Works wherever Camunda's Spring Boot REST starter
-   * runs, Camunda Run included.
+   * Puts the check-up's REST resources into Camunda's REST API ({@code /engine-rest/checkup}),
+   * where Camunda's authentication filter, if any, already guards every request. Works wherever
+   * Camunda's Spring Boot REST starter runs, Camunda Run included.
    */
   @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(name = {"org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer",
-      "org.glassfish.jersey.server.ResourceConfig", "org.camunda.bpm.engine.rest.util.EngineUtil"})
+  @ConditionalOnClass(
+      name = {
+        "org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer",
+        "org.glassfish.jersey.server.ResourceConfig",
+        "org.camunda.bpm.engine.rest.util.EngineUtil"
+      })
   static class RestResources {
 
     @Bean
@@ -84,8 +96,8 @@ public class CheckupAutoConfiguration {
   }
 
   /**
-   * Writes the statistics still in memory when the application stops, before Spring closes the engine (the engine's
-   * own close does it too, but only when its metrics are on).
+   * Writes the statistics still in memory when the application stops, before Spring closes the
+   * engine (the engine's own close does it too, but only when its metrics are on).
    */
   @Bean
   public SmartLifecycle checkupStatisticsLifecycle(CheckupProcessEnginePlugin plugin) {

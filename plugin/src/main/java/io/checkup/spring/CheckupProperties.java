@@ -32,22 +32,22 @@ public class CheckupProperties {
     private String configFile;
 
     /**
-     * The report configuration as properties or YAML, the same structure as the JSON file (applied after it), e.g.
-     * {@code checkup.report.settings.tenants.acme.plan=Gold} or
-     * {@code checkup.report.settings.norms.[launches.7d].min=500}.
+     * The report configuration as properties or YAML, the same structure as the JSON file (applied
+     * after it), e.g. {@code checkup.report.settings.tenants.acme.plan=Gold} or {@code
+     * checkup.report.settings.norms.[launches.7d].min=500}.
      */
     private ReportSettings settings = new ReportSettings();
 
     /**
-     * Generate one report in the background right after the engine starts and a minute after each midnight UTC, so
-     * that the first report asked for after a restart or on a new day is as fast as any other. Switch off on nodes
-     * that never serve reports.
+     * Generate one report in the background right after the engine starts and a minute after each
+     * midnight UTC, so that the first report asked for after a restart or on a new day is as fast
+     * as any other. Switch off on nodes that never serve reports.
      */
     private boolean warmUp = true;
 
     /**
-     * How long one of the report's queries may take, and how long a request waits while another report is computed
-     * on this node; past it the REST API answers 503 and the engine works on.
+     * How long one of the report's queries may take, and how long a request waits while another
+     * report is computed on this node; past it the REST API answers 503 and the engine works on.
      */
     private Duration queryTimeout = Duration.ofSeconds(30);
 
@@ -115,7 +115,10 @@ public class CheckupProperties {
     /** Age after which rows are deleted. */
     private Duration retention = Duration.ofDays(180);
 
-    /** Rows that may wait in memory while the database cannot be written; past it the oldest hour is summarised. */
+    /**
+     * Rows that may wait in memory while the database cannot be written; past it the oldest hour is
+     * summarised.
+     */
     private int maxPendingRows = 100_000;
 
     /** This node's name in the rows it writes (default: host/engine/random). */
@@ -173,10 +176,15 @@ public class CheckupProperties {
   /** Deploy-time linting. */
   public static class Lint {
 
-    /** warn (log findings, deploy anyway), strict (refuse deployments with error findings) or off. */
+    /**
+     * warn (log findings, deploy anyway), strict (refuse deployments with error findings) or off.
+     */
     private LintMode mode = LintMode.WARN;
 
-    /** Rule configuration file: a path, or classpath:..., in camunda-checkup or bpmnlint (.bpmnlintrc) format. */
+    /**
+     * Rule configuration file: a path, or classpath:..., in camunda-checkup or bpmnlint
+     * (.bpmnlintrc) format.
+     */
     private String configFile;
 
     /** Severity per rule id (off, info, warn, error), e.g. checkup.lint.rules.model-size=error. */
@@ -186,14 +194,13 @@ public class CheckupProperties {
     private Map<String, Map<String, String>> options = new LinkedHashMap<>();
 
     /**
-     * Finding lines logged per deployed resource; the rest are counted in one line. Strict mode puts at most as many
-     * errors, and as many warnings, into a refusal.
+     * Finding lines logged per deployed resource; the rest are counted in one line. Strict mode
+     * puts at most as many errors, and as many warnings, into a refusal.
      */
     private int logLimit = 50;
 
     /** Heap the findings kept for the Java and REST API may take on this node. */
-    private DataSize resultsCacheSize =
-        DataSize.ofMegabytes(16);
+    private DataSize resultsCacheSize = DataSize.ofMegabytes(16);
 
     public int getLogLimit() {
       return logLimit;
@@ -246,7 +253,9 @@ public class CheckupProperties {
     /** The options as the plugin keeps them: {@code <rule-id>.<option>} to value. */
     Map<String, String> flatOptions() {
       Map<String, String> flat = new LinkedHashMap<>();
-      options.forEach((rule, byName) -> byName.forEach((option, value) -> flat.put(rule + "." + option, value)));
+      options.forEach(
+          (rule, byName) ->
+              byName.forEach((option, value) -> flat.put(rule + "." + option, value)));
       return flat;
     }
   }

@@ -6,13 +6,13 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
 /**
- * The built-in listeners the statistics put on activities, flows and user tasks. Each knows at parse time what it
- * counts (metric, process key, element); at run time it only asks the execution for its tenant and increments.
+ * The built-in listeners the statistics put on activities, flows and user tasks. Each knows at
+ * parse time what it counts (metric, process key, element); at run time it only asks the execution
+ * for its tenant and increments.
  */
 final class CountingListeners {
 
-  private CountingListeners() {
-  }
+  private CountingListeners() {}
 
   /** Counts a fixed metric and dimension for the execution's tenant. */
   static final class Count implements ExecutionListener {
@@ -47,8 +47,11 @@ final class CountingListeners {
     @Override
     public void notify(DelegateExecution execution) {
       try {
-        collector.record(execution.getTenantId(), processKey,
-            execution.isCanceled() ? Metric.INSTANCE_CANCELLED : Metric.INSTANCE_COMPLETED, "");
+        collector.record(
+            execution.getTenantId(),
+            processKey,
+            execution.isCanceled() ? Metric.INSTANCE_CANCELLED : Metric.INSTANCE_COMPLETED,
+            "");
       } catch (RuntimeException e) {
         collector.failed(e);
       }

@@ -4,20 +4,28 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads sizes in bytes as settings write them: {@code 16MB}, {@code 512KB}, {@code 1GB}, a bare number of bytes. */
+/**
+ * Reads sizes in bytes as settings write them: {@code 16MB}, {@code 512KB}, {@code 1GB}, a bare
+ * number of bytes.
+ */
 public final class DataSizes {
 
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|kb|mb|gb)?");
 
-  private DataSizes() {
-  }
+  private DataSizes() {}
 
-  /** @param setting the setting's name, for the error message */
+  /**
+   * @param setting the setting's name, for the error message
+   */
   public static long parse(String text, String setting) {
     Matcher size = SIZE.matcher(text == null ? "" : text.trim().toLowerCase(Locale.ROOT));
     if (!size.matches()) {
-      throw new IllegalArgumentException(setting + ": '" + text + "' is not a size (write 16MB, 512KB, 1GB or a "
-          + "number of bytes)");
+      throw new IllegalArgumentException(
+          setting
+              + ": '"
+              + text
+              + "' is not a size (write 16MB, 512KB, 1GB or a "
+              + "number of bytes)");
     }
     long amount = Long.parseLong(size.group(1));
     String unit = size.group(2) == null ? "b" : size.group(2);

@@ -3,11 +3,13 @@ package io.checkup.stats;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Reads durations as settings write them: {@code 60s}, {@code 5m}, {@code 12h}, {@code 14d}, ISO {@code PT1M}. */
+/**
+ * Reads durations as settings write them: {@code 60s}, {@code 5m}, {@code 12h}, {@code 14d}, ISO
+ * {@code PT1M}.
+ */
 public final class Durations {
 
-  private Durations() {
-  }
+  private Durations() {}
 
   /**
    * @param setting the setting's name, for the error message
@@ -22,7 +24,8 @@ public final class Durations {
       if (value.matches("\\d+")) {
         value = value + bareNumberUnit;
       }
-      long amount = Long.parseLong(value.substring(0, value.length() - (value.endsWith("ms") ? 2 : 1)));
+      long amount =
+          Long.parseLong(value.substring(0, value.length() - (value.endsWith("ms") ? 2 : 1)));
       if (value.endsWith("ms")) {
         return Duration.ofMillis(amount);
       }
@@ -34,8 +37,12 @@ public final class Durations {
         default -> throw new IllegalArgumentException();
       };
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException(setting + ": '" + text + "' is not a duration (write 60s, 5m, 12h, 14d or "
-          + "ISO 8601 such as PT1M)");
+      throw new IllegalArgumentException(
+          setting
+              + ": '"
+              + text
+              + "' is not a duration (write 60s, 5m, 12h, 14d or "
+              + "ISO 8601 such as PT1M)");
     }
   }
 }

@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.runtime.Incident;
 
 /**
- * Counts incidents as they are created. Added beside the engine's own handler of each incident type (which stays
- * in charge), because incident history events do not exist at history level none.
+ * Counts incidents as they are created. Added beside the engine's own handler of each incident type
+ * (which stays in charge), because incident history events do not exist at history level none.
  */
 final class IncidentObserver implements IncidentHandler {
 
@@ -28,8 +28,11 @@ final class IncidentObserver implements IncidentHandler {
   @Override
   public Incident handleIncident(IncidentContext context, String message) {
     try {
-      collector.record(context.getTenantId(), processKey(context.getProcessDefinitionId()),
-          Metric.INCIDENT_CREATED, context.getActivityId());
+      collector.record(
+          context.getTenantId(),
+          processKey(context.getProcessDefinitionId()),
+          Metric.INCIDENT_CREATED,
+          context.getActivityId());
     } catch (RuntimeException e) {
       collector.failed(e);
     }
@@ -40,8 +43,10 @@ final class IncidentObserver implements IncidentHandler {
     if (processDefinitionId == null) {
       return "";
     }
-    ProcessDefinitionEntity definition = Context.getProcessEngineConfiguration().getDeploymentCache()
-        .findDeployedProcessDefinitionById(processDefinitionId);
+    ProcessDefinitionEntity definition =
+        Context.getProcessEngineConfiguration()
+            .getDeploymentCache()
+            .findDeployedProcessDefinitionById(processDefinitionId);
     return definition == null ? processDefinitionId : definition.getKey();
   }
 

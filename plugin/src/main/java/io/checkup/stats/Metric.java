@@ -19,9 +19,9 @@ public enum Metric {
   /** An incident was created; dimension: the element id where it happened. */
   INCIDENT_CREATED("incident.created", true),
   /**
-   * Activity instances ended per process key: the sum of {@link #ACTIVITY_ENDED} over the elements, written with
-   * each flush (nothing extra is counted on the hot path) so that questions per process or tenant read one row per
-   * key instead of one per element.
+   * Activity instances ended per process key: the sum of {@link #ACTIVITY_ENDED} over the elements,
+   * written with each flush (nothing extra is counted on the hot path) so that questions per
+   * process or tenant read one row per key instead of one per element.
    */
   ACTIVITY_TOTAL("activity.total", false),
   /**

@@ -1,10 +1,12 @@
 package io.checkup.stats;
 
 /**
- * One counter: a metric for a tenant (null: no tenant), a process definition key and a dimension (element, flow or
- * assignee; "" where the metric has none) in the period starting at {@code periodStart} (epoch milliseconds, UTC).
+ * One counter: a metric for a tenant (null: no tenant), a process definition key and a dimension
+ * (element, flow or assignee; "" where the metric has none) in the period starting at {@code
+ * periodStart} (epoch milliseconds, UTC).
  */
-public record StatKey(String tenantId, String processKey, Metric metric, String dimension, long periodStart) {
+public record StatKey(
+    String tenantId, String processKey, Metric metric, String dimension, long periodStart) {
 
   public StatKey {
     dimension = dimension == null ? "" : dimension;

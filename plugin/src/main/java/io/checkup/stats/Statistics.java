@@ -5,8 +5,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
- * The Java API to the runtime statistics: queries over what has been written, and on-demand flush and maintenance
- * (tests and demos set a short flush interval or call {@link #flushNow()} for exact numbers).
+ * The Java API to the runtime statistics: queries over what has been written, and on-demand flush
+ * and maintenance (tests and demos set a short flush interval or call {@link #flushNow()} for exact
+ * numbers).
  */
 public final class Statistics {
 
@@ -16,7 +17,11 @@ public final class Statistics {
   private final StatsSettings settings;
   private final boolean collecting;
 
-  Statistics(StatsCollector collector, StatsStore store, StatsFlusher flusher, StatsSettings settings,
+  Statistics(
+      StatsCollector collector,
+      StatsStore store,
+      StatsFlusher flusher,
+      StatsSettings settings,
       boolean collecting) {
     this.collecting = collecting;
     this.collector = collector;
@@ -36,14 +41,17 @@ public final class Statistics {
     return UtcPeriods.dayStart(now - settings.rollUpAfter().toMillis()) + UtcPeriods.DAY;
   }
 
-  /** False when the statistics are switched off ({@code statsEnabled=false}): nothing is counted. */
+  /**
+   * False when the statistics are switched off ({@code statsEnabled=false}): nothing is counted.
+   */
   public boolean isCollecting() {
     return collecting;
   }
 
   /**
-   * Writes counts that were not collected by this node, as rows of their own ({@code source} is their node id):
-   * imported from elsewhere, or made up for a demo. They are summed with everything else like any node's rows.
+   * Writes counts that were not collected by this node, as rows of their own ({@code source} is
+   * their node id): imported from elsewhere, or made up for a demo. They are summed with everything
+   * else like any node's rows.
    *
    * @throws SQLException when the database refuses them (nothing is written then)
    */
@@ -52,9 +60,10 @@ public final class Statistics {
   }
 
   /**
-   * Versions of what has been written for settled periods, the hours before the previous hour and the days before
-   * yesterday: each rises when a flush (of any node) or a backfill adds counts to such a period. While a version stays
-   * the same, sums over settled periods stay the same, so a reader may keep them.
+   * Versions of what has been written for settled periods, the hours before the previous hour and
+   * the days before yesterday: each rises when a flush (of any node) or a backfill adds counts to
+   * such a period. While a version stays the same, sums over settled periods stay the same, so a
+   * reader may keep them.
    *
    * @return {settled hours, settled days}
    */
@@ -62,7 +71,8 @@ public final class Statistics {
     try {
       return store.closedPeriodVersions();
     } catch (SQLException e) {
-      throw new IllegalStateException("camunda-checkup statistics: reading the versions failed: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "camunda-checkup statistics: reading the versions failed: " + e.getMessage(), e);
     }
   }
 
@@ -71,7 +81,10 @@ public final class Statistics {
     return flusher.flush();
   }
 
-  /** Merges finished periods, drops expired hours and applies the retention now, instead of within the hour. */
+  /**
+   * Merges finished periods, drops expired hours and applies the retention now, instead of within
+   * the hour.
+   */
   public void maintainNow() throws SQLException {
     flusher.maintain();
   }
@@ -81,7 +94,10 @@ public final class Statistics {
     return flusher.pendingRows();
   }
 
-  /** How often counting itself failed (each failure was caught and logged; no process instance noticed). */
+  /**
+   * How often counting itself failed (each failure was caught and logged; no process instance
+   * noticed).
+   */
   public long countingFailures() {
     return collector.failures();
   }

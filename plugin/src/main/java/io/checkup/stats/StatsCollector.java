@@ -14,22 +14,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hot path. A listener's event becomes one increment in a map that belongs to the current thread's command;
- * when that command's transaction commits, the map is handed over to the flusher through a lock-free queue (one
- * hand-over per transaction, not per event). A rolled-back transaction counts nothing, so counts are exact. No
- * database access, no lock shared between engine threads.
+ * The hot path. A listener's event becomes one increment in a map that belongs to the current
+ * thread's command; when that command's transaction commits, the map is handed over to the flusher
+ * through a lock-free queue (one hand-over per transaction, not per event). A rolled-back
+ * transaction counts nothing, so counts are exact. No database access, no lock shared between
+ * engine threads.
  */
 public final class StatsCollector {
 
   private static final Logger LOG = LoggerFactory.getLogger("io.checkup.stats");
 
-  private final ConcurrentLinkedQueue<Map<StatKey, long[]>> committed = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Map<StatKey, long[]>> committed =
+      new ConcurrentLinkedQueue<>();
   private final ThreadLocal<Map<CommandContext, CommandCounts>> open =
       ThreadLocal.withInitial(IdentityHashMap::new);
   private final AtomicLong failures = new AtomicLong();
   private volatile RuntimeException injectedFault;
 
-  /** What a listener counts, fixed at parse time: one metric of one process key for one element or flow. */
+  /**
+   * What a listener counts, fixed at parse time: one metric of one process key for one element or
+   * flow.
+   */
   static final class Counter {
     final String processKey;
     final Metric metric;
@@ -43,14 +48,21 @@ public final class StatsCollector {
   }
 
   /**
-   * The counts of one command (one transaction). Every count of a command gets the hour the command counted first:
-   * commands last milliseconds, and asking the clock once per command keeps the hot path short.
+   * The counts of one command (one transaction). Every count of a command gets the hour the command
+   * counted first: commands last milliseconds, and asking the clock once per command keeps the hot
+   * path short.
    */
   private static final class CommandCounts {
     final long hour;
-    /** Counts of fixed counters for the command's first tenant: the common case, without a key object. */
+
+    /**
+     * Counts of fixed counters for the command's first tenant: the common case, without a key
+     * object.
+     */
     final String tenantId;
+
     final IdentityHashMap<Counter, long[]> fixed = new IdentityHashMap<>();
+
     /** Everything else (other tenants, variable dimensions). */
     Map<StatKey, long[]> other;
 
@@ -75,7 +87,8 @@ public final class StatsCollector {
       Map<StatKey, long[]> all = other == null ? new HashMap<>() : other;
       for (Map.Entry<Counter, long[]> entry : fixed.entrySet()) {
         Counter counter = entry.getKey();
-        StatKey key = new StatKey(tenantId, counter.processKey, counter.metric, counter.dimension, hour);
+        StatKey key =
+            new StatKey(tenantId, counter.processKey, counter.metric, counter.dimension, hour);
         long[] existing = all.get(key);
         if (existing == null) {
           all.put(key, entry.getValue());
@@ -87,13 +100,18 @@ public final class StatsCollector {
     }
   }
 
-  /** Counts one event of a fixed counter. Never throws: a statistics failure must not break a process instance. */
+  /**
+   * Counts one event of a fixed counter. Never throws: a statistics failure must not break a
+   * process instance.
+   */
   void record(Counter counter, String tenantId) {
     try {
       checkFault();
       CommandCounts counts = commandCounts(tenantId);
       if (counts == null) {
-        offerSingle(new StatKey(tenantId, counter.processKey, counter.metric, counter.dimension, currentHour()));
+        offerSingle(
+            new StatKey(
+                tenantId, counter.processKey, counter.metric, counter.dimension, currentHour()));
       } else if (Objects.equals(counts.tenantId, tenantId)) {
         long[] count = counts.fixed.get(counter);
         if (count == null) {
@@ -102,7 +120,9 @@ public final class StatsCollector {
           count[0]++;
         }
       } else {
-        counts.add(new StatKey(tenantId, counter.processKey, counter.metric, counter.dimension, counts.hour));
+        counts.add(
+            new StatKey(
+                tenantId, counter.processKey, counter.metric, counter.dimension, counts.hour));
       }
     } catch (RuntimeException e) {
       failed(e);
@@ -141,7 +161,10 @@ public final class StatsCollector {
     committed.offer(single);
   }
 
-  /** The counts of the current command, made (and watched until its transaction ends) on first use; null outside. */
+  /**
+   * The counts of the current command, made (and watched until its transaction ends) on first use;
+   * null outside.
+   */
   private CommandCounts commandCounts(String tenantId) {
     CommandContext context = Context.getCommandContext();
     if (context == null) {
@@ -157,21 +180,34 @@ public final class StatsCollector {
     return counts;
   }
 
-  private void watch(CommandContext context, CommandCounts counts, Map<CommandContext, CommandCounts> open) {
-    context.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, commandContext -> {
-      open.remove(context);
-      committed.offer(counts.toKeys());
-    });
-    context.getTransactionContext().addTransactionListener(TransactionState.ROLLED_BACK,
-        commandContext -> open.remove(context));
+  private void watch(
+      CommandContext context, CommandCounts counts, Map<CommandContext, CommandCounts> open) {
+    context
+        .getTransactionContext()
+        .addTransactionListener(
+            TransactionState.COMMITTED,
+            commandContext -> {
+              open.remove(context);
+              committed.offer(counts.toKeys());
+            });
+    context
+        .getTransactionContext()
+        .addTransactionListener(
+            TransactionState.ROLLED_BACK, commandContext -> open.remove(context));
   }
 
-  /** Records a failure of the statistics themselves: logged (the first, then every thousandth), never rethrown. */
+  /**
+   * Records a failure of the statistics themselves: logged (the first, then every thousandth),
+   * never rethrown.
+   */
   void failed(RuntimeException e) {
     long count = failures.incrementAndGet();
     if (count == 1 || count % 1000 == 0) {
-      LOG.warn("camunda-checkup statistics: counting failed ({} time(s) so far); the process instance is not "
-          + "affected", count, e);
+      LOG.warn(
+          "camunda-checkup statistics: counting failed ({} time(s) so far); the process instance is not "
+              + "affected",
+          count,
+          e);
     }
   }
 
@@ -179,7 +215,10 @@ public final class StatsCollector {
     return failures.get();
   }
 
-  /** Moves everything committed so far into {@code into}, adding to what it has. Called by the flusher only. */
+  /**
+   * Moves everything committed so far into {@code into}, adding to what it has. Called by the
+   * flusher only.
+   */
   void drainInto(Map<StatKey, Long> into) {
     for (Map<StatKey, long[]> batch = committed.poll(); batch != null; batch = committed.poll()) {
       for (Map.Entry<StatKey, long[]> entry : batch.entrySet()) {
@@ -188,7 +227,10 @@ public final class StatsCollector {
     }
   }
 
-  /** For tests of the "never reaches the process instance" promise: every record throws this until cleared. */
+  /**
+   * For tests of the "never reaches the process instance" promise: every record throws this until
+   * cleared.
+   */
   void injectFault(RuntimeException fault) {
     this.injectedFault = fault;
   }

@@ -14,15 +14,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The background side: every second it takes over what engine threads committed (keeping their hand-over queue
- * short), every flush interval it writes the counts as one batch, and every hour it rolls old hours into days and
- * applies the retention. When the database cannot be written, the counts stay in memory and go out with the next
- * flush that works; past {@code maxPendingRows}, the oldest hour is summarised, never dropped.
+ * The background side: every second it takes over what engine threads committed (keeping their
+ * hand-over queue short), every flush interval it writes the counts as one batch, and every hour it
+ * rolls old hours into days and applies the retention. When the database cannot be written, the
+ * counts stay in memory and go out with the next flush that works; past {@code maxPendingRows}, the
+ * oldest hour is summarised, never dropped.
  */
 final class StatsFlusher {
 
   private static final Logger LOG = LoggerFactory.getLogger("io.checkup.stats");
-  /** Tenant, process key and dimension of counts summarised to keep memory bounded during a database outage. */
+
+  /**
+   * Tenant, process key and dimension of counts summarised to keep memory bounded during a database
+   * outage.
+   */
   static final String SUMMARISED = "*";
 
   private final StatsCollector collector;
@@ -40,11 +45,13 @@ final class StatsFlusher {
   }
 
   synchronized void start() {
-    scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "camunda-checkup-stats " + settings.nodeId());
-      thread.setDaemon(true);
-      return thread;
-    });
+    scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "camunda-checkup-stats " + settings.nodeId());
+              thread.setDaemon(true);
+              return thread;
+            });
     long interval = settings.flushInterval().toMillis();
     scheduler.scheduleWithFixedDelay(this::absorb, 1, 1, TimeUnit.SECONDS);
     scheduler.scheduleWithFixedDelay(this::flushQuietly, interval, interval, TimeUnit.MILLISECONDS);
@@ -70,8 +77,10 @@ final class StatsFlusher {
       }
     }
     if (!flush()) {
-      LOG.error("camunda-checkup statistics: the final flush at shutdown failed; {} count row(s) of this node are "
-          + "lost", pendingRows());
+      LOG.error(
+          "camunda-checkup statistics: the final flush at shutdown failed; {} count row(s) of this node are "
+              + "lost",
+          pendingRows());
     }
   }
 
@@ -97,7 +106,8 @@ final class StatsFlusher {
     try {
       store.insert(pending, settings.nodeId(), ClockUtil.getCurrentTime().getTime());
       if (failing) {
-        LOG.info("camunda-checkup statistics: the database is back; {} pending count row(s) written",
+        LOG.info(
+            "camunda-checkup statistics: the database is back; {} pending count row(s) written",
             pending.size());
         failing = false;
       }
@@ -105,8 +115,11 @@ final class StatsFlusher {
       return true;
     } catch (SQLException | RuntimeException e) {
       if (!failing) {
-        LOG.warn("camunda-checkup statistics: writing {} count row(s) failed; they stay in memory and go out with "
-            + "the next flush ({})", pending.size(), e.getMessage());
+        LOG.warn(
+            "camunda-checkup statistics: writing {} count row(s) failed; they stay in memory and go out with "
+                + "the next flush ({})",
+            pending.size(),
+            e.getMessage());
         failing = true;
       }
       enforceBound();
@@ -119,18 +132,25 @@ final class StatsFlusher {
   }
 
   /**
-   * Merges the rows of hours and days that are over, keeps hourly rows only for the roll-up age (the daily rows
-   * hold the same counts), and deletes what is older than the retention.
+   * Merges the rows of hours and days that are over, keeps hourly rows only for the roll-up age
+   * (the daily rows hold the same counts), and deletes what is older than the retention.
    */
   void maintain() throws SQLException {
     long now = ClockUtil.getCurrentTime().getTime();
     // an hour is merged once it has been over for an hour, so late flushes of other nodes are in
-    int compacted = store.compact(UtcPeriods.hourStart(now) - UtcPeriods.HOUR, UtcPeriods.dayStart(now),
-        UtcPeriods.dayStart(now - settings.rollUpAfter().toMillis()), settings.nodeId(), now);
+    int compacted =
+        store.compact(
+            UtcPeriods.hourStart(now) - UtcPeriods.HOUR,
+            UtcPeriods.dayStart(now),
+            UtcPeriods.dayStart(now - settings.rollUpAfter().toMillis()),
+            settings.nodeId(),
+            now);
     int deleted = store.deleteOlderThan(UtcPeriods.dayStart(now - settings.retention().toMillis()));
     if (compacted > 0 || deleted > 0) {
-      LOG.info("camunda-checkup statistics: merged or rolled up {} row(s), deleted {} row(s) past the retention",
-          compacted, deleted);
+      LOG.info(
+          "camunda-checkup statistics: merged or rolled up {} row(s), deleted {} row(s) past the retention",
+          compacted,
+          deleted);
     }
   }
 
@@ -138,15 +158,16 @@ final class StatsFlusher {
     try {
       maintain();
     } catch (SQLException | RuntimeException e) {
-      LOG.warn("camunda-checkup statistics: roll-up and retention failed; they run again within the hour ({})",
+      LOG.warn(
+          "camunda-checkup statistics: roll-up and retention failed; they run again within the hour ({})",
           e.getMessage());
     }
   }
 
   /**
-   * Keeps the rows waiting in memory within the bound: the oldest hour is summarised step by step (its dimensions,
-   * then its process keys, then its tenants become {@value #SUMMARISED}) and, once it is one row per metric, merged
-   * into the next hour. Totals are kept at every step.
+   * Keeps the rows waiting in memory within the bound: the oldest hour is summarised step by step
+   * (its dimensions, then its process keys, then its tenants become {@value #SUMMARISED}) and, once
+   * it is one row per metric, merged into the next hour. Totals are kept at every step.
    */
   private void enforceBound() {
     int before = pending.size();
@@ -170,9 +191,12 @@ final class StatsFlusher {
       }
     }
     if (pending.size() < before) {
-      LOG.warn("camunda-checkup statistics: {} count rows were waiting for the database, more than "
-          + "statsMaxPendingRows ({}); the oldest hours were summarised to {} rows (totals kept)", before,
-          settings.maxPendingRows(), pending.size());
+      LOG.warn(
+          "camunda-checkup statistics: {} count rows were waiting for the database, more than "
+              + "statsMaxPendingRows ({}); the oldest hours were summarised to {} rows (totals kept)",
+          before,
+          settings.maxPendingRows(),
+          pending.size());
     }
   }
 

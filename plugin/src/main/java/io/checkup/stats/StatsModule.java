@@ -21,9 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires the statistics into an engine's life: listeners at parse time ({@code preInit}), incident observers and the
- * shutdown hook ({@code postInit}), tables and the flusher once the engine is built, and a final flush when it
- * closes.
+ * Wires the statistics into an engine's life: listeners at parse time ({@code preInit}), incident
+ * observers and the shutdown hook ({@code postInit}), tables and the flusher once the engine is
+ * built, and a final flush when it closes.
  */
 public final class StatsModule {
 
@@ -40,6 +40,7 @@ public final class StatsModule {
   private volatile boolean closed;
   private final List<Runnable> onClose = new CopyOnWriteArrayList<>();
   private StatsParseListener parseListener;
+
   /** Why the statistics and the report cannot run on this database, or null when they can. */
   private String unsupported;
 
@@ -49,8 +50,8 @@ public final class StatsModule {
   }
 
   /**
-   * @param collecting false: the tables are kept (the check-up report stores model profiles there) but nothing is
-   *     counted
+   * @param collecting false: the tables are kept (the check-up report stores model profiles there)
+   *     but nothing is counted
    */
   public StatsModule(StatsSettings settings, boolean collecting) {
     this.settings = settings;
@@ -72,8 +73,9 @@ public final class StatsModule {
   }
 
   /**
-   * Switches the statistics off for good (the database has no tables for them): nothing is counted, the counting
-   * listeners come off the engine's parser before any model is parsed. Call in {@code postInit}, instead of it.
+   * Switches the statistics off for good (the database has no tables for them): nothing is counted,
+   * the counting listeners come off the engine's parser before any model is parsed. Call in {@code
+   * postInit}, instead of it.
    *
    * @param reason why, for whoever asks
    */
@@ -94,13 +96,19 @@ public final class StatsModule {
     }
     observeIncidents(configuration);
     DbMetricsReporter reporter = configuration.getDbMetricsReporter();
-    if (configuration.isMetricsEnabled() && reporter != null && reporter.getClass() == DbMetricsReporter.class) {
-      // the engine stops its metrics reporter first thing in close(), while the database is still there
+    if (configuration.isMetricsEnabled()
+        && reporter != null
+        && reporter.getClass() == DbMetricsReporter.class) {
+      // the engine stops its metrics reporter first thing in close(), while the database is still
+      // there
       configuration.setDbMetricsReporter(new ClosingMetricsReporter(reporter, this::close));
     }
   }
 
-  /** Next to the engine's handler of each incident type, which stays in charge: an observer that counts. */
+  /**
+   * Next to the engine's handler of each incident type, which stays in charge: an observer that
+   * counts.
+   */
   private void observeIncidents(ProcessEngineConfigurationImpl configuration) {
     Map<String, IncidentHandler> handlers = configuration.getIncidentHandlers();
     Set<String> types = new HashSet<>(handlers.keySet());
@@ -112,8 +120,10 @@ public final class StatsModule {
       if (existing instanceof CompositeIncidentHandler composite) {
         composite.add(observer);
       } else {
-        handlers.put(type, new CompositeIncidentHandler(
-            existing != null ? existing : new DefaultIncidentHandler(type), observer));
+        handlers.put(
+            type,
+            new CompositeIncidentHandler(
+                existing != null ? existing : new DefaultIncidentHandler(type), observer));
       }
     }
   }
@@ -137,12 +147,17 @@ public final class StatsModule {
     }
     flusher.start();
     if (!(configuration.getDbMetricsReporter() instanceof ClosingMetricsReporter)) {
-      // no metrics reporter to ride on: flush on JVM exit at the latest (Spring Boot also flushes on context close)
+      // no metrics reporter to ride on: flush on JVM exit at the latest (Spring Boot also flushes
+      // on context close)
       shutdownHook = new Thread(this::close, "camunda-checkup-stats shutdown");
       Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
-    LOG.info("camunda-checkup statistics: node {}, flush every {}, hours rolled into days after {}, kept {}",
-        settings.nodeId(), settings.flushInterval(), settings.rollUpAfter(), settings.retention());
+    LOG.info(
+        "camunda-checkup statistics: node {}, flush every {}, hours rolled into days after {}, kept {}",
+        settings.nodeId(),
+        settings.flushInterval(),
+        settings.rollUpAfter(),
+        settings.retention());
   }
 
   /** Final flush (and, with databaseSchemaUpdate=create-drop, dropping the tables). Runs once. */
@@ -180,7 +195,8 @@ public final class StatsModule {
   /** The tables, once the engine is built. */
   public StatsStore store() {
     if (store == null) {
-      throw new IllegalStateException("camunda-checkup: the tables are set up once the engine is built");
+      throw new IllegalStateException(
+          "camunda-checkup: the tables are set up once the engine is built");
     }
     return store;
   }
@@ -200,7 +216,9 @@ public final class StatsModule {
     return settings;
   }
 
-  /** The engine's own metrics reporter, plus a statistics flush when the engine stops it on close. */
+  /**
+   * The engine's own metrics reporter, plus a statistics flush when the engine stops it on close.
+   */
   private static final class ClosingMetricsReporter extends DbMetricsReporter {
 
     private final Runnable onStop;

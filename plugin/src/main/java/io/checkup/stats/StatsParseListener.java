@@ -15,15 +15,16 @@ import org.camunda.bpm.engine.impl.pvm.process.TransitionImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
- * Puts the counting listeners on every definition the engine parses: at deployment and whenever a definition is
- * loaded into the cache again (after a restart, on another node), so counting goes on wherever the process runs.
- * Like the engine's own metrics listener, it adds built-in listeners, which run even when an API call skips custom
- * listeners, and at every history level, {@code none} included.
+ * Puts the counting listeners on every definition the engine parses: at deployment and whenever a
+ * definition is loaded into the cache again (after a restart, on another node), so counting goes on
+ * wherever the process runs. Like the engine's own metrics listener, it adds built-in listeners,
+ * which run even when an API call skips custom listeners, and at every history level, {@code none}
+ * included.
  */
 final class StatsParseListener extends AbstractBpmnParseListener {
 
-  private static final Set<String> GATEWAYS = Set.of("exclusiveGateway", "inclusiveGateway",
-      "parallelGateway", "complexGateway");
+  private static final Set<String> GATEWAYS =
+      Set.of("exclusiveGateway", "inclusiveGateway", "parallelGateway", "complexGateway");
 
   private final StatsCollector collector;
 
@@ -33,9 +34,11 @@ final class StatsParseListener extends AbstractBpmnParseListener {
 
   @Override
   public void parseProcess(Element processElement, ProcessDefinitionEntity definition) {
-    definition.addBuiltInListener(ExecutionListener.EVENTNAME_START,
+    definition.addBuiltInListener(
+        ExecutionListener.EVENTNAME_START,
         new CountingListeners.Count(collector, Metric.INSTANCE_STARTED, definition.getKey(), ""));
-    definition.addBuiltInListener(ExecutionListener.EVENTNAME_END,
+    definition.addBuiltInListener(
+        ExecutionListener.EVENTNAME_END,
         new CountingListeners.InstanceEnd(collector, definition.getKey()));
   }
 
@@ -46,17 +49,19 @@ final class StatsParseListener extends AbstractBpmnParseListener {
     if (type == null) {
       return;
     }
-    CountingListeners.Count taken = new CountingListeners.Count(collector, Metric.FLOW_TAKEN,
-        keyOf(source), transition.getId());
+    CountingListeners.Count taken =
+        new CountingListeners.Count(
+            collector, Metric.FLOW_TAKEN, keyOf(source), transition.getId());
     if (GATEWAYS.contains(type)) {
       transition.addBuiltInListener(ExecutionListener.EVENTNAME_TAKE, taken);
     }
   }
 
   /**
-   * The engine makes no transition of an event-based gateway's flows (so {@link #parseSequenceFlow} never sees
-   * them): the event that wins completes its catch event, and the others are never entered. So the end of each
-   * catch event after such a gateway counts as its flow being taken; found here, with the whole file in hand.
+   * The engine makes no transition of an event-based gateway's flows (so {@link #parseSequenceFlow}
+   * never sees them): the event that wins completes its catch event, and the others are never
+   * entered. So the end of each catch event after such a gateway counts as its flow being taken;
+   * found here, with the whole file in hand.
    */
   @Override
   public void parseRootElement(Element root, List<ProcessDefinitionEntity> definitions) {
@@ -74,7 +79,8 @@ final class StatsParseListener extends AbstractBpmnParseListener {
     for (Element child : scope.elements()) {
       if ("eventBasedGateway".equals(child.getTagName())) {
         gateways.add(child.attribute("id"));
-      } else if (child.getTagName().equals("subProcess") || child.getTagName().equals("transaction")) {
+      } else if (child.getTagName().equals("subProcess")
+          || child.getTagName().equals("transaction")) {
         countEventBasedBranches(child, definition);
       }
     }
@@ -85,8 +91,10 @@ final class StatsParseListener extends AbstractBpmnParseListener {
       if (gateways.contains(flow.attribute("sourceRef"))) {
         ActivityImpl target = definition.findActivity(flow.attribute("targetRef"));
         if (target != null) {
-          target.addBuiltInListener(ExecutionListener.EVENTNAME_END, new CountingListeners.Count(collector,
-              Metric.FLOW_TAKEN, definition.getKey(), flow.attribute("id")));
+          target.addBuiltInListener(
+              ExecutionListener.EVENTNAME_END,
+              new CountingListeners.Count(
+                  collector, Metric.FLOW_TAKEN, definition.getKey(), flow.attribute("id")));
         }
       }
     }
@@ -97,21 +105,31 @@ final class StatsParseListener extends AbstractBpmnParseListener {
     countEnd(activity);
     if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
       String key = keyOf(activity);
-      userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
-          new CountingListeners.TaskCreated(collector, key, activity.getId()));
-      userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT,
-          new CountingListeners.TaskAssigned(collector, key));
+      userTask
+          .getTaskDefinition()
+          .addBuiltInTaskListener(
+              TaskListener.EVENTNAME_CREATE,
+              new CountingListeners.TaskCreated(collector, key, activity.getId()));
+      userTask
+          .getTaskDefinition()
+          .addBuiltInTaskListener(
+              TaskListener.EVENTNAME_ASSIGNMENT,
+              new CountingListeners.TaskAssigned(collector, key));
     }
   }
 
   private void countEnd(ActivityImpl activity) {
-    activity.addBuiltInListener(ExecutionListener.EVENTNAME_END,
-        new CountingListeners.Count(collector, Metric.ACTIVITY_ENDED, keyOf(activity), activity.getId()));
+    activity.addBuiltInListener(
+        ExecutionListener.EVENTNAME_END,
+        new CountingListeners.Count(
+            collector, Metric.ACTIVITY_ENDED, keyOf(activity), activity.getId()));
   }
 
   private static String keyOf(ActivityImpl activity) {
     ProcessDefinitionImpl definition = activity.getProcessDefinition();
-    return definition instanceof ProcessDefinitionEntity entity ? entity.getKey() : definition.getId();
+    return definition instanceof ProcessDefinitionEntity entity
+        ? entity.getKey()
+        : definition.getId();
   }
 
   // every kind of activity counts its ends, per element id

@@ -15,8 +15,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A question to the statistics, answered from the database (what has been flushed; a flush happens every
- * {@code statsFlushInterval}, or on demand with {@link Statistics#flushNow()}).
+ * A question to the statistics, answered from the database (what has been flushed; a flush happens
+ * every {@code statsFlushInterval}, or on demand with {@link Statistics#flushNow()}).
  *
  * <pre>{@code
  * long launches = statistics.query().tenant("acme").metric(Metric.INSTANCE_STARTED)
@@ -25,10 +25,10 @@ import java.util.TreeMap;
  *     .metric(Metric.FLOW_TAKEN).between(monthAgo, now).sumByDimension();
  * }</pre>
  *
- * <p>Windows are half-open, {@code [from, to)}. Counts are kept per hour (for the roll-up age) and per day (for
- * the retention): a window of whole UTC days, or one reaching further back than the hourly rows, is answered from
- * the daily rows (widened to whole days); any other window from the hourly rows. {@link #hourly()} and
- * {@link #daily()} choose explicitly.
+ * <p>Windows are half-open, {@code [from, to)}. Counts are kept per hour (for the roll-up age) and
+ * per day (for the retention): a window of whole UTC days, or one reaching further back than the
+ * hourly rows, is answered from the daily rows (widened to whole days); any other window from the
+ * hourly rows. {@link #hourly()} and {@link #daily()} choose explicitly.
  */
 public final class StatsQuery {
 
@@ -51,7 +51,9 @@ public final class StatsQuery {
     this(store, Long.MAX_VALUE);
   }
 
-  /** @param hourlyHorizon the start of the oldest day whose hourly rows are still kept */
+  /**
+   * @param hourlyHorizon the start of the oldest day whose hourly rows are still kept
+   */
   StatsQuery(StatsStore store, long hourlyHorizon) {
     this.store = store;
     this.hourlyHorizon = hourlyHorizon;
@@ -99,8 +101,8 @@ public final class StatsQuery {
   }
 
   /**
-   * Only these processes, each a tenant id (null: the tenant-less part) and a process key: for questions about a
-   * few processes of many tenants in one round trip.
+   * Only these processes, each a tenant id (null: the tenant-less part) and a process key: for
+   * questions about a few processes of many tenants in one round trip.
    */
   public StatsQuery processes(Collection<? extends Map.Entry<String, String>> tenantAndKey) {
     this.processes = new ArrayList<>();
@@ -151,13 +153,18 @@ public final class StatsQuery {
     String day = "(PERIOD_START_ - mod(PERIOD_START_, " + UtcPeriods.DAY + "))";
     Map<LocalDate, Long> result = new TreeMap<>();
     for (Object[] row : run(day + ", sum(VALUE_)", day, 2)) {
-      result.merge(Instant.ofEpochMilli(((Number) row[0]).longValue()).atZone(ZoneOffset.UTC).toLocalDate(),
-          ((Number) row[1]).longValue(), Long::sum);
+      result.merge(
+          Instant.ofEpochMilli(((Number) row[0]).longValue()).atZone(ZoneOffset.UTC).toLocalDate(),
+          ((Number) row[1]).longValue(),
+          Long::sum);
     }
     return result;
   }
 
-  /** Totals per tenant (the key null is the tenant-less part) and UTC day: one round trip for every tenant's chart. */
+  /**
+   * Totals per tenant (the key null is the tenant-less part) and UTC day: one round trip for every
+   * tenant's chart.
+   */
   public Map<String, Map<LocalDate, Long>> sumByTenantAndDay() {
     if (resolution == null) {
       resolution = "D";
@@ -165,9 +172,14 @@ public final class StatsQuery {
     String day = "(PERIOD_START_ - mod(PERIOD_START_, " + UtcPeriods.DAY + "))";
     Map<String, Map<LocalDate, Long>> result = new HashMap<>();
     for (Object[] row : run("TENANT_ID_, " + day + ", sum(VALUE_)", "TENANT_ID_, " + day, 3)) {
-      result.computeIfAbsent((String) row[0], tenant -> new TreeMap<>())
-          .merge(Instant.ofEpochMilli(((Number) row[1]).longValue()).atZone(ZoneOffset.UTC).toLocalDate(),
-              ((Number) row[2]).longValue(), Long::sum);
+      result
+          .computeIfAbsent((String) row[0], tenant -> new TreeMap<>())
+          .merge(
+              Instant.ofEpochMilli(((Number) row[1]).longValue())
+                  .atZone(ZoneOffset.UTC)
+                  .toLocalDate(),
+              ((Number) row[2]).longValue(),
+              Long::sum);
     }
     return result;
   }
@@ -188,15 +200,20 @@ public final class StatsQuery {
     List<Row> result = new ArrayList<>();
     String columns = "TENANT_ID_, PROC_DEF_KEY_, METRIC_, DIMENSION_";
     for (Object[] row : run(columns + ", sum(VALUE_)", columns, 5)) {
-      result.add(new Row((String) row[0], (String) row[1], Metric.of((String) row[2]), (String) row[3],
-          ((Number) row[4]).longValue()));
+      result.add(
+          new Row(
+              (String) row[0],
+              (String) row[1],
+              Metric.of((String) row[2]),
+              (String) row[3],
+              ((Number) row[4]).longValue()));
     }
     return result;
   }
 
   /** One aggregated row of {@link #rows()}. */
-  public record Row(String tenantId, String processKey, Metric metric, String dimension, long value) {
-  }
+  public record Row(
+      String tenantId, String processKey, Metric metric, String dimension, long value) {}
 
   /** Totals per tenant, process key, metric, dimension and UTC day. */
   public List<DayRow> rowsByDay() {
@@ -207,17 +224,28 @@ public final class StatsQuery {
     String columns = "TENANT_ID_, PROC_DEF_KEY_, METRIC_, DIMENSION_, " + day;
     List<DayRow> result = new ArrayList<>();
     for (Object[] row : run(columns + ", sum(VALUE_)", columns, 6)) {
-      result.add(new DayRow((String) row[0], (String) row[1], Metric.of((String) row[2]), (String) row[3],
-          Instant.ofEpochMilli(((Number) row[4]).longValue()).atZone(ZoneOffset.UTC).toLocalDate(),
-          ((Number) row[5]).longValue()));
+      result.add(
+          new DayRow(
+              (String) row[0],
+              (String) row[1],
+              Metric.of((String) row[2]),
+              (String) row[3],
+              Instant.ofEpochMilli(((Number) row[4]).longValue())
+                  .atZone(ZoneOffset.UTC)
+                  .toLocalDate(),
+              ((Number) row[5]).longValue()));
     }
     return result;
   }
 
   /** One aggregated row of {@link #rowsByDay()}. */
-  public record DayRow(String tenantId, String processKey, Metric metric, String dimension, LocalDate day,
-      long value) {
-  }
+  public record DayRow(
+      String tenantId,
+      String processKey,
+      Metric metric,
+      String dimension,
+      LocalDate day,
+      long value) {}
 
   private Map<String, Long> sums(String column) {
     Map<String, Long> result = new LinkedHashMap<>();
@@ -232,16 +260,23 @@ public final class StatsQuery {
     long start = from;
     long end = to;
     if (period == null) {
-      boolean wholeDays = (from == Long.MIN_VALUE || UtcPeriods.dayStart(from) == from)
-          && (to == Long.MAX_VALUE || UtcPeriods.dayStart(to) == to);
+      boolean wholeDays =
+          (from == Long.MIN_VALUE || UtcPeriods.dayStart(from) == from)
+              && (to == Long.MAX_VALUE || UtcPeriods.dayStart(to) == to);
       period = wholeDays || from == Long.MIN_VALUE || from < hourlyHorizon ? "D" : "H";
     }
     if (period.equals("D")) {
       start = start == Long.MIN_VALUE ? start : UtcPeriods.dayStart(start);
       end = end == Long.MAX_VALUE ? end : UtcPeriods.dayStart(end - 1) + UtcPeriods.DAY;
     }
-    StringBuilder sql = new StringBuilder("select ").append(select).append(" from ").append(store.table)
-        .append(" where PERIOD_ = '").append(period).append("'");
+    StringBuilder sql =
+        new StringBuilder("select ")
+            .append(select)
+            .append(" from ")
+            .append(store.table)
+            .append(" where PERIOD_ = '")
+            .append(period)
+            .append("'");
     List<Object> parameters = new ArrayList<>();
     if (byTenant) {
       if (tenantId == null) {

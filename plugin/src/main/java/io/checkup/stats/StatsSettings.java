@@ -11,22 +11,34 @@ import java.time.Duration;
  * @param maxPendingRows how many rows may wait in memory while the database cannot be written
  * @param nodeId this engine node's name in the rows it writes
  */
-public record StatsSettings(Duration flushInterval, Duration rollUpAfter, Duration retention, int maxPendingRows,
+public record StatsSettings(
+    Duration flushInterval,
+    Duration rollUpAfter,
+    Duration retention,
+    int maxPendingRows,
     String nodeId) {
 
   public StatsSettings {
     if (flushInterval.isNegative() || flushInterval.isZero()) {
-      throw new IllegalArgumentException("statsFlushInterval must be positive, got " + flushInterval);
+      throw new IllegalArgumentException(
+          "statsFlushInterval must be positive, got " + flushInterval);
     }
     if (rollUpAfter.compareTo(Duration.ofDays(1)) < 0) {
-      throw new IllegalArgumentException("statsRollUpAfter must be at least one day, got " + rollUpAfter);
+      throw new IllegalArgumentException(
+          "statsRollUpAfter must be at least one day, got " + rollUpAfter);
     }
     if (retention.compareTo(rollUpAfter) < 0) {
-      throw new IllegalArgumentException("statsRetention (" + retention + ") must not be shorter than "
-          + "statsRollUpAfter (" + rollUpAfter + ")");
+      throw new IllegalArgumentException(
+          "statsRetention ("
+              + retention
+              + ") must not be shorter than "
+              + "statsRollUpAfter ("
+              + rollUpAfter
+              + ")");
     }
     if (maxPendingRows < 100) {
-      throw new IllegalArgumentException("statsMaxPendingRows must be at least 100, got " + maxPendingRows);
+      throw new IllegalArgumentException(
+          "statsMaxPendingRows must be at least 100, got " + maxPendingRows);
     }
   }
 }

@@ -2,29 +2,24 @@ package io.checkup.stats;
 
 import io.checkup.db.Jdbc;
 import io.checkup.db.PluginTables;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The statistics tables: created following the engine's {@code databaseSchemaUpdate} and
- * {@code databaseTablePrefix}, written append-only in one batch per flush, rolled up from hours into days and
- * trimmed to the retention in the background. Plain JDBC on the engine's data source, in transactions of its own.
+ * The statistics tables: created following the engine's {@code databaseSchemaUpdate} and {@code
+ * databaseTablePrefix}, written append-only in one batch per flush, rolled up from hours into days
+ * and trimmed to the retention in the background. Plain JDBC on the engine's data source, in
+ * transactions of its own.
  */
 public final class StatsStore {
 
@@ -33,8 +28,9 @@ public final class StatsStore {
       "(PERIOD_START_, PERIOD_, TENANT_ID_, PROC_DEF_KEY_, METRIC_, DIMENSION_, VALUE_, NODE_ID_, CREATED_)";
 
   /** The statistics' tables; {@code CHECKUP_VERSION} holds the versions of closed periods. */
-  public static final PluginTables.Group TABLES = new PluginTables.Group("io/checkup/stats/sql",
-      List.of("CHECKUP_STAT", "CHECKUP_LOCK", "CHECKUP_VERSION"));
+  public static final PluginTables.Group TABLES =
+      new PluginTables.Group(
+          "io/checkup/stats/sql", List.of("CHECKUP_STAT", "CHECKUP_LOCK", "CHECKUP_VERSION"));
 
   private final PluginTables tables;
   private final DataSource dataSource;
@@ -92,9 +88,10 @@ public final class StatsStore {
   // ---- writing ----
 
   /**
-   * Appends the counts twice in one batch and one transaction (all or nothing): as hourly rows, and summed per day as
-   * daily rows. Daily rows are what day-level questions read (the check-up report), hourly rows serve the last
-   * {@code statsRollUpAfter}; neither is ever read together with the other, so nothing is counted twice.
+   * Appends the counts twice in one batch and one transaction (all or nothing): as hourly rows, and
+   * summed per day as daily rows. Daily rows are what day-level questions read (the check-up
+   * report), hourly rows serve the last {@code statsRollUpAfter}; neither is ever read together
+   * with the other, so nothing is counted twice.
    */
   public void insert(Map<StatKey, Long> counts, String nodeId, long now) throws SQLException {
     if (counts.isEmpty()) {
@@ -103,30 +100,43 @@ public final class StatsStore {
     Map<StatKey, Long> hours = withDerived(counts);
     Map<StatKey, Long> days = new HashMap<>();
     for (Map.Entry<StatKey, Long> entry : hours.entrySet()) {
-      days.merge(entry.getKey().withPeriod(UtcPeriods.dayStart(entry.getKey().periodStart())), entry.getValue(), Long::sum);
+      days.merge(
+          entry.getKey().withPeriod(UtcPeriods.dayStart(entry.getKey().periodStart())),
+          entry.getValue(),
+          Long::sum);
     }
-    Jdbc.inTransaction(dataSource, connection -> {
-      try (PreparedStatement insert = connection.prepareStatement(
-          "insert into " + table + " " + INSERT_COLUMNS + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-        addRows(insert, hours, "H", nodeId, now);
-        addRows(insert, days, "D", nodeId, now);
-        insert.executeBatch();
-      }
-      markClosedPeriods(connection, counts, now);
-      return null;
-    });
+    Jdbc.inTransaction(
+        dataSource,
+        connection -> {
+          try (PreparedStatement insert =
+              connection.prepareStatement(
+                  "insert into "
+                      + table
+                      + " "
+                      + INSERT_COLUMNS
+                      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            addRows(insert, hours, "H", nodeId, now);
+            addRows(insert, days, "D", nodeId, now);
+            insert.executeBatch();
+          }
+          markClosedPeriods(connection, counts, now);
+          return null;
+        });
   }
 
   /**
-   * Raises the version of settled hours (days) when these counts reach into an hour (a day) before the previous
-   * one: late flushes after an outage, imports. Counts for the previous hour or day are normal right after it ends.
+   * Raises the version of settled hours (days) when these counts reach into an hour (a day) before
+   * the previous one: late flushes after an outage, imports. Counts for the previous hour or day
+   * are normal right after it ends.
    */
-  private void markClosedPeriods(Connection connection, Map<StatKey, Long> counts, long now) throws SQLException {
+  private void markClosedPeriods(Connection connection, Map<StatKey, Long> counts, long now)
+      throws SQLException {
     long earliest = Long.MAX_VALUE;
     for (StatKey key : counts.keySet()) {
       earliest = Math.min(earliest, key.periodStart());
     }
-    // the hour (day) just over still gets its last counts from every node's next flush: only older ones are late
+    // the hour (day) just over still gets its last counts from every node's next flush: only older
+    // ones are late
     if (earliest < UtcPeriods.hourStart(now) - UtcPeriods.HOUR) {
       raise(connection, "late-hour");
     }
@@ -136,12 +146,14 @@ public final class StatsStore {
   }
 
   private void raise(Connection connection, String name) throws SQLException {
-    try (PreparedStatement update = connection.prepareStatement(
-        "update " + versionTable + " set VALUE_ = VALUE_ + 1 where NAME_ = ?")) {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "update " + versionTable + " set VALUE_ = VALUE_ + 1 where NAME_ = ?")) {
       update.setString(1, name);
       if (update.executeUpdate() == 0) {
-        try (PreparedStatement insert = connection.prepareStatement(
-            "insert into " + versionTable + " (NAME_, VALUE_) values (?, 1)")) {
+        try (PreparedStatement insert =
+            connection.prepareStatement(
+                "insert into " + versionTable + " (NAME_, VALUE_) values (?, 1)")) {
           insert.setString(1, name);
           insert.executeUpdate();
         }
@@ -149,12 +161,19 @@ public final class StatsStore {
     }
   }
 
-  /** The versions of closed hours and closed days (see {@link #markClosedPeriods}); 0 where never raised. */
+  /**
+   * The versions of closed hours and closed days (see {@link #markClosedPeriods}); 0 where never
+   * raised.
+   */
   public long[] closedPeriodVersions() throws SQLException {
     long[] versions = new long[2];
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = read(connection,
-            "select NAME_, VALUE_ from " + versionTable + " where NAME_ in ('late-hour', 'late-day')");
+        PreparedStatement select =
+            read(
+                connection,
+                "select NAME_, VALUE_ from "
+                    + versionTable
+                    + " where NAME_ in ('late-hour', 'late-day')");
         ResultSet rows = select.executeQuery()) {
       while (rows.next()) {
         versions[rows.getString(1).equals("late-hour") ? 0 : 1] = rows.getLong(2);
@@ -169,18 +188,25 @@ public final class StatsStore {
     for (Map.Entry<StatKey, Long> entry : counts.entrySet()) {
       StatKey key = entry.getKey();
       if (key.metric() == Metric.ACTIVITY_ENDED) {
-        all.merge(new StatKey(key.tenantId(), key.processKey(), Metric.ACTIVITY_TOTAL, "", key.periodStart()),
-            entry.getValue(), Long::sum);
+        all.merge(
+            new StatKey(
+                key.tenantId(), key.processKey(), Metric.ACTIVITY_TOTAL, "", key.periodStart()),
+            entry.getValue(),
+            Long::sum);
       } else if (key.metric() == Metric.TASK_ASSIGNED) {
-        all.merge(new StatKey(key.tenantId(), "", Metric.TASK_ASSIGNEE, key.dimension(), key.periodStart()),
-            entry.getValue(), Long::sum);
+        all.merge(
+            new StatKey(
+                key.tenantId(), "", Metric.TASK_ASSIGNEE, key.dimension(), key.periodStart()),
+            entry.getValue(),
+            Long::sum);
       }
     }
     return all;
   }
 
-  private static void addRows(PreparedStatement insert, Map<StatKey, Long> counts, String period, String nodeId,
-      long now) throws SQLException {
+  private static void addRows(
+      PreparedStatement insert, Map<StatKey, Long> counts, String period, String nodeId, long now)
+      throws SQLException {
     for (Map.Entry<StatKey, Long> entry : counts.entrySet()) {
       StatKey key = entry.getKey();
       insert.setLong(1, key.periodStart());
@@ -200,34 +226,48 @@ public final class StatsStore {
   static final String COMPACTED = "*";
 
   /**
-   * Keeps the tables small: every flush appends rows, so rows of a period that is over are merged into one row per
-   * tenant, process key, metric and dimension (hours that ended before {@code hourCutoff}, days before
-   * {@code dayCutoff}); hourly rows of days before {@code hourlyHorizon} are deleted (their daily rows hold the
-   * same counts). Runs under a row lock, so two nodes never merge the same rows twice; totals are kept.
+   * Keeps the tables small: every flush appends rows, so rows of a period that is over are merged
+   * into one row per tenant, process key, metric and dimension (hours that ended before {@code
+   * hourCutoff}, days before {@code dayCutoff}); hourly rows of days before {@code hourlyHorizon}
+   * are deleted (their daily rows hold the same counts). Runs under a row lock, so two nodes never
+   * merge the same rows twice; totals are kept.
    *
    * @return rows merged or deleted
    */
   public int compact(long hourCutoff, long dayCutoff, long hourlyHorizon, String nodeId, long now)
       throws SQLException {
-    return Jdbc.inTransaction(dataSource, connection -> {
-      lock(connection, "rollup", nodeId, now);
-      int changed = 0;
-      try (PreparedStatement delete = connection.prepareStatement(
-          "delete from " + table + " where PERIOD_ = 'H' and PERIOD_START_ < ?")) {
-        delete.setLong(1, hourlyHorizon);
-        changed += delete.executeUpdate();
-      }
-      changed += merge(connection, "H", hourCutoff, now);
-      changed += merge(connection, "D", dayCutoff, now);
-      return changed;
-    });
+    return Jdbc.inTransaction(
+        dataSource,
+        connection -> {
+          lock(connection, "rollup", nodeId, now);
+          int changed = 0;
+          try (PreparedStatement delete =
+              connection.prepareStatement(
+                  "delete from " + table + " where PERIOD_ = 'H' and PERIOD_START_ < ?")) {
+            delete.setLong(1, hourlyHorizon);
+            changed += delete.executeUpdate();
+          }
+          changed += merge(connection, "H", hourCutoff, now);
+          changed += merge(connection, "D", dayCutoff, now);
+          return changed;
+        });
   }
 
-  /** Merges the not yet merged rows of a period type that started before the cutoff; returns how many. */
-  private int merge(Connection connection, String period, long cutoff, long now) throws SQLException {
-    String where = " where PERIOD_ = '" + period + "' and PERIOD_START_ < ? and NODE_ID_ <> '" + COMPACTED + "'";
+  /**
+   * Merges the not yet merged rows of a period type that started before the cutoff; returns how
+   * many.
+   */
+  private int merge(Connection connection, String period, long cutoff, long now)
+      throws SQLException {
+    String where =
+        " where PERIOD_ = '"
+            + period
+            + "' and PERIOD_START_ < ? and NODE_ID_ <> '"
+            + COMPACTED
+            + "'";
     int rows;
-    try (PreparedStatement count = connection.prepareStatement("select count(*) from " + table + where)) {
+    try (PreparedStatement count =
+        connection.prepareStatement("select count(*) from " + table + where)) {
       count.setLong(1, cutoff);
       try (ResultSet result = count.executeQuery()) {
         result.next();
@@ -237,10 +277,18 @@ public final class StatsStore {
     if (rows == 0) {
       return 0;
     }
-    try (PreparedStatement insert = connection.prepareStatement("insert into " + table + " " + INSERT_COLUMNS
-        + " select PERIOD_START_, PERIOD_, TENANT_ID_, PROC_DEF_KEY_, METRIC_, DIMENSION_, sum(VALUE_), '"
-        + COMPACTED + "', ? from " + table + where
-        + " group by PERIOD_START_, PERIOD_, TENANT_ID_, PROC_DEF_KEY_, METRIC_, DIMENSION_")) {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "insert into "
+                + table
+                + " "
+                + INSERT_COLUMNS
+                + " select PERIOD_START_, PERIOD_, TENANT_ID_, PROC_DEF_KEY_, METRIC_, DIMENSION_, sum(VALUE_), '"
+                + COMPACTED
+                + "', ? from "
+                + table
+                + where
+                + " group by PERIOD_START_, PERIOD_, TENANT_ID_, PROC_DEF_KEY_, METRIC_, DIMENSION_")) {
       insert.setLong(1, now);
       insert.setLong(2, cutoff);
       insert.executeUpdate();
@@ -252,9 +300,11 @@ public final class StatsStore {
     return rows;
   }
 
-  private void lock(Connection connection, String name, String nodeId, long now) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(
-        "select NAME_ from " + lockTable + " where NAME_ = ? for update")) {
+  private void lock(Connection connection, String name, String nodeId, long now)
+      throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "select NAME_ from " + lockTable + " where NAME_ = ? for update")) {
       select.setString(1, name);
       try (ResultSet result = select.executeQuery()) {
         if (!result.next()) {
@@ -262,8 +312,9 @@ public final class StatsStore {
         }
       }
     }
-    try (PreparedStatement update = connection.prepareStatement(
-        "update " + lockTable + " set OWNER_ = ?, LOCKED_AT_ = ? where NAME_ = ?")) {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "update " + lockTable + " set OWNER_ = ?, LOCKED_AT_ = ? where NAME_ = ?")) {
       update.setString(1, clip(nodeId, 128));
       update.setLong(2, now);
       update.setString(3, name);
@@ -274,8 +325,8 @@ public final class StatsStore {
   /** Deletes rows of periods that started before {@code cutoff}; returns how many. */
   public int deleteOlderThan(long cutoff) throws SQLException {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement delete = connection.prepareStatement(
-            "delete from " + table + " where PERIOD_START_ < ?")) {
+        PreparedStatement delete =
+            connection.prepareStatement("delete from " + table + " where PERIOD_START_ < ?")) {
       connection.setAutoCommit(true);
       delete.setLong(1, cutoff);
       return delete.executeUpdate();
@@ -313,10 +364,10 @@ public final class StatsStore {
       }
       return rows;
     } catch (SQLException e) {
-      throw new IllegalStateException("camunda-checkup statistics query failed: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "camunda-checkup statistics query failed: " + e.getMessage(), e);
     }
   }
-
 
   private static String clip(String value, int length) {
     return value == null || value.length() <= length ? value : value.substring(0, length);

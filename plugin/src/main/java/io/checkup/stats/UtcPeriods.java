@@ -5,16 +5,16 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * The periods statistics are counted in and the report reads them by: UTC hours and days, as epoch milliseconds. One
- * place for the arithmetic, so that a day starts at the same instant for the collector, the store and the report.
+ * The periods statistics are counted in and the report reads them by: UTC hours and days, as epoch
+ * milliseconds. One place for the arithmetic, so that a day starts at the same instant for the
+ * collector, the store and the report.
  */
 public final class UtcPeriods {
 
   public static final long HOUR = 3_600_000L;
   public static final long DAY = 24 * HOUR;
 
-  private UtcPeriods() {
-  }
+  private UtcPeriods() {}
 
   /** The start of the UTC hour of an instant. */
   public static long hourStart(long epochMillis) {

@@ -13,17 +13,19 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The boundaries the build depends on, read from the sources: every reference to a class of another package, by
- * import or by its full name in the code.
+ * The boundaries the build depends on, read from the sources: every reference to a class of another
+ * package, by import or by its full name in the code.
  */
 class PackageBoundariesTest {
 
   private static final Path SOURCES = Path.of("src/main/java/io/checkup");
-  private static final Pattern REFERENCE = Pattern.compile("\\b(io\\.checkup\\.[a-z]+|org\\.camunda)\\b[.\\w]*");
+  private static final Pattern REFERENCE =
+      Pattern.compile("\\b(io\\.checkup\\.[a-z]+|org\\.camunda)\\b[.\\w]*");
 
   /** The packages a file names, outside comments. */
   private static List<String> references(Path file) throws IOException {
-    String code = Files.readString(file).replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\\n]*", "");
+    String code =
+        Files.readString(file).replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\\n]*", "");
     List<String> found = new ArrayList<>();
     Matcher reference = REFERENCE.matcher(code);
     while (reference.find()) {
@@ -32,8 +34,8 @@ class PackageBoundariesTest {
     return found;
   }
 
-  private static List<String> violations(String packageFolder, List<String> exempt, List<String> forbidden)
-      throws IOException {
+  private static List<String> violations(
+      String packageFolder, List<String> exempt, List<String> forbidden) throws IOException {
     List<String> violations = new ArrayList<>();
     try (Stream<Path> files = Files.walk(SOURCES.resolve(packageFolder))) {
       for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
@@ -55,22 +57,42 @@ class PackageBoundariesTest {
   @Test
   void theLinterAndTheCommandLineNeedNoEngine() throws IOException {
     // the command line jar is built from these two packages alone (plugin/pom.xml), engine-free
-    List<String> forbidden = List.of("io.checkup.engine", "io.checkup.stats", "io.checkup.report", "io.checkup.rest",
-        "io.checkup.spring", "io.checkup.db", "org.camunda");
+    List<String> forbidden =
+        List.of(
+            "io.checkup.engine",
+            "io.checkup.stats",
+            "io.checkup.report",
+            "io.checkup.rest",
+            "io.checkup.spring",
+            "io.checkup.db",
+            "org.camunda");
     assertThat(violations("lint", List.of(), forbidden)).isEmpty();
     assertThat(violations("cli", List.of(), forbidden)).isEmpty();
   }
 
   @Test
   void deployTimeLintPublishesAndTheReportSubscribes() throws IOException {
-    // the plugin class and its settings are where the parts meet; the rest of engine knows nothing of the report
-    assertThat(violations("engine", List.of("CheckupProcessEnginePlugin.java", "CheckupSettings.java"),
-        List.of("io.checkup.report", "io.checkup.stats"))).isEmpty();
+    // the plugin class and its settings are where the parts meet; the rest of engine knows nothing
+    // of the report
+    assertThat(
+            violations(
+                "engine",
+                List.of("CheckupProcessEnginePlugin.java", "CheckupSettings.java"),
+                List.of("io.checkup.report", "io.checkup.stats")))
+        .isEmpty();
   }
 
   @Test
   void theStatisticsKnowNothingOfTheReportOrTheLinter() throws IOException {
-    assertThat(violations("stats", List.of(), List.of("io.checkup.report", "io.checkup.lint", "io.checkup.engine",
-        "io.checkup.rest"))).isEmpty();
+    assertThat(
+            violations(
+                "stats",
+                List.of(),
+                List.of(
+                    "io.checkup.report",
+                    "io.checkup.lint",
+                    "io.checkup.engine",
+                    "io.checkup.rest")))
+        .isEmpty();
   }
 }

@@ -23,24 +23,26 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Parity with bpmnlint: over {@code ../shared/corpus/bpmnlint-expected.tsv} (rows without rule options whose last
- * column is {@code ok}), the built command line jar must agree with bpmnlint's verdict (valid / invalid) for the
- * parity rules on at least 97 % of the rows. Runs the real {@code target/checkup-cli.jar}, one run per rule with a
- * configuration that turns that rule on. Skipped when ../shared is not beside the project.
+ * Parity with bpmnlint: over {@code ../shared/corpus/bpmnlint-expected.tsv} (rows without rule
+ * options whose last column is {@code ok}), the built command line jar must agree with bpmnlint's
+ * verdict (valid / invalid) for the parity rules on at least 97 % of the rows. Runs the real {@code
+ * target/checkup-cli.jar}, one run per rule with a configuration that turns that rule on. Skipped
+ * when ../shared is not beside the project.
  */
 class BpmnlintParityIT {
 
   private static final double BAR = 0.97;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private record Row(String rule, String fixture, String expected) {
-  }
+  private record Row(String rule, String fixture, String expected) {}
 
   @Test
   void agreesWithBpmnlintOnItsOwnFixtures() throws Exception {
-    Path corpus = Path.of(System.getProperty("checkup.shared.dir", "../../shared")).resolve("corpus");
+    Path corpus =
+        Path.of(System.getProperty("checkup.shared.dir", "../../shared")).resolve("corpus");
     Path tsv = corpus.resolve("bpmnlint-expected.tsv");
-    Assumptions.assumeTrue(Files.isRegularFile(tsv), "no ../shared/corpus beside the project: parity not checked");
+    Assumptions.assumeTrue(
+        Files.isRegularFile(tsv), "no ../shared/corpus beside the project: parity not checked");
     Path jar = Path.of(System.getProperty("checkup.cli.jar", "target/checkup-cli.jar"));
     assertThat(jar).as("the command line jar, built by mvn package").isRegularFile();
 
@@ -59,11 +61,14 @@ class BpmnlintParityIT {
     int configColumn = header.indexOf("config");
     for (String line : lines.subList(1, lines.size())) {
       String[] cells = line.split("\t", -1);
-      if (cells.length < header.size() || !parityRules.contains(cells[ruleColumn])
-          || !cells[configColumn].isEmpty() || !"ok".equals(cells[cells.length - 1])) {
+      if (cells.length < header.size()
+          || !parityRules.contains(cells[ruleColumn])
+          || !cells[configColumn].isEmpty()
+          || !"ok".equals(cells[cells.length - 1])) {
         continue;
       }
-      rowsByRule.computeIfAbsent(cells[ruleColumn], r -> new ArrayList<>())
+      rowsByRule
+          .computeIfAbsent(cells[ruleColumn], r -> new ArrayList<>())
           .add(new Row(cells[ruleColumn], cells[fixtureColumn], cells[expectedColumn]));
     }
     assertThat(rowsByRule.keySet()).as("parity rules with rows in the corpus").isNotEmpty();
@@ -77,33 +82,63 @@ class BpmnlintParityIT {
       Map<String, Boolean> flagged = lintWithOnly(jar, work, rule, corpus, entry.getValue());
       for (Row row : entry.getValue()) {
         total++;
-        String actual = flagged.getOrDefault(corpus.resolve(row.fixture()).toString(), false) ? "invalid" : "valid";
+        String actual =
+            flagged.getOrDefault(corpus.resolve(row.fixture()).toString(), false)
+                ? "invalid"
+                : "valid";
         if (actual.equals(row.expected())) {
           agreed++;
         } else {
-          disagreements.add(rule + "\t" + row.fixture() + "\texpected " + row.expected() + ", got " + actual);
+          disagreements.add(
+              rule + "\t" + row.fixture() + "\texpected " + row.expected() + ", got " + actual);
         }
       }
     }
     double share = (double) agreed / total;
-    String report = String.format("bpmnlint parity: %d of %d rows agree (%.1f %%), %d rules, bar %.0f %%%n%s", agreed,
-        total, share * 100, rowsByRule.size(), BAR * 100, String.join("\n", disagreements));
+    String report =
+        String.format(
+            "bpmnlint parity: %d of %d rows agree (%.1f %%), %d rules, bar %.0f %%%n%s",
+            agreed,
+            total,
+            share * 100,
+            rowsByRule.size(),
+            BAR * 100,
+            String.join("\n", disagreements));
     Files.writeString(work.resolve("report.txt"), report);
     System.out.println(report);
     assertThat(share).as(report).isGreaterThanOrEqualTo(BAR);
   }
 
-  /** Runs the jar once for a rule over its fixtures; returns, per fixture path, whether the rule flagged it. */
-  private static Map<String, Boolean> lintWithOnly(Path jar, Path work, String rule, Path corpus, List<Row> rows)
+  /**
+   * Runs the jar once for a rule over its fixtures; returns, per fixture path, whether the rule
+   * flagged it.
+   */
+  private static Map<String, Boolean> lintWithOnly(
+      Path jar, Path work, String rule, Path corpus, List<Row> rows)
       throws IOException, InterruptedException {
     Path config = work.resolve(rule + ".json");
     Files.writeString(config, "{\"rules\": {\"" + rule + "\": \"error\"}}");
-    List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", jar.toString(), "lint", "--format",
-        "json", "--config", config.toString()));
-    rows.stream().map(row -> corpus.resolve(row.fixture()).toString()).distinct().forEach(command::add);
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                javaExecutable(),
+                "-jar",
+                jar.toString(),
+                "lint",
+                "--format",
+                "json",
+                "--config",
+                config.toString()));
+    rows.stream()
+        .map(row -> corpus.resolve(row.fixture()).toString())
+        .distinct()
+        .forEach(command::add);
     Path output = work.resolve(rule + ".out.json");
-    Process process = new ProcessBuilder(command).redirectOutput(output.toFile())
-        .redirectError(work.resolve(rule + ".err.txt").toFile()).start();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(output.toFile())
+            .redirectError(work.resolve(rule + ".err.txt").toFile())
+            .start();
     assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the CLI finishes").isTrue();
     assertThat(process.exitValue()).as("exit code of the run for " + rule).isIn(0, 1);
     Map<String, Boolean> flagged = new HashMap<>();

@@ -15,7 +15,9 @@ record CliRun(int exitCode, String out, String err) {
   static CliRun in(Path workingDirectory, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = CheckupCli.run(workingDirectory, new PrintWriter(out, true), new PrintWriter(err, true), args);
+    int code =
+        CheckupCli.run(
+            workingDirectory, new PrintWriter(out, true), new PrintWriter(err, true), args);
     return new CliRun(code, out.toString(), err.toString());
   }
 }

@@ -19,8 +19,7 @@ class LintCommandTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private Path errors;
   private Path warnings;
 
@@ -43,9 +42,13 @@ class LintCommandTest {
     CliRun run = CliRun.of("lint", errors.toString());
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.out()).containsPattern("(?m)^" + Pattern.quote(errors.toString())
-        + ":\\d+:\\d+  error  deadlock  bothDone  Deadlock: parallel join");
-    assertThat(run.out()).containsPattern("(?m)^\\d+ problems \\(4 errors, \\d+ warnings, \\d+ info\\) in 1 file$");
+    assertThat(run.out())
+        .containsPattern(
+            "(?m)^"
+                + Pattern.quote(errors.toString())
+                + ":\\d+:\\d+  error  deadlock  bothDone  Deadlock: parallel join");
+    assertThat(run.out())
+        .containsPattern("(?m)^\\d+ problems \\(4 errors, \\d+ warnings, \\d+ info\\) in 1 file$");
   }
 
   @Test
@@ -56,15 +59,19 @@ class LintCommandTest {
 
     JsonNode files = json(run.out()).get("files");
     assertThat(files).hasSize(2);
-    assertThat(files.findValuesAsText("path")).containsExactlyInAnyOrder(errors.toString(), warnings.toString());
+    assertThat(files.findValuesAsText("path"))
+        .containsExactlyInAnyOrder(errors.toString(), warnings.toString());
   }
 
   @Test
   void jsonFormatHasEveryFindingWithPosition() throws IOException {
     CliRun run = CliRun.of("lint", "--format", "json", errors.toString());
 
-    JsonNode finding = json(run.out()).at("/files/0/findings").findParents("rule").stream()
-        .filter(f -> f.get("rule").asText().equals("deadlock")).findFirst().orElseThrow();
+    JsonNode finding =
+        json(run.out()).at("/files/0/findings").findParents("rule").stream()
+            .filter(f -> f.get("rule").asText().equals("deadlock"))
+            .findFirst()
+            .orElseThrow();
     assertThat(finding.get("severity").asText()).isEqualTo("error");
     assertThat(finding.get("elementId").asText()).isEqualTo("bothDone");
     assertThat(finding.get("processId").asText()).isEqualTo("brokenApproval");
@@ -74,74 +81,104 @@ class LintCommandTest {
 
   @Test
   void sarifFollowsVersion210() throws IOException {
-    CliRun run = CliRun.of("lint", "--format", "sarif", errors.toString(), dir.resolve("missing.bpmn").toString());
+    CliRun run =
+        CliRun.of(
+            "lint", "--format", "sarif", errors.toString(), dir.resolve("missing.bpmn").toString());
 
     JsonNode sarif = json(run.out());
     assertThat(sarif.get("version").asText()).isEqualTo("2.1.0");
     JsonNode runNode = sarif.at("/runs/0");
     JsonNode rules = runNode.at("/tool/driver/rules");
-    assertThat(rules.findValuesAsText("id")).contains("fake-branch", "deadlock", "cascaded-conditions",
-        "parse-error");
-    JsonNode deadlockRule = rules.findParents("id").stream().filter(r -> r.get("id").asText().equals("deadlock"))
-        .findFirst().orElseThrow();
+    assertThat(rules.findValuesAsText("id"))
+        .contains("fake-branch", "deadlock", "cascaded-conditions", "parse-error");
+    JsonNode deadlockRule =
+        rules.findParents("id").stream()
+            .filter(r -> r.get("id").asText().equals("deadlock"))
+            .findFirst()
+            .orElseThrow();
     assertThat(deadlockRule.at("/shortDescription/text").asText()).isNotBlank();
     assertThat(deadlockRule.get("helpUri").asText()).endsWith("/docs/rules/deadlock.md");
-    JsonNode deadlock = runNode.get("results").findParents("ruleId").stream()
-        .filter(r -> r.get("ruleId").asText().equals("deadlock")).findFirst().orElseThrow();
+    JsonNode deadlock =
+        runNode.get("results").findParents("ruleId").stream()
+            .filter(r -> r.get("ruleId").asText().equals("deadlock"))
+            .findFirst()
+            .orElseThrow();
     assertThat(deadlock.get("level").asText()).isEqualTo("error");
     assertThat(deadlock.at("/message/text").asText()).contains("bothDone");
     assertThat(deadlock.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
         .endsWith("/errors.bpmn");
     assertThat(deadlock.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(16);
     assertThat(deadlock.at("/locations/0/logicalLocations/0/name").asText()).isEqualTo("bothDone");
-    JsonNode missing = runNode.get("results").findParents("ruleId").stream()
-        .filter(r -> r.get("ruleId").asText().equals("parse-error")).findFirst().orElseThrow();
+    JsonNode missing =
+        runNode.get("results").findParents("ruleId").stream()
+            .filter(r -> r.get("ruleId").asText().equals("parse-error"))
+            .findFirst()
+            .orElseThrow();
     assertThat(missing.get("level").asText()).isEqualTo("error");
-    assertThat(missing.at("/locations/0/physicalLocation/artifactLocation/uri").asText()).endsWith("missing.bpmn");
+    assertThat(missing.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
+        .endsWith("missing.bpmn");
   }
 
   @Test
   void exitCodeIsZeroWithoutErrorsAndOneWhenWarningsExceedTheLimit() {
     assertThat(CliRun.of("lint", warnings.toString()).exitCode()).isZero();
     assertThat(CliRun.of("lint", "--max-warnings", "100", warnings.toString()).exitCode()).isZero();
-    assertThat(CliRun.of("lint", "--max-warnings", "0", warnings.toString()).exitCode()).isEqualTo(1);
+    assertThat(CliRun.of("lint", "--max-warnings", "0", warnings.toString()).exitCode())
+        .isEqualTo(1);
   }
 
   @Test
   void badUsageExitsWithTwo() {
     assertThat(CliRun.of("lint").exitCode()).isEqualTo(2);
     assertThat(CliRun.of("lint", "--format", "xml", errors.toString()).exitCode()).isEqualTo(2);
-    assertThat(CliRun.of("lint", "--max-warnings", "lots", errors.toString()).exitCode()).isEqualTo(2);
+    assertThat(CliRun.of("lint", "--max-warnings", "lots", errors.toString()).exitCode())
+        .isEqualTo(2);
     assertThat(CliRun.of("frobnicate").exitCode()).isEqualTo(2);
-    CliRun missingConfig = CliRun.of("lint", "--config", dir.resolve("nope.json").toString(), errors.toString());
+    CliRun missingConfig =
+        CliRun.of("lint", "--config", dir.resolve("nope.json").toString(), errors.toString());
     assertThat(missingConfig.exitCode()).isEqualTo(2);
     assertThat(missingConfig.err()).contains("nope.json").contains("no such file");
   }
 
   @Test
   void aBpmnlintrcIsAcceptedAndUnknownRulesAreIgnoredWithAWarning() throws IOException {
-    Path rc = Files.writeString(dir.resolve(".bpmnlintrc"), """
+    Path rc =
+        Files.writeString(
+            dir.resolve(".bpmnlintrc"),
+            """
         { "extends": ["bpmnlint:recommended", "plugin:camunda-compat/camunda-platform-7-24"],
           "rules": { "deadlock": "off", "fake-branch": ["warn", {}], "camunda-compat/history-time-to-live": "error",
                      "unreachable": 0, "label-required": "off" } }
         """);
 
-    CliRun run = CliRun.of("lint", "--format", "json", "--config", rc.toString(), errors.toString());
+    CliRun run =
+        CliRun.of("lint", "--format", "json", "--config", rc.toString(), errors.toString());
 
-    assertThat(run.err()).contains("plugin:camunda-compat/camunda-platform-7-24").contains("camunda-compat/history");
+    assertThat(run.err())
+        .contains("plugin:camunda-compat/camunda-platform-7-24")
+        .contains("camunda-compat/history");
     JsonNode findings = json(run.out()).at("/files/0/findings");
-    assertThat(findings.findValuesAsText("rule")).doesNotContain("deadlock", "unreachable", "label-required")
+    assertThat(findings.findValuesAsText("rule"))
+        .doesNotContain("deadlock", "unreachable", "label-required")
         .contains("fake-branch", "no-implicit-end");
-    assertThat(findings.findParents("rule").stream().filter(f -> f.get("rule").asText().equals("fake-branch"))
-        .map(f -> f.get("severity").asText())).containsOnly("warn");
+    assertThat(
+            findings.findParents("rule").stream()
+                .filter(f -> f.get("rule").asText().equals("fake-branch"))
+                .map(f -> f.get("severity").asText()))
+        .containsOnly("warn");
     // bpmnlint:recommended makes no-implicit-end an error, as bpmnlint does
-    assertThat(findings.findParents("rule").stream().filter(f -> f.get("rule").asText().equals("no-implicit-end"))
-        .map(f -> f.get("severity").asText())).containsOnly("error");
+    assertThat(
+            findings.findParents("rule").stream()
+                .filter(f -> f.get("rule").asText().equals("no-implicit-end"))
+                .map(f -> f.get("severity").asText()))
+        .containsOnly("error");
   }
 
   @Test
   void aBpmnlintrcInTheWorkingDirectoryIsReadWithoutConfig() throws IOException {
-    Files.writeString(dir.resolve(".bpmnlintrc"), """
+    Files.writeString(
+        dir.resolve(".bpmnlintrc"),
+        """
         { "extends": "bpmnlint:recommended", "rules": { "deadlock": "off", "fake-branch": "warn" } }
         """);
 
@@ -150,20 +187,29 @@ class LintCommandTest {
 
     JsonNode found = json(here.out()).at("/files/0/findings");
     assertThat(found.findValuesAsText("rule")).doesNotContain("deadlock").contains("fake-branch");
-    assertThat(found.findParents("rule").stream().filter(f -> f.get("rule").asText().equals("fake-branch"))
-        .map(f -> f.get("severity").asText())).containsOnly("warn");
+    assertThat(
+            found.findParents("rule").stream()
+                .filter(f -> f.get("rule").asText().equals("fake-branch"))
+                .map(f -> f.get("severity").asText()))
+        .containsOnly("warn");
     // a directory without one: the default rules, as before
-    assertThat(json(elsewhere.out()).at("/files/0/findings").findValuesAsText("rule")).contains("deadlock");
+    assertThat(json(elsewhere.out()).at("/files/0/findings").findValuesAsText("rule"))
+        .contains("deadlock");
   }
 
   @Test
   void anExplicitConfigWinsOverALocalBpmnlintrc() throws IOException {
     Files.writeString(dir.resolve(".bpmnlintrc"), "{ \"rules\": { \"deadlock\": \"off\" } }");
-    Path config = Files.writeString(dir.resolve("checkup.json"), "{ \"rules\": { \"model-size\": \"off\" } }");
+    Path config =
+        Files.writeString(
+            dir.resolve("checkup.json"), "{ \"rules\": { \"model-size\": \"off\" } }");
 
-    CliRun run = CliRun.in(dir, "lint", "--format", "json", "--config", config.toString(), errors.toString());
+    CliRun run =
+        CliRun.in(
+            dir, "lint", "--format", "json", "--config", config.toString(), errors.toString());
 
-    assertThat(json(run.out()).at("/files/0/findings").findValuesAsText("rule")).contains("deadlock");
+    assertThat(json(run.out()).at("/files/0/findings").findValuesAsText("rule"))
+        .contains("deadlock");
   }
 
   @Test
@@ -174,12 +220,17 @@ class LintCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).isEmpty();
-    assertThat(run.out()).contains("error  parse-error").contains("nested more than 300 levels deep (at 'sub300')");
+    assertThat(run.out())
+        .contains("error  parse-error")
+        .contains("nested more than 300 levels deep (at 'sub300')");
   }
 
   @Test
   void namesWithControlCharactersStayOnOneLine() throws IOException {
-    Path forged = Files.writeString(dir.resolve("forged.bpmn"), """
+    Path forged =
+        Files.writeString(
+            dir.resolve("forged.bpmn"),
+            """
         <?xml version="1.0" encoding="UTF-8"?>
         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
           <process id="p" isExecutable="true">
@@ -195,43 +246,58 @@ class LintCommandTest {
 
     CliRun run = CliRun.of("lint", forged.toString());
 
-    assertThat(run.out()).contains("Amount?\\ncheckup: all models are fine\\u202e\\u0085")
-        .doesNotContain("\u202e", "\u0085").doesNotContainPattern("(?m)^checkup: all models are fine");
+    assertThat(run.out())
+        .contains("Amount?\\ncheckup: all models are fine\\u202e\\u0085")
+        .doesNotContain("\u202e", "\u0085")
+        .doesNotContainPattern("(?m)^checkup: all models are fine");
   }
 
   @Test
   void ruleOptionsFromAConfigFileApply() throws IOException {
-    Path config = Files.writeString(dir.resolve("checkup.json"), """
+    Path config =
+        Files.writeString(
+            dir.resolve("checkup.json"),
+            """
         { "rules": { "model-size": ["error", { "max": 3 }] } }
         """);
 
     CliRun run = CliRun.of("lint", "--config", config.toString(), warnings.toString());
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.out()).contains("error  model-size  orderRouting  Process 'Order routing' (orderRouting) has 5 "
-        + "flow nodes, more than 3");
+    assertThat(run.out())
+        .contains(
+            "error  model-size  orderRouting  Process 'Order routing' (orderRouting) has 5 "
+                + "flow nodes, more than 3");
   }
 
   @Test
   void aBadRuleOptionIsABadUsage() throws IOException {
-    Path config = Files.writeString(dir.resolve("checkup.json"), """
+    Path config =
+        Files.writeString(
+            dir.resolve("checkup.json"),
+            """
         { "rules": { "model-size": ["error", { "maximum": 3 }] } }
         """);
 
     CliRun run = CliRun.of("lint", "--config", config.toString(), warnings.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("checkup.json").contains("rule model-size has no option 'maximum'");
+    assertThat(run.err())
+        .contains("checkup.json")
+        .contains("rule model-size has no option 'maximum'");
   }
 
   @Test
   void anUnparsableFileIsReportedAndTheRunGoesOn() throws IOException {
-    Path broken = Files.writeString(dir.resolve("broken.bpmn"), "<definitions><process>", StandardCharsets.UTF_8);
+    Path broken =
+        Files.writeString(
+            dir.resolve("broken.bpmn"), "<definitions><process>", StandardCharsets.UTF_8);
 
     CliRun run = CliRun.of("lint", broken.toString(), warnings.toString());
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.out()).contains(broken + ":1:23  error  parse-error  -  not well-formed XML")
+    assertThat(run.out())
+        .contains(broken + ":1:23  error  parse-error  -  not well-formed XML")
         .contains(warnings + ":");
   }
 
@@ -239,11 +305,13 @@ class LintCommandTest {
   void helpVersionAndOptionSpellings() throws IOException {
     CliRun help = CliRun.of("--help");
     assertThat(help.exitCode()).isZero();
-    assertThat(help.out()).contains("lint [--format text|json|sarif] [--config FILE] [--max-warnings N] PATH...");
+    assertThat(help.out())
+        .contains("lint [--format text|json|sarif] [--config FILE] [--max-warnings N] PATH...");
     assertThat(CliRun.of("lint", "--help").out()).contains("Exit codes:");
     assertThat(CliRun.of("--version").out()).startsWith("camunda-checkup ");
     // --name=value works like --name value, and -- ends the options
-    CliRun equals = CliRun.of("lint", "--format=json", "--max-warnings=100", "--", warnings.toString());
+    CliRun equals =
+        CliRun.of("lint", "--format=json", "--max-warnings=100", "--", warnings.toString());
     assertThat(equals.exitCode()).isZero();
     assertThat(json(equals.out()).at("/summary/files").asInt()).isEqualTo(1);
     CliRun missingValue = CliRun.of("lint", warnings.toString(), "--config");
@@ -256,7 +324,10 @@ class LintCommandTest {
     CliRun run = CliRun.of("rules");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("cascaded-conditions").contains("fake-branch").contains("superfluous-termination");
+    assertThat(run.out())
+        .contains("cascaded-conditions")
+        .contains("fake-branch")
+        .contains("superfluous-termination");
   }
 
   private static JsonNode json(String text) throws IOException {

@@ -21,17 +21,16 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.slf4j.LoggerFactory;
 
 /**
- * What linting adds to a deployment: a whole Camunda deployment of a model (parse, process definition, database
- * rows), and Camunda's parse alone (schema validation, element tree, process definition), against everything the
- * plugin does with the parsed tree at deploy time (convert it, build the graph, run every default rule, log and
- * keep the findings). Medians over repetitions after warm-up (as JMH would), by model size.
- * Run with plugin/src/test/scripts/deploy-benchmark.sh; figures in docs/benchmarks.md.
+ * What linting adds to a deployment: a whole Camunda deployment of a model (parse, process
+ * definition, database rows), and Camunda's parse alone (schema validation, element tree, process
+ * definition), against everything the plugin does with the parsed tree at deploy time (convert it,
+ * build the graph, run every default rule, log and keep the findings). Medians over repetitions
+ * after warm-up (as JMH would), by model size. Run with
+ * plugin/src/test/scripts/deploy-benchmark.sh; figures in docs/benchmarks.md.
  */
 public final class DeployCostBenchmark {
 
-
-  private DeployCostBenchmark() {
-  }
+  private DeployCostBenchmark() {}
 
   public static void main(String[] args) {
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.checkup"))
@@ -40,20 +39,25 @@ public final class DeployCostBenchmark {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     // the engine's own parser, with the parse listeners it uses for every deployment
-    BpmnParser parser = configuration.getDeployers().stream()
-        .filter(deployer -> deployer instanceof BpmnDeployer)
-        .map(deployer -> ((BpmnDeployer) deployer).getBpmnParser())
-        .findFirst().orElseThrow();
-    DeploymentLinter linter = new DeploymentLinter(new Linter(LintConfig.defaults(RuleCatalog.standard())),
-        LintMode.WARN);
+    BpmnParser parser =
+        configuration.getDeployers().stream()
+            .filter(deployer -> deployer instanceof BpmnDeployer)
+            .map(deployer -> ((BpmnDeployer) deployer).getBpmnParser())
+            .findFirst()
+            .orElseThrow();
+    DeploymentLinter linter =
+        new DeploymentLinter(
+            new Linter(LintConfig.defaults(RuleCatalog.standard())), LintMode.WARN);
     System.out.println();
-    System.out.println("| flow nodes | Camunda deployment (ms) | of which parse (ms) | lint at deploy time (ms) "
-        + "| lint / deployment | lint / parse | lint per 1,000 flow nodes (ms) |");
+    System.out.println(
+        "| flow nodes | Camunda deployment (ms) | of which parse (ms) | lint at deploy time (ms) "
+            + "| lint / deployment | lint / parse | lint per 1,000 flow nodes (ms) |");
     System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (int size : new int[] {50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 20_000}) {
       String xml = ModelGenerator.structured("p" + size, size);
       int repetitions = size <= 1_000 ? 60 : size <= 5_000 ? 20 : 8;
-      // rounds before measuring, so the engine's parser and the linter both run compiled, as in production
+      // rounds before measuring, so the engine's parser and the linter both run compiled, as in
+      // production
       int warmUp = size <= 1_000 ? 30 : size <= 5_000 ? 10 : 3;
       double[] parse = new double[repetitions];
       double[] lint = new double[repetitions];
@@ -63,17 +67,28 @@ public final class DeployCostBenchmark {
       benchmarkDeployment.setName("benchmark");
       for (int i = -warmUp; i < repetitions; i++) {
         long start = System.nanoTime();
-        Element root = configuration.getCommandExecutorTxRequired().execute(context -> {
-          DeploymentEntity deployment = new DeploymentEntity();
-          deployment.setId("benchmark");
-          deployment.setNew(true);
-          BpmnParse parse1 = parser.createParse().sourceString(xml).deployment(deployment).name("model.bpmn");
-          return parse1.execute().getRootElement();
-        });
+        Element root =
+            configuration
+                .getCommandExecutorTxRequired()
+                .execute(
+                    context -> {
+                      DeploymentEntity deployment = new DeploymentEntity();
+                      deployment.setId("benchmark");
+                      deployment.setNew(true);
+                      BpmnParse parse1 =
+                          parser
+                              .createParse()
+                              .sourceString(xml)
+                              .deployment(deployment)
+                              .name("model.bpmn");
+                      return parse1.execute().getRootElement();
+                    });
         long parsed = System.nanoTime();
-        linter.lintDeployment(benchmarkDeployment, "model.bpmn", root, List.of(), (message, element) -> { });
+        linter.lintDeployment(
+            benchmarkDeployment, "model.bpmn", root, List.of(), (message, element) -> {});
         long linted = System.nanoTime();
-        // the whole deployment (parse, process definitions, database rows) on the engine without the plugin
+        // the whole deployment (parse, process definitions, database rows) on the engine without
+        // the plugin
         long deployStart = System.nanoTime();
         engine.getRepositoryService().createDeployment().addString("model.bpmn", xml).deploy();
         long deployed = System.nanoTime();
@@ -86,16 +101,17 @@ public final class DeployCostBenchmark {
       double p = median(parse);
       double l = median(lint);
       double d = median(deploy);
-      System.out.printf("| %,d | %.2f | %.2f | %.2f | %.1f %% | %.1f %% | %.2f |%n", size, d, p, l, l / d * 100,
-          l / p * 100, l / size * 1000);
+      System.out.printf(
+          "| %,d | %.2f | %.2f | %.2f | %.1f %% | %.1f %% | %.2f |%n",
+          size, d, p, l, l / d * 100, l / p * 100, l / size * 1000);
     }
     engine.close();
     linearity();
   }
 
   /**
-   * The linter alone, on a tree read once (graph and every default rule, no engine around it), by model size: the
-   * time per 1,000 flow nodes stays flat when the work grows linearly.
+   * The linter alone, on a tree read once (graph and every default rule, no engine around it), by
+   * model size: the time per 1,000 flow nodes stays flat when the work grows linearly.
    */
   private static void linearity() {
     Linter linter = new Linter(LintConfig.defaults(RuleCatalog.standard()));
@@ -105,8 +121,9 @@ public final class DeployCostBenchmark {
     for (int size : new int[] {1_000, 2_500, 5_000, 10_000, 15_000, 20_000}) {
       XmlNode root;
       try {
-        root = XmlReader.read(ModelGenerator.structured("p" + size, size)
-            .getBytes(StandardCharsets.UTF_8));
+        root =
+            XmlReader.read(
+                ModelGenerator.structured("p" + size, size).getBytes(StandardCharsets.UTF_8));
       } catch (XmlReadException e) {
         throw new IllegalStateException(e);
       }

@@ -26,7 +26,10 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Linting inside the engine: warn mode, strict mode, off, the re-parse trap and failures of the linter itself. */
+/**
+ * Linting inside the engine: warn mode, strict mode, off, the re-parse trap and failures of the
+ * linter itself.
+ */
 class DeployTimeLintTest {
 
   private ProcessEngine engine;
@@ -49,8 +52,12 @@ class DeployTimeLintTest {
   }
 
   private Deployment deploy(String resource) {
-    return engine.getRepositoryService().createDeployment().name("test " + resource)
-        .addClasspathResource("models/" + resource).deploy();
+    return engine
+        .getRepositoryService()
+        .createDeployment()
+        .name("test " + resource)
+        .addClasspathResource("models/" + resource)
+        .deploy();
   }
 
   @Test
@@ -60,18 +67,27 @@ class DeployTimeLintTest {
 
     Deployment deployment = deploy("errors.bpmn");
 
-    ProcessDefinition definition = engine.getRepositoryService().createProcessDefinitionQuery()
-        .deploymentId(deployment.getId()).singleResult();
+    ProcessDefinition definition =
+        engine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .deploymentId(deployment.getId())
+            .singleResult();
     assertThat(definition.getKey()).isEqualTo("brokenApproval");
-    List<Finding> findings = plugin.getLintResults().forDeployment(deployment.getId()).orElseThrow().get(0).findings();
-    assertThat(findings).extracting(Finding::ruleId, Finding::elementId).contains(
-        Tuple.tuple("fake-branch", "notify"),
-        Tuple.tuple("deadlock", "bothDone"),
-        Tuple.tuple("unreachable", "archive"));
+    List<Finding> findings =
+        plugin.getLintResults().forDeployment(deployment.getId()).orElseThrow().get(0).findings();
+    assertThat(findings)
+        .extracting(Finding::ruleId, Finding::elementId)
+        .contains(
+            Tuple.tuple("fake-branch", "notify"),
+            Tuple.tuple("deadlock", "bothDone"),
+            Tuple.tuple("unreachable", "archive"));
     // one line per finding, naming deployment, resource, process, element, rule and severity
     List<String> lines = log.linesContaining("camunda-checkup lint [");
     assertThat(lines).hasSize(findings.size());
-    assertThat(log.linesContaining("[error] deadlock:")).singleElement().asString()
+    assertThat(log.linesContaining("[error] deadlock:"))
+        .singleElement()
+        .asString()
         .contains("deployment 'test errors.bpmn' (" + deployment.getId() + ")")
         .contains("resource 'models/errors.bpmn'")
         .contains("process 'brokenApproval'")
@@ -86,19 +102,27 @@ class DeployTimeLintTest {
     plugin.setLintMode("strict");
     engine(plugin);
 
-    ParseException refused = catchThrowableOfType(ParseException.class, () -> deploy("errors.bpmn"));
+    ParseException refused =
+        catchThrowableOfType(ParseException.class, () -> deploy("errors.bpmn"));
 
     assertThat(refused).isNotNull();
-    assertThat(refused.getMessage()).startsWith("ENGINE-09005 Could not parse BPMN process.")
-        .contains("[deadlock]").contains("[fake-branch]").contains("[unreachable]");
+    assertThat(refused.getMessage())
+        .startsWith("ENGINE-09005 Could not parse BPMN process.")
+        .contains("[deadlock]")
+        .contains("[fake-branch]")
+        .contains("[unreachable]");
     List<Problem> errors = refused.getResorceReports().get(0).getErrors();
-    assertThat(errors).extracting(Problem::getMainElementId)
+    assertThat(errors)
+        .extracting(Problem::getMainElementId)
         .containsExactlyInAnyOrder("notify", "bothDone", "archive", "end");
-    assertThat(errors).allSatisfy(problem -> {
-      assertThat(problem.getLine()).isPositive();
-      assertThat(problem.getColumn()).isPositive();
-      assertThat(problem.getMessage()).contains("(element " + problem.getMainElementId() + ")");
-    });
+    assertThat(errors)
+        .allSatisfy(
+            problem -> {
+              assertThat(problem.getLine()).isPositive();
+              assertThat(problem.getColumn()).isPositive();
+              assertThat(problem.getMessage())
+                  .contains("(element " + problem.getMainElementId() + ")");
+            });
     assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isZero();
   }
 
@@ -110,8 +134,10 @@ class DeployTimeLintTest {
 
     deploy("warnings.bpmn");
 
-    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("orderRouting",
-        Map.of("vip", false, "abroad", false));
+    ProcessInstance instance =
+        engine
+            .getRuntimeService()
+            .startProcessInstanceByKey("orderRouting", Map.of("vip", false, "abroad", false));
     assertThat(instance).isWaitingAt("review");
     assertThat(log.linesContaining("[warn] cascaded-conditions:")).hasSize(1);
   }
@@ -123,9 +149,11 @@ class DeployTimeLintTest {
     plugin.setLintRules("cascaded-conditions=error");
     engine(plugin);
 
-    ParseException refused = catchThrowableOfType(ParseException.class, () -> deploy("warnings.bpmn"));
+    ParseException refused =
+        catchThrowableOfType(ParseException.class, () -> deploy("warnings.bpmn"));
 
-    assertThat(refused.getResorceReports().get(0).getErrors()).extracting(Problem::getMainElementId)
+    assertThat(refused.getResorceReports().get(0).getErrors())
+        .extracting(Problem::getMainElementId)
         .containsExactly("customerType");
   }
 
@@ -147,8 +175,15 @@ class DeployTimeLintTest {
 
     Deployment deployment = deploy("not-executable.bpmn");
 
-    assertThat(plugin.getLintResults().forDeployment(deployment.getId()).orElseThrow().get(0).findings())
-        .extracting(Finding::processId).doesNotContain("sketch");
+    assertThat(
+            plugin
+                .getLintResults()
+                .forDeployment(deployment.getId())
+                .orElseThrow()
+                .get(0)
+                .findings())
+        .extracting(Finding::processId)
+        .doesNotContain("sketch");
   }
 
   @Test
@@ -161,7 +196,8 @@ class DeployTimeLintTest {
     Deployment deployment = deploy("warnings.bpmn");
 
     assertThat(deployment.getId()).isNotNull();
-    assertThat(log.linesContaining("rule exploding failed on resource 'models/warnings.bpmn'")).hasSize(1);
+    assertThat(log.linesContaining("rule exploding failed on resource 'models/warnings.bpmn'"))
+        .hasSize(1);
     // the other rules still ran
     assertThat(log.linesContaining("[warn] cascaded-conditions:")).hasSize(1);
   }
@@ -171,15 +207,19 @@ class DeployTimeLintTest {
     CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
     plugin.setLintRules("model-sise=error");
 
-    ProcessEngineException e = catchThrowableOfType(ProcessEngineException.class,
-        () -> engine(plugin));
+    ProcessEngineException e =
+        catchThrowableOfType(ProcessEngineException.class, () -> engine(plugin));
 
-    assertThat(e).hasMessageContaining("camunda-checkup: invalid configuration")
+    assertThat(e)
+        .hasMessageContaining("camunda-checkup: invalid configuration")
         .hasMessageContaining("unknown rule 'model-sise'");
   }
 
   /** A rule that always throws, standing in for a bug in a rule. */
-  @RuleInfo(id = "exploding", severity = Severity.ERROR, category = RuleInfo.Category.CAMUNDA,
+  @RuleInfo(
+      id = "exploding",
+      severity = Severity.ERROR,
+      category = RuleInfo.Category.CAMUNDA,
       summary = "Throws.")
   static final class ExplodingRule implements Rule {
     @Override

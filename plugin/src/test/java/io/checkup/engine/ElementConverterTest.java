@@ -20,7 +20,10 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The engine's parsed tree, as the linter sees it, matches what the linter's own reader makes of the same file. */
+/**
+ * The engine's parsed tree, as the linter sees it, matches what the linter's own reader makes of
+ * the same file.
+ */
 class ElementConverterTest {
 
   private final ProcessEngine engine = TestEngines.h2().build();
@@ -32,7 +35,8 @@ class ElementConverterTest {
 
   @Test
   void bothReadersGiveTheSameTree() throws Exception {
-    byte[] model = ElementConverterTest.class.getResourceAsStream("/models/errors.bpmn").readAllBytes();
+    byte[] model =
+        ElementConverterTest.class.getResourceAsStream("/models/errors.bpmn").readAllBytes();
     Element root = parseWithEngine(new String(model, StandardCharsets.UTF_8));
 
     XmlNode fromEngine = ElementConverter.convert(root);
@@ -43,7 +47,8 @@ class ElementConverterTest {
 
   @Test
   void attributesReadDirectlyEqualThoseReadThroughTheAccessors() throws Exception {
-    byte[] model = ElementConverterTest.class.getResourceAsStream("/models/warnings.bpmn").readAllBytes();
+    byte[] model =
+        ElementConverterTest.class.getResourceAsStream("/models/warnings.bpmn").readAllBytes();
     Deque<Element> pending = new ArrayDeque<>();
     pending.push(parseWithEngine(new String(model, StandardCharsets.UTF_8)));
     int compared = 0;
@@ -60,15 +65,27 @@ class ElementConverterTest {
   private Element parseWithEngine(String xml) {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    BpmnParser parser = configuration.getDeployers().stream().filter(BpmnDeployer.class::isInstance)
-        .map(deployer -> ((BpmnDeployer) deployer).getBpmnParser()).findFirst().orElseThrow();
-    return configuration.getCommandExecutorTxRequired().execute(context -> {
-      DeploymentEntity deployment = new DeploymentEntity();
-      deployment.setId("test");
-      deployment.setNew(false); // parse only
-      return parser.createParse().sourceString(xml).deployment(deployment).name("model.bpmn").execute()
-          .getRootElement();
-    });
+    BpmnParser parser =
+        configuration.getDeployers().stream()
+            .filter(BpmnDeployer.class::isInstance)
+            .map(deployer -> ((BpmnDeployer) deployer).getBpmnParser())
+            .findFirst()
+            .orElseThrow();
+    return configuration
+        .getCommandExecutorTxRequired()
+        .execute(
+            context -> {
+              DeploymentEntity deployment = new DeploymentEntity();
+              deployment.setId("test");
+              deployment.setNew(false); // parse only
+              return parser
+                  .createParse()
+                  .sourceString(xml)
+                  .deployment(deployment)
+                  .name("model.bpmn")
+                  .execute()
+                  .getRootElement();
+            });
   }
 
   private static void assertSameTree(XmlNode a, XmlNode b) {
@@ -77,9 +94,11 @@ class ElementConverterTest {
     assertThat(a.line()).as(a + " line").isEqualTo(b.line());
     assertThat(a.column()).as(a + " column").isEqualTo(b.column());
     assertThat(a.text()).isEqualTo(b.text());
-    // every attribute of the file is there; the engine's validating parser adds the schema's defaults on top
+    // every attribute of the file is there; the engine's validating parser adds the schema's
+    // defaults on top
     for (int i = 0; i < b.attributeCount(); i++) {
-      assertThat(a.attr(b.attributeNamespace(i), b.attributeName(i))).as(a + " @" + b.attributeName(i))
+      assertThat(a.attr(b.attributeNamespace(i), b.attributeName(i)))
+          .as(a + " @" + b.attributeName(i))
           .isEqualTo(b.attributeValue(i));
     }
     assertThat(a.children()).hasSameSizeAs(b.children());

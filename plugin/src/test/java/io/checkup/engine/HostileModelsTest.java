@@ -26,9 +26,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a hostile or careless deployment can do to the log and the engine: names that would forge or flood log
- * lines, models with thousands of findings, refusals that would fill the log with stack traces, nesting that would
- * overflow a parser's stack. The engine keeps working through all of it.
+ * What a hostile or careless deployment can do to the log and the engine: names that would forge or
+ * flood log lines, models with thousands of findings, refusals that would fill the log with stack
+ * traces, nesting that would overflow a parser's stack. The engine keeps working through all of it.
  */
 class HostileModelsTest {
 
@@ -53,14 +53,27 @@ class HostileModelsTest {
   }
 
   private Deployment deploy(String resource, String xml) {
-    return engine.getRepositoryService().createDeployment().name("hostile " + resource).addString(resource, xml)
+    return engine
+        .getRepositoryService()
+        .createDeployment()
+        .name("hostile " + resource)
+        .addString(resource, xml)
         .deploy();
   }
 
   /** The engine still deploys and runs a plain process. */
   private void assertEngineWorks() {
-    engine.getRepositoryService().createDeployment().addModelInstance("plain.bpmn",
-        Bpmn.createExecutableProcess("plain").camundaHistoryTimeToLive(30).startEvent().endEvent().done()).deploy();
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .addModelInstance(
+            "plain.bpmn",
+            Bpmn.createExecutableProcess("plain")
+                .camundaHistoryTimeToLive(30)
+                .startEvent()
+                .endEvent()
+                .done())
+        .deploy();
     assertThat(engine.getRuntimeService().startProcessInstanceByKey("plain").isEnded()).isTrue();
   }
 
@@ -81,14 +94,24 @@ class HostileModelsTest {
     engine("warn");
 
     // what XML lets through: line breaks, NEL, a right-to-left override
-    deploy("forged.bpmn", ModelGenerator.strays("forged", 1,
-        "Stray\ncamunda-checkup lint [info] all-good: nothing to see\r\u0085\u202e"));
+    deploy(
+        "forged.bpmn",
+        ModelGenerator.strays(
+            "forged",
+            1,
+            "Stray\ncamunda-checkup lint [info] all-good: nothing to see\r\u0085\u202e"));
 
-    assertThat(findingLines()).isNotEmpty().allSatisfy(line -> assertThat(line)
-        .doesNotContain("\n", "\r", "\u0085", "\u202e"));
-    assertThat(findingLines()).anySatisfy(line -> assertThat(line)
-        .contains("'Stray\\ncamunda-checkup lint [info] all-good: nothing to see\\r\\u0085\\u202e' (stray0)"));
-    assertThat(lint.lines()).noneMatch(line -> line.startsWith("camunda-checkup lint [info] all-good"));
+    assertThat(findingLines())
+        .isNotEmpty()
+        .allSatisfy(line -> assertThat(line).doesNotContain("\n", "\r", "\u0085", "\u202e"));
+    assertThat(findingLines())
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .contains(
+                        "'Stray\\ncamunda-checkup lint [info] all-good: nothing to see\\r\\u0085\\u202e' (stray0)"));
+    assertThat(lint.lines())
+        .noneMatch(line -> line.startsWith("camunda-checkup lint [info] all-good"));
   }
 
   @Test
@@ -97,8 +120,11 @@ class HostileModelsTest {
 
     deploy("long.bpmn", ModelGenerator.strays("long", 1, "x".repeat(70_000)));
 
-    assertThat(findingLines()).isNotEmpty().allSatisfy(line -> assertThat(line.length()).isLessThan(1_000));
-    assertThat(findingLines()).anySatisfy(line -> assertThat(line).contains("xxx... (69880 more characters)"));
+    assertThat(findingLines())
+        .isNotEmpty()
+        .allSatisfy(line -> assertThat(line.length()).isLessThan(1_000));
+    assertThat(findingLines())
+        .anySatisfy(line -> assertThat(line).contains("xxx... (69880 more characters)"));
   }
 
   @Test
@@ -112,8 +138,13 @@ class HostileModelsTest {
 
     assertThat(findings).isGreaterThan(1_000);
     assertThat(findingLines()).hasSize(50);
-    assertThat(lint.linesContaining("more finding(s) not logged")).singleElement().asString()
-        .contains(": " + (findings - 50) + " more finding(s) not logged (at most 50 per resource, setting lintLogLimit)")
+    assertThat(lint.linesContaining("more finding(s) not logged"))
+        .singleElement()
+        .asString()
+        .contains(
+            ": "
+                + (findings - 50)
+                + " more finding(s) not logged (at most 50 per resource, setting lintLogLimit)")
         .contains("GET /engine-rest/checkup/lint/deployment/" + deployment.getId());
     assertThat(lint.lines()).hasSizeLessThan(60);
   }
@@ -129,8 +160,13 @@ class HostileModelsTest {
     deploy("many.bpmn", xml);
 
     assertThat(findingLines()).hasSize(3);
-    assertThat(lint.linesContaining(": " + (findingsOf(xml) - 3) + " more finding(s) not logged (at most 3 per "
-        + "resource")).hasSize(1);
+    assertThat(
+            lint.linesContaining(
+                ": "
+                    + (findingsOf(xml) - 3)
+                    + " more finding(s) not logged (at most 3 per "
+                    + "resource"))
+        .hasSize(1);
   }
 
   @Test
@@ -140,15 +176,22 @@ class HostileModelsTest {
     String xml = ModelGenerator.strays("many", 100, "Stray");
     long errorFindings = linter().lint(xml.getBytes(StandardCharsets.UTF_8)).count(Severity.ERROR);
 
-    ParseException refused = catchThrowableOfType(ParseException.class, () -> deploy("many.bpmn", xml));
+    ParseException refused =
+        catchThrowableOfType(ParseException.class, () -> deploy("many.bpmn", xml));
 
     List<Problem> errors = refused.getResorceReports().get(0).getErrors();
     assertThat(errors).hasSize(51);
-    assertThat(errors.get(50).getMessage()).isEqualTo("[camunda-checkup] " + (errorFindings - 50) + " more error "
-        + "finding(s) not listed (at most 50, setting lintLogLimit); lint the file with checkup-cli.jar to read them "
-        + "all");
+    assertThat(errors.get(50).getMessage())
+        .isEqualTo(
+            "[camunda-checkup] "
+                + (errorFindings - 50)
+                + " more error "
+                + "finding(s) not listed (at most 50, setting lintLogLimit); lint the file with checkup-cli.jar to read them "
+                + "all");
     assertThat(findingLines()).hasSize(50);
-    assertThat(lint.linesContaining("more finding(s) not logged")).singleElement().asString()
+    assertThat(lint.linesContaining("more finding(s) not logged"))
+        .singleElement()
+        .asString()
         .contains("lint the file with checkup-cli.jar");
     assertEngineWorks();
   }
@@ -160,32 +203,51 @@ class HostileModelsTest {
     try (InputStream in = getClass().getResourceAsStream("/models/errors.bpmn")) {
       model = in.readAllBytes();
     }
-    List<Finding> expected = linter().lint(model).findings().stream()
-        .filter(finding -> finding.severity() == Severity.WARN).toList();
+    List<Finding> expected =
+        linter().lint(model).findings().stream()
+            .filter(finding -> finding.severity() == Severity.WARN)
+            .toList();
 
-    ParseException refused = catchThrowableOfType(ParseException.class,
-        () -> deploy("errors.bpmn", new String(model, StandardCharsets.UTF_8)));
+    ParseException refused =
+        catchThrowableOfType(
+            ParseException.class,
+            () -> deploy("errors.bpmn", new String(model, StandardCharsets.UTF_8)));
 
     assertThat(expected).isNotEmpty();
-    assertThat(refused.getResorceReports().get(0).getWarnings()).extracting(Problem::getMessage)
-        .containsExactlyInAnyOrderElementsOf(expected.stream().map(DeploymentLinter::problemMessage).toList());
+    assertThat(refused.getResorceReports().get(0).getWarnings())
+        .extracting(Problem::getMessage)
+        .containsExactlyInAnyOrderElementsOf(
+            expected.stream().map(DeploymentLinter::problemMessage).toList());
   }
 
   @Test
   void aStrictRefusalIsNoEngineErrorInTheLogButTheEnginesOwnFailuresStillAre() {
     engine("strict");
 
-    catchThrowableOfType(ParseException.class, () -> deploy("many.bpmn", ModelGenerator.strays("many", 2, "Stray")));
+    catchThrowableOfType(
+        ParseException.class, () -> deploy("many.bpmn", ModelGenerator.strays("many", 2, "Stray")));
 
-    assertThat(engineContext.events()).filteredOn(event -> event.getLevel() == Level.ERROR).isEmpty();
-    assertThat(engineContext.events()).extracting(ILoggingEvent::getFormattedMessage)
+    assertThat(engineContext.events())
+        .filteredOn(event -> event.getLevel() == Level.ERROR)
+        .isEmpty();
+    assertThat(engineContext.events())
+        .extracting(ILoggingEvent::getFormattedMessage)
         .allSatisfy(line -> assertThat(line).contains("ENGINE-16004"));
 
     // the engine's own refusal (no history time to live) is logged as the engine always logs it
-    catchThrowableOfType(ParseException.class, () -> deploy("ttl.bpmn",
-        ModelGenerator.strays("ttl", 0, "x").replace(" camunda:historyTimeToLive=\"P30D\"", "")));
-    assertThat(engineContext.events()).filteredOn(event -> event.getLevel() == Level.ERROR)
-        .extracting(ILoggingEvent::getFormattedMessage).singleElement().asString().contains("ENGINE-12018");
+    catchThrowableOfType(
+        ParseException.class,
+        () ->
+            deploy(
+                "ttl.bpmn",
+                ModelGenerator.strays("ttl", 0, "x")
+                    .replace(" camunda:historyTimeToLive=\"P30D\"", "")));
+    assertThat(engineContext.events())
+        .filteredOn(event -> event.getLevel() == Level.ERROR)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .singleElement()
+        .asString()
+        .contains("ENGINE-12018");
   }
 
   @Test
@@ -194,15 +256,20 @@ class HostileModelsTest {
 
     // without the guard, the engine's schema validation took the whole heap on this document
     String xml = ModelGenerator.nested(20_000);
-    ParseException refused = catchThrowableOfType(ParseException.class, () -> deploy("deep.bpmn", xml));
+    ParseException refused =
+        catchThrowableOfType(ParseException.class, () -> deploy("deep.bpmn", xml));
 
     // definitions, process, then sub0 to sub997: sub998 is the 1,001st level
     int line = xml.substring(0, xml.indexOf("<subProcess id=\"sub998\">")).split("\n", -1).length;
     assertThat(refused).isNotNull();
-    assertThat(refused.getResorceReports().get(0).getErrors()).singleElement().satisfies(problem -> {
-      assertThat(problem.getMessage()).startsWith("[camunda-checkup] elements are nested more than 1000 levels deep");
-      assertThat(problem.getLine()).isEqualTo(line);
-    });
+    assertThat(refused.getResorceReports().get(0).getErrors())
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.getMessage())
+                  .startsWith("[camunda-checkup] elements are nested more than 1000 levels deep");
+              assertThat(problem.getLine()).isEqualTo(line);
+            });
     assertEngineWorks();
   }
 
@@ -210,12 +277,16 @@ class HostileModelsTest {
   void subProcessesNestedFiveHundredDeepAreRefusedWithAClearProblemNotAStackOverflow() {
     engine("off");
 
-    // without the check, the engine's recursive parse ended in a StackOverflowError between 500 and 2,000 levels
-    ParseException refused = catchThrowableOfType(ParseException.class,
-        () -> deploy("deep.bpmn", ModelGenerator.nested(500)));
+    // without the check, the engine's recursive parse ended in a StackOverflowError between 500 and
+    // 2,000 levels
+    ParseException refused =
+        catchThrowableOfType(
+            ParseException.class, () -> deploy("deep.bpmn", ModelGenerator.nested(500)));
 
-    assertThat(refused.getResorceReports().get(0).getErrors()).singleElement()
-        .extracting(Problem::getMessage).asString()
+    assertThat(refused.getResorceReports().get(0).getErrors())
+        .singleElement()
+        .extracting(Problem::getMessage)
+        .asString()
         .contains("sub-processes are nested more than 300 levels deep (at 'sub300')");
     assertEngineWorks();
   }
@@ -226,7 +297,12 @@ class HostileModelsTest {
 
     Deployment deployment = deploy("deep.bpmn", ModelGenerator.nested(300));
 
-    assertThat(engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(deployment.getId()).count())
+    assertThat(
+            engine
+                .getRepositoryService()
+                .createProcessDefinitionQuery()
+                .deploymentId(deployment.getId())
+                .count())
         .isOne();
   }
 }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The findings kept for the Java and REST API: only of what the engine itself parses, a bounded answer per
- * deployment, and a budget in bytes for all of them.
+ * The findings kept for the Java and REST API: only of what the engine itself parses, a bounded
+ * answer per deployment, and a budget in bytes for all of them.
  */
 class LintResultsTest {
 
@@ -42,15 +42,26 @@ class LintResultsTest {
     CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
     ProcessEngine engine = engine(TestEngines.h2(), plugin);
 
-    Deployment deployment = engine.getRepositoryService().createDeployment()
-        .addString("shouting.BPMN", ModelGenerator.strays("shouting", 50, "Stray"))
-        .addString("quiet.bpmn", ModelGenerator.strays("quiet", 1, "Stray")).deploy();
+    Deployment deployment =
+        engine
+            .getRepositoryService()
+            .createDeployment()
+            .addString("shouting.BPMN", ModelGenerator.strays("shouting", 50, "Stray"))
+            .addString("quiet.bpmn", ModelGenerator.strays("quiet", 1, "Stray"))
+            .deploy();
 
     // Camunda's own suffix rule is case-sensitive: it deployed no process from shouting.BPMN
-    assertThat(engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(deployment.getId())
-        .list()).extracting("key").containsExactly("quiet");
+    assertThat(
+            engine
+                .getRepositoryService()
+                .createProcessDefinitionQuery()
+                .deploymentId(deployment.getId())
+                .list())
+        .extracting("key")
+        .containsExactly("quiet");
     assertThat(plugin.getLintResults().forDeployment(deployment.getId()).orElseThrow())
-        .extracting(ResourceFindings::resourceName).containsExactly("quiet.bpmn");
+        .extracting(ResourceFindings::resourceName)
+        .containsExactly("quiet.bpmn");
   }
 
   @Test
@@ -60,21 +71,30 @@ class LintResultsTest {
     ProcessEngine engine = engine(TestEngines.h2Shared(database), plugin);
 
     // 700 strays: 1,400 errors and more than 700 findings of other severities, in two resources
-    Deployment deployment = engine.getRepositoryService().createDeployment()
-        .addString("a.bpmn", ModelGenerator.strays("a", 700, "Stray"))
-        .addString("b.bpmn", ModelGenerator.strays("b", 10, "Stray")).deploy();
-    List<ResourceFindings> atDeployTime = plugin.getLintResults().forDeployment(deployment.getId()).orElseThrow();
+    Deployment deployment =
+        engine
+            .getRepositoryService()
+            .createDeployment()
+            .addString("a.bpmn", ModelGenerator.strays("a", 700, "Stray"))
+            .addString("b.bpmn", ModelGenerator.strays("b", 10, "Stray"))
+            .deploy();
+    List<ResourceFindings> atDeployTime =
+        plugin.getLintResults().forDeployment(deployment.getId()).orElseThrow();
     // after a restart the stored models are linted again: the same bound
     engine.close();
     CheckupProcessEnginePlugin restarted = new CheckupProcessEnginePlugin();
     engine(TestEngines.h2Shared(database).schemaUpdate("false"), restarted);
-    List<ResourceFindings> afterRestart = restarted.getLintResults().forDeployment(deployment.getId()).orElseThrow();
+    List<ResourceFindings> afterRestart =
+        restarted.getLintResults().forDeployment(deployment.getId()).orElseThrow();
 
     for (List<ResourceFindings> answer : List.of(atDeployTime, afterRestart)) {
-      assertThat(answer).extracting(ResourceFindings::resourceName).containsExactly("a.bpmn", "b.bpmn");
+      assertThat(answer)
+          .extracting(ResourceFindings::resourceName)
+          .containsExactly("a.bpmn", "b.bpmn");
       ResourceFindings a = answer.get(0);
-      assertThat(a.findings()).hasSize(1_000).allSatisfy(finding ->
-          assertThat(finding.severity()).isEqualTo(Severity.ERROR));
+      assertThat(a.findings())
+          .hasSize(1_000)
+          .allSatisfy(finding -> assertThat(finding.severity()).isEqualTo(Severity.ERROR));
       assertThat(a.findings()).isSortedAccordingTo(Comparator.comparingInt(Finding::line));
       assertThat(a.omitted()).isGreaterThan(1_100);
       assertThat(answer.get(1).findings()).isEmpty();
@@ -93,16 +113,28 @@ class LintResultsTest {
     List<String> deployments = new ArrayList<>();
     List<List<Finding>> answers = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
-      String id = engine.getRepositoryService().createDeployment()
-          .addString("m" + i + ".bpmn", ModelGenerator.strays("m" + i, 60, "A stray task with a name")).deploy()
-          .getId();
+      String id =
+          engine
+              .getRepositoryService()
+              .createDeployment()
+              .addString(
+                  "m" + i + ".bpmn", ModelGenerator.strays("m" + i, 60, "A stray task with a name"))
+              .deploy()
+              .getId();
       deployments.add(id);
       answers.add(plugin.getLintResults().forDeployment(id).orElseThrow().get(0).findings());
       assertThat(plugin.getLintResults().keptBytes()).isPositive().isLessThanOrEqualTo(256 * 1024);
     }
 
-    // the first deployments left the budget long ago: asked again, their models are linted again, same answer
-    assertThat(plugin.getLintResults().forDeployment(deployments.get(0)).orElseThrow().get(0).findings())
+    // the first deployments left the budget long ago: asked again, their models are linted again,
+    // same answer
+    assertThat(
+            plugin
+                .getLintResults()
+                .forDeployment(deployments.get(0))
+                .orElseThrow()
+                .get(0)
+                .findings())
         .isEqualTo(answers.get(0));
     assertThat(plugin.getLintResults().keptBytes()).isLessThanOrEqualTo(256 * 1024);
   }
@@ -112,17 +144,30 @@ class LintResultsTest {
     String database = "lint-deep-" + UUID.randomUUID();
     // deployed by an engine without the plugin (Camunda itself parses 400 levels)
     ProcessEngine plain = engine(TestEngines.h2Shared(database), null);
-    Deployment deployment = plain.getRepositoryService().createDeployment()
-        .addString("deep.bpmn", ModelGenerator.nested(400)).deploy();
+    Deployment deployment =
+        plain
+            .getRepositoryService()
+            .createDeployment()
+            .addString("deep.bpmn", ModelGenerator.nested(400))
+            .deploy();
     plain.close();
 
     CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
     engine(TestEngines.h2Shared(database), plugin);
 
-    assertThat(plugin.getLintResults().forDeployment(deployment.getId()).orElseThrow().get(0).findings())
-        .singleElement().satisfies(finding -> {
-          assertThat(finding.ruleId()).isEqualTo(Finding.PARSE_ERROR);
-          assertThat(finding.message()).contains("sub-processes are nested more than 300 levels deep (at 'sub300')");
-        });
+    assertThat(
+            plugin
+                .getLintResults()
+                .forDeployment(deployment.getId())
+                .orElseThrow()
+                .get(0)
+                .findings())
+        .singleElement()
+        .satisfies(
+            finding -> {
+              assertThat(finding.ruleId()).isEqualTo(Finding.PARSE_ERROR);
+              assertThat(finding.message())
+                  .contains("sub-processes are nested more than 300 levels deep (at 'sub300')");
+            });
   }
 }

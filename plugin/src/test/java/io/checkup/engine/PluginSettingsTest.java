@@ -27,8 +27,12 @@ class PluginSettingsTest {
     LintConfig config = plugin.buildLintConfig();
 
     assertThat(config.severity("label-required")).isEqualTo(Severity.OFF);
-    assertThat(config.severity("no-implicit-end")).as("bpmnlint:recommended").isEqualTo(Severity.ERROR);
-    assertThat(config.severity("model-size")).as("override wins over the file").isEqualTo(Severity.WARN);
+    assertThat(config.severity("no-implicit-end"))
+        .as("bpmnlint:recommended")
+        .isEqualTo(Severity.ERROR);
+    assertThat(config.severity("model-size"))
+        .as("override wins over the file")
+        .isEqualTo(Severity.WARN);
     assertThat(config.options("model-size")).containsEntry("max", 30);
     assertThat(config.severity("deadlock")).isEqualTo(Severity.OFF);
     assertThat(config.severity("fake-branch")).as("untouched default").isEqualTo(Severity.ERROR);
@@ -36,7 +40,9 @@ class PluginSettingsTest {
 
   @Test
   void aConfigFileFromTheFileSystem(@TempDir Path dir) throws Exception {
-    Path file = Files.writeString(dir.resolve("lint.json"), "{\"rules\": {\"cascaded-conditions\": \"error\"}}");
+    Path file =
+        Files.writeString(
+            dir.resolve("lint.json"), "{\"rules\": {\"cascaded-conditions\": \"error\"}}");
     CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
     plugin.setLintConfigFile(file.toString());
     plugin.setLintRuleOptions("element-diversity.min-kinds=6");
@@ -74,7 +80,8 @@ class PluginSettingsTest {
     CheckupProcessEnginePlugin unknown = new CheckupProcessEnginePlugin();
     unknown.setReportConfig("{\"norms\": {\"launches.week\": {\"min\": 1}}}");
     assertThatThrownBy(() -> TestEngines.h2().plugin(unknown).build())
-        .hasMessageContaining("report configuration reportConfig: norms: unknown indicator 'launches.week'");
+        .hasMessageContaining(
+            "report configuration reportConfig: norms: unknown indicator 'launches.week'");
   }
 
   @Test
@@ -96,17 +103,20 @@ class PluginSettingsTest {
   void badSettingsNameTheProblem() {
     CheckupProcessEnginePlugin missing = new CheckupProcessEnginePlugin();
     missing.setLintConfigFile("classpath:lint/nothing-here.json");
-    assertThatThrownBy(missing::buildLintConfig).hasMessageContaining("classpath:lint/nothing-here.json")
+    assertThatThrownBy(missing::buildLintConfig)
+        .hasMessageContaining("classpath:lint/nothing-here.json")
         .hasMessageContaining("not found");
 
     CheckupProcessEnginePlugin badOption = new CheckupProcessEnginePlugin();
     badOption.setLintRuleOptions("model-size.max=many");
-    assertThatThrownBy(badOption::buildLintConfig).hasMessageContaining("lintRuleOptions")
+    assertThatThrownBy(badOption::buildLintConfig)
+        .hasMessageContaining("lintRuleOptions")
         .hasMessageContaining("option 'max' must be a whole number");
 
     CheckupProcessEnginePlugin badSeverity = new CheckupProcessEnginePlugin();
     badSeverity.setLintRules("deadlock=fatal");
-    assertThatThrownBy(badSeverity::buildLintConfig).hasMessageContaining("lintRules")
+    assertThatThrownBy(badSeverity::buildLintConfig)
+        .hasMessageContaining("lintRules")
         .hasMessageContaining("unknown severity 'fatal'");
   }
 }

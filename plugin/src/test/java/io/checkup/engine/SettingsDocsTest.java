@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** docs/configuration.md lists every setting of the catalog, with its plugin and its Spring Boot property. */
+/**
+ * docs/configuration.md lists every setting of the catalog, with its plugin and its Spring Boot
+ * property.
+ */
 class SettingsDocsTest {
 
   @Test
@@ -15,8 +18,13 @@ class SettingsDocsTest {
     List<String> lines = Files.readAllLines(Path.of("../docs/configuration.md"));
 
     for (Setting<?> setting : CheckupSettings.ALL) {
-      assertThat(lines).as(setting.property()).anySatisfy(line -> assertThat(line)
-          .startsWith("| `" + setting.springProperty() + "`").contains("| `" + setting.property() + "` |"));
+      assertThat(lines)
+          .as(setting.property())
+          .anySatisfy(
+              line ->
+                  assertThat(line)
+                      .startsWith("| `" + setting.springProperty() + "`")
+                      .contains("| `" + setting.property() + "` |"));
     }
   }
 

@@ -18,32 +18,40 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * In warn mode a model with findings is deployed by the usual test infrastructure ({@code @Deployment}) and runs as
- * it always did; its findings are there for the Java API.
+ * In warn mode a model with findings is deployed by the usual test infrastructure
+ * ({@code @Deployment}) and runs as it always did; its findings are there for the Java API.
  */
 class WarnModeProcessTest {
 
   private static final CheckupProcessEnginePlugin CHECKUP = new CheckupProcessEnginePlugin();
 
   @RegisterExtension
-  static ProcessEngineExtension extension = ProcessEngineExtension.builder()
-      .useProcessEngine(TestEngines.h2().plugin(CHECKUP).build()).build();
+  static ProcessEngineExtension extension =
+      ProcessEngineExtension.builder()
+          .useProcessEngine(TestEngines.h2().plugin(CHECKUP).build())
+          .build();
 
   ProcessEngine engine; // injected by the extension
 
   @Test
   @Deployment(resources = "models/warnings.bpmn")
   void aModelWithFindingsDeploysAndRuns() {
-    ProcessInstance instance = runtimeService().startProcessInstanceByKey("orderRouting",
-        Map.of("vip", false, "abroad", false));
+    ProcessInstance instance =
+        runtimeService()
+            .startProcessInstanceByKey("orderRouting", Map.of("vip", false, "abroad", false));
 
     assertThat(instance).isWaitingAt("review");
     complete(task());
     assertThat(instance).isEnded().hasPassed("customerType", "region", "review", "done");
 
-    ProcessDefinition definition = engine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey("orderRouting").singleResult();
+    ProcessDefinition definition =
+        engine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("orderRouting")
+            .singleResult();
     assertThat(CHECKUP.getLintResults().forProcessDefinition(definition.getId()).orElseThrow())
-        .extracting(Finding::ruleId).contains("cascaded-conditions", "user-task-assignment");
+        .extracting(Finding::ruleId)
+        .contains("cascaded-conditions", "user-task-assignment");
   }
 }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class XmlDepthGuardTest {
 
   private static void readThrough(String xml, int limit) throws IOException {
-    try (InputStream in = new XmlDepthGuard(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), limit)) {
+    try (InputStream in =
+        new XmlDepthGuard(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), limit)) {
       byte[] buffer = new byte[7]; // small reads: a tag split across reads counts the same
       while (in.read(buffer, 0, buffer.length) >= 0) {
         // reading is the test
@@ -25,10 +26,13 @@ class XmlDepthGuardTest {
   void levelsUpToTheLimitPassAndOneMoreStopsTheRead() throws IOException {
     readThrough("<a><b><c/></b></a>", 2);
 
-    XmlDepthGuard.TooDeepException deeper = catchThrowableOfType(XmlDepthGuard.TooDeepException.class,
-        () -> readThrough("<a>\n<b>\n<c>\n</c></b></a>", 2));
+    XmlDepthGuard.TooDeepException deeper =
+        catchThrowableOfType(
+            XmlDepthGuard.TooDeepException.class,
+            () -> readThrough("<a>\n<b>\n<c>\n</c></b></a>", 2));
 
-    assertThat(deeper).hasMessageStartingWith("elements are nested more than 2 levels deep (line 3)");
+    assertThat(deeper)
+        .hasMessageStartingWith("elements are nested more than 2 levels deep (line 3)");
   }
 
   @Test
@@ -38,7 +42,8 @@ class XmlDepthGuardTest {
 
   @Test
   void markupThatLooksLikeTagsIsNotCounted() throws IOException {
-    readThrough("""
+    readThrough(
+        """
         <?xml version="1.0"?>
         <?pi <x><y><z>?>
         <a name="<b><c>" other='/>'>
@@ -46,7 +51,8 @@ class XmlDepthGuardTest {
           <![CDATA[ <g><h><i> ]]>
           <b/>
         </a>
-        """, 1);
+        """,
+        1);
   }
 
   @Test

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Any input gives findings or one clear parse error, never an exception. The timeouts are guards against hangs
- * (an endless loop would otherwise stall the build), far above the real times measured in docs/benchmarks.md.
+ * Any input gives findings or one clear parse error, never an exception. The timeouts are guards
+ * against hangs (an endless loop would otherwise stall the build), far above the real times
+ * measured in docs/benchmarks.md.
  */
 class RobustnessTest {
 
@@ -34,16 +35,20 @@ class RobustnessTest {
   }
 
   private static void assertSingleParseError(LintOutcome outcome, String messagePart) {
-    assertThat(outcome.findings()).singleElement().satisfies(finding -> {
-      assertThat(finding.ruleId()).isEqualTo("parse-error");
-      assertThat(finding.severity()).isEqualTo(Severity.ERROR);
-      assertThat(finding.message()).contains(messagePart);
-    });
+    assertThat(outcome.findings())
+        .singleElement()
+        .satisfies(
+            finding -> {
+              assertThat(finding.ruleId()).isEqualTo("parse-error");
+              assertThat(finding.severity()).isEqualTo(Severity.ERROR);
+              assertThat(finding.message()).contains(messagePart);
+            });
   }
 
   @Test
   void malformedXmlIsAParseErrorWithPosition() {
-    LintOutcome outcome = lint("<?xml version=\"1.0\"?>\n<definitions>\n  <process id=\"p\">\n</definitions>");
+    LintOutcome outcome =
+        lint("<?xml version=\"1.0\"?>\n<definitions>\n  <process id=\"p\">\n</definitions>");
 
     assertSingleParseError(outcome, "not well-formed XML");
     assertThat(outcome.findings().get(0).line()).isEqualTo(4);
@@ -52,13 +57,15 @@ class RobustnessTest {
   @Test
   void externalEntitiesAreNeverResolved(@TempDir Path dir) throws IOException {
     Path secret = Files.writeString(dir.resolve("secret.txt"), "TOP-SECRET-CONTENT");
-    String xml = """
+    String xml =
+        """
         <?xml version="1.0"?>
         <!DOCTYPE definitions [ <!ENTITY xxe SYSTEM "%s"> ]>
         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d">
           <process id="p" name="&xxe;"><startEvent id="s"/></process>
         </definitions>
-        """.formatted(secret.toUri());
+        """
+            .formatted(secret.toUri());
 
     LintOutcome outcome = lint(xml);
 
@@ -68,7 +75,8 @@ class RobustnessTest {
 
   @Test
   void aDoctypeWithAnExternalDtdIsNotFetched() {
-    String xml = """
+    String xml =
+        """
         <?xml version="1.0"?>
         <!DOCTYPE definitions SYSTEM "http://127.0.0.1:9/never-fetched.dtd">
         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"/>
@@ -82,8 +90,9 @@ class RobustnessTest {
 
   @Test
   void bytesThatAreNotUtf8AreAParseError() {
-    byte[] head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><process id=\"p\" name=\""
-        .getBytes(StandardCharsets.US_ASCII);
+    byte[] head =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><process id=\"p\" name=\""
+            .getBytes(StandardCharsets.US_ASCII);
     byte[] tail = "\"/></definitions>".getBytes(StandardCharsets.US_ASCII);
     byte[] bytes = new byte[head.length + 3 + tail.length];
     System.arraycopy(head, 0, bytes, 0, head.length);
@@ -97,11 +106,12 @@ class RobustnessTest {
 
   @Test
   void latin1DeclaredAsSuchIsRead() {
-    byte[] bytes = ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>"
-        + "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"d\">"
-        + "<process id=\"p\" name=\"Bestellung prüfen\"><startEvent id=\"s\"/><endEvent id=\"e\"/>"
-        + "<sequenceFlow id=\"f\" sourceRef=\"s\" targetRef=\"e\"/></process></definitions>")
-        .getBytes(StandardCharsets.ISO_8859_1);
+    byte[] bytes =
+        ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>"
+                + "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"d\">"
+                + "<process id=\"p\" name=\"Bestellung prüfen\"><startEvent id=\"s\"/><endEvent id=\"e\"/>"
+                + "<sequenceFlow id=\"f\" sourceRef=\"s\" targetRef=\"e\"/></process></definitions>")
+            .getBytes(StandardCharsets.ISO_8859_1);
 
     assertThat(lint(bytes).findings()).extracting(Finding::ruleId).doesNotContain("parse-error");
   }
@@ -113,14 +123,17 @@ class RobustnessTest {
     new Random(7).nextBytes(garbage);
     assertSingleParseError(lint(garbage), "not well-formed XML");
     assertSingleParseError(lint("<html><body>hello</body></html>"), "not a BPMN 2.0 file");
-    assertSingleParseError(lint("<definitions xmlns=\"http://example.com/not-bpmn\"/>"), "not a BPMN 2.0 file");
+    assertSingleParseError(
+        lint("<definitions xmlns=\"http://example.com/not-bpmn\"/>"), "not a BPMN 2.0 file");
   }
 
   @Test
   void aModelOfTwentyThousandElementsIsLinted() {
     LintOutcome outcome = lint(ModelGenerator.structured("big", 20_000));
 
-    assertThat(outcome.findings()).extracting(Finding::ruleId).contains("model-size")
+    assertThat(outcome.findings())
+        .extracting(Finding::ruleId)
+        .contains("model-size")
         .doesNotContain("parse-error", "fake-branch", "deadlock", "unreachable");
   }
 
@@ -128,7 +141,8 @@ class RobustnessTest {
   void oneHundredLevelsOfNestedSubProcesses() {
     LintOutcome outcome = lint(ModelGenerator.nested(100));
 
-    assertThat(outcome.findings()).extracting(Finding::ruleId)
+    assertThat(outcome.findings())
+        .extracting(Finding::ruleId)
         .doesNotContain("parse-error", "fake-branch", "unreachable", "start-event-required");
   }
 
@@ -138,8 +152,10 @@ class RobustnessTest {
       lint(ModelGenerator.tangled(300, seed));
     }
     LintOutcome large = lint(ModelGenerator.tangled(20_000, 99));
-    // too tangled to follow every branch: the path rules stop at their work budget and say so, as info only
-    assertThat(large.findings()).filteredOn(finding -> finding.message().contains("stopped early"))
+    // too tangled to follow every branch: the path rules stop at their work budget and say so, as
+    // info only
+    assertThat(large.findings())
+        .filteredOn(finding -> finding.message().contains("stopped early"))
         .extracting(Finding::ruleId, Finding::severity, Finding::elementId)
         .containsExactlyInAnyOrder(
             Tuple.tuple("deadlock", Severity.INFO, "tangled"),
@@ -148,7 +164,8 @@ class RobustnessTest {
 
   @Test
   void brokenReferencesEverywhere() {
-    String xml = """
+    String xml =
+        """
         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d">
           <process id="p" isExecutable="true">
             <startEvent id="s"><messageEventDefinition messageRef="nothing"/></startEvent>

@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The docs cannot drift from the code: every rule has docs/rules/&lt;id&gt;.md naming its default severity and
- * carrying its {@code @RuleInfo} summary word for word, with a correct and an incorrect example; the index lists
- * every rule.
+ * The docs cannot drift from the code: every rule has docs/rules/&lt;id&gt;.md naming its default
+ * severity and carrying its {@code @RuleInfo} summary word for word, with a correct and an
+ * incorrect example; the index lists every rule.
  */
 class RuleDocsTest {
 
@@ -22,7 +22,8 @@ class RuleDocsTest {
       Path page = DOCS.resolve(rule.id() + ".md");
       assertThat(page).as("docs page of " + rule.id()).isRegularFile();
       String text = Files.readString(page);
-      assertThat(text).as(page.toString())
+      assertThat(text)
+          .as(page.toString())
           .startsWith("# " + rule.id() + "\n")
           .contains("**Default severity:** " + rule.info().severity().label())
           .contains(rule.info().summary())
@@ -35,7 +36,9 @@ class RuleDocsTest {
   void theIndexListsEveryRule() throws IOException {
     String index = Files.readString(DOCS.resolve("README.md"));
     for (Rule rule : RuleCatalog.standard().rules()) {
-      assertThat(index).as("index entry of " + rule.id()).contains("[" + rule.id() + "](" + rule.id() + ".md)");
+      assertThat(index)
+          .as("index entry of " + rule.id())
+          .contains("[" + rule.id() + "](" + rule.id() + ".md)");
     }
   }
 }

@@ -22,21 +22,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every rule against its fixtures in {@code src/test/resources/rules/<rule-id>/}. The expected finding sits on the
- * element itself, Error Prone style: {@code t:expect="rule-id"} or {@code t:expect="rule-id: part of the message"}
- * (several separated by {@code ;}), with {@code xmlns:t="urn:checkup:test"}. The rule under test runs alone; a
- * missing finding, an extra finding or a message without the expected text fails. A fixture may set rule options
- * with {@code t:options="rule-id.option=value"} on its definitions element.
+ * Every rule against its fixtures in {@code src/test/resources/rules/<rule-id>/}. The expected
+ * finding sits on the element itself, Error Prone style: {@code t:expect="rule-id"} or {@code
+ * t:expect="rule-id: part of the message"} (several separated by {@code ;}), with {@code
+ * xmlns:t="urn:checkup:test"}. The rule under test runs alone; a missing finding, an extra finding
+ * or a message without the expected text fails. A fixture may set rule options with {@code
+ * t:options="rule-id.option=value"} on its definitions element.
  *
- * <p>Every rule has a {@code valid*.bpmn} fixture (no finding allowed) and an {@code invalid*.bpmn} fixture (at
- * least one expected finding).
+ * <p>Every rule has a {@code valid*.bpmn} fixture (no finding allowed) and an {@code invalid*.bpmn}
+ * fixture (at least one expected finding).
  */
 class RuleFixturesTest {
 
   static final String TEST_NS = "urn:checkup:test";
 
-  private record Expectation(String elementId, String ruleId, String messagePart) {
-  }
+  private record Expectation(String elementId, String ruleId, String messagePart) {}
 
   static Path fixtureRoot() {
     try {
@@ -53,7 +53,8 @@ class RuleFixturesTest {
       assertThat(dir).as("fixture folder of rule " + rule.id()).isDirectory();
       try (Stream<Path> files = Files.list(dir)) {
         List<String> names = files.map(p -> p.getFileName().toString()).toList();
-        assertThat(names).as("fixtures of " + rule.id())
+        assertThat(names)
+            .as("fixtures of " + rule.id())
             .anyMatch(name -> name.startsWith("valid"))
             .anyMatch(name -> name.startsWith("invalid"));
       }
@@ -68,8 +69,9 @@ class RuleFixturesTest {
         String ruleId = dir.getFileName().toString();
         try (Stream<Path> files = Files.list(dir)) {
           for (Path file : files.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList()) {
-            tests.add(DynamicTest.dynamicTest(ruleId + "/" + file.getFileName(),
-                () -> check(ruleId, file)));
+            tests.add(
+                DynamicTest.dynamicTest(
+                    ruleId + "/" + file.getFileName(), () -> check(ruleId, file)));
           }
         }
       }
@@ -79,7 +81,9 @@ class RuleFixturesTest {
 
   private static void check(String ruleId, Path file) throws Exception {
     RuleCatalog catalog = RuleCatalog.standard();
-    assertThat(catalog.contains(ruleId)).as("a rule named after the fixture folder " + ruleId).isTrue();
+    assertThat(catalog.contains(ruleId))
+        .as("a rule named after the fixture folder " + ruleId)
+        .isTrue();
     byte[] bytes = Files.readAllBytes(file);
     XmlNode root = XmlReader.read(bytes);
     LintConfig config = onlyRule(catalog, ruleId, root.attr(TEST_NS, "options"));
@@ -95,27 +99,47 @@ class RuleFixturesTest {
     TreeSet<String> problems = new TreeSet<>();
     List<Finding> unmatched = new ArrayList<>(outcome.findings());
     for (Expectation expectation : expected) {
-      Finding match = unmatched.stream()
-          .filter(f -> f.ruleId().equals(expectation.ruleId()) && expectation.elementId().equals(f.elementId())
-              && (expectation.messagePart() == null || f.message().contains(expectation.messagePart())))
-          .findFirst().orElse(null);
+      Finding match =
+          unmatched.stream()
+              .filter(
+                  f ->
+                      f.ruleId().equals(expectation.ruleId())
+                          && expectation.elementId().equals(f.elementId())
+                          && (expectation.messagePart() == null
+                              || f.message().contains(expectation.messagePart())))
+              .findFirst()
+              .orElse(null);
       if (match == null) {
-        problems.add("missing: " + expectation.ruleId() + " on " + expectation.elementId()
-            + (expectation.messagePart() == null ? "" : " containing '" + expectation.messagePart() + "'"));
+        problems.add(
+            "missing: "
+                + expectation.ruleId()
+                + " on "
+                + expectation.elementId()
+                + (expectation.messagePart() == null
+                    ? ""
+                    : " containing '" + expectation.messagePart() + "'"));
       } else {
         unmatched.remove(match);
       }
     }
     for (Finding extra : unmatched) {
-      problems.add("unexpected: " + extra.ruleId() + " on " + extra.elementId() + " (line " + extra.line() + "): "
-          + extra.message());
+      problems.add(
+          "unexpected: "
+              + extra.ruleId()
+              + " on "
+              + extra.elementId()
+              + " (line "
+              + extra.line()
+              + "): "
+              + extra.message());
     }
     if (!problems.isEmpty()) {
       fail(file.getFileName() + ":\n  " + String.join("\n  ", problems));
     }
   }
 
-  static LintConfig onlyRule(RuleCatalog catalog, String ruleId, String options) throws ConfigException {
+  static LintConfig onlyRule(RuleCatalog catalog, String ruleId, String options)
+      throws ConfigException {
     LintConfig.Builder builder = LintConfig.builder(catalog);
     for (Rule rule : catalog.rules()) {
       builder.severity(rule.id(), rule.id().equals(ruleId) ? rule.info().severity() : Severity.OFF);

@@ -6,10 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@code checkup:disable} silences the listed rules on an element and on everything inside it, and nothing else. */
+/**
+ * {@code checkup:disable} silences the listed rules on an element and on everything inside it, and
+ * nothing else.
+ */
 class SuppressionTest {
 
-  private static final String MODEL = """
+  private static final String MODEL =
+      """
       <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
         <process id="Kept" isExecutable="true" camunda:historyTimeToLive="P1D">
@@ -42,21 +46,32 @@ class SuppressionTest {
 
   @Test
   void suppressionAppliesToTheElementAndItsContentOnly() {
-    LintOutcome outcome = new Linter(LintConfig.defaults(RuleCatalog.standard()))
-        .lint(MODEL.getBytes(StandardCharsets.UTF_8));
+    LintOutcome outcome =
+        new Linter(LintConfig.defaults(RuleCatalog.standard()))
+            .lint(MODEL.getBytes(StandardCharsets.UTF_8));
     List<Finding> findings = outcome.findings();
 
     // the sub-process silences no-implicit-end for itself and for innerStop inside it
-    assertThat(findings).filteredOn(f -> f.ruleId().equals("no-implicit-end")).extracting(Finding::elementId)
+    assertThat(findings)
+        .filteredOn(f -> f.ruleId().equals("no-implicit-end"))
+        .extracting(Finding::elementId)
         .containsExactly("loud");
-    assertThat(findings).filteredOn(f -> "quiet".equals(f.elementId())).extracting(Finding::ruleId)
+    assertThat(findings)
+        .filteredOn(f -> "quiet".equals(f.elementId()))
+        .extracting(Finding::ruleId)
         .doesNotContain("no-implicit-end", "fake-join");
     assertThat(findings).extracting(Finding::processId).doesNotContain("Silenced");
     // without the property the same model reports the silenced process too
-    LintOutcome unsuppressed = new Linter(LintConfig.defaults(RuleCatalog.standard()))
-        .lint(MODEL.replace("checkup:disable", "something-else").getBytes(StandardCharsets.UTF_8));
+    LintOutcome unsuppressed =
+        new Linter(LintConfig.defaults(RuleCatalog.standard()))
+            .lint(
+                MODEL
+                    .replace("checkup:disable", "something-else")
+                    .getBytes(StandardCharsets.UTF_8));
     assertThat(unsuppressed.findings()).extracting(Finding::processId).contains("Silenced");
-    assertThat(unsuppressed.findings()).filteredOn(f -> f.ruleId().equals("no-implicit-end"))
-        .extracting(Finding::elementId).contains("quiet", "innerStop", "quietSub");
+    assertThat(unsuppressed.findings())
+        .filteredOn(f -> f.ruleId().equals("no-implicit-end"))
+        .extracting(Finding::elementId)
+        .contains("quiet", "innerStop", "quietSub");
   }
 }

@@ -7,8 +7,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * The same known traffic and the same exact numbers on MariaDB (Camunda's MySQL/MariaDB dialect: the report's grouped
- * queries, window functions and the profile table), in a database of its own. Run by .ci/run.
+ * The same known traffic and the same exact numbers on MariaDB (Camunda's MySQL/MariaDB dialect:
+ * the report's grouped queries, window functions and the profile table), in a database of its own.
+ * Run by .ci/run.
  */
 class CheckupReportMariaDbTest extends CheckupReportTest {
 

@@ -7,8 +7,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * The same known traffic and the same exact numbers on PostgreSQL, in a schema of its own (the engine's tables are
- * then addressed with the schema as table prefix, as production installations configure it). Run by .ci/run.
+ * The same known traffic and the same exact numbers on PostgreSQL, in a schema of its own (the
+ * engine's tables are then addressed with the schema as table prefix, as production installations
+ * configure it). Run by .ci/run.
  */
 class CheckupReportPostgresTest extends CheckupReportTest {
 

@@ -30,10 +30,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The report's numbers for known traffic ({@link ReportScenario}), as a client reads them from the JSON: every
- * indicator's value and status for four accounts, norms from defaults, size classes, tenant overrides and the age
- * rule, the details behind the values, the score, level, reasons and the ordering by risk. Subclassed for
- * PostgreSQL.
+ * The report's numbers for known traffic ({@link ReportScenario}), as a client reads them from the
+ * JSON: every indicator's value and status for four accounts, norms from defaults, size classes,
+ * tenant overrides and the age rule, the details behind the values, the score, level, reasons and
+ * the ordering by risk. Subclassed for PostgreSQL.
  */
 class CheckupReportTest {
 
@@ -84,12 +84,14 @@ class CheckupReportTest {
     assertThat(tenant(report, "acme").get("riskLevel").asText()).isEqualTo("healthy");
     assertThat(tenant(report, "acme").get("plan").asText()).isEqualTo("Gold");
     assertThat(tenant(report, "acme").get("reasons")).hasSize(3);
-    assertThat(tenant(report, "acme").get("reasons").get(0).asText()).isEqualTo(
-        "Users given work by processes in the last 30 days: 2 (norm at least 3 of the tenant's 4 users); "
-            + "many users work outside the automated processes.");
-    assertThat(tenant(report, "globex").get("reasons").get(0).asText()).isEqualTo(
-        "Process launches in the last 7 days: 13 (norm 1,000 to 10,000); "
-            + "the client may find manual work cheaper than automation.");
+    assertThat(tenant(report, "acme").get("reasons").get(0).asText())
+        .isEqualTo(
+            "Users given work by processes in the last 30 days: 2 (norm at least 3 of the tenant's 4 users); "
+                + "many users work outside the automated processes.");
+    assertThat(tenant(report, "globex").get("reasons").get(0).asText())
+        .isEqualTo(
+            "Process launches in the last 7 days: 13 (norm 1,000 to 10,000); "
+                + "the client may find manual work cheaper than automation.");
   }
 
   @Test
@@ -128,13 +130,16 @@ class CheckupReportTest {
     check(acme, "runtime.dead-branches-30d", 0, "ok");
 
     // the tenant's own norms replace the defaults; the age rule's bound applies (200 days old)
-    assertThat(indicator(acme, "launches.7d").get("norm").toString()).isEqualTo("{\"min\":10,\"max\":100}");
+    assertThat(indicator(acme, "launches.7d").get("norm").toString())
+        .isEqualTo("{\"min\":10,\"max\":100}");
     assertThat(indicator(acme, "models.total").get("norm").toString()).isEqualTo("{\"min\":2}");
-    assertThat(indicator(acme, "users.digitized-30d").get("norm").toString()).isEqualTo("{\"min\":3}");
+    assertThat(indicator(acme, "users.digitized-30d").get("norm").toString())
+        .isEqualTo("{\"min\":3}");
     assertThat(indicator(acme, "capability.experiments").get("explanation").asText())
         .contains("switched off for this tenant's size class");
 
-    assertThat(field(indicator(acme, "users.digitized-30d").get("details"), "userId")).containsExactly("carl", "dora");
+    assertThat(field(indicator(acme, "users.digitized-30d").get("details"), "userId"))
+        .containsExactly("carl", "dora");
     JsonNode cascade = indicator(acme, "gateways.cascades").get("details").get(0);
     assertThat(cascade.get("processKey").asText()).isEqualTo("support");
     assertThat(cascade.get("gatewayId").asText()).isEqualTo("urgent");
@@ -178,7 +183,8 @@ class CheckupReportTest {
     check(globex, "users.digitized-30d", 0, "out-of-norm");
     check(globex, "tasks.per-user-7d", null, "n/a");
     check(globex, "gateways.conditions", 0, "ok");
-    assertThat(indicator(globex, "gateways.conditions").get("norm").toString()).isEqualTo("{\"max\":1000}");
+    assertThat(indicator(globex, "gateways.conditions").get("norm").toString())
+        .isEqualTo("{\"max\":1000}");
     check(globex, "gateways.multi-branch", 1, "out-of-norm");
     check(globex, "actions.24h", 0, "out-of-norm");
     check(globex, "incidents.open", 1, "out-of-norm");
@@ -192,7 +198,12 @@ class CheckupReportTest {
     assertThat(unused.get("processName").asText()).isEqualTo(ReportScenario.HOSTILE_PROCESS_NAME);
     assertThat(field(indicator(globex, "runtime.dead-branches-30d").get("details"), "flowId"))
         .containsExactlyInAnyOrder("toCall", "toMail");
-    assertThat(indicator(globex, "runtime.dead-branches-30d").get("details").get(0).get("gatewayRuns").asLong())
+    assertThat(
+            indicator(globex, "runtime.dead-branches-30d")
+                .get("details")
+                .get(0)
+                .get("gatewayRuns")
+                .asLong())
         .isEqualTo(12);
     JsonNode incident = indicator(globex, "incidents.open").get("details").get(0);
     assertThat(incident.get("processKey").asText()).isEqualTo("failing");
@@ -224,7 +235,8 @@ class CheckupReportTest {
     check(tenantLess, "launches.per-user-7d", 2.0, "out-of-norm");
     check(tenantLess, "actions.24h", 6, "out-of-norm");
     check(tenantLess, "models.last-change-days", 3, "ok");
-    assertThat(field(indicator(tenantLess, "users.digitized-30d").get("details"), "userId")).containsExactly("olga");
+    assertThat(field(indicator(tenantLess, "users.digitized-30d").get("details"), "userId"))
+        .containsExactly("olga");
   }
 
   @Test
@@ -236,35 +248,54 @@ class CheckupReportTest {
     assertThat(report.get("tenants")).hasSize(1);
     check(tenant(report, "acme"), "launches.7d", 13, "ok");
     check(tenant(report, "acme"), "actions.24h", 29, "ok");
-    JsonNode both = json(checkup.getReport().generate(ReportScope.of(Arrays.asList("globex", null))));
+    JsonNode both =
+        json(checkup.getReport().generate(ReportScope.of(Arrays.asList("globex", null))));
     assertThat(both.get("tenants")).hasSize(2);
     check(tenant(both, null), "launches.7d", 2, "out-of-norm");
     check(tenant(both, "globex"), "incidents.open", 1, "out-of-norm");
-    assertThat(json(checkup.getReport().generate(ReportScope.of(List.of("nobody")))).get("tenants")).isEmpty();
+    assertThat(json(checkup.getReport().generate(ReportScope.of(List.of("nobody")))).get("tenants"))
+        .isEmpty();
   }
 
   @Test
   void countsThatArriveLateForAClosedDayOrHourReachTheNextReport() throws Exception {
     ProcessEngine engine = engine(null);
-    engine.getRepositoryService().createDeployment().tenantId("acme")
-        .addClasspathResource("models/report/sales.bpmn").deploy();
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .tenantId("acme")
+        .addClasspathResource("models/report/sales.bpmn")
+        .deploy();
     Instant now = ReportScenario.NOW;
     ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(3))));
-    engine.getRuntimeService().createProcessInstanceByKey("sales").processDefinitionTenantId("acme")
-        .setVariables(Map.of("route", "skip")).execute();
+    engine
+        .getRuntimeService()
+        .createProcessInstanceByKey("sales")
+        .processDefinitionTenantId("acme")
+        .setVariables(Map.of("route", "skip"))
+        .execute();
     ClockUtil.setCurrentTime(Date.from(now));
     checkup.getStatistics().flushNow();
     JsonNode first = tenant(json(checkup.getReport().generate(ReportScope.all())), "acme");
     check(first, "launches.7d", 1, "out-of-norm");
     check(first, "actions.24h", 0, "out-of-norm");
 
-    // a node that was cut off from the database writes the counts of 4 days and 2 hours ago only now
+    // a node that was cut off from the database writes the counts of 4 days and 2 hours ago only
+    // now
     ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(4))));
-    engine.getRuntimeService().createProcessInstanceByKey("sales").processDefinitionTenantId("acme")
-        .setVariables(Map.of("route", "skip")).execute();
+    engine
+        .getRuntimeService()
+        .createProcessInstanceByKey("sales")
+        .processDefinitionTenantId("acme")
+        .setVariables(Map.of("route", "skip"))
+        .execute();
     ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofHours(2))));
-    engine.getRuntimeService().createProcessInstanceByKey("sales").processDefinitionTenantId("acme")
-        .setVariables(Map.of("route", "skip")).execute();
+    engine
+        .getRuntimeService()
+        .createProcessInstanceByKey("sales")
+        .processDefinitionTenantId("acme")
+        .setVariables(Map.of("route", "skip"))
+        .execute();
     ClockUtil.setCurrentTime(Date.from(now));
     checkup.getStatistics().flushNow();
     JsonNode second = tenant(json(checkup.getReport().generate(ReportScope.all())), "acme");
@@ -277,26 +308,45 @@ class CheckupReportTest {
   @Test
   void reportsKeepTheSettledPastAndSlideItDayByDay() throws Exception {
     ProcessEngine engine = engine(null);
-    engine.getRepositoryService().createDeployment().tenantId("acme")
-        .addClasspathResource("models/report/sales.bpmn").deploy();
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .tenantId("acme")
+        .addClasspathResource("models/report/sales.bpmn")
+        .deploy();
     Instant now = ReportScenario.NOW;
     for (int daysAgo : new int[] {9, 6, 5, 2}) {
       ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(daysAgo))));
-      engine.getRuntimeService().createProcessInstanceByKey("sales").processDefinitionTenantId("acme")
-          .setVariables(Map.of("route", "skip")).execute();
+      engine
+          .getRuntimeService()
+          .createProcessInstanceByKey("sales")
+          .processDefinitionTenantId("acme")
+          .setVariables(Map.of("route", "skip"))
+          .execute();
     }
     ClockUtil.setCurrentTime(Date.from(now));
     checkup.getStatistics().flushNow();
     // today the week holds the launches of 6, 5 and 2 days ago
-    check(tenant(json(checkup.getReport().generate(ReportScope.all())), "acme"), "launches.7d", 3, "out-of-norm");
+    check(
+        tenant(json(checkup.getReport().generate(ReportScope.all())), "acme"),
+        "launches.7d",
+        3,
+        "out-of-norm");
     // a day later the one of 6 days ago has left the week; two days later the one of 5 days ago too
     ClockUtil.setCurrentTime(Date.from(now.plus(Duration.ofDays(1))));
-    check(tenant(json(checkup.getReport().generate(ReportScope.all())), "acme"), "launches.7d", 2, "out-of-norm");
+    check(
+        tenant(json(checkup.getReport().generate(ReportScope.all())), "acme"),
+        "launches.7d",
+        2,
+        "out-of-norm");
     ClockUtil.setCurrentTime(Date.from(now.plus(Duration.ofDays(2))));
     JsonNode later = tenant(json(checkup.getReport().generate(ReportScope.all())), "acme");
     check(later, "launches.7d", 1, "out-of-norm");
     // and a report of that tenant alone, read afresh, says the same
-    check(tenant(json(checkup.getReport().generate(ReportScope.of(List.of("acme")))), "acme"), "launches.7d", 1,
+    check(
+        tenant(json(checkup.getReport().generate(ReportScope.of(List.of("acme")))), "acme"),
+        "launches.7d",
+        1,
         "out-of-norm");
     assertThat(later.get("launches").get("perDay").get(27 - 11).asInt()).isEqualTo(1);
   }
@@ -307,12 +357,17 @@ class CheckupReportTest {
     checkup.setStatsEnabled(false);
     ProcessEngine engine = engines().plugin(checkup).build();
     engines.add(engine);
-    engine.getRepositoryService().createDeployment().tenantId("acme")
-        .addClasspathResource("models/report/sales.bpmn").deploy();
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .tenantId("acme")
+        .addClasspathResource("models/report/sales.bpmn")
+        .deploy();
     engine.getRuntimeService().startProcessInstanceByKey("sales", Map.of("route", "skip"));
     JsonNode acme = tenant(json(checkup.getReport().generate(ReportScope.all())), "acme");
     check(acme, "launches.7d", null, "n/a");
-    assertThat(indicator(acme, "launches.7d").get("explanation").asText()).contains("statistics are switched off");
+    assertThat(indicator(acme, "launches.7d").get("explanation").asText())
+        .contains("statistics are switched off");
     check(acme, "models.total", 1, "n/a");
     check(acme, "gateways.multi-branch", 1, "out-of-norm");
   }
@@ -320,42 +375,110 @@ class CheckupReportTest {
   @Test
   void instancesThatNobodyMovesForwardAreStuckWhereverTheyWait() throws Exception {
     ProcessEngine engine = engine(null);
-    deploy(engine, Bpmn.createExecutableProcess("order").startEvent().eventBasedGateway().id("choose")
-        .intermediateCatchEvent("paid").message("paid").endEvent()
-        .moveToLastGateway().intermediateCatchEvent("cancelled").signal("cancel").endEvent().done());
-    deploy(engine, Bpmn.createExecutableProcess("reminder").startEvent().eventBasedGateway().id("waitOrRemind")
-        .intermediateCatchEvent("answered").message("answered").endEvent()
-        .moveToLastGateway().intermediateCatchEvent("remind").timerWithDuration("P90D").endEvent().done());
-    deploy(engine, Bpmn.createExecutableProcess("export").startEvent().serviceTask("push")
-        .camundaExternalTask("export").endEvent().done());
-    deploy(engine, Bpmn.createExecutableProcess("reply").startEvent().receiveTask("await").message("reply")
-        .endEvent().done());
-    deploy(engine, Bpmn.createExecutableProcess("approval").startEvent().userTask("approve")
-        .boundaryEvent("nudge").message("nudge").endEvent().moveToActivity("approve").endEvent().done());
-    deploy(engine, Bpmn.createExecutableProcess("cooling").startEvent().intermediateCatchEvent("coolOff")
-        .timerWithDuration("P90D").endEvent().done());
+    deploy(
+        engine,
+        Bpmn.createExecutableProcess("order")
+            .startEvent()
+            .eventBasedGateway()
+            .id("choose")
+            .intermediateCatchEvent("paid")
+            .message("paid")
+            .endEvent()
+            .moveToLastGateway()
+            .intermediateCatchEvent("cancelled")
+            .signal("cancel")
+            .endEvent()
+            .done());
+    deploy(
+        engine,
+        Bpmn.createExecutableProcess("reminder")
+            .startEvent()
+            .eventBasedGateway()
+            .id("waitOrRemind")
+            .intermediateCatchEvent("answered")
+            .message("answered")
+            .endEvent()
+            .moveToLastGateway()
+            .intermediateCatchEvent("remind")
+            .timerWithDuration("P90D")
+            .endEvent()
+            .done());
+    deploy(
+        engine,
+        Bpmn.createExecutableProcess("export")
+            .startEvent()
+            .serviceTask("push")
+            .camundaExternalTask("export")
+            .endEvent()
+            .done());
+    deploy(
+        engine,
+        Bpmn.createExecutableProcess("reply")
+            .startEvent()
+            .receiveTask("await")
+            .message("reply")
+            .endEvent()
+            .done());
+    deploy(
+        engine,
+        Bpmn.createExecutableProcess("approval")
+            .startEvent()
+            .userTask("approve")
+            .boundaryEvent("nudge")
+            .message("nudge")
+            .endEvent()
+            .moveToActivity("approve")
+            .endEvent()
+            .done());
+    deploy(
+        engine,
+        Bpmn.createExecutableProcess("cooling")
+            .startEvent()
+            .intermediateCatchEvent("coolOff")
+            .timerWithDuration("P90D")
+            .endEvent()
+            .done());
 
     Instant now = ReportScenario.NOW;
     ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(40))));
     for (String key : List.of("order", "reminder", "export", "reply", "approval", "cooling")) {
-      engine.getRuntimeService().createProcessInstanceByKey(key).processDefinitionTenantId("acme").execute();
+      engine
+          .getRuntimeService()
+          .createProcessInstanceByKey(key)
+          .processDefinitionTenantId("acme")
+          .execute();
     }
     ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(5))));
-    engine.getRuntimeService().createProcessInstanceByKey("order").processDefinitionTenantId("acme").execute();
+    engine
+        .getRuntimeService()
+        .createProcessInstanceByKey("order")
+        .processDefinitionTenantId("acme")
+        .execute();
     ClockUtil.setCurrentTime(Date.from(now));
 
-    JsonNode stuck = indicator(tenant(json(checkup.getReport().generate(ReportScope.all())), "acme"),
-        "instances.stuck");
-    // waiting 40 days for a message at a gateway, a worker, a reply and a person; not: for a timer, for 5 days
+    JsonNode stuck =
+        indicator(
+            tenant(json(checkup.getReport().generate(ReportScope.all())), "acme"),
+            "instances.stuck");
+    // waiting 40 days for a message at a gateway, a worker, a reply and a person; not: for a timer,
+    // for 5 days
     assertThat(stuck.get("value").asInt()).isEqualTo(4);
     assertThat(stuck.get("status").asText()).isEqualTo("out-of-norm");
     List<String> waits = new ArrayList<>();
     for (JsonNode item : stuck.get("details")) {
-      waits.add(item.get("processKey").asText() + ":" + item.get("activityId").asText() + ":"
-          + item.get("waitingFor").asText());
+      waits.add(
+          item.get("processKey").asText()
+              + ":"
+              + item.get("activityId").asText()
+              + ":"
+              + item.get("waitingFor").asText());
     }
-    assertThat(waits).containsExactlyInAnyOrder("order:choose:eventBasedGateway", "export:push:externalTask",
-        "reply:await:message", "approval:approve:userTask");
+    assertThat(waits)
+        .containsExactlyInAnyOrder(
+            "order:choose:eventBasedGateway",
+            "export:push:externalTask",
+            "reply:await:message",
+            "approval:approve:userTask");
   }
 
   @Test
@@ -375,15 +498,20 @@ class CheckupReportTest {
     ClockUtil.setCurrentTime(Date.from(now));
     checkup.getStatistics().flushNow();
     // 170 runs in 30 days, but only 50 since the version with "toC": too few to call it dead
-    check(tenant(json(checkup.getReport().generate(ReportScope.all())), "acme"), "runtime.dead-branches-30d", 0,
+    check(
+        tenant(json(checkup.getReport().generate(ReportScope.all())), "acme"),
+        "runtime.dead-branches-30d",
+        0,
         "ok");
 
     ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(3))));
     route(engine, 60, "b");
     ClockUtil.setCurrentTime(Date.from(now));
     checkup.getStatistics().flushNow();
-    JsonNode dead = indicator(tenant(json(checkup.getReport().generate(ReportScope.all())), "acme"),
-        "runtime.dead-branches-30d");
+    JsonNode dead =
+        indicator(
+            tenant(json(checkup.getReport().generate(ReportScope.all())), "acme"),
+            "runtime.dead-branches-30d");
     assertThat(dead.get("value").asInt()).isEqualTo(1);
     assertThat(dead.get("details").get(0).get("flowId").asText()).isEqualTo("toC");
     assertThat(dead.get("details").get(0).get("gatewayRuns").asLong()).isEqualTo(110);
@@ -393,39 +521,55 @@ class CheckupReportTest {
     AbstractFlowNodeBuilder<?, ?> node =
         Bpmn.createExecutableProcess("routing").startEvent().exclusiveGateway("route");
     for (String route : routes) {
-      node = node.moveToNode("route").sequenceFlowId("to" + route.toUpperCase())
-          .condition(route, "${route == '" + route + "'}").endEvent("end" + route.toUpperCase());
+      node =
+          node.moveToNode("route")
+              .sequenceFlowId("to" + route.toUpperCase())
+              .condition(route, "${route == '" + route + "'}")
+              .endEvent("end" + route.toUpperCase());
     }
     return node.done();
   }
 
   private static void route(ProcessEngine engine, int times, String route) {
     for (int i = 0; i < times; i++) {
-      engine.getRuntimeService().createProcessInstanceByKey("routing").processDefinitionTenantId("acme")
-          .setVariables(Map.of("route", route)).execute();
+      engine
+          .getRuntimeService()
+          .createProcessInstanceByKey("routing")
+          .processDefinitionTenantId("acme")
+          .setVariables(Map.of("route", route))
+          .execute();
     }
   }
 
   @Test
   void normsBySizeClassProfileAndTenantWithWarningsAndFallingTrends() throws Exception {
-    ProcessEngine engine = engine("""
+    ProcessEngine engine =
+        engine(
+            """
         {"tenants": {"callco": {"profile": "call-centre"}, "bigco": {"sizeClass": "large"}}}""");
     IdentityService identity = engine.getIdentityService();
     Map<String, Integer> users = Map.of("callco", 10, "bigco", 2, "smallco", 3);
-    users.forEach((tenant, count) -> {
-      identity.saveTenant(identity.newTenant(tenant));
-      for (int i = 0; i < count; i++) {
-        identity.saveUser(identity.newUser(tenant + "user" + i));
-        identity.createTenantUserMembership(tenant, tenant + "user" + i);
-      }
-    });
+    users.forEach(
+        (tenant, count) -> {
+          identity.saveTenant(identity.newTenant(tenant));
+          for (int i = 0; i < count; i++) {
+            identity.saveUser(identity.newUser(tenant + "user" + i));
+            identity.createTenantUserMembership(tenant, tenant + "user" + i);
+          }
+        });
     Instant now = ReportScenario.NOW;
     ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(60))));
     for (String tenant : users.keySet()) {
-      engine.getRepositoryService().createDeployment().tenantId(tenant).addModelInstance("ping.bpmn",
-          Bpmn.createExecutableProcess("ping").startEvent().endEvent().done()).deploy();
+      engine
+          .getRepositoryService()
+          .createDeployment()
+          .tenantId(tenant)
+          .addModelInstance(
+              "ping.bpmn", Bpmn.createExecutableProcess("ping").startEvent().endEvent().done())
+          .deploy();
     }
-    // 20 launches a week for 3 weeks, then 13 (callco: -35 %, just past the -30 % floor) or 5 (smallco: -75 %)
+    // 20 launches a week for 3 weeks, then 13 (callco: -35 %, just past the -30 % floor) or 5
+    // (smallco: -75 %)
     for (int daysAgo : new int[] {23, 16, 9}) {
       ping(engine, "callco", daysAgo, 20);
       ping(engine, "smallco", daysAgo, 20);
@@ -439,7 +583,8 @@ class CheckupReportTest {
     JsonNode callco = tenant(report, "callco");
     assertThat(callco.get("sizeClass").asText()).isEqualTo("medium");
     assertThat(callco.get("profile").asText()).isEqualTo("call-centre");
-    assertThat(indicator(callco, "launches.7d").get("norm").toString()).isEqualTo("{\"min\":1000,\"max\":10000}");
+    assertThat(indicator(callco, "launches.7d").get("norm").toString())
+        .isEqualTo("{\"min\":1000,\"max\":10000}");
     assertThat(indicator(callco, "tasks.per-user-7d").get("norm").toString())
         .isEqualTo("{\"min\":100,\"max\":400}");
     check(callco, "launches.trend", -35.0, "warning");
@@ -459,13 +604,16 @@ class CheckupReportTest {
     check(bigco, "launches.trend", null, "n/a");
     check(bigco, "capability.experiments", 0, "out-of-norm");
 
-    // the score: 100 less the weight of each indicator out of norm and half the weight of each warning
+    // the score: 100 less the weight of each indicator out of norm and half the weight of each
+    // warning
     for (JsonNode tenant : List.of(callco, smallco, bigco)) {
       double lost = 0;
       for (Indicator indicator : Indicator.values()) {
         String status = indicator(tenant, indicator.id()).get("status").asText();
-        lost += status.equals("out-of-norm") ? indicator.weight() : status.equals("warning") ? indicator.weight() / 2.0
-            : 0;
+        lost +=
+            status.equals("out-of-norm")
+                ? indicator.weight()
+                : status.equals("warning") ? indicator.weight() / 2.0 : 0;
       }
       assertThat(tenant.get("score").asInt()).isEqualTo((int) Math.max(0, Math.round(100 - lost)));
     }
@@ -476,7 +624,11 @@ class CheckupReportTest {
   private static void ping(ProcessEngine engine, String tenant, int daysAgo, int times) {
     ClockUtil.setCurrentTime(Date.from(ReportScenario.daysAgo(daysAgo)));
     for (int i = 0; i < times; i++) {
-      engine.getRuntimeService().createProcessInstanceByKey("ping").processDefinitionTenantId(tenant).execute();
+      engine
+          .getRuntimeService()
+          .createProcessInstanceByKey("ping")
+          .processDefinitionTenantId(tenant)
+          .execute();
     }
   }
 
@@ -492,7 +644,8 @@ class CheckupReportTest {
     checkup.getStatistics().flushNow();
     String cold = json(checkup.getReport().generate(ReportScope.all())).get("tenants").toString();
 
-    // the next node on the same database warms up in the background, then answers without reading whole windows
+    // the next node on the same database warms up in the background, then answers without reading
+    // whole windows
     checkup = new CheckupProcessEnginePlugin();
     checkup.setStatsFlushInterval("1h");
     checkup.setReportConfig(ReportScenario.CONFIG);
@@ -508,7 +661,8 @@ class CheckupReportTest {
     assertThat(checkup.getReport().settledWindowsReadWhole()).isEqualTo(wholeReads);
     assertThat(warm).isEqualTo(cold);
 
-    // the node keeps warming up after each midnight until its engine closes; then its thread is gone
+    // the node keeps warming up after each midnight until its engine closes; then its thread is
+    // gone
     assertThat(warmUpThreads(nextNode.getName())).isOne();
     engines.forEach(ProcessEngine::close);
     engines.clear();
@@ -522,18 +676,24 @@ class CheckupReportTest {
   @Test
   void theWarmUpStopsByItselfOnceItsEngineIsGoneAndSlidesOnANewDay() throws Exception {
     ProcessEngine engine = engine(null);
-    engine.getRepositoryService().createDeployment().tenantId("acme")
-        .addClasspathResource("models/report/sales.bpmn").deploy();
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .tenantId("acme")
+        .addClasspathResource("models/report/sales.bpmn")
+        .deploy();
     ClockUtil.setCurrentTime(Date.from(ReportScenario.NOW));
     AtomicBoolean alive = new AtomicBoolean(true);
     String name = engine.getName();
     assertThat(checkup.getReport().warmUp(name, alive::get, 1).get(30, TimeUnit.SECONDS))
         .isEqualTo(1);
     long reads = checkup.getReport().settledWindowsReadWhole();
-    // a new UTC day: the next tick slides the windows (reading the edge day whole) without anyone asking
+    // a new UTC day: the next tick slides the windows (reading the edge day whole) without anyone
+    // asking
     ClockUtil.setCurrentTime(Date.from(ReportScenario.NOW.plus(Duration.ofDays(1))));
     long deadline = System.currentTimeMillis() + 10_000;
-    while (checkup.getReport().settledWindowsReadWhole() == reads && System.currentTimeMillis() < deadline) {
+    while (checkup.getReport().settledWindowsReadWhole() == reads
+        && System.currentTimeMillis() < deadline) {
       Thread.sleep(20);
     }
     assertThat(checkup.getReport().settledWindowsReadWhole()).isGreaterThan(reads);
@@ -548,23 +708,42 @@ class CheckupReportTest {
   }
 
   private static long warmUpThreads(String engineName) {
-    return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.isAlive()
-        && thread.getName().equals("camunda-checkup-report-warm-up-" + engineName)).count();
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(
+            thread ->
+                thread.isAlive()
+                    && thread.getName().equals("camunda-checkup-report-warm-up-" + engineName))
+        .count();
   }
 
   @Test
   void theLastSevenDaysAre168HoursWhateverTheTimeOfDay() throws Exception {
     ProcessEngine engine = engine(null);
-    engine.getRepositoryService().createDeployment().tenantId("acme")
-        .addClasspathResource("models/report/sales.bpmn").deploy();
-    engine.getRepositoryService().createDeployment().tenantId("acme").addModelInstance("ping.bpmn",
-        Bpmn.createExecutableProcess("ping").startEvent().userTask("answer").endEvent().done()).deploy();
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .tenantId("acme")
+        .addClasspathResource("models/report/sales.bpmn")
+        .deploy();
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .tenantId("acme")
+        .addModelInstance(
+            "ping.bpmn",
+            Bpmn.createExecutableProcess("ping").startEvent().userTask("answer").endEvent().done())
+        .deploy();
     Instant noon = ReportScenario.NOW;
-    // before noon: 7 days and 1 hour (outside the 168 hours), 6 days and 21 hours (inside, on the day before the
+    // before noon: 7 days and 1 hour (outside the 168 hours), 6 days and 21 hours (inside, on the
+    // day before the
     // 6 days), 6 days and 7 hours, and 2 days
     for (int hoursAgo : new int[] {7 * 24 + 1, 6 * 24 + 21, 6 * 24 + 7, 2 * 24}) {
       ClockUtil.setCurrentTime(Date.from(noon.minus(Duration.ofHours(hoursAgo))));
-      engine.getRuntimeService().createProcessInstanceByKey("ping").processDefinitionTenantId("acme").execute();
+      engine
+          .getRuntimeService()
+          .createProcessInstanceByKey("ping")
+          .processDefinitionTenantId("acme")
+          .execute();
     }
     ClockUtil.setCurrentTime(Date.from(noon));
     checkup.getStatistics().flushNow();
@@ -573,23 +752,41 @@ class CheckupReportTest {
     check(acme, "processes.active-7d", 1, "out-of-norm");
     check(acme, "processes.unused-7d", 1, "ok");
     check(acme, "tasks.per-user-7d", null, "n/a");
-    check(tenant(json(checkup.getReport().generate(ReportScope.of(List.of("acme")))), "acme"), "launches.7d", 3,
+    check(
+        tenant(json(checkup.getReport().generate(ReportScope.of(List.of("acme")))), "acme"),
+        "launches.7d",
+        3,
         "out-of-norm");
 
     // at 22:00 the launch of 6 days and 21 hours before noon has left the window
     ClockUtil.setCurrentTime(Date.from(noon.plus(Duration.ofHours(10))));
-    check(tenant(json(checkup.getReport().generate(ReportScope.all())), "acme"), "launches.7d", 2, "out-of-norm");
-    // just after midnight the one of 6 days and 7 hours before noon (now 6 days and 19 hours old) is still in it
+    check(
+        tenant(json(checkup.getReport().generate(ReportScope.all())), "acme"),
+        "launches.7d",
+        2,
+        "out-of-norm");
+    // just after midnight the one of 6 days and 7 hours before noon (now 6 days and 19 hours old)
+    // is still in it
     ClockUtil.setCurrentTime(Date.from(noon.plus(Duration.ofMinutes(12 * 60 + 30))));
-    check(tenant(json(checkup.getReport().generate(ReportScope.all())), "acme"), "launches.7d", 2, "out-of-norm");
-    check(tenant(json(checkup.getReport().generate(ReportScope.of(List.of("acme")))), "acme"), "launches.7d", 2,
+    check(
+        tenant(json(checkup.getReport().generate(ReportScope.all())), "acme"),
+        "launches.7d",
+        2,
+        "out-of-norm");
+    check(
+        tenant(json(checkup.getReport().generate(ReportScope.of(List.of("acme")))), "acme"),
+        "launches.7d",
+        2,
         "out-of-norm");
   }
 
   private static void deploy(ProcessEngine engine, BpmnModelInstance model) {
-    String key = model.getModelElementsByType(Process.class).iterator().next()
-        .getId();
-    engine.getRepositoryService().createDeployment().tenantId("acme").addModelInstance(key + ".bpmn", model)
+    String key = model.getModelElementsByType(Process.class).iterator().next().getId();
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .tenantId("acme")
+        .addModelInstance(key + ".bpmn", model)
         .deploy();
   }
 }

@@ -10,9 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a model contributes to the check-up, counted as the metric catalog defines it: element kinds for diversity
- * (events by type and event definition, markers, event sub-processes and call activities as kinds of their own),
- * two-way and multi-branch conditions, notification steps, work distribution, split experiments and SLA timers.
+ * What a model contributes to the check-up, counted as the metric catalog defines it: element kinds
+ * for diversity (events by type and event definition, markers, event sub-processes and call
+ * activities as kinds of their own), two-way and multi-branch conditions, notification steps, work
+ * distribution, split experiments and SLA timers.
  */
 class ModelProfilerTest {
 
@@ -27,10 +28,22 @@ class ModelProfilerTest {
   void everyCapabilityAndElementKindOfTheCatalog() throws Exception {
     ModelProfile profile = profile("/models/report/capabilities.bpmn", "capabilities");
 
-    assertThat(profile.kinds()).containsExactlyInAnyOrder(
-        "startEvent:none", "startEvent:signal", "endEvent:none", "endEvent:signal", "boundaryEvent:timer",
-        "intermediateCatchEvent:message", "exclusiveGateway", "userTask", "sendTask", "serviceTask",
-        "callActivity", "eventSubProcess", "marker:multi-instance-sequential", "marker:loop");
+    assertThat(profile.kinds())
+        .containsExactlyInAnyOrder(
+            "startEvent:none",
+            "startEvent:signal",
+            "endEvent:none",
+            "endEvent:signal",
+            "boundaryEvent:timer",
+            "intermediateCatchEvent:message",
+            "exclusiveGateway",
+            "userTask",
+            "sendTask",
+            "serviceTask",
+            "callActivity",
+            "eventSubProcess",
+            "marker:multi-instance-sequential",
+            "marker:loop");
     // every flow node at every depth, the event sub-process and its content included
     assertThat(profile.flowNodes()).isEqualTo(16);
     // "ab" splits in two; "route" into three is a multi-branch condition; "join" does not split
@@ -44,9 +57,11 @@ class ModelProfilerTest {
     assertThat(profile.experiments()).isEqualTo(2);
     // the timer on a user task
     assertThat(profile.slaTimers()).isEqualTo(1);
-    assertThat(profile.gateways()).containsExactlyInAnyOrder(
-        new ModelProfile.Gateway("ab", "exclusiveGateway", List.of("toA", "toB")),
-        new ModelProfile.Gateway("route", "exclusiveGateway", List.of("toMail", "toCall", "toHook")));
+    assertThat(profile.gateways())
+        .containsExactlyInAnyOrder(
+            new ModelProfile.Gateway("ab", "exclusiveGateway", List.of("toA", "toB")),
+            new ModelProfile.Gateway(
+                "route", "exclusiveGateway", List.of("toMail", "toCall", "toHook")));
   }
 
   @Test
@@ -54,10 +69,17 @@ class ModelProfilerTest {
     ModelProfile profile = profile("/models/report/capabilities.bpmn", "capabilities");
     assertThat(ModelProfiles.fromJson(ModelProfiles.toJson(profile))).isEqualTo(profile);
     // one of an older format is not used: it is worked out again
-    assertThat(ModelProfiles.fromJson(ModelProfiles.toJson(profile).replace("\"format\":", "\"was\":"))).isNull();
-    // one of a newer format (a newer plugin on another node) is read as far as this version understands it
-    String newer = ModelProfiles.toJson(profile).replace("\"format\":" + ModelProfiles.FORMAT,
-        "\"format\":" + (ModelProfiles.FORMAT + 1) + ",\"somethingNew\":[1,2]");
+    assertThat(
+            ModelProfiles.fromJson(
+                ModelProfiles.toJson(profile).replace("\"format\":", "\"was\":")))
+        .isNull();
+    // one of a newer format (a newer plugin on another node) is read as far as this version
+    // understands it
+    String newer =
+        ModelProfiles.toJson(profile)
+            .replace(
+                "\"format\":" + ModelProfiles.FORMAT,
+                "\"format\":" + (ModelProfiles.FORMAT + 1) + ",\"somethingNew\":[1,2]");
     assertThat(ModelProfiles.fromJson(newer)).isEqualTo(profile);
   }
 }

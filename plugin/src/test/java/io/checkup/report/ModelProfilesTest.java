@@ -17,8 +17,9 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reports never parse a model on a request once it is profiled: profiles are written at deployment, survive a
- * restart, and a model deployed before the plugin was installed is read once and then stored.
+ * Reports never parse a model on a request once it is profiled: profiles are written at deployment,
+ * survive a restart, and a model deployed before the plugin was installed is read once and then
+ * stored.
  */
 class ModelProfilesTest {
 
@@ -34,9 +35,16 @@ class ModelProfilesTest {
   void profilesWrittenAtDeploymentServeReportsAfterARestart() throws Exception {
     CheckupProcessEnginePlugin first = plugin();
     ProcessEngine engine = TestEngines.h2Shared(database).plugin(first).build();
-    engine.getRepositoryService().createDeployment().tenantId("acme")
-        .addClasspathResource("models/report/support.bpmn").deploy();
-    check(tenant(json(first.getReport().generate(ReportScope.all())), "acme"), "gateways.cascades", 1,
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .tenantId("acme")
+        .addClasspathResource("models/report/support.bpmn")
+        .deploy();
+    check(
+        tenant(json(first.getReport().generate(ReportScope.all())), "acme"),
+        "gateways.cascades",
+        1,
         "out-of-norm");
     assertThat(first.getModelProfiles().modelsWorkedOut()).isZero();
     engine.close();
@@ -44,7 +52,10 @@ class ModelProfilesTest {
     CheckupProcessEnginePlugin second = plugin();
     ProcessEngine restarted = TestEngines.h2Shared(database).plugin(second).build();
     try {
-      check(tenant(json(second.getReport().generate(ReportScope.all())), "acme"), "elements.fake", 1,
+      check(
+          tenant(json(second.getReport().generate(ReportScope.all())), "acme"),
+          "elements.fake",
+          1,
           "out-of-norm");
       assertThat(second.getModelProfiles().modelsWorkedOut()).isZero();
     } finally {
@@ -55,13 +66,20 @@ class ModelProfilesTest {
   @Test
   void aModelDeployedBeforeThePluginIsReadOnceAndStored() throws Exception {
     ProcessEngine plain = TestEngines.h2Shared(database).build();
-    plain.getRepositoryService().createDeployment().tenantId("acme")
-        .addClasspathResource("models/report/sales.bpmn").deploy();
+    plain
+        .getRepositoryService()
+        .createDeployment()
+        .tenantId("acme")
+        .addClasspathResource("models/report/sales.bpmn")
+        .deploy();
     plain.close();
 
     CheckupProcessEnginePlugin first = plugin();
     ProcessEngine engine = TestEngines.h2Shared(database).plugin(first).build();
-    check(tenant(json(first.getReport().generate(ReportScope.all())), "acme"), "gateways.multi-branch", 1,
+    check(
+        tenant(json(first.getReport().generate(ReportScope.all())), "acme"),
+        "gateways.multi-branch",
+        1,
         "out-of-norm");
     first.getReport().generate(ReportScope.all());
     assertThat(first.getModelProfiles().modelsWorkedOut()).isEqualTo(1);
@@ -70,7 +88,11 @@ class ModelProfilesTest {
     CheckupProcessEnginePlugin second = plugin();
     ProcessEngine restarted = TestEngines.h2Shared(database).plugin(second).build();
     try {
-      check(tenant(json(second.getReport().generate(ReportScope.all())), "acme"), "capability.sla-timers", 1, "ok");
+      check(
+          tenant(json(second.getReport().generate(ReportScope.all())), "acme"),
+          "capability.sla-timers",
+          1,
+          "ok");
       assertThat(second.getModelProfiles().modelsWorkedOut()).isZero();
     } finally {
       restarted.close();
@@ -84,7 +106,11 @@ class ModelProfilesTest {
     CheckupProcessEnginePlugin second = plugin();
     ProcessEngine restarted = TestEngines.h2Shared(database).plugin(second).build();
     try {
-      check(tenant(json(second.getReport().generate(ReportScope.all())), "acme"), "gateways.conditions", 0, "ok");
+      check(
+          tenant(json(second.getReport().generate(ReportScope.all())), "acme"),
+          "gateways.conditions",
+          0,
+          "ok");
       assertThat(second.getModelProfiles().modelsWorkedOut()).isEqualTo(1);
       assertThat(storedProfile(dataSource(restarted))).isEqualTo(stored);
     } finally {
@@ -100,8 +126,15 @@ class ModelProfilesTest {
     ProcessEngine restarted = TestEngines.h2Shared(database).plugin(second).build();
     try {
       // the model is unreadable now: the report goes on with what the older profile says
-      check(tenant(json(second.getReport().generate(ReportScope.all())), "acme"), "gateways.conditions", 1, "ok");
-      check(tenant(json(second.getReport().generate(ReportScope.all())), "acme"), "gateways.multi-branch", 1,
+      check(
+          tenant(json(second.getReport().generate(ReportScope.all())), "acme"),
+          "gateways.conditions",
+          1,
+          "ok");
+      check(
+          tenant(json(second.getReport().generate(ReportScope.all())), "acme"),
+          "gateways.multi-branch",
+          1,
           "out-of-norm");
       assertThat(second.getModelProfiles().modelsWorkedOut()).isEqualTo(1);
       assertThat(storedProfile(dataSource(restarted))).doesNotContain("\"format\"");
@@ -111,24 +144,32 @@ class ModelProfilesTest {
   }
 
   /**
-   * Deploys sales.bpmn, then rewrites its stored profile as an earlier version of the plugin stored it (no format, and
-   * its 3-way gateway counted as a two-way condition), optionally making the model unreadable; closes the engine.
+   * Deploys sales.bpmn, then rewrites its stored profile as an earlier version of the plugin stored
+   * it (no format, and its 3-way gateway counted as a two-way condition), optionally making the
+   * model unreadable; closes the engine.
    *
    * @return the profile as this version stores it
    */
   private String storeAnOlderProfile(boolean breakTheModel) throws Exception {
     ProcessEngine engine = TestEngines.h2Shared(database).plugin(plugin()).build();
-    engine.getRepositoryService().createDeployment().tenantId("acme")
-        .addClasspathResource("models/report/sales.bpmn").deploy();
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .tenantId("acme")
+        .addClasspathResource("models/report/sales.bpmn")
+        .deploy();
     String stored = storedProfile(dataSource(engine));
     assertThat(stored).contains("\"format\":" + ModelProfiles.FORMAT);
-    String older = stored.replace(",\"format\":" + ModelProfiles.FORMAT, "")
-        .replace("\"conditions\":0", "\"conditions\":1");
+    String older =
+        stored
+            .replace(",\"format\":" + ModelProfiles.FORMAT, "")
+            .replace("\"conditions\":0", "\"conditions\":1");
     try (Connection connection = dataSource(engine).getConnection();
         Statement statement = connection.createStatement()) {
       statement.executeUpdate("update CHECKUP_MODEL set PROFILE_ = '" + older + "'");
       if (breakTheModel) {
-        statement.executeUpdate("update ACT_GE_BYTEARRAY set BYTES_ = X'3c6e6f' where NAME_ like '%sales.bpmn'");
+        statement.executeUpdate(
+            "update ACT_GE_BYTEARRAY set BYTES_ = X'3c6e6f' where NAME_ like '%sales.bpmn'");
       }
     }
     engine.close();

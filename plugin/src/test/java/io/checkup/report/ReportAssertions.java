@@ -10,8 +10,7 @@ import java.util.List;
 /** Reads a report as a client does: from its JSON. */
 final class ReportAssertions {
 
-  private ReportAssertions() {
-  }
+  private ReportAssertions() {}
 
   static JsonNode json(Report report) throws Exception {
     return new ObjectMapper().readTree(ReportFormats.json(report));
@@ -19,7 +18,9 @@ final class ReportAssertions {
 
   static JsonNode tenant(JsonNode report, String tenantId) {
     for (JsonNode tenant : report.get("tenants")) {
-      if (tenantId == null ? tenant.get("tenantId").isNull() : tenantId.equals(tenant.get("tenantId").asText())) {
+      if (tenantId == null
+          ? tenant.get("tenantId").isNull()
+          : tenantId.equals(tenant.get("tenantId").asText())) {
         return tenant;
       }
     }
@@ -39,14 +40,21 @@ final class ReportAssertions {
   static void check(JsonNode tenant, String id, Object value, String status) {
     JsonNode indicator = indicator(tenant, id);
     if (value == null) {
-      assertThat(indicator.get("value").isNull()).as(id + " value of " + tenant.get("tenantId")).isTrue();
+      assertThat(indicator.get("value").isNull())
+          .as(id + " value of " + tenant.get("tenantId"))
+          .isTrue();
     } else if (value instanceof Double number) {
-      assertThat(indicator.get("value").asDouble()).as(id + " value of " + tenant.get("tenantId")).isEqualTo(number);
+      assertThat(indicator.get("value").asDouble())
+          .as(id + " value of " + tenant.get("tenantId"))
+          .isEqualTo(number);
     } else {
-      assertThat(indicator.get("value").asLong()).as(id + " value of " + tenant.get("tenantId"))
+      assertThat(indicator.get("value").asLong())
+          .as(id + " value of " + tenant.get("tenantId"))
           .isEqualTo(((Number) value).longValue());
     }
-    assertThat(indicator.get("status").asText()).as(id + " status of " + tenant.get("tenantId")).isEqualTo(status);
+    assertThat(indicator.get("status").asText())
+        .as(id + " status of " + tenant.get("tenantId"))
+        .isEqualTo(status);
   }
 
   static List<String> field(JsonNode items, String field) {

@@ -21,13 +21,14 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.slf4j.LoggerFactory;
 
 /**
- * Report time on PostgreSQL for 1,000 tenants with 20 process definitions each and 30 days of statistics
- * (docs/benchmarks.md). The definitions are deployed through the engine with the plugin (so their profiles are
- * stored as in production); tenants, users and the statistics rows are written with SQL, shaped as the plugin writes
- * them. Then: the report over all tenants on a freshly started node (profiles read from the table, no model parsed),
- * warm reports in JSON, CSV and HTML, one tenant's report, and the same after two million rows of history were added.
- * Run with plugin/src/test/scripts/report-benchmark.sh; the schema is dropped at the end unless {@code keep};
- * {@code reuse=SCHEMA} measures again on a kept schema.
+ * Report time on PostgreSQL for 1,000 tenants with 20 process definitions each and 30 days of
+ * statistics (docs/benchmarks.md). The definitions are deployed through the engine with the plugin
+ * (so their profiles are stored as in production); tenants, users and the statistics rows are
+ * written with SQL, shaped as the plugin writes them. Then: the report over all tenants on a
+ * freshly started node (profiles read from the table, no model parsed), warm reports in JSON, CSV
+ * and HTML, one tenant's report, and the same after two million rows of history were added. Run
+ * with plugin/src/test/scripts/report-benchmark.sh; the schema is dropped at the end unless {@code
+ * keep}; {@code reuse=SCHEMA} measures again on a kept schema.
  */
 public final class ReportBenchmark {
 
@@ -37,8 +38,7 @@ public final class ReportBenchmark {
   private static final long DAY = 86_400_000L;
   private static final long HOUR = 3_600_000L;
 
-  private ReportBenchmark() {
-  }
+  private ReportBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.checkup"))
@@ -46,10 +46,15 @@ public final class ReportBenchmark {
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.camunda"))
         .setLevel(ch.qos.logback.classic.Level.WARN);
     boolean keep = Arrays.asList(args).contains("keep");
-    String reuse = Arrays.stream(args).filter(arg -> arg.startsWith("reuse=")).map(arg -> arg.substring(6))
-        .findFirst().orElse(null);
+    String reuse =
+        Arrays.stream(args)
+            .filter(arg -> arg.startsWith("reuse="))
+            .map(arg -> arg.substring(6))
+            .findFirst()
+            .orElse(null);
     if (reuse != null) {
-      // measure again on a schema kept from an earlier run (its data is a few hours or days older then)
+      // measure again on a schema kept from an earlier run (its data is a few hours or days older
+      // then)
       CheckupProcessEnginePlugin checkup = plugin();
       ProcessEngine node = TestEngines.postgres(reuse).name("bench-node").plugin(checkup).build();
       try {
@@ -64,18 +69,21 @@ public final class ReportBenchmark {
     try {
       long start = System.nanoTime();
       CheckupProcessEnginePlugin loader = plugin();
-      ProcessEngineConfigurationImpl loading = TestEngines.postgres(schema)
-          .name("bench-load").plugin(loader).configuration();
+      ProcessEngineConfigurationImpl loading =
+          TestEngines.postgres(schema).name("bench-load").plugin(loader).configuration();
       // keeps all 20,000 definitions in the cache while the open work is started (loading only)
       loading.setCacheCapacity(TENANTS * PROCESSES + 100);
       ProcessEngine engine = loading.buildProcessEngine();
       deployAll(engine);
       openWork(engine);
       engine.close();
-      System.out.printf("deployed %,d definitions and opened work in %.0f s%n", TENANTS * PROCESSES,
-          (System.nanoTime() - start) / 1e9);
+      System.out.printf(
+          "deployed %,d definitions and opened work in %.0f s%n",
+          TENANTS * PROCESSES, (System.nanoTime() - start) / 1e9);
       long rows = populate(schema);
-      System.out.printf("wrote identity and %,d statistics rows in %.0f s%n", rows, (System.nanoTime() - start) / 1e9);
+      System.out.printf(
+          "wrote identity and %,d statistics rows in %.0f s%n",
+          rows, (System.nanoTime() - start) / 1e9);
       analyze();
 
       warmedNode(schema);
@@ -96,7 +104,10 @@ public final class ReportBenchmark {
     }
   }
 
-  /** A node started with the report warm-up on (the default): how long it takes, and the first report after it. */
+  /**
+   * A node started with the report warm-up on (the default): how long it takes, and the first
+   * report after it.
+   */
   private static void warmedNode(String schema) throws Exception {
     CheckupProcessEnginePlugin checkup = plugin();
     TestEngines engines = TestEngines.postgres(schema).name("bench-warm").plugin(checkup);
@@ -105,11 +116,14 @@ public final class ReportBenchmark {
     ProcessEngine node = engines.build();
     try {
       int tenants = checkup.getReport().lastWarmUp().orElseThrow().get();
-      System.out.printf("warmed node: engine built and report warmed up (%d tenants) %.0f ms after the build "
-          + "started%n", tenants, (System.nanoTime() - started) / 1e6);
+      System.out.printf(
+          "warmed node: engine built and report warmed up (%d tenants) %.0f ms after the build "
+              + "started%n",
+          tenants, (System.nanoTime() - started) / 1e6);
       long first = System.nanoTime();
       checkup.getReport().generate(ReportScope.all());
-      System.out.printf("warmed node: first report asked for %.0f ms%n", (System.nanoTime() - first) / 1e6);
+      System.out.printf(
+          "warmed node: first report asked for %.0f ms%n", (System.nanoTime() - first) / 1e6);
     } finally {
       node.close();
     }
@@ -127,8 +141,12 @@ public final class ReportBenchmark {
     long first = System.nanoTime();
     Report all = report.generate(ReportScope.all());
     double firstMs = (System.nanoTime() - first) / 1e6;
-    System.out.printf("%s: first report %d tenants in %.0f ms (models parsed for it: %d)%n", label,
-        all.tenants().size(), firstMs, checkup.getModelProfiles().modelsWorkedOut() - worked);
+    System.out.printf(
+        "%s: first report %d tenants in %.0f ms (models parsed for it: %d)%n",
+        label,
+        all.tenants().size(),
+        firstMs,
+        checkup.getModelProfiles().modelsWorkedOut() - worked);
     double[] json = new double[7];
     double[] generate = new double[7];
     double[] csv = new double[7];
@@ -153,21 +171,25 @@ public final class ReportBenchmark {
       html[i] = (t4 - t3) / 1e6;
       one[i] = (t5 - t4) / 1e6;
     }
-    System.out.printf("%s: all tenants (median of 7): generate %.0f ms, as JSON %.0f ms (%,d bytes); "
-        + "CSV +%.0f ms, HTML +%.0f ms; one tenant %.0f ms%n", label, median(generate), median(json), bytes,
-        median(csv), median(html), median(one));
+    System.out.printf(
+        "%s: all tenants (median of 7): generate %.0f ms, as JSON %.0f ms (%,d bytes); "
+            + "CSV +%.0f ms, HTML +%.0f ms; one tenant %.0f ms%n",
+        label, median(generate), median(json), bytes, median(csv), median(html), median(one));
     if (!nextDay) {
       return;
     }
-    // the first report of the next day slides the kept settled window by one day instead of reading it again
+    // the first report of the next day slides the kept settled window by one day instead of reading
+    // it again
     ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + DAY));
     try {
       long next = System.nanoTime();
       report.generate(ReportScope.all());
       long asked = System.nanoTime();
       report.generate(ReportScope.all());
-      System.out.printf("%s: first report of the next day %.0f ms (what the warm-up does after midnight), the "
-          + "next one %.0f ms%n", label, (asked - next) / 1e6, (System.nanoTime() - asked) / 1e6);
+      System.out.printf(
+          "%s: first report of the next day %.0f ms (what the warm-up does after midnight), the "
+              + "next one %.0f ms%n",
+          label, (asked - next) / 1e6, (System.nanoTime() - asked) / 1e6);
     } finally {
       ClockUtil.reset();
     }
@@ -189,8 +211,12 @@ public final class ReportBenchmark {
     try {
       for (int t = 0; t < TENANTS; t++) {
         ClockUtil.setCurrentTime(new Date(now - (t % 400) * DAY));
-        DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().tenantId("t" + t)
-            .name("t" + t + " processes");
+        DeploymentBuilder deployment =
+            engine
+                .getRepositoryService()
+                .createDeployment()
+                .tenantId("t" + t)
+                .name("t" + t + " processes");
         for (int k = 0; k < PROCESSES; k++) {
           deployment.addModelInstance("p" + k + ".bpmn", models.get(k));
         }
@@ -201,22 +227,42 @@ public final class ReportBenchmark {
     }
   }
 
-  /** 12 flow nodes: two user tasks, two splitting gateways with two flows each, a join, a timer on a task. */
+  /**
+   * 12 flow nodes: two user tasks, two splitting gateways with two flows each, a join, a timer on a
+   * task.
+   */
   static BpmnModelInstance model(String key) {
-    return Bpmn.createExecutableProcess(key).name("Process " + key).camundaHistoryTimeToLive(30)
+    return Bpmn.createExecutableProcess(key)
+        .name("Process " + key)
+        .camundaHistoryTimeToLive(30)
         .startEvent("start")
-        .userTask("t1").camundaCandidateGroups("staff")
-        .boundaryEvent("late").cancelActivity(false).timerWithDuration("P3D").endEvent("lateEnd")
+        .userTask("t1")
+        .camundaCandidateGroups("staff")
+        .boundaryEvent("late")
+        .cancelActivity(false)
+        .timerWithDuration("P3D")
+        .endEvent("lateEnd")
         .moveToActivity("t1")
         .exclusiveGateway("g1")
-        .condition("f_g1_a", "${x > 5}").serviceTask("s1").camundaExpression("${true}").exclusiveGateway("j1")
-        .userTask("t2").camundaAssignee("${owner}")
+        .condition("f_g1_a", "${x > 5}")
+        .serviceTask("s1")
+        .camundaExpression("${true}")
+        .exclusiveGateway("j1")
+        .userTask("t2")
+        .camundaAssignee("${owner}")
         .exclusiveGateway("g2")
-        .condition("f_g2_a", "${x > 8}").serviceTask("s3").camundaExpression("${true}").endEvent("end1")
+        .condition("f_g2_a", "${x > 8}")
+        .serviceTask("s3")
+        .camundaExpression("${true}")
+        .endEvent("end1")
         .moveToLastGateway()
-        .condition("f_g2_b", "${x <= 8}").endEvent("end2")
+        .condition("f_g2_b", "${x <= 8}")
+        .endEvent("end2")
         .moveToNode("g1")
-        .condition("f_g1_b", "${x <= 5}").serviceTask("s2").camundaExpression("${true}").connectTo("j1")
+        .condition("f_g1_b", "${x <= 5}")
+        .serviceTask("s2")
+        .camundaExpression("${true}")
+        .connectTo("j1")
         .done();
   }
 
@@ -224,39 +270,79 @@ public final class ReportBenchmark {
   private static void openWork(ProcessEngine engine) {
     for (int t = 0; t < TENANTS; t++) {
       for (int i = 0; i < 3; i++) {
-        String instance = engine.getRuntimeService().createProcessInstanceByKey("p" + i)
-            .processDefinitionTenantId("t" + t).setVariables(Map.of("x", i, "owner", "u" + t + "_0")).execute()
-            .getId();
+        String instance =
+            engine
+                .getRuntimeService()
+                .createProcessInstanceByKey("p" + i)
+                .processDefinitionTenantId("t" + t)
+                .setVariables(Map.of("x", i, "owner", "u" + t + "_0"))
+                .execute()
+                .getId();
         if (i == 0) {
-          Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
-          engine.getTaskService().setDueDate(task.getId(), new Date(System.currentTimeMillis() - DAY));
+          Task task =
+              engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
+          engine
+              .getTaskService()
+              .setDueDate(task.getId(), new Date(System.currentTimeMillis() - DAY));
         }
       }
     }
   }
 
   /**
-   * Identity (1,000 tenants, 10 users each, 5 of them through a group) and the statistics rows the plugin would
-   * have written: daily rows for 30 days and hourly rows for the last 2 days (10 busy hours a day).
+   * Identity (1,000 tenants, 10 users each, 5 of them through a group) and the statistics rows the
+   * plugin would have written: daily rows for 30 days and hourly rows for the last 2 days (10 busy
+   * hours a day).
    */
   private static long populate(String schema) throws Exception {
     long now = System.currentTimeMillis();
     long today = now - Math.floorMod(now, DAY);
-    try (Connection connection = DriverManager.getConnection(TestDatabases.POSTGRES_URL, "postgres", "");
+    try (Connection connection =
+            DriverManager.getConnection(TestDatabases.POSTGRES_URL, "postgres", "");
         Statement sql = connection.createStatement()) {
       String p = schema + ".";
-      sql.execute("insert into " + p + "ACT_ID_TENANT (ID_, REV_, NAME_) select 't' || t, 1, 'Tenant ' || t"
-          + " from generate_series(0, " + (TENANTS - 1) + ") t");
-      sql.execute("insert into " + p + "ACT_ID_USER (ID_, REV_, FIRST_) select 'u' || t || '_' || n, 1, 'User'"
-          + " from generate_series(0, " + (TENANTS - 1) + ") t, generate_series(0, 9) n");
-      sql.execute("insert into " + p + "ACT_ID_GROUP (ID_, REV_, NAME_, TYPE_) select 'g' || t, 1, 'Staff', 'WORKFLOW'"
-          + " from generate_series(0, " + (TENANTS - 1) + ") t");
-      sql.execute("insert into " + p + "ACT_ID_MEMBERSHIP (USER_ID_, GROUP_ID_) select 'u' || t || '_' || n, 'g' || t"
-          + " from generate_series(0, " + (TENANTS - 1) + ") t, generate_series(5, 9) n");
-      sql.execute("insert into " + p + "ACT_ID_TENANT_MEMBER (ID_, TENANT_ID_, USER_ID_) select 'm' || t || '_' || n,"
-          + " 't' || t, 'u' || t || '_' || n from generate_series(0, " + (TENANTS - 1) + ") t, generate_series(0, 4) n");
-      sql.execute("insert into " + p + "ACT_ID_TENANT_MEMBER (ID_, TENANT_ID_, GROUP_ID_) select 'mg' || t, 't' || t,"
-          + " 'g' || t from generate_series(0, " + (TENANTS - 1) + ") t");
+      sql.execute(
+          "insert into "
+              + p
+              + "ACT_ID_TENANT (ID_, REV_, NAME_) select 't' || t, 1, 'Tenant ' || t"
+              + " from generate_series(0, "
+              + (TENANTS - 1)
+              + ") t");
+      sql.execute(
+          "insert into "
+              + p
+              + "ACT_ID_USER (ID_, REV_, FIRST_) select 'u' || t || '_' || n, 1, 'User'"
+              + " from generate_series(0, "
+              + (TENANTS - 1)
+              + ") t, generate_series(0, 9) n");
+      sql.execute(
+          "insert into "
+              + p
+              + "ACT_ID_GROUP (ID_, REV_, NAME_, TYPE_) select 'g' || t, 1, 'Staff', 'WORKFLOW'"
+              + " from generate_series(0, "
+              + (TENANTS - 1)
+              + ") t");
+      sql.execute(
+          "insert into "
+              + p
+              + "ACT_ID_MEMBERSHIP (USER_ID_, GROUP_ID_) select 'u' || t || '_' || n, 'g' || t"
+              + " from generate_series(0, "
+              + (TENANTS - 1)
+              + ") t, generate_series(5, 9) n");
+      sql.execute(
+          "insert into "
+              + p
+              + "ACT_ID_TENANT_MEMBER (ID_, TENANT_ID_, USER_ID_) select 'm' || t || '_' || n,"
+              + " 't' || t, 'u' || t || '_' || n from generate_series(0, "
+              + (TENANTS - 1)
+              + ") t, generate_series(0, 4) n");
+      sql.execute(
+          "insert into "
+              + p
+              + "ACT_ID_TENANT_MEMBER (ID_, TENANT_ID_, GROUP_ID_) select 'mg' || t, 't' || t,"
+              + " 'g' || t from generate_series(0, "
+              + (TENANTS - 1)
+              + ") t");
       long rows = 0;
       for (int day = DAYS - 1; day >= 0; day--) {
         rows += statistics(sql, p, "D", List.of(today - day * DAY), now);
@@ -273,62 +359,129 @@ public final class ReportBenchmark {
     }
   }
 
-  /** One period's rows for every tenant and process: what a busy day (or hour) of the 12-node model writes. */
-  private static long statistics(Statement sql, String p, String period, List<Long> starts, long now)
-      throws Exception {
+  /**
+   * One period's rows for every tenant and process: what a busy day (or hour) of the 12-node model
+   * writes.
+   */
+  private static long statistics(
+      Statement sql, String p, String period, List<Long> starts, long now) throws Exception {
     if (starts.isEmpty()) {
       return 0;
     }
-    // rows of periods that are over have been merged by the roll-up (node id '*'), as they are in a running system
-    long running = period.equals("D") ? now - Math.floorMod(now, DAY) : now - Math.floorMod(now, HOUR) - HOUR;
+    // rows of periods that are over have been merged by the roll-up (node id '*'), as they are in a
+    // running system
+    long running =
+        period.equals("D") ? now - Math.floorMod(now, DAY) : now - Math.floorMod(now, HOUR) - HOUR;
     String node = starts.get(0) < running ? "'*'" : "'bench'";
     int scale = period.equals("D") ? 20 : 2;
     String periods = String.join(", ", starts.stream().map(String::valueOf).toList());
-    String metrics = "(values ('instance.started', '', 1.0), ('instance.completed', '', 0.9),"
-        + " ('activity.total', '', 9.0), ('activity.ended', 'start', 1.0), ('activity.ended', 't1', 1.0),"
-        + " ('activity.ended', 'g1', 1.0), ('activity.ended', 's1', 0.6), ('activity.ended', 's2', 0.4),"
-        + " ('activity.ended', 'j1', 1.0), ('activity.ended', 't2', 1.0), ('activity.ended', 'g2', 1.0),"
-        + " ('activity.ended', 's3', 0.2), ('activity.ended', 'end1', 0.2), ('activity.ended', 'end2', 0.8),"
-        + " ('activity.ended', 'late', 0.1), ('flow.taken', 'f_g1_a', 0.6), ('flow.taken', 'f_g1_b', 0.4),"
-        + " ('flow.taken', 'f_g2_a', 0.2), ('flow.taken', 'f_g2_b', 0.8), ('task.created', 't1', 1.0),"
-        + " ('task.created', 't2', 1.0)) m(metric, dim, share)";
-    int inserted = sql.executeUpdate("insert into " + p + "CHECKUP_STAT (PERIOD_START_, PERIOD_, TENANT_ID_,"
-        + " PROC_DEF_KEY_, METRIC_, DIMENSION_, VALUE_, NODE_ID_, CREATED_)"
-        + " select s, '" + period + "', 't' || t, 'p' || k, m.metric, m.dim,"
-        + " greatest(1, round(m.share * " + scale + " * (1 + (t % 7)))), " + node + ", " + now
-        + " from unnest(array[" + periods + "]::bigint[]) s, generate_series(0, " + (TENANTS - 1) + ") t,"
-        + " generate_series(0, " + (PROCESSES - 1) + ") k, " + metrics
-        // every tenth tenant never takes one branch: dead branches to find
-        + " where not (t % 10 = 0 and m.dim = 'f_g1_b')");
-    // assignments: per process 3 of the tenant's users, and the per-tenant totals the flusher derives from them
-    inserted += sql.executeUpdate("insert into " + p + "CHECKUP_STAT (PERIOD_START_, PERIOD_, TENANT_ID_,"
-        + " PROC_DEF_KEY_, METRIC_, DIMENSION_, VALUE_, NODE_ID_, CREATED_)"
-        + " select s, '" + period + "', 't' || t, 'p' || k, 'task.assigned', 'u' || t || '_' || ((k + n) % 10),"
-        + " " + scale + ", " + node + ", " + now + " from unnest(array[" + periods + "]::bigint[]) s,"
-        + " generate_series(0, " + (TENANTS - 1) + ") t, generate_series(0, " + (PROCESSES - 1) + ") k,"
-        + " generate_series(0, 2) n");
-    inserted += sql.executeUpdate("insert into " + p + "CHECKUP_STAT (PERIOD_START_, PERIOD_, TENANT_ID_,"
-        + " PROC_DEF_KEY_, METRIC_, DIMENSION_, VALUE_, NODE_ID_, CREATED_)"
-        + " select s, '" + period + "', 't' || t, '', 'task.assignee', 'u' || t || '_' || n, " + (6 * scale)
-        + ", " + node + ", " + now + " from unnest(array[" + periods + "]::bigint[]) s,"
-        + " generate_series(0, " + (TENANTS - 1) + ") t, generate_series(0, 9) n");
+    String metrics =
+        "(values ('instance.started', '', 1.0), ('instance.completed', '', 0.9),"
+            + " ('activity.total', '', 9.0), ('activity.ended', 'start', 1.0), ('activity.ended', 't1', 1.0),"
+            + " ('activity.ended', 'g1', 1.0), ('activity.ended', 's1', 0.6), ('activity.ended', 's2', 0.4),"
+            + " ('activity.ended', 'j1', 1.0), ('activity.ended', 't2', 1.0), ('activity.ended', 'g2', 1.0),"
+            + " ('activity.ended', 's3', 0.2), ('activity.ended', 'end1', 0.2), ('activity.ended', 'end2', 0.8),"
+            + " ('activity.ended', 'late', 0.1), ('flow.taken', 'f_g1_a', 0.6), ('flow.taken', 'f_g1_b', 0.4),"
+            + " ('flow.taken', 'f_g2_a', 0.2), ('flow.taken', 'f_g2_b', 0.8), ('task.created', 't1', 1.0),"
+            + " ('task.created', 't2', 1.0)) m(metric, dim, share)";
+    int inserted =
+        sql.executeUpdate(
+            "insert into "
+                + p
+                + "CHECKUP_STAT (PERIOD_START_, PERIOD_, TENANT_ID_,"
+                + " PROC_DEF_KEY_, METRIC_, DIMENSION_, VALUE_, NODE_ID_, CREATED_)"
+                + " select s, '"
+                + period
+                + "', 't' || t, 'p' || k, m.metric, m.dim,"
+                + " greatest(1, round(m.share * "
+                + scale
+                + " * (1 + (t % 7)))), "
+                + node
+                + ", "
+                + now
+                + " from unnest(array["
+                + periods
+                + "]::bigint[]) s, generate_series(0, "
+                + (TENANTS - 1)
+                + ") t,"
+                + " generate_series(0, "
+                + (PROCESSES - 1)
+                + ") k, "
+                + metrics
+                // every tenth tenant never takes one branch: dead branches to find
+                + " where not (t % 10 = 0 and m.dim = 'f_g1_b')");
+    // assignments: per process 3 of the tenant's users, and the per-tenant totals the flusher
+    // derives from them
+    inserted +=
+        sql.executeUpdate(
+            "insert into "
+                + p
+                + "CHECKUP_STAT (PERIOD_START_, PERIOD_, TENANT_ID_,"
+                + " PROC_DEF_KEY_, METRIC_, DIMENSION_, VALUE_, NODE_ID_, CREATED_)"
+                + " select s, '"
+                + period
+                + "', 't' || t, 'p' || k, 'task.assigned', 'u' || t || '_' || ((k + n) % 10),"
+                + " "
+                + scale
+                + ", "
+                + node
+                + ", "
+                + now
+                + " from unnest(array["
+                + periods
+                + "]::bigint[]) s,"
+                + " generate_series(0, "
+                + (TENANTS - 1)
+                + ") t, generate_series(0, "
+                + (PROCESSES - 1)
+                + ") k,"
+                + " generate_series(0, 2) n");
+    inserted +=
+        sql.executeUpdate(
+            "insert into "
+                + p
+                + "CHECKUP_STAT (PERIOD_START_, PERIOD_, TENANT_ID_,"
+                + " PROC_DEF_KEY_, METRIC_, DIMENSION_, VALUE_, NODE_ID_, CREATED_)"
+                + " select s, '"
+                + period
+                + "', 't' || t, '', 'task.assignee', 'u' || t || '_' || n, "
+                + (6 * scale)
+                + ", "
+                + node
+                + ", "
+                + now
+                + " from unnest(array["
+                + periods
+                + "]::bigint[]) s,"
+                + " generate_series(0, "
+                + (TENANTS - 1)
+                + ") t, generate_series(0, 9) n");
     return inserted;
   }
 
   /** Two million finished activity instances in the history: the report must not notice. */
   private static void addHistory(String schema) throws Exception {
-    try (Connection connection = DriverManager.getConnection(TestDatabases.POSTGRES_URL, "postgres", "");
+    try (Connection connection =
+            DriverManager.getConnection(TestDatabases.POSTGRES_URL, "postgres", "");
         Statement sql = connection.createStatement()) {
-      sql.execute("insert into " + schema + ".ACT_HI_ACTINST (ID_, PROC_DEF_KEY_, PROC_DEF_ID_, PROC_INST_ID_,"
-          + " EXECUTION_ID_, ACT_ID_, ACT_TYPE_, START_TIME_, END_TIME_, DURATION_, TENANT_ID_)"
-          + " select 'h' || i, 'p' || (i % 20), 'def', 'pi' || (i / 12), 'ex' || (i / 12), 'a' || (i % 12),"
-          + " 'serviceTask', now() - interval '1 day', now(), 1, 't' || (i % " + TENANTS + ")"
-          + " from generate_series(1, 2000000) i");
+      sql.execute(
+          "insert into "
+              + schema
+              + ".ACT_HI_ACTINST (ID_, PROC_DEF_KEY_, PROC_DEF_ID_, PROC_INST_ID_,"
+              + " EXECUTION_ID_, ACT_ID_, ACT_TYPE_, START_TIME_, END_TIME_, DURATION_, TENANT_ID_)"
+              + " select 'h' || i, 'p' || (i % 20), 'def', 'pi' || (i / 12), 'ex' || (i / 12), 'a' || (i % 12),"
+              + " 'serviceTask', now() - interval '1 day', now(), 1, 't' || (i % "
+              + TENANTS
+              + ")"
+              + " from generate_series(1, 2000000) i");
     }
     System.out.println("added 2,000,000 rows to ACT_HI_ACTINST");
   }
 
-  /** What autovacuum would have done long ago on a running system: statistics and the visibility map. */
+  /**
+   * What autovacuum would have done long ago on a running system: statistics and the visibility
+   * map.
+   */
   private static void analyze() {
     TestDatabases.execute(TestDatabases.POSTGRES_URL, "postgres", "vacuum analyze");
   }

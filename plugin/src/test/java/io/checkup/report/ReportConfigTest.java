@@ -11,10 +11,13 @@ class ReportConfigTest {
   @Test
   void theDocumentedDefaults() {
     ReportConfig config = ReportConfig.defaults();
-    assertThat(config.norm(Indicator.LAUNCHES, "acme", "medium")).isEqualTo(Norm.range(1_000, 10_000));
-    assertThat(config.norm(Indicator.LAUNCHES, "acme", "large")).isEqualTo(Norm.range(10_000, 100_000));
+    assertThat(config.norm(Indicator.LAUNCHES, "acme", "medium"))
+        .isEqualTo(Norm.range(1_000, 10_000));
+    assertThat(config.norm(Indicator.LAUNCHES, "acme", "large"))
+        .isEqualTo(Norm.range(10_000, 100_000));
     assertThat(config.norm(Indicator.CAPABILITY_EXPERIMENTS, "acme", "small").off()).isTrue();
-    assertThat(config.norm(Indicator.MODELS_TOTAL, "acme", "medium").minAfterAgeDays()).isEqualTo(180);
+    assertThat(config.norm(Indicator.MODELS_TOTAL, "acme", "medium").minAfterAgeDays())
+        .isEqualTo(180);
     assertThat(config.sizeClass("acme", 0)).isEqualTo("small");
     assertThat(config.sizeClass("acme", 9)).isEqualTo("small");
     assertThat(config.sizeClass("acme", 10)).isEqualTo("medium");
@@ -30,14 +33,20 @@ class ReportConfigTest {
 
   @Test
   void globalThenSizeClassThenProfileThenTenant() {
-    ReportConfig config = ReportConfig.load("report.json", """
+    ReportConfig config =
+        ReportConfig.load(
+            "report.json",
+            """
         {"norms": {"tasks.per-user-7d": {"min": 50}},
          "sizeClasses": {"large": {"minUsers": 50, "norms": {"tasks.per-user-7d": {"max": 300}}}},
          "tenants": {"calls": {"profile": "call-centre", "sizeClass": "large", "plan": "Premium"},
                      "tiny": {"norms": {"tasks.per-user-7d": {"min": null, "max": 20}}}}}
-        """, "{\"risk\": {\"healthy\": 90, \"attention\": \"60\"}}");
-    assertThat(config.norm(Indicator.TASKS_PER_USER, "other", "medium")).isEqualTo(Norm.range(50, 200));
-    assertThat(config.norm(Indicator.TASKS_PER_USER, "other", "large")).isEqualTo(Norm.range(50, 300));
+        """,
+            "{\"risk\": {\"healthy\": 90, \"attention\": \"60\"}}");
+    assertThat(config.norm(Indicator.TASKS_PER_USER, "other", "medium"))
+        .isEqualTo(Norm.range(50, 200));
+    assertThat(config.norm(Indicator.TASKS_PER_USER, "other", "large"))
+        .isEqualTo(Norm.range(50, 300));
     // the call-centre profile's 400 wins over the size class
     assertThat(config.norm(Indicator.TASKS_PER_USER, "calls", config.sizeClass("calls", 3)))
         .isEqualTo(Norm.range(50, 400));
@@ -51,26 +60,37 @@ class ReportConfigTest {
 
   @Test
   void theTenantCalledDefaultAndTheTenantLessPartAreConfiguredApart() {
-    ReportConfig config = ReportConfig.load("report.json", """
+    ReportConfig config =
+        ReportConfig.load(
+            "report.json",
+            """
         {"tenants": {"default": {"plan": "Bronze", "norms": {"launches.7d": {"min": 5}}}},
          "withoutTenant": {"plan": "Internal", "sizeClass": "small", "norms": {"launches.7d": {"min": 0}}}}
-        """, null);
+        """,
+            null);
 
     assertThat(config.tenant("default").plan()).isEqualTo("Bronze");
     assertThat(config.tenant(null).plan()).isEqualTo("Internal");
-    assertThat(config.norm(Indicator.LAUNCHES, "default", "medium")).isEqualTo(Norm.range(5, 10_000));
+    assertThat(config.norm(Indicator.LAUNCHES, "default", "medium"))
+        .isEqualTo(Norm.range(5, 10_000));
     assertThat(config.norm(Indicator.LAUNCHES, null, "medium")).isEqualTo(Norm.range(0, 10_000));
     assertThat(config.sizeClass(null, 500)).isEqualTo("small");
     assertThat(config.sizeClass("default", 500)).isEqualTo("large");
-    assertThatThrownBy(() -> ReportConfig.load("report.json", "{\"withoutTenant\": {\"plan\": 1, \"size\": 2}}",
-        null)).hasMessageContaining("report.json: withoutTenant: unknown key 'size'");
+    assertThatThrownBy(
+            () ->
+                ReportConfig.load(
+                    "report.json", "{\"withoutTenant\": {\"plan\": 1, \"size\": 2}}", null))
+        .hasMessageContaining("report.json: withoutTenant: unknown key 'size'");
   }
 
   @Test
   void valuesWrittenAsTextAsSpringBootHandsThemOver() {
-    ReportConfig config = ReportConfig.load(null, null,
-        "{\"norms\": {\"launches.7d\": {\"min\": \"500\"}}, \"deadBranchMinRuns\": \"50\","
-            + " \"sizeClasses\": {\"small\": {\"norms\": {\"capability.experiments\": {\"off\": \"false\"}}}}}");
+    ReportConfig config =
+        ReportConfig.load(
+            null,
+            null,
+            "{\"norms\": {\"launches.7d\": {\"min\": \"500\"}}, \"deadBranchMinRuns\": \"50\","
+                + " \"sizeClasses\": {\"small\": {\"norms\": {\"capability.experiments\": {\"off\": \"false\"}}}}}");
     assertThat(config.norm(Indicator.LAUNCHES, "x", "medium")).isEqualTo(Norm.range(500, 10_000));
     assertThat(config.deadBranchMinRuns()).isEqualTo(50);
     assertThat(config.norm(Indicator.CAPABILITY_EXPERIMENTS, "x", "small").off()).isFalse();
@@ -78,17 +98,28 @@ class ReportConfigTest {
 
   @Test
   void mistakesAreNamedWithFileAndKey() {
-    assertThatThrownBy(() -> ReportConfig.load("norms.json", "{\"norms\": {\"launches.week\": {\"min\": 1}}}", null))
-        .hasMessageContaining("norms.json").hasMessageContaining("unknown indicator 'launches.week'");
-    assertThatThrownBy(() -> ReportConfig.load("norms.json", "{\"norms\": {\"launches.7d\": {\"min\": \"lots\"}}}",
-        null)).hasMessageContaining("norms.json: norms.launches.7d.min must be a number");
-    assertThatThrownBy(() -> ReportConfig.load("norms.json", "{\"tenants\": {\"acme\": {\"sizeClass\": \"huge\"}}}",
-        null)).hasMessageContaining("tenants.acme.sizeClass: unknown size class 'huge'");
+    assertThatThrownBy(
+            () ->
+                ReportConfig.load(
+                    "norms.json", "{\"norms\": {\"launches.week\": {\"min\": 1}}}", null))
+        .hasMessageContaining("norms.json")
+        .hasMessageContaining("unknown indicator 'launches.week'");
+    assertThatThrownBy(
+            () ->
+                ReportConfig.load(
+                    "norms.json", "{\"norms\": {\"launches.7d\": {\"min\": \"lots\"}}}", null))
+        .hasMessageContaining("norms.json: norms.launches.7d.min must be a number");
+    assertThatThrownBy(
+            () ->
+                ReportConfig.load(
+                    "norms.json", "{\"tenants\": {\"acme\": {\"sizeClass\": \"huge\"}}}", null))
+        .hasMessageContaining("tenants.acme.sizeClass: unknown size class 'huge'");
     assertThatThrownBy(() -> ReportConfig.load("norms.json", "{\"colour\": 1}", null))
         .hasMessageContaining("unknown key 'colour'");
     assertThatThrownBy(() -> ReportConfig.load("norms.json", "{\"norms\": ", null))
         .hasMessageContaining("norms.json: not valid JSON");
-    assertThatThrownBy(() -> ReportConfig.load(null, null, "{\"risk\": {\"healthy\": 40, \"attention\": 60}}"))
+    assertThatThrownBy(
+            () -> ReportConfig.load(null, null, "{\"risk\": {\"healthy\": 40, \"attention\": 60}}"))
         .hasMessageContaining("reportConfig: risk: expected 0 <= attention <= healthy <= 100");
   }
 }

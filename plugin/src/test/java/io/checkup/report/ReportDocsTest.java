@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The partner's reference cannot drift from the code: docs/report.md explains every indicator with its title, the
- * risk weight it has by default, what it means and what to do, as the report itself says it.
+ * The partner's reference cannot drift from the code: docs/report.md explains every indicator with
+ * its title, the risk weight it has by default, what it means and what to do, as the report itself
+ * says it.
  */
 class ReportDocsTest {
 
@@ -19,10 +20,14 @@ class ReportDocsTest {
       String heading = "### `" + indicator.id() + "`: " + indicator.title();
       assertThat(docs).as("section of " + indicator.id()).contains(heading);
       String section = docs.substring(docs.indexOf(heading));
-      section = section.substring(0, section.indexOf("\n### ", 1) < 0 ? section.length()
-          : section.indexOf("\n### ", 1));
-      assertThat(section).contains("Risk weight: " + indicator.weight() + ".")
-          .contains(indicator.meaning()).contains(indicator.advice());
+      section =
+          section.substring(
+              0,
+              section.indexOf("\n### ", 1) < 0 ? section.length() : section.indexOf("\n### ", 1));
+      assertThat(section)
+          .contains("Risk weight: " + indicator.weight() + ".")
+          .contains(indicator.meaning())
+          .contains(indicator.advice());
     }
   }
 }

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The report as a spreadsheet and as a page: the CSV read back by a CSV parser, the HTML parsed as a browser does,
- * both over the scenario with a tenant named like a formula and a process named like a script.
+ * The report as a spreadsheet and as a page: the CSV read back by a CSV parser, the HTML parsed as
+ * a browser does, both over the scenario with a tenant named like a formula and a process named
+ * like a script.
  */
 class ReportFormatsTest {
 
@@ -46,32 +47,62 @@ class ReportFormatsTest {
 
   private static List<Map<String, String>> csvRows() throws Exception {
     CsvMapper mapper = new CsvMapper();
-    try (MappingIterator<Map<String, String>> rows = mapper.readerForMapOf(String.class)
-        .with(CsvSchema.emptySchema().withHeader()).readValues(ReportFormats.csv(report))) {
+    try (MappingIterator<Map<String, String>> rows =
+        mapper
+            .readerForMapOf(String.class)
+            .with(CsvSchema.emptySchema().withHeader())
+            .readValues(ReportFormats.csv(report))) {
       return rows.readAll();
     }
   }
 
-  private static Map<String, String> row(List<Map<String, String>> rows, String tenantId, String indicator) {
-    return rows.stream().filter(row -> row.get("tenantId").equals(tenantId) && row.get("indicator").equals(indicator))
-        .findFirst().orElseThrow();
+  private static Map<String, String> row(
+      List<Map<String, String>> rows, String tenantId, String indicator) {
+    return rows.stream()
+        .filter(
+            row -> row.get("tenantId").equals(tenantId) && row.get("indicator").equals(indicator))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
   void csvHasOneRowPerTenantAndIndicator() throws Exception {
     List<Map<String, String>> rows = csvRows();
     assertThat(rows).hasSize(4 * Indicator.values().length);
-    assertThat(rows.get(0).keySet()).containsExactly("tenantId", "tenantName", "plan", "sizeClass", "riskLevel",
-        "score", "indicator", "title", "value", "min", "max", "status", "details", "explanation");
+    assertThat(rows.get(0).keySet())
+        .containsExactly(
+            "tenantId",
+            "tenantName",
+            "plan",
+            "sizeClass",
+            "riskLevel",
+            "score",
+            "indicator",
+            "title",
+            "value",
+            "min",
+            "max",
+            "status",
+            "details",
+            "explanation");
     Map<String, String> launches = row(rows, "acme", "launches.7d");
-    assertThat(launches).containsEntry("value", "13").containsEntry("min", "10").containsEntry("max", "100")
-        .containsEntry("status", "ok").containsEntry("plan", "Gold").containsEntry("score", "81")
+    assertThat(launches)
+        .containsEntry("value", "13")
+        .containsEntry("min", "10")
+        .containsEntry("max", "100")
+        .containsEntry("status", "ok")
+        .containsEntry("plan", "Gold")
+        .containsEntry("score", "81")
         .containsEntry("riskLevel", "healthy");
-    // the tenant-less part: an empty tenant id, so that no tenant (one called "default" included) is mistaken for it
-    assertThat(row(rows, "", "launches.7d")).containsEntry("value", "2").containsEntry("tenantName",
-        "(default)");
+    // the tenant-less part: an empty tenant id, so that no tenant (one called "default" included)
+    // is mistaken for it
+    assertThat(row(rows, "", "launches.7d"))
+        .containsEntry("value", "2")
+        .containsEntry("tenantName", "(default)");
     assertThat(row(rows, "acme", "launches.per-user-7d")).containsEntry("value", "3.3");
-    assertThat(row(rows, "globex", "launches.trend")).containsEntry("value", "").containsEntry("status", "n/a");
+    assertThat(row(rows, "globex", "launches.trend"))
+        .containsEntry("value", "")
+        .containsEntry("status", "n/a");
     // tenants in the order of risk, indicators in catalog order
     assertThat(rows.get(0).get("tenantId")).isEqualTo("globex");
     assertThat(rows.get(0).get("indicator")).isEqualTo("models.last-change-days");
@@ -82,12 +113,15 @@ class ReportFormatsTest {
     List<Map<String, String>> rows = csvRows();
     Map<String, String> unused = row(rows, "globex", "processes.unused-7d");
     assertThat(unused.get("tenantName")).isEqualTo("'" + ReportScenario.HOSTILE_TENANT_NAME);
-    assertThat(unused.get("details")).contains("processName=" + ReportScenario.HOSTILE_PROCESS_NAME);
+    assertThat(unused.get("details"))
+        .contains("processName=" + ReportScenario.HOSTILE_PROCESS_NAME);
     for (Map<String, String> row : rows) {
-      for (String column : List.of("tenantId", "tenantName", "plan", "title", "details", "explanation")) {
+      for (String column :
+          List.of("tenantId", "tenantName", "plan", "title", "details", "explanation")) {
         String cell = row.get(column);
         assertThat(cell == null || cell.isEmpty() || "=+-@\t\r".indexOf(cell.charAt(0)) < 0)
-            .as(column + " of " + row.get("tenantId") + "/" + row.get("indicator") + ": " + cell).isTrue();
+            .as(column + " of " + row.get("tenantId") + "/" + row.get("indicator") + ": " + cell)
+            .isTrue();
       }
     }
   }
@@ -107,7 +141,8 @@ class ReportFormatsTest {
     Document page = Jsoup.parse(html);
     assertThat(page.select("script")).isEmpty();
     assertThat(page.select("[onerror], [onload], iframe, object, embed")).isEmpty();
-    assertThat(page.body().text()).contains(ReportScenario.HOSTILE_PROCESS_NAME)
+    assertThat(page.body().text())
+        .contains(ReportScenario.HOSTILE_PROCESS_NAME)
         .contains(ReportScenario.HOSTILE_TENANT_NAME);
     assertThat(html).doesNotContain(ReportScenario.HOSTILE_PROCESS_NAME);
     // self-contained: nothing is loaded from anywhere
@@ -118,7 +153,8 @@ class ReportFormatsTest {
   void htmlShowsTheAtRiskTenantsFirstWithHighlightsExplanationsAndCharts() {
     Document page = Jsoup.parse(ReportHtml.render(report));
     List<String> summary = page.select("table.summary tbody tr td:first-child").eachText();
-    assertThat(summary).containsExactly(ReportScenario.HOSTILE_TENANT_NAME, "(default)", "initech", "ACME Corp");
+    assertThat(summary)
+        .containsExactly(ReportScenario.HOSTILE_TENANT_NAME, "(default)", "initech", "ACME Corp");
     assertThat(page.select("table.summary tbody tr td:nth-child(2)").eachText())
         .containsExactly("at risk", "at risk", "at risk", "healthy");
 
@@ -136,10 +172,12 @@ class ReportFormatsTest {
     assertThat(launches.hasClass("row-out-of-norm")).isTrue();
     assertThat(launches.select("td").get(1).text()).isEqualTo("13");
     assertThat(launches.select("td").get(2).text()).isEqualTo("1,000 to 10,000");
-    assertThat(indicatorRow(globex, "runtime.dead-branches-30d").select("ul.details li")).hasSize(2);
+    assertThat(indicatorRow(globex, "runtime.dead-branches-30d").select("ul.details li"))
+        .hasSize(2);
     Element acme = sections.get(3);
     assertThat(indicatorRow(acme, "launches.7d").hasClass("row-ok")).isTrue();
-    assertThat(acme.select("svg.chart rect").last().select("title").text()).isEqualTo("2026-03-20: 8 (today so far)");
+    assertThat(acme.select("svg.chart rect").last().select("title").text())
+        .isEqualTo("2026-03-20: 8 (today so far)");
   }
 
   private static Element indicatorRow(Element section, String id) {

@@ -17,17 +17,20 @@ import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
 import org.camunda.bpm.engine.task.Task;
 
 /**
- * Known history for four accounts, driven through the engine at known times (the engine's clock is moved):
+ * Known history for four accounts, driven through the engine at known times (the engine's clock is
+ * moved):
  *
  * <ul>
- *   <li>acme "ACME Corp": users anna, bert directly, carl and dora through the group acmesales; sales and support
- *       deployed 200 days ago, sales again 10 days ago; launches 20, 5, 3 days ago and today; one open task
- *       overdue, one unassigned for 5 days. Its norms are lowered in {@link #CONFIG}: it is the healthy one.</li>
- *   <li>globex, named like a spreadsheet formula: user erik; sales, a process named like a script, and a failing
- *       process deployed 40 days ago; a call task open since then (stuck), 12 launches 2 days ago that all skip
- *       (two dead branches), an incident yesterday.</li>
- *   <li>initech: no identity tenant, no users; support deployed 5 days ago, never run.</li>
- *   <li>the tenant-less part: user olga (in no tenant); sales deployed 3 days ago, two launches today.</li>
+ *   <li>acme "ACME Corp": users anna, bert directly, carl and dora through the group acmesales;
+ *       sales and support deployed 200 days ago, sales again 10 days ago; launches 20, 5, 3 days
+ *       ago and today; one open task overdue, one unassigned for 5 days. Its norms are lowered in
+ *       {@link #CONFIG}: it is the healthy one.
+ *   <li>globex, named like a spreadsheet formula: user erik; sales, a process named like a script,
+ *       and a failing process deployed 40 days ago; a call task open since then (stuck), 12
+ *       launches 2 days ago that all skip (two dead branches), an incident yesterday.
+ *   <li>initech: no identity tenant, no users; support deployed 5 days ago, never run.
+ *   <li>the tenant-less part: user olga (in no tenant); sales deployed 3 days ago, two launches
+ *       today.
  * </ul>
  */
 final class ReportScenario {
@@ -36,8 +39,12 @@ final class ReportScenario {
   static final String HOSTILE_TENANT_NAME = "=cmd|' /C calc'!A0";
   static final String HOSTILE_PROCESS_NAME = "<script>alert('x')</script>";
 
-  /** acme's lowered norms, a plan label, and a threshold for dead branches that the small traffic reaches. */
-  static final String CONFIG = """
+  /**
+   * acme's lowered norms, a plan label, and a threshold for dead branches that the small traffic
+   * reaches.
+   */
+  static final String CONFIG =
+      """
       {"deadBranchMinRuns": 10,
        "tenants": {"acme": {"plan": "Gold", "norms": {
          "launches.7d": {"min": 10, "max": 100}, "actions.24h": {"min": 20},
@@ -120,8 +127,8 @@ final class ReportScenario {
   }
 
   private void deploy(String tenantId, String... models) {
-    DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("report-test")
-        .tenantId(tenantId);
+    DeploymentBuilder deployment =
+        engine.getRepositoryService().createDeployment().name("report-test").tenantId(tenantId);
     for (String model : models) {
       deployment.addClasspathResource("models/" + model);
     }
@@ -136,18 +143,27 @@ final class ReportScenario {
   }
 
   private String start(String tenantId, String key, Map<String, Object> variables) {
-    ProcessInstantiationBuilder builder = engine.getRuntimeService().createProcessInstanceByKey(key);
-    builder = tenantId == null ? builder.processDefinitionWithoutTenantId() : builder.processDefinitionTenantId(tenantId);
+    ProcessInstantiationBuilder builder =
+        engine.getRuntimeService().createProcessInstanceByKey(key);
+    builder =
+        tenantId == null
+            ? builder.processDefinitionWithoutTenantId()
+            : builder.processDefinitionTenantId(tenantId);
     return builder.setVariables(variables).execute().getId();
   }
 
   private Task task(String processInstanceId) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).singleResult();
+    return engine
+        .getTaskService()
+        .createTaskQuery()
+        .processInstanceId(processInstanceId)
+        .singleResult();
   }
 
   private void fail(String tenantId) {
     String instance = start(tenantId, "failing", Map.of());
-    Job job = engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult();
+    Job job =
+        engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult();
     engine.getManagementService().setJobRetries(job.getId(), 1);
     try {
       engine.getManagementService().executeJob(job.getId());

@@ -19,9 +19,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The report of the known scenario ({@link ReportScenario}) in all three formats, byte for byte as it was written
- * before the report code was reshaped (src/test/resources/report/snapshot): a change in what a partner reads shows
- * here. To take a new snapshot on purpose, run with {@code -Dcheckup.snapshot.update=true} and commit the files.
+ * The report of the known scenario ({@link ReportScenario}) in all three formats, byte for byte as
+ * it was written before the report code was reshaped (src/test/resources/report/snapshot): a change
+ * in what a partner reads shows here. To take a new snapshot on purpose, run with {@code
+ * -Dcheckup.snapshot.update=true} and commit the files.
  */
 class ReportSnapshotTest {
 
@@ -51,14 +52,19 @@ class ReportSnapshotTest {
     compare("scenario.html", stableIds(ReportHtml.render(report)));
   }
 
-  /** Replaces every UUID (definition, instance, task, incident ids) by its number of first appearance. */
+  /**
+   * Replaces every UUID (definition, instance, task, incident ids) by its number of first
+   * appearance.
+   */
   static String stableIds(String text) {
-    Matcher uuid = Pattern
-        .compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}").matcher(text);
+    Matcher uuid =
+        Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+            .matcher(text);
     Map<String, Integer> numbers = new HashMap<>();
     StringBuilder out = new StringBuilder();
     while (uuid.find()) {
-      uuid.appendReplacement(out, "uuid-" + numbers.computeIfAbsent(uuid.group(), id -> numbers.size() + 1));
+      uuid.appendReplacement(
+          out, "uuid-" + numbers.computeIfAbsent(uuid.group(), id -> numbers.size() + 1));
     }
     return uuid.appendTail(out).toString();
   }
@@ -69,7 +75,9 @@ class ReportSnapshotTest {
       Files.writeString(stored, actual, StandardCharsets.UTF_8);
     }
     try (InputStream in = getClass().getResourceAsStream("/report/snapshot/" + name)) {
-      assertThat(in).as("snapshot " + name + " (take one with -Dcheckup.snapshot.update=true)").isNotNull();
+      assertThat(in)
+          .as("snapshot " + name + " (take one with -Dcheckup.snapshot.update=true)")
+          .isNotNull();
       assertThat(actual).as(name).isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
   }

@@ -16,66 +16,84 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
- * The three ways to install the plugin bind the same settings: Spring Boot properties under {@code checkup.},
- * Camunda Run's {@code plugin-parameters} (bound the way Run binds them) and a plain engine's
- * {@code <plugin><properties>} (bound the way the engine's bpm-platform.xml parser does).
+ * The three ways to install the plugin bind the same settings: Spring Boot properties under {@code
+ * checkup.}, Camunda Run's {@code plugin-parameters} (bound the way Run binds them) and a plain
+ * engine's {@code <plugin><properties>} (bound the way the engine's bpm-platform.xml parser does).
  */
 class InstallPathsTest {
 
-  private final ApplicationContextRunner spring = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(CheckupAutoConfiguration.class));
+  private final ApplicationContextRunner spring =
+      new ApplicationContextRunner()
+          .withConfiguration(AutoConfigurations.of(CheckupAutoConfiguration.class));
 
   @Test
   void springBootPropertiesConfigureThePluginBean() {
-    spring.withPropertyValues("checkup.lint.mode=strict", "checkup.lint.rules.model-size=error",
-            "checkup.lint.rules.label-required=off", "checkup.lint.options.model-size.max=80",
+    spring
+        .withPropertyValues(
+            "checkup.lint.mode=strict",
+            "checkup.lint.rules.model-size=error",
+            "checkup.lint.rules.label-required=off",
+            "checkup.lint.options.model-size.max=80",
             "checkup.lint.config-file=classpath:custom-lint.json")
-        .run(context -> {
-          CheckupProcessEnginePlugin plugin = context.getBean(CheckupProcessEnginePlugin.class);
-          assertThat(plugin.getLintMode()).isEqualTo("strict");
-          assertThat(plugin.getLintRules()).isEqualTo("model-size=error, label-required=off");
-          assertThat(plugin.getLintRuleOptions()).isEqualTo("model-size.max=80");
-          assertThat(plugin.getLintConfigFile()).isEqualTo("classpath:custom-lint.json");
-        });
+        .run(
+            context -> {
+              CheckupProcessEnginePlugin plugin = context.getBean(CheckupProcessEnginePlugin.class);
+              assertThat(plugin.getLintMode()).isEqualTo("strict");
+              assertThat(plugin.getLintRules()).isEqualTo("model-size=error, label-required=off");
+              assertThat(plugin.getLintRuleOptions()).isEqualTo("model-size.max=80");
+              assertThat(plugin.getLintConfigFile()).isEqualTo("classpath:custom-lint.json");
+            });
   }
 
   @Test
   void statisticsPropertiesReachThePlugin() {
-    spring.withPropertyValues("checkup.stats.flush-interval=5s", "checkup.stats.roll-up-after=7d",
-            "checkup.stats.retention=90d", "checkup.stats.max-pending-rows=5000", "checkup.stats.node-id=node-7")
-        .run(context -> {
-          CheckupProcessEnginePlugin plugin = context.getBean(CheckupProcessEnginePlugin.class);
-          assertThat(Durations.parse(plugin.getStatsFlushInterval(), "x", "s"))
-              .isEqualTo(Duration.ofSeconds(5));
-          assertThat(Durations.parse(plugin.getStatsRollUpAfter(), "x", "d"))
-              .isEqualTo(Duration.ofDays(7));
-          assertThat(Durations.parse(plugin.getStatsRetention(), "x", "d"))
-              .isEqualTo(Duration.ofDays(90));
-          assertThat(plugin.getStatsMaxPendingRows()).isEqualTo(5000);
-          assertThat(plugin.getStatsNodeId()).isEqualTo("node-7");
-        });
+    spring
+        .withPropertyValues(
+            "checkup.stats.flush-interval=5s",
+            "checkup.stats.roll-up-after=7d",
+            "checkup.stats.retention=90d",
+            "checkup.stats.max-pending-rows=5000",
+            "checkup.stats.node-id=node-7")
+        .run(
+            context -> {
+              CheckupProcessEnginePlugin plugin = context.getBean(CheckupProcessEnginePlugin.class);
+              assertThat(Durations.parse(plugin.getStatsFlushInterval(), "x", "s"))
+                  .isEqualTo(Duration.ofSeconds(5));
+              assertThat(Durations.parse(plugin.getStatsRollUpAfter(), "x", "d"))
+                  .isEqualTo(Duration.ofDays(7));
+              assertThat(Durations.parse(plugin.getStatsRetention(), "x", "d"))
+                  .isEqualTo(Duration.ofDays(90));
+              assertThat(plugin.getStatsMaxPendingRows()).isEqualTo(5000);
+              assertThat(plugin.getStatsNodeId()).isEqualTo("node-7");
+            });
   }
 
   @Test
   void reportSettingsReachThePluginAsPropertiesOrAFile() {
-    spring.withPropertyValues("checkup.report.config-file=classpath:report-settings.json",
+    spring
+        .withPropertyValues(
+            "checkup.report.config-file=classpath:report-settings.json",
             "checkup.report.settings.norms.[launches.7d].min=500",
             "checkup.report.settings.tenants.acme.plan=Gold",
             "checkup.report.settings.tenants.acme.size-class=large",
             "checkup.report.settings.dead-branch-min-runs=20")
-        .run(context -> {
-          CheckupProcessEnginePlugin plugin = context.getBean(CheckupProcessEnginePlugin.class);
-          assertThat(plugin.getReportConfigFile()).isEqualTo("classpath:report-settings.json");
-          ReportConfig config = ReportConfig.load(null, null,
-              plugin.getReportConfig());
-          assertThat(config.norm(Indicator.LAUNCHES, "x", "medium").min()).isEqualTo(500);
-          assertThat(config.tenant("acme").plan()).isEqualTo("Gold");
-          assertThat(config.sizeClass("acme", 1)).isEqualTo("large");
-          assertThat(config.deadBranchMinRuns()).isEqualTo(20);
-          assertThat(plugin.isReportWarmUp()).isTrue();
-        });
-    spring.withPropertyValues("checkup.report.warm-up=false")
-        .run(context -> assertThat(context.getBean(CheckupProcessEnginePlugin.class).isReportWarmUp()).isFalse());
+        .run(
+            context -> {
+              CheckupProcessEnginePlugin plugin = context.getBean(CheckupProcessEnginePlugin.class);
+              assertThat(plugin.getReportConfigFile()).isEqualTo("classpath:report-settings.json");
+              ReportConfig config = ReportConfig.load(null, null, plugin.getReportConfig());
+              assertThat(config.norm(Indicator.LAUNCHES, "x", "medium").min()).isEqualTo(500);
+              assertThat(config.tenant("acme").plan()).isEqualTo("Gold");
+              assertThat(config.sizeClass("acme", 1)).isEqualTo("large");
+              assertThat(config.deadBranchMinRuns()).isEqualTo(20);
+              assertThat(plugin.isReportWarmUp()).isTrue();
+            });
+    spring
+        .withPropertyValues("checkup.report.warm-up=false")
+        .run(
+            context ->
+                assertThat(context.getBean(CheckupProcessEnginePlugin.class).isReportWarmUp())
+                    .isFalse());
   }
 
   @Test
@@ -85,7 +103,8 @@ class InstallPathsTest {
 
   @Test
   void theWholePluginCanBeSwitchedOff() {
-    spring.withPropertyValues("checkup.enabled=false")
+    spring
+        .withPropertyValues("checkup.enabled=false")
         .run(context -> assertThat(context).doesNotHaveBean(CheckupProcessEnginePlugin.class));
   }
 
@@ -93,10 +112,22 @@ class InstallPathsTest {
   void camundaRunPluginParametersBindInCamelAndKebabCase() {
     CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
 
-    SpringBootStarterPropertyHelper.applyProperties(plugin,
-        Map.of("lintMode", "strict", "lint-rules", "model-size=error, label-required=off",
-            "lintRuleOptions", "model-size.max=80", "stats-flush-interval", "10s", "statsMaxPendingRows", 500,
-            "report-warm-up", "false"), false);
+    SpringBootStarterPropertyHelper.applyProperties(
+        plugin,
+        Map.of(
+            "lintMode",
+            "strict",
+            "lint-rules",
+            "model-size=error, label-required=off",
+            "lintRuleOptions",
+            "model-size.max=80",
+            "stats-flush-interval",
+            "10s",
+            "statsMaxPendingRows",
+            500,
+            "report-warm-up",
+            "false"),
+        false);
 
     assertThat(plugin.getLintMode()).isEqualTo("strict");
     assertThat(plugin.getLintRules()).isEqualTo("model-size=error, label-required=off");
@@ -108,16 +139,19 @@ class InstallPathsTest {
 
   @Test
   void camundaRunRejectsAMistypedParameterName() {
-    assertThatThrownBy(() -> SpringBootStarterPropertyHelper.applyProperties(new CheckupProcessEnginePlugin(),
-        Map.of("lintMood", "strict"), false)).hasMessageContaining("CheckupProcessEnginePlugin");
+    assertThatThrownBy(
+            () ->
+                SpringBootStarterPropertyHelper.applyProperties(
+                    new CheckupProcessEnginePlugin(), Map.of("lintMood", "strict"), false))
+        .hasMessageContaining("CheckupProcessEnginePlugin");
   }
 
   @Test
   void plainEnginePluginPropertiesBind() {
     CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
 
-    PropertyHelper.applyProperties(plugin, Map.of("lintMode", "off", "lintRules", "deadlock=warn",
-        "reportWarmUp", "false"));
+    PropertyHelper.applyProperties(
+        plugin, Map.of("lintMode", "off", "lintRules", "deadlock=warn", "reportWarmUp", "false"));
 
     assertThat(plugin.getLintMode()).isEqualTo("off");
     assertThat(plugin.isReportWarmUp()).isFalse();

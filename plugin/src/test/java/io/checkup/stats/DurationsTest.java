@@ -24,6 +24,7 @@ class DurationsTest {
   @Test
   void nonsenseNamesTheSetting() {
     assertThatThrownBy(() -> Durations.parse("soon", "statsFlushInterval", "s"))
-        .hasMessageContaining("statsFlushInterval").hasMessageContaining("'soon'");
+        .hasMessageContaining("statsFlushInterval")
+        .hasMessageContaining("'soon'");
   }
 }

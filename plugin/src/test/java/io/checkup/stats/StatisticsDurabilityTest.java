@@ -26,7 +26,10 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Nothing is lost: under concurrency, while the database is away, across a restart, through the roll-up. */
+/**
+ * Nothing is lost: under concurrency, while the database is away, across a restart, through the
+ * roll-up.
+ */
 class StatisticsDurabilityTest {
 
   private final List<ProcessEngine> engines = new ArrayList<>();
@@ -67,10 +70,15 @@ class StatisticsDurabilityTest {
     checkup.getStatistics().flushNow();
 
     Statistics statistics = checkup.getStatistics();
-    assertThat(statistics.query().tenant("acme").metric(Metric.INSTANCE_STARTED).sum()).isEqualTo(8 * 42);
-    assertThat(statistics.query().tenant("acme").metric(Metric.FLOW_TAKEN).dimension("toA").sum()).isEqualTo(8 * 40);
-    assertThat(statistics.query().tenant("acme").metric(Metric.TASK_ASSIGNED).dimension("anna").sum()).isEqualTo(8);
-    assertThat(statistics.query().tenant("acme").metric(Metric.ACTIVITY_ENDED).dimension("end").sum())
+    assertThat(statistics.query().tenant("acme").metric(Metric.INSTANCE_STARTED).sum())
+        .isEqualTo(8 * 42);
+    assertThat(statistics.query().tenant("acme").metric(Metric.FLOW_TAKEN).dimension("toA").sum())
+        .isEqualTo(8 * 40);
+    assertThat(
+            statistics.query().tenant("acme").metric(Metric.TASK_ASSIGNED).dimension("anna").sum())
+        .isEqualTo(8);
+    assertThat(
+            statistics.query().tenant("acme").metric(Metric.ACTIVITY_ENDED).dimension("end").sum())
         .isEqualTo(8 * 42);
   }
 
@@ -93,8 +101,10 @@ class StatisticsDurabilityTest {
 
     assertThat(statistics.flushNow()).isTrue();
     assertThat(statistics.pendingRows()).isZero();
-    assertThat(statistics.query().tenant("acme").metric(Metric.INSTANCE_STARTED).sum()).isEqualTo(8);
-    assertThat(statistics.query().tenant("acme").metric(Metric.FLOW_TAKEN).dimension("toA").sum()).isEqualTo(7);
+    assertThat(statistics.query().tenant("acme").metric(Metric.INSTANCE_STARTED).sum())
+        .isEqualTo(8);
+    assertThat(statistics.query().tenant("acme").metric(Metric.FLOW_TAKEN).dimension("toA").sum())
+        .isEqualTo(7);
   }
 
   @Test
@@ -108,7 +118,9 @@ class StatisticsDurabilityTest {
     // the statistics cannot be written (their table is gone) while the engine goes on working
     execute("alter table CHECKUP_STAT rename to CHECKUP_STAT_AWAY");
     Instant start = Instant.parse("2026-11-01T00:00:00Z");
-    for (int hour = 0; hour < 20; hour++) { // 20 hours of traffic with about a dozen rows each: over 100 rows
+    for (int hour = 0;
+        hour < 20;
+        hour++) { // 20 hours of traffic with about a dozen rows each: over 100 rows
       ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofHours(hour))));
       Traffic.route(engine, "acme", 1, "user" + hour);
       assertThat(statistics.flushNow()).isFalse();
@@ -122,14 +134,16 @@ class StatisticsDurabilityTest {
     assertThat(statistics.query().metric(Metric.INSTANCE_STARTED).sum()).isEqualTo(40);
     assertThat(statistics.query().metric(Metric.TASK_ASSIGNED).sum()).isEqualTo(20);
     assertThat(statistics.query().tenant("*").metric(Metric.INSTANCE_STARTED).sum()).isPositive();
-    assertThat(statistics.query().tenant("acme").metric(Metric.INSTANCE_STARTED).sum()).isLessThan(40);
+    assertThat(statistics.query().tenant("acme").metric(Metric.INSTANCE_STARTED).sum())
+        .isLessThan(40);
   }
 
   @Test
   void aRestartLosesNothing() {
     String database = "restart-" + UUID.randomUUID();
     CheckupProcessEnginePlugin first = checkup();
-    ProcessEngine engine = first.isStatsEnabled() ? TestEngines.h2Shared(database).plugin(first).build() : null;
+    ProcessEngine engine =
+        first.isStatsEnabled() ? TestEngines.h2Shared(database).plugin(first).build() : null;
     Traffic.deploy(engine, "acme", "stats-routing.bpmn");
     Traffic.route(engine, "acme", 3, "anna");
     engine.close(); // no flush by hand: closing the engine writes what is left
@@ -139,8 +153,10 @@ class StatisticsDurabilityTest {
     Traffic.route(restarted, "acme", 1);
     second.getStatistics().flushNow();
 
-    assertThat(second.getStatistics().query().tenant("acme").metric(Metric.INSTANCE_STARTED).sum()).isEqualTo(5);
-    assertThat(second.getStatistics().query().tenant("acme").metric(Metric.TASK_ASSIGNED).sum()).isEqualTo(1);
+    assertThat(second.getStatistics().query().tenant("acme").metric(Metric.INSTANCE_STARTED).sum())
+        .isEqualTo(5);
+    assertThat(second.getStatistics().query().tenant("acme").metric(Metric.TASK_ASSIGNED).sum())
+        .isEqualTo(1);
   }
 
   @Test
@@ -152,7 +168,8 @@ class StatisticsDurabilityTest {
     Instant now = Instant.now();
     // traffic 20 days ago over three hours, 200 days ago, and now
     for (int hour = 0; hour < 3; hour++) {
-      ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(20)).plus(Duration.ofHours(hour))));
+      ClockUtil.setCurrentTime(
+          Date.from(now.minus(Duration.ofDays(20)).plus(Duration.ofHours(hour))));
       Traffic.route(engine, "acme", 2, "anna");
     }
     ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(200))));
@@ -160,26 +177,54 @@ class StatisticsDurabilityTest {
     ClockUtil.reset();
     Traffic.route(engine, "acme", 1);
     statistics.flushNow();
-    long before = statistics.query().tenant("acme").metric(Metric.INSTANCE_STARTED)
-        .between(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(1))).sum();
+    long before =
+        statistics
+            .query()
+            .tenant("acme")
+            .metric(Metric.INSTANCE_STARTED)
+            .between(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(1)))
+            .sum();
     assertThat(before).isEqualTo(3 * 3 + 1);
     assertThat(rows("H")).isPositive();
 
     statistics.maintainNow();
 
-    assertThat(statistics.query().tenant("acme").metric(Metric.INSTANCE_STARTED)
-        .between(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(1))).sum()).isEqualTo(before);
-    assertThat(statistics.query().tenant("acme").metric(Metric.TASK_ASSIGNED).dimension("anna").sum()).isEqualTo(3);
-    assertThat(rowsOlderThan(now.minus(Duration.ofDays(14)), "D")).as("daily rows for the day 20 days ago")
+    assertThat(
+            statistics
+                .query()
+                .tenant("acme")
+                .metric(Metric.INSTANCE_STARTED)
+                .between(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(1)))
+                .sum())
+        .isEqualTo(before);
+    assertThat(
+            statistics.query().tenant("acme").metric(Metric.TASK_ASSIGNED).dimension("anna").sum())
+        .isEqualTo(3);
+    assertThat(rowsOlderThan(now.minus(Duration.ofDays(14)), "D"))
+        .as("daily rows for the day 20 days ago")
         .isPositive();
-    assertThat(rowsOlderThan(now.minus(Duration.ofDays(14)), "H")).as("no hourly rows past 14 days").isZero();
+    assertThat(rowsOlderThan(now.minus(Duration.ofDays(14)), "H"))
+        .as("no hourly rows past 14 days")
+        .isZero();
     // 200 days ago is past the 180 days of retention
-    assertThat(statistics.query().tenant("acme").metric(Metric.INSTANCE_STARTED)
-        .between(now.minus(Duration.ofDays(365)), now.minus(Duration.ofDays(100))).sum()).isZero();
+    assertThat(
+            statistics
+                .query()
+                .tenant("acme")
+                .metric(Metric.INSTANCE_STARTED)
+                .between(now.minus(Duration.ofDays(365)), now.minus(Duration.ofDays(100)))
+                .sum())
+        .isZero();
     // a second run, as another node would do it, changes nothing
     statistics.maintainNow();
-    assertThat(statistics.query().tenant("acme").metric(Metric.INSTANCE_STARTED)
-        .between(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(1))).sum()).isEqualTo(before);
+    assertThat(
+            statistics
+                .query()
+                .tenant("acme")
+                .metric(Metric.INSTANCE_STARTED)
+                .between(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(1)))
+                .sum())
+        .isEqualTo(before);
   }
 
   private long rows(String period) throws Exception {
@@ -187,22 +232,29 @@ class StatisticsDurabilityTest {
   }
 
   private long rowsOlderThan(Instant instant, String period) throws Exception {
-    return count("select count(*) from CHECKUP_STAT where PERIOD_ = '" + period + "' and PERIOD_START_ < "
-        + instant.toEpochMilli());
+    return count(
+        "select count(*) from CHECKUP_STAT where PERIOD_ = '"
+            + period
+            + "' and PERIOD_START_ < "
+            + instant.toEpochMilli());
   }
 
   private void execute(String sql) throws Exception {
-    DataSource dataSource = ((ProcessEngineConfigurationImpl) engines
-        .get(0).getProcessEngineConfiguration()).getDataSource();
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+    DataSource dataSource =
+        ((ProcessEngineConfigurationImpl) engines.get(0).getProcessEngineConfiguration())
+            .getDataSource();
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
       statement.execute(sql);
     }
   }
 
   private long count(String sql) throws Exception {
-    DataSource dataSource = ((ProcessEngineConfigurationImpl) engines
-        .get(0).getProcessEngineConfiguration()).getDataSource();
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+    DataSource dataSource =
+        ((ProcessEngineConfigurationImpl) engines.get(0).getProcessEngineConfiguration())
+            .getDataSource();
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery(sql)) {
       result.next();
       return result.getLong(1);

@@ -19,9 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The statistics on PostgreSQL, as production runs them, including a two-node cluster: two engines in one JVM on one
- * database, each running instances at the same time; every node writes its own rows and the totals are exact.
- * Each test has a schema of its own on the local server. Run by .ci/run (-Dcheckup.test.postgres=true).
+ * The statistics on PostgreSQL, as production runs them, including a two-node cluster: two engines
+ * in one JVM on one database, each running instances at the same time; every node writes its own
+ * rows and the totals are exact. Each test has a schema of its own on the local server. Run by
+ * .ci/run (-Dcheckup.test.postgres=true).
  */
 class StatisticsPostgresTest {
 
@@ -47,7 +48,8 @@ class StatisticsPostgresTest {
     checkup.setStatsNodeId(name);
     ProcessEngineConfigurationImpl configuration =
         TestEngines.postgres(schema).name(name).plugin(checkup).configuration();
-    // as in a real cluster (and Camunda's Spring Boot default): the database id generator's blocks collide between
+    // as in a real cluster (and Camunda's Spring Boot default): the database id generator's blocks
+    // collide between
     // nodes under load, which Camunda answers with an OptimisticLockingException to the caller
     configuration.setIdGenerator(new StrongUuidGenerator());
     ProcessEngine engine = configuration.buildProcessEngine();
@@ -66,13 +68,25 @@ class StatisticsPostgresTest {
     Statistics statistics = checkup.getStatistics();
     assertThat(statistics.flushNow()).isTrue();
 
-    assertThat(statistics.query().tenant("acme").metric(Metric.INSTANCE_STARTED).sum()).isEqualTo(10);
-    assertThat(statistics.query().tenant("acme").metric(Metric.FLOW_TAKEN).processKey("routing").sumByDimension())
-        .containsEntry("toA", 6L).containsEntry("toB", 3L).containsEntry("toEnd", 9L).doesNotContainKey("toNever");
+    assertThat(statistics.query().tenant("acme").metric(Metric.INSTANCE_STARTED).sum())
+        .isEqualTo(10);
+    assertThat(
+            statistics
+                .query()
+                .tenant("acme")
+                .metric(Metric.FLOW_TAKEN)
+                .processKey("routing")
+                .sumByDimension())
+        .containsEntry("toA", 6L)
+        .containsEntry("toB", 3L)
+        .containsEntry("toEnd", 9L)
+        .doesNotContainKey("toNever");
     assertThat(statistics.query().tenant("acme").metric(Metric.TASK_ASSIGNED).distinctDimensions())
         .containsExactlyInAnyOrder("anna", "bert");
-    assertThat(statistics.query().tenant("acme").metric(Metric.INCIDENT_CREATED).sum()).isEqualTo(1);
-    assertThat(statistics.query().tenant("acme").metric(Metric.INSTANCE_STARTED).sumByDay()).hasSize(1);
+    assertThat(statistics.query().tenant("acme").metric(Metric.INCIDENT_CREATED).sum())
+        .isEqualTo(1);
+    assertThat(statistics.query().tenant("acme").metric(Metric.INSTANCE_STARTED).sumByDay())
+        .hasSize(1);
   }
 
   @Test
@@ -99,10 +113,18 @@ class StatisticsPostgresTest {
     first.getStatistics().maintainNow();
     second.getStatistics().maintainNow();
 
-    StatsQuery started = first.getStatistics().query().tenant("acme").metric(Metric.INSTANCE_STARTED);
+    StatsQuery started =
+        first.getStatistics().query().tenant("acme").metric(Metric.INSTANCE_STARTED);
     assertThat(started.sum()).isEqualTo(2 * 31 + 2 * 22);
-    assertThat(second.getStatistics().query().tenant("acme").metric(Metric.TASK_ASSIGNED).sumByDimension())
-        .containsEntry("anna", 2L).containsEntry("bert", 4L);
+    assertThat(
+            second
+                .getStatistics()
+                .query()
+                .tenant("acme")
+                .metric(Metric.TASK_ASSIGNED)
+                .sumByDimension())
+        .containsEntry("anna", 2L)
+        .containsEntry("bert", 4L);
     assertThat(TestDatabasesRows.nodes(schema)).containsExactlyInAnyOrder("node-a", "node-b");
   }
 
@@ -120,6 +142,7 @@ class StatisticsPostgresTest {
     Traffic.route(restarted, "acme", 2);
     second.getStatistics().flushNow();
 
-    assertThat(second.getStatistics().query().tenant("acme").metric(Metric.INSTANCE_STARTED).sum()).isEqualTo(6);
+    assertThat(second.getStatistics().query().tenant("acme").metric(Metric.INSTANCE_STARTED).sum())
+        .isEqualTo(6);
   }
 }

@@ -12,7 +12,9 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Known traffic in, exact counts out: per tenant, process key, element, flow, assignee and hour. */
+/**
+ * Known traffic in, exact counts out: per tenant, process key, element, flow, assignee and hour.
+ */
 class StatisticsTest {
 
   private ProcessEngine engine;
@@ -49,17 +51,19 @@ class StatisticsTest {
 
     assertThat(acme(statistics, Metric.INSTANCE_STARTED).sumByProcessKey())
         .containsExactlyInAnyOrderEntriesOf(Map.of("routing", 10L, "failing", 1L));
-    assertThat(acme(statistics, Metric.INSTANCE_COMPLETED).processKey("routing").sum()).isEqualTo(10);
+    assertThat(acme(statistics, Metric.INSTANCE_COMPLETED).processKey("routing").sum())
+        .isEqualTo(10);
     assertThat(acme(statistics, Metric.INSTANCE_COMPLETED).processKey("failing").sum()).isZero();
     assertThat(acme(statistics, Metric.FLOW_TAKEN).processKey("routing").sumByDimension())
         .containsExactlyInAnyOrderEntriesOf(Map.of("toA", 6L, "toB", 4L, "toEnd", 10L));
     assertThat(acme(statistics, Metric.ACTIVITY_ENDED).processKey("routing").sumByDimension())
-        .containsExactlyInAnyOrderEntriesOf(Map.of("start", 10L, "route", 10L, "doA", 6L, "approve", 4L,
-            "join", 10L, "end", 10L));
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("start", 10L, "route", 10L, "doA", 6L, "approve", 4L, "join", 10L, "end", 10L));
     assertThat(acme(statistics, Metric.TASK_CREATED).sum()).isEqualTo(4);
     assertThat(acme(statistics, Metric.TASK_ASSIGNED).sumByDimension())
         .containsExactlyInAnyOrderEntriesOf(Map.of("anna", 3L, "bert", 1L));
-    assertThat(acme(statistics, Metric.TASK_ASSIGNED).distinctDimensions()).containsExactlyInAnyOrder("anna", "bert");
+    assertThat(acme(statistics, Metric.TASK_ASSIGNED).distinctDimensions())
+        .containsExactlyInAnyOrder("anna", "bert");
     assertThat(acme(statistics, Metric.INCIDENT_CREATED).sumByDimension())
         .containsExactlyInAnyOrderEntriesOf(Map.of("broken", 1L));
     // the tenant-less part is counted apart
@@ -121,8 +125,11 @@ class StatisticsTest {
   @Test
   void cancelledInstancesAreCountedApart() {
     Statistics statistics = start(ProcessEngineConfiguration.HISTORY_FULL);
-    String instance = Traffic.start(engine, "acme", "routing").setVariables(Map.of("path", "b", "approver", "x"))
-        .execute().getId();
+    String instance =
+        Traffic.start(engine, "acme", "routing")
+            .setVariables(Map.of("path", "b", "approver", "x"))
+            .execute()
+            .getId();
     engine.getRuntimeService().deleteProcessInstance(instance, "test");
 
     statistics.flushNow();
@@ -138,7 +145,8 @@ class StatisticsTest {
 
     Traffic.route(engine, "acme", 2, "anna");
 
-    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().completed().count()).isEqualTo(3);
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().completed().count())
+        .isEqualTo(3);
     assertThat(statistics.countingFailures()).isGreaterThan(0);
     statistics.collector().injectFault(null);
   }
@@ -150,10 +158,16 @@ class StatisticsTest {
     statistics.flushNow();
     Instant now = Instant.now();
 
-    assertThat(acme(statistics, Metric.INSTANCE_STARTED).between(now.minusSeconds(3600), now.plusSeconds(3600))
-        .sum()).isEqualTo(2);
-    assertThat(acme(statistics, Metric.INSTANCE_STARTED).between(now.plusSeconds(3600), now.plusSeconds(7200))
-        .sum()).isZero();
+    assertThat(
+            acme(statistics, Metric.INSTANCE_STARTED)
+                .between(now.minusSeconds(3600), now.plusSeconds(3600))
+                .sum())
+        .isEqualTo(2);
+    assertThat(
+            acme(statistics, Metric.INSTANCE_STARTED)
+                .between(now.plusSeconds(3600), now.plusSeconds(7200))
+                .sum())
+        .isZero();
     assertThat(acme(statistics, Metric.INSTANCE_STARTED).sumByDay()).hasSize(1).containsValue(2L);
   }
 }

@@ -15,8 +15,8 @@ import org.mariadb.jdbc.MariaDbDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The table scripts and statements on each supported database: H2 always; MariaDB (the MySQL script) and PostgreSQL
- * when their tests are on. Tables carry a random prefix, so runs never meet.
+ * The table scripts and statements on each supported database: H2 always; MariaDB (the MySQL
+ * script) and PostgreSQL when their tests are on. Tables carry a random prefix, so runs never meet.
  */
 class StatsStoreTest {
 
@@ -58,33 +58,57 @@ class StatsStoreTest {
     try {
       long today = UtcPeriods.dayStart(Instant.now().toEpochMilli());
       long old = today - 20 * DAY;
-      store.insert(Map.of(
-          new StatKey("acme", "invoice", Metric.INSTANCE_STARTED, "", old + UtcPeriods.HOUR), 3L,
-          new StatKey("acme", "invoice", Metric.INSTANCE_STARTED, "", old + 5 * UtcPeriods.HOUR), 4L,
-          new StatKey(null, "invoice", Metric.INSTANCE_STARTED, "", old), 5L,
-          new StatKey("acme", "invoice", Metric.TASK_ASSIGNED, "anna", today), 2L), "node-1", today);
-      store.insert(Map.of(new StatKey("acme", "invoice", Metric.INSTANCE_STARTED, "", today), 1L),
-          "node-2", today);
-      store.insert(Map.of(new StatKey("acme", "invoice", Metric.INSTANCE_STARTED, "", today), 2L),
-          "node-2", today);
+      store.insert(
+          Map.of(
+              new StatKey("acme", "invoice", Metric.INSTANCE_STARTED, "", old + UtcPeriods.HOUR),
+                  3L,
+              new StatKey(
+                      "acme", "invoice", Metric.INSTANCE_STARTED, "", old + 5 * UtcPeriods.HOUR),
+                  4L,
+              new StatKey(null, "invoice", Metric.INSTANCE_STARTED, "", old), 5L,
+              new StatKey("acme", "invoice", Metric.TASK_ASSIGNED, "anna", today), 2L),
+          "node-1",
+          today);
+      store.insert(
+          Map.of(new StatKey("acme", "invoice", Metric.INSTANCE_STARTED, "", today), 1L),
+          "node-2",
+          today);
+      store.insert(
+          Map.of(new StatKey("acme", "invoice", Metric.INSTANCE_STARTED, "", today), 2L),
+          "node-2",
+          today);
       // daily and hourly rows answer alike
-      assertThat(new StatsQuery(store).tenant("acme").metric(Metric.INSTANCE_STARTED).sum()).isEqualTo(10);
-      assertThat(new StatsQuery(store).hourly().tenant("acme").metric(Metric.INSTANCE_STARTED).sum()).isEqualTo(10);
-      assertThat(new StatsQuery(store).tenant(null).metric(Metric.INSTANCE_STARTED).sum()).isEqualTo(5);
-      assertThat(new StatsQuery(store).tenant("acme").metric(Metric.TASK_ASSIGNED).distinctDimensions())
+      assertThat(new StatsQuery(store).tenant("acme").metric(Metric.INSTANCE_STARTED).sum())
+          .isEqualTo(10);
+      assertThat(
+              new StatsQuery(store).hourly().tenant("acme").metric(Metric.INSTANCE_STARTED).sum())
+          .isEqualTo(10);
+      assertThat(new StatsQuery(store).tenant(null).metric(Metric.INSTANCE_STARTED).sum())
+          .isEqualTo(5);
+      assertThat(
+              new StatsQuery(store)
+                  .tenant("acme")
+                  .metric(Metric.TASK_ASSIGNED)
+                  .distinctDimensions())
           .containsExactly("anna");
       assertThat(new StatsQuery(store).tenant("acme").metric(Metric.INSTANCE_STARTED).sumByDay())
           .containsValues(7L, 3L);
 
       // merge what is over and drop hours older than 14 days, twice, as two nodes would
-      assertThat(store.compact(today + DAY, today + DAY, today - 14 * DAY, "node-1", today)).isPositive();
+      assertThat(store.compact(today + DAY, today + DAY, today - 14 * DAY, "node-1", today))
+          .isPositive();
       store.compact(today + DAY, today + DAY, today - 14 * DAY, "node-2", today);
-      assertThat(new StatsQuery(store).tenant("acme").metric(Metric.INSTANCE_STARTED).sum()).isEqualTo(10);
-      assertThat(new StatsQuery(store).hourly().tenant("acme").metric(Metric.INSTANCE_STARTED).sum())
-          .as("hourly rows of 20 days ago are gone, today's remain").isEqualTo(3);
-      assertThat(new StatsQuery(store).tenant("acme").metric(Metric.INSTANCE_STARTED).rows()).hasSize(1);
+      assertThat(new StatsQuery(store).tenant("acme").metric(Metric.INSTANCE_STARTED).sum())
+          .isEqualTo(10);
+      assertThat(
+              new StatsQuery(store).hourly().tenant("acme").metric(Metric.INSTANCE_STARTED).sum())
+          .as("hourly rows of 20 days ago are gone, today's remain")
+          .isEqualTo(3);
+      assertThat(new StatsQuery(store).tenant("acme").metric(Metric.INSTANCE_STARTED).rows())
+          .hasSize(1);
 
-      assertThat(store.deleteOlderThan(today - 10 * DAY)).isEqualTo(2); // the two daily rows of 20 days ago
+      assertThat(store.deleteOlderThan(today - 10 * DAY))
+          .isEqualTo(2); // the two daily rows of 20 days ago
       assertThat(new StatsQuery(store).metric(Metric.INSTANCE_STARTED).sum()).isEqualTo(3);
     } finally {
       store.drop();

@@ -11,13 +11,14 @@ import java.util.List;
 /** Reads the raw statistics rows of a PostgreSQL test schema. */
 final class TestDatabasesRows {
 
-  private TestDatabasesRows() {
-  }
+  private TestDatabasesRows() {}
 
   static List<String> nodes(String schema) throws Exception {
     List<String> nodes = new ArrayList<>();
-    try (Connection connection = DriverManager.getConnection(TestDatabases.POSTGRES_URL + "?currentSchema=" + schema,
-        "postgres", ""); Statement statement = connection.createStatement();
+    try (Connection connection =
+            DriverManager.getConnection(
+                TestDatabases.POSTGRES_URL + "?currentSchema=" + schema, "postgres", "");
+        Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery("select distinct NODE_ID_ from CHECKUP_STAT")) {
       while (result.next()) {
         nodes.add(result.getString(1));

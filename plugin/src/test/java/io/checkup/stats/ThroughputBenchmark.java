@@ -15,10 +15,11 @@ import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
 import org.slf4j.LoggerFactory;
 
 /**
- * Engine throughput with and without the plugin, in the same run: process instances per second for a 20-step
- * process with a gateway and a user task (start, complete the task, end), job executor off. Rounds alternate between
- * the two engines (which goes first alternates too); the table gives medians. Arguments: {@code h2|postgres} and the history level.
- * Run with plugin/src/test/scripts/throughput-benchmark.sh; figures in docs/benchmarks.md.
+ * Engine throughput with and without the plugin, in the same run: process instances per second for
+ * a 20-step process with a gateway and a user task (start, complete the task, end), job executor
+ * off. Rounds alternate between the two engines (which goes first alternates too); the table gives
+ * medians. Arguments: {@code h2|postgres} and the history level. Run with
+ * plugin/src/test/scripts/throughput-benchmark.sh; figures in docs/benchmarks.md.
  */
 public final class ThroughputBenchmark {
 
@@ -26,8 +27,7 @@ public final class ThroughputBenchmark {
   private static final int ROUNDS = 21;
   private static final int WARM_UP_ROUNDS = 8;
 
-  private ThroughputBenchmark() {
-  }
+  private ThroughputBenchmark() {}
 
   public static void main(String[] args) {
     String database = args.length > 0 ? args[0] : "h2";
@@ -40,7 +40,11 @@ public final class ThroughputBenchmark {
     ProcessEngine with = engine(database, history, checkup, schemas);
     BpmnModelInstance model = twentySteps();
     for (ProcessEngine engine : List.of(without, with)) {
-      engine.getRepositoryService().createDeployment().addModelInstance("twenty.bpmn", model).deploy();
+      engine
+          .getRepositoryService()
+          .createDeployment()
+          .addModelInstance("twenty.bpmn", model)
+          .deploy();
     }
     for (int i = 0; i < WARM_UP_ROUNDS; i++) { // until the JIT has compiled what runs
       round(without);
@@ -49,7 +53,8 @@ public final class ThroughputBenchmark {
     double[] plain = new double[ROUNDS];
     double[] plugged = new double[ROUNDS];
     for (int i = 0; i < ROUNDS; i++) {
-      // which engine goes first alternates, so neither gains from the other's garbage or warm caches
+      // which engine goes first alternates, so neither gains from the other's garbage or warm
+      // caches
       if (i % 2 == 0) {
         plain[i] = round(without);
         plugged[i] = round(with);
@@ -62,24 +67,28 @@ public final class ThroughputBenchmark {
     long counted = checkup.getStatistics().query().metric(Metric.INSTANCE_COMPLETED).sum();
     double a = median(plain);
     double b = median(plugged);
-    // rounds next to each other in time form pairs; the median of their ratios is least moved by drift
+    // rounds next to each other in time form pairs; the median of their ratios is least moved by
+    // drift
     double[] ratios = new double[ROUNDS];
     for (int i = 0; i < ROUNDS; i++) {
       ratios[i] = plugged[i] / plain[i];
     }
     System.out.println();
-    System.out.println("| database | history | without plugin (instances/s) | with plugin (instances/s) "
-        + "| with / without (median of paired rounds) |");
+    System.out.println(
+        "| database | history | without plugin (instances/s) | with plugin (instances/s) "
+            + "| with / without (median of paired rounds) |");
     System.out.println("| --- | --- | ---: | ---: | ---: |");
-    System.out.printf("| %s | %s | %.0f | %.0f | %.1f %% |%n", database, history, a, b, median(ratios) * 100);
-    System.out.printf("(the plugin counted %,d completed instances: every one of the run)%n", counted);
+    System.out.printf(
+        "| %s | %s | %.0f | %.0f | %.1f %% |%n", database, history, a, b, median(ratios) * 100);
+    System.out.printf(
+        "(the plugin counted %,d completed instances: every one of the run)%n", counted);
     without.close();
     with.close();
     schemas.forEach(TestDatabases::dropPostgresSchema);
   }
 
-  private static ProcessEngine engine(String database, String history, CheckupProcessEnginePlugin plugin,
-      List<String> schemas) {
+  private static ProcessEngine engine(
+      String database, String history, CheckupProcessEnginePlugin plugin, List<String> schemas) {
     TestEngines builder;
     if (database.equals("postgres")) {
       String schema = TestDatabases.newPostgresSchema();
@@ -99,9 +108,13 @@ public final class ThroughputBenchmark {
   private static double round(ProcessEngine engine) {
     long start = System.nanoTime();
     for (int i = 0; i < INSTANCES_PER_ROUND; i++) {
-      String instance = engine.getRuntimeService().startProcessInstanceByKey("twenty",
-          Map.of("amount", i % 3 == 0 ? 500 : 50)).getId();
-      Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
+      String instance =
+          engine
+              .getRuntimeService()
+              .startProcessInstanceByKey("twenty", Map.of("amount", i % 3 == 0 ? 500 : 50))
+              .getId();
+      Task task =
+          engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
       engine.getTaskService().complete(task.getId());
     }
     return INSTANCES_PER_ROUND / ((System.nanoTime() - start) / 1e9);
@@ -109,17 +122,30 @@ public final class ThroughputBenchmark {
 
   /** 20 steps: service tasks, an exclusive decision with two branches, a user task. */
   static BpmnModelInstance twentySteps() {
-    AbstractFlowNodeBuilder<?, ?> builder = Bpmn.createExecutableProcess("twenty").camundaHistoryTimeToLive(1)
-        .startEvent("start");
+    AbstractFlowNodeBuilder<?, ?> builder =
+        Bpmn.createExecutableProcess("twenty").camundaHistoryTimeToLive(1).startEvent("start");
     for (int i = 1; i <= 6; i++) {
       builder = builder.serviceTask("prepare" + i).camundaExpression("${true}");
     }
-    builder = builder.exclusiveGateway("decide")
-        .condition("large", "${amount >= 100}").serviceTask("large1").camundaExpression("${true}")
-        .serviceTask("large2").camundaExpression("${true}").exclusiveGateway("merge")
-        .moveToNode("decide").condition("small", "${amount < 100}").serviceTask("small1")
-        .camundaExpression("${true}").serviceTask("small2").camundaExpression("${true}").connectTo("merge")
-        .moveToNode("merge").userTask("review").camundaAssignee("demo");
+    builder =
+        builder
+            .exclusiveGateway("decide")
+            .condition("large", "${amount >= 100}")
+            .serviceTask("large1")
+            .camundaExpression("${true}")
+            .serviceTask("large2")
+            .camundaExpression("${true}")
+            .exclusiveGateway("merge")
+            .moveToNode("decide")
+            .condition("small", "${amount < 100}")
+            .serviceTask("small1")
+            .camundaExpression("${true}")
+            .serviceTask("small2")
+            .camundaExpression("${true}")
+            .connectTo("merge")
+            .moveToNode("merge")
+            .userTask("review")
+            .camundaAssignee("demo");
     for (int i = 1; i <= 6; i++) {
       builder = builder.serviceTask("finish" + i).camundaExpression("${true}");
     }

@@ -10,12 +10,11 @@ import org.camunda.bpm.engine.task.Task;
 /** Known traffic for the statistics tests, per tenant (null: no tenant). */
 final class Traffic {
 
-  private Traffic() {
-  }
+  private Traffic() {}
 
   static void deploy(ProcessEngine engine, String tenantId, String... models) {
-    DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("traffic")
-        .tenantId(tenantId);
+    DeploymentBuilder deployment =
+        engine.getRepositoryService().createDeployment().name("traffic").tenantId(tenantId);
     for (String model : models) {
       deployment.addClasspathResource("models/" + model);
     }
@@ -23,19 +22,29 @@ final class Traffic {
   }
 
   static ProcessInstantiationBuilder start(ProcessEngine engine, String tenantId, String key) {
-    ProcessInstantiationBuilder builder = engine.getRuntimeService().createProcessInstanceByKey(key);
-    return tenantId == null ? builder.processDefinitionWithoutTenantId() : builder.processDefinitionTenantId(tenantId);
+    ProcessInstantiationBuilder builder =
+        engine.getRuntimeService().createProcessInstanceByKey(key);
+    return tenantId == null
+        ? builder.processDefinitionWithoutTenantId()
+        : builder.processDefinitionTenantId(tenantId);
   }
 
-  /** {@code viaA} instances through the service task, one through the user task per approver (task completed). */
+  /**
+   * {@code viaA} instances through the service task, one through the user task per approver (task
+   * completed).
+   */
   static void route(ProcessEngine engine, String tenantId, int viaA, String... approvers) {
     for (int i = 0; i < viaA; i++) {
       start(engine, tenantId, "routing").setVariables(Map.of("path", "a")).execute();
     }
     for (String approver : approvers) {
-      String instance = start(engine, tenantId, "routing")
-          .setVariables(Map.of("path", "b", "approver", approver)).execute().getId();
-      Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
+      String instance =
+          start(engine, tenantId, "routing")
+              .setVariables(Map.of("path", "b", "approver", approver))
+              .execute()
+              .getId();
+      Task task =
+          engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
       engine.getTaskService().complete(task.getId());
     }
   }
@@ -43,7 +52,8 @@ final class Traffic {
   /** One instance whose job fails until it becomes an incident. */
   static void fail(ProcessEngine engine, String tenantId) {
     String instance = start(engine, tenantId, "failing").execute().getId();
-    Job job = engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult();
+    Job job =
+        engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult();
     engine.getManagementService().setJobRetries(job.getId(), 1);
     try {
       engine.getManagementService().executeJob(job.getId());

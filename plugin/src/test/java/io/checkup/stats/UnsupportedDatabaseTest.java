@@ -23,9 +23,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A database the plugin has no table script for (here SQL Server, which Camunda supports; H2 in its SQL Server mode
- * stands in for it, with Camunda's tables made beforehand): no foreign script is run, one log line says why
- * statistics and report are off, deploy-time lint goes on; with tables an operator created by hand, both run.
+ * A database the plugin has no table script for (here SQL Server, which Camunda supports; H2 in its
+ * SQL Server mode stands in for it, with Camunda's tables made beforehand): no foreign script is
+ * run, one log line says why statistics and report are off, deploy-time lint goes on; with tables
+ * an operator created by hand, both run.
  */
 class UnsupportedDatabaseTest {
 
@@ -52,9 +53,10 @@ class UnsupportedDatabaseTest {
     ProcessEngineConfigurationImpl tables = TestEngines.h2().history("none").configuration();
     tables.setJdbcUrl(url);
     tables.buildProcessEngine().close();
-    // history off: Camunda's SQL Server statements for history (UPDATE ... FROM ... WITH) are beyond H2's mode
-    ProcessEngineConfigurationImpl configuration = TestEngines.h2().plugin(plugin).schemaUpdate("false")
-        .history("none").configuration();
+    // history off: Camunda's SQL Server statements for history (UPDATE ... FROM ... WITH) are
+    // beyond H2's mode
+    ProcessEngineConfigurationImpl configuration =
+        TestEngines.h2().plugin(plugin).schemaUpdate("false").history("none").configuration();
     configuration.setJdbcUrl(url);
     configuration.setDatabaseType("mssql");
     engine = configuration.buildProcessEngine();
@@ -73,38 +75,71 @@ class UnsupportedDatabaseTest {
     CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
     engine(plugin);
 
-    Deployment deployment = engine.getRepositoryService().createDeployment().addModelInstance("p.bpmn",
-        Bpmn.createExecutableProcess("p").camundaHistoryTimeToLive(30).startEvent().userTask("u").endEvent().done())
-        .deploy();
+    Deployment deployment =
+        engine
+            .getRepositoryService()
+            .createDeployment()
+            .addModelInstance(
+                "p.bpmn",
+                Bpmn.createExecutableProcess("p")
+                    .camundaHistoryTimeToLive(30)
+                    .startEvent()
+                    .userTask("u")
+                    .endEvent()
+                    .done())
+            .deploy();
     engine.getRuntimeService().startProcessInstanceByKey("p");
 
     // no script of another database was run
     assertThat(tableExists("ACT_RU_EXECUTION")).isTrue();
     assertThat(tableExists("CHECKUP_STAT")).isFalse();
-    assertThat(log.linesContaining("database type 'mssql' is not supported")).singleElement().asString()
+    assertThat(log.linesContaining("database type 'mssql' is not supported"))
+        .singleElement()
+        .asString()
         .contains("statistics and the report are off, deploy-time lint runs")
-        .contains("create the tables CHECKUP_STAT, CHECKUP_LOCK, CHECKUP_VERSION and CHECKUP_MODEL by hand");
+        .contains(
+            "create the tables CHECKUP_STAT, CHECKUP_LOCK, CHECKUP_VERSION and CHECKUP_MODEL by hand");
     assertThat(plugin.unavailableReason()).contains("mssql");
     assertThat(catchThrowableOfType(IllegalStateException.class, plugin::getReport))
         .hasMessageContaining("not supported");
-    assertThat(plugin.getLintResults().forDeployment(deployment.getId()).orElseThrow().get(0).findings())
-        .extracting(Finding::ruleId).contains("user-task-assignment");
+    assertThat(
+            plugin
+                .getLintResults()
+                .forDeployment(deployment.getId())
+                .orElseThrow()
+                .get(0)
+                .findings())
+        .extracting(Finding::ruleId)
+        .contains("user-task-assignment");
   }
 
   @Test
   void withTablesCreatedByHandStatisticsRun() throws Exception {
     // what an operator does, following docs/statistics.md: the tables from the documented script
-    for (String script : List.of("io/checkup/stats/sql/h2.create.sql", "io/checkup/report/sql/h2.create.sql")) {
-      TestDatabases.execute("jdbc:h2:mem:" + schema + ";MODE=MSSQLServer;DB_CLOSE_DELAY=-1", "sa",
+    for (String script :
+        List.of("io/checkup/stats/sql/h2.create.sql", "io/checkup/report/sql/h2.create.sql")) {
+      TestDatabases.execute(
+          "jdbc:h2:mem:" + schema + ";MODE=MSSQLServer;DB_CLOSE_DELAY=-1",
+          "sa",
           new String(getClass().getClassLoader().getResourceAsStream(script).readAllBytes())
-              .replace("${prefix}", "").replace("${indexPrefix}", ""));
+              .replace("${prefix}", "")
+              .replace("${indexPrefix}", ""));
     }
     CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
     plugin.setStatsFlushInterval("1h");
     engine(plugin);
 
-    engine.getRepositoryService().createDeployment().addModelInstance("p.bpmn",
-        Bpmn.createExecutableProcess("p").camundaHistoryTimeToLive(30).startEvent().endEvent().done()).deploy();
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .addModelInstance(
+            "p.bpmn",
+            Bpmn.createExecutableProcess("p")
+                .camundaHistoryTimeToLive(30)
+                .startEvent()
+                .endEvent()
+                .done())
+        .deploy();
     engine.getRuntimeService().startProcessInstanceByKey("p");
     assertThat(plugin.getStatistics().flushNow()).isTrue();
 

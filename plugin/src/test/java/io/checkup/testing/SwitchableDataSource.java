@@ -7,7 +7,10 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
-/** A data source that can be "unplugged": while down, every new connection fails, as when the database is gone. */
+/**
+ * A data source that can be "unplugged": while down, every new connection fails, as when the
+ * database is gone.
+ */
 public final class SwitchableDataSource implements DataSource {
 
   private final DataSource delegate;

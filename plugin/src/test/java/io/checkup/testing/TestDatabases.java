@@ -8,18 +8,21 @@ import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The real database servers of the test machine. PostgreSQL tests run when {@code -Dcheckup.test.postgres=true}
- * (what {@code .ci/run} sets); then an unreachable server fails them instead of skipping them.
+ * The real database servers of the test machine. PostgreSQL tests run when {@code
+ * -Dcheckup.test.postgres=true} (what {@code .ci/run} sets); then an unreachable server fails them
+ * instead of skipping them.
  */
 public final class TestDatabases {
 
-  public static final String POSTGRES_URL = System.getProperty("checkup.test.postgres.url",
-      "jdbc:postgresql://127.0.0.1:5432/test");
+  public static final String POSTGRES_URL =
+      System.getProperty("checkup.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
 
-  private TestDatabases() {
-  }
+  private TestDatabases() {}
 
-  /** Creates a fresh schema on the PostgreSQL server, so tests never see each other's tables or rows. */
+  /**
+   * Creates a fresh schema on the PostgreSQL server, so tests never see each other's tables or
+   * rows.
+   */
   public static String newPostgresSchema() {
     String schema = "checkup_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     execute(POSTGRES_URL, "postgres", "create schema " + schema);
@@ -39,24 +42,32 @@ public final class TestDatabases {
     }
   }
 
-  public static final String MARIADB_URL = System.getProperty("checkup.test.mariadb.url",
-      "jdbc:mariadb://127.0.0.1:3306/test");
+  public static final String MARIADB_URL =
+      System.getProperty("checkup.test.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/test");
 
-  /** Skips unless MariaDB tests are on ({@code -Dcheckup.test.mariadb=true}); fails if they are and it is down. */
+  /**
+   * Skips unless MariaDB tests are on ({@code -Dcheckup.test.mariadb=true}); fails if they are and
+   * it is down.
+   */
   public static void requireMariaDb() {
-    Assumptions.assumeTrue(Boolean.getBoolean("checkup.test.mariadb"),
+    Assumptions.assumeTrue(
+        Boolean.getBoolean("checkup.test.mariadb"),
         "MariaDB tests are off; run with -Dcheckup.test.mariadb=true (as .ci/run does)");
     try (Connection connection = DriverManager.getConnection(MARIADB_URL, "root", "")) {
       connection.isValid(5);
     } catch (SQLException e) {
-      throw new AssertionError("MariaDB at " + MARIADB_URL + " is not reachable: " + e.getMessage(), e);
+      throw new AssertionError(
+          "MariaDB at " + MARIADB_URL + " is not reachable: " + e.getMessage(), e);
     }
   }
 
   /** Creates a fresh database on the MariaDB server (MariaDB has no schemas within a database). */
   public static String newMariaDbDatabase() {
     String database = "checkup_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    execute(MARIADB_URL, "root", "create database " + database + " character set utf8mb4 collate utf8mb4_bin");
+    execute(
+        MARIADB_URL,
+        "root",
+        "create database " + database + " character set utf8mb4 collate utf8mb4_bin");
     return database;
   }
 
@@ -73,15 +84,24 @@ public final class TestDatabases {
     return Boolean.getBoolean("checkup.test.postgres");
   }
 
-  /** Skips the calling test unless PostgreSQL tests are switched on; fails if they are and the server is down. */
+  /**
+   * Skips the calling test unless PostgreSQL tests are switched on; fails if they are and the
+   * server is down.
+   */
   public static void requirePostgres() {
-    Assumptions.assumeTrue(postgresRequired(),
+    Assumptions.assumeTrue(
+        postgresRequired(),
         "PostgreSQL tests are off; run with -Dcheckup.test.postgres=true (as .ci/run does)");
     try (Connection connection = DriverManager.getConnection(POSTGRES_URL, "postgres", "")) {
       connection.isValid(5);
     } catch (SQLException e) {
-      throw new AssertionError("PostgreSQL at " + POSTGRES_URL + " is not reachable: " + e.getMessage()
-          + " (start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start)", e);
+      throw new AssertionError(
+          "PostgreSQL at "
+              + POSTGRES_URL
+              + " is not reachable: "
+              + e.getMessage()
+              + " (start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start)",
+          e);
     }
   }
 }

@@ -11,7 +11,10 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 
-/** Builds engines for tests: H2 in memory by default, job executor off, every plugin given installed. */
+/**
+ * Builds engines for tests: H2 in memory by default, job executor off, every plugin given
+ * installed.
+ */
 public final class TestEngines {
 
   private String jdbcUrl = "jdbc:h2:mem:checkup-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
@@ -31,14 +34,20 @@ public final class TestEngines {
     return new TestEngines();
   }
 
-  /** A file-less H2 database that outlives engines closing on it (for restart tests), named by the caller. */
+  /**
+   * A file-less H2 database that outlives engines closing on it (for restart tests), named by the
+   * caller.
+   */
   public static TestEngines h2Shared(String databaseName) {
     TestEngines engines = new TestEngines();
     engines.jdbcUrl = "jdbc:h2:mem:" + databaseName + ";DB_CLOSE_DELAY=-1";
     return engines;
   }
 
-  /** An engine on the local PostgreSQL server, in a schema of its own (see {@link TestDatabases#newPostgresSchema}). */
+  /**
+   * An engine on the local PostgreSQL server, in a schema of its own (see {@link
+   * TestDatabases#newPostgresSchema}).
+   */
   public static TestEngines postgres(String schema) {
     TestEngines engines = new TestEngines();
     engines.jdbcUrl = TestDatabases.POSTGRES_URL + "?currentSchema=" + schema;
@@ -48,19 +57,27 @@ public final class TestEngines {
     return engines;
   }
 
-  /** An engine on the local MariaDB server, in a database of its own (see {@link TestDatabases#newMariaDbDatabase}). */
+  /**
+   * An engine on the local MariaDB server, in a database of its own (see {@link
+   * TestDatabases#newMariaDbDatabase}).
+   */
   public static TestEngines mariaDb(String database) {
     TestEngines engines = new TestEngines();
-    // as Camunda requires of MariaDB in production: read committed, and MySQL metadata (Connector/J 3 names the
+    // as Camunda requires of MariaDB in production: read committed, and MySQL metadata (Connector/J
+    // 3 names the
     // product "MariaDB", which Camunda does not map by itself)
-    engines.jdbcUrl = TestDatabases.mariaDbUrl(database)
-        + "?transactionIsolation=READ-COMMITTED&useMysqlMetadata=true";
+    engines.jdbcUrl =
+        TestDatabases.mariaDbUrl(database)
+            + "?transactionIsolation=READ-COMMITTED&useMysqlMetadata=true";
     engines.user = "root";
     engines.driver = "org.mariadb.jdbc.Driver";
     return engines;
   }
 
-  /** Another node on the same database: the same connection settings, no plugins yet, a name of its own. */
+  /**
+   * Another node on the same database: the same connection settings, no plugins yet, a name of its
+   * own.
+   */
   public TestEngines again() {
     TestEngines next = new TestEngines();
     next.jdbcUrl = jdbcUrl;
@@ -75,8 +92,9 @@ public final class TestEngines {
   }
 
   /**
-   * Adds a plugin. camunda-checkup's report warm-up is switched off here, so that no background report runs beside
-   * a test's own clock and counters; a test of the warm-up switches it on again before {@link #build()}.
+   * Adds a plugin. camunda-checkup's report warm-up is switched off here, so that no background
+   * report runs beside a test's own clock and counters; a test of the warm-up switches it on again
+   * before {@link #build()}.
    */
   public TestEngines plugin(ProcessEnginePlugin plugin) {
     if (plugin instanceof CheckupProcessEnginePlugin checkup) {
@@ -128,7 +146,8 @@ public final class TestEngines {
       configuration.setJdbcDriver(driver);
     }
     if (databaseSchema != null) {
-      // Camunda wants the schema both ways: for its metadata checks, and as the table prefix of its statements
+      // Camunda wants the schema both ways: for its metadata checks, and as the table prefix of its
+      // statements
       configuration.setDatabaseSchema(databaseSchema);
       configuration.setDatabaseTablePrefix(databaseSchema + ".");
     }

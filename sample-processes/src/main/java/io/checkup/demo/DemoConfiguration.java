@@ -6,7 +6,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.web.servlet.JerseyApplicationPath;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -16,15 +15,19 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 
-/** The demo's switches: the client companies with their traffic, and HTTP basic authentication for the REST API. */
+/**
+ * The demo's switches: the client companies with their traffic, and HTTP basic authentication for
+ * the REST API.
+ */
 @Configuration
 public class DemoConfiguration {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoConfiguration.class);
 
   /**
-   * {@code --checkup.demo.auth=true}: Camunda's own authentication filter with HTTP basic on {@code /engine-rest/*},
-   * registered as Camunda Run does; {@code admin}/{@code admin} is a member of {@code camunda-admin}.
+   * {@code --checkup.demo.auth=true}: Camunda's own authentication filter with HTTP basic on {@code
+   * /engine-rest/*}, registered as Camunda Run does; {@code admin}/{@code admin} is a member of
+   * {@code camunda-admin}.
    */
   @Bean
   @ConditionalOnProperty(prefix = "checkup.demo", name = "auth", havingValue = "true")
@@ -32,21 +35,32 @@ public class DemoConfiguration {
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>();
     registration.setName("camunda-auth");
     registration.setFilter(new ProcessEngineAuthenticationFilter());
-    registration.addInitParameter("authentication-provider",
+    registration.addInitParameter(
+        "authentication-provider",
         "org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider");
     registration.addUrlPatterns(restPath.getUrlMapping());
     registration.setOrder(1);
     return registration;
   }
 
-  /** The client companies, their history and live traffic, unless {@code --checkup.demo.simulate=false}. */
+  /**
+   * The client companies, their history and live traffic, unless {@code
+   * --checkup.demo.simulate=false}.
+   */
   @Bean
-  @ConditionalOnProperty(prefix = "checkup.demo", name = "simulate", havingValue = "true", matchIfMissing = true)
+  @ConditionalOnProperty(
+      prefix = "checkup.demo",
+      name = "simulate",
+      havingValue = "true",
+      matchIfMissing = true)
   public Simulation simulation(ProcessEngine engine, CheckupProcessEnginePlugin checkup) {
     return new Simulation(engine, checkup);
   }
 
-  /** Sets up the companies once the application is ready (after the sample models), then runs their traffic. */
+  /**
+   * Sets up the companies once the application is ready (after the sample models), then runs their
+   * traffic.
+   */
   public static class Simulation implements AutoCloseable {
     private final ProcessEngine engine;
     private final CheckupProcessEnginePlugin checkup;
@@ -77,10 +91,17 @@ public class DemoConfiguration {
   @EventListener
   @Order(100)
   public void announce(ApplicationReadyEvent event) {
-    String port = event.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080");
-    boolean auth = "true".equals(event.getApplicationContext().getEnvironment().getProperty("checkup.demo.auth"));
-    LOG.info("camunda-checkup demo ready: check-up report at http://localhost:{}/engine-rest/checkup/report"
-        + "?format=html{}; Cockpit at http://localhost:{}/camunda (admin/admin)", port,
-        auth ? " (HTTP basic: admin/admin, or a company user such as nora/demo)" : "", port);
+    String port =
+        event.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080");
+    boolean auth =
+        "true"
+            .equals(
+                event.getApplicationContext().getEnvironment().getProperty("checkup.demo.auth"));
+    LOG.info(
+        "camunda-checkup demo ready: check-up report at http://localhost:{}/engine-rest/checkup/report"
+            + "?format=html{}; Cockpit at http://localhost:{}/camunda (admin/admin)",
+        port,
+        auth ? " (HTTP basic: admin/admin, or a company user such as nora/demo)" : "",
+        port);
   }
 }

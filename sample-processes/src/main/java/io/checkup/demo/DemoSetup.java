@@ -35,9 +35,10 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * Sets up the demo's client companies so the check-up report has something to say on the first start: tenants with
- * users and groups, their processes deployed as if months ago, four weeks of made-up statistics (written as the
- * statistics' own rows, under the node id {@code demo-history}), and a few instances left hanging for weeks.
+ * Sets up the demo's client companies so the check-up report has something to say on the first
+ * start: tenants with users and groups, their processes deployed as if months ago, four weeks of
+ * made-up statistics (written as the statistics' own rows, under the node id {@code demo-history}),
+ * and a few instances left hanging for weeks.
  */
 final class DemoSetup {
 
@@ -55,7 +56,10 @@ final class DemoSetup {
     this.checkup = checkup;
   }
 
-  /** Idempotent: a tenant that exists already (a database kept from an earlier run) is left as it is. */
+  /**
+   * Idempotent: a tenant that exists already (a database kept from an earlier run) is left as it
+   * is.
+   */
   void run(List<DemoTenant> tenants) throws Exception {
     for (DemoTenant tenant : tenants) {
       if (engine.getIdentityService().createTenantQuery().tenantId(tenant.id()).count() > 0) {
@@ -66,8 +70,12 @@ final class DemoSetup {
       deploy(tenant);
       history(tenant);
       leftBehind(tenant);
-      LOG.info("Demo tenant {} ({}) set up: {} users, {} processes", tenant.id(), tenant.name(),
-          tenant.users().size(), tenant.models().size() + (tenant.samples() ? samples().size() : 0));
+      LOG.info(
+          "Demo tenant {} ({}) set up: {} users, {} processes",
+          tenant.id(),
+          tenant.name(),
+          tenant.users().size(),
+          tenant.models().size() + (tenant.samples() ? samples().size() : 0));
     }
   }
 
@@ -116,8 +124,9 @@ final class DemoSetup {
       ClockUtil.setCurrentTime(new Date(now - tenant.firstDeployedDaysAgo() * DAY));
       Map<String, byte[]> first = new LinkedHashMap<>();
       for (DemoModels.Model model : tenant.models()) {
-        first.put(model.resourceName(), Bpmn.convertToString(model.model())
-            .getBytes(StandardCharsets.UTF_8));
+        first.put(
+            model.resourceName(),
+            Bpmn.convertToString(model.model()).getBytes(StandardCharsets.UTF_8));
       }
       if (tenant.samples()) {
         for (Resource sample : samples()) {
@@ -129,10 +138,19 @@ final class DemoSetup {
       deployAcceptedOnes(tenant, tenant.name() + " processes", first);
       if (tenant.changedModel() != null) {
         ClockUtil.setCurrentTime(new Date(now - tenant.changedDaysAgo() * DAY));
-        DemoModels.Model changed = tenant.models().stream().filter(model -> model.key().equals(tenant.changedModel()))
-            .findFirst().orElseThrow();
-        engine.getRepositoryService().createDeployment().tenantId(tenant.id()).name(changed.key() + " changed")
-            .source("camunda-checkup demo").addModelInstance(changed.resourceName(), changed.model()).deploy();
+        DemoModels.Model changed =
+            tenant.models().stream()
+                .filter(model -> model.key().equals(tenant.changedModel()))
+                .findFirst()
+                .orElseThrow();
+        engine
+            .getRepositoryService()
+            .createDeployment()
+            .tenantId(tenant.id())
+            .name(changed.key() + " changed")
+            .source("camunda-checkup demo")
+            .addModelInstance(changed.resourceName(), changed.model())
+            .deploy();
       }
     } finally {
       ClockUtil.reset();
@@ -140,16 +158,22 @@ final class DemoSetup {
   }
 
   /**
-   * Deploys the resources together. In strict mode camunda-checkup refuses the whole deployment when one model has
-   * an error; the demo then leaves out the models the refusal names (their findings are in the log) and deploys the
-   * rest, as a team would deploy what passes.
+   * Deploys the resources together. In strict mode camunda-checkup refuses the whole deployment
+   * when one model has an error; the demo then leaves out the models the refusal names (their
+   * findings are in the log) and deploys the rest, as a team would deploy what passes.
    */
   private void deployAcceptedOnes(DemoTenant tenant, String name, Map<String, byte[]> resources) {
     try {
-      DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().tenantId(tenant.id())
-          .name(name).source("camunda-checkup demo");
-      resources.forEach((resource, bytes) -> deployment.addInputStream(resource,
-          new ByteArrayInputStream(bytes)));
+      DeploymentBuilder deployment =
+          engine
+              .getRepositoryService()
+              .createDeployment()
+              .tenantId(tenant.id())
+              .name(name)
+              .source("camunda-checkup demo");
+      resources.forEach(
+          (resource, bytes) ->
+              deployment.addInputStream(resource, new ByteArrayInputStream(bytes)));
       deployment.deploy();
     } catch (ParseException refused) {
       Map<String, byte[]> accepted = new LinkedHashMap<>(resources);
@@ -162,19 +186,24 @@ final class DemoSetup {
       if (left.isEmpty() || accepted.isEmpty()) {
         throw refused;
       }
-      LOG.info("Demo tenant {}: strict mode refused {} (their findings are logged above); deploying the other {} "
-          + "model(s)", tenant.id(), String.join(", ", left), accepted.size());
+      LOG.info(
+          "Demo tenant {}: strict mode refused {} (their findings are logged above); deploying the other {} "
+              + "model(s)",
+          tenant.id(),
+          String.join(", ", left),
+          accepted.size());
       deployAcceptedOnes(tenant, name, accepted);
     }
   }
 
   static List<Resource> samples() throws IOException {
-    return List.of(new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.bpmn"));
+    return List.of(
+        new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.bpmn"));
   }
 
   /**
-   * Four weeks of made-up counts up to this hour, by hour: launches, completed elements, user tasks created and
-   * assigned to the tenant's working users.
+   * Four weeks of made-up counts up to this hour, by hour: launches, completed elements, user tasks
+   * created and assigned to the tenant's working users.
    */
   private void history(DemoTenant tenant) throws Exception {
     List<String> keys = new ArrayList<>();
@@ -188,11 +217,13 @@ final class DemoSetup {
     long thisHour = now - Math.floorMod(now, HOUR);
     Map<StatKey, Long> counts = new HashMap<>();
     int assignee = 0;
-    // each made-up day is a 24-hour span ending at this hour, so that the windows of the report (the last 24 hours,
+    // each made-up day is a 24-hour span ending at this hour, so that the windows of the report
+    // (the last 24 hours,
     // the last 7 days) hold the same amount whatever the time of day the demo starts
     for (int day = 0; day < tenant.launchesPerDay().length; day++) {
       long dayStart = thisHour - (tenant.launchesPerDay().length - day) * DAY;
-      int launches = (int) Math.round(tenant.launchesPerDay()[day] * (0.9 + 0.2 * random.nextDouble()));
+      int launches =
+          (int) Math.round(tenant.launchesPerDay()[day] * (0.9 + 0.2 * random.nextDouble()));
       for (int i = 0; i < launches; i++) {
         long period = dayStart + random.nextInt(24) * HOUR;
         String key = keys.get(i % keys.size());
@@ -209,8 +240,14 @@ final class DemoSetup {
     checkup.getStatistics().backfill(counts, HISTORY_NODE);
   }
 
-  private static void add(Map<StatKey, Long> counts, DemoTenant tenant, String key, Metric metric, String dimension,
-      long period, long value) {
+  private static void add(
+      Map<StatKey, Long> counts,
+      DemoTenant tenant,
+      String key,
+      Metric metric,
+      String dimension,
+      long period,
+      long value) {
     counts.merge(new StatKey(tenant.id(), key, metric, dimension, period), value, Long::sum);
   }
 
@@ -223,8 +260,9 @@ final class DemoSetup {
   }
 
   /**
-   * What a neglected account looks like: at the company with the fewest working users, requests waiting for weeks
-   * without an owner and an integration that broke; elsewhere a task that missed its due date.
+   * What a neglected account looks like: at the company with the fewest working users, requests
+   * waiting for weeks without an owner and an integration that broke; elsewhere a task that missed
+   * its due date.
    */
   private void leftBehind(DemoTenant tenant) {
     if (tenant.workingUsers() == 1) {
@@ -232,14 +270,29 @@ final class DemoSetup {
       try {
         ClockUtil.setCurrentTime(new Date(now - 45 * DAY));
         for (int i = 0; i < 3; i++) {
-          ProcessInstance instance = engine.getRuntimeService().createProcessInstanceByKey("quoteRequest")
-              .processDefinitionTenantId(tenant.id()).setVariables(Map.of("amount", 350 + i * 100, "variant", "A"))
-              .execute();
+          ProcessInstance instance =
+              engine
+                  .getRuntimeService()
+                  .createProcessInstanceByKey("quoteRequest")
+                  .processDefinitionTenantId(tenant.id())
+                  .setVariables(Map.of("amount", 350 + i * 100, "variant", "A"))
+                  .execute();
           if (i == 0) {
-            String execution = engine.getRuntimeService().createExecutionQuery()
-                .processInstanceId(instance.getId()).activityId("review").singleResult().getId();
-            engine.getRuntimeService().createIncident("erpSync", execution, "crm-sync",
-                "ERP connection refused: the customer record was not created");
+            String execution =
+                engine
+                    .getRuntimeService()
+                    .createExecutionQuery()
+                    .processInstanceId(instance.getId())
+                    .activityId("review")
+                    .singleResult()
+                    .getId();
+            engine
+                .getRuntimeService()
+                .createIncident(
+                    "erpSync",
+                    execution,
+                    "crm-sync",
+                    "ERP connection refused: the customer record was not created");
           }
         }
       } finally {
@@ -247,11 +300,23 @@ final class DemoSetup {
       }
     } else if (!tenant.samples()) {
       for (int i = 0; i < 2; i++) {
-        ProcessInstance instance = engine.getRuntimeService().createProcessInstanceByKey("quoteRequest")
-            .processDefinitionTenantId(tenant.id()).setVariables(Map.of("amount", 450, "variant", "B")).execute();
-        Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
+        ProcessInstance instance =
+            engine
+                .getRuntimeService()
+                .createProcessInstanceByKey("quoteRequest")
+                .processDefinitionTenantId(tenant.id())
+                .setVariables(Map.of("amount", 450, "variant", "B"))
+                .execute();
+        Task task =
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceId(instance.getId())
+                .singleResult();
         engine.getTaskService().setAssignee(task.getId(), tenant.users().get(i));
-        engine.getTaskService().setDueDate(task.getId(), new Date(ClockUtil.getCurrentTime().getTime() - DAY));
+        engine
+            .getTaskService()
+            .setDueDate(task.getId(), new Date(ClockUtil.getCurrentTime().getTime() - DAY));
       }
     }
   }

@@ -4,18 +4,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys every model under {@code processes/} as a deployment of its own once the engine is up, so camunda-checkup
- * lints each one and logs its findings. In strict mode the models with errors are refused; that is logged, and the
- * demo carries on with the others.
+ * Deploys every model under {@code processes/} as a deployment of its own once the engine is up, so
+ * camunda-checkup lints each one and logs its findings. In strict mode the models with errors are
+ * refused; that is logged, and the demo carries on with the others.
  */
 @Component
 public class SampleDeployer {
@@ -35,7 +35,8 @@ public class SampleDeployer {
     if (!properties.isDeploySamples()) {
       return;
     }
-    Resource[] models = new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.bpmn");
+    Resource[] models =
+        new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.bpmn");
     for (Resource model : models) {
       deploy(model);
     }
@@ -44,8 +45,13 @@ public class SampleDeployer {
   private void deploy(Resource model) throws IOException {
     String name = model.getFilename();
     try (InputStream in = model.getInputStream()) {
-      repositoryService.createDeployment().name("sample " + name).source("camunda-checkup demo")
-          .enableDuplicateFiltering(true).addInputStream(name, in).deploy();
+      repositoryService
+          .createDeployment()
+          .name("sample " + name)
+          .source("camunda-checkup demo")
+          .enableDuplicateFiltering(true)
+          .addInputStream(name, in)
+          .deploy();
     } catch (ProcessEngineException e) {
       LOG.warn("Sample model {} was not deployed: {}", name, e.getMessage());
     }

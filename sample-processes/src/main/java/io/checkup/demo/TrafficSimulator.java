@@ -13,8 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Live traffic for the demo's client companies while it runs: each second, launches at each company's rate, and its
- * working users claim and finish the tasks that have waited a little. The statistics count all of it like real work.
+ * Live traffic for the demo's client companies while it runs: each second, launches at each
+ * company's rate, and its working users claim and finish the tasks that have waited a little. The
+ * statistics count all of it like real work.
  */
 final class TrafficSimulator implements AutoCloseable {
 
@@ -23,11 +24,13 @@ final class TrafficSimulator implements AutoCloseable {
   private final ProcessEngine engine;
   private final List<DemoTenant> tenants;
   private final Random random = new Random();
-  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-    Thread thread = new Thread(runnable, "checkup-demo-traffic");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ScheduledExecutorService scheduler =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "checkup-demo-traffic");
+            thread.setDaemon(true);
+            return thread;
+          });
   private long ticks;
 
   TrafficSimulator(ProcessEngine engine, List<DemoTenant> tenants) {
@@ -37,8 +40,10 @@ final class TrafficSimulator implements AutoCloseable {
 
   void start() {
     scheduler.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
-    LOG.info("Demo traffic simulator started ({}); switch it off with --checkup.demo.simulate=false",
-        String.join(", ", tenants.stream().map(t -> t.id() + " " + t.livePerMinute() + "/min").toList()));
+    LOG.info(
+        "Demo traffic simulator started ({}); switch it off with --checkup.demo.simulate=false",
+        String.join(
+            ", ", tenants.stream().map(t -> t.id() + " " + t.livePerMinute() + "/min").toList()));
   }
 
   private void tick() {
@@ -49,8 +54,13 @@ final class TrafficSimulator implements AutoCloseable {
         int launches = (int) expected + (random.nextDouble() < expected - (int) expected ? 1 : 0);
         for (int i = 0; i < launches; i++) {
           DemoModels.Model model = tenant.models().get(random.nextInt(tenant.models().size()));
-          engine.getRuntimeService().createProcessInstanceByKey(model.key()).processDefinitionTenantId(tenant.id())
-              .setVariables(Map.of("amount", random.nextInt(1000), "variant", random.nextBoolean() ? "A" : "B"))
+          engine
+              .getRuntimeService()
+              .createProcessInstanceByKey(model.key())
+              .processDefinitionTenantId(tenant.id())
+              .setVariables(
+                  Map.of(
+                      "amount", random.nextInt(1000), "variant", random.nextBoolean() ? "A" : "B"))
               .execute();
         }
         // a company with one working user gets round to its tasks rarely
@@ -65,8 +75,16 @@ final class TrafficSimulator implements AutoCloseable {
 
   private void work(DemoTenant tenant) {
     long before = System.currentTimeMillis() - 10_000;
-    List<Task> waiting = engine.getTaskService().createTaskQuery().tenantIdIn(tenant.id()).taskUnassigned()
-        .taskCreatedBefore(new Date(before)).orderByTaskCreateTime().asc().listPage(0, 10);
+    List<Task> waiting =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .tenantIdIn(tenant.id())
+            .taskUnassigned()
+            .taskCreatedBefore(new Date(before))
+            .orderByTaskCreateTime()
+            .asc()
+            .listPage(0, 10);
     for (Task task : waiting) {
       if (task.getCreateTime().getTime() < before - 86_400_000L) {
         continue; // left alone on purpose: the report shows it as stuck

@@ -31,25 +31,29 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
- * The check-up through Camunda's REST API of the demo application with HTTP basic authentication on, driven the way
- * a partner's script would: tenants, users and groups created, models deployed and instances started through the
- * REST API, then the report read back. A user sees exactly their tenants (directly or through a group), an
- * administrator all, an anonymous caller nothing; another tenant's report is a 404 that says nothing about it.
+ * The check-up through Camunda's REST API of the demo application with HTTP basic authentication
+ * on, driven the way a partner's script would: tenants, users and groups created, models deployed
+ * and instances started through the REST API, then the report read back. A user sees exactly their
+ * tenants (directly or through a group), an administrator all, an anonymous caller nothing; another
+ * tenant's report is a 404 that says nothing about it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "checkup.demo.auth=true", "checkup.demo.simulate=false", "checkup.demo.deploy-samples=false",
-    "spring.datasource.url=jdbc:h2:mem:checkup-report-rest;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE"})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "checkup.demo.auth=true",
+      "checkup.demo.simulate=false",
+      "checkup.demo.deploy-samples=false",
+      "spring.datasource.url=jdbc:h2:mem:checkup-report-rest;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE"
+    })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CheckupReportRestTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String FORMULA_NAME = "=HYPERLINK(\"http://evil.example\",\"click\")";
 
-  @Autowired
-  private TestRestTemplate rest;
+  @Autowired private TestRestTemplate rest;
 
-  @Autowired
-  private CheckupProcessEnginePlugin checkup;
+  @Autowired private CheckupProcessEnginePlugin checkup;
 
   private String betaDeployment;
   private String alphaDefinition;
@@ -57,20 +61,40 @@ class CheckupReportRestTest {
   @BeforeAll
   void tenantsUsersModelsAndTraffic() throws Exception {
     for (String user : List.of("ulla", "gus", "nobody")) {
-      admin(HttpMethod.POST, "/user/create", Map.of("profile", Map.of("id", user, "firstName", user,
-          "lastName", "Tester", "email", user + "@example.org"), "credentials", Map.of("password", "secret")));
+      admin(
+          HttpMethod.POST,
+          "/user/create",
+          Map.of(
+              "profile",
+              Map.of(
+                  "id",
+                  user,
+                  "firstName",
+                  user,
+                  "lastName",
+                  "Tester",
+                  "email",
+                  user + "@example.org"),
+              "credentials",
+              Map.of("password", "secret")));
     }
     admin(HttpMethod.POST, "/tenant/create", Map.of("id", "alpha", "name", "Alpha Inc"));
     admin(HttpMethod.POST, "/tenant/create", Map.of("id", "beta", "name", FORMULA_NAME));
-    admin(HttpMethod.POST, "/group/create", Map.of("id", "betateam", "name", "Beta team", "type", "WORKFLOW"));
+    admin(
+        HttpMethod.POST,
+        "/group/create",
+        Map.of("id", "betateam", "name", "Beta team", "type", "WORKFLOW"));
     admin(HttpMethod.PUT, "/tenant/alpha/user-members/ulla", null);
     admin(HttpMethod.PUT, "/group/betateam/members/gus", null);
     admin(HttpMethod.PUT, "/tenant/beta/group-members/betateam", null);
 
     String alpha = deploy("alpha");
     betaDeployment = deploy("beta");
-    alphaDefinition = JSON.readTree(admin(HttpMethod.GET, "/process-definition?deploymentId=" + alpha, null))
-        .get(0).get("id").asText();
+    alphaDefinition =
+        JSON.readTree(admin(HttpMethod.GET, "/process-definition?deploymentId=" + alpha, null))
+            .get(0)
+            .get("id")
+            .asText();
     for (int amount : new int[] {100, 100, 100, 100, 900, 900}) {
       start("alpha", amount);
     }
@@ -84,8 +108,11 @@ class CheckupReportRestTest {
         .isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(rest.getForEntity("/engine-rest/checkup/report/alpha", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(rest.getForEntity("/engine-rest/checkup/lint/deployment/" + betaDeployment, String.class)
-        .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(
+            rest.getForEntity(
+                    "/engine-rest/checkup/lint/deployment/" + betaDeployment, String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
   @Test
@@ -115,7 +142,8 @@ class CheckupReportRestTest {
 
   @Test
   void anAdministratorSeesEveryTenant() throws Exception {
-    assertThat(tenantIds(get("admin", "/report").getBody())).containsExactlyInAnyOrder("alpha", "beta");
+    assertThat(tenantIds(get("admin", "/report").getBody()))
+        .containsExactlyInAnyOrder("alpha", "beta");
   }
 
   @Test
@@ -123,7 +151,8 @@ class CheckupReportRestTest {
     JsonNode alpha = JSON.readTree(get("ulla", "/report/alpha").getBody()).get("tenants").get(0);
     assertThat(alpha.get("tenantName").asText()).isEqualTo("Alpha Inc");
     assertThat(alpha.get("users").asInt()).isEqualTo(1);
-    // 4 instances through the small-amount path (6 elements each), 2 waiting at the approval (3 elements each)
+    // 4 instances through the small-amount path (6 elements each), 2 waiting at the approval (3
+    // elements each)
     assertThat(value(alpha, "launches.7d")).isEqualTo(6);
     assertThat(value(alpha, "actions.24h")).isEqualTo(4 * 6 + 2 * 3);
     assertThat(value(alpha, "launches.per-user-7d")).isEqualTo(6);
@@ -156,28 +185,44 @@ class CheckupReportRestTest {
     HttpHeaders html = new HttpHeaders();
     html.setBasicAuth("admin", "admin");
     html.setAccept(List.of(MediaType.TEXT_HTML));
-    ResponseEntity<String> page = rest.exchange("/engine-rest/checkup/report", HttpMethod.GET,
-        new HttpEntity<>(html), String.class);
+    ResponseEntity<String> page =
+        rest.exchange(
+            "/engine-rest/checkup/report", HttpMethod.GET, new HttpEntity<>(html), String.class);
     assertThat(page.getHeaders().getContentType().toString()).startsWith("text/html");
-    assertThat(page.getHeaders().getFirst("Content-Security-Policy")).contains("default-src 'none'");
-    assertThat(page.getBody()).contains("<!DOCTYPE html>").contains("Alpha Inc")
+    assertThat(page.getHeaders().getFirst("Content-Security-Policy"))
+        .contains("default-src 'none'");
+    assertThat(page.getBody())
+        .contains("<!DOCTYPE html>")
+        .contains("Alpha Inc")
         .contains(FORMULA_NAME.replace("\"", "&quot;"));
-    assertThat(get("admin", "/report").getHeaders().getContentType().toString()).startsWith("application/json");
-    assertThat(get("admin", "/report?format=xml").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(get("admin", "/report").getHeaders().getContentType().toString())
+        .startsWith("application/json");
+    assertThat(get("admin", "/report?format=xml").getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
     // the parameter wins over any Accept header; a bare text/* is the page
-    assertThat(accepting("application/xml", "/report?format=csv").getHeaders().getContentType().toString())
+    assertThat(
+            accepting("application/xml", "/report?format=csv")
+                .getHeaders()
+                .getContentType()
+                .toString())
         .startsWith("text/csv");
-    assertThat(accepting("text/*", "/report").getHeaders().getContentType().toString()).startsWith("text/html");
-    assertThat(accepting("text/csv;q=0.5, text/html", "/report").getHeaders().getContentType().toString())
+    assertThat(accepting("text/*", "/report").getHeaders().getContentType().toString())
+        .startsWith("text/html");
+    assertThat(
+            accepting("text/csv;q=0.5, text/html", "/report")
+                .getHeaders()
+                .getContentType()
+                .toString())
         .startsWith("text/html");
   }
 
   @Test
   void aNamedEngineIsAskedOnItsOwnPathWithItsOwnAuthentication() throws Exception {
-    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
-        .createStandaloneInMemProcessEngineConfiguration()
-        .setProcessEngineName("second")
-        .setJdbcUrl("jdbc:h2:mem:checkup-second-engine;DB_CLOSE_DELAY=-1");
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl)
+            ProcessEngineConfiguration.createStandaloneInMemProcessEngineConfiguration()
+                .setProcessEngineName("second")
+                .setJdbcUrl("jdbc:h2:mem:checkup-second-engine;DB_CLOSE_DELAY=-1");
     configuration.getProcessEnginePlugins().add(new CheckupProcessEnginePlugin());
     ProcessEngine second = configuration.buildProcessEngine();
     try {
@@ -189,30 +234,66 @@ class CheckupReportRestTest {
       identity.saveTenant(identity.newTenant("delta"));
       identity.createTenantUserMembership("gamma", "ulla");
       for (String tenant : List.of("gamma", "delta")) {
-        second.getRepositoryService().createDeployment().tenantId(tenant)
-            .addModelInstance("invoiceApproval.bpmn", DemoModels.invoiceApproval().model()).deploy();
+        second
+            .getRepositoryService()
+            .createDeployment()
+            .tenantId(tenant)
+            .addModelInstance("invoiceApproval.bpmn", DemoModels.invoiceApproval().model())
+            .deploy();
       }
 
-      // on its own path the caller is authenticated by the second engine, and sees their tenant there
-      ResponseEntity<String> own = rest.exchange("/engine-rest/engine/second/checkup/report", HttpMethod.GET,
-          new HttpEntity<>(basic("ulla", "secret")), String.class);
+      // on its own path the caller is authenticated by the second engine, and sees their tenant
+      // there
+      ResponseEntity<String> own =
+          rest.exchange(
+              "/engine-rest/engine/second/checkup/report",
+              HttpMethod.GET,
+              new HttpEntity<>(basic("ulla", "secret")),
+              String.class);
       assertThat(own.getStatusCode()).isEqualTo(HttpStatus.OK);
       assertThat(tenantIds(own.getBody())).containsExactly("gamma");
-      assertThat(rest.exchange("/engine-rest/engine/second/checkup/report/delta", HttpMethod.GET,
-          new HttpEntity<>(basic("ulla", "secret")), String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+      assertThat(
+              rest.exchange(
+                      "/engine-rest/engine/second/checkup/report/delta",
+                      HttpMethod.GET,
+                      new HttpEntity<>(basic("ulla", "secret")),
+                      String.class)
+                  .getStatusCode())
+          .isEqualTo(HttpStatus.NOT_FOUND);
       // the default engine by name is the default engine
-      assertThat(tenantIds(rest.exchange("/engine-rest/engine/default/checkup/report", HttpMethod.GET,
-          new HttpEntity<>(basic("ulla", "secret")), String.class).getBody())).containsExactly("alpha");
-      // authenticated on the default engine, a caller cannot reach the second one's tenants through a parameter
-      assertThat(tenantIds(get("ulla", "/report?engine=second").getBody())).containsExactly("alpha");
+      assertThat(
+              tenantIds(
+                  rest.exchange(
+                          "/engine-rest/engine/default/checkup/report",
+                          HttpMethod.GET,
+                          new HttpEntity<>(basic("ulla", "secret")),
+                          String.class)
+                      .getBody()))
+          .containsExactly("alpha");
+      // authenticated on the default engine, a caller cannot reach the second one's tenants through
+      // a parameter
+      assertThat(tenantIds(get("ulla", "/report?engine=second").getBody()))
+          .containsExactly("alpha");
       // Camunda's own resources of named engines are untouched
-      assertThat(rest.exchange("/engine-rest/engine/second/process-definition", HttpMethod.GET,
-          new HttpEntity<>(basic("ulla", "secret")), String.class).getBody()).contains("gamma")
+      assertThat(
+              rest.exchange(
+                      "/engine-rest/engine/second/process-definition",
+                      HttpMethod.GET,
+                      new HttpEntity<>(basic("ulla", "secret")),
+                      String.class)
+                  .getBody())
+          .contains("gamma")
           .doesNotContain("delta");
       assertThat(rest.exchange("/engine-rest/engine", HttpMethod.GET, null, String.class).getBody())
           .contains("second");
-      assertThat(rest.exchange("/engine-rest/engine/third/checkup/report", HttpMethod.GET,
-          new HttpEntity<>(basic("ulla", "secret")), String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+      assertThat(
+              rest.exchange(
+                      "/engine-rest/engine/third/checkup/report",
+                      HttpMethod.GET,
+                      new HttpEntity<>(basic("ulla", "secret")),
+                      String.class)
+                  .getStatusCode())
+          .isEqualTo(HttpStatus.NOT_FOUND);
     } finally {
       second.close();
     }
@@ -231,7 +312,8 @@ class CheckupReportRestTest {
       assertThat(finding.has("elementId")).isTrue();
       assertThat(finding.has("line")).isTrue();
     }
-    assertThat(get("ulla", "/lint/deployment/" + betaDeployment).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(get("ulla", "/lint/deployment/" + betaDeployment).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
     ResponseEntity<String> asAdmin = get("admin", "/lint/deployment/" + betaDeployment);
     assertThat(asAdmin.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(JSON.readTree(asAdmin.getBody()).get("resources").get(0).get("resource").asText())
@@ -247,23 +329,28 @@ class CheckupReportRestTest {
     form.add("deployment-name", tenantId + " invoices");
     form.add("tenant-id", tenantId);
     byte[] model = Bpmn.convertToString(DemoModels.invoiceApproval().model()).getBytes();
-    form.add("data", new ByteArrayResource(model) {
-      @Override
-      public String getFilename() {
-        return "invoiceApproval.bpmn";
-      }
-    });
+    form.add(
+        "data",
+        new ByteArrayResource(model) {
+          @Override
+          public String getFilename() {
+            return "invoiceApproval.bpmn";
+          }
+        });
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
     headers.setBasicAuth("admin", "admin");
-    ResponseEntity<String> response = rest.postForEntity("/engine-rest/deployment/create",
-        new HttpEntity<>(form, headers), String.class);
+    ResponseEntity<String> response =
+        rest.postForEntity(
+            "/engine-rest/deployment/create", new HttpEntity<>(form, headers), String.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     return JSON.readTree(response.getBody()).get("id").asText();
   }
 
   private void start(String tenantId, int amount) {
-    admin(HttpMethod.POST, "/process-definition/key/invoiceApproval/tenant-id/" + tenantId + "/start",
+    admin(
+        HttpMethod.POST,
+        "/process-definition/key/invoiceApproval/tenant-id/" + tenantId + "/start",
         Map.of("variables", Map.of("amount", Map.of("value", amount, "type", "Integer"))));
   }
 
@@ -271,22 +358,27 @@ class CheckupReportRestTest {
     HttpHeaders headers = new HttpHeaders();
     headers.setBasicAuth("admin", "admin");
     headers.setContentType(MediaType.APPLICATION_JSON);
-    ResponseEntity<String> response = rest.exchange("/engine-rest" + path, method, new HttpEntity<>(body, headers),
-        String.class);
-    assertThat(response.getStatusCode().is2xxSuccessful()).as(method + " " + path + ": " + response.getBody())
+    ResponseEntity<String> response =
+        rest.exchange("/engine-rest" + path, method, new HttpEntity<>(body, headers), String.class);
+    assertThat(response.getStatusCode().is2xxSuccessful())
+        .as(method + " " + path + ": " + response.getBody())
         .isTrue();
     return response.getBody();
   }
 
   private ResponseEntity<String> get(String user, String path) {
-    return rest.exchange("/engine-rest/checkup" + path, HttpMethod.GET,
-        new HttpEntity<>(basic(user, user.equals("admin") ? "admin" : "secret")), String.class);
+    return rest.exchange(
+        "/engine-rest/checkup" + path,
+        HttpMethod.GET,
+        new HttpEntity<>(basic(user, user.equals("admin") ? "admin" : "secret")),
+        String.class);
   }
 
   private ResponseEntity<String> accepting(String accept, String path) {
     HttpHeaders headers = basic("admin", "admin");
     headers.set(HttpHeaders.ACCEPT, accept);
-    return rest.exchange("/engine-rest/checkup" + path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    return rest.exchange(
+        "/engine-rest/checkup" + path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
   }
 
   private static HttpHeaders basic(String user, String password) {

@@ -14,46 +14,70 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
- * The demo as docs/lint.md starts it in strict mode: with its client companies and their traffic, the faulty sample
- * models refused (and logged), everything else deployed and running.
+ * The demo as docs/lint.md starts it in strict mode: with its client companies and their traffic,
+ * the faulty sample models refused (and logged), everything else deployed and running.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "checkup.lint.mode=strict",
-    "spring.datasource.url=jdbc:h2:mem:checkup-demo-strict;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE"})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "checkup.lint.mode=strict",
+      "spring.datasource.url=jdbc:h2:mem:checkup-demo-strict;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE"
+    })
 class DemoStrictModeTest {
 
-  private static final List<String> REFUSED = List.of("contractApproval", "invoiceCheck", "supportTicket");
-  private static final List<String> SAMPLES_DEPLOYED = List.of("employeeOnboarding", "leadQualification",
-      "orderFulfillment");
+  private static final List<String> REFUSED =
+      List.of("contractApproval", "invoiceCheck", "supportTicket");
+  private static final List<String> SAMPLES_DEPLOYED =
+      List.of("employeeOnboarding", "leadQualification", "orderFulfillment");
 
-  @Autowired
-  private ProcessEngine engine;
+  @Autowired private ProcessEngine engine;
 
-  @Autowired
-  private TestRestTemplate rest;
+  @Autowired private TestRestTemplate rest;
 
   @Test
   void theDemoStartsWithEveryCompanyAndOnlyTheFaultySamplesAreRefused() throws Exception {
     List<String> tenants = new ArrayList<>();
-    engine.getIdentityService().createTenantQuery().list().forEach(tenant -> tenants.add(tenant.getId()));
+    engine
+        .getIdentityService()
+        .createTenantQuery()
+        .list()
+        .forEach(tenant -> tenants.add(tenant.getId()));
     assertThat(tenants).containsExactlyInAnyOrder("northwind", "contoso", "fabrikam");
 
-    List<String> northwind = engine.getRepositoryService().createProcessDefinitionQuery().tenantIdIn("northwind")
-        .list().stream().map(ProcessDefinition::getKey).toList();
-    assertThat(northwind).containsAll(SAMPLES_DEPLOYED).doesNotContainAnyElementsOf(REFUSED)
+    List<String> northwind =
+        engine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .tenantIdIn("northwind")
+            .list()
+            .stream()
+            .map(ProcessDefinition::getKey)
+            .toList();
+    assertThat(northwind)
+        .containsAll(SAMPLES_DEPLOYED)
+        .doesNotContainAnyElementsOf(REFUSED)
         .contains("quoteRequest");
     // the tenant-less samples: the same three refused one by one, the others deployed
-    List<String> tenantLess = engine.getRepositoryService().createProcessDefinitionQuery().withoutTenantId()
-        .list().stream().map(ProcessDefinition::getKey).toList();
+    List<String> tenantLess =
+        engine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .withoutTenantId()
+            .list()
+            .stream()
+            .map(ProcessDefinition::getKey)
+            .toList();
     assertThat(tenantLess).containsExactlyInAnyOrderElementsOf(SAMPLES_DEPLOYED);
 
     // the companies have their history, and the check-up answers for all of them
-    JsonNode report = new ObjectMapper().readTree(rest.getForObject("/engine-rest/checkup/report", String.class));
+    JsonNode report =
+        new ObjectMapper().readTree(rest.getForObject("/engine-rest/checkup/report", String.class));
     List<String> reported = new ArrayList<>();
     for (JsonNode tenant : report.get("tenants")) {
       reported.add(tenant.get("tenantId").asText());
       for (JsonNode indicator : tenant.get("indicators")) {
-        if (tenant.get("tenantId").asText().equals("northwind") && indicator.get("id").asText().equals("launches.7d")) {
+        if (tenant.get("tenantId").asText().equals("northwind")
+            && indicator.get("id").asText().equals("launches.7d")) {
           assertThat(indicator.get("value").asLong()).isPositive();
         }
       }

@@ -34,16 +34,23 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The report never starves the engine, on PostgreSQL with Spring Boot's pool of 10 connections: while the statistics
- * table is locked (a long vacuum, a migration, a stuck transaction), nine report requests and the flusher used to
- * hold every pooled connection, and process starts stalled. Now the requests share one report computation, its
- * queries time out, the callers get a 503 that says why, and process instances start throughout. Run by .ci/run
- * (-Dcheckup.test.postgres=true); each run has a schema of its own.
+ * The report never starves the engine, on PostgreSQL with Spring Boot's pool of 10 connections:
+ * while the statistics table is locked (a long vacuum, a migration, a stuck transaction), nine
+ * report requests and the flusher used to hold every pooled connection, and process starts stalled.
+ * Now the requests share one report computation, its queries time out, the callers get a 503 that
+ * says why, and process instances start throughout. Run by .ci/run (-Dcheckup.test.postgres=true);
+ * each run has a schema of its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "checkup.demo.simulate=false", "checkup.demo.deploy-samples=false", "checkup.report.query-timeout=2s",
-    "checkup.stats.flush-interval=1s", "camunda.bpm.job-execution.enabled=false",
-    "spring.datasource.hikari.maximum-pool-size=10"})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "checkup.demo.simulate=false",
+      "checkup.demo.deploy-samples=false",
+      "checkup.report.query-timeout=2s",
+      "checkup.stats.flush-interval=1s",
+      "camunda.bpm.job-execution.enabled=false",
+      "spring.datasource.hikari.maximum-pool-size=10"
+    })
 class ReportUnderLockPostgresTest {
 
   private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
@@ -52,7 +59,8 @@ class ReportUnderLockPostgresTest {
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) throws Exception {
-    Assumptions.assumeTrue(Boolean.getBoolean("checkup.test.postgres"),
+    Assumptions.assumeTrue(
+        Boolean.getBoolean("checkup.test.postgres"),
         "PostgreSQL tests are off; run with -Dcheckup.test.postgres=true (as .ci/run does)");
     execute("create schema " + SCHEMA);
     registry.add("spring.datasource.url", () -> URL + "?currentSchema=" + SCHEMA);
@@ -76,30 +84,38 @@ class ReportUnderLockPostgresTest {
     }
   }
 
-  @Autowired
-  private TestRestTemplate rest;
+  @Autowired private TestRestTemplate rest;
 
-  @Autowired
-  private RepositoryService repository;
+  @Autowired private RepositoryService repository;
 
-  @Autowired
-  private CheckupProcessEnginePlugin checkup;
+  @Autowired private CheckupProcessEnginePlugin checkup;
 
-  @Autowired
-  private HikariDataSource pool;
+  @Autowired private HikariDataSource pool;
 
   private boolean start() {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    ResponseEntity<String> started = rest.postForEntity("/engine-rest/process-definition/key/quick/start",
-        new HttpEntity<>("{}", headers), String.class);
+    ResponseEntity<String> started =
+        rest.postForEntity(
+            "/engine-rest/process-definition/key/quick/start",
+            new HttpEntity<>("{}", headers),
+            String.class);
     return started.getStatusCode() == HttpStatus.OK;
   }
 
   @Test
   void reportsAnswer503WhileTheStatisticsTableIsLockedAndProcessesRunOn() throws Exception {
-    repository.createDeployment().addModelInstance("quick.bpmn", Bpmn.createExecutableProcess("quick")
-        .camundaHistoryTimeToLive(30).startEvent().serviceTask().camundaExpression("${true}").endEvent().done())
+    repository
+        .createDeployment()
+        .addModelInstance(
+            "quick.bpmn",
+            Bpmn.createExecutableProcess("quick")
+                .camundaHistoryTimeToLive(30)
+                .startEvent()
+                .serviceTask()
+                .camundaExpression("${true}")
+                .endEvent()
+                .done())
         .deploy();
     for (int i = 0; i < 10; i++) {
       assertThat(start()).isTrue();
@@ -116,16 +132,22 @@ class ReportUnderLockPostgresTest {
       try (Statement lock = locker.createStatement()) {
         lock.execute("lock table " + SCHEMA + ".checkup_stat in access exclusive mode");
       }
-      callers.submit(() -> {
-        while (sampling.get()) {
-          maxActive.accumulateAndGet(pool.getHikariPoolMXBean().getActiveConnections(), Math::max);
-          Thread.sleep(5);
-        }
-        return null;
-      });
+      callers.submit(
+          () -> {
+            while (sampling.get()) {
+              maxActive.accumulateAndGet(
+                  pool.getHikariPoolMXBean().getActiveConnections(), Math::max);
+              Thread.sleep(5);
+            }
+            return null;
+          });
       for (int i = 0; i < 9; i++) {
-        String path = i % 3 == 0 ? "/engine-rest/checkup/report" : i % 3 == 1
-            ? "/engine-rest/checkup/report?format=csv" : "/engine-rest/checkup/report?withoutTenantId=true";
+        String path =
+            i % 3 == 0
+                ? "/engine-rest/checkup/report"
+                : i % 3 == 1
+                    ? "/engine-rest/checkup/report?format=csv"
+                    : "/engine-rest/checkup/report?withoutTenantId=true";
         reports.add(callers.submit(() -> rest.getForEntity(path, String.class)));
       }
       // the flusher (every second) and nine report requests are all waiting on the lock now
@@ -139,7 +161,8 @@ class ReportUnderLockPostgresTest {
         assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("30");
         JsonNode body = JSON.readTree(answer.getBody());
         assertThat(body.get("type").asText()).isEqualTo("ReportUnavailableException");
-        assertThat(body.get("message").asText()).containsAnyOf("did not answer within 2 s", "is busy");
+        assertThat(body.get("message").asText())
+            .containsAnyOf("did not answer within 2 s", "is busy");
       }
       locker.rollback();
     } finally {
@@ -153,10 +176,14 @@ class ReportUnderLockPostgresTest {
     assertThat(maxActive.get()).isBetween(1, 4);
     // the lock gone, the counts flushed late are all there
     assertThat(checkup.getStatistics().flushNow()).isTrue();
-    JsonNode report = JSON.readTree(rest.getForEntity("/engine-rest/checkup/report?withoutTenantId=true",
-        String.class).getBody());
-    assertThat(report.at("/tenants/0/indicators").findParents("id").stream()
-        .filter(indicator -> indicator.get("id").asText().equals("launches.7d"))
-        .map(indicator -> indicator.get("value").asLong())).containsExactly(40L);
+    JsonNode report =
+        JSON.readTree(
+            rest.getForEntity("/engine-rest/checkup/report?withoutTenantId=true", String.class)
+                .getBody());
+    assertThat(
+            report.at("/tenants/0/indicators").findParents("id").stream()
+                .filter(indicator -> indicator.get("id").asText().equals("launches.7d"))
+                .map(indicator -> indicator.get("value").asLong()))
+        .containsExactly(40L);
   }
 }

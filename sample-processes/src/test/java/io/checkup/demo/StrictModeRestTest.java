@@ -20,17 +20,22 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
- * Strict mode through Camunda's REST API, as Camunda Modeler deploys: a model with lint errors is refused with HTTP
- * 400 and every error of the resource in the problem report, each with message, line, column and element id.
+ * Strict mode through Camunda's REST API, as Camunda Modeler deploys: a model with lint errors is
+ * refused with HTTP 400 and every error of the resource in the problem report, each with message,
+ * line, column and element id.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"checkup.lint.mode=strict", "checkup.demo.simulate=false", "checkup.demo.deploy-samples=false"})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "checkup.lint.mode=strict",
+      "checkup.demo.simulate=false",
+      "checkup.demo.deploy-samples=false"
+    })
 class StrictModeRestTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Autowired
-  private TestRestTemplate rest;
+  @Autowired private TestRestTemplate rest;
 
   @Test
   void aModelWithLintErrorsIsRefusedWithEveryErrorInTheReport() throws Exception {
@@ -40,21 +45,26 @@ class StrictModeRestTest {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
 
-    ResponseEntity<String> response = rest.postForEntity("/engine-rest/deployment/create",
-        new HttpEntity<>(form, headers), String.class);
+    ResponseEntity<String> response =
+        rest.postForEntity(
+            "/engine-rest/deployment/create", new HttpEntity<>(form, headers), String.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     JsonNode body = JSON.readTree(response.getBody());
     assertThat(body.get("type").asText()).isEqualTo("ParseException");
     // Camunda Modeler shows this message: it must start with ENGINE-09005 and name every finding
-    assertThat(body.get("message").asText()).startsWith("ENGINE-09005 Could not parse BPMN process.")
-        .contains("[deadlock]").contains("[fake-branch]").contains("[unreachable]");
+    assertThat(body.get("message").asText())
+        .startsWith("ENGINE-09005 Could not parse BPMN process.")
+        .contains("[deadlock]")
+        .contains("[fake-branch]")
+        .contains("[unreachable]");
     JsonNode errors = body.at("/details/errors.bpmn/errors");
     List<String> elements = new ArrayList<>();
     for (JsonNode error : errors) {
       assertThat(error.get("line").asInt()).isPositive();
       assertThat(error.get("column").asInt()).isPositive();
-      assertThat(error.get("message").asText()).contains("(element " + error.get("mainElementId").asText() + ")");
+      assertThat(error.get("message").asText())
+          .contains("(element " + error.get("mainElementId").asText() + ")");
       elements.add(error.get("mainElementId").asText());
     }
     assertThat(elements).containsExactlyInAnyOrder("notify", "bothDone", "archive", "end");
@@ -64,7 +74,8 @@ class StrictModeRestTest {
     for (JsonNode warning : warnings) {
       assertThat(warning.get("message").asText()).matches("\\[[a-z-]+\\] .*");
     }
-    assertThat(rest.getForObject("/engine-rest/deployment/count?name=from modeler", String.class)).contains("\"count\":0");
+    assertThat(rest.getForObject("/engine-rest/deployment/count?name=from modeler", String.class))
+        .contains("\"count\":0");
   }
 
   @Test
@@ -75,8 +86,9 @@ class StrictModeRestTest {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
 
-    ResponseEntity<String> response = rest.postForEntity("/engine-rest/deployment/create",
-        new HttpEntity<>(form, headers), String.class);
+    ResponseEntity<String> response =
+        rest.postForEntity(
+            "/engine-rest/deployment/create", new HttpEntity<>(form, headers), String.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
   }

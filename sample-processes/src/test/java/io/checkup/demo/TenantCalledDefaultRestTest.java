@@ -24,23 +24,26 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Camunda's tenant ids allow {@code default}: such a tenant is a tenant like any other, and the tenant-less part of
- * the engine has an address of its own that no tenant id can take, as in Camunda's REST API
- * ({@code withoutTenantId=true}).
+ * Camunda's tenant ids allow {@code default}: such a tenant is a tenant like any other, and the
+ * tenant-less part of the engine has an address of its own that no tenant id can take, as in
+ * Camunda's REST API ({@code withoutTenantId=true}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "checkup.demo.auth=true", "checkup.demo.simulate=false", "checkup.demo.deploy-samples=false",
-    "spring.datasource.url=jdbc:h2:mem:checkup-tenant-default;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE"})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "checkup.demo.auth=true",
+      "checkup.demo.simulate=false",
+      "checkup.demo.deploy-samples=false",
+      "spring.datasource.url=jdbc:h2:mem:checkup-tenant-default;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE"
+    })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TenantCalledDefaultRestTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Autowired
-  private TestRestTemplate rest;
+  @Autowired private TestRestTemplate rest;
 
-  @Autowired
-  private ProcessEngine engine;
+  @Autowired private ProcessEngine engine;
 
   @BeforeAll
   void aTenantCalledDefaultAndTheTenantLessPart() {
@@ -54,19 +57,37 @@ class TenantCalledDefaultRestTest {
     identity.createTenantUserMembership("default", "dora");
     // two models in the tenant called default, one in the tenant-less part
     for (String key : List.of("first", "second")) {
-      engine.getRepositoryService().createDeployment().tenantId("default").addModelInstance(key + ".bpmn",
-          Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(30).startEvent()
-              .endEvent().done()).deploy();
+      engine
+          .getRepositoryService()
+          .createDeployment()
+          .tenantId("default")
+          .addModelInstance(
+              key + ".bpmn",
+              Bpmn.createExecutableProcess(key)
+                  .camundaHistoryTimeToLive(30)
+                  .startEvent()
+                  .endEvent()
+                  .done())
+          .deploy();
     }
-    engine.getRepositoryService().createDeployment().addModelInstance("shared.bpmn",
-        Bpmn.createExecutableProcess("shared").camundaHistoryTimeToLive(30).startEvent()
-            .endEvent().done()).deploy();
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .addModelInstance(
+            "shared.bpmn",
+            Bpmn.createExecutableProcess("shared")
+                .camundaHistoryTimeToLive(30)
+                .startEvent()
+                .endEvent()
+                .done())
+        .deploy();
   }
 
   private ResponseEntity<String> get(String user, String password, String path) {
     HttpHeaders headers = new HttpHeaders();
     headers.setBasicAuth(user, password);
-    return rest.exchange("/engine-rest/checkup" + path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    return rest.exchange(
+        "/engine-rest/checkup" + path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
   }
 
   private static JsonNode onlyTenant(ResponseEntity<String> response) throws Exception {

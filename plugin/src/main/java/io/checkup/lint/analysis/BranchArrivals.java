@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The result of {@link ScopeAnalysis#branchesReaching}: per sequence flow, the branches of the split it carries.
- * It lives in buffers its analysis reuses, so it is valid only until the next walk of that analysis; reading a stale
- * result throws instead of answering wrongly.
+ * The result of {@link ScopeAnalysis#branchesReaching}: per sequence flow, the branches of the
+ * split it carries. It lives in buffers its analysis reuses, so it is valid only until the next
+ * walk of that analysis; reading a stale result throws instead of answering wrongly.
  */
 public final class BranchArrivals {
 
@@ -43,7 +43,9 @@ public final class BranchArrivals {
   public long branches(SequenceFlow flow) {
     checkCurrent();
     Integer index = analysis.walkFlowIndexOf(flow);
-    return index == null || analysis.maskStamp[index] != generation ? 0 : analysis.maskBuffer[index];
+    return index == null || analysis.maskStamp[index] != generation
+        ? 0
+        : analysis.maskBuffer[index];
   }
 
   private void checkCurrent() {

@@ -16,12 +16,14 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Token-flow facts about one scope, computed once per lint run and shared by the flow rules: which nodes a token can
- * reach, which can still reach an end, the loops' back edges and the post-dominator tree.
+ * Token-flow facts about one scope, computed once per lint run and shared by the flow rules: which
+ * nodes a token can reach, which can still reach an end, the loops' back edges and the
+ * post-dominator tree.
  *
- * <p>A token moves along sequence flows whose source and target lie in this scope, from an activity to its boundary
- * events, and from a link throw event to the catch events of the same link name. Every computation here is linear
- * in the size of the scope (the post-dominator iteration converges in a few passes on real models).
+ * <p>A token moves along sequence flows whose source and target lie in this scope, from an activity
+ * to its boundary events, and from a link throw event to the catch events of the same link name.
+ * Every computation here is linear in the size of the scope (the post-dominator iteration converges
+ * in a few passes on real models).
  */
 public final class ScopeAnalysis {
 
@@ -35,15 +37,24 @@ public final class ScopeAnalysis {
   private final BitSet canReachEnd;
   private final Set<SequenceFlow> backEdges;
   private int[] postDominator;
-  /** Visit marks for path walks: a node is seen in the current walk when its mark equals the walk's number. */
+
+  /**
+   * Visit marks for path walks: a node is seen in the current walk when its mark equals the walk's
+   * number.
+   */
   private int[] visitMark;
+
   private int walk;
   private List<SequenceFlow> walkFlows;
   private Map<SequenceFlow, Integer> walkFlowIndex;
   private int[] walkTarget;
   private int[][] walkOut;
-  /** Per-flow branch masks of the latest walk, valid where {@code maskStamp} equals its generation. */
+
+  /**
+   * Per-flow branch masks of the latest walk, valid where {@code maskStamp} equals its generation.
+   */
   private int[] walkStack;
+
   long[] maskBuffer;
   int[] maskStamp;
   int arrivalsGeneration;
@@ -58,8 +69,10 @@ public final class ScopeAnalysis {
     for (int i = 0; i < n; i++) {
       FlowNode node = nodes.get(i);
       int count = 0;
-      int most = node.outgoing().size() + node.boundaryEvents().size()
-          + (node.isLinkThrow() ? node.linkPartners().size() : 0);
+      int most =
+          node.outgoing().size()
+              + node.boundaryEvents().size()
+              + (node.isLinkThrow() ? node.linkPartners().size() : 0);
       if (buffer.length < most) {
         buffer = new int[most];
       }
@@ -114,8 +127,7 @@ public final class ScopeAnalysis {
     return array;
   }
 
-  private record Key(Scope scope) {
-  }
+  private record Key(Scope scope) {}
 
   /** Adds an edge to a node of this scope once; returns the new count. */
   private int addEdge(int[] next, int count, FlowNode target) {
@@ -133,9 +145,9 @@ public final class ScopeAnalysis {
   }
 
   /**
-   * Where tokens appear in a scope: its start events; without any, the nodes nothing flows into (BPMN's implicit
-   * start). Event sub-processes and compensation handlers are started by events, not flows, and are exempt from
-   * flow analysis, like the children of an ad-hoc sub-process.
+   * Where tokens appear in a scope: its start events; without any, the nodes nothing flows into
+   * (BPMN's implicit start). Event sub-processes and compensation handlers are started by events,
+   * not flows, and are exempt from flow analysis, like the children of an ad-hoc sub-process.
    */
   private void findStarts() {
     boolean adHoc = scope.kind() == Scope.Kind.AD_HOC_SUB_PROCESS;
@@ -199,7 +211,10 @@ public final class ScopeAnalysis {
     return seen;
   }
 
-  /** Sequence flows that close a loop: they lead back to a node on the current depth-first path from a start. */
+  /**
+   * Sequence flows that close a loop: they lead back to a node on the current depth-first path from
+   * a start.
+   */
   private Set<SequenceFlow> findBackEdges() {
     Set<SequenceFlow> found = Collections.newSetFromMap(new IdentityHashMap<>());
     int[] state = new int[nodes.size()]; // 0 new, 1 on the path, 2 done
@@ -230,9 +245,11 @@ public final class ScopeAnalysis {
             stack.push(next);
           }
         } else {
-          // boundary events and link partners continue the path too, but cannot close a loop themselves
+          // boundary events and link partners continue the path too, but cannot close a loop
+          // themselves
           for (int next : successors[current]) {
-            if (state[next] == 0 && (nodes.get(next).isBoundaryEvent() || nodes.get(next).isLinkCatch())) {
+            if (state[next] == 0
+                && (nodes.get(next).isBoundaryEvent() || nodes.get(next).isLinkCatch())) {
               state[next] = 1;
               stack.push(next);
             }
@@ -278,7 +295,10 @@ public final class ScopeAnalysis {
     return predecessors[i];
   }
 
-  /** True for event sub-processes, compensation handlers and ad-hoc children: started by events, not flows. */
+  /**
+   * True for event sub-processes, compensation handlers and ad-hoc children: started by events, not
+   * flows.
+   */
   public boolean isExempt(FlowNode node) {
     int i = indexOf(node);
     return i >= 0 && exempt.get(i);
@@ -305,8 +325,8 @@ public final class ScopeAnalysis {
   }
 
   /**
-   * The immediate post-dominator of a node: the nearest node every path from it to an end passes through; null when
-   * the paths only meet at the end of the scope (or no end can be reached).
+   * The immediate post-dominator of a node: the nearest node every path from it to an end passes
+   * through; null when the paths only meet at the end of the scope (or no end can be reached).
    */
   public FlowNode immediatePostDominator(FlowNode node) {
     int[] ipdom = postDominators();
@@ -318,8 +338,9 @@ public final class ScopeAnalysis {
   }
 
   /**
-   * Post-dominators by the iterative algorithm of Cooper, Harvey and Kennedy ("A Simple, Fast Dominance
-   * Algorithm", 2001) on the reversed flow graph, with a virtual exit (index n) after every end.
+   * Post-dominators by the iterative algorithm of Cooper, Harvey and Kennedy ("A Simple, Fast
+   * Dominance Algorithm", 2001) on the reversed flow graph, with a virtual exit (index n) after
+   * every end.
    */
   private int[] postDominators() {
     if (postDominator != null) {
@@ -400,11 +421,11 @@ public final class ScopeAnalysis {
   }
 
   /**
-   * Which outgoing branches of a split reach which sequence flows, walking forward from each branch until the
-   * split's post-dominator (where all its branches have met) or a node in {@code stopAt} (the node itself is
-   * still reached, only not passed). Branch numbers are indexes in {@code split.outgoing()}; a split with more than
-   * 64 branches has the extra ones counted as the 64th. Stops early, with a partial answer, when the budget runs
-   * out.
+   * Which outgoing branches of a split reach which sequence flows, walking forward from each branch
+   * until the split's post-dominator (where all its branches have met) or a node in {@code stopAt}
+   * (the node itself is still reached, only not passed). Branch numbers are indexes in {@code
+   * split.outgoing()}; a split with more than 64 branches has the extra ones counted as the 64th.
+   * Stops early, with a partial answer, when the budget runs out.
    */
   public BranchArrivals branchesReaching(FlowNode split, BitSet stopAt, WorkBudget budget) {
     prepareWalks();
@@ -449,7 +470,9 @@ public final class ScopeAnalysis {
     return arrivals;
   }
 
-  /** The nodes of this scope that match, as a set of node indexes (for {@link #branchesReaching}). */
+  /**
+   * The nodes of this scope that match, as a set of node indexes (for {@link #branchesReaching}).
+   */
   public BitSet nodesWhere(Predicate<FlowNode> predicate) {
     BitSet matching = new BitSet(nodes.size());
     for (int i = 0; i < nodes.size(); i++) {
@@ -509,5 +532,4 @@ public final class ScopeAnalysis {
   SequenceFlow walkFlow(int index) {
     return walkFlows.get(index);
   }
-
 }

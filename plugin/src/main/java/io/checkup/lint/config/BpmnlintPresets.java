@@ -4,11 +4,13 @@ import io.checkup.lint.Severity;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** bpmnlint's own {@code bpmnlint:recommended} severities, for the rules camunda-checkup shares with it. */
+/**
+ * bpmnlint's own {@code bpmnlint:recommended} severities, for the rules camunda-checkup shares with
+ * it.
+ */
 final class BpmnlintPresets {
 
-  private BpmnlintPresets() {
-  }
+  private BpmnlintPresets() {}
 
   static Map<String, Severity> recommended() {
     // bpmnlint 11.15 config/recommended.js (conditional-event is only in its 'correctness' set)

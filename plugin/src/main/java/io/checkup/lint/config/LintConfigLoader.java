@@ -20,28 +20,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads rule configuration files: camunda-checkup's own and bpmnlint's {@code .bpmnlintrc}, which share one JSON
- * shape:
+ * Reads rule configuration files: camunda-checkup's own and bpmnlint's {@code .bpmnlintrc}, which
+ * share one JSON shape:
  *
  * <pre>{@code
  * { "extends": "checkup:recommended",
  *   "rules": { "model-size": ["warn", { "max": 80 }], "label-required": "off" } }
  * }</pre>
  *
- * <p>{@code extends} (a string or a list) picks the starting point: {@code checkup:recommended} (the default: every
- * rule at its documented severity), {@code checkup:all} (every rule on, at least at warn), {@code bpmnlint:recommended}
- * (bpmnlint's own severities for the rules it shares with us) or {@code bpmnlint:all}. Presets of other tools
- * ({@code plugin:...}) are ignored with a warning, as are rule ids this linter does not have, so a team's existing
- * {@code .bpmnlintrc} works unchanged. A severity is {@code off|info|warn|error} (or 0/1/2); a list adds options.
+ * <p>{@code extends} (a string or a list) picks the starting point: {@code checkup:recommended}
+ * (the default: every rule at its documented severity), {@code checkup:all} (every rule on, at
+ * least at warn), {@code bpmnlint:recommended} (bpmnlint's own severities for the rules it shares
+ * with us) or {@code bpmnlint:all}. Presets of other tools ({@code plugin:...}) are ignored with a
+ * warning, as are rule ids this linter does not have, so a team's existing {@code .bpmnlintrc}
+ * works unchanged. A severity is {@code off|info|warn|error} (or 0/1/2); a list adds options.
  */
 public final class LintConfigLoader {
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(JsonParser.Feature.ALLOW_COMMENTS)
-      .enable(JsonParser.Feature.ALLOW_TRAILING_COMMA);
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(JsonParser.Feature.ALLOW_COMMENTS)
+          .enable(JsonParser.Feature.ALLOW_TRAILING_COMMA);
 
-  private LintConfigLoader() {
-  }
+  private LintConfigLoader() {}
 
   public static LintConfig load(Path file, RuleCatalog catalog) throws ConfigException {
     try (InputStream in = Files.newInputStream(file)) {
@@ -53,19 +54,29 @@ public final class LintConfigLoader {
     }
   }
 
-  public static LintConfig load(InputStream in, String name, RuleCatalog catalog) throws ConfigException {
+  public static LintConfig load(InputStream in, String name, RuleCatalog catalog)
+      throws ConfigException {
     JsonNode root;
     try {
       root = JSON.readTree(in);
     } catch (JsonProcessingException e) {
-      throw new ConfigException(name + ": not valid JSON: " + e.getOriginalMessage()
-          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-              + e.getLocation().getColumnNr() + ")"));
+      throw new ConfigException(
+          name
+              + ": not valid JSON: "
+              + e.getOriginalMessage()
+              + (e.getLocation() == null
+                  ? ""
+                  : " (line "
+                      + e.getLocation().getLineNr()
+                      + ", column "
+                      + e.getLocation().getColumnNr()
+                      + ")"));
     } catch (IOException e) {
       throw new ConfigException(name + ": cannot be read: " + e.getMessage());
     }
     if (root == null || !root.isObject()) {
-      throw new ConfigException(name + ": expected a JSON object with \"extends\" and/or \"rules\"");
+      throw new ConfigException(
+          name + ": expected a JSON object with \"extends\" and/or \"rules\"");
     }
     LintConfig.Builder builder = LintConfig.builder(catalog).lenient(true);
     try {
@@ -89,16 +100,19 @@ public final class LintConfigLoader {
   }
 
   /**
-   * Applies a compact severity list as plugin settings carry it: {@code "model-size=error, label-required=off"}.
+   * Applies a compact severity list as plugin settings carry it: {@code "model-size=error,
+   * label-required=off"}.
    *
    * @param setting the name of the setting, for error messages
    */
-  public static void applySeverities(LintConfig.Builder builder, String list, String setting) throws ConfigException {
+  public static void applySeverities(LintConfig.Builder builder, String list, String setting)
+      throws ConfigException {
     applySeverities(builder, pairs(list, setting), setting);
   }
 
   /** Severities by rule id, as {@code checkup.lint.rules.<rule-id>} gives them. */
-  public static void applySeverities(LintConfig.Builder builder, Map<String, String> severities, String setting)
+  public static void applySeverities(
+      LintConfig.Builder builder, Map<String, String> severities, String setting)
       throws ConfigException {
     for (Map.Entry<String, String> entry : severities.entrySet()) {
       try {
@@ -109,21 +123,31 @@ public final class LintConfigLoader {
     }
   }
 
-  /** Applies options as plugin settings carry them: {@code "model-size.max=80, element-diversity.min-kinds=5"}. */
-  public static void applyOptions(LintConfig.Builder builder, String list, String setting) throws ConfigException {
+  /**
+   * Applies options as plugin settings carry them: {@code "model-size.max=80,
+   * element-diversity.min-kinds=5"}.
+   */
+  public static void applyOptions(LintConfig.Builder builder, String list, String setting)
+      throws ConfigException {
     applyOptions(builder, pairs(list, setting), setting);
   }
 
-  /** Options by {@code <rule-id>.<option>}, as {@code checkup.lint.options.<rule-id>.<option>} gives them. */
-  public static void applyOptions(LintConfig.Builder builder, Map<String, String> options, String setting)
+  /**
+   * Options by {@code <rule-id>.<option>}, as {@code checkup.lint.options.<rule-id>.<option>} gives
+   * them.
+   */
+  public static void applyOptions(
+      LintConfig.Builder builder, Map<String, String> options, String setting)
       throws ConfigException {
     for (Map.Entry<String, String> entry : options.entrySet()) {
       int dot = entry.getKey().lastIndexOf('.');
       if (dot <= 0) {
-        throw new ConfigException(setting + ": '" + entry.getKey() + "' must be <rule-id>.<option>");
+        throw new ConfigException(
+            setting + ": '" + entry.getKey() + "' must be <rule-id>.<option>");
       }
       try {
-        builder.options(entry.getKey().substring(0, dot),
+        builder.options(
+            entry.getKey().substring(0, dot),
             Map.of(entry.getKey().substring(dot + 1), entry.getValue()));
       } catch (IllegalArgumentException e) {
         throw new ConfigException(setting + ": " + e.getMessage());
@@ -177,7 +201,7 @@ public final class LintConfigLoader {
 
   private static void applyPreset(LintConfig.Builder builder, String preset, String name) {
     switch (preset) {
-      case "checkup:recommended" -> { }
+      case "checkup:recommended" -> {}
       case "checkup:all" -> {
         for (var rule : builder.catalog().rules()) {
           if (rule.info().severity().compareTo(Severity.WARN) < 0) {
@@ -187,7 +211,8 @@ public final class LintConfigLoader {
       }
       case "bpmnlint:recommended" -> BpmnlintPresets.recommended().forEach(builder::severity);
       case "bpmnlint:all" -> builder.severity(RuleInfo.Category.BPMNLINT, Severity.ERROR);
-      default -> builder.warning(name + ": preset '" + preset + "' is not known here and is ignored");
+      default ->
+          builder.warning(name + ": preset '" + preset + "' is not known here and is ignored");
     }
   }
 
@@ -197,7 +222,8 @@ public final class LintConfigLoader {
     Map<String, Object> options = Map.of();
     if (value.isArray()) {
       if (value.isEmpty() || value.size() > 2) {
-        throw new ConfigException(name + ": rule '" + id + "' must be a severity or [severity, {options}]");
+        throw new ConfigException(
+            name + ": rule '" + id + "' must be a severity or [severity, {options}]");
       }
       severity = value.get(0);
       if (value.size() == 2) {
@@ -208,8 +234,8 @@ public final class LintConfigLoader {
       }
     }
     if (!(severity.isTextual() || severity.isInt())) {
-      throw new ConfigException(name + ": rule '" + id + "' has severity " + severity
-          + "; use off, info, warn or error");
+      throw new ConfigException(
+          name + ": rule '" + id + "' has severity " + severity + "; use off, info, warn or error");
     }
     builder.severity(id, Severity.parse(severity.asText()));
     if (!options.isEmpty()) {
@@ -219,11 +245,17 @@ public final class LintConfigLoader {
 
   private static Map<String, Object> toMap(JsonNode object) {
     Map<String, Object> map = new LinkedHashMap<>();
-    object.fields().forEachRemaining(field -> {
-      JsonNode value = field.getValue();
-      map.put(field.getKey(), value.isNumber() ? value.numberValue()
-          : value.isBoolean() ? value.booleanValue() : value.asText());
-    });
+    object
+        .fields()
+        .forEachRemaining(
+            field -> {
+              JsonNode value = field.getValue();
+              map.put(
+                  field.getKey(),
+                  value.isNumber()
+                      ? value.numberValue()
+                      : value.isBoolean() ? value.booleanValue() : value.asText());
+            });
     return map;
   }
 }

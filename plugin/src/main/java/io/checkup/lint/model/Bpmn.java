@@ -8,42 +8,83 @@ public final class Bpmn {
 
   public static final String MODEL_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
   public static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+
   /** Camunda 7 still reads models written with the namespace of its Activiti origins. */
   public static final String ACTIVITI_NS = "http://activiti.org/bpmn";
-  public static final String XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
-  /** Diagram interchange: where shapes are drawn. No rule needs it, so it is not even read into the tree. */
-  public static final String DI_NS = "http://www.omg.org/spec/BPMN/20100524/DI";
 
-  public static final Set<String> TASKS = Set.of("task", "userTask", "serviceTask", "sendTask", "receiveTask",
-      "scriptTask", "businessRuleTask", "manualTask");
-  public static final Set<String> SUB_PROCESSES = Set.of("subProcess", "transaction", "adHocSubProcess");
+  public static final String XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
 
   /**
-   * The deepest nesting of sub-processes read: far beyond any real model, and well below the depth at which the
-   * engine's own recursive parser (and any recursive analysis) runs out of stack, between 500 and 2,000 levels on a
-   * default 1 MB thread stack.
+   * Diagram interchange: where shapes are drawn. No rule needs it, so it is not even read into the
+   * tree.
+   */
+  public static final String DI_NS = "http://www.omg.org/spec/BPMN/20100524/DI";
+
+  public static final Set<String> TASKS =
+      Set.of(
+          "task",
+          "userTask",
+          "serviceTask",
+          "sendTask",
+          "receiveTask",
+          "scriptTask",
+          "businessRuleTask",
+          "manualTask");
+  public static final Set<String> SUB_PROCESSES =
+      Set.of("subProcess", "transaction", "adHocSubProcess");
+
+  /**
+   * The deepest nesting of sub-processes read: far beyond any real model, and well below the depth
+   * at which the engine's own recursive parser (and any recursive analysis) runs out of stack,
+   * between 500 and 2,000 levels on a default 1 MB thread stack.
    */
   public static final int MAX_SUB_PROCESS_DEPTH = 300;
 
-  /** Why a model nested deeper than {@link #MAX_SUB_PROCESS_DEPTH} is not read, naming where it goes too deep. */
+  /**
+   * Why a model nested deeper than {@link #MAX_SUB_PROCESS_DEPTH} is not read, naming where it goes
+   * too deep.
+   */
   public static String tooDeep(String elementId) {
-    return "sub-processes are nested more than " + MAX_SUB_PROCESS_DEPTH + " levels deep (at '" + elementId
+    return "sub-processes are nested more than "
+        + MAX_SUB_PROCESS_DEPTH
+        + " levels deep (at '"
+        + elementId
         + "'): the model is not read further; no process needs such depth, and parsers run out of stack on it";
   }
+
   public static final Set<String> ACTIVITIES = union(TASKS, SUB_PROCESSES, Set.of("callActivity"));
-  public static final Set<String> GATEWAYS = Set.of("exclusiveGateway", "parallelGateway", "inclusiveGateway",
-      "eventBasedGateway", "complexGateway");
-  public static final Set<String> EVENTS = Set.of("startEvent", "endEvent", "intermediateCatchEvent",
-      "intermediateThrowEvent", "boundaryEvent", "implicitThrowEvent");
+  public static final Set<String> GATEWAYS =
+      Set.of(
+          "exclusiveGateway",
+          "parallelGateway",
+          "inclusiveGateway",
+          "eventBasedGateway",
+          "complexGateway");
+  public static final Set<String> EVENTS =
+      Set.of(
+          "startEvent",
+          "endEvent",
+          "intermediateCatchEvent",
+          "intermediateThrowEvent",
+          "boundaryEvent",
+          "implicitThrowEvent");
   public static final Set<String> FLOW_NODES = union(ACTIVITIES, GATEWAYS, EVENTS);
 
   /** Event definition element name to its short kind ("timerEventDefinition" -> "timer"). */
-  public static final Set<String> EVENT_DEFINITIONS = Set.of("messageEventDefinition", "timerEventDefinition",
-      "errorEventDefinition", "escalationEventDefinition", "signalEventDefinition", "conditionalEventDefinition",
-      "compensateEventDefinition", "cancelEventDefinition", "terminateEventDefinition", "linkEventDefinition");
+  public static final Set<String> EVENT_DEFINITIONS =
+      Set.of(
+          "messageEventDefinition",
+          "timerEventDefinition",
+          "errorEventDefinition",
+          "escalationEventDefinition",
+          "signalEventDefinition",
+          "conditionalEventDefinition",
+          "compensateEventDefinition",
+          "cancelEventDefinition",
+          "terminateEventDefinition",
+          "linkEventDefinition");
 
-  private Bpmn() {
-  }
+  private Bpmn() {}
 
   @SafeVarargs
   private static Set<String> union(Set<String>... sets) {

@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What flow nodes, sequence flows and scopes share: an id, a name, a place in the file and Camunda extensions. */
+/**
+ * What flow nodes, sequence flows and scopes share: an id, a name, a place in the file and Camunda
+ * extensions.
+ */
 public abstract class BpmnElement {
 
   protected final XmlNode xml;
@@ -47,7 +50,10 @@ public abstract class BpmnElement {
     return xml.column();
   }
 
-  /** A Camunda extension attribute ({@code camunda:} or the legacy {@code activiti:} namespace), or null. */
+  /**
+   * A Camunda extension attribute ({@code camunda:} or the legacy {@code activiti:} namespace), or
+   * null.
+   */
   public String camundaAttr(String name) {
     String value = xml.attr(Bpmn.CAMUNDA_NS, name);
     return value != null ? value : xml.attr(Bpmn.ACTIVITI_NS, name);
@@ -57,18 +63,23 @@ public abstract class BpmnElement {
     return xml.child(Bpmn.MODEL_NS, "extensionElements");
   }
 
-  /** Camunda extension properties ({@code camunda:properties/camunda:property}), name to value, first one wins. */
+  /**
+   * Camunda extension properties ({@code camunda:properties/camunda:property}), name to value,
+   * first one wins.
+   */
   public Map<String, String> properties() {
     if (properties == null) {
       XmlNode extensions = extensionElements();
       Map<String, String> found = new LinkedHashMap<>();
       if (extensions != null) {
         for (XmlNode group : extensions.children()) {
-          if (group.localName().equals("properties") && Bpmn.isCamundaNamespace(group.namespace())) {
+          if (group.localName().equals("properties")
+              && Bpmn.isCamundaNamespace(group.namespace())) {
             for (XmlNode property : group.children()) {
               String name = property.attr("name");
               if (property.localName().equals("property") && name != null) {
-                found.putIfAbsent(name, property.attr("value") == null ? "" : property.attr("value"));
+                found.putIfAbsent(
+                    name, property.attr("value") == null ? "" : property.attr("value"));
               }
             }
           }
@@ -79,7 +90,10 @@ public abstract class BpmnElement {
     return properties;
   }
 
-  /** Camunda extension children with the given local name ({@code taskListener}, {@code connector}, ...). */
+  /**
+   * Camunda extension children with the given local name ({@code taskListener}, {@code connector},
+   * ...).
+   */
   public List<XmlNode> camundaExtensions(String localName) {
     XmlNode extensions = extensionElements();
     if (extensions == null) {
@@ -94,17 +108,20 @@ public abstract class BpmnElement {
     return found;
   }
 
-  /** Id of the process this element belongs to (its definition key), or null outside any process. */
+  /**
+   * Id of the process this element belongs to (its definition key), or null outside any process.
+   */
   public abstract String processId();
 
   /**
-   * "'Approve' (Task_1)" for messages: the name cut to {@value PlainText#NAME_LENGTH} characters and, like the id, on
-   * one line whatever the model put into it.
+   * "'Approve' (Task_1)" for messages: the name cut to {@value PlainText#NAME_LENGTH} characters
+   * and, like the id, on one line whatever the model put into it.
    */
   public String describe() {
     String name = name();
     String id = PlainText.oneLine(id(), PlainText.NAME_LENGTH);
-    return name == null || name.isBlank() ? String.valueOf(id)
+    return name == null || name.isBlank()
+        ? String.valueOf(id)
         : "'" + PlainText.oneLine(name.strip(), PlainText.NAME_LENGTH) + "' (" + id + ")";
   }
 

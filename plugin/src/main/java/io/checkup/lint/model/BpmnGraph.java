@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The prepared model rules ask: processes and their scopes, flow nodes with incoming and outgoing flows resolved by
- * {@code sourceRef}/{@code targetRef}, boundary attachments, event definitions and Camunda attributes.
+ * The prepared model rules ask: processes and their scopes, flow nodes with incoming and outgoing
+ * flows resolved by {@code sourceRef}/{@code targetRef}, boundary attachments, event definitions
+ * and Camunda attributes.
  */
 public final class BpmnGraph {
 
@@ -18,8 +19,13 @@ public final class BpmnGraph {
   final List<FlowNode> flowNodes = new ArrayList<>();
   final List<SequenceFlow> sequenceFlows = new ArrayList<>();
   final Map<String, FlowNode> flowNodesById = new HashMap<>();
-  /** Every element by id, and the elements whose id repeats: built on first use, most lint runs never need it. */
+
+  /**
+   * Every element by id, and the elements whose id repeats: built on first use, most lint runs
+   * never need it.
+   */
   private Map<String, XmlNode> elementsById;
+
   private List<XmlNode> duplicateIds;
   final List<XmlNode> participants = new ArrayList<>(0);
   final List<XmlNode> messageFlows = new ArrayList<>(0);
@@ -135,8 +141,9 @@ public final class BpmnGraph {
   }
 
   /**
-   * Analysis results shared by several rules during one lint run (reachability, post-dominators of a scope):
-   * computed once on first use. A graph belongs to one lint run, so this needs no locking.
+   * Analysis results shared by several rules during one lint run (reachability, post-dominators of
+   * a scope): computed once on first use. A graph belongs to one lint run, so this needs no
+   * locking.
    */
   @SuppressWarnings("unchecked")
   public <T> T memoized(Object key) {
@@ -147,7 +154,10 @@ public final class BpmnGraph {
     memo.put(key, value);
   }
 
-  /** Root elements of {@code definitions} with the given local name (message, error, signal, collaboration ...). */
+  /**
+   * Root elements of {@code definitions} with the given local name (message, error, signal,
+   * collaboration ...).
+   */
   public List<XmlNode> rootElements(String localName) {
     return definitions.children(Bpmn.MODEL_NS, localName);
   }

@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The element kinds of the check-up's diversity measure: each BPMN element type counts once; events count by type
- * and event definition ({@code boundaryEvent:timer} and {@code boundaryEvent:error} are two kinds); multi-instance
- * and loop markers, event sub-processes and call activities are kinds of their own.
+ * The element kinds of the check-up's diversity measure: each BPMN element type counts once; events
+ * count by type and event definition ({@code boundaryEvent:timer} and {@code boundaryEvent:error}
+ * are two kinds); multi-instance and loop markers, event sub-processes and call activities are
+ * kinds of their own.
  */
 public final class ElementKinds {
 
-  private ElementKinds() {
-  }
+  private ElementKinds() {}
 
   /** The kinds one flow node contributes (its own, plus one per marker). */
   public static List<String> of(FlowNode node) {
@@ -24,8 +24,10 @@ public final class ElementKinds {
       kinds.add(node.type());
     }
     if (node.isMultiInstance()) {
-      kinds.add("true".equals(node.multiInstance().attr("isSequential"))
-          ? "marker:multi-instance-sequential" : "marker:multi-instance-parallel");
+      kinds.add(
+          "true".equals(node.multiInstance().attr("isSequential"))
+              ? "marker:multi-instance-sequential"
+              : "marker:multi-instance-parallel");
     }
     if (node.isLoop()) {
       kinds.add("marker:loop");

@@ -15,7 +15,10 @@ public final class FlowNode extends BpmnElement {
   final List<String> eventDefinitions = new ArrayList<>(1);
   FlowNode attachedTo;
   Scope innerScope;
-  /** Link pairing: a throw event's catch events in the same scope, or a catch event's throw events. */
+
+  /**
+   * Link pairing: a throw event's catch events in the same scope, or a catch event's throw events.
+   */
   final List<FlowNode> linkPartners = new ArrayList<>(0);
 
   // what the node is, worked out once: rules ask these questions for every node, many times
@@ -35,9 +38,10 @@ public final class FlowNode extends BpmnElement {
     this.scope = scope;
     this.order = order;
     this.indexInScope = indexInScope;
-    this.kind = kindOf(xml.localName())
-        | ("true".equals(xml.attr("triggeredByEvent")) ? TRIGGERED_BY_EVENT : 0)
-        | ("true".equals(xml.attr("isForCompensation")) ? FOR_COMPENSATION : 0);
+    this.kind =
+        kindOf(xml.localName())
+            | ("true".equals(xml.attr("triggeredByEvent")) ? TRIGGERED_BY_EVENT : 0)
+            | ("true".equals(xml.attr("isForCompensation")) ? FOR_COMPENSATION : 0);
   }
 
   @Override
@@ -57,18 +61,38 @@ public final class FlowNode extends BpmnElement {
 
   private static int kindOf(String type) {
     return switch (type) {
-      case "startEvent", "endEvent", "intermediateCatchEvent", "intermediateThrowEvent", "boundaryEvent",
-          "implicitThrowEvent" -> EVENT;
-      case "exclusiveGateway", "parallelGateway", "inclusiveGateway", "eventBasedGateway", "complexGateway" -> GATEWAY;
-      case "task", "userTask", "serviceTask", "sendTask", "receiveTask", "scriptTask", "businessRuleTask",
-          "manualTask" -> ACTIVITY | TASK;
+      case "startEvent",
+          "endEvent",
+          "intermediateCatchEvent",
+          "intermediateThrowEvent",
+          "boundaryEvent",
+          "implicitThrowEvent" ->
+          EVENT;
+      case "exclusiveGateway",
+          "parallelGateway",
+          "inclusiveGateway",
+          "eventBasedGateway",
+          "complexGateway" ->
+          GATEWAY;
+      case "task",
+          "userTask",
+          "serviceTask",
+          "sendTask",
+          "receiveTask",
+          "scriptTask",
+          "businessRuleTask",
+          "manualTask" ->
+          ACTIVITY | TASK;
       case "subProcess", "transaction", "adHocSubProcess" -> ACTIVITY | SUB_PROCESS;
       case "callActivity" -> ACTIVITY;
       default -> 0;
     };
   }
 
-  /** Position among the flow nodes of its scope ({@code scope().flowNodes().get(indexInScope()) == this}). */
+  /**
+   * Position among the flow nodes of its scope ({@code scope().flowNodes().get(indexInScope()) ==
+   * this}).
+   */
   public int indexInScope() {
     return indexInScope;
   }
@@ -88,7 +112,10 @@ public final class FlowNode extends BpmnElement {
     return outgoing;
   }
 
-  /** Ids listed in the node's own {@code <incoming>} children (what modeling tools write; may disagree). */
+  /**
+   * Ids listed in the node's own {@code <incoming>} children (what modeling tools write; may
+   * disagree).
+   */
   public List<String> declaredIncoming() {
     return refs("incoming");
   }
@@ -113,7 +140,9 @@ public final class FlowNode extends BpmnElement {
     return boundaryEvents;
   }
 
-  /** For a boundary event: the activity it is attached to (null if {@code attachedToRef} is broken). */
+  /**
+   * For a boundary event: the activity it is attached to (null if {@code attachedToRef} is broken).
+   */
   public FlowNode attachedTo() {
     return attachedTo;
   }
@@ -128,8 +157,8 @@ public final class FlowNode extends BpmnElement {
   }
 
   /**
-   * Event definition kinds ("timer", "message", ...), from inline definitions and {@code eventDefinitionRef}s; empty
-   * for a none event.
+   * Event definition kinds ("timer", "message", ...), from inline definitions and {@code
+   * eventDefinitionRef}s; empty for a none event.
    */
   public List<String> eventDefinitions() {
     return eventDefinitions;
@@ -141,7 +170,8 @@ public final class FlowNode extends BpmnElement {
 
   /** The single event definition kind, "none" without one, "multiple" with several. */
   public String eventKind() {
-    return eventDefinitions.isEmpty() ? "none"
+    return eventDefinitions.isEmpty()
+        ? "none"
         : eventDefinitions.size() == 1 ? eventDefinitions.get(0) : "multiple";
   }
 
@@ -151,7 +181,8 @@ public final class FlowNode extends BpmnElement {
       List<XmlNode> found = new ArrayList<>(1);
       if ((kind & EVENT) != 0) {
         for (XmlNode child : xml.children()) {
-          if (Bpmn.MODEL_NS.equals(child.namespace()) && Bpmn.EVENT_DEFINITIONS.contains(child.localName())) {
+          if (Bpmn.MODEL_NS.equals(child.namespace())
+              && Bpmn.EVENT_DEFINITIONS.contains(child.localName())) {
             found.add(child);
           }
         }
@@ -238,7 +269,10 @@ public final class FlowNode extends BpmnElement {
     return (kind & TRIGGERED_BY_EVENT) != 0 && type().equals("subProcess");
   }
 
-  /** {@code triggeredByEvent="true"}, read as bpmn-moddle reads it: only the exact text "true" counts. */
+  /**
+   * {@code triggeredByEvent="true"}, read as bpmn-moddle reads it: only the exact text "true"
+   * counts.
+   */
   public boolean isTriggeredByEvent() {
     return (kind & TRIGGERED_BY_EVENT) != 0;
   }

@@ -7,18 +7,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds a {@link BpmnGraph} from a {@code bpmn:definitions} tree. One pass over the tree, then linear resolution. */
+/**
+ * Builds a {@link BpmnGraph} from a {@code bpmn:definitions} tree. One pass over the tree, then
+ * linear resolution.
+ */
 public final class GraphBuilder {
 
   private BpmnGraph graph;
   private int order;
 
-  private GraphBuilder() {
-  }
+  private GraphBuilder() {}
 
   /**
-   * Builds every process of the file, executable or not; at deploy time the engine integration keeps only the
-   * findings of the processes the engine actually deploys.
+   * Builds every process of the file, executable or not; at deploy time the engine integration
+   * keeps only the findings of the processes the engine actually deploys.
    */
   public static BpmnGraph build(XmlNode definitions) throws NotBpmnException {
     return new GraphBuilder().run(definitions);
@@ -26,9 +28,15 @@ public final class GraphBuilder {
 
   private BpmnGraph run(XmlNode definitions) throws NotBpmnException {
     if (!definitions.is(Bpmn.MODEL_NS, "definitions")) {
-      throw new NotBpmnException("not a BPMN 2.0 file: the root element is <" + definitions.localName() + ">"
-          + (definitions.namespace().isEmpty() ? "" : " in namespace " + definitions.namespace())
-          + ", expected <definitions> in namespace " + Bpmn.MODEL_NS);
+      throw new NotBpmnException(
+          "not a BPMN 2.0 file: the root element is <"
+              + definitions.localName()
+              + ">"
+              + (definitions.namespace().isEmpty()
+                  ? ""
+                  : " in namespace " + definitions.namespace())
+              + ", expected <definitions> in namespace "
+              + Bpmn.MODEL_NS);
     }
     graph = new BpmnGraph(definitions);
     for (XmlNode child : definitions.children(Bpmn.MODEL_NS, "process")) {
@@ -59,7 +67,10 @@ public final class GraphBuilder {
         continue;
       }
       String name = child.localName();
-      FlowNode node = FlowNode.isFlowNodeType(name) ? new FlowNode(child, scope, order++, scope.flowNodes.size()) : null;
+      FlowNode node =
+          FlowNode.isFlowNodeType(name)
+              ? new FlowNode(child, scope, order++, scope.flowNodes.size())
+              : null;
       if (node != null) {
         scope.flowNodes.add(node);
         graph.flowNodes.add(node);
@@ -95,7 +106,10 @@ public final class GraphBuilder {
     return switch (xml.localName()) {
       case "transaction" -> Scope.Kind.TRANSACTION;
       case "adHocSubProcess" -> Scope.Kind.AD_HOC_SUB_PROCESS;
-      default -> "true".equals(xml.attr("triggeredByEvent")) ? Scope.Kind.EVENT_SUB_PROCESS : Scope.Kind.SUB_PROCESS;
+      default ->
+          "true".equals(xml.attr("triggeredByEvent"))
+              ? Scope.Kind.EVENT_SUB_PROCESS
+              : Scope.Kind.SUB_PROCESS;
     };
   }
 
@@ -168,8 +182,10 @@ public final class GraphBuilder {
       }
     }
     for (FlowNode linkThrow : throwsFound) {
-      List<FlowNode> partners = catches.getOrDefault(linkThrow.scope(), Map.of())
-          .getOrDefault(linkThrow.linkName(), List.of());
+      List<FlowNode> partners =
+          catches
+              .getOrDefault(linkThrow.scope(), Map.of())
+              .getOrDefault(linkThrow.linkName(), List.of());
       for (FlowNode linkCatch : partners) {
         linkThrow.linkPartners.add(linkCatch);
         linkCatch.linkPartners.add(linkThrow);

@@ -5,14 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A process, sub-process, transaction, ad-hoc sub-process or event sub-process: the unit inside which flow analysis
- * happens. Nested scopes are analysed on their own.
+ * A process, sub-process, transaction, ad-hoc sub-process or event sub-process: the unit inside
+ * which flow analysis happens. Nested scopes are analysed on their own.
  */
 public final class Scope extends BpmnElement {
 
   /** What kind of container a scope is. */
   public enum Kind {
-    PROCESS, SUB_PROCESS, TRANSACTION, AD_HOC_SUB_PROCESS, EVENT_SUB_PROCESS
+    PROCESS,
+    SUB_PROCESS,
+    TRANSACTION,
+    AD_HOC_SUB_PROCESS,
+    EVENT_SUB_PROCESS
   }
 
   private final Kind kind;
@@ -82,7 +86,9 @@ public final class Scope extends BpmnElement {
     return children;
   }
 
-  /** True for a process with {@code isExecutable="true"}; nested scopes answer for their process. */
+  /**
+   * True for a process with {@code isExecutable="true"}; nested scopes answer for their process.
+   */
   public boolean isExecutable() {
     return "true".equals(process().xml().attr("isExecutable"));
   }

@@ -2,7 +2,10 @@ package io.checkup.lint.model;
 
 import io.checkup.lint.xml.XmlNode;
 
-/** A sequence flow, connected by its {@code sourceRef}/{@code targetRef} attributes as the engine connects it. */
+/**
+ * A sequence flow, connected by its {@code sourceRef}/{@code targetRef} attributes as the engine
+ * connects it.
+ */
 public final class SequenceFlow extends BpmnElement {
 
   private final Scope scope;

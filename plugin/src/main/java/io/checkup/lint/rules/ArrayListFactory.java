@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-/** {@code computeIfAbsent(key, ArrayListFactory.INSTANCE)} without a lambda (which costs on a cold start). */
+/**
+ * {@code computeIfAbsent(key, ArrayListFactory.INSTANCE)} without a lambda (which costs on a cold
+ * start).
+ */
 final class ArrayListFactory<K, V> implements Function<K, List<V>> {
 
   @SuppressWarnings("rawtypes")

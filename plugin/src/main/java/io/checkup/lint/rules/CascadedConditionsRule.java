@@ -18,12 +18,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A splitting exclusive gateway whose branch leads straight into another splitting exclusive gateway that nothing else
- * flows into: the second decision can be folded into the first. Each maximal cascade is reported once, at its root.
+ * A splitting exclusive gateway whose branch leads straight into another splitting exclusive
+ * gateway that nothing else flows into: the second decision can be folded into the first. Each
+ * maximal cascade is reported once, at its root.
  */
-@RuleInfo(id = "cascaded-conditions", severity = Severity.WARN, category = RuleInfo.Category.MISSION,
-    summary = "Exclusive gateways that split straight into further splitting exclusive gateways: one multi-branch "
-        + "gateway does the same with fewer evaluations.")
+@RuleInfo(
+    id = "cascaded-conditions",
+    severity = Severity.WARN,
+    category = RuleInfo.Category.MISSION,
+    summary =
+        "Exclusive gateways that split straight into further splitting exclusive gateways: one multi-branch "
+            + "gateway does the same with fewer evaluations.")
 public final class CascadedConditionsRule implements Rule {
 
   /** Fact: the ids of every gateway of the cascade, root first. */
@@ -34,7 +39,8 @@ public final class CascadedConditionsRule implements Rule {
 
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
-    // link: G1 -> G2 when a flow of splitting G1 goes directly to splitting G2 and is G2's only incoming flow
+    // link: G1 -> G2 when a flow of splitting G1 goes directly to splitting G2 and is G2's only
+    // incoming flow
     Map<FlowNode, List<FlowNode>> links = new LinkedHashMap<>();
     Set<FlowNode> linkedInto = Collections.newSetFromMap(new IdentityHashMap<>());
     for (FlowNode node : graph.flowNodes()) {
@@ -43,7 +49,10 @@ public final class CascadedConditionsRule implements Rule {
       }
       for (SequenceFlow flow : node.outgoing()) {
         FlowNode next = flow.target();
-        if (next != null && next != node && isSplittingExclusive(next) && next.incoming().size() == 1) {
+        if (next != null
+            && next != node
+            && isSplittingExclusive(next)
+            && next.incoming().size() == 1) {
           links.computeIfAbsent(node, ArrayListFactory.INSTANCE).add(next);
           linkedInto.add(next);
         }
@@ -87,9 +96,14 @@ public final class CascadedConditionsRule implements Rule {
         ids.add(gateway.id());
       }
       outcomes -= linkCount;
-      context.report(root, "Cascaded conditions: exclusive gateways " + String.join(", ", ids)
-          + " decide one after another; one exclusive gateway with " + outcomes
-          + " outgoing flows makes the same decision with fewer evaluations", ids,
+      context.report(
+          root,
+          "Cascaded conditions: exclusive gateways "
+              + String.join(", ", ids)
+              + " decide one after another; one exclusive gateway with "
+              + outcomes
+              + " outgoing flows makes the same decision with fewer evaluations",
+          ids,
           Map.of(GATEWAYS, ids, OUTCOMES, outcomes));
     }
   }

@@ -18,19 +18,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A parallel join fed by alternative branches of one exclusive or event-based split (no parallel split between):
- * only one branch ever carries a token, so the join waits forever.
+ * A parallel join fed by alternative branches of one exclusive or event-based split (no parallel
+ * split between): only one branch ever carries a token, so the join waits forever.
  *
- * <p>Each branch of the split is followed forward until the split's post-dominator, a parallel split (which makes
- * the branches concurrent again) or a parallel join (which synchronises). Two incoming flows of a parallel join
- * deadlock it when one is fed by a branch the other never sees, and the other by a branch the first never sees.
+ * <p>Each branch of the split is followed forward until the split's post-dominator, a parallel
+ * split (which makes the branches concurrent again) or a parallel join (which synchronises). Two
+ * incoming flows of a parallel join deadlock it when one is fed by a branch the other never sees,
+ * and the other by a branch the first never sees.
  */
-@RuleInfo(id = "deadlock", severity = Severity.ERROR, category = RuleInfo.Category.FLOW,
-    summary = "A parallel join waiting for branches of one exclusive or event-based split: it never completes.")
+@RuleInfo(
+    id = "deadlock",
+    severity = Severity.ERROR,
+    category = RuleInfo.Category.FLOW,
+    summary =
+        "A parallel join waiting for branches of one exclusive or event-based split: it never completes.")
 public final class DeadlockRule implements Rule {
 
-  static final String INCOMPLETE = "Deadlock analysis stopped early: this scope has too many interlocking branches to "
-      + "follow them all; split it into sub-processes to have it checked completely";
+  static final String INCOMPLETE =
+      "Deadlock analysis stopped early: this scope has too many interlocking branches to "
+          + "follow them all; split it into sub-processes to have it checked completely";
 
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
@@ -46,7 +52,8 @@ public final class DeadlockRule implements Rule {
         if (budget.exhausted()) {
           break;
         }
-        if ((split.isExclusiveGateway() || split.isEventBasedGateway()) && split.isSplit()
+        if ((split.isExclusiveGateway() || split.isEventBasedGateway())
+            && split.isSplit()
             && analysis.isReachable(split)) {
           checkSplit(split, analysis, stops, budget, context);
         }
@@ -57,7 +64,11 @@ public final class DeadlockRule implements Rule {
     }
   }
 
-  private void checkSplit(FlowNode split, ScopeAnalysis analysis, BitSet stops, WorkBudget budget,
+  private void checkSplit(
+      FlowNode split,
+      ScopeAnalysis analysis,
+      BitSet stops,
+      WorkBudget budget,
       RuleContext context) {
     BranchArrivals arrivals = analysis.branchesReaching(split, stops, budget);
     if (budget.exhausted()) {
@@ -78,11 +89,20 @@ public final class DeadlockRule implements Rule {
     for (Map.Entry<FlowNode, List<SequenceFlow>> join : joins.entrySet()) {
       SequenceFlow[] pair = alternativePair(join.getValue(), arrivals);
       if (pair != null) {
-        String gateway = split.isEventBasedGateway() ? "event-based gateway " : "exclusive gateway ";
-        context.report(join.getKey(), "Deadlock: parallel join " + join.getKey().describe()
-            + " waits for sequence flows " + pair[0].id() + " and " + pair[1].id()
-            + ", but they come from different branches of " + gateway + split.describe()
-            + "; only one of them ever carries a token, so the join never completes",
+        String gateway =
+            split.isEventBasedGateway() ? "event-based gateway " : "exclusive gateway ";
+        context.report(
+            join.getKey(),
+            "Deadlock: parallel join "
+                + join.getKey().describe()
+                + " waits for sequence flows "
+                + pair[0].id()
+                + " and "
+                + pair[1].id()
+                + ", but they come from different branches of "
+                + gateway
+                + split.describe()
+                + "; only one of them ever carries a token, so the join never completes",
             List.of(split.id(), pair[0].id(), pair[1].id()));
       }
     }
@@ -106,7 +126,10 @@ public final class DeadlockRule implements Rule {
     return node.isParallelGateway() && node.isJoin();
   }
 
-  /** A parallel gateway that forks, or an activity whose several outgoing flows all carry tokens at once. */
+  /**
+   * A parallel gateway that forks, or an activity whose several outgoing flows all carry tokens at
+   * once.
+   */
   static boolean isParallelSplit(FlowNode node) {
     if (node.isParallelGateway()) {
       return node.isSplit();

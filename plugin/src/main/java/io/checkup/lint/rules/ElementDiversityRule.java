@@ -11,8 +11,14 @@ import io.checkup.lint.model.Scope;
 import java.util.Map;
 import java.util.TreeSet;
 
-/** A sizeable process built from very few kinds of element: it is probably not worked out in enough detail. */
-@RuleInfo(id = "element-diversity", severity = Severity.INFO, category = RuleInfo.Category.MISSION,
+/**
+ * A sizeable process built from very few kinds of element: it is probably not worked out in enough
+ * detail.
+ */
+@RuleInfo(
+    id = "element-diversity",
+    severity = Severity.INFO,
+    category = RuleInfo.Category.MISSION,
     summary = "A process of 10 or more flow nodes that uses fewer than 4 distinct element kinds.")
 public final class ElementDiversityRule implements Rule {
 
@@ -35,9 +41,21 @@ public final class ElementDiversityRule implements Rule {
         }
       }
       if (nodes >= minNodes && kinds.size() < minKinds) {
-        context.report(process, "Low element diversity: process " + process.describe() + " has " + nodes
-            + " flow nodes but only " + kinds.size() + " element kind" + (kinds.size() == 1 ? "" : "s") + " ("
-            + String.join(", ", kinds) + "); at least " + minKinds + " are expected");
+        context.report(
+            process,
+            "Low element diversity: process "
+                + process.describe()
+                + " has "
+                + nodes
+                + " flow nodes but only "
+                + kinds.size()
+                + " element kind"
+                + (kinds.size() == 1 ? "" : "s")
+                + " ("
+                + String.join(", ", kinds)
+                + "); at least "
+                + minKinds
+                + " are expected");
       }
     }
   }

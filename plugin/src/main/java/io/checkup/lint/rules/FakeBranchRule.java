@@ -21,15 +21,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Unfinished branches: paths a token can take that never reach a proper end. Four shapes: a dead end, a loop with
- * no exit, a placeholder branch where nothing happens, and a sequence flow with a missing end.
+ * Unfinished branches: paths a token can take that never reach a proper end. Four shapes: a dead
+ * end, a loop with no exit, a placeholder branch where nothing happens, and a sequence flow with a
+ * missing end.
  */
-@RuleInfo(id = "fake-branch", severity = Severity.ERROR, category = RuleInfo.Category.MISSION,
-    summary = "Unfinished branches: dead ends, loops without exit, placeholder branches of untyped tasks and "
-        + "sequence flows with a missing source or target.")
+@RuleInfo(
+    id = "fake-branch",
+    severity = Severity.ERROR,
+    category = RuleInfo.Category.MISSION,
+    summary =
+        "Unfinished branches: dead ends, loops without exit, placeholder branches of untyped tasks and "
+            + "sequence flows with a missing source or target.")
 public final class FakeBranchRule implements Rule {
 
-  /** Fact: what is unfinished: {@value #DEAD_END}, {@value #NO_EXIT}, {@value #PLACEHOLDER} or {@value #BROKEN_FLOW}. */
+  /**
+   * Fact: what is unfinished: {@value #DEAD_END}, {@value #NO_EXIT}, {@value #PLACEHOLDER} or
+   * {@value #BROKEN_FLOW}.
+   */
   public static final String KIND = "kind";
 
   /** Fact: the id of the sequence flow that starts the branch (where the finding has one). */
@@ -55,16 +63,27 @@ public final class FakeBranchRule implements Rule {
   private static void reportBrokenFlow(SequenceFlow flow, RuleContext context) {
     List<String> problems = new ArrayList<>(2);
     if (flow.source() == null) {
-      problems.add(flow.sourceRef() == null ? "has no sourceRef"
-          : "has sourceRef '" + flow.sourceRef() + "', which names no flow node");
+      problems.add(
+          flow.sourceRef() == null
+              ? "has no sourceRef"
+              : "has sourceRef '" + flow.sourceRef() + "', which names no flow node");
     }
     if (flow.target() == null) {
-      problems.add(flow.targetRef() == null ? "has no targetRef"
-          : "has targetRef '" + flow.targetRef() + "', which names no flow node");
+      problems.add(
+          flow.targetRef() == null
+              ? "has no targetRef"
+              : "has targetRef '" + flow.targetRef() + "', which names no flow node");
     }
     if (!problems.isEmpty()) {
-      context.report(flow, "Fake branch: sequence flow " + flow.id() + " " + String.join(" and ", problems)
-          + ", so no token can pass it", List.of(), facts(BROKEN_FLOW, flow));
+      context.report(
+          flow,
+          "Fake branch: sequence flow "
+              + flow.id()
+              + " "
+              + String.join(" and ", problems)
+              + ", so no token can pass it",
+          List.of(),
+          facts(BROKEN_FLOW, flow));
     }
   }
 
@@ -76,11 +95,16 @@ public final class FakeBranchRule implements Rule {
       }
       if (node.isGateway() && node.isSplit()) {
         branchStarts.addAll(node.outgoing());
-      } else if (node.isBoundaryEvent() && !node.hasEventDefinition("compensate")
+      } else if (node.isBoundaryEvent()
+          && !node.hasEventDefinition("compensate")
           && analysis.isReachable(node)) {
         if (node.outgoing().isEmpty()) {
-          context.report(node, "Fake branch: boundary event " + node.describe()
-              + " has no outgoing sequence flow; when it fires, the token has nowhere to go", List.of(),
+          context.report(
+              node,
+              "Fake branch: boundary event "
+                  + node.describe()
+                  + " has no outgoing sequence flow; when it fires, the token has nowhere to go",
+              List.of(),
               facts(DEAD_END, null));
         }
         branchStarts.addAll(node.outgoing());
@@ -90,8 +114,14 @@ public final class FakeBranchRule implements Rule {
     for (FlowNode node : analysis.nodes()) {
       SequenceFlow branch = nearestBranch[node.indexInScope()];
       if (branch != null && isDeadEnd(node, analysis)) {
-        context.report(node, "Fake branch: the branch " + describeBranch(branch) + " ends at " + node.describe()
-            + ", which is not an end event and has no outgoing sequence flow", List.of(branch.id()),
+        context.report(
+            node,
+            "Fake branch: the branch "
+                + describeBranch(branch)
+                + " ends at "
+                + node.describe()
+                + ", which is not an end event and has no outgoing sequence flow",
+            List.of(branch.id()),
             facts(DEAD_END, branch));
       }
     }
@@ -102,15 +132,25 @@ public final class FakeBranchRule implements Rule {
       }
       FlowNode placeholderEnd = placeholderEnd(branch);
       if (placeholderEnd != null) {
-        context.report(branch, "Fake branch: the branch " + describeBranch(branch)
-            + " holds only untyped tasks or events before " + placeholderEnd.describe()
-            + "; nothing happens on it", List.of(branch.target().id()), facts(PLACEHOLDER, branch));
+        context.report(
+            branch,
+            "Fake branch: the branch "
+                + describeBranch(branch)
+                + " holds only untyped tasks or events before "
+                + placeholderEnd.describe()
+                + "; nothing happens on it",
+            List.of(branch.target().id()),
+            facts(PLACEHOLDER, branch));
       }
     }
   }
 
-  /** Multi-source breadth-first labelling: each node gets the branch that reaches it in the fewest steps. */
-  private static SequenceFlow[] nearestBranch(ScopeAnalysis analysis, List<SequenceFlow> branchStarts) {
+  /**
+   * Multi-source breadth-first labelling: each node gets the branch that reaches it in the fewest
+   * steps.
+   */
+  private static SequenceFlow[] nearestBranch(
+      ScopeAnalysis analysis, List<SequenceFlow> branchStarts) {
     SequenceFlow[] label = new SequenceFlow[analysis.nodes().size()];
     ArrayDeque<FlowNode> queue = new ArrayDeque<>();
     for (SequenceFlow start : branchStarts) {
@@ -143,7 +183,10 @@ public final class FakeBranchRule implements Rule {
         && analysis.isReachable(node);
   }
 
-  /** Reachable nodes from which no end can be reached, reported once per trap at the node where it is entered. */
+  /**
+   * Reachable nodes from which no end can be reached, reported once per trap at the node where it
+   * is entered.
+   */
   private static void reportLoopsWithoutExit(ScopeAnalysis analysis, RuleContext context) {
     Set<FlowNode> trapped = Collections.newSetFromMap(new IdentityHashMap<>());
     for (FlowNode node : analysis.nodes()) {
@@ -177,7 +220,8 @@ public final class FakeBranchRule implements Rule {
       SequenceFlow entering = null;
       for (FlowNode candidate : trap) {
         for (SequenceFlow flow : candidate.incoming()) {
-          if (flow.source() != null && !trapped.contains(flow.source())
+          if (flow.source() != null
+              && !trapped.contains(flow.source())
               && (entry == null || candidate.order() < entry.order())) {
             entry = candidate;
             entering = flow;
@@ -194,27 +238,34 @@ public final class FakeBranchRule implements Rule {
       for (FlowNode trapped2 : inDocumentOrder(trap)) {
         ids.add(trapped2.id());
       }
-      context.report(entry, "Fake branch: no end event can be reached from " + entry.describe()
-          + (entering == null ? "" : " (entered by sequence flow " + entering.id() + ")")
-          + "; the loop has no way out (no end is reachable from " + String.join(", ", ids) + ")", ids,
+      context.report(
+          entry,
+          "Fake branch: no end event can be reached from "
+              + entry.describe()
+              + (entering == null ? "" : " (entered by sequence flow " + entering.id() + ")")
+              + "; the loop has no way out (no end is reachable from "
+              + String.join(", ", ids)
+              + ")",
+          ids,
           facts(NO_EXIT, entering));
     }
   }
 
   private static List<FlowNode> inDocumentOrder(List<FlowNode> nodes) {
     List<FlowNode> sorted = new ArrayList<>(nodes);
-    sorted.sort(new Comparator<>() {
-      @Override
-      public int compare(FlowNode a, FlowNode b) {
-        return Integer.compare(a.order(), b.order());
-      }
-    });
+    sorted.sort(
+        new Comparator<>() {
+          @Override
+          public int compare(FlowNode a, FlowNode b) {
+            return Integer.compare(a.order(), b.order());
+          }
+        });
     return sorted;
   }
 
   /**
-   * The node where a placeholder branch joins or ends, when the branch holds nothing but untyped tasks and untyped
-   * intermediate events (at least one of them); null otherwise.
+   * The node where a placeholder branch joins or ends, when the branch holds nothing but untyped
+   * tasks and untyped intermediate events (at least one of them); null otherwise.
    */
   static FlowNode placeholderEnd(SequenceFlow branch) {
     int placeholders = 0;
@@ -243,10 +294,14 @@ public final class FakeBranchRule implements Rule {
     if (node.type().equals("task")) {
       return !node.isMultiInstance() && !node.isLoop();
     }
-    return (node.isIntermediateThrowEvent() || node.isIntermediateCatchEvent()) && node.eventDefinitions().isEmpty();
+    return (node.isIntermediateThrowEvent() || node.isIntermediateCatchEvent())
+        && node.eventDefinitions().isEmpty();
   }
 
-  /** The facts of a finding: its kind, and the sequence flow that starts the branch where there is one. */
+  /**
+   * The facts of a finding: its kind, and the sequence flow that starts the branch where there is
+   * one.
+   */
   private static Map<String, Object> facts(String kind, SequenceFlow branch) {
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put(KIND, kind);

@@ -9,13 +9,17 @@ import io.checkup.lint.model.Scope;
 import java.util.regex.Pattern;
 
 /**
- * An executable process without {@code camunda:historyTimeToLive}: its history is never cleaned up, and Camunda
- * 7.20+ refuses it unless a default is configured. A value the engine cannot read (it takes {@code P<n>D} or a
- * number of days) is reported as well.
+ * An executable process without {@code camunda:historyTimeToLive}: its history is never cleaned up,
+ * and Camunda 7.20+ refuses it unless a default is configured. A value the engine cannot read (it
+ * takes {@code P<n>D} or a number of days) is reported as well.
  */
-@RuleInfo(id = "history-time-to-live", severity = Severity.INFO, category = RuleInfo.Category.CAMUNDA,
-    summary = "An executable process without camunda:historyTimeToLive, or with a value the engine cannot "
-        + "read.")
+@RuleInfo(
+    id = "history-time-to-live",
+    severity = Severity.INFO,
+    category = RuleInfo.Category.CAMUNDA,
+    summary =
+        "An executable process without camunda:historyTimeToLive, or with a value the engine cannot "
+            + "read.")
 public final class HistoryTimeToLiveRule implements Rule {
 
   private static final Pattern DAYS = Pattern.compile("^P(\\d+)D$|^\\d+$");
@@ -28,12 +32,20 @@ public final class HistoryTimeToLiveRule implements Rule {
       }
       String ttl = process.camundaAttr("historyTimeToLive");
       if (ttl == null || ttl.isBlank()) {
-        context.report(process, "Executable process " + process.describe()
-            + " has no camunda:historyTimeToLive: unless the engine configures a default, its history is never "
-            + "cleaned up, and Camunda 7.20+ refuses to deploy it");
+        context.report(
+            process,
+            "Executable process "
+                + process.describe()
+                + " has no camunda:historyTimeToLive: unless the engine configures a default, its history is never "
+                + "cleaned up, and Camunda 7.20+ refuses to deploy it");
       } else if (!DAYS.matcher(ttl.trim()).matches()) {
-        context.report(process, "Executable process " + process.describe() + " has camunda:historyTimeToLive '"
-            + ttl + "', which the engine cannot read: use a number of days such as 180 or P180D");
+        context.report(
+            process,
+            "Executable process "
+                + process.describe()
+                + " has camunda:historyTimeToLive '"
+                + ttl
+                + "', which the engine cannot read: use a number of days such as 180 or P180D");
       }
     }
   }

@@ -18,16 +18,22 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Concurrent branches of a parallel or inclusive split that meet again in an exclusive join: the join passes every
- * token on, so everything after it runs once per branch. Flows that close a loop into the join are not counted.
+ * Concurrent branches of a parallel or inclusive split that meet again in an exclusive join: the
+ * join passes every token on, so everything after it runs once per branch. Flows that close a loop
+ * into the join are not counted.
  */
-@RuleInfo(id = "lack-of-synchronization", severity = Severity.WARN, category = RuleInfo.Category.FLOW,
-    summary = "Branches of a parallel or inclusive split merged by an exclusive join: what follows runs once per "
-        + "branch.")
+@RuleInfo(
+    id = "lack-of-synchronization",
+    severity = Severity.WARN,
+    category = RuleInfo.Category.FLOW,
+    summary =
+        "Branches of a parallel or inclusive split merged by an exclusive join: what follows runs once per "
+            + "branch.")
 public final class LackOfSynchronizationRule implements Rule {
 
-  static final String INCOMPLETE = "Synchronization analysis stopped early: this scope has too many interlocking branches to "
-      + "follow them all; split it into sub-processes to have it checked completely";
+  static final String INCOMPLETE =
+      "Synchronization analysis stopped early: this scope has too many interlocking branches to "
+          + "follow them all; split it into sub-processes to have it checked completely";
 
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
@@ -44,7 +50,8 @@ public final class LackOfSynchronizationRule implements Rule {
         if (budget.exhausted()) {
           break;
         }
-        if ((split.isParallelGateway() || split.isInclusiveGateway()) && split.isSplit()
+        if ((split.isParallelGateway() || split.isInclusiveGateway())
+            && split.isSplit()
             && analysis.isReachable(split)) {
           checkSplit(split, analysis, stops, budget, context);
         }
@@ -55,7 +62,11 @@ public final class LackOfSynchronizationRule implements Rule {
     }
   }
 
-  private void checkSplit(FlowNode split, ScopeAnalysis analysis, BitSet stops, WorkBudget budget,
+  private void checkSplit(
+      FlowNode split,
+      ScopeAnalysis analysis,
+      BitSet stops,
+      WorkBudget budget,
       RuleContext context) {
     BranchArrivals arrivals = analysis.branchesReaching(split, stops, budget);
     Set<FlowNode> joins = new LinkedHashSet<>();
@@ -75,10 +86,21 @@ public final class LackOfSynchronizationRule implements Rule {
       SequenceFlow[] pair = concurrentPair(forward, arrivals);
       if (pair != null) {
         String kind = split.isParallelGateway() ? "parallel gateway " : "inclusive gateway ";
-        context.report(join, "Lack of synchronization: exclusive gateway " + join.describe()
-            + " merges concurrent branches of " + kind + split.describe() + " (sequence flows "
-            + pair[0].id() + " and " + pair[1].id() + ") without waiting; everything after it runs once per branch. "
-            + "Use " + (split.isInclusiveGateway() ? "an inclusive" : "a parallel") + " join",
+        context.report(
+            join,
+            "Lack of synchronization: exclusive gateway "
+                + join.describe()
+                + " merges concurrent branches of "
+                + kind
+                + split.describe()
+                + " (sequence flows "
+                + pair[0].id()
+                + " and "
+                + pair[1].id()
+                + ") without waiting; everything after it runs once per branch. "
+                + "Use "
+                + (split.isInclusiveGateway() ? "an inclusive" : "a parallel")
+                + " join",
             List.of(split.id(), pair[0].id(), pair[1].id()));
       }
     }

@@ -9,10 +9,13 @@ import io.checkup.lint.model.Scope;
 import java.util.Map;
 
 /**
- * A scope with more than 50 flow nodes (Seven Process Modeling Guidelines, G7: above 50 elements the error
- * probability exceeds one half).
+ * A scope with more than 50 flow nodes (Seven Process Modeling Guidelines, G7: above 50 elements
+ * the error probability exceeds one half).
  */
-@RuleInfo(id = "model-size", severity = Severity.WARN, category = RuleInfo.Category.FLOW,
+@RuleInfo(
+    id = "model-size",
+    severity = Severity.WARN,
+    category = RuleInfo.Category.FLOW,
     summary = "A process or sub-process with more than 50 flow nodes: decompose it.")
 public final class ModelSizeRule implements Rule {
 
@@ -28,8 +31,15 @@ public final class ModelSizeRule implements Rule {
       int size = scope.flowNodes().size();
       if (size > max) {
         String what = scope.isProcess() ? "Process " : "Sub-process ";
-        context.report(scope, what + scope.describe() + " has " + size + " flow nodes, more than " + max
-            + "; decompose it into sub-processes or call activities");
+        context.report(
+            scope,
+            what
+                + scope.describe()
+                + " has "
+                + size
+                + " flow nodes, more than "
+                + max
+                + "; decompose it into sub-processes or call activities");
       }
     }
   }

@@ -10,10 +10,14 @@ import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.xml.XmlNode;
 
 /**
- * A timer whose date, duration or cycle cannot be parsed: the engine only finds out when the timer is due to be
- * scheduled, at run time. Expressions ({@code ${...}}, {@code #{...}}) are evaluated at run time and not checked.
+ * A timer whose date, duration or cycle cannot be parsed: the engine only finds out when the timer
+ * is due to be scheduled, at run time. Expressions ({@code ${...}}, {@code #{...}}) are evaluated
+ * at run time and not checked.
  */
-@RuleInfo(id = "timer-expression", severity = Severity.ERROR, category = RuleInfo.Category.CAMUNDA,
+@RuleInfo(
+    id = "timer-expression",
+    severity = Severity.ERROR,
+    category = RuleInfo.Category.CAMUNDA,
     summary = "A timer whose ISO 8601 date, duration, cycle or cron expression cannot be parsed.")
 public final class TimerExpressionRule implements Rule {
 
@@ -31,9 +35,11 @@ public final class TimerExpressionRule implements Rule {
     XmlNode duration = timer.child(Bpmn.MODEL_NS, "timeDuration");
     XmlNode cycle = timer.child(Bpmn.MODEL_NS, "timeCycle");
     if (date == null && duration == null && cycle == null) {
-      // a descriptive model may leave a timer unspecified; the engine refuses it in an executable one
+      // a descriptive model may leave a timer unspecified; the engine refuses it in an executable
+      // one
       if (node.scope().isExecutable()) {
-        context.report(node, "Timer of " + node.describe() + " has no timeDate, timeDuration or timeCycle");
+        context.report(
+            node, "Timer of " + node.describe() + " has no timeDate, timeDuration or timeCycle");
       }
       return;
     }
@@ -50,13 +56,17 @@ public final class TimerExpressionRule implements Rule {
     if (value.contains("${") || value.contains("#{")) {
       return;
     }
-    String problem = value.isEmpty() ? "is empty" : switch (kind) {
-      case "timeDate" -> TimerSyntax.checkDate(value);
-      case "timeDuration" -> TimerSyntax.checkDuration(value);
-      default -> TimerSyntax.checkCycle(value);
-    };
+    String problem =
+        value.isEmpty()
+            ? "is empty"
+            : switch (kind) {
+              case "timeDate" -> TimerSyntax.checkDate(value);
+              case "timeDuration" -> TimerSyntax.checkDuration(value);
+              default -> TimerSyntax.checkCycle(value);
+            };
     if (problem != null) {
-      context.report(node, "Timer " + kind + " of " + node.describe() + " cannot be parsed: " + problem);
+      context.report(
+          node, "Timer " + kind + " of " + node.describe() + " cannot be parsed: " + problem);
     }
   }
 }

@@ -11,39 +11,47 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks timer values the way Camunda 7.24 reads them, without needing the engine (the command line has none):
+ * Checks timer values the way Camunda 7.24 reads them, without needing the engine (the command line
+ * has none):
+ *
  * <ul>
- *   <li>{@code timeDate}: an ISO 8601 date or date-time (also week and ordinal dates), or an ISO period
- *       {@code P...} meaning "from now";</li>
- *   <li>{@code timeDuration}: an xs:duration ({@code P1DT2H}, or weeks alone as {@code P2W}), optionally with a
- *       start or end date ({@code 2030-01-01T10:00/PT1H}) or repeated ({@code R3/PT10M});</li>
- *   <li>{@code timeCycle}: a repeating interval {@code R[n]/...}, or a cron expression of exactly six fields
- *       (second minute hour day-of-month month day-of-week, Spring syntax, as the engine's cron-utils reads it) or
- *       a macro such as {@code @daily}.</li>
+ *   <li>{@code timeDate}: an ISO 8601 date or date-time (also week and ordinal dates), or an ISO
+ *       period {@code P...} meaning "from now";
+ *   <li>{@code timeDuration}: an xs:duration ({@code P1DT2H}, or weeks alone as {@code P2W}),
+ *       optionally with a start or end date ({@code 2030-01-01T10:00/PT1H}) or repeated ({@code
+ *       R3/PT10M});
+ *   <li>{@code timeCycle}: a repeating interval {@code R[n]/...}, or a cron expression of exactly
+ *       six fields (second minute hour day-of-month month day-of-week, Spring syntax, as the
+ *       engine's cron-utils reads it) or a macro such as {@code @daily}.
  * </ul>
+ *
  * Each check returns null when the value is fine, else the reason.
  */
 final class TimerSyntax {
 
-  private static final Pattern XS_DURATION = Pattern.compile(
-      "-?P(?=\\d|T\\d)(\\d+Y)?(\\d+M)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?");
+  private static final Pattern XS_DURATION =
+      Pattern.compile(
+          "-?P(?=\\d|T\\d)(\\d+Y)?(\\d+M)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?");
   private static final Pattern WEEKS = Pattern.compile("P\\d+W");
-  private static final Pattern ISO_PERIOD = Pattern.compile(
-      "P(?=\\d|T\\d)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+([.,]\\d+)?S)?)?");
-  private static final Pattern DATE = Pattern.compile(
-      "(?<year>[+-]?\\d{4,9})(?:-(?:(?<month>\\d{2})(?:-(?<day>\\d{2}))?|W(?<week>\\d{2})(?:-(?<weekday>\\d))?"
-          + "|(?<ordinal>\\d{3})))?");
-  private static final Pattern TIME = Pattern.compile(
-      "(?<hour>\\d{2})(?::(?<minute>\\d{2})(?::(?<second>\\d{2})(?:[.,]\\d{1,9})?)?)?"
-          + "(?:Z|[+-]\\d{2}(?::?\\d{2})?)?");
+  private static final Pattern ISO_PERIOD =
+      Pattern.compile(
+          "P(?=\\d|T\\d)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+([.,]\\d+)?S)?)?");
+  private static final Pattern DATE =
+      Pattern.compile(
+          "(?<year>[+-]?\\d{4,9})(?:-(?:(?<month>\\d{2})(?:-(?<day>\\d{2}))?|W(?<week>\\d{2})(?:-(?<weekday>\\d))?"
+              + "|(?<ordinal>\\d{3})))?");
+  private static final Pattern TIME =
+      Pattern.compile(
+          "(?<hour>\\d{2})(?::(?<minute>\\d{2})(?::(?<second>\\d{2})(?:[.,]\\d{1,9})?)?)?"
+              + "(?:Z|[+-]\\d{2}(?::?\\d{2})?)?");
   private static final Pattern REPEAT = Pattern.compile("R\\d*");
-  private static final Set<String> CRON_MACROS = Set.of("@yearly", "@annually", "@monthly", "@weekly", "@daily",
-      "@midnight", "@hourly");
-  private static final Map<String, Integer> MONTHS = names("JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC", 1);
+  private static final Set<String> CRON_MACROS =
+      Set.of("@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly");
+  private static final Map<String, Integer> MONTHS =
+      names("JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC", 1);
   private static final Map<String, Integer> DAYS = names("SUN MON TUE WED THU FRI SAT", 0);
 
-  private TimerSyntax() {
-  }
+  private TimerSyntax() {}
 
   private static Map<String, Integer> names(String list, int first) {
     String[] parts = list.split(" ");
@@ -56,7 +64,9 @@ final class TimerSyntax {
 
   static String checkDate(String value) {
     if (value.startsWith("P")) {
-      return ISO_PERIOD.matcher(value).matches() ? null : "'" + value + "' is not an ISO 8601 period";
+      return ISO_PERIOD.matcher(value).matches()
+          ? null
+          : "'" + value + "' is not an ISO 8601 period";
     }
     return isDateTime(value) ? null : "'" + value + "' is not an ISO 8601 date or date-time";
   }
@@ -70,13 +80,21 @@ final class TimerSyntax {
       return checkInterval(value, true);
     }
     if (value.startsWith("P")) {
-      return "'" + value + "' is a duration, not a cycle: repeat it as R/" + value + " (or R<n>/" + value
+      return "'"
+          + value
+          + "' is a duration, not a cycle: repeat it as R/"
+          + value
+          + " (or R<n>/"
+          + value
           + ") or use a cron expression";
     }
     return checkCron(value);
   }
 
-  /** {@code [R[n]/]} followed by a duration, a duration with a start or end date, or a start and an end date. */
+  /**
+   * {@code [R[n]/]} followed by a duration, a duration with a start or end date, or a start and an
+   * end date.
+   */
   private static String checkInterval(String value, boolean repeatRequired) {
     String[] parts = value.split("/", -1);
     int first = 0;
@@ -87,7 +105,9 @@ final class TimerSyntax {
     }
     int rest = parts.length - first;
     if (rest < 1 || rest > 2 || parts.length > 3) {
-      return "'" + value + "' is not an ISO 8601 interval (expected [R[n]/]duration, start/duration, "
+      return "'"
+          + value
+          + "' is not an ISO 8601 interval (expected [R[n]/]duration, start/duration, "
           + "duration/end or start/end)";
     }
     if (rest == 1) {
@@ -102,7 +122,10 @@ final class TimerSyntax {
     }
     for (String part : new String[] {a, b}) {
       if (part.startsWith("P") ? !isDuration(part) : !isDateTime(part)) {
-        return "'" + part + "' is not an ISO 8601 " + (part.startsWith("P") ? "duration" : "date-time");
+        return "'"
+            + part
+            + "' is not an ISO 8601 "
+            + (part.startsWith("P") ? "duration" : "date-time");
       }
     }
     return null;
@@ -118,9 +141,13 @@ final class TimerSyntax {
     String time = t < 0 ? null : text.substring(t + 1);
     if (!date.isEmpty()) {
       Matcher m = DATE.matcher(date);
-      if (!m.matches() || !inRange(m.group("month"), 1, 12) || !inRange(m.group("day"), 1, 31)
-          || !inRange(m.group("week"), 1, 53) || !inRange(m.group("weekday"), 1, 7)
-          || !inRange(m.group("ordinal"), 1, 366) || !isCalendarDate(m)) {
+      if (!m.matches()
+          || !inRange(m.group("month"), 1, 12)
+          || !inRange(m.group("day"), 1, 31)
+          || !inRange(m.group("week"), 1, 53)
+          || !inRange(m.group("weekday"), 1, 7)
+          || !inRange(m.group("ordinal"), 1, 366)
+          || !isCalendarDate(m)) {
         return false;
       }
     } else if (time == null) {
@@ -128,7 +155,9 @@ final class TimerSyntax {
     }
     if (time != null) {
       Matcher m = TIME.matcher(time);
-      return m.matches() && inRange(m.group("hour"), 0, 24) && inRange(m.group("minute"), 0, 59)
+      return m.matches()
+          && inRange(m.group("hour"), 0, 24)
+          && inRange(m.group("minute"), 0, 59)
           && inRange(m.group("second"), 0, 59);
     }
     return true;
@@ -140,7 +169,9 @@ final class TimerSyntax {
       return true;
     }
     try {
-      LocalDate.of(Integer.parseInt(date.group("year")), Integer.parseInt(date.group("month")),
+      LocalDate.of(
+          Integer.parseInt(date.group("year")),
+          Integer.parseInt(date.group("month")),
           Integer.parseInt(date.group("day")));
       return true;
     } catch (DateTimeException | NumberFormatException e) {
@@ -156,24 +187,42 @@ final class TimerSyntax {
     return value >= min && value <= max;
   }
 
-  /** Six-field cron as Spring 5.3 defines it (what the engine's cron-utils is configured for), or a macro. */
+  /**
+   * Six-field cron as Spring 5.3 defines it (what the engine's cron-utils is configured for), or a
+   * macro.
+   */
   static String checkCron(String value) {
     if (value.startsWith("@")) {
-      return CRON_MACROS.contains(value.toLowerCase(Locale.ROOT)) ? null
-          : "'" + value + "' is not a known cron macro (" + String.join(", ", new TreeSet<>(CRON_MACROS))
+      return CRON_MACROS.contains(value.toLowerCase(Locale.ROOT))
+          ? null
+          : "'"
+              + value
+              + "' is not a known cron macro ("
+              + String.join(", ", new TreeSet<>(CRON_MACROS))
               + ")";
     }
     String[] fields = value.trim().split("\\s+");
     if (fields.length != 6) {
-      return "cron expression '" + value + "' has " + fields.length
+      return "cron expression '"
+          + value
+          + "' has "
+          + fields.length
           + " fields; Camunda 7.24 expects exactly 6 (second minute hour day-of-month month day-of-week)";
     }
     String[] names = {"second", "minute", "hour", "day-of-month", "month", "day-of-week"};
     int[][] ranges = {{0, 59}, {0, 59}, {0, 23}, {1, 31}, {1, 12}, {0, 7}};
     for (int i = 0; i < 6; i++) {
-      String problem = checkCronField(fields[i].toUpperCase(Locale.ROOT), i, ranges[i][0], ranges[i][1]);
+      String problem =
+          checkCronField(fields[i].toUpperCase(Locale.ROOT), i, ranges[i][0], ranges[i][1]);
       if (problem != null) {
-        return "cron expression '" + value + "': " + names[i] + " field '" + fields[i] + "' " + problem;
+        return "cron expression '"
+            + value
+            + "': "
+            + names[i]
+            + " field '"
+            + fields[i]
+            + "' "
+            + problem;
       }
     }
     return null;
@@ -191,9 +240,14 @@ final class TimerSyntax {
         }
         return "may not be '?' (only day-of-month and day-of-week may)";
       }
-      if (index == 3 && (item.equals("L") || item.equals("LW") || item.matches("L-\\d{1,2}")
-          || item.matches("\\d{1,2}W"))) {
-        if (item.endsWith("W") && !item.equals("LW") && !inRange(item.substring(0, item.length() - 1), 1, 31)) {
+      if (index == 3
+          && (item.equals("L")
+              || item.equals("LW")
+              || item.matches("L-\\d{1,2}")
+              || item.matches("\\d{1,2}W"))) {
+        if (item.endsWith("W")
+            && !item.equals("LW")
+            && !inRange(item.substring(0, item.length() - 1), 1, 31)) {
           return "is out of range";
         }
         continue;
@@ -229,8 +283,14 @@ final class TimerSyntax {
       }
       for (String bound : bounds) {
         if (value(bound, names, min, max) == null) {
-          return "has '" + bound + "', which is not " + (names.isEmpty() ? "" : "a name or ") + "a number from "
-              + min + " to " + max;
+          return "has '"
+              + bound
+              + "', which is not "
+              + (names.isEmpty() ? "" : "a name or ")
+              + "a number from "
+              + min
+              + " to "
+              + max;
         }
       }
     }

@@ -10,11 +10,15 @@ import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.Scope;
 
 /**
- * A flow node no token can reach from any start of its scope. A node attached to (or inside) an unreachable activity
- * is not reported again: the activity is.
+ * A flow node no token can reach from any start of its scope. A node attached to (or inside) an
+ * unreachable activity is not reported again: the activity is.
  */
-@RuleInfo(id = "unreachable", severity = Severity.ERROR, category = RuleInfo.Category.FLOW,
-    summary = "A flow node that no token can ever reach from a start of its process or sub-process.")
+@RuleInfo(
+    id = "unreachable",
+    severity = Severity.ERROR,
+    category = RuleInfo.Category.FLOW,
+    summary =
+        "A flow node that no token can ever reach from a start of its process or sub-process.")
 public final class UnreachableRule implements Rule {
 
   @Override
@@ -28,12 +32,20 @@ public final class UnreachableRule implements Rule {
     ScopeAnalysis analysis = ScopeAnalysis.of(graph, scope);
     for (FlowNode node : scope.flowNodes()) {
       boolean reachable = analysis.isReachable(node);
-      if (!reachable && !(node.isBoundaryEvent() && node.attachedTo() != null
-          && !analysis.isReachable(node.attachedTo()))) {
-        context.report(node, describe(node) + " can never be reached: no path leads to it from a start of "
-            + (scope.isProcess() ? "process " : "sub-process ") + scope.describe());
+      if (!reachable
+          && !(node.isBoundaryEvent()
+              && node.attachedTo() != null
+              && !analysis.isReachable(node.attachedTo()))) {
+        context.report(
+            node,
+            describe(node)
+                + " can never be reached: no path leads to it from a start of "
+                + (scope.isProcess() ? "process " : "sub-process ")
+                + scope.describe());
       }
-      if (reachable && node.innerScope() != null && node.innerScope().kind() != Scope.Kind.AD_HOC_SUB_PROCESS) {
+      if (reachable
+          && node.innerScope() != null
+          && node.innerScope().kind() != Scope.Kind.AD_HOC_SUB_PROCESS) {
         checkScope(graph, node.innerScope(), context);
       }
     }

@@ -10,20 +10,27 @@ import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.xml.XmlNode;
 
 /**
- * A user task nobody is offered: no assignee, no candidate users, no candidate groups (neither as Camunda
- * attributes nor as BPMN {@code humanPerformer}/{@code potentialOwner}). A task listener on {@code create} or
- * {@code assignment} may assign it in code, so such a task is not flagged.
+ * A user task nobody is offered: no assignee, no candidate users, no candidate groups (neither as
+ * Camunda attributes nor as BPMN {@code humanPerformer}/{@code potentialOwner}). A task listener on
+ * {@code create} or {@code assignment} may assign it in code, so such a task is not flagged.
  */
-@RuleInfo(id = "user-task-assignment", severity = Severity.INFO, category = RuleInfo.Category.CAMUNDA,
-    summary = "A user task with no assignee, no candidate users and no candidate groups: nobody is offered the work.")
+@RuleInfo(
+    id = "user-task-assignment",
+    severity = Severity.INFO,
+    category = RuleInfo.Category.CAMUNDA,
+    summary =
+        "A user task with no assignee, no candidate users and no candidate groups: nobody is offered the work.")
 public final class UserTaskAssignmentRule implements Rule {
 
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
     for (FlowNode node : graph.flowNodes()) {
       if (node.type().equals("userTask") && !isAssigned(node)) {
-        context.report(node, "User task " + node.describe()
-            + " has no assignee, candidate users or candidate groups: nobody is offered the work");
+        context.report(
+            node,
+            "User task "
+                + node.describe()
+                + " has no assignee, candidate users or candidate groups: nobody is offered the work");
       }
     }
   }

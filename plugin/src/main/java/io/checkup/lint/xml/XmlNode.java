@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One XML element as the linter sees it: namespace, local name, attributes, children, text and the position of its
- * start tag. Both the engine's parsed {@code Element} tree and the command line's own StAX reader are turned into
- * this, so the graph and the rules never care where the XML came from.
+ * One XML element as the linter sees it: namespace, local name, attributes, children, text and the
+ * position of its start tag. Both the engine's parsed {@code Element} tree and the command line's
+ * own StAX reader are turned into this, so the graph and the rules never care where the XML came
+ * from.
  */
 public class XmlNode {
 
@@ -14,20 +15,36 @@ public class XmlNode {
 
   private final String namespace;
   private final String localName;
-  /** Attributes as triples: namespace ("" for none), local name, value. Elements carry few, so a scan is cheapest. */
+
+  /**
+   * Attributes as triples: namespace ("" for none), local name, value. Elements carry few, so a
+   * scan is cheapest.
+   */
   private final String[] attributes;
+
   private final List<XmlNode> children = new ArrayList<>(2);
   private final int line;
   private final int column;
   private XmlNode parent;
   private String text;
-  /** The object this node was made from (the engine's Element), so problems can be reported against it. */
+
+  /**
+   * The object this node was made from (the engine's Element), so problems can be reported against
+   * it.
+   */
   private final Object origin;
 
   /**
-   * @param attributes namespace, local name and value of each attribute, one after another (the array is kept)
+   * @param attributes namespace, local name and value of each attribute, one after another (the
+   *     array is kept)
    */
-  public XmlNode(String namespace, String localName, String[] attributes, int line, int column, Object origin) {
+  public XmlNode(
+      String namespace,
+      String localName,
+      String[] attributes,
+      int line,
+      int column,
+      Object origin) {
     this.namespace = namespace == null ? "" : namespace;
     this.localName = localName;
     this.attributes = attributes == null || attributes.length == 0 ? NO_ATTRIBUTES : attributes;
@@ -126,7 +143,10 @@ public class XmlNode {
     return text;
   }
 
-  /** Text for nodes that read it on demand (see the engine's adapter); nodes read by the linter's reader have it. */
+  /**
+   * Text for nodes that read it on demand (see the engine's adapter); nodes read by the linter's
+   * reader have it.
+   */
   protected String loadText() {
     return "";
   }

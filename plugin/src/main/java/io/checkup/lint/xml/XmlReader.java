@@ -23,24 +23,25 @@ import javax.xml.stream.XMLStreamException;
 import org.codehaus.stax2.XMLStreamReader2;
 
 /**
- * Reads any XML file into an {@link XmlNode} tree without validating it against a schema, so descriptive
- * (non-executable) models and other tools' fixtures can be linted too.
+ * Reads any XML file into an {@link XmlNode} tree without validating it against a schema, so
+ * descriptive (non-executable) models and other tools' fixtures can be linted too.
  *
- * <p>Secure by construction: DTDs are not supported and external entities are never resolved, so a file with a
- * DOCTYPE or an entity reference can neither read local files nor reach the network; an undeclared entity is a
- * parse error. The encoding comes from the byte order mark or the XML declaration; bytes that are not valid in that
- * encoding are a parse error, never silently replaced.
+ * <p>Secure by construction: DTDs are not supported and external entities are never resolved, so a
+ * file with a DOCTYPE or an entity reference can neither read local files nor reach the network; an
+ * undeclared entity is a parse error. The encoding comes from the byte order mark or the XML
+ * declaration; bytes that are not valid in that encoding are a parse error, never silently
+ * replaced.
  */
 public final class XmlReader {
 
   private static final XMLInputFactory FACTORY = createFactory();
   private static final String DI_NS = "http://www.omg.org/spec/BPMN/20100524/DI";
 
-  private XmlReader() {
-  }
+  private XmlReader() {}
 
   private static XMLInputFactory createFactory() {
-    // Aalto, named explicitly rather than whatever StAX provider is on the class path: it starts faster than the
+    // Aalto, named explicitly rather than whatever StAX provider is on the class path: it starts
+    // faster than the
     // JDK's parser, which is most of a short command line run (docs/benchmarks.md)
     XMLInputFactory factory = new InputFactoryImpl();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -48,9 +49,10 @@ public final class XmlReader {
     factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
     factory.setProperty(XMLInputFactory.IS_COALESCING, true);
     factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, true);
-    factory.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
-      throw new XMLStreamException("external entity '" + systemId + "' is not resolved");
-    });
+    factory.setXMLResolver(
+        (publicId, systemId, baseUri, namespace) -> {
+          throw new XMLStreamException("external entity '" + systemId + "' is not resolved");
+        });
     return factory;
   }
 
@@ -64,9 +66,10 @@ public final class XmlReader {
   }
 
   /**
-   * Reads a whole document. The bytes are decoded here, strictly, in the encoding the byte order mark or the XML
-   * declaration names (UTF-8 without either): a byte sequence that is not valid in it is a parse error with its
-   * line and column, never replaced and never printed to the console by the JDK's parser.
+   * Reads a whole document. The bytes are decoded here, strictly, in the encoding the byte order
+   * mark or the XML declaration names (UTF-8 without either): a byte sequence that is not valid in
+   * it is a parse error with its line and column, never replaced and never printed to the console
+   * by the JDK's parser.
    */
   public static XmlNode read(byte[] bytes) throws XmlReadException {
     String text = decode(bytes);
@@ -86,8 +89,11 @@ public final class XmlReader {
         // the position is reported separately
         message = message.replaceFirst("\\s*at \\[row,col[^\\]]*\\]: \\[\\d+,\\d+\\]\\s*$", "");
       }
-      throw new XmlReadException(message == null ? "malformed XML" : message.trim(),
-          location == null ? 0 : location.getLineNumber(), location == null ? 0 : location.getColumnNumber(), e);
+      throw new XmlReadException(
+          message == null ? "malformed XML" : message.trim(),
+          location == null ? 0 : location.getLineNumber(),
+          location == null ? 0 : location.getColumnNumber(),
+          e);
     } catch (RuntimeException e) {
       // some malformed byte sequences surface as unchecked exceptions from the decoder
       throw new XmlReadException("malformed XML: " + e.getMessage(), 0, 0, e);
@@ -108,7 +114,10 @@ public final class XmlReader {
   static String decode(byte[] bytes) throws XmlReadException {
     Charset charset = StandardCharsets.UTF_8;
     int offset = 0;
-    if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+    if (bytes.length >= 3
+        && (bytes[0] & 0xff) == 0xEF
+        && (bytes[1] & 0xff) == 0xBB
+        && (bytes[2] & 0xff) == 0xBF) {
       offset = 3;
     } else if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF) {
       charset = StandardCharsets.UTF_16BE;
@@ -123,16 +132,22 @@ public final class XmlReader {
         try {
           charset = Charset.forName(declared.group(1));
         } catch (IllegalArgumentException e) {
-          throw new XmlReadException("unsupported encoding '" + declared.group(1) + "' in the XML declaration", 1,
-              declared.start(1) + 1, e);
+          throw new XmlReadException(
+              "unsupported encoding '" + declared.group(1) + "' in the XML declaration",
+              1,
+              declared.start(1) + 1,
+              e);
         }
       }
     }
-    CharsetDecoder decoder = charset.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer input = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
-    CharBuffer output = CharBuffer.allocate((int) (bytes.length * (double) decoder.maxCharsPerByte()) + 16);
+    CharBuffer output =
+        CharBuffer.allocate((int) (bytes.length * (double) decoder.maxCharsPerByte()) + 16);
     CoderResult result = decoder.decode(input, output, true);
     if (result.isError()) {
       output.flip();
@@ -144,18 +159,29 @@ public final class XmlReader {
         }
       }
       int column = before.length() - before.lastIndexOf('\n');
-      throw new XmlReadException("byte " + (input.position() + 1) + " is not valid " + charset.name()
-          + " (the encoding " + (offset > 0 ? "its byte order mark" : "the XML declaration") + " gives, "
-          + "UTF-8 when none is declared)", line, column, null);
+      throw new XmlReadException(
+          "byte "
+              + (input.position() + 1)
+              + " is not valid "
+              + charset.name()
+              + " (the encoding "
+              + (offset > 0 ? "its byte order mark" : "the XML declaration")
+              + " gives, "
+              + "UTF-8 when none is declared)",
+          line,
+          column,
+          null);
     }
     decoder.flush(output);
     output.flip();
     return output.toString();
   }
 
-  private static XmlNode readDocument(XMLStreamReader2 reader) throws XMLStreamException, XmlReadException {
+  private static XmlNode readDocument(XMLStreamReader2 reader)
+      throws XMLStreamException, XmlReadException {
     Deque<XmlNode> open = new ArrayDeque<>();
-    // one text buffer: each open element remembers where its text starts; a child's text is cut off when it ends
+    // one text buffer: each open element remembers where its text starts; a child's text is cut off
+    // when it ends
     StringBuilder text = new StringBuilder();
     int[] textStart = new int[64];
     XmlNode root = null;
@@ -175,10 +201,17 @@ public final class XmlReader {
             attributes[3 * i + 1] = reader.getAttributeLocalName(i);
             attributes[3 * i + 2] = reader.getAttributeValue(i);
           }
-          // where the start tag ends, as the engine's own parser reports it, so positions agree everywhere
+          // where the start tag ends, as the engine's own parser reports it, so positions agree
+          // everywhere
           Location location = reader.getLocationInfo().getEndLocation();
-          XmlNode node = new XmlNode(reader.getNamespaceURI(), reader.getLocalName(), attributes,
-              location.getLineNumber(), location.getColumnNumber(), null);
+          XmlNode node =
+              new XmlNode(
+                  reader.getNamespaceURI(),
+                  reader.getLocalName(),
+                  attributes,
+                  location.getLineNumber(),
+                  location.getColumnNumber(),
+                  null);
           if (open.isEmpty()) {
             root = node;
           } else {
@@ -196,8 +229,11 @@ public final class XmlReader {
           }
         }
         case XMLStreamConstants.ENTITY_REFERENCE ->
-          throw new XmlReadException("entity reference '&" + reader.getLocalName() + ";' is not resolved",
-              reader.getLocation().getLineNumber(), reader.getLocation().getColumnNumber(), null);
+            throw new XmlReadException(
+                "entity reference '&" + reader.getLocalName() + ";' is not resolved",
+                reader.getLocation().getLineNumber(),
+                reader.getLocation().getColumnNumber(),
+                null);
         case XMLStreamConstants.END_ELEMENT -> {
           XmlNode closed = open.pop();
           int start = textStart[open.size()];

@@ -9,7 +9,10 @@ import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.Scope;
 
 /** Start and end events directly inside an ad-hoc sub-process. */
-@RuleInfo(id = "ad-hoc-sub-process", severity = Severity.ERROR, category = RuleInfo.Category.BPMNLINT,
+@RuleInfo(
+    id = "ad-hoc-sub-process",
+    severity = Severity.ERROR,
+    category = RuleInfo.Category.BPMNLINT,
     summary = "An ad-hoc sub-process that contains a start or end event.")
 public final class AdHocSubProcessRule implements Rule {
 

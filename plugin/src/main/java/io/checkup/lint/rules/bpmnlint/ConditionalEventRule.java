@@ -9,7 +9,10 @@ import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.xml.XmlNode;
 
 /** A conditional event of an executable process without a condition. */
-@RuleInfo(id = "conditional-event", severity = Severity.ERROR, category = RuleInfo.Category.BPMNLINT,
+@RuleInfo(
+    id = "conditional-event",
+    severity = Severity.ERROR,
+    category = RuleInfo.Category.BPMNLINT,
     summary = "A conditional event in an executable process without a condition.")
 public final class ConditionalEventRule implements Rule {
 

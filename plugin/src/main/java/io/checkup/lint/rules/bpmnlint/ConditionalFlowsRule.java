@@ -8,9 +8,16 @@ import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.SequenceFlow;
 
-/** A conditional fork (a default flow, or a conditional outgoing flow) with an outgoing flow lacking a condition. */
-@RuleInfo(id = "conditional-flows", severity = Severity.ERROR, category = RuleInfo.Category.BPMNLINT,
-    summary = "An outgoing flow of a conditional fork that has no condition and is not the default flow.")
+/**
+ * A conditional fork (a default flow, or a conditional outgoing flow) with an outgoing flow lacking
+ * a condition.
+ */
+@RuleInfo(
+    id = "conditional-flows",
+    severity = Severity.ERROR,
+    category = RuleInfo.Category.BPMNLINT,
+    summary =
+        "An outgoing flow of a conditional fork that has no condition and is not the default flow.")
 public final class ConditionalFlowsRule implements Rule {
 
   @Override

@@ -8,7 +8,10 @@ import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.Scope;
 
 /** A process or sub-process (not ad-hoc) without an end event. */
-@RuleInfo(id = "end-event-required", severity = Severity.ERROR, category = RuleInfo.Category.BPMNLINT,
+@RuleInfo(
+    id = "end-event-required",
+    severity = Severity.ERROR,
+    category = RuleInfo.Category.BPMNLINT,
     summary = "A process or sub-process without an end event.")
 public final class EndEventRequiredRule implements Rule {
 

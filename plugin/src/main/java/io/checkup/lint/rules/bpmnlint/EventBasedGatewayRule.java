@@ -8,9 +8,15 @@ import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.SequenceFlow;
 
-/** An event-based gateway with fewer than two outgoing flows, or with conditional outgoing flows. */
-@RuleInfo(id = "event-based-gateway", severity = Severity.ERROR, category = RuleInfo.Category.BPMNLINT,
-    summary = "An event-based gateway with fewer than two outgoing flows or with a conditional outgoing flow.")
+/**
+ * An event-based gateway with fewer than two outgoing flows, or with conditional outgoing flows.
+ */
+@RuleInfo(
+    id = "event-based-gateway",
+    severity = Severity.ERROR,
+    category = RuleInfo.Category.BPMNLINT,
+    summary =
+        "An event-based gateway with fewer than two outgoing flows or with a conditional outgoing flow.")
 public final class EventBasedGatewayRule implements Rule {
 
   @Override
@@ -20,11 +26,14 @@ public final class EventBasedGatewayRule implements Rule {
         continue;
       }
       if (node.outgoing().size() < 2) {
-        context.report(node, "An <Event-based Gateway> must have at least 2 outgoing <Sequence Flows>");
+        context.report(
+            node, "An <Event-based Gateway> must have at least 2 outgoing <Sequence Flows>");
       }
       for (SequenceFlow flow : node.outgoing()) {
         if (flow.hasCondition()) {
-          context.report(flow, "A <Sequence Flow> outgoing from an <Event-based Gateway> must not be conditional");
+          context.report(
+              flow,
+              "A <Sequence Flow> outgoing from an <Event-based Gateway> must not be conditional");
         }
       }
     }

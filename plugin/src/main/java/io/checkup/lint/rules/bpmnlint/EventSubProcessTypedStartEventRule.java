@@ -9,7 +9,9 @@ import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.Scope;
 
 /** A start event of an event sub-process without an event definition. */
-@RuleInfo(id = "event-sub-process-typed-start-event", severity = Severity.ERROR,
+@RuleInfo(
+    id = "event-sub-process-typed-start-event",
+    severity = Severity.ERROR,
     category = RuleInfo.Category.BPMNLINT,
     summary = "An event sub-process whose start event has no event definition.")
 public final class EventSubProcessTypedStartEventRule implements Rule {

@@ -7,9 +7,16 @@ import io.checkup.lint.Severity;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
 
-/** An activity or event with several incoming flows: they do not join, each one starts the node again. */
-@RuleInfo(id = "fake-join", severity = Severity.WARN, category = RuleInfo.Category.BPMNLINT,
-    summary = "An activity or event with more than one incoming flow (an implicit, non-synchronising join).")
+/**
+ * An activity or event with several incoming flows: they do not join, each one starts the node
+ * again.
+ */
+@RuleInfo(
+    id = "fake-join",
+    severity = Severity.WARN,
+    category = RuleInfo.Category.BPMNLINT,
+    summary =
+        "An activity or event with more than one incoming flow (an implicit, non-synchronising join).")
 public final class FakeJoinRule implements Rule {
 
   @Override

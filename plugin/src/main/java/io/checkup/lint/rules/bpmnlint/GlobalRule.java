@@ -15,17 +15,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Global elements (messages, errors, escalations, signals) that are unnamed, unused or named twice. */
-@RuleInfo(id = "global", severity = Severity.WARN, category = RuleInfo.Category.BPMNLINT,
-    summary = "A message, error, escalation or signal with a blank name, a duplicate name, or no reference to it.")
+/**
+ * Global elements (messages, errors, escalations, signals) that are unnamed, unused or named twice.
+ */
+@RuleInfo(
+    id = "global",
+    severity = Severity.WARN,
+    category = RuleInfo.Category.BPMNLINT,
+    summary =
+        "A message, error, escalation or signal with a blank name, a duplicate name, or no reference to it.")
 public final class GlobalRule implements Rule {
 
   /** Root element type to the event definition that references it and its reference attribute. */
-  private static final Map<String, String[]> REFERENCES = Map.of(
-      "error", new String[] {"errorEventDefinition", "errorRef"},
-      "escalation", new String[] {"escalationEventDefinition", "escalationRef"},
-      "message", new String[] {"messageEventDefinition", "messageRef"},
-      "signal", new String[] {"signalEventDefinition", "signalRef"});
+  private static final Map<String, String[]> REFERENCES =
+      Map.of(
+          "error", new String[] {"errorEventDefinition", "errorRef"},
+          "escalation", new String[] {"escalationEventDefinition", "escalationRef"},
+          "message", new String[] {"messageEventDefinition", "messageRef"},
+          "signal", new String[] {"signalEventDefinition", "signalRef"});
 
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
@@ -52,7 +59,8 @@ public final class GlobalRule implements Rule {
       if (!referenced.contains(global.localName() + "#" + global.id())) {
         context.report(global, "Element is unused", List.of());
       }
-      // names compare exactly, and two unnamed elements of a type count as the same name, as in bpmnlint
+      // names compare exactly, and two unnamed elements of a type count as the same name, as in
+      // bpmnlint
       if (sameTypeAndName.get(nameKey(global)) != 1) {
         context.report(global, "Element name is not unique", List.of());
       }
@@ -64,7 +72,10 @@ public final class GlobalRule implements Rule {
     return global.localName() + (name == null ? "\u0000" : "=" + name);
   }
 
-  /** "type#id" of every global element something refers to: event definitions, message flows, send/receive tasks. */
+  /**
+   * "type#id" of every global element something refers to: event definitions, message flows,
+   * send/receive tasks.
+   */
   private static Set<String> referencedIds(BpmnGraph graph) {
     Set<String> ids = new HashSet<>();
     for (FlowNode node : graph.flowNodes()) {

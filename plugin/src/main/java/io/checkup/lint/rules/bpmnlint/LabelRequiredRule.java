@@ -11,10 +11,14 @@ import io.checkup.lint.xml.XmlNode;
 import java.util.List;
 
 /**
- * Elements a reader needs a label on: events, tasks, splitting exclusive/inclusive/complex gateways, conditional
- * sequence flows, participants and lanes. Sub-processes, parallel and event-based gateways are exempt.
+ * Elements a reader needs a label on: events, tasks, splitting exclusive/inclusive/complex
+ * gateways, conditional sequence flows, participants and lanes. Sub-processes, parallel and
+ * event-based gateways are exempt.
  */
-@RuleInfo(id = "label-required", severity = Severity.WARN, category = RuleInfo.Category.BPMNLINT,
+@RuleInfo(
+    id = "label-required",
+    severity = Severity.WARN,
+    category = RuleInfo.Category.BPMNLINT,
     summary = "An event, task, deciding gateway, conditional flow, pool or lane without a name.")
 public final class LabelRequiredRule implements Rule {
 
@@ -29,7 +33,9 @@ public final class LabelRequiredRule implements Rule {
       reportIfUnnamed(lane, context);
     }
     for (FlowNode node : graph.flowNodes()) {
-      if (node.isParallelGateway() || node.isEventBasedGateway() || node.isSubProcess()
+      if (node.isParallelGateway()
+          || node.isEventBasedGateway()
+          || node.isSubProcess()
           || node.isGateway() && node.outgoing().size() <= 1) {
         continue;
       }

@@ -14,11 +14,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Link events must pair up within their scope: every link has a name, each name has exactly one catch event and at
- * least one throw event.
+ * Link events must pair up within their scope: every link has a name, each name has exactly one
+ * catch event and at least one throw event.
  */
-@RuleInfo(id = "link-event", severity = Severity.ERROR, category = RuleInfo.Category.BPMNLINT,
-    summary = "A link event without a link name, or a link name without exactly one catch and a throw in its scope.")
+@RuleInfo(
+    id = "link-event",
+    severity = Severity.ERROR,
+    category = RuleInfo.Category.BPMNLINT,
+    summary =
+        "A link event without a link name, or a link name without exactly one catch and a throw in its scope.")
 public final class LinkEventRule implements Rule {
 
   @Override
@@ -60,8 +64,13 @@ public final class LinkEventRule implements Rule {
   private static void checkGroup(String name, List<FlowNode> events, RuleContext context) {
     if (events.size() == 1) {
       FlowNode event = events.get(0);
-      context.report(event, "Link " + (ModelFacts.isCatchEvent(event) ? "throw" : "catch")
-          + " event with link name <" + name + "> missing in scope");
+      context.report(
+          event,
+          "Link "
+              + (ModelFacts.isCatchEvent(event) ? "throw" : "catch")
+              + " event with link name <"
+              + name
+              + "> missing in scope");
       return;
     }
     List<FlowNode> catches = new ArrayList<>(2);

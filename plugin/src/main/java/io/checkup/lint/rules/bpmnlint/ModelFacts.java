@@ -9,11 +9,12 @@ import io.checkup.lint.xml.XmlNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The small questions bpmnlint's rules ask of a model, answered the way bpmn-moddle answers them. */
+/**
+ * The small questions bpmnlint's rules ask of a model, answered the way bpmn-moddle answers them.
+ */
 final class ModelFacts {
 
-  private ModelFacts() {
-  }
+  private ModelFacts() {}
 
   /** JavaScript's {@code String.prototype.trim()} whitespace (wider than Java's {@code trim()}). */
   static boolean isBlank(String text) {
@@ -80,13 +81,16 @@ final class ModelFacts {
   }
 
   /**
-   * The {@code default} flow id, where BPMN defines the attribute (activities and exclusive, inclusive and complex
-   * gateways) and it names an existing element; else null.
+   * The {@code default} flow id, where BPMN defines the attribute (activities and exclusive,
+   * inclusive and complex gateways) and it names an existing element; else null.
    */
   static String defaultFlow(BpmnGraph graph, FlowNode node) {
     String ref = node.defaultFlowRef();
-    boolean allowed = node.isActivity() || node.isExclusiveGateway() || node.isInclusiveGateway()
-        || node.type().equals("complexGateway");
+    boolean allowed =
+        node.isActivity()
+            || node.isExclusiveGateway()
+            || node.isInclusiveGateway()
+            || node.type().equals("complexGateway");
     if (!allowed || ref == null) {
       return null;
     }
@@ -112,7 +116,10 @@ final class ModelFacts {
     return graph.scopes();
   }
 
-  /** Process and every sub-process kind except ad-hoc: the containers that need start and end events. */
+  /**
+   * Process and every sub-process kind except ad-hoc: the containers that need start and end
+   * events.
+   */
   static List<Scope> containersNeedingEvents(BpmnGraph graph) {
     List<Scope> scopes = new ArrayList<>();
     for (Scope scope : graph.scopes()) {

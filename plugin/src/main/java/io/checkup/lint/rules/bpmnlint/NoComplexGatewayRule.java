@@ -8,7 +8,10 @@ import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
 
 /** Complex gateways: Camunda 7 does not execute them. */
-@RuleInfo(id = "no-complex-gateway", severity = Severity.ERROR, category = RuleInfo.Category.BPMNLINT,
+@RuleInfo(
+    id = "no-complex-gateway",
+    severity = Severity.ERROR,
+    category = RuleInfo.Category.BPMNLINT,
     summary = "A complex gateway (discouraged; Camunda 7 cannot execute it).")
 public final class NoComplexGatewayRule implements Rule {
 

@@ -8,10 +8,13 @@ import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
 
 /**
- * A task, gateway, sub-process or event with no sequence flow at all. Event sub-processes, compensation handlers and
- * boundary events, and the children of ad-hoc sub-processes are exempt.
+ * A task, gateway, sub-process or event with no sequence flow at all. Event sub-processes,
+ * compensation handlers and boundary events, and the children of ad-hoc sub-processes are exempt.
  */
-@RuleInfo(id = "no-disconnected", severity = Severity.ERROR, category = RuleInfo.Category.BPMNLINT,
+@RuleInfo(
+    id = "no-disconnected",
+    severity = Severity.ERROR,
+    category = RuleInfo.Category.BPMNLINT,
     summary = "A task, gateway, sub-process or event that no sequence flow connects.")
 public final class NoDisconnectedRule implements Rule {
 
@@ -29,9 +32,10 @@ public final class NoDisconnectedRule implements Rule {
   }
 
   private static boolean isExempt(FlowNode node) {
-    boolean compensationBoundary = node.isBoundaryEvent() && ModelFacts.inlineDefinitions(node).size() == 1
-        && ModelFacts.allDefinitionsAre(node, "compensateEventDefinition");
-    return compensationBoundary || node.isForCompensation()
-        || ModelFacts.inAdHocSubProcess(node);
+    boolean compensationBoundary =
+        node.isBoundaryEvent()
+            && ModelFacts.inlineDefinitions(node).size() == 1
+            && ModelFacts.allDefinitionsAre(node, "compensateEventDefinition");
+    return compensationBoundary || node.isForCompensation() || ModelFacts.inAdHocSubProcess(node);
   }
 }

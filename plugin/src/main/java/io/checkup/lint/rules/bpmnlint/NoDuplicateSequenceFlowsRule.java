@@ -12,14 +12,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Two sequence flows with the same source, target and condition. The later one is the duplicate. */
-@RuleInfo(id = "no-duplicate-sequence-flows", severity = Severity.ERROR, category = RuleInfo.Category.BPMNLINT,
+/**
+ * Two sequence flows with the same source, target and condition. The later one is the duplicate.
+ */
+@RuleInfo(
+    id = "no-duplicate-sequence-flows",
+    severity = Severity.ERROR,
+    category = RuleInfo.Category.BPMNLINT,
     summary = "Sequence flows that repeat another one's source, target and condition.")
 public final class NoDuplicateSequenceFlowsRule implements Rule {
 
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
-    // duplicates share their source; a flow without a resolved source has no twin (bpmnlint keys it by its own id)
+    // duplicates share their source; a flow without a resolved source has no twin (bpmnlint keys it
+    // by its own id)
     Set<FlowNode> reportedSources = new HashSet<>();
     Set<FlowNode> reportedTargets = new HashSet<>();
     for (SequenceFlow flow : graph.sequenceFlows()) {
@@ -41,7 +47,10 @@ public final class NoDuplicateSequenceFlowsRule implements Rule {
     }
   }
 
-  /** An earlier outgoing flow of the same source with the same target and the same condition, or null. */
+  /**
+   * An earlier outgoing flow of the same source with the same target and the same condition, or
+   * null.
+   */
   private static SequenceFlow firstTwin(SequenceFlow flow) {
     for (SequenceFlow other : flow.source().outgoing()) {
       if (other == flow) {

@@ -8,7 +8,10 @@ import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
 
 /** A gateway that both joins and forks. */
-@RuleInfo(id = "no-gateway-join-fork", severity = Severity.WARN, category = RuleInfo.Category.BPMNLINT,
+@RuleInfo(
+    id = "no-gateway-join-fork",
+    severity = Severity.WARN,
+    category = RuleInfo.Category.BPMNLINT,
     summary = "A gateway that joins and forks at once.")
 public final class NoGatewayJoinForkRule implements Rule {
 

@@ -9,7 +9,10 @@ import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.xml.XmlNode;
 
 /** A flow node other than an end event without outgoing flow: the path ends implicitly. */
-@RuleInfo(id = "no-implicit-end", severity = Severity.WARN, category = RuleInfo.Category.BPMNLINT,
+@RuleInfo(
+    id = "no-implicit-end",
+    severity = Severity.WARN,
+    category = RuleInfo.Category.BPMNLINT,
     summary = "A flow node that is not an end event but has no outgoing sequence flow.")
 public final class NoImplicitEndRule implements Rule {
 
@@ -24,10 +27,12 @@ public final class NoImplicitEndRule implements Rule {
 
   private static boolean isExempt(FlowNode node) {
     return node.isSubProcess() && node.isTriggeredByEvent()
-        || node.isIntermediateThrowEvent() && ModelFacts.allDefinitionsAre(node, "linkEventDefinition")
+        || node.isIntermediateThrowEvent()
+            && ModelFacts.allDefinitionsAre(node, "linkEventDefinition")
         || ModelFacts.inAdHocSubProcess(node)
         || node.isEndEvent()
-        || node.isBoundaryEvent() && ModelFacts.allDefinitionsAre(node, "compensateEventDefinition")
+        || node.isBoundaryEvent()
+            && ModelFacts.allDefinitionsAre(node, "compensateEventDefinition")
             && hasCompensationAssociation(node)
         || node.isActivity() && node.isForCompensation();
   }

@@ -9,8 +9,12 @@ import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.SequenceFlow;
 
 /** An activity or event with several unconditional outgoing flows: an implicit parallel split. */
-@RuleInfo(id = "no-implicit-split", severity = Severity.WARN, category = RuleInfo.Category.BPMNLINT,
-    summary = "An activity or event with more than one unconditional outgoing flow (an implicit parallel split).")
+@RuleInfo(
+    id = "no-implicit-split",
+    severity = Severity.WARN,
+    category = RuleInfo.Category.BPMNLINT,
+    summary =
+        "An activity or event with more than one unconditional outgoing flow (an implicit parallel split).")
 public final class NoImplicitSplitRule implements Rule {
 
   @Override

@@ -7,9 +7,16 @@ import io.checkup.lint.Severity;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
 
-/** A flow node other than a start or boundary event without incoming flow: the path starts implicitly. */
-@RuleInfo(id = "no-implicit-start", severity = Severity.WARN, category = RuleInfo.Category.BPMNLINT,
-    summary = "A flow node that is not a start or boundary event but has no incoming sequence flow.")
+/**
+ * A flow node other than a start or boundary event without incoming flow: the path starts
+ * implicitly.
+ */
+@RuleInfo(
+    id = "no-implicit-start",
+    severity = Severity.WARN,
+    category = RuleInfo.Category.BPMNLINT,
+    summary =
+        "A flow node that is not a start or boundary event but has no incoming sequence flow.")
 public final class NoImplicitStartRule implements Rule {
 
   @Override
@@ -25,7 +32,9 @@ public final class NoImplicitStartRule implements Rule {
     return node.isActivity() && node.isForCompensation()
         || ModelFacts.inAdHocSubProcess(node)
         || node.isSubProcess() && node.isTriggeredByEvent()
-        || node.isIntermediateCatchEvent() && ModelFacts.allDefinitionsAre(node, "linkEventDefinition")
-        || node.isStartEvent() || node.isBoundaryEvent();
+        || node.isIntermediateCatchEvent()
+            && ModelFacts.allDefinitionsAre(node, "linkEventDefinition")
+        || node.isStartEvent()
+        || node.isBoundaryEvent();
   }
 }

@@ -8,7 +8,10 @@ import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
 
 /** Inclusive gateways: hard to read and easy to deadlock. */
-@RuleInfo(id = "no-inclusive-gateway", severity = Severity.WARN, category = RuleInfo.Category.BPMNLINT,
+@RuleInfo(
+    id = "no-inclusive-gateway",
+    severity = Severity.WARN,
+    category = RuleInfo.Category.BPMNLINT,
     summary = "An inclusive gateway (discouraged: hard to read, easy to get wrong).")
 public final class NoInclusiveGatewayRule implements Rule {
 

@@ -9,7 +9,10 @@ import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.Scope;
 
 /** A process or sub-process with more than one blank (none) start event. */
-@RuleInfo(id = "single-blank-start-event", severity = Severity.ERROR, category = RuleInfo.Category.BPMNLINT,
+@RuleInfo(
+    id = "single-blank-start-event",
+    severity = Severity.ERROR,
+    category = RuleInfo.Category.BPMNLINT,
     summary = "A process or sub-process with more than one blank start event.")
 public final class SingleBlankStartEventRule implements Rule {
 

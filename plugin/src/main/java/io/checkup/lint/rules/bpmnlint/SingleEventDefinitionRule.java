@@ -8,7 +8,10 @@ import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
 
 /** An event with more than one event definition. */
-@RuleInfo(id = "single-event-definition", severity = Severity.ERROR, category = RuleInfo.Category.BPMNLINT,
+@RuleInfo(
+    id = "single-event-definition",
+    severity = Severity.ERROR,
+    category = RuleInfo.Category.BPMNLINT,
     summary = "An event with more than one event definition.")
 public final class SingleEventDefinitionRule implements Rule {
 

@@ -8,7 +8,10 @@ import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.Scope;
 
 /** A process or sub-process (not ad-hoc) without a start event. */
-@RuleInfo(id = "start-event-required", severity = Severity.ERROR, category = RuleInfo.Category.BPMNLINT,
+@RuleInfo(
+    id = "start-event-required",
+    severity = Severity.ERROR,
+    category = RuleInfo.Category.BPMNLINT,
     summary = "A process or sub-process without a start event.")
 public final class StartEventRequiredRule implements Rule {
 

@@ -9,7 +9,10 @@ import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.Scope;
 
 /** A typed start event in a sub-process that is not an event sub-process. */
-@RuleInfo(id = "sub-process-blank-start-event", severity = Severity.ERROR, category = RuleInfo.Category.BPMNLINT,
+@RuleInfo(
+    id = "sub-process-blank-start-event",
+    severity = Severity.ERROR,
+    category = RuleInfo.Category.BPMNLINT,
     summary = "A sub-process (not an event sub-process) whose start event has an event definition.")
 public final class SubProcessBlankStartEventRule implements Rule {
 

@@ -8,7 +8,10 @@ import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
 
 /** A gateway with exactly one incoming and one outgoing flow. */
-@RuleInfo(id = "superfluous-gateway", severity = Severity.WARN, category = RuleInfo.Category.BPMNLINT,
+@RuleInfo(
+    id = "superfluous-gateway",
+    severity = Severity.WARN,
+    category = RuleInfo.Category.BPMNLINT,
     summary = "A gateway with exactly one incoming and one outgoing flow.")
 public final class SuperfluousGatewayRule implements Rule {
 

@@ -9,8 +9,12 @@ import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.Scope;
 
 /** A terminate end event that is the only end of its scope: a plain end event does the same. */
-@RuleInfo(id = "superfluous-termination", severity = Severity.WARN, category = RuleInfo.Category.BPMNLINT,
-    summary = "A terminate end event where it is the only way the scope ends: a plain end event does the same.")
+@RuleInfo(
+    id = "superfluous-termination",
+    severity = Severity.WARN,
+    category = RuleInfo.Category.BPMNLINT,
+    summary =
+        "A terminate end event where it is the only way the scope ends: a plain end event does the same.")
 public final class SuperfluousTerminationRule implements Rule {
 
   @Override
@@ -46,7 +50,8 @@ public final class SuperfluousTerminationRule implements Rule {
     }
     for (FlowNode child : node.innerScope().flowNodes()) {
       if (child.isStartEvent()
-          && (child.xml().attr("isInterrupting") == null || ModelFacts.isTrue(child.xml(), "isInterrupting"))) {
+          && (child.xml().attr("isInterrupting") == null
+              || ModelFacts.isTrue(child.xml(), "isInterrupting"))) {
         return true;
       }
     }
