@@ -8,6 +8,8 @@ import static io.checkup.engine.CheckupSettings.LINT_RULES;
 import static io.checkup.engine.CheckupSettings.LINT_RULE_OPTIONS;
 import static io.checkup.engine.CheckupSettings.REPORT_CONFIG;
 import static io.checkup.engine.CheckupSettings.REPORT_CONFIG_FILE;
+import static io.checkup.engine.CheckupSettings.REPORT_EXCLUDE_TENANTS;
+import static io.checkup.engine.CheckupSettings.REPORT_EXCLUDE_WITHOUT_TENANT;
 import static io.checkup.engine.CheckupSettings.REPORT_QUERY_TIMEOUT;
 import static io.checkup.engine.CheckupSettings.REPORT_WARM_UP;
 import static io.checkup.engine.CheckupSettings.STATS_ENABLED;
@@ -26,6 +28,7 @@ import io.checkup.lint.config.ConfigException;
 import io.checkup.lint.config.LintConfigLoader;
 import io.checkup.report.CheckupReport;
 import io.checkup.report.DeployedModel;
+import io.checkup.report.Exclusions;
 import io.checkup.report.ModelProfiles;
 import io.checkup.report.ModelTable;
 import io.checkup.report.ReportConfig;
@@ -243,7 +246,9 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
             stats.statistics(),
             modelProfiles,
             checkupConfig,
-            settings.get(REPORT_QUERY_TIMEOUT));
+            settings.get(REPORT_QUERY_TIMEOUT),
+            new Exclusions(
+                settings.get(REPORT_EXCLUDE_TENANTS), settings.get(REPORT_EXCLUDE_WITHOUT_TENANT)));
     stats.onClose(report::close);
     if ("create-drop".equals(configuration.getDatabaseSchemaUpdate())) {
       stats.onClose(modelTable::drop);
@@ -603,6 +608,26 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
    */
   public void setReportQueryTimeout(String reportQueryTimeout) {
     settings.setText(REPORT_QUERY_TIMEOUT, reportQueryTimeout);
+  }
+
+  public String getReportExcludeTenants() {
+    return settings.text(REPORT_EXCLUDE_TENANTS);
+  }
+
+  /** Tenant ids, comma separated, left out of the report, the history, alerts and metrics. */
+  public void setReportExcludeTenants(String reportExcludeTenants) {
+    settings.setText(REPORT_EXCLUDE_TENANTS, reportExcludeTenants);
+  }
+
+  public boolean isReportExcludeWithoutTenant() {
+    return settings.get(REPORT_EXCLUDE_WITHOUT_TENANT);
+  }
+
+  /**
+   * Leave the tenant-less part out of the report, the history, alerts and metrics (default false).
+   */
+  public void setReportExcludeWithoutTenant(boolean reportExcludeWithoutTenant) {
+    settings.setText(REPORT_EXCLUDE_WITHOUT_TENANT, String.valueOf(reportExcludeWithoutTenant));
   }
 
   @Override

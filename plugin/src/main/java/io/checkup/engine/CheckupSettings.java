@@ -12,9 +12,11 @@ import io.checkup.stats.Durations;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -147,6 +149,23 @@ public final class CheckupSettings {
           "How long one of the report's queries may take, and how long a request waits while another report is "
               + "computed on the node; past it the REST API answers 503");
 
+  public static final Setting<Set<String>> REPORT_EXCLUDE_TENANTS =
+      new Setting<>(
+          "reportExcludeTenants",
+          "checkup.report.exclude-tenants",
+          Set.of(),
+          CheckupSettings::ids,
+          ids -> String.join(", ", ids),
+          "Tenant ids, comma separated, left out of the report, the history, alerts and metrics (not clients: an "
+              + "internal tenant, a test tenant)");
+
+  public static final Setting<Boolean> REPORT_EXCLUDE_WITHOUT_TENANT =
+      flag(
+          "reportExcludeWithoutTenant",
+          "checkup.report.exclude-without-tenant",
+          false,
+          "Leave the tenant-less part out of the report, the history, alerts and metrics");
+
   /** Every setting, in the order docs/configuration.md lists them. */
   public static final List<Setting<?>> ALL =
       List.of(
@@ -165,7 +184,9 @@ public final class CheckupSettings {
           REPORT_CONFIG_FILE,
           REPORT_CONFIG,
           REPORT_WARM_UP,
-          REPORT_QUERY_TIMEOUT);
+          REPORT_QUERY_TIMEOUT,
+          REPORT_EXCLUDE_TENANTS,
+          REPORT_EXCLUDE_WITHOUT_TENANT);
 
   private static Setting<String> text(String property, String springProperty, String description) {
     return new Setting<>(
@@ -249,6 +270,17 @@ public final class CheckupSettings {
             String.join(
                 ", ", pairs.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()),
         description);
+  }
+
+  /** Comma-separated ids, in order, without blanks. */
+  private static Set<String> ids(String text) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (String id : text == null ? new String[0] : text.split(",")) {
+      if (!id.isBlank()) {
+        ids.add(id.trim());
+      }
+    }
+    return ids;
   }
 
   private static final ObjectMapper JSON =

@@ -31,10 +31,12 @@ public final class CheckupReport {
   private final ReportWarmUp warmUp;
   private final Duration queryTimeout;
   private volatile ReportConfig config;
+  private final Exclusions exclusions;
 
   /**
    * @param queryTimeout how long one of the report's queries may take, and how long a caller waits
    *     for its turn while another report is computed on this node
+   * @param exclusions what is not a client and is left out
    */
   public CheckupReport(
       DataSource dataSource,
@@ -42,8 +44,10 @@ public final class CheckupReport {
       Statistics statistics,
       ModelProfiles profiles,
       ReportConfig config,
-      Duration queryTimeout) {
+      Duration queryTimeout,
+      Exclusions exclusions) {
     this.engineTables = new EngineTables(dataSource, engineTablePrefix, queryTimeout);
+    this.exclusions = exclusions;
     this.windows = new StatisticsWindows(statistics);
     this.profiles = profiles;
     this.config = config;
@@ -134,6 +138,7 @@ public final class CheckupReport {
     ReportConfig settings = config;
     long now = ClockUtil.getCurrentTime().getTime();
     Map<String, TenantFacts> tenants = engineTables.load(scope, now, settings);
+    tenants.keySet().removeIf(exclusions::excludes);
     windows.load(scope, now, tenants);
     List<TenantFacts.Definition> latest = new ArrayList<>();
     for (TenantFacts facts : tenants.values()) {

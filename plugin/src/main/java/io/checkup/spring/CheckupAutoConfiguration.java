@@ -58,7 +58,9 @@ public class CheckupAutoConfiguration {
         .set(CheckupSettings.REPORT_CONFIG_FILE, report.getConfigFile())
         .set(CheckupSettings.REPORT_CONFIG, reportSettings(environment))
         .set(CheckupSettings.REPORT_WARM_UP, report.isWarmUp())
-        .set(CheckupSettings.REPORT_QUERY_TIMEOUT, report.getQueryTimeout());
+        .set(CheckupSettings.REPORT_QUERY_TIMEOUT, report.getQueryTimeout())
+        .set(CheckupSettings.REPORT_EXCLUDE_TENANTS, report.getExcludeTenants())
+        .set(CheckupSettings.REPORT_EXCLUDE_WITHOUT_TENANT, report.isExcludeWithoutTenant());
     return plugin;
   }
 

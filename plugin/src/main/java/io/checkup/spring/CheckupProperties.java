@@ -4,7 +4,9 @@ import io.checkup.engine.LintMode;
 import io.checkup.report.ReportSettings;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -50,6 +52,28 @@ public class CheckupProperties {
      * report is computed on this node; past it the REST API answers 503 and the engine works on.
      */
     private Duration queryTimeout = Duration.ofSeconds(30);
+
+    /** Tenant ids left out of the report, the history, alerts and metrics (not clients). */
+    private Set<String> excludeTenants = new LinkedHashSet<>();
+
+    /** Leave the tenant-less part out of the report, the history, alerts and metrics. */
+    private boolean excludeWithoutTenant;
+
+    public Set<String> getExcludeTenants() {
+      return excludeTenants;
+    }
+
+    public void setExcludeTenants(Set<String> excludeTenants) {
+      this.excludeTenants = excludeTenants;
+    }
+
+    public boolean isExcludeWithoutTenant() {
+      return excludeWithoutTenant;
+    }
+
+    public void setExcludeWithoutTenant(boolean excludeWithoutTenant) {
+      this.excludeWithoutTenant = excludeWithoutTenant;
+    }
 
     public Duration getQueryTimeout() {
       return queryTimeout;

@@ -95,6 +95,30 @@ class CheckupReportTest {
   }
 
   @Test
+  void excludedTenantsAndTheTenantLessPartAreLeftOut() throws Exception {
+    checkup = new CheckupProcessEnginePlugin();
+    checkup.setStatsFlushInterval("1h");
+    checkup.setReportConfig(ReportScenario.CONFIG);
+    checkup.setReportExcludeTenants("initech, nobody");
+    checkup.setReportExcludeWithoutTenant(true);
+    ProcessEngine engine = engines().plugin(checkup).build();
+    engines.add(engine);
+    new ReportScenario(engine).run();
+    assertThat(checkup.getStatistics().flushNow()).isTrue();
+
+    JsonNode report = json(checkup.getReport().generate(ReportScope.all()));
+    List<String> tenants = new ArrayList<>();
+    report.get("tenants").forEach(tenant -> tenants.add(tenant.get("tenantId").asText()));
+    assertThat(tenants).containsExactly("globex", "acme");
+    // asked for by name, an excluded tenant is not there either
+    assertThat(checkup.getReport().generate(ReportScope.of(List.of("initech"))).tenants())
+        .isEmpty();
+    java.util.Set<String> tenantLess = new java.util.HashSet<>();
+    tenantLess.add(null);
+    assertThat(checkup.getReport().generate(ReportScope.of(tenantLess)).tenants()).isEmpty();
+  }
+
+  @Test
   void everyIndicatorOfTheHealthyTenant() throws Exception {
     JsonNode acme = tenant(scenarioReport(), "acme");
     assertThat(acme.get("tenantName").asText()).isEqualTo("ACME Corp");

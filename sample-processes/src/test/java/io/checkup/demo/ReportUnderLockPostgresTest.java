@@ -45,6 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "checkup.demo.simulate=false",
+      "checkup.report.exclude-without-tenant=false",
       "checkup.demo.deploy-samples=false",
       "checkup.report.query-timeout=2s",
       "checkup.stats.flush-interval=1s",

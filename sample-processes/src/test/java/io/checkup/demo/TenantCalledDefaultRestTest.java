@@ -33,6 +33,7 @@ import org.springframework.http.ResponseEntity;
     properties = {
       "checkup.demo.auth=true",
       "checkup.demo.simulate=false",
+      "checkup.report.exclude-without-tenant=false",
       "checkup.demo.deploy-samples=false",
       "spring.datasource.url=jdbc:h2:mem:checkup-tenant-default;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE"
     })
