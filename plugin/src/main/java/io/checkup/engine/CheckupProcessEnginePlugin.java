@@ -230,7 +230,7 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
       throw new ProcessEngineException(
           "camunda-checkup: the report's table cannot be set up: " + e.getMessage(), e);
     }
-    modelProfiles = new ModelProfiles(modelTable, configuration);
+    modelProfiles = new ModelProfiles(modelTable, configuration, lintResults.linter());
     deploymentLinter.subscribe(
         resource ->
             modelProfiles.deployed(

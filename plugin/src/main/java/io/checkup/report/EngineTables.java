@@ -299,7 +299,20 @@ final class EngineTables {
             + " and not exists (select 1 from "
             + prefix
             + "ACT_RU_CASE_EXECUTION K where K.SUPER_EXEC_ = E.ID_)"
-            + " group by E.ID_, E.TENANT_ID_, E.PROC_INST_ID_, E.PROC_DEF_ID_, E.ACT_ID_";
+            + " group by E.ID_, E.TENANT_ID_, E.PROC_INST_ID_, E.PROC_DEF_ID_, E.ACT_ID_"
+            // a token at a parallel or inclusive join waits for the others; how long, only the
+            // activity
+            // instance the engine started for it tells (a lookup by primary key, where history
+            // records it)
+            + " union all select E.TENANT_ID_, E.PROC_INST_ID_, E.PROC_DEF_ID_, E.ACT_ID_, "
+            + "H.START_TIME_ SINCE_, 'join' KIND_ from "
+            + prefix
+            + "ACT_RU_EXECUTION E join "
+            + prefix
+            + "ACT_HI_ACTINST H on H.ID_ = E.ACT_INST_ID_ where "
+            + executions.sql
+            + " and E.IS_ACTIVE_ = ? and H.END_TIME_ is null and H.START_TIME_ < ?"
+            + " and H.ACT_TYPE_ in ('parallelGateway', 'inclusiveGateway')";
     List<Object> waitParameters = new ArrayList<>();
     waitParameters.addAll(filter.parameters);
     waitParameters.add(stuckBefore);
@@ -308,6 +321,9 @@ final class EngineTables {
     waitParameters.addAll(subscriptions.parameters);
     waitParameters.add(stuckBefore);
     waitParameters.addAll(executions.parameters);
+    waitParameters.add(stuckBefore);
+    waitParameters.addAll(executions.parameters);
+    waitParameters.add(false);
     waitParameters.add(stuckBefore);
     listed(
         connection,

@@ -359,6 +359,43 @@ public enum Indicator {
     }
   },
 
+  MODELS_ERRORS(
+      about("models.errors", "Processes with model errors", Unit.COUNT)
+          .norm(Norm.max(0))
+          .weight(4)
+          .consequence("processes can hang or never reach a step")
+          .meaning(
+              "Latest process versions with lint findings of severity error that no other indicator "
+                  + "counts: deadlocks, unreachable elements, broken timers and the like (each finding "
+                  + "is listed in the details with its process, element and rule). A process that can "
+                  + "hang or never reach a step silently loses work.")
+          .advice(
+              "Fix the listed models before users meet the problem; docs/rules explains each rule.")) {
+    @Override
+    Measurement measure(TenantView tenant) {
+      TenantView.Details errors = tenant.details();
+      long processes = 0;
+      for (TenantFacts.Definition definition : tenant.active()) {
+        ModelProfile profile = tenant.profile(definition);
+        if (profile == null || profile.errors().isEmpty()) {
+          continue;
+        }
+        processes++;
+        for (ModelProfile.Problem error : profile.errors()) {
+          errors.add(
+              () -> {
+                Map<String, Object> item = TenantView.process(definition);
+                item.put("elementId", error.elementId());
+                item.put("rule", error.rule());
+                item.put("message", error.message());
+                return item;
+              });
+        }
+      }
+      return Measurement.of(processes, errors.measurement().details());
+    }
+  },
+
   CAPABILITY_NOTIFICATIONS(
       about("capability.notifications", "Notification steps", Unit.COUNT)
           .norm(Norm.min(1))

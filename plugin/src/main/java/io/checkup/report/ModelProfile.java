@@ -22,6 +22,8 @@ import java.util.Set;
  * @param slaTimers timer boundary events on user tasks
  * @param gateways the branching gateways and their outgoing flows, to find dead branches at run
  *     time
+ * @param errors lint findings of severity error that no other indicator counts (deadlocks,
+ *     unreachable elements, broken timers...)
  */
 public record ModelProfile(
     int flowNodes,
@@ -34,7 +36,11 @@ public record ModelProfile(
     int workDistribution,
     int experiments,
     int slaTimers,
-    List<Gateway> gateways) {
+    List<Gateway> gateways,
+    List<Problem> errors) {
+
+  /** A lint finding: its rule, the element it is about, and its message. */
+  public record Problem(String rule, String elementId, String message) {}
 
   /**
    * A cascade: its root gateway, every gateway in it, and how many outcomes one merged gateway

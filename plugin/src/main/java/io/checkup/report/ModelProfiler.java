@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -43,21 +44,18 @@ public final class ModelProfiler {
     return new Linter(builder.build());
   }
 
-  /**
-   * Profiles of every process of a graph nothing has linted yet (a stored model): the two rules run
-   * once.
-   */
-  public static Map<String, ModelProfile> profiles(BpmnGraph graph) {
-    return profiles(graph, List.of(), null);
-  }
+  /** Rules whose errors another indicator counts already, and the linter's own troubles. */
+  private static final Set<String> COUNTED_ELSEWHERE =
+      Set.of("fake-branch", Finding.PARSE_ERROR, Finding.INTERNAL_ERROR);
 
   /**
    * Profiles of every process of the graph, by process id (the definition key).
    *
-   * @param findings the lint findings of the graph, if it was linted
-   * @param linted the configuration they were found with, or null: when it ran the cascade and
-   *     fake-branch rules at their default options, their findings are taken as they are; otherwise
-   *     those two rules run here, once
+   * @param findings the lint findings of the graph, with the installation's configuration (its
+   *     errors are the models' errors)
+   * @param linted the configuration they were found with: when it ran the cascade and fake-branch
+   *     rules at their default options, their findings are taken as they are; otherwise those two
+   *     rules run here, once, at their defaults, so every tenant is measured the same way
    */
   public static Map<String, ModelProfile> profiles(
       BpmnGraph graph, List<Finding> findings, LintConfig linted) {
@@ -65,10 +63,24 @@ public final class ModelProfiler {
     Map<String, ModelProfile> profiles = new LinkedHashMap<>();
     for (Scope process : graph.processes()) {
       if (process.id() != null) {
-        profiles.put(process.id(), profile(process, checkup));
+        profiles.put(process.id(), profile(process, checkup, errors(process.id(), findings)));
       }
     }
     return profiles;
+  }
+
+  /** A process's findings of severity error that no other indicator counts. */
+  private static List<ModelProfile.Problem> errors(String processId, List<Finding> findings) {
+    List<ModelProfile.Problem> errors = new ArrayList<>();
+    for (Finding finding : findings) {
+      if (finding.severity() == Severity.ERROR
+          && processId.equals(finding.processId())
+          && !COUNTED_ELSEWHERE.contains(finding.ruleId())) {
+        errors.add(
+            new ModelProfile.Problem(finding.ruleId(), finding.elementId(), finding.message()));
+      }
+    }
+    return errors;
   }
 
   private static boolean ranAtDefaults(LintConfig config) {
@@ -83,7 +95,8 @@ public final class ModelProfiler {
     return true;
   }
 
-  private static ModelProfile profile(Scope process, List<Finding> checkupFindings) {
+  private static ModelProfile profile(
+      Scope process, List<Finding> checkupFindings, List<ModelProfile.Problem> errors) {
     int flowNodes = 0;
     TreeSet<String> kinds = new TreeSet<>();
     int conditions = 0;
@@ -158,7 +171,8 @@ public final class ModelProfiler {
         workDistribution,
         experiments,
         slaTimers,
-        gateways);
+        gateways,
+        errors);
   }
 
   private static boolean notBlank(String value) {

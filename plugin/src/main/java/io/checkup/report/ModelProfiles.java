@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.checkup.lint.Finding;
 import io.checkup.lint.LintConfig;
+import io.checkup.lint.Linter;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.GraphBuilder;
 import io.checkup.lint.xml.XmlReader;
@@ -42,9 +43,15 @@ public final class ModelProfiles {
   private final Map<String, ModelProfile> cache = new ConcurrentHashMap<>();
   private final AtomicLong workedOut = new AtomicLong();
 
-  public ModelProfiles(ModelTable table, ProcessEngineConfigurationImpl engine) {
+  private final Linter linter;
+
+  /**
+   * @param linter the installation's linter: its errors are the models' errors
+   */
+  public ModelProfiles(ModelTable table, ProcessEngineConfigurationImpl engine, Linter linter) {
     this.table = table;
     this.engine = engine;
+    this.linter = linter;
   }
 
   /**
@@ -53,11 +60,14 @@ public final class ModelProfiles {
    * already has: the model is not read again.
    *
    * @param linted the lint configuration the findings were found with, or null when nothing was
-   *     linted
+   *     linted (deploy-time lint is off): then the model is linted here, once
    */
   public void deployed(
       BpmnGraph graph, List<Finding> findings, LintConfig linted, List<DeployedModel> models) {
-    Map<String, ModelProfile> profiles = ModelProfiler.profiles(graph, findings, linted);
+    Map<String, ModelProfile> profiles =
+        linted == null
+            ? ModelProfiler.profiles(graph, linter.lint(graph).findings(), linter.config())
+            : ModelProfiler.profiles(graph, findings, linted);
     List<ModelTable.Row> rows = new ArrayList<>();
     for (DeployedModel model : models) {
       ModelProfile profile = profiles.get(model.processKey());
@@ -190,7 +200,8 @@ public final class ModelProfiles {
         return null;
       }
       BpmnGraph graph = GraphBuilder.build(XmlReader.read(new ByteArrayInputStream(model)));
-      return ModelProfiler.profiles(graph).get(definition.key());
+      return ModelProfiler.profiles(graph, linter.lint(graph).findings(), linter.config())
+          .get(definition.key());
     } catch (Exception e) {
       LOG.warn(
           "camunda-checkup: the model of {} cannot be read for the check-up: {}",
@@ -217,10 +228,11 @@ public final class ModelProfiles {
 
   /**
    * The format of stored profiles. Raised whenever what a profile counts changes (2: conditions are
-   * the two-way exclusive gateways only; 3: no findings by severity), so that profiles stored by an
-   * older version of the plugin are worked out again.
+   * the two-way exclusive gateways only; 3: no findings by severity; 4: the errors that no other
+   * indicator counts), so that profiles stored by an older version of the plugin are worked out
+   * again.
    */
-  static final int FORMAT = 3;
+  static final int FORMAT = 4;
 
   static String toJson(ModelProfile profile) {
     try {

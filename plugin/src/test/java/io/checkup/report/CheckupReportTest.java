@@ -118,6 +118,98 @@ class CheckupReportTest {
     assertThat(checkup.getReport().generate(ReportScope.of(tenantLess)).tenants()).isEmpty();
   }
 
+  /**
+   * A deadlock: both branches of an exclusive choice meet at a parallel join, which never fires.
+   */
+  private static org.camunda.bpm.model.bpmn.BpmnModelInstance deadlock() {
+    return Bpmn.createExecutableProcess("deadlocked")
+        .name("Deadlocked")
+        .camundaHistoryTimeToLive(30)
+        .startEvent()
+        .exclusiveGateway("choice")
+        .condition("small", "${small}")
+        .serviceTask("quick")
+        .camundaExpression("${true}")
+        .parallelGateway("join")
+        .endEvent()
+        .moveToNode("choice")
+        .condition("large", "${!small}")
+        .serviceTask("slow")
+        .camundaExpression("${true}")
+        .connectTo("join")
+        .done();
+  }
+
+  @Test
+  void modelErrorsNameProcessElementAndRule() throws Exception {
+    ProcessEngine engine = engine(null);
+    engine.getIdentityService().saveTenant(engine.getIdentityService().newTenant("acme"));
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .tenantId("acme")
+        .addModelInstance("deadlocked.bpmn", deadlock())
+        .addModelInstance(
+            "fine.bpmn",
+            Bpmn.createExecutableProcess("fine")
+                .camundaHistoryTimeToLive(30)
+                .startEvent()
+                .userTask("work")
+                .camundaCandidateGroups("staff")
+                .endEvent()
+                .done())
+        .deploy();
+
+    JsonNode acme = tenant(json(checkup.getReport().generate(ReportScope.all())), "acme");
+
+    check(acme, "models.errors", 1, "out-of-norm");
+    assertThat(field(indicator(acme, "models.errors").get("details"), "rule"))
+        .containsExactly("deadlock");
+    assertThat(field(indicator(acme, "models.errors").get("details"), "elementId"))
+        .containsExactly("join");
+    assertThat(field(indicator(acme, "models.errors").get("details"), "processName"))
+        .containsExactly("Deadlocked");
+  }
+
+  @Test
+  void anInstanceWaitingAtAJoinLongerThanTheThresholdIsStuck() throws Exception {
+    ProcessEngine engine = engine(null);
+    engine.getIdentityService().saveTenant(engine.getIdentityService().newTenant("acme"));
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .tenantId("acme")
+        .addModelInstance("deadlocked.bpmn", deadlock())
+        .deploy();
+    java.time.Instant now = java.time.Instant.parse("2026-03-20T12:00:00Z");
+    ClockUtil.setCurrentTime(java.util.Date.from(now.minus(java.time.Duration.ofDays(40))));
+    String old =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceByKey("deadlocked")
+            .processDefinitionTenantId("acme")
+            .setVariable("small", true)
+            .execute()
+            .getId();
+    ClockUtil.setCurrentTime(java.util.Date.from(now.minus(java.time.Duration.ofDays(2))));
+    engine
+        .getRuntimeService()
+        .createProcessInstanceByKey("deadlocked")
+        .processDefinitionTenantId("acme")
+        .setVariable("small", false)
+        .execute();
+    ClockUtil.setCurrentTime(java.util.Date.from(now));
+
+    JsonNode acme = tenant(json(checkup.getReport().generate(ReportScope.all())), "acme");
+
+    // the one waiting for 40 days is stuck; the one waiting for 2 is not yet
+    check(acme, "instances.stuck", 1, "out-of-norm");
+    JsonNode stuck = indicator(acme, "instances.stuck").get("details").get(0);
+    assertThat(stuck.get("processInstanceId").asText()).isEqualTo(old);
+    assertThat(stuck.get("activityId").asText()).isEqualTo("join");
+    assertThat(stuck.get("waitingFor").asText()).isEqualTo("join");
+  }
+
   @Test
   void everyIndicatorOfTheHealthyTenant() throws Exception {
     JsonNode acme = tenant(scenarioReport(), "acme");

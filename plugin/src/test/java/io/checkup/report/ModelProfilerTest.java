@@ -20,7 +20,7 @@ class ModelProfilerTest {
   private static ModelProfile profile(String resource, String processKey) throws Exception {
     try (InputStream in = ModelProfilerTest.class.getResourceAsStream(resource)) {
       BpmnGraph graph = GraphBuilder.build(XmlReader.read(in));
-      return ModelProfiler.profiles(graph).get(processKey);
+      return ModelProfiler.profiles(graph, List.of(), null).get(processKey);
     }
   }
 

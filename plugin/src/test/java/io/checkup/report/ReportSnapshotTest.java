@@ -73,6 +73,7 @@ class ReportSnapshotTest {
     Path stored = Path.of("src/test/resources/report/snapshot", name);
     if (Boolean.getBoolean("checkup.snapshot.update")) {
       Files.writeString(stored, actual, StandardCharsets.UTF_8);
+      return; // taken, not compared: the class path still holds the old files until the next build
     }
     try (InputStream in = getClass().getResourceAsStream("/report/snapshot/" + name)) {
       assertThat(in)
