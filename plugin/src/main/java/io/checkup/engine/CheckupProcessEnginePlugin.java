@@ -10,7 +10,9 @@ import static io.checkup.engine.CheckupSettings.REPORT_CONFIG;
 import static io.checkup.engine.CheckupSettings.REPORT_CONFIG_FILE;
 import static io.checkup.engine.CheckupSettings.REPORT_EXCLUDE_TENANTS;
 import static io.checkup.engine.CheckupSettings.REPORT_EXCLUDE_WITHOUT_TENANT;
+import static io.checkup.engine.CheckupSettings.REPORT_HISTORY_RETENTION;
 import static io.checkup.engine.CheckupSettings.REPORT_QUERY_TIMEOUT;
+import static io.checkup.engine.CheckupSettings.REPORT_SNAPSHOTS;
 import static io.checkup.engine.CheckupSettings.REPORT_WARM_UP;
 import static io.checkup.engine.CheckupSettings.STATS_ENABLED;
 import static io.checkup.engine.CheckupSettings.STATS_FLUSH_INTERVAL;
@@ -43,6 +45,7 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -239,19 +242,31 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
                 resource.lintConfig(),
                 deployedModels(resource)));
     stats.store().readTimeout(settings.get(REPORT_QUERY_TIMEOUT));
+    StatsSettings statsSettings = stats.settings();
     report =
         new CheckupReport(
-            configuration.getDataSource(),
-            configuration.getDatabaseTablePrefix(),
-            stats.statistics(),
-            modelProfiles,
-            checkupConfig,
-            settings.get(REPORT_QUERY_TIMEOUT),
-            new Exclusions(
-                settings.get(REPORT_EXCLUDE_TENANTS), settings.get(REPORT_EXCLUDE_WITHOUT_TENANT)));
+            new CheckupReport.Setup(
+                configuration.getDataSource(),
+                configuration.getDatabaseTablePrefix(),
+                tables,
+                stats.statistics(),
+                modelProfiles,
+                checkupConfig,
+                settings.get(REPORT_QUERY_TIMEOUT),
+                new Exclusions(
+                    settings.get(REPORT_EXCLUDE_TENANTS),
+                    settings.get(REPORT_EXCLUDE_WITHOUT_TENANT)),
+                settings.get(REPORT_HISTORY_RETENTION),
+                settle(statsSettings.flushInterval()),
+                statsSettings.nodeId()));
     stats.onClose(report::close);
     if ("create-drop".equals(configuration.getDatabaseSchemaUpdate())) {
       stats.onClose(modelTable::drop);
+    }
+    if (settings.get(REPORT_SNAPSHOTS)) {
+      report.startSnapshots(
+          processEngine.getName(),
+          () -> ProcessEngines.getProcessEngines().get(processEngine.getName()) == processEngine);
     }
     if (settings.get(REPORT_WARM_UP)) {
       // ProcessEngines forgets an engine when it closes: the warm-up stops then, whatever else
@@ -260,6 +275,14 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
           processEngine.getName(),
           () -> ProcessEngines.getProcessEngines().get(processEngine.getName()) == processEngine);
     }
+  }
+
+  /**
+   * How long after midnight every node has flushed the day's counts: two flushes, at least 2 min.
+   */
+  private static Duration settle(Duration flushInterval) {
+    Duration twice = flushInterval.multipliedBy(2);
+    return twice.compareTo(Duration.ofMinutes(2)) > 0 ? twice : Duration.ofMinutes(2);
   }
 
   private static List<DeployedModel> deployedModels(DeployedResource resource) {
@@ -628,6 +651,24 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
    */
   public void setReportExcludeWithoutTenant(boolean reportExcludeWithoutTenant) {
     settings.setText(REPORT_EXCLUDE_WITHOUT_TENANT, String.valueOf(reportExcludeWithoutTenant));
+  }
+
+  public boolean isReportSnapshots() {
+    return settings.get(REPORT_SNAPSHOTS);
+  }
+
+  /** Write the daily snapshots from this node (default true; each day once per cluster). */
+  public void setReportSnapshots(boolean reportSnapshots) {
+    settings.setText(REPORT_SNAPSHOTS, String.valueOf(reportSnapshots));
+  }
+
+  public String getReportHistoryRetention() {
+    return settings.text(REPORT_HISTORY_RETENTION);
+  }
+
+  /** How long daily snapshots are kept ({@code 400d}, the default). */
+  public void setReportHistoryRetention(String reportHistoryRetention) {
+    settings.setText(REPORT_HISTORY_RETENTION, reportHistoryRetention);
   }
 
   @Override

@@ -166,6 +166,22 @@ public final class CheckupSettings {
           false,
           "Leave the tenant-less part out of the report, the history, alerts and metrics");
 
+  public static final Setting<Boolean> REPORT_SNAPSHOTS =
+      flag(
+          "reportSnapshots",
+          "checkup.report.snapshots",
+          true,
+          "Write the daily snapshots of every tenant from this node (each day is written once per "
+              + "cluster, by whichever node gets there first)");
+
+  public static final Setting<Duration> REPORT_HISTORY_RETENTION =
+      duration(
+          "reportHistoryRetention",
+          "checkup.report.history-retention",
+          Duration.ofDays(400),
+          "d",
+          "How long daily snapshots are kept");
+
   /** Every setting, in the order docs/configuration.md lists them. */
   public static final List<Setting<?>> ALL =
       List.of(
@@ -186,7 +202,9 @@ public final class CheckupSettings {
           REPORT_WARM_UP,
           REPORT_QUERY_TIMEOUT,
           REPORT_EXCLUDE_TENANTS,
-          REPORT_EXCLUDE_WITHOUT_TENANT);
+          REPORT_EXCLUDE_WITHOUT_TENANT,
+          REPORT_SNAPSHOTS,
+          REPORT_HISTORY_RETENTION);
 
   private static Setting<String> text(String property, String springProperty, String description) {
     return new Setting<>(

@@ -1,10 +1,13 @@
 package io.checkup.report;
 
+import io.checkup.db.PluginTables;
 import io.checkup.report.Report.TenantReport;
 import io.checkup.stats.Statistics;
+import io.checkup.stats.UtcPeriods;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,28 +35,56 @@ public final class CheckupReport {
   private final Duration queryTimeout;
   private volatile ReportConfig config;
   private final Exclusions exclusions;
+  private final SnapshotTable snapshots;
+  private final Trends trends;
+  private final SnapshotJob snapshotJob;
 
   /**
+   * What a report is made of.
+   *
+   * @param tables the plugin's tables on the engine's database (the report keeps its snapshots)
    * @param queryTimeout how long one of the report's queries may take, and how long a caller waits
    *     for its turn while another report is computed on this node
    * @param exclusions what is not a client and is left out
+   * @param historyRetention how long daily snapshots are kept
+   * @param settle how long after midnight a day's counts are surely flushed by every node
+   * @param nodeId this node's name, in the rows it writes
    */
-  public CheckupReport(
+  public record Setup(
       DataSource dataSource,
       String engineTablePrefix,
+      PluginTables tables,
       Statistics statistics,
       ModelProfiles profiles,
       ReportConfig config,
       Duration queryTimeout,
-      Exclusions exclusions) {
-    this.engineTables = new EngineTables(dataSource, engineTablePrefix, queryTimeout);
-    this.exclusions = exclusions;
-    this.windows = new StatisticsWindows(statistics);
-    this.profiles = profiles;
-    this.config = config;
-    this.queryTimeout = queryTimeout;
+      Exclusions exclusions,
+      Duration historyRetention,
+      Duration settle,
+      String nodeId) {}
+
+  public CheckupReport(Setup setup) {
+    this.engineTables =
+        new EngineTables(setup.dataSource(), setup.engineTablePrefix(), setup.queryTimeout());
+    this.windows = new StatisticsWindows(setup.statistics());
+    this.profiles = setup.profiles();
+    this.config = setup.config();
+    this.queryTimeout = setup.queryTimeout();
+    this.exclusions = setup.exclusions();
     this.gate = new ReportGate(queryTimeout.toMillis());
     this.warmUp = new ReportWarmUp(() -> generate(ReportScope.all()).tenants().size());
+    this.snapshots = new SnapshotTable(setup.tables());
+    this.snapshots.readTimeout(queryTimeout);
+    this.trends = new Trends(snapshots);
+    this.snapshotJob =
+        new SnapshotJob(
+            this,
+            snapshots,
+            setup.statistics(),
+            setup.historyRetention(),
+            setup.settle(),
+            setup.nodeId(),
+            trends::invalidate);
   }
 
   public ReportConfig config() {
@@ -88,6 +119,52 @@ public final class CheckupReport {
    */
   public void close() {
     warmUp.stop();
+    snapshotJob.stop();
+  }
+
+  /**
+   * Writes the daily snapshots in the background: each day's once per cluster, after every node has
+   * flushed its counts, and the days missed before (back-filled). Stops with {@link #close()}.
+   */
+  public void startSnapshots(String engineName, BooleanSupplier alive) {
+    snapshotJob.start(engineName, alive);
+  }
+
+  /**
+   * Writes the snapshots missing as of the engine's clock now, on this thread (the background job
+   * does the same every minute).
+   *
+   * @return the days written by this node
+   */
+  public List<LocalDate> writeSnapshots() {
+    return snapshotJob.catchUp(ClockUtil.getCurrentTime().getTime());
+  }
+
+  /** Whether a tenant (null: the tenant-less part) is left out of the report. */
+  public boolean excludes(String tenantId) {
+    return exclusions.excludes(tenantId);
+  }
+
+  /**
+   * A tenant's daily snapshots (null: the tenant-less part) from {@code days} days ago to
+   * yesterday, oldest first; empty for an excluded tenant.
+   */
+  public List<Snapshot> history(String tenantId, int days) {
+    if (exclusions.excludes(tenantId)) {
+      return List.of();
+    }
+    LocalDate today = UtcPeriods.date(ClockUtil.getCurrentTime().getTime());
+    try {
+      return snapshots.history(tenantId, today.minusDays(days));
+    } catch (SQLException e) {
+      throw new ReportUnavailableException(
+          "The check-up history cannot be read now: the database did not answer within "
+              + queryTimeout.toSeconds()
+              + " s or failed ("
+              + e.getMessage()
+              + "). Try again later.",
+          e);
+    }
   }
 
   /** The last warm-up started on this node, if any. */
@@ -115,9 +192,23 @@ public final class CheckupReport {
     return gate.run(scope, this::compute);
   }
 
+  /**
+   * The report over all tenants as it was at a past instant, as far as the tables still tell (see
+   * {@link EngineTables#loadAsOf}): what a daily snapshot records. Computed on its own turn, never
+   * shared, and without disturbing the sums kept for the live report.
+   */
+  Report generateAsOf(long instant) {
+    return gate.alone(() -> compute(ReportScope.all(), instant, false));
+  }
+
   private Report compute(ReportScope scope) {
+    return compute(scope, ClockUtil.getCurrentTime().getTime(), true);
+  }
+
+  private Report compute(ReportScope scope, long now, boolean live) {
     try {
-      return computeOrFail(scope);
+      Report report = computeOrFail(scope, now, live);
+      return live ? trends.apply(report, now) : report;
     } catch (IllegalStateException e) {
       if (causedBySql(e)) {
         throw new ReportUnavailableException(
@@ -134,12 +225,14 @@ public final class CheckupReport {
     }
   }
 
-  private Report computeOrFail(ReportScope scope) {
+  private Report computeOrFail(ReportScope scope, long now, boolean live) {
     ReportConfig settings = config;
-    long now = ClockUtil.getCurrentTime().getTime();
-    Map<String, TenantFacts> tenants = engineTables.load(scope, now, settings);
+    Map<String, TenantFacts> tenants =
+        live
+            ? engineTables.load(scope, now, settings)
+            : engineTables.loadAsOf(scope, now, settings);
     tenants.keySet().removeIf(exclusions::excludes);
-    windows.load(scope, now, tenants);
+    windows.load(scope, now, tenants, live);
     List<TenantFacts.Definition> latest = new ArrayList<>();
     for (TenantFacts facts : tenants.values()) {
       for (TenantFacts.Definition definition : facts.latest.values()) {
@@ -149,7 +242,7 @@ public final class CheckupReport {
       }
     }
     Map<String, ModelProfile> known = profiles.profiles(latest);
-    if (scope.isAll()) {
+    if (scope.isAll() && live) {
       profiles.retainOnly(known.keySet());
     }
     List<TenantFacts.Definition> redeployed =

@@ -43,17 +43,31 @@ final class EngineTables {
    * tenant-less part): tenants, latest definitions, users, and the open work of the runtime tables.
    */
   Map<String, TenantFacts> load(ReportScope scope, long now, ReportConfig config) {
+    return load(scope, now, config, false);
+  }
+
+  /**
+   * The same facts as they were at a past instant, as far as the tables still tell: the definitions
+   * deployed by then, and the open work of the runtime tables that had begun by then (work closed
+   * since is gone from them; users and suspension are as they are now).
+   */
+  Map<String, TenantFacts> loadAsOf(ReportScope scope, long asOf, ReportConfig config) {
+    return load(scope, asOf, config, true);
+  }
+
+  private Map<String, TenantFacts> load(
+      ReportScope scope, long now, ReportConfig config, boolean past) {
     Map<String, TenantFacts> tenants = new LinkedHashMap<>();
     Map<String, String> keyOfDefinition = new HashMap<>();
     try (Connection connection = dataSource.getConnection()) {
       loadTenants(connection, scope, tenants);
-      loadDefinitions(connection, scope, tenants, keyOfDefinition);
+      loadDefinitions(connection, scope, past ? now : null, tenants, keyOfDefinition);
       if (scope.isAll() ? tenants.isEmpty() : scope.includes(null)) {
         tenants.computeIfAbsent(null, TenantFacts::new);
       }
       Function<String, TenantFacts> facts = tenants::get;
       loadUsers(connection, tenants);
-      loadRuntime(connection, scope, now, config, facts, keyOfDefinition);
+      loadRuntime(connection, scope, now, past, config, facts, keyOfDefinition);
     } catch (SQLException e) {
       throw new IllegalStateException(
           "camunda-checkup report: reading the engine's tables failed: " + e.getMessage(), e);
@@ -77,10 +91,15 @@ final class EngineTables {
   private void loadDefinitions(
       Connection connection,
       ReportScope scope,
+      Long deployedBy,
       Map<String, TenantFacts> tenants,
       Map<String, String> keyOfDefinition)
       throws SQLException {
     TenantFilter filter = new TenantFilter(scope, "P.TENANT_ID_");
+    List<Object> parameters = new ArrayList<>(filter.parameters);
+    if (deployedBy != null) {
+      parameters.add(new Timestamp(deployedBy));
+    }
     query(
         connection,
         "select P.ID_, P.KEY_, P.NAME_, P.VERSION_, P.TENANT_ID_, P.DEPLOYMENT_ID_, P.SUSPENSION_STATE_, "
@@ -89,8 +108,9 @@ final class EngineTables {
             + "ACT_RE_PROCDEF P left join "
             + prefix
             + "ACT_RE_DEPLOYMENT D on D.ID_ = P.DEPLOYMENT_ID_ where "
-            + filter.sql,
-        filter.parameters,
+            + filter.sql
+            + (deployedBy == null ? "" : " and D.DEPLOY_TIME_ <= ?"),
+        parameters,
         row -> {
           Timestamp deployed = row.getTimestamp(8);
           TenantFacts.Definition definition =
@@ -174,6 +194,7 @@ final class EngineTables {
       Connection connection,
       ReportScope scope,
       long now,
+      boolean past,
       ReportConfig config,
       Function<String, TenantFacts> facts,
       Map<String, String> keyOfDefinition)
@@ -185,11 +206,16 @@ final class EngineTables {
             + "INCIDENT_MSG_, INCIDENT_TIMESTAMP_ SINCE_ from "
             + prefix
             + "ACT_RU_INCIDENT where "
-            + filter.sql;
+            + filter.sql
+            + (past ? " and INCIDENT_TIMESTAMP_ <= ?" : "");
+    List<Object> incidentParameters = new ArrayList<>(filter.parameters);
+    if (past) {
+      incidentParameters.add(new Timestamp(now));
+    }
     listed(
         connection,
         incidents,
-        filter.parameters,
+        incidentParameters,
         "count(*)",
         limit,
         facts,
@@ -213,7 +239,11 @@ final class EngineTables {
             + prefix
             + "ACT_RU_TASK where "
             + filter.sql
-            + " and DUE_DATE_ < ?";
+            + " and DUE_DATE_ < ?"
+            + (past ? " and CREATE_TIME_ <= ?" : "");
+    if (past) {
+      overdueParameters.add(dueBefore);
+    }
     listed(
         connection,
         overdue,

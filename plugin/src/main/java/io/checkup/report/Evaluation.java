@@ -146,6 +146,7 @@ final class Evaluation {
             explanation.toString(),
             measured.details(),
             indicator.title(),
+            null,
             IndicatorTexts.value(indicator, value),
             IndicatorTexts.norm(indicator, shownMin, max, null)));
   }

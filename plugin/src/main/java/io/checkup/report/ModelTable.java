@@ -22,9 +22,11 @@ import javax.sql.DataSource;
  */
 public final class ModelTable {
 
-  /** The report's table. */
+  /** The report's tables: the model profiles, and the daily snapshots ({@link SnapshotTable}). */
   public static final PluginTables.Group TABLES =
-      new PluginTables.Group("io/checkup/report/sql", List.of("CHECKUP_MODEL"));
+      new PluginTables.Group(
+          "io/checkup/report/sql",
+          List.of("CHECKUP_MODEL", "CHECKUP_SNAPSHOT_DAY", "CHECKUP_SNAPSHOT"));
 
   /** One stored profile. */
   public record Row(
@@ -47,12 +49,12 @@ public final class ModelTable {
     this.table = tables.name("CHECKUP_MODEL");
   }
 
-  /** Applies the engine's {@code databaseSchemaUpdate} to the table. */
+  /** Applies the engine's {@code databaseSchemaUpdate} to the report's tables. */
   public void applySchemaUpdate(String schemaUpdate) {
     tables.applySchemaUpdate(TABLES, schemaUpdate);
   }
 
-  /** Drops the table (what {@code create-drop} does when the engine closes). */
+  /** Drops the report's tables (what {@code create-drop} does when the engine closes). */
   public void drop() {
     tables.drop(TABLES);
   }

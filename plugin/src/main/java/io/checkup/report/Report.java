@@ -50,7 +50,80 @@ public record Report(String generatedAt, List<TenantReport> tenants) {
       String profile,
       Integer users,
       Integer ageDays,
-      Launches launches) {}
+      Launches launches,
+      Integer scoreChange7d,
+      Integer scoreChange30d,
+      String levelSince,
+      List<HistoryPoint> history) {
+
+    /** This tenant without trends: as far as the day's report alone tells. */
+    public TenantReport(
+        String tenantId,
+        RiskLevel riskLevel,
+        int score,
+        List<String> reasons,
+        List<IndicatorResult> indicators,
+        String tenantName,
+        String plan,
+        String sizeClass,
+        String profile,
+        Integer users,
+        Integer ageDays,
+        Launches launches) {
+      this(
+          tenantId,
+          riskLevel,
+          score,
+          reasons,
+          indicators,
+          tenantName,
+          plan,
+          sizeClass,
+          profile,
+          users,
+          ageDays,
+          launches,
+          null,
+          null,
+          null,
+          List.of());
+    }
+
+    /**
+     * This tenant with its trends from the daily snapshots, and each indicator's value 7 days ago.
+     */
+    public TenantReport withTrends(
+        Integer change7d,
+        Integer change30d,
+        String since,
+        List<HistoryPoint> points,
+        Map<String, Number> previousValues) {
+      List<IndicatorResult> withPrevious = new java.util.ArrayList<>();
+      for (IndicatorResult indicator : indicators) {
+        withPrevious.add(indicator.withPreviousValue(previousValues.get(indicator.id())));
+      }
+      return new TenantReport(
+          tenantId,
+          riskLevel,
+          score,
+          reasons,
+          withPrevious,
+          tenantName,
+          plan,
+          sizeClass,
+          profile,
+          users,
+          ageDays,
+          launches,
+          change7d,
+          change30d,
+          since,
+          points);
+    }
+  }
+
+  /** A day of a tenant's history: its score and level at the end of that day. */
+  public record HistoryPoint(String date, int score, RiskLevel riskLevel) {}
 
   /**
    * One indicator of one tenant.
@@ -59,6 +132,7 @@ public record Report(String generatedAt, List<TenantReport> tenants) {
    * @param status {@code ok}, {@code warning} (just outside the norm), {@code out-of-norm} or
    *     {@code n/a}
    * @param details the elements behind the value (processes, gateways, instances, tasks...)
+   * @param previousValue the value in the daily snapshot of 7 days ago, or null
    * @param valueText the value with its unit, in words ("12 days", "+150 %", "n/a"), for pages
    * @param normText the bounds that apply, in short words ("1,000 to 10,000", "at most 30 days"),
    *     for pages
@@ -71,8 +145,15 @@ public record Report(String generatedAt, List<TenantReport> tenants) {
       String explanation,
       List<Map<String, Object>> details,
       String title,
+      Number previousValue,
       @JsonIgnore String valueText,
-      @JsonIgnore String normText) {}
+      @JsonIgnore String normText) {
+
+    IndicatorResult withPreviousValue(Number previous) {
+      return new IndicatorResult(
+          id, value, norm, status, explanation, details, title, previous, valueText, normText);
+    }
+  }
 
   /** The bounds that apply to this tenant. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

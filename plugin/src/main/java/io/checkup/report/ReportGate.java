@@ -6,6 +6,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * At most one report computed at a time on a node, so that however many callers ask, the report
@@ -38,28 +39,15 @@ final class ReportGate {
     }
     if (shared != null) {
       Report report = scope.isAll() ? await(shared) : await(shared).only(scope);
-      // a report over all tenants lists the tenant-less part only when it holds something; one that
-      // asks for the
-      // tenant-less part by name gets it in any case
+      // a report over all tenants lists the tenant-less part only when it holds something; one
+      // that asks for the tenant-less part by name gets it in any case
       if (scope.isAll()
           || !scope.includes(null)
           || report.tenants().stream().anyMatch(tenant -> tenant.tenantId() == null)) {
         return report;
       }
     }
-    try {
-      if (!turn.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
-        throw new ReportUnavailableException(
-            "The check-up report is busy: another report has been computing on "
-                + "this node for more than "
-                + waitMillis / 1000
-                + " s (the report's query timeout). Try again later.",
-            null);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ReportUnavailableException("Interrupted while waiting for the check-up report.", e);
-    }
+    takeTurn();
     CompletableFuture<Report> mine = new CompletableFuture<>();
     synchronized (this) {
       running = mine;
@@ -78,6 +66,32 @@ final class ReportGate {
         runningScope = null;
       }
       turn.release();
+    }
+  }
+
+  /** A report nobody shares (of another time: a past day's snapshot), computed on its own turn. */
+  Report alone(Supplier<Report> compute) {
+    takeTurn();
+    try {
+      return compute.get();
+    } finally {
+      turn.release();
+    }
+  }
+
+  private void takeTurn() {
+    try {
+      if (!turn.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
+        throw new ReportUnavailableException(
+            "The check-up report is busy: another report has been computing on "
+                + "this node for more than "
+                + waitMillis / 1000
+                + " s (the report's query timeout). Try again later.",
+            null);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ReportUnavailableException("Interrupted while waiting for the check-up report.", e);
     }
   }
 

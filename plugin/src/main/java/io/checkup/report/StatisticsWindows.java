@@ -79,13 +79,14 @@ final class StatisticsWindows {
    */
   private Map<Cell, Long> settled(
       ReportScope scope,
+      boolean keep,
       String name,
       long start,
       long end,
       long unit,
       long version,
       Reader reader) {
-    if (!scope.isAll()) {
+    if (!keep || !scope.isAll()) {
       return reader.read(start, end);
     }
     Window window = windows.computeIfAbsent(name, n -> new Window());
@@ -123,6 +124,7 @@ final class StatisticsWindows {
   /** Settled sums plus the live ones of the rest of the window. */
   private Map<Cell, Long> window(
       ReportScope scope,
+      boolean keep,
       String name,
       long start,
       long settledEnd,
@@ -130,13 +132,21 @@ final class StatisticsWindows {
       long unit,
       long version,
       Reader reader) {
-    Map<Cell, Long> sums = settled(scope, name, start, settledEnd, unit, version, reader);
+    Map<Cell, Long> sums = settled(scope, keep, name, start, settledEnd, unit, version, reader);
     reader.read(settledEnd, end).forEach((cell, value) -> sums.merge(cell, value, Long::sum));
     return sums;
   }
 
   /** Adds the statistics of the windows to the facts of the tenants in scope. */
   void load(ReportScope scope, long now, Map<String, TenantFacts> tenants) {
+    load(scope, now, tenants, true);
+  }
+
+  /**
+   * As {@link #load(ReportScope, long, Map)}; {@code keep} false for a report of another time (a
+   * past day's snapshot), which must neither use nor disturb the settled sums kept for now.
+   */
+  void load(ReportScope scope, long now, Map<String, TenantFacts> tenants, boolean keep) {
     long today = UtcPeriods.dayStart(now);
     long yesterday = today - UtcPeriods.DAY;
     long tomorrow = today + UtcPeriods.DAY;
@@ -146,6 +156,7 @@ final class StatisticsWindows {
 
     window(
             scope,
+            keep,
             "launches",
             today - 28 * UtcPeriods.DAY,
             yesterday,
@@ -177,6 +188,7 @@ final class StatisticsWindows {
     long week = today - 6 * UtcPeriods.DAY;
     window(
             scope,
+            keep,
             "active",
             week,
             yesterday,
@@ -199,6 +211,7 @@ final class StatisticsWindows {
 
     window(
             scope,
+            keep,
             "actions",
             hour - 23 * UtcPeriods.HOUR,
             hour - UtcPeriods.HOUR,
@@ -216,6 +229,7 @@ final class StatisticsWindows {
 
     window(
             scope,
+            keep,
             "tasks",
             week,
             yesterday,
@@ -243,6 +257,7 @@ final class StatisticsWindows {
     Map<Cell, Long> edge =
         window(
             scope,
+            keep,
             "week-edge-day",
             edgeDay,
             week,
@@ -252,6 +267,7 @@ final class StatisticsWindows {
             rows(scope, false, WEEK_EDGE_METRICS, true, row -> row.metric().id()));
     window(
             scope,
+            keep,
             "week-edge-gone",
             edgeDay,
             edgeStart,
@@ -279,6 +295,7 @@ final class StatisticsWindows {
     long month = monthStart(now);
     window(
             scope,
+            keep,
             "assignees",
             month,
             yesterday,
@@ -296,6 +313,7 @@ final class StatisticsWindows {
 
     window(
             scope,
+            keep,
             "flows",
             month,
             yesterday,

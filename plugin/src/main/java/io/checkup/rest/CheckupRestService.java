@@ -4,11 +4,13 @@ import io.checkup.engine.CheckupProcessEnginePlugin;
 import io.checkup.engine.CheckupRegistry;
 import io.checkup.engine.ResourceFindings;
 import io.checkup.lint.Finding;
+import io.checkup.report.HistoryFormats;
 import io.checkup.report.Report;
 import io.checkup.report.ReportFormats;
 import io.checkup.report.ReportHtml;
 import io.checkup.report.ReportScope;
 import io.checkup.report.ReportUnavailableException;
+import io.checkup.report.Snapshot;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -86,14 +88,7 @@ public class CheckupRestService {
     try {
       return checkup.plugin().getReport().generate(scope);
     } catch (ReportUnavailableException e) {
-      LOG.warn(
-          "camunda-checkup: a report was asked for but cannot be computed now: {}", e.getMessage());
-      throw new WebApplicationException(
-          Response.status(Response.Status.SERVICE_UNAVAILABLE)
-              .header("Retry-After", "30")
-              .type(MediaType.APPLICATION_JSON)
-              .entity(ReportFormats.json(errorBody("ReportUnavailableException", e.getMessage())))
-              .build());
+      throw unavailable(e);
     }
   }
 
@@ -107,7 +102,7 @@ public class CheckupRestService {
         Caller.of(checkup.engine()),
         tenantId,
         format,
-        "checkup-report-" + tenantId.replaceAll("[^A-Za-z0-9._-]", "_"));
+        "checkup-report-" + safeName(tenantId));
   }
 
   /**
@@ -126,6 +121,100 @@ public class CheckupRestService {
       return notFound(name);
     }
     return render(report, format, fileName);
+  }
+
+  @GET
+  @Path("/history")
+  public Response tenantLessHistory(
+      @QueryParam("withoutTenantId") boolean withoutTenantId,
+      @QueryParam("days") Integer days,
+      @QueryParam("format") String format) {
+    if (!withoutTenantId) {
+      return error(
+          Response.Status.BAD_REQUEST,
+          "InvalidRequestException",
+          "Name a tenant: /history/{tenantId}, or /history?withoutTenantId=true for the tenant-less "
+              + "part.");
+    }
+    Checkup checkup = checkup(engineName());
+    return history(checkup, Caller.of(checkup.engine()), null, days, format);
+  }
+
+  @GET
+  @Path("/history/{tenantId}")
+  public Response tenantHistory(
+      @PathParam("tenantId") String tenantId,
+      @QueryParam("days") Integer days,
+      @QueryParam("format") String format) {
+    Checkup checkup = checkup(engineName());
+    return history(checkup, Caller.of(checkup.engine()), tenantId, days, format);
+  }
+
+  /**
+   * A tenant's daily snapshots, with the same checks as its report: not visible, not there or left
+   * out of the report is a 404 that says nothing more.
+   */
+  private Response history(
+      Checkup checkup, Caller caller, String tenantId, Integer days, String format) {
+    String name =
+        tenantId == null ? "The tenant-less part is not visible." : "No tenant '" + tenantId + "'.";
+    if (!caller.canSee(tenantId) || !exists(checkup.engine(), tenantId)) {
+      return notFound(name);
+    }
+    int span = days == null ? 90 : days;
+    if (span < 1 || span > 3_660) {
+      return error(
+          Response.Status.BAD_REQUEST,
+          "InvalidRequestException",
+          "days must be from 1 to 3660, not " + span + ".");
+    }
+    if (checkup.plugin().unavailableReason() != null) {
+      return notFound(
+          "The check-up history is off on process engine '"
+              + checkup.engine().getName()
+              + "': "
+              + checkup.plugin().unavailableReason()
+              + ".");
+    }
+    List<Snapshot> snapshots;
+    try {
+      snapshots = checkup.plugin().getReport().history(tenantId, span);
+    } catch (ReportUnavailableException e) {
+      throw unavailable(e);
+    }
+    if (snapshots.isEmpty() && checkup.plugin().getReport().excludes(tenantId)) {
+      return notFound(name);
+    }
+    String chosen = format(format);
+    if (chosen == null || chosen.equals("html")) {
+      return error(
+          Response.Status.BAD_REQUEST,
+          "InvalidRequestException",
+          "Unknown format '" + format + "' for the history: use json or csv.");
+    }
+    if (chosen.equals("csv")) {
+      String file = "checkup-history-" + (tenantId == null ? "without-tenant" : safeName(tenantId));
+      return Response.ok(HistoryFormats.csv(tenantId, snapshots), CSV + "; charset=UTF-8")
+          .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"")
+          .header("X-Content-Type-Options", "nosniff")
+          .build();
+    }
+    return Response.ok(
+            HistoryFormats.json(tenantId, snapshots),
+            MediaType.APPLICATION_JSON + "; charset=UTF-8")
+        .build();
+  }
+
+  /** Whether the engine knows the tenant (null: the tenant-less part, always there). */
+  private static boolean exists(ProcessEngine engine, String tenantId) {
+    return tenantId == null
+        || engine.getIdentityService().createTenantQuery().tenantId(tenantId).count() > 0
+        || engine.getRepositoryService().createProcessDefinitionQuery().tenantIdIn(tenantId).count()
+            > 0;
+  }
+
+  private static String safeName(String id) {
+    return id.replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
   @GET
@@ -272,6 +361,18 @@ public class CheckupRestService {
       }
     }
     return anyText ? "html" : "json";
+  }
+
+  /** 503, with Camunda's error body and a time to come back. */
+  private static WebApplicationException unavailable(ReportUnavailableException e) {
+    LOG.warn(
+        "camunda-checkup: the check-up was asked for but cannot be had now: {}", e.getMessage());
+    return new WebApplicationException(
+        Response.status(Response.Status.SERVICE_UNAVAILABLE)
+            .header("Retry-After", "30")
+            .type(MediaType.APPLICATION_JSON)
+            .entity(ReportFormats.json(errorBody("ReportUnavailableException", e.getMessage())))
+            .build());
   }
 
   private static Response json(Object body) {

@@ -60,7 +60,9 @@ public class CheckupAutoConfiguration {
         .set(CheckupSettings.REPORT_WARM_UP, report.isWarmUp())
         .set(CheckupSettings.REPORT_QUERY_TIMEOUT, report.getQueryTimeout())
         .set(CheckupSettings.REPORT_EXCLUDE_TENANTS, report.getExcludeTenants())
-        .set(CheckupSettings.REPORT_EXCLUDE_WITHOUT_TENANT, report.isExcludeWithoutTenant());
+        .set(CheckupSettings.REPORT_EXCLUDE_WITHOUT_TENANT, report.isExcludeWithoutTenant())
+        .set(CheckupSettings.REPORT_SNAPSHOTS, report.isSnapshots())
+        .set(CheckupSettings.REPORT_HISTORY_RETENTION, report.getHistoryRetention());
     return plugin;
   }
 

@@ -59,6 +59,28 @@ public class CheckupProperties {
     /** Leave the tenant-less part out of the report, the history, alerts and metrics. */
     private boolean excludeWithoutTenant;
 
+    /** Write the daily snapshots from this node (each day once per cluster). */
+    private boolean snapshots = true;
+
+    /** How long daily snapshots are kept. */
+    private Duration historyRetention = Duration.ofDays(400);
+
+    public boolean isSnapshots() {
+      return snapshots;
+    }
+
+    public void setSnapshots(boolean snapshots) {
+      this.snapshots = snapshots;
+    }
+
+    public Duration getHistoryRetention() {
+      return historyRetention;
+    }
+
+    public void setHistoryRetention(Duration historyRetention) {
+      this.historyRetention = historyRetention;
+    }
+
     public Set<String> getExcludeTenants() {
       return excludeTenants;
     }

@@ -67,6 +67,19 @@ public final class Statistics {
    *
    * @return {settled hours, settled days}
    */
+  /**
+   * The earliest UTC day the statistics still hold (as daily rows), or null when they hold none.
+   */
+  public java.time.LocalDate earliestDay() {
+    try {
+      Long day = store.earliestDay();
+      return day == null ? null : UtcPeriods.date(day);
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "camunda-checkup statistics: reading the earliest day failed: " + e.getMessage(), e);
+    }
+  }
+
   public long[] closedPeriodVersions() {
     try {
       return store.closedPeriodVersions();

@@ -165,6 +165,18 @@ public final class StatsStore {
    * The versions of closed hours and closed days (see {@link #markClosedPeriods}); 0 where never
    * raised.
    */
+  /** The start of the earliest day with daily rows, or null when there are none. */
+  public Long earliestDay() throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            read(connection, "select min(PERIOD_START_) from " + table + " where PERIOD_ = 'D'");
+        ResultSet rows = select.executeQuery()) {
+      rows.next();
+      long day = rows.getLong(1);
+      return rows.wasNull() ? null : day;
+    }
+  }
+
   public long[] closedPeriodVersions() throws SQLException {
     long[] versions = new long[2];
     try (Connection connection = dataSource.getConnection();

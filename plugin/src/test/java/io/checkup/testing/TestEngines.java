@@ -92,13 +92,14 @@ public final class TestEngines {
   }
 
   /**
-   * Adds a plugin. camunda-checkup's report warm-up is switched off here, so that no background
-   * report runs beside a test's own clock and counters; a test of the warm-up switches it on again
-   * before {@link #build()}.
+   * Adds a plugin. camunda-checkup's report warm-up and daily snapshots are switched off here, so
+   * that no background report runs beside a test's own clock and counters; a test of either
+   * switches it on again before {@link #build()}.
    */
   public TestEngines plugin(ProcessEnginePlugin plugin) {
     if (plugin instanceof CheckupProcessEnginePlugin checkup) {
       checkup.setReportWarmUp(false);
+      checkup.setReportSnapshots(false);
     }
     plugins.add(plugin);
     return this;

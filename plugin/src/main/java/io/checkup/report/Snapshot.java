@@ -1,0 +1,28 @@
+package io.checkup.report;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * A tenant's check-up at the end of one UTC day, as the daily snapshot keeps it.
+ *
+ * @param tenantId null for the tenant-less part
+ * @param levelSince the first day of the current level (of a run of days at this level)
+ * @param indicators every indicator's value (null for n/a) and status, by indicator id
+ */
+public record Snapshot(
+    LocalDate day,
+    String tenantId,
+    int score,
+    RiskLevel riskLevel,
+    LocalDate levelSince,
+    Map<String, Value> indicators) {
+
+  /** One indicator's value and status that day. */
+  public record Value(Number value, Status status) {}
+
+  /** The key a tenant is stored under: any tenant id, and the tenant-less part, kept apart. */
+  static String key(String tenantId) {
+    return tenantId == null ? "-" : "t:" + tenantId;
+  }
+}

@@ -1,0 +1,120 @@
+package io.checkup.report;
+
+import io.checkup.report.Report.HistoryPoint;
+import io.checkup.report.Report.TenantReport;
+import io.checkup.stats.UtcPeriods;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where each tenant is heading, from the daily snapshots: the change of its score over 7 and 30
+ * days, the first day of its level, the last 30 days, and each indicator's value 7 days ago. The
+ * snapshots of the last 30 days are read once per day and node (and again when a snapshot is
+ * written, or after five minutes, for those another node wrote), in a compact form: a report pays
+ * nothing for its trends, whatever the length of the history.
+ */
+final class Trends {
+
+  private static final Logger LOG = LoggerFactory.getLogger("io.checkup.report");
+  private static final long REFRESH = 5 * 60_000L;
+
+  /** One tenant's last 30 days: scores and levels by day, and the indicators 7 days ago. */
+  private record TenantHistory(
+      Map<LocalDate, Snapshot> days, Snapshot yesterday, Map<String, Number> weekAgo) {}
+
+  private record Cache(LocalDate today, long loadedAt, Map<String, TenantHistory> tenants) {}
+
+  private final SnapshotTable table;
+  private volatile Cache cache;
+
+  Trends(SnapshotTable table) {
+    this.table = table;
+  }
+
+  /** Forgets what was read: a snapshot was written. */
+  void invalidate() {
+    cache = null;
+  }
+
+  /**
+   * The report with every tenant's trends. Without snapshots (none written yet) it is unchanged.
+   */
+  Report apply(Report report, long now) {
+    LocalDate today = UtcPeriods.date(now);
+    Map<String, TenantHistory> histories = histories(today, now);
+    if (histories.isEmpty()) {
+      return report;
+    }
+    List<TenantReport> tenants = new ArrayList<>();
+    for (TenantReport tenant : report.tenants()) {
+      TenantHistory history = histories.get(Snapshot.key(tenant.tenantId()));
+      tenants.add(history == null ? tenant : apply(tenant, history, today));
+    }
+    return new Report(report.generatedAt(), tenants);
+  }
+
+  private static TenantReport apply(TenantReport tenant, TenantHistory history, LocalDate today) {
+    List<HistoryPoint> points = new ArrayList<>();
+    for (LocalDate day = today.minusDays(30); day.isBefore(today); day = day.plusDays(1)) {
+      Snapshot snapshot = history.days().get(day);
+      if (snapshot != null) {
+        points.add(new HistoryPoint(day.toString(), snapshot.score(), snapshot.riskLevel()));
+      }
+    }
+    Snapshot yesterday = history.yesterday();
+    String levelSince =
+        (yesterday != null && yesterday.riskLevel() == tenant.riskLevel()
+                ? yesterday.levelSince()
+                : today)
+            .toString();
+    return tenant.withTrends(
+        change(tenant, history.days().get(today.minusDays(7))),
+        change(tenant, history.days().get(today.minusDays(30))),
+        levelSince,
+        points,
+        history.weekAgo());
+  }
+
+  private static Integer change(TenantReport tenant, Snapshot then) {
+    return then == null ? null : tenant.score() - then.score();
+  }
+
+  private Map<String, TenantHistory> histories(LocalDate today, long now) {
+    Cache known = cache;
+    if (known != null && known.today().equals(today) && now - known.loadedAt() < REFRESH) {
+      return known.tenants();
+    }
+    Map<String, TenantHistory> tenants = new HashMap<>();
+    try {
+      Map<String, Map<LocalDate, Snapshot>> days = new HashMap<>();
+      for (Snapshot snapshot : table.scoresBetween(today.minusDays(30), today.minusDays(1))) {
+        days.computeIfAbsent(Snapshot.key(snapshot.tenantId()), key -> new HashMap<>())
+            .put(snapshot.day(), snapshot);
+      }
+      Map<String, Map<String, Number>> weekAgo = new HashMap<>();
+      for (Snapshot snapshot : table.between(today.minusDays(7), today.minusDays(7))) {
+        Map<String, Number> values = new HashMap<>();
+        snapshot.indicators().forEach((id, value) -> values.put(id, value.value()));
+        weekAgo.put(Snapshot.key(snapshot.tenantId()), values);
+      }
+      days.forEach(
+          (key, byDay) ->
+              tenants.put(
+                  key,
+                  new TenantHistory(
+                      byDay, byDay.get(today.minusDays(1)), weekAgo.getOrDefault(key, Map.of()))));
+    } catch (SQLException e) {
+      LOG.warn(
+          "camunda-checkup: the daily snapshots cannot be read ({}); no trends", e.getMessage());
+      return Map.of();
+    }
+    cache = new Cache(today, now, tenants);
+    return tenants;
+  }
+}

@@ -1,0 +1,289 @@
+package io.checkup.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.checkup.engine.CheckupProcessEnginePlugin;
+import io.checkup.stats.Metric;
+import io.checkup.stats.StatKey;
+import io.checkup.stats.UtcPeriods;
+import io.checkup.testing.TestEngines;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The daily snapshots: written once per UTC day and cluster, back-filled with the numbers a report
+ * of that day gave, kept for the retention, caught up after an outage, and the trends read from
+ * them. Subclassed for PostgreSQL and MariaDB.
+ */
+class SnapshotTest {
+
+  static final Instant NOW = Instant.parse("2026-03-20T12:00:00Z");
+
+  protected final List<ProcessEngine> engines = new ArrayList<>();
+
+  /** A new engine on the test's database (a node of the cluster, when called again). */
+  protected TestEngines database() {
+    return shared;
+  }
+
+  private final TestEngines shared = TestEngines.h2Shared("snapshots-" + System.nanoTime());
+
+  @AfterEach
+  void close() {
+    ClockUtil.reset();
+    engines.forEach(ProcessEngine::close);
+  }
+
+  private CheckupProcessEnginePlugin node(String name, String retention) {
+    CheckupProcessEnginePlugin checkup = new CheckupProcessEnginePlugin();
+    checkup.setStatsFlushInterval("1h");
+    checkup.setStatsNodeId(name);
+    if (retention != null) {
+      checkup.setReportHistoryRetention(retention);
+    }
+    ProcessEngineConfigurationImpl configuration =
+        database().again().name(name).plugin(checkup).configuration();
+    configuration.setIdGenerator(new StrongUuidGenerator());
+    engines.add(configuration.buildProcessEngine());
+    return checkup;
+  }
+
+  private ProcessEngine engine(int index) {
+    return engines.get(index);
+  }
+
+  private static void clock(Instant instant) {
+    ClockUtil.setCurrentTime(Date.from(instant));
+  }
+
+  private static Instant day(int daysAgo, int hour) {
+    return NOW.truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+        .minus(Duration.ofDays(daysAgo))
+        .plus(Duration.ofHours(hour));
+  }
+
+  private static Instant endOfDay(int daysAgo) {
+    return day(daysAgo - 1, 0).minusMillis(1);
+  }
+
+  private void deploy(ProcessEngine engine) {
+    if (engine.getIdentityService().createTenantQuery().tenantId("acme").count() == 0) {
+      engine.getIdentityService().saveTenant(engine.getIdentityService().newTenant("acme"));
+    }
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .tenantId("acme")
+        .addModelInstance(
+            "request.bpmn",
+            Bpmn.createExecutableProcess("request")
+                .camundaHistoryTimeToLive(30)
+                .startEvent()
+                .userTask("handle")
+                .camundaCandidateGroups("staff")
+                .endEvent()
+                .done())
+        .deploy();
+  }
+
+  private void launch(ProcessEngine engine, int times, boolean complete) {
+    for (int i = 0; i < times; i++) {
+      String instance =
+          engine
+              .getRuntimeService()
+              .createProcessInstanceByKey("request")
+              .processDefinitionTenantId("acme")
+              .execute()
+              .getId();
+      Task task =
+          engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
+      if (complete) {
+        engine.getTaskService().complete(task.getId());
+      }
+    }
+  }
+
+  private static Snapshot snapshot(List<Snapshot> history, int daysAgo) {
+    LocalDate day = LocalDate.ofInstant(NOW, java.time.ZoneOffset.UTC).minusDays(daysAgo);
+    return history.stream().filter(s -> s.day().equals(day)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void aBackFilledDayHasTheNumbersTheReportOfThatDayGave() {
+    CheckupProcessEnginePlugin checkup = node("one", null);
+    ProcessEngine engine = engine(0);
+    clock(day(10, 9));
+    deploy(engine);
+    clock(day(3, 9));
+    launch(engine, 5, true);
+    launch(engine, 1, false);
+    Task open = engine.getTaskService().createTaskQuery().active().list().get(0);
+    engine.getTaskService().setDueDate(open.getId(), Date.from(day(3, 11)));
+    assertThat(checkup.getStatistics().flushNow()).isTrue();
+    // the report as a partner read it at the end of that day
+    clock(endOfDay(3));
+    Report thatDay = checkup.getReport().generate(ReportScope.of(List.of("acme")));
+    // what happened since: more launches, a new model version, more overdue work
+    clock(day(2, 9));
+    launch(engine, 3, false);
+    engine
+        .getTaskService()
+        .setDueDate(
+            engine.getTaskService().createTaskQuery().active().list().get(1).getId(),
+            Date.from(day(2, 10)));
+    deploy(engine);
+    clock(day(1, 9));
+    launch(engine, 2, true);
+    assertThat(checkup.getStatistics().flushNow()).isTrue();
+
+    clock(NOW);
+    List<LocalDate> written = checkup.getReport().writeSnapshots();
+
+    assertThat(written)
+        .contains(LocalDate.ofInstant(day(3, 0), java.time.ZoneOffset.UTC))
+        .last()
+        .isEqualTo(LocalDate.ofInstant(day(1, 0), java.time.ZoneOffset.UTC));
+    Snapshot backFilled = snapshot(checkup.getReport().history("acme", 30), 3);
+    Report.TenantReport expected = thatDay.tenants().get(0);
+    assertThat(backFilled.score()).isEqualTo(expected.score());
+    assertThat(backFilled.riskLevel()).isEqualTo(expected.riskLevel());
+    for (Report.IndicatorResult indicator : expected.indicators()) {
+      Snapshot.Value value = backFilled.indicators().get(indicator.id());
+      assertThat(value.status()).as(indicator.id()).isEqualTo(indicator.status());
+      assertThat(value.value() == null ? null : value.value().doubleValue())
+          .as(indicator.id())
+          .isEqualTo(indicator.value() == null ? null : indicator.value().doubleValue());
+    }
+    // the day's own numbers, which the later traffic must not have touched
+    assertThat(backFilled.indicators().get("launches.7d").value().longValue()).isEqualTo(6);
+    assertThat(backFilled.indicators().get("tasks.overdue").value().longValue()).isEqualTo(1);
+  }
+
+  @Test
+  void twoNodesWritingTheSameDayAtOnceWriteItOnce() throws Exception {
+    CheckupProcessEnginePlugin one = node("one", null);
+    CheckupProcessEnginePlugin two = node("two", null);
+    clock(day(5, 9));
+    deploy(engine(0));
+    launch(engine(0), 4, true);
+    assertThat(one.getStatistics().flushNow()).isTrue();
+    clock(NOW);
+
+    CountDownLatch go = new CountDownLatch(1);
+    CompletableFuture<List<LocalDate>> first = CompletableFuture.supplyAsync(() -> await(go, one));
+    CompletableFuture<List<LocalDate>> second = CompletableFuture.supplyAsync(() -> await(go, two));
+    go.countDown();
+    List<LocalDate> byOne = first.get(60, TimeUnit.SECONDS);
+    List<LocalDate> byTwo = second.get(60, TimeUnit.SECONDS);
+
+    // every day from the first with statistics to yesterday, each by exactly one of them
+    List<LocalDate> all = new ArrayList<>(byOne);
+    all.addAll(byTwo);
+    assertThat(all).doesNotHaveDuplicates().hasSize(5);
+    assertThat(one.getReport().history("acme", 30)).hasSize(5);
+    // and asked again, nobody writes anything
+    assertThat(one.getReport().writeSnapshots()).isEmpty();
+    assertThat(two.getReport().writeSnapshots()).isEmpty();
+  }
+
+  private static List<LocalDate> await(CountDownLatch go, CheckupProcessEnginePlugin node) {
+    try {
+      go.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    ClockUtil.setCurrentTime(Date.from(NOW));
+    return node.getReport().writeSnapshots();
+  }
+
+  @Test
+  void aNodeDownForThreeDaysCatchesUpAndOldSnapshotsGo() {
+    CheckupProcessEnginePlugin checkup = node("one", "10d");
+    clock(day(20, 9));
+    deploy(engine(0));
+    launch(engine(0), 2, true);
+    assertThat(checkup.getStatistics().flushNow()).isTrue();
+    // the last round before the outage: early on the day three days ago, once the day before had
+    // settled (two flushes of an hour)
+    clock(day(3, 3));
+    List<LocalDate> before = checkup.getReport().writeSnapshots();
+    assertThat(before).last().isEqualTo(LocalDate.ofInstant(day(4, 0), java.time.ZoneOffset.UTC));
+
+    clock(NOW);
+    List<LocalDate> after = checkup.getReport().writeSnapshots();
+
+    assertThat(after)
+        .containsExactly(
+            LocalDate.ofInstant(day(3, 0), java.time.ZoneOffset.UTC),
+            LocalDate.ofInstant(day(2, 0), java.time.ZoneOffset.UTC),
+            LocalDate.ofInstant(day(1, 0), java.time.ZoneOffset.UTC));
+    // kept: the 10 days of the retention, however far the statistics reach
+    List<Snapshot> history = checkup.getReport().history("acme", 60);
+    assertThat(history).hasSize(10);
+    assertThat(history.get(0).day())
+        .isEqualTo(LocalDate.ofInstant(day(10, 0), java.time.ZoneOffset.UTC));
+  }
+
+  @Test
+  void trendsAndPreviousValuesComeFromTheSnapshots() throws Exception {
+    CheckupProcessEnginePlugin checkup = node("one", null);
+    clock(day(40, 9));
+    deploy(engine(0));
+    // a client slipping: 300 launches a day for a month, then 60 a day for the last 10 days
+    Map<StatKey, Long> made = new HashMap<>();
+    for (int daysAgo = 40; daysAgo >= 0; daysAgo--) {
+      long period = UtcPeriods.hourStart(day(daysAgo, 10).toEpochMilli());
+      made.put(
+          new StatKey("acme", "request", Metric.INSTANCE_STARTED, "", period),
+          daysAgo > 10 ? 300L : 60L);
+    }
+    checkup.getStatistics().backfill(made, "made-up");
+    clock(NOW);
+    checkup.getReport().writeSnapshots();
+
+    Report report = checkup.getReport().generate(ReportScope.all());
+    Report.TenantReport acme = report.tenants().get(0);
+    List<Snapshot> history = checkup.getReport().history("acme", 40);
+    Snapshot weekAgo = snapshot(history, 7);
+    Snapshot monthAgo = snapshot(history, 30);
+
+    assertThat(acme.scoreChange7d()).isEqualTo(acme.score() - weekAgo.score());
+    assertThat(acme.scoreChange30d()).isEqualTo(acme.score() - monthAgo.score());
+    assertThat(acme.history()).hasSize(30);
+    assertThat(acme.history().get(0).date()).isEqualTo(snapshot(history, 30).day().toString());
+    assertThat(acme.history().get(29).score()).isEqualTo(snapshot(history, 1).score());
+    Report.IndicatorResult launches =
+        acme.indicators().stream().filter(i -> i.id().equals("launches.7d")).findFirst().get();
+    assertThat(launches.previousValue().longValue())
+        .isEqualTo(weekAgo.indicators().get("launches.7d").value().longValue())
+        // the 168 hours to the end of that day: four days of 60 and three of 300
+        .isEqualTo(4 * 60L + 3 * 300L);
+    // the level's first day: the last change of level in the history, or its start
+    LocalDate since = LocalDate.parse(acme.levelSince());
+    assertThat(snapshot(history, 1).riskLevel()).isEqualTo(acme.riskLevel());
+    for (Snapshot day : history) {
+      if (!day.day().isBefore(since)) {
+        assertThat(day.riskLevel()).as(day.day().toString()).isEqualTo(acme.riskLevel());
+      }
+    }
+    assertThat(history.stream().filter(day -> day.day().equals(since.minusDays(1))))
+        .allSatisfy(day -> assertThat(day.riskLevel()).isNotEqualTo(acme.riskLevel()));
+  }
+}
