@@ -100,6 +100,31 @@ class CheckupReportRestTest {
     }
     start("beta", 100);
     assertThat(checkup.getStatistics().flushNow()).isTrue();
+    assertThat(checkup.getReport().writeSnapshots()).isNotEmpty();
+  }
+
+  @Test
+  void theHistoryFollowsTheReportsTenantChecksInEveryFormat() throws Exception {
+    JsonNode own = JSON.readTree(get("ulla", "/history/alpha").getBody());
+    assertThat(own.get("tenantId").asText()).isEqualTo("alpha");
+    assertThat(own.get("days")).isNotEmpty();
+    assertThat(own.get("days").get(0).has("score")).isTrue();
+    assertThat(own.get("days").get(0).get("indicators").has("launches.7d")).isTrue();
+    String csv = get("ulla", "/history/alpha?format=csv").getBody();
+    assertThat(csv).startsWith("date,tenantId,indicator,value,status");
+    assertThat(csv.lines().skip(1)).isNotEmpty().allSatisfy(line -> assertThat(line).contains(",alpha,"));
+    // another tenant's history, or one that does not exist, or the tenant-less part: the same 404
+    for (String path : List.of("/history/beta", "/history/beta?format=csv", "/history/gamma",
+        "/history?withoutTenantId=true")) {
+      ResponseEntity<String> refused = get("ulla", path);
+      assertThat(refused.getStatusCode()).as(path).isEqualTo(HttpStatus.NOT_FOUND);
+      assertThat(refused.getBody()).as(path).doesNotContain("launches").doesNotContain("HYPERLINK");
+    }
+    assertThat(get("gus", "/history/beta").getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(get("admin", "/history/beta?format=csv").getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(rest.getForEntity("/engine-rest/checkup/history/alpha", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(get("admin", "/history/alpha?days=0").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
   }
 
   @Test
