@@ -6,6 +6,7 @@ import static io.checkup.engine.CheckupSettings.LINT_MODE;
 import static io.checkup.engine.CheckupSettings.LINT_RESULTS_CACHE_SIZE;
 import static io.checkup.engine.CheckupSettings.LINT_RULES;
 import static io.checkup.engine.CheckupSettings.LINT_RULE_OPTIONS;
+import static io.checkup.engine.CheckupSettings.REPORT_COCKPIT_URL;
 import static io.checkup.engine.CheckupSettings.REPORT_CONFIG;
 import static io.checkup.engine.CheckupSettings.REPORT_CONFIG_FILE;
 import static io.checkup.engine.CheckupSettings.REPORT_EXCLUDE_TENANTS;
@@ -651,6 +652,21 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
    */
   public void setReportExcludeWithoutTenant(boolean reportExcludeWithoutTenant) {
     settings.setText(REPORT_EXCLUDE_WITHOUT_TENANT, String.valueOf(reportExcludeWithoutTenant));
+  }
+
+  public String getReportCockpitUrl() {
+    return settings.text(REPORT_COCKPIT_URL);
+  }
+
+  /** Where the report's pages link to Cockpit ({@code /camunda/app/cockpit/{engine}/}). */
+  public void setReportCockpitUrl(String reportCockpitUrl) {
+    settings.setText(REPORT_COCKPIT_URL, reportCockpitUrl);
+  }
+
+  /** Cockpit's address for an engine, ending in a slash, as the report's pages link to it. */
+  public String cockpitUrl(String engineName) {
+    String url = settings.get(REPORT_COCKPIT_URL).replace("{engine}", engineName);
+    return url.endsWith("/") ? url : url + "/";
   }
 
   public boolean isReportSnapshots() {

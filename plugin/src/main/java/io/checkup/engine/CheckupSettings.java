@@ -182,6 +182,15 @@ public final class CheckupSettings {
           "d",
           "How long daily snapshots are kept");
 
+  public static final Setting<String> REPORT_COCKPIT_URL =
+      new Setting<>(
+          "reportCockpitUrl",
+          "checkup.report.cockpit-url",
+          "/camunda/app/cockpit/{engine}/",
+          CheckupSettings::cockpitUrl,
+          Function.identity(),
+          "Where the report's pages link to Cockpit ({engine} is the engine's name)");
+
   /** Every setting, in the order docs/configuration.md lists them. */
   public static final List<Setting<?>> ALL =
       List.of(
@@ -204,7 +213,8 @@ public final class CheckupSettings {
           REPORT_EXCLUDE_TENANTS,
           REPORT_EXCLUDE_WITHOUT_TENANT,
           REPORT_SNAPSHOTS,
-          REPORT_HISTORY_RETENTION);
+          REPORT_HISTORY_RETENTION,
+          REPORT_COCKPIT_URL);
 
   private static Setting<String> text(String property, String springProperty, String description) {
     return new Setting<>(
@@ -360,5 +370,23 @@ public final class CheckupSettings {
       return setting.parse(texts.get(setting));
     }
     return values.containsKey(setting) ? (T) values.get(setting) : setting.defaultValue();
+  }
+
+  /** A path on this server or an http(s) address: nothing a link could run. */
+  private static String cockpitUrl(String text) {
+    if (text == null || text.isBlank()) {
+      return "/camunda/app/cockpit/{engine}/";
+    }
+    String url = text.trim();
+    String lower = url.toLowerCase(Locale.ROOT);
+    if (!(url.startsWith("/") && !url.startsWith("//"))
+        && !lower.startsWith("http://")
+        && !lower.startsWith("https://")) {
+      throw new IllegalArgumentException(
+          "'"
+              + url
+              + "' is neither a path (/camunda/app/cockpit/{engine}/) nor an http(s) address");
+    }
+    return url;
   }
 }

@@ -58,16 +58,16 @@ final class EngineTables {
   private Map<String, TenantFacts> load(
       ReportScope scope, long now, ReportConfig config, boolean past) {
     Map<String, TenantFacts> tenants = new LinkedHashMap<>();
-    Map<String, String> keyOfDefinition = new HashMap<>();
+    Map<String, TenantFacts.Definition> definitions = new HashMap<>();
     try (Connection connection = dataSource.getConnection()) {
       loadTenants(connection, scope, tenants);
-      loadDefinitions(connection, scope, past ? now : null, tenants, keyOfDefinition);
+      loadDefinitions(connection, scope, past ? now : null, tenants, definitions);
       if (scope.isAll() ? tenants.isEmpty() : scope.includes(null)) {
         tenants.computeIfAbsent(null, TenantFacts::new);
       }
       Function<String, TenantFacts> facts = tenants::get;
       loadUsers(connection, tenants);
-      loadRuntime(connection, scope, now, past, config, facts, keyOfDefinition);
+      loadRuntime(connection, scope, now, past, config, facts, definitions);
     } catch (SQLException e) {
       throw new IllegalStateException(
           "camunda-checkup report: reading the engine's tables failed: " + e.getMessage(), e);
@@ -93,7 +93,7 @@ final class EngineTables {
       ReportScope scope,
       Long deployedBy,
       Map<String, TenantFacts> tenants,
-      Map<String, String> keyOfDefinition)
+      Map<String, TenantFacts.Definition> definitions)
       throws SQLException {
     TenantFilter filter = new TenantFilter(scope, "P.TENANT_ID_");
     List<Object> parameters = new ArrayList<>(filter.parameters);
@@ -124,7 +124,7 @@ final class EngineTables {
                   row.getString(6),
                   row.getString(9),
                   deployed == null ? null : deployed.getTime());
-          keyOfDefinition.put(definition.id(), definition.key());
+          definitions.put(definition.id(), definition);
           TenantFacts tenant = tenants.computeIfAbsent(row.getString(5), TenantFacts::new);
           tenant.latest.merge(
               definition.key(), definition, (a, b) -> a.version() >= b.version() ? a : b);
@@ -197,7 +197,7 @@ final class EngineTables {
       boolean past,
       ReportConfig config,
       Function<String, TenantFacts> facts,
-      Map<String, String> keyOfDefinition)
+      Map<String, TenantFacts.Definition> definitions)
       throws SQLException {
     int limit = config.detailsLimit();
     TenantFilter filter = new TenantFilter(scope, "TENANT_ID_");
@@ -222,7 +222,7 @@ final class EngineTables {
         tenant -> tenant.incidents,
         (row, item) -> {
           item.put("incidentId", row.getString("ID_"));
-          item.put("processKey", keyOfDefinition.get(row.getString("PROC_DEF_ID_")));
+          process(item, definitions, row.getString("PROC_DEF_ID_"));
           item.put("processInstanceId", row.getString("PROC_INST_ID_"));
           item.put("activityId", row.getString("ACTIVITY_ID_"));
           item.put("type", row.getString("INCIDENT_TYPE_"));
@@ -252,7 +252,7 @@ final class EngineTables {
         limit,
         facts,
         tenant -> tenant.overdue,
-        (row, item) -> task(row, item, keyOfDefinition, "due"));
+        (row, item) -> task(row, item, definitions, "due"));
 
     List<Object> staleParameters = new ArrayList<>(filter.parameters);
     staleParameters.add(new Timestamp(now - config.unassignedAfterDays() * UtcPeriods.DAY));
@@ -271,7 +271,7 @@ final class EngineTables {
         limit,
         facts,
         tenant -> tenant.unassigned,
-        (row, item) -> task(row, item, keyOfDefinition, "created"));
+        (row, item) -> task(row, item, definitions, "created"));
 
     Timestamp stuckBefore = new Timestamp(now - config.stuckAfterDays() * UtcPeriods.DAY);
     TenantFilter subscriptions = new TenantFilter(scope, "S.TENANT_ID_");
@@ -365,7 +365,7 @@ final class EngineTables {
         tenant -> tenant.stuck,
         (row, item) -> {
           item.put("processInstanceId", row.getString("PROC_INST_ID_"));
-          item.put("processKey", keyOfDefinition.get(row.getString("PROC_DEF_ID_")));
+          process(item, definitions, row.getString("PROC_DEF_ID_"));
           item.put("activityId", row.getString("ACT_ID_"));
           item.put("waitingFor", row.getString("KIND_"));
           item.put("since", iso(row.getTimestamp("SINCE_")));
@@ -375,16 +375,25 @@ final class EngineTables {
   private static void task(
       ResultSet row,
       Map<String, Object> item,
-      Map<String, String> keyOfDefinition,
+      Map<String, TenantFacts.Definition> definitions,
       String sinceName)
       throws SQLException {
     item.put("taskId", row.getString("ID_"));
     item.put("name", row.getString("NAME_"));
-    item.put("processKey", keyOfDefinition.get(row.getString("PROC_DEF_ID_")));
+    process(item, definitions, row.getString("PROC_DEF_ID_"));
     item.put("processInstanceId", row.getString("PROC_INST_ID_"));
     item.put("taskDefinitionKey", row.getString("TASK_DEF_KEY_"));
     item.put("assignee", row.getString("ASSIGNEE_"));
     item.put(sinceName, iso(row.getTimestamp("SINCE_")));
+  }
+
+  /** The process of a runtime row, by key, name and definition (names beside ids, for people). */
+  private static void process(
+      Map<String, Object> item, Map<String, TenantFacts.Definition> definitions, String id) {
+    TenantFacts.Definition definition = definitions.get(id);
+    item.put("processKey", definition == null ? null : definition.key());
+    item.put("processName", definition == null ? null : definition.name());
+    item.put("processDefinitionId", id);
   }
 
   private interface ItemReader {

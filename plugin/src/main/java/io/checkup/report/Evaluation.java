@@ -148,7 +148,8 @@ final class Evaluation {
             indicator.title(),
             null,
             IndicatorTexts.value(indicator, value),
-            IndicatorTexts.norm(indicator, shownMin, max, null)));
+            IndicatorTexts.norm(indicator, shownMin, max, null),
+            config.weight(indicator)));
   }
 
   /**

@@ -3,12 +3,12 @@ package io.checkup.report;
 import java.util.Locale;
 
 /** Values and norms in plain words, as the report's explanations, reasons and pages show them. */
-final class IndicatorTexts {
+public final class IndicatorTexts {
 
   private IndicatorTexts() {}
 
   /** A value with its unit: "12 days", "+150 %", "1,234", "n/a". */
-  static String value(Indicator indicator, Number value) {
+  public static String value(Indicator indicator, Number value) {
     if (value == null) {
       return "n/a";
     }
@@ -25,7 +25,7 @@ final class IndicatorTexts {
    *
    * @param users the tenant's user count when the lower bound is a share of its users, else null
    */
-  static String norm(Indicator indicator, Double min, Double max, Integer users) {
+  public static String norm(Indicator indicator, Double min, Double max, Integer users) {
     String unit =
         indicator.unit() == Indicator.Unit.DAYS
             ? " days"
@@ -50,8 +50,24 @@ final class IndicatorTexts {
     return max == 0 ? "none" : "at most " + format(max) + unit;
   }
 
+  /**
+   * An indicator's default norm in words, with the age rule and a share of users where it has them.
+   */
+  public static String defaultNorm(Indicator indicator) {
+    Norm norm = indicator.norm();
+    String text =
+        norm.minShareOfUsers() != null
+            ? "at least "
+                + format(Math.round(norm.minShareOfUsers() * 1000) / 10.0)
+                + " % of the tenant's users"
+            : norm(indicator, norm.min(), norm.max(), null);
+    return norm.minAfterAgeDays() == null
+        ? text
+        : text + " (the lower bound from an age of " + norm.minAfterAgeDays() + " days)";
+  }
+
   /** A number as the report writes it: thousands separated, one decimal where it has one. */
-  static String format(double value) {
+  public static String format(double value) {
     if (value == Math.rint(value)) {
       return String.format(Locale.ENGLISH, "%,d", (long) value);
     }

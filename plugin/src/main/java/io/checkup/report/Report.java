@@ -98,7 +98,7 @@ public record Report(String generatedAt, List<TenantReport> tenants) {
         String since,
         List<HistoryPoint> points,
         Map<String, Number> previousValues) {
-      List<IndicatorResult> withPrevious = new java.util.ArrayList<>();
+      List<IndicatorResult> withPrevious = new ArrayList<>();
       for (IndicatorResult indicator : indicators) {
         withPrevious.add(indicator.withPreviousValue(previousValues.get(indicator.id())));
       }
@@ -136,6 +136,7 @@ public record Report(String generatedAt, List<TenantReport> tenants) {
    * @param valueText the value with its unit, in words ("12 days", "+150 %", "n/a"), for pages
    * @param normText the bounds that apply, in short words ("1,000 to 10,000", "at most 30 days"),
    *     for pages
+   * @param weight its risk weight for this tenant: what it costs out of norm
    */
   public record IndicatorResult(
       String id,
@@ -147,11 +148,22 @@ public record Report(String generatedAt, List<TenantReport> tenants) {
       String title,
       Number previousValue,
       @JsonIgnore String valueText,
-      @JsonIgnore String normText) {
+      @JsonIgnore String normText,
+      @JsonIgnore int weight) {
 
     IndicatorResult withPreviousValue(Number previous) {
       return new IndicatorResult(
-          id, value, norm, status, explanation, details, title, previous, valueText, normText);
+          id,
+          value,
+          norm,
+          status,
+          explanation,
+          details,
+          title,
+          previous,
+          valueText,
+          normText,
+          weight);
     }
   }
 

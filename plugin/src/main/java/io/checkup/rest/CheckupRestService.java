@@ -7,10 +7,10 @@ import io.checkup.lint.Finding;
 import io.checkup.report.HistoryFormats;
 import io.checkup.report.Report;
 import io.checkup.report.ReportFormats;
-import io.checkup.report.ReportHtml;
 import io.checkup.report.ReportScope;
 import io.checkup.report.ReportUnavailableException;
 import io.checkup.report.Snapshot;
+import io.checkup.report.page.ReportPages;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
@@ -62,14 +63,16 @@ public class CheckupRestService {
   @GET
   @Path("/report")
   public Response report(
-      @QueryParam("format") String format, @QueryParam("withoutTenantId") boolean withoutTenantId) {
+      @QueryParam("format") String format,
+      @QueryParam("view") String view,
+      @QueryParam("withoutTenantId") boolean withoutTenantId) {
     Checkup checkup = checkup(engineName());
     Caller caller = Caller.of(checkup.engine());
     if (withoutTenantId) {
-      return tenantReport(checkup, caller, null, format, "checkup-report-without-tenant");
+      return tenantReport(checkup, caller, null, format, view, "checkup-report-without-tenant");
     }
     ReportScope scope = caller.sees() == null ? ReportScope.all() : ReportScope.of(caller.sees());
-    return render(generate(checkup, scope), format, "checkup-report");
+    return render(checkup, generate(checkup, scope), format, view, "checkup-report");
   }
 
   /** The report, or the 503 answer that says why it cannot be had now. */
@@ -95,13 +98,16 @@ public class CheckupRestService {
   @GET
   @Path("/report/{tenantId}")
   public Response tenantReport(
-      @PathParam("tenantId") String tenantId, @QueryParam("format") String format) {
+      @PathParam("tenantId") String tenantId,
+      @QueryParam("format") String format,
+      @QueryParam("view") String view) {
     Checkup checkup = checkup(engineName());
     return tenantReport(
         checkup,
         Caller.of(checkup.engine()),
         tenantId,
         format,
+        view,
         "checkup-report-" + safeName(tenantId));
   }
 
@@ -110,7 +116,12 @@ public class CheckupRestService {
    * exist.
    */
   private Response tenantReport(
-      Checkup checkup, Caller caller, String tenantId, String format, String fileName) {
+      Checkup checkup,
+      Caller caller,
+      String tenantId,
+      String format,
+      String view,
+      String fileName) {
     String name =
         tenantId == null ? "The tenant-less part is not visible." : "No tenant '" + tenantId + "'.";
     if (!caller.canSee(tenantId)) {
@@ -120,7 +131,7 @@ public class CheckupRestService {
     if (report.tenants().isEmpty()) {
       return notFound(name);
     }
-    return render(report, format, fileName);
+    return render(checkup, report, format, view, fileName);
   }
 
   @GET
@@ -186,11 +197,14 @@ public class CheckupRestService {
       return notFound(name);
     }
     String chosen = format(format);
-    if (chosen == null || chosen.equals("html")) {
+    if (chosen == null) {
       return error(
           Response.Status.BAD_REQUEST,
           "InvalidRequestException",
-          "Unknown format '" + format + "' for the history: use json or csv.");
+          "Unknown format '" + format + "' for the history: use json, csv or html.");
+    }
+    if (chosen.equals("html")) {
+      return html(ReportPages.history(tenantId, historyName(checkup, tenantId), snapshots));
     }
     if (chosen.equals("csv")) {
       String file = "checkup-history-" + (tenantId == null ? "without-tenant" : safeName(tenantId));
@@ -302,7 +316,8 @@ public class CheckupRestService {
 
   // ---- formats ----
 
-  private Response render(Report report, String format, String fileName) {
+  private Response render(
+      Checkup checkup, Report report, String format, String view, String fileName) {
     String chosen = format(format);
     if (chosen == null) {
       return error(
@@ -310,23 +325,48 @@ public class CheckupRestService {
           "InvalidRequestException",
           "Unknown format '" + format + "': use json, csv or html.");
     }
+    boolean full = view != null && view.trim().equalsIgnoreCase("full");
+    if (view != null && !view.isBlank() && !full && !view.trim().equalsIgnoreCase("triage")) {
+      return error(
+          Response.Status.BAD_REQUEST,
+          "InvalidRequestException",
+          "Unknown view '" + view + "': use triage (the default) or full.");
+    }
     return switch (chosen) {
       case "csv" ->
           Response.ok(ReportFormats.csv(report), CSV + "; charset=UTF-8")
               .header("Content-Disposition", "attachment; filename=\"" + fileName + ".csv\"")
               .header("X-Content-Type-Options", "nosniff")
               .build();
-      case "html" ->
-          Response.ok(ReportHtml.render(report), MediaType.TEXT_HTML + "; charset=UTF-8")
-              // the page needs nothing but its own inline styles: no script may run, nothing may be
-              // loaded
-              .header(
-                  "Content-Security-Policy",
-                  "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
-              .header("X-Content-Type-Options", "nosniff")
-              .build();
+      case "html" -> {
+        String cockpit = checkup.plugin().cockpitUrl(checkup.engine().getName());
+        yield html(full ? ReportPages.full(report, cockpit) : ReportPages.triage(report, cockpit));
+      }
       default -> json(report);
     };
+  }
+
+  private static Response html(String page) {
+    return Response.ok(page, MediaType.TEXT_HTML + "; charset=UTF-8")
+        // the page needs nothing but its own inline styles: no script may run, nothing may be
+        // loaded
+        .header(
+            "Content-Security-Policy",
+            "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+        .header("X-Content-Type-Options", "nosniff")
+        .build();
+  }
+
+  /** The name a history page shows: the tenant's name where the engine knows one. */
+  private static String historyName(Checkup checkup, String tenantId) {
+    if (tenantId == null) {
+      return "(default)";
+    }
+    Tenant tenant =
+        checkup.engine().getIdentityService().createTenantQuery().tenantId(tenantId).singleResult();
+    return tenant == null || tenant.getName() == null || tenant.getName().isBlank()
+        ? tenantId
+        : tenant.getName();
   }
 
   /**

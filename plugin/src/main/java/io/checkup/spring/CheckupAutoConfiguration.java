@@ -62,7 +62,8 @@ public class CheckupAutoConfiguration {
         .set(CheckupSettings.REPORT_EXCLUDE_TENANTS, report.getExcludeTenants())
         .set(CheckupSettings.REPORT_EXCLUDE_WITHOUT_TENANT, report.isExcludeWithoutTenant())
         .set(CheckupSettings.REPORT_SNAPSHOTS, report.isSnapshots())
-        .set(CheckupSettings.REPORT_HISTORY_RETENTION, report.getHistoryRetention());
+        .set(CheckupSettings.REPORT_HISTORY_RETENTION, report.getHistoryRetention())
+        .set(CheckupSettings.REPORT_COCKPIT_URL, report.getCockpitUrl());
     return plugin;
   }
 

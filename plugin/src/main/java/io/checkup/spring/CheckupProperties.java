@@ -65,6 +65,17 @@ public class CheckupProperties {
     /** How long daily snapshots are kept. */
     private Duration historyRetention = Duration.ofDays(400);
 
+    /** Where the report's pages link to Cockpit ({engine} is the engine's name). */
+    private String cockpitUrl = "/camunda/app/cockpit/{engine}/";
+
+    public String getCockpitUrl() {
+      return cockpitUrl;
+    }
+
+    public void setCockpitUrl(String cockpitUrl) {
+      this.cockpitUrl = cockpitUrl;
+    }
+
     public boolean isSnapshots() {
       return snapshots;
     }

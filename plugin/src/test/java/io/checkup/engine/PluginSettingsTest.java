@@ -119,4 +119,24 @@ class PluginSettingsTest {
         .hasMessageContaining("lintRules")
         .hasMessageContaining("unknown severity 'fatal'");
   }
+
+  @Test
+  void theCockpitAddressIsAPathOrAnHttpAddressWithTheEnginesName() {
+    CheckupProcessEnginePlugin byDefault = new CheckupProcessEnginePlugin();
+    assertThat(byDefault.cockpitUrl("default")).isEqualTo("/camunda/app/cockpit/default/");
+
+    CheckupProcessEnginePlugin elsewhere = new CheckupProcessEnginePlugin();
+    elsewhere.setReportCockpitUrl("https://ops.example.com/camunda/app/cockpit/{engine}");
+    assertThat(elsewhere.cockpitUrl("billing"))
+        .isEqualTo("https://ops.example.com/camunda/app/cockpit/billing/");
+
+    for (String bad : new String[] {"javascript:alert(1)//{engine}", "//evil.example/", "data:x"}) {
+      CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
+      plugin.setReportCockpitUrl(bad);
+      assertThatThrownBy(() -> TestEngines.h2().plugin(plugin).build())
+          .as(bad)
+          .hasMessageContaining("reportCockpitUrl")
+          .hasMessageContaining("neither a path");
+    }
+  }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.checkup.engine.CheckupProcessEnginePlugin;
+import io.checkup.report.page.ReportPages;
 import io.checkup.testing.TestEngines;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.Test;
  * like a script.
  */
 class ReportFormatsTest {
+
+  private static final String COCKPIT = "/camunda/app/cockpit/default/";
 
   private static ProcessEngine engine;
   private static Report report;
@@ -137,7 +140,7 @@ class ReportFormatsTest {
 
   @Test
   void htmlEscapesWhatModelsAndUsersSupplied() {
-    String html = ReportHtml.render(report);
+    String html = ReportPages.full(report, COCKPIT);
     Document page = Jsoup.parse(html);
     assertThat(page.select("script")).isEmpty();
     assertThat(page.select("[onerror], [onload], iframe, object, embed")).isEmpty();
@@ -151,7 +154,7 @@ class ReportFormatsTest {
 
   @Test
   void htmlShowsTheAtRiskTenantsFirstWithHighlightsExplanationsAndCharts() {
-    Document page = Jsoup.parse(ReportHtml.render(report));
+    Document page = Jsoup.parse(ReportPages.full(report, COCKPIT));
     List<String> summary = page.select("table.summary tbody tr td:first-child").eachText();
     assertThat(summary)
         .containsExactly(ReportScenario.HOSTILE_TENANT_NAME, "(default)", "initech", "ACME Corp");
@@ -171,7 +174,7 @@ class ReportFormatsTest {
     Element launches = indicatorRow(globex, "launches.7d");
     assertThat(launches.hasClass("row-out-of-norm")).isTrue();
     assertThat(launches.select("td").get(1).text()).isEqualTo("13");
-    assertThat(launches.select("td").get(2).text()).isEqualTo("1,000 to 10,000");
+    assertThat(launches.select("td").get(3).text()).isEqualTo("1,000 to 10,000");
     assertThat(indicatorRow(globex, "runtime.dead-branches-30d").select("ul.details li"))
         .hasSize(2);
     Element acme = sections.get(3);

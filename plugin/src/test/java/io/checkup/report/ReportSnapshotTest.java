@@ -3,6 +3,7 @@ package io.checkup.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.checkup.engine.CheckupProcessEnginePlugin;
+import io.checkup.report.page.ReportPages;
 import io.checkup.testing.TestEngines;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +29,8 @@ class ReportSnapshotTest {
 
   private ProcessEngine engine;
 
+  private static final String COCKPIT = "/camunda/app/cockpit/default/";
+
   @AfterEach
   void close() {
     ClockUtil.reset();
@@ -49,7 +52,8 @@ class ReportSnapshotTest {
     // ids the engine generates differ from run to run: numbered in order of appearance
     compare("scenario.json", stableIds(ReportFormats.json(report)));
     compare("scenario.csv", stableIds(ReportFormats.csv(report)));
-    compare("scenario.html", stableIds(ReportHtml.render(report)));
+    compare("scenario.html", stableIds(ReportPages.full(report, COCKPIT)));
+    compare("scenario-triage.html", stableIds(ReportPages.triage(report, COCKPIT)));
   }
 
   /**

@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -112,19 +114,32 @@ class CheckupReportRestTest {
     assertThat(own.get("days").get(0).get("indicators").has("launches.7d")).isTrue();
     String csv = get("ulla", "/history/alpha?format=csv").getBody();
     assertThat(csv).startsWith("date,tenantId,indicator,value,status");
-    assertThat(csv.lines().skip(1)).isNotEmpty().allSatisfy(line -> assertThat(line).contains(",alpha,"));
+    assertThat(csv.lines().skip(1))
+        .isNotEmpty()
+        .allSatisfy(line -> assertThat(line).contains(",alpha,"));
     // another tenant's history, or one that does not exist, or the tenant-less part: the same 404
-    for (String path : List.of("/history/beta", "/history/beta?format=csv", "/history/gamma",
-        "/history?withoutTenantId=true")) {
+    Document page = Jsoup.parse(get("ulla", "/history/alpha?format=html").getBody());
+    assertThat(page.select("tbody tr")).hasSize(own.get("days").size());
+    assertThat(page.select("tbody tr td:first-child").first().text())
+        .isEqualTo(own.get("days").get(0).get("date").asText());
+    for (String path :
+        List.of(
+            "/history/beta",
+            "/history/beta?format=csv",
+            "/history/beta?format=html",
+            "/history/gamma",
+            "/history?withoutTenantId=true")) {
       ResponseEntity<String> refused = get("ulla", path);
       assertThat(refused.getStatusCode()).as(path).isEqualTo(HttpStatus.NOT_FOUND);
       assertThat(refused.getBody()).as(path).doesNotContain("launches").doesNotContain("HYPERLINK");
     }
     assertThat(get("gus", "/history/beta").getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(get("admin", "/history/beta?format=csv").getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(rest.getForEntity("/engine-rest/checkup/history/alpha", String.class).getStatusCode())
+    assertThat(
+            rest.getForEntity("/engine-rest/checkup/history/alpha", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(get("admin", "/history/alpha?days=0").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(get("admin", "/history/alpha?days=0").getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
   }
 
   @Test
@@ -201,7 +216,7 @@ class CheckupReportRestTest {
   }
 
   @Test
-  void formatsByParameterOrAcceptHeader() {
+  void formatsByParameterOrAcceptHeader() throws Exception {
     ResponseEntity<String> csv = get("admin", "/report?format=csv");
     assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
     assertThat(csv.getBody()).startsWith("tenantId,tenantName,");
@@ -216,10 +231,23 @@ class CheckupReportRestTest {
     assertThat(page.getHeaders().getContentType().toString()).startsWith("text/html");
     assertThat(page.getHeaders().getFirst("Content-Security-Policy"))
         .contains("default-src 'none'");
-    assertThat(page.getBody())
-        .contains("<!DOCTYPE html>")
-        .contains("Alpha Inc")
-        .contains(FORMULA_NAME.replace("\"", "&quot;"));
+    assertThat(page.getBody()).startsWith("<!DOCTYPE html>");
+    assertThat(Jsoup.parse(page.getBody()).text()).contains("Alpha Inc").contains(FORMULA_NAME);
+    // the default page is the triage: only what needs attention, explained once in the glossary
+    Document triage = Jsoup.parse(page.getBody());
+    assertThat(triage.select("dl.glossary dt")).isNotEmpty();
+    assertThat(triage.select("table.indicators tr.row-ok")).isEmpty();
+    assertThat(triage.select("table.indicators tbody tr:not(.more)")).isNotEmpty();
+    // the full page lists every indicator of every tenant
+    JsonNode report = JSON.readTree(get("admin", "/report").getBody());
+    int indicators = 0;
+    for (JsonNode tenant : report.get("tenants")) {
+      indicators += tenant.get("indicators").size();
+    }
+    Document full = Jsoup.parse(get("admin", "/report?format=html&view=full").getBody());
+    assertThat(full.select("table.indicators tbody tr")).hasSize(indicators);
+    assertThat(get("admin", "/report?format=html&view=everything").getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(get("admin", "/report").getHeaders().getContentType().toString())
         .startsWith("application/json");
     assertThat(get("admin", "/report?format=xml").getStatusCode())

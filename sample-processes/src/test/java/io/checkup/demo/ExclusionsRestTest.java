@@ -79,7 +79,8 @@ class ExclusionsRestTest {
           .as(path)
           .isEqualTo(HttpStatus.NOT_FOUND);
     }
-    assertThat(rest.getForEntity("/engine-rest/checkup/history/client", String.class).getStatusCode())
+    assertThat(
+            rest.getForEntity("/engine-rest/checkup/history/client", String.class).getStatusCode())
         .isEqualTo(HttpStatus.OK);
   }
 }

@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -41,6 +41,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * says why, and process instances start throughout. Run by .ci/run (-Dcheckup.test.postgres=true);
  * each run has a schema of its own.
  */
+// decided before the application starts: without PostgreSQL there is no context to load
+@EnabledIfSystemProperty(
+    named = "checkup.test.postgres",
+    matches = "true",
+    disabledReason =
+        "PostgreSQL tests are off; run with -Dcheckup.test.postgres=true (as .ci/run does)")
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
@@ -60,9 +66,6 @@ class ReportUnderLockPostgresTest {
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) throws Exception {
-    Assumptions.assumeTrue(
-        Boolean.getBoolean("checkup.test.postgres"),
-        "PostgreSQL tests are off; run with -Dcheckup.test.postgres=true (as .ci/run does)");
     execute("create schema " + SCHEMA);
     registry.add("spring.datasource.url", () -> URL + "?currentSchema=" + SCHEMA);
     registry.add("spring.datasource.username", () -> "postgres");
@@ -73,9 +76,7 @@ class ReportUnderLockPostgresTest {
 
   @AfterAll
   static void drop() throws Exception {
-    if (Boolean.getBoolean("checkup.test.postgres")) {
-      execute("drop schema if exists " + SCHEMA + " cascade");
-    }
+    execute("drop schema if exists " + SCHEMA + " cascade");
   }
 
   private static void execute(String sql) throws Exception {

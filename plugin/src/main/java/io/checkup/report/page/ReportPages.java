@@ -1,0 +1,416 @@
+package io.checkup.report.page;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.checkup.report.Indicator;
+import io.checkup.report.IndicatorTexts;
+import io.checkup.report.Report;
+import io.checkup.report.Report.HistoryPoint;
+import io.checkup.report.Report.IndicatorResult;
+import io.checkup.report.Report.TenantReport;
+import io.checkup.report.RiskLevel;
+import io.checkup.report.Snapshot;
+import io.checkup.report.Status;
+import io.checkup.report.page.Views.Bar;
+import io.checkup.report.page.Views.Chart;
+import io.checkup.report.page.Views.Client;
+import io.checkup.report.page.Views.Day;
+import io.checkup.report.page.Views.Detail;
+import io.checkup.report.page.Views.GlossaryEntry;
+import io.checkup.report.page.Views.History;
+import io.checkup.report.page.Views.Page;
+import io.checkup.report.page.Views.Row;
+import io.checkup.report.page.Views.Sparkline;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The report's HTML pages, from templates compiled at build time (src/main/jte), which escape
+ * everything they print: the triage page (what needs attention, those getting worse first, the
+ * explanations once in a glossary), the full page (every indicator), and a client's history.
+ */
+public final class ReportPages {
+
+  /** How many elements the triage page lists behind one indicator; the rest are counted. */
+  static final int TRIAGE_DETAILS = 3;
+
+  /**
+   * How many elements the triage page lists per client, to the costliest indicators first: with
+   * every indicator out of norm a client still fits on one printed A4 page.
+   */
+  static final int TRIAGE_CLIENT_DETAILS = 6;
+
+  /** How long an element's description may be on the triage page (an incident's message...). */
+  static final int TRIAGE_DETAIL_CHARS = 160;
+
+  private static final TemplateEngine TEMPLATES = templates();
+
+  private ReportPages() {}
+
+  /**
+   * jte finds precompiled templates through the thread's context class loader as it is when the
+   * engine is made: made with the plugin's own, whatever the caller's (a servlet container's).
+   */
+  private static TemplateEngine templates() {
+    Thread thread = Thread.currentThread();
+    ClassLoader callers = thread.getContextClassLoader();
+    thread.setContextClassLoader(ReportPages.class.getClassLoader());
+    try {
+      return TemplateEngine.createPrecompiled(
+          null, ContentType.Html, null, "io.checkup.report.html");
+    } finally {
+      thread.setContextClassLoader(callers);
+    }
+  }
+
+  private static String render(String template, String parameter, Object value) {
+    StringOutput out = new StringOutput(64 * 1024);
+    TEMPLATES.render(template, Map.of(parameter, value), out);
+    return out.toString();
+  }
+
+  /**
+   * The triage page: every client in the summary, those whose level got worse or whose score fell
+   * by 10 or more in 7 days first; per client only the indicators out of norm or in warning,
+   * heaviest first, each with its value 7 days ago; the explanations once, at the end.
+   *
+   * @param cockpit the Cockpit address details link to, e.g. {@code /camunda/app/cockpit/default/}
+   */
+  public static String triage(Report report, String cockpit) {
+    LocalDate today = day(report);
+    List<Client> clients = new ArrayList<>();
+    for (TenantReport tenant : report.tenants()) {
+      clients.add(client(tenant, cockpit, false, today));
+    }
+    clients.sort(Comparator.comparing((Client client) -> !client.worsening()));
+    return render("report/triage.jte", "page", page(report, clients, false));
+  }
+
+  /**
+   * The full page: every indicator of every client, with its explanation and the launches chart.
+   */
+  public static String full(Report report, String cockpit) {
+    LocalDate today = day(report);
+    List<Client> clients = new ArrayList<>();
+    for (TenantReport tenant : report.tenants()) {
+      clients.add(client(tenant, cockpit, true, today));
+    }
+    return render("report/full.jte", "page", page(report, clients, true));
+  }
+
+  /** A client's daily snapshots, oldest first. */
+  public static String history(String tenantId, String name, List<Snapshot> snapshots) {
+    List<Day> days = new ArrayList<>();
+    List<HistoryPoint> points = new ArrayList<>();
+    for (Snapshot snapshot : snapshots) {
+      List<String> outOfNorm = new ArrayList<>();
+      snapshot
+          .indicators()
+          .forEach(
+              (id, value) -> {
+                if (value.status() == Status.OUT_OF_NORM) {
+                  outOfNorm.add(id);
+                }
+              });
+      days.add(
+          new Day(
+              snapshot.day().toString(),
+              snapshot.score(),
+              snapshot.riskLevel().label(),
+              levelText(snapshot.riskLevel()),
+              String.join(", ", outOfNorm)));
+      points.add(
+          new HistoryPoint(snapshot.day().toString(), snapshot.score(), snapshot.riskLevel()));
+    }
+    return render(
+        "report/history.jte",
+        "history",
+        new History(
+            "Check-up history",
+            name,
+            tenantId == null ? "(none)" : tenantId,
+            sparkline(points, 320, 48),
+            days));
+  }
+
+  private static Page page(Report report, List<Client> clients, boolean full) {
+    long atRisk = 0;
+    long attention = 0;
+    for (TenantReport tenant : report.tenants()) {
+      atRisk += tenant.riskLevel() == RiskLevel.AT_RISK ? 1 : 0;
+      attention += tenant.riskLevel() == RiskLevel.ATTENTION ? 1 : 0;
+    }
+    List<GlossaryEntry> glossary = new ArrayList<>();
+    for (Indicator indicator : Indicator.values()) {
+      glossary.add(
+          new GlossaryEntry(
+              anchor(indicator.id()),
+              indicator.id(),
+              indicator.title(),
+              IndicatorTexts.defaultNorm(indicator),
+              indicator.meaning(),
+              indicator.advice()));
+    }
+    return new Page(
+        "Camunda check-up",
+        report.generatedAt(),
+        full,
+        report.tenants().size(),
+        atRisk,
+        attention,
+        report.tenants().size() - atRisk - attention,
+        clients,
+        glossary,
+        "Score: 100 is perfectly healthy, 0 certain to churn; each indicator out of norm takes its "
+            + "weight off, a warning (just outside the norm) half of it. Windows are UTC: the last 24 "
+            + "hours, the last 7 days (168 hours), the last 30 days; \"7 days ago\" is the daily "
+            + "snapshot of that day.");
+  }
+
+  /** The UTC day the report is of. */
+  private static LocalDate day(Report report) {
+    return Instant.parse(report.generatedAt()).atZone(ZoneOffset.UTC).toLocalDate();
+  }
+
+  private static Client client(TenantReport tenant, String cockpit, boolean full, LocalDate today) {
+    List<Row> rows = new ArrayList<>();
+    List<IndicatorResult> costly = costliestFirst(tenant);
+    List<IndicatorResult> shown = full ? tenant.indicators() : costly;
+    List<String> costliest = new ArrayList<>();
+    for (IndicatorResult indicator : costly.subList(0, Math.min(3, costly.size()))) {
+      costliest.add(indicator.title());
+    }
+    int budget = full ? Integer.MAX_VALUE : TRIAGE_CLIENT_DETAILS;
+    int unlisted = 0;
+    for (IndicatorResult indicator : shown) {
+      List<Detail> details = new ArrayList<>();
+      for (Map<String, Object> item : indicator.details()) {
+        if (budget == 0 || (!full && details.size() == TRIAGE_DETAILS)) {
+          break;
+        }
+        details.add(
+            Details.describe(item, cockpit, full ? Integer.MAX_VALUE : TRIAGE_DETAIL_CHARS));
+        budget--;
+      }
+      unlisted += indicator.details().size() - details.size();
+      Indicator kind = Indicator.of(indicator.id());
+      rows.add(
+          new Row(
+              indicator.id(),
+              indicator.title(),
+              indicator.valueText(),
+              indicator.previousValue() == null
+                  ? "–"
+                  : IndicatorTexts.value(kind, indicator.previousValue()),
+              indicator.normText(),
+              indicator.status() == Status.NOT_APPLICABLE ? "na" : indicator.status().label(),
+              indicator.status().label().replace('-', ' '),
+              anchor(indicator.id()),
+              indicator.explanation(),
+              details,
+              indicator.details().size() - details.size()));
+    }
+    boolean worsening = worsening(tenant, today);
+    return new Client(
+        tenant.tenantId() == null ? "tenant-less" : "tenant-" + anchorPart(tenant.tenantId()),
+        name(tenant),
+        tenant.tenantId(),
+        tenant.riskLevel().label(),
+        levelText(tenant.riskLevel()),
+        tenant.score(),
+        change(tenant.scoreChange7d()),
+        tenant.scoreChange7d() == null || tenant.scoreChange7d() == 0
+            ? "flat"
+            : tenant.scoreChange7d() < 0 ? "down" : "up",
+        change(tenant.scoreChange30d()),
+        tenant.levelSince(),
+        sparkline(tenant.history(), 120, 28),
+        worsening,
+        tenant.reasons(),
+        String.join("; ", costliest),
+        facts(tenant),
+        rows,
+        unlisted,
+        full ? chart(tenant.launches()) : null);
+  }
+
+  /**
+   * The indicators out of norm or in warning, what costs the most score first: its weight out of
+   * norm, half of it in warning.
+   */
+  private static List<IndicatorResult> costliestFirst(TenantReport tenant) {
+    List<IndicatorResult> costly = new ArrayList<>();
+    for (IndicatorResult indicator : tenant.indicators()) {
+      if (indicator.status() == Status.OUT_OF_NORM || indicator.status() == Status.WARNING) {
+        costly.add(indicator);
+      }
+    }
+    costly.sort(
+        Comparator.comparingDouble(
+            (IndicatorResult indicator) ->
+                -(indicator.status() == Status.WARNING
+                    ? indicator.weight() / 2.0
+                    : indicator.weight())));
+    return costly;
+  }
+
+  /** Its level got worse than 7 days ago, or its score fell by 10 or more in 7 days. */
+  static boolean worsening(TenantReport tenant, LocalDate today) {
+    if (tenant.scoreChange7d() != null && tenant.scoreChange7d() <= -10) {
+      return true;
+    }
+    String weekAgo = today.minusDays(7).toString();
+    for (HistoryPoint point : tenant.history()) {
+      if (point.date().equals(weekAgo)
+          && point.riskLevel().ordinal() < tenant.riskLevel().ordinal()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String change(Integer change) {
+    if (change == null) {
+      return null;
+    }
+    return change > 0 ? "+" + change : change < 0 ? "−" + (-change) : "±0";
+  }
+
+  private static String facts(TenantReport tenant) {
+    StringBuilder facts =
+        new StringBuilder("tenant id ")
+            .append(tenant.tenantId() == null ? "(none)" : tenant.tenantId());
+    facts.append(" · size class ").append(tenant.sizeClass() == null ? "–" : tenant.sizeClass());
+    if (tenant.plan() != null) {
+      facts.append(" · plan ").append(tenant.plan());
+    }
+    if (tenant.profile() != null) {
+      facts.append(" · profile ").append(tenant.profile());
+    }
+    facts
+        .append(" · ")
+        .append(
+            tenant.users() == null
+                ? "users unknown"
+                : tenant.users() + (tenant.users() == 1 ? " user" : " users"));
+    facts
+        .append(" · ")
+        .append(
+            tenant.ageDays() == null
+                ? "nothing deployed"
+                : "first deployed " + tenant.ageDays() + " days ago");
+    return facts.toString();
+  }
+
+  static String name(TenantReport tenant) {
+    if (tenant.tenantId() == null) {
+      return "(default)";
+    }
+    return tenant.tenantName() == null || tenant.tenantName().isBlank()
+        ? tenant.tenantId()
+        : tenant.tenantName();
+  }
+
+  private static String levelText(RiskLevel level) {
+    return level.label().replace('-', ' ');
+  }
+
+  private static String anchor(String indicatorId) {
+    return "g-" + anchorPart(indicatorId);
+  }
+
+  /**
+   * An id part that is safe in a fragment and tells ids apart: letters, digits, dot and dash stay,
+   * anything else becomes {@code _hex_}.
+   */
+  private static String anchorPart(String text) {
+    StringBuilder part = new StringBuilder();
+    text.codePoints()
+        .forEach(
+            c -> {
+              if (c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '-')) {
+                part.append((char) c);
+              } else {
+                part.append('_').append(Integer.toHexString(c)).append('_');
+              }
+            });
+    return part.toString();
+  }
+
+  /** The score over the days of the history as a line; 100 at the top. */
+  static Sparkline sparkline(List<HistoryPoint> points, int width, int height) {
+    if (points.isEmpty()) {
+      return new Sparkline(true, width, height, "", "0", "0", "");
+    }
+    StringBuilder line = new StringBuilder();
+    double step = points.size() == 1 ? 0 : (width - 4) / (double) (points.size() - 1);
+    double x = 2;
+    double y = 2;
+    for (int i = 0; i < points.size(); i++) {
+      x = 2 + i * step;
+      y = 2 + (height - 4) * (100 - points.get(i).score()) / 100.0;
+      line.append(line.isEmpty() ? "" : " ").append(fmt(x)).append(',').append(fmt(y));
+    }
+    HistoryPoint first = points.get(0);
+    HistoryPoint last = points.get(points.size() - 1);
+    return new Sparkline(
+        false,
+        width,
+        height,
+        line.toString(),
+        fmt(x),
+        fmt(y),
+        "score "
+            + first.score()
+            + " on "
+            + first.date()
+            + ", "
+            + last.score()
+            + " on "
+            + last.date());
+  }
+
+  /** Bars of launches per day, today's (still running) lighter. */
+  private static Chart chart(Report.Launches launches) {
+    List<Long> values = launches.perDay();
+    long max = 1;
+    for (long value : values) {
+      max = Math.max(max, value);
+    }
+    double slot = (560 - 44) / (double) values.size();
+    int plot = 110 - 18 - 6;
+    LocalDate from = LocalDate.parse(launches.from());
+    List<Bar> bars = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      long value = values.get(i);
+      double barHeight = value == 0 ? 0 : Math.max(1, plot * value / (double) max);
+      boolean today = i == values.size() - 1;
+      bars.add(
+          new Bar(
+              fmt(44 + i * slot + 1),
+              fmt(110 - 18 - barHeight),
+              fmt(slot - 2),
+              fmt(barHeight),
+              today ? "#9cc3e6" : "#3a7dc1",
+              from.plusDays(i) + ": " + value + (today ? " (today so far)" : "")));
+    }
+    return new Chart(
+        bars,
+        IndicatorTexts.format(max),
+        from.toString(),
+        from.plusDays(values.size() - 1L).toString());
+  }
+
+  /** A coordinate: one decimal, none when it is whole. */
+  private static String fmt(double value) {
+    String text = String.format(Locale.ROOT, "%.1f", value);
+    return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
+  }
+}

@@ -1,0 +1,96 @@
+package io.checkup.report.page;
+
+import java.util.List;
+
+/** What the report's HTML templates show, worked out beforehand: the templates only lay it out. */
+public final class Views {
+
+  private Views() {}
+
+  /**
+   * A page of the check-up.
+   *
+   * @param full every indicator of every tenant (the full page) or only what needs attention
+   */
+  public record Page(
+      String title,
+      String generatedAt,
+      boolean full,
+      int tenants,
+      long atRisk,
+      long attention,
+      long healthy,
+      List<Client> clients,
+      List<GlossaryEntry> glossary,
+      String note) {}
+
+  /**
+   * One client (tenant) on a page.
+   *
+   * @param costliest the titles of the (up to 3) indicators that cost the most score
+   * @param unlisted how many elements behind the values the rows leave out
+   */
+  public record Client(
+      String anchor,
+      String name,
+      String tenantId,
+      String level,
+      String levelText,
+      int score,
+      String change7d,
+      String changeClass,
+      String change30d,
+      String levelSince,
+      Sparkline sparkline,
+      boolean worsening,
+      List<String> reasons,
+      String costliest,
+      String facts,
+      List<Row> rows,
+      int unlisted,
+      Chart chart) {}
+
+  /** An indicator of one client. */
+  public record Row(
+      String id,
+      String title,
+      String value,
+      String previous,
+      String norm,
+      String status,
+      String statusText,
+      String glossary,
+      String explanation,
+      List<Detail> details,
+      int moreDetails) {}
+
+  /** One element behind a value, in words, with a link to it in Cockpit where there is one. */
+  public record Detail(String text, String href, String linkText) {}
+
+  /** The score over the last days as an inline line (no script), or empty without history. */
+  public record Sparkline(
+      boolean empty,
+      int width,
+      int height,
+      String points,
+      String lastX,
+      String lastY,
+      String title) {}
+
+  /** Launches per day, as bars. */
+  public record Chart(List<Bar> bars, String max, String from, String to) {}
+
+  /** One bar of a chart. */
+  public record Bar(String x, String y, String width, String height, String fill, String title) {}
+
+  /** An indicator explained once, at the end of the page. */
+  public record GlossaryEntry(
+      String anchor, String id, String title, String norm, String meaning, String advice) {}
+
+  /** A client's history page: a day a row. */
+  public record History(
+      String title, String name, String tenantId, Sparkline sparkline, List<Day> days) {}
+
+  /** One day of a history. */
+  public record Day(String date, int score, String level, String levelText, String outOfNorm) {}
+}

@@ -1,0 +1,575 @@
+package io.checkup.report.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.checkup.report.Indicator;
+import io.checkup.report.Report;
+import io.checkup.report.Report.HistoryPoint;
+import io.checkup.report.Report.IndicatorResult;
+import io.checkup.report.Report.NormView;
+import io.checkup.report.Report.TenantReport;
+import io.checkup.report.RiskLevel;
+import io.checkup.report.Snapshot;
+import io.checkup.report.Status;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pages a partner reads, parsed as a browser does: the triage page puts the clients getting
+ * worse first and shows only what needs attention, the glossary explains each indicator once, the
+ * pages escape whatever models and users supplied, and 200 clients fit in 2 MB.
+ */
+class ReportPagesTest {
+
+  static final String COCKPIT = "/camunda/app/cockpit/default/";
+  static final String TODAY = "2026-03-20";
+  static final String HOSTILE = "<script>alert('x')</script>";
+
+  /** A tenant with the given status per indicator id (ok for all others) and 30 days of history. */
+  static TenantReport tenant(
+      String id,
+      String name,
+      RiskLevel level,
+      int score,
+      Integer change7d,
+      RiskLevel weekAgoLevel,
+      Map<String, Status> statuses,
+      Function<Indicator, List<Map<String, Object>>> details) {
+    List<IndicatorResult> indicators = new ArrayList<>();
+    for (Indicator indicator : Indicator.values()) {
+      Status status = statuses.getOrDefault(indicator.id(), Status.OK);
+      indicators.add(
+          new IndicatorResult(
+              indicator.id(),
+              7,
+              new NormView(1, 10),
+              status,
+              "Norm: 1 to 10. " + indicator.meaning(),
+              details.apply(indicator),
+              indicator.title(),
+              5,
+              "7",
+              "1 to 10",
+              indicator.weight()));
+    }
+    List<HistoryPoint> history = new ArrayList<>();
+    LocalDate today = LocalDate.parse(TODAY);
+    for (int daysAgo = 30; daysAgo >= 1; daysAgo--) {
+      RiskLevel then = daysAgo >= 7 ? weekAgoLevel : level;
+      int thenScore = daysAgo >= 7 && change7d != null ? score - change7d : score;
+      history.add(new HistoryPoint(today.minusDays(daysAgo).toString(), thenScore, then));
+    }
+    return new TenantReport(
+        id,
+        level,
+        score,
+        List.of("reason of " + name),
+        indicators,
+        name,
+        null,
+        "small",
+        null,
+        5,
+        100,
+        new Report.Launches(today.minusDays(27).toString(), nCopies(28, 3L)),
+        change7d,
+        change7d,
+        today.minusDays(3).toString(),
+        history);
+  }
+
+  private static List<Long> nCopies(int n, long value) {
+    return new ArrayList<>(java.util.Collections.nCopies(n, value));
+  }
+
+  static Report report(TenantReport... tenants) {
+    return new Report(TODAY + "T12:00:00Z", List.of(tenants));
+  }
+
+  private static List<Map<String, Object>> none(Indicator indicator) {
+    return List.of();
+  }
+
+  @Test
+  void clientsGettingWorseComeFirstThenTheRestByRisk() {
+    // the report orders by score; the triage page moves those getting worse to the top
+    Report report =
+        report(
+            tenant(
+                "steady",
+                "Steady",
+                RiskLevel.AT_RISK,
+                30,
+                -2,
+                RiskLevel.AT_RISK,
+                Map.of(),
+                ReportPagesTest::none),
+            tenant(
+                "slipped",
+                "Slipped",
+                RiskLevel.ATTENTION,
+                60,
+                -5,
+                RiskLevel.HEALTHY,
+                Map.of(),
+                ReportPagesTest::none),
+            tenant(
+                "falling",
+                "Falling",
+                RiskLevel.ATTENTION,
+                70,
+                -15,
+                RiskLevel.ATTENTION,
+                Map.of(),
+                ReportPagesTest::none),
+            tenant(
+                "better",
+                "Better",
+                RiskLevel.HEALTHY,
+                90,
+                12,
+                RiskLevel.ATTENTION,
+                Map.of(),
+                ReportPagesTest::none));
+    Document page = Jsoup.parse(ReportPages.triage(report, COCKPIT));
+
+    assertThat(page.select("table.summary tbody tr td:first-child").eachText())
+        .containsExactly("Slipped", "Falling", "Steady", "Better");
+    assertThat(page.select("table.summary tbody tr.worsening td:first-child").eachText())
+        .containsExactly("Slipped", "Falling");
+    assertThat(page.select("table.summary tbody tr td:nth-child(4)").eachText())
+        .containsExactly("−5", "−15", "−2", "+12");
+    assertThat(page.select("section.tenant h2").eachText())
+        .containsExactly("Slipped", "Falling", "Steady", "Better");
+    // the full page keeps the report's order
+    assertThat(
+            Jsoup.parse(ReportPages.full(report, COCKPIT))
+                .select("table.summary tbody tr td:first-child")
+                .eachText())
+        .containsExactly("Steady", "Slipped", "Falling", "Better");
+  }
+
+  @Test
+  void perClientOnlyWhatIsOutOfNormOrInWarningWhatCostsMostFirst() {
+    Map<String, Status> statuses = new LinkedHashMap<>();
+    statuses.put("incidents.open", Status.OUT_OF_NORM);
+    statuses.put("launches.7d", Status.WARNING);
+    statuses.put("models.total", Status.OUT_OF_NORM);
+    statuses.put("launches.trend", Status.NOT_APPLICABLE);
+    Report report =
+        report(
+            tenant(
+                "acme",
+                "ACME",
+                RiskLevel.ATTENTION,
+                60,
+                null,
+                RiskLevel.ATTENTION,
+                statuses,
+                ReportPagesTest::none),
+            tenant(
+                "fine",
+                "Fine",
+                RiskLevel.HEALTHY,
+                100,
+                null,
+                RiskLevel.HEALTHY,
+                Map.of(),
+                ReportPagesTest::none));
+    Document page = Jsoup.parse(ReportPages.triage(report, COCKPIT));
+
+    Element acme = page.getElementById("tenant-acme");
+    List<String> shown = new ArrayList<>();
+    for (Element row : acme.select("table.indicators tbody tr:not(.more)")) {
+      shown.add(row.selectFirst("a").text());
+    }
+    List<String> expected = new ArrayList<>();
+    List<Indicator> costly =
+        new ArrayList<>(
+            List.of(
+                Indicator.of("incidents.open"),
+                Indicator.of("launches.7d"),
+                Indicator.of("models.total")));
+    // a warning costs half its weight
+    costly.sort(
+        java.util.Comparator.comparingDouble(
+            indicator ->
+                -(indicator.id().equals("launches.7d")
+                    ? indicator.weight() / 2.0
+                    : indicator.weight())));
+    for (Indicator indicator : costly) {
+      expected.add(indicator.title());
+    }
+    assertThat(shown).isEqualTo(expected);
+    assertThat(acme.select("table.indicators tbody tr.row-warning")).hasSize(1);
+    // value, value 7 days ago, norm
+    Element first = acme.selectFirst("table.indicators tbody tr");
+    assertThat(first.select("td").eachText().subList(1, 4)).containsExactly("7", "5", "1 to 10");
+    // the healthy client says so instead of a table
+    Element fine = page.getElementById("tenant-fine");
+    assertThat(fine.select("table")).isEmpty();
+    assertThat(fine.text()).contains("Every indicator is within its norm");
+    // the explanations are not repeated per client
+    assertThat(acme.select("div.explain")).isEmpty();
+  }
+
+  @Test
+  void eachRowLinksToItsExplanationGivenOnceInTheGlossary() {
+    Map<String, Status> statuses = new LinkedHashMap<>();
+    for (Indicator indicator : Indicator.values()) {
+      statuses.put(indicator.id(), Status.OUT_OF_NORM);
+    }
+    Report report =
+        report(
+            tenant(
+                "a",
+                "A",
+                RiskLevel.AT_RISK,
+                0,
+                null,
+                RiskLevel.AT_RISK,
+                statuses,
+                ReportPagesTest::none),
+            tenant(
+                "b",
+                "B",
+                RiskLevel.AT_RISK,
+                0,
+                null,
+                RiskLevel.AT_RISK,
+                statuses,
+                ReportPagesTest::none));
+    Document page = Jsoup.parse(ReportPages.triage(report, COCKPIT));
+
+    Elements glossary = new Elements(page.select("dl.glossary dt"));
+    assertThat(glossary.ids()).hasSize(Indicator.values().length).doesNotHaveDuplicates();
+    for (Element link : page.select("table.indicators a[href^=#]")) {
+      Element target = page.getElementById(link.attr("href").substring(1));
+      assertThat(target).as(link.attr("href")).isNotNull();
+      assertThat(target.parent().hasClass("glossary")).isTrue();
+      assertThat(target.text()).startsWith(link.text());
+    }
+    assertThat(page.select("table.indicators a[href^=#]")).hasSize(2 * Indicator.values().length);
+    for (Indicator indicator : Indicator.values()) {
+      assertThat(countOf(page.text(), indicator.meaning())).as(indicator.id()).isEqualTo(1);
+    }
+  }
+
+  /** jsoup's ids of a set of elements. */
+  private record Elements(List<Element> all) {
+    List<String> ids() {
+      List<String> ids = new ArrayList<>();
+      for (Element element : all) {
+        ids.add(element.id());
+      }
+      return ids;
+    }
+  }
+
+  private static int countOf(String text, String part) {
+    int count = 0;
+    for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+      count++;
+    }
+    return count;
+  }
+
+  @Test
+  void whatModelsAndUsersSuppliedIsEscapedOnEveryPage() {
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("processKey", "p\"><img src=x onerror=alert(1)>");
+    detail.put("processName", HOSTILE);
+    detail.put("processInstanceId", "1\" onmouseover=\"alert(1)");
+    detail.put("activityId", "<b>bold</b>");
+    TenantReport tenant =
+        tenant(
+            "t<i>",
+            HOSTILE,
+            RiskLevel.AT_RISK,
+            10,
+            -20,
+            RiskLevel.HEALTHY,
+            Map.of("instances.stuck", Status.OUT_OF_NORM),
+            indicator -> indicator.id().equals("instances.stuck") ? List.of(detail) : List.of());
+    Report report = report(tenant);
+    List<String> pages =
+        List.of(
+            ReportPages.triage(report, COCKPIT),
+            ReportPages.full(report, COCKPIT),
+            ReportPages.history("t<i>", HOSTILE, List.of()));
+    for (String html : pages) {
+      Document page = Jsoup.parse(html);
+      assertThat(page.select("script, img, iframe, object, embed, b, i")).isEmpty();
+      assertThat(page.select("[onerror], [onmouseover], [onload], [src]")).isEmpty();
+      assertThat(page.text()).contains(HOSTILE);
+      assertThat(html).doesNotContain(HOSTILE);
+    }
+    Document triage = Jsoup.parse(pages.get(0));
+    Element link = triage.selectFirst("ul.details a");
+    assertThat(link.attr("href"))
+        .isEqualTo(COCKPIT + "#/process-instance/1\" onmouseover=\"alert(1)/runtime");
+    assertThat(triage.selectFirst("ul.details li").text())
+        .startsWith(HOSTILE + " (p\"><img src=x onerror=alert(1)>)")
+        .contains("activity <b>bold</b>");
+  }
+
+  @Test
+  void detailsNameTheProcessAndLinkToCockpitAndAreCutToThreeOnTheTriagePage() {
+    List<Map<String, Object>> incidents = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      Map<String, Object> incident = new LinkedHashMap<>();
+      incident.put("incidentId", "inc" + i);
+      incident.put("processKey", "invoice");
+      incident.put("processName", "Invoice approval");
+      incident.put("processDefinitionId", "invoice:3:17");
+      incident.put("version", 3);
+      incident.put("processInstanceId", "pi" + i);
+      incidents.add(incident);
+    }
+    Map<String, Object> branch = new LinkedHashMap<>();
+    branch.put("processKey", "invoice");
+    branch.put("processName", "Invoice approval");
+    branch.put("processDefinitionId", "invoice:3:17");
+    branch.put("version", 3);
+    branch.put("gatewayId", "amount");
+    branch.put("flowId", "big");
+    TenantReport tenant =
+        tenant(
+            "acme",
+            "ACME",
+            RiskLevel.AT_RISK,
+            10,
+            null,
+            RiskLevel.AT_RISK,
+            Map.of(
+                "incidents.open", Status.OUT_OF_NORM,
+                "runtime.dead-branches-30d", Status.OUT_OF_NORM),
+            indicator ->
+                switch (indicator.id()) {
+                  case "incidents.open" -> incidents;
+                  case "runtime.dead-branches-30d" -> List.of(branch);
+                  default -> List.of();
+                });
+    Document triage = Jsoup.parse(ReportPages.triage(report(tenant), "/cockpit/"));
+    Element incidentRow = row(triage, "Open incidents");
+    assertThat(incidentRow.select("ul.details li:not(.muted)")).hasSize(ReportPages.TRIAGE_DETAILS);
+    assertThat(incidentRow.selectFirst("ul.details li.muted").text()).isEqualTo("and 47 more");
+    Element first = incidentRow.selectFirst("ul.details li");
+    assertThat(first.text())
+        .isEqualTo("Invoice approval (invoice, version 3) · incident inc0 · instance pi0");
+    assertThat(first.selectFirst("a").attr("href"))
+        .isEqualTo("/cockpit/#/process-instance/pi0/runtime?tab=incidents-tab");
+    Element branchItem = row(triage, "Dead branches").selectFirst("ul.details li");
+    assertThat(branchItem.text())
+        .isEqualTo(
+            "Invoice approval (invoice, version 3) · gateway amount · flow big · open in Cockpit");
+    assertThat(branchItem.selectFirst("a").attr("href"))
+        .isEqualTo("/cockpit/#/process-definition/invoice:3:17/runtime");
+    // the full page lists them all
+    assertThat(
+            row(Jsoup.parse(ReportPages.full(report(tenant), "/cockpit/")), "Open incidents")
+                .select("ul.details li"))
+        .hasSize(50);
+  }
+
+  /** An indicator's row, with the row of its elements where the page puts them apart. */
+  private static Element row(Document page, String title) {
+    for (Element row : page.select("table.indicators tbody tr:not(.more)")) {
+      if (row.selectFirst("td").text().startsWith(title)) {
+        Element next = row.nextElementSibling();
+        Element both = new Element("tbody").appendChild(row.clone());
+        if (next != null && next.hasClass("more")) {
+          both.appendChild(next.clone());
+        }
+        return both;
+      }
+    }
+    throw new AssertionError("no row " + title);
+  }
+
+  @Test
+  void twoHundredClientsAtRiskInEverythingFitInTwoMegabytes() throws Exception {
+    Map<String, Status> statuses = new LinkedHashMap<>();
+    for (Indicator indicator : Indicator.values()) {
+      statuses.put(indicator.id(), Status.OUT_OF_NORM);
+    }
+    List<Map<String, Object>> many = new ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      Map<String, Object> task = new LinkedHashMap<>();
+      task.put("taskId", "00000000-0000-0000-0000-" + String.format("%012d", i));
+      task.put("name", "Check the customer's documents and call back within two days");
+      task.put("processKey", "customer-onboarding-with-a-long-key");
+      task.put("processName", "Customer onboarding with document check");
+      task.put("processDefinitionId", "customer-onboarding-with-a-long-key:12:" + i);
+      task.put("processInstanceId", "11111111-0000-0000-0000-" + String.format("%012d", i));
+      task.put("assignee", "someone.with.a.long.name");
+      many.add(task);
+    }
+    TenantReport[] tenants = new TenantReport[200];
+    for (int i = 0; i < tenants.length; i++) {
+      tenants[i] =
+          tenant(
+              "client-" + i,
+              "Client number " + i + " with a long company name GmbH & Co. KG",
+              RiskLevel.AT_RISK,
+              i % 40,
+              -(i % 20),
+              i % 2 == 0 ? RiskLevel.ATTENTION : RiskLevel.AT_RISK,
+              statuses,
+              indicator -> many);
+    }
+    String html = ReportPages.triage(report(tenants), COCKPIT);
+    int bytes = html.getBytes(StandardCharsets.UTF_8).length;
+    java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/p200.html"), html);
+    assertThat(bytes).isLessThan(2 * 1024 * 1024);
+    System.out.printf("triage page of 200 clients, everything out of norm: %,d bytes%n", bytes);
+    Document page = Jsoup.parse(html);
+    assertThat(page.select("table.summary tbody tr")).hasSize(200);
+    List<Element> sections = page.select("section.tenant");
+    assertThat(sections).hasSize(200);
+    for (Element section : sections) {
+      // every indicator is out of norm: all are listed, the costliest with their first elements
+      assertThat(section.select("table.indicators tbody tr:not(.more)"))
+          .hasSize(Indicator.values().length);
+      assertThat(section.select("ul.details li:not(.muted)"))
+          .hasSize(ReportPages.TRIAGE_CLIENT_DETAILS);
+      List<String> more = section.select("ul.details li.muted").eachText();
+      assertThat(more).containsExactly("and 997 more", "and 997 more");
+      assertThat(section.selectFirst("p.unlisted").text())
+          .isEqualTo(
+              (Indicator.values().length * 1_000 - ReportPages.TRIAGE_CLIENT_DETAILS)
+                  + " more elements behind these values are listed on the full page (view=full).");
+    }
+  }
+
+  @Test
+  void theSparklineDrawsTheLastDaysScoresWithoutScript() {
+    TenantReport falling =
+        tenant(
+            "f",
+            "F",
+            RiskLevel.ATTENTION,
+            55,
+            -35,
+            RiskLevel.HEALTHY,
+            Map.of(),
+            ReportPagesTest::none);
+    Document page = Jsoup.parse(ReportPages.triage(report(falling), COCKPIT));
+    Element spark = page.selectFirst("table.summary svg.spark");
+    String[] points = spark.selectFirst("polyline").attr("points").split(" ");
+    assertThat(points).hasSize(falling.history().size());
+    double firstY = Double.parseDouble(points[0].split(",")[1]);
+    double lastY = Double.parseDouble(points[points.length - 1].split(",")[1]);
+    // a falling score goes down: a larger y in SVG
+    assertThat(lastY).isGreaterThan(firstY);
+    assertThat(spark.selectFirst("title").text())
+        .isEqualTo("score 90 on 2026-02-18, 55 on 2026-03-19");
+
+    TenantReport fresh =
+        new TenantReport(
+            "n",
+            RiskLevel.HEALTHY,
+            100,
+            List.of(),
+            falling.indicators(),
+            "New",
+            null,
+            null,
+            null,
+            1,
+            1,
+            falling.launches());
+    Element none =
+        Jsoup.parse(ReportPages.triage(report(fresh), COCKPIT)).selectFirst("table.summary");
+    assertThat(none.select("svg")).isEmpty();
+    assertThat(none.text()).contains("no history yet");
+  }
+
+  @Test
+  void theHistoryPageListsEachDayWithWhatWasOutOfNorm() {
+    List<Snapshot> days = new ArrayList<>();
+    LocalDate start = LocalDate.parse("2026-03-01");
+    for (int i = 0; i < 5; i++) {
+      Map<String, Snapshot.Value> values = new LinkedHashMap<>();
+      values.put(
+          "launches.7d",
+          new Snapshot.Value(1000 - i * 200, i >= 3 ? Status.OUT_OF_NORM : Status.OK));
+      values.put("incidents.open", new Snapshot.Value(i, i > 0 ? Status.OUT_OF_NORM : Status.OK));
+      days.add(
+          new Snapshot(
+              start.plusDays(i),
+              "acme",
+              90 - i * 15,
+              i < 2 ? RiskLevel.HEALTHY : RiskLevel.AT_RISK,
+              start,
+              values));
+    }
+    Document page = Jsoup.parse(ReportPages.history("acme", "ACME Corp", days));
+    assertThat(page.select("tbody tr td:first-child").eachText())
+        .containsExactly("2026-03-01", "2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05");
+    assertThat(page.select("tbody tr td:nth-child(3)").eachText())
+        .containsExactly("90", "75", "60", "45", "30");
+    assertThat(page.select("tbody tr td:nth-child(4)").stream().map(Element::text).toList())
+        .containsExactly(
+            "",
+            "incidents.open",
+            "incidents.open",
+            "launches.7d, incidents.open",
+            "launches.7d, incidents.open");
+    assertThat(page.selectFirst("svg.spark polyline").attr("points").split(" ")).hasSize(5);
+  }
+
+  /** Every id the report's pages give is unique, so every link goes to one place. */
+  @Test
+  void idsAreUniqueEvenForTenantIdsThatDifferOnlyInPunctuation() {
+    Report report =
+        report(
+            tenant(
+                "a.b",
+                "dot",
+                RiskLevel.HEALTHY,
+                90,
+                null,
+                RiskLevel.HEALTHY,
+                Map.of(),
+                ReportPagesTest::none),
+            tenant(
+                "a b",
+                "space",
+                RiskLevel.HEALTHY,
+                90,
+                null,
+                RiskLevel.HEALTHY,
+                Map.of(),
+                ReportPagesTest::none),
+            tenant(
+                "a_b",
+                "underscore",
+                RiskLevel.HEALTHY,
+                90,
+                null,
+                RiskLevel.HEALTHY,
+                Map.of(),
+                ReportPagesTest::none));
+    Document page = Jsoup.parse(ReportPages.triage(report, COCKPIT));
+    Set<String> ids = new HashSet<>();
+    for (Element element : page.select("[id]")) {
+      assertThat(ids.add(element.id())).as(element.id()).isTrue();
+    }
+    for (Element link : page.select("table.summary a")) {
+      Element target = page.getElementById(link.attr("href").substring(1));
+      assertThat(target.selectFirst("h2").text()).isEqualTo(link.text());
+    }
+  }
+}
