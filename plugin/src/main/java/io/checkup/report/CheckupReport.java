@@ -37,6 +37,7 @@ public final class CheckupReport {
   private final Exclusions exclusions;
   private final SnapshotTable snapshots;
   private final Trends trends;
+  private final PeerCache peers;
   private final SnapshotJob snapshotJob;
 
   /**
@@ -76,6 +77,7 @@ public final class CheckupReport {
     this.snapshots = new SnapshotTable(setup.tables());
     this.snapshots.readTimeout(queryTimeout);
     this.trends = new Trends(snapshots);
+    this.peers = new PeerCache(snapshots);
     this.snapshotJob =
         new SnapshotJob(
             this,
@@ -84,7 +86,10 @@ public final class CheckupReport {
             setup.historyRetention(),
             setup.settle(),
             setup.nodeId(),
-            trends::invalidate);
+            () -> {
+              trends.invalidate();
+              peers.invalidate();
+            });
   }
 
   public ReportConfig config() {
@@ -250,13 +255,15 @@ public final class CheckupReport {
     if (!redeployed.isEmpty()) {
       windows.loadFlowsSinceDeployment(scope, now, tenants, redeployed);
     }
+    Peers peerValues = settings.relative() ? peers.at(now) : Peers.NONE;
     List<TenantReport> reports = new ArrayList<>();
     for (TenantFacts facts : tenants.values()) {
       reports.add(
           Evaluation.evaluate(
               new TenantView(facts, known, now, settings),
               settings,
-              windows.statisticsCollected()));
+              windows.statisticsCollected(),
+              peerValues));
     }
     reports.sort(
         Comparator.comparingInt(TenantReport::score)

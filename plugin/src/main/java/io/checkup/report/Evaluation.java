@@ -20,6 +20,7 @@ final class Evaluation {
   private final TenantView tenant;
   private final ReportConfig config;
   private final boolean statistics;
+  private final Peers peers;
   private final String sizeClass;
   private final Map<Indicator, IndicatorResult> results = new EnumMap<>(Indicator.class);
   private final Map<Indicator, Double> penalties = new EnumMap<>(Indicator.class);
@@ -30,10 +31,11 @@ final class Evaluation {
    */
   private final Map<Indicator, String> reasonNorms = new EnumMap<>(Indicator.class);
 
-  private Evaluation(TenantView tenant, ReportConfig config, boolean statistics) {
+  private Evaluation(TenantView tenant, ReportConfig config, boolean statistics, Peers peers) {
     this.tenant = tenant;
     this.config = config;
     this.statistics = statistics;
+    this.peers = peers;
     this.sizeClass = config.sizeClass(tenant.facts().tenantId, tenant.users());
   }
 
@@ -42,9 +44,11 @@ final class Evaluation {
    *
    * @param statistics whether the runtime statistics are collected (indicators from them are n/a
    *     otherwise)
+   * @param peers the values relative norms are percentiles of
    */
-  static TenantReport evaluate(TenantView tenant, ReportConfig config, boolean statistics) {
-    return new Evaluation(tenant, config, statistics).report();
+  static TenantReport evaluate(
+      TenantView tenant, ReportConfig config, boolean statistics, Peers peers) {
+    return new Evaluation(tenant, config, statistics, peers).report();
   }
 
   private TenantReport report() {
@@ -88,6 +92,32 @@ final class Evaluation {
     if (norm.minShareOfUsers() != null) {
       min = users == null || users == 0 ? null : Math.ceil(users * norm.minShareOfUsers() - 1e-9);
     }
+    Double max = norm.max();
+    String relative = null;
+    if (norm.relative()) {
+      int count = peers.count(sizeClass, indicator);
+      if (count >= Math.max(1, config.minPeers())) {
+        if (norm.minPercentile() != null) {
+          min = peers.percentile(sizeClass, indicator, norm.minPercentile());
+        }
+        if (norm.maxPercentile() != null) {
+          max = peers.percentile(sizeClass, indicator, norm.maxPercentile());
+        }
+        relative = relativeText(norm, count);
+      } else if (note == null) {
+        note =
+            "The relative bound needs at least "
+                + config.minPeers()
+                + " clients of "
+                + (sizeClass == null ? "no size class" : "size class " + sizeClass)
+                + " in the last daily snapshot ("
+                + count
+                + " there); "
+                + (norm.min() != null || norm.max() != null
+                    ? "the fixed bound applies."
+                    : "none applies yet.");
+      }
+    }
     boolean minApplies =
         min != null
             && (norm.minAfterAgeDays() == null
@@ -100,7 +130,6 @@ final class Evaluation {
               + (ageDays == null ? "without deployments" : ageDays + " days old")
               + ".";
     }
-    Double max = norm.max();
     if (norm.off()) {
       minApplies = false;
       max = null;
@@ -124,7 +153,11 @@ final class Evaluation {
     Double shownMin = minApplies ? min : null;
     String normText =
         IndicatorTexts.norm(
-            indicator, shownMin, max, norm.minShareOfUsers() != null ? users : null);
+                indicator,
+                shownMin,
+                max,
+                norm.minShareOfUsers() != null && relative == null ? users : null)
+            + (relative == null || (shownMin == null && max == null) ? "" : relative);
     StringBuilder explanation =
         new StringBuilder("Norm: ")
             .append(normText)
@@ -148,8 +181,46 @@ final class Evaluation {
             indicator.title(),
             null,
             IndicatorTexts.value(indicator, value),
-            IndicatorTexts.norm(indicator, shownMin, max, null),
+            IndicatorTexts.norm(indicator, shownMin, max, null)
+                + (relative == null || (shownMin == null && max == null) ? "" : " (relative)"),
             config.weight(indicator)));
+  }
+
+  /** "(relative: the 25th percentile of 40 medium clients)", as the norm's words end. */
+  private String relativeText(Norm norm, int count) {
+    String which;
+    if (norm.minPercentile() != null && norm.maxPercentile() != null) {
+      which =
+          "the "
+              + ordinal(norm.minPercentile())
+              + " to "
+              + ordinal(norm.maxPercentile())
+              + " percentile";
+    } else {
+      which =
+          "the "
+              + ordinal(norm.minPercentile() != null ? norm.minPercentile() : norm.maxPercentile())
+              + " percentile";
+    }
+    return " (relative: " + which + " of " + count + " clients of size class " + sizeClass + ")";
+  }
+
+  private static String ordinal(double percentile) {
+    String number = IndicatorTexts.format(percentile);
+    if (percentile != Math.rint(percentile)) {
+      return number + "th";
+    }
+    long whole = (long) percentile;
+    String suffix =
+        whole % 100 >= 11 && whole % 100 <= 13
+            ? "th"
+            : switch ((int) (whole % 10)) {
+              case 1 -> "st";
+              case 2 -> "nd";
+              case 3 -> "rd";
+              default -> "th";
+            };
+    return number + suffix;
   }
 
   /**

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -64,6 +66,7 @@ public final class ReportConfig {
   private int unassignedAfterDays = 3;
   private long deadBranchMinRuns = 100;
   private int detailsLimit = 50;
+  private int minPeers = 8;
 
   private ReportConfig() {
     for (Indicator indicator : Indicator.values()) {
@@ -287,6 +290,9 @@ public final class ReportConfig {
     if (settings.getDetailsLimit() != null) {
       detailsLimit = nonNegative(settings.getDetailsLimit(), at + "detailsLimit");
     }
+    if (settings.getMinPeers() != null) {
+      minPeers = nonNegative(settings.getMinPeers(), at + "minPeers");
+    }
   }
 
   private TenantSettings tenantSettings(ReportSettings.TenantSettings given, String where) {
@@ -320,6 +326,11 @@ public final class ReportConfig {
       return Map.of();
     }
     checkIndicators(given, where);
+    given.forEach(
+        (id, norm) -> {
+          percentile(norm.getMinPercentile(), where + "." + id + ".minPercentile");
+          percentile(norm.getMaxPercentile(), where + "." + id + ".maxPercentile");
+        });
     return Collections.unmodifiableMap(new LinkedHashMap<>(given));
   }
 
@@ -329,6 +340,13 @@ public final class ReportConfig {
         throw new IllegalArgumentException(
             where + ": unknown indicator '" + id + "' (see docs/report.md)");
       }
+    }
+  }
+
+  private static void percentile(Double value, String where) {
+    if (value != null && !(value > 0 && value < 100)) {
+      throw new IllegalArgumentException(
+          where + " must be a percentile above 0 and below 100, not " + value);
     }
   }
 
@@ -413,6 +431,41 @@ public final class ReportConfig {
 
   public int attentionFrom() {
     return attentionFrom;
+  }
+
+  /**
+   * How many clients of a size class must have a value before a percentile bound applies; with
+   * fewer, the fixed bound does.
+   */
+  public int minPeers() {
+    return minPeers;
+  }
+
+  /** Whether any norm, anywhere, is relative to the other clients of a size class. */
+  public boolean relative() {
+    for (Norm norm : norms.values()) {
+      if (norm.relative()) {
+        return true;
+      }
+    }
+    List<Map<String, ReportSettings.NormSettings>> overrides = new ArrayList<>(profiles.values());
+    for (SizeClass sizeClass : sizeClasses.values()) {
+      overrides.add(sizeClass.norms());
+    }
+    for (TenantSettings tenant : tenants.values()) {
+      overrides.add(tenant.norms());
+    }
+    if (withoutTenant != null) {
+      overrides.add(withoutTenant.norms());
+    }
+    for (Map<String, ReportSettings.NormSettings> byIndicator : overrides) {
+      for (ReportSettings.NormSettings norm : byIndicator.values()) {
+        if (norm.getMinPercentile() != null || norm.getMaxPercentile() != null) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   public double warningMargin() {

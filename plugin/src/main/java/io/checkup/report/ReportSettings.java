@@ -26,6 +26,7 @@ public class ReportSettings {
   private Integer unassignedAfterDays;
   private Long deadBranchMinRuns;
   private Integer detailsLimit;
+  private Integer minPeers;
 
   /**
    * A norm override: a field that is given replaces the default's, {@code null} removes it, one not
@@ -37,6 +38,8 @@ public class ReportSettings {
     private Double max;
     private Integer minAfterAgeDays;
     private Double minShareOfUsers;
+    private Double minPercentile;
+    private Double maxPercentile;
     private Boolean off;
 
     boolean given(String field) {
@@ -77,6 +80,26 @@ public class ReportSettings {
     public void setMinShareOfUsers(Double minShareOfUsers) {
       this.minShareOfUsers = minShareOfUsers;
       given.add("minShareOfUsers");
+    }
+
+    public Double getMinPercentile() {
+      return minPercentile;
+    }
+
+    /** Below this percentile of the size class's clients is out of norm (0 to 100, exclusive). */
+    public void setMinPercentile(Double minPercentile) {
+      this.minPercentile = minPercentile;
+      given.add("minPercentile");
+    }
+
+    public Double getMaxPercentile() {
+      return maxPercentile;
+    }
+
+    /** Above this percentile of the size class's clients is out of norm (0 to 100, exclusive). */
+    public void setMaxPercentile(Double maxPercentile) {
+      this.maxPercentile = maxPercentile;
+      given.add("maxPercentile");
     }
 
     public Boolean getOff() {
@@ -307,5 +330,13 @@ public class ReportSettings {
 
   public void setDetailsLimit(Integer detailsLimit) {
     this.detailsLimit = detailsLimit;
+  }
+
+  public Integer getMinPeers() {
+    return minPeers;
+  }
+
+  public void setMinPeers(Integer minPeers) {
+    this.minPeers = minPeers;
   }
 }

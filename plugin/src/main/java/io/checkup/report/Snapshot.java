@@ -8,6 +8,7 @@ import java.util.Map;
  *
  * @param tenantId null for the tenant-less part
  * @param levelSince the first day of the current level (of a run of days at this level)
+ * @param sizeClass the tenant's size class that day (null when none applied)
  * @param indicators every indicator's value (null for n/a) and status, by indicator id
  */
 public record Snapshot(
@@ -16,6 +17,7 @@ public record Snapshot(
     int score,
     RiskLevel riskLevel,
     LocalDate levelSince,
+    String sizeClass,
     Map<String, Value> indicators) {
 
   /** One indicator's value and status that day. */

@@ -192,7 +192,13 @@ final class SnapshotJob {
       }
       snapshots.add(
           new Snapshot(
-              day, tenant.tenantId(), tenant.score(), tenant.riskLevel(), levelSince, indicators));
+              day,
+              tenant.tenantId(),
+              tenant.score(),
+              tenant.riskLevel(),
+              levelSince,
+              tenant.sizeClass(),
+              indicators));
     }
     return snapshots;
   }

@@ -88,8 +88,8 @@ final class SnapshotTable {
                 connection.prepareStatement(
                     "insert into "
                         + table
-                        + " (DAY_, TENANT_KEY_, TENANT_ID_, SCORE_, LEVEL_, LEVEL_SINCE_, INDICATORS_)"
-                        + " values (?, ?, ?, ?, ?, ?, ?)")) {
+                        + " (DAY_, TENANT_KEY_, TENANT_ID_, SCORE_, LEVEL_, LEVEL_SINCE_,"
+                        + " SIZE_CLASS_, INDICATORS_) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
               for (Snapshot snapshot : snapshots) {
                 insert.setLong(1, UtcPeriods.startOf(day));
                 insert.setString(2, Snapshot.key(snapshot.tenantId()));
@@ -97,7 +97,8 @@ final class SnapshotTable {
                 insert.setInt(4, snapshot.score());
                 insert.setString(5, snapshot.riskLevel().label());
                 insert.setLong(6, UtcPeriods.startOf(snapshot.levelSince()));
-                insert.setString(7, indicatorsJson(snapshot));
+                Jdbc.setNullable(insert, 7, sizeClass(snapshot.sizeClass()));
+                insert.setString(8, indicatorsJson(snapshot));
                 insert.addBatch();
               }
               insert.executeBatch();
@@ -159,7 +160,7 @@ final class SnapshotTable {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select =
             connection.prepareStatement(
-                "select DAY_, TENANT_ID_, SCORE_, LEVEL_, LEVEL_SINCE_"
+                "select DAY_, TENANT_ID_, SCORE_, LEVEL_, LEVEL_SINCE_, SIZE_CLASS_"
                     + (withIndicators ? ", INDICATORS_" : "")
                     + " from "
                     + table
@@ -177,11 +178,17 @@ final class SnapshotTable {
                   rows.getInt(3),
                   level(rows.getString(4)),
                   UtcPeriods.date(rows.getLong(5)),
-                  withIndicators ? indicators(rows.getString(6)) : Map.of()));
+                  rows.getString(6),
+                  withIndicators ? indicators(rows.getString(7)) : Map.of()));
         }
       }
     }
     return snapshots;
+  }
+
+  /** A size class name as the column holds it: configured names longer than that are cut. */
+  private static String sizeClass(String name) {
+    return name == null || name.length() <= 64 ? name : name.substring(0, 64);
   }
 
   private static RiskLevel level(String label) {

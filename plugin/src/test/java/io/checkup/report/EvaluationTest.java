@@ -1,11 +1,16 @@
 package io.checkup.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.checkup.report.Report.IndicatorResult;
 import io.checkup.report.Report.TenantReport;
 import io.checkup.stats.UtcPeriods;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -33,7 +38,30 @@ class EvaluationTest {
   }
 
   private static TenantReport evaluate(TenantFacts facts, ReportConfig config, boolean statistics) {
-    return Evaluation.evaluate(new TenantView(facts, Map.of(), NOW, config), config, statistics);
+    return evaluate(facts, config, statistics, Peers.NONE);
+  }
+
+  private static TenantReport evaluate(
+      TenantFacts facts, ReportConfig config, boolean statistics, Peers peers) {
+    return Evaluation.evaluate(
+        new TenantView(facts, Map.of(), NOW, config), config, statistics, peers);
+  }
+
+  /** Yesterday's snapshot of clients of a size class with these weekly launches. */
+  private static Peers peers(String sizeClass, long... launches7d) {
+    List<Snapshot> day = new ArrayList<>();
+    for (int i = 0; i < launches7d.length; i++) {
+      day.add(
+          new Snapshot(
+              LocalDate.parse("2026-03-19"),
+              "peer" + i,
+              80,
+              RiskLevel.HEALTHY,
+              LocalDate.parse("2026-03-01"),
+              sizeClass,
+              Map.of("launches.7d", new Snapshot.Value(launches7d[i], Status.OK))));
+    }
+    return Peers.of(day);
   }
 
   private static IndicatorResult result(TenantReport report, Indicator indicator) {
@@ -129,5 +157,72 @@ class EvaluationTest {
     assertThat(total.explanation())
         .contains(
             "The lower bound applies from an age of 180 days; this tenant is 20 days " + "old.");
+  }
+
+  @Test
+  void percentilesInterpolateAsASpreadsheetDoes() {
+    Peers peers = peers("small", 40, 10, 30, 20);
+    // PERCENTILE.INC({10,20,30,40}, 0.25) = 17.5; 0.5 = 25; 0.9 = 37
+    assertThat(peers.percentile("small", Indicator.LAUNCHES, 25)).isEqualTo(17.5);
+    assertThat(peers.percentile("small", Indicator.LAUNCHES, 50)).isEqualTo(25.0);
+    assertThat(peers.percentile("small", Indicator.LAUNCHES, 90)).isCloseTo(37.0, within(1e-9));
+    assertThat(peers.count("small", Indicator.LAUNCHES)).isEqualTo(4);
+    assertThat(peers.count("medium", Indicator.LAUNCHES)).isZero();
+    assertThat(peers.percentile("medium", Indicator.LAUNCHES, 25)).isNull();
+  }
+
+  @Test
+  void aRelativeLowerBoundPutsTheLowestQuarterOfTheSizeClassOutOfNorm() {
+    ReportConfig config =
+        ReportConfig.load(
+            null,
+            null,
+            "{\"sizeClasses\": {\"small\": {\"norms\": {\"launches.7d\": "
+                + "{\"minPercentile\": 25}}}}, \"warningMargin\": 0}");
+    // ten small clients with 100, 200, ... 1,000 launches a week: the 25th percentile is 325
+    Peers peers = peers("small", 100, 200, 300, 400, 500, 600, 700, 800, 900, 1000);
+    // a medium client's launches do not count for the small ones
+    IndicatorResult low =
+        result(evaluate(tenant(40), config, true, peers), Indicator.LAUNCHES); // 280 a week
+    IndicatorResult fine =
+        result(evaluate(tenant(50), config, true, peers), Indicator.LAUNCHES); // 350 a week
+
+    assertThat(low.status()).isEqualTo(Status.OUT_OF_NORM);
+    assertThat(low.norm().min().doubleValue()).isEqualTo(325.0);
+    // the default upper bound (10,000) stays: only the lower one is relative
+    assertThat(low.norm().max().doubleValue()).isEqualTo(10_000.0);
+    assertThat(low.explanation())
+        .startsWith(
+            "Norm: 325 to 10,000 (relative: the 25th percentile of 10 clients of size class "
+                + "small).");
+    assertThat(fine.status()).isEqualTo(Status.OK);
+  }
+
+  @Test
+  void withTooFewClientsInTheSizeClassTheFixedBoundApplies() {
+    ReportConfig config =
+        ReportConfig.load(
+            null, null, "{\"norms\": {\"launches.7d\": {\"minPercentile\": 25}}, \"minPeers\": 5}");
+    IndicatorResult result =
+        result(
+            evaluate(tenant(40), config, true, peers("small", 100, 200, 300, 400)),
+            Indicator.LAUNCHES);
+
+    assertThat(result.norm().min().doubleValue()).isEqualTo(1_000.0);
+    assertThat(result.status()).isEqualTo(Status.OUT_OF_NORM);
+    assertThat(result.explanation())
+        .contains(
+            "The relative bound needs at least 5 clients of size class small in the last daily "
+                + "snapshot (4 there); the fixed bound applies.");
+  }
+
+  @Test
+  void aPercentileOutsideZeroToHundredNamesTheKey() {
+    assertThatThrownBy(
+            () ->
+                ReportConfig.load(
+                    null, null, "{\"norms\": {\"launches.7d\": {\"maxPercentile\": 100}}}"))
+        .hasMessageContaining("norms.launches.7d.maxPercentile")
+        .hasMessageContaining("above 0 and below 100");
   }
 }

@@ -60,6 +60,7 @@ public final class ReportBenchmark {
       ProcessEngine node = TestEngines.postgres(reuse).name("bench-node").plugin(checkup).build();
       try {
         measure(checkup, "kept schema " + reuse, true);
+        snapshots(checkup, reuse);
       } finally {
         node.close();
       }
@@ -95,6 +96,7 @@ public final class ReportBenchmark {
         addHistory(schema);
         analyze();
         measure(checkup, "after 2,000,000 history rows", true);
+        snapshots(checkup, schema);
       } finally {
         node.close();
       }
@@ -194,6 +196,61 @@ public final class ReportBenchmark {
     } finally {
       ClockUtil.reset();
     }
+  }
+
+  /**
+   * The daily snapshots: the back-fill of every day the statistics reach (what a first start does),
+   * then one day (what each night costs); then a tenant's history over 90 days, with 30 and with
+   * 400 days of snapshots stored.
+   */
+  private static void snapshots(CheckupProcessEnginePlugin checkup, String schema)
+      throws Exception {
+    CheckupReport report = checkup.getReport();
+    long start = System.nanoTime();
+    List<java.time.LocalDate> filled = report.writeSnapshots();
+    System.out.printf(
+        "snapshots: back-fill of %d days x %d tenants %.1f s%n",
+        filled.size(), TENANTS, (System.nanoTime() - start) / 1e9);
+    ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + DAY));
+    try {
+      long night = System.nanoTime();
+      List<java.time.LocalDate> one = report.writeSnapshots();
+      System.out.printf(
+          "snapshots: one night (%d day x %d tenants) %.1f s%n",
+          one.size(), TENANTS, (System.nanoTime() - night) / 1e9);
+    } finally {
+      ClockUtil.reset();
+    }
+    System.out.printf(
+        "history of one tenant, 90 days, %d days stored: %.1f ms%n",
+        filled.size() + 1, historyMs(report));
+    // 400 days of snapshots: the earliest day copied back for each missing day
+    try (Connection db = DriverManager.getConnection(TestDatabases.POSTGRES_URL, "postgres", "");
+        Statement sql = db.createStatement()) {
+      sql.execute("set search_path to " + schema);
+      sql.executeUpdate(
+          "insert into CHECKUP_SNAPSHOT (DAY_, TENANT_KEY_, TENANT_ID_, SCORE_, LEVEL_, "
+              + "LEVEL_SINCE_, INDICATORS_) select s.DAY_ - k::bigint * "
+              + DAY
+              + ", s.TENANT_KEY_, s.TENANT_ID_, s.SCORE_, s.LEVEL_, s.LEVEL_SINCE_ - k::bigint * "
+              + DAY
+              + ", s.INDICATORS_ from CHECKUP_SNAPSHOT s, generate_series(1, 400 - "
+              + (filled.size() + 1)
+              + ") k where s.DAY_ = (select min(DAY_) from CHECKUP_SNAPSHOT)");
+      sql.execute("analyze CHECKUP_SNAPSHOT");
+    }
+    System.out.printf(
+        "history of one tenant, 90 days, 400 days stored: %.1f ms%n", historyMs(report));
+  }
+
+  private static double historyMs(CheckupReport report) {
+    double[] times = new double[7];
+    for (int i = 0; i < times.length; i++) {
+      long t0 = System.nanoTime();
+      report.history("t" + (i * 131 % TENANTS), 90);
+      times[i] = (System.nanoTime() - t0) / 1e6;
+    }
+    return median(times);
   }
 
   private static double median(double[] values) {

@@ -286,4 +286,67 @@ class SnapshotTest {
     assertThat(history.stream().filter(day -> day.day().equals(since.minusDays(1))))
         .allSatisfy(day -> assertThat(day.riskLevel()).isNotEqualTo(acme.riskLevel()));
   }
+
+  @Test
+  void aRelativeNormIsAPercentileOfYesterdaysSnapshotOfTheSizeClass() {
+    CheckupProcessEnginePlugin checkup = node("one", null);
+    clock(day(20, 9));
+    // ten clients of one size class (no users: small), client i with 100 * (i + 1) launches a day
+    Map<StatKey, Long> made = new HashMap<>();
+    for (int i = 0; i < 10; i++) {
+      String tenant = "client" + i;
+      engine(0).getIdentityService().saveTenant(engine(0).getIdentityService().newTenant(tenant));
+      engine(0)
+          .getRepositoryService()
+          .createDeployment()
+          .tenantId(tenant)
+          .addModelInstance(
+              "request.bpmn",
+              Bpmn.createExecutableProcess("request")
+                  .camundaHistoryTimeToLive(30)
+                  .startEvent()
+                  .userTask("handle")
+                  .endEvent()
+                  .done())
+          .deploy();
+      for (int daysAgo = 20; daysAgo >= 0; daysAgo--) {
+        long period = UtcPeriods.hourStart(day(daysAgo, 10).toEpochMilli());
+        made.put(
+            new StatKey(tenant, "request", Metric.INSTANCE_STARTED, "", period), 100L * (i + 1));
+      }
+    }
+    checkup.getStatistics().backfill(made, "made-up");
+    clock(NOW);
+    checkup.getReport().writeSnapshots();
+    ReportSettings.NormSettings lowestQuarter = new ReportSettings.NormSettings();
+    lowestQuarter.setMinPercentile(25.0);
+    ReportSettings settings = new ReportSettings();
+    settings.setNorms(Map.of("launches.7d", lowestQuarter));
+    checkup.getReport().config(ReportConfig.load(null, null, settings, "test"));
+
+    Report report = checkup.getReport().generate(ReportScope.all());
+
+    // yesterday's weekly launches: 700, 1,400, ... 7,000; the 25th percentile 700 + 2.25 * 700
+    List<Double> yesterday = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      Snapshot snapshot = snapshot(checkup.getReport().history("client" + i, 3), 1);
+      assertThat(snapshot.sizeClass()).isEqualTo("small");
+      yesterday.add(snapshot.indicators().get("launches.7d").value().doubleValue());
+    }
+    assertThat(yesterday)
+        .containsExactly(
+            700.0, 1400.0, 2100.0, 2800.0, 3500.0, 4200.0, 4900.0, 5600.0, 6300.0, 7000.0);
+    double bound = 700 + 2.25 * 700;
+    List<String> outOfNorm = new ArrayList<>();
+    for (Report.TenantReport tenant : report.tenants()) {
+      Report.IndicatorResult launches =
+          tenant.indicators().stream().filter(i -> i.id().equals("launches.7d")).findFirst().get();
+      assertThat(launches.norm().min().doubleValue()).isEqualTo(bound);
+      if (launches.status() != Status.OK) {
+        outOfNorm.add(tenant.tenantId());
+      }
+    }
+    // below 2,275: the two lowest of ten, and the third (2,100) within the warning margin
+    assertThat(outOfNorm).containsExactlyInAnyOrder("client0", "client1", "client2");
+  }
 }

@@ -34,6 +34,7 @@ create table ${prefix}CHECKUP_SNAPSHOT (
   SCORE_ integer not null,
   LEVEL_ varchar(16) not null,
   LEVEL_SINCE_ bigint not null,
+  SIZE_CLASS_ varchar(64),
   INDICATORS_ clob not null,
   primary key (DAY_, TENANT_KEY_)
 );

@@ -513,6 +513,7 @@ class ReportPagesTest {
               90 - i * 15,
               i < 2 ? RiskLevel.HEALTHY : RiskLevel.AT_RISK,
               start,
+              "small",
               values));
     }
     Document page = Jsoup.parse(ReportPages.history("acme", "ACME Corp", days));
