@@ -288,7 +288,7 @@ class SnapshotTest {
   }
 
   @Test
-  void aRelativeNormIsAPercentileOfYesterdaysSnapshotOfTheSizeClass() {
+  void aRelativeNormIsAPercentileOfYesterdaysSnapshotOfTheSizeClass() throws Exception {
     CheckupProcessEnginePlugin checkup = node("one", null);
     clock(day(20, 9));
     // ten clients of one size class (no users: small), client i with 100 * (i + 1) launches a day
