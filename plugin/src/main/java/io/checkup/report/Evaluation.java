@@ -158,16 +158,8 @@ final class Evaluation {
                 max,
                 norm.minShareOfUsers() != null && relative == null ? users : null)
             + (relative == null || (shownMin == null && max == null) ? "" : relative);
-    StringBuilder explanation =
-        new StringBuilder("Norm: ")
-            .append(normText)
-            .append(". ")
-            .append(indicator.meaning())
-            .append(" What to do: ")
-            .append(indicator.advice());
-    if (note != null) {
-      explanation.append(' ').append(note);
-    }
+    String explanation =
+        "Norm: " + normText + indicator.explanationTail() + (note == null ? "" : " " + note);
     reasonNorms.put(indicator, normText);
     results.put(
         indicator,
@@ -176,7 +168,7 @@ final class Evaluation {
             value,
             new NormView(number(shownMin), number(max)),
             status,
-            explanation.toString(),
+            explanation,
             measured.details(),
             indicator.title(),
             null,

@@ -654,9 +654,11 @@ public enum Indicator {
   }
 
   private final About about;
+  private final String explanationTail;
 
   Indicator(About about) {
     this.about = about;
+    this.explanationTail = ". " + about.meaning + " What to do: " + about.advice;
   }
 
   /** Measures this indicator for one tenant. */
@@ -705,6 +707,14 @@ public enum Indicator {
   /** What to do when it is out of norm. */
   public String advice() {
     return about.advice;
+  }
+
+  /**
+   * What follows the norm in every explanation of this indicator: ". {meaning} What to do:
+   * {advice}", made once.
+   */
+  String explanationTail() {
+    return explanationTail;
   }
 
   /** Why there is no value, when there is none. */

@@ -1,5 +1,7 @@
 package io.checkup.report;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /** Values and norms in plain words, as the report's explanations, reasons and pages show them. */
@@ -68,9 +70,35 @@ public final class IndicatorTexts {
 
   /** A number as the report writes it: thousands separated, one decimal where it has one. */
   public static String format(double value) {
-    if (value == Math.rint(value)) {
-      return String.format(Locale.ENGLISH, "%,d", (long) value);
+    if (Double.isNaN(value) || Double.isInfinite(value) || Math.abs(value) >= 1e15) {
+      return String.format(Locale.ENGLISH, "%,.1f", value);
     }
-    return String.format(Locale.ENGLISH, "%,.1f", value);
+    if (value == Math.rint(value)) {
+      return grouped((long) value);
+    }
+    // one decimal, half up as %.1f rounds
+    long tenths =
+        BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).unscaledValue().longValue();
+    String sign = tenths < 0 ? "-" : "";
+    long magnitude = Math.abs(tenths);
+    return sign + grouped(magnitude / 10) + "." + magnitude % 10;
+  }
+
+  /** A whole number with thousands separated by commas: 1,234,567 (a report formats thousands). */
+  private static String grouped(long value) {
+    String digits = Long.toString(Math.abs(value));
+    if (digits.length() <= 3) {
+      return value < 0 ? "-" + digits : digits;
+    }
+    StringBuilder text = new StringBuilder(digits.length() + digits.length() / 3 + 1);
+    if (value < 0) {
+      text.append('-');
+    }
+    int head = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+    text.append(digits, 0, head);
+    for (int at = head; at < digits.length(); at += 3) {
+      text.append(',').append(digits, at, at + 3);
+    }
+    return text.toString();
   }
 }

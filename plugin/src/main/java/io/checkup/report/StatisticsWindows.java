@@ -9,10 +9,13 @@ import java.time.LocalDate;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
@@ -74,10 +77,11 @@ final class StatisticsWindows {
   }
 
   /**
-   * The sums over {@code [start, end)}: slid from the kept window where possible. A copy, for this
-   * report only.
+   * Adds the sums over {@code [start, end)} to {@code into}: slid from the kept window where
+   * possible, read whole where not.
    */
-  private Map<Cell, Long> settled(
+  private void settled(
+      Map<Cell, Long> into,
       ReportScope scope,
       boolean keep,
       String name,
@@ -87,7 +91,8 @@ final class StatisticsWindows {
       long version,
       Reader reader) {
     if (!keep || !scope.isAll()) {
-      return reader.read(start, end);
+      add(into, reader.read(start, end));
+      return;
     }
     Window window = windows.computeIfAbsent(name, n -> new Window());
     synchronized (window) {
@@ -117,23 +122,42 @@ final class StatisticsWindows {
       window.start = start;
       window.end = end;
       window.version = version;
-      return new HashMap<>(window.sums);
+      add(into, window.sums);
     }
   }
 
-  /** Settled sums plus the live ones of the rest of the window. */
+  private static void add(Map<Cell, Long> into, Map<Cell, Long> sums) {
+    if (into.isEmpty()) {
+      into.putAll(sums);
+    } else {
+      sums.forEach((cell, value) -> into.merge(cell, value, Long::sum));
+    }
+  }
+
+  /**
+   * The sums of a window: its settled part {@code [start, settledEnd)} and its recent part {@code
+   * [settledEnd, recentEnd)} (yesterday, for a window of days), each kept while its version stays,
+   * plus the live rest {@code [recentEnd, end)}, read every time.
+   */
   private Map<Cell, Long> window(
       ReportScope scope,
       boolean keep,
       String name,
       long start,
       long settledEnd,
+      long recentEnd,
       long end,
       long unit,
-      long version,
+      long[] versions,
       Reader reader) {
-    Map<Cell, Long> sums = settled(scope, keep, name, start, settledEnd, unit, version, reader);
-    reader.read(settledEnd, end).forEach((cell, value) -> sums.merge(cell, value, Long::sum));
+    boolean days = unit == UtcPeriods.DAY;
+    Map<Cell, Long> sums = new HashMap<>();
+    settled(sums, scope, keep, name, start, settledEnd, unit, versions[days ? 1 : 0], reader);
+    if (recentEnd > settledEnd) {
+      settled(
+          sums, scope, keep, name + "-recent", settledEnd, recentEnd, unit, versions[2], reader);
+    }
+    add(sums, reader.read(recentEnd, end));
     return sums;
   }
 
@@ -151,8 +175,7 @@ final class StatisticsWindows {
     long yesterday = today - UtcPeriods.DAY;
     long tomorrow = today + UtcPeriods.DAY;
     long hour = UtcPeriods.hourStart(now);
-    long[] versions = scope.isAll() ? statistics.closedPeriodVersions() : new long[2];
-    long days = versions[1];
+    long[] versions = scope.isAll() ? statistics.closedPeriodVersions() : new long[3];
 
     window(
             scope,
@@ -160,9 +183,10 @@ final class StatisticsWindows {
             "launches",
             today - 28 * UtcPeriods.DAY,
             yesterday,
+            today,
             tomorrow,
             UtcPeriods.DAY,
-            days,
+            versions,
             (from, to) -> {
               Map<Cell, Long> sums = new HashMap<>();
               query(scope)
@@ -192,9 +216,10 @@ final class StatisticsWindows {
             "active",
             week,
             yesterday,
+            today,
             tomorrow,
             UtcPeriods.DAY,
-            days,
+            versions,
             rows(
                 scope,
                 false,
@@ -215,9 +240,10 @@ final class StatisticsWindows {
             "actions",
             hour - 23 * UtcPeriods.HOUR,
             hour - UtcPeriods.HOUR,
+            hour - UtcPeriods.HOUR,
             hour + UtcPeriods.HOUR,
             UtcPeriods.HOUR,
-            versions[0],
+            versions,
             perTenant(scope, Metric.ACTIVITY_TOTAL, true))
         .forEach(
             (cell, sum) -> {
@@ -233,9 +259,10 @@ final class StatisticsWindows {
             "tasks",
             week,
             yesterday,
+            today,
             tomorrow,
             UtcPeriods.DAY,
-            days,
+            versions,
             perTenant(scope, Metric.TASK_CREATED, false))
         .forEach(
             (cell, sum) -> {
@@ -262,8 +289,9 @@ final class StatisticsWindows {
             edgeDay,
             week,
             week,
+            week,
             UtcPeriods.DAY,
-            days,
+            versions,
             rows(scope, false, WEEK_EDGE_METRICS, true, row -> row.metric().id()));
     window(
             scope,
@@ -272,8 +300,9 @@ final class StatisticsWindows {
             edgeDay,
             edgeStart,
             edgeStart,
+            edgeStart,
             UtcPeriods.HOUR,
-            versions[0],
+            versions,
             rows(scope, true, WEEK_EDGE_METRICS, true, row -> row.metric().id()))
         .forEach((cell, sum) -> edge.merge(cell, -sum, Long::sum));
     edge.forEach(
@@ -299,9 +328,10 @@ final class StatisticsWindows {
             "assignees",
             month,
             yesterday,
+            today,
             tomorrow,
             UtcPeriods.DAY,
-            days,
+            versions,
             rows(scope, false, List.of(Metric.TASK_ASSIGNEE), false, StatsQuery.Row::dimension))
         .forEach(
             (cell, sum) -> {
@@ -310,27 +340,89 @@ final class StatisticsWindows {
                 tenant.assignees30d.add(cell.dimension());
               }
             });
+  }
 
-    window(
-            scope,
-            keep,
-            "flows",
-            month,
-            yesterday,
-            tomorrow,
-            UtcPeriods.DAY,
-            days,
-            rows(scope, false, List.of(Metric.FLOW_TAKEN), true, StatsQuery.Row::dimension))
-        .forEach(
-            (cell, sum) -> {
-              TenantFacts tenant = tenants.get(cell.tenantId());
-              if (tenant != null) {
-                tenant
-                    .flows30d
-                    .computeIfAbsent(cell.processKey(), k -> new HashMap<>())
-                    .merge(cell.dimension(), sum, Long::sum);
-              }
-            });
+  /**
+   * Adds the flows taken in the 30-day window to the facts of the tenants in scope, per process key
+   * and flow. Only the dead-branch question reads them, and it asks only about flows never taken: a
+   * process whose gateways took every flow by yesterday is answered whatever today adds. So today's
+   * rows, the part read on every report, are read only for the processes {@code open} names from
+   * the counts to yesterday (for all of them when they are many).
+   *
+   * @param isOpen whether a tenant's process key still has a flow never taken by yesterday
+   */
+  void loadFlows(
+      ReportScope scope,
+      long now,
+      Map<String, TenantFacts> tenants,
+      boolean keep,
+      BiPredicate<TenantFacts, String> isOpen) {
+    long today = UtcPeriods.dayStart(now);
+    long yesterday = today - UtcPeriods.DAY;
+    long[] versions = scope.isAll() ? statistics.closedPeriodVersions() : new long[3];
+    Reader reader = rows(scope, false, List.of(Metric.FLOW_TAKEN), true, StatsQuery.Row::dimension);
+    Map<Cell, Long> sums = new HashMap<>();
+    settled(
+        sums,
+        scope,
+        keep,
+        "flows",
+        monthStart(now),
+        yesterday,
+        UtcPeriods.DAY,
+        versions[1],
+        reader);
+    settled(
+        sums, scope, keep, "flows-recent", yesterday, today, UtcPeriods.DAY, versions[2], reader);
+    addFlows(tenants, sums);
+    // the tenants with an open process: their rows of today, by the tenant index
+    Map<String, Set<String>> open = new HashMap<>();
+    for (TenantFacts tenant : tenants.values()) {
+      for (String key : tenant.latest.keySet()) {
+        if (isOpen.test(tenant, key)) {
+          open.computeIfAbsent(tenant.tenantId, id -> new HashSet<>()).add(key);
+        }
+      }
+    }
+    if (open.size() > Math.max(TENANTS_PER_QUERY / 4, tenants.size() / 4)) {
+      addFlows(tenants, reader.read(today, today + UtcPeriods.DAY));
+      return;
+    }
+    List<String> ids = new ArrayList<>(open.keySet());
+    for (int i = 0; i < ids.size(); i += TENANTS_PER_QUERY) {
+      Map<Cell, Long> todays = new HashMap<>();
+      for (StatsQuery.Row row :
+          statistics
+              .query()
+              .daily()
+              .tenants(ids.subList(i, Math.min(ids.size(), i + TENANTS_PER_QUERY)))
+              .metric(Metric.FLOW_TAKEN)
+              .between(at(today), at(today + UtcPeriods.DAY))
+              .rows()) {
+        if (open.get(row.tenantId()).contains(row.processKey())) {
+          todays.merge(
+              new Cell(row.tenantId(), row.processKey(), row.dimension(), 0),
+              row.value(),
+              Long::sum);
+        }
+      }
+      addFlows(tenants, todays);
+    }
+  }
+
+  private static final int TENANTS_PER_QUERY = 500;
+
+  private static void addFlows(Map<String, TenantFacts> tenants, Map<Cell, Long> sums) {
+    sums.forEach(
+        (cell, sum) -> {
+          TenantFacts tenant = tenants.get(cell.tenantId());
+          if (tenant != null) {
+            tenant
+                .flows30d
+                .computeIfAbsent(cell.processKey(), k -> new HashMap<>())
+                .merge(cell.dimension(), sum, Long::sum);
+          }
+        });
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.checkup.stats;
 
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
@@ -60,17 +61,9 @@ public final class Statistics {
   }
 
   /**
-   * Versions of what has been written for settled periods, the hours before the previous hour and
-   * the days before yesterday: each rises when a flush (of any node) or a backfill adds counts to
-   * such a period. While a version stays the same, sums over settled periods stay the same, so a
-   * reader may keep them.
-   *
-   * @return {settled hours, settled days}
-   */
-  /**
    * The earliest UTC day the statistics still hold (as daily rows), or null when they hold none.
    */
-  public java.time.LocalDate earliestDay() {
+  public LocalDate earliestDay() {
     try {
       Long day = store.earliestDay();
       return day == null ? null : UtcPeriods.date(day);
@@ -80,6 +73,15 @@ public final class Statistics {
     }
   }
 
+  /**
+   * Versions of what has been written for past periods: the hours before the previous hour, the
+   * days before yesterday, and any day before today. Each rises when a flush (of any node) or a
+   * backfill adds counts to such a period. While a version stays the same, sums over those periods
+   * stay the same, so a reader may keep them: the days before yesterday for weeks, yesterday from
+   * the first flushes after midnight on.
+   *
+   * @return {settled hours, settled days, past days}
+   */
   public long[] closedPeriodVersions() {
     try {
       return store.closedPeriodVersions();

@@ -127,7 +127,8 @@ public final class StatsStore {
   /**
    * Raises the version of settled hours (days) when these counts reach into an hour (a day) before
    * the previous one: late flushes after an outage, imports. Counts for the previous hour or day
-   * are normal right after it ends.
+   * are normal right after it ends; those for a past day still raise the version of past days,
+   * which tells a reader keeping yesterday's sums that they changed.
    */
   private void markClosedPeriods(Connection connection, Map<StatKey, Long> counts, long now)
       throws SQLException {
@@ -142,6 +143,9 @@ public final class StatsStore {
     }
     if (earliest < UtcPeriods.dayStart(now) - UtcPeriods.DAY) {
       raise(connection, "late-day");
+    }
+    if (earliest < UtcPeriods.dayStart(now)) {
+      raise(connection, "past-day");
     }
   }
 
@@ -161,10 +165,6 @@ public final class StatsStore {
     }
   }
 
-  /**
-   * The versions of closed hours and closed days (see {@link #markClosedPeriods}); 0 where never
-   * raised.
-   */
   /** The start of the earliest day with daily rows, or null when there are none. */
   public Long earliestDay() throws SQLException {
     try (Connection connection = dataSource.getConnection();
@@ -177,18 +177,23 @@ public final class StatsStore {
     }
   }
 
+  /**
+   * The versions of closed hours, closed days and past days (see {@link #markClosedPeriods}); 0
+   * where never raised.
+   */
   public long[] closedPeriodVersions() throws SQLException {
-    long[] versions = new long[2];
+    long[] versions = new long[3];
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select =
             read(
                 connection,
                 "select NAME_, VALUE_ from "
                     + versionTable
-                    + " where NAME_ in ('late-hour', 'late-day')");
+                    + " where NAME_ in ('late-hour', 'late-day', 'past-day')");
         ResultSet rows = select.executeQuery()) {
       while (rows.next()) {
-        versions[rows.getString(1).equals("late-hour") ? 0 : 1] = rows.getLong(2);
+        versions[List.of("late-hour", "late-day", "past-day").indexOf(rows.getString(1))] =
+            rows.getLong(2);
       }
     }
     return versions;

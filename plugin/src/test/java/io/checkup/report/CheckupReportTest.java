@@ -633,6 +633,43 @@ class CheckupReportTest {
     assertThat(dead.get("details").get(0).get("gatewayRuns").asLong()).isEqualTo(110);
   }
 
+  @Test
+  void aFlowTakenTodayCountsWhateverTheReportKeptFromTheDaysBefore() throws Exception {
+    ProcessEngine engine = engine(null);
+    Instant now = ReportScenario.NOW;
+    ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(20))));
+    deploy(engine, routing(List.of("a", "b")));
+    ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(10))));
+    route(engine, 150, "a");
+    ClockUtil.setCurrentTime(Date.from(now));
+    route(engine, 10, "a");
+    checkup.getStatistics().flushNow();
+    JsonNode dead =
+        indicator(
+            tenant(json(checkup.getReport().generate(ReportScope.all())), "acme"),
+            "runtime.dead-branches-30d");
+    assertThat(dead.get("value").asInt()).isEqualTo(1);
+    assertThat(dead.get("details").get(0).get("flowId").asText()).isEqualTo("toB");
+    // today's runs count: the report reads today's flows of a process with a flow never taken
+    assertThat(dead.get("details").get(0).get("gatewayRuns").asLong()).isEqualTo(160);
+
+    // the next report keeps the days before; "b" taken once today is no longer dead
+    route(engine, 1, "b");
+    checkup.getStatistics().flushNow();
+    check(
+        tenant(json(checkup.getReport().generate(ReportScope.all())), "acme"),
+        "runtime.dead-branches-30d",
+        0,
+        "ok");
+    // nor on the next day, when that run is yesterday's
+    ClockUtil.setCurrentTime(Date.from(now.plus(Duration.ofDays(1))));
+    check(
+        tenant(json(checkup.getReport().generate(ReportScope.all())), "acme"),
+        "runtime.dead-branches-30d",
+        0,
+        "ok");
+  }
+
   private static BpmnModelInstance routing(List<String> routes) {
     AbstractFlowNodeBuilder<?, ?> node =
         Bpmn.createExecutableProcess("routing").startEvent().exclusiveGateway("route");

@@ -28,7 +28,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -408,9 +407,12 @@ public final class ReportPages {
         from.plusDays(values.size() - 1L).toString());
   }
 
-  /** A coordinate: one decimal, none when it is whole. */
-  private static String fmt(double value) {
-    String text = String.format(Locale.ROOT, "%.1f", value);
-    return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
+  /** A coordinate: one decimal, none when it is whole (0 to a few thousand pixels). */
+  static String fmt(double value) {
+    long tenths = Math.round(value * 10);
+    String whole = Long.toString(tenths / 10);
+    long decimal = Math.abs(tenths % 10);
+    String sign = tenths < 0 && tenths > -10 ? "-" : "";
+    return decimal == 0 ? sign + whole : sign + whole + "." + decimal;
   }
 }
