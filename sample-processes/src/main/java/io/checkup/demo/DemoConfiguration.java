@@ -2,6 +2,8 @@ package io.checkup.demo;
 
 import io.checkup.engine.CheckupProcessEnginePlugin;
 import jakarta.servlet.Filter;
+import java.time.LocalDate;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.slf4j.Logger;
@@ -58,8 +60,9 @@ public class DemoConfiguration {
   }
 
   /**
-   * Sets up the companies once the application is ready (after the sample models), then runs their
-   * traffic.
+   * Sets up the companies once the application is ready (after the sample models), writes the daily
+   * snapshots of the made-up weeks (so the history and trends are there from the start), then runs
+   * their traffic.
    */
   public static class Simulation implements AutoCloseable {
     private final ProcessEngine engine;
@@ -75,6 +78,13 @@ public class DemoConfiguration {
     @Order(10)
     public void start(ApplicationReadyEvent event) throws Exception {
       new DemoSetup(engine, checkup).run(DemoTenant.all());
+      List<LocalDate> days = checkup.getReport().writeSnapshots();
+      if (!days.isEmpty()) {
+        LOG.info(
+            "Demo history: daily snapshots back-filled from {} to {}",
+            days.get(0),
+            days.get(days.size() - 1));
+      }
       traffic = new TrafficSimulator(engine, DemoTenant.all());
       traffic.start();
       checkup.getStatistics().flushNow();

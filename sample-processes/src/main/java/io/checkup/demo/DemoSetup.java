@@ -15,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -202,17 +200,13 @@ final class DemoSetup {
   }
 
   /**
-   * Four weeks of made-up counts up to this hour, by hour: launches, completed elements, user tasks
-   * created and assigned to the tenant's working users.
+   * {@link DemoTenant#HISTORY_DAYS} days of made-up counts up to this hour, by hour: launches,
+   * completed elements, user tasks created and assigned to the tenant's working users.
    */
   private void history(DemoTenant tenant) throws Exception {
+    // the copies of the lint showcase models are deployed, never used
     List<String> keys = new ArrayList<>();
     tenant.models().forEach(model -> keys.add(model.key()));
-    if (tenant.samples()) {
-      for (Resource sample : samples()) {
-        keys.add(processKey(sample));
-      }
-    }
     long now = ClockUtil.getCurrentTime().getTime();
     long thisHour = now - Math.floorMod(now, HOUR);
     Map<StatKey, Long> counts = new HashMap<>();
@@ -251,18 +245,10 @@ final class DemoSetup {
     counts.merge(new StatKey(tenant.id(), key, metric, dimension, period), value, Long::sum);
   }
 
-  private static String processKey(Resource sample) throws IOException {
-    try (InputStream in = sample.getInputStream()) {
-      String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      Matcher id = Pattern.compile("<process [^>]*\\bid=\"([^\"]+)\"").matcher(xml);
-      return id.find() ? id.group(1) : sample.getFilename();
-    }
-  }
-
   /**
    * What a neglected account looks like: at the company with the fewest working users, requests
-   * waiting for weeks without an owner and an integration that broke; elsewhere a task that missed
-   * its due date.
+   * waiting for weeks without an owner and an integration that broke; elsewhere tasks that missed
+   * their due date.
    */
   private void leftBehind(DemoTenant tenant) {
     if (tenant.workingUsers() == 1) {
@@ -298,8 +284,8 @@ final class DemoSetup {
       } finally {
         ClockUtil.reset();
       }
-    } else if (!tenant.samples()) {
-      for (int i = 0; i < 2; i++) {
+    } else {
+      for (int i = 0; i < tenant.overdueTasks(); i++) {
         ProcessInstance instance =
             engine
                 .getRuntimeService()

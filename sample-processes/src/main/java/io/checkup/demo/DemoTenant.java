@@ -7,11 +7,13 @@ import java.util.List;
  * themselves, the rest through the tenant's staff group), its processes, how long ago it started
  * and last changed a process, and how its traffic behaves.
  *
- * @param samples also runs copies of the lint showcase models (more processes in use)
- * @param launchesPerDay made-up launches per day for the 4 weeks before today, oldest first (27
- *     values)
+ * @param samples also has copies of the lint showcase models deployed (models with a deadlock,
+ *     unreachable elements, unfinished branches and cascades), which nobody uses
+ * @param launchesPerDay made-up launches per day before today, oldest first (one value per day,
+ *     {@link #HISTORY_DAYS} of them)
  * @param workingUsers how many of its users get and finish tasks
  * @param livePerMinute launches per minute while the demo runs
+ * @param overdueTasks tasks left past their due date
  */
 record DemoTenant(
     String id,
@@ -25,7 +27,11 @@ record DemoTenant(
     String changedModel,
     int[] launchesPerDay,
     int workingUsers,
-    double livePerMinute) {
+    double livePerMinute,
+    int overdueTasks) {
+
+  /** Days of made-up statistics before today: enough for 30 days of history with full windows. */
+  static final int HISTORY_DAYS = 60;
 
   List<String> workers() {
     return users.subList(0, workingUsers);
@@ -38,14 +44,15 @@ record DemoTenant(
             "Northwind Trading",
             List.of("nora", "noah", "nina", "ned", "nils", "nadia", "nick", "nola"),
             2,
-            DemoModels.all(),
-            true,
+            NorthwindModels.all(),
+            false,
             400,
             12,
             "quoteRequest",
             steady(300),
             8,
-            20),
+            2,
+            1),
         new DemoTenant(
             "contoso",
             "Contoso Ltd",
@@ -54,14 +61,22 @@ record DemoTenant(
             List.of(
                 DemoModels.quoteRequest(),
                 DemoModels.complaintHandling(),
-                DemoModels.invoiceApproval()),
-            false,
+                DemoModels.invoiceApproval(),
+                NorthwindModels.creditCheck(),
+                NorthwindModels.customerOnboarding(),
+                NorthwindModels.returnsHandling(),
+                NorthwindModels.paymentReminder(),
+                NorthwindModels.purchaseRequisition(),
+                NorthwindModels.stockReplenishment(),
+                NorthwindModels.deliveryScheduling()),
+            true,
             200,
-            25,
+            35,
             "complaintHandling",
-            falling(400, 220),
+            slipping(200, 10, 60),
             5,
-            8),
+            0.5,
+            2),
         new DemoTenant(
             "fabrikam",
             "Fabrikam Inc",
@@ -72,21 +87,26 @@ record DemoTenant(
             250,
             250,
             null,
-            falling(15, 8),
+            slipping(15, 10, 8),
             1,
-            0.5));
+            0.05,
+            0));
   }
 
   private static int[] steady(int perDay) {
-    return falling(perDay, perDay);
+    return slipping(perDay, 0, perDay);
   }
 
-  /** {@code before} a day for three weeks, then {@code lastWeek} a day. */
-  private static int[] falling(int before, int lastWeek) {
-    int[] days = new int[27];
-    for (int i = 0; i < days.length; i++) {
-      days[i] = i < 20 ? before : lastWeek;
+  /**
+   * {@code before} a day, then over the last {@code days} days down to {@code to} a day, a little
+   * less each day.
+   */
+  private static int[] slipping(int before, int days, int to) {
+    int[] perDay = new int[HISTORY_DAYS];
+    for (int i = 0; i < perDay.length; i++) {
+      int into = i - (perDay.length - days) + 1;
+      perDay[i] = into <= 0 ? before : before - (before - to) * into / days;
     }
-    return days;
+    return perDay;
   }
 }
