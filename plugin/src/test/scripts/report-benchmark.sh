@@ -4,6 +4,6 @@
 # Usage: report-benchmark.sh [keep] [reuse=SCHEMA]   (keep: leave the schema; reuse: measure again on a kept one)
 set -euo pipefail
 cd "$(dirname "$0")/../../../.."
-mvn -q -B -o -pl plugin test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
+mvn -q -B -pl plugin test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
 java -Xmx2g -cp "plugin/target/test-classes:plugin/target/classes:$(cat plugin/target/bench-classpath.txt)" \
   io.checkup.report.ReportBenchmark "$@"

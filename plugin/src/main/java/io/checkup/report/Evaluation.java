@@ -21,6 +21,7 @@ final class Evaluation {
   private final ReportConfig config;
   private final boolean statistics;
   private final Peers peers;
+  private final Explanations explanations;
   private final String sizeClass;
   private final Map<Indicator, IndicatorResult> results = new EnumMap<>(Indicator.class);
   private final Map<Indicator, Double> penalties = new EnumMap<>(Indicator.class);
@@ -31,11 +32,17 @@ final class Evaluation {
    */
   private final Map<Indicator, String> reasonNorms = new EnumMap<>(Indicator.class);
 
-  private Evaluation(TenantView tenant, ReportConfig config, boolean statistics, Peers peers) {
+  private Evaluation(
+      TenantView tenant,
+      ReportConfig config,
+      boolean statistics,
+      Peers peers,
+      Explanations explanations) {
     this.tenant = tenant;
     this.config = config;
     this.statistics = statistics;
     this.peers = peers;
+    this.explanations = explanations;
     this.sizeClass = config.sizeClass(tenant.facts().tenantId, tenant.users());
   }
 
@@ -45,10 +52,15 @@ final class Evaluation {
    * @param statistics whether the runtime statistics are collected (indicators from them are n/a
    *     otherwise)
    * @param peers the values relative norms are percentiles of
+   * @param explanations the explanations made so far for this report's tenants
    */
   static TenantReport evaluate(
-      TenantView tenant, ReportConfig config, boolean statistics, Peers peers) {
-    return new Evaluation(tenant, config, statistics, peers).report();
+      TenantView tenant,
+      ReportConfig config,
+      boolean statistics,
+      Peers peers,
+      Explanations explanations) {
+    return new Evaluation(tenant, config, statistics, peers, explanations).report();
   }
 
   private TenantReport report() {
@@ -158,8 +170,7 @@ final class Evaluation {
                 max,
                 norm.minShareOfUsers() != null && relative == null ? users : null)
             + (relative == null || (shownMin == null && max == null) ? "" : relative);
-    String explanation =
-        "Norm: " + normText + indicator.explanationTail() + (note == null ? "" : " " + note);
+    String explanation = explanations.of(indicator, normText, note);
     reasonNorms.put(indicator, normText);
     results.put(
         indicator,

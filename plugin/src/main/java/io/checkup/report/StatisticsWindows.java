@@ -134,10 +134,19 @@ final class StatisticsWindows {
     }
   }
 
+  /** The reader of daily rows, or of hourly rows. */
+  private interface Readers {
+    Reader of(boolean hours);
+  }
+
   /**
    * The sums of a window: its settled part {@code [start, settledEnd)} and its recent part {@code
    * [settledEnd, recentEnd)} (yesterday, for a window of days), each kept while its version stays,
-   * plus the live rest {@code [recentEnd, end)}, read every time.
+   * plus the rest {@code [recentEnd, end)}. For a window of days in the live report, the rest is
+   * today, read from the hourly rows: today's hours before the previous one are kept too (while the
+   * version of settled hours stays), so only the last two hours are read every time.
+   *
+   * @param hour the start of the report's hour
    */
   private Map<Cell, Long> window(
       ReportScope scope,
@@ -148,16 +157,34 @@ final class StatisticsWindows {
       long recentEnd,
       long end,
       long unit,
+      long hour,
       long[] versions,
-      Reader reader) {
+      Readers readers) {
     boolean days = unit == UtcPeriods.DAY;
+    Reader reader = readers.of(!days);
     Map<Cell, Long> sums = new HashMap<>();
     settled(sums, scope, keep, name, start, settledEnd, unit, versions[days ? 1 : 0], reader);
     if (recentEnd > settledEnd) {
       settled(
           sums, scope, keep, name + "-recent", settledEnd, recentEnd, unit, versions[2], reader);
     }
-    add(sums, reader.read(recentEnd, end));
+    if (!days || !keep || end <= recentEnd) {
+      add(sums, reader.read(recentEnd, end));
+      return sums;
+    }
+    Reader hours = readers.of(true);
+    long settledHours = Math.max(recentEnd, hour - UtcPeriods.HOUR);
+    settled(
+        sums,
+        scope,
+        keep,
+        name + "-today",
+        recentEnd,
+        settledHours,
+        UtcPeriods.HOUR,
+        versions[0],
+        hours);
+    add(sums, hours.read(settledHours, Math.min(end, hour + UtcPeriods.HOUR)));
     return sums;
   }
 
@@ -186,21 +213,24 @@ final class StatisticsWindows {
             today,
             tomorrow,
             UtcPeriods.DAY,
+            hour,
             versions,
-            (from, to) -> {
-              Map<Cell, Long> sums = new HashMap<>();
-              query(scope)
-                  .metric(Metric.INSTANCE_STARTED)
-                  .between(at(from), at(to))
-                  .sumByTenantAndDay()
-                  .forEach(
-                      (tenant, perDay) ->
-                          perDay.forEach(
-                              (day, count) ->
-                                  sums.put(
-                                      new Cell(tenant, "", "", UtcPeriods.startOf(day)), count)));
-              return sums;
-            })
+            hours ->
+                (from, to) -> {
+                  Map<Cell, Long> sums = new HashMap<>();
+                  (hours ? hourly(scope) : query(scope))
+                      .metric(Metric.INSTANCE_STARTED)
+                      .between(at(from), at(to))
+                      .sumByTenantAndDay()
+                      .forEach(
+                          (tenant, perDay) ->
+                              perDay.forEach(
+                                  (day, count) ->
+                                      sums.put(
+                                          new Cell(tenant, "", "", UtcPeriods.startOf(day)),
+                                          count)));
+                  return sums;
+                })
         .forEach(
             (cell, count) -> {
               TenantFacts tenant = tenants.get(cell.tenantId());
@@ -219,13 +249,15 @@ final class StatisticsWindows {
             today,
             tomorrow,
             UtcPeriods.DAY,
+            hour,
             versions,
-            rows(
-                scope,
-                false,
-                List.of(Metric.INSTANCE_STARTED, Metric.ACTIVITY_TOTAL),
-                true,
-                row -> ""))
+            hours ->
+                rows(
+                    scope,
+                    hours,
+                    List.of(Metric.INSTANCE_STARTED, Metric.ACTIVITY_TOTAL),
+                    true,
+                    row -> ""))
         .forEach(
             (cell, count) -> {
               TenantFacts tenant = tenants.get(cell.tenantId());
@@ -243,8 +275,9 @@ final class StatisticsWindows {
             hour - UtcPeriods.HOUR,
             hour + UtcPeriods.HOUR,
             UtcPeriods.HOUR,
+            hour,
             versions,
-            perTenant(scope, Metric.ACTIVITY_TOTAL, true))
+            hours -> perTenant(scope, Metric.ACTIVITY_TOTAL, true))
         .forEach(
             (cell, sum) -> {
               TenantFacts tenant = tenants.get(cell.tenantId());
@@ -262,8 +295,9 @@ final class StatisticsWindows {
             today,
             tomorrow,
             UtcPeriods.DAY,
+            hour,
             versions,
-            perTenant(scope, Metric.TASK_CREATED, false))
+            hours -> perTenant(scope, Metric.TASK_CREATED, hours))
         .forEach(
             (cell, sum) -> {
               TenantFacts tenant = tenants.get(cell.tenantId());
@@ -291,8 +325,9 @@ final class StatisticsWindows {
             week,
             week,
             UtcPeriods.DAY,
+            hour,
             versions,
-            rows(scope, false, WEEK_EDGE_METRICS, true, row -> row.metric().id()));
+            hours -> rows(scope, false, WEEK_EDGE_METRICS, true, row -> row.metric().id()));
     window(
             scope,
             keep,
@@ -302,8 +337,9 @@ final class StatisticsWindows {
             edgeStart,
             edgeStart,
             UtcPeriods.HOUR,
+            hour,
             versions,
-            rows(scope, true, WEEK_EDGE_METRICS, true, row -> row.metric().id()))
+            hours -> rows(scope, true, WEEK_EDGE_METRICS, true, row -> row.metric().id()))
         .forEach((cell, sum) -> edge.merge(cell, -sum, Long::sum));
     edge.forEach(
         (cell, sum) -> {
@@ -331,8 +367,10 @@ final class StatisticsWindows {
             today,
             tomorrow,
             UtcPeriods.DAY,
+            hour,
             versions,
-            rows(scope, false, List.of(Metric.TASK_ASSIGNEE), false, StatsQuery.Row::dimension))
+            hours ->
+                rows(scope, hours, List.of(Metric.TASK_ASSIGNEE), false, StatsQuery.Row::dimension))
         .forEach(
             (cell, sum) -> {
               TenantFacts tenant = tenants.get(cell.tenantId());

@@ -422,6 +422,52 @@ class CheckupReportTest {
   }
 
   @Test
+  void todaysEarlierHoursAreKeptYetALateFlushIntoThemIsCounted() throws Exception {
+    ProcessEngine engine = engine(null);
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .tenantId("acme")
+        .addClasspathResource("models/report/sales.bpmn")
+        .deploy();
+    Instant midnight = ReportScenario.NOW.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+    launchAt(engine, midnight.plus(Duration.ofMinutes(90)));
+    ClockUtil.setCurrentTime(Date.from(midnight.plus(Duration.ofHours(5))));
+    checkup.getStatistics().flushNow();
+    JsonNode first = tenant(json(checkup.getReport().generate(ReportScope.all())), "acme");
+    assertThat(first.get("launches").get("perDay").get(27).asInt()).isEqualTo(1);
+    check(first, "launches.7d", 1, "out-of-norm");
+
+    // a node cut off since 02:00 flushes its launch of 02:30 at 05:00, into an hour the report
+    // keeps; one more launch at 04:30 lands in the hour read live
+    launchAt(engine, midnight.plus(Duration.ofMinutes(150)));
+    launchAt(engine, midnight.plus(Duration.ofMinutes(270)));
+    ClockUtil.setCurrentTime(Date.from(midnight.plus(Duration.ofHours(5))));
+    checkup.getStatistics().flushNow();
+    JsonNode second = tenant(json(checkup.getReport().generate(ReportScope.all())), "acme");
+    assertThat(second.get("launches").get("perDay").get(27).asInt()).isEqualTo(3);
+    check(second, "launches.7d", 3, "out-of-norm");
+
+    // two hours later the report slides its kept hours forward and still counts all three
+    ClockUtil.setCurrentTime(Date.from(midnight.plus(Duration.ofHours(7))));
+    JsonNode later = tenant(json(checkup.getReport().generate(ReportScope.all())), "acme");
+    assertThat(later.get("launches").get("perDay").get(27).asInt()).isEqualTo(3);
+    check(later, "launches.7d", 3, "out-of-norm");
+    // each run of the skip route takes three actions
+    check(later, "actions.24h", 9, "out-of-norm");
+  }
+
+  private static void launchAt(ProcessEngine engine, Instant at) {
+    ClockUtil.setCurrentTime(Date.from(at));
+    engine
+        .getRuntimeService()
+        .createProcessInstanceByKey("sales")
+        .processDefinitionTenantId("acme")
+        .setVariables(Map.of("route", "skip"))
+        .execute();
+  }
+
+  @Test
   void reportsKeepTheSettledPastAndSlideItDayByDay() throws Exception {
     ProcessEngine engine = engine(null);
     engine

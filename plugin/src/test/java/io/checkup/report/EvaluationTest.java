@@ -44,7 +44,11 @@ class EvaluationTest {
   private static TenantReport evaluate(
       TenantFacts facts, ReportConfig config, boolean statistics, Peers peers) {
     return Evaluation.evaluate(
-        new TenantView(facts, Map.of(), NOW, config), config, statistics, peers);
+        new TenantView(facts, Map.of(), NOW, config),
+        config,
+        statistics,
+        peers,
+        new Explanations());
   }
 
   /** Yesterday's snapshot of clients of a size class with these weekly launches. */
