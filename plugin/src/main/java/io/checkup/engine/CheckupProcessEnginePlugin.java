@@ -194,7 +194,7 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
               + "statistics and check-up report (H2, PostgreSQL and MariaDB/MySQL are)";
       LOG.warn(
           "camunda-checkup: {}; statistics and the report are off, deploy-time lint runs. To use them on this "
-              + "database, create the tables CHECKUP_STAT, CHECKUP_LOCK, CHECKUP_VERSION and CHECKUP_MODEL by hand from "
+              + "database, create the tables CHECKUP_STAT, CHECKUP_LOCK, CHECKUP_VERSION, CHECKUP_MODEL, CHECKUP_SNAPSHOT_DAY and CHECKUP_SNAPSHOT by hand from "
               + "the scripts in docs/statistics.md and restart",
           reason);
       stats.switchOff(configuration, reason);

@@ -98,7 +98,7 @@ class UnsupportedDatabaseTest {
         .asString()
         .contains("statistics and the report are off, deploy-time lint runs")
         .contains(
-            "create the tables CHECKUP_STAT, CHECKUP_LOCK, CHECKUP_VERSION and CHECKUP_MODEL by hand");
+            "create the tables CHECKUP_STAT, CHECKUP_LOCK, CHECKUP_VERSION, CHECKUP_MODEL, CHECKUP_SNAPSHOT_DAY and CHECKUP_SNAPSHOT by hand");
     assertThat(plugin.unavailableReason()).contains("mssql");
     assertThat(catchThrowableOfType(IllegalStateException.class, plugin::getReport))
         .hasMessageContaining("not supported");

@@ -431,7 +431,6 @@ class ReportPagesTest {
     }
     String html = ReportPages.triage(report(tenants), COCKPIT);
     int bytes = html.getBytes(StandardCharsets.UTF_8).length;
-    java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/p200.html"), html);
     assertThat(bytes).isLessThan(2 * 1024 * 1024);
     System.out.printf("triage page of 200 clients, everything out of norm: %,d bytes%n", bytes);
     Document page = Jsoup.parse(html);
