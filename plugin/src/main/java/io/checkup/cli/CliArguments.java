@@ -42,7 +42,7 @@ final class CliArguments {
 
   static final String USAGE =
       """
-      Usage: java -jar checkup-cli.jar lint [--format text|json|sarif] [--config FILE] [--max-warnings N] PATH...
+      Usage: java -jar checkup-cli.jar lint [--format text|json|sarif] [--config FILE] [--max-warnings N] [--only-executable] PATH...
              java -jar checkup-cli.jar rules
              java -jar checkup-cli.jar --help | --version
 
@@ -51,6 +51,7 @@ final class CliArguments {
               --config FILE             rule configuration: camunda-checkup JSON or a bpmnlint .bpmnlintrc
                                         (default: ./.bpmnlintrc when there is one, as bpmnlint reads it)
               --max-warnings N          exit 1 when there are more than N warnings (default: no limit)
+              --only-executable         lint only processes with isExecutable="true", as the engine deploys
       rules   List every rule with its default severity.
 
       Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings, 2 bad usage.
@@ -61,6 +62,7 @@ final class CliArguments {
   Format format = Format.TEXT;
   Path config;
   Integer maxWarnings;
+  boolean onlyExecutable;
   final List<Path> paths = new ArrayList<>();
 
   static CliArguments parse(String... args) throws UsageException {
@@ -107,6 +109,13 @@ final class CliArguments {
       if (equals > 0) {
         name = arg.substring(0, equals);
         value = arg.substring(equals + 1);
+      }
+      if (parsed.command == Command.LINT && name.equals("--only-executable")) {
+        if (value != null) {
+          throw new UsageException("option '--only-executable' takes no value");
+        }
+        parsed.onlyExecutable = true;
+        continue;
       }
       if (parsed.command == Command.RULES
           || !(name.equals("--format")

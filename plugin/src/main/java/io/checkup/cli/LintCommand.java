@@ -62,7 +62,7 @@ final class LintCommand {
     for (Path path : arguments.paths) {
       collect(path, files, results);
     }
-    results.addAll(lintAll(new Linter(lintConfig), files));
+    results.addAll(lintAll(new Linter(lintConfig), files, arguments.onlyExecutable));
     results.sort(BY_PATH);
     switch (arguments.format) {
       case JSON -> JsonReport.write(results, out);
@@ -98,7 +98,7 @@ final class LintCommand {
    * Lints on two threads when there is enough to share; results come back in the order of the
    * files.
    */
-  private static List<FileResult> lintAll(Linter linter, List<Path> files) {
+  private static List<FileResult> lintAll(Linter linter, List<Path> files, boolean onlyExecutable) {
     FileResult[] results = new FileResult[files.size()];
     AtomicInteger next = new AtomicInteger();
     Runnable worker =
@@ -106,7 +106,7 @@ final class LintCommand {
           @Override
           public void run() {
             for (int i = next.getAndIncrement(); i < results.length; i = next.getAndIncrement()) {
-              results[i] = lintFile(linter, files.get(i));
+              results[i] = lintFile(linter, files.get(i), onlyExecutable);
             }
           }
         };
@@ -174,7 +174,7 @@ final class LintCommand {
     return name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml");
   }
 
-  private static FileResult lintFile(Linter linter, Path file) {
+  private static FileResult lintFile(Linter linter, Path file, boolean onlyExecutable) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -189,7 +189,7 @@ final class LintCommand {
     }
     LintOutcome outcome;
     try {
-      outcome = linter.lint(bytes);
+      outcome = onlyExecutable ? linter.lintExecutable(bytes) : linter.lint(bytes);
     } catch (RuntimeException | StackOverflowError e) {
       return FileResult.of(
           file,

@@ -5,7 +5,6 @@ import io.checkup.lint.LintOutcome;
 import io.checkup.lint.Linter;
 import io.checkup.lint.PlainText;
 import io.checkup.lint.Severity;
-import io.checkup.lint.model.Bpmn;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.GraphBuilder;
 import io.checkup.lint.model.NotBpmnException;
@@ -13,9 +12,7 @@ import io.checkup.lint.xml.XmlNode;
 import io.checkup.lint.xml.XmlReadException;
 import io.checkup.lint.xml.XmlReader;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
@@ -199,7 +196,7 @@ final class DeploymentLinter {
           deploymentId,
           failure.error());
     }
-    List<Finding> findings = deployedOnly(definitions, outcome.findings());
+    List<Finding> findings = Linter.executableOnly(definitions, outcome.findings());
     int logged = Math.min(findings.size(), logLimit);
     for (int i = 0; i < logged; i++) {
       log(findings.get(i), where);
@@ -284,27 +281,7 @@ final class DeploymentLinter {
     } catch (XmlReadException e) {
       return linter.lint(bpmnXml).findings(); // one parse-error finding says what is wrong
     }
-    return deployedOnly(definitions, linter.lint(definitions).findings());
-  }
-
-  /** The engine deploys only executable processes: drop findings inside the others. */
-  private static List<Finding> deployedOnly(XmlNode definitions, List<Finding> findings) {
-    Set<String> notDeployed = new HashSet<>();
-    for (XmlNode process : definitions.children(Bpmn.MODEL_NS, "process")) {
-      if (!"true".equals(process.attr("isExecutable")) && process.id() != null) {
-        notDeployed.add(process.id());
-      }
-    }
-    if (notDeployed.isEmpty()) {
-      return findings;
-    }
-    List<Finding> kept = new ArrayList<>(findings.size());
-    for (Finding finding : findings) {
-      if (finding.processId() == null || !notDeployed.contains(finding.processId())) {
-        kept.add(finding);
-      }
-    }
-    return kept;
+    return Linter.executableOnly(definitions, linter.lint(definitions).findings());
   }
 
   private static void log(Finding finding, String where) {

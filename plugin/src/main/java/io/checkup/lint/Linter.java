@@ -1,5 +1,6 @@
 package io.checkup.lint;
 
+import io.checkup.lint.model.Bpmn;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.GraphBuilder;
 import io.checkup.lint.model.NotBpmnException;
@@ -8,7 +9,9 @@ import io.checkup.lint.xml.XmlReadException;
 import io.checkup.lint.xml.XmlReader;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Runs the active rules of a configuration over a model. Thread-safe: rules are stateless and each
@@ -86,6 +89,41 @@ public final class Linter {
           List.of());
     }
     return lint(root);
+  }
+
+  /**
+   * Lints the bytes as the engine deploys them: findings inside processes that are not executable
+   * ({@code isExecutable} other than {@code true}) are left out; those of the file as a whole stay.
+   */
+  public LintOutcome lintExecutable(byte[] bpmnXml) {
+    XmlNode root;
+    try {
+      root = XmlReader.read(bpmnXml);
+    } catch (XmlReadException e) {
+      return lint(bpmnXml); // one parse-error finding says what is wrong
+    }
+    LintOutcome outcome = lint(root);
+    return new LintOutcome(executableOnly(root, outcome.findings()), outcome.failures());
+  }
+
+  /** These findings less those inside a process of the file that is not executable. */
+  public static List<Finding> executableOnly(XmlNode definitions, List<Finding> findings) {
+    Set<String> notExecutable = new HashSet<>();
+    for (XmlNode process : definitions.children(Bpmn.MODEL_NS, "process")) {
+      if (!"true".equals(process.attr("isExecutable")) && process.id() != null) {
+        notExecutable.add(process.id());
+      }
+    }
+    if (notExecutable.isEmpty()) {
+      return findings;
+    }
+    List<Finding> kept = new ArrayList<>(findings.size());
+    for (Finding finding : findings) {
+      if (finding.processId() == null || !notExecutable.contains(finding.processId())) {
+        kept.add(finding);
+      }
+    }
+    return kept;
   }
 
   /** Lints a read XML tree; a tree that is not BPMN gives a single {@code parse-error} finding. */

@@ -302,11 +302,43 @@ class LintCommandTest {
   }
 
   @Test
+  void onlyExecutableLintsWhatTheEngineWouldDeploy(@TempDir Path dir) throws IOException {
+    Path model =
+        Files.writeString(
+            dir.resolve("two.bpmn"),
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="t">
+              <process id="runs" isExecutable="true">
+                <startEvent id="s1"/>
+                <sequenceFlow id="f1" sourceRef="s1" targetRef="lost1"/>
+                <task id="lost1"/>
+              </process>
+              <process id="sketch" isExecutable="false">
+                <startEvent id="s2"/>
+                <sequenceFlow id="f2" sourceRef="s2" targetRef="lost2"/>
+                <task id="lost2"/>
+              </process>
+            </definitions>
+            """);
+
+    CliRun all = CliRun.of("lint", model.toString());
+    CliRun executable = CliRun.of("lint", "--only-executable", model.toString());
+
+    assertThat(all.out()).contains("lost1").contains("lost2");
+    assertThat(executable.out()).contains("lost1").doesNotContain("lost2").doesNotContain("s2");
+    assertThat(CliRun.of("lint", "--only-executable=yes", model.toString()).exitCode())
+        .isEqualTo(2);
+  }
+
+  @Test
   void helpVersionAndOptionSpellings() throws IOException {
     CliRun help = CliRun.of("--help");
     assertThat(help.exitCode()).isZero();
     assertThat(help.out())
-        .contains("lint [--format text|json|sarif] [--config FILE] [--max-warnings N] PATH...");
+        .contains(
+            "lint [--format text|json|sarif] [--config FILE] [--max-warnings N]"
+                + " [--only-executable] PATH...");
     assertThat(CliRun.of("lint", "--help").out()).contains("Exit codes:");
     assertThat(CliRun.of("--version").out()).startsWith("camunda-checkup ");
     // --name=value works like --name value, and -- ends the options

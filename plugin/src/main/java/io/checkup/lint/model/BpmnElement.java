@@ -3,6 +3,8 @@ package io.checkup.lint.model;
 import io.checkup.lint.PlainText;
 import io.checkup.lint.xml.XmlNode;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,14 +117,36 @@ public abstract class BpmnElement {
 
   /**
    * "'Approve' (Task_1)" for messages: the name cut to {@value PlainText#NAME_LENGTH} characters
-   * and, like the id, on one line whatever the model put into it.
+   * and, like the id, on one line whatever the model put into it. An element without an id (hand
+   * written XML often has none) is named by its name alone, or as "without an id (line 12)", which
+   * reads well after the kind of element a message names.
    */
   public String describe() {
     String name = name();
+    boolean named = name != null && !name.isBlank();
+    String quoted =
+        named ? "'" + PlainText.oneLine(name.strip(), PlainText.NAME_LENGTH) + "'" : null;
+    if (id() == null) {
+      return named ? quoted : "without an id (line " + line() + ")";
+    }
     String id = PlainText.oneLine(id(), PlainText.NAME_LENGTH);
-    return name == null || name.isBlank()
-        ? String.valueOf(id)
-        : "'" + PlainText.oneLine(name.strip(), PlainText.NAME_LENGTH) + "' (" + id + ")";
+    return named ? quoted + " (" + id + ")" : id;
+  }
+
+  /** The ids of these elements, leaving out those that have none. */
+  public static List<String> ids(Collection<? extends BpmnElement> elements) {
+    List<String> ids = new ArrayList<>(elements.size());
+    for (BpmnElement element : elements) {
+      if (element != null && element.id() != null) {
+        ids.add(element.id());
+      }
+    }
+    return ids;
+  }
+
+  /** The ids of these elements, leaving out those that have none. */
+  public static List<String> ids(BpmnElement... elements) {
+    return ids(Arrays.asList(elements));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.checkup.lint.model;
 
+import io.checkup.lint.PlainText;
 import io.checkup.lint.xml.XmlNode;
 
 /**
@@ -57,6 +58,44 @@ public final class SequenceFlow extends BpmnElement {
     this.target = target;
     this.conditionExpression = xml.child(Bpmn.MODEL_NS, "conditionExpression");
     this.isDefault = source != null && id() != null && id().equals(source.xml().attr("default"));
+  }
+
+  /**
+   * As {@link BpmnElement#describe()}; a flow without an id is "the flow from 'A' (a) to 'B' (b)".
+   */
+  @Override
+  public String describe() {
+    if (id() != null) {
+      return super.describe();
+    }
+    String name = name();
+    return (name == null || name.isBlank()
+            ? ""
+            : "'" + PlainText.oneLine(name.strip(), PlainText.NAME_LENGTH) + "', ")
+        + "the flow from "
+        + end(source, sourceRef)
+        + " to "
+        + end(target, targetRef);
+  }
+
+  /** "sequence flow Flow_1", or "the flow from 'A' to 'B'" for one without an id. */
+  public String describeFlow() {
+    return id() != null ? "sequence flow " + describe() : describe();
+  }
+
+  /** "sequence flows f1 and f2", naming a flow without an id by its ends. */
+  public static String describeFlows(SequenceFlow first, SequenceFlow second) {
+    if (first.id() != null && second.id() != null) {
+      return "sequence flows " + first.describe() + " and " + second.describe();
+    }
+    return first.describeFlow() + " and " + second.describeFlow();
+  }
+
+  private static String end(FlowNode node, String ref) {
+    if (node != null) {
+      return node.describe();
+    }
+    return ref == null ? "nowhere" : "'" + PlainText.oneLine(ref, PlainText.NAME_LENGTH) + "'";
   }
 
   public XmlNode conditionExpression() {

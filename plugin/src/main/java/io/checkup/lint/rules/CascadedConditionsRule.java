@@ -4,6 +4,7 @@ import io.checkup.lint.Rule;
 import io.checkup.lint.RuleContext;
 import io.checkup.lint.RuleInfo;
 import io.checkup.lint.Severity;
+import io.checkup.lint.model.BpmnElement;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.SequenceFlow;
@@ -90,16 +91,17 @@ public final class CascadedConditionsRule implements Rule {
         }
       }
       int outcomes = 0;
-      List<String> ids = new ArrayList<>();
+      List<String> names = new ArrayList<>();
       for (FlowNode gateway : cascade) {
         outcomes += gateway.outgoing().size();
-        ids.add(gateway.id());
+        names.add(gateway.describe());
       }
+      List<String> ids = BpmnElement.ids(cascade);
       outcomes -= linkCount;
       context.report(
           root,
           "Cascaded conditions: exclusive gateways "
-              + String.join(", ", ids)
+              + String.join(", ", names)
               + " decide one after another; one exclusive gateway with "
               + outcomes
               + " outgoing flows makes the same decision with fewer evaluations",

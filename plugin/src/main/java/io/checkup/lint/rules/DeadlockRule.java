@@ -7,6 +7,7 @@ import io.checkup.lint.Severity;
 import io.checkup.lint.analysis.BranchArrivals;
 import io.checkup.lint.analysis.ScopeAnalysis;
 import io.checkup.lint.analysis.WorkBudget;
+import io.checkup.lint.model.BpmnElement;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.Scope;
@@ -95,15 +96,13 @@ public final class DeadlockRule implements Rule {
             join.getKey(),
             "Deadlock: parallel join "
                 + join.getKey().describe()
-                + " waits for sequence flows "
-                + pair[0].id()
-                + " and "
-                + pair[1].id()
+                + " waits for "
+                + SequenceFlow.describeFlows(pair[0], pair[1])
                 + ", but they come from different branches of "
                 + gateway
                 + split.describe()
                 + "; only one of them ever carries a token, so the join never completes",
-            List.of(split.id(), pair[0].id(), pair[1].id()));
+            BpmnElement.ids(split, pair[0], pair[1]));
       }
     }
   }

@@ -1,10 +1,12 @@
 package io.checkup.lint.rules;
 
+import io.checkup.lint.PlainText;
 import io.checkup.lint.Rule;
 import io.checkup.lint.RuleContext;
 import io.checkup.lint.RuleInfo;
 import io.checkup.lint.Severity;
 import io.checkup.lint.analysis.ScopeAnalysis;
+import io.checkup.lint.model.BpmnElement;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.Scope;
@@ -77,8 +79,8 @@ public final class FakeBranchRule implements Rule {
     if (!problems.isEmpty()) {
       context.report(
           flow,
-          "Fake branch: sequence flow "
-              + flow.id()
+          "Fake branch: "
+              + flow.describeFlow()
               + " "
               + String.join(" and ", problems)
               + ", so no token can pass it",
@@ -121,7 +123,7 @@ public final class FakeBranchRule implements Rule {
                 + " ends at "
                 + node.describe()
                 + ", which is not an end event and has no outgoing sequence flow",
-            List.of(branch.id()),
+            BpmnElement.ids(branch),
             facts(DEAD_END, branch));
       }
     }
@@ -139,7 +141,7 @@ public final class FakeBranchRule implements Rule {
                 + " holds only untyped tasks or events before "
                 + placeholderEnd.describe()
                 + "; nothing happens on it",
-            List.of(branch.target().id()),
+            BpmnElement.ids(branch.target()),
             facts(PLACEHOLDER, branch));
       }
     }
@@ -234,17 +236,19 @@ public final class FakeBranchRule implements Rule {
       if (entry == null) {
         entry = trap.get(0);
       }
-      List<String> ids = new ArrayList<>();
-      for (FlowNode trapped2 : inDocumentOrder(trap)) {
-        ids.add(trapped2.id());
+      List<FlowNode> inLoop = inDocumentOrder(trap);
+      List<String> names = new ArrayList<>();
+      for (FlowNode looped : inLoop) {
+        names.add(looped.id() != null ? looped.id() : looped.describe());
       }
+      List<String> ids = BpmnElement.ids(inLoop);
       context.report(
           entry,
           "Fake branch: no end event can be reached from "
               + entry.describe()
-              + (entering == null ? "" : " (entered by sequence flow " + entering.id() + ")")
+              + (entering == null ? "" : " (entered by " + entering.describeFlow() + ")")
               + "; the loop has no way out (no end is reachable from "
-              + String.join(", ", ids)
+              + String.join(", ", names)
               + ")",
           ids,
           facts(NO_EXIT, entering));
@@ -313,6 +317,14 @@ public final class FakeBranchRule implements Rule {
 
   private static String describeBranch(SequenceFlow branch) {
     FlowNode source = branch.source();
-    return branch.id() + (source == null ? "" : " leaving " + source.describe());
+    if (branch.id() == null) {
+      FlowNode target = branch.target();
+      return "from "
+          + (source == null ? "nowhere" : source.describe())
+          + " to "
+          + (target == null ? "nowhere" : target.describe());
+    }
+    return PlainText.oneLine(branch.id(), PlainText.NAME_LENGTH)
+        + (source == null ? "" : " leaving " + source.describe());
   }
 }

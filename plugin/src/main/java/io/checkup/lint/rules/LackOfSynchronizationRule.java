@@ -7,6 +7,7 @@ import io.checkup.lint.Severity;
 import io.checkup.lint.analysis.BranchArrivals;
 import io.checkup.lint.analysis.ScopeAnalysis;
 import io.checkup.lint.analysis.WorkBudget;
+import io.checkup.lint.model.BpmnElement;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.Scope;
@@ -93,15 +94,13 @@ public final class LackOfSynchronizationRule implements Rule {
                 + " merges concurrent branches of "
                 + kind
                 + split.describe()
-                + " (sequence flows "
-                + pair[0].id()
-                + " and "
-                + pair[1].id()
+                + " ("
+                + SequenceFlow.describeFlows(pair[0], pair[1])
                 + ") without waiting; everything after it runs once per branch. "
                 + "Use "
                 + (split.isInclusiveGateway() ? "an inclusive" : "a parallel")
                 + " join",
-            List.of(split.id(), pair[0].id(), pair[1].id()));
+            BpmnElement.ids(split, pair[0], pair[1]));
       }
     }
   }

@@ -24,6 +24,10 @@ public final class TimerExpressionRule implements Rule {
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
     for (FlowNode node : graph.flowNodes()) {
+      // a descriptive model may leave a timer unspecified or half written: nothing runs it
+      if (!node.scope().isExecutable()) {
+        continue;
+      }
       for (XmlNode timer : node.xml().children(Bpmn.MODEL_NS, "timerEventDefinition")) {
         check(node, timer, context);
       }
@@ -35,12 +39,9 @@ public final class TimerExpressionRule implements Rule {
     XmlNode duration = timer.child(Bpmn.MODEL_NS, "timeDuration");
     XmlNode cycle = timer.child(Bpmn.MODEL_NS, "timeCycle");
     if (date == null && duration == null && cycle == null) {
-      // a descriptive model may leave a timer unspecified; the engine refuses it in an executable
-      // one
-      if (node.scope().isExecutable()) {
-        context.report(
-            node, "Timer of " + node.describe() + " has no timeDate, timeDuration or timeCycle");
-      }
+      // the engine refuses it
+      context.report(
+          node, "Timer of " + node.describe() + " has no timeDate, timeDuration or timeCycle");
       return;
     }
     check(node, date, "timeDate", context);

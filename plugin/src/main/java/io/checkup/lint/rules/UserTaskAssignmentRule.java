@@ -12,7 +12,8 @@ import io.checkup.lint.xml.XmlNode;
 /**
  * A user task nobody is offered: no assignee, no candidate users, no candidate groups (neither as
  * Camunda attributes nor as BPMN {@code humanPerformer}/{@code potentialOwner}). A task listener on
- * {@code create} or {@code assignment} may assign it in code, so such a task is not flagged.
+ * {@code create} or {@code assignment} may assign it in code, so such a task is not flagged. A
+ * process that is not executable is not checked: nobody is offered its work anyway.
  */
 @RuleInfo(
     id = "user-task-assignment",
@@ -25,7 +26,7 @@ public final class UserTaskAssignmentRule implements Rule {
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
     for (FlowNode node : graph.flowNodes()) {
-      if (node.type().equals("userTask") && !isAssigned(node)) {
+      if (node.type().equals("userTask") && node.scope().isExecutable() && !isAssigned(node)) {
         context.report(
             node,
             "User task "

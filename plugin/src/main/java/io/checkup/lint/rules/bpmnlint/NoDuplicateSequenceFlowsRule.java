@@ -4,12 +4,12 @@ import io.checkup.lint.Rule;
 import io.checkup.lint.RuleContext;
 import io.checkup.lint.RuleInfo;
 import io.checkup.lint.Severity;
+import io.checkup.lint.model.BpmnElement;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.SequenceFlow;
 import io.checkup.lint.xml.XmlNode;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -39,10 +39,10 @@ public final class NoDuplicateSequenceFlowsRule implements Rule {
       }
       context.report(flow, "SequenceFlow is a duplicate");
       if (reportedSources.add(source)) {
-        context.report(source, "Duplicate outgoing sequence flows", List.of(flow.id()));
+        context.report(source, "Duplicate outgoing sequence flows", BpmnElement.ids(flow));
       }
       if (flow.target() != null && reportedTargets.add(flow.target())) {
-        context.report(flow.target(), "Duplicate incoming sequence flows", List.of(flow.id()));
+        context.report(flow.target(), "Duplicate incoming sequence flows", BpmnElement.ids(flow));
       }
     }
   }

@@ -1,0 +1,253 @@
+package io.checkup.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Models as people write them by hand, the way Camunda's own engine test models are written (718 of
+ * its 2,503 have sequence flows without an {@code id}): no rule may fail on them, a failing rule
+ * would hide the file's real findings, and no message may say "null". Each shape here made a rule
+ * throw a NullPointerException on Camunda's test models before it was fixed.
+ */
+class HandWrittenModelsTest {
+
+  private final Linter linter = new Linter(LintConfig.defaults(RuleCatalog.standard()));
+
+  private List<Finding> lint(String process) {
+    String xml =
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                     xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                     targetNamespace="test">
+        %s
+        </definitions>
+        """
+            .formatted(process);
+    LintOutcome outcome = linter.lint(xml.getBytes(StandardCharsets.UTF_8));
+    assertThat(outcome.failures()).as("rules that threw").isEmpty();
+    assertThat(outcome.findings())
+        .extracting(Finding::ruleId)
+        .doesNotContain(Finding.INTERNAL_ERROR);
+    for (Finding finding : outcome.findings()) {
+      assertThat(finding.message()).as(finding.ruleId()).doesNotContainIgnoringCase("null");
+    }
+    return outcome.findings();
+  }
+
+  private static List<String> messages(List<Finding> findings, String rule) {
+    return findings.stream().filter(f -> f.ruleId().equals(rule)).map(Finding::message).toList();
+  }
+
+  @Test
+  void aParallelSplitWhoseFlowsHaveNoIdsNamesTheBranchByItsEnds() {
+    List<Finding> findings =
+        lint(
+            """
+            <process id="threeTasks" isExecutable="true">
+              <startEvent id="start"/>
+              <sequenceFlow sourceRef="start" targetRef="fork"/>
+              <parallelGateway id="fork"/>
+              <sequenceFlow sourceRef="fork" targetRef="task1"/>
+              <sequenceFlow sourceRef="fork" targetRef="task2"/>
+              <userTask id="task1" name="Check" camunda:assignee="demo"/>
+              <userTask id="task2" camunda:assignee="demo"/>
+              <sequenceFlow sourceRef="task1" targetRef="join"/>
+              <parallelGateway id="join"/>
+              <sequenceFlow sourceRef="join" targetRef="end"/>
+              <endEvent id="end"/>
+            </process>
+            """);
+    // task2 is a dead end on its branch; the branch has no id, so its ends name it
+    assertThat(messages(findings, "fake-branch"))
+        .anySatisfy(
+            message ->
+                assertThat(message)
+                    .contains("the branch from fork to task2")
+                    .contains("ends at task2"));
+  }
+
+  @Test
+  void aDeadlockBetweenFlowsWithoutIdsNamesTheFlowsByTheirEnds() {
+    List<Finding> findings =
+        lint(
+            """
+            <process id="p" isExecutable="true">
+              <startEvent id="start"/>
+              <sequenceFlow sourceRef="start" targetRef="choice"/>
+              <exclusiveGateway id="choice" name="Amount?"/>
+              <sequenceFlow sourceRef="choice" targetRef="a"><conditionExpression>${x}</conditionExpression></sequenceFlow>
+              <sequenceFlow sourceRef="choice" targetRef="b"><conditionExpression>${!x}</conditionExpression></sequenceFlow>
+              <serviceTask id="a" name="Small" camunda:expression="${1}"/>
+              <serviceTask id="b" name="Large" camunda:expression="${1}"/>
+              <sequenceFlow sourceRef="a" targetRef="join"/>
+              <sequenceFlow sourceRef="b" targetRef="join"/>
+              <parallelGateway id="join" name="Both"/>
+              <sequenceFlow sourceRef="join" targetRef="end"/>
+              <endEvent id="end"/>
+            </process>
+            """);
+    assertThat(messages(findings, "deadlock"))
+        .singleElement()
+        .satisfies(
+            message ->
+                assertThat(message)
+                    .contains("'Both' (join) waits for the flow from 'Small' (a) to 'Both' (join)")
+                    .contains("and the flow from 'Large' (b) to 'Both' (join)")
+                    .contains("'Amount?' (choice)"));
+  }
+
+  @Test
+  void mergingConcurrentFlowsWithoutIdsIsNamedByTheirEnds() {
+    List<Finding> findings =
+        lint(
+            """
+            <process id="p" isExecutable="true">
+              <startEvent id="start"/>
+              <sequenceFlow sourceRef="start" targetRef="fork"/>
+              <parallelGateway id="fork"/>
+              <sequenceFlow sourceRef="fork" targetRef="a"/>
+              <sequenceFlow sourceRef="fork" targetRef="b"/>
+              <serviceTask id="a" camunda:expression="${1}"/>
+              <serviceTask id="b" camunda:expression="${1}"/>
+              <sequenceFlow sourceRef="a" targetRef="merge"/>
+              <sequenceFlow sourceRef="b" targetRef="merge"/>
+              <exclusiveGateway id="merge"/>
+              <sequenceFlow sourceRef="merge" targetRef="end"/>
+              <endEvent id="end"/>
+            </process>
+            """);
+    assertThat(messages(findings, "lack-of-synchronization"))
+        .singleElement()
+        .satisfies(
+            message ->
+                assertThat(message)
+                    .contains("(the flow from a to merge and the flow from b to merge)"));
+  }
+
+  @Test
+  void duplicateFlowsWithoutIdsAreFoundWithoutFailing() {
+    List<Finding> findings =
+        lint(
+            """
+            <process id="p" isExecutable="true">
+              <startEvent id="start"/>
+              <sequenceFlow sourceRef="start" targetRef="task"/>
+              <sequenceFlow sourceRef="start" targetRef="task"/>
+              <serviceTask id="task" camunda:expression="${1}"/>
+              <sequenceFlow sourceRef="task" targetRef="end"/>
+              <endEvent id="end"/>
+            </process>
+            """);
+    assertThat(messages(findings, "no-duplicate-sequence-flows")).isNotEmpty();
+  }
+
+  @Test
+  void elementsWithoutIdsAreNamedByNameOrLine() {
+    List<Finding> findings =
+        lint(
+            """
+            <process isExecutable="true">
+              <startEvent id="start"/>
+              <sequenceFlow sourceRef="start" targetRef="end"/>
+              <endEvent id="end"/>
+              <userTask name="Forgotten"/>
+              <userTask/>
+            </process>
+            """);
+    assertThat(messages(findings, "user-task-assignment"))
+        .anySatisfy(message -> assertThat(message).startsWith("User task 'Forgotten' has no"))
+        .anySatisfy(message -> assertThat(message).startsWith("User task without an id (line 10)"));
+    assertThat(messages(findings, "unreachable"))
+        .allSatisfy(message -> assertThat(message).contains("process without an id (line 5)"));
+  }
+
+  @Test
+  void brokenReferencesDuplicateIdsAndFlowsAcrossProcessesAreReportedNotThrown() {
+    List<Finding> findings =
+        lint(
+            """
+            <process id="one" isExecutable="true">
+              <startEvent id="start"/>
+              <sequenceFlow sourceRef="start" targetRef="missing"/>
+              <sequenceFlow id="toOther" sourceRef="start" targetRef="elsewhere"/>
+              <task id="twice"/>
+              <task id="twice"/>
+              <sequenceFlow id="dangling"/>
+            </process>
+            <process id="two" isExecutable="true">
+              <startEvent id="elsewhere"/>
+              <sequenceFlow sourceRef="elsewhere" targetRef="end"/>
+              <endEvent id="end"/>
+            </process>
+            """);
+    assertThat(messages(findings, "fake-branch"))
+        .anySatisfy(
+            message ->
+                assertThat(message)
+                    .contains("the flow from start to 'missing'")
+                    .contains("names no flow node"))
+        .anySatisfy(
+            message -> assertThat(message).contains("sequence flow dangling has no sourceRef"));
+  }
+
+  @Test
+  void cascadedConditionsNameTheirGatewaysByNameAndId() {
+    List<Finding> findings =
+        lint(
+            """
+            <process id="p" isExecutable="true">
+              <startEvent id="start"/>
+              <sequenceFlow id="f0" sourceRef="start" targetRef="g1"/>
+              <exclusiveGateway id="g1" name="Company?" default="f2"/>
+              <sequenceFlow id="f1" sourceRef="g1" targetRef="g2"><conditionExpression>${a}</conditionExpression></sequenceFlow>
+              <sequenceFlow id="f2" sourceRef="g1" targetRef="end"/>
+              <exclusiveGateway id="g2" name="Large?" default="f4"/>
+              <sequenceFlow id="f3" sourceRef="g2" targetRef="end"><conditionExpression>${b}</conditionExpression></sequenceFlow>
+              <sequenceFlow id="f4" sourceRef="g2" targetRef="end"/>
+              <endEvent id="end"/>
+            </process>
+            """);
+    assertThat(messages(findings, "cascaded-conditions"))
+        .singleElement()
+        .satisfies(
+            message ->
+                assertThat(message)
+                    .startsWith(
+                        "Cascaded conditions: exclusive gateways 'Company?' (g1), 'Large?' (g2)"));
+  }
+
+  @Test
+  void rulesAboutExecutionSkipDescriptiveProcessesWhateverShapeTheirTimersHave() {
+    String body =
+        """
+          <startEvent id="start"/>
+          <sequenceFlow id="f1" sourceRef="start" targetRef="wait"/>
+          <intermediateCatchEvent id="wait"><timerEventDefinition><timeDate/></timerEventDefinition></intermediateCatchEvent>
+          <sequenceFlow id="f2" sourceRef="wait" targetRef="later"/>
+          <intermediateCatchEvent id="later"><timerEventDefinition/></intermediateCatchEvent>
+          <sequenceFlow id="f3" sourceRef="later" targetRef="work"/>
+          <userTask id="work"/>
+          <sequenceFlow id="f4" sourceRef="work" targetRef="end"/>
+          <endEvent id="end"/>
+        </process>
+        """;
+    List<String> execution =
+        List.of("timer-expression", "user-task-assignment", "history-time-to-live");
+    for (String descriptive : List.of("isExecutable=\"false\"", "")) {
+      assertThat(lint("<process id=\"p\" " + descriptive + ">" + body))
+          .extracting(Finding::ruleId)
+          .as(descriptive)
+          .doesNotContainAnyElementsOf(execution);
+    }
+    // the same process, executable: the empty date, the missing timer, the task nobody gets and
+    // the missing history time to live
+    assertThat(lint("<process id=\"p\" isExecutable=\"true\">" + body))
+        .extracting(Finding::ruleId)
+        .containsSubsequence("history-time-to-live", "timer-expression", "timer-expression")
+        .contains("user-task-assignment");
+  }
+}
