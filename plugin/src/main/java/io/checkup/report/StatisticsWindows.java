@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 
@@ -77,11 +78,13 @@ final class StatisticsWindows {
   }
 
   /**
-   * Adds the sums over {@code [start, end)} to {@code into}: slid from the kept window where
-   * possible, read whole where not.
+   * Adds the sums over {@code [start, end)} to {@code into} as one more part: slid from the kept
+   * window where possible, read whole where not. A kept window's own map is added, not a copy: the
+   * caller reads the parts before the next report (reports on a node run one at a time, see {@link
+   * ReportGate}) and never changes them.
    */
   private void settled(
-      Map<Cell, Long> into,
+      List<Map<Cell, Long>> into,
       ReportScope scope,
       boolean keep,
       String name,
@@ -91,7 +94,7 @@ final class StatisticsWindows {
       long version,
       Reader reader) {
     if (!keep || !scope.isAll()) {
-      add(into, reader.read(start, end));
+      into.add(reader.read(start, end));
       return;
     }
     Window window = windows.computeIfAbsent(name, n -> new Window());
@@ -122,15 +125,29 @@ final class StatisticsWindows {
       window.start = start;
       window.end = end;
       window.version = version;
-      add(into, window.sums);
+      into.add(window.sums);
     }
   }
 
-  private static void add(Map<Cell, Long> into, Map<Cell, Long> sums) {
-    if (into.isEmpty()) {
-      into.putAll(sums);
-    } else {
-      sums.forEach((cell, value) -> into.merge(cell, value, Long::sum));
+  /**
+   * The sums of a window as the parts they were read in (kept, recent, today's hours, live). Every
+   * question of the report adds up over them or asks whether a sum is above zero, and no part is
+   * negative, so the parts are never merged into one map: that copy would cost more than the rest
+   * of a warm report's reading.
+   */
+  private record Parts(List<Map<Cell, Long>> maps) {
+
+    void forEach(BiConsumer<Cell, Long> action) {
+      for (Map<Cell, Long> map : maps) {
+        map.forEach(action);
+      }
+    }
+
+    /** The parts merged into a new map, for a window small enough to merge. */
+    Map<Cell, Long> merged() {
+      Map<Cell, Long> merged = new HashMap<>();
+      forEach((cell, value) -> merged.merge(cell, value, Long::sum));
+      return merged;
     }
   }
 
@@ -148,7 +165,7 @@ final class StatisticsWindows {
    *
    * @param hour the start of the report's hour
    */
-  private Map<Cell, Long> window(
+  private Parts window(
       ReportScope scope,
       boolean keep,
       String name,
@@ -160,22 +177,53 @@ final class StatisticsWindows {
       long hour,
       long[] versions,
       Readers readers) {
+    return window(
+        scope,
+        keep,
+        name,
+        start,
+        settledEnd,
+        recentEnd,
+        end,
+        unit,
+        hour,
+        versions,
+        readers,
+        readers);
+  }
+
+  /**
+   * As above, with the part read every time asked of {@code live}: a cheaper question where only
+   * "above zero" matters.
+   */
+  private Parts window(
+      ReportScope scope,
+      boolean keep,
+      String name,
+      long start,
+      long settledEnd,
+      long recentEnd,
+      long end,
+      long unit,
+      long hour,
+      long[] versions,
+      Readers readers,
+      Readers live) {
     boolean days = unit == UtcPeriods.DAY;
     Reader reader = readers.of(!days);
-    Map<Cell, Long> sums = new HashMap<>();
-    settled(sums, scope, keep, name, start, settledEnd, unit, versions[days ? 1 : 0], reader);
+    List<Map<Cell, Long>> parts = new ArrayList<>(4);
+    settled(parts, scope, keep, name, start, settledEnd, unit, versions[days ? 1 : 0], reader);
     if (recentEnd > settledEnd) {
       settled(
-          sums, scope, keep, name + "-recent", settledEnd, recentEnd, unit, versions[2], reader);
+          parts, scope, keep, name + "-recent", settledEnd, recentEnd, unit, versions[2], reader);
     }
     if (!days || !keep || end <= recentEnd) {
-      add(sums, reader.read(recentEnd, end));
-      return sums;
+      parts.add(live.of(!days).read(recentEnd, end));
+      return new Parts(parts);
     }
-    Reader hours = readers.of(true);
     long settledHours = Math.max(recentEnd, hour - UtcPeriods.HOUR);
     settled(
-        sums,
+        parts,
         scope,
         keep,
         name + "-today",
@@ -183,9 +231,9 @@ final class StatisticsWindows {
         settledHours,
         UtcPeriods.HOUR,
         versions[0],
-        hours);
-    add(sums, hours.read(settledHours, Math.min(end, hour + UtcPeriods.HOUR)));
-    return sums;
+        readers.of(true));
+    parts.add(live.of(true).read(settledHours, Math.min(end, hour + UtcPeriods.HOUR)));
+    return new Parts(parts);
   }
 
   /** Adds the statistics of the windows to the facts of the tenants in scope. */
@@ -257,7 +305,8 @@ final class StatisticsWindows {
                     hours,
                     List.of(Metric.INSTANCE_STARTED, Metric.ACTIVITY_TOTAL),
                     true,
-                    row -> ""))
+                    row -> ""),
+            hours -> inUse(scope, hours, List.of(Metric.INSTANCE_STARTED, Metric.ACTIVITY_TOTAL)))
         .forEach(
             (cell, count) -> {
               TenantFacts tenant = tenants.get(cell.tenantId());
@@ -317,17 +366,18 @@ final class StatisticsWindows {
     long edgeStart = hour - 167 * UtcPeriods.HOUR;
     Map<Cell, Long> edge =
         window(
-            scope,
-            keep,
-            "week-edge-day",
-            edgeDay,
-            week,
-            week,
-            week,
-            UtcPeriods.DAY,
-            hour,
-            versions,
-            hours -> rows(scope, false, WEEK_EDGE_METRICS, true, row -> row.metric().id()));
+                scope,
+                keep,
+                "week-edge-day",
+                edgeDay,
+                week,
+                week,
+                week,
+                UtcPeriods.DAY,
+                hour,
+                versions,
+                hours -> rows(scope, false, WEEK_EDGE_METRICS, true, row -> row.metric().id()))
+            .merged();
     window(
             scope,
             keep,
@@ -399,7 +449,7 @@ final class StatisticsWindows {
     long yesterday = today - UtcPeriods.DAY;
     long[] versions = scope.isAll() ? statistics.closedPeriodVersions() : new long[3];
     Reader reader = rows(scope, false, List.of(Metric.FLOW_TAKEN), true, StatsQuery.Row::dimension);
-    Map<Cell, Long> sums = new HashMap<>();
+    List<Map<Cell, Long>> sums = new ArrayList<>(2);
     settled(
         sums,
         scope,
@@ -412,7 +462,9 @@ final class StatisticsWindows {
         reader);
     settled(
         sums, scope, keep, "flows-recent", yesterday, today, UtcPeriods.DAY, versions[2], reader);
-    addFlows(tenants, sums);
+    for (Map<Cell, Long> part : sums) {
+      addFlows(tenants, part);
+    }
     // the tenants with an open process: their rows of today, by the tenant index
     Map<String, Set<String>> open = new HashMap<>();
     for (TenantFacts tenant : tenants.values()) {
@@ -561,6 +613,24 @@ final class StatisticsWindows {
             Long::sum);
       }
       return sums;
+    };
+  }
+
+  /**
+   * 1 for each tenant and process key with a count of these metrics above zero: whether a process
+   * was in use, without its sums.
+   */
+  private Reader inUse(ReportScope scope, boolean hours, List<Metric> metrics) {
+    return (from, to) -> {
+      Map<Cell, Long> used = new HashMap<>();
+      for (String[] process :
+          (hours ? hourly(scope) : query(scope))
+              .metrics(metrics)
+              .between(at(from), at(to))
+              .processesWithCounts()) {
+        used.put(new Cell(process[0], process[1], "", 0), 1L);
+      }
+      return used;
     };
   }
 

@@ -43,6 +43,7 @@ public final class StatsQuery {
   private String processKey;
   private List<List<String>> processes;
   private String dimension;
+  private boolean positiveOnly;
   private long from = Long.MIN_VALUE;
   private long to = Long.MAX_VALUE;
 
@@ -195,6 +196,20 @@ public final class StatsQuery {
     return result;
   }
 
+  /**
+   * The tenants and process keys with a count above zero, without their sums: for "was it in use",
+   * the cheapest question (the database keeps no sums per group, so a large grouping stays in
+   * memory). Each entry is {tenant id (null: the tenant-less part), process key}.
+   */
+  public List<String[]> processesWithCounts() {
+    positiveOnly = true;
+    List<String[]> result = new ArrayList<>();
+    for (Object[] row : run("TENANT_ID_, PROC_DEF_KEY_", "TENANT_ID_, PROC_DEF_KEY_", 2)) {
+      result.add(new String[] {(String) row[0], (String) row[1]});
+    }
+    return result;
+  }
+
   /** Totals per tenant, process key, metric and dimension: one round trip for a whole report. */
   public List<Row> rows() {
     List<Row> result = new ArrayList<>();
@@ -338,6 +353,9 @@ public final class StatsQuery {
     if (end != Long.MAX_VALUE) {
       sql.append(" and PERIOD_START_ < ?");
       parameters.add(end);
+    }
+    if (positiveOnly) {
+      sql.append(" and VALUE_ > 0");
     }
     if (groupBy != null) {
       sql.append(" group by ").append(groupBy);

@@ -1,8 +1,6 @@
 package io.checkup.stats;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 /**
  * The periods statistics are counted in and the report reads them by: UTC hours and days, as epoch
@@ -28,7 +26,7 @@ public final class UtcPeriods {
 
   /** The UTC date of an instant. */
   public static LocalDate date(long epochMillis) {
-    return Instant.ofEpochMilli(epochMillis).atZone(ZoneOffset.UTC).toLocalDate();
+    return LocalDate.ofEpochDay(Math.floorDiv(epochMillis, DAY));
   }
 
   /** The start of a UTC date. */

@@ -457,6 +457,27 @@ class CheckupReportTest {
     check(later, "actions.24h", 9, "out-of-norm");
   }
 
+  @Test
+  void aProcessFirstUsedInTheLastHourIsInUse() throws Exception {
+    ProcessEngine engine = engine(null);
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .tenantId("acme")
+        .addClasspathResource("models/report/sales.bpmn")
+        .deploy();
+    Instant midnight = ReportScenario.NOW.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+    ClockUtil.setCurrentTime(Date.from(midnight.plus(Duration.ofHours(5))));
+    JsonNode before = tenant(json(checkup.getReport().generate(ReportScope.all())), "acme");
+    check(before, "processes.active-7d", 0, "out-of-norm");
+
+    launchAt(engine, midnight.plus(Duration.ofMinutes(310)));
+    checkup.getStatistics().flushNow();
+    JsonNode after = tenant(json(checkup.getReport().generate(ReportScope.all())), "acme");
+    check(after, "processes.active-7d", 1, "out-of-norm");
+    check(after, "processes.unused-7d", 0, "ok");
+  }
+
   private static void launchAt(ProcessEngine engine, Instant at) {
     ClockUtil.setCurrentTime(Date.from(at));
     engine
