@@ -56,6 +56,7 @@ public final class ReportBenchmark {
     if (reuse != null) {
       // measure again on a schema kept from an earlier run (its data is a few hours or days older
       // then)
+      warmedNode(reuse);
       CheckupProcessEnginePlugin checkup = plugin();
       ProcessEngine node = TestEngines.postgres(reuse).name("bench-node").plugin(checkup).build();
       try {
