@@ -10,7 +10,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +64,11 @@ final class SarifReport {
       writeTool(json, rules);
       json.writeArrayFieldStart("results");
       for (FileResult result : results) {
+        Map<String, Integer> occurrences = new HashMap<>();
         for (Finding finding : result.findings()) {
-          writeResult(json, result, finding, ruleIndex);
+          String identity = identity(finding);
+          int occurrence = occurrences.merge(identity, 1, Integer::sum);
+          writeResult(json, result, finding, ruleIndex, fingerprint(identity, occurrence));
         }
       }
       json.writeEndArray();
@@ -98,8 +106,46 @@ final class SarifReport {
     json.writeEndObject();
   }
 
+  /** The key of {@code partialFingerprints}; a new version when the identity below changes. */
+  static final String FINGERPRINT = "camundaCheckupFinding/v1";
+
+  /**
+   * What makes a finding the same one across runs: its rule, process, element and related elements,
+   * by id, never by line (Camunda Modeler moves lines on every save) nor by name. A finding without
+   * an element (a parse error) is known by its message, digits left out.
+   */
+  static String identity(Finding finding) {
+    List<String> related = new ArrayList<>(finding.relatedElementIds());
+    Collections.sort(related);
+    return finding.ruleId()
+        + '\u0000'
+        + finding.processId()
+        + '\u0000'
+        + (finding.elementId() != null
+            ? finding.elementId()
+            : finding.message().replaceAll("[0-9]+", "#"))
+        + '\u0000'
+        + String.join(",", related);
+  }
+
+  /** A hash of the identity and its occurrence in the file (two findings alike stay two). */
+  static String fingerprint(String identity, int occurrence) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest((identity + '\u0000' + occurrence).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
   private static void writeResult(
-      JsonGenerator json, FileResult file, Finding finding, Map<String, Integer> ruleIndex)
+      JsonGenerator json,
+      FileResult file,
+      Finding finding,
+      Map<String, Integer> ruleIndex,
+      String fingerprint)
       throws IOException {
     json.writeStartObject();
     json.writeStringField("ruleId", finding.ruleId());
@@ -136,6 +182,9 @@ final class SarifReport {
     }
     json.writeEndObject();
     json.writeEndArray();
+    json.writeObjectFieldStart("partialFingerprints");
+    json.writeStringField(FINGERPRINT, fingerprint);
+    json.writeEndObject();
     if (!finding.relatedElementIds().isEmpty()) {
       json.writeObjectFieldStart("properties");
       json.writeArrayFieldStart("relatedElementIds");

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,6 +119,39 @@ class LintCommandTest {
     assertThat(missing.get("level").asText()).isEqualTo("error");
     assertThat(missing.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
         .endsWith("missing.bpmn");
+  }
+
+  @Test
+  void sarifFingerprintsStayWhenModelerMovesTheLines() throws IOException {
+    String model = Files.readString(errors);
+    Files.createDirectories(dir.resolve("moved"));
+    Path moved =
+        Files.writeString(
+            dir.resolve("moved/errors.bpmn"),
+            model.replaceFirst("\\?>", "?>\n<!-- saved again -->\n\n\n"),
+            StandardCharsets.UTF_8);
+
+    JsonNode before = json(CliRun.of("lint", "--format", "sarif", errors.toString()).out());
+    JsonNode after = json(CliRun.of("lint", "--format", "sarif", moved.toString()).out());
+
+    List<String> fingerprints = fingerprints(before);
+    assertThat(fingerprints).isNotEmpty().doesNotHaveDuplicates();
+    assertThat(fingerprints(after)).containsExactlyElementsOf(fingerprints);
+    assertThat(after.at("/runs/0/results/0/locations/0/physicalLocation/region/startLine").asInt())
+        .isEqualTo(
+            before.at("/runs/0/results/0/locations/0/physicalLocation/region/startLine").asInt()
+                + 4);
+  }
+
+  private static List<String> fingerprints(JsonNode sarif) {
+    List<String> fingerprints = new ArrayList<>();
+    for (JsonNode result : sarif.at("/runs/0/results")) {
+      fingerprints.add(
+          result.get("ruleId").asText()
+              + " "
+              + result.at("/partialFingerprints/camundaCheckupFinding~1v1").asText());
+    }
+    return fingerprints;
   }
 
   @Test
