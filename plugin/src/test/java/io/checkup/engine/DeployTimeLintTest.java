@@ -114,7 +114,7 @@ class DeployTimeLintTest {
     List<Problem> errors = refused.getResorceReports().get(0).getErrors();
     assertThat(errors)
         .extracting(Problem::getMainElementId)
-        .containsExactlyInAnyOrder("notify", "bothDone", "archive", "end");
+        .containsExactlyInAnyOrder("notify", "bothDone", "archive");
     assertThat(errors)
         .allSatisfy(
             problem -> {

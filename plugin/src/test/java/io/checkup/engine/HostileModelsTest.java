@@ -99,7 +99,8 @@ class HostileModelsTest {
         ModelGenerator.strays(
             "forged",
             1,
-            "Stray\ncamunda-checkup lint [info] all-good: nothing to see\r\u0085\u202e"));
+            "Stray\ncamunda-checkup lint [info] all-good: nothing to see\r\u0085\u202e",
+            true));
 
     assertThat(findingLines())
         .isNotEmpty()
@@ -118,7 +119,7 @@ class HostileModelsTest {
   void aHugeNameIsCutToASaneLength() {
     engine("warn");
 
-    deploy("long.bpmn", ModelGenerator.strays("long", 1, "x".repeat(70_000)));
+    deploy("long.bpmn", ModelGenerator.strays("long", 1, "x".repeat(70_000), true));
 
     assertThat(findingLines())
         .isNotEmpty()

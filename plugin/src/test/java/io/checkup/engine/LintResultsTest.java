@@ -70,12 +70,14 @@ class LintResultsTest {
     String database = "lint-results-" + UUID.randomUUID();
     ProcessEngine engine = engine(TestEngines.h2Shared(database), plugin);
 
-    // 700 strays: 1,400 errors and more than 700 findings of other severities, in two resources
+    // 1,100 strays: 1,100 errors (no-disconnected) and more than 2,000 findings of other
+    // severities,
+    // in two resources
     Deployment deployment =
         engine
             .getRepositoryService()
             .createDeployment()
-            .addString("a.bpmn", ModelGenerator.strays("a", 700, "Stray"))
+            .addString("a.bpmn", ModelGenerator.strays("a", 1_100, "Stray"))
             .addString("b.bpmn", ModelGenerator.strays("b", 10, "Stray"))
             .deploy();
     List<ResourceFindings> atDeployTime =

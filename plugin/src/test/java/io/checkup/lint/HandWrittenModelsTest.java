@@ -250,4 +250,54 @@ class HandWrittenModelsTest {
         .containsSubsequence("history-time-to-live", "timer-expression", "timer-expression")
         .contains("user-task-assignment");
   }
+
+  @Test
+  void oneCauseGivesOneFinding() {
+    List<Finding> findings =
+        lint(
+            """
+            <process id="p" isExecutable="true" camunda:historyTimeToLive="30">
+              <startEvent id="start"/>
+              <sequenceFlow id="f1" sourceRef="start" targetRef="work"/>
+              <serviceTask id="work" camunda:expression="${1}"/>
+              <boundaryEvent id="late" attachedToRef="work"><timerEventDefinition><timeDuration>PT1H</timeDuration></timerEventDefinition></boundaryEvent>
+              <sequenceFlow id="f2" sourceRef="work" targetRef="end"/>
+              <endEvent id="end"/>
+              <serviceTask id="alone" camunda:expression="${1}"/>
+              <serviceTask id="cut1" camunda:expression="${1}"/>
+              <sequenceFlow id="c1" sourceRef="cut1" targetRef="cut2"/>
+              <serviceTask id="cut2" camunda:expression="${1}"/>
+              <sequenceFlow id="c2" sourceRef="cut2" targetRef="cut3"/>
+              <serviceTask id="cut3" camunda:expression="${1}"/>
+              <sequenceFlow id="c3" sourceRef="cut3" targetRef="end"/>
+            </process>
+            """);
+    // the node without flows: no-disconnected's (bpmnlint's rules keep bpmnlint's verdicts, which
+    // name it under no-implicit-start and no-implicit-end too); not unreachable again
+    assertThat(on(findings, "alone")).contains("no-disconnected").doesNotContain("unreachable");
+    // the boundary event with nowhere to go: no-disconnected and no-implicit-end, as in bpmnlint;
+    // not fake-branch again
+    assertThat(on(findings, "late"))
+        .contains("no-disconnected", "no-implicit-end")
+        .doesNotContain("fake-branch", "unreachable");
+    // the lost flow into cut1: one finding, naming what it cuts off
+    assertThat(on(findings, "cut1")).contains("unreachable");
+    assertThat(on(findings, "cut2")).doesNotContain("unreachable");
+    assertThat(on(findings, "cut3")).doesNotContain("unreachable");
+    assertThat(findings)
+        .filteredOn(finding -> finding.ruleId().equals("unreachable"))
+        .singleElement()
+        .satisfies(
+            finding -> {
+              assertThat(finding.message()).endsWith("the 2 elements after it: cut2, cut3");
+              assertThat(finding.relatedElementIds()).containsExactly("cut2", "cut3");
+            });
+  }
+
+  private static List<String> on(List<Finding> findings, String elementId) {
+    return findings.stream()
+        .filter(finding -> elementId.equals(finding.elementId()))
+        .map(Finding::ruleId)
+        .toList();
+  }
 }

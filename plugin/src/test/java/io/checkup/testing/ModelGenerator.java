@@ -146,6 +146,15 @@ public final class ModelGenerator {
    * findings as a hostile user wants.
    */
   public static String strays(String processId, int strays, String name) {
+    return strays(processId, strays, name, false);
+  }
+
+  /**
+   * As {@link #strays(String, int, String)}; {@code cutOff}: each stray has a flow to the end, so
+   * it is unreachable (a lost flow before it) rather than disconnected, and the {@code unreachable}
+   * finding names it.
+   */
+  public static String strays(String processId, int strays, String name, boolean cutOff) {
     StringBuilder xml = new StringBuilder(HEAD);
     xml.append("<process id=\"")
         .append(processId)
@@ -164,6 +173,13 @@ public final class ModelGenerator {
           .append("\" name=\"")
           .append(escaped)
           .append("\"/>\n");
+      if (cutOff) {
+        xml.append("<sequenceFlow id=\"out")
+            .append(i)
+            .append("\" sourceRef=\"stray")
+            .append(i)
+            .append("\" targetRef=\"end\"/>\n");
+      }
     }
     return xml.append("</process>\n</definitions>\n").toString();
   }

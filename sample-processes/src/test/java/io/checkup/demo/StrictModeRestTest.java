@@ -67,7 +67,7 @@ class StrictModeRestTest {
           .contains("(element " + error.get("mainElementId").asText() + ")");
       elements.add(error.get("mainElementId").asText());
     }
-    assertThat(elements).containsExactlyInAnyOrder("notify", "bothDone", "archive", "end");
+    assertThat(elements).containsExactlyInAnyOrder("notify", "bothDone", "archive");
     // the warnings of the refused model travel with it, each naming its rule
     JsonNode warnings = body.at("/details/errors.bpmn/warnings");
     assertThat(warnings).isNotEmpty();

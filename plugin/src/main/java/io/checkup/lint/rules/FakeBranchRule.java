@@ -100,15 +100,8 @@ public final class FakeBranchRule implements Rule {
       } else if (node.isBoundaryEvent()
           && !node.hasEventDefinition("compensate")
           && analysis.isReachable(node)) {
-        if (node.outgoing().isEmpty()) {
-          context.report(
-              node,
-              "Fake branch: boundary event "
-                  + node.describe()
-                  + " has no outgoing sequence flow; when it fires, the token has nowhere to go",
-              List.of(),
-              facts(DEAD_END, null));
-        }
+        // one without outgoing flow is no-disconnected's finding (and no-implicit-end's, as in
+        // bpmnlint): one cause, not a third finding here
         branchStarts.addAll(node.outgoing());
       }
     }

@@ -5,13 +5,22 @@ import io.checkup.lint.RuleContext;
 import io.checkup.lint.RuleInfo;
 import io.checkup.lint.Severity;
 import io.checkup.lint.analysis.ScopeAnalysis;
+import io.checkup.lint.model.BpmnElement;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.Scope;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
 
 /**
- * A flow node no token can reach from any start of its scope. A node attached to (or inside) an
- * unreachable activity is not reported again: the activity is.
+ * A flow node no token can reach from any start of its scope. One cause, one finding: a lost flow
+ * is reported at the first node it cuts off, naming the nodes behind it; a node attached to (or
+ * inside) an unreachable activity is not reported again; a node without any sequence flow is left
+ * to {@code no-disconnected}.
  */
 @RuleInfo(
     id = "unreachable",
@@ -30,26 +39,98 @@ public final class UnreachableRule implements Rule {
 
   private void checkScope(BpmnGraph graph, Scope scope, RuleContext context) {
     ScopeAnalysis analysis = ScopeAnalysis.of(graph, scope);
-    for (FlowNode node : scope.flowNodes()) {
-      boolean reachable = analysis.isReachable(node);
-      if (!reachable
-          && !(node.isBoundaryEvent()
-              && node.attachedTo() != null
-              && !analysis.isReachable(node.attachedTo()))) {
-        context.report(
-            node,
-            describe(node)
-                + " can never be reached: no path leads to it from a start of "
-                + (scope.isProcess() ? "process " : "sub-process ")
-                + scope.describe());
+    List<FlowNode> nodes = analysis.nodes();
+    BitSet unreached = new BitSet(nodes.size());
+    for (int i = 0; i < nodes.size(); i++) {
+      if (!analysis.isReachable(nodes.get(i))) {
+        unreached.set(i);
       }
-      if (reachable
+    }
+    // one finding per cause: first the nodes a lost flow cuts off first (no unreached node leads
+    // to them), then what is left (islands that are all cycle), each naming what lies behind it
+    BitSet covered = new BitSet(nodes.size());
+    for (int pass = 0; pass < 2; pass++) {
+      for (int i = unreached.nextSetBit(0); i >= 0; i = unreached.nextSetBit(i + 1)) {
+        if (!covered.get(i) && (pass == 1 || !hasUnreachedPredecessor(analysis, unreached, i))) {
+          report(analysis, scope, unreached, covered, i, context);
+        }
+      }
+    }
+    for (FlowNode node : nodes) {
+      if (analysis.isReachable(node)
           && node.innerScope() != null
           && node.innerScope().kind() != Scope.Kind.AD_HOC_SUB_PROCESS) {
         checkScope(graph, node.innerScope(), context);
       }
     }
   }
+
+  private static boolean hasUnreachedPredecessor(
+      ScopeAnalysis analysis, BitSet unreached, int node) {
+    for (int predecessor : analysis.predecessors(node)) {
+      if (predecessor != node && unreached.get(predecessor)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Reports the node at {@code root} with the unreached nodes behind it, and marks them all. A node
+   * without any sequence flow is left to {@code no-disconnected}, and a boundary event of an
+   * unreached activity goes with its activity.
+   */
+  private static void report(
+      ScopeAnalysis analysis,
+      Scope scope,
+      BitSet unreached,
+      BitSet covered,
+      int root,
+      RuleContext context) {
+    List<FlowNode> behind = new ArrayList<>();
+    Deque<Integer> queue = new ArrayDeque<>();
+    covered.set(root);
+    queue.add(root);
+    while (!queue.isEmpty()) {
+      int node = queue.poll();
+      for (int next : analysis.successors(node)) {
+        if (unreached.get(next) && !covered.get(next)) {
+          covered.set(next);
+          queue.add(next);
+          FlowNode behindNode = analysis.node(next);
+          if (!(behindNode.isBoundaryEvent() && behindNode.attachedTo() == analysis.node(node))) {
+            behind.add(behindNode);
+          }
+        }
+      }
+    }
+    FlowNode node = analysis.node(root);
+    if (node.incoming().isEmpty() && node.outgoing().isEmpty() && !node.isBoundaryEvent()) {
+      return; // no-disconnected's finding
+    }
+    behind.sort(Comparator.comparingInt(FlowNode::indexInScope));
+    StringBuilder message =
+        new StringBuilder(describe(node))
+            .append(" can never be reached: no path leads to it from a start of ")
+            .append(scope.isProcess() ? "process " : "sub-process ")
+            .append(scope.describe());
+    if (!behind.isEmpty()) {
+      message
+          .append("; so neither can ")
+          .append(behind.size() == 1 ? "the element after it: " : "the " + behind.size())
+          .append(behind.size() == 1 ? "" : " elements after it: ");
+      for (int i = 0; i < Math.min(behind.size(), NAMED); i++) {
+        message.append(i == 0 ? "" : ", ").append(behind.get(i).describe());
+      }
+      if (behind.size() > NAMED) {
+        message.append(" and ").append(behind.size() - NAMED).append(" more");
+      }
+    }
+    context.report(node, message.toString(), BpmnElement.ids(behind));
+  }
+
+  /** How many of the elements behind an unreached node a message names. */
+  private static final int NAMED = 10;
 
   private static String describe(FlowNode node) {
     String text = node.describe();
