@@ -20,7 +20,10 @@ import java.util.Map;
 
 /**
  * A parallel join fed by alternative branches of one exclusive or event-based split (no parallel
- * split between): only one branch ever carries a token, so the join waits forever.
+ * split between): only one branch ever carries a token, so the join waits forever. Behind an
+ * inclusive split, a parallel join that one of the split's possible choices feeds on one incoming
+ * flow and not on another: its default flow (taken only when no condition holds) against its
+ * conditional flows, or one condition holding without another.
  *
  * <p>Each branch of the split is followed forward until the split's post-dominator, a parallel
  * split (which makes the branches concurrent again) or a parallel join (which synchronises). Two
@@ -32,7 +35,7 @@ import java.util.Map;
     severity = Severity.ERROR,
     category = RuleInfo.Category.FLOW,
     summary =
-        "A parallel join waiting for branches of one exclusive or event-based split: it never completes.")
+        "A parallel join waiting for branches of one split that are never all taken: it never completes.")
 public final class DeadlockRule implements Rule {
 
   static final String INCOMPLETE =
@@ -57,6 +60,11 @@ public final class DeadlockRule implements Rule {
             && split.isSplit()
             && analysis.isReachable(split)) {
           checkSplit(split, analysis, stops, budget, context);
+        } else if (split.isInclusiveGateway()
+            && split.isSplit()
+            && split.outgoing().size() < 64
+            && analysis.isReachable(split)) {
+          checkInclusiveSplit(split, analysis, stops, budget, context);
         }
       }
       if (budget.exhausted()) {
@@ -75,18 +83,7 @@ public final class DeadlockRule implements Rule {
     if (budget.exhausted()) {
       return; // a half-walked split could make two flows look like alternatives: no verdict from it
     }
-    Map<FlowNode, List<SequenceFlow>> joins = new LinkedHashMap<>();
-    for (SequenceFlow flow : arrivals.reachedFlows()) {
-      FlowNode target = flow.target();
-      if (target != null && isParallelJoin(target)) {
-        List<SequenceFlow> fed = joins.get(target);
-        if (fed == null) {
-          fed = new ArrayList<>(2);
-          joins.put(target, fed);
-        }
-        fed.add(flow);
-      }
-    }
+    Map<FlowNode, List<SequenceFlow>> joins = parallelJoinsFed(arrivals);
     for (Map.Entry<FlowNode, List<SequenceFlow>> join : joins.entrySet()) {
       SequenceFlow[] pair = alternativePair(join.getValue(), arrivals);
       if (pair != null) {
@@ -105,6 +102,116 @@ public final class DeadlockRule implements Rule {
             BpmnElement.ids(split, pair[0], pair[1]));
       }
     }
+  }
+
+  /** The parallel joins the branches reach, each with its incoming flows that they reach. */
+  private static Map<FlowNode, List<SequenceFlow>> parallelJoinsFed(BranchArrivals arrivals) {
+    Map<FlowNode, List<SequenceFlow>> joins = new LinkedHashMap<>();
+    for (SequenceFlow flow : arrivals.reachedFlows()) {
+      FlowNode target = flow.target();
+      if (target != null && isParallelJoin(target)) {
+        joins.computeIfAbsent(target, join -> new ArrayList<>(2)).add(flow);
+      }
+    }
+    return joins;
+  }
+
+  /**
+   * An inclusive split takes every unconditional flow and any set of its conditional flows (empty
+   * only when an unconditional flow is taken, since Camunda refuses to take none), or else, when
+   * nothing else is taken, its default flow alone: a parallel join behind it that one such choice
+   * feeds on one incoming flow and not on another waits forever.
+   */
+  private void checkInclusiveSplit(
+      FlowNode split,
+      ScopeAnalysis analysis,
+      BitSet stops,
+      WorkBudget budget,
+      RuleContext context) {
+    BranchArrivals arrivals = analysis.branchesReaching(split, stops, budget);
+    if (budget.exhausted()) {
+      return;
+    }
+    List<SequenceFlow> branches = split.outgoing();
+    long always = 0;
+    long conditional = 0;
+    long fallback = 0;
+    for (int i = 0; i < branches.size(); i++) {
+      SequenceFlow branch = branches.get(i);
+      if (branch.isDefault()) {
+        fallback |= 1L << i;
+      } else if (branch.hasCondition()) {
+        conditional |= 1L << i;
+      } else {
+        always |= 1L << i;
+      }
+    }
+    for (Map.Entry<FlowNode, List<SequenceFlow>> join : parallelJoinsFed(arrivals).entrySet()) {
+      List<SequenceFlow> fed = join.getValue();
+      for (int i = 0; i < fed.size(); i++) {
+        for (int k = 0; k < fed.size(); k++) {
+          if (i == k) {
+            continue;
+          }
+          String choice =
+              choiceFeedingOnlyFirst(
+                  arrivals.branches(fed.get(i)),
+                  arrivals.branches(fed.get(k)),
+                  always,
+                  conditional,
+                  fallback,
+                  branches);
+          if (choice != null) {
+            context.report(
+                join.getKey(),
+                "Deadlock: parallel join "
+                    + join.getKey().describe()
+                    + " waits for "
+                    + SequenceFlow.describeFlows(fed.get(i), fed.get(k))
+                    + ", but inclusive gateway "
+                    + split.describe()
+                    + " can send a token along the first without one along the second ("
+                    + choice
+                    + "), so the join never completes",
+                BpmnElement.ids(split, fed.get(i), fed.get(k)));
+            return;
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * A choice of the inclusive split that feeds a flow with branches {@code first} and none with
+   * branches {@code second}, in words; null when there is none.
+   */
+  private static String choiceFeedingOnlyFirst(
+      long first,
+      long second,
+      long always,
+      long conditional,
+      long fallback,
+      List<SequenceFlow> branches) {
+    if ((always & second) != 0) {
+      return null; // an unconditional branch always feeds the second
+    }
+    // the default flow is taken only when no other flow is: never beside an unconditional one
+    if (fallback != 0 && always == 0 && (fallback & first) != 0 && (fallback & second) == 0) {
+      return "its default "
+          + branches.get(Long.numberOfTrailingZeros(fallback)).describeFlow()
+          + " is taken only when no condition holds";
+    }
+    long onlyFirst = conditional & first & ~second;
+    if (onlyFirst != 0) {
+      return "when only the condition of "
+          + branches.get(Long.numberOfTrailingZeros(onlyFirst)).describeFlow()
+          + " holds";
+    }
+    if ((always & first) != 0) {
+      // the unconditional branches alone are a choice too: no condition need hold
+      return "when no condition holds, only its unconditional flows are taken";
+    }
+    return null;
   }
 
   /** Two flows where each is fed by a branch the other is not. */
