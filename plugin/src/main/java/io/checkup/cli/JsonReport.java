@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.checkup.lint.Finding;
 import io.checkup.lint.Severity;
+import io.checkup.lint.WitnessStep;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -61,6 +62,17 @@ final class JsonReport {
       json.writeString(id);
     }
     json.writeEndArray();
+    if (!finding.witness().isEmpty()) {
+      json.writeArrayFieldStart("witness");
+      for (WitnessStep step : finding.witness()) {
+        json.writeStartObject();
+        json.writeStringField("elementId", step.elementId());
+        json.writeStringField("flowId", step.flowId());
+        json.writeStringField("step", step.step());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+    }
     json.writeEndObject();
   }
 }

@@ -6,6 +6,7 @@ import io.checkup.lint.Finding;
 import io.checkup.lint.LintConfig;
 import io.checkup.lint.Rule;
 import io.checkup.lint.Severity;
+import io.checkup.lint.WitnessStep;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -182,6 +183,9 @@ final class SarifReport {
     }
     json.writeEndObject();
     json.writeEndArray();
+    if (!finding.witness().isEmpty()) {
+      writeCodeFlow(json, file, finding);
+    }
     json.writeObjectFieldStart("partialFingerprints");
     json.writeStringField(FINGERPRINT, fingerprint);
     json.writeEndObject();
@@ -195,6 +199,48 @@ final class SarifReport {
       json.writeEndObject();
     }
     json.writeEndObject();
+  }
+
+  /** The witness as one thread flow whose locations point at the steps' elements. */
+  private static void writeCodeFlow(JsonGenerator json, FileResult file, Finding finding)
+      throws IOException {
+    json.writeArrayFieldStart("codeFlows");
+    json.writeStartObject();
+    json.writeArrayFieldStart("threadFlows");
+    json.writeStartObject();
+    json.writeArrayFieldStart("locations");
+    for (WitnessStep step : finding.witness()) {
+      json.writeStartObject();
+      json.writeObjectFieldStart("location");
+      json.writeObjectFieldStart("physicalLocation");
+      json.writeObjectFieldStart("artifactLocation");
+      json.writeStringField("uri", uri(file.displayPath()));
+      json.writeEndObject();
+      if (step.line() > 0) {
+        json.writeObjectFieldStart("region");
+        json.writeNumberField("startLine", step.line());
+        json.writeEndObject();
+      }
+      json.writeEndObject();
+      if (step.elementId() != null) {
+        json.writeArrayFieldStart("logicalLocations");
+        json.writeStartObject();
+        json.writeStringField("name", step.elementId());
+        json.writeStringField("kind", "element");
+        json.writeEndObject();
+        json.writeEndArray();
+      }
+      json.writeObjectFieldStart("message");
+      json.writeStringField("text", step.step());
+      json.writeEndObject();
+      json.writeEndObject();
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+    json.writeEndArray();
+    json.writeEndObject();
+    json.writeEndArray();
   }
 
   static String level(Severity severity) {

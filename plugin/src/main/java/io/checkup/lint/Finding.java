@@ -19,6 +19,8 @@ import java.util.Map;
  *     deadlock)
  * @param facts what the rule found, as data for programs (the report reads them, never the
  *     message): each rule documents its keys; values are texts, whole numbers or lists of texts
+ * @param witness for {@code deadlock} and {@code lack-of-synchronization}: the choices and events
+ *     that lead to the problem, in order; empty for other findings
  */
 public record Finding(
     String ruleId,
@@ -29,11 +31,37 @@ public record Finding(
     int column,
     String processId,
     List<String> relatedElementIds,
-    Map<String, Object> facts) {
+    Map<String, Object> facts,
+    List<WitnessStep> witness) {
 
   public Finding {
     relatedElementIds = relatedElementIds == null ? List.of() : List.copyOf(relatedElementIds);
     facts = facts == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(facts));
+    witness = witness == null ? List.of() : List.copyOf(witness);
+  }
+
+  /** A finding without a witness. */
+  public Finding(
+      String ruleId,
+      Severity severity,
+      String message,
+      String elementId,
+      int line,
+      int column,
+      String processId,
+      List<String> relatedElementIds,
+      Map<String, Object> facts) {
+    this(
+        ruleId,
+        severity,
+        message,
+        elementId,
+        line,
+        column,
+        processId,
+        relatedElementIds,
+        facts,
+        List.of());
   }
 
   /** A finding without facts. */

@@ -58,6 +58,19 @@ public final class RuleContext {
       String message,
       List<String> relatedElementIds,
       Map<String, Object> facts) {
+    report(element, message, relatedElementIds, facts, List.of());
+  }
+
+  /**
+   * A finding with the path that leads to it (see {@link Finding#witness()}); the rule says the
+   * steps in its message too, so every reader sees them.
+   */
+  public void report(
+      BpmnElement element,
+      String message,
+      List<String> relatedElementIds,
+      Map<String, Object> facts,
+      List<WitnessStep> witness) {
     XmlNode node = element.xml();
     if (!suppressions.isSuppressed(node, ruleId)) {
       findings.add(
@@ -70,7 +83,8 @@ public final class RuleContext {
               node.column(),
               element.processId(),
               relatedElementIds,
-              facts));
+              facts,
+              witness));
     }
   }
 

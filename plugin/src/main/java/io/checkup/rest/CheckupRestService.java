@@ -4,6 +4,7 @@ import io.checkup.engine.CheckupProcessEnginePlugin;
 import io.checkup.engine.CheckupRegistry;
 import io.checkup.engine.ResourceFindings;
 import io.checkup.lint.Finding;
+import io.checkup.lint.WitnessStep;
 import io.checkup.report.HistoryFormats;
 import io.checkup.report.Report;
 import io.checkup.report.ReportFormats;
@@ -309,6 +310,17 @@ public class CheckupRestService {
       entry.put("line", finding.line() > 0 ? finding.line() : null);
       entry.put("column", finding.column() > 0 ? finding.column() : null);
       entry.put("processKey", finding.processId());
+      if (!finding.witness().isEmpty()) {
+        List<Map<String, Object>> witness = new ArrayList<>();
+        for (WitnessStep step : finding.witness()) {
+          Map<String, Object> map = new LinkedHashMap<>();
+          map.put("elementId", step.elementId());
+          map.put("flowId", step.flowId());
+          map.put("step", step.step());
+          witness.add(map);
+        }
+        entry.put("witness", witness);
+      }
       list.add(entry);
     }
     return list;

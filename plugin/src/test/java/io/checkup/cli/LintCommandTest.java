@@ -122,6 +122,50 @@ class LintCommandTest {
   }
 
   @Test
+  void aDeadlockCarriesItsWitnessInTheMessageInJsonAndInSarif() throws IOException {
+    String text = CliRun.of("lint", errors.toString()).out();
+    assertThat(text)
+        .contains(
+            "Witness: at 'Amount?' (decide) take small; 'Both done' (bothDone) waits forever for"
+                + " sequence flow f3");
+
+    JsonNode deadlock =
+        json(CliRun.of("lint", "--format", "json", errors.toString()).out())
+            .at("/files/0/findings")
+            .findParents("rule")
+            .stream()
+            .filter(f -> f.get("rule").asText().equals("deadlock"))
+            .findFirst()
+            .orElseThrow();
+    JsonNode witness = deadlock.get("witness");
+    assertThat(witness).hasSize(2);
+    assertThat(witness.get(0).get("elementId").asText()).isEqualTo("decide");
+    assertThat(witness.get(0).get("flowId").asText()).isEqualTo("small");
+    assertThat(witness.get(1).get("elementId").asText()).isEqualTo("bothDone");
+    assertThat(witness.get(1).get("flowId").asText()).isEqualTo("f3");
+    assertThat(witness.get(1).get("step").asText()).contains("waits forever");
+
+    JsonNode result =
+        json(CliRun.of("lint", "--format", "sarif", errors.toString()).out())
+            .at("/runs/0/results")
+            .findParents("ruleId")
+            .stream()
+            .filter(r -> r.get("ruleId").asText().equals("deadlock"))
+            .findFirst()
+            .orElseThrow();
+    JsonNode locations = result.at("/codeFlows/0/threadFlows/0/locations");
+    assertThat(locations).hasSize(2);
+    assertThat(locations.get(0).at("/location/physicalLocation/region/startLine").asInt())
+        .isEqualTo(9);
+    assertThat(locations.get(0).at("/location/logicalLocations/0/name").asText())
+        .isEqualTo("decide");
+    assertThat(locations.get(1).at("/location/message/text").asText())
+        .contains("'Both done' (bothDone) waits forever");
+    assertThat(locations.get(1).at("/location/physicalLocation/artifactLocation/uri").asText())
+        .endsWith("errors.bpmn");
+  }
+
+  @Test
   void sarifFingerprintsStayWhenModelerMovesTheLines() throws IOException {
     String model = Files.readString(errors);
     Files.createDirectories(dir.resolve("moved"));

@@ -97,7 +97,18 @@ class HandWrittenModelsTest {
                 assertThat(message)
                     .contains("'Both' (join) waits for the flow from 'Small' (a) to 'Both' (join)")
                     .contains("and the flow from 'Large' (b) to 'Both' (join)")
-                    .contains("'Amount?' (choice)"));
+                    .contains("'Amount?' (choice)")
+                    .contains(
+                        "Witness: at 'Amount?' (choice) take the flow from 'Amount?' (choice) to"
+                            + " 'Small' (a); 'Both' (join) waits forever for the flow from"
+                            + " 'Large' (b) to 'Both' (join)"));
+    Finding deadlock =
+        findings.stream().filter(f -> f.ruleId().equals("deadlock")).findFirst().orElseThrow();
+    assertThat(deadlock.witness())
+        .extracting(WitnessStep::elementId, WitnessStep::flowId)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("choice", null),
+            org.assertj.core.groups.Tuple.tuple("join", null));
   }
 
   @Test

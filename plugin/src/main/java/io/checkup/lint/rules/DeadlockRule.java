@@ -4,8 +4,10 @@ import io.checkup.lint.Rule;
 import io.checkup.lint.RuleContext;
 import io.checkup.lint.RuleInfo;
 import io.checkup.lint.Severity;
+import io.checkup.lint.WitnessStep;
 import io.checkup.lint.analysis.BranchArrivals;
 import io.checkup.lint.analysis.ScopeAnalysis;
+import io.checkup.lint.analysis.Witnesses;
 import io.checkup.lint.analysis.WorkBudget;
 import io.checkup.lint.model.BpmnElement;
 import io.checkup.lint.model.BpmnGraph;
@@ -17,6 +19,7 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A parallel join fed by alternative branches of one exclusive or event-based split (no parallel
@@ -47,6 +50,8 @@ public final class DeadlockRule implements Rule {
     for (Scope scope : graph.scopes()) {
       ScopeAnalysis analysis = ScopeAnalysis.of(graph, scope);
       WorkBudget budget = WorkBudget.forScope(analysis);
+      // witnesses spend from a budget of their own: they never cut the analysis short
+      WorkBudget witnesses = WorkBudget.forScope(analysis);
       BitSet stops = new BitSet();
       for (int i = 0; i < analysis.nodes().size(); i++) {
         FlowNode node = analysis.node(i);
@@ -59,12 +64,12 @@ public final class DeadlockRule implements Rule {
         if ((split.isExclusiveGateway() || split.isEventBasedGateway())
             && split.isSplit()
             && analysis.isReachable(split)) {
-          checkSplit(split, analysis, stops, budget, context);
+          checkSplit(split, analysis, stops, budget, witnesses, context);
         } else if (split.isInclusiveGateway()
             && split.isSplit()
             && split.outgoing().size() < 64
             && analysis.isReachable(split)) {
-          checkInclusiveSplit(split, analysis, stops, budget, context);
+          checkInclusiveSplit(split, analysis, stops, budget, witnesses, context);
         }
       }
       if (budget.exhausted()) {
@@ -78,6 +83,7 @@ public final class DeadlockRule implements Rule {
       ScopeAnalysis analysis,
       BitSet stops,
       WorkBudget budget,
+      WorkBudget witnesses,
       RuleContext context) {
     BranchArrivals arrivals = analysis.branchesReaching(split, stops, budget);
     if (budget.exhausted()) {
@@ -89,6 +95,9 @@ public final class DeadlockRule implements Rule {
       if (pair != null) {
         String gateway =
             split.isEventBasedGateway() ? "event-based gateway " : "exclusive gateway ";
+        long only = arrivals.branches(pair[0]) & ~arrivals.branches(pair[1]);
+        List<WitnessStep> witness =
+            witness(analysis, split, only, pair[0], pair[1], join.getKey(), stops, witnesses);
         context.report(
             join.getKey(),
             "Deadlock: parallel join "
@@ -98,10 +107,50 @@ public final class DeadlockRule implements Rule {
                 + ", but they come from different branches of "
                 + gateway
                 + split.describe()
-                + "; only one of them ever carries a token, so the join never completes",
-            BpmnElement.ids(split, pair[0], pair[1]));
+                + "; only one of them ever carries a token, so the join never completes. Witness: "
+                + Witnesses.sentence(witness),
+            BpmnElement.ids(split, pair[0], pair[1]),
+            Map.of(),
+            witness);
       }
     }
+  }
+
+  /**
+   * The path to the deadlock: to the split, along a branch in {@code branches} to {@code arrives},
+   * then the join waiting for {@code missing}.
+   */
+  private static List<WitnessStep> witness(
+      ScopeAnalysis analysis,
+      FlowNode split,
+      long branches,
+      SequenceFlow arrives,
+      SequenceFlow missing,
+      FlowNode join,
+      BitSet stops,
+      WorkBudget budget) {
+    List<WitnessStep> steps = new ArrayList<>(Witnesses.to(analysis, split));
+    SequenceFlow branch =
+        split
+            .outgoing()
+            .get(Math.min(Long.numberOfTrailingZeros(branches), split.outgoing().size() - 1));
+    List<WitnessStep> along = Witnesses.along(analysis, branch, arrives, split, stops, budget);
+    if (along.isEmpty() || !Objects.equals(along.get(0).elementId(), split.id())) {
+      steps.add(
+          new WitnessStep(
+              split.id(),
+              branch.id(),
+              "at " + split.describe() + " take " + branch.describe(),
+              split.line()));
+    }
+    steps.addAll(along);
+    steps.add(
+        new WitnessStep(
+            join.id(),
+            missing.id(),
+            join.describe() + " waits forever for " + missing.describeFlow(),
+            join.line()));
+    return steps;
   }
 
   /** The parallel joins the branches reach, each with its incoming flows that they reach. */
@@ -127,6 +176,7 @@ public final class DeadlockRule implements Rule {
       ScopeAnalysis analysis,
       BitSet stops,
       WorkBudget budget,
+      WorkBudget witnesses,
       RuleContext context) {
     BranchArrivals arrivals = analysis.branchesReaching(split, stops, budget);
     if (budget.exhausted()) {
@@ -153,7 +203,7 @@ public final class DeadlockRule implements Rule {
           if (i == k) {
             continue;
           }
-          String choice =
+          Choice choice =
               choiceFeedingOnlyFirst(
                   arrivals.branches(fed.get(i)),
                   arrivals.branches(fed.get(k)),
@@ -162,6 +212,16 @@ public final class DeadlockRule implements Rule {
                   fallback,
                   branches);
           if (choice != null) {
+            List<WitnessStep> witness =
+                witness(
+                    analysis,
+                    split,
+                    choice.taken() & arrivals.branches(fed.get(i)),
+                    fed.get(i),
+                    fed.get(k),
+                    join.getKey(),
+                    stops,
+                    witnesses);
             context.report(
                 join.getKey(),
                 "Deadlock: parallel join "
@@ -171,9 +231,12 @@ public final class DeadlockRule implements Rule {
                     + ", but inclusive gateway "
                     + split.describe()
                     + " can send a token along the first without one along the second ("
-                    + choice
-                    + "), so the join never completes",
-                BpmnElement.ids(split, fed.get(i), fed.get(k)));
+                    + choice.text()
+                    + "), so the join never completes. Witness: "
+                    + Witnesses.sentence(witness),
+                BpmnElement.ids(split, fed.get(i), fed.get(k)),
+                Map.of(),
+                witness);
             return;
           }
         }
@@ -181,11 +244,14 @@ public final class DeadlockRule implements Rule {
     }
   }
 
+  /** A choice of an inclusive split: the branches it takes, and why, in words. */
+  private record Choice(long taken, String text) {}
+
   /**
    * A choice of the inclusive split that feeds a flow with branches {@code first} and none with
-   * branches {@code second}, in words; null when there is none.
+   * branches {@code second}; null when there is none.
    */
-  private static String choiceFeedingOnlyFirst(
+  private static Choice choiceFeedingOnlyFirst(
       long first,
       long second,
       long always,
@@ -197,19 +263,23 @@ public final class DeadlockRule implements Rule {
     }
     // the default flow is taken only when no other flow is: never beside an unconditional one
     if (fallback != 0 && always == 0 && (fallback & first) != 0 && (fallback & second) == 0) {
-      return "its default "
-          + branches.get(Long.numberOfTrailingZeros(fallback)).describeFlow()
-          + " is taken only when no condition holds";
+      return new Choice(
+          fallback,
+          "its default "
+              + branches.get(Long.numberOfTrailingZeros(fallback)).describeFlow()
+              + " is taken only when no condition holds");
     }
     long onlyFirst = conditional & first & ~second;
     if (onlyFirst != 0) {
-      return "when only the condition of "
-          + branches.get(Long.numberOfTrailingZeros(onlyFirst)).describeFlow()
-          + " holds";
+      return new Choice(
+          Long.lowestOneBit(onlyFirst) | always,
+          "when only the condition of "
+              + branches.get(Long.numberOfTrailingZeros(onlyFirst)).describeFlow()
+              + " holds");
     }
     if ((always & first) != 0) {
       // the unconditional branches alone are a choice too: no condition need hold
-      return "when no condition holds, only its unconditional flows are taken";
+      return new Choice(always, "when no condition holds, only its unconditional flows are taken");
     }
     return null;
   }

@@ -4,8 +4,10 @@ import io.checkup.lint.Rule;
 import io.checkup.lint.RuleContext;
 import io.checkup.lint.RuleInfo;
 import io.checkup.lint.Severity;
+import io.checkup.lint.WitnessStep;
 import io.checkup.lint.analysis.BranchArrivals;
 import io.checkup.lint.analysis.ScopeAnalysis;
+import io.checkup.lint.analysis.Witnesses;
 import io.checkup.lint.analysis.WorkBudget;
 import io.checkup.lint.model.BpmnElement;
 import io.checkup.lint.model.BpmnGraph;
@@ -16,6 +18,8 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -41,6 +45,8 @@ public final class LackOfSynchronizationRule implements Rule {
     for (Scope scope : graph.scopes()) {
       ScopeAnalysis analysis = ScopeAnalysis.of(graph, scope);
       WorkBudget budget = WorkBudget.forScope(analysis);
+      // witnesses spend from a budget of their own: they never cut the analysis short
+      WorkBudget witnesses = WorkBudget.forScope(analysis);
       // parallel and inclusive joins synchronise the branches: beyond them the tokens are one again
       BitSet stops = new BitSet();
       for (int i = 0; i < analysis.nodes().size(); i++) {
@@ -54,7 +60,7 @@ public final class LackOfSynchronizationRule implements Rule {
         if ((split.isParallelGateway() || split.isInclusiveGateway())
             && split.isSplit()
             && analysis.isReachable(split)) {
-          checkSplit(split, analysis, stops, budget, context);
+          checkSplit(split, analysis, stops, budget, witnesses, context);
         }
       }
       if (budget.exhausted()) {
@@ -68,6 +74,7 @@ public final class LackOfSynchronizationRule implements Rule {
       ScopeAnalysis analysis,
       BitSet stops,
       WorkBudget budget,
+      WorkBudget witnesses,
       RuleContext context) {
     BranchArrivals arrivals = analysis.branchesReaching(split, stops, budget);
     Set<FlowNode> joins = new LinkedHashSet<>();
@@ -87,6 +94,8 @@ public final class LackOfSynchronizationRule implements Rule {
       SequenceFlow[] pair = concurrentPair(forward, arrivals);
       if (pair != null) {
         String kind = split.isParallelGateway() ? "parallel gateway " : "inclusive gateway ";
+        List<WitnessStep> witness =
+            witness(analysis, split, arrivals, pair, join, stops, witnesses);
         context.report(
             join,
             "Lack of synchronization: exclusive gateway "
@@ -99,10 +108,67 @@ public final class LackOfSynchronizationRule implements Rule {
                 + ") without waiting; everything after it runs once per branch. "
                 + "Use "
                 + (split.isInclusiveGateway() ? "an inclusive" : "a parallel")
-                + " join",
-            BpmnElement.ids(split, pair[0], pair[1]));
+                + " join. Witness: "
+                + Witnesses.sentence(witness),
+            BpmnElement.ids(split, pair[0], pair[1]),
+            Map.of(),
+            witness);
       }
     }
+  }
+
+  /**
+   * The path to the double token: to the split, a token along each of two branches to the pair's
+   * flows, both passing the join.
+   */
+  private static List<WitnessStep> witness(
+      ScopeAnalysis analysis,
+      FlowNode split,
+      BranchArrivals arrivals,
+      SequenceFlow[] pair,
+      FlowNode join,
+      BitSet stops,
+      WorkBudget budget) {
+    long first = arrivals.branches(pair[0]);
+    long second = arrivals.branches(pair[1]);
+    // two different branches, one to each flow
+    long one =
+        Long.lowestOneBit(first & ~second) != 0
+            ? Long.lowestOneBit(first & ~second)
+            : Long.lowestOneBit(first);
+    long other = Long.lowestOneBit(second & ~one);
+    List<SequenceFlow> branches = split.outgoing();
+    SequenceFlow a = branches.get(Math.min(Long.numberOfTrailingZeros(one), branches.size() - 1));
+    SequenceFlow b = branches.get(Math.min(Long.numberOfTrailingZeros(other), branches.size() - 1));
+    List<WitnessStep> steps = new ArrayList<>(Witnesses.to(analysis, split));
+    steps.add(
+        new WitnessStep(
+            split.id(),
+            null,
+            "at "
+                + split.describe()
+                + " a token goes along "
+                + a.describeFlow()
+                + " and another along "
+                + b.describeFlow(),
+            split.line()));
+    for (List<WitnessStep> along :
+        List.of(
+            Witnesses.along(analysis, a, pair[0], split, stops, budget),
+            Witnesses.along(analysis, b, pair[1], split, stops, budget))) {
+      for (WitnessStep step : along) {
+        if (!Objects.equals(step.elementId(), split.id())) {
+          steps.add(step);
+        }
+      }
+    }
+    steps.add(
+        new WitnessStep(
+            join.id(),
+            null,
+            "both pass " + join.describe() + ", and what follows runs twice",
+            join.line()));
+    return steps;
   }
 
   /** Two flows that carry two different branches of the split (so two tokens arrive). */
