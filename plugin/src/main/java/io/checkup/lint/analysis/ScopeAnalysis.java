@@ -548,9 +548,14 @@ public final class ScopeAnalysis {
       for (SequenceFlow flow : node.outgoing()) {
         out.add(walkFlowIndex.get(flow));
       }
-      // a token may leave an activity through its boundary events as well
-      for (FlowNode boundary : node.boundaryEvents()) {
-        for (SequenceFlow flow : boundary.outgoing()) {
+      // a token may leave an activity through its boundary events as well, and a link throw event
+      // goes on at its catch events
+      List<FlowNode> onward = new ArrayList<>(node.boundaryEvents());
+      if (node.isLinkThrow()) {
+        onward.addAll(node.linkPartners());
+      }
+      for (FlowNode next : onward) {
+        for (SequenceFlow flow : next.outgoing()) {
           Integer index = walkFlowIndex.get(flow);
           if (index != null) {
             out.add(index);

@@ -86,6 +86,11 @@ public final class Witnesses {
       for (FlowNode boundary : node.boundaryEvents()) {
         next.addAll(boundary.outgoing());
       }
+      if (node.isLinkThrow()) {
+        for (FlowNode partner : node.linkPartners()) {
+          next.addAll(partner.outgoing());
+        }
+      }
       for (SequenceFlow candidate : next) {
         if (!previous.containsKey(candidate)) {
           previous.put(candidate, flow);
