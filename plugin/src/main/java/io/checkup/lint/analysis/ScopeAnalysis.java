@@ -464,19 +464,33 @@ public final class ScopeAnalysis {
    * Stops early, with a partial answer, when the budget runs out.
    */
   public BranchArrivals branchesReaching(FlowNode split, BitSet stopAt, WorkBudget budget) {
+    List<SequenceFlow> branches = split.outgoing();
+    long[] bits = new long[branches.size()];
+    for (int branch = 0; branch < bits.length; branch++) {
+      bits[branch] = 1L << Math.min(branch, 63);
+    }
+    return branchesReaching(split, branches, bits, stopAt, budget);
+  }
+
+  /**
+   * As above, from the given first flows of the node's alternatives, each with the bit of its
+   * alternative (flows that leave together share one): an activity's normal flows and the flows of
+   * each of its interrupting boundary events.
+   */
+  public BranchArrivals branchesReaching(
+      FlowNode split, List<SequenceFlow> branches, long[] bits, BitSet stopAt, WorkBudget budget) {
     prepareWalks();
     BranchArrivals arrivals = new BranchArrivals(this, ++arrivalsGeneration);
     FlowNode bound = immediatePostDominator(split);
     int splitIndex = indexOf(split);
     int boundIndex = bound == null ? -1 : indexOf(bound);
-    List<SequenceFlow> branches = split.outgoing();
     int[] stack = walkStack;
     for (int branch = 0; branch < branches.size(); branch++) {
       Integer first = walkFlowIndex.get(branches.get(branch));
       if (first == null) {
         continue;
       }
-      long bit = 1L << Math.min(branch, 63);
+      long bit = bits[branch];
       int mark = ++walk;
       int top = 0;
       stack[top++] = first;

@@ -65,6 +65,10 @@ public final class DeadlockRule implements Rule {
             && split.isSplit()
             && analysis.isReachable(split)) {
           checkSplit(split, analysis, stops, budget, witnesses, context);
+        } else if (split.isActivity()
+            && analysis.isReachable(split)
+            && !interruptingBoundaries(split).isEmpty()) {
+          checkOutcomes(split, analysis, stops, budget, witnesses, context);
         } else if (split.isInclusiveGateway()
             && split.isSplit()
             && split.outgoing().size() < 64
@@ -151,6 +155,108 @@ public final class DeadlockRule implements Rule {
             join.describe() + " waits forever for " + missing.describeFlow(),
             join.line()));
     return steps;
+  }
+
+  /**
+   * The interrupting boundary events of an activity that lead somewhere (compensation is not an
+   * outcome: its handler runs outside the normal flow).
+   */
+  private static List<FlowNode> interruptingBoundaries(FlowNode activity) {
+    List<FlowNode> boundaries = new ArrayList<>();
+    for (FlowNode boundary : activity.boundaryEvents()) {
+      if (boundary.cancelsActivity()
+          && !boundary.hasEventDefinition("compensate")
+          && !boundary.outgoing().isEmpty()
+          && boundaries.size() < 62) {
+        boundaries.add(boundary);
+      }
+    }
+    return boundaries;
+  }
+
+  /**
+   * An activity with interrupting boundary events ends in exactly one of its outcomes: it completes
+   * (its outgoing flows), or one of those events fires (that event's flows), never two. A parallel
+   * join fed by two different outcomes waits forever.
+   */
+  private void checkOutcomes(
+      FlowNode activity,
+      ScopeAnalysis analysis,
+      BitSet stops,
+      WorkBudget budget,
+      WorkBudget witnesses,
+      RuleContext context) {
+    List<FlowNode> boundaries = interruptingBoundaries(activity);
+    if (activity.outgoing().isEmpty() && boundaries.size() < 2) {
+      return;
+    }
+    List<SequenceFlow> firsts = new ArrayList<>();
+    List<Long> bits = new ArrayList<>();
+    for (SequenceFlow flow : activity.outgoing()) {
+      firsts.add(flow);
+      bits.add(1L);
+    }
+    for (int i = 0; i < boundaries.size(); i++) {
+      for (SequenceFlow flow : boundaries.get(i).outgoing()) {
+        firsts.add(flow);
+        bits.add(1L << (i + 1));
+      }
+    }
+    long[] bitArray = new long[bits.size()];
+    for (int i = 0; i < bitArray.length; i++) {
+      bitArray[i] = bits.get(i);
+    }
+    BranchArrivals arrivals = analysis.branchesReaching(activity, firsts, bitArray, stops, budget);
+    if (budget.exhausted()) {
+      return;
+    }
+    for (Map.Entry<FlowNode, List<SequenceFlow>> join : parallelJoinsFed(arrivals).entrySet()) {
+      SequenceFlow[] pair = alternativePair(join.getValue(), arrivals);
+      if (pair == null) {
+        continue;
+      }
+      long first = arrivals.branches(pair[0]) & ~arrivals.branches(pair[1]);
+      long second = arrivals.branches(pair[1]) & ~arrivals.branches(pair[0]);
+      int one = Long.numberOfTrailingZeros(first);
+      int other = Long.numberOfTrailingZeros(second);
+      List<WitnessStep> witness = new ArrayList<>(Witnesses.to(analysis, activity));
+      SequenceFlow start = firsts.get(bits.indexOf(1L << one));
+      if (one == 0) {
+        witness.add(
+            new WitnessStep(
+                activity.id(), null, activity.describe() + " completes", activity.line()));
+      }
+      witness.addAll(Witnesses.along(analysis, start, pair[0], activity, stops, witnesses));
+      witness.add(
+          new WitnessStep(
+              join.getKey().id(),
+              pair[1].id(),
+              join.getKey().describe() + " waits forever for " + pair[1].describeFlow(),
+              join.getKey().line()));
+      context.report(
+          join.getKey(),
+          "Deadlock: parallel join "
+              + join.getKey().describe()
+              + " waits for "
+              + SequenceFlow.describeFlows(pair[0], pair[1])
+              + ", but they come from different outcomes of "
+              + activity.describe()
+              + ": either "
+              + outcome(activity, boundaries, one)
+              + " or "
+              + outcome(activity, boundaries, other)
+              + ", never both, so the join never completes. Witness: "
+              + Witnesses.sentence(witness),
+          BpmnElement.ids(activity, pair[0], pair[1]),
+          Map.of(),
+          witness);
+    }
+  }
+
+  private static String outcome(FlowNode activity, List<FlowNode> boundaries, int bit) {
+    return bit == 0
+        ? "it completes"
+        : "its interrupting event " + boundaries.get(bit - 1).describe() + " fires";
   }
 
   /** The parallel joins the branches reach, each with its incoming flows that they reach. */
