@@ -61,6 +61,11 @@ public final class LackOfSynchronizationRule implements Rule {
             && split.isSplit()
             && analysis.isReachable(split)) {
           checkSplit(split, analysis, stops, budget, witnesses, context);
+        } else if (split.isActivity()
+            && !split.outgoing().isEmpty()
+            && analysis.isReachable(split)
+            && !nonInterrupting(split).isEmpty()) {
+          checkBoundaryPaths(split, analysis, stops, budget, witnesses, context);
         }
       }
       if (budget.exhausted()) {
@@ -114,6 +119,110 @@ public final class LackOfSynchronizationRule implements Rule {
             Map.of(),
             witness);
       }
+    }
+  }
+
+  /** The non-interrupting boundary events of an activity that lead somewhere. */
+  private static List<FlowNode> nonInterrupting(FlowNode activity) {
+    List<FlowNode> boundaries = new ArrayList<>();
+    for (FlowNode boundary : activity.boundaryEvents()) {
+      if (!boundary.cancelsActivity()
+          && !boundary.hasEventDefinition("compensate")
+          && !boundary.outgoing().isEmpty()
+          && boundaries.size() < 62) {
+        boundaries.add(boundary);
+      }
+    }
+    return boundaries;
+  }
+
+  /**
+   * A non-interrupting boundary event starts a path of its own while its activity goes on: merged
+   * back into the activity's own path by an exclusive gateway, everything after the merge runs
+   * twice when the event fires.
+   */
+  private void checkBoundaryPaths(
+      FlowNode activity,
+      ScopeAnalysis analysis,
+      BitSet stops,
+      WorkBudget budget,
+      WorkBudget witnesses,
+      RuleContext context) {
+    List<FlowNode> boundaries = nonInterrupting(activity);
+    List<SequenceFlow> firsts = new ArrayList<>(activity.outgoing());
+    List<Long> bits = new ArrayList<>();
+    for (int i = 0; i < firsts.size(); i++) {
+      bits.add(1L);
+    }
+    for (int i = 0; i < boundaries.size(); i++) {
+      for (SequenceFlow flow : boundaries.get(i).outgoing()) {
+        firsts.add(flow);
+        bits.add(1L << (i + 1));
+      }
+    }
+    long[] bitArray = new long[bits.size()];
+    for (int i = 0; i < bitArray.length; i++) {
+      bitArray[i] = bits.get(i);
+    }
+    BranchArrivals arrivals = analysis.branchesReaching(activity, firsts, bitArray, stops, budget);
+    if (budget.exhausted()) {
+      return;
+    }
+    Set<FlowNode> joins = new LinkedHashSet<>();
+    for (SequenceFlow flow : arrivals.reachedFlows()) {
+      FlowNode target = flow.target();
+      if (target != null && target.isExclusiveGateway() && target.isJoin()) {
+        joins.add(target);
+      }
+    }
+    for (FlowNode join : joins) {
+      List<SequenceFlow> forward = new ArrayList<>(join.incoming().size());
+      for (SequenceFlow flow : join.incoming()) {
+        if (arrivals.branches(flow) != 0 && !analysis.isBackEdge(flow)) {
+          forward.add(flow);
+        }
+      }
+      SequenceFlow[] pair = concurrentPair(forward, arrivals);
+      if (pair == null) {
+        continue;
+      }
+      long first = arrivals.branches(pair[0]);
+      long second = arrivals.branches(pair[1]);
+      long one =
+          Long.lowestOneBit(first & ~second) != 0
+              ? Long.lowestOneBit(first & ~second)
+              : Long.lowestOneBit(first);
+      long other = Long.lowestOneBit(second & ~one);
+      FlowNode event = boundaries.get(Long.numberOfTrailingZeros(one == 1L ? other : one) - 1);
+      List<WitnessStep> witness = new ArrayList<>(Witnesses.to(analysis, activity));
+      witness.addAll(
+          Witnesses.along(
+              analysis, firsts.get(bits.indexOf(one)), pair[0], activity, stops, witnesses));
+      witness.addAll(
+          Witnesses.along(
+              analysis, firsts.get(bits.indexOf(other)), pair[1], activity, stops, witnesses));
+      witness.add(
+          new WitnessStep(
+              join.id(),
+              null,
+              "both pass " + join.describe() + ", and what follows runs twice",
+              join.line()));
+      context.report(
+          join,
+          "Lack of synchronization: exclusive gateway "
+              + join.describe()
+              + " merges the path of the non-interrupting event "
+              + event.describe()
+              + " with the path of "
+              + activity.describe()
+              + " ("
+              + SequenceFlow.describeFlows(pair[0], pair[1])
+              + "); when the event fires, the activity goes on too, and everything after the"
+              + " merge runs twice. Witness: "
+              + Witnesses.sentence(witness),
+          BpmnElement.ids(activity, event, pair[0], pair[1]),
+          Map.of(),
+          witness);
     }
   }
 
