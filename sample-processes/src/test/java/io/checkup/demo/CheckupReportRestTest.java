@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -375,19 +376,51 @@ class CheckupReportRestTest {
         .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
+  @Test
+  void aDeadlockFindingCarriesItsWitness() throws Exception {
+    byte[] model = new ClassPathResource("models/errors.bpmn").getInputStream().readAllBytes();
+    // without a tenant: the demo leaves the tenant-less part out of the report, so the other
+    // tests' numbers stay as they are
+    String deployment = deploy(null, "errors.bpmn", model);
+
+    ResponseEntity<String> answer = get("admin", "/lint/deployment/" + deployment);
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode deadlock = null;
+    for (JsonNode finding : JSON.readTree(answer.getBody()).at("/resources/0/findings")) {
+      if (finding.get("rule").asText().equals("deadlock")) {
+        deadlock = finding;
+      }
+    }
+    assertThat(deadlock).isNotNull();
+    JsonNode witness = deadlock.get("witness");
+    assertThat(witness).hasSize(2);
+    assertThat(witness.get(0).get("elementId").asText()).isEqualTo("decide");
+    assertThat(witness.get(0).get("step").asText()).isEqualTo("at 'Amount?' (decide) take small");
+    assertThat(witness.get(1).get("elementId").asText()).isEqualTo("bothDone");
+    assertThat(witness.get(1).get("flowId").asText()).isEqualTo("f3");
+  }
+
   // ---- plumbing ----
 
   private String deploy(String tenantId) throws Exception {
+    return deploy(
+        tenantId,
+        "invoiceApproval.bpmn",
+        Bpmn.convertToString(DemoModels.invoiceApproval().model()).getBytes());
+  }
+
+  private String deploy(String tenantId, String fileName, byte[] model) throws Exception {
     MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-    form.add("deployment-name", tenantId + " invoices");
-    form.add("tenant-id", tenantId);
-    byte[] model = Bpmn.convertToString(DemoModels.invoiceApproval().model()).getBytes();
+    form.add("deployment-name", tenantId + " " + fileName);
+    if (tenantId != null) {
+      form.add("tenant-id", tenantId);
+    }
     form.add(
         "data",
         new ByteArrayResource(model) {
           @Override
           public String getFilename() {
-            return "invoiceApproval.bpmn";
+            return fileName;
           }
         });
     HttpHeaders headers = new HttpHeaders();
