@@ -6,6 +6,7 @@ import io.checkup.lint.RuleInfo;
 import io.checkup.lint.Severity;
 import io.checkup.lint.WitnessStep;
 import io.checkup.lint.analysis.BranchArrivals;
+import io.checkup.lint.analysis.Outcomes;
 import io.checkup.lint.analysis.ScopeAnalysis;
 import io.checkup.lint.analysis.Witnesses;
 import io.checkup.lint.analysis.WorkBudget;
@@ -65,10 +66,9 @@ public final class DeadlockRule implements Rule {
             && split.isSplit()
             && analysis.isReachable(split)) {
           checkSplit(split, analysis, stops, budget, witnesses, context);
-        } else if (split.isActivity()
-            && analysis.isReachable(split)
-            && !interruptingBoundaries(split).isEmpty()) {
-          checkOutcomes(split, analysis, stops, budget, witnesses, context);
+        } else if (split.isActivity() && analysis.isReachable(split)) {
+          checkOutcomes(
+              Outcomes.of(split, true), split, analysis, stops, budget, witnesses, context);
         } else if (split.isInclusiveGateway()
             && split.isSplit()
             && split.outgoing().size() < 64
@@ -148,30 +148,17 @@ public final class DeadlockRule implements Rule {
               split.line()));
     }
     steps.addAll(along);
-    steps.add(
-        new WitnessStep(
-            join.id(),
-            missing.id(),
-            join.describe() + " waits forever for " + missing.describeFlow(),
-            join.line()));
+    steps.add(waitsForever(join, missing));
     return steps;
   }
 
-  /**
-   * The interrupting boundary events of an activity that lead somewhere (compensation is not an
-   * outcome: its handler runs outside the normal flow).
-   */
-  private static List<FlowNode> interruptingBoundaries(FlowNode activity) {
-    List<FlowNode> boundaries = new ArrayList<>();
-    for (FlowNode boundary : activity.boundaryEvents()) {
-      if (boundary.cancelsActivity()
-          && !boundary.hasEventDefinition("compensate")
-          && !boundary.outgoing().isEmpty()
-          && boundaries.size() < 62) {
-        boundaries.add(boundary);
-      }
-    }
-    return boundaries;
+  /** The last step of a deadlock's witness: the join waits for the flow that never comes. */
+  private static WitnessStep waitsForever(FlowNode join, SequenceFlow missing) {
+    return new WitnessStep(
+        join.id(),
+        missing.id(),
+        join.describe() + " waits forever for " + missing.describeFlow(),
+        join.line());
   }
 
   /**
@@ -180,33 +167,18 @@ public final class DeadlockRule implements Rule {
    * join fed by two different outcomes waits forever.
    */
   private void checkOutcomes(
+      Outcomes outcomes,
       FlowNode activity,
       ScopeAnalysis analysis,
       BitSet stops,
       WorkBudget budget,
       WorkBudget witnesses,
       RuleContext context) {
-    List<FlowNode> boundaries = interruptingBoundaries(activity);
-    if (activity.outgoing().isEmpty() && boundaries.size() < 2) {
+    List<FlowNode> boundaries = outcomes.boundaries();
+    if (boundaries.isEmpty() || (activity.outgoing().isEmpty() && boundaries.size() < 2)) {
       return;
     }
-    List<SequenceFlow> firsts = new ArrayList<>();
-    List<Long> bits = new ArrayList<>();
-    for (SequenceFlow flow : activity.outgoing()) {
-      firsts.add(flow);
-      bits.add(1L);
-    }
-    for (int i = 0; i < boundaries.size(); i++) {
-      for (SequenceFlow flow : boundaries.get(i).outgoing()) {
-        firsts.add(flow);
-        bits.add(1L << (i + 1));
-      }
-    }
-    long[] bitArray = new long[bits.size()];
-    for (int i = 0; i < bitArray.length; i++) {
-      bitArray[i] = bits.get(i);
-    }
-    BranchArrivals arrivals = analysis.branchesReaching(activity, firsts, bitArray, stops, budget);
+    BranchArrivals arrivals = outcomes.walk(analysis, stops, budget);
     if (budget.exhausted()) {
       return;
     }
@@ -220,19 +192,14 @@ public final class DeadlockRule implements Rule {
       int one = Long.numberOfTrailingZeros(first);
       int other = Long.numberOfTrailingZeros(second);
       List<WitnessStep> witness = new ArrayList<>(Witnesses.to(analysis, activity));
-      SequenceFlow start = firsts.get(bits.indexOf(1L << one));
+      SequenceFlow start = outcomes.firstFlow(one);
       if (one == 0) {
         witness.add(
             new WitnessStep(
                 activity.id(), null, activity.describe() + " completes", activity.line()));
       }
       witness.addAll(Witnesses.along(analysis, start, pair[0], activity, stops, witnesses));
-      witness.add(
-          new WitnessStep(
-              join.getKey().id(),
-              pair[1].id(),
-              join.getKey().describe() + " waits forever for " + pair[1].describeFlow(),
-              join.getKey().line()));
+      witness.add(waitsForever(join.getKey(), pair[1]));
       context.report(
           join.getKey(),
           "Deadlock: parallel join "
@@ -242,9 +209,9 @@ public final class DeadlockRule implements Rule {
               + ", but they come from different outcomes of "
               + activity.describe()
               + ": either "
-              + outcome(activity, boundaries, one)
+              + outcome(outcomes, one)
               + " or "
-              + outcome(activity, boundaries, other)
+              + outcome(outcomes, other)
               + ", never both, so the join never completes. Witness: "
               + Witnesses.sentence(witness),
           BpmnElement.ids(activity, pair[0], pair[1]),
@@ -253,10 +220,10 @@ public final class DeadlockRule implements Rule {
     }
   }
 
-  private static String outcome(FlowNode activity, List<FlowNode> boundaries, int bit) {
+  private static String outcome(Outcomes outcomes, int bit) {
     return bit == 0
         ? "it completes"
-        : "its interrupting event " + boundaries.get(bit - 1).describe() + " fires";
+        : "its interrupting event " + outcomes.boundary(bit).describe() + " fires";
   }
 
   /** The parallel joins the branches reach, each with its incoming flows that they reach. */

@@ -6,6 +6,7 @@ import io.checkup.lint.RuleInfo;
 import io.checkup.lint.Severity;
 import io.checkup.lint.WitnessStep;
 import io.checkup.lint.analysis.BranchArrivals;
+import io.checkup.lint.analysis.Outcomes;
 import io.checkup.lint.analysis.ScopeAnalysis;
 import io.checkup.lint.analysis.Witnesses;
 import io.checkup.lint.analysis.WorkBudget;
@@ -16,6 +17,7 @@ import io.checkup.lint.model.Scope;
 import io.checkup.lint.model.SequenceFlow;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,9 +65,9 @@ public final class LackOfSynchronizationRule implements Rule {
           checkSplit(split, analysis, stops, budget, witnesses, context);
         } else if (split.isActivity()
             && !split.outgoing().isEmpty()
-            && analysis.isReachable(split)
-            && !nonInterrupting(split).isEmpty()) {
-          checkBoundaryPaths(split, analysis, stops, budget, witnesses, context);
+            && analysis.isReachable(split)) {
+          checkBoundaryPaths(
+              Outcomes.of(split, false), split, analysis, stops, budget, witnesses, context);
         }
       }
       if (budget.exhausted()) {
@@ -82,6 +84,38 @@ public final class LackOfSynchronizationRule implements Rule {
       WorkBudget witnesses,
       RuleContext context) {
     BranchArrivals arrivals = analysis.branchesReaching(split, stops, budget);
+    for (Map.Entry<FlowNode, SequenceFlow[]> merge :
+        concurrentMerges(analysis, arrivals).entrySet()) {
+      FlowNode join = merge.getKey();
+      SequenceFlow[] pair = merge.getValue();
+      String kind = split.isParallelGateway() ? "parallel gateway " : "inclusive gateway ";
+      List<WitnessStep> witness = witness(analysis, split, arrivals, pair, join, stops, witnesses);
+      context.report(
+          join,
+          "Lack of synchronization: exclusive gateway "
+              + join.describe()
+              + " merges concurrent branches of "
+              + kind
+              + split.describe()
+              + " ("
+              + SequenceFlow.describeFlows(pair[0], pair[1])
+              + ") without waiting; everything after it runs once per branch. "
+              + "Use "
+              + (split.isInclusiveGateway() ? "an inclusive" : "a parallel")
+              + " join. Witness: "
+              + Witnesses.sentence(witness),
+          BpmnElement.ids(split, pair[0], pair[1]),
+          Map.of(),
+          witness);
+    }
+  }
+
+  /**
+   * The exclusive joins the branches reach, each with two of its forward incoming flows that carry
+   * different branches (so two tokens pass it), where there are such.
+   */
+  private static Map<FlowNode, SequenceFlow[]> concurrentMerges(
+      ScopeAnalysis analysis, BranchArrivals arrivals) {
     Set<FlowNode> joins = new LinkedHashSet<>();
     for (SequenceFlow flow : arrivals.reachedFlows()) {
       FlowNode target = flow.target();
@@ -89,6 +123,7 @@ public final class LackOfSynchronizationRule implements Rule {
         joins.add(target);
       }
     }
+    Map<FlowNode, SequenceFlow[]> merges = new LinkedHashMap<>();
     for (FlowNode join : joins) {
       List<SequenceFlow> forward = new ArrayList<>(join.incoming().size());
       for (SequenceFlow flow : join.incoming()) {
@@ -98,42 +133,19 @@ public final class LackOfSynchronizationRule implements Rule {
       }
       SequenceFlow[] pair = concurrentPair(forward, arrivals);
       if (pair != null) {
-        String kind = split.isParallelGateway() ? "parallel gateway " : "inclusive gateway ";
-        List<WitnessStep> witness =
-            witness(analysis, split, arrivals, pair, join, stops, witnesses);
-        context.report(
-            join,
-            "Lack of synchronization: exclusive gateway "
-                + join.describe()
-                + " merges concurrent branches of "
-                + kind
-                + split.describe()
-                + " ("
-                + SequenceFlow.describeFlows(pair[0], pair[1])
-                + ") without waiting; everything after it runs once per branch. "
-                + "Use "
-                + (split.isInclusiveGateway() ? "an inclusive" : "a parallel")
-                + " join. Witness: "
-                + Witnesses.sentence(witness),
-            BpmnElement.ids(split, pair[0], pair[1]),
-            Map.of(),
-            witness);
+        merges.put(join, pair);
       }
     }
+    return merges;
   }
 
-  /** The non-interrupting boundary events of an activity that lead somewhere. */
-  private static List<FlowNode> nonInterrupting(FlowNode activity) {
-    List<FlowNode> boundaries = new ArrayList<>();
-    for (FlowNode boundary : activity.boundaryEvents()) {
-      if (!boundary.cancelsActivity()
-          && !boundary.hasEventDefinition("compensate")
-          && !boundary.outgoing().isEmpty()
-          && boundaries.size() < 62) {
-        boundaries.add(boundary);
-      }
-    }
-    return boundaries;
+  /** The last step of a witness: both tokens pass the merge. */
+  private static WitnessStep bothPass(FlowNode join) {
+    return new WitnessStep(
+        join.id(),
+        null,
+        "both pass " + join.describe() + ", and what follows runs twice",
+        join.line());
   }
 
   /**
@@ -142,50 +154,24 @@ public final class LackOfSynchronizationRule implements Rule {
    * twice when the event fires.
    */
   private void checkBoundaryPaths(
+      Outcomes outcomes,
       FlowNode activity,
       ScopeAnalysis analysis,
       BitSet stops,
       WorkBudget budget,
       WorkBudget witnesses,
       RuleContext context) {
-    List<FlowNode> boundaries = nonInterrupting(activity);
-    List<SequenceFlow> firsts = new ArrayList<>(activity.outgoing());
-    List<Long> bits = new ArrayList<>();
-    for (int i = 0; i < firsts.size(); i++) {
-      bits.add(1L);
+    if (outcomes.boundaries().isEmpty()) {
+      return;
     }
-    for (int i = 0; i < boundaries.size(); i++) {
-      for (SequenceFlow flow : boundaries.get(i).outgoing()) {
-        firsts.add(flow);
-        bits.add(1L << (i + 1));
-      }
-    }
-    long[] bitArray = new long[bits.size()];
-    for (int i = 0; i < bitArray.length; i++) {
-      bitArray[i] = bits.get(i);
-    }
-    BranchArrivals arrivals = analysis.branchesReaching(activity, firsts, bitArray, stops, budget);
+    BranchArrivals arrivals = outcomes.walk(analysis, stops, budget);
     if (budget.exhausted()) {
       return;
     }
-    Set<FlowNode> joins = new LinkedHashSet<>();
-    for (SequenceFlow flow : arrivals.reachedFlows()) {
-      FlowNode target = flow.target();
-      if (target != null && target.isExclusiveGateway() && target.isJoin()) {
-        joins.add(target);
-      }
-    }
-    for (FlowNode join : joins) {
-      List<SequenceFlow> forward = new ArrayList<>(join.incoming().size());
-      for (SequenceFlow flow : join.incoming()) {
-        if (arrivals.branches(flow) != 0 && !analysis.isBackEdge(flow)) {
-          forward.add(flow);
-        }
-      }
-      SequenceFlow[] pair = concurrentPair(forward, arrivals);
-      if (pair == null) {
-        continue;
-      }
+    for (Map.Entry<FlowNode, SequenceFlow[]> merge :
+        concurrentMerges(analysis, arrivals).entrySet()) {
+      FlowNode join = merge.getKey();
+      SequenceFlow[] pair = merge.getValue();
       long first = arrivals.branches(pair[0]);
       long second = arrivals.branches(pair[1]);
       long one =
@@ -193,20 +179,25 @@ public final class LackOfSynchronizationRule implements Rule {
               ? Long.lowestOneBit(first & ~second)
               : Long.lowestOneBit(first);
       long other = Long.lowestOneBit(second & ~one);
-      FlowNode event = boundaries.get(Long.numberOfTrailingZeros(one == 1L ? other : one) - 1);
+      FlowNode event = outcomes.boundary(Long.numberOfTrailingZeros(one == 1L ? other : one));
       List<WitnessStep> witness = new ArrayList<>(Witnesses.to(analysis, activity));
       witness.addAll(
           Witnesses.along(
-              analysis, firsts.get(bits.indexOf(one)), pair[0], activity, stops, witnesses));
+              analysis,
+              outcomes.firstFlow(Long.numberOfTrailingZeros(one)),
+              pair[0],
+              activity,
+              stops,
+              witnesses));
       witness.addAll(
           Witnesses.along(
-              analysis, firsts.get(bits.indexOf(other)), pair[1], activity, stops, witnesses));
-      witness.add(
-          new WitnessStep(
-              join.id(),
-              null,
-              "both pass " + join.describe() + ", and what follows runs twice",
-              join.line()));
+              analysis,
+              outcomes.firstFlow(Long.numberOfTrailingZeros(other)),
+              pair[1],
+              activity,
+              stops,
+              witnesses));
+      witness.add(bothPass(join));
       context.report(
           join,
           "Lack of synchronization: exclusive gateway "
@@ -271,12 +262,7 @@ public final class LackOfSynchronizationRule implements Rule {
         }
       }
     }
-    steps.add(
-        new WitnessStep(
-            join.id(),
-            null,
-            "both pass " + join.describe() + ", and what follows runs twice",
-            join.line()));
+    steps.add(bothPass(join));
     return steps;
   }
 
