@@ -129,10 +129,7 @@ public final class Witnesses {
     if (source == null || source.outgoing().size() < 2) {
       return null;
     }
-    if (source.isExclusiveGateway()
-        || source.isInclusiveGateway()
-        || source.isEventBasedGateway()
-        || (source.isGateway() && !source.isParallelGateway())) {
+    if (source.isGateway() && !source.isParallelGateway()) {
       String what =
           source.isEventBasedGateway() && flow.target() != null
               ? "at " + source.describe() + " " + flow.target().describe() + " comes first"
