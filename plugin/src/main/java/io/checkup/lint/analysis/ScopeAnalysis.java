@@ -279,42 +279,6 @@ public final class ScopeAnalysis {
     return nodes;
   }
 
-  /** Shortest-path tree from the starts (see {@link Witnesses#to}), built on first use. */
-  private int[] startTree;
-
-  /**
-   * For each node, its predecessor on a shortest path from a start of the scope: -1 for a start, -2
-   * for a node no start reaches. One breadth-first walk per scope, whatever the number of findings
-   * that ask.
-   */
-  int[] startTree() {
-    if (startTree == null) {
-      int size = nodes.size();
-      int[] previous = new int[size];
-      Arrays.fill(previous, -2);
-      int[] queue = new int[size];
-      int head = 0;
-      int tail = 0;
-      for (int i = 0; i < size; i++) {
-        if (starts.get(i)) {
-          previous[i] = -1;
-          queue[tail++] = i;
-        }
-      }
-      while (head < tail) {
-        int node = queue[head++];
-        for (int next : successors[node]) {
-          if (previous[next] == -2) {
-            previous[next] = node;
-            queue[tail++] = next;
-          }
-        }
-      }
-      startTree = previous;
-    }
-    return startTree;
-  }
-
   public int indexOf(FlowNode node) {
     return node.scope() == scope ? node.indexInScope() : -1;
   }

@@ -6,6 +6,7 @@ import io.checkup.lint.RuleInfo;
 import io.checkup.lint.Severity;
 import io.checkup.lint.WitnessStep;
 import io.checkup.lint.analysis.BranchArrivals;
+import io.checkup.lint.analysis.FlowVerdict;
 import io.checkup.lint.analysis.Outcomes;
 import io.checkup.lint.analysis.ScopeAnalysis;
 import io.checkup.lint.analysis.Witnesses;
@@ -17,13 +18,18 @@ import io.checkup.lint.model.Scope;
 import io.checkup.lint.model.SequenceFlow;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 
 /**
- * A parallel join fed by alternative branches of one exclusive or event-based split (no parallel
+ * A reachable state from which the scope never completes because tokens wait at a join that never
+ * fires, as the exact exploration of {@link FlowVerdict} finds it, with its shortest witness. Where
+ * the structure explains it, the message says why in the modeler's terms:
+ *
+ * <p>A parallel join fed by alternative branches of one exclusive or event-based split (no parallel
  * split between): only one branch ever carries a token, so the join waits forever. Behind an
  * inclusive split, a parallel join that one of the split's possible choices feeds on one incoming
  * flow and not on another: its default flow (taken only when no condition holds) against its
@@ -42,44 +48,115 @@ import java.util.Objects;
         "A parallel join waiting for branches of one split that are never all taken: it never completes.")
 public final class DeadlockRule implements Rule {
 
-  static final String INCOMPLETE =
-      "Deadlock analysis stopped early: this scope has too many interlocking branches to "
-          + "follow them all; split it into sub-processes to have it checked completely";
-
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
     for (Scope scope : graph.scopes()) {
-      ScopeAnalysis analysis = ScopeAnalysis.of(graph, scope);
-      WorkBudget budget = WorkBudget.forScope(analysis);
-      // witnesses spend from a budget of their own: they never cut the analysis short
-      WorkBudget witnesses = WorkBudget.forScope(analysis);
-      BitSet stops = new BitSet();
-      for (int i = 0; i < analysis.nodes().size(); i++) {
-        FlowNode node = analysis.node(i);
-        stops.set(i, isParallelSplit(node) || isParallelJoin(node));
+      FlowVerdict verdict = FlowVerdict.of(graph, scope);
+      if (verdict.status() == FlowVerdict.Status.TOO_TANGLED) {
+        context.reportIncomplete(scope, FlowRules.incomplete("Deadlock", verdict));
       }
-      for (FlowNode split : scope.flowNodes()) {
-        if (budget.exhausted()) {
-          break;
-        }
-        if ((split.isExclusiveGateway() || split.isEventBasedGateway())
-            && split.isSplit()
-            && analysis.isReachable(split)) {
-          checkSplit(split, analysis, stops, budget, witnesses, context);
-        } else if (split.isActivity() && analysis.isReachable(split)) {
-          checkOutcomes(
-              Outcomes.of(split, true), split, analysis, stops, budget, witnesses, context);
-        } else if (split.isInclusiveGateway()
-            && split.isSplit()
-            && split.outgoing().size() < 64
-            && analysis.isReachable(split)) {
-          checkInclusiveSplit(split, analysis, stops, budget, witnesses, context);
-        }
+      if (verdict.deadlocks().isEmpty()) {
+        continue;
       }
-      if (budget.exhausted()) {
-        context.reportIncomplete(scope, INCOMPLETE);
+      Map<FlowNode, List<Explanation>> explained = explain(graph, scope);
+      for (FlowVerdict.Found found : verdict.deadlocks().values()) {
+        FlowNode join = found.at();
+        // the structure may point at another cause than the path found: then say only what is sure
+        Explanation why = null;
+        for (Explanation candidate : explained.getOrDefault(join, List.of())) {
+          if (candidate.shows(found)) {
+            why = candidate;
+            break;
+          }
+        }
+        String text =
+            why != null
+                ? why.text()
+                : "Deadlock: "
+                    + (join.isInclusiveGateway() ? "inclusive join " : "parallel join ")
+                    + join.describe()
+                    + " waits forever for "
+                    + (found.flow() == null
+                        ? "a token that never comes"
+                        : found.flow().describeFlow())
+                    + ": a reachable state leaves a token waiting there that nothing can join,"
+                    + " so the scope never completes.";
+        context.report(
+            join,
+            text + " Witness: " + Witnesses.sentence(found.witness()),
+            why != null ? why.ids() : BpmnElement.ids(join, found.flow()),
+            Map.of(),
+            found.witness());
       }
     }
+  }
+
+  /**
+   * Why a join deadlocks, in the modeler's terms, where the structure of the model says it: the
+   * split or activity whose alternatives feed it, and the flows that wait for each other.
+   */
+  private record Explanation(
+      String text, List<String> ids, FlowNode cause, SequenceFlow[] pair, boolean ordered) {
+
+    /**
+     * True when the path found is the one explained: the join waits for one of the pair (for an
+     * inclusive split, the second, which its choice leaves empty), and the path passes a choice or
+     * an event of the cause.
+     */
+    boolean shows(FlowVerdict.Found found) {
+      if (ordered) {
+        return found.flow() == pair[1]; // the inclusive split's choice makes no step of its own
+      }
+      if (found.flow() != pair[0] && found.flow() != pair[1]) {
+        return false;
+      }
+      Set<String> elements = new HashSet<>();
+      for (WitnessStep step : found.witness()) {
+        elements.add(step.elementId());
+      }
+      if (cause.id() != null && elements.contains(cause.id())) {
+        return true;
+      }
+      for (FlowNode boundary : cause.boundaryEvents()) {
+        if (boundary.id() != null && elements.contains(boundary.id())) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /**
+   * The deadlocks that the splits' branches explain: a parallel join fed by alternatives of one
+   * split or one activity's outcomes. Run only where the exploration found a deadlock.
+   */
+  private Map<FlowNode, List<Explanation>> explain(BpmnGraph graph, Scope scope) {
+    Map<FlowNode, List<Explanation>> explained = new LinkedHashMap<>();
+    ScopeAnalysis analysis = ScopeAnalysis.of(graph, scope);
+    WorkBudget budget = WorkBudget.forScope(analysis);
+    BitSet stops = new BitSet();
+    for (int i = 0; i < analysis.nodes().size(); i++) {
+      FlowNode node = analysis.node(i);
+      stops.set(i, isParallelSplit(node) || isParallelJoin(node));
+    }
+    for (FlowNode split : scope.flowNodes()) {
+      if (budget.exhausted()) {
+        break;
+      }
+      if ((split.isExclusiveGateway() || split.isEventBasedGateway())
+          && split.isSplit()
+          && analysis.isReachable(split)) {
+        checkSplit(split, analysis, stops, budget, explained);
+      } else if (split.isActivity() && analysis.isReachable(split)) {
+        checkOutcomes(Outcomes.of(split, true), split, analysis, stops, budget, explained);
+      } else if (split.isInclusiveGateway()
+          && split.isSplit()
+          && split.outgoing().size() < 64
+          && analysis.isReachable(split)) {
+        checkInclusiveSplit(split, analysis, stops, budget, explained);
+      }
+    }
+    return explained;
   }
 
   private void checkSplit(
@@ -87,8 +164,7 @@ public final class DeadlockRule implements Rule {
       ScopeAnalysis analysis,
       BitSet stops,
       WorkBudget budget,
-      WorkBudget witnesses,
-      RuleContext context) {
+      Map<FlowNode, List<Explanation>> explained) {
     BranchArrivals arrivals = analysis.branchesReaching(split, stops, budget);
     if (budget.exhausted()) {
       return; // a half-walked split could make two flows look like alternatives: no verdict from it
@@ -99,66 +175,18 @@ public final class DeadlockRule implements Rule {
       if (pair != null) {
         String gateway =
             split.isEventBasedGateway() ? "event-based gateway " : "exclusive gateway ";
-        long only = arrivals.branches(pair[0]) & ~arrivals.branches(pair[1]);
-        List<WitnessStep> witness =
-            witness(analysis, split, only, pair[0], pair[1], join.getKey(), stops, witnesses);
-        context.report(
+        explain(
+            explained,
             join.getKey(),
-            "Deadlock: parallel join "
-                + join.getKey().describe()
-                + " waits for "
-                + SequenceFlow.describeFlows(pair[0], pair[1])
-                + ", but they come from different branches of "
+            pair,
+            split,
+            false,
+            "they come from different branches of "
                 + gateway
                 + split.describe()
-                + "; only one of them ever carries a token, so the join never completes. Witness: "
-                + Witnesses.sentence(witness),
-            BpmnElement.ids(split, pair[0], pair[1]),
-            Map.of(),
-            witness);
+                + "; only one of them ever carries a token");
       }
     }
-  }
-
-  /**
-   * The path to the deadlock: to the split, along a branch in {@code branches} to {@code arrives},
-   * then the join waiting for {@code missing}.
-   */
-  private static List<WitnessStep> witness(
-      ScopeAnalysis analysis,
-      FlowNode split,
-      long branches,
-      SequenceFlow arrives,
-      SequenceFlow missing,
-      FlowNode join,
-      BitSet stops,
-      WorkBudget budget) {
-    List<WitnessStep> steps = new ArrayList<>(Witnesses.to(analysis, split));
-    SequenceFlow branch =
-        split
-            .outgoing()
-            .get(Math.min(Long.numberOfTrailingZeros(branches), split.outgoing().size() - 1));
-    List<WitnessStep> along = Witnesses.along(analysis, branch, arrives, split, stops, budget);
-    if (along.isEmpty() || !Objects.equals(along.get(0).elementId(), split.id())) {
-      steps.add(
-          new WitnessStep(
-              split.id(),
-              branch.id(),
-              "at " + split.describe() + " take " + branch.describe(),
-              split.line()));
-    }
-    steps.addAll(along);
-    steps.add(waitsForever(join, missing));
-    return steps;
-  }
-
-  /** The last step of a deadlock's witness: the join waits for the flow that never comes. */
-  private static WitnessStep waitsForever(FlowNode join, SequenceFlow missing) {
-    return new WitnessStep(
-        join.id(),
-        missing.id(),
-        join.describe() + " waits forever for " + missing.describeFlow(),
-        join.line());
   }
 
   /**
@@ -172,8 +200,7 @@ public final class DeadlockRule implements Rule {
       ScopeAnalysis analysis,
       BitSet stops,
       WorkBudget budget,
-      WorkBudget witnesses,
-      RuleContext context) {
+      Map<FlowNode, List<Explanation>> explained) {
     List<FlowNode> boundaries = outcomes.boundaries();
     if (boundaries.isEmpty() || (activity.outgoing().isEmpty() && boundaries.size() < 2)) {
       return;
@@ -191,33 +218,45 @@ public final class DeadlockRule implements Rule {
       long second = arrivals.branches(pair[1]) & ~arrivals.branches(pair[0]);
       int one = Long.numberOfTrailingZeros(first);
       int other = Long.numberOfTrailingZeros(second);
-      List<WitnessStep> witness = new ArrayList<>(Witnesses.to(analysis, activity));
-      SequenceFlow start = outcomes.firstFlow(one);
-      if (one == 0) {
-        witness.add(
-            new WitnessStep(
-                activity.id(), null, activity.describe() + " completes", activity.line()));
-      }
-      witness.addAll(Witnesses.along(analysis, start, pair[0], activity, stops, witnesses));
-      witness.add(waitsForever(join.getKey(), pair[1]));
-      context.report(
+      explain(
+          explained,
           join.getKey(),
-          "Deadlock: parallel join "
-              + join.getKey().describe()
-              + " waits for "
-              + SequenceFlow.describeFlows(pair[0], pair[1])
-              + ", but they come from different outcomes of "
+          pair,
+          activity,
+          false,
+          "they come from different outcomes of "
               + activity.describe()
               + ": either "
               + outcome(outcomes, one)
               + " or "
               + outcome(outcomes, other)
-              + ", never both, so the join never completes. Witness: "
-              + Witnesses.sentence(witness),
-          BpmnElement.ids(activity, pair[0], pair[1]),
-          Map.of(),
-          witness);
+              + ", never both");
     }
+  }
+
+  /** Adds why the join waits for the pair forever, caused by the choices of {@code cause}. */
+  private static void explain(
+      Map<FlowNode, List<Explanation>> explained,
+      FlowNode join,
+      SequenceFlow[] pair,
+      FlowNode cause,
+      boolean ordered,
+      String reason) {
+    explained
+        .computeIfAbsent(join, key -> new ArrayList<>())
+        .add(
+            new Explanation(
+                "Deadlock: parallel join "
+                    + join.describe()
+                    + " waits for "
+                    + SequenceFlow.describeFlows(pair[0], pair[1])
+                    + ", but "
+                    + reason
+                    + ", so the join never completes.",
+                BpmnElement.ids(cause, pair[0], pair[1]),
+                cause,
+                pair,
+                ordered));
   }
 
   private static String outcome(Outcomes outcomes, int bit) {
@@ -249,8 +288,7 @@ public final class DeadlockRule implements Rule {
       ScopeAnalysis analysis,
       BitSet stops,
       WorkBudget budget,
-      WorkBudget witnesses,
-      RuleContext context) {
+      Map<FlowNode, List<Explanation>> explained) {
     BranchArrivals arrivals = analysis.branchesReaching(split, stops, budget);
     if (budget.exhausted()) {
       return;
@@ -285,32 +323,17 @@ public final class DeadlockRule implements Rule {
                   fallback,
                   branches);
           if (choice != null) {
-            List<WitnessStep> witness =
-                witness(
-                    analysis,
-                    split,
-                    choice.taken() & arrivals.branches(fed.get(i)),
-                    fed.get(i),
-                    fed.get(k),
-                    join.getKey(),
-                    stops,
-                    witnesses);
-            context.report(
+            explain(
+                explained,
                 join.getKey(),
-                "Deadlock: parallel join "
-                    + join.getKey().describe()
-                    + " waits for "
-                    + SequenceFlow.describeFlows(fed.get(i), fed.get(k))
-                    + ", but inclusive gateway "
+                new SequenceFlow[] {fed.get(i), fed.get(k)},
+                split,
+                true,
+                "inclusive gateway "
                     + split.describe()
                     + " can send a token along the first without one along the second ("
                     + choice.text()
-                    + "), so the join never completes. Witness: "
-                    + Witnesses.sentence(witness),
-                BpmnElement.ids(split, fed.get(i), fed.get(k)),
-                Map.of(),
-                witness);
-            return;
+                    + ")");
           }
         }
       }

@@ -4,8 +4,8 @@ import io.checkup.lint.Rule;
 import io.checkup.lint.RuleContext;
 import io.checkup.lint.RuleInfo;
 import io.checkup.lint.Severity;
-import io.checkup.lint.WitnessStep;
 import io.checkup.lint.analysis.BranchArrivals;
+import io.checkup.lint.analysis.FlowVerdict;
 import io.checkup.lint.analysis.Outcomes;
 import io.checkup.lint.analysis.ScopeAnalysis;
 import io.checkup.lint.analysis.Witnesses;
@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -38,42 +37,70 @@ import java.util.Set;
             + "branch.")
 public final class LackOfSynchronizationRule implements Rule {
 
-  static final String INCOMPLETE =
-      "Synchronization analysis stopped early: this scope has too many interlocking branches to "
-          + "follow them all; split it into sub-processes to have it checked completely";
-
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
     for (Scope scope : graph.scopes()) {
-      ScopeAnalysis analysis = ScopeAnalysis.of(graph, scope);
-      WorkBudget budget = WorkBudget.forScope(analysis);
-      // witnesses spend from a budget of their own: they never cut the analysis short
-      WorkBudget witnesses = WorkBudget.forScope(analysis);
-      // parallel and inclusive joins synchronise the branches: beyond them the tokens are one again
-      BitSet stops = new BitSet();
-      for (int i = 0; i < analysis.nodes().size(); i++) {
-        FlowNode node = analysis.node(i);
-        stops.set(i, (node.isParallelGateway() || node.isInclusiveGateway()) && node.isJoin());
+      FlowVerdict verdict = FlowVerdict.of(graph, scope);
+      if (verdict.status() == FlowVerdict.Status.TOO_TANGLED) {
+        context.reportIncomplete(scope, FlowRules.incomplete("Synchronization", verdict));
       }
-      for (FlowNode split : scope.flowNodes()) {
-        if (budget.exhausted()) {
-          break;
-        }
-        if ((split.isParallelGateway() || split.isInclusiveGateway())
-            && split.isSplit()
-            && analysis.isReachable(split)) {
-          checkSplit(split, analysis, stops, budget, witnesses, context);
-        } else if (split.isActivity()
-            && !split.outgoing().isEmpty()
-            && analysis.isReachable(split)) {
-          checkBoundaryPaths(
-              Outcomes.of(split, false), split, analysis, stops, budget, witnesses, context);
-        }
+      if (verdict.duplicates().isEmpty()) {
+        continue;
       }
-      if (budget.exhausted()) {
-        context.reportIncomplete(scope, INCOMPLETE);
+      Map<FlowNode, Explanation> explained = explain(graph, scope);
+      for (FlowVerdict.Found found : verdict.duplicates().values()) {
+        FlowNode merge = found.at();
+        Explanation why = explained.get(merge);
+        if (why != null && found.flow() != why.pair()[0] && found.flow() != why.pair()[1]) {
+          why = null; // the second token comes another way than the structure says
+        }
+        String text =
+            why != null
+                ? why.text()
+                : "Lack of synchronization: two tokens of one occurrence pass "
+                    + merge.describe()
+                    + " without waiting for each other; everything after it runs twice.";
+        context.report(
+            merge,
+            text + " Witness: " + Witnesses.sentence(found.witness()),
+            why != null ? why.ids() : BpmnElement.ids(merge),
+            Map.of(),
+            found.witness());
       }
     }
+  }
+
+  /** Why work runs twice, in the modeler's terms, where the structure of the model says it. */
+  private record Explanation(String text, List<String> ids, SequenceFlow[] pair) {}
+
+  /**
+   * The double tokens that the splits' branches explain: concurrent branches or a non-interrupting
+   * event's path merged by an exclusive gateway. Run only where the exploration found a double
+   * token.
+   */
+  private Map<FlowNode, Explanation> explain(BpmnGraph graph, Scope scope) {
+    Map<FlowNode, Explanation> explained = new LinkedHashMap<>();
+    ScopeAnalysis analysis = ScopeAnalysis.of(graph, scope);
+    WorkBudget budget = WorkBudget.forScope(analysis);
+    // parallel and inclusive joins synchronise the branches: beyond them the tokens are one again
+    BitSet stops = new BitSet();
+    for (int i = 0; i < analysis.nodes().size(); i++) {
+      FlowNode node = analysis.node(i);
+      stops.set(i, (node.isParallelGateway() || node.isInclusiveGateway()) && node.isJoin());
+    }
+    for (FlowNode split : scope.flowNodes()) {
+      if (budget.exhausted()) {
+        break;
+      }
+      if ((split.isParallelGateway() || split.isInclusiveGateway())
+          && split.isSplit()
+          && analysis.isReachable(split)) {
+        checkSplit(split, analysis, stops, budget, explained);
+      } else if (split.isActivity() && !split.outgoing().isEmpty() && analysis.isReachable(split)) {
+        checkBoundaryPaths(Outcomes.of(split, false), split, analysis, stops, budget, explained);
+      }
+    }
+    return explained;
   }
 
   private void checkSplit(
@@ -81,32 +108,29 @@ public final class LackOfSynchronizationRule implements Rule {
       ScopeAnalysis analysis,
       BitSet stops,
       WorkBudget budget,
-      WorkBudget witnesses,
-      RuleContext context) {
+      Map<FlowNode, Explanation> explained) {
     BranchArrivals arrivals = analysis.branchesReaching(split, stops, budget);
     for (Map.Entry<FlowNode, SequenceFlow[]> merge :
         concurrentMerges(analysis, arrivals).entrySet()) {
       FlowNode join = merge.getKey();
       SequenceFlow[] pair = merge.getValue();
       String kind = split.isParallelGateway() ? "parallel gateway " : "inclusive gateway ";
-      List<WitnessStep> witness = witness(analysis, split, arrivals, pair, join, stops, witnesses);
-      context.report(
+      explained.putIfAbsent(
           join,
-          "Lack of synchronization: exclusive gateway "
-              + join.describe()
-              + " merges concurrent branches of "
-              + kind
-              + split.describe()
-              + " ("
-              + SequenceFlow.describeFlows(pair[0], pair[1])
-              + ") without waiting; everything after it runs once per branch. "
-              + "Use "
-              + (split.isInclusiveGateway() ? "an inclusive" : "a parallel")
-              + " join. Witness: "
-              + Witnesses.sentence(witness),
-          BpmnElement.ids(split, pair[0], pair[1]),
-          Map.of(),
-          witness);
+          new Explanation(
+              "Lack of synchronization: exclusive gateway "
+                  + join.describe()
+                  + " merges concurrent branches of "
+                  + kind
+                  + split.describe()
+                  + " ("
+                  + SequenceFlow.describeFlows(pair[0], pair[1])
+                  + ") without waiting; everything after it runs once per branch. "
+                  + "Use "
+                  + (split.isInclusiveGateway() ? "an inclusive" : "a parallel")
+                  + " join.",
+              BpmnElement.ids(split, pair[0], pair[1]),
+              pair));
     }
   }
 
@@ -139,15 +163,6 @@ public final class LackOfSynchronizationRule implements Rule {
     return merges;
   }
 
-  /** The last step of a witness: both tokens pass the merge. */
-  private static WitnessStep bothPass(FlowNode join) {
-    return new WitnessStep(
-        join.id(),
-        null,
-        "both pass " + join.describe() + ", and what follows runs twice",
-        join.line());
-  }
-
   /**
    * A non-interrupting boundary event starts a path of its own while its activity goes on: merged
    * back into the activity's own path by an exclusive gateway, everything after the merge runs
@@ -159,8 +174,7 @@ public final class LackOfSynchronizationRule implements Rule {
       ScopeAnalysis analysis,
       BitSet stops,
       WorkBudget budget,
-      WorkBudget witnesses,
-      RuleContext context) {
+      Map<FlowNode, Explanation> explained) {
     if (outcomes.boundaries().isEmpty()) {
       return;
     }
@@ -180,90 +194,22 @@ public final class LackOfSynchronizationRule implements Rule {
               : Long.lowestOneBit(first);
       long other = Long.lowestOneBit(second & ~one);
       FlowNode event = outcomes.boundary(Long.numberOfTrailingZeros(one == 1L ? other : one));
-      List<WitnessStep> witness = new ArrayList<>(Witnesses.to(analysis, activity));
-      witness.addAll(
-          Witnesses.along(
-              analysis,
-              outcomes.firstFlow(Long.numberOfTrailingZeros(one)),
-              pair[0],
-              activity,
-              stops,
-              witnesses));
-      witness.addAll(
-          Witnesses.along(
-              analysis,
-              outcomes.firstFlow(Long.numberOfTrailingZeros(other)),
-              pair[1],
-              activity,
-              stops,
-              witnesses));
-      witness.add(bothPass(join));
-      context.report(
+      explained.putIfAbsent(
           join,
-          "Lack of synchronization: exclusive gateway "
-              + join.describe()
-              + " merges the path of the non-interrupting event "
-              + event.describe()
-              + " with the path of "
-              + activity.describe()
-              + " ("
-              + SequenceFlow.describeFlows(pair[0], pair[1])
-              + "); when the event fires, the activity goes on too, and everything after the"
-              + " merge runs twice. Witness: "
-              + Witnesses.sentence(witness),
-          BpmnElement.ids(activity, event, pair[0], pair[1]),
-          Map.of(),
-          witness);
+          new Explanation(
+              "Lack of synchronization: exclusive gateway "
+                  + join.describe()
+                  + " merges the path of the non-interrupting event "
+                  + event.describe()
+                  + " with the path of "
+                  + activity.describe()
+                  + " ("
+                  + SequenceFlow.describeFlows(pair[0], pair[1])
+                  + "); when the event fires, the activity goes on too, and everything after the"
+                  + " merge runs twice.",
+              BpmnElement.ids(activity, event, pair[0], pair[1]),
+              pair));
     }
-  }
-
-  /**
-   * The path to the double token: to the split, a token along each of two branches to the pair's
-   * flows, both passing the join.
-   */
-  private static List<WitnessStep> witness(
-      ScopeAnalysis analysis,
-      FlowNode split,
-      BranchArrivals arrivals,
-      SequenceFlow[] pair,
-      FlowNode join,
-      BitSet stops,
-      WorkBudget budget) {
-    long first = arrivals.branches(pair[0]);
-    long second = arrivals.branches(pair[1]);
-    // two different branches, one to each flow
-    long one =
-        Long.lowestOneBit(first & ~second) != 0
-            ? Long.lowestOneBit(first & ~second)
-            : Long.lowestOneBit(first);
-    long other = Long.lowestOneBit(second & ~one);
-    List<SequenceFlow> branches = split.outgoing();
-    SequenceFlow a = branches.get(Math.min(Long.numberOfTrailingZeros(one), branches.size() - 1));
-    SequenceFlow b = branches.get(Math.min(Long.numberOfTrailingZeros(other), branches.size() - 1));
-    List<WitnessStep> steps = new ArrayList<>(Witnesses.to(analysis, split));
-    steps.add(
-        new WitnessStep(
-            split.id(),
-            null,
-            "at "
-                + split.describe()
-                + " a token goes along "
-                + a.describeFlow()
-                + " and another along "
-                + b.describeFlow(),
-            split.line()));
-    for (List<WitnessStep> along :
-        List.of(
-            Witnesses.along(analysis, a, pair[0], split, stops, budget),
-            Witnesses.along(analysis, b, pair[1], split, stops, budget))) {
-      for (WitnessStep step : along) {
-        if (!Objects.equals(step.elementId(), split.id())) {
-          steps.add(step);
-        }
-      }
-    }
-    steps.add(bothPass(join));
-    return steps;
   }
 
   /** Two flows that carry two different branches of the split (so two tokens arrive). */

@@ -1,0 +1,571 @@
+package io.checkup.lint.analysis;
+
+import io.checkup.lint.WitnessStep;
+import io.checkup.lint.analysis.FlowNet.EdgeKind;
+import io.checkup.lint.analysis.FlowNet.Kind;
+import io.checkup.lint.model.FlowNode;
+import io.checkup.lint.model.SequenceFlow;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Explores every reachable state of what {@link FragmentReduction} left of a scope, breadth first,
+ * so the first path to a problem is a shortest one. A state is the set of edges holding a token,
+ * the activities running (those with boundary events) and the non-interrupting events that have
+ * fired (once is enough: a second firing runs the same path again).
+ *
+ * <p>It finds the reachable states where tokens remain but nothing can fire (a deadlock: the tokens
+ * wait at joins that never fire) and the moves that put a second token on an edge or into a running
+ * activity (a lack of synchronization: the work runs twice for one occurrence). The second token is
+ * reported and dropped, and the exploration goes on, so that what lies further on is found too.
+ */
+final class StateSpace {
+
+  /** States explored per scope before the verdict is given up. */
+  static final int MAX_STATES = 50_000;
+
+  /**
+   * Words (8 bytes each) of stored states per scope before the verdict is given up: memory stays
+   * bounded in bytes, however large the part left to explore.
+   */
+  static final long MAX_STATE_WORDS = 2_000_000;
+
+  /** Moves tried per scope before the verdict is given up. */
+  static final long MAX_MOVES = 2_000_000;
+
+  /** Conditional flows of one node whose choices are enumerated (2^n of them). */
+  static final int MAX_CONDITIONAL = 10;
+
+  private enum MoveType {
+    START,
+    ARRIVE,
+    COMPLETE,
+    FIRE
+  }
+
+  private record Move(MoveType type, int node, int[] taken, int edge, int alternatives) {}
+
+  /** A problem and the state it was found in (index in {@link #states}), with the last move. */
+  private record Problem(int state, Move move, FlowNode at, SequenceFlow missing) {}
+
+  private final FlowNet net;
+  private final int edges;
+  private final int[] running;
+  private final int[] fired;
+  private final int width;
+
+  /**
+   * Set in states reached after a second token was dropped: the exploration goes on with one, so
+   * that problems further on are found too, but a deadlock there may only be the dropped token
+   * missing and is not reported.
+   */
+  private final int tainted;
+
+  private final Map<Integer, BitSet> upstream = new HashMap<>();
+  private final Map<Integer, List<int[]>> outcomes = new HashMap<>();
+
+  private final List<long[]> states = new ArrayList<>();
+  private final List<Integer> parents = new ArrayList<>();
+  private final List<Move> moves = new ArrayList<>();
+  private final Map<Key, Integer> seen = new HashMap<>();
+  private final Map<FlowNode, Problem> deadlocks = new LinkedHashMap<>();
+  private final Map<FlowNode, Problem> duplicates = new LinkedHashMap<>();
+  private long moveCount;
+
+  private StateSpace(FlowNet net) {
+    this.net = net;
+    this.edges = net.edgeCount();
+    running = new int[net.nodeCount()];
+    int places = edges;
+    for (int n = 0; n < net.nodeCount(); n++) {
+      running[n] = net.isHost(n) ? places++ : -1;
+    }
+    fired = new int[edges];
+    for (int e = 0; e < edges; e++) {
+      fired[e] =
+          net.alive.get(e) && net.edgeKind.get(e) == EdgeKind.NON_INTERRUPTING ? places++ : -1;
+    }
+    tainted = places++;
+    width = (places + 63) / 64;
+  }
+
+  /** The verdict on one scope's reduced token game. */
+  static FlowVerdict explore(FlowNet net) {
+    if (!net.covered) {
+      return FlowVerdict.noVerdict();
+    }
+    StateSpace space = new StateSpace(net);
+    return space.run();
+  }
+
+  private FlowVerdict run() {
+    for (int i = 0; i < net.starts.size(); i++) {
+      long[] state = new long[width];
+      for (int entry : net.starts.get(i)) {
+        if (net.alive.get(entry)) {
+          set(state, entry);
+        }
+      }
+      add(state, -1, new Move(MoveType.START, i, new int[0], -1, net.starts.size()));
+    }
+    for (int head = 0; head < states.size(); head++) {
+      if (states.size() > MAX_STATES
+          || (long) states.size() * width > MAX_STATE_WORDS
+          || moveCount > MAX_MOVES
+          || !expand(head)) {
+        // what was found on the way is found: paths that exist; only the rest is unknown
+        return FlowVerdict.tooTangled(fragment(), found(deadlocks, true), found(duplicates, false));
+      }
+    }
+    return FlowVerdict.exact(found(deadlocks, true), found(duplicates, false));
+  }
+
+  /** Tries every move from one state; false when a node has too many choices to enumerate. */
+  private boolean expand(int index) {
+    long[] state = states.get(index);
+    boolean moved = false;
+    BitSet joinsTried = new BitSet();
+    for (int e = nextSet(state, 0, edges); e >= 0; e = nextSet(state, e + 1, edges)) {
+      int node = net.target.get(e);
+      Kind kind = net.kind.get(node);
+      if (kind == Kind.PARALLEL || kind == Kind.INCLUSIVE) {
+        if (joinsTried.get(node)) {
+          continue;
+        }
+        joinsTried.set(node);
+        if (kind == Kind.PARALLEL ? allIncoming(state, node) : inclusiveMayFire(state, node)) {
+          long[] next = state.clone();
+          for (int incoming : net.in.get(node)) {
+            clear(next, incoming);
+          }
+          moved |= pass(index, next, node, MoveType.ARRIVE, -1);
+        }
+      } else {
+        long[] next = state.clone();
+        clear(next, e);
+        if (running[node] >= 0) {
+          moved = true;
+          Move move = new Move(MoveType.ARRIVE, node, new int[0], e, 1);
+          if (get(next, running[node])) {
+            duplicate(index, move, net.origin.get(node));
+            set(next, tainted);
+          }
+          set(next, running[node]);
+          add(next, index, move);
+        } else {
+          moved |= pass(index, next, node, MoveType.ARRIVE, e);
+        }
+      }
+      if (outcomesUnknown) {
+        return false;
+      }
+    }
+    for (int node = 0; node < net.nodeCount(); node++) {
+      if (running[node] < 0 || !get(state, running[node])) {
+        continue;
+      }
+      moved = true;
+      long[] completed = state.clone();
+      clear(completed, running[node]);
+      pass(index, completed, node, MoveType.COMPLETE, -1);
+      for (int e : net.out.get(node)) {
+        if (net.edgeKind.get(e) == EdgeKind.INTERRUPTING) {
+          long[] next = state.clone();
+          clear(next, running[node]);
+          produce(index, next, new Move(MoveType.FIRE, node, new int[] {e}, e, 1));
+        } else if (net.edgeKind.get(e) == EdgeKind.NON_INTERRUPTING && !get(state, fired[e])) {
+          long[] next = state.clone();
+          set(next, fired[e]);
+          produce(index, next, new Move(MoveType.FIRE, node, new int[] {e}, e, 1));
+        }
+      }
+      if (outcomesUnknown) {
+        return false;
+      }
+    }
+    if (!moved && hasTokens(state) && !get(state, tainted)) {
+      deadlock(index, state);
+    }
+    return true;
+  }
+
+  private boolean outcomesUnknown;
+
+  /** The node fires: each of its outcomes is a move. */
+  private boolean pass(int index, long[] consumed, int node, MoveType type, int arrived) {
+    if (net.terminates.get(node)) {
+      long[] next = consumed.clone();
+      for (int e = 0; e < edges; e++) {
+        clear(next, e);
+      }
+      for (int n = 0; n < net.nodeCount(); n++) {
+        if (running[n] >= 0) {
+          clear(next, running[n]);
+        }
+      }
+      add(next, index, new Move(type, node, new int[0], arrived, 1));
+      return true;
+    }
+    List<int[]> choices = outcomesOf(node);
+    if (choices == null) {
+      outcomesUnknown = true;
+      return true;
+    }
+    for (int[] taken : choices) {
+      produce(index, consumed.clone(), new Move(type, node, taken, arrived, choices.size()));
+    }
+    return true;
+  }
+
+  /** Puts the move's tokens on its edges; a second token on one is a lack of synchronization. */
+  private void produce(int index, long[] next, Move move) {
+    moveCount++;
+    for (int e : move.taken()) {
+      if (get(next, e)) {
+        duplicate(index, move, sourceOf(e));
+        set(next, tainted);
+      }
+      set(next, e);
+    }
+    add(next, index, move);
+  }
+
+  private FlowNode sourceOf(int edge) {
+    SequenceFlow flow = net.first.get(edge);
+    if (flow != null && flow.source() != null) {
+      return flow.source();
+    }
+    return net.origin.get(net.source.get(edge));
+  }
+
+  private void add(long[] state, int parent, Move move) {
+    Key key = new Key(state);
+    if (seen.containsKey(key)) {
+      return;
+    }
+    seen.put(key, states.size());
+    states.add(state);
+    parents.add(parent);
+    moves.add(move);
+  }
+
+  private void duplicate(int index, Move move, FlowNode at) {
+    duplicates.putIfAbsent(at, new Problem(index, move, at, null));
+  }
+
+  private void deadlock(int index, long[] state) {
+    for (int e = nextSet(state, 0, edges); e >= 0; e = nextSet(state, e + 1, edges)) {
+      int join = net.target.get(e);
+      FlowNode at = net.origin.get(join);
+      if (deadlocks.containsKey(at)) {
+        continue;
+      }
+      SequenceFlow missing = null;
+      for (int incoming : net.in.get(join)) {
+        if (!get(state, incoming)) {
+          missing = net.last.get(incoming);
+          break;
+        }
+      }
+      deadlocks.put(at, new Problem(index, null, at, missing));
+    }
+  }
+
+  private boolean allIncoming(long[] state, int node) {
+    for (int e : net.in.get(node)) {
+      if (!get(state, e)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * An inclusive join fires as Camunda 7 fires it: a token has arrived and no token elsewhere in
+   * the scope can still reach it.
+   */
+  private boolean inclusiveMayFire(long[] state, int node) {
+    BitSet before = upstream.computeIfAbsent(node, this::upstreamOf);
+    for (int p = before.nextSetBit(0); p >= 0; p = before.nextSetBit(p + 1)) {
+      if (get(state, p) && (p >= edges || net.target.get(p) != node)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The places (edges, running activities) from which a token can reach the node. */
+  private BitSet upstreamOf(int node) {
+    BitSet places = new BitSet();
+    BitSet nodes = new BitSet();
+    List<Integer> queue = new ArrayList<>(net.in.get(node));
+    for (int k = 0; k < queue.size(); k++) {
+      int e = queue.get(k);
+      places.set(e);
+      int from = net.source.get(e);
+      if (from < 0 || from == node || nodes.get(from)) {
+        continue;
+      }
+      nodes.set(from);
+      if (running[from] >= 0) {
+        places.set(running[from]);
+      }
+      queue.addAll(net.in.get(from));
+    }
+    return places;
+  }
+
+  /**
+   * The sets of outgoing edges a node may take: one for an exclusive gateway, all for a parallel
+   * one; for the others every unconditional flow with any set of the conditional ones, or, when
+   * nothing else is taken, the default flow (as Camunda 7 takes them). Null when there are too many
+   * conditional flows to enumerate.
+   */
+  private List<int[]> outcomesOf(int node) {
+    if (outcomes.containsKey(node)) {
+      return outcomes.get(node);
+    }
+    List<Integer> normal = new ArrayList<>();
+    for (int e : net.out.get(node)) {
+      if (!net.isBoundary(e)) {
+        normal.add(e);
+      }
+    }
+    List<int[]> result = new ArrayList<>();
+    Kind kind = net.kind.get(node);
+    if (kind == Kind.EXCLUSIVE && !normal.isEmpty()) {
+      for (int e : normal) {
+        result.add(new int[] {e});
+      }
+    } else if (kind == Kind.PARALLEL) {
+      result.add(toArray(normal));
+    } else {
+      List<Integer> always = new ArrayList<>();
+      List<Integer> conditional = new ArrayList<>();
+      int fallback = -1;
+      for (int e : normal) {
+        if (net.isDefault(e)) {
+          fallback = e;
+        } else if (net.isConditional(e)) {
+          conditional.add(e);
+        } else {
+          always.add(e);
+        }
+      }
+      if (conditional.size() > MAX_CONDITIONAL) {
+        result = null;
+      } else {
+        for (int subset = 0; subset < 1 << conditional.size(); subset++) {
+          if (subset == 0 && always.isEmpty() && (fallback >= 0 || !conditional.isEmpty())) {
+            continue; // nothing taken: the default flow is, below
+          }
+          List<Integer> taken = new ArrayList<>(always);
+          for (int k = 0; k < conditional.size(); k++) {
+            if ((subset & 1 << k) != 0) {
+              taken.add(conditional.get(k));
+            }
+          }
+          result.add(toArray(taken));
+        }
+        if (fallback >= 0 && always.isEmpty()) {
+          result.add(new int[] {fallback});
+        }
+      }
+    }
+    outcomes.put(node, result);
+    return result;
+  }
+
+  private static int[] toArray(List<Integer> values) {
+    int[] array = new int[values.size()];
+    for (int i = 0; i < array.length; i++) {
+      array[i] = values.get(i);
+    }
+    return array;
+  }
+
+  private boolean hasTokens(long[] state) {
+    if (nextSet(state, 0, edges) >= 0) {
+      return true;
+    }
+    for (int r : running) {
+      if (r >= 0 && get(state, r)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The nodes the reduction left, by name: the fragment too tangled to explore. */
+  private List<FlowNode> fragment() {
+    List<FlowNode> left = new ArrayList<>();
+    for (int n = 0; n < net.nodeCount(); n++) {
+      FlowNode node = net.origin.get(n);
+      if (node.isGateway() && (net.in.get(n).size() > 1 || net.out.get(n).size() > 1)) {
+        left.add(node);
+      }
+    }
+    return left;
+  }
+
+  private Map<FlowNode, FlowVerdict.Found> found(Map<FlowNode, Problem> problems, boolean dead) {
+    Map<FlowNode, FlowVerdict.Found> result = new LinkedHashMap<>();
+    for (Problem problem : problems.values()) {
+      List<WitnessStep> steps = path(problem.state());
+      if (problem.move() != null) {
+        steps.addAll(steps(problem.move()));
+      }
+      FlowNode at = problem.at();
+      if (dead) {
+        steps.add(
+            new WitnessStep(
+                at.id(),
+                problem.missing() == null ? null : problem.missing().id(),
+                at.describe()
+                    + " waits forever for "
+                    + (problem.missing() == null
+                        ? "a token that never comes"
+                        : problem.missing().describeFlow()),
+                at.line()));
+      } else {
+        int arrived = problem.move().edge();
+        SequenceFlow along = arrived < 0 ? null : net.last.get(arrived);
+        steps.add(
+            new WitnessStep(
+                at.id(),
+                along == null ? null : along.id(),
+                "a second token passes "
+                    + at.describe()
+                    + (along == null ? "" : " from " + along.describeFlow())
+                    + ", and what follows runs twice",
+                at.line()));
+      }
+      SequenceFlow flow = problem.missing();
+      if (!dead && problem.move().edge() >= 0) {
+        flow = net.last.get(problem.move().edge());
+      }
+      result.put(at, new FlowVerdict.Found(at, flow, steps));
+    }
+    return result;
+  }
+
+  /** The choices and events on the path from a start to a state. */
+  private List<WitnessStep> path(int state) {
+    List<Move> taken = new ArrayList<>();
+    for (int s = state; s >= 0; s = parents.get(s)) {
+      taken.add(moves.get(s));
+    }
+    List<WitnessStep> steps = new ArrayList<>();
+    for (int k = taken.size() - 1; k >= 0; k--) {
+      steps.addAll(steps(taken.get(k)));
+    }
+    return steps;
+  }
+
+  private List<WitnessStep> steps(Move move) {
+    List<WitnessStep> steps = new ArrayList<>(1);
+    switch (move.type()) {
+      case START -> {
+        FlowNode start = net.startEvents.get(move.node());
+        if (move.alternatives() > 1 && start != null) {
+          steps.add(
+              new WitnessStep(start.id(), null, "it starts at " + start.describe(), start.line()));
+        }
+      }
+      case FIRE -> {
+        WitnessStep event = Witnesses.event(net.boundary.get(move.edge()));
+        if (event != null) {
+          steps.add(event);
+        }
+      }
+      case COMPLETE, ARRIVE -> {
+        FlowNode node = net.origin.get(move.node());
+        if (move.type() == MoveType.COMPLETE) {
+          steps.add(new WitnessStep(node.id(), null, node.describe() + " completes", node.line()));
+        }
+        if (move.alternatives() > 1 && move.taken().length > 0) {
+          steps.add(choice(node, move.taken()));
+        }
+      }
+      default -> throw new IllegalStateException(move.type().toString());
+    }
+    return steps;
+  }
+
+  /** "at 'Amount?' take 'small'", or several flows for an inclusive choice. */
+  private WitnessStep choice(FlowNode node, int[] taken) {
+    SequenceFlow flow = net.first.get(taken[0]);
+    if (taken.length == 1 && flow != null) {
+      WitnessStep single = Witnesses.choice(flow);
+      if (single != null) {
+        return single;
+      }
+    }
+    List<String> names = new ArrayList<>();
+    for (int e : taken) {
+      SequenceFlow each = net.first.get(e);
+      if (each != null) {
+        names.add(each.describe());
+      }
+    }
+    String text =
+        (node.isGateway() ? "at " : "after ")
+            + node.describe()
+            + " take "
+            + (names.size() == 1
+                ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1))
+                    + " and "
+                    + names.get(names.size() - 1));
+    return new WitnessStep(node.id(), flow == null ? null : flow.id(), text, node.line());
+  }
+
+  private static boolean get(long[] state, int place) {
+    return (state[place >>> 6] & 1L << place) != 0;
+  }
+
+  private static void set(long[] state, int place) {
+    state[place >>> 6] |= 1L << place;
+  }
+
+  private static void clear(long[] state, int place) {
+    state[place >>> 6] &= ~(1L << place);
+  }
+
+  /** The next set place in [from, to), or -1. */
+  private static int nextSet(long[] state, int from, int to) {
+    for (int p = from; p < to; p++) {
+      long word = state[p >>> 6] >>> p;
+      if (word == 0) {
+        p = (p | 63);
+        continue;
+      }
+      int found = p + Long.numberOfTrailingZeros(word);
+      return found < to ? found : -1;
+    }
+    return -1;
+  }
+
+  /** A state as a hash key. */
+  private record Key(long[] words) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Key key && Arrays.equals(words, key.words);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(words);
+    }
+
+    @Override
+    public String toString() {
+      return Arrays.toString(words);
+    }
+  }
+}

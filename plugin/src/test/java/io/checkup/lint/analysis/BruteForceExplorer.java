@@ -1,0 +1,260 @@
+package io.checkup.lint.analysis;
+
+import io.checkup.lint.analysis.RandomModel.Flow;
+import io.checkup.lint.analysis.RandomModel.Node;
+import io.checkup.lint.analysis.RandomModel.Type;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every reachable state of a {@link RandomModel}, with token counts, written apart from the
+ * linter's analysis and without its reductions: the reference the property tests compare with. A
+ * state counts the tokens on each flow and in each running activity that has boundary events, and
+ * remembers which non-interrupting events have fired (once each).
+ */
+final class BruteForceExplorer {
+
+  /** States explored before the explorer gives up (the property then skips the model). */
+  static final int MAX_STATES = 20_000;
+
+  /** What the exploration found; {@code complete} is false when it gave up. */
+  record Verdict(boolean deadlock, boolean duplicate, int states, boolean complete) {}
+
+  private final RandomModel model;
+  private final List<Flow> flows;
+  private final List<Node> nodes;
+  private final Map<Node, List<Flow>> incomingOf = new HashMap<>();
+  private final Map<Node, List<Flow>> outgoingOf = new HashMap<>();
+  private final Map<Node, List<Node>> boundariesOf = new HashMap<>();
+  private final Map<Flow, Integer> flowIndex = new HashMap<>();
+  private final Map<Node, Integer> nodeIndex = new HashMap<>();
+
+  private BruteForceExplorer(RandomModel model) {
+    this.model = model;
+    this.flows = model.flows;
+    this.nodes = model.nodes;
+    for (Node node : nodes) {
+      incomingOf.put(node, model.incoming(node));
+      outgoingOf.put(node, model.outgoing(node));
+      boundariesOf.put(node, model.boundaries(node));
+      nodeIndex.put(node, nodeIndex.size());
+    }
+    for (Flow flow : flows) {
+      flowIndex.put(flow, flowIndex.size());
+    }
+  }
+
+  private int index(Flow flow) {
+    return flowIndex.get(flow);
+  }
+
+  static Verdict explore(RandomModel model) {
+    return new BruteForceExplorer(model).run();
+  }
+
+  // a state: flows.size() token counts, then nodes.size() running counts, then nodes.size() fired
+  // flags
+  private Verdict run() {
+    int size = flows.size() + 2 * nodes.size();
+    Set<String> seen = new HashSet<>();
+    ArrayDeque<int[]> queue = new ArrayDeque<>();
+    for (Node start : nodes) {
+      if (start.type == Type.START) {
+        int[] state = new int[size];
+        for (Flow out : outgoingOf.get(start)) {
+          state[index(out)]++;
+        }
+        queue.add(state);
+      }
+    }
+    boolean deadlock = false;
+    boolean duplicate = false;
+    while (!queue.isEmpty()) {
+      if (seen.size() > MAX_STATES) {
+        return new Verdict(deadlock, duplicate, seen.size(), false);
+      }
+      int[] state = queue.poll();
+      if (!seen.add(Arrays.toString(state))) {
+        continue;
+      }
+      if (overfull(state)) {
+        duplicate = true; // two tokens of one occurrence in one place: not explored further
+        continue;
+      }
+      List<int[]> next = successors(state);
+      if (next.isEmpty() && hasTokens(state)) {
+        deadlock = true;
+      }
+      queue.addAll(next);
+    }
+    return new Verdict(deadlock, duplicate, seen.size(), true);
+  }
+
+  private boolean overfull(int[] state) {
+    for (int i = 0; i < flows.size() + nodes.size(); i++) {
+      if (state[i] > 1) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean hasTokens(int[] state) {
+    for (int i = 0; i < flows.size() + nodes.size(); i++) {
+      if (state[i] > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private int running(Node node) {
+    return flows.size() + nodeIndex.get(node);
+  }
+
+  private int fired(Node node) {
+    return flows.size() + nodes.size() + nodeIndex.get(node);
+  }
+
+  private List<int[]> successors(int[] state) {
+    List<int[]> result = new ArrayList<>();
+    for (Node node : nodes) {
+      List<Flow> in = incomingOf.get(node);
+      switch (node.type) {
+        case AND -> {
+          if (!in.isEmpty() && in.stream().allMatch(f -> state[index(f)] > 0)) {
+            int[] next = state.clone();
+            in.forEach(f -> next[index(f)]--);
+            emit(next, node, result);
+          }
+        }
+        case OR -> {
+          boolean arrived = in.stream().anyMatch(f -> state[index(f)] > 0);
+          if (arrived && !othersCanReach(state, node)) {
+            int[] next = state.clone();
+            in.stream().filter(f -> state[index(f)] > 0).forEach(f -> next[index(f)]--);
+            emit(next, node, result);
+          }
+        }
+        default -> {
+          for (Flow f : in) {
+            if (state[index(f)] > 0) {
+              int[] next = state.clone();
+              next[index(f)]--;
+              if (!boundariesOf.get(node).isEmpty()) {
+                next[running(node)]++;
+                result.add(next);
+              } else {
+                emit(next, node, result);
+              }
+            }
+          }
+        }
+      }
+      if (state[running(node)] > 0) {
+        int[] done = state.clone();
+        done[running(node)]--;
+        emit(done, node, result);
+        for (Node boundary : boundariesOf.get(node)) {
+          if (boundary.cancel) {
+            int[] next = state.clone();
+            next[running(node)]--;
+            outgoingOf.get(boundary).forEach(f -> next[index(f)]++);
+            result.add(next);
+          } else if (state[fired(boundary)] == 0) {
+            int[] next = state.clone();
+            next[fired(boundary)] = 1;
+            outgoingOf.get(boundary).forEach(f -> next[index(f)]++);
+            result.add(next);
+          }
+        }
+      }
+    }
+    return result;
+  }
+
+  /** The node leaves: one state per set of outgoing flows it may take. */
+  private void emit(int[] consumed, Node node, List<int[]> result) {
+    List<Flow> out = outgoingOf.get(node);
+    if (node.type == Type.XOR || node.type == Type.EVENT_GATEWAY) {
+      if (out.isEmpty()) {
+        result.add(consumed);
+      }
+      for (Flow f : out) {
+        int[] next = consumed.clone();
+        next[index(f)]++;
+        result.add(next);
+      }
+      return;
+    }
+    if (node.type == Type.AND) {
+      int[] next = consumed.clone();
+      out.forEach(f -> next[index(f)]++);
+      result.add(next);
+      return;
+    }
+    // inclusive gateways and activities: every unconditional flow, any conditional ones, the
+    // default only when nothing else is taken
+    List<Flow> always = out.stream().filter(f -> !f.conditional && !f.isDefault).toList();
+    List<Flow> conditional = out.stream().filter(f -> f.conditional && !f.isDefault).toList();
+    Flow fallback = out.stream().filter(f -> f.isDefault).findFirst().orElse(null);
+    for (int subset = 0; subset < 1 << conditional.size(); subset++) {
+      if (subset == 0 && always.isEmpty() && (fallback != null || !conditional.isEmpty())) {
+        continue;
+      }
+      int[] next = consumed.clone();
+      always.forEach(f -> next[index(f)]++);
+      for (int k = 0; k < conditional.size(); k++) {
+        if ((subset & 1 << k) != 0) {
+          next[index(conditional.get(k))]++;
+        }
+      }
+      result.add(next);
+    }
+    if (fallback != null && always.isEmpty()) {
+      int[] next = consumed.clone();
+      next[index(fallback)]++;
+      result.add(next);
+    }
+  }
+
+  /**
+   * Camunda's inclusive join waits while a token elsewhere can still reach it: on a flow or in a
+   * running activity with a path to it that does not pass it.
+   */
+  private boolean othersCanReach(int[] state, Node join) {
+    Set<Node> before = new HashSet<>();
+    ArrayDeque<Node> queue = new ArrayDeque<>();
+    for (Flow f : incomingOf.get(join)) {
+      queue.add(f.source);
+    }
+    while (!queue.isEmpty()) {
+      Node node = queue.poll();
+      if (node == join || !before.add(node)) {
+        continue;
+      }
+      incomingOf.get(node).forEach(f -> queue.add(f.source));
+      if (node.type == Type.BOUNDARY) {
+        queue.add(node.attachedTo);
+      }
+    }
+    for (int i = 0; i < flows.size(); i++) {
+      Flow f = flows.get(i);
+      if (state[i] > 0 && f.target != join && (before.contains(f.target))) {
+        return true;
+      }
+    }
+    for (Node node : before) {
+      if (state[running(node)] > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
