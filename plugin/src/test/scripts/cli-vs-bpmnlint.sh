@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The command line linter against bpmnlint 11.15 on the same files, one run each, JVM start included
 # (docs/benchmarks.md). Run from the project root after `mvn package`. Needs Node.js and npm; bpmnlint is installed
-# into plugin/target/bpmnlint, never into the project.
+# into plugin/target/bpmnlint, never into the project. Directories given as arguments (e.g. a clone of
+# bpmn-miwg/bpmn-miwg-test-suite) are timed too, every *.bpmn file under them.
 set -euo pipefail
 cd "$(dirname "$0")/../../../.."
 work=plugin/target/bench
@@ -34,6 +35,7 @@ java -cp "plugin/target/test-classes:$(cat plugin/target/bench-classpath.txt)" i
   "$work/realistic" 100
 sets=("$(pwd)/$work/realistic")
 [ -d ../shared/corpus/bpmnlint ] && sets+=("$(cd ../shared/corpus/bpmnlint && pwd)")
+for extra in "$@"; do sets+=("$(cd "$extra" && pwd)"); done
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 timed() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }

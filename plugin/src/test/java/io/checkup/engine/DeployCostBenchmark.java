@@ -32,6 +32,23 @@ public final class DeployCostBenchmark {
 
   private DeployCostBenchmark() {}
 
+  /** More warm-up rounds, to see the steady state: {@code -Dcheckup.bench.warmup=10}. */
+  private static final int WARM_UP_FACTOR = Integer.getInteger("checkup.bench.warmup", 1);
+
+  /** The model sizes of the deployment table, {@code -Dcheckup.bench.sizes=50,100} for some. */
+  private static int[] sizes() {
+    String sizes = System.getProperty("checkup.bench.sizes");
+    if (sizes == null) {
+      return new int[] {50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 20_000};
+    }
+    String[] parts = sizes.split(",");
+    int[] result = new int[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      result[i] = Integer.parseInt(parts[i].trim());
+    }
+    return result;
+  }
+
   public static void main(String[] args) {
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.checkup"))
         .setLevel(ch.qos.logback.classic.Level.ERROR);
@@ -53,12 +70,12 @@ public final class DeployCostBenchmark {
         "| flow nodes | Camunda deployment (ms) | of which parse (ms) | lint at deploy time (ms) "
             + "| lint / deployment | lint / parse | lint per 1,000 flow nodes (ms) |");
     System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-    for (int size : new int[] {50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 20_000}) {
+    for (int size : sizes()) {
       String xml = ModelGenerator.structured("p" + size, size);
       int repetitions = size <= 1_000 ? 60 : size <= 5_000 ? 20 : 8;
       // rounds before measuring, so the engine's parser and the linter both run compiled, as in
       // production
-      int warmUp = size <= 1_000 ? 30 : size <= 5_000 ? 10 : 3;
+      int warmUp = (size <= 1_000 ? 30 : size <= 5_000 ? 10 : 3) * WARM_UP_FACTOR;
       double[] parse = new double[repetitions];
       double[] lint = new double[repetitions];
       double[] deploy = new double[repetitions];
