@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Engine throughput with and without the plugin (docs/benchmarks.md). Run from the project root.
-# Usage: throughput-benchmark.sh [h2|postgres] [full|audit|none]   (postgres: the local server, a throwaway schema)
+# Usage: throughput-benchmark.sh [h2|postgres] [full|audit|none] [calibrate]   (postgres: the local server, a
+# throwaway schema; calibrate: both engines without the plugin, the benchmark's own bias)
 set -euo pipefail
 cd "$(dirname "$0")/../../../.."
 mvn -q -B -pl plugin test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
 java -cp "plugin/target/test-classes:plugin/target/classes:$(cat plugin/target/bench-classpath.txt)" \
-  io.checkup.stats.ThroughputBenchmark "${1:-h2}" "${2:-full}"
+  io.checkup.stats.ThroughputBenchmark "${1:-h2}" "${2:-full}" ${3:-}

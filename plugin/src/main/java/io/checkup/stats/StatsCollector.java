@@ -24,10 +24,8 @@ public final class StatsCollector {
 
   private static final Logger LOG = LoggerFactory.getLogger("io.checkup.stats");
 
-  private final ConcurrentLinkedQueue<Map<StatKey, long[]>> committed =
-      new ConcurrentLinkedQueue<>();
-  private final ThreadLocal<Map<CommandContext, CommandCounts>> open =
-      ThreadLocal.withInitial(IdentityHashMap::new);
+  private final ConcurrentLinkedQueue<CommandCounts> committed = new ConcurrentLinkedQueue<>();
+  private final ThreadLocal<OpenCommands> open = ThreadLocal.withInitial(OpenCommands::new);
   private final AtomicLong failures = new AtomicLong();
   private volatile RuntimeException injectedFault;
 
@@ -48,6 +46,25 @@ public final class StatsCollector {
   }
 
   /**
+   * The commands of one engine thread whose counts are open (a command may run another inside it),
+   * with the latest one at hand: events of one command come one after another, so most need no
+   * look-up.
+   */
+  private static final class OpenCommands {
+    final Map<CommandContext, CommandCounts> all = new IdentityHashMap<>();
+    CommandContext lastContext;
+    CommandCounts lastCounts;
+
+    void remove(CommandContext context) {
+      all.remove(context);
+      if (lastContext == context) {
+        lastContext = null;
+        lastCounts = null;
+      }
+    }
+  }
+
+  /**
    * The counts of one command (one transaction). Every count of a command gets the hour the command
    * counted first: commands last milliseconds, and asking the clock once per command keeps the hot
    * path short.
@@ -61,7 +78,8 @@ public final class StatsCollector {
      */
     final String tenantId;
 
-    final IdentityHashMap<Counter, long[]> fixed = new IdentityHashMap<>();
+    // sized for a command's few counters; grows for more
+    final IdentityHashMap<Counter, long[]> fixed = new IdentityHashMap<>(8);
 
     /** Everything else (other tenants, variable dimensions). */
     Map<StatKey, long[]> other;
@@ -83,20 +101,20 @@ public final class StatsCollector {
       }
     }
 
-    Map<StatKey, long[]> toKeys() {
-      Map<StatKey, long[]> all = other == null ? new HashMap<>() : other;
+    /** Adds these counts to {@code into}; on the flusher's thread, not the engine's. */
+    void addInto(Map<StatKey, Long> into) {
       for (Map.Entry<Counter, long[]> entry : fixed.entrySet()) {
         Counter counter = entry.getKey();
-        StatKey key =
-            new StatKey(tenantId, counter.processKey, counter.metric, counter.dimension, hour);
-        long[] existing = all.get(key);
-        if (existing == null) {
-          all.put(key, entry.getValue());
-        } else {
-          existing[0] += entry.getValue()[0];
+        into.merge(
+            new StatKey(tenantId, counter.processKey, counter.metric, counter.dimension, hour),
+            entry.getValue()[0],
+            Long::sum);
+      }
+      if (other != null) {
+        for (Map.Entry<StatKey, long[]> entry : other.entrySet()) {
+          into.merge(entry.getKey(), entry.getValue()[0], Long::sum);
         }
       }
-      return all;
     }
   }
 
@@ -156,8 +174,8 @@ public final class StatsCollector {
   }
 
   private void offerSingle(StatKey key) {
-    Map<StatKey, long[]> single = new HashMap<>(2);
-    single.put(key, new long[] {1});
+    CommandCounts single = new CommandCounts(key.periodStart(), key.tenantId());
+    single.add(key);
     committed.offer(single);
   }
 
@@ -170,25 +188,33 @@ public final class StatsCollector {
     if (context == null) {
       return null;
     }
-    Map<CommandContext, CommandCounts> open = this.open.get();
-    CommandCounts counts = open.get(context);
+    OpenCommands open = this.open.get();
+    if (open.lastContext == context) {
+      return open.lastCounts;
+    }
+    CommandCounts counts = open.all.get(context);
     if (counts == null) {
       counts = new CommandCounts(currentHour(), tenantId);
-      open.put(context, counts);
+      open.all.put(context, counts);
       watch(context, counts, open);
     }
+    open.lastContext = context;
+    open.lastCounts = counts;
     return counts;
   }
 
-  private void watch(
-      CommandContext context, CommandCounts counts, Map<CommandContext, CommandCounts> open) {
+  /**
+   * Hands the command's counts over when its transaction commits, as they are: turning them into
+   * keys is the flusher's work.
+   */
+  private void watch(CommandContext context, CommandCounts counts, OpenCommands open) {
     context
         .getTransactionContext()
         .addTransactionListener(
             TransactionState.COMMITTED,
             commandContext -> {
               open.remove(context);
-              committed.offer(counts.toKeys());
+              committed.offer(counts);
             });
     context
         .getTransactionContext()
@@ -220,10 +246,8 @@ public final class StatsCollector {
    * flusher only.
    */
   void drainInto(Map<StatKey, Long> into) {
-    for (Map<StatKey, long[]> batch = committed.poll(); batch != null; batch = committed.poll()) {
-      for (Map.Entry<StatKey, long[]> entry : batch.entrySet()) {
-        into.merge(entry.getKey(), entry.getValue()[0], Long::sum);
-      }
+    for (CommandCounts batch = committed.poll(); batch != null; batch = committed.poll()) {
+      batch.addInto(into);
     }
   }
 

@@ -14,13 +14,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The background side: every second it takes over what engine threads committed (keeping their
- * hand-over queue short), every flush interval it writes the counts as one batch, and every hour it
+ * The background side: every 100 ms it takes over what engine threads committed (keeping their
+ * hand-over queue short, so the counts of a busy engine die young instead of being copied by the
+ * garbage collector), every flush interval it writes the counts as one batch, and every hour it
  * rolls old hours into days and applies the retention. When the database cannot be written, the
  * counts stay in memory and go out with the next flush that works; past {@code maxPendingRows}, the
  * oldest hour is summarised, never dropped.
  */
 final class StatsFlusher {
+
+  /** How often the committed counts are taken over from the engine threads. */
+  static final long ABSORB_MILLIS = 100;
 
   private static final Logger LOG = LoggerFactory.getLogger("io.checkup.stats");
 
@@ -53,7 +57,8 @@ final class StatsFlusher {
               return thread;
             });
     long interval = settings.flushInterval().toMillis();
-    scheduler.scheduleWithFixedDelay(this::absorb, 1, 1, TimeUnit.SECONDS);
+    scheduler.scheduleWithFixedDelay(
+        this::absorb, ABSORB_MILLIS, ABSORB_MILLIS, TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(this::flushQuietly, interval, interval, TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(this::maintainQuietly, 1, 60, TimeUnit.MINUTES);
   }

@@ -1,0 +1,114 @@
+package io.checkup.stats;
+
+import io.checkup.testing.TestEngines;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The cost of counted events inside one engine command, with and without the statistics: a command
+ * in which {@code events} counting listeners fire (as the listeners the plugin puts on activities
+ * and flows do), against the same command without them. The difference divided by the events is the
+ * cost of one event, the commit hand-over included; the flusher's share is measured apart. Run with
+ * plugin/src/test/scripts/stats-event-benchmark.sh; figures in docs/benchmarks.md.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 2, jvmArgs = "-Xmx2g")
+public class StatsEventBenchmark {
+
+  /** Counted events per command: one, a typical instance's worth, many. */
+  @Param({"1", "20", "200"})
+  int events;
+
+  private ProcessEngine engine;
+  private CommandExecutor executor;
+  private StatsCollector collector;
+  private CountingListeners.Count[] listeners;
+  private ExecutionEntity execution;
+  private final Map<StatKey, Long> flushed = new HashMap<>();
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.camunda"))
+        .setLevel(ch.qos.logback.classic.Level.WARN);
+    engine = TestEngines.h2().history("none").build();
+    executor =
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+            .getCommandExecutorTxRequired();
+    collector = new StatsCollector();
+    // twenty elements of one process, as the parse listener makes them
+    listeners = new CountingListeners.Count[20];
+    for (int i = 0; i < listeners.length; i++) {
+      listeners[i] =
+          new CountingListeners.Count(collector, Metric.ACTIVITY_ENDED, "invoice", "task" + i);
+    }
+    execution = new ExecutionEntity();
+    execution.setTenantId("acme");
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    engine.close();
+  }
+
+  /** The command with its counted events. */
+  @Benchmark
+  public Object withStatistics() {
+    return executor.execute(
+        context -> {
+          for (int i = 0; i < events; i++) {
+            listeners[i % listeners.length].notify(execution);
+          }
+          return context;
+        });
+  }
+
+  /** The same command, nothing counted. */
+  @Benchmark
+  public Object withoutStatistics(Blackhole blackhole) {
+    return executor.execute(
+        context -> {
+          for (int i = 0; i < events; i++) {
+            blackhole.consume(listeners[i % listeners.length]);
+          }
+          return context;
+        });
+  }
+
+  /** What the flusher does with one command's counts, on its own thread in the engine. */
+  @Benchmark
+  public Object withStatisticsAndFlusher() {
+    Object result = withStatistics();
+    collector.drainInto(flushed);
+    return result;
+  }
+
+  /** Keeps the committed queue from growing over an iteration of the benchmarks that skip it. */
+  @TearDown(Level.Iteration)
+  public void drain() {
+    collector.drainInto(flushed);
+    flushed.clear();
+  }
+}
