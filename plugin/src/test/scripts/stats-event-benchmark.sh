@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The cost of one counted event inside an engine command, with and without the statistics (JMH;
-# docs/benchmarks.md). Run from the project root; extra arguments go to JMH (e.g. -p events=20).
+# The statistics' cost in JMH (docs/benchmarks.md): StatsEventBenchmark (counted events inside one command, the
+# default) or EngineInstanceBenchmark (a whole instance with and without the plugin). Run from the project root;
+# arguments go to JMH, e.g. `EngineInstanceBenchmark -p plugin=without,with -f 1`. About 2 to 6 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/../../../.."
 mvn -q -B -pl plugin test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
 java -cp "plugin/target/test-classes:plugin/target/classes:$(cat plugin/target/bench-classpath.txt)" \
-  org.openjdk.jmh.Main StatsEventBenchmark "$@"
+  org.openjdk.jmh.Main "${@:-StatsEventBenchmark}"
