@@ -29,6 +29,7 @@ import io.checkup.lint.Rule;
 import io.checkup.lint.RuleCatalog;
 import io.checkup.lint.config.ConfigException;
 import io.checkup.lint.config.LintConfigLoader;
+import io.checkup.metrics.MetricsBinding;
 import io.checkup.report.CheckupReport;
 import io.checkup.report.DeployedModel;
 import io.checkup.report.Exclusions;
@@ -83,6 +84,9 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
   private LintResults lintResults;
   private ReportConfig checkupConfig;
   private CheckupReport report;
+
+  private Object meterRegistry;
+  private boolean metricsBound;
   private StatsModule stats;
   private ModelTable modelTable;
   private ModelProfiles modelProfiles;
@@ -261,6 +265,7 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
                 settle(statsSettings.flushInterval()),
                 statsSettings.nodeId()));
     stats.onClose(report::close);
+    bindMetrics();
     if ("create-drop".equals(configuration.getDatabaseSchemaUpdate())) {
       stats.onClose(modelTable::drop);
     }
@@ -343,6 +348,27 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
     }
     checkSupported();
     return stats.statistics();
+  }
+
+  /**
+   * Publishes the check-up as per-tenant gauges on a Micrometer {@code MeterRegistry}
+   * (docs/metrics.md): set from every report over all tenants, never computed on a scrape. Spring
+   * Boot with Actuator does this by itself; in a plain engine, hand the registry here, before or
+   * after the engine is built. Typed {@code Object} so that an engine without Micrometer never
+   * loads it.
+   */
+  public synchronized void setMeterRegistry(Object meterRegistry) {
+    this.meterRegistry = meterRegistry;
+    bindMetrics();
+  }
+
+  private synchronized void bindMetrics() {
+    if (meterRegistry != null && report != null && !metricsBound) {
+      report.onFullReport(MetricsBinding.gauges(meterRegistry));
+      metricsBound = true;
+      LOG.info(
+          "camunda-checkup: the check-up is published as Micrometer gauges (checkup.tenant.*)");
+    }
   }
 
   /** The smart check-up report (once the engine is built). */

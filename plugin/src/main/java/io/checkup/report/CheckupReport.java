@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
@@ -44,6 +46,8 @@ public final class CheckupReport {
   private final Trends trends;
   private final PeerCache peers;
   private final SnapshotJob snapshotJob;
+  private final List<Consumer<Report>> fullReportListeners = new CopyOnWriteArrayList<>();
+  private volatile Report lastFullReport;
 
   /**
    * What a report is made of.
@@ -184,6 +188,36 @@ public final class CheckupReport {
     }
   }
 
+  /**
+   * Hands every live report over all tenants to {@code listener} (the metrics read the last one,
+   * never compute one), starting with the last one made, if any. A listener that fails is logged,
+   * never in the way of the report.
+   */
+  public void onFullReport(Consumer<Report> listener) {
+    fullReportListeners.add(listener);
+    Report last = lastFullReport;
+    if (last != null) {
+      notifyQuietly(listener, last);
+    }
+  }
+
+  /** The last live report over all tenants made on this node, if any. */
+  public Optional<Report> lastFullReport() {
+    return Optional.ofNullable(lastFullReport);
+  }
+
+  private static void notifyQuietly(Consumer<Report> listener, Report report) {
+    try {
+      listener.accept(report);
+    } catch (RuntimeException e) {
+      LoggerFactory.getLogger("io.checkup.report")
+          .warn(
+              "camunda-checkup: handing a report to {} failed; the report is not affected",
+              listener,
+              e);
+    }
+  }
+
   /** The last warm-up started on this node, if any. */
   public Optional<CompletableFuture<Integer>> lastWarmUp() {
     return Optional.ofNullable(warmUp.last());
@@ -225,7 +259,17 @@ public final class CheckupReport {
   private Report compute(ReportScope scope, long now, boolean live) {
     try {
       Report report = computeOrFail(scope, now, live);
-      return live ? trends.apply(report, now) : report;
+      if (!live) {
+        return report;
+      }
+      Report withTrends = trends.apply(report, now);
+      if (scope.isAll()) {
+        lastFullReport = withTrends;
+        for (Consumer<Report> listener : fullReportListeners) {
+          notifyQuietly(listener, withTrends);
+        }
+      }
+      return withTrends;
     } catch (IllegalStateException e) {
       if (causedBySql(e)) {
         throw new ReportUnavailableException(

@@ -4,6 +4,8 @@ import io.checkup.engine.CheckupProcessEnginePlugin;
 import io.checkup.engine.CheckupSettings;
 import io.checkup.report.ReportSettings;
 import io.checkup.rest.CheckupRestResources;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -97,6 +99,23 @@ public class CheckupAutoConfiguration {
     @Bean
     ResourceConfigCustomizer checkupRestResources() {
       return config -> CheckupRestResources.getResourceClasses().forEach(config::register);
+    }
+  }
+
+  /**
+   * Publishes the check-up as Micrometer gauges when the application has a meter registry (Spring
+   * Boot Actuator): {@code /actuator/prometheus} then shows {@code
+   * checkup_tenant_score{tenant=...}}.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+  static class Metrics {
+
+    @Bean
+    SmartInitializingSingleton checkupMetrics(
+        CheckupProcessEnginePlugin plugin,
+        ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registries) {
+      return () -> registries.ifAvailable(plugin::setMeterRegistry);
     }
   }
 

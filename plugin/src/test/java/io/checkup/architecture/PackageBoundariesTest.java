@@ -20,7 +20,7 @@ class PackageBoundariesTest {
 
   private static final Path SOURCES = Path.of("src/main/java/io/checkup");
   private static final Pattern REFERENCE =
-      Pattern.compile("\\b(io\\.checkup\\.[a-z]+|org\\.camunda)\\b[.\\w]*");
+      Pattern.compile("\\b(io\\.checkup\\.[a-z]+|org\\.camunda|io\\.micrometer)\\b[.\\w]*");
 
   /** The packages a file names, outside comments. */
   private static List<String> references(Path file) throws IOException {
@@ -94,5 +94,15 @@ class PackageBoundariesTest {
                     "io.checkup.engine",
                     "io.checkup.rest")))
         .isEmpty();
+  }
+
+  @Test
+  void onlyTheMetricsPackageNamesMicrometer() throws IOException {
+    // micrometer-core is optional: a plain engine without it must never load a class that names it
+    List<String> forbidden = List.of("io.micrometer");
+    for (String folder : List.of("lint", "cli", "engine", "stats", "report", "rest", "db")) {
+      assertThat(violations(folder, List.of(), forbidden)).as(folder).isEmpty();
+    }
+    // Spring Boot's auto-configuration may, behind @ConditionalOnClass: it is never loaded without
   }
 }

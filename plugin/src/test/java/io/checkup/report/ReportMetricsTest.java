@@ -1,0 +1,92 @@
+package io.checkup.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.checkup.engine.CheckupProcessEnginePlugin;
+import io.checkup.metrics.TenantGauges;
+import io.checkup.report.Report.IndicatorResult;
+import io.checkup.report.Report.TenantReport;
+import io.checkup.testing.TestEngines;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Collection;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The check-up as Micrometer gauges (docs/metrics.md): the values of the last full report. */
+class ReportMetricsTest {
+
+  private ProcessEngine engine;
+
+  @AfterEach
+  void close() {
+    ClockUtil.reset();
+    if (engine != null) {
+      engine.close();
+    }
+  }
+
+  @Test
+  void everyTenantsGaugesAreTheLastReportsValues() throws Exception {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    CheckupProcessEnginePlugin checkup = scenario(null);
+    checkup.setMeterRegistry(registry);
+    assertThat(registry.find("checkup.tenant.score").gauges()).as("no report yet").isEmpty();
+
+    Report report = checkup.getReport().generate(ReportScope.all());
+
+    assertThat(report.tenants()).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(registry.find("checkup.tenant.score").gauges()).hasSize(report.tenants().size());
+    int indicatorGauges = 0;
+    for (TenantReport tenant : report.tenants()) {
+      String tag = tenant.tenantId() == null ? "(default)" : tenant.tenantId();
+      assertThat(gauge(registry, "checkup.tenant.score", tag)).isEqualTo(tenant.score());
+      assertThat(gauge(registry, "checkup.tenant.level", tag))
+          .isEqualTo(tenant.riskLevel().ordinal());
+      for (IndicatorResult indicator : tenant.indicators()) {
+        if (TenantGauges.INDICATORS.contains(indicator.id()) && indicator.value() != null) {
+          assertThat(gauge(registry, "checkup.tenant." + indicator.id(), tag))
+              .as("%s of %s", indicator.id(), tag)
+              .isEqualTo(indicator.value().doubleValue());
+          indicatorGauges++;
+        }
+      }
+    }
+    assertThat(indicatorGauges).isGreaterThanOrEqualTo(2 * TenantGauges.INDICATORS.size() - 2);
+  }
+
+  @Test
+  void anExcludedTenantHasNoGaugesAndARegistryHandedLateGetsTheLastReport() throws Exception {
+    CheckupProcessEnginePlugin checkup = scenario("globex");
+    Report report = checkup.getReport().generate(ReportScope.all());
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+    checkup.setMeterRegistry(registry); // after the report: it gets the last one at once
+
+    Collection<Gauge> scores = registry.find("checkup.tenant.score").gauges();
+    assertThat(scores).hasSize(report.tenants().size());
+    assertThat(scores).extracting(g -> g.getId().getTag("tenant")).contains("acme");
+    assertThat(registry.getMeters())
+        .allSatisfy(meter -> assertThat(meter.getId().getTag("tenant")).isNotEqualTo("globex"));
+  }
+
+  private CheckupProcessEnginePlugin scenario(String excluded) throws Exception {
+    CheckupProcessEnginePlugin checkup = new CheckupProcessEnginePlugin();
+    checkup.setStatsFlushInterval("1h");
+    checkup.setReportConfig(ReportScenario.CONFIG);
+    checkup.setReportWarmUp(false);
+    if (excluded != null) {
+      checkup.setReportExcludeTenants(excluded);
+    }
+    engine = TestEngines.h2().plugin(checkup).build();
+    new ReportScenario(engine).run();
+    assertThat(checkup.getStatistics().flushNow()).isTrue();
+    return checkup;
+  }
+
+  private static double gauge(SimpleMeterRegistry registry, String name, String tenant) {
+    return registry.get(name).tag("tenant", tenant).gauge().value();
+  }
+}
