@@ -27,6 +27,7 @@ final class ElementConverter {
     int top = 0;
     elements[top] = root;
     nodes[top++] = rootNode;
+    boolean suppressions = false;
     while (top > 0) {
       Element element = elements[--top];
       XmlNode parent = nodes[top];
@@ -36,6 +37,7 @@ final class ElementConverter {
         }
         XmlNode childNode = node(child);
         parent.addChild(childNode);
+        suppressions = suppressions || childNode.isSuppression();
         if (top == elements.length) {
           elements = Arrays.copyOf(elements, top * 2);
           nodes = Arrays.copyOf(nodes, top * 2);
@@ -44,6 +46,8 @@ final class ElementConverter {
         nodes[top++] = childNode;
       }
     }
+    // the converter has seen every element: the linter need not search the tree again
+    rootNode.maySuppress(suppressions);
     return rootNode;
   }
 

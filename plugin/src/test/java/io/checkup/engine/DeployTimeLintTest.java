@@ -127,6 +127,33 @@ class DeployTimeLintTest {
   }
 
   @Test
+  void aCheckupDisablePropertySuppressesAtDeployTimeToo() throws Exception {
+    CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
+    plugin.setLintMode("strict");
+    engine(plugin);
+    String model =
+        new String(
+                getClass().getResourceAsStream("/models/errors.bpmn").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8)
+            .replace(
+                "<process id=\"brokenApproval\" name=\"Broken approval\" isExecutable=\"true\""
+                    + " camunda:historyTimeToLive=\"P30D\">",
+                "<process id=\"brokenApproval\" name=\"Broken approval\" isExecutable=\"true\""
+                    + " camunda:historyTimeToLive=\"P30D\"><extensionElements><camunda:properties>"
+                    + "<camunda:property name=\"checkup:disable\" value=\"all\"/>"
+                    + "</camunda:properties></extensionElements>");
+    assertThat(model).contains("checkup:disable");
+
+    // strict mode refuses this model without the property (test above): with it, it deploys
+    Deployment deployment =
+        engine.getRepositoryService().createDeployment().addString("errors.bpmn", model).deploy();
+
+    assertThat(deployment.getId()).isNotNull();
+    assertThat(plugin.getLintResults().forDeployment(deployment.getId()).orElseThrow())
+        .allSatisfy(resource -> assertThat(resource.findings()).isEmpty());
+  }
+
+  @Test
   void strictModeDeploysAModelWithWarningsOnly() {
     CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
     plugin.setLintMode("strict");

@@ -87,19 +87,26 @@ public final class BpmnGraph {
   /** True when some element of the file carries a {@code checkup:disable} property. */
   public boolean hasSuppressions() {
     if (hasSuppressions == null) {
-      boolean found = false;
-      ArrayDeque<XmlNode> pending = new ArrayDeque<>();
-      pending.push(definitions);
-      while (!pending.isEmpty() && !found) {
-        XmlNode node = pending.pop();
-        found = node.localName().equals("property") && "checkup:disable".equals(node.attr("name"));
-        for (XmlNode child : node.children()) {
-          pending.push(child);
-        }
-      }
-      hasSuppressions = found;
+      Boolean seen = definitions.maySuppress();
+      hasSuppressions = seen != null ? seen : search();
     }
     return hasSuppressions;
+  }
+
+  /** Looks through the whole tree, for a tree whose builder did not say. */
+  private boolean search() {
+    ArrayDeque<XmlNode> pending = new ArrayDeque<>();
+    pending.push(definitions);
+    while (!pending.isEmpty()) {
+      XmlNode node = pending.pop();
+      if (node.isSuppression()) {
+        return true;
+      }
+      for (XmlNode child : node.children()) {
+        pending.push(child);
+      }
+    }
+    return false;
   }
 
   /** Elements whose id was already used by an earlier element. */

@@ -22,7 +22,9 @@ public class XmlNode {
    */
   private final String[] attributes;
 
-  private final List<XmlNode> children = new ArrayList<>(2);
+  /** Shared by every leaf until it gets a child: most elements of a model have none. */
+  private List<XmlNode> children = List.of();
+
   private final int line;
   private final int column;
   private XmlNode parent;
@@ -55,7 +57,29 @@ public class XmlNode {
 
   public void addChild(XmlNode child) {
     child.parent = this;
+    if (children.isEmpty()) {
+      children = new ArrayList<>(2);
+    }
     children.add(child);
+  }
+
+  /**
+   * Whether the tree below this root may hold a {@code checkup:disable} property, as whoever built
+   * it saw while building: null when it did not look (then the linter searches the tree).
+   */
+  private Boolean maySuppress;
+
+  public Boolean maySuppress() {
+    return maySuppress;
+  }
+
+  public void maySuppress(boolean found) {
+    this.maySuppress = found;
+  }
+
+  /** True for a {@code property} element naming {@code checkup:disable}: a suppression. */
+  public boolean isSuppression() {
+    return localName.equals("property") && "checkup:disable".equals(attr("name"));
   }
 
   public void setText(String text) {

@@ -185,6 +185,7 @@ public final class XmlReader {
     StringBuilder text = new StringBuilder();
     int[] textStart = new int[64];
     XmlNode root = null;
+    boolean suppressions = false;
     while (reader.hasNext()) {
       int event = reader.next();
       switch (event) {
@@ -216,6 +217,7 @@ public final class XmlReader {
             root = node;
           } else {
             open.peek().addChild(node);
+            suppressions = suppressions || node.isSuppression();
           }
           if (open.size() == textStart.length) {
             textStart = Arrays.copyOf(textStart, textStart.length * 2);
@@ -246,6 +248,9 @@ public final class XmlReader {
           // comments, processing instructions, DOCTYPE (ignored, never resolved)
         }
       }
+    }
+    if (root != null) {
+      root.maySuppress(suppressions); // every element was seen: the linter need not search again
     }
     if (root == null) {
       throw new XmlReadException("no root element", 0, 0, null);
