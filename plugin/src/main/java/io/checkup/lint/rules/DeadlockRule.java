@@ -45,7 +45,7 @@ import java.util.Set;
     severity = Severity.ERROR,
     category = RuleInfo.Category.FLOW,
     summary =
-        "A parallel join waiting for branches of one split that are never all taken: it never completes.")
+        "A join that a reachable state leaves waiting forever: the process or sub-process never completes.")
 public final class DeadlockRule implements Rule {
 
   @Override

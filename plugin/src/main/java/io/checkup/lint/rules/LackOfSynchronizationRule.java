@@ -33,8 +33,7 @@ import java.util.Set;
     severity = Severity.WARN,
     category = RuleInfo.Category.FLOW,
     summary =
-        "Branches of a parallel or inclusive split merged by an exclusive join: what follows runs once per "
-            + "branch.")
+        "Two tokens of one occurrence pass one point without waiting for each other: what follows runs twice.")
 public final class LackOfSynchronizationRule implements Rule {
 
   @Override
