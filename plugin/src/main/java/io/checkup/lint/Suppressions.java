@@ -23,7 +23,7 @@ class Suppressions {
         }
       };
 
-  static final String PROPERTY = "checkup:disable";
+  static final String PROPERTY = XmlNode.SUPPRESSION_PROPERTY;
   private static final Set<String> NO_RULES = Set.of();
   private final Map<XmlNode, Set<String>> cache = new HashMap<>();
 

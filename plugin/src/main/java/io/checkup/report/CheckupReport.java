@@ -34,6 +34,8 @@ public final class CheckupReport {
   /** Where each report says at DEBUG how long its parts took. */
   private static final Logger TIMING = LoggerFactory.getLogger("io.checkup.report.timing");
 
+  private static final Logger LOG = LoggerFactory.getLogger("io.checkup.report");
+
   private final EngineTables engineTables;
   private final StatisticsWindows windows;
   private final ModelProfiles profiles;
@@ -210,11 +212,10 @@ public final class CheckupReport {
     try {
       listener.accept(report);
     } catch (RuntimeException e) {
-      LoggerFactory.getLogger("io.checkup.report")
-          .warn(
-              "camunda-checkup: handing a report to {} failed; the report is not affected",
-              listener,
-              e);
+      LOG.warn(
+          "camunda-checkup: handing a report to {} failed; the report is not affected",
+          listener,
+          e);
     }
   }
 

@@ -186,6 +186,26 @@ final class FlowNet {
     return false;
   }
 
+  /**
+   * True for a node that sends a token along every outgoing sequence flow at once: a parallel
+   * gateway, or an activity (an implicit split) none of whose flows has a condition or is a
+   * default.
+   */
+  boolean takesAllFlows(int node) {
+    if (kind.get(node) == Kind.PARALLEL) {
+      return true;
+    }
+    if (kind.get(node) != Kind.ACTIVITY) {
+      return false;
+    }
+    for (int e : out.get(node)) {
+      if (isConditional(e) || isDefault(e)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   boolean isBoundary(int edge) {
     EdgeKind k = edgeKind.get(edge);
     return k == EdgeKind.INTERRUPTING || k == EdgeKind.NON_INTERRUPTING;

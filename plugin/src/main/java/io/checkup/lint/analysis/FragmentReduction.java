@@ -119,16 +119,12 @@ final class FragmentReduction {
   private static boolean sameKind(FlowNet net, int split, int join, List<Integer> edges) {
     Kind from = net.kind.get(split);
     Kind to = net.kind.get(join);
-    boolean allAlways = true;
-    for (int e : net.out.get(split)) {
-      allAlways &= !net.isConditional(e) && !net.isDefault(e) && !net.isBoundary(e);
-    }
     if (from == Kind.EXCLUSIVE) {
       // a merge that leads on: two tokens that pass it meet on its outgoing edge, as on the one
       // edge
       return (to == Kind.EXCLUSIVE || to == Kind.ACTIVITY) && !net.out.get(join).isEmpty();
     }
-    if (from == Kind.PARALLEL || (from == Kind.ACTIVITY && allAlways)) {
+    if (net.takesAllFlows(split)) {
       return to == Kind.PARALLEL;
     }
     return from == Kind.INCLUSIVE
@@ -177,14 +173,7 @@ final class FragmentReduction {
    */
   private static boolean deadEnd(FlowNet net, int node, BitSet onCycle, List<Integer> touched) {
     List<Integer> out = net.out.get(node);
-    boolean concurrent = !onCycle.get(node) && out.size() > 1;
-    if (net.kind.get(node) == Kind.ACTIVITY) {
-      for (int e : out) {
-        concurrent &= !net.isConditional(e) && !net.isDefault(e);
-      }
-    } else {
-      concurrent &= net.kind.get(node) == Kind.PARALLEL;
-    }
+    boolean concurrent = !onCycle.get(node) && out.size() > 1 && net.takesAllFlows(node);
     for (int e : out) {
       int end = net.target.get(e);
       boolean beside =

@@ -119,7 +119,7 @@ public final class ScopeAnalysis {
     return known;
   }
 
-  private static int[] toArray(List<Integer> values) {
+  static int[] toArray(List<Integer> values) {
     int[] array = new int[values.size()];
     for (int i = 0; i < array.length; i++) {
       array[i] = values.get(i);

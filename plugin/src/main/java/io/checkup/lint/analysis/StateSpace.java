@@ -143,7 +143,10 @@ final class StateSpace {
           for (int incoming : net.in.get(node)) {
             clear(next, incoming);
           }
-          moved |= pass(index, next, node, MoveType.ARRIVE, -1);
+          if (!pass(index, next, node, MoveType.ARRIVE, -1)) {
+            return false;
+          }
+          moved = true;
         }
       } else {
         long[] next = state.clone();
@@ -158,11 +161,11 @@ final class StateSpace {
           set(next, running[node]);
           add(next, index, move);
         } else {
-          moved |= pass(index, next, node, MoveType.ARRIVE, e);
+          if (!pass(index, next, node, MoveType.ARRIVE, e)) {
+            return false;
+          }
+          moved = true;
         }
-      }
-      if (outcomesUnknown) {
-        return false;
       }
     }
     for (int node = 0; node < net.nodeCount(); node++) {
@@ -172,7 +175,9 @@ final class StateSpace {
       moved = true;
       long[] completed = state.clone();
       clear(completed, running[node]);
-      pass(index, completed, node, MoveType.COMPLETE, -1);
+      if (!pass(index, completed, node, MoveType.COMPLETE, -1)) {
+        return false;
+      }
       for (int e : net.out.get(node)) {
         if (net.edgeKind.get(e) == EdgeKind.INTERRUPTING) {
           long[] next = state.clone();
@@ -184,9 +189,6 @@ final class StateSpace {
           produce(index, next, new Move(MoveType.FIRE, node, new int[] {e}, e, 1));
         }
       }
-      if (outcomesUnknown) {
-        return false;
-      }
     }
     if (!moved && hasTokens(state) && !get(state, tainted)) {
       deadlock(index, state);
@@ -194,9 +196,10 @@ final class StateSpace {
     return true;
   }
 
-  private boolean outcomesUnknown;
-
-  /** The node fires: each of its outcomes is a move. */
+  /**
+   * The node fires: each of its outcomes is a move. False when it has too many choices to
+   * enumerate.
+   */
   private boolean pass(int index, long[] consumed, int node, MoveType type, int arrived) {
     if (net.terminates.get(node)) {
       long[] next = consumed.clone();
@@ -213,8 +216,7 @@ final class StateSpace {
     }
     List<int[]> choices = outcomesOf(node);
     if (choices == null) {
-      outcomesUnknown = true;
-      return true;
+      return false;
     }
     for (int[] taken : choices) {
       produce(index, consumed.clone(), new Move(type, node, taken, arrived, choices.size()));
@@ -343,7 +345,7 @@ final class StateSpace {
         result.add(new int[] {e});
       }
     } else if (kind == Kind.PARALLEL) {
-      result.add(toArray(normal));
+      result.add(ScopeAnalysis.toArray(normal));
     } else {
       List<Integer> always = new ArrayList<>();
       List<Integer> conditional = new ArrayList<>();
@@ -370,7 +372,7 @@ final class StateSpace {
               taken.add(conditional.get(k));
             }
           }
-          result.add(toArray(taken));
+          result.add(ScopeAnalysis.toArray(taken));
         }
         if (fallback >= 0 && always.isEmpty()) {
           result.add(new int[] {fallback});
@@ -379,14 +381,6 @@ final class StateSpace {
     }
     outcomes.put(node, result);
     return result;
-  }
-
-  private static int[] toArray(List<Integer> values) {
-    int[] array = new int[values.size()];
-    for (int i = 0; i < array.length; i++) {
-      array[i] = values.get(i);
-    }
-    return array;
   }
 
   private boolean hasTokens(long[] state) {
@@ -561,11 +555,6 @@ final class StateSpace {
     @Override
     public int hashCode() {
       return Arrays.hashCode(words);
-    }
-
-    @Override
-    public String toString() {
-      return Arrays.toString(words);
     }
   }
 }

@@ -77,9 +77,12 @@ public class XmlNode {
     this.maySuppress = found;
   }
 
-  /** True for a {@code property} element naming {@code checkup:disable}: a suppression. */
+  /** The Camunda extension property that suppresses rules for an element. */
+  public static final String SUPPRESSION_PROPERTY = "checkup:disable";
+
+  /** True for a {@code property} element naming {@link #SUPPRESSION_PROPERTY}: a suppression. */
   public boolean isSuppression() {
-    return localName.equals("property") && "checkup:disable".equals(attr("name"));
+    return localName.equals("property") && SUPPRESSION_PROPERTY.equals(attr("name"));
   }
 
   public void setText(String text) {
