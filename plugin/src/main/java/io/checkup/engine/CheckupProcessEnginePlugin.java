@@ -1,5 +1,14 @@
 package io.checkup.engine;
 
+import static io.checkup.engine.CheckupSettings.ALERTS_EVALUATE;
+import static io.checkup.engine.CheckupSettings.ALERTS_INTERVAL;
+import static io.checkup.engine.CheckupSettings.ALERTS_REPORT_URL;
+import static io.checkup.engine.CheckupSettings.ALERTS_RETRY_AFTER;
+import static io.checkup.engine.CheckupSettings.ALERTS_RETRY_FOR;
+import static io.checkup.engine.CheckupSettings.ALERTS_SCORE_DROP;
+import static io.checkup.engine.CheckupSettings.ALERTS_TIMEOUT;
+import static io.checkup.engine.CheckupSettings.ALERTS_WEBHOOK_SECRET;
+import static io.checkup.engine.CheckupSettings.ALERTS_WEBHOOK_URL;
 import static io.checkup.engine.CheckupSettings.LINT_CONFIG_FILE;
 import static io.checkup.engine.CheckupSettings.LINT_LOG_LIMIT;
 import static io.checkup.engine.CheckupSettings.LINT_MODE;
@@ -22,6 +31,8 @@ import static io.checkup.engine.CheckupSettings.STATS_NODE_ID;
 import static io.checkup.engine.CheckupSettings.STATS_RETENTION;
 import static io.checkup.engine.CheckupSettings.STATS_ROLL_UP_AFTER;
 
+import io.checkup.alerts.AlertSettings;
+import io.checkup.alerts.Alerts;
 import io.checkup.db.PluginTables;
 import io.checkup.lint.LintConfig;
 import io.checkup.lint.Linter;
@@ -44,6 +55,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +64,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -84,6 +97,7 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
   private LintResults lintResults;
   private ReportConfig checkupConfig;
   private CheckupReport report;
+  private Alerts alerts;
 
   private Object meterRegistry;
   private boolean metricsBound;
@@ -274,6 +288,7 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
           processEngine.getName(),
           () -> ProcessEngines.getProcessEngines().get(processEngine.getName()) == processEngine);
     }
+    startAlerts(processEngine, configuration, tables, statsSettings.nodeId());
     if (settings.get(REPORT_WARM_UP)) {
       // ProcessEngines forgets an engine when it closes: the warm-up stops then, whatever else
       // notices the close
@@ -281,6 +296,46 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
           processEngine.getName(),
           () -> ProcessEngines.getProcessEngines().get(processEngine.getName()) == processEngine);
     }
+  }
+
+  /** Alerts run when a webhook is set (docs/alerts.md): their tables, then their threads. */
+  private void startAlerts(
+      ProcessEngine processEngine,
+      ProcessEngineConfigurationImpl configuration,
+      PluginTables tables,
+      String nodeId) {
+    String webhook = settings.get(ALERTS_WEBHOOK_URL);
+    if (webhook == null) {
+      return;
+    }
+    alerts =
+        new Alerts(
+            new AlertSettings(
+                URI.create(webhook.trim()),
+                settings.get(ALERTS_WEBHOOK_SECRET),
+                settings.get(ALERTS_INTERVAL),
+                settings.get(ALERTS_SCORE_DROP),
+                settings.get(ALERTS_REPORT_URL),
+                settings.get(ALERTS_RETRY_AFTER),
+                settings.get(ALERTS_RETRY_FOR),
+                settings.get(ALERTS_TIMEOUT),
+                nodeId),
+            tables,
+            report);
+    try {
+      alerts.applySchemaUpdate(configuration.getDatabaseSchemaUpdate());
+    } catch (RuntimeException e) {
+      throw new ProcessEngineException(
+          "camunda-checkup: the alert tables cannot be set up: " + e.getMessage(), e);
+    }
+    stats.onClose(alerts::stop);
+    if ("create-drop".equals(configuration.getDatabaseSchemaUpdate())) {
+      stats.onClose(alerts::drop);
+    }
+    alerts.start(
+        processEngine.getName(),
+        settings.get(ALERTS_EVALUATE),
+        () -> ProcessEngines.getProcessEngines().get(processEngine.getName()) == processEngine);
   }
 
   /**
@@ -369,6 +424,14 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
       LOG.info(
           "camunda-checkup: the check-up is published as Micrometer gauges (checkup.tenant.*)");
     }
+  }
+
+  /**
+   * The alerts (once the engine is built): empty when no webhook is set or statistics and the
+   * report are off.
+   */
+  public Optional<Alerts> getAlerts() {
+    return Optional.ofNullable(alerts);
   }
 
   /** The smart check-up report (once the engine is built). */
@@ -711,6 +774,90 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
   /** How long daily snapshots are kept ({@code 400d}, the default). */
   public void setReportHistoryRetention(String reportHistoryRetention) {
     settings.setText(REPORT_HISTORY_RETENTION, reportHistoryRetention);
+  }
+
+  public String getAlertsWebhookUrl() {
+    return settings.text(ALERTS_WEBHOOK_URL);
+  }
+
+  /** Where alerts are POSTed (http or https); alerts are off without it. */
+  public void setAlertsWebhookUrl(String alertsWebhookUrl) {
+    settings.setText(ALERTS_WEBHOOK_URL, alertsWebhookUrl);
+  }
+
+  public String getAlertsWebhookSecret() {
+    return settings.text(ALERTS_WEBHOOK_SECRET);
+  }
+
+  /** Signs each alert with HMAC-SHA256 in the header {@code X-Checkup-Signature}. */
+  public void setAlertsWebhookSecret(String alertsWebhookSecret) {
+    settings.setText(ALERTS_WEBHOOK_SECRET, alertsWebhookSecret);
+  }
+
+  public String getAlertsInterval() {
+    return settings.text(ALERTS_INTERVAL);
+  }
+
+  /** How often the tenants are evaluated, once per cluster ({@code 1h}, the default). */
+  public void setAlertsInterval(String alertsInterval) {
+    settings.setText(ALERTS_INTERVAL, alertsInterval);
+  }
+
+  public boolean isAlertsEvaluate() {
+    return settings.get(ALERTS_EVALUATE);
+  }
+
+  /**
+   * Evaluate the tenants from this node (default true; each round once per cluster); every node
+   * with a webhook delivers.
+   */
+  public void setAlertsEvaluate(boolean alertsEvaluate) {
+    settings.setText(ALERTS_EVALUATE, String.valueOf(alertsEvaluate));
+  }
+
+  public int getAlertsScoreDrop() {
+    return settings.get(ALERTS_SCORE_DROP);
+  }
+
+  /** The fall of a score within 7 days that raises an alert (15, the default). */
+  public void setAlertsScoreDrop(int alertsScoreDrop) {
+    settings.setText(ALERTS_SCORE_DROP, String.valueOf(alertsScoreDrop));
+  }
+
+  public String getAlertsReportUrl() {
+    return settings.text(ALERTS_REPORT_URL);
+  }
+
+  /** The report's address as an alert links to it ({@code /engine-rest/checkup/report}). */
+  public void setAlertsReportUrl(String alertsReportUrl) {
+    settings.setText(ALERTS_REPORT_URL, alertsReportUrl);
+  }
+
+  public String getAlertsRetryAfter() {
+    return settings.text(ALERTS_RETRY_AFTER);
+  }
+
+  /** The wait before the first retry ({@code 30s}); it doubles with each further one, to 1 h. */
+  public void setAlertsRetryAfter(String alertsRetryAfter) {
+    settings.setText(ALERTS_RETRY_AFTER, alertsRetryAfter);
+  }
+
+  public String getAlertsRetryFor() {
+    return settings.text(ALERTS_RETRY_FOR);
+  }
+
+  /** How long an alert is retried before it is given up ({@code 24h}). */
+  public void setAlertsRetryFor(String alertsRetryFor) {
+    settings.setText(ALERTS_RETRY_FOR, alertsRetryFor);
+  }
+
+  public String getAlertsTimeout() {
+    return settings.text(ALERTS_TIMEOUT);
+  }
+
+  /** How long one delivery may take ({@code 10s}). */
+  public void setAlertsTimeout(String alertsTimeout) {
+    settings.setText(ALERTS_TIMEOUT, alertsTimeout);
   }
 
   @Override

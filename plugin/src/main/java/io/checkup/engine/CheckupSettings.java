@@ -9,6 +9,8 @@ import io.checkup.report.ReportConfig;
 import io.checkup.report.ReportSettings;
 import io.checkup.stats.DataSizes;
 import io.checkup.stats.Durations;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -191,6 +193,92 @@ public final class CheckupSettings {
           Function.identity(),
           "Where the report's pages link to Cockpit ({engine} is the engine's name)");
 
+  public static final Setting<String> ALERTS_WEBHOOK_URL =
+      new Setting<String>(
+              "alertsWebhookUrl",
+              "checkup.alerts.webhook-url",
+              null,
+              CheckupSettings::webhookUrl,
+              Function.identity(),
+              "Where alerts are POSTed (http or https); alerts are off without it")
+          .checking(CheckupSettings::webhookUrl);
+
+  public static final Setting<String> ALERTS_WEBHOOK_SECRET =
+      new Setting<>(
+          "alertsWebhookSecret",
+          "checkup.alerts.webhook-secret",
+          null,
+          text -> text == null || text.isEmpty() ? null : text,
+          Function.identity(),
+          "Signs each alert: header X-Checkup-Signature: sha256=<hex HMAC-SHA256 of the body>");
+
+  public static final Setting<Duration> ALERTS_INTERVAL =
+      positive(
+          duration(
+              "alertsInterval",
+              "checkup.alerts.interval",
+              Duration.ofHours(1),
+              "s",
+              "How often the tenants are evaluated (once per cluster)"));
+
+  public static final Setting<Boolean> ALERTS_EVALUATE =
+      flag(
+          "alertsEvaluate",
+          "checkup.alerts.evaluate",
+          true,
+          "Evaluate the tenants from this node (each round once per cluster, by whichever node gets "
+              + "there first); every node with a webhook delivers");
+
+  public static final Setting<Integer> ALERTS_SCORE_DROP =
+      whole(
+              "alertsScoreDrop",
+              "checkup.alerts.score-drop",
+              15,
+              "Alert when a tenant's score falls by at least this much within 7 days")
+          .checking(
+              value -> {
+                if (value < 1 || value > 100) {
+                  throw new IllegalArgumentException(value + " is not between 1 and 100");
+                }
+              });
+
+  public static final Setting<String> ALERTS_REPORT_URL =
+      new Setting<String>(
+              "alertsReportUrl",
+              "checkup.alerts.report-url",
+              "/engine-rest/checkup/report",
+              CheckupSettings::reportUrl,
+              Function.identity(),
+              "The report's address as an alert links to it; the tenant and ?format=html are added")
+          .checking(CheckupSettings::reportUrl);
+
+  public static final Setting<Duration> ALERTS_RETRY_AFTER =
+      positive(
+          duration(
+              "alertsRetryAfter",
+              "checkup.alerts.retry-after",
+              Duration.ofSeconds(30),
+              "s",
+              "Wait before the first retry of an alert; it doubles with each further one (up to 1 h)"));
+
+  public static final Setting<Duration> ALERTS_RETRY_FOR =
+      positive(
+          duration(
+              "alertsRetryFor",
+              "checkup.alerts.retry-for",
+              Duration.ofHours(24),
+              "h",
+              "How long an alert is retried before it is given up (logged as a warning)"));
+
+  public static final Setting<Duration> ALERTS_TIMEOUT =
+      positive(
+          duration(
+              "alertsTimeout",
+              "checkup.alerts.timeout",
+              Duration.ofSeconds(10),
+              "s",
+              "How long one delivery may take, connecting included, before it counts as failed"));
+
   /** Every setting, in the order docs/configuration.md lists them. */
   public static final List<Setting<?>> ALL =
       List.of(
@@ -214,7 +302,16 @@ public final class CheckupSettings {
           REPORT_EXCLUDE_WITHOUT_TENANT,
           REPORT_SNAPSHOTS,
           REPORT_HISTORY_RETENTION,
-          REPORT_COCKPIT_URL);
+          REPORT_COCKPIT_URL,
+          ALERTS_WEBHOOK_URL,
+          ALERTS_WEBHOOK_SECRET,
+          ALERTS_INTERVAL,
+          ALERTS_EVALUATE,
+          ALERTS_SCORE_DROP,
+          ALERTS_REPORT_URL,
+          ALERTS_RETRY_AFTER,
+          ALERTS_RETRY_FOR,
+          ALERTS_TIMEOUT);
 
   private static Setting<String> text(String property, String springProperty, String description) {
     return new Setting<>(
@@ -279,6 +376,15 @@ public final class CheckupSettings {
         text -> Durations.parse(text, property, bareNumberUnit),
         Duration::toString,
         description);
+  }
+
+  private static Setting<Duration> positive(Setting<Duration> setting) {
+    return setting.checking(
+        value -> {
+          if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(value + " is not a positive duration");
+          }
+        });
   }
 
   private static Setting<Map<String, String>> pairs(
@@ -372,10 +478,49 @@ public final class CheckupSettings {
     return values.containsKey(setting) ? (T) values.get(setting) : setting.defaultValue();
   }
 
+  /**
+   * An absolute http(s) address. The message of a mistake never repeats the text: a webhook's
+   * address may carry a token, and it must not reach a log line.
+   */
+  private static String webhookUrl(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    URI uri;
+    try {
+      uri = new URI(text.trim());
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(
+          "is not a valid address (" + e.getReason() + "; the value is not repeated here)");
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      throw new IllegalArgumentException(
+          "only http and https addresses are accepted"
+              + (scheme.isEmpty() ? "" : ", not " + scheme + ":")
+              + " (the value is not repeated here)");
+    }
+    if (uri.getHost() == null) {
+      throw new IllegalArgumentException(
+          "the address names no host (the value is not repeated here)");
+    }
+    return uri.toString();
+  }
+
+  /** A path on this server or an http(s) address, to which an alert adds the tenant. */
+  private static String reportUrl(String text) {
+    return link(text, "/engine-rest/checkup/report");
+  }
+
   /** A path on this server or an http(s) address: nothing a link could run. */
   private static String cockpitUrl(String text) {
+    return link(text, "/camunda/app/cockpit/{engine}/");
+  }
+
+  /** A link's base: a path on this server or an http(s) address (blank: the default). */
+  private static String link(String text, String defaultPath) {
     if (text == null || text.isBlank()) {
-      return "/camunda/app/cockpit/{engine}/";
+      return defaultPath;
     }
     String url = text.trim();
     String lower = url.toLowerCase(Locale.ROOT);
@@ -383,9 +528,7 @@ public final class CheckupSettings {
         && !lower.startsWith("http://")
         && !lower.startsWith("https://")) {
       throw new IllegalArgumentException(
-          "'"
-              + url
-              + "' is neither a path (/camunda/app/cockpit/{engine}/) nor an http(s) address");
+          "'" + url + "' is neither a path (" + defaultPath + ") nor an http(s) address");
     }
     return url;
   }

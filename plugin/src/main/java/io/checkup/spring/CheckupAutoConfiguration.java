@@ -66,6 +66,25 @@ public class CheckupAutoConfiguration {
         .set(CheckupSettings.REPORT_SNAPSHOTS, report.isSnapshots())
         .set(CheckupSettings.REPORT_HISTORY_RETENTION, report.getHistoryRetention())
         .set(CheckupSettings.REPORT_COCKPIT_URL, report.getCockpitUrl());
+    CheckupProperties.Alerts alerts = properties.getAlerts();
+    settings
+        .set(
+            CheckupSettings.ALERTS_WEBHOOK_URL,
+            alerts.getWebhookUrl() == null || alerts.getWebhookUrl().isBlank()
+                ? null
+                : alerts.getWebhookUrl().trim())
+        .set(
+            CheckupSettings.ALERTS_WEBHOOK_SECRET,
+            alerts.getWebhookSecret() == null || alerts.getWebhookSecret().isEmpty()
+                ? null
+                : alerts.getWebhookSecret())
+        .set(CheckupSettings.ALERTS_INTERVAL, alerts.getInterval())
+        .set(CheckupSettings.ALERTS_EVALUATE, alerts.isEvaluate())
+        .set(CheckupSettings.ALERTS_SCORE_DROP, alerts.getScoreDrop())
+        .set(CheckupSettings.ALERTS_REPORT_URL, alerts.getReportUrl())
+        .set(CheckupSettings.ALERTS_RETRY_AFTER, alerts.getRetryAfter())
+        .set(CheckupSettings.ALERTS_RETRY_FOR, alerts.getRetryFor())
+        .set(CheckupSettings.ALERTS_TIMEOUT, alerts.getTimeout());
     return plugin;
   }
 

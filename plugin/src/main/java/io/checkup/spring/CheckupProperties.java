@@ -23,6 +23,118 @@ public class CheckupProperties {
 
   private final Report report = new Report();
 
+  private final Alerts alerts = new Alerts();
+
+  public Alerts getAlerts() {
+    return alerts;
+  }
+
+  /** Alerts when a client worsens, over a webhook (docs/alerts.md); off without a webhook. */
+  public static class Alerts {
+
+    /** Where alerts are POSTed: an http or https address. */
+    private String webhookUrl;
+
+    /** Signs each alert: X-Checkup-Signature: sha256=hex HMAC-SHA256 of the body. */
+    private String webhookSecret;
+
+    /** How often the tenants are evaluated (once per cluster). */
+    private Duration interval = Duration.ofHours(1);
+
+    /**
+     * Evaluate the tenants from this node (each round once per cluster); every node with a webhook
+     * delivers.
+     */
+    private boolean evaluate = true;
+
+    /** Alert when a tenant's score falls by at least this much within 7 days. */
+    private int scoreDrop = 15;
+
+    /** The report's address as an alert links to it; the tenant and ?format=html are added. */
+    private String reportUrl = "/engine-rest/checkup/report";
+
+    /** Wait before the first retry of an alert; it doubles with each further one, up to 1 h. */
+    private Duration retryAfter = Duration.ofSeconds(30);
+
+    /** How long an alert is retried before it is given up. */
+    private Duration retryFor = Duration.ofHours(24);
+
+    /** How long one delivery may take, connecting included. */
+    private Duration timeout = Duration.ofSeconds(10);
+
+    public String getWebhookUrl() {
+      return webhookUrl;
+    }
+
+    public void setWebhookUrl(String webhookUrl) {
+      this.webhookUrl = webhookUrl;
+    }
+
+    public String getWebhookSecret() {
+      return webhookSecret;
+    }
+
+    public void setWebhookSecret(String webhookSecret) {
+      this.webhookSecret = webhookSecret;
+    }
+
+    public Duration getInterval() {
+      return interval;
+    }
+
+    public void setInterval(Duration interval) {
+      this.interval = interval;
+    }
+
+    public boolean isEvaluate() {
+      return evaluate;
+    }
+
+    public void setEvaluate(boolean evaluate) {
+      this.evaluate = evaluate;
+    }
+
+    public int getScoreDrop() {
+      return scoreDrop;
+    }
+
+    public void setScoreDrop(int scoreDrop) {
+      this.scoreDrop = scoreDrop;
+    }
+
+    public String getReportUrl() {
+      return reportUrl;
+    }
+
+    public void setReportUrl(String reportUrl) {
+      this.reportUrl = reportUrl;
+    }
+
+    public Duration getRetryAfter() {
+      return retryAfter;
+    }
+
+    public void setRetryAfter(Duration retryAfter) {
+      this.retryAfter = retryAfter;
+    }
+
+    public Duration getRetryFor() {
+      return retryFor;
+    }
+
+    public void setRetryFor(Duration retryFor) {
+      this.retryFor = retryFor;
+    }
+
+    public Duration getTimeout() {
+      return timeout;
+    }
+
+    public void setTimeout(Duration timeout) {
+      this.timeout = timeout;
+    }
+  }
+
   public Report getReport() {
     return report;
   }

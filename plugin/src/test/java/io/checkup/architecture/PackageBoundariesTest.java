@@ -97,10 +97,28 @@ class PackageBoundariesTest {
   }
 
   @Test
+  void alertsReadTheReportAndTheReportKnowsNothingOfThem() throws IOException {
+    assertThat(
+            violations(
+                "alerts",
+                List.of(),
+                List.of(
+                    "io.checkup.engine",
+                    "io.checkup.stats",
+                    "io.checkup.rest",
+                    "io.checkup.spring")))
+        .isEmpty();
+    for (String folder : List.of("report", "stats", "metrics", "rest", "lint")) {
+      assertThat(violations(folder, List.of(), List.of("io.checkup.alerts"))).as(folder).isEmpty();
+    }
+  }
+
+  @Test
   void onlyTheMetricsPackageNamesMicrometer() throws IOException {
     // micrometer-core is optional: a plain engine without it must never load a class that names it
     List<String> forbidden = List.of("io.micrometer");
-    for (String folder : List.of("lint", "cli", "engine", "stats", "report", "rest", "db")) {
+    for (String folder :
+        List.of("lint", "cli", "engine", "stats", "report", "rest", "db", "alerts")) {
       assertThat(violations(folder, List.of(), forbidden)).as(folder).isEmpty();
     }
     // Spring Boot's auto-configuration may, behind @ConditionalOnClass: it is never loaded without

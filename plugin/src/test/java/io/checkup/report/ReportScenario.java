@@ -33,9 +33,9 @@ import org.camunda.bpm.engine.task.Task;
  *       today.
  * </ul>
  */
-final class ReportScenario {
+public final class ReportScenario {
 
-  static final Instant NOW = Instant.parse("2026-03-20T12:00:00Z");
+  public static final Instant NOW = Instant.parse("2026-03-20T12:00:00Z");
   static final String HOSTILE_TENANT_NAME = "=cmd|' /C calc'!A0";
   static final String HOSTILE_PROCESS_NAME = "<script>alert('x')</script>";
 
@@ -43,7 +43,7 @@ final class ReportScenario {
    * acme's lowered norms, a plan label, and a threshold for dead branches that the small traffic
    * reaches.
    */
-  static final String CONFIG =
+  public static final String CONFIG =
       """
       {"deadBranchMinRuns": 10,
        "tenants": {"acme": {"plan": "Gold", "norms": {
@@ -55,7 +55,7 @@ final class ReportScenario {
 
   private final ProcessEngine engine;
 
-  ReportScenario(ProcessEngine engine) {
+  public ReportScenario(ProcessEngine engine) {
     this.engine = engine;
   }
 
@@ -63,7 +63,7 @@ final class ReportScenario {
     return NOW.minus(2, ChronoUnit.HOURS).minus(days, ChronoUnit.DAYS);
   }
 
-  void run() {
+  public void run() {
     identity();
     clock(200);
     deploy("acme", "report/sales.bpmn", "report/support.bpmn");

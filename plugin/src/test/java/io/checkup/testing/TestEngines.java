@@ -92,14 +92,15 @@ public final class TestEngines {
   }
 
   /**
-   * Adds a plugin. camunda-checkup's report warm-up and daily snapshots are switched off here, so
-   * that no background report runs beside a test's own clock and counters; a test of either
-   * switches it on again before {@link #build()}.
+   * Adds a plugin. camunda-checkup's report warm-up, daily snapshots and background alert
+   * evaluation are switched off here, so that no background report runs beside a test's own clock
+   * and counters; a test of one switches it on again before {@link #build()}.
    */
   public TestEngines plugin(ProcessEnginePlugin plugin) {
     if (plugin instanceof CheckupProcessEnginePlugin checkup) {
       checkup.setReportWarmUp(false);
       checkup.setReportSnapshots(false);
+      checkup.setAlertsEvaluate(false);
     }
     plugins.add(plugin);
     return this;

@@ -1,0 +1,88 @@
+package io.checkup.alerts;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.checkup.report.Report.TenantReport;
+import io.checkup.report.RiskLevel;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The JSON an alert carries (fixed in docs/alerts.md): the tenant, its level and score before and
+ * now, the top reasons, a link to its report, when it was raised, and the alert's id (also its
+ * {@code Idempotency-Key}).
+ *
+ * @param triggers why it was raised: {@code risk-level} and/or {@code score-drop}
+ * @param referenceScore for a score drop, the score it fell from
+ */
+@JsonPropertyOrder({
+  "id",
+  "tenantId",
+  "tenantName",
+  "previousLevel",
+  "riskLevel",
+  "previousScore",
+  "score",
+  "referenceScore",
+  "triggers",
+  "reasons",
+  "reportUrl",
+  "at"
+})
+record AlertBody(
+    String id,
+    String tenantId,
+    String tenantName,
+    RiskLevel previousLevel,
+    RiskLevel riskLevel,
+    Integer previousScore,
+    int score,
+    Integer referenceScore,
+    List<String> triggers,
+    List<String> reasons,
+    String reportUrl,
+    String at) {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static AlertBody of(
+      String id, TenantReport tenant, Worsening.Judgement judgement, String reportUrl, long at) {
+    return new AlertBody(
+        id,
+        tenant.tenantId(),
+        tenant.tenantName(),
+        judgement.previousLevel(),
+        tenant.riskLevel(),
+        judgement.previousScore(),
+        tenant.score(),
+        judgement.referenceScore(),
+        judgement.triggers(),
+        List.copyOf(tenant.reasons()),
+        link(reportUrl, tenant.tenantId()),
+        Instant.ofEpochMilli(at).toString());
+  }
+
+  /** The tenant's report page under the configured report address. */
+  static String link(String reportUrl, String tenantId) {
+    String base =
+        reportUrl.endsWith("/") ? reportUrl.substring(0, reportUrl.length() - 1) : reportUrl;
+    if (tenantId == null) {
+      return base + "?withoutTenantId=true&format=html";
+    }
+    return base
+        + "/"
+        + URLEncoder.encode(tenantId, StandardCharsets.UTF_8).replace("+", "%20")
+        + "?format=html";
+  }
+
+  String json() {
+    try {
+      return JSON.writeValueAsString(this);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("an alert cannot be written as JSON", e);
+    }
+  }
+}

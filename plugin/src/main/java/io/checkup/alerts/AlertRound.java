@@ -1,0 +1,83 @@
+package io.checkup.alerts;
+
+import io.checkup.db.Jdbc;
+import io.checkup.report.Report;
+import io.checkup.report.Report.TenantReport;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * One evaluation of every tenant of a report against the states the last one left: in one
+ * transaction that holds the round row, so the nodes of a cluster evaluate one after the other; the
+ * alerts raised are stored with the new states, and so raised once, whichever node evaluates.
+ */
+final class AlertRound {
+
+  /** How long delivered and given-up alerts are kept. */
+  static final Duration KEEP = Duration.ofDays(30);
+
+  private final AlertTables tables;
+  private final AlertSettings settings;
+  private final Predicate<String> excluded;
+
+  AlertRound(AlertTables tables, AlertSettings settings, Predicate<String> excluded) {
+    this.tables = tables;
+    this.settings = settings;
+    this.excluded = excluded;
+  }
+
+  /** Whether a round is due at {@code now}: the last one ended an interval ago or more. */
+  boolean due(long now) throws SQLException {
+    return now - tables.lastRound() >= settings.interval().toMillis();
+  }
+
+  /**
+   * Evaluates the report's tenants and stores what changed.
+   *
+   * @param force evaluate even if another node did within the interval
+   * @return the alerts raised, or null when the round was not due after all
+   */
+  List<AlertBody> run(Report report, long now, boolean force) throws SQLException {
+    return Jdbc.inTransaction(
+        tables.dataSource(),
+        connection -> {
+          long last = tables.lockRound(connection);
+          if (!force && now - last < settings.interval().toMillis()) {
+            return null;
+          }
+          Map<String, TenantState> states = tables.states(connection);
+          List<AlertBody> raised = new ArrayList<>();
+          for (TenantReport tenant : report.tenants()) {
+            if (excluded.test(tenant.tenantId())) {
+              continue;
+            }
+            TenantState before = states.get(TenantState.key(tenant.tenantId()));
+            Worsening.Judgement judgement =
+                Worsening.judge(tenant, before, now, settings.scoreDrop());
+            tables.saveState(connection, judgement.next(), before != null);
+            if (judgement.alerts()) {
+              AlertBody body =
+                  AlertBody.of(
+                      UUID.randomUUID().toString(), tenant, judgement, settings.reportUrl(), now);
+              // delivery runs on the wall clock (retries wait real time), the evaluation on the
+              // engine's
+              tables.insertAlert(
+                  connection,
+                  body.id(),
+                  tenant.tenantId(),
+                  body.json(),
+                  System.currentTimeMillis());
+              raised.add(body);
+            }
+          }
+          tables.endRound(connection, now, settings.nodeId());
+          tables.deleteDoneBefore(connection, System.currentTimeMillis() - KEEP.toMillis());
+          return raised;
+        });
+  }
+}

@@ -1,0 +1,326 @@
+package io.checkup.alerts;
+
+import io.checkup.db.Jdbc;
+import io.checkup.db.PluginTables;
+import io.checkup.report.RiskLevel;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * The alert tables (see {@code io/checkup/alerts/sql}): the round row every evaluation locks, the
+ * tenants' states, and the alerts with their delivery. Plain JDBC on the engine's data source, in
+ * transactions of its own; every statement has a timeout.
+ */
+final class AlertTables {
+
+  static final PluginTables.Group TABLES =
+      new PluginTables.Group(
+          "io/checkup/alerts/sql",
+          List.of("CHECKUP_ALERT_ROUND", "CHECKUP_ALERT_STATE", "CHECKUP_ALERT"));
+
+  static final String PENDING = "pending";
+  static final String SENT = "sent";
+  static final String FAILED = "failed";
+
+  /** An alert waiting for delivery. */
+  record Due(String id, String tenantId, String body, int attempts, long created) {}
+
+  private static final int QUERY_TIMEOUT_SECONDS = 30;
+
+  private final PluginTables tables;
+  private final DataSource dataSource;
+  private final String round;
+  private final String state;
+  private final String alert;
+
+  AlertTables(PluginTables tables) {
+    this.tables = tables;
+    this.dataSource = tables.dataSource();
+    this.round = tables.name("CHECKUP_ALERT_ROUND");
+    this.state = tables.name("CHECKUP_ALERT_STATE");
+    this.alert = tables.name("CHECKUP_ALERT");
+  }
+
+  void applySchemaUpdate(String schemaUpdate) {
+    tables.applySchemaUpdate(TABLES, schemaUpdate);
+  }
+
+  void drop() {
+    tables.drop(TABLES);
+  }
+
+  DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** When the last round ended (0: never), read without a lock. */
+  long lastRound() throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            prepare(connection, "select EVALUATED_AT_ from " + round + " where ID_ = 1")) {
+      return single(select);
+    }
+  }
+
+  /**
+   * Locks the round row for the rest of the transaction (another node's round waits) and says when
+   * the last round ended.
+   */
+  long lockRound(Connection connection) throws SQLException {
+    try (PreparedStatement select =
+        prepare(connection, "select EVALUATED_AT_ from " + round + " where ID_ = 1 for update")) {
+      return single(select);
+    }
+  }
+
+  void endRound(Connection connection, long at, String nodeId) throws SQLException {
+    try (PreparedStatement update =
+        prepare(
+            connection, "update " + round + " set EVALUATED_AT_ = ?, NODE_ID_ = ? where ID_ = 1")) {
+      update.setLong(1, at);
+      update.setString(2, nodeId);
+      update.executeUpdate();
+    }
+  }
+
+  private static long single(PreparedStatement select) throws SQLException {
+    try (ResultSet rows = select.executeQuery()) {
+      if (!rows.next()) {
+        throw new SQLException("the round row of CHECKUP_ALERT_ROUND is missing");
+      }
+      return rows.getLong(1);
+    }
+  }
+
+  /** Every tenant's state, by {@link TenantState#key}. */
+  Map<String, TenantState> states(Connection connection) throws SQLException {
+    Map<String, TenantState> states = new HashMap<>();
+    try (PreparedStatement select =
+            prepare(
+                connection,
+                "select TENANT_KEY_, TENANT_ID_, LEVEL_, SCORE_, PEAK_SCORE_, PEAK_AT_, "
+                    + "LAST_ALERT_AT_, EVALUATED_AT_ from "
+                    + state);
+        ResultSet rows = select.executeQuery()) {
+      while (rows.next()) {
+        long lastAlert = rows.getLong(7);
+        Long lastAlertAt = rows.wasNull() ? null : lastAlert;
+        states.put(
+            rows.getString(1),
+            new TenantState(
+                rows.getString(2),
+                level(rows.getString(3)),
+                rows.getInt(4),
+                rows.getInt(5),
+                rows.getLong(6),
+                lastAlertAt,
+                rows.getLong(8)));
+      }
+    }
+    return states;
+  }
+
+  private static RiskLevel level(String label) {
+    for (RiskLevel level : RiskLevel.values()) {
+      if (level.label().equals(label)) {
+        return level;
+      }
+    }
+    return RiskLevel.HEALTHY;
+  }
+
+  /** Writes a tenant's state: updated when it had one, inserted when not. */
+  void saveState(Connection connection, TenantState next, boolean existed) throws SQLException {
+    String sql =
+        existed
+            ? "update "
+                + state
+                + " set TENANT_ID_ = ?, LEVEL_ = ?, SCORE_ = ?, PEAK_SCORE_ = ?, PEAK_AT_ = ?, "
+                + "LAST_ALERT_AT_ = ?, EVALUATED_AT_ = ? where TENANT_KEY_ = ?"
+            : "insert into "
+                + state
+                + " (TENANT_ID_, LEVEL_, SCORE_, PEAK_SCORE_, PEAK_AT_, LAST_ALERT_AT_, "
+                + "EVALUATED_AT_, TENANT_KEY_) values (?, ?, ?, ?, ?, ?, ?, ?)";
+    try (PreparedStatement write = prepare(connection, sql)) {
+      Jdbc.setNullable(write, 1, next.tenantId());
+      write.setString(2, next.level().label());
+      write.setInt(3, next.score());
+      write.setInt(4, next.peakScore());
+      write.setLong(5, next.peakAt());
+      if (next.lastAlertAt() == null) {
+        write.setNull(6, Types.BIGINT);
+      } else {
+        write.setLong(6, next.lastAlertAt());
+      }
+      write.setLong(7, next.evaluatedAt());
+      write.setString(8, TenantState.key(next.tenantId()));
+      write.executeUpdate();
+    }
+  }
+
+  /** Stores a new alert, due at once. */
+  void insertAlert(Connection connection, String id, String tenantId, String body, long now)
+      throws SQLException {
+    try (PreparedStatement insert =
+        prepare(
+            connection,
+            "insert into "
+                + alert
+                + " (ID_, TENANT_KEY_, TENANT_ID_, BODY_, STATUS_, CREATED_, ATTEMPTS_, "
+                + "NEXT_ATTEMPT_) values (?, ?, ?, ?, ?, ?, 0, ?)")) {
+      insert.setString(1, id);
+      insert.setString(2, TenantState.key(tenantId));
+      Jdbc.setNullable(insert, 3, tenantId);
+      insert.setString(4, body);
+      insert.setString(5, PENDING);
+      insert.setLong(6, now);
+      insert.setLong(7, now);
+      insert.executeUpdate();
+    }
+  }
+
+  /** Pending alerts due at {@code now} that no node holds, oldest due first. */
+  List<Due> due(long now, int limit) throws SQLException {
+    List<Due> due = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            prepare(
+                connection,
+                "select ID_, TENANT_ID_, BODY_, ATTEMPTS_, CREATED_ from "
+                    + alert
+                    + " where STATUS_ = ? and NEXT_ATTEMPT_ <= ? and (CLAIMED_UNTIL_ is null or "
+                    + "CLAIMED_UNTIL_ < ?) order by NEXT_ATTEMPT_")) {
+      select.setMaxRows(limit);
+      select.setString(1, PENDING);
+      select.setLong(2, now);
+      select.setLong(3, now);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next() && due.size() < limit) {
+          due.add(
+              new Due(
+                  rows.getString(1),
+                  rows.getString(2),
+                  rows.getString(3),
+                  rows.getInt(4),
+                  rows.getLong(5)));
+        }
+      }
+    }
+    return due;
+  }
+
+  /**
+   * Takes an alert for delivery until {@code until}, unless another node holds it or it is no
+   * longer pending: one atomic update, so that one node delivers it at a time.
+   */
+  boolean claim(String id, String nodeId, long now, long until) throws SQLException {
+    return update(
+            "update "
+                + alert
+                + " set CLAIMED_BY_ = ?, CLAIMED_UNTIL_ = ? where ID_ = ? and STATUS_ = ? and "
+                + "(CLAIMED_UNTIL_ is null or CLAIMED_UNTIL_ < ?)",
+            nodeId,
+            until,
+            id,
+            PENDING,
+            now)
+        == 1;
+  }
+
+  /** Records a delivery: sent. Only the node that holds the alert writes its outcome. */
+  void sent(String id, String nodeId, int attempts, long at) throws SQLException {
+    update(
+        "update "
+            + alert
+            + " set STATUS_ = ?, ATTEMPTS_ = ?, SENT_AT_ = ?, LAST_ERROR_ = null, "
+            + "CLAIMED_BY_ = null, CLAIMED_UNTIL_ = null where ID_ = ? and CLAIMED_BY_ = ?",
+        SENT,
+        attempts,
+        at,
+        id,
+        nodeId);
+  }
+
+  /** Records a failed attempt: retried at {@code next}, or given up when {@code next} is null. */
+  void failed(String id, String nodeId, int attempts, Long next, String error) throws SQLException {
+    update(
+        "update "
+            + alert
+            + " set STATUS_ = ?, ATTEMPTS_ = ?, NEXT_ATTEMPT_ = ?, LAST_ERROR_ = ?, "
+            + "CLAIMED_BY_ = null, CLAIMED_UNTIL_ = null where ID_ = ? and CLAIMED_BY_ = ?",
+        next == null ? FAILED : PENDING,
+        attempts,
+        next == null ? 0L : next,
+        error.length() > 255 ? error.substring(0, 255) : error,
+        id,
+        nodeId);
+  }
+
+  /** Deletes delivered and given-up alerts raised before {@code before}. */
+  int deleteDoneBefore(Connection connection, long before) throws SQLException {
+    try (PreparedStatement delete =
+        prepare(connection, "delete from " + alert + " where STATUS_ in (?, ?) and CREATED_ < ?")) {
+      delete.setString(1, SENT);
+      delete.setString(2, FAILED);
+      delete.setLong(3, before);
+      return delete.executeUpdate();
+    }
+  }
+
+  /** The alerts kept, newest first, at most {@code limit}. */
+  List<AlertRecord> list(int limit) throws SQLException {
+    List<AlertRecord> records = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            prepare(
+                connection,
+                "select ID_, TENANT_ID_, STATUS_, ATTEMPTS_, CREATED_, SENT_AT_, LAST_ERROR_, "
+                    + "BODY_ from "
+                    + alert
+                    + " order by CREATED_ desc, ID_")) {
+      select.setMaxRows(limit);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next() && records.size() < limit) {
+          long sentAt = rows.getLong(6);
+          Long sent = rows.wasNull() ? null : sentAt;
+          records.add(
+              new AlertRecord(
+                  rows.getString(1),
+                  rows.getString(2),
+                  rows.getString(3),
+                  rows.getInt(4),
+                  rows.getLong(5),
+                  sent,
+                  rows.getString(7),
+                  rows.getString(8)));
+        }
+      }
+    }
+    return records;
+  }
+
+  private int update(String sql, Object... parameters) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement update = prepare(connection, sql)) {
+      connection.setAutoCommit(true);
+      for (int i = 0; i < parameters.length; i++) {
+        update.setObject(i + 1, parameters[i]);
+      }
+      return update.executeUpdate();
+    }
+  }
+
+  private static PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+    PreparedStatement statement = connection.prepareStatement(sql);
+    statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
+    return statement;
+  }
+}

@@ -1,0 +1,204 @@
+package io.checkup.alerts;
+
+import io.checkup.db.PluginTables;
+import io.checkup.report.CheckupReport;
+import io.checkup.report.Report;
+import io.checkup.report.ReportScope;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Alerts when a client worsens (docs/alerts.md): every {@code interval} one node of the cluster
+ * evaluates every tenant of a fresh report ({@link AlertRound}, {@link Worsening}) and stores the
+ * alerts raised; every node delivers pending alerts to the webhook ({@link AlertDelivery}), at
+ * least once, each by one node at a time. Everything runs on the plugin's own threads; a slow or
+ * dead receiver holds up no engine thread, no request and no other alert.
+ */
+public final class Alerts {
+
+  private static final Logger LOG = LoggerFactory.getLogger("io.checkup.alerts");
+
+  /** How often a node looks whether a round is due, at most. */
+  private static final Duration LOOK_EVERY = Duration.ofMinutes(1);
+
+  /** How often a node looks for alerts to deliver, at most. */
+  private static final Duration PASS_EVERY = Duration.ofSeconds(5);
+
+  private final AlertSettings settings;
+  private final AlertTables tables;
+  private final CheckupReport report;
+  private final AlertRound round;
+  private final ExecutorService senders;
+  private final AlertDelivery delivery;
+  private ScheduledExecutorService scheduler;
+
+  public Alerts(AlertSettings settings, PluginTables pluginTables, CheckupReport report) {
+    this.settings = settings;
+    this.tables = new AlertTables(pluginTables);
+    this.report = report;
+    this.round = new AlertRound(tables, settings, report::excludes);
+    this.senders = Executors.newFixedThreadPool(2, daemon("camunda-checkup-alert-sender"));
+    this.delivery =
+        new AlertDelivery(
+            tables,
+            settings,
+            new Webhook(settings.webhook(), settings.secret(), settings.timeout(), senders));
+  }
+
+  /** Applies the engine's {@code databaseSchemaUpdate} to the alert tables. */
+  public void applySchemaUpdate(String schemaUpdate) {
+    tables.applySchemaUpdate(schemaUpdate);
+  }
+
+  /** Drops the alert tables (what {@code create-drop} does when the engine closes). */
+  public void drop() {
+    tables.drop();
+  }
+
+  /**
+   * Starts the background work: a look every minute (or every interval, if shorter) whether a round
+   * is due, and a delivery pass every 5 s (or every {@code retry-after}, if shorter). Stops with
+   * {@link #stop()}, or once {@code alive} says the engine is gone.
+   */
+  public synchronized void start(String engineName, boolean evaluate, BooleanSupplier alive) {
+    if (scheduler != null) {
+      return;
+    }
+    scheduler = Executors.newScheduledThreadPool(2, daemon("camunda-checkup-alerts-" + engineName));
+    long look = Math.max(200, Math.min(LOOK_EVERY.toMillis(), settings.interval().toMillis()));
+    long pass = Math.max(100, Math.min(PASS_EVERY.toMillis(), settings.retryAfter().toMillis()));
+    if (evaluate) {
+      scheduler.scheduleWithFixedDelay(
+          () -> {
+            if (alive.getAsBoolean()) {
+              evaluateIfDue();
+            } else {
+              stop();
+            }
+          },
+          Math.min(look, 10_000),
+          look,
+          TimeUnit.MILLISECONDS);
+    }
+    scheduler.scheduleWithFixedDelay(
+        () -> {
+          if (alive.getAsBoolean()) {
+            delivery.pass();
+          } else {
+            stop();
+          }
+        },
+        pass,
+        pass,
+        TimeUnit.MILLISECONDS);
+    LOG.info(
+        "camunda-checkup: alerts on: {} every {} (once per cluster), a score drop of {} within 7 "
+            + "days or a worse risk level alerts, signed: {}",
+        evaluate ? "this node evaluates the tenants" : "this node delivers; others evaluate",
+        settings.interval(),
+        settings.scoreDrop(),
+        settings.secret() != null ? "yes" : "no");
+  }
+
+  /** Stops the background work; alerts under way are delivered again later, by any node. */
+  public void stop() {
+    ScheduledExecutorService stopping;
+    synchronized (this) {
+      stopping = scheduler;
+      scheduler = null;
+    }
+    if (stopping != null) {
+      stopping.shutdownNow();
+    }
+    senders.shutdownNow();
+  }
+
+  private void evaluateIfDue() {
+    try {
+      long now = ClockUtil.getCurrentTime().getTime();
+      if (!round.due(now)) {
+        return;
+      }
+      List<AlertBody> raised = evaluate(now, false);
+      if (raised != null && !raised.isEmpty()) {
+        delivery.pass();
+      }
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn(
+          "camunda-checkup: evaluating the tenants for alerts failed ({}); the next look tries "
+              + "again",
+          e.toString());
+    }
+  }
+
+  private List<AlertBody> evaluate(long now, boolean force) throws SQLException {
+    Report full = report.generate(ReportScope.all());
+    List<AlertBody> raised = round.run(full, now, force);
+    if (raised != null) {
+      for (AlertBody alert : raised) {
+        LOG.info(
+            "camunda-checkup: alert {} raised for {}: {} -> {}, score {} -> {} ({})",
+            alert.id(),
+            AlertDelivery.tenant(alert.tenantId()),
+            alert.previousLevel(),
+            alert.riskLevel(),
+            alert.previousScore() == null ? "-" : alert.previousScore(),
+            alert.score(),
+            String.join(", ", alert.triggers()));
+      }
+    }
+    return raised;
+  }
+
+  /**
+   * Evaluates every tenant now, on this thread, whether or not a round is due (serialised with the
+   * other nodes' rounds all the same).
+   *
+   * @return the ids of the alerts raised
+   */
+  public List<String> evaluateNow() throws SQLException {
+    List<AlertBody> raised = evaluate(ClockUtil.getCurrentTime().getTime(), true);
+    List<String> ids = new ArrayList<>();
+    for (AlertBody alert : raised) {
+      ids.add(alert.id());
+    }
+    return ids;
+  }
+
+  /**
+   * Runs one delivery pass now and waits until the deliveries it started have their outcome
+   * recorded.
+   *
+   * @return how many deliveries it started
+   */
+  public int deliverNow() {
+    List<CompletableFuture<Void>> started = delivery.pass();
+    CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).join();
+    return started.size();
+  }
+
+  /** The alerts kept (the last 30 days), newest first, at most {@code limit}. */
+  public List<AlertRecord> list(int limit) throws SQLException {
+    return tables.list(limit);
+  }
+
+  private static ThreadFactory daemon(String name) {
+    return task -> {
+      Thread thread = new Thread(task, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

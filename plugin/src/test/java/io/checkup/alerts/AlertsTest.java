@@ -1,0 +1,248 @@
+package io.checkup.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.checkup.engine.CheckupProcessEnginePlugin;
+import io.checkup.report.RiskLevel;
+import io.checkup.testing.LogCapture;
+import io.checkup.testing.TestEngines;
+import io.checkup.testing.WebhookReceiver;
+import io.checkup.testing.WebhookReceiver.Request;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+
+/** Alerts when a client worsens, delivered to a real HTTP receiver (docs/alerts.md). */
+class AlertsTest {
+
+  private final List<ProcessEngine> engines = new ArrayList<>();
+  private final List<WebhookReceiver> receivers = new ArrayList<>();
+
+  @AfterEach
+  void close() {
+    ClockUtil.reset();
+    engines.forEach(ProcessEngine::close);
+    receivers.forEach(WebhookReceiver::close);
+  }
+
+  @Test
+  void aTenantThatWorsensIsAlertedOnceAndOnesThatStayTheSameNever() throws Exception {
+    WebhookReceiver receiver = receiver();
+    CheckupProcessEnginePlugin checkup = AlertScenario.plugin(receiver.url());
+    engines.add(AlertScenario.run(TestEngines.h2(), checkup));
+    Alerts alerts = checkup.getAlerts().orElseThrow();
+    Map<String, RiskLevel> before = AlertScenario.levels(checkup);
+    assertThat(before).containsEntry("acme", RiskLevel.HEALTHY).containsKey("globex");
+    long notHealthy = before.values().stream().filter(l -> l != RiskLevel.HEALTHY).count();
+
+    List<String> first = alerts.evaluateNow();
+    assertThat(first).as("every tenant not healthy when first seen").hasSize((int) notHealthy);
+    assertThat(alerts.evaluateNow()).as("nothing changed").isEmpty();
+
+    AlertScenario.acmeLosesItsNorms(checkup);
+    assertThat(AlertScenario.levels(checkup).get("acme")).isNotEqualTo(RiskLevel.HEALTHY);
+    List<String> second = alerts.evaluateNow();
+    assertThat(second).hasSize(1);
+    assertThat(alerts.evaluateNow()).as("acme stays where it fell").isEmpty();
+
+    List<Request> requests = receiver.await(first.size() + second.size(), Duration.ofSeconds(20));
+    Thread.sleep(300); // nothing more comes
+    assertThat(receiver.received()).hasSize(first.size() + second.size());
+    Set<String> keys = new HashSet<>();
+    for (Request request : requests) {
+      assertThat(request.contentType()).isEqualTo("application/json");
+      assertThat(request.signature()).isEqualTo(AlertScenario.expectedSignature(request.body()));
+      assertThat(AlertScenario.body(request).get("id").asText())
+          .isEqualTo(request.idempotencyKey());
+      keys.add(request.idempotencyKey());
+    }
+    assertThat(keys).containsExactlyInAnyOrderElementsOf(concat(first, second));
+
+    JsonNode acme = bodyOf(requests, second.get(0));
+    assertThat(acme.get("tenantId").asText()).isEqualTo("acme");
+    assertThat(acme.get("previousLevel").asText()).isEqualTo("healthy");
+    assertThat(acme.get("riskLevel").asText()).isIn("attention", "at-risk");
+    assertThat(acme.get("previousScore").asInt()).isGreaterThan(acme.get("score").asInt());
+    assertThat(acme.get("reasons")).isNotEmpty();
+    assertThat(acme.get("reportUrl").asText())
+        .isEqualTo("https://camunda.example.com/engine-rest/checkup/report/acme?format=html");
+    assertThat(acme.get("at").asText()).startsWith("2026-03-20T12:00");
+    assertThat(acme.get("triggers").toString()).contains("risk-level");
+    for (String id : first) {
+      JsonNode body = bodyOf(requests, id);
+      assertThat(body.get("tenantId").isNull() ? null : body.get("tenantId").asText())
+          .isNotEqualTo("acme");
+      assertThat(body.get("previousLevel").asText()).isEqualTo("healthy");
+      assertThat(body.get("previousScore").isNull()).as("seen for the first time").isTrue();
+    }
+    assertThat(alerts.list(10))
+        .allSatisfy(alert -> assertThat(alert.status()).isEqualTo(AlertTables.SENT));
+  }
+
+  @Test
+  void aFailingReceiverGetsTheSameAlertUntilItRecoversAndNoLineNamesTheAddressOrSecret()
+      throws Exception {
+    WebhookReceiver receiver = receiver().answer(503, 500, 429);
+    CheckupProcessEnginePlugin checkup = AlertScenario.plugin(receiver.url());
+    List<String> lines;
+    try (LogCapture log = LogCapture.of(Logger.ROOT_LOGGER_NAME)) {
+      engines.add(AlertScenario.run(TestEngines.h2(), checkup));
+      AlertScenario.acmeLosesItsNorms(checkup);
+      Alerts alerts = checkup.getAlerts().orElseThrow();
+      List<String> raised = alerts.evaluateNow();
+      assertThat(raised).isNotEmpty();
+
+      List<Request> requests = receiver.await(raised.size() + 3, Duration.ofSeconds(30));
+      awaitAllSent(alerts, raised.size());
+
+      // three failures, then each alert once delivered: every attempt of one alert is the same
+      assertThat(requests).hasSize(raised.size() + 3);
+      Map<String, List<Request>> byKey = new HashMap<>();
+      requests.forEach(
+          r -> byKey.computeIfAbsent(r.idempotencyKey(), k -> new ArrayList<>()).add(r));
+      assertThat(byKey.keySet()).containsExactlyInAnyOrderElementsOf(raised);
+      for (List<Request> attempts : byKey.values()) {
+        for (Request attempt : attempts) {
+          assertThat(attempt.text()).isEqualTo(attempts.get(0).text());
+          assertThat(attempt.signature())
+              .isEqualTo(AlertScenario.expectedSignature(attempt.body()));
+        }
+      }
+      int retried = alerts.list(10).stream().mapToInt(AlertRecord::attempts).sum() - raised.size();
+      assertThat(retried).isEqualTo(3);
+      lines = log.lines();
+    }
+    assertThat(lines).anySatisfy(line -> assertThat(line).contains("HTTP 503", "retry in"));
+    assertThat(lines).anySatisfy(line -> assertThat(line).contains("delivered (attempt"));
+    String port = receiver.url().split(":")[2].split("/")[0];
+    assertThat(lines)
+        .noneSatisfy(line -> assertThat(line).containsAnyOf("hush-42", "/hooks/", port, "horse"));
+  }
+
+  @Test
+  void aRestartInBetweenLosesNoAlert() throws Exception {
+    String database = "alerts-" + UUID.randomUUID();
+    WebhookReceiver down = receiver();
+    String deadAddress = down.url();
+    down.close(); // nobody listens there any more
+    CheckupProcessEnginePlugin first = AlertScenario.plugin(deadAddress);
+    ProcessEngine engine = AlertScenario.run(TestEngines.h2Shared(database), first);
+    AlertScenario.acmeLosesItsNorms(first);
+    List<String> raised = first.getAlerts().orElseThrow().evaluateNow();
+    assertThat(raised).isNotEmpty();
+    first.getAlerts().orElseThrow().deliverNow();
+    assertThat(first.getAlerts().orElseThrow().list(10))
+        .allSatisfy(
+            alert -> {
+              assertThat(alert.status()).isEqualTo(AlertTables.PENDING);
+              assertThat(alert.lastError()).contains("cannot be reached");
+            });
+    engine.close();
+
+    WebhookReceiver receiver = receiver();
+    CheckupProcessEnginePlugin second = AlertScenario.plugin(receiver.url());
+    engines.add(TestEngines.h2Shared(database).plugin(second).build());
+    second.getAlerts().orElseThrow().evaluateNow(); // after the restart: nothing new
+
+    List<Request> requests = receiver.await(raised.size(), Duration.ofSeconds(20));
+    assertThat(requests)
+        .extracting(Request::idempotencyKey)
+        .containsExactlyInAnyOrderElementsOf(raised);
+    awaitAllSent(second.getAlerts().orElseThrow(), raised.size());
+  }
+
+  @Test
+  void excludedTenantsNeverAlert() throws Exception {
+    WebhookReceiver receiver = receiver();
+    CheckupProcessEnginePlugin checkup = AlertScenario.plugin(receiver.url());
+    checkup.setReportExcludeTenants("globex, acme");
+    engines.add(AlertScenario.run(TestEngines.h2(), checkup));
+    Alerts alerts = checkup.getAlerts().orElseThrow();
+
+    alerts.evaluateNow();
+    AlertScenario.acmeLosesItsNorms(checkup);
+    alerts.evaluateNow();
+    alerts.deliverNow();
+
+    assertThat(alerts.list(10)).extracting(AlertRecord::tenantId).doesNotContain("globex", "acme");
+    assertThat(receiver.received())
+        .allSatisfy(r -> assertThat(r.text()).doesNotContain("\"globex\"", "\"acme\""));
+  }
+
+  @Test
+  void onlyHttpAddressesAreAcceptedAndTheRefusalDoesNotRepeatTheAddress() {
+    CheckupProcessEnginePlugin checkup = AlertScenario.plugin("file:///etc/passwd?token=hush-42");
+
+    assertThatThrownBy(() -> TestEngines.h2().plugin(checkup).build())
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("alertsWebhookUrl: only http and https addresses are accepted")
+        .hasMessageNotContaining("passwd")
+        .hasMessageNotContaining("hush-42");
+  }
+
+  @Test
+  void withoutAWebhookThereAreNoAlertsAndNoAlertTables() throws Exception {
+    CheckupProcessEnginePlugin checkup = AlertScenario.plugin(null);
+    ProcessEngine engine = TestEngines.h2().plugin(checkup).build();
+    engines.add(engine);
+
+    assertThat(checkup.getAlerts()).isEmpty();
+    DataSource dataSource =
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource();
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      assertThatThrownBy(() -> statement.executeQuery("select count(*) from CHECKUP_ALERT"))
+          .isInstanceOf(SQLException.class);
+    }
+  }
+
+  static void awaitAllSent(Alerts alerts, int count) throws Exception {
+    long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (alerts.list(100).stream().filter(a -> a.status().equals(AlertTables.SENT)).count()
+        < count) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("not every alert was delivered: " + alerts.list(100));
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  private WebhookReceiver receiver() throws Exception {
+    WebhookReceiver receiver = WebhookReceiver.start();
+    receivers.add(receiver);
+    return receiver;
+  }
+
+  private static JsonNode bodyOf(List<Request> requests, String id) throws Exception {
+    for (Request request : requests) {
+      if (id.equals(request.idempotencyKey())) {
+        return AlertScenario.body(request);
+      }
+    }
+    throw new AssertionError("no request for alert " + id);
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+}

@@ -1,0 +1,134 @@
+package io.checkup.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.checkup.report.Report.HistoryPoint;
+import io.checkup.report.Report.TenantReport;
+import io.checkup.report.RiskLevel;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** When a tenant counts as worse: docs/alerts.md, "When an alert is raised". */
+class WorseningTest {
+
+  private static final long NOW = Instant.parse("2026-03-20T12:00:00Z").toEpochMilli();
+  private static final long HOUR = Duration.ofHours(1).toMillis();
+  private static final long DAY = Duration.ofDays(1).toMillis();
+
+  @Test
+  void aTenantSeenForTheFirstTimeWasHealthyBefore() {
+    assertThat(judge(tenant(RiskLevel.HEALTHY, 90), null).alerts()).isFalse();
+
+    Worsening.Judgement atRisk = judge(tenant(RiskLevel.AT_RISK, 30), null);
+
+    assertThat(atRisk.triggers()).containsExactly(Worsening.RISK_LEVEL);
+    assertThat(atRisk.previousLevel()).isEqualTo(RiskLevel.HEALTHY);
+    assertThat(atRisk.previousScore()).isNull();
+  }
+
+  @Test
+  void aWorseLevelAlertsTheSameOrABetterOneDoesNot() {
+    TenantState attention = state(RiskLevel.ATTENTION, 60, NOW - HOUR);
+
+    assertThat(judge(tenant(RiskLevel.AT_RISK, 55), attention).triggers())
+        .containsExactly(Worsening.RISK_LEVEL);
+    assertThat(judge(tenant(RiskLevel.ATTENTION, 58), attention).alerts()).isFalse();
+    assertThat(judge(tenant(RiskLevel.HEALTHY, 75), attention).alerts()).isFalse();
+  }
+
+  @Test
+  void aFallOfTheConfiguredAmountWithinSevenDaysAlertsOneLessDoesNot() {
+    TenantState before = state(RiskLevel.HEALTHY, 95, NOW - HOUR);
+
+    assertThat(judge(tenant(RiskLevel.HEALTHY, 81), before).alerts()).as("14 points").isFalse();
+    Worsening.Judgement fifteen = judge(tenant(RiskLevel.HEALTHY, 80), before);
+    assertThat(fifteen.triggers()).containsExactly(Worsening.SCORE_DROP);
+    assertThat(fifteen.referenceScore()).isEqualTo(95);
+    assertThat(fifteen.previousScore()).isEqualTo(95);
+  }
+
+  @Test
+  void aSlowFallIsMeasuredFromTheHighestScoreOfTheWeekAndAnOlderOneIsForgotten() {
+    // 95 three days ago (peak), evaluated hourly since, each time a little lower
+    TenantState falling =
+        new TenantState("acme", RiskLevel.HEALTHY, 84, 95, NOW - 3 * DAY, null, NOW - HOUR);
+    assertThat(judge(tenant(RiskLevel.HEALTHY, 80), falling).triggers())
+        .containsExactly(Worsening.SCORE_DROP);
+
+    TenantState longAgo =
+        new TenantState("acme", RiskLevel.HEALTHY, 84, 95, NOW - 8 * DAY, null, NOW - HOUR);
+    assertThat(judge(tenant(RiskLevel.HEALTHY, 80), longAgo).alerts()).isFalse();
+  }
+
+  @Test
+  void theDailySnapshotsOfTheWeekCountSoAFallBeforeTheFirstEvaluationIsSeen() {
+    TenantReport now = withHistory(tenant(RiskLevel.HEALTHY, 78), Map.of(-6, 96, -9, 100, -1, 85));
+
+    Worsening.Judgement judgement = judge(now, null);
+
+    assertThat(judgement.triggers()).containsExactly(Worsening.SCORE_DROP);
+    assertThat(judgement.referenceScore()).isEqualTo(96);
+  }
+
+  @Test
+  void oneFallAlertsOnceAndOnlyAFurtherFallOfTheSameAmountAlertsAgain() {
+    TenantReport fell = withHistory(tenant(RiskLevel.HEALTHY, 78), Map.of(-2, 96));
+    Worsening.Judgement first = judge(fell, state(RiskLevel.HEALTHY, 90, NOW - HOUR));
+    assertThat(first.alerts()).isTrue();
+
+    long later = NOW + HOUR;
+    TenantReport same = withHistory(tenant(RiskLevel.HEALTHY, 77), Map.of(-2, 96));
+    Worsening.Judgement again = Worsening.judge(same, first.next(), later, 15);
+    assertThat(again.alerts()).as("the same fall, an hour later").isFalse();
+
+    TenantReport further = withHistory(tenant(RiskLevel.HEALTHY, 62), Map.of(-2, 96));
+    Worsening.Judgement deeper = Worsening.judge(further, again.next(), later + HOUR, 15);
+    assertThat(deeper.triggers()).containsExactly(Worsening.SCORE_DROP);
+    assertThat(deeper.referenceScore()).isEqualTo(78);
+  }
+
+  @Test
+  void aWorseLevelAndALargeFallAreOneAlert() {
+    Worsening.Judgement both =
+        judge(tenant(RiskLevel.AT_RISK, 35), state(RiskLevel.ATTENTION, 60, NOW - HOUR));
+
+    assertThat(both.triggers()).containsExactly(Worsening.RISK_LEVEL, Worsening.SCORE_DROP);
+    assertThat(both.next().lastAlertAt()).isEqualTo(NOW);
+    assertThat(both.next().peakScore()).isEqualTo(35);
+  }
+
+  private static Worsening.Judgement judge(TenantReport tenant, TenantState before) {
+    return Worsening.judge(tenant, before, NOW, 15);
+  }
+
+  private static TenantState state(RiskLevel level, int score, long at) {
+    return new TenantState("acme", level, score, score, at, null, at);
+  }
+
+  private static TenantReport tenant(RiskLevel level, int score) {
+    return new TenantReport(
+        "acme", level, score, List.of("why"), List.of(), null, null, null, null, null, null, null);
+  }
+
+  /** Daily snapshots: days relative to today (-1 is yesterday) and their scores. */
+  private static TenantReport withHistory(TenantReport tenant, Map<Integer, Integer> scores) {
+    LocalDate today = Instant.ofEpochMilli(NOW).atZone(ZoneOffset.UTC).toLocalDate();
+    List<HistoryPoint> points = new ArrayList<>();
+    scores.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            day ->
+                points.add(
+                    new HistoryPoint(
+                        today.plusDays(day.getKey()).toString(),
+                        day.getValue(),
+                        RiskLevel.HEALTHY)));
+    return tenant.withTrends(null, null, null, points, Map.of());
+  }
+}
