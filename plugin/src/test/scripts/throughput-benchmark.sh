@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Engine throughput with and without the plugin (docs/benchmarks.md). Run from the project root.
-# Usage: throughput-benchmark.sh [h2|postgres] [full|audit|none] [calibrate]   (postgres: the local server, a
-# throwaway schema; calibrate: both engines without the plugin, the benchmark's own bias)
+# Usage: throughput-benchmark.sh [h2|postgres] [full|audit|none] [calibrate|hanging-alerts]   (postgres: the local
+# server, a throwaway schema; calibrate: both engines without the plugin, the benchmark's own bias; hanging-alerts:
+# both with the plugin, one delivering alerts to a receiver that never answers)
 set -euo pipefail
 cd "$(dirname "$0")/../../../.."
 mvn -q -B -pl plugin test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.checkup.engine.CheckupProcessEnginePlugin;
+import io.checkup.report.ReportScenario;
 import io.checkup.report.RiskLevel;
 import io.checkup.testing.LogCapture;
 import io.checkup.testing.TestEngines;
@@ -20,26 +21,39 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.slf4j.Logger;
 
-/** Alerts when a client worsens, delivered to a real HTTP receiver (docs/alerts.md). */
+/**
+ * Alerts when a client worsens, delivered to a real HTTP receiver (docs/alerts.md); on H2 here, on
+ * PostgreSQL and MariaDB in the subclasses.
+ */
 class AlertsTest {
 
-  private final List<ProcessEngine> engines = new ArrayList<>();
+  protected final List<ProcessEngine> engines = new ArrayList<>();
   private final List<WebhookReceiver> receivers = new ArrayList<>();
+
+  /** The database the engines of a test share. */
+  protected TestEngines database() {
+    return TestEngines.h2();
+  }
 
   @AfterEach
   void close() {
     ClockUtil.reset();
     engines.forEach(ProcessEngine::close);
+    engines.clear();
     receivers.forEach(WebhookReceiver::close);
   }
 
@@ -47,7 +61,7 @@ class AlertsTest {
   void aTenantThatWorsensIsAlertedOnceAndOnesThatStayTheSameNever() throws Exception {
     WebhookReceiver receiver = receiver();
     CheckupProcessEnginePlugin checkup = AlertScenario.plugin(receiver.url());
-    engines.add(AlertScenario.run(TestEngines.h2(), checkup));
+    engines.add(AlertScenario.run(database(), checkup));
     Alerts alerts = checkup.getAlerts().orElseThrow();
     Map<String, RiskLevel> before = AlertScenario.levels(checkup);
     assertThat(before).containsEntry("acme", RiskLevel.HEALTHY).containsKey("globex");
@@ -104,7 +118,7 @@ class AlertsTest {
     CheckupProcessEnginePlugin checkup = AlertScenario.plugin(receiver.url());
     List<String> lines;
     try (LogCapture log = LogCapture.of(Logger.ROOT_LOGGER_NAME)) {
-      engines.add(AlertScenario.run(TestEngines.h2(), checkup));
+      engines.add(AlertScenario.run(database(), checkup));
       AlertScenario.acmeLosesItsNorms(checkup);
       Alerts alerts = checkup.getAlerts().orElseThrow();
       List<String> raised = alerts.evaluateNow();
@@ -139,12 +153,12 @@ class AlertsTest {
 
   @Test
   void aRestartInBetweenLosesNoAlert() throws Exception {
-    String database = "alerts-" + UUID.randomUUID();
+    TestEngines database = database();
     WebhookReceiver down = receiver();
     String deadAddress = down.url();
     down.close(); // nobody listens there any more
     CheckupProcessEnginePlugin first = AlertScenario.plugin(deadAddress);
-    ProcessEngine engine = AlertScenario.run(TestEngines.h2Shared(database), first);
+    ProcessEngine engine = AlertScenario.run(database, first);
     AlertScenario.acmeLosesItsNorms(first);
     List<String> raised = first.getAlerts().orElseThrow().evaluateNow();
     assertThat(raised).isNotEmpty();
@@ -159,7 +173,7 @@ class AlertsTest {
 
     WebhookReceiver receiver = receiver();
     CheckupProcessEnginePlugin second = AlertScenario.plugin(receiver.url());
-    engines.add(TestEngines.h2Shared(database).plugin(second).build());
+    engines.add(database.again().plugin(second).build());
     second.getAlerts().orElseThrow().evaluateNow(); // after the restart: nothing new
 
     List<Request> requests = receiver.await(raised.size(), Duration.ofSeconds(20));
@@ -170,11 +184,95 @@ class AlertsTest {
   }
 
   @Test
+  @Timeout(120)
+  void twoEnginesOnOneDatabaseSendEachAlertOnce() throws Exception {
+    WebhookReceiver receiver = receiver();
+    TestEngines database = database();
+    CheckupProcessEnginePlugin first = AlertScenario.plugin(receiver.url());
+    ProcessEngine one = database.plugin(first).build();
+    engines.add(one);
+    CheckupProcessEnginePlugin second = AlertScenario.plugin(receiver.url());
+    engines.add(database.again().plugin(second).build());
+    new ReportScenario(one).run();
+    assertThat(first.getStatistics().flushNow()).isTrue();
+    AlertScenario.acmeLosesItsNorms(first);
+    AlertScenario.acmeLosesItsNorms(second);
+    int notHealthy = notHealthy(AlertScenario.levels(first));
+    assertThat(AlertScenario.levels(second)).isEqualTo(AlertScenario.levels(first));
+
+    // both evaluate at the same moment, twice over, and both deliver every 100 ms
+    ExecutorService nodes = Executors.newFixedThreadPool(2);
+    List<Future<List<String>>> rounds = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      rounds.add(nodes.submit(() -> first.getAlerts().orElseThrow().evaluateNow()));
+      rounds.add(nodes.submit(() -> second.getAlerts().orElseThrow().evaluateNow()));
+    }
+    List<String> raised = new ArrayList<>();
+    for (Future<List<String>> round : rounds) {
+      raised.addAll(round.get());
+    }
+    nodes.shutdown();
+
+    assertThat(raised)
+        .as("each worse tenant raised once")
+        .hasSize(notHealthy)
+        .doesNotHaveDuplicates();
+    receiver.await(notHealthy, Duration.ofSeconds(30));
+    awaitAllSent(first.getAlerts().orElseThrow(), notHealthy);
+    Thread.sleep(500); // a second delivery would come now
+    assertThat(receiver.received())
+        .extracting(Request::idempotencyKey)
+        .containsExactlyInAnyOrderElementsOf(raised);
+  }
+
+  @Test
+  @Timeout(120)
+  void aReceiverThatHangsHoldsUpNoProcessInstanceAndNoEvaluation() throws Exception {
+    WebhookReceiver receiver = receiver().hang();
+    CheckupProcessEnginePlugin checkup = AlertScenario.plugin(receiver.url());
+    checkup.setAlertsTimeout("10m");
+    ProcessEngine engine = AlertScenario.run(database(), checkup);
+    engines.add(engine);
+    Alerts alerts = checkup.getAlerts().orElseThrow();
+    int raised = alerts.evaluateNow().size();
+    assertThat(raised).isPositive();
+    awaitWaiting(receiver, Math.min(raised, AlertDelivery.PARALLEL));
+
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .addModelInstance(
+            "quick.bpmn",
+            Bpmn.createExecutableProcess("quick")
+                .startEvent()
+                .serviceTask()
+                .camundaExpression("${true}")
+                .endEvent()
+                .done())
+        .deploy();
+    for (int i = 0; i < 200; i++) {
+      engine.getRuntimeService().startProcessInstanceByKey("quick");
+    }
+    AlertScenario.acmeLosesItsNorms(checkup);
+    assertThat(alerts.evaluateNow()).as("a new round while deliveries hang").hasSize(1);
+
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey("quick")
+                .completed()
+                .count())
+        .isEqualTo(200);
+    assertThat(receiver.waiting()).as("the deliveries still hang").isPositive();
+  }
+
+  @Test
   void excludedTenantsNeverAlert() throws Exception {
     WebhookReceiver receiver = receiver();
     CheckupProcessEnginePlugin checkup = AlertScenario.plugin(receiver.url());
     checkup.setReportExcludeTenants("globex, acme");
-    engines.add(AlertScenario.run(TestEngines.h2(), checkup));
+    engines.add(AlertScenario.run(database(), checkup));
     Alerts alerts = checkup.getAlerts().orElseThrow();
 
     alerts.evaluateNow();
@@ -223,6 +321,20 @@ class AlertsTest {
       }
       Thread.sleep(20);
     }
+  }
+
+  private static void awaitWaiting(WebhookReceiver receiver, int count) throws Exception {
+    long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (receiver.waiting() < count) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError(receiver.waiting() + " deliveries hang, expected " + count);
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  private static int notHealthy(Map<String, RiskLevel> levels) {
+    return (int) levels.values().stream().filter(level -> level != RiskLevel.HEALTHY).count();
   }
 
   private WebhookReceiver receiver() throws Exception {

@@ -3,6 +3,7 @@ package io.checkup.stats;
 import io.checkup.engine.CheckupProcessEnginePlugin;
 import io.checkup.testing.TestDatabases;
 import io.checkup.testing.TestEngines;
+import io.checkup.testing.WebhookReceiver;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,16 +30,25 @@ public final class ThroughputBenchmark {
 
   private ThroughputBenchmark() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
     String database = args.length > 0 ? args[0] : "h2";
     String history = args.length > 1 ? args[1] : "full";
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.checkup"))
         .setLevel(ch.qos.logback.classic.Level.WARN);
     List<String> schemas = new ArrayList<>();
-    ProcessEngine without = engine(database, history, null, schemas);
     // "calibrate": both engines without the plugin, to read the benchmark's own bias and noise
     boolean calibrate = args.length > 2 && args[2].equals("calibrate");
+    // "hanging-alerts": both engines with the plugin, one of them delivering alerts to a receiver
+    // that takes every request in and never answers, all through the run
+    boolean hangingAlerts = args.length > 2 && args[2].equals("hanging-alerts");
+    WebhookReceiver receiver = hangingAlerts ? WebhookReceiver.start().hang() : null;
+    ProcessEngine without =
+        engine(database, history, hangingAlerts ? new CheckupProcessEnginePlugin() : null, schemas);
     CheckupProcessEnginePlugin checkup = new CheckupProcessEnginePlugin();
+    if (hangingAlerts) {
+      checkup.setAlertsWebhookUrl(receiver.url());
+      checkup.setAlertsTimeout("1h");
+    }
     ProcessEngine with = engine(database, history, calibrate ? null : checkup, schemas);
     BpmnModelInstance model = twentySteps();
     for (ProcessEngine engine : List.of(without, with)) {
@@ -47,6 +57,16 @@ public final class ThroughputBenchmark {
           .createDeployment()
           .addModelInstance("twenty.bpmn", model)
           .deploy();
+    }
+    if (hangingAlerts) {
+      // a fresh installation: the tenant-less part is not healthy, so an alert is raised
+      int raised = checkup.getAlerts().orElseThrow().evaluateNow().size();
+      long end = System.nanoTime() + 30_000_000_000L;
+      while (receiver.waiting() < raised && System.nanoTime() < end) {
+        Thread.sleep(50);
+      }
+      System.out.printf(
+          "(%d alert(s) raised, %d delivery(ies) hanging)%n", raised, receiver.waiting());
     }
     for (int i = 0; i < WARM_UP_ROUNDS; i++) { // until the JIT has compiled what runs
       round(without);
@@ -79,9 +99,16 @@ public final class ThroughputBenchmark {
       ratios[i] = plugged[i] / plain[i];
     }
     System.out.println();
+    if (hangingAlerts) {
+      System.out.printf(
+          "(every hanging delivery still hangs at the end: %d waiting)%n", receiver.waiting());
+    }
     System.out.println(
-        "| database | history | without plugin (instances/s) | with plugin (instances/s) "
-            + "| with / without (median of paired rounds) |");
+        hangingAlerts
+            ? "| database | history | plugin without alerts (instances/s) | plugin with alerts to a"
+                + " hanging receiver (instances/s) | with / without (median of paired rounds) |"
+            : "| database | history | without plugin (instances/s) | with plugin (instances/s) "
+                + "| with / without (median of paired rounds) |");
     System.out.println("| --- | --- | ---: | ---: | ---: |");
     System.out.printf(
         "| %s | %s | %.0f | %.0f | %.1f %% |%n", database, history, a, b, median(ratios) * 100);
@@ -93,6 +120,9 @@ public final class ThroughputBenchmark {
     }
     without.close();
     with.close();
+    if (receiver != null) {
+      receiver.close();
+    }
     schemas.forEach(TestDatabases::dropPostgresSchema);
   }
 
