@@ -149,13 +149,14 @@ public final class Alerts {
     if (raised != null) {
       for (AlertBody alert : raised) {
         LOG.info(
-            "camunda-checkup: alert {} raised for {}: {} -> {}, score {} -> {} ({})",
+            "camunda-checkup: alert {} raised for {}: {} -> {}, score {} ({})",
             alert.id(),
             AlertDelivery.tenant(alert.tenantId()),
             alert.previousLevel(),
             alert.riskLevel(),
-            alert.previousScore() == null ? "-" : alert.previousScore(),
-            alert.score(),
+            alert.previousScore() == null
+                ? alert.score() + ", seen for the first time"
+                : alert.previousScore() + " -> " + alert.score(),
             String.join(", ", alert.triggers()));
       }
     }

@@ -1,0 +1,119 @@
+package io.checkup.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.checkup.lint.PlainText;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The demo's own alert receiver (docs/alerts.md): {@code POST /demo/alerts} takes an alert, checks
+ * its signature with the demo's secret, drops repeats by {@code Idempotency-Key} and logs one line;
+ * {@code GET /demo/alerts} lists the last 100, newest first. What a partner's receiver would do, in
+ * a few lines; not part of the plugin.
+ */
+@RestController
+public class DemoAlertReceiver {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoAlertReceiver.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int KEPT = 100;
+
+  /** One alert as the receiver took it. */
+  public record Received(
+      String receivedAt,
+      String idempotencyKey,
+      boolean signatureValid,
+      int repeats,
+      JsonNode alert) {}
+
+  private final String secret;
+  private final Deque<Received> received = new ArrayDeque<>();
+
+  public DemoAlertReceiver(@Value("${checkup.alerts.webhook-secret:}") String secret) {
+    this.secret = secret;
+  }
+
+  @PostMapping(path = "/demo/alerts", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<Void> receive(
+      @RequestHeader(name = "Idempotency-Key", required = false) String key,
+      @RequestHeader(name = "X-Checkup-Signature", required = false) String signature,
+      @RequestBody byte[] body) {
+    boolean valid = signature != null && !secret.isEmpty() && signs(body, signature);
+    JsonNode alert;
+    try {
+      alert = JSON.readTree(body);
+    } catch (IOException e) {
+      return ResponseEntity.badRequest().build();
+    }
+    synchronized (received) {
+      for (Received earlier : received) {
+        if (earlier.idempotencyKey() != null && earlier.idempotencyKey().equals(key)) {
+          received.remove(earlier);
+          received.addFirst(
+              new Received(
+                  earlier.receivedAt(),
+                  key,
+                  earlier.signatureValid(),
+                  earlier.repeats() + 1,
+                  earlier.alert()));
+          return ResponseEntity.noContent().build(); // a repeat: already taken
+        }
+      }
+      received.addFirst(new Received(Instant.now().toString(), key, valid, 0, alert));
+      while (received.size() > KEPT) {
+        received.removeLast();
+      }
+    }
+    LOG.info(
+        "demo alert receiver: {} {} -> {} (score {}), signature {}",
+        alert.path("tenantId").isNull()
+            ? "(no tenant)"
+            : PlainText.oneLine(alert.path("tenantId").asText(), PlainText.NAME_LENGTH),
+        alert.path("previousLevel").asText(),
+        alert.path("riskLevel").asText(),
+        alert.path("score").asInt(),
+        valid ? "valid" : "INVALID");
+    return ResponseEntity.noContent().build();
+  }
+
+  @GetMapping(path = "/demo/alerts", produces = MediaType.APPLICATION_JSON_VALUE)
+  public List<Received> list() {
+    synchronized (received) {
+      return new ArrayList<>(received);
+    }
+  }
+
+  private boolean signs(byte[] body, String signature) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      byte[] expected =
+          ("sha256=" + HexFormat.of().formatHex(mac.doFinal(body)))
+              .getBytes(StandardCharsets.UTF_8);
+      return MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      return false;
+    }
+  }
+}

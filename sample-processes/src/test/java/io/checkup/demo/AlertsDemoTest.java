@@ -1,0 +1,122 @@
+package io.checkup.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The demo pushes alerts to its own receiver: a new client that is at risk from the start is
+ * alerted once, signed, however many evaluations follow, and the alert's link opens its report.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+    properties = {
+      "checkup.demo.auth=true",
+      "checkup.demo.simulate=false",
+      "checkup.demo.deploy-samples=false",
+      "checkup.alerts.interval=1s",
+      "spring.datasource.url=jdbc:h2:mem:checkup-alerts-demo;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE"
+    })
+class AlertsDemoTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int PORT = freePort();
+
+  @Autowired private TestRestTemplate rest;
+
+  @Autowired private ProcessEngine engine;
+
+  @DynamicPropertySource
+  static void receiverOnThisPort(DynamicPropertyRegistry properties) {
+    properties.add("server.port", () -> PORT);
+    properties.add("checkup.alerts.webhook-url", () -> "http://localhost:" + PORT + "/demo/alerts");
+  }
+
+  @Test
+  void aNewClientAtRiskIsAlertedOnceSignedAndItsLinkOpensTheReport() throws Exception {
+    engine.getIdentityService().saveTenant(engine.getIdentityService().newTenant("fabrikam"));
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .tenantId("fabrikam")
+        .addModelInstance(
+            "order.bpmn",
+            Bpmn.createExecutableProcess("order")
+                .camundaHistoryTimeToLive(30)
+                .startEvent()
+                .userTask("pack")
+                .endEvent()
+                .done())
+        .deploy();
+
+    List<JsonNode> alerts = awaitAlerts("fabrikam");
+    Thread.sleep(3_000); // three more evaluations
+
+    alerts = alertsFor("fabrikam");
+    assertThat(alerts).hasSize(1);
+    JsonNode received = alerts.get(0);
+    assertThat(received.get("signatureValid").asBoolean()).isTrue();
+    assertThat(received.get("repeats").asInt()).isZero();
+    JsonNode alert = received.get("alert");
+    assertThat(alert.get("previousLevel").asText()).isEqualTo("healthy");
+    assertThat(alert.get("riskLevel").asText()).isIn("attention", "at-risk");
+    assertThat(alert.get("reasons")).isNotEmpty();
+
+    String link = alert.get("reportUrl").asText();
+    assertThat(link)
+        .isEqualTo("http://localhost:" + PORT + "/engine-rest/checkup/report/fabrikam?format=html");
+    HttpHeaders admin = new HttpHeaders();
+    admin.setBasicAuth("admin", "admin");
+    ResponseEntity<String> page =
+        rest.exchange(link, HttpMethod.GET, new HttpEntity<>(admin), String.class);
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getBody()).contains("fabrikam");
+  }
+
+  private List<JsonNode> awaitAlerts(String tenant) throws Exception {
+    long end = System.nanoTime() + 60_000_000_000L;
+    List<JsonNode> alerts = alertsFor(tenant);
+    while (alerts.isEmpty()) {
+      assertThat(System.nanoTime()).as("an alert within a minute").isLessThan(end);
+      Thread.sleep(200);
+      alerts = alertsFor(tenant);
+    }
+    return alerts;
+  }
+
+  private List<JsonNode> alertsFor(String tenant) throws IOException {
+    List<JsonNode> found = new ArrayList<>();
+    for (JsonNode received : JSON.readTree(rest.getForObject("/demo/alerts", String.class))) {
+      if (tenant.equals(received.path("alert").path("tenantId").asText())) {
+        found.add(received);
+      }
+    }
+    return found;
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
