@@ -3,7 +3,7 @@ package io.checkup.lint.model;
 import java.util.HashSet;
 import java.util.Set;
 
-/** Namespaces and element names of BPMN 2.0 and Camunda's extensions. */
+/** Namespaces and element names of BPMN 2.0 and Camunda's extensions (Operaton's too). */
 public final class Bpmn {
 
   public static final String MODEL_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
@@ -11,6 +11,12 @@ public final class Bpmn {
 
   /** Camunda 7 still reads models written with the namespace of its Activiti origins. */
   public static final String ACTIVITI_NS = "http://activiti.org/bpmn";
+
+  /**
+   * Operaton writes Camunda's extensions under a namespace of its own and reads both; the linter
+   * does too, whichever engine it runs in.
+   */
+  public static final String OPERATON_NS = "http://operaton.org/schema/1.0/bpmn";
 
   public static final String XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
 
@@ -95,8 +101,14 @@ public final class Bpmn {
     return Set.copyOf(all);
   }
 
+  /**
+   * Camunda's extensions: {@code camunda:}, the legacy {@code activiti:}, Operaton's {@code
+   * operaton:}.
+   */
   public static boolean isCamundaNamespace(String namespace) {
-    return CAMUNDA_NS.equals(namespace) || ACTIVITI_NS.equals(namespace);
+    return CAMUNDA_NS.equals(namespace)
+        || OPERATON_NS.equals(namespace)
+        || ACTIVITI_NS.equals(namespace);
   }
 
   /** "timerEventDefinition" -> "timer". */

@@ -53,11 +53,14 @@ public abstract class BpmnElement {
   }
 
   /**
-   * A Camunda extension attribute ({@code camunda:} or the legacy {@code activiti:} namespace), or
-   * null.
+   * A Camunda extension attribute ({@code camunda:}, Operaton's {@code operaton:} or the legacy
+   * {@code activiti:} namespace), or null.
    */
   public String camundaAttr(String name) {
     String value = xml.attr(Bpmn.CAMUNDA_NS, name);
+    if (value == null) {
+      value = xml.attr(Bpmn.OPERATON_NS, name);
+    }
     return value != null ? value : xml.attr(Bpmn.ACTIVITI_NS, name);
   }
 
