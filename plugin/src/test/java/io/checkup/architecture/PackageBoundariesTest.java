@@ -2,6 +2,7 @@ package io.checkup.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.checkup.testing.ProjectPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class PackageBoundariesTest {
 
-  private static final Path SOURCES = Path.of("src/main/java/io/checkup");
+  private static final Path SOURCES = ProjectPaths.src("main", "java", "io", "checkup");
   private static final Pattern REFERENCE =
       Pattern.compile("\\b(io\\.checkup\\.[a-z]+|org\\.camunda|io\\.micrometer)\\b[.\\w]*");
 

@@ -39,5 +39,15 @@ class CliJarContentsIT {
                     || name.startsWith("io/checkup/rest/")
                     || name.startsWith("io/checkup/spring/")
                     || name.contains("/jte/"));
+    // of the project's own classes, only the command line and the lint core: anything else may
+    // need an engine, Spring or Micrometer
+    assertThat(names)
+        .filteredOn(name -> name.startsWith("io/checkup/") && name.endsWith(".class"))
+        .allMatch(
+            name ->
+                name.startsWith("io/checkup/cli/")
+                    || name.startsWith("io/checkup/lint/")
+                    || name.startsWith("io/checkup/shaded/"),
+            "in io/checkup/cli, io/checkup/lint or io/checkup/shaded");
   }
 }

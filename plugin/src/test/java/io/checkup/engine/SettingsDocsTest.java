@@ -2,8 +2,8 @@ package io.checkup.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.checkup.testing.ProjectPaths;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +15,7 @@ class SettingsDocsTest {
 
   @Test
   void everySettingHasItsRowInTheConfigurationReference() throws Exception {
-    List<String> lines = Files.readAllLines(Path.of("../docs/configuration.md"));
+    List<String> lines = Files.readAllLines(ProjectPaths.docs("configuration.md"));
 
     for (Setting<?> setting : CheckupSettings.ALL) {
       assertThat(lines)

@@ -2,6 +2,7 @@ package io.checkup.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.checkup.testing.ProjectPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class RuleDocsTest {
 
-  private static final Path DOCS = Path.of("..", "docs", "rules");
+  private static final Path DOCS = ProjectPaths.docs("rules");
 
   @Test
   void everyRuleHasItsPage() throws IOException {

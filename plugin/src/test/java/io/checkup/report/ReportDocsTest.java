@@ -2,8 +2,8 @@ package io.checkup.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.checkup.testing.ProjectPaths;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,7 +15,7 @@ class ReportDocsTest {
 
   @Test
   void everyIndicatorIsDocumentedAsTheReportExplainsIt() throws Exception {
-    String docs = Files.readString(Path.of("..", "docs", "report.md"));
+    String docs = Files.readString(ProjectPaths.docs("report.md"));
     for (Indicator indicator : Indicator.values()) {
       String heading = "### `" + indicator.id() + "`: " + indicator.title();
       assertThat(docs).as("section of " + indicator.id()).contains(heading);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.checkup.engine.CheckupProcessEnginePlugin;
 import io.checkup.report.page.ReportPages;
+import io.checkup.testing.ProjectPaths;
 import io.checkup.testing.TestEngines;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,7 +75,7 @@ class ReportSnapshotTest {
   }
 
   private void compare(String name, String actual) throws IOException {
-    Path stored = Path.of("src/test/resources/report/snapshot", name);
+    Path stored = ProjectPaths.src("test", "resources", "report", "snapshot", name);
     if (Boolean.getBoolean("checkup.snapshot.update")) {
       Files.writeString(stored, actual, StandardCharsets.UTF_8);
       return; // taken, not compared: the class path still holds the old files until the next build
