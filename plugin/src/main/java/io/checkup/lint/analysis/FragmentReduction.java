@@ -18,7 +18,8 @@ import java.util.List;
  *   <li>series: a node with one incoming and one outgoing edge only passes its token on;
  *   <li>block: several edges from one split to one join where the split's kind is the join's
  *       (exclusive or event-based into an exclusive merge or an activity, parallel into parallel,
- *       inclusive into inclusive with nothing else leaving or entering) carry one token's worth;
+ *       inclusive into inclusive with nothing else leaving or entering, off any loop) carry one
+ *       token's worth;
  *   <li>loop: an exclusive split whose edge goes back to the exclusive merge right before it only
  *       repeats a state already seen, as long as another edge leaves the loop (not in a scope with
  *       an inclusive join, which Camunda 7 makes wait for tokens that come around a loop);
@@ -54,7 +55,7 @@ final class FragmentReduction {
       queued[node] = false;
       touched.clear();
       if (series(net, node, touched)
-          || block(net, node, touched)
+          || block(net, node, onCycle, touched)
           || (loops && loop(net, node, touched))
           || deadEnd(net, node, onCycle, touched)) {
         touched.add(node);
@@ -90,7 +91,7 @@ final class FragmentReduction {
   }
 
   /** Several edges from this split to one join that take the place of one. */
-  private static boolean block(FlowNet net, int split, List<Integer> touched) {
+  private static boolean block(FlowNet net, int split, BitSet onCycle, List<Integer> touched) {
     List<Integer> out = net.out.get(split);
     for (int i = 0; i < out.size(); i++) {
       int edge = out.get(i);
@@ -104,7 +105,7 @@ final class FragmentReduction {
       if (parallel.size() < 2
           || join == split
           || net.edgeKind.get(edge) != EdgeKind.FLOW
-          || !sameKind(net, split, join, parallel)) {
+          || !sameKind(net, split, join, parallel, onCycle)) {
         continue;
       }
       for (int k = 1; k < parallel.size(); k++) {
@@ -116,7 +117,8 @@ final class FragmentReduction {
     return false;
   }
 
-  private static boolean sameKind(FlowNet net, int split, int join, List<Integer> edges) {
+  private static boolean sameKind(
+      FlowNet net, int split, int join, List<Integer> edges, BitSet onCycle) {
     Kind from = net.kind.get(split);
     Kind to = net.kind.get(join);
     if (from == Kind.EXCLUSIVE) {
@@ -127,8 +129,11 @@ final class FragmentReduction {
     if (net.takesAllFlows(split)) {
       return to == Kind.PARALLEL;
     }
+    // an inclusive join on a loop also waits for tokens that come around it (another inclusive
+    // join on the loop may wait for this one's in turn: a deadlock only the state space sees)
     return from == Kind.INCLUSIVE
         && to == Kind.INCLUSIVE
+        && !onCycle.get(join)
         && net.out.get(split).size() == edges.size()
         && net.in.get(join).size() == edges.size();
   }

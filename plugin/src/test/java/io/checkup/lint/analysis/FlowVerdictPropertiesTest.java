@@ -20,13 +20,14 @@ import net.jqwik.api.statistics.Statistics;
 /**
  * The flow rules against a brute-force exploration of every reachable state, on random models of up
  * to about 25 nodes: sound models composed of blocks get no flow finding; with one defect injected,
- * the rules' verdict is the explorer's.
+ * the rules' verdict is the explorer's. A fixed seed keeps CI reproducible; change it to explore
+ * (docs/flow-analysis.md lists what new seeds found).
  */
 class FlowVerdictPropertiesTest {
 
   private static final Linter LINTER = flowRulesOnly();
 
-  @Property(tries = 1000)
+  @Property(tries = 1000, seed = "20261201")
   void soundModelsGetNoFlowFinding(
       @ForAll long seed, @ForAll @IntRange(min = 3, max = 25) int size) {
     RandomModel model = RandomModel.sound(seed, size);
@@ -38,7 +39,7 @@ class FlowVerdictPropertiesTest {
     assertThat(lint(model)).as("%s", model).isEmpty();
   }
 
-  @Property(tries = 3000)
+  @Property(tries = 3000, seed = "20261201")
   void withOneDefectTheRulesAgreeWithTheBruteForceExplorer(
       @ForAll long seed, @ForAll @IntRange(min = 3, max = 25) int size) {
     RandomModel model = RandomModel.sound(seed, size).inject();
