@@ -4,8 +4,10 @@ import io.checkup.lint.PlainText;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,12 +28,15 @@ final class AlertDelivery {
   private final AlertTables tables;
   private final AlertSettings settings;
   private final Webhook webhook;
+  private final Predicate<String> excluded;
   private final Semaphore slots = new Semaphore(PARALLEL);
 
-  AlertDelivery(AlertTables tables, AlertSettings settings, Webhook webhook) {
+  AlertDelivery(
+      AlertTables tables, AlertSettings settings, Webhook webhook, Predicate<String> excluded) {
     this.tables = tables;
     this.settings = settings;
     this.webhook = webhook;
+    this.excluded = excluded;
   }
 
   /**
@@ -45,10 +50,9 @@ final class AlertDelivery {
     if (free == 0) {
       return started;
     }
-    long now = System.currentTimeMillis();
     List<AlertTables.Due> due;
     try {
-      due = tables.due(now, free);
+      due = tables.due(System.currentTimeMillis(), free);
     } catch (SQLException e) {
       LOG.warn(
           "camunda-checkup: the pending alerts cannot be read ({}); the next pass tries again",
@@ -59,11 +63,13 @@ final class AlertDelivery {
       if (!slots.tryAcquire()) {
         break;
       }
+      // a token of this claim: only the delivery that holds it records its outcome
+      String claim = claimToken();
       boolean claimed;
       try {
-        claimed =
-            tables.claim(alert.id(), settings.nodeId(), now, now + settings.claim().toMillis());
-      } catch (SQLException e) {
+        long at = System.currentTimeMillis();
+        claimed = tables.claim(alert.id(), claim, at, at + settings.claim().toMillis());
+      } catch (SQLException | RuntimeException e) {
         slots.release();
         LOG.warn(
             "camunda-checkup: alert {} cannot be taken for delivery ({}); the next pass tries again",
@@ -75,20 +81,47 @@ final class AlertDelivery {
         slots.release(); // another node has it
         continue;
       }
-      started.add(deliver(alert));
+      try {
+        started.add(deliver(alert, claim));
+      } catch (RuntimeException e) {
+        slots.release();
+        LOG.warn(
+            "camunda-checkup: alert {} could not be sent ({}); it is tried again once its hold ends",
+            alert.id(),
+            e.toString());
+      }
     }
     return started;
   }
 
-  private CompletableFuture<Void> deliver(AlertTables.Due alert) {
+  private String claimToken() {
+    String token = UUID.randomUUID() + " " + settings.nodeId();
+    return token.length() > 128 ? token.substring(0, 128) : token;
+  }
+
+  private CompletableFuture<Void> deliver(AlertTables.Due alert, String claim) {
     int attempt = alert.attempts() + 1;
+    if (excluded.test(alert.tenantId())) {
+      try {
+        tables.failed(alert.id(), claim, alert.attempts(), null, "the tenant is excluded");
+        LOG.info(
+            "camunda-checkup: alert {} for {} dropped: the tenant is excluded now",
+            alert.id(),
+            tenant(alert.tenantId()));
+      } catch (SQLException e) {
+        LOG.warn("camunda-checkup: alert {} cannot be dropped ({})", alert.id(), e.toString());
+      } finally {
+        slots.release();
+      }
+      return CompletableFuture.completedFuture(null);
+    }
     return webhook
         .post(alert.id(), alert.body())
         .handle(
             (status, failure) -> {
               try {
                 if (failure == null && status >= 200 && status < 300) {
-                  tables.sent(alert.id(), settings.nodeId(), attempt, System.currentTimeMillis());
+                  tables.sent(alert.id(), claim, attempt, System.currentTimeMillis());
                   LOG.info(
                       "camunda-checkup: alert {} for {} delivered (attempt {})",
                       alert.id(),
@@ -97,6 +130,7 @@ final class AlertDelivery {
                 } else {
                   retryOrGiveUp(
                       alert,
+                      claim,
                       attempt,
                       failure == null ? "HTTP " + status : webhook.describe(failure));
                 }
@@ -113,11 +147,12 @@ final class AlertDelivery {
             });
   }
 
-  private void retryOrGiveUp(AlertTables.Due alert, int attempt, String why) throws SQLException {
+  private void retryOrGiveUp(AlertTables.Due alert, String claim, int attempt, String why)
+      throws SQLException {
     long now = System.currentTimeMillis();
     long next = now + settings.backoff(attempt).toMillis();
     if (next - alert.created() > settings.retryFor().toMillis()) {
-      tables.failed(alert.id(), settings.nodeId(), attempt, null, why);
+      tables.failed(alert.id(), claim, attempt, null, why);
       LOG.warn(
           "camunda-checkup: alert {} for {} given up after {} attempts over {} ({})",
           alert.id(),
@@ -127,7 +162,7 @@ final class AlertDelivery {
           why);
       return;
     }
-    tables.failed(alert.id(), settings.nodeId(), attempt, next, why);
+    tables.failed(alert.id(), claim, attempt, next, why);
     String line = "camunda-checkup: alert {} for {} not delivered, attempt {} ({}); retry in {} s";
     Object[] arguments = {
       alert.id(), tenant(alert.tenantId()), attempt, why, (next - now + 999) / 1000

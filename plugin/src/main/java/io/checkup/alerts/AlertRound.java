@@ -31,9 +31,14 @@ final class AlertRound {
     this.excluded = excluded;
   }
 
-  /** Whether a round is due at {@code now}: the last one ended an interval ago or more. */
-  boolean due(long now) throws SQLException {
-    return now - tables.lastRound() >= settings.interval().toMillis();
+  /**
+   * Takes the round if one is due at {@code now} (the last one ended an interval ago or more) and
+   * no other node took it first: then this node makes the report and runs it.
+   */
+  boolean takeIfDue(long now) throws SQLException {
+    long last = tables.lastRound();
+    return now - last >= settings.interval().toMillis()
+        && tables.takeRound(last, now, settings.nodeId());
   }
 
   /**

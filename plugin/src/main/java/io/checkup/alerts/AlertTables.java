@@ -81,6 +81,21 @@ final class AlertTables {
     }
   }
 
+  /**
+   * Takes the round that is due for this node: one atomic update from the end of the last round it
+   * read, so of the nodes that find a round due at the same moment one makes the report.
+   */
+  boolean takeRound(long last, long at, String nodeId) throws SQLException {
+    return update(
+            "update "
+                + round
+                + " set EVALUATED_AT_ = ?, NODE_ID_ = ? where ID_ = 1 and EVALUATED_AT_ = ?",
+            at,
+            nodeId,
+            last)
+        == 1;
+  }
+
   void endRound(Connection connection, long at, String nodeId) throws SQLException {
     try (PreparedStatement update =
         prepare(
@@ -221,13 +236,13 @@ final class AlertTables {
    * Takes an alert for delivery until {@code until}, unless another node holds it or it is no
    * longer pending: one atomic update, so that one node delivers it at a time.
    */
-  boolean claim(String id, String nodeId, long now, long until) throws SQLException {
+  boolean claim(String id, String claim, long now, long until) throws SQLException {
     return update(
             "update "
                 + alert
                 + " set CLAIMED_BY_ = ?, CLAIMED_UNTIL_ = ? where ID_ = ? and STATUS_ = ? and "
                 + "(CLAIMED_UNTIL_ is null or CLAIMED_UNTIL_ < ?)",
-            nodeId,
+            claim,
             until,
             id,
             PENDING,
@@ -235,8 +250,8 @@ final class AlertTables {
         == 1;
   }
 
-  /** Records a delivery: sent. Only the node that holds the alert writes its outcome. */
-  void sent(String id, String nodeId, int attempts, long at) throws SQLException {
+  /** Records a delivery: sent. Only the delivery that holds the claim writes its outcome. */
+  void sent(String id, String claim, int attempts, long at) throws SQLException {
     update(
         "update "
             + alert
@@ -246,11 +261,11 @@ final class AlertTables {
         attempts,
         at,
         id,
-        nodeId);
+        claim);
   }
 
   /** Records a failed attempt: retried at {@code next}, or given up when {@code next} is null. */
-  void failed(String id, String nodeId, int attempts, Long next, String error) throws SQLException {
+  void failed(String id, String claim, int attempts, Long next, String error) throws SQLException {
     update(
         "update "
             + alert
@@ -261,7 +276,7 @@ final class AlertTables {
         next == null ? 0L : next,
         error.length() > 255 ? error.substring(0, 255) : error,
         id,
-        nodeId);
+        claim);
   }
 
   /** Deletes delivered and given-up alerts raised before {@code before}. */

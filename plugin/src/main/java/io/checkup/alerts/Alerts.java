@@ -54,7 +54,8 @@ public final class Alerts {
         new AlertDelivery(
             tables,
             settings,
-            new Webhook(settings.webhook(), settings.secret(), settings.timeout(), senders));
+            new Webhook(settings.webhook(), settings.secret(), settings.timeout(), senders),
+            report::excludes);
   }
 
   /** Applies the engine's {@code databaseSchemaUpdate} to the alert tables. */
@@ -94,10 +95,16 @@ public final class Alerts {
     }
     scheduler.scheduleWithFixedDelay(
         () -> {
-          if (alive.getAsBoolean()) {
-            delivery.pass();
-          } else {
-            stop();
+          try {
+            if (alive.getAsBoolean()) {
+              delivery.pass();
+            } else {
+              stop();
+            }
+          } catch (RuntimeException e) {
+            // a task that throws is never run again: this one must run on
+            LOG.warn(
+                "camunda-checkup: a delivery pass failed ({}); the next one runs", e.toString());
           }
         },
         pass,
@@ -128,17 +135,17 @@ public final class Alerts {
   private void evaluateIfDue() {
     try {
       long now = ClockUtil.getCurrentTime().getTime();
-      if (!round.due(now)) {
+      if (!round.takeIfDue(now)) {
         return;
       }
-      List<AlertBody> raised = evaluate(now, false);
+      List<AlertBody> raised = evaluate(now, true);
       if (raised != null && !raised.isEmpty()) {
         delivery.pass();
       }
     } catch (SQLException | RuntimeException e) {
       LOG.warn(
-          "camunda-checkup: evaluating the tenants for alerts failed ({}); the next look tries "
-              + "again",
+          "camunda-checkup: evaluating the tenants for alerts failed ({}); the next round "
+              + "tries again",
           e.toString());
     }
   }

@@ -277,6 +277,43 @@ class AlertsTest {
   }
 
   @Test
+  void anAlertThatCannotBeDeliveredIsGivenUpAfterRetryForAndNoTraceNamesTheAddress()
+      throws Exception {
+    WebhookReceiver down = receiver();
+    String deadAddress = down.url();
+    down.close();
+    CheckupProcessEnginePlugin checkup = AlertScenario.plugin(deadAddress);
+    checkup.setAlertsRetryFor("1s");
+    List<String> lines;
+    Alerts alerts;
+    try (LogCapture log = LogCapture.of(Logger.ROOT_LOGGER_NAME)) {
+      engines.add(AlertScenario.run(database(), checkup));
+      alerts = checkup.getAlerts().orElseThrow();
+      int raised = alerts.evaluateNow().size();
+      long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (alerts.list(10).stream().filter(a -> a.status().equals(AlertTables.FAILED)).count()
+          < raised) {
+        assertThat(System.nanoTime()).as("every alert given up").isLessThan(end);
+        Thread.sleep(50);
+      }
+      lines = log.lines();
+    }
+    assertThat(alerts.list(10))
+        .allSatisfy(
+            alert -> {
+              assertThat(alert.attempts()).isGreaterThan(1);
+              assertThat(alert.lastError())
+                  .contains("cannot be reached")
+                  .doesNotContain("127.0.0.1");
+            });
+    assertThat(lines).anySatisfy(line -> assertThat(line).contains("given up after"));
+    String port = deadAddress.split(":")[2].split("/")[0];
+    assertThat(lines)
+        .noneSatisfy(
+            line -> assertThat(line).containsAnyOf("hush-42", "/hooks/", ":" + port, "horse"));
+  }
+
+  @Test
   void excludedTenantsNeverAlert() throws Exception {
     WebhookReceiver receiver = receiver();
     CheckupProcessEnginePlugin checkup = AlertScenario.plugin(receiver.url());

@@ -38,6 +38,7 @@ public final class WebhookReceiver implements AutoCloseable {
   private final CountDownLatch released = new CountDownLatch(1);
   private final AtomicInteger waiting = new AtomicInteger();
   private volatile boolean hang;
+  private volatile boolean stallBody;
 
   private WebhookReceiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
@@ -66,6 +67,12 @@ public final class WebhookReceiver implements AutoCloseable {
   /** From now on, takes requests in and never answers them (until closed). */
   public WebhookReceiver hang() {
     hang = true;
+    return this;
+  }
+
+  /** From now on, answers 200 with headers that announce a body, and never sends the body. */
+  public WebhookReceiver stallBody() {
+    stallBody = true;
     return this;
   }
 
@@ -106,7 +113,11 @@ public final class WebhookReceiver implements AutoCloseable {
               body));
       status = answers.poll();
     }
-    if (hang) {
+    if (stallBody) {
+      exchange.sendResponseHeaders(200, 100);
+      exchange.getResponseBody().flush();
+    }
+    if (hang || stallBody) {
       waiting.incrementAndGet();
       try {
         released.await(5, TimeUnit.MINUTES);
@@ -116,7 +127,9 @@ public final class WebhookReceiver implements AutoCloseable {
         waiting.decrementAndGet();
       }
     }
-    exchange.sendResponseHeaders(status == null ? 204 : status, -1);
+    if (!stallBody) {
+      exchange.sendResponseHeaders(status == null ? 204 : status, -1);
+    }
     exchange.close();
   }
 

@@ -28,9 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The demo's own alert receiver (docs/alerts.md): {@code POST /demo/alerts} takes an alert, checks
- * its signature with the demo's secret, drops repeats by {@code Idempotency-Key} and logs one line;
- * {@code GET /demo/alerts} lists the last 100, newest first. What a partner's receiver would do, in
- * a few lines; not part of the plugin.
+ * its signature with the demo's secret (401 without a valid one), drops repeats by {@code
+ * Idempotency-Key} and logs one line; {@code GET /demo/alerts} lists the last 100, newest first.
+ * What a partner's receiver would do, in a few lines; not part of the plugin.
  */
 @RestController
 public class DemoAlertReceiver {
@@ -60,6 +60,10 @@ public class DemoAlertReceiver {
       @RequestHeader(name = "X-Checkup-Signature", required = false) String signature,
       @RequestBody byte[] body) {
     boolean valid = signature != null && !secret.isEmpty() && signs(body, signature);
+    if (!valid && !secret.isEmpty()) {
+      LOG.warn("demo alert receiver: a request without a valid signature, refused");
+      return ResponseEntity.status(401).build();
+    }
     JsonNode alert;
     try {
       alert = JSON.readTree(body);
@@ -90,8 +94,8 @@ public class DemoAlertReceiver {
         alert.path("tenantId").isNull()
             ? "(no tenant)"
             : PlainText.oneLine(alert.path("tenantId").asText(), PlainText.NAME_LENGTH),
-        alert.path("previousLevel").asText(),
-        alert.path("riskLevel").asText(),
+        PlainText.oneLine(alert.path("previousLevel").asText(), PlainText.NAME_LENGTH),
+        PlainText.oneLine(alert.path("riskLevel").asText(), PlainText.NAME_LENGTH),
         alert.path("score").asInt(),
         valid ? "valid" : "INVALID");
     return ResponseEntity.noContent().build();
