@@ -100,6 +100,27 @@ class PluginSettingsTest {
   }
 
   @Test
+  void badAlertSettingsStopTheEngineNamingTheSetting() {
+    CheckupProcessEnginePlugin drop = new CheckupProcessEnginePlugin();
+    drop.setAlertsWebhookUrl("https://hooks.example.com/checkup");
+    drop.setAlertsScoreDrop(0);
+    assertThatThrownBy(() -> TestEngines.h2().plugin(drop).build())
+        .hasMessageContaining("camunda-checkup: invalid configuration")
+        .hasMessageContaining("alertsScoreDrop: 0 is not between 1 and 100");
+
+    CheckupProcessEnginePlugin interval = new CheckupProcessEnginePlugin();
+    interval.setAlertsInterval("0s");
+    assertThatThrownBy(() -> TestEngines.h2().plugin(interval).build())
+        .hasMessageContaining("alertsInterval: PT0S is not a positive duration");
+
+    CheckupProcessEnginePlugin link = new CheckupProcessEnginePlugin();
+    link.setAlertsReportUrl("javascript:alert(1)");
+    assertThatThrownBy(() -> TestEngines.h2().plugin(link).build())
+        .hasMessageContaining("alertsReportUrl")
+        .hasMessageContaining("is neither a path");
+  }
+
+  @Test
   void badSettingsNameTheProblem() {
     CheckupProcessEnginePlugin missing = new CheckupProcessEnginePlugin();
     missing.setLintConfigFile("classpath:lint/nothing-here.json");
