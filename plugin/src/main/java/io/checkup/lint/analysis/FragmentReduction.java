@@ -177,6 +177,11 @@ final class FragmentReduction {
    * second token would have to meet the first before the split). Its token meets no other.
    */
   private static boolean deadEnd(FlowNet net, int node, BitSet onCycle, List<Integer> touched) {
+    if (net.in.get(node).size() > 1) {
+      // two tokens may pass this node: its edges (and its boundary events, which make it a running
+      // activity a second token can enter) must stay where the state space sees them
+      return false;
+    }
     List<Integer> out = net.out.get(node);
     boolean concurrent = !onCycle.get(node) && out.size() > 1 && net.takesAllFlows(node);
     for (int e : out) {
@@ -184,9 +189,12 @@ final class FragmentReduction {
       boolean beside =
           net.edgeKind.get(e) == EdgeKind.NON_INTERRUPTING
               || (net.edgeKind.get(e) == EdgeKind.FLOW && concurrent);
+      // only where no other token can arrive: a sink reached from two places (an activity with a
+      // boundary event whose own flow was reduced away, say) still sees the second token come in
       if (beside
           && end != node
           && net.out.get(end).isEmpty()
+          && net.in.get(end).size() == 1
           && !net.terminates.get(end)
           && net.kind.get(end) != Kind.COMPLEX) {
         net.remove(e);
