@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.checkup.lint.Finding;
 import io.checkup.lint.LintConfig;
 import io.checkup.lint.Rule;
+import io.checkup.lint.RulePages;
 import io.checkup.lint.Severity;
 import io.checkup.lint.WitnessStep;
 import java.io.IOException;
@@ -29,8 +30,6 @@ import java.util.Map;
 final class SarifReport {
 
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-  static final String PROJECT_URI = "https://github.com/camunda-checkup/camunda-checkup";
-  static final String DOCS_URI = PROJECT_URI + "/blob/main/docs/rules/";
 
   private SarifReport() {}
 
@@ -87,7 +86,7 @@ final class SarifReport {
     json.writeObjectFieldStart("driver");
     json.writeStringField("name", "camunda-checkup");
     json.writeStringField("version", CheckupCli.version());
-    json.writeStringField("informationUri", PROJECT_URI);
+    json.writeStringField("informationUri", RulePages.PROJECT);
     json.writeArrayFieldStart("rules");
     for (RuleEntry rule : rules) {
       json.writeStartObject();
@@ -96,7 +95,7 @@ final class SarifReport {
       json.writeObjectFieldStart("shortDescription");
       json.writeStringField("text", rule.description());
       json.writeEndObject();
-      json.writeStringField("helpUri", DOCS_URI + rule.id() + ".md");
+      json.writeStringField("helpUri", RulePages.of(rule.id()));
       json.writeObjectFieldStart("defaultConfiguration");
       json.writeStringField("level", level(rule.severity()));
       json.writeEndObject();

@@ -18,7 +18,7 @@ import org.camunda.bpm.engine.rest.util.EngineUtil;
  * tenant), or a user who sees exactly the tenants they are a member of, directly or through a
  * group. The tenant-less part is for administrators.
  */
-final class Caller {
+public final class Caller {
 
   private final Set<String> tenants;
 
@@ -26,7 +26,7 @@ final class Caller {
     this.tenants = tenants;
   }
 
-  static Caller of(ProcessEngine engine) {
+  public static Caller of(ProcessEngine engine) {
     Authentication authentication = engine.getIdentityService().getCurrentAuthentication();
     if (authentication == null || isAdmin(engine, authentication)) {
       return new Caller(null);
@@ -91,12 +91,12 @@ final class Caller {
   }
 
   /** The tenants visible, or null for all (and the tenant-less part). */
-  Set<String> sees() {
+  public Set<String> sees() {
     return tenants;
   }
 
   /** Whether this tenant (null: the tenant-less part) is visible. */
-  boolean canSee(String tenantId) {
+  public boolean canSee(String tenantId) {
     return tenants == null || (tenantId != null && tenants.contains(tenantId));
   }
 }

@@ -4,7 +4,6 @@ import io.checkup.engine.CheckupProcessEnginePlugin;
 import io.checkup.engine.CheckupRegistry;
 import io.checkup.engine.ResourceFindings;
 import io.checkup.lint.Finding;
-import io.checkup.lint.WitnessStep;
 import io.checkup.report.HistoryFormats;
 import io.checkup.report.Report;
 import io.checkup.report.ReportFormats;
@@ -80,7 +79,7 @@ public class CheckupRestService {
   private static Report generate(Checkup checkup, ReportScope scope) {
     if (checkup.plugin().unavailableReason() != null) {
       throw new WebApplicationException(
-          error(
+          Answers.error(
               Response.Status.NOT_FOUND,
               "InvalidRequestException",
               "The check-up report is off on process engine '"
@@ -92,7 +91,7 @@ public class CheckupRestService {
     try {
       return checkup.plugin().getReport().generate(scope);
     } catch (ReportUnavailableException e) {
-      throw unavailable(e);
+      throw Answers.unavailable(e);
     }
   }
 
@@ -126,11 +125,11 @@ public class CheckupRestService {
     String name =
         tenantId == null ? "The tenant-less part is not visible." : "No tenant '" + tenantId + "'.";
     if (!caller.canSee(tenantId)) {
-      return notFound(name);
+      return Answers.notFound(name);
     }
     Report report = generate(checkup, ReportScope.of(Collections.singleton(tenantId)));
     if (report.tenants().isEmpty()) {
-      return notFound(name);
+      return Answers.notFound(name);
     }
     return render(checkup, report, format, view, fileName);
   }
@@ -142,7 +141,7 @@ public class CheckupRestService {
       @QueryParam("days") Integer days,
       @QueryParam("format") String format) {
     if (!withoutTenantId) {
-      return error(
+      return Answers.error(
           Response.Status.BAD_REQUEST,
           "InvalidRequestException",
           "Name a tenant: /history/{tenantId}, or /history?withoutTenantId=true for the tenant-less "
@@ -171,17 +170,17 @@ public class CheckupRestService {
     String name =
         tenantId == null ? "The tenant-less part is not visible." : "No tenant '" + tenantId + "'.";
     if (!caller.canSee(tenantId) || !exists(checkup.engine(), tenantId)) {
-      return notFound(name);
+      return Answers.notFound(name);
     }
     int span = days == null ? 90 : days;
     if (span < 1 || span > 3_660) {
-      return error(
+      return Answers.error(
           Response.Status.BAD_REQUEST,
           "InvalidRequestException",
           "days must be from 1 to 3660, not " + span + ".");
     }
     if (checkup.plugin().unavailableReason() != null) {
-      return notFound(
+      return Answers.notFound(
           "The check-up history is off on process engine '"
               + checkup.engine().getName()
               + "': "
@@ -192,20 +191,20 @@ public class CheckupRestService {
     try {
       snapshots = checkup.plugin().getReport().history(tenantId, span);
     } catch (ReportUnavailableException e) {
-      throw unavailable(e);
+      throw Answers.unavailable(e);
     }
     if (snapshots.isEmpty() && checkup.plugin().getReport().excludes(tenantId)) {
-      return notFound(name);
+      return Answers.notFound(name);
     }
     String chosen = format(format);
     if (chosen == null) {
-      return error(
+      return Answers.error(
           Response.Status.BAD_REQUEST,
           "InvalidRequestException",
           "Unknown format '" + format + "' for the history: use json, csv or html.");
     }
     if (chosen.equals("html")) {
-      return html(ReportPages.history(tenantId, historyName(checkup, tenantId), snapshots));
+      return Answers.html(ReportPages.history(tenantId, historyName(checkup, tenantId), snapshots));
     }
     if (chosen.equals("csv")) {
       String file = "checkup-history-" + (tenantId == null ? "without-tenant" : safeName(tenantId));
@@ -251,13 +250,13 @@ public class CheckupRestService {
             ? Optional.empty()
             : checkup.plugin().getLintResults().forDeployment(deploymentId);
     if (found.isEmpty()) {
-      return notFound("No deployment '" + deploymentId + "'.");
+      return Answers.notFound("No deployment '" + deploymentId + "'.");
     }
     List<Map<String, Object>> resources = new ArrayList<>();
     for (ResourceFindings resource : found.get()) {
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("resource", resource.resourceName());
-      entry.put("findings", findings(resource.findings()));
+      entry.put("findings", FindingsJson.list(resource.findings()));
       // findings beyond the answer's bound: counted, not listed (the command line lists them all)
       entry.put("omittedFindings", resource.omitted());
       resources.add(entry);
@@ -267,7 +266,7 @@ public class CheckupRestService {
     body.put("deploymentName", deployment.getName());
     body.put("tenantId", deployment.getTenantId());
     body.put("resources", resources);
-    return json(body);
+    return Answers.json(body);
   }
 
   @GET
@@ -287,7 +286,7 @@ public class CheckupRestService {
             ? Optional.empty()
             : checkup.plugin().getLintResults().forProcessDefinition(id);
     if (found.isEmpty()) {
-      return notFound("No process definition '" + id + "'.");
+      return Answers.notFound("No process definition '" + id + "'.");
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("processDefinitionId", id);
@@ -295,35 +294,8 @@ public class CheckupRestService {
     body.put("version", definition.getVersion());
     body.put("tenantId", definition.getTenantId());
     body.put("resource", definition.getResourceName());
-    body.put("findings", findings(found.get()));
-    return json(body);
-  }
-
-  private static List<Map<String, Object>> findings(List<Finding> findings) {
-    List<Map<String, Object>> list = new ArrayList<>();
-    for (Finding finding : findings) {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("rule", finding.ruleId());
-      entry.put("severity", finding.severity().label());
-      entry.put("message", finding.message());
-      entry.put("elementId", finding.elementId());
-      entry.put("line", finding.line() > 0 ? finding.line() : null);
-      entry.put("column", finding.column() > 0 ? finding.column() : null);
-      entry.put("processKey", finding.processId());
-      if (!finding.witness().isEmpty()) {
-        List<Map<String, Object>> witness = new ArrayList<>();
-        for (WitnessStep step : finding.witness()) {
-          Map<String, Object> map = new LinkedHashMap<>();
-          map.put("elementId", step.elementId());
-          map.put("flowId", step.flowId());
-          map.put("step", step.step());
-          witness.add(map);
-        }
-        entry.put("witness", witness);
-      }
-      list.add(entry);
-    }
-    return list;
+    body.put("findings", FindingsJson.list(found.get()));
+    return Answers.json(body);
   }
 
   // ---- formats ----
@@ -332,14 +304,14 @@ public class CheckupRestService {
       Checkup checkup, Report report, String format, String view, String fileName) {
     String chosen = format(format);
     if (chosen == null) {
-      return error(
+      return Answers.error(
           Response.Status.BAD_REQUEST,
           "InvalidRequestException",
           "Unknown format '" + format + "': use json, csv or html.");
     }
     boolean full = view != null && view.trim().equalsIgnoreCase("full");
     if (view != null && !view.isBlank() && !full && !view.trim().equalsIgnoreCase("triage")) {
-      return error(
+      return Answers.error(
           Response.Status.BAD_REQUEST,
           "InvalidRequestException",
           "Unknown view '" + view + "': use triage (the default) or full.");
@@ -352,21 +324,11 @@ public class CheckupRestService {
               .build();
       case "html" -> {
         String cockpit = checkup.plugin().cockpitUrl(checkup.engine().getName());
-        yield html(full ? ReportPages.full(report, cockpit) : ReportPages.triage(report, cockpit));
+        yield Answers.html(
+            full ? ReportPages.full(report, cockpit) : ReportPages.triage(report, cockpit));
       }
-      default -> json(report);
+      default -> Answers.json(report);
     };
-  }
-
-  private static Response html(String page) {
-    return Response.ok(page, MediaType.TEXT_HTML + "; charset=UTF-8")
-        // the page needs nothing but its own inline styles: no script may run, nothing may be
-        // loaded
-        .header(
-            "Content-Security-Policy",
-            "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
-        .header("X-Content-Type-Options", "nosniff")
-        .build();
   }
 
   /** The name a history page shows: the tenant's name where the engine knows one. */
@@ -415,42 +377,6 @@ public class CheckupRestService {
     return anyText ? "html" : "json";
   }
 
-  /** 503, with Camunda's error body and a time to come back. */
-  private static WebApplicationException unavailable(ReportUnavailableException e) {
-    LOG.warn(
-        "camunda-checkup: the check-up was asked for but cannot be had now: {}", e.getMessage());
-    return new WebApplicationException(
-        Response.status(Response.Status.SERVICE_UNAVAILABLE)
-            .header("Retry-After", "30")
-            .type(MediaType.APPLICATION_JSON)
-            .entity(ReportFormats.json(errorBody("ReportUnavailableException", e.getMessage())))
-            .build());
-  }
-
-  private static Response json(Object body) {
-    return Response.ok(ReportFormats.json(body), MediaType.APPLICATION_JSON + "; charset=UTF-8")
-        .build();
-  }
-
-  private static Response notFound(String message) {
-    return error(Response.Status.NOT_FOUND, "InvalidRequestException", message);
-  }
-
-  private static Response error(Response.Status status, String type, String message) {
-    return Response.status(status)
-        .type(MediaType.APPLICATION_JSON)
-        .entity(ReportFormats.json(errorBody(type, message)))
-        .build();
-  }
-
-  /** Camunda's own error shape: {@code {"type": ..., "message": ...}}. */
-  private static Map<String, Object> errorBody(String type, String message) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", type);
-    body.put("message", message);
-    return body;
-  }
-
   // ---- the engine and the plugin ----
 
   private record Checkup(ProcessEngine engine, CheckupProcessEnginePlugin plugin) {}
@@ -459,7 +385,7 @@ public class CheckupRestService {
     ProcessEngine engine = EngineUtil.lookupProcessEngine(engineName);
     if (engine == null) {
       throw new WebApplicationException(
-          error(
+          Answers.error(
               Response.Status.NOT_FOUND,
               "InvalidRequestException",
               "No process engine"
@@ -471,7 +397,7 @@ public class CheckupRestService {
       // the filter authenticated the caller on another engine: this one would take them for "no
       // authentication"
       throw new WebApplicationException(
-          error(
+          Answers.error(
               Response.Status.FORBIDDEN,
               "AuthorizationException",
               "Authenticated on process engine '"
@@ -488,7 +414,7 @@ public class CheckupRestService {
           "camunda-checkup: the REST resources are registered but engine '{}' runs without the plugin",
           engine.getName());
       throw new WebApplicationException(
-          error(
+          Answers.error(
               Response.Status.NOT_FOUND,
               "InvalidRequestException",
               "The camunda-checkup plugin is not installed in process engine '"

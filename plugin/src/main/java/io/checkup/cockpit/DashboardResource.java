@@ -1,0 +1,110 @@
+package io.checkup.cockpit;
+
+import io.checkup.engine.CheckupProcessEnginePlugin;
+import io.checkup.report.Report;
+import io.checkup.report.ReportScope;
+import io.checkup.report.ReportUnavailableException;
+import io.checkup.report.page.ReportPages;
+import io.checkup.rest.Answers;
+import io.checkup.rest.Caller;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The check-up on Cockpit's dashboard ({@code GET .../dashboard}: one row per tenant the logged-in
+ * user may see, in the report's order, those at risk first) and each tenant's full report page
+ * ({@code GET .../dashboard/report/{tenantId}}, {@code .../dashboard/report-without-tenant}), under
+ * the REST API's tenant rules: members see their tenants, administrators all and the tenant-less
+ * part; anything else is a 404 exactly like a tenant that does not exist.
+ */
+public class DashboardResource extends CockpitResource {
+
+  /** How many of a tenant's reasons the dashboard shows. */
+  static final int TOP_REASONS = 3;
+
+  DashboardResource(String engineName) {
+    super(engineName);
+  }
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response tenants() {
+    Caller caller = caller();
+    Report report =
+        generate(caller.sees() == null ? ReportScope.all() : ReportScope.of(caller.sees()));
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Report.TenantReport tenant : report.tenants()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("tenantId", tenant.tenantId());
+      row.put("tenantName", tenant.tenantName());
+      row.put("riskLevel", tenant.riskLevel());
+      row.put("score", tenant.score());
+      row.put("scoreChange7d", tenant.scoreChange7d());
+      row.put("levelSince", tenant.levelSince());
+      row.put(
+          "reasons", tenant.reasons().subList(0, Math.min(TOP_REASONS, tenant.reasons().size())));
+      rows.add(row);
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("generatedAt", report.generatedAt());
+    body.put("tenants", rows);
+    return Answers.json(body);
+  }
+
+  @GET
+  @Path("report/{tenantId}")
+  public Response tenantReport(@PathParam("tenantId") String tenantId) {
+    return page(tenantId);
+  }
+
+  @GET
+  @Path("report-without-tenant")
+  public Response tenantLessReport() {
+    return page(null);
+  }
+
+  // no @Produces on the pages: a link opens them whatever the browser says it accepts
+
+  /** A tenant's full report page (null: the tenant-less part), or a 404 that tells nothing. */
+  private Response page(String tenantId) {
+    String name =
+        tenantId == null ? "The tenant-less part is not visible." : "No tenant '" + tenantId + "'.";
+    if (!caller().canSee(tenantId)) {
+      return Answers.notFound(name);
+    }
+    Report report = generate(ReportScope.of(Collections.singleton(tenantId)));
+    if (report.tenants().isEmpty()) {
+      return Answers.notFound(name);
+    }
+    CheckupProcessEnginePlugin checkup = checkup();
+    return Answers.html(ReportPages.full(report, checkup.cockpitUrl(engine().getName())));
+  }
+
+  private Report generate(ReportScope scope) {
+    CheckupProcessEnginePlugin checkup = checkup();
+    if (checkup.unavailableReason() != null) {
+      throw new WebApplicationException(
+          Answers.notFound(
+              "The check-up is off on process engine '"
+                  + engine().getName()
+                  + "': "
+                  + checkup.unavailableReason()
+                  + "."));
+    }
+    try {
+      return checkup.getReport().generate(scope);
+    } catch (ReportUnavailableException e) {
+      throw Answers.unavailable(e);
+    }
+  }
+}

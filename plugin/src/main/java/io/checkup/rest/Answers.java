@@ -1,0 +1,74 @@
+package io.checkup.rest;
+
+import io.checkup.report.ReportFormats;
+import io.checkup.report.ReportUnavailableException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The answers the check-up's resources give, in Camunda's REST API and in Cockpit alike: JSON,
+ * pages that may run no script, and errors in Camunda's own shape ({@code {"type", "message"}}).
+ */
+public final class Answers {
+
+  private static final Logger LOG = LoggerFactory.getLogger("io.checkup.rest");
+
+  private Answers() {}
+
+  public static Response json(Object body) {
+    return Response.ok(ReportFormats.json(body), MediaType.APPLICATION_JSON + "; charset=UTF-8")
+        .build();
+  }
+
+  /** A page of the report: it needs nothing but its own inline styles. */
+  public static Response html(String page) {
+    return Response.ok(page, MediaType.TEXT_HTML + "; charset=UTF-8")
+        // no script may run, nothing may be loaded
+        .header(
+            "Content-Security-Policy",
+            "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+        .header("X-Content-Type-Options", "nosniff")
+        .build();
+  }
+
+  /** 404, the same whether the thing does not exist or the caller may not see it. */
+  public static Response notFound(String message) {
+    return error(Response.Status.NOT_FOUND, "InvalidRequestException", message);
+  }
+
+  public static Response badRequest(String message) {
+    return error(Response.Status.BAD_REQUEST, "InvalidRequestException", message);
+  }
+
+  public static Response error(Response.Status status, String type, String message) {
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON)
+        .entity(ReportFormats.json(errorBody(type, message)))
+        .build();
+  }
+
+  /** 503, with Camunda's error body and a time to come back. */
+  public static WebApplicationException unavailable(ReportUnavailableException e) {
+    LOG.warn(
+        "camunda-checkup: the check-up was asked for but cannot be had now: {}", e.getMessage());
+    return new WebApplicationException(
+        Response.status(Response.Status.SERVICE_UNAVAILABLE)
+            .header("Retry-After", "30")
+            .type(MediaType.APPLICATION_JSON)
+            .entity(ReportFormats.json(errorBody("ReportUnavailableException", e.getMessage())))
+            .build());
+  }
+
+  /** Camunda's own error shape: {@code {"type": ..., "message": ...}}. */
+  private static Map<String, Object> errorBody(String type, String message) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", type);
+    body.put("message", message);
+    return body;
+  }
+}

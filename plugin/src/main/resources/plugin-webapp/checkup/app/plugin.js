@@ -1,0 +1,262 @@
+/*
+ * camunda-checkup in Cockpit (docs/cockpit.md). Plain JavaScript, no build step: Cockpit loads this
+ * file as an ES module and takes its default export, a list of plugins.
+ *
+ * Everything that comes from a model or a user (ids, names, messages, tenant names) reaches the page
+ * through textContent and setAttribute only, never as HTML.
+ */
+
+const PLUGIN = 'checkup';
+
+const WINDOWS = [
+  ['', 'off'],
+  ['24h', '24 h'],
+  ['7d', '7 days'],
+  ['30d', '30 days']
+];
+
+const LEVELS = {healthy: 'Healthy', attention: 'Attention', 'at-risk': 'At risk'};
+
+/** The plugin's data resources for the engine Cockpit shows. */
+function url(api, path) {
+  return `${api.cockpitApi}/plugin/${PLUGIN}/${encodeURIComponent(api.engine)}/${path}`;
+}
+
+async function get(api, path) {
+  const response = await fetch(url(api, path), {
+    credentials: 'same-origin',
+    headers: {Accept: 'application/json', 'X-XSRF-TOKEN': api.CSRFToken}
+  });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    throw new Error(body.message || `HTTP ${response.status}`);
+  }
+  return body;
+}
+
+/** An element with a class, attributes and text: the only way this file puts data on a page. */
+function el(tag, className, attributes = {}, text) {
+  const node = document.createElement(tag);
+  if (className) {
+    node.className = className;
+  }
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value !== undefined && value !== null) {
+      node.setAttribute(name, String(value));
+    }
+  }
+  if (text !== undefined && text !== null) {
+    node.textContent = String(text);
+  }
+  return node;
+}
+
+/** Only links to pages on the web: a value that is not http(s) gives no link. */
+function safeHref(href) {
+  return typeof href === 'string' && /^https?:\/\//i.test(href) ? href : null;
+}
+
+// ---- the diagram: findings, dead branches, heatmap ----
+
+function showFindings(viewer, data) {
+  const overlays = viewer.get('overlays');
+  const registry = viewer.get('elementRegistry');
+  const canvas = viewer.get('canvas');
+  const perElement = {};
+  for (const finding of data.findings) {
+    if (!finding.elementId || !registry.get(finding.elementId)) {
+      continue; // a finding about the whole process (or an element not drawn): in the tab only
+    }
+    const index = (perElement[finding.elementId] = (perElement[finding.elementId] || 0) + 1) - 1;
+    const badge = el('div', `checkup-finding checkup-${finding.severity}`, {
+      'data-rule': finding.rule,
+      'data-element': finding.elementId,
+      title: `${finding.message} (${finding.rule})`,
+      tabindex: 0
+    });
+    badge.appendChild(el('span', 'checkup-icon', {'aria-hidden': 'true'}, finding.severity === 'error' ? '!' : 'i'));
+    const tip = el('div', 'checkup-tip');
+    tip.appendChild(el('strong', null, {}, finding.rule));
+    tip.appendChild(el('span', 'checkup-tip-severity', {}, ` (${finding.severity})`));
+    tip.appendChild(el('p', null, {}, finding.message));
+    const href = safeHref(finding.ruleUrl);
+    if (href) {
+      tip.appendChild(el('a', null, {href, target: '_blank', rel: 'noopener noreferrer'}, 'About this rule'));
+    }
+    badge.appendChild(tip);
+    overlays.add(finding.elementId, 'checkup', {position: {top: -14, right: 6 + 20 * index}, html: badge});
+  }
+  for (const dead of data.deadFlows) {
+    if (!registry.get(dead.flowId)) {
+      continue;
+    }
+    canvas.addMarker(dead.flowId, 'checkup-dead-flow');
+    overlays.add(dead.flowId, 'checkup', {
+      position: {top: -8, left: 0},
+      html: el(
+        'div',
+        'checkup-dead',
+        {'data-flow': dead.flowId, title: `Never taken in ${dead.gatewayRuns} runs of its gateway in 30 days (runtime.dead-branches-30d)`},
+        'dead'
+      )
+    });
+  }
+}
+
+function heatColour(count, max) {
+  const share = max > 0 ? count / max : 0;
+  // from pale yellow (rare) to red (busiest)
+  return `hsl(${Math.round(55 - 55 * share)}, 90%, ${Math.round(75 - 25 * share)}%)`;
+}
+
+function showHeat(viewer, data) {
+  const overlays = viewer.get('overlays');
+  const registry = viewer.get('elementRegistry');
+  overlays.remove({type: 'checkup-heat'});
+  const all = [...Object.values(data.elements), ...Object.values(data.flows)];
+  const max = Math.max(0, ...all);
+  const add = (id, count, kind) => {
+    const element = registry.get(id);
+    if (!element) {
+      return; // counted under this key by another version, not drawn here
+    }
+    const label = el('div', `checkup-heat checkup-heat-${kind}`, {[`data-${kind}`]: id, title: `${count} in the window`}, count);
+    label.style.background = heatColour(count, max);
+    overlays.add(id, 'checkup-heat', {position: kind === 'flow' ? {top: 4, left: 0} : {bottom: 8, left: -8}, html: label});
+  };
+  for (const [id, count] of Object.entries(data.elements)) {
+    add(id, count, 'element');
+  }
+  for (const [id, count] of Object.entries(data.flows)) {
+    add(id, count, 'flow');
+  }
+}
+
+function heatmapToggle(viewer, api, processDefinitionId) {
+  const bar = el('div', 'checkup-heatmap-toggle', {role: 'group', 'aria-label': 'camunda-checkup heatmap'});
+  bar.appendChild(el('span', 'checkup-heatmap-title', {}, 'Heatmap'));
+  const note = el('span', 'checkup-heatmap-note');
+  for (const [window, label] of WINDOWS) {
+    const button = el('button', 'btn btn-default btn-xs', {type: 'button', 'data-window': window}, label);
+    button.addEventListener('click', async () => {
+      bar.querySelectorAll('button').forEach(other => other.classList.toggle('active', other === button));
+      note.textContent = '';
+      viewer.get('overlays').remove({type: 'checkup-heat'});
+      if (!window) {
+        return;
+      }
+      try {
+        const data = await get(api, `process-definition/${encodeURIComponent(processDefinitionId)}/heatmap?window=${window}`);
+        showHeat(viewer, data);
+        note.textContent = Object.keys(data.elements).length ? '' : 'nothing counted in this window';
+      } catch (e) {
+        note.textContent = e.message;
+      }
+    });
+    bar.appendChild(button);
+  }
+  bar.firstChild.nextSibling.classList.add('active');
+  bar.appendChild(note);
+  viewer.get('canvas').getContainer().appendChild(bar);
+}
+
+const diagram = {
+  id: 'checkup.processDefinition.diagram',
+  pluginPoint: 'cockpit.processDefinition.diagram.plugin',
+  priority: 0,
+  render: (viewer, {processDefinitionId, api}) => {
+    heatmapToggle(viewer, api, processDefinitionId);
+    get(api, `process-definition/${encodeURIComponent(processDefinitionId)}`)
+      .then(data => showFindings(viewer, data))
+      .catch(e => console.warn('camunda-checkup:', e.message)); // eslint-disable-line no-console
+  }
+};
+
+// ---- the tab of findings ----
+
+const findingsTab = {
+  id: 'checkup.processDefinition.findings',
+  pluginPoint: 'cockpit.processDefinition.runtime.tab',
+  priority: 0,
+  properties: {label: 'Lint findings'},
+  render: (node, {processDefinitionId, api}) => {
+    const section = el('div', 'checkup-findings');
+    node.appendChild(section);
+    get(api, `process-definition/${encodeURIComponent(processDefinitionId)}`)
+      .then(data => {
+        if (!data.findings.length) {
+          section.appendChild(el('p', null, {}, 'No lint findings for this version.'));
+          return;
+        }
+        const table = el('table', 'cam-table');
+        const head = table.appendChild(el('thead')).appendChild(el('tr'));
+        for (const title of ['Severity', 'Rule', 'Element', 'Message']) {
+          head.appendChild(el('th', null, {}, title));
+        }
+        const body = table.appendChild(el('tbody'));
+        for (const finding of data.findings) {
+          const row = body.appendChild(el('tr', `checkup-${finding.severity}`, {'data-rule': finding.rule, 'data-element': finding.elementId}));
+          row.appendChild(el('td', null, {}, finding.severity));
+          const rule = row.appendChild(el('td'));
+          const href = safeHref(finding.ruleUrl);
+          rule.appendChild(href ? el('a', null, {href, target: '_blank', rel: 'noopener noreferrer'}, finding.rule) : el('span', null, {}, finding.rule));
+          row.appendChild(el('td', null, {}, finding.elementId || ''));
+          row.appendChild(el('td', null, {}, finding.message));
+        }
+        section.appendChild(table);
+      })
+      .catch(e => section.appendChild(el('p', 'checkup-error-text', {}, e.message)));
+  }
+};
+
+// ---- the check-up on the dashboard ----
+
+function change(value) {
+  if (value === null || value === undefined) {
+    return '';
+  }
+  return value > 0 ? `+${value}` : String(value);
+}
+
+const dashboard = {
+  id: 'checkup.dashboard',
+  pluginPoint: 'cockpit.dashboard',
+  priority: -10,
+  properties: {label: 'Check-up'},
+  render: (node, {api}) => {
+    const section = el('section', 'checkup-dashboard');
+    section.appendChild(el('h3', null, {}, 'Check-up'));
+    node.appendChild(section);
+    get(api, 'dashboard')
+      .then(data => {
+        if (!data.tenants.length) {
+          section.appendChild(el('p', null, {}, 'No tenant to show.'));
+          return;
+        }
+        const table = el('table', 'cam-table');
+        const head = table.appendChild(el('thead')).appendChild(el('tr'));
+        for (const title of ['Tenant', 'Level', 'Score', 'Change (7 days)', 'Top reasons', '']) {
+          head.appendChild(el('th', null, {}, title));
+        }
+        const body = table.appendChild(el('tbody'));
+        for (const tenant of data.tenants) {
+          const row = body.appendChild(el('tr', `checkup-level-${tenant.riskLevel}`, {'data-tenant': tenant.tenantId === null ? '' : tenant.tenantId}));
+          row.appendChild(el('td', null, {}, tenant.tenantId === null ? '(without tenant)' : tenant.tenantName || tenant.tenantId));
+          row.appendChild(el('td', 'checkup-level', {}, LEVELS[tenant.riskLevel] || tenant.riskLevel));
+          row.appendChild(el('td', 'checkup-score', {}, tenant.score));
+          row.appendChild(el('td', 'checkup-change', {}, change(tenant.scoreChange7d)));
+          const reasons = row.appendChild(el('td', 'checkup-reasons')).appendChild(el('ul'));
+          for (const reason of tenant.reasons) {
+            reasons.appendChild(el('li', null, {}, reason));
+          }
+          const path = tenant.tenantId === null ? 'dashboard/report-without-tenant' : `dashboard/report/${encodeURIComponent(tenant.tenantId)}`;
+          row.appendChild(el('td')).appendChild(el('a', 'checkup-report-link', {href: url(api, path), target: '_blank', rel: 'noopener'}, 'Full report'));
+        }
+        section.appendChild(table);
+        section.appendChild(el('p', 'checkup-generated', {}, `As of ${data.generatedAt}`));
+      })
+      .catch(e => section.appendChild(el('p', 'checkup-error-text', {}, e.message)));
+  }
+};
+
+export default [diagram, findingsTab, dashboard];

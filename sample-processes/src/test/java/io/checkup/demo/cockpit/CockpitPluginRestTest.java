@@ -1,0 +1,182 @@
+package io.checkup.demo.cockpit;
+
+import static io.checkup.demo.cockpit.CockpitSession.PLUGIN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.checkup.engine.CheckupProcessEnginePlugin;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The Cockpit plugin's resources in the demo's real Cockpit: what a logged-in user gets, what an
+ * anonymous caller and another tenant's member do not, and that Cockpit's CSRF filter guards them.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "checkup.demo.simulate=false",
+      "checkup.demo.deploy-samples=false",
+      "spring.datasource.url=jdbc:h2:mem:checkup-cockpit-rest;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE"
+    })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CockpitPluginRestTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @LocalServerPort private int port;
+  @Autowired private ProcessEngine engine;
+  @Autowired private CheckupProcessEnginePlugin checkup;
+
+  private CockpitFixture fixture;
+
+  @BeforeAll
+  void world() {
+    fixture = CockpitFixture.create(engine, checkup);
+  }
+
+  @Test
+  void theAssetsArePublicAndTheDataIsNot() throws Exception {
+    CockpitSession anonymous = new CockpitSession(port);
+    HttpResponse<String> script = anonymous.get(PLUGIN + "static/app/plugin.js");
+    assertThat(script.statusCode()).isEqualTo(200);
+    assertThat(script.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/javascript"));
+    assertThat(script.body())
+        .contains("cockpit.processDefinition.diagram.plugin", "cockpit.dashboard");
+    assertThat(anonymous.get(PLUGIN + "static/app/../../../application.yaml").statusCode())
+        .isIn(403, 404);
+    for (String path :
+        List.of(
+            "default/dashboard",
+            "default/dashboard/report/alpha",
+            "default/process-definition/" + fixture.alphaDefinition,
+            "default/process-definition/" + fixture.alphaDefinition + "/heatmap?window=24h")) {
+      HttpResponse<String> refused = anonymous.get(PLUGIN + path);
+      assertThat(refused.statusCode()).as(path).isEqualTo(401);
+      // (Spring's error body repeats the path asked, nothing else)
+      assertThat(refused.body()).as(path).doesNotContain("Alpha Inc").doesNotContain("checkSmall");
+    }
+  }
+
+  @Test
+  void theDiagramGetsTheFindingsAndTheDeadBranchOfItsVersion() throws Exception {
+    JsonNode body =
+        JSON.readTree(
+            CockpitSession.as(port, "ulla")
+                .get(PLUGIN + "default/process-definition/" + fixture.alphaDefinition)
+                .body());
+    assertThat(body.get("tenantId").asText()).isEqualTo("alpha");
+    JsonNode deadlock = finding(body, "deadlock");
+    assertThat(deadlock.get("elementId").asText()).isEqualTo(CockpitFixture.JOIN);
+    assertThat(deadlock.get("severity").asText()).isEqualTo("error");
+    assertThat(deadlock.get("ruleUrl").asText()).endsWith("/docs/rules/deadlock.md");
+    assertThat(deadlock.get("witness")).isNotEmpty();
+    // 100 runs of 'Amount?', none of them large
+    assertThat(body.get("deadFlows")).hasSize(1);
+    assertThat(body.get("deadFlows").get(0).get("flowId").asText()).isEqualTo("large");
+    assertThat(body.get("deadFlows").get(0).get("gatewayId").asText()).isEqualTo("amount");
+    assertThat(body.get("deadFlows").get(0).get("gatewayRuns").asLong())
+        .isEqualTo(CockpitFixture.ALPHA_RUNS);
+  }
+
+  @Test
+  void theHeatmapCountsWhatRanInTheWindow() throws Exception {
+    CockpitSession ulla = CockpitSession.as(port, "ulla");
+    for (String window : List.of("24h", "7d", "30d")) {
+      JsonNode heat =
+          JSON.readTree(
+              ulla.get(
+                      PLUGIN
+                          + "default/process-definition/"
+                          + fixture.alphaDefinition
+                          + "/heatmap?window="
+                          + window)
+                  .body());
+      assertThat(heat.get("window").asText()).isEqualTo(window);
+      assertThat(heat.get("elements").get("start").asLong()).isEqualTo(CockpitFixture.ALPHA_RUNS);
+      assertThat(heat.get("elements").get("checkSmall").asLong())
+          .isEqualTo(CockpitFixture.ALPHA_RUNS);
+      assertThat(heat.get("elements").has("checkLarge")).isFalse();
+      assertThat(heat.get("flows").get("small").asLong()).isEqualTo(CockpitFixture.ALPHA_RUNS);
+      assertThat(heat.get("flows").has("large")).isFalse();
+    }
+    HttpResponse<String> unknown =
+        ulla.get(
+            PLUGIN
+                + "default/process-definition/"
+                + fixture.alphaDefinition
+                + "/heatmap?window=1y");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.body()).contains("24h, 7d or 30d");
+  }
+
+  @Test
+  void aMemberSeesOnlyTheirTenantAndNothingOfAnother() throws Exception {
+    CockpitSession ulla = CockpitSession.as(port, "ulla");
+    assertThat(tenants(ulla)).containsExactly("alpha");
+    HttpResponse<String> page = ulla.get(PLUGIN + "default/dashboard/report/alpha");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'none'"));
+    assertThat(page.body()).contains("Alpha Inc");
+    for (String path :
+        List.of(
+            "default/dashboard/report/beta",
+            "default/dashboard/report/nobody",
+            "default/dashboard/report-without-tenant",
+            "default/process-definition/" + fixture.betaDefinition,
+            "default/process-definition/" + fixture.betaDefinition + "/heatmap?window=7d")) {
+      HttpResponse<String> refused = ulla.get(PLUGIN + path);
+      assertThat(refused.statusCode()).as(path).isEqualTo(404);
+      assertThat(refused.body()).as(path).doesNotContain("Beta Ltd").doesNotContain("checkSmall");
+    }
+    assertThat(tenants(CockpitSession.as(port, "gus"))).containsExactly("beta");
+    assertThat(tenants(CockpitSession.as(port, "admin")))
+        .containsExactlyInAnyOrder("alpha", "beta");
+  }
+
+  @Test
+  void cockpitsCsrfFilterGuardsThePluginsResources() throws Exception {
+    CockpitSession ulla = CockpitSession.as(port, "ulla");
+    HttpResponse<String> forged = ulla.post(PLUGIN + "default/dashboard", false);
+    assertThat(forged.statusCode()).isEqualTo(403);
+    // Cockpit ends a session that sent a modifying request without its token
+    assertThat(ulla.get(PLUGIN + "default/dashboard").statusCode()).isEqualTo(401);
+    // with the token the request passes the filter and reaches the plugin, whose resources only
+    // read
+    CockpitSession gus = CockpitSession.as(port, "gus");
+    assertThat(gus.post(PLUGIN + "default/dashboard", true).statusCode()).isEqualTo(405);
+    assertThat(gus.get(PLUGIN + "default/dashboard").statusCode()).isEqualTo(200);
+  }
+
+  private static JsonNode finding(JsonNode body, String rule) {
+    for (JsonNode finding : body.get("findings")) {
+      if (finding.get("rule").asText().equals(rule)) {
+        return finding;
+      }
+    }
+    throw new AssertionError("no " + rule + " finding in " + body);
+  }
+
+  private static List<String> tenants(CockpitSession session) throws Exception {
+    HttpResponse<String> response = session.get(PLUGIN + "default/dashboard");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    List<String> tenants = new ArrayList<>();
+    for (JsonNode row : JSON.readTree(response.body()).get("tenants")) {
+      tenants.add(row.get("tenantId").asText());
+      assertThat(row.get("score").isInt()).isTrue();
+      assertThat(row.get("riskLevel").asText()).isIn("healthy", "attention", "at-risk");
+    }
+    return tenants;
+  }
+}
