@@ -17,9 +17,18 @@ const WINDOWS = [
 
 const LEVELS = {healthy: 'Healthy', attention: 'Attention', 'at-risk': 'At risk'};
 
+/**
+ * The engine Cockpit shows, from the page's address (/app/cockpit/{engine}/): Cockpit hands diagram
+ * plugins an api.engine worked out without the app's name, which is then the whole address.
+ */
+function engine(api) {
+  const match = window.location.pathname.match(/\/app\/cockpit\/([^/]+)\//);
+  return match ? decodeURIComponent(match[1]) : api.engine;
+}
+
 /** The plugin's data resources for the engine Cockpit shows. */
 function url(api, path) {
-  return `${api.cockpitApi}/plugin/${PLUGIN}/${encodeURIComponent(api.engine)}/${path}`;
+  return `${api.cockpitApi}/plugin/${PLUGIN}/${encodeURIComponent(engine(api))}/${path}`;
 }
 
 async function get(api, path) {
@@ -71,7 +80,7 @@ function showFindings(viewer, data) {
     const badge = el('div', `checkup-finding checkup-${finding.severity}`, {
       'data-rule': finding.rule,
       'data-element': finding.elementId,
-      title: `${finding.message} (${finding.rule})`,
+      'aria-label': `${finding.message} (${finding.rule})`,
       tabindex: 0
     });
     badge.appendChild(el('span', 'checkup-icon', {'aria-hidden': 'true'}, finding.severity === 'error' ? '!' : 'i'));
@@ -92,7 +101,7 @@ function showFindings(viewer, data) {
     }
     canvas.addMarker(dead.flowId, 'checkup-dead-flow');
     overlays.add(dead.flowId, 'checkup', {
-      position: {top: -8, left: 0},
+      position: middleOf(registry.get(dead.flowId), 6),
       html: el(
         'div',
         'checkup-dead',
@@ -103,10 +112,25 @@ function showFindings(viewer, data) {
   }
 }
 
+/**
+ * Where a label sits on a sequence flow: the middle of its middle segment, relative to the flow's
+ * bounding box as diagram-js places overlays; lower by `below` pixels.
+ */
+function middleOf(connection, below = 0) {
+  const points = connection.waypoints || [];
+  if (points.length < 2) {
+    return {top: below, left: 0};
+  }
+  const i = Math.floor((points.length - 1) / 2);
+  const x = (points[i].x + points[i + 1].x) / 2 - Math.min(...points.map(p => p.x));
+  const y = (points[i].y + points[i + 1].y) / 2 - Math.min(...points.map(p => p.y));
+  return {top: Math.round(y - 8 + below), left: Math.round(x - 12)};
+}
+
 function heatColour(count, max) {
   const share = max > 0 ? count / max : 0;
-  // from pale yellow (rare) to red (busiest)
-  return `hsl(${Math.round(55 - 55 * share)}, 90%, ${Math.round(75 - 25 * share)}%)`;
+  // from pale amber (rare) to deep orange (busiest): apart from Cockpit's own blue and red badges
+  return `hsl(${Math.round(45 - 25 * share)}, 95%, ${Math.round(85 - 30 * share)}%)`;
 }
 
 function showHeat(viewer, data) {
@@ -122,7 +146,7 @@ function showHeat(viewer, data) {
     }
     const label = el('div', `checkup-heat checkup-heat-${kind}`, {[`data-${kind}`]: id, title: `${count} in the window`}, count);
     label.style.background = heatColour(count, max);
-    overlays.add(id, 'checkup-heat', {position: kind === 'flow' ? {top: 4, left: 0} : {bottom: 8, left: -8}, html: label});
+    overlays.add(id, 'checkup-heat', {position: kind === 'flow' ? middleOf(element, -14) : {bottom: 8, left: -8}, html: label});
   };
   for (const [id, count] of Object.entries(data.elements)) {
     add(id, count, 'element');
@@ -213,7 +237,7 @@ const findingsTab = {
 
 function change(value) {
   if (value === null || value === undefined) {
-    return '';
+    return '–'; // no snapshot of 7 days ago yet
   }
   return value > 0 ? `+${value}` : String(value);
 }

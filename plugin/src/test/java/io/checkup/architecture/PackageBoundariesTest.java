@@ -115,6 +115,20 @@ class PackageBoundariesTest {
   }
 
   @Test
+  void onlyTheCockpitPackageNamesTheWebapps() throws IOException {
+    // Cockpit's classes are there only where the webapps are: Cockpit's service loader is the one
+    // way in, so a plain engine or a REST-only application never loads a class that names them
+    List<String> forbidden =
+        List.of("org.camunda.bpm.cockpit", "org.camunda.bpm.webapp", "io.checkup.cockpit");
+    for (String folder :
+        List.of("lint", "cli", "engine", "stats", "report", "rest", "db", "alerts", "spring")) {
+      assertThat(violations(folder, List.of(), forbidden)).as(folder).isEmpty();
+    }
+    assertThat(references(SOURCES.resolve("cockpit/CheckupCockpitPlugin.java")))
+        .anyMatch(reference -> reference.startsWith("org.camunda.bpm.cockpit"));
+  }
+
+  @Test
   void onlyTheMetricsPackageNamesMicrometer() throws IOException {
     // micrometer-core is optional: a plain engine without it must never load a class that names it
     List<String> forbidden = List.of("io.micrometer");

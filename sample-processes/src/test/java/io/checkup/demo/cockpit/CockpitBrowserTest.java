@@ -1,0 +1,215 @@
+package io.checkup.demo.cockpit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.checkup.engine.CheckupProcessEnginePlugin;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The Cockpit plugin in the demo's real Cockpit, in a real browser: Debian's headless Chromium
+ * driven through Debian's chromedriver (nothing is downloaded). Runs with {@code
+ * -Dcheckup.test.browser=true} ({@code .ci/run} installs both programs). With {@code
+ * -Dcheckup.screenshots=<folder>} it leaves the screenshots docs/cockpit.md shows there.
+ */
+@EnabledIfSystemProperty(named = "checkup.test.browser", matches = "true")
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "checkup.demo.simulate=false",
+      "checkup.demo.deploy-samples=false",
+      "spring.datasource.url=jdbc:h2:mem:checkup-cockpit-browser;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE"
+    })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CockpitBrowserTest {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+  @LocalServerPort private int port;
+  @Autowired private ProcessEngine engine;
+  @Autowired private CheckupProcessEnginePlugin checkup;
+
+  private CockpitFixture fixture;
+  private Path profile;
+  private WebDriver browser;
+  private WebDriverWait wait;
+
+  @BeforeAll
+  void worldAndBrowser() throws Exception {
+    fixture = CockpitFixture.create(engine, checkup);
+    profile = Files.createTempDirectory("checkup-chromium");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(System.getProperty("checkup.chromium", "/usr/bin/chromium"));
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1400,900",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(
+                new File(System.getProperty("checkup.chromedriver", "/usr/bin/chromedriver")))
+            .usingAnyFreePort()
+            .build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, PATIENCE);
+  }
+
+  @AfterAll
+  void closeBrowser() throws Exception {
+    if (browser != null) {
+      browser.quit();
+    }
+    try (var files = Files.walk(profile)) {
+      files.sorted((a, b) -> b.compareTo(a)).map(Path::toFile).forEach(File::delete);
+    }
+  }
+
+  @Test
+  void aMemberSeesTheFindingsTheHeatmapAndOnlyTheirTenant() throws Exception {
+    logIn("ulla", "secret");
+
+    // the dashboard: the check-up of the member's tenant, and of no other
+    List<WebElement> rows =
+        wait.until(
+            ExpectedConditions.presenceOfAllElementsLocatedBy(
+                By.cssSelector(".checkup-dashboard tr[data-tenant]")));
+    assertThat(rows).extracting(row -> row.getAttribute("data-tenant")).containsExactly("alpha");
+    assertThat(rows.get(0).getText()).contains("Alpha Inc");
+    assertThat(browser.findElement(By.cssSelector(".checkup-dashboard")).getText())
+        .doesNotContain("Beta");
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "arguments[0].scrollIntoView()",
+            browser.findElement(By.cssSelector(".checkup-dashboard")));
+    screenshot("cockpit-dashboard.png");
+
+    // the diagram: the deadlock on the join, with the rule in its hover text
+    browser.get(cockpit() + "#/process-definition/" + fixture.alphaDefinition + "/runtime");
+    WebElement deadlock =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(
+                    ".checkup-finding[data-rule='deadlock'][data-element='"
+                        + CockpitFixture.JOIN
+                        + "']")));
+    assertThat(deadlock.getAttribute("aria-label")).contains("(deadlock)").contains("waits");
+    new Actions(browser).moveToElement(deadlock).perform();
+    WebElement tip = deadlock.findElement(By.cssSelector(".checkup-tip"));
+    wait.until(ExpectedConditions.visibilityOf(tip));
+    assertThat(tip.getText()).contains("deadlock");
+    assertThat(tip.findElement(By.tagName("a")).getAttribute("href"))
+        .endsWith("/docs/rules/deadlock.md");
+    // the join's name is markup from the model: shown as text, never run
+    assertThat(tip.getText()).contains("<img src=x");
+    assertThat(
+            ((JavascriptExecutor) browser).executeScript("return window.checkupXss === undefined"))
+        .isEqualTo(true);
+    assertThat(browser.findElements(By.cssSelector("img[src='x']"))).isEmpty();
+    // the branch the 100 runs never took
+    assertThat(browser.findElements(By.cssSelector(".checkup-dead[data-flow='large']"))).hasSize(1);
+    screenshot("cockpit-finding.png");
+
+    // the heatmap of the traffic driven, in the last 24 hours
+    browser
+        .findElement(By.cssSelector(".checkup-heatmap-toggle button[data-window='24h']"))
+        .click();
+    WebElement small =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".checkup-heat[data-element='checkSmall']")));
+    assertThat(small.getText()).isEqualTo(String.valueOf(CockpitFixture.ALPHA_RUNS));
+    assertThat(browser.findElement(By.cssSelector(".checkup-heat[data-flow='small']")).getText())
+        .isEqualTo(String.valueOf(CockpitFixture.ALPHA_RUNS));
+    assertThat(browser.findElements(By.cssSelector(".checkup-heat[data-element='checkLarge']")))
+        .isEmpty();
+    new Actions(browser)
+        .moveToElement(browser.findElement(By.cssSelector(".checkup-heatmap-toggle")))
+        .perform();
+    wait.until(ExpectedConditions.invisibilityOf(tip));
+    screenshot("cockpit-heatmap.png");
+    browser.findElement(By.cssSelector(".checkup-heatmap-toggle button[data-window='']")).click();
+    wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".checkup-heat"), 0));
+
+    // the tab of findings
+    browser.findElement(By.xpath("//a[normalize-space()='Lint findings']")).click();
+    WebElement row =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".checkup-findings tr[data-rule='deadlock']")));
+    assertThat(row.getText()).contains(CockpitFixture.JOIN).contains("error");
+    screenshot("cockpit-findings-tab.png");
+
+    // the dashboard's link opens the tenant's full report in the same Cockpit session
+    browser.get(cockpit() + "#/dashboard");
+    String report =
+        wait.until(
+                ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector(
+                        ".checkup-dashboard tr[data-tenant='alpha'] a.checkup-report-link")))
+            .getAttribute("href");
+    browser.get(report);
+    assertThat(browser.findElement(By.tagName("body")).getText())
+        .contains("Alpha Inc")
+        .contains("Dead branches")
+        .doesNotContain("Beta Ltd");
+  }
+
+  private String cockpit() {
+    return "http://localhost:" + port + "/camunda/app/cockpit/default/";
+  }
+
+  private void logIn(String user, String password) {
+    browser.get(cockpit());
+    wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("form[name='signinForm'] input[type='text']")))
+        .sendKeys(user);
+    browser
+        .findElement(By.cssSelector("form[name='signinForm'] input[type='password']"))
+        .sendKeys(password);
+    browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+  }
+
+  private void screenshot(String name) throws Exception {
+    String folder = System.getProperty("checkup.screenshots");
+    if (folder == null || folder.isBlank()) {
+      return;
+    }
+    Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+    Files.createDirectories(Path.of(folder));
+    Files.copy(shot, Path.of(folder, name), StandardCopyOption.REPLACE_EXISTING);
+  }
+}
