@@ -60,6 +60,16 @@ function el(tag, className, attributes = {}, text) {
   return node;
 }
 
+/** A table in Cockpit's style with these column titles, and its body to fill. */
+function tableOf(titles) {
+  const table = el('table', 'cam-table');
+  const head = table.appendChild(el('thead')).appendChild(el('tr'));
+  for (const title of titles) {
+    head.appendChild(el('th', null, {}, title));
+  }
+  return {table, body: table.appendChild(el('tbody'))};
+}
+
 /** Only links to pages on the web: a value that is not http(s) gives no link. */
 function safeHref(href) {
   return typeof href === 'string' && /^https?:\/\//i.test(href) ? href : null;
@@ -212,12 +222,7 @@ const findingsTab = {
           section.appendChild(el('p', null, {}, 'No lint findings for this version.'));
           return;
         }
-        const table = el('table', 'cam-table');
-        const head = table.appendChild(el('thead')).appendChild(el('tr'));
-        for (const title of ['Severity', 'Rule', 'Element', 'Message']) {
-          head.appendChild(el('th', null, {}, title));
-        }
-        const body = table.appendChild(el('tbody'));
+        const {table, body} = tableOf(['Severity', 'Rule', 'Element', 'Message']);
         for (const finding of data.findings) {
           const row = body.appendChild(el('tr', `checkup-${finding.severity}`, {'data-rule': finding.rule, 'data-element': finding.elementId}));
           row.appendChild(el('td', null, {}, finding.severity));
@@ -257,12 +262,7 @@ const dashboard = {
           section.appendChild(el('p', null, {}, 'No tenant to show.'));
           return;
         }
-        const table = el('table', 'cam-table');
-        const head = table.appendChild(el('thead')).appendChild(el('tr'));
-        for (const title of ['Tenant', 'Level', 'Score', 'Change (7 days)', 'Top reasons', '']) {
-          head.appendChild(el('th', null, {}, title));
-        }
-        const body = table.appendChild(el('tbody'));
+        const {table, body} = tableOf(['Tenant', 'Level', 'Score', 'Change (7 days)', 'Top reasons', '']);
         for (const tenant of data.tenants) {
           const row = body.appendChild(el('tr', `checkup-level-${tenant.riskLevel}`, {'data-tenant': tenant.tenantId === null ? '' : tenant.tenantId}));
           row.appendChild(el('td', null, {}, tenant.tenantId === null ? '(without tenant)' : tenant.tenantName || tenant.tenantId));
