@@ -105,6 +105,8 @@ public class DashboardResource extends CockpitResource {
       return checkup.getReport().generate(scope);
     } catch (ReportUnavailableException e) {
       throw Answers.unavailable(e);
+    } catch (RuntimeException e) {
+      throw failed("check-up", e);
     }
   }
 }

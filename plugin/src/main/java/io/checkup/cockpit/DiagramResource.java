@@ -10,6 +10,7 @@ import io.checkup.rest.Answers;
 import io.checkup.rest.FindingsJson;
 import io.checkup.stats.Metric;
 import io.checkup.stats.StatsQuery;
+import io.checkup.stats.UtcPeriods;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -29,13 +30,16 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 
 /**
- * One process definition on Cockpit's diagram: its lint findings and dead branches ({@code GET
- * .../process-definition/{id}}), and how often each element ended and each gateway flow was taken
- * in a window ({@code GET .../process-definition/{id}/heatmap?window=24h|7d|30d}).
+ * One process definition on Cockpit's diagram: its lint findings ({@code GET
+ * .../process-definition/{id}}), the flows the check-up found dead ({@code .../dead-flows}), and
+ * how often each element ended and each gateway flow was taken in a window ({@code
+ * .../heatmap?window=24h|7d|30d}).
  *
- * <p>The definition is looked up with the engine's own query, so Camunda's tenant and authorization
- * checks decide, as for the REST API's {@code /checkup/lint/process-definition/{id}}; anything the
- * caller may not see is a 404 exactly like a definition that does not exist.
+ * <p>The definition is looked up with the engine's own query, so Camunda's tenant check and
+ * authorizations decide, as for the REST API's {@code /checkup/lint/process-definition/{id}}:
+ * anything the caller may not see is a 404 exactly like a definition that does not exist. Dead
+ * flows and the heatmap are run-time statistics of the tenant and follow the check-up's stricter
+ * rule ({@link io.checkup.rest.Caller}): a tenant-less definition's are for administrators.
  */
 public class DiagramResource extends CockpitResource {
 
@@ -60,19 +64,31 @@ public class DiagramResource extends CockpitResource {
             .processDefinitionId(id)
             .singleResult();
     if (definition == null) {
-      throw new WebApplicationException(Answers.notFound("No process definition '" + id + "'."));
+      throw notFound();
     }
     return definition;
+  }
+
+  /** The definition, when the caller may also see its tenant's check-up and statistics. */
+  private ProcessDefinition definitionWithStatistics() {
+    ProcessDefinition definition = definition();
+    if (!caller().canSee(definition.getTenantId())) {
+      throw notFound();
+    }
+    return definition;
+  }
+
+  private WebApplicationException notFound() {
+    return new WebApplicationException(Answers.notFound("No process definition '" + id + "'."));
   }
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public Response findings() {
     ProcessDefinition definition = definition();
-    CheckupProcessEnginePlugin checkup = checkup();
-    Optional<List<Finding>> found = checkup.getLintResults().forProcessDefinition(id);
+    Optional<List<Finding>> found = checkup().getLintResults().forProcessDefinition(id);
     if (found.isEmpty()) {
-      return Answers.notFound("No process definition '" + id + "'.");
+      throw notFound();
     }
     List<Map<String, Object>> findings = FindingsJson.list(found.get());
     for (Map<String, Object> finding : findings) {
@@ -80,52 +96,82 @@ public class DiagramResource extends CockpitResource {
     }
     Map<String, Object> body = about(definition);
     body.put("findings", findings);
-    deadFlows(checkup, definition, body);
     return Answers.json(body);
   }
 
   /**
-   * The flows of this definition that the report's {@code runtime.dead-branches-30d} found dead,
-   * and, when there are none to show, why not (statistics off, the tenant left out of the report or
-   * not the caller's to see).
+   * The flows of this definition that the check-up's {@code runtime.dead-branches-30d} found dead,
+   * and, when it cannot tell for this definition, why not ({@code note}).
    */
-  private void deadFlows(
-      CheckupProcessEnginePlugin checkup, ProcessDefinition definition, Map<String, Object> body) {
+  @GET
+  @Path("dead-flows")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response deadFlows() {
+    ProcessDefinition definition = definitionWithStatistics();
+    CheckupProcessEnginePlugin checkup = checkup();
+    Map<String, Object> body = about(definition);
     List<Map<String, Object>> dead = new ArrayList<>();
     body.put("deadFlows", dead);
-    String tenantId = definition.getTenantId();
     if (checkup.unavailableReason() != null) {
-      body.put("deadFlowsNote", "Statistics are off: " + checkup.unavailableReason() + ".");
-      return;
-    }
-    if (!caller().canSee(tenantId)) {
-      body.put("deadFlowsNote", "The check-up of this tenant is not yours to see.");
-      return;
+      body.put("note", "Statistics are off: " + checkup.unavailableReason() + ".");
+      return Answers.json(body);
     }
     Report report;
     try {
-      report = checkup.getReport().generate(ReportScope.of(Collections.singleton(tenantId)));
+      report =
+          checkup
+              .getReport()
+              .generate(ReportScope.of(Collections.singleton(definition.getTenantId())));
     } catch (ReportUnavailableException e) {
-      body.put("deadFlowsNote", "The check-up cannot be had now; try again shortly.");
-      return;
+      throw Answers.unavailable(e);
+    } catch (RuntimeException e) {
+      throw failed("check-up's dead branches", e);
     }
     if (report.tenants().isEmpty()) {
-      body.put("deadFlowsNote", "This tenant is left out of the check-up.");
-      return;
+      body.put("note", "This tenant is left out of the check-up.");
+      return Answers.json(body);
     }
     for (Report.IndicatorResult indicator : report.tenants().get(0).indicators()) {
-      if (!indicator.id().equals(DEAD_BRANCHES) || indicator.details() == null) {
-        continue;
+      if (indicator.id().equals(DEAD_BRANCHES)) {
+        collect(indicator, definition, dead, body);
       }
-      for (Map<String, Object> item : indicator.details()) {
-        if (id.equals(item.get("processDefinitionId"))) {
-          Map<String, Object> flow = new LinkedHashMap<>();
-          flow.put("flowId", item.get("flowId"));
-          flow.put("gatewayId", item.get("gatewayId"));
-          flow.put("gatewayRuns", item.get("gatewayRuns"));
-          dead.add(flow);
-        }
+    }
+    return Answers.json(body);
+  }
+
+  /** This definition's dead flows from the indicator's details, or a note why there are none. */
+  private void collect(
+      Report.IndicatorResult indicator,
+      ProcessDefinition definition,
+      List<Map<String, Object>> dead,
+      Map<String, Object> body) {
+    List<Map<String, Object>> details =
+        indicator.details() == null ? List.of() : indicator.details();
+    Object judged = null;
+    for (Map<String, Object> item : details) {
+      if (id.equals(item.get("processDefinitionId"))) {
+        Map<String, Object> flow = new LinkedHashMap<>();
+        flow.put("flowId", item.get("flowId"));
+        flow.put("gatewayId", item.get("gatewayId"));
+        flow.put("gatewayRuns", item.get("gatewayRuns"));
+        dead.add(flow);
+      } else if (definition.getKey().equals(item.get("processKey"))) {
+        judged = item.get("version");
       }
+    }
+    if (!dead.isEmpty()) {
+      return;
+    }
+    if (judged != null) {
+      body.put("note", "The check-up judges version " + judged + " of this process, not this one.");
+    } else if (indicator.value() != null && indicator.value().longValue() > details.size()) {
+      body.put(
+          "note",
+          "The check-up lists "
+              + details.size()
+              + " of the tenant's "
+              + indicator.value()
+              + " dead branches; see its report for the rest.");
     }
   }
 
@@ -138,7 +184,7 @@ public class DiagramResource extends CockpitResource {
       return Answers.badRequest(
           "Unknown window '" + window + "' for the heatmap: use 24h, 7d or 30d.");
     }
-    ProcessDefinition definition = definition();
+    ProcessDefinition definition = definitionWithStatistics();
     CheckupProcessEnginePlugin checkup = checkup();
     if (checkup.unavailableReason() != null) {
       return Answers.notFound(
@@ -148,14 +194,24 @@ public class DiagramResource extends CockpitResource {
               + checkup.unavailableReason()
               + ".");
     }
-    Instant to = ClockUtil.getCurrentTime().toInstant();
-    Instant from = to.minus(span);
+    long now = ClockUtil.getCurrentTime().getTime();
+    // whole hours, the current one included: what the hourly rows can tell
+    Instant from = Instant.ofEpochMilli(UtcPeriods.hourStart(now - span.toMillis()));
+    Instant to = Instant.ofEpochMilli(now);
     Map<String, Object> body = about(definition);
     body.put("window", window);
-    body.put("from", from.toString());
-    body.put("to", to.toString());
-    body.put("elements", counts(checkup, definition, Metric.ACTIVITY_ENDED, from, to));
-    body.put("flows", counts(checkup, definition, Metric.FLOW_TAKEN, from, to));
+    try {
+      StatsQuery.Span read = query(checkup, definition, Metric.ACTIVITY_ENDED, from, to).span();
+      // the window the rows cover: whole UTC days when they are daily
+      body.put("from", Instant.ofEpochMilli(read.from()).toString());
+      body.put("to", read.daily() ? Instant.ofEpochMilli(read.to()).toString() : to.toString());
+      body.put("resolution", read.daily() ? "day" : "hour");
+      body.put(
+          "elements", query(checkup, definition, Metric.ACTIVITY_ENDED, from, to).sumByDimension());
+      body.put("flows", query(checkup, definition, Metric.FLOW_TAKEN, from, to).sumByDimension());
+    } catch (RuntimeException e) {
+      throw failed("heatmap", e);
+    }
     return Answers.json(body);
   }
 
@@ -163,21 +219,19 @@ public class DiagramResource extends CockpitResource {
    * Counts of one metric per element or flow, over every version of the definition's key (the
    * statistics count per key: an element that kept its id counts across versions).
    */
-  private static Map<String, Long> counts(
+  private static StatsQuery query(
       CheckupProcessEnginePlugin checkup,
       ProcessDefinition definition,
       Metric metric,
       Instant from,
       Instant to) {
-    StatsQuery query =
-        checkup
-            .getStatistics()
-            .query()
-            .tenant(definition.getTenantId())
-            .processKey(definition.getKey())
-            .metric(metric)
-            .between(from, to);
-    return query.sumByDimension();
+    return checkup
+        .getStatistics()
+        .query()
+        .tenant(definition.getTenantId())
+        .processKey(definition.getKey())
+        .metric(metric)
+        .between(from, to);
   }
 
   private static Map<String, Object> about(ProcessDefinition definition) {

@@ -270,7 +270,18 @@ public final class StatsQuery {
     return result;
   }
 
-  private List<Object[]> run(String select, String groupBy, int columns) {
+  /**
+   * The rows a query reads: hourly or daily, and the window they cover (a daily window is widened
+   * to whole UTC days).
+   *
+   * @param daily true for daily rows
+   * @param from epoch milliseconds, inclusive
+   * @param to epoch milliseconds, exclusive
+   */
+  public record Span(boolean daily, long from, long to) {}
+
+  /** What this query reads, as {@link #between} and the kept hourly rows decide. */
+  public Span span() {
     String period = resolution;
     long start = from;
     long end = to;
@@ -284,6 +295,14 @@ public final class StatsQuery {
       start = start == Long.MIN_VALUE ? start : UtcPeriods.dayStart(start);
       end = end == Long.MAX_VALUE ? end : UtcPeriods.dayStart(end - 1) + UtcPeriods.DAY;
     }
+    return new Span(period.equals("D"), start, end);
+  }
+
+  private List<Object[]> run(String select, String groupBy, int columns) {
+    Span span = span();
+    String period = span.daily() ? "D" : "H";
+    long start = span.from();
+    long end = span.to();
     StringBuilder sql =
         new StringBuilder("select ")
             .append(select)

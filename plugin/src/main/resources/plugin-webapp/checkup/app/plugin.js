@@ -31,8 +31,9 @@ function url(api, path) {
   return `${api.cockpitApi}/plugin/${PLUGIN}/${encodeURIComponent(engine(api))}/${path}`;
 }
 
-async function get(api, path) {
+async function get(api, path, signal) {
   const response = await fetch(url(api, path), {
+    signal,
     credentials: 'same-origin',
     headers: {Accept: 'application/json', 'X-XSRF-TOKEN': api.CSRFToken}
   });
@@ -77,13 +78,19 @@ function safeHref(href) {
 
 // ---- the diagram: findings, dead branches, heatmap ----
 
+/** A shape or connection drawn for this id, or null (the process itself is drawn as no shape). */
+function drawn(viewer, id) {
+  const element = id ? viewer.get('elementRegistry').get(id) : null;
+  return element && element.parent ? element : null;
+}
+
 function showFindings(viewer, data) {
   const overlays = viewer.get('overlays');
-  const registry = viewer.get('elementRegistry');
-  const canvas = viewer.get('canvas');
+  // Cockpit keeps a viewer for the next visit of the same diagram: what an earlier visit drew goes
+  overlays.remove({type: 'checkup'});
   const perElement = {};
   for (const finding of data.findings) {
-    if (!finding.elementId || !registry.get(finding.elementId)) {
+    if (!drawn(viewer, finding.elementId)) {
       continue; // a finding about the whole process (or an element not drawn): in the tab only
     }
     const index = (perElement[finding.elementId] = (perElement[finding.elementId] || 0) + 1) - 1;
@@ -105,13 +112,21 @@ function showFindings(viewer, data) {
     badge.appendChild(tip);
     overlays.add(finding.elementId, 'checkup', {position: {top: -14, right: 6 + 20 * index}, html: badge});
   }
+}
+
+function showDeadFlows(viewer, data) {
+  const overlays = viewer.get('overlays');
+  const canvas = viewer.get('canvas');
+  overlays.remove({type: 'checkup-dead'});
+  viewer.get('elementRegistry').forEach(element => canvas.removeMarker(element, 'checkup-dead-flow'));
   for (const dead of data.deadFlows) {
-    if (!registry.get(dead.flowId)) {
+    const flow = drawn(viewer, dead.flowId);
+    if (!flow) {
       continue;
     }
-    canvas.addMarker(dead.flowId, 'checkup-dead-flow');
-    overlays.add(dead.flowId, 'checkup', {
-      position: middleOf(registry.get(dead.flowId), 6),
+    canvas.addMarker(flow, 'checkup-dead-flow');
+    overlays.add(flow, 'checkup-dead', {
+      position: middleOf(flow, 6),
       html: el(
         'div',
         'checkup-dead',
@@ -145,12 +160,11 @@ function heatColour(count, max) {
 
 function showHeat(viewer, data) {
   const overlays = viewer.get('overlays');
-  const registry = viewer.get('elementRegistry');
   overlays.remove({type: 'checkup-heat'});
   const all = [...Object.values(data.elements), ...Object.values(data.flows)];
   const max = Math.max(0, ...all);
   const add = (id, count, kind) => {
-    const element = registry.get(id);
+    const element = drawn(viewer, id);
     if (!element) {
       return; // counted under this key by another version, not drawn here
     }
@@ -166,13 +180,18 @@ function showHeat(viewer, data) {
   }
 }
 
-function heatmapToggle(viewer, api, processDefinitionId) {
+function heatmapToggle(viewer, api, processDefinitionId, signal) {
+  const container = viewer.get('canvas').getContainer();
+  container.querySelectorAll('.checkup-heatmap-toggle').forEach(old => old.remove());
+  viewer.get('overlays').remove({type: 'checkup-heat'});
   const bar = el('div', 'checkup-heatmap-toggle', {role: 'group', 'aria-label': 'camunda-checkup heatmap'});
+  let latest = 0; // only the answer to the last click is drawn
   bar.appendChild(el('span', 'checkup-heatmap-title', {}, 'Heatmap'));
   const note = el('span', 'checkup-heatmap-note');
   for (const [window, label] of WINDOWS) {
     const button = el('button', 'btn btn-default btn-xs', {type: 'button', 'data-window': window}, label);
     button.addEventListener('click', async () => {
+      const asked = ++latest;
       bar.querySelectorAll('button').forEach(other => other.classList.toggle('active', other === button));
       note.textContent = '';
       viewer.get('overlays').remove({type: 'checkup-heat'});
@@ -180,18 +199,35 @@ function heatmapToggle(viewer, api, processDefinitionId) {
         return;
       }
       try {
-        const data = await get(api, `process-definition/${encodeURIComponent(processDefinitionId)}/heatmap?window=${window}`);
+        const data = await get(api, `process-definition/${encodeURIComponent(processDefinitionId)}/heatmap?window=${window}`, signal);
+        if (asked !== latest) {
+          return;
+        }
         showHeat(viewer, data);
         note.textContent = Object.keys(data.elements).length ? '' : 'nothing counted in this window';
       } catch (e) {
-        note.textContent = e.message;
+        if (asked === latest && !signal.aborted) {
+          note.textContent = e.message;
+        }
       }
     });
     bar.appendChild(button);
   }
   bar.firstChild.nextSibling.classList.add('active');
   bar.appendChild(note);
-  viewer.get('canvas').getContainer().appendChild(bar);
+  container.appendChild(bar);
+}
+
+/**
+ * What each diagram viewer is still waiting for (Cockpit may hold more than one, and keeps them for
+ * later visits): a new render of a viewer aborts its earlier requests, leaving the page aborts all.
+ */
+const diagramRequests = new Map();
+
+function warn(e) {
+  if (e.name !== 'AbortError') {
+    console.warn('camunda-checkup:', e.message); // eslint-disable-line no-console
+  }
 }
 
 const diagram = {
@@ -199,10 +235,23 @@ const diagram = {
   pluginPoint: 'cockpit.processDefinition.diagram.plugin',
   priority: 0,
   render: (viewer, {processDefinitionId, api}) => {
-    heatmapToggle(viewer, api, processDefinitionId);
-    get(api, `process-definition/${encodeURIComponent(processDefinitionId)}`)
+    if (diagramRequests.has(viewer)) {
+      diagramRequests.get(viewer).abort();
+    }
+    const requests = new AbortController();
+    diagramRequests.set(viewer, requests);
+    const path = `process-definition/${encodeURIComponent(processDefinitionId)}`;
+    heatmapToggle(viewer, api, processDefinitionId, requests.signal);
+    // the findings first; the dead branches need the check-up, which takes longer
+    get(api, path, requests.signal)
       .then(data => showFindings(viewer, data))
-      .catch(e => console.warn('camunda-checkup:', e.message)); // eslint-disable-line no-console
+      .then(() => get(api, `${path}/dead-flows`, requests.signal))
+      .then(data => showDeadFlows(viewer, data))
+      .catch(warn);
+  },
+  unmount: () => {
+    diagramRequests.forEach(requests => requests.abort());
+    diagramRequests.clear();
   }
 };
 

@@ -119,12 +119,7 @@ class CockpitBrowserTest {
     // the diagram: the deadlock on the join, with the rule in its hover text
     browser.get(cockpit() + "#/process-definition/" + fixture.alphaDefinition + "/runtime");
     WebElement deadlock =
-        wait.until(
-            ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector(
-                    ".checkup-finding[data-rule='deadlock'][data-element='"
-                        + CockpitFixture.JOIN
-                        + "']")));
+        shown(".checkup-finding[data-rule='deadlock'][data-element='" + CockpitFixture.JOIN + "']");
     assertThat(deadlock.getAttribute("aria-label")).contains("(deadlock)").contains("waits");
     new Actions(browser).moveToElement(deadlock).perform();
     WebElement tip = deadlock.findElement(By.cssSelector(".checkup-tip"));
@@ -139,28 +134,21 @@ class CockpitBrowserTest {
         .isEqualTo(true);
     assertThat(browser.findElements(By.cssSelector("img[src='x']"))).isEmpty();
     // the branch the 100 runs never took
-    assertThat(browser.findElements(By.cssSelector(".checkup-dead[data-flow='large']"))).hasSize(1);
+    assertThat(shown(".checkup-dead[data-flow='large']").getText()).isEqualTo("dead");
     screenshot("cockpit-finding.png");
 
     // the heatmap of the traffic driven, in the last 24 hours
-    browser
-        .findElement(By.cssSelector(".checkup-heatmap-toggle button[data-window='24h']"))
-        .click();
-    WebElement small =
-        wait.until(
-            ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector(".checkup-heat[data-element='checkSmall']")));
-    assertThat(small.getText()).isEqualTo(String.valueOf(CockpitFixture.ALPHA_RUNS));
-    assertThat(browser.findElement(By.cssSelector(".checkup-heat[data-flow='small']")).getText())
+    shown(".checkup-heatmap-toggle button[data-window='24h']").click();
+    assertThat(shown(".checkup-heat[data-element='checkSmall']").getText())
+        .isEqualTo(String.valueOf(CockpitFixture.ALPHA_RUNS));
+    assertThat(shown(".checkup-heat[data-flow='small']").getText())
         .isEqualTo(String.valueOf(CockpitFixture.ALPHA_RUNS));
     assertThat(browser.findElements(By.cssSelector(".checkup-heat[data-element='checkLarge']")))
         .isEmpty();
-    new Actions(browser)
-        .moveToElement(browser.findElement(By.cssSelector(".checkup-heatmap-toggle")))
-        .perform();
+    new Actions(browser).moveToElement(shown(".checkup-heatmap-toggle")).perform();
     wait.until(ExpectedConditions.invisibilityOf(tip));
     screenshot("cockpit-heatmap.png");
-    browser.findElement(By.cssSelector(".checkup-heatmap-toggle button[data-window='']")).click();
+    shown(".checkup-heatmap-toggle button[data-window='']").click();
     wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".checkup-heat"), 0));
 
     // the tab of findings
@@ -185,6 +173,19 @@ class CockpitBrowserTest {
         .contains("Alpha Inc")
         .contains("Dead branches")
         .doesNotContain("Beta Ltd");
+  }
+
+  /**
+   * The first element of this selector that is on screen, once there is one (Cockpit may keep
+   * another, hidden diagram viewer of the same definition).
+   */
+  private WebElement shown(String selector) {
+    return wait.until(
+        page ->
+            page.findElements(By.cssSelector(selector)).stream()
+                .filter(WebElement::isDisplayed)
+                .findFirst()
+                .orElse(null));
   }
 
   private String cockpit() {

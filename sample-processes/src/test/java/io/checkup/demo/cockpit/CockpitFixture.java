@@ -13,7 +13,8 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
  * What the Cockpit tests look at: two client tenants, each with a member, and in each the same
  * model with a classic deadlock (an exclusive split whose branches meet at a parallel join), whose
  * join is named with markup that must never run. Alpha's gateway ran 100 times and always took
- * 'small' (so 'large' is a dead branch), beta's ran 3 times.
+ * 'small' (so 'large' is a dead branch), beta's ran 3 times; the same model deployed without a
+ * tenant ran once.
  */
 final class CockpitFixture {
 
@@ -25,10 +26,12 @@ final class CockpitFixture {
 
   final String alphaDefinition;
   final String betaDefinition;
+  final String tenantLessDefinition;
 
-  private CockpitFixture(String alphaDefinition, String betaDefinition) {
-    this.alphaDefinition = alphaDefinition;
-    this.betaDefinition = betaDefinition;
+  private CockpitFixture(String alpha, String beta, String tenantLess) {
+    this.alphaDefinition = alpha;
+    this.betaDefinition = beta;
+    this.tenantLessDefinition = tenantLess;
   }
 
   static CockpitFixture create(ProcessEngine engine, CheckupProcessEnginePlugin checkup) {
@@ -39,6 +42,8 @@ final class CockpitFixture {
     tenant(identity, "beta", "Beta Ltd", "gus");
     String alpha = deploy(engine, "alpha");
     String beta = deploy(engine, "beta");
+    String tenantLess = deploy(engine, null);
+    start(engine, null, 100);
     for (int i = 0; i < ALPHA_RUNS; i++) {
       start(engine, "alpha", 100);
     }
@@ -46,7 +51,7 @@ final class CockpitFixture {
       start(engine, "beta", 900);
     }
     assertThat(checkup.getStatistics().flushNow()).isTrue();
-    return new CockpitFixture(alpha, beta);
+    return new CockpitFixture(alpha, beta, tenantLess);
   }
 
   static BpmnModelInstance model() {
@@ -78,7 +83,7 @@ final class CockpitFixture {
             .getRepositoryService()
             .createDeployment()
             .name(tenantId + " order check")
-            .tenantId(tenantId)
+            .tenantId(tenantId) // null: deployed without a tenant
             .addModelInstance(KEY + ".bpmn", model())
             .deploy()
             .getId();
@@ -91,10 +96,10 @@ final class CockpitFixture {
   }
 
   private static void start(ProcessEngine engine, String tenantId, int amount) {
-    engine
-        .getRuntimeService()
-        .createProcessInstanceByKey(KEY)
-        .processDefinitionTenantId(tenantId)
+    var instance = engine.getRuntimeService().createProcessInstanceByKey(KEY);
+    (tenantId == null
+            ? instance.processDefinitionWithoutTenantId()
+            : instance.processDefinitionTenantId(tenantId))
         .setVariable("amount", amount)
         .execute();
   }

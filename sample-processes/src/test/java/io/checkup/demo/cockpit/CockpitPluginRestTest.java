@@ -26,6 +26,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     properties = {
       "checkup.demo.simulate=false",
       "checkup.demo.deploy-samples=false",
+      // the heatmap and the check-up need no history: the plugin's statistics count at any level
+      "camunda.bpm.history-level=none",
       "spring.datasource.url=jdbc:h2:mem:checkup-cockpit-rest;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE"
     })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -60,9 +62,12 @@ class CockpitPluginRestTest {
             "default/dashboard",
             "default/dashboard/report/alpha",
             "default/process-definition/" + fixture.alphaDefinition,
-            "default/process-definition/" + fixture.alphaDefinition + "/heatmap?window=24h")) {
+            "default/process-definition/" + fixture.alphaDefinition + "/dead-flows",
+            "default/process-definition/" + fixture.alphaDefinition + "/heatmap?window=24h",
+            // the assets' path, which Cockpit lets through without a login, never reaches data
+            "static/dashboard")) {
       HttpResponse<String> refused = anonymous.get(PLUGIN + path);
-      assertThat(refused.statusCode()).as(path).isEqualTo(401);
+      assertThat(refused.statusCode()).as(path).isIn(401, 404);
       // (Spring's error body repeats the path asked, nothing else)
       assertThat(refused.body()).as(path).doesNotContain("Alpha Inc").doesNotContain("checkSmall");
     }
@@ -70,11 +75,9 @@ class CockpitPluginRestTest {
 
   @Test
   void theDiagramGetsTheFindingsAndTheDeadBranchOfItsVersion() throws Exception {
-    JsonNode body =
-        JSON.readTree(
-            CockpitSession.as(port, "ulla")
-                .get(PLUGIN + "default/process-definition/" + fixture.alphaDefinition)
-                .body());
+    CockpitSession ulla = CockpitSession.as(port, "ulla");
+    String path = PLUGIN + "default/process-definition/" + fixture.alphaDefinition;
+    JsonNode body = JSON.readTree(ulla.get(path).body());
     assertThat(body.get("tenantId").asText()).isEqualTo("alpha");
     JsonNode deadlock = finding(body, "deadlock");
     assertThat(deadlock.get("elementId").asText()).isEqualTo(CockpitFixture.JOIN);
@@ -82,11 +85,21 @@ class CockpitPluginRestTest {
     assertThat(deadlock.get("ruleUrl").asText()).endsWith("/docs/rules/deadlock.md");
     assertThat(deadlock.get("witness")).isNotEmpty();
     // 100 runs of 'Amount?', none of them large
-    assertThat(body.get("deadFlows")).hasSize(1);
-    assertThat(body.get("deadFlows").get(0).get("flowId").asText()).isEqualTo("large");
-    assertThat(body.get("deadFlows").get(0).get("gatewayId").asText()).isEqualTo("amount");
-    assertThat(body.get("deadFlows").get(0).get("gatewayRuns").asLong())
+    JsonNode dead = JSON.readTree(ulla.get(path + "/dead-flows").body());
+    assertThat(dead.get("deadFlows")).hasSize(1);
+    assertThat(dead.get("deadFlows").get(0).get("flowId").asText()).isEqualTo("large");
+    assertThat(dead.get("deadFlows").get(0).get("gatewayId").asText()).isEqualTo("amount");
+    assertThat(dead.get("deadFlows").get(0).get("gatewayRuns").asLong())
         .isEqualTo(CockpitFixture.ALPHA_RUNS);
+    assertThat(dead.has("note")).isFalse();
+    // 3 runs of beta's are too few to call a branch dead
+    JsonNode few =
+        JSON.readTree(
+            CockpitSession.as(port, "gus")
+                .get(
+                    PLUGIN + "default/process-definition/" + fixture.betaDefinition + "/dead-flows")
+                .body());
+    assertThat(few.get("deadFlows")).isEmpty();
   }
 
   @Test
@@ -103,6 +116,7 @@ class CockpitPluginRestTest {
                           + window)
                   .body());
       assertThat(heat.get("window").asText()).isEqualTo(window);
+      assertThat(heat.get("resolution").asText()).isEqualTo(window.equals("30d") ? "day" : "hour");
       assertThat(heat.get("elements").get("start").asLong()).isEqualTo(CockpitFixture.ALPHA_RUNS);
       assertThat(heat.get("elements").get("checkSmall").asLong())
           .isEqualTo(CockpitFixture.ALPHA_RUNS);
@@ -135,11 +149,24 @@ class CockpitPluginRestTest {
             "default/dashboard/report/nobody",
             "default/dashboard/report-without-tenant",
             "default/process-definition/" + fixture.betaDefinition,
+            "default/process-definition/" + fixture.betaDefinition + "/dead-flows",
             "default/process-definition/" + fixture.betaDefinition + "/heatmap?window=7d")) {
       HttpResponse<String> refused = ulla.get(PLUGIN + path);
       assertThat(refused.statusCode()).as(path).isEqualTo(404);
       assertThat(refused.body()).as(path).doesNotContain("Beta Ltd").doesNotContain("checkSmall");
     }
+    // the tenant-less definition: its findings as Camunda's tenant check shows the definition to
+    // everyone, its statistics only to administrators, as the check-up's tenant-less part
+    String tenantLess = "default/process-definition/" + fixture.tenantLessDefinition;
+    assertThat(ulla.get(PLUGIN + tenantLess).statusCode()).isEqualTo(200);
+    assertThat(ulla.get(PLUGIN + tenantLess + "/heatmap?window=24h").statusCode()).isEqualTo(404);
+    assertThat(ulla.get(PLUGIN + tenantLess + "/dead-flows").statusCode()).isEqualTo(404);
+    JsonNode adminHeat =
+        JSON.readTree(
+            CockpitSession.as(port, "admin")
+                .get(PLUGIN + tenantLess + "/heatmap?window=24h")
+                .body());
+    assertThat(adminHeat.get("elements").get("start").asLong()).isEqualTo(1);
     assertThat(tenants(CockpitSession.as(port, "gus"))).containsExactly("beta");
     assertThat(tenants(CockpitSession.as(port, "admin")))
         .containsExactlyInAnyOrder("alpha", "beta");
