@@ -3,6 +3,7 @@ package io.checkup.alerts;
 import io.checkup.db.Jdbc;
 import io.checkup.report.Report;
 import io.checkup.report.Report.TenantReport;
+import io.checkup.report.Snapshot;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ final class AlertRound {
             if (excluded.test(tenant.tenantId())) {
               continue;
             }
-            TenantState before = states.get(TenantState.key(tenant.tenantId()));
+            TenantState before = states.get(Snapshot.key(tenant.tenantId()));
             Worsening.Judgement judgement =
                 Worsening.judge(tenant, before, now, settings.scoreDrop());
             tables.saveState(connection, judgement.next(), before != null);

@@ -3,6 +3,7 @@ package io.checkup.alerts;
 import io.checkup.db.Jdbc;
 import io.checkup.db.PluginTables;
 import io.checkup.report.RiskLevel;
+import io.checkup.report.Snapshot;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -115,7 +116,7 @@ final class AlertTables {
     }
   }
 
-  /** Every tenant's state, by {@link TenantState#key}. */
+  /** Every tenant's state, by {@link Snapshot#key}. */
   Map<String, TenantState> states(Connection connection) throws SQLException {
     Map<String, TenantState> states = new HashMap<>();
     try (PreparedStatement select =
@@ -176,7 +177,7 @@ final class AlertTables {
         write.setLong(6, next.lastAlertAt());
       }
       write.setLong(7, next.evaluatedAt());
-      write.setString(8, TenantState.key(next.tenantId()));
+      write.setString(8, Snapshot.key(next.tenantId()));
       write.executeUpdate();
     }
   }
@@ -192,7 +193,7 @@ final class AlertTables {
                 + " (ID_, TENANT_KEY_, TENANT_ID_, BODY_, STATUS_, CREATED_, ATTEMPTS_, "
                 + "NEXT_ATTEMPT_) values (?, ?, ?, ?, ?, ?, 0, ?)")) {
       insert.setString(1, id);
-      insert.setString(2, TenantState.key(tenantId));
+      insert.setString(2, Snapshot.key(tenantId));
       Jdbc.setNullable(insert, 3, tenantId);
       insert.setString(4, body);
       insert.setString(5, PENDING);

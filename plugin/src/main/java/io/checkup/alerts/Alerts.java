@@ -4,6 +4,7 @@ import io.checkup.db.PluginTables;
 import io.checkup.report.CheckupReport;
 import io.checkup.report.Report;
 import io.checkup.report.ReportScope;
+import io.checkup.threads.DaemonThreads;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -49,7 +49,8 @@ public final class Alerts {
     this.tables = new AlertTables(pluginTables);
     this.report = report;
     this.round = new AlertRound(tables, settings, report::excludes);
-    this.senders = Executors.newFixedThreadPool(2, daemon("camunda-checkup-alert-sender"));
+    this.senders =
+        Executors.newFixedThreadPool(2, DaemonThreads.named("camunda-checkup-alert-sender", false));
     this.delivery =
         new AlertDelivery(
             tables,
@@ -77,7 +78,9 @@ public final class Alerts {
     if (scheduler != null) {
       return;
     }
-    scheduler = Executors.newScheduledThreadPool(2, daemon("camunda-checkup-alerts-" + engineName));
+    scheduler =
+        Executors.newScheduledThreadPool(
+            2, DaemonThreads.named("camunda-checkup-alerts-" + engineName, false));
     long look = Math.max(200, Math.min(LOOK_EVERY.toMillis(), settings.interval().toMillis()));
     long pass = Math.max(100, Math.min(PASS_EVERY.toMillis(), settings.retryAfter().toMillis()));
     if (evaluate) {
@@ -200,13 +203,5 @@ public final class Alerts {
   /** The alerts kept (the last 30 days), newest first, at most {@code limit}. */
   public List<AlertRecord> list(int limit) throws SQLException {
     return tables.list(limit);
-  }
-
-  private static ThreadFactory daemon(String name) {
-    return task -> {
-      Thread thread = new Thread(task, name);
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

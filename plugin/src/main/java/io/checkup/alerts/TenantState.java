@@ -17,10 +17,4 @@ record TenantState(
     int peakScore,
     long peakAt,
     Long lastAlertAt,
-    long evaluatedAt) {
-
-  /** The key a tenant is stored under: any tenant id, and the tenant-less part, kept apart. */
-  static String key(String tenantId) {
-    return tenantId == null ? "-" : "t:" + tenantId;
-  }
-}
+    long evaluatedAt) {}

@@ -1,8 +1,8 @@
 package io.checkup.report;
 
 import io.checkup.stats.UtcPeriods;
+import io.checkup.threads.DaemonThreads;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -47,14 +47,7 @@ final class ReportWarmUp {
       String engineName, BooleanSupplier alive, long tickSeconds) {
     CompletableFuture<Integer> done = new CompletableFuture<>();
     if (keeper == null) {
-      keeper =
-          Executors.newSingleThreadScheduledExecutor(
-              task -> {
-                Thread thread = new Thread(task, "camunda-checkup-report-warm-up-" + engineName);
-                thread.setDaemon(true);
-                thread.setPriority(Thread.MIN_PRIORITY);
-                return thread;
-              });
+      keeper = DaemonThreads.scheduler("camunda-checkup-report-warm-up-" + engineName, true);
       keeper.scheduleWithFixedDelay(() -> tick(alive), tickSeconds, tickSeconds, TimeUnit.SECONDS);
     }
     keeper.execute(() -> generate(done, "report warmed up"));

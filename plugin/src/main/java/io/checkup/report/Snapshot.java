@@ -23,8 +23,11 @@ public record Snapshot(
   /** One indicator's value and status that day. */
   public record Value(Number value, Status status) {}
 
-  /** The key a tenant is stored under: any tenant id, and the tenant-less part, kept apart. */
-  static String key(String tenantId) {
+  /**
+   * The key a tenant is stored under (snapshots, and the alerts' tenant states): any tenant id, and
+   * the tenant-less part, kept apart.
+   */
+  public static String key(String tenantId) {
     return tenantId == null ? "-" : "t:" + tenantId;
   }
 }

@@ -2,6 +2,7 @@ package io.checkup.report;
 
 import io.checkup.stats.Statistics;
 import io.checkup.stats.UtcPeriods;
+import io.checkup.threads.DaemonThreads;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -65,14 +65,7 @@ final class SnapshotJob {
     if (scheduler != null) {
       return;
     }
-    scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "camunda-checkup-snapshots-" + engineName);
-              thread.setDaemon(true);
-              thread.setPriority(Thread.MIN_PRIORITY);
-              return thread;
-            });
+    scheduler = DaemonThreads.scheduler("camunda-checkup-snapshots-" + engineName, true);
     scheduler.scheduleWithFixedDelay(
         () -> {
           if (!alive.getAsBoolean()) {

@@ -1,11 +1,11 @@
 package io.checkup.stats;
 
+import io.checkup.threads.DaemonThreads;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -49,13 +49,7 @@ final class StatsFlusher {
   }
 
   synchronized void start() {
-    scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "camunda-checkup-stats " + settings.nodeId());
-              thread.setDaemon(true);
-              return thread;
-            });
+    scheduler = DaemonThreads.scheduler("camunda-checkup-stats " + settings.nodeId(), false);
     long interval = settings.flushInterval().toMillis();
     scheduler.scheduleWithFixedDelay(
         this::absorb, ABSORB_MILLIS, ABSORB_MILLIS, TimeUnit.MILLISECONDS);
