@@ -1,33 +1,16 @@
 package io.checkup.alerts;
 
-import io.checkup.testing.TestDatabases;
+import io.checkup.testing.ServerDatabase;
 import io.checkup.testing.TestEngines;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Alerts on MariaDB, two engines on one database included. Run by .ci/run. */
 class AlertsMariaDbTest extends AlertsTest {
 
-  private String schema;
-
-  @BeforeEach
-  void schema() {
-    TestDatabases.requireMariaDb();
-    schema = TestDatabases.newMariaDbDatabase();
-  }
-
-  @AfterEach
-  void dropSchema() {
-    engines.forEach(ProcessEngine::close);
-    engines.clear();
-    if (schema != null) {
-      TestDatabases.dropMariaDbDatabase(schema);
-    }
-  }
+  @RegisterExtension final ServerDatabase server = ServerDatabase.mariaDb();
 
   @Override
   protected TestEngines database() {
-    return TestEngines.mariaDb(schema);
+    return server.engines();
   }
 }

@@ -1,10 +1,8 @@
 package io.checkup.report;
 
-import io.checkup.testing.TestDatabases;
+import io.checkup.testing.ServerDatabase;
 import io.checkup.testing.TestEngines;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The same known traffic and the same exact numbers on MariaDB (Camunda's MySQL/MariaDB dialect:
@@ -13,25 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
  */
 class CheckupReportMariaDbTest extends CheckupReportTest {
 
-  private String database;
-
-  @BeforeEach
-  void database() {
-    TestDatabases.requireMariaDb();
-    database = TestDatabases.newMariaDbDatabase();
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    engines.forEach(ProcessEngine::close);
-    engines.clear();
-    if (database != null) {
-      TestDatabases.dropMariaDbDatabase(database);
-    }
-  }
+  @RegisterExtension final ServerDatabase server = ServerDatabase.mariaDb();
 
   @Override
   protected TestEngines engines() {
-    return TestEngines.mariaDb(database);
+    return server.engines();
   }
 }

@@ -1,10 +1,8 @@
 package io.checkup.report;
 
-import io.checkup.testing.TestDatabases;
+import io.checkup.testing.ServerDatabase;
 import io.checkup.testing.TestEngines;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The same known traffic and the same exact numbers on PostgreSQL, in a schema of its own (the
@@ -13,25 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
  */
 class CheckupReportPostgresTest extends CheckupReportTest {
 
-  private String schema;
-
-  @BeforeEach
-  void schema() {
-    TestDatabases.requirePostgres();
-    schema = TestDatabases.newPostgresSchema();
-  }
-
-  @AfterEach
-  void dropSchema() {
-    engines.forEach(ProcessEngine::close);
-    engines.clear();
-    if (schema != null) {
-      TestDatabases.dropPostgresSchema(schema);
-    }
-  }
+  @RegisterExtension final ServerDatabase server = ServerDatabase.postgres();
 
   @Override
   protected TestEngines engines() {
-    return TestEngines.postgres(schema);
+    return server.engines();
   }
 }

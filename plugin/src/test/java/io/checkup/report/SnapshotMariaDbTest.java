@@ -1,33 +1,16 @@
 package io.checkup.report;
 
-import io.checkup.testing.TestDatabases;
+import io.checkup.testing.ServerDatabase;
 import io.checkup.testing.TestEngines;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The daily snapshots on MariaDB, two nodes on one database included. Run by .ci/run. */
 class SnapshotMariaDbTest extends SnapshotTest {
 
-  private String database;
-
-  @BeforeEach
-  void createDatabase() {
-    TestDatabases.requireMariaDb();
-    database = TestDatabases.newMariaDbDatabase();
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    engines.forEach(ProcessEngine::close);
-    engines.clear();
-    if (database != null) {
-      TestDatabases.dropMariaDbDatabase(database);
-    }
-  }
+  @RegisterExtension final ServerDatabase server = ServerDatabase.mariaDb();
 
   @Override
   protected TestEngines database() {
-    return TestEngines.mariaDb(database);
+    return server.engines();
   }
 }

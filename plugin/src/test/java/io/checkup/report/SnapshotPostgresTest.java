@@ -1,33 +1,16 @@
 package io.checkup.report;
 
-import io.checkup.testing.TestDatabases;
+import io.checkup.testing.ServerDatabase;
 import io.checkup.testing.TestEngines;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The daily snapshots on PostgreSQL, two nodes on one database included. Run by .ci/run. */
 class SnapshotPostgresTest extends SnapshotTest {
 
-  private String schema;
-
-  @BeforeEach
-  void schema() {
-    TestDatabases.requirePostgres();
-    schema = TestDatabases.newPostgresSchema();
-  }
-
-  @AfterEach
-  void dropSchema() {
-    engines.forEach(ProcessEngine::close);
-    engines.clear();
-    if (schema != null) {
-      TestDatabases.dropPostgresSchema(schema);
-    }
-  }
+  @RegisterExtension final ServerDatabase server = ServerDatabase.postgres();
 
   @Override
   protected TestEngines database() {
-    return TestEngines.postgres(schema);
+    return server.engines();
   }
 }
