@@ -22,8 +22,9 @@ final class FlowNet {
     /** Parallel gateway: waits for every incoming edge, takes every outgoing one. */
     PARALLEL,
     /**
-     * Inclusive gateway: waits while a token elsewhere in the scope can still reach it, takes its
-     * unconditional flows and any of its conditional ones, or else its default flow.
+     * Inclusive gateway: fires when every incoming edge holds a token, or else waits while a token
+     * elsewhere in the scope can still reach it; takes its unconditional flows and any of its
+     * conditional ones, or else its default flow.
      */
     INCLUSIVE,
     /** Complex gateway: outside the semantics, no verdict. */

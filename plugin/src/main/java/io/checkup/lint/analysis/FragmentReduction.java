@@ -18,7 +18,8 @@ import java.util.List;
  *   <li>series: a node with one incoming and one outgoing edge only passes its token on;
  *   <li>block: several edges from one split to one join where the split's kind is the join's
  *       (exclusive or event-based into an exclusive merge or an activity, parallel into parallel,
- *       inclusive into inclusive with nothing else leaving or entering) carry one token's worth;
+ *       inclusive into inclusive with nothing else leaving or entering, off any loop) carry one
+ *       token's worth;
  *   <li>loop: an exclusive split whose edge goes back to the exclusive merge right before it only
  *       repeats a state already seen, as long as another edge leaves the loop (not in a scope with
  *       an inclusive join, which Camunda 7 makes wait for tokens that come around a loop);
@@ -128,8 +129,11 @@ final class FragmentReduction {
     if (net.takesAllFlows(split)) {
       return to == Kind.PARALLEL;
     }
+    // an inclusive join on a loop also waits for tokens that come around it (another inclusive
+    // join on the loop may wait for this one's in turn: a deadlock only the state space sees)
     return from == Kind.INCLUSIVE
         && to == Kind.INCLUSIVE
+        && !onCycle.get(join)
         && net.out.get(split).size() == edges.size()
         && net.in.get(join).size() == edges.size();
   }

@@ -8,6 +8,7 @@ import io.checkup.lint.model.SequenceFlow;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -288,10 +289,16 @@ final class StateSpace {
   }
 
   /**
-   * An inclusive join fires as Camunda 7 fires it: a token has arrived and no token elsewhere in
-   * the scope can still reach it.
+   * An inclusive join fires as Camunda 7 fires it ({@code InclusiveGatewayActivityBehavior}): when
+   * as many tokens wait at it as it has incoming flows, at once, whatever else is under way; or
+   * else when a token has arrived and no token elsewhere in the scope can still reach it. (Camunda
+   * counts the tokens, not the flows they came by; two tokens on one flow are a lack of
+   * synchronization reported anyway.)
    */
   private boolean inclusiveMayFire(long[] state, int node) {
+    if (allIncoming(state, node)) {
+      return true;
+    }
     BitSet before = upstream.computeIfAbsent(node, this::upstreamOf);
     for (int p = before.nextSetBit(0); p >= 0; p = before.nextSetBit(p + 1)) {
       if (get(state, p) && (p >= edges || net.target.get(p) != node)) {
@@ -409,7 +416,7 @@ final class StateSpace {
 
   private Map<FlowNode, FlowVerdict.Found> found(Map<FlowNode, Problem> problems, boolean dead) {
     Map<FlowNode, FlowVerdict.Found> result = new LinkedHashMap<>();
-    for (Problem problem : problems.values()) {
+    for (Problem problem : dead ? problems.values() : causes(problems)) {
       List<WitnessStep> steps = path(problem.state());
       if (problem.move() != null) {
         steps.addAll(steps(problem.move()));
@@ -446,6 +453,44 @@ final class StateSpace {
       result.put(at, new FlowVerdict.Found(at, flow, steps));
     }
     return result;
+  }
+
+  /**
+   * The second tokens that are not just the consequence of another: a node reached by the second
+   * token of an earlier node runs twice too, which that node's finding already says (a parallel or
+   * inclusive gateway with one incoming flow after an unsynchronised merge fires once per token, as
+   * Camunda 7 fires it). Shortest witnesses first; a problem whose witness passes a kept one twice
+   * is left out.
+   */
+  private List<Problem> causes(Map<FlowNode, Problem> problems) {
+    List<Problem> byLength = new ArrayList<>(problems.values());
+    Map<Problem, List<Move>> paths = new HashMap<>();
+    for (Problem problem : byLength) {
+      List<Move> moves = new ArrayList<>();
+      for (int s = problem.state(); s >= 0; s = parents.get(s)) {
+        moves.add(this.moves.get(s));
+      }
+      moves.add(problem.move());
+      paths.put(problem, moves);
+    }
+    byLength.sort(Comparator.comparingInt(problem -> paths.get(problem).size()));
+    List<Problem> kept = new ArrayList<>();
+    for (Problem problem : byLength) {
+      Map<FlowNode, Integer> passes = new HashMap<>();
+      for (Move move : paths.get(problem)) {
+        if (move.type() == MoveType.ARRIVE) {
+          passes.merge(net.origin.get(move.node()), 1, Integer::sum);
+        }
+      }
+      boolean consequence = false;
+      for (Problem earlier : kept) {
+        consequence |= passes.getOrDefault(earlier.at(), 0) >= 2;
+      }
+      if (!consequence) {
+        kept.add(problem);
+      }
+    }
+    return kept;
   }
 
   /** The choices and events on the path from a start to a state. */

@@ -136,7 +136,10 @@ final class BruteForceExplorer {
         }
         case OR -> {
           boolean arrived = in.stream().anyMatch(f -> state[index(f)] > 0);
-          if (arrived && !othersCanReach(state, node)) {
+          // Camunda's rule: as many tokens waiting as incoming flows fires it at once; otherwise
+          // it waits while another token can still come
+          boolean full = in.stream().allMatch(f -> state[index(f)] > 0);
+          if (arrived && (full || !othersCanReach(state, node))) {
             int[] next = state.clone();
             in.stream().filter(f -> state[index(f)] > 0).forEach(f -> next[index(f)]--);
             emit(next, node, result);
