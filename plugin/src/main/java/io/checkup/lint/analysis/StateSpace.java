@@ -8,6 +8,7 @@ import io.checkup.lint.model.SequenceFlow;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -466,10 +467,7 @@ final class StateSpace {
     List<Problem> byLength = new ArrayList<>(problems.values());
     Map<Problem, List<Move>> paths = new HashMap<>();
     for (Problem problem : byLength) {
-      List<Move> moves = new ArrayList<>();
-      for (int s = problem.state(); s >= 0; s = parents.get(s)) {
-        moves.add(this.moves.get(s));
-      }
+      List<Move> moves = movesTo(problem.state());
       moves.add(problem.move());
       paths.put(problem, moves);
     }
@@ -495,15 +493,21 @@ final class StateSpace {
 
   /** The choices and events on the path from a start to a state. */
   private List<WitnessStep> path(int state) {
+    List<WitnessStep> steps = new ArrayList<>();
+    for (Move move : movesTo(state)) {
+      steps.addAll(steps(move));
+    }
+    return steps;
+  }
+
+  /** The moves from a start to a state, in the order they were made. */
+  private List<Move> movesTo(int state) {
     List<Move> taken = new ArrayList<>();
     for (int s = state; s >= 0; s = parents.get(s)) {
       taken.add(moves.get(s));
     }
-    List<WitnessStep> steps = new ArrayList<>();
-    for (int k = taken.size() - 1; k >= 0; k--) {
-      steps.addAll(steps(taken.get(k)));
-    }
-    return steps;
+    Collections.reverse(taken);
+    return taken;
   }
 
   private List<WitnessStep> steps(Move move) {
