@@ -2,6 +2,9 @@ package io.checkup.cockpit;
 
 import io.checkup.engine.CheckupProcessEnginePlugin;
 import io.checkup.engine.CheckupRegistry;
+import io.checkup.report.Report;
+import io.checkup.report.ReportScope;
+import io.checkup.report.ReportUnavailableException;
 import io.checkup.rest.Answers;
 import io.checkup.rest.Caller;
 import jakarta.ws.rs.WebApplicationException;
@@ -70,6 +73,30 @@ abstract class CockpitResource extends AbstractCockpitPluginResource {
                   + "'."));
     }
     return plugin;
+  }
+
+  /**
+   * The check-up over these tenants: 404 when it is off on this engine, 503 when it cannot be had
+   * now.
+   */
+  Report report(ReportScope scope) {
+    CheckupProcessEnginePlugin checkup = checkup();
+    if (checkup.unavailableReason() != null) {
+      throw new WebApplicationException(
+          Answers.notFound(
+              "The check-up is off on process engine '"
+                  + engine().getName()
+                  + "': "
+                  + checkup.unavailableReason()
+                  + "."));
+    }
+    try {
+      return checkup.getReport().generate(scope);
+    } catch (ReportUnavailableException e) {
+      throw Answers.unavailable(e);
+    } catch (RuntimeException e) {
+      throw failed("check-up", e);
+    }
   }
 
   /** The logged-in user, with the tenants they may see (the REST API's rules). */

@@ -3,7 +3,6 @@ package io.checkup.cockpit;
 import io.checkup.engine.CheckupProcessEnginePlugin;
 import io.checkup.report.Report;
 import io.checkup.report.ReportScope;
-import io.checkup.report.ReportUnavailableException;
 import io.checkup.report.page.ReportPages;
 import io.checkup.rest.Answers;
 import io.checkup.rest.Caller;
@@ -11,7 +10,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -41,7 +39,7 @@ public class DashboardResource extends CockpitResource {
   public Response tenants() {
     Caller caller = caller();
     Report report =
-        generate(caller.sees() == null ? ReportScope.all() : ReportScope.of(caller.sees()));
+        report(caller.sees() == null ? ReportScope.all() : ReportScope.of(caller.sees()));
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Report.TenantReport tenant : report.tenants()) {
       Map<String, Object> row = new LinkedHashMap<>();
@@ -77,36 +75,14 @@ public class DashboardResource extends CockpitResource {
 
   /** A tenant's full report page (null: the tenant-less part), or a 404 that tells nothing. */
   private Response page(String tenantId) {
-    String name =
-        tenantId == null ? "The tenant-less part is not visible." : "No tenant '" + tenantId + "'.";
     if (!caller().canSee(tenantId)) {
-      return Answers.notFound(name);
+      return Answers.noTenant(tenantId);
     }
-    Report report = generate(ReportScope.of(Collections.singleton(tenantId)));
+    Report report = report(ReportScope.of(Collections.singleton(tenantId)));
     if (report.tenants().isEmpty()) {
-      return Answers.notFound(name);
+      return Answers.noTenant(tenantId);
     }
     CheckupProcessEnginePlugin checkup = checkup();
     return Answers.html(ReportPages.full(report, checkup.cockpitUrl(engine().getName())));
-  }
-
-  private Report generate(ReportScope scope) {
-    CheckupProcessEnginePlugin checkup = checkup();
-    if (checkup.unavailableReason() != null) {
-      throw new WebApplicationException(
-          Answers.notFound(
-              "The check-up is off on process engine '"
-                  + engine().getName()
-                  + "': "
-                  + checkup.unavailableReason()
-                  + "."));
-    }
-    try {
-      return checkup.getReport().generate(scope);
-    } catch (ReportUnavailableException e) {
-      throw Answers.unavailable(e);
-    } catch (RuntimeException e) {
-      throw failed("check-up", e);
-    }
   }
 }

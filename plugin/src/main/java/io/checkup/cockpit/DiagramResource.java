@@ -5,7 +5,6 @@ import io.checkup.lint.Finding;
 import io.checkup.lint.RulePages;
 import io.checkup.report.Report;
 import io.checkup.report.ReportScope;
-import io.checkup.report.ReportUnavailableException;
 import io.checkup.rest.Answers;
 import io.checkup.rest.FindingsJson;
 import io.checkup.stats.Metric;
@@ -116,17 +115,7 @@ public class DiagramResource extends CockpitResource {
       body.put("note", "Statistics are off: " + checkup.unavailableReason() + ".");
       return Answers.json(body);
     }
-    Report report;
-    try {
-      report =
-          checkup
-              .getReport()
-              .generate(ReportScope.of(Collections.singleton(definition.getTenantId())));
-    } catch (ReportUnavailableException e) {
-      throw Answers.unavailable(e);
-    } catch (RuntimeException e) {
-      throw failed("check-up's dead branches", e);
-    }
+    Report report = report(ReportScope.of(Collections.singleton(definition.getTenantId())));
     if (report.tenants().isEmpty()) {
       body.put("note", "This tenant is left out of the check-up.");
       return Answers.json(body);
@@ -201,13 +190,13 @@ public class DiagramResource extends CockpitResource {
     Map<String, Object> body = about(definition);
     body.put("window", window);
     try {
-      StatsQuery.Span read = query(checkup, definition, Metric.ACTIVITY_ENDED, from, to).span();
+      StatsQuery elements = query(checkup, definition, Metric.ACTIVITY_ENDED, from, to);
+      StatsQuery.Span read = elements.span();
       // the window the rows cover: whole UTC days when they are daily
       body.put("from", Instant.ofEpochMilli(read.from()).toString());
       body.put("to", read.daily() ? Instant.ofEpochMilli(read.to()).toString() : to.toString());
       body.put("resolution", read.daily() ? "day" : "hour");
-      body.put(
-          "elements", query(checkup, definition, Metric.ACTIVITY_ENDED, from, to).sumByDimension());
+      body.put("elements", elements.sumByDimension());
       body.put("flows", query(checkup, definition, Metric.FLOW_TAKEN, from, to).sumByDimension());
     } catch (RuntimeException e) {
       throw failed("heatmap", e);

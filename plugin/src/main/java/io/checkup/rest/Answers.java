@@ -41,6 +41,17 @@ public final class Answers {
     return error(Response.Status.NOT_FOUND, "InvalidRequestException", message);
   }
 
+  /**
+   * 404 for a tenant (null: the tenant-less part) that does not exist, is left out or the caller
+   * may not see: the same answer for each.
+   */
+  public static Response noTenant(String tenantId) {
+    return notFound(
+        tenantId == null
+            ? "The tenant-less part is not visible."
+            : "No tenant '" + tenantId + "'.");
+  }
+
   public static Response badRequest(String message) {
     return error(Response.Status.BAD_REQUEST, "InvalidRequestException", message);
   }

@@ -122,14 +122,12 @@ public class CheckupRestService {
       String format,
       String view,
       String fileName) {
-    String name =
-        tenantId == null ? "The tenant-less part is not visible." : "No tenant '" + tenantId + "'.";
     if (!caller.canSee(tenantId)) {
-      return Answers.notFound(name);
+      return Answers.noTenant(tenantId);
     }
     Report report = generate(checkup, ReportScope.of(Collections.singleton(tenantId)));
     if (report.tenants().isEmpty()) {
-      return Answers.notFound(name);
+      return Answers.noTenant(tenantId);
     }
     return render(checkup, report, format, view, fileName);
   }
@@ -141,9 +139,7 @@ public class CheckupRestService {
       @QueryParam("days") Integer days,
       @QueryParam("format") String format) {
     if (!withoutTenantId) {
-      return Answers.error(
-          Response.Status.BAD_REQUEST,
-          "InvalidRequestException",
+      return Answers.badRequest(
           "Name a tenant: /history/{tenantId}, or /history?withoutTenantId=true for the tenant-less "
               + "part.");
     }
@@ -167,17 +163,12 @@ public class CheckupRestService {
    */
   private Response history(
       Checkup checkup, Caller caller, String tenantId, Integer days, String format) {
-    String name =
-        tenantId == null ? "The tenant-less part is not visible." : "No tenant '" + tenantId + "'.";
     if (!caller.canSee(tenantId) || !exists(checkup.engine(), tenantId)) {
-      return Answers.notFound(name);
+      return Answers.noTenant(tenantId);
     }
     int span = days == null ? 90 : days;
     if (span < 1 || span > 3_660) {
-      return Answers.error(
-          Response.Status.BAD_REQUEST,
-          "InvalidRequestException",
-          "days must be from 1 to 3660, not " + span + ".");
+      return Answers.badRequest("days must be from 1 to 3660, not " + span + ".");
     }
     if (checkup.plugin().unavailableReason() != null) {
       return Answers.notFound(
@@ -194,13 +185,11 @@ public class CheckupRestService {
       throw Answers.unavailable(e);
     }
     if (snapshots.isEmpty() && checkup.plugin().getReport().excludes(tenantId)) {
-      return Answers.notFound(name);
+      return Answers.noTenant(tenantId);
     }
     String chosen = format(format);
     if (chosen == null) {
-      return Answers.error(
-          Response.Status.BAD_REQUEST,
-          "InvalidRequestException",
+      return Answers.badRequest(
           "Unknown format '" + format + "' for the history: use json, csv or html.");
     }
     if (chosen.equals("html")) {
@@ -304,17 +293,11 @@ public class CheckupRestService {
       Checkup checkup, Report report, String format, String view, String fileName) {
     String chosen = format(format);
     if (chosen == null) {
-      return Answers.error(
-          Response.Status.BAD_REQUEST,
-          "InvalidRequestException",
-          "Unknown format '" + format + "': use json, csv or html.");
+      return Answers.badRequest("Unknown format '" + format + "': use json, csv or html.");
     }
     boolean full = view != null && view.trim().equalsIgnoreCase("full");
     if (view != null && !view.isBlank() && !full && !view.trim().equalsIgnoreCase("triage")) {
-      return Answers.error(
-          Response.Status.BAD_REQUEST,
-          "InvalidRequestException",
-          "Unknown view '" + view + "': use triage (the default) or full.");
+      return Answers.badRequest("Unknown view '" + view + "': use triage (the default) or full.");
     }
     return switch (chosen) {
       case "csv" ->
