@@ -1,12 +1,12 @@
 package io.checkup.stats;
 
-import java.util.HashMap;
-import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -14,18 +14,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hot path. A listener's event becomes one increment in a map that belongs to the current
- * thread's command; when that command's transaction commits, the map is handed over to the flusher
- * through a lock-free queue (one hand-over per transaction, not per event). A rolled-back
- * transaction counts nothing, so counts are exact. No database access, no lock shared between
- * engine threads.
+ * The hot path. A listener's event becomes one increment in a table that belongs to the current
+ * thread's command; when that command's transaction commits, the table is added to what the thread
+ * has committed since the last flush, under the thread's own lock, which only the flusher ever asks
+ * for besides it. A rolled-back transaction counts nothing, so counts are exact. No database
+ * access, no lock shared between engine threads, and in steady state nothing allocated per event or
+ * per command: the tables are reused.
  */
 public final class StatsCollector {
 
   private static final Logger LOG = LoggerFactory.getLogger("io.checkup.stats");
 
-  private final ConcurrentLinkedQueue<CommandCounts> committed = new ConcurrentLinkedQueue<>();
-  private final ThreadLocal<OpenCommands> open = ThreadLocal.withInitial(OpenCommands::new);
+  /** Every engine thread's counts, registered on its first event. */
+  private final Queue<ThreadCounts> threads = new ConcurrentLinkedQueue<>();
+
+  private final ThreadLocal<ThreadCounts> local =
+      ThreadLocal.withInitial(() -> new ThreadCounts(threads));
+
+  /** Counts made outside any command (rare): one key each. */
+  private final Queue<StatKey> loose = new ConcurrentLinkedQueue<>();
+
   private final AtomicLong failures = new AtomicLong();
   private volatile RuntimeException injectedFault;
 
@@ -34,87 +42,21 @@ public final class StatsCollector {
    * flow.
    */
   static final class Counter {
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
     final String processKey;
     final Metric metric;
     final String dimension;
+
+    /** Spread over the int range, for {@link CounterTable}. */
+    final int hash;
 
     Counter(String processKey, Metric metric, String dimension) {
       this.processKey = processKey;
       this.metric = metric;
       this.dimension = dimension;
-    }
-  }
-
-  /**
-   * The commands of one engine thread whose counts are open (a command may run another inside it),
-   * with the latest one at hand: events of one command come one after another, so most need no
-   * look-up.
-   */
-  private static final class OpenCommands {
-    final Map<CommandContext, CommandCounts> all = new IdentityHashMap<>();
-    CommandContext lastContext;
-    CommandCounts lastCounts;
-
-    void remove(CommandContext context) {
-      all.remove(context);
-      if (lastContext == context) {
-        lastContext = null;
-        lastCounts = null;
-      }
-    }
-  }
-
-  /**
-   * The counts of one command (one transaction). Every count of a command gets the hour the command
-   * counted first: commands last milliseconds, and asking the clock once per command keeps the hot
-   * path short.
-   */
-  private static final class CommandCounts {
-    final long hour;
-
-    /**
-     * Counts of fixed counters for the command's first tenant: the common case, without a key
-     * object.
-     */
-    final String tenantId;
-
-    // sized for a command's few counters; grows for more
-    final IdentityHashMap<Counter, long[]> fixed = new IdentityHashMap<>(8);
-
-    /** Everything else (other tenants, variable dimensions). */
-    Map<StatKey, long[]> other;
-
-    CommandCounts(long hour, String tenantId) {
-      this.hour = hour;
-      this.tenantId = tenantId;
-    }
-
-    void add(StatKey key) {
-      if (other == null) {
-        other = new HashMap<>();
-      }
-      long[] count = other.get(key);
-      if (count == null) {
-        other.put(key, new long[] {1});
-      } else {
-        count[0]++;
-      }
-    }
-
-    /** Adds these counts to {@code into}; on the flusher's thread, not the engine's. */
-    void addInto(Map<StatKey, Long> into) {
-      for (Map.Entry<Counter, long[]> entry : fixed.entrySet()) {
-        Counter counter = entry.getKey();
-        into.merge(
-            new StatKey(tenantId, counter.processKey, counter.metric, counter.dimension, hour),
-            entry.getValue()[0],
-            Long::sum);
-      }
-      if (other != null) {
-        for (Map.Entry<StatKey, long[]> entry : other.entrySet()) {
-          into.merge(entry.getKey(), entry.getValue()[0], Long::sum);
-        }
-      }
+      int h = SEQUENCE.getAndIncrement() * 0x9E3779B9;
+      this.hash = h ^ (h >>> 16);
     }
   }
 
@@ -125,22 +67,17 @@ public final class StatsCollector {
   void record(Counter counter, String tenantId) {
     try {
       checkFault();
-      CommandCounts counts = commandCounts(tenantId);
-      if (counts == null) {
-        offerSingle(
+      ThreadCounts.Command command = command(tenantId);
+      if (command == null) {
+        loose.offer(
             new StatKey(
-                tenantId, counter.processKey, counter.metric, counter.dimension, currentHour()));
-      } else if (Objects.equals(counts.tenantId, tenantId)) {
-        long[] count = counts.fixed.get(counter);
-        if (count == null) {
-          counts.fixed.put(counter, new long[] {1});
-        } else {
-          count[0]++;
-        }
+                tenantId, counter.processKey, counter.metric, counter.dimension, hourNow()));
+      } else if (Objects.equals(command.tenantId, tenantId)) {
+        command.fixed.add(counter, 1);
       } else {
-        counts.add(
+        command.add(
             new StatKey(
-                tenantId, counter.processKey, counter.metric, counter.dimension, counts.hour));
+                tenantId, counter.processKey, counter.metric, counter.dimension, command.hour));
       }
     } catch (RuntimeException e) {
       failed(e);
@@ -151,11 +88,11 @@ public final class StatsCollector {
   public void record(String tenantId, String processKey, Metric metric, String dimension) {
     try {
       checkFault();
-      CommandCounts counts = commandCounts(tenantId);
-      if (counts == null) {
-        offerSingle(new StatKey(tenantId, processKey, metric, dimension, currentHour()));
+      ThreadCounts.Command command = command(tenantId);
+      if (command == null) {
+        loose.offer(new StatKey(tenantId, processKey, metric, dimension, hourNow()));
       } else {
-        counts.add(new StatKey(tenantId, processKey, metric, dimension, counts.hour));
+        command.add(new StatKey(tenantId, processKey, metric, dimension, command.hour));
       }
     } catch (RuntimeException e) {
       failed(e);
@@ -169,57 +106,15 @@ public final class StatsCollector {
     }
   }
 
-  private static long currentHour() {
+  /** The start of the current hour (UTC, epoch milliseconds), by the engine's clock. */
+  static long hourNow() {
     return UtcPeriods.hourStart(ClockUtil.getCurrentTime().getTime());
   }
 
-  private void offerSingle(StatKey key) {
-    CommandCounts single = new CommandCounts(key.periodStart(), key.tenantId());
-    single.add(key);
-    committed.offer(single);
-  }
-
-  /**
-   * The counts of the current command, made (and watched until its transaction ends) on first use;
-   * null outside.
-   */
-  private CommandCounts commandCounts(String tenantId) {
+  /** The counts of the current command, opened on first use; null outside any command. */
+  private ThreadCounts.Command command(String tenantId) {
     CommandContext context = Context.getCommandContext();
-    if (context == null) {
-      return null;
-    }
-    OpenCommands open = this.open.get();
-    if (open.lastContext == context) {
-      return open.lastCounts;
-    }
-    CommandCounts counts = open.all.get(context);
-    if (counts == null) {
-      counts = new CommandCounts(currentHour(), tenantId);
-      open.all.put(context, counts);
-      watch(context, counts, open);
-    }
-    open.lastContext = context;
-    open.lastCounts = counts;
-    return counts;
-  }
-
-  /**
-   * Hands the command's counts over when its transaction commits, as they are: turning them into
-   * keys is the flusher's work.
-   */
-  private void watch(CommandContext context, CommandCounts counts, OpenCommands open) {
-    context
-        .getTransactionContext()
-        .addTransactionListener(
-            TransactionState.COMMITTED,
-            commandContext -> {
-              open.remove(context);
-              committed.offer(counts);
-            });
-    context
-        .getTransactionContext()
-        .addTransactionListener(
-            TransactionState.ROLLED_BACK, commandContext -> open.remove(context));
+    return context == null ? null : local.get().command(context, tenantId);
   }
 
   /**
@@ -246,8 +141,13 @@ public final class StatsCollector {
    * flusher only.
    */
   void drainInto(Map<StatKey, Long> into) {
-    for (CommandCounts batch = committed.poll(); batch != null; batch = committed.poll()) {
-      batch.addInto(into);
+    for (StatKey key = loose.poll(); key != null; key = loose.poll()) {
+      into.merge(key, 1L, Long::sum);
+    }
+    for (Iterator<ThreadCounts> it = threads.iterator(); it.hasNext(); ) {
+      if (it.next().drainInto(into)) {
+        it.remove();
+      }
     }
   }
 

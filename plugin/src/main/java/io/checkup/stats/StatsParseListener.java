@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.core.model.CoreModelElement;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ProcessDefinitionImpl;
@@ -34,12 +35,22 @@ final class StatsParseListener extends AbstractBpmnParseListener {
 
   @Override
   public void parseProcess(Element processElement, ProcessDefinitionEntity definition) {
-    definition.addBuiltInListener(
+    count(
+        definition,
         ExecutionListener.EVENTNAME_START,
-        new CountingListeners.Count(collector, Metric.INSTANCE_STARTED, definition.getKey(), ""));
-    definition.addBuiltInListener(
+        definition.getKey(),
+        Metric.INSTANCE_STARTED,
+        "");
+    StatsCollector.Counter completed =
+        new StatsCollector.Counter(definition.getKey(), Metric.INSTANCE_COMPLETED, "");
+    StatsCollector.Counter cancelled =
+        new StatsCollector.Counter(definition.getKey(), Metric.INSTANCE_CANCELLED, "");
+    // completed, or cancelled from outside
+    SharedDispatch.count(
+        definition,
         ExecutionListener.EVENTNAME_END,
-        new CountingListeners.InstanceEnd(collector, definition.getKey()));
+        collector,
+        execution -> execution.isCanceled() ? cancelled : completed);
   }
 
   @Override
@@ -49,11 +60,13 @@ final class StatsParseListener extends AbstractBpmnParseListener {
     if (type == null) {
       return;
     }
-    CountingListeners.Count taken =
-        new CountingListeners.Count(
-            collector, Metric.FLOW_TAKEN, keyOf(source), transition.getId());
     if (GATEWAYS.contains(type)) {
-      transition.addBuiltInListener(ExecutionListener.EVENTNAME_TAKE, taken);
+      count(
+          transition,
+          ExecutionListener.EVENTNAME_TAKE,
+          keyOf(source),
+          Metric.FLOW_TAKEN,
+          transition.getId());
     }
   }
 
@@ -91,10 +104,12 @@ final class StatsParseListener extends AbstractBpmnParseListener {
       if (gateways.contains(flow.attribute("sourceRef"))) {
         ActivityImpl target = definition.findActivity(flow.attribute("targetRef"));
         if (target != null) {
-          target.addBuiltInListener(
+          count(
+              target,
               ExecutionListener.EVENTNAME_END,
-              new CountingListeners.Count(
-                  collector, Metric.FLOW_TAKEN, definition.getKey(), flow.attribute("id")));
+              definition.getKey(),
+              Metric.FLOW_TAKEN,
+              flow.attribute("id"));
         }
       }
     }
@@ -119,10 +134,18 @@ final class StatsParseListener extends AbstractBpmnParseListener {
   }
 
   private void countEnd(ActivityImpl activity) {
-    activity.addBuiltInListener(
+    count(
+        activity,
         ExecutionListener.EVENTNAME_END,
-        new CountingListeners.Count(
-            collector, Metric.ACTIVITY_ENDED, keyOf(activity), activity.getId()));
+        keyOf(activity),
+        Metric.ACTIVITY_ENDED,
+        activity.getId());
+  }
+
+  private void count(
+      CoreModelElement element, String event, String processKey, Metric metric, String dimension) {
+    StatsCollector.Counter counter = new StatsCollector.Counter(processKey, metric, dimension);
+    SharedDispatch.count(element, event, collector, execution -> counter);
   }
 
   private static String keyOf(ActivityImpl activity) {

@@ -45,7 +45,7 @@ public class StatsEventBenchmark {
   private ProcessEngine engine;
   private CommandExecutor executor;
   private StatsCollector collector;
-  private CountingListeners.Count[] listeners;
+  private SharedDispatch.Counting[] listeners;
   private ExecutionEntity execution;
   private final Map<StatKey, Long> flushed = new HashMap<>();
 
@@ -59,10 +59,9 @@ public class StatsEventBenchmark {
             .getCommandExecutorTxRequired();
     collector = new StatsCollector();
     // twenty elements of one process, as the parse listener makes them
-    listeners = new CountingListeners.Count[20];
+    listeners = new SharedDispatch.Counting[20];
     for (int i = 0; i < listeners.length; i++) {
-      listeners[i] =
-          new CountingListeners.Count(collector, Metric.ACTIVITY_ENDED, "invoice", "task" + i);
+      listeners[i] = new SharedDispatch.Counting(null, collector, counter("task" + i));
     }
     execution = new ExecutionEntity();
     execution.setTenantId("acme");
@@ -73,16 +72,30 @@ public class StatsEventBenchmark {
     engine.close();
   }
 
+  private static SharedDispatch.Tally counter(String element) {
+    StatsCollector.Counter counter =
+        new StatsCollector.Counter("invoice", Metric.ACTIVITY_ENDED, element);
+    return execution -> counter;
+  }
+
   /** The command with its counted events. */
   @Benchmark
   public Object withStatistics() {
     return executor.execute(
         context -> {
           for (int i = 0; i < events; i++) {
-            listeners[i % listeners.length].notify(execution);
+            notify(listeners[i % listeners.length]);
           }
           return context;
         });
+  }
+
+  private void notify(SharedDispatch.Counting listener) {
+    try {
+      listener.notify(execution);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The same command, nothing counted. */
