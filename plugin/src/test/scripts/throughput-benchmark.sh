@@ -2,9 +2,10 @@
 # Engine throughput with and without the plugin (docs/benchmarks.md). Run from the project root.
 # Usage: throughput-benchmark.sh [h2|postgres] [full|audit|none] [calibrate|hanging-alerts]   (postgres: the local
 # server, a throwaway schema; calibrate: both engines without the plugin, the benchmark's own bias; hanging-alerts:
-# both with the plugin, one delivering alerts to a receiver that never answers)
+# both with the plugin, one delivering alerts to a receiver that never answers). JVM options in BENCH_JAVA_OPTS, e.g.
+# -Dcheckup.bench.rounds=31 (docs/benchmarks.md).
 set -euo pipefail
 cd "$(dirname "$0")/../../../.."
 mvn -q -B -pl plugin test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
-java -cp "plugin/target/test-classes:plugin/target/classes:$(cat plugin/target/bench-classpath.txt)" \
+java ${BENCH_JAVA_OPTS:-} -cp "plugin/target/test-classes:plugin/target/classes:$(cat plugin/target/bench-classpath.txt)" \
   io.checkup.stats.ThroughputBenchmark "${1:-h2}" "${2:-full}" ${3:-}

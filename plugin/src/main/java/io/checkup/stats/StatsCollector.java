@@ -29,7 +29,7 @@ public final class StatsCollector {
   private final Queue<ThreadCounts> threads = new ConcurrentLinkedQueue<>();
 
   private final ThreadLocal<ThreadCounts> local =
-      ThreadLocal.withInitial(() -> new ThreadCounts(threads));
+      ThreadLocal.withInitial(() -> new ThreadCounts(threads, this::failed));
 
   /** Counts made outside any command (rare): one key each. */
   private final Queue<StatKey> loose = new ConcurrentLinkedQueue<>();

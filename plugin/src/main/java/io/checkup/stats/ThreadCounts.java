@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.impl.cfg.TransactionContext;
 import org.camunda.bpm.engine.impl.cfg.TransactionListener;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
@@ -24,6 +25,7 @@ final class ThreadCounts {
   private static final int SPARE_COMMANDS = 4;
 
   private final Queue<ThreadCounts> registry;
+  private final Consumer<RuntimeException> failures;
   private final WeakReference<Thread> thread;
 
   // the engine thread's own
@@ -40,8 +42,9 @@ final class ThreadCounts {
   private boolean registered;
 
   /** Made on the engine thread's first event; registers itself with the flusher's list. */
-  ThreadCounts(Queue<ThreadCounts> registry) {
+  ThreadCounts(Queue<ThreadCounts> registry, Consumer<RuntimeException> failures) {
     this.registry = registry;
+    this.failures = failures;
     this.thread = new WeakReference<>(Thread.currentThread());
     synchronized (this) {
       register();
@@ -92,10 +95,17 @@ final class ThreadCounts {
       command.context = context;
       command.hour = StatsCollector.hourNow();
       command.tenantId = tenantId;
+      try {
+        TransactionContext transaction = context.getTransactionContext();
+        transaction.addTransactionListener(TransactionState.COMMITTED, command.onCommit);
+        transaction.addTransactionListener(TransactionState.ROLLED_BACK, command.onRollback);
+      } catch (RuntimeException e) {
+        // a transaction that takes no more listeners (JTA, marked rollback-only): nothing to count,
+        // and nothing kept for it; a listener already registered finds no context and does nothing
+        command.context = null;
+        throw e;
+      }
       open.put(context, command);
-      TransactionContext transaction = context.getTransactionContext();
-      transaction.addTransactionListener(TransactionState.COMMITTED, command.onCommit);
-      transaction.addTransactionListener(TransactionState.ROLLED_BACK, command.onRollback);
     }
     lastContext = context;
     lastCommand = command;
@@ -108,9 +118,17 @@ final class ThreadCounts {
    * finds another context and does nothing.
    */
   private void end(Command command, CommandContext context, boolean committed) {
-    if (command.context != context) {
-      return;
+    try {
+      if (command.context == context) {
+        close(command, context, committed);
+      }
+    } catch (RuntimeException e) {
+      // the transaction has ended; a statistics failure must not fail the command now
+      failures.accept(e);
     }
+  }
+
+  private void close(Command command, CommandContext context, boolean committed) {
     if (committed) {
       commit(command);
     }

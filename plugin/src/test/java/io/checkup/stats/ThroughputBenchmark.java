@@ -4,6 +4,8 @@ import io.checkup.engine.CheckupProcessEnginePlugin;
 import io.checkup.testing.TestDatabases;
 import io.checkup.testing.TestEngines;
 import io.checkup.testing.WebhookReceiver;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,15 +20,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Engine throughput with and without the plugin, in the same run: process instances per second for
  * a 20-step process with a gateway and a user task (start, complete the task, end), job executor
- * off. Rounds alternate between the two engines (which goes first alternates too); the table gives
- * medians. Arguments: {@code h2|postgres} and the history level. Run with
+ * off. In each round the two engines take turns, instance by instance; the table gives medians.
+ * Arguments: {@code h2|postgres} and the history level. Run with
  * plugin/src/test/scripts/throughput-benchmark.sh; figures in docs/benchmarks.md.
  */
 public final class ThroughputBenchmark {
 
   private static final int INSTANCES_PER_ROUND = 300;
-  private static final int ROUNDS = 21;
+  private static final int ROUNDS = Integer.getInteger("checkup.bench.rounds", 61);
   private static final int WARM_UP_ROUNDS = 8;
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private ThroughputBenchmark() {}
 
@@ -45,6 +49,16 @@ public final class ThroughputBenchmark {
     ProcessEngine without =
         engine(database, history, hangingAlerts ? new CheckupProcessEnginePlugin() : null, schemas);
     CheckupProcessEnginePlugin checkup = new CheckupProcessEnginePlugin();
+    if (System.getProperty("checkup.bench.flush") != null) {
+      checkup.setStatsFlushInterval(System.getProperty("checkup.bench.flush"));
+    }
+    if (System.getProperty("checkup.bench.stats") != null) {
+      checkup.setStatsEnabled(Boolean.getBoolean("checkup.bench.stats"));
+    }
+    if (Boolean.getBoolean("checkup.bench.quiet")) {
+      checkup.setReportWarmUp(false);
+      checkup.setReportSnapshots(false);
+    }
     if (hangingAlerts) {
       checkup.setAlertsWebhookUrl(receiver.url());
       checkup.setAlertsTimeout("1h");
@@ -69,36 +83,37 @@ public final class ThroughputBenchmark {
           "(%d alert(s) raised, %d delivery(ies) hanging)%n", raised, receiver.waiting());
     }
     for (int i = 0; i < WARM_UP_ROUNDS; i++) { // until the JIT has compiled what runs
-      round(without);
-      round(with);
+      round(without, with);
     }
     double[] plain = new double[ROUNDS];
     double[] plugged = new double[ROUNDS];
+    double[] cpuRatios = new double[ROUNDS];
+    double[] plainCpu = new double[ROUNDS];
     for (int i = 0; i < ROUNDS; i++) {
-      // which engine goes first alternates, so neither gains from the other's garbage or warm
-      // caches
-      if (i % 2 == 0) {
-        plain[i] = round(without);
-        plugged[i] = round(with);
-      } else {
-        plugged[i] = round(with);
-        plain[i] = round(without);
-      }
+      double[] rates = round(without, with);
+      plain[i] = rates[0];
+      plugged[i] = rates[1];
+      cpuRatios[i] = rates[3] / rates[2];
+      plainCpu[i] = rates[2];
     }
     long counted = 0;
-    if (!calibrate) {
+    if (!calibrate && checkup.getStatistics() != null) {
       checkup.getStatistics().flushNow();
       counted = checkup.getStatistics().query().metric(Metric.INSTANCE_COMPLETED).sum();
     }
     double a = median(plain);
     double b = median(plugged);
-    // rounds next to each other in time form pairs; the median of their ratios is least moved by
-    // drift
+    // each round's two rates come from the same moments; the median of their ratios is least moved
+    // by the machine's drift and by a round that a pause hit
     double[] ratios = new double[ROUNDS];
     for (int i = 0; i < ROUNDS; i++) {
       ratios[i] = plugged[i] / plain[i];
     }
     System.out.println();
+    System.out.printf(
+        "(CPU time of the engine thread per instance without the plugin %.0f µs; with it, median of"
+            + " paired rounds: %.1f %%)%n",
+        median(plainCpu), median(cpuRatios) * 100);
     if (hangingAlerts) {
       System.out.printf(
           "(every hanging delivery still hangs at the end: %d waiting)%n", receiver.waiting());
@@ -143,20 +158,44 @@ public final class ThroughputBenchmark {
     return builder.build();
   }
 
-  /** One round: start the instances, complete their user tasks; returns instances per second. */
-  private static double round(ProcessEngine engine) {
-    long start = System.nanoTime();
+  /**
+   * One round: {@link #INSTANCES_PER_ROUND} instances on each engine, one after the other in turn
+   * (which engine goes first alternates), each started and its user task completed; returns the
+   * instances per second of each engine, counting only its own instances' time. Interleaving one by
+   * one puts both engines under the same machine at every moment: on a shared 2-core machine the
+   * speed drifts by more than the difference asked for within a second.
+   */
+  private static double[] round(ProcessEngine first, ProcessEngine second) {
+    long[] nanos = new long[2];
+    long[] cpu = new long[2];
+    ProcessEngine[] engines = {first, second};
     for (int i = 0; i < INSTANCES_PER_ROUND; i++) {
-      String instance =
-          engine
-              .getRuntimeService()
-              .startProcessInstanceByKey("twenty", Map.of("amount", i % 3 == 0 ? 500 : 50))
-              .getId();
-      Task task =
-          engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
-      engine.getTaskService().complete(task.getId());
+      for (int turn = 0; turn < 2; turn++) {
+        int which = (i + turn) % 2;
+        long start = System.nanoTime();
+        long startCpu = THREADS.getCurrentThreadCpuTime();
+        instance(engines[which], i);
+        cpu[which] += THREADS.getCurrentThreadCpuTime() - startCpu;
+        nanos[which] += System.nanoTime() - start;
+      }
     }
-    return INSTANCES_PER_ROUND / ((System.nanoTime() - start) / 1e9);
+    return new double[] {
+      INSTANCES_PER_ROUND / (nanos[0] / 1e9),
+      INSTANCES_PER_ROUND / (nanos[1] / 1e9),
+      cpu[0] / 1000.0 / INSTANCES_PER_ROUND,
+      cpu[1] / 1000.0 / INSTANCES_PER_ROUND
+    };
+  }
+
+  private static void instance(ProcessEngine engine, int i) {
+    String instance =
+        engine
+            .getRuntimeService()
+            .startProcessInstanceByKey("twenty", Map.of("amount", i % 3 == 0 ? 500 : 50))
+            .getId();
+    Task task =
+        engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
+    engine.getTaskService().complete(task.getId());
   }
 
   /** 20 steps: service tasks, an exclusive decision with two branches, a user task. */
