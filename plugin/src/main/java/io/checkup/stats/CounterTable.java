@@ -1,5 +1,6 @@
 package io.checkup.stats;
 
+import java.util.Arrays;
 import java.util.function.ObjLongConsumer;
 
 /**
@@ -41,11 +42,7 @@ final class CounterTable {
 
   /** Adds every count of this table to {@code into}. */
   void addInto(CounterTable into) {
-    for (int i = 0; i < keys.length; i++) {
-      if (keys[i] != null) {
-        into.add(keys[i], values[i]);
-      }
-    }
+    forEach(into::add);
   }
 
   void forEach(ObjLongConsumer<StatsCollector.Counter> action) {
@@ -62,7 +59,7 @@ final class CounterTable {
       keys = new StatsCollector.Counter[32];
       values = new long[32];
     } else if (size > 0) {
-      java.util.Arrays.fill(keys, null);
+      Arrays.fill(keys, null);
     }
     size = 0;
   }

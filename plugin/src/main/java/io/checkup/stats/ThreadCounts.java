@@ -72,12 +72,7 @@ final class ThreadCounts {
       if (other == null) {
         other = new HashMap<>();
       }
-      long[] count = other.get(key);
-      if (count == null) {
-        other.put(key, new long[] {1});
-      } else {
-        count[0]++;
-      }
+      increment(other, key, 1);
     }
   }
 
@@ -156,15 +151,19 @@ final class ThreadCounts {
         committedOther = new HashMap<>();
       }
       for (Map.Entry<StatKey, long[]> entry : command.other.entrySet()) {
-        long[] count = committedOther.get(entry.getKey());
-        if (count == null) {
-          committedOther.put(entry.getKey(), new long[] {entry.getValue()[0]});
-        } else {
-          count[0] += entry.getValue()[0];
-        }
+        increment(committedOther, entry.getKey(), entry.getValue()[0]);
       }
     }
     register();
+  }
+
+  private static void increment(Map<StatKey, long[]> counts, StatKey key, long amount) {
+    long[] count = counts.get(key);
+    if (count == null) {
+      counts.put(key, new long[] {amount});
+    } else {
+      count[0] += amount;
+    }
   }
 
   private CounterTable table(String tenantId, long hour) {
