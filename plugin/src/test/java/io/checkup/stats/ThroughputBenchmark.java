@@ -5,11 +5,12 @@ import io.checkup.testing.TestDatabases;
 import io.checkup.testing.TestEngines;
 import io.checkup.testing.WebhookReceiver;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.ToDoubleFunction;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -20,8 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Engine throughput with and without the plugin, in the same run: process instances per second for
  * a 20-step process with a gateway and a user task (start, complete the task, end), job executor
- * off. In each round the two engines take turns, instance by instance; the table gives medians.
- * Arguments: {@code h2|postgres} and the history level. Run with
+ * off. Four engines, two of each kind built in the order A B B A, take turns instance by instance;
+ * the table gives medians. Arguments: {@code h2|postgres} and the history level. Run with
  * plugin/src/test/scripts/throughput-benchmark.sh; figures in docs/benchmarks.md.
  */
 public final class ThroughputBenchmark {
@@ -30,7 +31,8 @@ public final class ThroughputBenchmark {
   private static final int ROUNDS = Integer.getInteger("checkup.bench.rounds", 61);
   private static final int WARM_UP_ROUNDS = 8;
 
-  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
   private ThroughputBenchmark() {}
 
@@ -40,32 +42,34 @@ public final class ThroughputBenchmark {
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.checkup"))
         .setLevel(ch.qos.logback.classic.Level.WARN);
     List<String> schemas = new ArrayList<>();
-    // "calibrate": both engines without the plugin, to read the benchmark's own bias and noise
+    // "calibrate": every engine without the plugin, to read the benchmark's own bias and noise
     boolean calibrate = args.length > 2 && args[2].equals("calibrate");
-    // "hanging-alerts": both engines with the plugin, one of them delivering alerts to a receiver
-    // that takes every request in and never answers, all through the run
+    // "hanging-alerts": every engine with the plugin, those of the second kind delivering alerts to
+    // a receiver that takes every request in and never answers, all through the run
     boolean hangingAlerts = args.length > 2 && args[2].equals("hanging-alerts");
     WebhookReceiver receiver = hangingAlerts ? WebhookReceiver.start().hang() : null;
-    ProcessEngine without =
-        engine(database, history, hangingAlerts ? new CheckupProcessEnginePlugin() : null, schemas);
-    CheckupProcessEnginePlugin checkup = new CheckupProcessEnginePlugin();
-    if (System.getProperty("checkup.bench.flush") != null) {
-      checkup.setStatsFlushInterval(System.getProperty("checkup.bench.flush"));
+    // built in the order A B B A: an engine built later runs a little slower for no reason of its
+    // own (about 1 to 3 % in calibration runs); each kind gets one early and one late engine
+    List<CheckupProcessEnginePlugin> measured = new ArrayList<>();
+    ProcessEngine[] engines = new ProcessEngine[4];
+    for (int i = 0; i < 4; i++) {
+      boolean secondKind = i == 1 || i == 2;
+      CheckupProcessEnginePlugin plugin = null;
+      if (hangingAlerts) {
+        plugin = new CheckupProcessEnginePlugin();
+        if (secondKind) {
+          plugin.setAlertsWebhookUrl(receiver.url());
+          plugin.setAlertsTimeout("1h");
+          measured.add(plugin);
+        }
+      } else if (secondKind && !calibrate) {
+        plugin = configured(new CheckupProcessEnginePlugin());
+        measured.add(plugin);
+      }
+      engines[i] = engine(database, history, plugin, schemas);
     }
-    if (System.getProperty("checkup.bench.stats") != null) {
-      checkup.setStatsEnabled(Boolean.getBoolean("checkup.bench.stats"));
-    }
-    if (Boolean.getBoolean("checkup.bench.quiet")) {
-      checkup.setReportWarmUp(false);
-      checkup.setReportSnapshots(false);
-    }
-    if (hangingAlerts) {
-      checkup.setAlertsWebhookUrl(receiver.url());
-      checkup.setAlertsTimeout("1h");
-    }
-    ProcessEngine with = engine(database, history, calibrate ? null : checkup, schemas);
     BpmnModelInstance model = twentySteps();
-    for (ProcessEngine engine : List.of(without, with)) {
+    for (ProcessEngine engine : engines) {
       engine
           .getRepositoryService()
           .createDeployment()
@@ -74,7 +78,10 @@ public final class ThroughputBenchmark {
     }
     if (hangingAlerts) {
       // a fresh installation: the tenant-less part is not healthy, so an alert is raised
-      int raised = checkup.getAlerts().orElseThrow().evaluateNow().size();
+      int raised = 0;
+      for (CheckupProcessEnginePlugin plugin : measured) {
+        raised += plugin.getAlerts().orElseThrow().evaluateNow().size();
+      }
       long end = System.nanoTime() + 30_000_000_000L;
       while (receiver.waiting() < raised && System.nanoTime() < end) {
         Thread.sleep(50);
@@ -83,37 +90,37 @@ public final class ThroughputBenchmark {
           "(%d alert(s) raised, %d delivery(ies) hanging)%n", raised, receiver.waiting());
     }
     for (int i = 0; i < WARM_UP_ROUNDS; i++) { // until the JIT has compiled what runs
-      round(without, with);
+      round(engines);
     }
-    double[] plain = new double[ROUNDS];
-    double[] plugged = new double[ROUNDS];
-    double[] cpuRatios = new double[ROUNDS];
-    double[] plainCpu = new double[ROUNDS];
+    Round[] rounds = new Round[ROUNDS];
     for (int i = 0; i < ROUNDS; i++) {
-      double[] rates = round(without, with);
-      plain[i] = rates[0];
-      plugged[i] = rates[1];
-      cpuRatios[i] = rates[3] / rates[2];
-      plainCpu[i] = rates[2];
+      rounds[i] = round(engines);
     }
     long counted = 0;
-    if (!calibrate && checkup.getStatistics() != null) {
-      checkup.getStatistics().flushNow();
-      counted = checkup.getStatistics().query().metric(Metric.INSTANCE_COMPLETED).sum();
-    }
-    double a = median(plain);
-    double b = median(plugged);
-    // each round's two rates come from the same moments; the median of their ratios is least moved
-    // by the machine's drift and by a round that a pause hit
-    double[] ratios = new double[ROUNDS];
-    for (int i = 0; i < ROUNDS; i++) {
-      ratios[i] = plugged[i] / plain[i];
+    for (CheckupProcessEnginePlugin plugin : measured) {
+      if (plugin.getStatistics() != null) {
+        plugin.getStatistics().flushNow();
+        counted += plugin.getStatistics().query().metric(Metric.INSTANCE_COMPLETED).sum();
+      }
     }
     System.out.println();
+    // each round's figures of both kinds come from the same moments; the median of their ratios is
+    // least moved by the machine's drift and by a round that a pause hit
     System.out.printf(
-        "(CPU time of the engine thread per instance without the plugin %.0f µs; with it, median of"
-            + " paired rounds: %.1f %%)%n",
-        median(plainCpu), median(cpuRatios) * 100);
+        "(engine thread per instance %s: %.0f µs CPU, %.1f KB allocated; %s, median of paired"
+            + " rounds: %.1f %% CPU, %+.2f KB allocated)%n",
+        hangingAlerts ? "without alerts" : "without the plugin",
+        median(rounds, r -> r.cpu[0]),
+        median(rounds, r -> r.allocated[0]) / 1024,
+        hangingAlerts ? "with alerts to a hanging receiver" : "with it",
+        median(rounds, r -> r.cpu[1] / r.cpu[0]) * 100,
+        median(rounds, r -> r.allocated[1] - r.allocated[0]) / 1024);
+    System.out.printf(
+        "(each engine, in the order built, A B B A: %.0f / %.0f / %.0f / %.0f instances/s)%n",
+        median(rounds, r -> r.engineRate[0]),
+        median(rounds, r -> r.engineRate[1]),
+        median(rounds, r -> r.engineRate[2]),
+        median(rounds, r -> r.engineRate[3]));
     if (hangingAlerts) {
       System.out.printf(
           "(every hanging delivery still hangs at the end: %d waiting)%n", receiver.waiting());
@@ -126,19 +133,41 @@ public final class ThroughputBenchmark {
                 + "| with / without (median of paired rounds) |");
     System.out.println("| --- | --- | ---: | ---: | ---: |");
     System.out.printf(
-        "| %s | %s | %.0f | %.0f | %.1f %% |%n", database, history, a, b, median(ratios) * 100);
+        "| %s | %s | %.0f | %.0f | %.1f %% |%n",
+        database,
+        history,
+        median(rounds, r -> r.rate[0]),
+        median(rounds, r -> r.rate[1]),
+        median(rounds, r -> r.rate[1] / r.rate[0]) * 100);
     if (calibrate) {
-      System.out.println("(calibration: both engines without the plugin)");
+      System.out.println("(calibration: no engine with the plugin)");
     } else {
       System.out.printf(
-          "(the plugin counted %,d completed instances: every one of the run)%n", counted);
+          "(the plugin counted %,d completed instances: every one of the run, %,d)%n",
+          counted, (long) (WARM_UP_ROUNDS + ROUNDS) * INSTANCES_PER_ROUND);
     }
-    without.close();
-    with.close();
+    for (ProcessEngine engine : engines) {
+      engine.close();
+    }
     if (receiver != null) {
       receiver.close();
     }
     schemas.forEach(TestDatabases::dropPostgresSchema);
+  }
+
+  /** The plugin as the run's system properties want it (docs/benchmarks.md). */
+  private static CheckupProcessEnginePlugin configured(CheckupProcessEnginePlugin checkup) {
+    if (System.getProperty("checkup.bench.flush") != null) {
+      checkup.setStatsFlushInterval(System.getProperty("checkup.bench.flush"));
+    }
+    if (System.getProperty("checkup.bench.stats") != null) {
+      checkup.setStatsEnabled(Boolean.getBoolean("checkup.bench.stats"));
+    }
+    if (Boolean.getBoolean("checkup.bench.quiet")) {
+      checkup.setReportWarmUp(false);
+      checkup.setReportSnapshots(false);
+    }
+    return checkup;
   }
 
   private static ProcessEngine engine(
@@ -148,6 +177,13 @@ public final class ThroughputBenchmark {
       String schema = TestDatabases.newPostgresSchema();
       schemas.add(schema);
       builder = TestEngines.postgres(schema);
+    } else if (Integer.getInteger("checkup.bench.h2cache") != null) {
+      builder =
+          TestEngines.h2Shared(
+              "bench-"
+                  + UUID.randomUUID()
+                  + ";QUERY_CACHE_SIZE="
+                  + Integer.getInteger("checkup.bench.h2cache"));
     } else {
       builder = TestEngines.h2();
     }
@@ -159,32 +195,52 @@ public final class ThroughputBenchmark {
   }
 
   /**
-   * One round: {@link #INSTANCES_PER_ROUND} instances on each engine, one after the other in turn
-   * (which engine goes first alternates), each started and its user task completed; returns the
-   * instances per second of each engine, counting only its own instances' time. Interleaving one by
-   * one puts both engines under the same machine at every moment: on a shared 2-core machine the
-   * speed drifts by more than the difference asked for within a second.
+   * What one round measured of each kind (index 0: engines 0 and 3, index 1: engines 1 and 2):
+   * instances per second counting only the kind's own instances' time, and the engine thread's CPU
+   * time (µs) and allocated bytes per instance; and each engine's instances per second, in the
+   * order they were built.
    */
-  private static double[] round(ProcessEngine first, ProcessEngine second) {
-    long[] nanos = new long[2];
-    long[] cpu = new long[2];
-    ProcessEngine[] engines = {first, second};
-    for (int i = 0; i < INSTANCES_PER_ROUND; i++) {
-      for (int turn = 0; turn < 2; turn++) {
-        int which = (i + turn) % 2;
+  private record Round(double[] rate, double[] cpu, double[] allocated, double[] engineRate) {}
+
+  /**
+   * One round: {@link #INSTANCES_PER_ROUND} instances of each kind, half on each of its two
+   * engines, the four engines taking turns one instance at a time (which goes first rotates), each
+   * started and its user task completed. Interleaving one by one puts all engines under the same
+   * machine at every moment: on a shared 2-core machine the speed drifts by more than the
+   * difference asked for within a second.
+   */
+  private static Round round(ProcessEngine[] engines) {
+    long[] nanos = new long[engines.length];
+    long[] cpu = new long[engines.length];
+    long[] allocated = new long[engines.length];
+    int perEngine = INSTANCES_PER_ROUND / 2;
+    for (int i = 0; i < perEngine; i++) {
+      for (int turn = 0; turn < engines.length; turn++) {
+        int which = (i + turn) % engines.length;
         long start = System.nanoTime();
         long startCpu = THREADS.getCurrentThreadCpuTime();
+        long startAllocated = THREADS.getCurrentThreadAllocatedBytes();
         instance(engines[which], i);
+        allocated[which] += THREADS.getCurrentThreadAllocatedBytes() - startAllocated;
         cpu[which] += THREADS.getCurrentThreadCpuTime() - startCpu;
         nanos[which] += System.nanoTime() - start;
       }
     }
-    return new double[] {
-      INSTANCES_PER_ROUND / (nanos[0] / 1e9),
-      INSTANCES_PER_ROUND / (nanos[1] / 1e9),
-      cpu[0] / 1000.0 / INSTANCES_PER_ROUND,
-      cpu[1] / 1000.0 / INSTANCES_PER_ROUND
-    };
+    double[] rate = new double[2];
+    double[] cpuPerInstance = new double[2];
+    double[] allocatedPerInstance = new double[2];
+    for (int kind = 0; kind < 2; kind++) {
+      int a = kind == 0 ? 0 : 1;
+      int b = kind == 0 ? 3 : 2;
+      rate[kind] = INSTANCES_PER_ROUND / ((nanos[a] + nanos[b]) / 1e9);
+      cpuPerInstance[kind] = (cpu[a] + cpu[b]) / 1000.0 / INSTANCES_PER_ROUND;
+      allocatedPerInstance[kind] = (double) (allocated[a] + allocated[b]) / INSTANCES_PER_ROUND;
+    }
+    double[] engineRate = new double[engines.length];
+    for (int e = 0; e < engines.length; e++) {
+      engineRate[e] = perEngine / (nanos[e] / 1e9);
+    }
+    return new Round(rate, cpuPerInstance, allocatedPerInstance, engineRate);
   }
 
   private static void instance(ProcessEngine engine, int i) {
@@ -230,9 +286,8 @@ public final class ThroughputBenchmark {
     return builder.endEvent("end").done();
   }
 
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
+  private static double median(Round[] rounds, ToDoubleFunction<Round> figure) {
+    double[] sorted = Arrays.stream(rounds).mapToDouble(figure).sorted().toArray();
     return sorted[sorted.length / 2];
   }
 }
