@@ -48,6 +48,9 @@ public final class ThroughputBenchmark {
     // a receiver that takes every request in and never answers, all through the run
     boolean hangingAlerts = args.length > 2 && args[2].equals("hanging-alerts");
     WebhookReceiver receiver = hangingAlerts ? WebhookReceiver.start().hang() : null;
+    // "statistics": every engine with the plugin, those of the first kind with statistics off, to
+    // tell the statistics' cost from the rest of the plugin's
+    boolean statisticsOnly = args.length > 2 && args[2].equals("statistics");
     // built in the order A B B A: an engine built later runs a little slower for no reason of its
     // own (about 1 to 3 % in calibration runs); each kind gets one early and one late engine
     List<CheckupProcessEnginePlugin> measured = new ArrayList<>();
@@ -62,6 +65,9 @@ public final class ThroughputBenchmark {
           plugin.setAlertsTimeout("1h");
           measured.add(plugin);
         }
+      } else if (statisticsOnly && !secondKind) {
+        plugin = new CheckupProcessEnginePlugin();
+        plugin.setStatsEnabled(false);
       } else if (secondKind && !calibrate) {
         plugin = configured(new CheckupProcessEnginePlugin());
         measured.add(plugin);
