@@ -115,10 +115,14 @@ public final class ThroughputBenchmark {
     System.out.printf(
         "(engine thread per instance %s: %.0f µs CPU, %.1f KB allocated; %s, median of paired"
             + " rounds: %.1f %% CPU, %+.2f KB allocated)%n",
-        hangingAlerts ? "without alerts" : "without the plugin",
+        hangingAlerts
+            ? "without alerts"
+            : statisticsOnly ? "with statistics off" : "without the plugin",
         median(rounds, r -> r.cpu[0]),
         median(rounds, r -> r.allocated[0]) / 1024,
-        hangingAlerts ? "with alerts to a hanging receiver" : "with it",
+        hangingAlerts
+            ? "with alerts to a hanging receiver"
+            : statisticsOnly ? "with statistics on" : "with it",
         median(rounds, r -> r.cpu[1] / r.cpu[0]) * 100,
         median(rounds, r -> r.allocated[1] - r.allocated[0]) / 1024);
     System.out.printf(
@@ -135,8 +139,11 @@ public final class ThroughputBenchmark {
         hangingAlerts
             ? "| database | history | plugin without alerts (instances/s) | plugin with alerts to a"
                 + " hanging receiver (instances/s) | with / without (median of paired rounds) |"
-            : "| database | history | without plugin (instances/s) | with plugin (instances/s) "
-                + "| with / without (median of paired rounds) |");
+            : statisticsOnly
+                ? "| database | history | plugin, statistics off (instances/s) | plugin, statistics on"
+                    + " (instances/s) | on / off (median of paired rounds) |"
+                : "| database | history | without plugin (instances/s) | with plugin (instances/s) "
+                    + "| with / without (median of paired rounds) |");
     System.out.println("| --- | --- | ---: | ---: | ---: |");
     System.out.printf(
         "| %s | %s | %.0f | %.0f | %.1f %% |%n",
