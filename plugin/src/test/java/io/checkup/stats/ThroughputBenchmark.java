@@ -31,6 +31,9 @@ public final class ThroughputBenchmark {
   private static final int ROUNDS = Integer.getInteger("checkup.bench.rounds", 61);
   private static final int WARM_UP_ROUNDS = 8;
 
+  /** H2's cache of parsed statements per connection, when the run sets one (H2's default: 8). */
+  private static final Integer H2_STATEMENT_CACHE = Integer.getInteger("checkup.bench.h2cache");
+
   private static final com.sun.management.ThreadMXBean THREADS =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
@@ -55,8 +58,8 @@ public final class ThroughputBenchmark {
     // own (about 1 to 3 % in calibration runs); each kind gets one early and one late engine
     List<CheckupProcessEnginePlugin> measured = new ArrayList<>();
     ProcessEngine[] engines = new ProcessEngine[4];
-    for (int i = 0; i < 4; i++) {
-      boolean secondKind = i == 1 || i == 2;
+    for (int i = 0; i < engines.length; i++) {
+      boolean secondKind = kindOf(i) == 1;
       CheckupProcessEnginePlugin plugin = null;
       if (hangingAlerts) {
         plugin = new CheckupProcessEnginePlugin();
@@ -109,20 +112,34 @@ public final class ThroughputBenchmark {
         counted += plugin.getStatistics().query().metric(Metric.INSTANCE_COMPLETED).sum();
       }
     }
+    // what each kind is, for the printout
+    String firstKind =
+        hangingAlerts
+            ? "without alerts"
+            : statisticsOnly ? "with statistics off" : "without the plugin";
+    String secondKind =
+        hangingAlerts
+            ? "with alerts to a hanging receiver"
+            : statisticsOnly ? "with statistics on" : "with it";
+    String header =
+        hangingAlerts
+            ? "| database | history | plugin without alerts (instances/s) | plugin with alerts to a"
+                + " hanging receiver (instances/s) | with / without (median of paired rounds) |"
+            : statisticsOnly
+                ? "| database | history | plugin, statistics off (instances/s) | plugin, statistics on"
+                    + " (instances/s) | on / off (median of paired rounds) |"
+                : "| database | history | without plugin (instances/s) | with plugin (instances/s) "
+                    + "| with / without (median of paired rounds) |";
     System.out.println();
     // each round's figures of both kinds come from the same moments; the median of their ratios is
     // least moved by the machine's drift and by a round that a pause hit
     System.out.printf(
         "(engine thread per instance %s: %.0f µs CPU, %.1f KB allocated; %s, median of paired"
             + " rounds: %.1f %% CPU, %+.2f KB allocated)%n",
-        hangingAlerts
-            ? "without alerts"
-            : statisticsOnly ? "with statistics off" : "without the plugin",
+        firstKind,
         median(rounds, r -> r.cpu[0]),
         median(rounds, r -> r.allocated[0]) / 1024,
-        hangingAlerts
-            ? "with alerts to a hanging receiver"
-            : statisticsOnly ? "with statistics on" : "with it",
+        secondKind,
         median(rounds, r -> r.cpu[1] / r.cpu[0]) * 100,
         median(rounds, r -> r.allocated[1] - r.allocated[0]) / 1024);
     System.out.printf(
@@ -135,15 +152,7 @@ public final class ThroughputBenchmark {
       System.out.printf(
           "(every hanging delivery still hangs at the end: %d waiting)%n", receiver.waiting());
     }
-    System.out.println(
-        hangingAlerts
-            ? "| database | history | plugin without alerts (instances/s) | plugin with alerts to a"
-                + " hanging receiver (instances/s) | with / without (median of paired rounds) |"
-            : statisticsOnly
-                ? "| database | history | plugin, statistics off (instances/s) | plugin, statistics on"
-                    + " (instances/s) | on / off (median of paired rounds) |"
-                : "| database | history | without plugin (instances/s) | with plugin (instances/s) "
-                    + "| with / without (median of paired rounds) |");
+    System.out.println(header);
     System.out.println("| --- | --- | ---: | ---: | ---: |");
     System.out.printf(
         "| %s | %s | %.0f | %.0f | %.1f %% |%n",
@@ -190,13 +199,10 @@ public final class ThroughputBenchmark {
       String schema = TestDatabases.newPostgresSchema();
       schemas.add(schema);
       builder = TestEngines.postgres(schema);
-    } else if (Integer.getInteger("checkup.bench.h2cache") != null) {
+    } else if (H2_STATEMENT_CACHE != null) {
       builder =
           TestEngines.h2Shared(
-              "bench-"
-                  + UUID.randomUUID()
-                  + ";QUERY_CACHE_SIZE="
-                  + Integer.getInteger("checkup.bench.h2cache"));
+              "bench-" + UUID.randomUUID() + ";QUERY_CACHE_SIZE=" + H2_STATEMENT_CACHE);
     } else {
       builder = TestEngines.h2();
     }
@@ -205,6 +211,11 @@ public final class ThroughputBenchmark {
       builder.plugin(plugin);
     }
     return builder.build();
+  }
+
+  /** The kind of the i-th engine built: 0, 1, 1, 0 (A B B A). */
+  private static int kindOf(int engine) {
+    return engine == 1 || engine == 2 ? 1 : 0;
   }
 
   /**
@@ -239,19 +250,23 @@ public final class ThroughputBenchmark {
         nanos[which] += System.nanoTime() - start;
       }
     }
+    long[] kindNanos = new long[2];
+    long[] kindCpu = new long[2];
+    long[] kindAllocated = new long[2];
+    double[] engineRate = new double[engines.length];
+    for (int e = 0; e < engines.length; e++) {
+      kindNanos[kindOf(e)] += nanos[e];
+      kindCpu[kindOf(e)] += cpu[e];
+      kindAllocated[kindOf(e)] += allocated[e];
+      engineRate[e] = perEngine / (nanos[e] / 1e9);
+    }
     double[] rate = new double[2];
     double[] cpuPerInstance = new double[2];
     double[] allocatedPerInstance = new double[2];
     for (int kind = 0; kind < 2; kind++) {
-      int a = kind == 0 ? 0 : 1;
-      int b = kind == 0 ? 3 : 2;
-      rate[kind] = INSTANCES_PER_ROUND / ((nanos[a] + nanos[b]) / 1e9);
-      cpuPerInstance[kind] = (cpu[a] + cpu[b]) / 1000.0 / INSTANCES_PER_ROUND;
-      allocatedPerInstance[kind] = (double) (allocated[a] + allocated[b]) / INSTANCES_PER_ROUND;
-    }
-    double[] engineRate = new double[engines.length];
-    for (int e = 0; e < engines.length; e++) {
-      engineRate[e] = perEngine / (nanos[e] / 1e9);
+      rate[kind] = INSTANCES_PER_ROUND / (kindNanos[kind] / 1e9);
+      cpuPerInstance[kind] = kindCpu[kind] / 1000.0 / INSTANCES_PER_ROUND;
+      allocatedPerInstance[kind] = (double) kindAllocated[kind] / INSTANCES_PER_ROUND;
     }
     return new Round(rate, cpuPerInstance, allocatedPerInstance, engineRate);
   }
