@@ -9,12 +9,17 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * One report computed at a time per node: callers share what covers them, and nobody waits forever.
+ * One report computed at a time per node: callers share the next report when it covers them, never
+ * one that started before they asked, and nobody waits forever.
  */
 class ReportGateTest {
 
@@ -23,18 +28,53 @@ class ReportGateTest {
         id, RiskLevel.HEALTHY, 100, List.of(), List.of(), id, null, null, null, null, null, null);
   }
 
+  private final ExecutorService threads = Executors.newCachedThreadPool();
+
   private static final Report ALL =
       new Report("now", List.of(tenant("acme"), tenant("globex"), tenant(null)));
 
   @Test
-  void callersWhoseScopeAnOngoingReportCoversShareItsResult() throws Exception {
+  void callersThatQueueWhileAReportComputesShareTheNextOneCutToTheirScope() throws Exception {
     ReportGate gate = new ReportGate(10_000);
     CountDownLatch computing = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger computations = new AtomicInteger();
+    Report before = new Report("before", List.of(tenant("acme")));
 
     CompletableFuture<Report> first =
-        CompletableFuture.supplyAsync(
+        async(
+            () ->
+                gate.run(
+                    ReportScope.all(),
+                    scope -> {
+                      computations.incrementAndGet();
+                      computing.countDown();
+                      await(release);
+                      return before;
+                    }));
+    computing.await(5, TimeUnit.SECONDS);
+    CompletableFuture<Report> all = queued(gate, ReportScope.all(), computations, 1);
+    CompletableFuture<Report> acme = queued(gate, ReportScope.of(Set.of("acme")), computations, 2);
+    release.countDown();
+
+    assertThat(first.get(5, TimeUnit.SECONDS)).isSameAs(before);
+    // the report that started before they asked answers neither; the next one answers both
+    assertThat(all.get(5, TimeUnit.SECONDS)).isSameAs(ALL);
+    assertThat(acme.get(5, TimeUnit.SECONDS).tenants())
+        .extracting(Report.TenantReport::tenantId)
+        .containsExactly("acme");
+    assertThat(acme.get().generatedAt()).isEqualTo("now");
+    assertThat(computations).hasValue(2);
+  }
+
+  @Test
+  void aCallerWhoseScopeTheNextReportDoesNotCoverComputesItsOwn() throws Exception {
+    ReportGate gate = new ReportGate(10_000);
+    CountDownLatch computing = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger computations = new AtomicInteger();
+    CompletableFuture<Report> first =
+        async(
             () ->
                 gate.run(
                     ReportScope.all(),
@@ -45,24 +85,40 @@ class ReportGateTest {
                       return ALL;
                     }));
     computing.await(5, TimeUnit.SECONDS);
-    CompletableFuture<Report> acme =
-        CompletableFuture.supplyAsync(
-            () ->
-                gate.run(
-                    ReportScope.of(Set.of("acme")),
-                    scope -> {
-                      computations.incrementAndGet();
-                      return ALL;
-                    }));
-    Thread.sleep(
-        200); // acme is waiting for the ongoing report by now, or will find it still running
+    CompletableFuture<Report> acme = queued(gate, ReportScope.of(Set.of("acme")), computations, 1);
+    CompletableFuture<Report> globex =
+        queued(gate, ReportScope.of(Set.of("globex")), computations, 2);
     release.countDown();
 
-    assertThat(first.get(5, TimeUnit.SECONDS)).isSameAs(ALL);
+    first.get(5, TimeUnit.SECONDS);
     assertThat(acme.get(5, TimeUnit.SECONDS).tenants())
         .extracting(Report.TenantReport::tenantId)
         .containsExactly("acme");
-    assertThat(computations).hasValue(1);
+    assertThat(globex.get(5, TimeUnit.SECONDS).tenants())
+        .extracting(Report.TenantReport::tenantId)
+        .containsExactly("globex");
+    assertThat(computations).hasValue(3);
+  }
+
+  /** A caller of the gate that computes {@link #ALL} cut to its scope, once it waits in line. */
+  private CompletableFuture<Report> queued(
+      ReportGate gate, ReportScope asked, AtomicInteger computations, int waiting)
+      throws InterruptedException {
+    CompletableFuture<Report> caller =
+        async(
+            () ->
+                gate.run(
+                    asked,
+                    scope -> {
+                      computations.incrementAndGet();
+                      return scope.isAll() ? ALL : ALL.only(scope);
+                    }));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (gate.waiting() < waiting && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(gate.waiting()).isEqualTo(waiting);
+    return caller;
   }
 
   @Test
@@ -71,7 +127,7 @@ class ReportGateTest {
     CountDownLatch computing = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     CompletableFuture<Report> slow =
-        CompletableFuture.supplyAsync(
+        async(
             () ->
                 gate.run(
                     ReportScope.of(Set.of("acme")),
@@ -108,7 +164,7 @@ class ReportGateTest {
     CountDownLatch computing = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     CompletableFuture<Report> failing =
-        CompletableFuture.supplyAsync(
+        async(
             () ->
                 gate.run(
                     ReportScope.all(),
@@ -118,8 +174,7 @@ class ReportGateTest {
                       throw new ReportUnavailableException("the database did not answer", null);
                     }));
     computing.await(5, TimeUnit.SECONDS);
-    CompletableFuture<Report> sharing =
-        CompletableFuture.supplyAsync(() -> gate.run(ReportScope.all(), scope -> ALL));
+    CompletableFuture<Report> sharing = async(() -> gate.run(ReportScope.all(), scope -> ALL));
     Thread.sleep(200);
     release.countDown();
 
@@ -141,7 +196,7 @@ class ReportGateTest {
     CountDownLatch computing = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     CompletableFuture<Report> all =
-        CompletableFuture.supplyAsync(
+        async(
             () ->
                 gate.run(
                     ReportScope.all(),
@@ -154,7 +209,7 @@ class ReportGateTest {
     Set<String> tenantLess = new HashSet<>();
     tenantLess.add(null);
     CompletableFuture<Report> own =
-        CompletableFuture.supplyAsync(
+        async(
             () ->
                 gate.run(
                     ReportScope.of(tenantLess), scope -> new Report("now", List.of(tenant(null)))));
@@ -165,6 +220,16 @@ class ReportGateTest {
     assertThat(own.get(5, TimeUnit.SECONDS).tenants())
         .extracting(Report.TenantReport::tenantId)
         .containsExactly((String) null);
+  }
+
+  /** Each caller on a thread of its own (the common pool may have one thread on two cores). */
+  private CompletableFuture<Report> async(Supplier<Report> caller) {
+    return CompletableFuture.supplyAsync(caller, threads);
+  }
+
+  @AfterEach
+  void stopThreads() {
+    threads.shutdownNow();
   }
 
   private static void await(CountDownLatch latch) {
