@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,25 +37,11 @@ class ReportGateTest {
   @Test
   void callersThatQueueWhileAReportComputesShareTheNextOneCutToTheirScope() throws Exception {
     ReportGate gate = new ReportGate(10_000);
-    CountDownLatch computing = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    AtomicInteger computations = new AtomicInteger();
     Report before = new Report("before", List.of(tenant("acme")));
-
-    CompletableFuture<Report> first =
-        async(
-            () ->
-                gate.run(
-                    ReportScope.all(),
-                    scope -> {
-                      computations.incrementAndGet();
-                      computing.countDown();
-                      await(release);
-                      return before;
-                    }));
-    computing.await(5, TimeUnit.SECONDS);
-    CompletableFuture<Report> all = queued(gate, ReportScope.all(), computations, 1);
-    CompletableFuture<Report> acme = queued(gate, ReportScope.of(Set.of("acme")), computations, 2);
+    CompletableFuture<Report> first = holding(gate, ReportScope.all(), release, scope -> before);
+    CompletableFuture<Report> all = queued(gate, ReportScope.all(), 1, ReportGateTest::cut);
+    CompletableFuture<Report> acme = queued(gate, acme(), 2, ReportGateTest::cut);
     release.countDown();
 
     assertThat(first.get(5, TimeUnit.SECONDS)).isSameAs(before);
@@ -70,24 +57,11 @@ class ReportGateTest {
   @Test
   void aCallerWhoseScopeTheNextReportDoesNotCoverComputesItsOwn() throws Exception {
     ReportGate gate = new ReportGate(10_000);
-    CountDownLatch computing = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    AtomicInteger computations = new AtomicInteger();
-    CompletableFuture<Report> first =
-        async(
-            () ->
-                gate.run(
-                    ReportScope.all(),
-                    scope -> {
-                      computations.incrementAndGet();
-                      computing.countDown();
-                      await(release);
-                      return ALL;
-                    }));
-    computing.await(5, TimeUnit.SECONDS);
-    CompletableFuture<Report> acme = queued(gate, ReportScope.of(Set.of("acme")), computations, 1);
+    CompletableFuture<Report> first = holding(gate, ReportScope.all(), release, scope -> ALL);
+    CompletableFuture<Report> acme = queued(gate, acme(), 1, ReportGateTest::cut);
     CompletableFuture<Report> globex =
-        queued(gate, ReportScope.of(Set.of("globex")), computations, 2);
+        queued(gate, ReportScope.of(Set.of("globex")), 2, ReportGateTest::cut);
     release.countDown();
 
     first.get(5, TimeUnit.SECONDS);
@@ -100,9 +74,116 @@ class ReportGateTest {
     assertThat(computations).hasValue(3);
   }
 
-  /** A caller of the gate that computes {@link #ALL} cut to its scope, once it waits in line. */
+  @Test
+  void aCallerThatWouldWaitLongerThanTheTimeoutIsToldToComeBack() throws Exception {
+    ReportGate gate = new ReportGate(300);
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<Report> slow = holding(gate, acme(), release, ReportGateTest::cut);
+
+    // another scope, or the same: it waits for its turn, at most the timeout
+    ReportUnavailableException busy =
+        catchThrowableOfType(
+            ReportUnavailableException.class,
+            () -> gate.run(ReportScope.of(Set.of("globex")), scope -> ALL));
+    ReportUnavailableException stillBusy =
+        catchThrowableOfType(
+            ReportUnavailableException.class, () -> gate.run(acme(), scope -> ALL));
+    release.countDown();
+
+    assertThat(busy).hasMessageContaining("busy");
+    assertThat(stillBusy).hasMessageContaining("busy");
+    assertThat(slow.get(5, TimeUnit.SECONDS).tenants()).hasSize(1);
+    // and once it is done, the next caller gets its turn at once
+    assertThat(gate.run(ReportScope.of(Set.of("globex")), ReportGateTest::cut).tenants())
+        .hasSize(1);
+  }
+
+  @Test
+  void aFailureReachesEveryoneWhoSharedTheReportAndFreesTheTurn() throws Exception {
+    ReportGate gate = new ReportGate(5_000);
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<Report> first = holding(gate, ReportScope.all(), release, scope -> ALL);
+    CompletableFuture<Report> failing =
+        queued(
+            gate,
+            ReportScope.all(),
+            1,
+            scope -> {
+              throw new ReportUnavailableException("the database did not answer", null);
+            });
+    CompletableFuture<Report> sharing = queued(gate, acme(), 2, ReportGateTest::cut);
+    release.countDown();
+
+    first.get(5, TimeUnit.SECONDS);
+    assertThat(
+            catchThrowableOfType(ExecutionException.class, () -> failing.get(5, TimeUnit.SECONDS)))
+        .hasCauseInstanceOf(ReportUnavailableException.class);
+    assertThat(
+            catchThrowableOfType(ExecutionException.class, () -> sharing.get(5, TimeUnit.SECONDS)))
+        .hasCauseInstanceOf(ReportUnavailableException.class);
+    assertThat(computations).hasValue(2);
+    assertThat(gate.run(ReportScope.all(), scope -> ALL)).isSameAs(ALL);
+  }
+
+  @Test
+  void aReportAskedForTheTenantLessPartIsNotAnsweredEmptyFromOneOverAllThatHasNone()
+      throws Exception {
+    ReportGate gate = new ReportGate(5_000);
+    CountDownLatch release = new CountDownLatch(1);
+    Report withoutTenantLess = new Report("now", List.of(tenant("acme")));
+    CompletableFuture<Report> first = holding(gate, ReportScope.all(), release, scope -> ALL);
+    CompletableFuture<Report> all = queued(gate, ReportScope.all(), 1, scope -> withoutTenantLess);
+    Set<String> tenantLess = new HashSet<>();
+    tenantLess.add(null);
+    CompletableFuture<Report> own =
+        queued(gate, ReportScope.of(tenantLess), 2, ReportGateTest::cut);
+    release.countDown();
+
+    first.get(5, TimeUnit.SECONDS);
+    assertThat(all.get(5, TimeUnit.SECONDS)).isSameAs(withoutTenantLess);
+    assertThat(own.get(5, TimeUnit.SECONDS).tenants())
+        .extracting(Report.TenantReport::tenantId)
+        .containsExactly((String) null);
+    assertThat(computations).hasValue(3);
+  }
+
+  private final AtomicInteger computations = new AtomicInteger();
+
+  private static ReportScope acme() {
+    return ReportScope.of(Set.of("acme"));
+  }
+
+  /** {@link #ALL} cut to the scope asked for. */
+  private static Report cut(ReportScope scope) {
+    return scope.isAll() ? ALL : ALL.only(scope);
+  }
+
+  /** A caller whose computation holds the gate's turn until {@code release}. */
+  private CompletableFuture<Report> holding(
+      ReportGate gate,
+      ReportScope asked,
+      CountDownLatch release,
+      Function<ReportScope, Report> result)
+      throws InterruptedException {
+    CountDownLatch computing = new CountDownLatch(1);
+    CompletableFuture<Report> caller =
+        async(
+            () ->
+                gate.run(
+                    asked,
+                    scope -> {
+                      computations.incrementAndGet();
+                      computing.countDown();
+                      await(release);
+                      return result.apply(scope);
+                    }));
+    assertThat(computing.await(5, TimeUnit.SECONDS)).isTrue();
+    return caller;
+  }
+
+  /** A caller of the gate, returned once it is the {@code waiting}th in line. */
   private CompletableFuture<Report> queued(
-      ReportGate gate, ReportScope asked, AtomicInteger computations, int waiting)
+      ReportGate gate, ReportScope asked, int waiting, Function<ReportScope, Report> result)
       throws InterruptedException {
     CompletableFuture<Report> caller =
         async(
@@ -111,7 +192,7 @@ class ReportGateTest {
                     asked,
                     scope -> {
                       computations.incrementAndGet();
-                      return scope.isAll() ? ALL : ALL.only(scope);
+                      return result.apply(scope);
                     }));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (gate.waiting() < waiting && System.nanoTime() < deadline) {
@@ -119,107 +200,6 @@ class ReportGateTest {
     }
     assertThat(gate.waiting()).isEqualTo(waiting);
     return caller;
-  }
-
-  @Test
-  void aCallerThatWouldWaitLongerThanTheTimeoutIsToldToComeBack() throws Exception {
-    ReportGate gate = new ReportGate(300);
-    CountDownLatch computing = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    CompletableFuture<Report> slow =
-        async(
-            () ->
-                gate.run(
-                    ReportScope.of(Set.of("acme")),
-                    scope -> {
-                      computing.countDown();
-                      await(release);
-                      return ALL.only(scope);
-                    }));
-    computing.await(5, TimeUnit.SECONDS);
-
-    // another scope: it waits for its turn, at most the timeout
-    ReportUnavailableException busy =
-        catchThrowableOfType(
-            ReportUnavailableException.class,
-            () -> gate.run(ReportScope.of(Set.of("globex")), scope -> ALL));
-    // the same scope: it waits for the ongoing report, at most the timeout
-    ReportUnavailableException stillBusy =
-        catchThrowableOfType(
-            ReportUnavailableException.class,
-            () -> gate.run(ReportScope.of(Set.of("acme")), scope -> ALL));
-    release.countDown();
-
-    assertThat(busy).hasMessageContaining("busy");
-    assertThat(stillBusy).hasMessageContaining("busy");
-    assertThat(slow.get(5, TimeUnit.SECONDS).tenants()).hasSize(1);
-    // and once it is done, the next caller gets its turn at once
-    assertThat(gate.run(ReportScope.of(Set.of("globex")), scope -> ALL.only(scope)).tenants())
-        .hasSize(1);
-  }
-
-  @Test
-  void aFailureReachesEveryoneWhoSharedTheReportAndFreesTheTurn() throws Exception {
-    ReportGate gate = new ReportGate(5_000);
-    CountDownLatch computing = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    CompletableFuture<Report> failing =
-        async(
-            () ->
-                gate.run(
-                    ReportScope.all(),
-                    scope -> {
-                      computing.countDown();
-                      await(release);
-                      throw new ReportUnavailableException("the database did not answer", null);
-                    }));
-    computing.await(5, TimeUnit.SECONDS);
-    CompletableFuture<Report> sharing = async(() -> gate.run(ReportScope.all(), scope -> ALL));
-    Thread.sleep(200);
-    release.countDown();
-
-    assertThat(
-            catchThrowableOfType(ExecutionException.class, () -> failing.get(5, TimeUnit.SECONDS)))
-        .hasCauseInstanceOf(ReportUnavailableException.class);
-    // a caller that arrived while the failing report ran either shared its failure or computed
-    // after it
-    Report shared = sharing.handle((report, failure) -> report).get(5, TimeUnit.SECONDS);
-    assertThat(shared == null || shared == ALL).isTrue();
-    assertThat(gate.run(ReportScope.all(), scope -> ALL)).isSameAs(ALL);
-  }
-
-  @Test
-  void aReportAskedForTheTenantLessPartIsNotAnsweredEmptyFromOneOverAllThatHasNone()
-      throws Exception {
-    ReportGate gate = new ReportGate(5_000);
-    Report withoutTenantLess = new Report("now", List.of(tenant("acme")));
-    CountDownLatch computing = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    CompletableFuture<Report> all =
-        async(
-            () ->
-                gate.run(
-                    ReportScope.all(),
-                    scope -> {
-                      computing.countDown();
-                      await(release);
-                      return withoutTenantLess;
-                    }));
-    computing.await(5, TimeUnit.SECONDS);
-    Set<String> tenantLess = new HashSet<>();
-    tenantLess.add(null);
-    CompletableFuture<Report> own =
-        async(
-            () ->
-                gate.run(
-                    ReportScope.of(tenantLess), scope -> new Report("now", List.of(tenant(null)))));
-    Thread.sleep(200);
-    release.countDown();
-
-    all.get(5, TimeUnit.SECONDS);
-    assertThat(own.get(5, TimeUnit.SECONDS).tenants())
-        .extracting(Report.TenantReport::tenantId)
-        .containsExactly((String) null);
   }
 
   /** Each caller on a thread of its own (the common pool may have one thread on two cores). */
