@@ -283,7 +283,8 @@ class AlertsTest {
     String deadAddress = down.url();
     down.close();
     CheckupProcessEnginePlugin checkup = AlertScenario.plugin(deadAddress);
-    checkup.setAlertsRetryFor("1s");
+    // long enough for a second attempt on a slow machine (the first waits for the round's commit)
+    checkup.setAlertsRetryFor("3s");
     List<String> lines;
     Alerts alerts;
     try (LogCapture log = LogCapture.of(Logger.ROOT_LOGGER_NAME)) {

@@ -32,7 +32,9 @@ class WebhookTest {
       int status = webhook.post("id-1", "{}").get(60, TimeUnit.SECONDS);
 
       assertThat(status).as("the status is the answer; its body is never read").isEqualTo(200);
-      assertThat(receiver.waiting()).as("the receiver still stalls").isEqualTo(1);
+      assertThat(receiver.awaitWaiting(1, Duration.ofSeconds(10)))
+          .as("the receiver still stalls")
+          .isEqualTo(1);
     }
   }
 
@@ -51,7 +53,9 @@ class WebhookTest {
 
       assertThat(failure).as("no answer is a failed attempt").isNotNull();
       assertThat(webhook.describe(failure)).isEqualTo("no answer within 500 ms");
-      assertThat(receiver.waiting()).as("the receiver still holds the request").isEqualTo(1);
+      assertThat(receiver.awaitWaiting(1, Duration.ofSeconds(10)))
+          .as("the receiver still holds the request")
+          .isEqualTo(1);
     }
   }
 

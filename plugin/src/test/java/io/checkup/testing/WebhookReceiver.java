@@ -81,6 +81,22 @@ public final class WebhookReceiver implements AutoCloseable {
     return waiting.get();
   }
 
+  /**
+   * Waits until {@code count} requests are held by {@link #hang()} or {@link #stallBody()}; fails
+   * after {@code max}.
+   */
+  public int awaitWaiting(int count, Duration max) throws InterruptedException {
+    long end = System.nanoTime() + max.toNanos();
+    while (waiting() < count) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError(
+            "the receiver holds " + waiting() + " request(s), expected " + count);
+      }
+      Thread.sleep(20);
+    }
+    return waiting();
+  }
+
   public synchronized List<Request> received() {
     return List.copyOf(received);
   }
@@ -113,13 +129,14 @@ public final class WebhookReceiver implements AutoCloseable {
               body));
       status = answers.poll();
     }
-    if (stallBody) {
-      exchange.sendResponseHeaders(200, 100);
-      exchange.getResponseBody().flush();
-    }
     if (hang || stallBody) {
+      // counted before the headers go out, so a caller that has the status sees it held
       waiting.incrementAndGet();
       try {
+        if (stallBody) {
+          exchange.sendResponseHeaders(200, 100);
+          exchange.getResponseBody().flush();
+        }
         released.await(5, TimeUnit.MINUTES);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The demo as a new partner first sees it, right after it started with its default settings: the
@@ -27,6 +28,9 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
       "spring.datasource.url=jdbc:h2:mem:checkup-demo-story;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE"
     })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// closed after the class: its simulator keeps launching instances, which would slow the tests after
+// it
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class DemoStoryTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The demo as docs/lint.md starts it in strict mode: with its client companies and their traffic,
@@ -23,6 +24,9 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
       "checkup.lint.mode=strict",
       "spring.datasource.url=jdbc:h2:mem:checkup-demo-strict;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE"
     })
+// closed after the class: its simulator keeps launching instances, which would slow the tests after
+// it
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class DemoStrictModeTest {
 
   private static final List<String> REFUSED =
