@@ -179,6 +179,10 @@ final class DeploymentLinter {
       XmlNode definitions,
       ProblemSink sink) {
     LintOutcome outcome = linter.lint(graph);
+    List<Finding> findings = Linter.executableOnly(definitions, outcome.findings());
+    if (findings.isEmpty() && outcome.failures().isEmpty()) {
+      return findings; // nothing to log or report
+    }
     String where =
         (deploymentName == null
                 ? "deployment " + deploymentId
@@ -196,7 +200,6 @@ final class DeploymentLinter {
           deploymentId,
           failure.error());
     }
-    List<Finding> findings = Linter.executableOnly(definitions, outcome.findings());
     int logged = Math.min(findings.size(), logLimit);
     for (int i = 0; i < logged; i++) {
       log(findings.get(i), where);
@@ -285,6 +288,9 @@ final class DeploymentLinter {
   }
 
   private static void log(Finding finding, String where) {
+    if (finding.severity() == Severity.INFO ? !LOG.isInfoEnabled() : !LOG.isWarnEnabled()) {
+      return; // the arguments below cost more than the check
+    }
     String line =
         "camunda-checkup lint [{}] {}: {} ({}, process '{}', element '{}', line {}, column {})";
     Object[] arguments = {
@@ -328,7 +334,13 @@ final class DeploymentLinter {
   }
 
   private static long count(List<Finding> findings, Severity severity) {
-    return findings.stream().filter(finding -> finding.severity() == severity).count();
+    long count = 0;
+    for (Finding finding : findings) {
+      if (finding.severity() == severity) {
+        count++;
+      }
+    }
+    return count;
   }
 
   private static void afterCommit(Runnable action) {

@@ -22,12 +22,13 @@ public final class RuleContext {
 
   RuleContext(
       Rule rule,
+      String ruleId,
       Severity severity,
       Map<String, Object> options,
       Suppressions suppressions,
       List<Finding> findings) {
     this.rule = rule;
-    this.ruleId = rule.id();
+    this.ruleId = ruleId;
     this.severity = severity;
     this.options = options;
     this.suppressions = suppressions;

@@ -24,12 +24,15 @@ public final class TimerExpressionRule implements Rule {
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
     for (FlowNode node : graph.flowNodes()) {
-      // a descriptive model may leave a timer unspecified or half written: nothing runs it
-      if (!node.scope().isExecutable()) {
+      // only events hold timers; a descriptive model may leave a timer unspecified or half
+      // written: nothing runs it
+      if (!node.isEvent() || !node.scope().isExecutable()) {
         continue;
       }
-      for (XmlNode timer : node.xml().children(Bpmn.MODEL_NS, "timerEventDefinition")) {
-        check(node, timer, context);
+      for (XmlNode child : node.xml().children()) {
+        if (child.is(Bpmn.MODEL_NS, "timerEventDefinition")) {
+          check(node, child, context);
+        }
       }
     }
   }
