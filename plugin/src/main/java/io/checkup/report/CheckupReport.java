@@ -235,7 +235,8 @@ public final class CheckupReport {
 
   /**
    * The report over the tenants in scope, as of the engine's clock. One report is computed at a
-   * time on a node; callers whose scope it covers share it.
+   * time on a node; callers that arrive meanwhile share the next one when its scope covers theirs,
+   * never one that started before they asked ({@link ReportGate}).
    *
    * @throws ReportUnavailableException when the database does not answer within the query timeout,
    *     or another report holds the node's turn for longer than that

@@ -2,35 +2,39 @@ package io.checkup.report;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * At most one report computed at a time on a node, so that however many callers ask, the report
- * holds few of the engine's pooled connections. A caller waits for its turn, at most the query
- * timeout, and is then told to come back ({@link ReportUnavailableException}). Callers that queued
- * while a report was computing share the next one computed, when its scope covers theirs: an answer
- * is never a report that started before its request (a deployment made just before the request is
- * in it), yet a crowd of requests costs one computation, not one each.
+ * holds few of the engine's pooled connections. An answer is never a report that started before its
+ * request (a deployment made just before the request is in it): callers that arrive while a report
+ * is computing wait for their turn and share the next report computed when its scope covers theirs,
+ * so a crowd of requests usually costs one more computation, not one each. A caller waits at most
+ * the query timeout for its turn; if by then a report that started after it arrived and covers it
+ * is under way, it waits for that one too, again at most the query timeout; otherwise it is told to
+ * come back ({@link ReportUnavailableException}).
  */
 final class ReportGate {
 
   private final Semaphore turn = new Semaphore(1, true);
   private final long waitMillis;
 
+  /** One computation: its number in the order computations started, its scope, its outcome. */
+  private record Computation(long number, ReportScope scope, CompletableFuture<Report> result) {}
+
   /** How many computations have started on this gate. */
   private long started;
 
   /**
-   * The last computation (its result or failure), kept while callers queue for it; its number in
-   * {@link #started}, and its scope.
+   * The computation under way, or the last one while callers wait in line for their turn (they may
+   * share it); null otherwise, so that no report is kept for nobody.
    */
-  private CompletableFuture<Report> last;
-
-  private long lastNumber;
-  private ReportScope lastScope;
+  private Computation latest;
 
   /**
    * @param waitMillis how long a caller waits for its turn
@@ -48,64 +52,76 @@ final class ReportGate {
     synchronized (this) {
       arrivedAfter = started;
     }
-    takeTurn();
+    if (!tryTurn()) {
+      Computation underWay = sharable(arrivedAfter, scope);
+      Report report = underWay == null ? null : cut(await(underWay.result()), scope);
+      if (report == null) {
+        throw busy("another report has been computing on this node");
+      }
+      return report;
+    }
     try {
-      Report shared = sharedSince(arrivedAfter, scope);
+      Computation done = sharable(arrivedAfter, scope);
+      Report shared = done == null ? null : cut(outcome(done.result()), scope);
       if (shared != null) {
         return shared;
       }
-      CompletableFuture<Report> mine = new CompletableFuture<>();
-      long number;
+      Computation mine;
       synchronized (this) {
-        number = ++started;
+        mine = new Computation(++started, scope, new CompletableFuture<>());
+        latest = mine;
       }
       try {
         Report report = compute.apply(scope);
-        mine.complete(report);
+        mine.result().complete(report);
         return report;
-      } catch (RuntimeException | Error e) {
-        mine.completeExceptionally(e);
+      } catch (Throwable e) {
+        // whoever shares this computation gets its failure, never a wait without end
+        mine.result().completeExceptionally(e);
         throw e;
-      } finally {
-        synchronized (this) {
-          // kept only for callers already queued: nobody else may share it
-          boolean queued = turn.hasQueuedThreads();
-          last = queued ? mine : null;
-          lastNumber = number;
-          lastScope = queued ? scope : null;
-        }
       }
     } finally {
+      synchronized (this) {
+        if (!turn.hasQueuedThreads()) {
+          latest = null;
+        }
+      }
       turn.release();
     }
   }
 
   /**
-   * The last computation's report cut to {@code scope} (or its failure, thrown), when it started
-   * after the caller arrived and covers the caller's scope; otherwise null.
+   * The latest computation when it started after the caller arrived and its scope covers the
+   * caller's; otherwise null.
    */
-  private Report sharedSince(long arrivedAfter, ReportScope scope) {
-    CompletableFuture<Report> done;
-    synchronized (this) {
-      done = last != null && lastNumber > arrivedAfter && covers(lastScope, scope) ? last : null;
-    }
-    if (done == null) {
-      return null;
-    }
-    Report report = scope.isAll() ? result(done) : result(done).only(scope);
-    // a report over all tenants lists the tenant-less part only when it holds something; one
-    // that asks for the tenant-less part by name gets it in any case
-    if (scope.isAll()
-        || !scope.includes(null)
-        || report.tenants().stream().anyMatch(tenant -> tenant.tenantId() == null)) {
+  private synchronized Computation sharable(long arrivedAfter, ReportScope scope) {
+    return latest != null && latest.number() > arrivedAfter && covers(latest.scope(), scope)
+        ? latest
+        : null;
+  }
+
+  /**
+   * A shared report cut to {@code scope}; null when it cannot answer it: a report over all tenants
+   * lists the tenant-less part only when it holds something, and one that asks for the tenant-less
+   * part by name gets it in any case.
+   */
+  private static Report cut(Report report, ReportScope scope) {
+    if (scope.isAll()) {
       return report;
+    }
+    Report mine = report.only(scope);
+    if (!scope.includes(null)
+        || mine.tenants().stream().anyMatch(tenant -> tenant.tenantId() == null)) {
+      return mine;
     }
     return null;
   }
 
   /** A report nobody shares (of another time: a past day's snapshot), computed on its own turn. */
   Report alone(Supplier<Report> compute) {
-    takeTurn();
+    if (!tryTurn()) {
+      throw busy("another report has been computing on this node");
+    }
     try {
       return compute.get();
     } finally {
@@ -118,37 +134,58 @@ final class ReportGate {
     return turn.getQueueLength();
   }
 
-  private void takeTurn() {
+  private boolean tryTurn() {
     try {
-      if (!turn.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
-        throw new ReportUnavailableException(
-            "The check-up report is busy: another report has been computing on "
-                + "this node for more than "
-                + waitMillis / 1000
-                + " s (the report's query timeout). Try again later.",
-            null);
-      }
+      return turn.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ReportUnavailableException("Interrupted while waiting for the check-up report.", e);
     }
   }
 
-  private static boolean covers(ReportScope running, ReportScope asked) {
-    return running.isAll() || (!asked.isAll() && running.tenants().containsAll(asked.tenants()));
+  private Report await(CompletableFuture<Report> underWay) {
+    try {
+      return underWay.get(waitMillis, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw busy("the report this request waits for has been computing");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ReportUnavailableException("Interrupted while waiting for the check-up report.", e);
+    } catch (ExecutionException e) {
+      throw unwrap(e.getCause());
+    }
   }
 
-  private static Report result(CompletableFuture<Report> done) {
+  /** The outcome of a finished computation: its report, or its failure thrown. */
+  private static Report outcome(CompletableFuture<Report> finished) {
     try {
-      return done.join();
+      return finished.join();
     } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(e.getCause());
+      throw unwrap(e.getCause());
     }
+  }
+
+  private ReportUnavailableException busy(String what) {
+    return new ReportUnavailableException(
+        "The check-up report is busy: "
+            + what
+            + " for more than "
+            + waitMillis / 1000
+            + " s (the report's query timeout). Try again later.",
+        null);
+  }
+
+  private static RuntimeException unwrap(Throwable failure) {
+    if (failure instanceof RuntimeException runtime) {
+      return runtime;
+    }
+    if (failure instanceof Error error) {
+      throw error;
+    }
+    return new IllegalStateException(failure);
+  }
+
+  private static boolean covers(ReportScope running, ReportScope asked) {
+    return running.isAll() || (!asked.isAll() && running.tenants().containsAll(asked.tenants()));
   }
 }

@@ -75,6 +75,70 @@ class ReportGateTest {
   }
 
   @Test
+  void aCallerThatArrivesWhileTheNextReportComputesWaitsForTheOneAfter() throws Exception {
+    ReportGate gate = new ReportGate(10_000);
+    CountDownLatch releaseFirst = new CountDownLatch(1);
+    CountDownLatch secondComputing = new CountDownLatch(1);
+    CountDownLatch releaseSecond = new CountDownLatch(1);
+    CompletableFuture<Report> first = holding(gate, ReportScope.all(), releaseFirst, scope -> ALL);
+    CompletableFuture<Report> second =
+        queued(
+            gate,
+            ReportScope.all(),
+            1,
+            scope -> {
+              secondComputing.countDown();
+              await(releaseSecond);
+              return new Report("second", List.of(tenant("acme")));
+            });
+    releaseFirst.countDown();
+    assertThat(secondComputing.await(5, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<Report> third = queued(gate, acme(), 1, ReportGateTest::cut);
+    releaseSecond.countDown();
+
+    first.get(5, TimeUnit.SECONDS);
+    assertThat(second.get(5, TimeUnit.SECONDS).generatedAt()).isEqualTo("second");
+    assertThat(third.get(5, TimeUnit.SECONDS).generatedAt()).isEqualTo("now");
+    assertThat(computations).hasValue(3);
+  }
+
+  @Test
+  void aCallerWhoseTurnDoesNotComeInTimeWaitsForAReportUnderWayThatStartedAfterIt()
+      throws Exception {
+    ReportGate gate = new ReportGate(1_000);
+    CountDownLatch releaseFirst = new CountDownLatch(1);
+    CountDownLatch releaseSecond = new CountDownLatch(1);
+    Report second = new Report("second", List.of(tenant("acme"), tenant("globex")));
+    CompletableFuture<Report> first = holding(gate, ReportScope.all(), releaseFirst, scope -> ALL);
+    CompletableFuture<Report> all =
+        queued(
+            gate,
+            ReportScope.all(),
+            1,
+            scope -> {
+              await(releaseSecond);
+              return second;
+            });
+    CompletableFuture<Report> acme = queued(gate, acme(), 2, ReportGateTest::cut);
+    releaseFirst.countDown();
+    // the second report computes; acme's turn does not come within the gate's second
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (gate.waiting() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(gate.waiting()).as("acme stopped waiting for its turn").isZero();
+    releaseSecond.countDown();
+
+    first.get(5, TimeUnit.SECONDS);
+    assertThat(all.get(5, TimeUnit.SECONDS)).isSameAs(second);
+    assertThat(acme.get(5, TimeUnit.SECONDS).tenants())
+        .extracting(Report.TenantReport::tenantId)
+        .containsExactly("acme");
+    assertThat(acme.get().generatedAt()).isEqualTo("second");
+    assertThat(computations).hasValue(2);
+  }
+
+  @Test
   void aCallerThatWouldWaitLongerThanTheTimeoutIsToldToComeBack() throws Exception {
     ReportGate gate = new ReportGate(300);
     CountDownLatch release = new CountDownLatch(1);
