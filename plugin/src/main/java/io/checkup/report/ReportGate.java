@@ -81,13 +81,18 @@ final class ReportGate {
         throw e;
       }
     } finally {
-      synchronized (this) {
-        if (!turn.hasQueuedThreads()) {
-          latest = null;
-        }
-      }
-      turn.release();
+      releaseTurn();
     }
+  }
+
+  /** Ends a turn; the latest computation is kept only for callers still in line. */
+  private void releaseTurn() {
+    synchronized (this) {
+      if (!turn.hasQueuedThreads()) {
+        latest = null;
+      }
+    }
+    turn.release();
   }
 
   /**
@@ -125,7 +130,7 @@ final class ReportGate {
     try {
       return compute.get();
     } finally {
-      turn.release();
+      releaseTurn();
     }
   }
 
