@@ -4,6 +4,7 @@ import io.checkup.lint.model.Bpmn;
 import io.checkup.lint.xml.XmlNode;
 import java.lang.reflect.Field;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.util.xml.Attribute;
@@ -31,7 +32,9 @@ final class ElementConverter {
     while (top > 0) {
       Element element = elements[--top];
       XmlNode parent = nodes[top];
-      for (Element child : element.elements()) {
+      List<Element> children = element.elements();
+      parent.expectChildren(children.size());
+      for (Element child : children) {
         if (Bpmn.DI_NS.equals(child.getUri())) {
           continue; // the diagram: half of a modeler's file, and no rule looks at it
         }

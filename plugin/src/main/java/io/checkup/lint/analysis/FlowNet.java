@@ -46,19 +46,19 @@ final class FlowNet {
   }
 
   final ScopeAnalysis analysis;
-  final List<FlowNode> origin = new ArrayList<>();
-  final List<Kind> kind = new ArrayList<>();
-  final List<List<Integer>> in = new ArrayList<>();
-  final List<List<Integer>> out = new ArrayList<>();
-  final List<Boolean> terminates = new ArrayList<>();
+  final List<FlowNode> origin;
+  final List<Kind> kind;
+  final List<List<Integer>> in;
+  final List<List<Integer>> out;
+  final List<Boolean> terminates;
 
-  final List<Integer> source = new ArrayList<>();
-  final List<Integer> target = new ArrayList<>();
-  final List<EdgeKind> edgeKind = new ArrayList<>();
-  final List<SequenceFlow> first = new ArrayList<>();
-  final List<SequenceFlow> last = new ArrayList<>();
-  final List<FlowNode> boundary = new ArrayList<>();
-  final List<Boolean> alive = new ArrayList<>();
+  final List<Integer> source;
+  final List<Integer> target;
+  final List<EdgeKind> edgeKind;
+  final List<SequenceFlow> first;
+  final List<SequenceFlow> last;
+  final List<FlowNode> boundary;
+  final List<Boolean> alive;
 
   /** The entry edges of each way the scope can start: one start event, or all implicit starts. */
   final List<List<Integer>> starts = new ArrayList<>();
@@ -68,14 +68,36 @@ final class FlowNet {
 
   boolean covered = true;
 
-  private FlowNet(ScopeAnalysis analysis) {
+  /**
+   * Lists sized for the scope at once: growing them as edges came was a quarter of building the
+   * net.
+   */
+  private FlowNet(ScopeAnalysis analysis, int nodes, int edges) {
     this.analysis = analysis;
+    origin = new ArrayList<>(nodes);
+    kind = new ArrayList<>(nodes);
+    in = new ArrayList<>(nodes);
+    out = new ArrayList<>(nodes);
+    terminates = new ArrayList<>(nodes);
+    source = new ArrayList<>(edges);
+    target = new ArrayList<>(edges);
+    edgeKind = new ArrayList<>(edges);
+    first = new ArrayList<>(edges);
+    last = new ArrayList<>(edges);
+    boundary = new ArrayList<>(edges);
+    alive = new ArrayList<>(edges);
   }
 
   /** The token game of one scope, before any reduction. */
   static FlowNet of(ScopeAnalysis analysis) {
-    FlowNet net = new FlowNet(analysis);
     List<FlowNode> nodes = analysis.nodes();
+    int edges = 0;
+    for (FlowNode node : nodes) {
+      // at most: its flows, its boundary events, its link partners and an entry
+      edges +=
+          node.outgoing().size() + node.boundaryEvents().size() + node.linkPartners().size() + 1;
+    }
+    FlowNet net = new FlowNet(analysis, nodes.size(), edges);
     int[] index = new int[nodes.size()];
     for (int i = 0; i < nodes.size(); i++) {
       FlowNode node = nodes.get(i);

@@ -64,6 +64,16 @@ public class XmlNode {
   }
 
   /**
+   * Makes room for {@code count} children at once, for a builder that knows how many come (a
+   * process has hundreds: a list grown from two copied them a dozen times).
+   */
+  public void expectChildren(int count) {
+    if (children.isEmpty() && count > 2) {
+      children = new ArrayList<>(count);
+    }
+  }
+
+  /**
    * Whether the tree below this root may hold a {@code checkup:disable} property, as whoever built
    * it saw while building: null when it did not look (then the linter searches the tree).
    */
