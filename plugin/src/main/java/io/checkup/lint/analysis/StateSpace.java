@@ -416,6 +416,9 @@ final class StateSpace {
   }
 
   private Map<FlowNode, FlowVerdict.Found> found(Map<FlowNode, Problem> problems, boolean dead) {
+    if (problems.isEmpty()) {
+      return Map.of(); // the sound case, every scope of most models
+    }
     Map<FlowNode, FlowVerdict.Found> result = new LinkedHashMap<>();
     for (Problem problem : dead ? problems.values() : causes(problems)) {
       List<WitnessStep> steps = path(problem.state());

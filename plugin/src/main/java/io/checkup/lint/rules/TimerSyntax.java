@@ -72,6 +72,9 @@ final class TimerSyntax {
   }
 
   static String checkDuration(String value) {
+    if (value.indexOf('/') < 0 && isDuration(value)) {
+      return null; // a plain duration, what nearly every timer holds
+    }
     return checkInterval(value, false);
   }
 
