@@ -67,6 +67,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEngines;
@@ -284,18 +285,24 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
       stats.onClose(modelTable::drop);
     }
     if (settings.get(REPORT_SNAPSHOTS)) {
-      report.startSnapshots(
-          processEngine.getName(),
-          () -> ProcessEngines.getProcessEngines().get(processEngine.getName()) == processEngine);
+      report.startSnapshots(processEngine.getName(), whileRegistered(processEngine));
     }
     startAlerts(processEngine, configuration, tables, statsSettings.nodeId());
     if (settings.get(REPORT_WARM_UP)) {
       // ProcessEngines forgets an engine when it closes: the warm-up stops then, whatever else
       // notices the close
-      report.warmUp(
-          processEngine.getName(),
-          () -> ProcessEngines.getProcessEngines().get(processEngine.getName()) == processEngine);
+      report.warmUp(processEngine.getName(), whileRegistered(processEngine));
     }
+  }
+
+  /**
+   * True while {@link ProcessEngines} knows this engine: it forgets an engine when it closes, so
+   * the plugin's background work (and an application's, such as the demo's daily snapshots started
+   * late) stops then, whatever else notices the close.
+   */
+  public static BooleanSupplier whileRegistered(ProcessEngine processEngine) {
+    String name = processEngine.getName();
+    return () -> ProcessEngines.getProcessEngines().get(name) == processEngine;
   }
 
   /** Alerts run when a webhook is set (docs/alerts.md): their tables, then their threads. */
@@ -333,9 +340,7 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
       stats.onClose(alerts::drop);
     }
     alerts.start(
-        processEngine.getName(),
-        settings.get(ALERTS_EVALUATE),
-        () -> ProcessEngines.getProcessEngines().get(processEngine.getName()) == processEngine);
+        processEngine.getName(), settings.get(ALERTS_EVALUATE), whileRegistered(processEngine));
   }
 
   /**

@@ -5,7 +5,6 @@ import jakarta.servlet.Filter;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,9 +90,7 @@ public class DemoConfiguration {
       // write yesterday from half the data, and a written day is never written again
       checkup
           .getReport()
-          .startSnapshots(
-              engine.getName(),
-              () -> ProcessEngines.getProcessEngines().get(engine.getName()) == engine);
+          .startSnapshots(engine.getName(), CheckupProcessEnginePlugin.whileRegistered(engine));
       traffic = new TrafficSimulator(engine, DemoTenant.all());
       traffic.start();
       checkup.getStatistics().flushNow();
