@@ -21,6 +21,8 @@ import java.util.function.Supplier;
  */
 final class ReportGate {
 
+  private static final String TURN_TAKEN = "another report has been computing on this node";
+
   private final Semaphore turn = new Semaphore(1, true);
   private final long waitMillis;
 
@@ -56,7 +58,7 @@ final class ReportGate {
       Computation underWay = sharable(arrivedAfter, scope);
       Report report = underWay == null ? null : cut(await(underWay.result()), scope);
       if (report == null) {
-        throw busy("another report has been computing on this node");
+        throw busy(TURN_TAKEN);
       }
       return report;
     }
@@ -125,7 +127,7 @@ final class ReportGate {
   /** A report nobody shares (of another time: a past day's snapshot), computed on its own turn. */
   Report alone(Supplier<Report> compute) {
     if (!tryTurn()) {
-      throw busy("another report has been computing on this node");
+      throw busy(TURN_TAKEN);
     }
     try {
       return compute.get();
