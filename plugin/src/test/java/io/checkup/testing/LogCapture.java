@@ -22,15 +22,18 @@ public final class LogCapture implements AutoCloseable {
     return new LogCapture(loggerName);
   }
 
+  // reads hold the appender's own lock: logback appends under it (AppenderBase.doAppend is
+  // synchronized), not under the list's, so a thread logging meanwhile cannot change the list
+
   /** Formatted messages, in order. */
   public List<String> lines() {
-    synchronized (appender.list) {
+    synchronized (appender) {
       return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
   }
 
   public List<ILoggingEvent> events() {
-    synchronized (appender.list) {
+    synchronized (appender) {
       return List.copyOf(appender.list);
     }
   }
@@ -40,7 +43,7 @@ public final class LogCapture implements AutoCloseable {
   }
 
   public void clear() {
-    synchronized (appender.list) {
+    synchronized (appender) {
       appender.list.clear();
     }
   }
