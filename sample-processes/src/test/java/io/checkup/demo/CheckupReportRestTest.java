@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.checkup.engine.CheckupProcessEnginePlugin;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +65,9 @@ class CheckupReportRestTest {
   private String betaDeployment;
   private String alphaDefinition;
 
+  /** The UTC day the traffic ran: a report read after midnight counts it on the day before. */
+  private LocalDate drivenOn;
+
   @BeforeAll
   void tenantsUsersModelsAndTraffic() throws Exception {
     for (String user : List.of("ulla", "gus", "nobody")) {
@@ -102,6 +109,7 @@ class CheckupReportRestTest {
       start("alpha", amount);
     }
     start("beta", 100);
+    drivenOn = LocalDate.now(ZoneOffset.UTC);
     assertThat(checkup.getStatistics().flushNow()).isTrue();
     assertThat(checkup.getReport().writeSnapshots()).isNotEmpty();
   }
@@ -189,7 +197,10 @@ class CheckupReportRestTest {
 
   @Test
   void theExactNumbersOfTheTrafficDriven() throws Exception {
-    JsonNode alpha = JSON.readTree(get("ulla", "/report/alpha").getBody()).get("tenants").get(0);
+    JsonNode report = JSON.readTree(get("ulla", "/report/alpha").getBody());
+    JsonNode alpha = report.get("tenants").get(0);
+    LocalDate reportedOn =
+        Instant.parse(report.get("generatedAt").asText()).atZone(ZoneOffset.UTC).toLocalDate();
     assertThat(alpha.get("tenantName").asText()).isEqualTo("Alpha Inc");
     assertThat(alpha.get("users").asInt()).isEqualTo(1);
     // 4 instances through the small-amount path (6 elements each), 2 waiting at the approval (3
@@ -199,11 +210,19 @@ class CheckupReportRestTest {
     assertThat(value(alpha, "launches.per-user-7d")).isEqualTo(6);
     assertThat(value(alpha, "processes.active-7d")).isEqualTo(1);
     assertThat(value(alpha, "models.total")).isEqualTo(1);
-    assertThat(value(alpha, "models.last-change-days")).isZero();
+    assertThat(value(alpha, "models.last-change-days"))
+        .isEqualTo(ChronoUnit.DAYS.between(drivenOn, reportedOn));
     assertThat(value(alpha, "gateways.conditions")).isEqualTo(1);
     assertThat(value(alpha, "capability.work-distribution")).isEqualTo(1);
     assertThat(value(alpha, "users.digitized-30d")).isZero();
-    assertThat(alpha.get("launches").get("perDay").get(27).asInt()).isEqualTo(6);
+    LocalDate from = LocalDate.parse(alpha.get("launches").get("from").asText());
+    assertThat(
+            alpha
+                .get("launches")
+                .get("perDay")
+                .get((int) ChronoUnit.DAYS.between(from, drivenOn))
+                .asInt())
+        .isEqualTo(6);
     JsonNode beta = JSON.readTree(get("gus", "/report/beta").getBody()).get("tenants").get(0);
     assertThat(value(beta, "launches.7d")).isEqualTo(1);
     assertThat(value(beta, "actions.24h")).isEqualTo(6);
