@@ -112,29 +112,6 @@ public final class FlowNode extends BpmnElement {
     return outgoing;
   }
 
-  /**
-   * Ids listed in the node's own {@code <incoming>} children (what modeling tools write; may
-   * disagree).
-   */
-  public List<String> declaredIncoming() {
-    return refs("incoming");
-  }
-
-  /** Ids listed in the node's own {@code <outgoing>} children. */
-  public List<String> declaredOutgoing() {
-    return refs("outgoing");
-  }
-
-  private List<String> refs(String name) {
-    List<String> ids = new ArrayList<>();
-    for (XmlNode ref : xml.children(Bpmn.MODEL_NS, name)) {
-      if (!ref.text().isEmpty()) {
-        ids.add(ref.text());
-      }
-    }
-    return ids;
-  }
-
   /** Boundary events attached to this activity. */
   public List<FlowNode> boundaryEvents() {
     return boundaryEvents;
