@@ -3,11 +3,13 @@ package io.checkup.spring;
 import io.checkup.engine.LintMode;
 import io.checkup.report.ReportSettings;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
 import org.springframework.util.unit.DataSize;
 
 /** Spring Boot settings of camunda-checkup, under {@code checkup.}. */
@@ -39,6 +41,7 @@ public class CheckupProperties {
     private String webhookSecret;
 
     /** How often the tenants are evaluated (once per cluster). */
+    @DurationUnit(ChronoUnit.SECONDS)
     private Duration interval = Duration.ofHours(1);
 
     /**
@@ -54,12 +57,15 @@ public class CheckupProperties {
     private String reportUrl = "/engine-rest/checkup/report";
 
     /** Wait before the first retry of an alert; it doubles with each further one, up to 1 h. */
+    @DurationUnit(ChronoUnit.SECONDS)
     private Duration retryAfter = Duration.ofSeconds(30);
 
     /** How long an alert is retried before it is given up. */
+    @DurationUnit(ChronoUnit.HOURS)
     private Duration retryFor = Duration.ofHours(24);
 
     /** How long one delivery may take, connecting included. */
+    @DurationUnit(ChronoUnit.SECONDS)
     private Duration timeout = Duration.ofSeconds(10);
 
     public String getWebhookUrl() {
@@ -163,6 +169,7 @@ public class CheckupProperties {
      * How long one of the report's queries may take, and how long a request waits while another
      * report is computed on this node; past it the REST API answers 503 and the engine works on.
      */
+    @DurationUnit(ChronoUnit.SECONDS)
     private Duration queryTimeout = Duration.ofSeconds(30);
 
     /** Tenant ids left out of the report, the history, alerts and metrics (not clients). */
@@ -175,6 +182,7 @@ public class CheckupProperties {
     private boolean snapshots = true;
 
     /** How long daily snapshots are kept. */
+    @DurationUnit(ChronoUnit.DAYS)
     private Duration historyRetention = Duration.ofDays(400);
 
     /** Where the report's pages link to Cockpit ({engine} is the engine's name). */
@@ -276,12 +284,15 @@ public class CheckupProperties {
     private boolean enabled = true;
 
     /** How often counts are written to the database; also the most a crash can lose. */
+    @DurationUnit(ChronoUnit.SECONDS)
     private Duration flushInterval = Duration.ofSeconds(60);
 
     /** Age after which hourly rows are rolled up into daily rows. */
+    @DurationUnit(ChronoUnit.DAYS)
     private Duration rollUpAfter = Duration.ofDays(14);
 
     /** Age after which rows are deleted. */
+    @DurationUnit(ChronoUnit.DAYS)
     private Duration retention = Duration.ofDays(180);
 
     /**

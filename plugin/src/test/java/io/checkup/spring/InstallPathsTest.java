@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.checkup.engine.CheckupProcessEnginePlugin;
+import io.checkup.engine.CheckupSettings;
+import io.checkup.engine.Setting;
 import io.checkup.report.Indicator;
 import io.checkup.report.ReportConfig;
 import io.checkup.stats.Durations;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.container.impl.metadata.PropertyHelper;
 import org.camunda.bpm.spring.boot.starter.util.SpringBootStarterPropertyHelper;
@@ -66,6 +70,36 @@ class InstallPathsTest {
               assertThat(plugin.getStatsMaxPendingRows()).isEqualTo(5000);
               assertThat(plugin.getStatsNodeId()).isEqualTo("node-7");
             });
+  }
+
+  /**
+   * A bare number means the same unit whichever way it is set: Spring Boot reads a {@code Duration}
+   * without a unit as milliseconds, so {@code checkup.report.history-retention=400} once meant 400
+   * ms there (and every snapshot older than that was deleted) but 400 days as a plugin property.
+   */
+  @Test
+  void aDurationWithoutUnitMeansTheSameAsSpringBootPropertyAndAsPluginProperty() {
+    List<Setting<?>> durations = new ArrayList<>();
+    for (Setting<?> setting : CheckupSettings.ALL) {
+      if (setting.defaultValue() instanceof Duration) {
+        durations.add(setting);
+      }
+    }
+    assertThat(durations).hasSizeGreaterThanOrEqualTo(9);
+    for (Setting<?> setting : durations) {
+      CheckupProcessEnginePlugin plain = new CheckupProcessEnginePlugin();
+      PropertyHelper.applyProperties(plain, Map.of(setting.property(), "3"));
+      Object expected = plain.settings().get(setting);
+      assertThat(expected).as(setting.property()).isNotEqualTo(Duration.ofMillis(3));
+      spring
+          .withPropertyValues(setting.springProperty() + "=3")
+          .run(
+              context ->
+                  assertThat(
+                          context.getBean(CheckupProcessEnginePlugin.class).settings().get(setting))
+                      .as(setting.springProperty())
+                      .isEqualTo(expected));
+    }
   }
 
   @Test
