@@ -214,7 +214,8 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
       LOG.warn(
           "camunda-checkup: {}; statistics and the report are off, deploy-time lint runs. To use them on this "
               + "database, create the tables CHECKUP_STAT, CHECKUP_LOCK, CHECKUP_VERSION, CHECKUP_MODEL, CHECKUP_SNAPSHOT_DAY and CHECKUP_SNAPSHOT by hand from "
-              + "the scripts in docs/statistics.md and restart",
+              + "the scripts in docs/statistics.md (with a webhook set also CHECKUP_ALERT_ROUND, CHECKUP_ALERT_STATE "
+              + "and CHECKUP_ALERT, docs/alerts.md) and restart",
           reason);
       stats.switchOff(configuration, reason);
       return;

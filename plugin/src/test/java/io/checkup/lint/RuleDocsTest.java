@@ -33,6 +33,19 @@ class RuleDocsTest {
     }
   }
 
+  /**
+   * SARIF's helpUri and Cockpit link the two findings that are not rules to pages of their own too.
+   */
+  @Test
+  void theFindingsThatAreNotRulesHaveTheirPages() throws IOException {
+    for (String id : new String[] {Finding.PARSE_ERROR, Finding.INTERNAL_ERROR}) {
+      Path page = DOCS.resolve(id + ".md");
+      assertThat(page).as("docs page of " + id).isRegularFile();
+      assertThat(Files.readString(page)).startsWith("# " + id + "\n").contains("## What to do");
+      assertThat(RulePages.of(id)).endsWith("/docs/rules/" + id + ".md");
+    }
+  }
+
   @Test
   void theIndexListsEveryRule() throws IOException {
     String index = Files.readString(DOCS.resolve("README.md"));
