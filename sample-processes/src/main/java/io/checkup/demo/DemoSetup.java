@@ -157,40 +157,46 @@ final class DemoSetup {
 
   /**
    * Deploys the resources together. In strict mode camunda-checkup refuses the whole deployment
-   * when one model has an error; the demo then leaves out the models the refusal names (their
-   * findings are in the log) and deploys the rest, as a team would deploy what passes.
+   * when one model has an error, and the engine names the first such model only; the demo then
+   * leaves out the models each refusal names (their findings are in the log) and tries the rest
+   * again, as a team would deploy what passes, and says in one line what it left out.
    */
   private void deployAcceptedOnes(DemoTenant tenant, String name, Map<String, byte[]> resources) {
-    try {
-      DeploymentBuilder deployment =
-          engine
-              .getRepositoryService()
-              .createDeployment()
-              .tenantId(tenant.id())
-              .name(name)
-              .source("camunda-checkup demo");
-      resources.forEach(
-          (resource, bytes) ->
-              deployment.addInputStream(resource, new ByteArrayInputStream(bytes)));
-      deployment.deploy();
-    } catch (ParseException refused) {
-      Map<String, byte[]> accepted = new LinkedHashMap<>(resources);
-      List<String> left = new ArrayList<>();
-      for (ResourceReport report : refused.getResorceReports()) {
-        if (!report.getErrors().isEmpty() && accepted.remove(report.getResourceName()) != null) {
-          left.add(report.getResourceName());
+    Map<String, byte[]> accepted = new LinkedHashMap<>(resources);
+    List<String> refusedNames = new ArrayList<>();
+    while (true) {
+      try {
+        DeploymentBuilder deployment =
+            engine
+                .getRepositoryService()
+                .createDeployment()
+                .tenantId(tenant.id())
+                .name(name)
+                .source("camunda-checkup demo");
+        accepted.forEach(
+            (resource, bytes) ->
+                deployment.addInputStream(resource, new ByteArrayInputStream(bytes)));
+        deployment.deploy();
+        break;
+      } catch (ParseException refused) {
+        int before = refusedNames.size();
+        for (ResourceReport report : refused.getResorceReports()) {
+          if (!report.getErrors().isEmpty() && accepted.remove(report.getResourceName()) != null) {
+            refusedNames.add(report.getResourceName());
+          }
+        }
+        if (refusedNames.size() == before || accepted.isEmpty()) {
+          throw refused;
         }
       }
-      if (left.isEmpty() || accepted.isEmpty()) {
-        throw refused;
-      }
+    }
+    if (!refusedNames.isEmpty()) {
       LOG.info(
-          "Demo tenant {}: strict mode refused {} (their findings are logged above); deploying the other {} "
+          "Demo tenant {}: strict mode refused {} (their findings are logged above); deployed the other {} "
               + "model(s)",
           tenant.id(),
-          String.join(", ", left),
+          String.join(", ", refusedNames),
           accepted.size());
-      deployAcceptedOnes(tenant, name, accepted);
     }
   }
 

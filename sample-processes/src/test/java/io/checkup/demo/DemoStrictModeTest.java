@@ -9,8 +9,11 @@ import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 
@@ -27,6 +30,8 @@ import org.springframework.test.annotation.DirtiesContext;
 // closed after the class: its simulator keeps launching instances, which would slow the tests after
 // it
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+// before the context starts, to read the demo's start-up lines
+@ExtendWith(OutputCaptureExtension.class)
 class DemoStrictModeTest {
 
   private static final List<String> REFUSED =
@@ -39,7 +44,8 @@ class DemoStrictModeTest {
   @Autowired private TestRestTemplate rest;
 
   @Test
-  void theDemoStartsWithEveryCompanyAndOnlyTheFaultySamplesAreRefused() throws Exception {
+  void theDemoStartsWithEveryCompanyAndOnlyTheFaultySamplesAreRefused(CapturedOutput output)
+      throws Exception {
     List<String> tenants = new ArrayList<>();
     engine
         .getIdentityService()
@@ -62,6 +68,14 @@ class DemoStrictModeTest {
         .containsAll(SAMPLES_DEPLOYED)
         .doesNotContainAnyElementsOf(REFUSED)
         .contains("quoteRequest");
+    // one line says what was left out, whatever the order the engine refused them in
+    List<String> refusedLines =
+        output.getAll().lines().filter(line -> line.contains("strict mode refused")).toList();
+    assertThat(refusedLines).hasSize(1);
+    assertThat(refusedLines.get(0))
+        .contains("Demo tenant contoso: strict mode refused ")
+        .contains("contract-approval.bpmn", "invoice-check.bpmn", "support-ticket.bpmn")
+        .containsPattern("deployed the other \\d+ model\\(s\\)$");
     // the tenant-less samples: the same three refused one by one, the others deployed
     List<String> tenantLess =
         engine
