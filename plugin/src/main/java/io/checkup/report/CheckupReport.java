@@ -183,9 +183,8 @@ public final class CheckupReport {
       throw new ReportUnavailableException(
           "The check-up history cannot be read now: the database did not answer within "
               + queryTimeout.toSeconds()
-              + " s or failed ("
-              + e.getMessage()
-              + "). Try again later.",
+              + " s or failed. Try again later.",
+          rootMessage(e),
           e);
     }
   }
@@ -278,10 +277,9 @@ public final class CheckupReport {
             "The check-up report cannot be computed now: the database did not "
                 + "answer within "
                 + queryTimeout.toSeconds()
-                + " s or failed ("
-                + rootMessage(e)
-                + "). Process "
+                + " s or failed. Process "
                 + "instances are not affected; try again later.",
+            rootMessage(e),
             e);
       }
       throw e;

@@ -1,5 +1,6 @@
 package io.checkup.rest;
 
+import io.checkup.lint.PlainText;
 import io.checkup.report.ReportFormats;
 import io.checkup.report.ReportUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
@@ -65,8 +66,15 @@ public final class Answers {
 
   /** 503, with Camunda's error body and a time to come back. */
   public static WebApplicationException unavailable(ReportUnavailableException e) {
-    LOG.warn(
-        "camunda-checkup: the check-up was asked for but cannot be had now: {}", e.getMessage());
+    if (e.detail() == null) {
+      LOG.warn(
+          "camunda-checkup: the check-up was asked for but cannot be had now: {}", e.getMessage());
+    } else {
+      LOG.warn(
+          "camunda-checkup: the check-up was asked for but cannot be had now: {} The database said: {}",
+          e.getMessage(),
+          PlainText.oneLine(e.detail(), PlainText.MESSAGE_LENGTH));
+    }
     return new WebApplicationException(
         Response.status(Response.Status.SERVICE_UNAVAILABLE)
             .header("Retry-After", "30")
