@@ -37,7 +37,8 @@ abstract class CockpitResource extends AbstractCockpitPluginResource {
     ProcessEngine engine = getProcessEngine();
     if (engine == null) {
       throw new WebApplicationException(
-          Answers.notFound("No process engine named '" + engineName + "' is available."));
+          Answers.notFound(
+              "No process engine named '" + Answers.echo(engineName) + "' is available."));
     }
     if (engine.getIdentityService().getCurrentAuthentication() == null) {
       throw new WebApplicationException(

@@ -78,7 +78,8 @@ public class DiagramResource extends CockpitResource {
   }
 
   private WebApplicationException notFound() {
-    return new WebApplicationException(Answers.notFound("No process definition '" + id + "'."));
+    return new WebApplicationException(
+        Answers.notFound("No process definition '" + Answers.echo(id) + "'."));
   }
 
   @GET
@@ -171,7 +172,7 @@ public class DiagramResource extends CockpitResource {
     Duration span = window == null ? null : WINDOWS.get(window);
     if (span == null) {
       return Answers.badRequest(
-          "Unknown window '" + window + "' for the heatmap: use 24h, 7d or 30d.");
+          "Unknown window '" + Answers.echo(window) + "' for the heatmap: use 24h, 7d or 30d.");
     }
     ProcessDefinition definition = definitionWithStatistics();
     CheckupProcessEnginePlugin checkup = checkup();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.checkup.lint.Finding;
 import io.checkup.lint.LintConfig;
 import io.checkup.lint.Linter;
+import io.checkup.lint.PlainText;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.GraphBuilder;
 import io.checkup.lint.xml.XmlReader;
@@ -195,7 +196,7 @@ public final class ModelProfiles {
         LOG.warn(
             "camunda-checkup: the model of {} ({} in deployment {}) is missing",
             definition.id(),
-            definition.resourceName(),
+            PlainText.oneLine(definition.resourceName(), PlainText.NAME_LENGTH),
             definition.deploymentId());
         return null;
       }

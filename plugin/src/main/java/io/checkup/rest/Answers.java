@@ -49,8 +49,36 @@ public final class Answers {
   public static Response noTenant(String tenantId) {
     return notFound(
         tenantId == null
-            ? "The tenant-less part is not visible."
-            : "No tenant '" + tenantId + "'.");
+            ? "No tenant-less part in the check-up."
+            : "No tenant '" + echo(tenantId) + "'.");
+  }
+
+  /**
+   * What a caller sent, as an answer repeats it: on one line and no longer than a name (a path of
+   * thousands of characters is not sent back whole).
+   */
+  public static String echo(String text) {
+    return PlainText.oneLine(text, PlainText.NAME_LENGTH);
+  }
+
+  /**
+   * A flag as Camunda's REST API reads one: absent is false, {@code true} or {@code false} in any
+   * case; anything else is a 400, as Camunda answers {@code withoutTenantId=yes}.
+   */
+  public static boolean flag(String name, String value) {
+    if (value == null || value.equalsIgnoreCase("false")) {
+      return false;
+    }
+    if (value.equalsIgnoreCase("true")) {
+      return true;
+    }
+    throw new WebApplicationException(
+        badRequest(
+            "Cannot convert value '"
+                + echo(value)
+                + "' of "
+                + name
+                + " to a boolean: use true or false."));
   }
 
   public static Response badRequest(String message) {

@@ -65,10 +65,10 @@ public class CheckupRestService {
   public Response report(
       @QueryParam("format") String format,
       @QueryParam("view") String view,
-      @QueryParam("withoutTenantId") boolean withoutTenantId) {
+      @QueryParam("withoutTenantId") String withoutTenantId) {
     Checkup checkup = checkup(engineName());
     Caller caller = Caller.of(checkup.engine());
-    if (withoutTenantId) {
+    if (Answers.flag("withoutTenantId", withoutTenantId)) {
       return tenantReport(checkup, caller, null, format, view, "checkup-report-without-tenant");
     }
     ReportScope scope = caller.sees() == null ? ReportScope.all() : ReportScope.of(caller.sees());
@@ -135,10 +135,10 @@ public class CheckupRestService {
   @GET
   @Path("/history")
   public Response tenantLessHistory(
-      @QueryParam("withoutTenantId") boolean withoutTenantId,
-      @QueryParam("days") Integer days,
+      @QueryParam("withoutTenantId") String withoutTenantId,
+      @QueryParam("days") String days,
       @QueryParam("format") String format) {
-    if (!withoutTenantId) {
+    if (!Answers.flag("withoutTenantId", withoutTenantId)) {
       return Answers.badRequest(
           "Name a tenant: /history/{tenantId}, or /history?withoutTenantId=true for the tenant-less "
               + "part.");
@@ -151,10 +151,23 @@ public class CheckupRestService {
   @Path("/history/{tenantId}")
   public Response tenantHistory(
       @PathParam("tenantId") String tenantId,
-      @QueryParam("days") Integer days,
+      @QueryParam("days") String days,
       @QueryParam("format") String format) {
     Checkup checkup = checkup(engineName());
     return history(checkup, Caller.of(checkup.engine()), tenantId, days, format);
+  }
+
+  /** The history's span: 90 days when not given, 0 when not a whole number from 1 to 3660. */
+  private static int days(String days) {
+    if (days == null) {
+      return 90;
+    }
+    try {
+      int span = Integer.parseInt(days.trim());
+      return span >= 1 && span <= 3_660 ? span : 0;
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   /**
@@ -162,13 +175,9 @@ public class CheckupRestService {
    * out of the report is a 404 that says nothing more.
    */
   private Response history(
-      Checkup checkup, Caller caller, String tenantId, Integer days, String format) {
+      Checkup checkup, Caller caller, String tenantId, String days, String format) {
     if (!caller.canSee(tenantId) || !exists(checkup.engine(), tenantId)) {
       return Answers.noTenant(tenantId);
-    }
-    int span = days == null ? 90 : days;
-    if (span < 1 || span > 3_660) {
-      return Answers.badRequest("days must be from 1 to 3660, not " + span + ".");
     }
     if (checkup.plugin().unavailableReason() != null) {
       return Answers.notFound(
@@ -178,19 +187,25 @@ public class CheckupRestService {
               + checkup.plugin().unavailableReason()
               + ".");
     }
+    // a tenant left out of the report answers as one that does not exist, whatever else is asked
+    if (checkup.plugin().getReport().excludes(tenantId)) {
+      return Answers.noTenant(tenantId);
+    }
+    int span = days(days);
+    if (span == 0) {
+      return Answers.badRequest(
+          "days must be a whole number from 1 to 3660, not '" + Answers.echo(days) + "'.");
+    }
     List<Snapshot> snapshots;
     try {
       snapshots = checkup.plugin().getReport().history(tenantId, span);
     } catch (ReportUnavailableException e) {
       throw Answers.unavailable(e);
     }
-    if (snapshots.isEmpty() && checkup.plugin().getReport().excludes(tenantId)) {
-      return Answers.noTenant(tenantId);
-    }
     String chosen = format(format);
     if (chosen == null) {
       return Answers.badRequest(
-          "Unknown format '" + format + "' for the history: use json, csv or html.");
+          "Unknown format '" + Answers.echo(format) + "' for the history: use json, csv or html.");
     }
     if (chosen.equals("html")) {
       return Answers.html(ReportPages.history(tenantId, historyName(checkup, tenantId), snapshots));
@@ -239,7 +254,7 @@ public class CheckupRestService {
             ? Optional.empty()
             : checkup.plugin().getLintResults().forDeployment(deploymentId);
     if (found.isEmpty()) {
-      return Answers.notFound("No deployment '" + deploymentId + "'.");
+      return Answers.notFound("No deployment '" + Answers.echo(deploymentId) + "'.");
     }
     List<Map<String, Object>> resources = new ArrayList<>();
     for (ResourceFindings resource : found.get()) {
@@ -275,7 +290,7 @@ public class CheckupRestService {
             ? Optional.empty()
             : checkup.plugin().getLintResults().forProcessDefinition(id);
     if (found.isEmpty()) {
-      return Answers.notFound("No process definition '" + id + "'.");
+      return Answers.notFound("No process definition '" + Answers.echo(id) + "'.");
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("processDefinitionId", id);
@@ -293,11 +308,13 @@ public class CheckupRestService {
       Checkup checkup, Report report, String format, String view, String fileName) {
     String chosen = format(format);
     if (chosen == null) {
-      return Answers.badRequest("Unknown format '" + format + "': use json, csv or html.");
+      return Answers.badRequest(
+          "Unknown format '" + Answers.echo(format) + "': use json, csv or html.");
     }
     boolean full = view != null && view.trim().equalsIgnoreCase("full");
     if (view != null && !view.isBlank() && !full && !view.trim().equalsIgnoreCase("triage")) {
-      return Answers.badRequest("Unknown view '" + view + "': use triage (the default) or full.");
+      return Answers.badRequest(
+          "Unknown view '" + Answers.echo(view) + "': use triage (the default) or full.");
     }
     return switch (chosen) {
       case "csv" ->
@@ -372,7 +389,7 @@ public class CheckupRestService {
               Response.Status.NOT_FOUND,
               "InvalidRequestException",
               "No process engine"
-                  + (engineName == null ? "" : " named '" + engineName + "'")
+                  + (engineName == null ? "" : " named '" + Answers.echo(engineName) + "'")
                   + " is available."));
     }
     String authenticatedOn = Caller.authenticatedElsewhere(engine);

@@ -165,6 +165,39 @@ class CheckupReportRestTest {
   }
 
   @Test
+  void aParameterThatIsNotUnderstoodIsA400ThatNamesIt() throws Exception {
+    for (String days : List.of("abc", "1.5", "99999999999999", "0", "3661", "-1")) {
+      ResponseEntity<String> answer = get("ulla", "/history/alpha?days=" + days);
+      assertThat(answer.getStatusCode()).as(days).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(JSON.readTree(answer.getBody()).get("message").asText())
+          .as(days)
+          .isEqualTo("days must be a whole number from 1 to 3660, not '" + days + "'.");
+    }
+    assertThat(get("ulla", "/history/alpha?days=3660").getStatusCode()).isEqualTo(HttpStatus.OK);
+    // as Camunda's own REST API answers withoutTenantId=yes
+    for (String path : List.of("/report?withoutTenantId=yes", "/history?withoutTenantId=1")) {
+      ResponseEntity<String> answer = get("admin", path);
+      assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(JSON.readTree(answer.getBody()).get("message").asText())
+          .as(path)
+          .startsWith("Cannot convert value '")
+          .contains("of withoutTenantId to a boolean");
+    }
+    // in any case: here the demo leaves the tenant-less part out, so both are its 404
+    assertThat(get("admin", "/report?withoutTenantId=TRUE").getBody())
+        .isEqualTo(get("admin", "/report?withoutTenantId=true").getBody())
+        .contains("No tenant-less part");
+    assertThat(tenantIds(get("admin", "/report?withoutTenantId=false").getBody()))
+        .containsExactlyInAnyOrder("alpha", "beta");
+    // a path of thousands of characters is not sent back whole
+    String message =
+        JSON.readTree(get("ulla", "/report/" + "x".repeat(7_000)).getBody())
+            .get("message")
+            .asText();
+    assertThat(message).startsWith("No tenant 'xxx").hasSizeLessThan(300);
+  }
+
+  @Test
   void aDirectMemberSeesTheirTenantOnly() throws Exception {
     assertThat(tenantIds(get("ulla", "/report").getBody())).containsExactly("alpha");
     assertThat(get("ulla", "/report/alpha").getStatusCode()).isEqualTo(HttpStatus.OK);

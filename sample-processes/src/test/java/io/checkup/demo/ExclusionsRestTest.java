@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 /**
  * What is not a client is nowhere: an excluded tenant and the tenant-less part (excluded by the
@@ -82,5 +83,24 @@ class ExclusionsRestTest {
     assertThat(
             rest.getForEntity("/engine-rest/checkup/history/client", String.class).getStatusCode())
         .isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void anExcludedTenantAnswersAsOneThatDoesNotExistWhateverElseIsAsked() {
+    for (String query : List.of("", "?days=0", "?days=abc", "?format=xml")) {
+      ResponseEntity<String> excluded =
+          rest.getForEntity("/engine-rest/checkup/history/internal" + query, String.class);
+      ResponseEntity<String> missing =
+          rest.getForEntity("/engine-rest/checkup/history/nosuch" + query, String.class);
+      assertThat(excluded.getStatusCode()).as(query).isEqualTo(HttpStatus.NOT_FOUND);
+      assertThat(excluded.getBody())
+          .as(query)
+          .isEqualTo(missing.getBody().replace("'nosuch'", "'internal'"));
+    }
+    // the client itself gets the parameter's error
+    assertThat(
+            rest.getForEntity("/engine-rest/checkup/history/client?days=0", String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
   }
 }
