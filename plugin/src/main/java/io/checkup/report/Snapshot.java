@@ -25,9 +25,15 @@ public record Snapshot(
 
   /**
    * The key a tenant is stored under (snapshots, and the alerts' tenant states): any tenant id, and
-   * the tenant-less part, kept apart.
+   * the tenant-less part, kept apart. No key ends in a space: MySQL's and MariaDB's collations
+   * ignore trailing spaces, so 't:acme ' would be the same primary key as 't:acme', and one such
+   * tenant would fail every tenant's snapshot of the day. An id ending in a space gets a prefix of
+   * its own and a closing dot.
    */
   public static String key(String tenantId) {
-    return tenantId == null ? "-" : "t:" + tenantId;
+    if (tenantId == null) {
+      return "-";
+    }
+    return tenantId.endsWith(" ") ? "s:" + tenantId + "." : "t:" + tenantId;
   }
 }

@@ -119,6 +119,43 @@ class CheckupReportTest {
   }
 
   /**
+   * A member of 'acme' asks: a tenant 'acme ' (deployment tenant ids are not checked by the engine)
+   * is another tenant, though MariaDB's collation, which ignores trailing spaces, matches it in
+   * SQL.
+   */
+  @Test
+  void aTenantIdThatDiffersOnlyByTrailingSpacesIsAnotherTenant() throws Exception {
+    ProcessEngine engine = engine(null);
+    // deployed two days ago, so that yesterday's snapshot has both
+    ClockUtil.setCurrentTime(new java.util.Date(System.currentTimeMillis() - 2 * 86_400_000L));
+    for (String tenant : List.of("acme", "acme ")) {
+      engine
+          .getRepositoryService()
+          .createDeployment()
+          .tenantId(tenant)
+          .addModelInstance(
+              "p.bpmn",
+              Bpmn.createExecutableProcess("p")
+                  .camundaHistoryTimeToLive(30)
+                  .startEvent()
+                  .endEvent()
+                  .done())
+          .deploy();
+    }
+    ClockUtil.reset();
+    List<String> seen = new ArrayList<>();
+    for (Report.TenantReport tenant :
+        checkup.getReport().generate(ReportScope.of(List.of("acme"))).tenants()) {
+      seen.add(tenant.tenantId());
+    }
+    assertThat(seen).containsExactly("acme");
+    // and each has its own daily snapshot
+    assertThat(checkup.getReport().writeSnapshots()).isNotEmpty();
+    assertThat(checkup.getReport().history("acme", 1)).hasSize(1);
+    assertThat(checkup.getReport().history("acme ", 1)).hasSize(1);
+  }
+
+  /**
    * A deadlock: both branches of an exclusive choice meet at a parallel join, which never fires.
    */
   private static org.camunda.bpm.model.bpmn.BpmnModelInstance deadlock() {
