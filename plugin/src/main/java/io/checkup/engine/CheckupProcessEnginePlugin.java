@@ -145,9 +145,8 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
     // installed in every mode: the check-up report learns each new model at deployment, even with
     // lint off
     installLinting(configuration);
-    if (mode == LintMode.STRICT) {
-      quietRefusals(configuration, lintConfig);
-    }
+    // in every mode: strict mode's refusals, and a model nested too deep, refused whatever the mode
+    quietRefusals(configuration, lintConfig);
     LOG.info(
         "camunda-checkup: deploy-time lint mode {}, {} of {} rules active",
         mode.name().toLowerCase(Locale.ROOT),
@@ -174,14 +173,14 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * Strict mode's refusals are answers, not engine failures: no ERROR line and stack trace for
-   * each.
+   * The plugin's refusals (strict mode's, and in every mode a model nested too deep) are answers,
+   * not engine failures: no ERROR line and stack trace for each.
    */
   private void quietRefusals(ProcessEngineConfigurationImpl configuration, LintConfig lintConfig) {
     if (configuration.getCommandContextFactory() != null) {
       LOG.info(
           "camunda-checkup: the engine uses its own CommandContextFactory ({}); it logs each deployment that "
-              + "strict mode refuses as an ERROR with a stack trace (docs/lint.md)",
+              + "camunda-checkup refuses as an ERROR with a stack trace (docs/lint.md)",
           configuration.getCommandContextFactory().getClass().getName());
       return;
     }
