@@ -153,8 +153,7 @@ public final class Linter {
       graph = GraphBuilder.build(definitions);
     } catch (NotBpmnException e) {
       return new LintOutcome(
-          List.of(Finding.parseError(e.getMessage(), definitions.line(), definitions.column())),
-          List.of());
+          List.of(Finding.parseError(e.getMessage(), e.at().line(), e.at().column())), List.of());
     }
     return lint(graph);
   }

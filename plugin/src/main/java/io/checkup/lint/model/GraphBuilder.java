@@ -36,7 +36,8 @@ public final class GraphBuilder {
                   ? ""
                   : " in namespace " + definitions.namespace())
               + ", expected <definitions> in namespace "
-              + Bpmn.MODEL_NS);
+              + Bpmn.MODEL_NS,
+          definitions);
     }
     graph = new BpmnGraph(definitions);
     for (XmlNode child : definitions.children(Bpmn.MODEL_NS, "process")) {
@@ -56,7 +57,8 @@ public final class GraphBuilder {
   private Scope buildScope(XmlNode xml, Scope.Kind kind, Scope parent, FlowNode owner, int depth)
       throws NotBpmnException {
     if (depth > Bpmn.MAX_SUB_PROCESS_DEPTH) {
-      throw new NotBpmnException(Bpmn.tooDeep(PlainText.oneLine(xml.id(), PlainText.NAME_LENGTH)));
+      throw new NotBpmnException(
+          Bpmn.tooDeep(PlainText.oneLine(xml.id(), PlainText.NAME_LENGTH)), xml);
     }
     Scope scope = new Scope(xml, kind, parent, owner);
     if (parent != null) {
