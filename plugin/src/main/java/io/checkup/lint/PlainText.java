@@ -57,8 +57,35 @@ public final class PlainText {
         || (c >= 0x80 && c < 0xa0)
         || c == '\u2028'
         || c == '\u2029'
-        || (c >= '\u202a' && c <= '\u202e')
-        || (c >= '\u2066' && c <= '\u2069');
+        || isBidiControl(c);
+  }
+
+  /**
+   * The characters that change the direction of the text around them (embeddings, overrides,
+   * isolates): a name with one can show itself reversed, or reverse what follows it.
+   */
+  public static boolean isBidiControl(char c) {
+    return (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
+  }
+
+  /**
+   * The text with each direction control written out as a visible, inert escape (backslash, u, four
+   * hex digits); the rest as it is.
+   */
+  public static String withoutBidiControls(String text) {
+    StringBuilder shown = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (isBidiControl(c)) {
+        if (shown == null) {
+          shown = new StringBuilder(text.length() + 8).append(text, 0, i);
+        }
+        escape(c, shown);
+      } else if (shown != null) {
+        shown.append(c);
+      }
+    }
+    return shown == null ? text : shown.toString();
   }
 
   private static void escape(char c, StringBuilder line) {

@@ -2,7 +2,10 @@ package io.checkup.report.page;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
+import gg.jte.TemplateOutput;
+import gg.jte.html.OwaspHtmlTemplateOutput;
 import gg.jte.output.StringOutput;
+import io.checkup.lint.PlainText;
 import io.checkup.report.Indicator;
 import io.checkup.report.IndicatorTexts;
 import io.checkup.report.Report;
@@ -71,8 +74,23 @@ public final class ReportPages {
 
   private static String render(String template, String parameter, Object value) {
     StringOutput out = new StringOutput(64 * 1024);
-    TEMPLATES.render(template, Map.of(parameter, value), out);
+    TEMPLATES.render(template, Map.of(parameter, value), new BidiSafeOutput(out));
     return out.toString();
+  }
+
+  /**
+   * jte's HTML escaping, plus: direction controls in anything a model or user wrote are shown, not
+   * obeyed, so a name cannot show itself reversed or turn the text after it around.
+   */
+  private static final class BidiSafeOutput extends OwaspHtmlTemplateOutput {
+    BidiSafeOutput(TemplateOutput out) {
+      super(out);
+    }
+
+    @Override
+    public void writeUserContent(String value) {
+      super.writeUserContent(value == null ? null : PlainText.withoutBidiControls(value));
+    }
   }
 
   /**

@@ -324,6 +324,38 @@ class ReportPagesTest {
         .contains("activity <b>bold</b>");
   }
 
+  /**
+   * A right-to-left override in a name would show 'Invoice', U+202E, 'fdp.exe' as 'Invoiceexe.pdf'
+   * and turn the text after it around: on every page it is shown, not obeyed.
+   */
+  @Test
+  void directionControlsInNamesAreShownNotObeyedOnEveryPage() {
+    String spoof = "Invoice\u202Efdp.exe \u2067isolated\u2069";
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("processKey", "p");
+    detail.put("processName", spoof);
+    detail.put("processInstanceId", "1");
+    TenantReport tenant =
+        tenant(
+            "t\u202E1",
+            spoof,
+            RiskLevel.AT_RISK,
+            10,
+            -20,
+            RiskLevel.HEALTHY,
+            Map.of("instances.stuck", Status.OUT_OF_NORM),
+            indicator -> indicator.id().equals("instances.stuck") ? List.of(detail) : List.of());
+    Report report = report(tenant);
+    for (String html :
+        List.of(
+            ReportPages.triage(report, COCKPIT),
+            ReportPages.full(report, COCKPIT),
+            ReportPages.history("t\u202E1", spoof, List.of()))) {
+      assertThat(html).doesNotContain("\u202E").doesNotContain("\u2067").doesNotContain("\u2069");
+      assertThat(Jsoup.parse(html).text()).contains("Invoice\\u202efdp.exe \\u2067isolated\\u2069");
+    }
+  }
+
   @Test
   void detailsNameTheProcessAndLinkToCockpitAndAreCutToThreeOnTheTriagePage() {
     List<Map<String, Object>> incidents = new ArrayList<>();
