@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The check-up as Micrometer gauges, one row per tenant: {@code checkup.tenant.score}, {@code
@@ -33,6 +35,10 @@ public final class TenantGauges implements Consumer<Report> {
           "instances.stuck",
           "tasks.overdue",
           "models.errors");
+
+  private static final Logger LOG = LoggerFactory.getLogger("io.checkup.metrics");
+
+  private volatile boolean warnedOfTenantNamedLikeNone;
 
   private final MultiGauge score;
   private final MultiGauge level;
@@ -68,6 +74,18 @@ public final class TenantGauges implements Consumer<Report> {
       values.put(id, new ArrayList<>());
     }
     for (TenantReport tenant : report.tenants()) {
+      if (WITHOUT_TENANT.equals(tenant.tenantId())) {
+        // a deployment's tenant id is not checked by the engine: '(default)' is possible, and would
+        // share the tenant-less part's rows
+        if (!warnedOfTenantNamedLikeNone) {
+          warnedOfTenantNamedLikeNone = true;
+          LOG.warn(
+              "camunda-checkup metrics: a tenant has the id '{}', the tag of the part without a tenant; it has "
+                  + "no gauges (the report lists it)",
+              WITHOUT_TENANT);
+        }
+        continue;
+      }
       Tags tags = Tags.of("tenant", tenant.tenantId() == null ? WITHOUT_TENANT : tenant.tenantId());
       scores.add(MultiGauge.Row.of(tags, tenant.score()));
       levels.add(MultiGauge.Row.of(tags, tenant.riskLevel().ordinal()));

@@ -6,12 +6,14 @@ import io.checkup.engine.CheckupProcessEnginePlugin;
 import io.checkup.metrics.TenantGauges;
 import io.checkup.report.Report.IndicatorResult;
 import io.checkup.report.Report.TenantReport;
+import io.checkup.testing.LogCapture;
 import io.checkup.testing.TestEngines;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Collection;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +72,47 @@ class ReportMetricsTest {
     assertThat(scores).extracting(g -> g.getId().getTag("tenant")).contains("acme");
     assertThat(registry.getMeters())
         .allSatisfy(meter -> assertThat(meter.getId().getTag("tenant")).isNotEqualTo("globex"));
+  }
+
+  /**
+   * The engine takes any tenant id on a deployment, '(default)' too: it must not take the
+   * tenant-less part's rows.
+   */
+  @Test
+  void aTenantNamedLikeTheTenantLessPartHasNoGaugesOfItsOwn() throws Exception {
+    CheckupProcessEnginePlugin checkup = scenario(null);
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .tenantId(TenantGauges.WITHOUT_TENANT)
+        .addModelInstance(
+            "odd.bpmn",
+            Bpmn.createExecutableProcess("odd")
+                .camundaHistoryTimeToLive(30)
+                .startEvent()
+                .endEvent()
+                .done())
+        .deploy();
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    checkup.setMeterRegistry(registry);
+
+    try (LogCapture log = LogCapture.of("io.checkup.metrics")) {
+      Report report = checkup.getReport().generate(ReportScope.all());
+      TenantReport tenantLess = null;
+      for (TenantReport tenant : report.tenants()) {
+        if (tenant.tenantId() == null) {
+          tenantLess = tenant;
+        }
+      }
+      assertThat(report.tenants())
+          .extracting(TenantReport::tenantId)
+          .contains(TenantGauges.WITHOUT_TENANT);
+      assertThat(registry.find("checkup.tenant.score").gauges())
+          .hasSize(report.tenants().size() - 1);
+      assertThat(gauge(registry, "checkup.tenant.score", TenantGauges.WITHOUT_TENANT))
+          .isEqualTo(tenantLess.score());
+      assertThat(log.lines()).singleElement().asString().contains("has no gauges");
+    }
   }
 
   private CheckupProcessEnginePlugin scenario(String excluded) throws Exception {
