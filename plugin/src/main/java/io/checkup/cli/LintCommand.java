@@ -154,6 +154,15 @@ final class LintCommand {
               }
             });
         Collections.sort(found);
+        if (found.isEmpty()) {
+          // a CI job pointed at the wrong directory must not pass green
+          unreadable.add(
+              FileResult.of(
+                  path,
+                  List.of(
+                      Finding.parseError(
+                          "no BPMN file (*.bpmn, *.bpmn20.xml) in this directory", 0, 0))));
+        }
         files.addAll(found);
       } catch (IOException e) {
         unreadable.add(

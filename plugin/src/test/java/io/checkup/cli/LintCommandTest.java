@@ -292,6 +292,19 @@ class LintCommandTest {
   }
 
   @Test
+  void aDirectoryWithoutBpmnFilesFailsTheRunInsteadOfPassingWithNothingLinted() throws IOException {
+    Path empty = Files.createDirectories(dir.resolve("models"));
+    Files.writeString(empty.resolve("notes.txt"), "not a model");
+
+    CliRun run = CliRun.of("lint", empty.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .contains(empty + ":0:0  error  parse-error")
+        .contains("no BPMN file (*.bpmn, *.bpmn20.xml) in this directory");
+  }
+
+  @Test
   void subProcessesNestedTwentyThousandDeepAreOneClearParseError() throws IOException {
     String xml = ModelGenerator.nested(20_000);
     Path deep = Files.writeString(dir.resolve("deep.bpmn"), xml);
