@@ -36,6 +36,11 @@ public record StatsSettings(
               + rollUpAfter
               + ")");
     }
+    if (nodeId != null && nodeId.startsWith("*")) {
+      throw new IllegalArgumentException(
+          "statsNodeId must not start with '*' (the roll-up marks the rows it merges so), got "
+              + nodeId);
+    }
     if (maxPendingRows < 100) {
       throw new IllegalArgumentException(
           "statsMaxPendingRows must be at least 100, got " + maxPendingRows);

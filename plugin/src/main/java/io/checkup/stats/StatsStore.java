@@ -270,30 +270,37 @@ public final class StatsStore {
         });
   }
 
+  /** Node id that marks the rows one roll-up is merging, for as long as its transaction runs. */
+  static final String MERGING = "*merging";
+
   /**
    * Merges the not yet merged rows of a period type that started before the cutoff; returns how
-   * many.
+   * many. The rows are marked first and then summed and deleted by their mark: a flush of another
+   * node may commit a row of the same period between the statements (its first flush after midnight
+   * writes yesterday's daily rows), and the database shows each statement what is committed when it
+   * starts, so summing and deleting by the period alone deleted such a row without summing it.
    */
   private int merge(Connection connection, String period, long cutoff, long now)
       throws SQLException {
-    String where =
-        " where PERIOD_ = '"
-            + period
-            + "' and PERIOD_START_ < ? and NODE_ID_ <> '"
-            + COMPACTED
-            + "'";
     int rows;
-    try (PreparedStatement count =
-        connection.prepareStatement("select count(*) from " + table + where)) {
-      count.setLong(1, cutoff);
-      try (ResultSet result = count.executeQuery()) {
-        result.next();
-        rows = result.getInt(1);
-      }
+    try (PreparedStatement mark =
+        connection.prepareStatement(
+            "update "
+                + table
+                + " set NODE_ID_ = '"
+                + MERGING
+                + "' where PERIOD_ = '"
+                + period
+                + "' and PERIOD_START_ < ? and NODE_ID_ <> '"
+                + COMPACTED
+                + "'")) {
+      mark.setLong(1, cutoff);
+      rows = mark.executeUpdate();
     }
     if (rows == 0) {
       return 0;
     }
+    String where = " where PERIOD_ = '" + period + "' and NODE_ID_ = '" + MERGING + "'";
     try (PreparedStatement insert =
         connection.prepareStatement(
             "insert into "
@@ -307,11 +314,9 @@ public final class StatsStore {
                 + where
                 + " group by PERIOD_START_, PERIOD_, TENANT_ID_, PROC_DEF_KEY_, METRIC_, DIMENSION_")) {
       insert.setLong(1, now);
-      insert.setLong(2, cutoff);
       insert.executeUpdate();
     }
     try (PreparedStatement delete = connection.prepareStatement("delete from " + table + where)) {
-      delete.setLong(1, cutoff);
       delete.executeUpdate();
     }
     return rows;
