@@ -21,22 +21,43 @@ public final class Jdbc {
 
   /**
    * Runs the work in one transaction on a connection of its own: committed, or rolled back on any
-   * failure.
+   * failure. Once the commit has returned, the work is done: a failure to reset or close the
+   * connection afterwards (it broke just then) is not reported, since a caller would do the work
+   * again and, for a flush of counts, count them twice.
    */
   public static <T> T inTransaction(DataSource dataSource, Work<T> work) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
+    Connection connection = dataSource.getConnection();
+    boolean autoCommit = true;
+    T result;
+    try {
+      autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
       try {
-        T result = work.run(connection);
+        result = work.run(connection);
         connection.commit();
-        return result;
       } catch (SQLException | RuntimeException e) {
         rollback(connection);
         throw e;
-      } finally {
-        connection.setAutoCommit(autoCommit);
       }
+    } catch (SQLException | RuntimeException e) {
+      release(connection, autoCommit);
+      throw e;
+    }
+    release(connection, autoCommit);
+    return result;
+  }
+
+  /** Back to the pool as it came, whatever the connection says now. */
+  private static void release(Connection connection, boolean autoCommit) {
+    try {
+      connection.setAutoCommit(autoCommit);
+    } catch (SQLException | RuntimeException ignored) {
+      // a broken connection: the pool finds out when it validates it
+    }
+    try {
+      connection.close();
+    } catch (SQLException | RuntimeException ignored) {
+      // the same
     }
   }
 

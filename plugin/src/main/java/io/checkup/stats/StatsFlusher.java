@@ -83,17 +83,24 @@ final class StatsFlusher {
     }
   }
 
+  // The scheduled tasks catch every Throwable: one that escapes cancels its task for good, and
+  // flushing would stop without a word.
+
   private synchronized void absorb() {
     try {
       collector.drainInto(pending);
       enforceBound();
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       LOG.warn("camunda-checkup statistics: collecting counts failed", e);
     }
   }
 
   private void flushQuietly() {
-    flush();
+    try {
+      flush();
+    } catch (Throwable e) {
+      LOG.warn("camunda-checkup statistics: the flush failed; the next one tries again", e);
+    }
   }
 
   /** Writes everything counted so far; true when it is in the database (or there was nothing). */
@@ -156,7 +163,7 @@ final class StatsFlusher {
   private void maintainQuietly() {
     try {
       maintain();
-    } catch (SQLException | RuntimeException e) {
+    } catch (Throwable e) {
       LOG.warn(
           "camunda-checkup statistics: roll-up and retention failed; they run again within the hour ({})",
           e.getMessage());

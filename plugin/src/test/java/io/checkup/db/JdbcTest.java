@@ -1,0 +1,120 @@
+package io.checkup.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A transaction that committed is done, even when the connection breaks right after: a caller told
+ * otherwise would do the work again (a flush of counts would count them twice).
+ */
+class JdbcTest {
+
+  @Test
+  void aCommittedTransactionIsDoneThoughTheConnectionBreaksOnRelease() throws Exception {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:jdbc-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    try (Connection connection = h2.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("create table T (X int)");
+    }
+
+    int result =
+        Jdbc.inTransaction(
+            breakingAfterCommit(h2),
+            connection -> {
+              try (Statement insert = connection.createStatement()) {
+                return insert.executeUpdate("insert into T values (1)");
+              }
+            });
+
+    assertThat(result).isEqualTo(1);
+    try (Connection connection = h2.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("select count(*) from T")) {
+      rows.next();
+      assertThat(rows.getInt(1)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aFailedTransactionIsRolledBackAndReported() throws Exception {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:jdbc-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    try (Connection connection = h2.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("create table T (X int)");
+    }
+
+    SQLException failure =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            SQLException.class,
+            () ->
+                Jdbc.inTransaction(
+                    h2,
+                    connection -> {
+                      try (Statement insert = connection.createStatement()) {
+                        insert.executeUpdate("insert into T values (1)");
+                        return insert.executeUpdate("insert into NO_SUCH_TABLE values (1)");
+                      }
+                    }));
+
+    assertThat(failure.getMessage()).contains("NO_SUCH_TABLE");
+    try (Connection connection = h2.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("select count(*) from T")) {
+      rows.next();
+      assertThat(rows.getInt(1)).isZero();
+    }
+  }
+
+  /** Connections whose commit works, and which break as soon as they are reset or closed. */
+  private static DataSource breakingAfterCommit(DataSource real) {
+    return (DataSource)
+        Proxy.newProxyInstance(
+            JdbcTest.class.getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            (source, method, arguments) -> {
+              Object result = invoke(method, real, arguments);
+              if (!method.getName().equals("getConnection")) {
+                return result;
+              }
+              Connection connection = (Connection) result;
+              boolean[] committed = {false};
+              return Proxy.newProxyInstance(
+                  JdbcTest.class.getClassLoader(),
+                  new Class<?>[] {Connection.class},
+                  (proxy, call, args) -> {
+                    if (committed[0]
+                        && (call.getName().equals("setAutoCommit")
+                            || call.getName().equals("close"))) {
+                      connection.close();
+                      throw new SQLException("connection reset");
+                    }
+                    Object value = invoke(call, connection, args);
+                    if (call.getName().equals("commit")) {
+                      committed[0] = true;
+                    }
+                    return value;
+                  });
+            });
+  }
+
+  private static Object invoke(java.lang.reflect.Method method, Object target, Object[] arguments)
+      throws Throwable {
+    try {
+      return method.invoke(target, arguments);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+}
