@@ -7,6 +7,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -28,13 +29,23 @@ public final class StatsCollector {
   /** Every engine thread's counts, registered on its first event. */
   private final Queue<ThreadCounts> threads = new ConcurrentLinkedQueue<>();
 
+  private final AtomicLong failures = new AtomicLong();
+
+  /**
+   * What a thread's counts report their failures to. It holds the count of failures, not this
+   * collector: a thread's counts live in its thread-local map as long as the thread (a servlet
+   * container's pooled thread outlives the engine), and were they to hold the collector, they would
+   * keep its thread-local key, and with it the closed engine's collector and class loader, from
+   * ever being let go.
+   */
+  private final Consumer<RuntimeException> failureSink = failureSink(failures);
+
   private final ThreadLocal<ThreadCounts> local =
-      ThreadLocal.withInitial(() -> new ThreadCounts(threads, this::failed));
+      ThreadLocal.withInitial(() -> new ThreadCounts(threads, failureSink));
 
   /** Counts made outside any command (rare): one key each. */
   private final Queue<StatKey> loose = new ConcurrentLinkedQueue<>();
 
-  private final AtomicLong failures = new AtomicLong();
   private volatile RuntimeException injectedFault;
 
   /**
@@ -122,14 +133,20 @@ public final class StatsCollector {
    * never rethrown.
    */
   void failed(RuntimeException e) {
-    long count = failures.incrementAndGet();
-    if (count == 1 || count % 1000 == 0) {
-      LOG.warn(
-          "camunda-checkup statistics: counting failed ({} time(s) so far); the process instance is not "
-              + "affected",
-          count,
-          e);
-    }
+    failureSink.accept(e);
+  }
+
+  private static Consumer<RuntimeException> failureSink(AtomicLong failures) {
+    return e -> {
+      long count = failures.incrementAndGet();
+      if (count == 1 || count % 1000 == 0) {
+        LOG.warn(
+            "camunda-checkup statistics: counting failed ({} time(s) so far); the process instance is "
+                + "not affected",
+            count,
+            e);
+      }
+    };
   }
 
   long failures() {
