@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.incident.CompositeIncidentHandler;
 import org.camunda.bpm.engine.impl.incident.DefaultIncidentHandler;
 import org.camunda.bpm.engine.impl.incident.IncidentHandler;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.metrics.reporter.DbMetricsReporter;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -38,6 +40,7 @@ public final class StatsModule {
   private Statistics statistics;
   private Thread shutdownHook;
   private volatile boolean closed;
+  private volatile ProcessEngine engine;
   private final List<Runnable> onClose = new CopyOnWriteArrayList<>();
   private StatsParseListener parseListener;
 
@@ -137,6 +140,7 @@ public final class StatsModule {
     if (unsupported != null) {
       return;
     }
+    this.engine = engine;
     store = new StatsStore(tables);
     store.applySchemaUpdate(configuration.getDatabaseSchemaUpdate());
     flusher = new StatsFlusher(collector, store, settings);
@@ -167,6 +171,7 @@ public final class StatsModule {
     }
     closed = true;
     if (collecting) {
+      stopJobs();
       flusher.stop();
     }
     for (Runnable action : onClose) {
@@ -188,6 +193,26 @@ public final class StatsModule {
         Runtime.getRuntime().removeShutdownHook(shutdownHook);
       } catch (IllegalStateException e) {
         // the JVM is shutting down already
+      }
+    }
+  }
+
+  /**
+   * The engine takes itself off its job executor right after it stops its metrics reporter, where
+   * the final flush runs; done here first, so that the jobs running now (the default job executor
+   * waits up to a minute for them) commit their counts before the final flush, not after it, when
+   * nothing would write them any more. Taking an engine off twice does nothing the second time.
+   */
+  private void stopJobs() {
+    ProcessEngine closing = engine;
+    JobExecutor jobs = configuration.getJobExecutor();
+    if (closing instanceof ProcessEngineImpl impl && jobs != null) {
+      try {
+        jobs.unregisterProcessEngine(impl);
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "camunda-checkup statistics: stopping the engine's jobs before the final flush failed: {}",
+            e.getMessage());
       }
     }
   }
