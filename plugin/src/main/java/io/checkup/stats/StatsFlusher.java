@@ -89,7 +89,13 @@ final class StatsFlusher {
   private synchronized void absorb() {
     try {
       collector.drainInto(pending);
-      enforceBound();
+      if (pending.size() > settings.maxPendingRows() && !failing) {
+        // more distinct rows within one interval than may wait: a database that answers takes them
+        // now, whole, rather than have them summarised; only a failing one gets the bound
+        flush();
+      } else {
+        enforceBound();
+      }
     } catch (Throwable e) {
       LOG.warn("camunda-checkup statistics: collecting counts failed", e);
     }
