@@ -21,12 +21,7 @@ class JdbcTest {
 
   @Test
   void aCommittedTransactionIsDoneThoughTheConnectionBreaksOnRelease() throws Exception {
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:mem:jdbc-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    try (Connection connection = h2.getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute("create table T (X int)");
-    }
+    JdbcDataSource h2 = databaseWithTableT();
 
     int result =
         Jdbc.inTransaction(
@@ -38,22 +33,12 @@ class JdbcTest {
             });
 
     assertThat(result).isEqualTo(1);
-    try (Connection connection = h2.getConnection();
-        Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("select count(*) from T")) {
-      rows.next();
-      assertThat(rows.getInt(1)).isEqualTo(1);
-    }
+    assertThat(rowsOfT(h2)).isEqualTo(1);
   }
 
   @Test
   void aFailedTransactionIsRolledBackAndReported() throws Exception {
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:mem:jdbc-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    try (Connection connection = h2.getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute("create table T (X int)");
-    }
+    JdbcDataSource h2 = databaseWithTableT();
 
     SQLException failure =
         org.junit.jupiter.api.Assertions.assertThrows(
@@ -69,11 +54,25 @@ class JdbcTest {
                     }));
 
     assertThat(failure.getMessage()).contains("NO_SUCH_TABLE");
+    assertThat(rowsOfT(h2)).isZero();
+  }
+
+  private static JdbcDataSource databaseWithTableT() throws SQLException {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:jdbc-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     try (Connection connection = h2.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("create table T (X int)");
+    }
+    return h2;
+  }
+
+  private static int rowsOfT(DataSource dataSource) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery("select count(*) from T")) {
       rows.next();
-      assertThat(rows.getInt(1)).isZero();
+      return rows.getInt(1);
     }
   }
 

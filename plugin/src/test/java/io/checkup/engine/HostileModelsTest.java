@@ -12,6 +12,7 @@ import io.checkup.lint.RuleCatalog;
 import io.checkup.lint.Severity;
 import io.checkup.testing.LogCapture;
 import io.checkup.testing.ModelGenerator;
+import io.checkup.testing.Models;
 import io.checkup.testing.TestEngines;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +22,6 @@ import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.Deployment;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -74,13 +74,7 @@ class HostileModelsTest {
     engine
         .getRepositoryService()
         .createDeployment()
-        .addModelInstance(
-            "plain.bpmn",
-            Bpmn.createExecutableProcess("plain")
-                .camundaHistoryTimeToLive(30)
-                .startEvent()
-                .endEvent()
-                .done())
+        .addModelInstance("plain.bpmn", Models.startToEnd("plain"))
         .deploy();
     assertThat(engine.getRuntimeService().startProcessInstanceByKey("plain").isEnded()).isTrue();
   }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.checkup.testing.ModelGenerator;
+import io.checkup.testing.Models;
 import io.checkup.testing.TestEngines;
 import java.nio.file.Path;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,13 +41,7 @@ class SmallHeapLintAttackTest {
       engine
           .getRepositoryService()
           .createDeployment()
-          .addModelInstance(
-              "plain.bpmn",
-              Bpmn.createExecutableProcess("plain")
-                  .camundaHistoryTimeToLive(30)
-                  .startEvent()
-                  .endEvent()
-                  .done())
+          .addModelInstance("plain.bpmn", Models.startToEnd("plain"))
           .deploy();
       String stored = ModelGenerator.strays("stored", 20_000, "A task nothing leads to");
       String parsed = ModelGenerator.strays("parsed", 2_000, "A task nothing leads to");

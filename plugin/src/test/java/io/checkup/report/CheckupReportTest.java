@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.checkup.engine.CheckupProcessEnginePlugin;
+import io.checkup.testing.Models;
 import io.checkup.testing.TestEngines;
 import java.time.Duration;
 import java.time.Instant;
@@ -133,13 +134,7 @@ class CheckupReportTest {
           .getRepositoryService()
           .createDeployment()
           .tenantId(tenant)
-          .addModelInstance(
-              "p.bpmn",
-              Bpmn.createExecutableProcess("p")
-                  .camundaHistoryTimeToLive(30)
-                  .startEvent()
-                  .endEvent()
-                  .done())
+          .addModelInstance("p.bpmn", Models.startToEnd("p"))
           .deploy();
     }
     ClockUtil.reset();

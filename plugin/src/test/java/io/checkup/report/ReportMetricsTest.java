@@ -7,13 +7,13 @@ import io.checkup.metrics.TenantGauges;
 import io.checkup.report.Report.IndicatorResult;
 import io.checkup.report.Report.TenantReport;
 import io.checkup.testing.LogCapture;
+import io.checkup.testing.Models;
 import io.checkup.testing.TestEngines;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Collection;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -85,13 +85,7 @@ class ReportMetricsTest {
         .getRepositoryService()
         .createDeployment()
         .tenantId(TenantGauges.WITHOUT_TENANT)
-        .addModelInstance(
-            "odd.bpmn",
-            Bpmn.createExecutableProcess("odd")
-                .camundaHistoryTimeToLive(30)
-                .startEvent()
-                .endEvent()
-                .done())
+        .addModelInstance("odd.bpmn", Models.startToEnd("odd"))
         .deploy();
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     checkup.setMeterRegistry(registry);

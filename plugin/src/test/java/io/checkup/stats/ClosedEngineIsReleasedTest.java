@@ -3,10 +3,10 @@ package io.checkup.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.checkup.engine.CheckupProcessEnginePlugin;
+import io.checkup.testing.Models;
 import io.checkup.testing.TestEngines;
 import java.lang.ref.WeakReference;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,13 +37,7 @@ class ClosedEngineIsReleasedTest {
       engine
           .getRepositoryService()
           .createDeployment()
-          .addModelInstance(
-              "p.bpmn",
-              Bpmn.createExecutableProcess("p")
-                  .camundaHistoryTimeToLive(30)
-                  .startEvent()
-                  .endEvent()
-                  .done())
+          .addModelInstance("p.bpmn", Models.startToEnd("p"))
           .deploy();
       engine.getRuntimeService().startProcessInstanceByKey("p");
       return new WeakReference<>(checkup.getStatistics().collector());

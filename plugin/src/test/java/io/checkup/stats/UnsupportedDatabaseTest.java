@@ -7,6 +7,7 @@ import io.checkup.engine.CheckupProcessEnginePlugin;
 import io.checkup.lint.Finding;
 import io.checkup.report.ReportScope;
 import io.checkup.testing.LogCapture;
+import io.checkup.testing.Models;
 import io.checkup.testing.TestDatabases;
 import io.checkup.testing.TestEngines;
 import java.sql.Connection;
@@ -132,13 +133,7 @@ class UnsupportedDatabaseTest {
     engine
         .getRepositoryService()
         .createDeployment()
-        .addModelInstance(
-            "p.bpmn",
-            Bpmn.createExecutableProcess("p")
-                .camundaHistoryTimeToLive(30)
-                .startEvent()
-                .endEvent()
-                .done())
+        .addModelInstance("p.bpmn", Models.startToEnd("p"))
         .deploy();
     engine.getRuntimeService().startProcessInstanceByKey("p");
     assertThat(plugin.getStatistics().flushNow()).isTrue();
