@@ -253,7 +253,9 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
       throw new ProcessEngineException(
           "camunda-checkup: the report's table cannot be set up: " + e.getMessage(), e);
     }
-    modelProfiles = new ModelProfiles(modelTable, configuration, lintResults.linter());
+    modelProfiles =
+        new ModelProfiles(modelTable, configuration, lintResults.linter(), processEngine.getName());
+    stats.onClose(modelProfiles::close);
     deploymentLinter.subscribe(
         resource ->
             modelProfiles.deployed(

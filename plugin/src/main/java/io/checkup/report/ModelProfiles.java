@@ -12,6 +12,7 @@ import io.checkup.lint.PlainText;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.GraphBuilder;
 import io.checkup.lint.xml.XmlReader;
+import io.checkup.threads.DaemonThreads;
 import java.io.ByteArrayInputStream;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -20,7 +21,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
@@ -47,12 +54,61 @@ public final class ModelProfiles {
   private final Linter linter;
 
   /**
-   * @param linter the installation's linter: its errors are the models' errors
+   * Profiles that may wait to be stored; past it a deployment's profiles are left to the report.
    */
-  public ModelProfiles(ModelTable table, ProcessEngineConfigurationImpl engine, Linter linter) {
+  private static final int SAVES_WAITING = 1_000;
+
+  /**
+   * Stores the profiles of new deployments. Not on the deploying thread: that thread still holds
+   * the engine's connection when the deployment's commit listeners run, and a second one from the
+   * same pool, for each of as many deployments at once as the pool has connections, would leave
+   * every one of them waiting for the pool. A profile not stored yet is in this node's memory, and
+   * another node works it out from the stored model; one whose save is dropped (a full queue) too.
+   */
+  private final ThreadPoolExecutor saver;
+
+  /**
+   * @param linter the installation's linter: its errors are the models' errors
+   * @param engineName for the saving thread's name
+   */
+  public ModelProfiles(
+      ModelTable table, ProcessEngineConfigurationImpl engine, Linter linter, String engineName) {
     this.table = table;
     this.engine = engine;
     this.linter = linter;
+    this.saver =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(SAVES_WAITING),
+            DaemonThreads.named("camunda-checkup-models " + engineName, true),
+            new ThreadPoolExecutor.DiscardPolicy());
+  }
+
+  /** Stores what waits to be stored (up to 10 s) and stops the saving thread. */
+  public void close() {
+    saver.shutdown();
+    try {
+      if (!saver.awaitTermination(10, TimeUnit.SECONDS)) {
+        LOG.warn(
+            "camunda-checkup: model profiles still waited to be stored at close; the report works them "
+                + "out again");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Waits until the profiles handed over so far are stored (for tests). */
+  void awaitSaved() throws InterruptedException {
+    Future<?> marker = saver.submit(() -> {});
+    try {
+      marker.get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
@@ -85,7 +141,9 @@ public final class ModelProfiles {
                 toJson(profile)));
       }
     }
-    save(rows);
+    if (!rows.isEmpty()) {
+      saver.execute(() -> save(rows));
+    }
   }
 
   private void save(List<ModelTable.Row> rows) {

@@ -7,13 +7,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.checkup.engine.CheckupProcessEnginePlugin;
 import io.checkup.testing.TestEngines;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -144,6 +151,87 @@ class ModelProfilesTest {
   }
 
   /**
+   * A deployment's thread holds the engine's connection until the deployment has closed; the
+   * profile is stored on another thread, so no deploying thread ever asks the pool for a second
+   * connection (as many deployments at once as the pool has connections would all wait for it).
+   */
+  @Test
+  void theDeployingThreadNeverHoldsTwoConnections() throws Exception {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1");
+    h2.setUser("sa");
+    ConnectionsPerThread watched = new ConnectionsPerThread(h2);
+    CheckupProcessEnginePlugin checkup = plugin();
+    ProcessEngine engine =
+        TestEngines.h2().dataSource(watched.dataSource()).plugin(checkup).build();
+    try {
+      watched.most.clear();
+      engine
+          .getRepositoryService()
+          .createDeployment()
+          .tenantId("acme")
+          .addClasspathResource("models/report/sales.bpmn")
+          .deploy();
+      assertThat(watched.mostOn(Thread.currentThread())).isEqualTo(1);
+      checkup.getModelProfiles().awaitSaved();
+      assertThat(storedProfile(h2)).contains("\"format\":" + ModelProfiles.FORMAT);
+    } finally {
+      engine.close();
+    }
+  }
+
+  /** A data source that notes, per thread, the most connections it held at once. */
+  private static final class ConnectionsPerThread implements InvocationHandler {
+    private final DataSource real;
+    private final ThreadLocal<int[]> open = ThreadLocal.withInitial(() -> new int[1]);
+    private final Map<Thread, Integer> most = new ConcurrentHashMap<>();
+
+    ConnectionsPerThread(DataSource real) {
+      this.real = real;
+    }
+
+    int mostOn(Thread thread) {
+      return most.getOrDefault(thread, 0);
+    }
+
+    DataSource dataSource() {
+      return (DataSource)
+          Proxy.newProxyInstance(
+              getClass().getClassLoader(), new Class<?>[] {DataSource.class}, this);
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] arguments) throws Throwable {
+      Object result = call(method, real, arguments);
+      if (!method.getName().equals("getConnection")) {
+        return result;
+      }
+      Connection connection = (Connection) result;
+      int now = ++open.get()[0];
+      most.merge(Thread.currentThread(), now, Math::max);
+      boolean[] closed = {false};
+      return Proxy.newProxyInstance(
+          getClass().getClassLoader(),
+          new Class<?>[] {Connection.class},
+          (p, m, a) -> {
+            if (m.getName().equals("close") && !closed[0]) {
+              closed[0] = true;
+              open.get()[0]--;
+            }
+            return call(m, connection, a);
+          });
+    }
+
+    private static Object call(Method method, Object target, Object[] arguments) throws Throwable {
+      try {
+        return method.invoke(target, arguments);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    }
+  }
+
+  /**
    * Deploys sales.bpmn, then rewrites its stored profile as an earlier version of the plugin stored
    * it (no format, and its 3-way gateway counted as a two-way condition), optionally making the
    * model unreadable; closes the engine.
@@ -151,13 +239,15 @@ class ModelProfilesTest {
    * @return the profile as this version stores it
    */
   private String storeAnOlderProfile(boolean breakTheModel) throws Exception {
-    ProcessEngine engine = TestEngines.h2Shared(database).plugin(plugin()).build();
+    CheckupProcessEnginePlugin first = plugin();
+    ProcessEngine engine = TestEngines.h2Shared(database).plugin(first).build();
     engine
         .getRepositoryService()
         .createDeployment()
         .tenantId("acme")
         .addClasspathResource("models/report/sales.bpmn")
         .deploy();
+    first.getModelProfiles().awaitSaved();
     String stored = storedProfile(dataSource(engine));
     assertThat(stored).contains("\"format\":" + ModelProfiles.FORMAT);
     String older =
