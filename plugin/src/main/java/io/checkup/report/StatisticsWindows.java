@@ -210,6 +210,12 @@ final class StatisticsWindows {
       Readers readers,
       Readers live) {
     boolean days = unit == UtcPeriods.DAY;
+    if (!keep && !days && start % UtcPeriods.DAY == 0 && end % UtcPeriods.DAY == 0) {
+      // a past day's report, whose window of hours is whole days (the last 24 hours of a day that
+      // is over): read from the daily rows, which hold the same counts, since the hourly rows of a
+      // day older than statsRollUpAfter are rolled up and gone
+      return new Parts(List.of(live.of(false).read(start, end)));
+    }
     Reader reader = readers.of(!days);
     List<Map<Cell, Long>> parts = new ArrayList<>(4);
     settled(parts, scope, keep, name, start, settledEnd, unit, versions[days ? 1 : 0], reader);
@@ -326,7 +332,7 @@ final class StatisticsWindows {
             UtcPeriods.HOUR,
             hour,
             versions,
-            hours -> perTenant(scope, Metric.ACTIVITY_TOTAL, true))
+            hours -> perTenant(scope, Metric.ACTIVITY_TOTAL, hours))
         .forEach(
             (cell, sum) -> {
               TenantFacts tenant = tenants.get(cell.tenantId());
@@ -389,7 +395,7 @@ final class StatisticsWindows {
             UtcPeriods.HOUR,
             hour,
             versions,
-            hours -> rows(scope, true, WEEK_EDGE_METRICS, true, row -> row.metric().id()))
+            hours -> rows(scope, hours, WEEK_EDGE_METRICS, true, row -> row.metric().id()))
         .forEach((cell, sum) -> edge.merge(cell, -sum, Long::sum));
     edge.forEach(
         (cell, sum) -> {

@@ -176,6 +176,44 @@ class SnapshotTest {
     assertThat(backFilled.indicators().get("tasks.overdue").value().longValue()).isEqualTo(1);
   }
 
+  /**
+   * A day older than the roll-up age (14 days) back-filled (first start with older statistics, or a
+   * node down for weeks): its hourly rows are rolled up and gone, and its snapshot still has the
+   * numbers the report of that day gave, from the daily rows.
+   */
+  @Test
+  void aBackFilledDayOlderThanTheHourlyRowsHasTheNumbersOfThatDay() throws Exception {
+    CheckupProcessEnginePlugin checkup = node("one", null);
+    ProcessEngine engine = engine(0);
+    clock(day(30, 9));
+    deploy(engine);
+    clock(day(27, 9));
+    launch(engine, 2, true);
+    clock(day(20, 9));
+    launch(engine, 5, true);
+    assertThat(checkup.getStatistics().flushNow()).isTrue();
+    clock(endOfDay(20));
+    Report thatDay = checkup.getReport().generate(ReportScope.of(List.of("acme")));
+    Report.TenantReport expected = thatDay.tenants().get(0);
+
+    clock(NOW);
+    checkup.getStatistics().maintainNow(); // the hours of 20 days ago are rolled up into days
+    checkup.getReport().writeSnapshots();
+
+    Snapshot backFilled = snapshot(checkup.getReport().history("acme", 60), 20);
+    for (Report.IndicatorResult indicator : expected.indicators()) {
+      Snapshot.Value value = backFilled.indicators().get(indicator.id());
+      assertThat(value.value() == null ? null : value.value().doubleValue())
+          .as(indicator.id())
+          .isEqualTo(indicator.value() == null ? null : indicator.value().doubleValue());
+    }
+    assertThat(backFilled.score()).isEqualTo(expected.score());
+    // the elements those 5 instances ran that day
+    assertThat(backFilled.indicators().get("actions.24h").value().longValue()).isPositive();
+    // the 168 hours to the end of that day: the 5 of that day, not the 2 of seven days before it
+    assertThat(backFilled.indicators().get("launches.7d").value().longValue()).isEqualTo(5);
+  }
+
   @Test
   void twoNodesWritingTheSameDayAtOnceWriteItOnce() throws Exception {
     CheckupProcessEnginePlugin one = node("one", null);
