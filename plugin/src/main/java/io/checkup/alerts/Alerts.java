@@ -104,7 +104,7 @@ public final class Alerts {
             } else {
               stop();
             }
-          } catch (RuntimeException e) {
+          } catch (Throwable e) {
             // a task that throws is never run again: this one must run on
             LOG.warn(
                 "camunda-checkup: a delivery pass failed ({}); the next one runs", e.toString());
@@ -133,6 +133,12 @@ public final class Alerts {
       stopping.shutdownNow();
     }
     senders.shutdownNow();
+    // a round or a delivery's record under way finishes (or fails) before the engine closes its
+    // data source, or drops the tables with create-drop
+    if (stopping != null) {
+      DaemonThreads.awaitStopped(stopping, "the alerts");
+    }
+    DaemonThreads.awaitStopped(senders, "the alerts' deliveries");
   }
 
   private void evaluateIfDue() {
@@ -145,7 +151,8 @@ public final class Alerts {
       if (raised != null && !raised.isEmpty()) {
         delivery.pass();
       }
-    } catch (SQLException | RuntimeException e) {
+    } catch (Throwable e) {
+      // a task that throws is never run again
       LOG.warn(
           "camunda-checkup: evaluating the tenants for alerts failed ({}); the next round "
               + "tries again",

@@ -35,11 +35,13 @@ public final class Jdbc {
       try {
         result = work.run(connection);
         connection.commit();
-      } catch (SQLException | RuntimeException e) {
+      } catch (Throwable e) {
+        // an Error too: a transaction left open would keep its row locks for as long as the pool
+        // keeps the connection
         rollback(connection);
         throw e;
       }
-    } catch (SQLException | RuntimeException e) {
+    } catch (Throwable e) {
       release(connection, autoCommit);
       throw e;
     }

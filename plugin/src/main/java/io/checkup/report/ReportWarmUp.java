@@ -78,12 +78,9 @@ final class ReportWarmUp {
           (System.nanoTime() - started) / 1_000_000,
           tenants);
       done.complete(tenants);
-    } catch (VirtualMachineError e) {
-      done.completeExceptionally(e);
-      throw e;
     } catch (Throwable e) {
-      // anything else: logged, and the next tick tries again; an escaping throwable would end the
-      // schedule
+      // logged, and the next tick tries again (an OutOfMemoryError or a StackOverflowError too): an
+      // escaping throwable would end the schedule for the rest of the node's life
       warmDay = day;
       LOG.warn(
           "camunda-checkup: generating the report in the background failed ({}); the next report asked for "

@@ -74,7 +74,8 @@ final class SnapshotJob {
           }
           try {
             catchUp(ClockUtil.getCurrentTime().getTime());
-          } catch (RuntimeException e) {
+          } catch (Throwable e) {
+            // whatever it is: a task that throws is never run again
             LOG.warn(
                 "camunda-checkup: writing the daily snapshots failed ({}); the next round tries "
                     + "again",
@@ -94,6 +95,9 @@ final class SnapshotJob {
     }
     if (stopping != null) {
       stopping.shutdownNow();
+      // a write under way finishes (or fails) before the engine closes its data source, or drops
+      // the tables with create-drop
+      DaemonThreads.awaitStopped(stopping, "the daily snapshots");
     }
   }
 

@@ -1,8 +1,11 @@
 package io.checkup.threads;
 
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
 
 /**
  * The plugin's background threads: daemons, so an engine that is not closed never keeps a JVM
@@ -25,6 +28,21 @@ public final class DaemonThreads {
       }
       return thread;
     };
+  }
+
+  /**
+   * Waits up to five seconds for a stopped executor's task under way, and says so when it does not
+   * end in time (it then fails against the closed engine, harmlessly).
+   */
+  public static void awaitStopped(ExecutorService executor, String what) {
+    try {
+      if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+        LoggerFactory.getLogger("io.checkup")
+            .warn("camunda-checkup: {} did not stop within 5 s of the engine's close", what);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** One scheduling thread of this name. */

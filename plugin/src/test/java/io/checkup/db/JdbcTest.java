@@ -57,6 +57,53 @@ class JdbcTest {
     assertThat(rowsOfT(h2)).isZero();
   }
 
+  /**
+   * An Error inside the work (a LinkageError from a library, an OutOfMemoryError) rolls the work
+   * back too: resetting auto-commit on a connection with an open transaction commits it.
+   */
+  @Test
+  void anErrorInTheWorkRollsItBackAndReleasesTheConnection() throws Exception {
+    JdbcDataSource h2 = databaseWithTableT();
+    int[] open = {0};
+    DataSource counting =
+        (DataSource)
+            Proxy.newProxyInstance(
+                JdbcTest.class.getClassLoader(),
+                new Class<?>[] {DataSource.class},
+                (source, method, arguments) -> {
+                  Object result = invoke(method, h2, arguments);
+                  if (!method.getName().equals("getConnection")) {
+                    return result;
+                  }
+                  open[0]++;
+                  Connection connection = (Connection) result;
+                  return Proxy.newProxyInstance(
+                      JdbcTest.class.getClassLoader(),
+                      new Class<?>[] {Connection.class},
+                      (proxy, call, args) -> {
+                        if (call.getName().equals("close")) {
+                          open[0]--;
+                        }
+                        return invoke(call, connection, args);
+                      });
+                });
+
+    org.junit.jupiter.api.Assertions.assertThrows(
+        LinkageError.class,
+        () ->
+            Jdbc.inTransaction(
+                counting,
+                connection -> {
+                  try (Statement insert = connection.createStatement()) {
+                    insert.executeUpdate("insert into T values (1)");
+                  }
+                  throw new LinkageError("a class of a library failed to load");
+                }));
+
+    assertThat(open[0]).as("connections not given back").isZero();
+    assertThat(rowsOfT(h2)).isZero();
+  }
+
   private static JdbcDataSource databaseWithTableT() throws SQLException {
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:jdbc-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
