@@ -42,6 +42,21 @@ final class AlertRound {
         && tables.takeRound(last, now, settings.nodeId());
   }
 
+  /** How soon a round taken but not evaluated (its report failed) is due again, at the latest. */
+  static final Duration RETRY = Duration.ofMinutes(1);
+
+  /**
+   * Gives back a round this node took at {@code taken} and could not evaluate (the report could not
+   * be had): it is due again within {@link #RETRY} (or the interval, if shorter), for any node,
+   * instead of a whole interval without alerts. Nothing happens if another node moved the round on
+   * meanwhile.
+   */
+  void giveBack(long taken) throws SQLException {
+    long interval = settings.interval().toMillis();
+    tables.takeRound(
+        taken, taken - interval + Math.min(interval, RETRY.toMillis()), settings.nodeId());
+  }
+
   /**
    * Evaluates the report's tenants and stores what changed.
    *

@@ -141,13 +141,20 @@ public final class Alerts {
     DaemonThreads.awaitStopped(senders, "the alerts' deliveries");
   }
 
-  private void evaluateIfDue() {
+  /** One tick of the evaluating schedule; package-private for tests. */
+  void evaluateIfDue() {
     try {
       long now = ClockUtil.getCurrentTime().getTime();
       if (!round.takeIfDue(now)) {
         return;
       }
-      List<AlertBody> raised = evaluate(now, true);
+      List<AlertBody> raised;
+      try {
+        raised = evaluate(now, true);
+      } catch (Throwable e) {
+        giveBack(now);
+        throw e;
+      }
       if (raised != null && !raised.isEmpty()) {
         delivery.pass();
       }
@@ -156,6 +163,16 @@ public final class Alerts {
       LOG.warn(
           "camunda-checkup: evaluating the tenants for alerts failed ({}); the next round "
               + "tries again",
+          e.toString());
+    }
+  }
+
+  private void giveBack(long taken) {
+    try {
+      round.giveBack(taken);
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn(
+          "camunda-checkup: giving back the alert round failed ({}); it is due again after the interval",
           e.toString());
     }
   }

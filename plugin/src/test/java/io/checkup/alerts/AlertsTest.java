@@ -111,6 +111,49 @@ class AlertsTest {
         .allSatisfy(alert -> assertThat(alert.status()).isEqualTo(AlertTables.SENT));
   }
 
+  /**
+   * A round whose report cannot be had (the database failed under it) is given back: due again
+   * within a minute, not a whole interval (an hour by default) without alerts.
+   */
+  @Test
+  void aRoundWhoseReportFailedIsDueAgainWithinAMinute() throws Exception {
+    WebhookReceiver receiver = receiver();
+    CheckupProcessEnginePlugin checkup = AlertScenario.plugin(receiver.url());
+    checkup.setAlertsEvaluate(false); // this test runs the rounds itself
+    ProcessEngine engine = AlertScenario.run(database(), checkup);
+    engines.add(engine);
+    Alerts alerts = checkup.getAlerts().orElseThrow();
+    long notHealthy =
+        AlertScenario.levels(checkup).values().stream()
+            .filter(level -> level != RiskLevel.HEALTHY)
+            .count();
+    long now = ClockUtil.getCurrentTime().getTime();
+
+    renameStatistics(engine, "CHECKUP_STAT", "CHECKUP_STAT_AWAY");
+    try {
+      alerts.evaluateIfDue();
+    } finally {
+      renameStatistics(engine, "CHECKUP_STAT_AWAY", "CHECKUP_STAT");
+    }
+    assertThat(alerts.list(10)).as("nothing evaluated while the report failed").isEmpty();
+
+    ClockUtil.setCurrentTime(new java.util.Date(now + AlertRound.RETRY.toMillis() + 1_000));
+    alerts.evaluateIfDue();
+
+    assertThat(alerts.list(10)).as("the round ran a minute later").hasSize((int) notHealthy);
+  }
+
+  private static void renameStatistics(ProcessEngine engine, String from, String to)
+      throws Exception {
+    try (java.sql.Connection connection =
+            ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getDataSource()
+                .getConnection();
+        java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("alter table " + from + " rename to " + to);
+    }
+  }
+
   @Test
   void aFailingReceiverGetsTheSameAlertUntilItRecoversAndNoLineNamesTheAddressOrSecret()
       throws Exception {
