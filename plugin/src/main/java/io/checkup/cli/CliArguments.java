@@ -1,5 +1,6 @@
 package io.checkup.cli;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,7 +101,7 @@ final class CliArguments {
         if (parsed.command == Command.RULES) {
           throw new UsageException("'rules' takes no arguments, got '" + arg + "'");
         }
-        parsed.paths.add(Path.of(arg));
+        parsed.paths.add(path(arg));
         continue;
       }
       String name = arg;
@@ -131,7 +132,7 @@ final class CliArguments {
       }
       switch (name) {
         case "--format" -> parsed.format = format(value);
-        case "--config" -> parsed.config = Path.of(value);
+        case "--config" -> parsed.config = path(value);
         default -> parsed.maxWarnings = maxWarnings(value);
       }
     }
@@ -151,16 +152,29 @@ final class CliArguments {
     };
   }
 
-  private static int maxWarnings(String value) throws UsageException {
+  /** The limit, or null for none: -1, as bpmnlint writes "no limit". */
+  private static Integer maxWarnings(String value) throws UsageException {
     try {
       int limit = Integer.parseInt(value);
       if (limit >= 0) {
         return limit;
       }
+      if (limit == -1) {
+        return null;
+      }
     } catch (NumberFormatException e) {
       // reported below
     }
     throw new UsageException(
-        "--max-warnings needs a whole number of 0 or more, got '" + value + "'");
+        "--max-warnings needs a whole number of 0 or more (or -1: no limit), got '" + value + "'");
+  }
+
+  /** A path as given; one the file system cannot name is a usage error, not a stack trace. */
+  private static Path path(String value) throws UsageException {
+    try {
+      return Path.of(value);
+    } catch (InvalidPathException e) {
+      throw new UsageException("'" + value + "' is not a path here: " + e.getReason());
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.checkup.cli;
 
 import io.checkup.lint.Finding;
+import io.checkup.lint.PlainText;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -13,6 +14,11 @@ import java.util.List;
 record FileResult(String displayPath, List<Finding> findings) {
 
   static FileResult of(Path path, List<Finding> findings) {
-    return new FileResult(path.toString().replace('\\', '/'), findings);
+    String shown = path.toString();
+    if (path.getFileSystem().getSeparator().equals("\\")) {
+      shown = shown.replace('\\', '/'); // Windows: one way of writing paths in every format
+    }
+    // a file name may hold a line break or an escape sequence: never a forged output line
+    return new FileResult(PlainText.oneLine(shown, Integer.MAX_VALUE), findings);
   }
 }

@@ -11,6 +11,8 @@ import io.checkup.lint.config.LintConfigLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -142,14 +145,37 @@ final class LintCommand {
     if (Files.isDirectory(path)) {
       try {
         List<Path> found = new ArrayList<>();
+        // links followed, as bpmnlint's glob does (a loop of links is reported, not walked);
+        // an entry that cannot be read is reported and the walk goes on
         Files.walkFileTree(
             path,
+            EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+            Integer.MAX_VALUE,
             new SimpleFileVisitor<>() {
               @Override
               public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                 if (attributes.isRegularFile() && isBpmnFile(file)) {
                   found.add(file);
                 }
+                return FileVisitResult.CONTINUE;
+              }
+
+              @Override
+              public FileVisitResult visitFileFailed(Path file, IOException e) {
+                unreadable.add(
+                    FileResult.of(
+                        file,
+                        List.of(
+                            Finding.parseError(
+                                (e instanceof FileSystemLoopException
+                                        ? "a loop of links"
+                                        : Files.isDirectory(file)
+                                            ? "directory cannot be read"
+                                            : "cannot be read")
+                                    + ": "
+                                    + e.getClass().getSimpleName(),
+                                0,
+                                0))));
                 return FileVisitResult.CONTINUE;
               }
             });

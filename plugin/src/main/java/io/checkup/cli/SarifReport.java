@@ -255,7 +255,20 @@ final class SarifReport {
    * percent-encoded.
    */
   static String uri(String path) {
-    StringBuilder uri = new StringBuilder(path.startsWith("/") ? "file://" : "");
+    boolean windowsAbsolute =
+        path.length() > 2
+            && path.charAt(1) == ':'
+            && path.charAt(2) == '/'
+            && Character.isLetter(path.charAt(0));
+    int slash = path.indexOf('/');
+    boolean colonFirst = path.substring(0, slash < 0 ? path.length() : slash).indexOf(':') >= 0;
+    // an absolute path is a file: URI (C:/x as file:///C:/x); a relative one whose first segment
+    // holds a colon would read as a scheme ('v1:draft.bpmn'), so it starts with ./ (RFC 3986, 4.2)
+    StringBuilder uri =
+        new StringBuilder(
+            path.startsWith("/")
+                ? "file://"
+                : windowsAbsolute ? "file:///" : colonFirst ? "./" : "");
     for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
       if (c < 128 && (Character.isLetterOrDigit(c) || "/-._~:".indexOf(c) >= 0)) {

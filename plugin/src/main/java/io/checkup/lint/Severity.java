@@ -20,7 +20,7 @@ public enum Severity {
 
   /**
    * Parses {@code off|info|warn|warning|error} (any case) and bpmnlint's numeric levels {@code
-   * 0|1|2}.
+   * 0|1|2|3} (3 is info, as bpmnlint 11 reads it).
    *
    * @throws IllegalArgumentException naming the accepted values
    */
@@ -28,7 +28,7 @@ public enum Severity {
     String value = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
     return switch (value) {
       case "off", "0", "false" -> OFF;
-      case "info", "note" -> INFO;
+      case "info", "note", "3" -> INFO;
       case "warn", "warning", "1" -> WARN;
       case "error", "2" -> ERROR;
       default ->

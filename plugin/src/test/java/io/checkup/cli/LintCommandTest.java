@@ -254,6 +254,86 @@ class LintCommandTest {
   }
 
   @Test
+  void bpmnlintsNumericInfoAndNoLimitAreUnderstoodAndABadSeverityNamesItsRule() throws IOException {
+    Path rc =
+        Files.writeString(
+            dir.resolve("numeric.json"),
+            "{ \"rules\": { \"deadlock\": 3, \"fake-branch\": 1, \"unreachable\": 1 } }");
+
+    CliRun run =
+        CliRun.of(
+            "lint",
+            "--format",
+            "json",
+            "--max-warnings",
+            "-1",
+            "--config",
+            rc.toString(),
+            errors.toString());
+
+    // bpmnlint 11 reads 3 as info; --max-warnings -1 is its "no limit"
+    assertThat(
+            json(run.out()).at("/files/0/findings").findParents("rule").stream()
+                .filter(f -> f.get("rule").asText().equals("deadlock"))
+                .map(f -> f.get("severity").asText()))
+        .isNotEmpty()
+        .containsOnly("info");
+    assertThat(run.err()).isEmpty();
+
+    Path bad =
+        Files.writeString(
+            dir.resolve("bad.json"), "{ \"rules\": { \"label-required\": \"warnn\" } }");
+    CliRun refused = CliRun.of("lint", "--config", bad.toString(), errors.toString());
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err()).contains("bad.json").contains("rule 'label-required'");
+    assertThat(CliRun.of("lint", "--max-warnings", "-2", errors.toString()).exitCode())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void linkedModelsAreLintedAndALoopOfLinksIsReportedWithoutStoppingTheWalk() throws IOException {
+    Path models = Files.createDirectories(dir.resolve("models"));
+    Files.createSymbolicLink(models.resolve("linked.bpmn"), errors);
+    Files.createSymbolicLink(models.resolve("loop"), models);
+    copy("models/warnings.bpmn", models.resolve("z/warnings.bpmn"));
+
+    CliRun run = CliRun.of("lint", "--format", "json", models.toString());
+
+    JsonNode files = json(run.out()).get("files");
+    List<String> paths = new java.util.ArrayList<>();
+    files.forEach(file -> paths.add(file.get("path").asText()));
+    assertThat(paths)
+        .contains(
+            models.resolve("linked.bpmn").toString(),
+            models.resolve("z/warnings.bpmn").toString(),
+            models.resolve("loop").toString());
+    assertThat(json(run.out()).toString()).contains("a loop of links");
+  }
+
+  @Test
+  void aFileNameCannotForgeAnOutputLineAndAPathTheSystemCannotNameIsAUsageError()
+      throws IOException {
+    Path forged = dir.resolve("evil\nforged.bpmn");
+    Files.copy(errors, forged);
+
+    CliRun run = CliRun.of("lint", forged.toString());
+
+    assertThat(run.out().lines()).noneMatch(line -> line.startsWith("forged.bpmn"));
+    assertThat(run.out()).contains("evil\\nforged.bpmn:");
+    CliRun nul = CliRun.of("lint", "a\u0000b.bpmn");
+    assertThat(nul.exitCode()).isEqualTo(2);
+    assertThat(nul.err()).contains("is not a path here");
+  }
+
+  @Test
+  void sarifUrisOfWindowsPathsAndNamesWithAColonAreWhatTheyName() {
+    assertThat(SarifReport.uri("C:/models/a.bpmn")).isEqualTo("file:///C:/models/a.bpmn");
+    assertThat(SarifReport.uri("v1:draft.bpmn")).isEqualTo("./v1:draft.bpmn");
+    assertThat(SarifReport.uri("models/v1:draft.bpmn")).isEqualTo("models/v1:draft.bpmn");
+    assertThat(SarifReport.uri("/tmp/a b.bpmn")).isEqualTo("file:///tmp/a%20b.bpmn");
+  }
+
+  @Test
   void aBpmnlintrcInTheWorkingDirectoryIsReadWithoutConfig() throws IOException {
     Files.writeString(
         dir.resolve(".bpmnlintrc"),

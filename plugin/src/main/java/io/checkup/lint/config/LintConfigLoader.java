@@ -237,7 +237,13 @@ public final class LintConfigLoader {
       throw new ConfigException(
           name + ": rule '" + id + "' has severity " + severity + "; use off, info, warn or error");
     }
-    builder.severity(id, Severity.parse(severity.asText()));
+    Severity parsed;
+    try {
+      parsed = Severity.parse(severity.asText());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(name + ": rule '" + id + "': " + e.getMessage());
+    }
+    builder.severity(id, parsed);
     if (!options.isEmpty()) {
       builder.options(id, options);
     }
