@@ -7,19 +7,40 @@ final class RuleOptions {
 
   private RuleOptions() {}
 
+  /**
+   * A count: a whole number from 0 up; 80.9, -1 or 4294967376 (which would wrap to 80) are errors,
+   * not quietly something else.
+   */
   static int toInt(String ruleId, String name, Object value) {
-    if (value instanceof Number number) {
-      return number.intValue();
-    }
-    if (value instanceof String text) {
+    Long whole = null;
+    if (value instanceof Byte
+        || value instanceof Short
+        || value instanceof Integer
+        || value instanceof Long) {
+      whole = ((Number) value).longValue();
+    } else if (value instanceof Number number) {
+      double d = number.doubleValue();
+      if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+        whole = (long) d;
+      }
+    } else if (value instanceof String text) {
       try {
-        return Integer.parseInt(text.trim());
+        whole = Long.parseLong(text.trim());
       } catch (NumberFormatException e) {
-        // fall through to the error below
+        // the error below
       }
     }
-    throw new IllegalArgumentException(
-        "rule " + ruleId + ": option '" + name + "' must be a whole number, got '" + value + "'");
+    if (whole == null || whole < 0 || whole > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "rule "
+              + ruleId
+              + ": option '"
+              + name
+              + "' must be a whole number from 0 up, got '"
+              + value
+              + "'");
+    }
+    return (int) (long) whole;
   }
 
   /** Rejects unknown option names and values of the wrong type before anything is linted. */

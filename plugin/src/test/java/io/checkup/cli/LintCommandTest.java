@@ -290,6 +290,30 @@ class LintCommandTest {
         .isEqualTo(2);
   }
 
+  /**
+   * A count option is a whole number from 0 up; anything else is refused, not rounded or wrapped.
+   */
+  @Test
+  void anOptionThatIsNoCountIsRefusedNotRoundedOrWrapped() throws IOException {
+    for (String max : List.of("80.9", "-1", "4294967376")) {
+      Path config =
+          Files.writeString(
+              dir.resolve("options.json"),
+              "{ \"rules\": { \"model-size\": [\"warn\", { \"max\": " + max + " }] } }");
+
+      CliRun run = CliRun.of("lint", "--config", config.toString(), errors.toString());
+
+      assertThat(run.exitCode()).as(max).isEqualTo(2);
+      assertThat(run.err()).as(max).contains("option 'max' must be a whole number from 0 up");
+    }
+    Path fine =
+        Files.writeString(
+            dir.resolve("options.json"),
+            "{ \"rules\": { \"model-size\": [\"warn\", { \"max\": 80.0 }] } }");
+    assertThat(CliRun.of("lint", "--config", fine.toString(), errors.toString()).exitCode())
+        .isNotEqualTo(2);
+  }
+
   @Test
   void linkedModelsAreLintedAndALoopOfLinksIsReportedWithoutStoppingTheWalk() throws IOException {
     Path models = Files.createDirectories(dir.resolve("models"));
