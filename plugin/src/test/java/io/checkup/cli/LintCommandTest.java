@@ -291,6 +291,38 @@ class LintCommandTest {
   }
 
   /**
+   * Later presets win, as in bpmnlint: checkup:recommended after bpmnlint:all puts every rule back
+   * at its default; a misspelt preset of our own is an error, an unknown key a warning.
+   */
+  @Test
+  void presetsApplyInOrderAndOurOwnMisspeltPresetIsAnError() throws IOException {
+    Path config =
+        Files.writeString(
+            dir.resolve("presets.json"),
+            "{ \"extends\": [\"bpmnlint:all\", \"checkup:recommended\"], \"ruels\": {} }");
+
+    CliRun run =
+        CliRun.of("lint", "--format", "json", "--config", config.toString(), errors.toString());
+
+    // no-implicit-end is a warning by default, an error under bpmnlint:all
+    assertThat(
+            json(run.out()).at("/files/0/findings").findParents("rule").stream()
+                .filter(f -> f.get("rule").asText().equals("no-implicit-end"))
+                .map(f -> f.get("severity").asText()))
+        .isNotEmpty()
+        .containsOnly("warn");
+    assertThat(run.err()).contains("key 'ruels' is not known here");
+
+    Path misspelt =
+        Files.writeString(dir.resolve("misspelt.json"), "{ \"extends\": \"checkup:recomended\" }");
+    CliRun refused = CliRun.of("lint", "--config", misspelt.toString(), errors.toString());
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err())
+        .contains("misspelt.json")
+        .contains("unknown preset 'checkup:recomended'");
+  }
+
+  /**
    * A count option is a whole number from 0 up; anything else is refused, not rounded or wrapped.
    */
   @Test

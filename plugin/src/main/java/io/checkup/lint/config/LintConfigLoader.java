@@ -79,6 +79,12 @@ public final class LintConfigLoader {
           name + ": expected a JSON object with \"extends\" and/or \"rules\"");
     }
     LintConfig.Builder builder = LintConfig.builder(catalog).lenient(true);
+    for (Iterator<String> keys = root.fieldNames(); keys.hasNext(); ) {
+      String key = keys.next();
+      if (!key.equals("extends") && !key.equals("rules")) {
+        builder.warning(name + ": key '" + key + "' is not known here and is ignored");
+      }
+    }
     try {
       for (String preset : presets(root.get("extends"), name)) {
         applyPreset(builder, preset, name);
@@ -201,7 +207,12 @@ public final class LintConfigLoader {
 
   private static void applyPreset(LintConfig.Builder builder, String preset, String name) {
     switch (preset) {
-      case "checkup:recommended" -> {}
+      case "checkup:recommended" -> {
+        // every rule at its documented default: later in "extends" than another preset, it wins
+        for (var rule : builder.catalog().rules()) {
+          builder.severity(rule.id(), rule.info().severity());
+        }
+      }
       case "checkup:all" -> {
         for (var rule : builder.catalog().rules()) {
           if (rule.info().severity().compareTo(Severity.WARN) < 0) {
@@ -211,8 +222,16 @@ public final class LintConfigLoader {
       }
       case "bpmnlint:recommended" -> BpmnlintPresets.recommended().forEach(builder::severity);
       case "bpmnlint:all" -> builder.severity(RuleInfo.Category.BPMNLINT, Severity.ERROR);
-      default ->
-          builder.warning(name + ": preset '" + preset + "' is not known here and is ignored");
+      default -> {
+        if (preset.startsWith("checkup:")) {
+          // our own namespace: a misspelt preset must not fall back to the defaults in silence
+          throw new IllegalArgumentException(
+              "unknown preset '"
+                  + preset
+                  + "': use checkup:recommended, checkup:all, bpmnlint:recommended or bpmnlint:all");
+        }
+        builder.warning(name + ": preset '" + preset + "' is not known here and is ignored");
+      }
     }
   }
 
