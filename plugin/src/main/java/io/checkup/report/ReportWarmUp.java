@@ -107,14 +107,7 @@ final class ReportWarmUp {
           false); // no effect when done; a warm-up that never ran does not leave its waiters
       // hanging
     }
-    try {
-      if (!stopping.awaitTermination(5, TimeUnit.SECONDS)) {
-        LOG.debug(
-            "camunda-checkup: the report warm-up is still finishing a query while the engine closes");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    DaemonThreads.awaitStopped(stopping, "the report warm-up");
   }
 
   /** The last warm-up started, if any. */

@@ -31,14 +31,14 @@ public final class DaemonThreads {
   }
 
   /**
-   * Waits up to five seconds for a stopped executor's task under way, and says so when it does not
-   * end in time (it then fails against the closed engine, harmlessly).
+   * Waits up to five seconds for a stopped executor's task under way, and says so at DEBUG when it
+   * does not end in time (it then fails against the closed engine, harmlessly).
    */
   public static void awaitStopped(ExecutorService executor, String what) {
     try {
       if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
         LoggerFactory.getLogger("io.checkup")
-            .warn("camunda-checkup: {} did not stop within 5 s of the engine's close", what);
+            .debug("camunda-checkup: {} is still finishing while the engine closes", what);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -73,12 +73,7 @@ class ModelProfilesTest {
   @Test
   void aModelDeployedBeforeThePluginIsReadOnceAndStored() throws Exception {
     ProcessEngine plain = TestEngines.h2Shared(database).build();
-    plain
-        .getRepositoryService()
-        .createDeployment()
-        .tenantId("acme")
-        .addClasspathResource("models/report/sales.bpmn")
-        .deploy();
+    deploySales(plain);
     plain.close();
 
     CheckupProcessEnginePlugin first = plugin();
@@ -166,12 +161,7 @@ class ModelProfilesTest {
         TestEngines.h2().dataSource(watched.dataSource()).plugin(checkup).build();
     try {
       watched.most.clear();
-      engine
-          .getRepositoryService()
-          .createDeployment()
-          .tenantId("acme")
-          .addClasspathResource("models/report/sales.bpmn")
-          .deploy();
+      deploySales(engine);
       assertThat(watched.mostOn(Thread.currentThread())).isEqualTo(1);
       checkup.getModelProfiles().awaitSaved();
       assertThat(storedProfile(h2)).contains("\"format\":" + ModelProfiles.FORMAT);
@@ -241,12 +231,7 @@ class ModelProfilesTest {
   private String storeAnOlderProfile(boolean breakTheModel) throws Exception {
     CheckupProcessEnginePlugin first = plugin();
     ProcessEngine engine = TestEngines.h2Shared(database).plugin(first).build();
-    engine
-        .getRepositoryService()
-        .createDeployment()
-        .tenantId("acme")
-        .addClasspathResource("models/report/sales.bpmn")
-        .deploy();
+    deploySales(engine);
     first.getModelProfiles().awaitSaved();
     String stored = storedProfile(dataSource(engine));
     assertThat(stored).contains("\"format\":" + ModelProfiles.FORMAT);
@@ -264,6 +249,16 @@ class ModelProfilesTest {
     }
     engine.close();
     return stored;
+  }
+
+  /** Acme's sales model, whose profile the tests read. */
+  private static void deploySales(ProcessEngine engine) {
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .tenantId("acme")
+        .addClasspathResource("models/report/sales.bpmn")
+        .deploy();
   }
 
   private static DataSource dataSource(ProcessEngine engine) {
