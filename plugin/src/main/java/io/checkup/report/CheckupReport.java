@@ -169,6 +169,22 @@ public final class CheckupReport {
   }
 
   /**
+   * Whether the engine knows a tenant (null: the tenant-less part, always there), as a report finds
+   * its tenants: a tenant of the identity service, or one that owns a process definition. Read from
+   * the tables, so Camunda's authorizations on tenants and definitions do not change the answer,
+   * exactly as they do not change the report's.
+   *
+   * @throws ReportUnavailableException when the database does not answer within the query timeout
+   */
+  public boolean knows(String tenantId) {
+    try {
+      return engineTables.knows(tenantId);
+    } catch (SQLException e) {
+      throw historyUnavailable(e);
+    }
+  }
+
+  /**
    * A tenant's daily snapshots (null: the tenant-less part) from {@code days} days ago to
    * yesterday, oldest first; empty for an excluded tenant.
    */
@@ -180,12 +196,7 @@ public final class CheckupReport {
     try {
       return snapshots.history(tenantId, today.minusDays(days));
     } catch (SQLException e) {
-      throw new ReportUnavailableException(
-          "The check-up history cannot be read now: the database did not answer within "
-              + queryTimeout.toSeconds()
-              + " s or failed. Try again later.",
-          rootMessage(e),
-          e);
+      throw historyUnavailable(e);
     }
   }
 
@@ -413,6 +424,15 @@ public final class CheckupReport {
       }
     }
     return false;
+  }
+
+  private ReportUnavailableException historyUnavailable(SQLException e) {
+    return new ReportUnavailableException(
+        "The check-up history cannot be read now: the database did not answer within "
+            + queryTimeout.toSeconds()
+            + " s or failed. Try again later.",
+        rootMessage(e),
+        e);
   }
 
   private static String rootMessage(Throwable e) {

@@ -75,6 +75,37 @@ final class EngineTables {
     return tenants;
   }
 
+  /**
+   * Whether the engine's tables know a tenant (null: the tenant-less part, always there): as a
+   * tenant of the identity service or as the owner of a process definition, exactly as a report
+   * finds its tenants, whatever the caller's authorizations. The id is compared in Java as well: a
+   * collation that ignores trailing spaces matches 'acme ' for 'acme'.
+   *
+   * @throws SQLException when the database fails or does not answer within the query timeout
+   */
+  boolean knows(String tenantId) throws SQLException {
+    if (tenantId == null) {
+      return true;
+    }
+    boolean[] found = {false};
+    RowHandler exact = row -> found[0] |= tenantId.equals(row.getString(1));
+    try (Connection connection = dataSource.getConnection()) {
+      query(
+          connection,
+          "select ID_ from " + prefix + "ACT_ID_TENANT where ID_ = ?",
+          List.of(tenantId),
+          exact);
+      if (!found[0]) {
+        query(
+            connection,
+            "select distinct TENANT_ID_ from " + prefix + "ACT_RE_PROCDEF where TENANT_ID_ = ?",
+            List.of(tenantId),
+            exact);
+      }
+    }
+    return found[0];
+  }
+
   // ---- repository and identity ----
 
   private void loadTenants(
