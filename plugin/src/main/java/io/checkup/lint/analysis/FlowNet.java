@@ -167,10 +167,12 @@ final class FlowNet {
     kind.add(k);
     in.add(new ArrayList<>(2));
     out.add(new ArrayList<>(2));
-    // an error end event ends its scope as a terminate end event does: its sub-process is left
+    // an error end event ends its scope as a terminate end event does: its sub-process is left; so
+    // does an escalation that an interrupting event catches
     terminates.add(
         node.isEndEvent()
-            && (node.hasEventDefinition("terminate") || node.hasEventDefinition("error")));
+                && (node.hasEventDefinition("terminate") || node.hasEventDefinition("error"))
+            || EscalationCatch.interrupts(node));
     return n;
   }
 

@@ -1,0 +1,87 @@
+package io.checkup.lint.analysis;
+
+import io.checkup.lint.model.Bpmn;
+import io.checkup.lint.model.FlowNode;
+import io.checkup.lint.model.Scope;
+import io.checkup.lint.xml.XmlNode;
+
+/**
+ * Whether an escalation thrown by an end or intermediate throw event is caught by an interrupting
+ * event, looked for as Camunda 7 looks for it: from the thrower's scope outwards, at each level the
+ * escalation event sub-processes of the scope, then the escalation boundary events of the
+ * sub-process the scope is; the first catch whose escalation code is the thrown one, or that has no
+ * code (it catches every escalation), is the one. An interrupting catch cancels the thrower's
+ * scope: to the token game the throw ends the scope as a terminate end event does. A
+ * non-interrupting catch, or none, lets the thrower's token go on (or end) as if nothing were
+ * thrown.
+ */
+final class EscalationCatch {
+
+  private EscalationCatch() {}
+
+  /** True when {@code node} throws an escalation that an interrupting event catches. */
+  static boolean interrupts(FlowNode node) {
+    if (!node.hasEventDefinition("escalation")
+        || !(node.isEndEvent() || node.isIntermediateThrowEvent())) {
+      return false;
+    }
+    String code = code(definition(node));
+    for (Scope scope = node.scope(); scope != null; scope = scope.parent()) {
+      for (FlowNode candidate : scope.flowNodes()) {
+        if (candidate.isEventSubProcess()
+            && candidate.innerScope() != null
+            && !node.scope().isWithin(candidate.innerScope())) {
+          for (FlowNode start : candidate.innerScope().flowNodes()) {
+            if (start.isStartEvent() && catches(start, code)) {
+              return start.isInterrupting();
+            }
+          }
+        }
+      }
+      FlowNode owner = scope.owner();
+      if (owner != null) {
+        for (FlowNode boundary : owner.boundaryEvents()) {
+          if (catches(boundary, code)) {
+            return boundary.cancelsActivity();
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean catches(FlowNode event, String thrown) {
+    if (!event.hasEventDefinition("escalation")) {
+      return false;
+    }
+    String caught = code(definition(event));
+    return caught == null || caught.equals(thrown);
+  }
+
+  private static XmlNode definition(FlowNode event) {
+    for (XmlNode definition : event.eventDefinitionElements()) {
+      if (definition.localName().equals("escalationEventDefinition")) {
+        return definition;
+      }
+    }
+    return null;
+  }
+
+  /** The escalation code a definition names through its escalation; null for none. */
+  private static String code(XmlNode definition) {
+    String ref = definition == null ? null : definition.attr("escalationRef");
+    if (ref == null || ref.isBlank()) {
+      return null;
+    }
+    XmlNode root = definition;
+    while (root.parent() != null) {
+      root = root.parent();
+    }
+    for (XmlNode escalation : root.children(Bpmn.MODEL_NS, "escalation")) {
+      if (ref.equals(escalation.attr("id"))) {
+        return escalation.attr("escalationCode");
+      }
+    }
+    return null;
+  }
+}
