@@ -309,7 +309,13 @@ final class StateSpace {
     return true;
   }
 
-  /** The places (edges, running activities) from which a token can reach the node. */
+  /**
+   * The places (edges, running activities) from which a token can reach the node, as Camunda 7's
+   * inclusive gateway looks for them: along outgoing flows only. A running activity's boundary
+   * events are no way there (a token on the path of one that has fired is), so a join that only a
+   * boundary event's path feeds does not wait for the activity: it fires, and fires again when the
+   * event does.
+   */
   private BitSet upstreamOf(int node) {
     BitSet places = new BitSet();
     BitSet nodes = new BitSet();
@@ -318,7 +324,7 @@ final class StateSpace {
       int e = queue.get(k);
       places.set(e);
       int from = net.source.get(e);
-      if (from < 0 || from == node || nodes.get(from)) {
+      if (from < 0 || from == node || nodes.get(from) || net.isBoundary(e)) {
         continue;
       }
       nodes.set(from);

@@ -229,7 +229,8 @@ final class BruteForceExplorer {
 
   /**
    * Camunda's inclusive join waits while a token elsewhere can still reach it: on a flow or in a
-   * running activity with a path to it that does not pass it.
+   * running activity with a path to it along outgoing flows that does not pass it (Camunda's
+   * reachability never goes through an activity's boundary events).
    */
   private boolean othersCanReach(int[] state, Node join) {
     Set<Node> before = new HashSet<>();
@@ -243,9 +244,6 @@ final class BruteForceExplorer {
         continue;
       }
       incomingOf.get(node).forEach(f -> queue.add(f.source));
-      if (node.type == Type.BOUNDARY) {
-        queue.add(node.attachedTo);
-      }
     }
     for (int i = 0; i < flows.size(); i++) {
       Flow f = flows.get(i);
