@@ -2,6 +2,7 @@ package io.checkup.lint.rules;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -68,7 +69,36 @@ final class TimerSyntax {
           ? null
           : "'" + value + "' is not an ISO 8601 period";
     }
-    return isDateTime(value) ? null : "'" + value + "' is not an ISO 8601 date or date-time";
+    return isDateTime(value) ? null : notADateTime(value, "date or date-time");
+  }
+
+  /**
+   * Why a value is not a date-time: a day its month does not have ('2030-02-30', which Camunda's
+   * parser refuses as well), or not ISO 8601 at all.
+   */
+  private static String notADateTime(String value, String what) {
+    int t = value.indexOf('T');
+    Matcher m = DATE.matcher(t < 0 ? value : value.substring(0, t));
+    if (m.matches()
+        && m.group("day") != null
+        && inRange(m.group("month"), 1, 12)
+        && inRange(m.group("day"), 1, 31)
+        && !isCalendarDate(m)) {
+      try {
+        YearMonth month =
+            YearMonth.of(Integer.parseInt(m.group("year")), Integer.parseInt(m.group("month")));
+        return "'"
+            + value
+            + "' names a day that does not exist: "
+            + month
+            + " has "
+            + month.lengthOfMonth()
+            + " days";
+      } catch (DateTimeException | NumberFormatException e) {
+        // a year out of Java's range: not ISO 8601 as far as the engine goes either
+      }
+    }
+    return "'" + value + "' is not an ISO 8601 " + what;
   }
 
   static String checkDuration(String value) {
@@ -125,10 +155,9 @@ final class TimerSyntax {
     }
     for (String part : new String[] {a, b}) {
       if (part.startsWith("P") ? !isDuration(part) : !isDateTime(part)) {
-        return "'"
-            + part
-            + "' is not an ISO 8601 "
-            + (part.startsWith("P") ? "duration" : "date-time");
+        return part.startsWith("P")
+            ? "'" + part + "' is not an ISO 8601 duration"
+            : notADateTime(part, "date-time");
       }
     }
     return null;
