@@ -1,5 +1,6 @@
 package io.checkup.report;
 
+import io.checkup.lint.PlainText;
 import io.checkup.report.Report.HistoryPoint;
 import io.checkup.report.Report.TenantReport;
 import io.checkup.stats.UtcPeriods;
@@ -24,9 +25,15 @@ final class Trends {
   private static final Logger LOG = LoggerFactory.getLogger("io.checkup.report");
   private static final long REFRESH = 5 * 60_000L;
 
-  /** One tenant's last 30 days: scores and levels by day, and the indicators 7 days ago. */
+  /**
+   * One tenant's last 30 days: scores and levels by day, the newest of them, and the indicators 7
+   * days ago.
+   */
   private record TenantHistory(
-      Map<LocalDate, Snapshot> days, Snapshot yesterday, Map<String, Number> weekAgo) {}
+      Map<LocalDate, Snapshot> days, Snapshot latest, Map<String, Number> weekAgo) {
+
+    static final TenantHistory NONE = new TenantHistory(Map.of(), null, Map.of());
+  }
 
   private record Cache(LocalDate today, long loadedAt, Map<String, TenantHistory> tenants) {}
 
@@ -43,18 +50,19 @@ final class Trends {
   }
 
   /**
-   * The report with every tenant's trends. Without snapshots (none written yet) it is unchanged.
+   * The report with every tenant's trends; a tenant without snapshots (a new one, or none written
+   * yet) has its level since today and no changes. Unchanged when the snapshots cannot be read.
    */
   Report apply(Report report, long now) {
     LocalDate today = UtcPeriods.date(now);
     Map<String, TenantHistory> histories = histories(today, now);
-    if (histories.isEmpty()) {
+    if (histories == null) {
       return report;
     }
     List<TenantReport> tenants = new ArrayList<>();
     for (TenantReport tenant : report.tenants()) {
       TenantHistory history = histories.get(Snapshot.key(tenant.tenantId()));
-      tenants.add(history == null ? tenant : apply(tenant, history, today));
+      tenants.add(apply(tenant, history == null ? TenantHistory.NONE : history, today));
     }
     return new Report(report.generatedAt(), tenants);
   }
@@ -67,11 +75,11 @@ final class Trends {
         points.add(new HistoryPoint(day.toString(), snapshot.score(), snapshot.riskLevel()));
       }
     }
-    Snapshot yesterday = history.yesterday();
+    // the newest snapshot, not only yesterday's: between midnight and the writing of yesterday's
+    // snapshot (or while no node writes them) the level did not start today
+    Snapshot latest = history.latest();
     String levelSince =
-        (yesterday != null && yesterday.riskLevel() == tenant.riskLevel()
-                ? yesterday.levelSince()
-                : today)
+        (latest != null && latest.riskLevel() == tenant.riskLevel() ? latest.levelSince() : today)
             .toString();
     return tenant.withTrends(
         change(tenant, history.days().get(today.minusDays(7))),
@@ -85,6 +93,7 @@ final class Trends {
     return then == null ? null : tenant.score() - then.score();
   }
 
+  /** Every tenant's history by snapshot key; null when the snapshots cannot be read. */
   private Map<String, TenantHistory> histories(LocalDate today, long now) {
     Cache known = cache;
     if (known != null && known.today().equals(today) && now - known.loadedAt() < REFRESH) {
@@ -107,14 +116,24 @@ final class Trends {
           (key, byDay) ->
               tenants.put(
                   key,
-                  new TenantHistory(
-                      byDay, byDay.get(today.minusDays(1)), weekAgo.getOrDefault(key, Map.of()))));
+                  new TenantHistory(byDay, latest(byDay), weekAgo.getOrDefault(key, Map.of()))));
     } catch (SQLException e) {
       LOG.warn(
-          "camunda-checkup: the daily snapshots cannot be read ({}); no trends", e.getMessage());
-      return Map.of();
+          "camunda-checkup: the daily snapshots cannot be read ({}); no trends",
+          PlainText.oneLine(String.valueOf(e.getMessage()), PlainText.MESSAGE_LENGTH));
+      return null;
     }
     cache = new Cache(today, now, tenants);
     return tenants;
+  }
+
+  private static Snapshot latest(Map<LocalDate, Snapshot> byDay) {
+    Snapshot latest = null;
+    for (Snapshot snapshot : byDay.values()) {
+      if (latest == null || snapshot.day().isAfter(latest.day())) {
+        latest = snapshot;
+      }
+    }
+    return latest;
   }
 }

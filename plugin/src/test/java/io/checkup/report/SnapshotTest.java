@@ -280,6 +280,54 @@ class SnapshotTest {
   }
 
   @Test
+  void aLevelStartsTodayOnlyWhenNoEarlierSnapshotHasIt() {
+    CheckupProcessEnginePlugin checkup = node("one", null);
+    clock(day(10, 9));
+    deploy(engine(0));
+    assertThat(checkup.getStatistics().flushNow()).isTrue();
+    // written early yesterday: the snapshots up to the day before yesterday
+    clock(day(1, 3));
+    checkup.getReport().writeSnapshots();
+    // a client deployed today has no snapshot at all
+    clock(day(0, 0).plusSeconds(30));
+    engine(0).getIdentityService().saveTenant(engine(0).getIdentityService().newTenant("newco"));
+    engine(0)
+        .getRepositoryService()
+        .createDeployment()
+        .tenantId("newco")
+        .addModelInstance(
+            "p.bpmn",
+            Bpmn.createExecutableProcess("p")
+                .camundaHistoryTimeToLive(30)
+                .startEvent()
+                .endEvent()
+                .done())
+        .deploy();
+
+    // just after midnight: yesterday's snapshot is not written yet
+    Report report = checkup.getReport().generate(ReportScope.all());
+    List<Snapshot> history = checkup.getReport().history("acme", 30);
+    Snapshot newest = history.get(history.size() - 1);
+    String today = LocalDate.ofInstant(day(0, 0), java.time.ZoneOffset.UTC).toString();
+
+    assertThat(newest.day()).isEqualTo(LocalDate.ofInstant(day(2, 0), java.time.ZoneOffset.UTC));
+    Report.TenantReport acme = tenant(report, "acme");
+    assertThat(acme.riskLevel()).isEqualTo(newest.riskLevel());
+    assertThat(acme.levelSince()).isEqualTo(newest.levelSince().toString()).isNotEqualTo(today);
+    Report.TenantReport newco = tenant(report, "newco");
+    assertThat(newco.levelSince()).isEqualTo(today);
+    assertThat(newco.history()).isEmpty();
+    assertThat(newco.scoreChange7d()).isNull();
+  }
+
+  private static Report.TenantReport tenant(Report report, String tenantId) {
+    return report.tenants().stream()
+        .filter(tenant -> tenantId.equals(tenant.tenantId()))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
   void trendsAndPreviousValuesComeFromTheSnapshots() throws Exception {
     CheckupProcessEnginePlugin checkup = node("one", null);
     clock(day(40, 9));
