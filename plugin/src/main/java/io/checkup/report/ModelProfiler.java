@@ -44,9 +44,13 @@ public final class ModelProfiler {
     return new Linter(builder.build());
   }
 
-  /** Rules whose errors another indicator counts already, and the linter's own troubles. */
+  /**
+   * Rules whose findings another indicator counts already (elements.fake, gateways.cascades: an
+   * installation that raises either to error does not count it twice), and the linter's own
+   * troubles.
+   */
   private static final Set<String> COUNTED_ELSEWHERE =
-      Set.of("fake-branch", Finding.PARSE_ERROR, Finding.INTERNAL_ERROR);
+      Set.of("fake-branch", "cascaded-conditions", Finding.PARSE_ERROR, Finding.INTERNAL_ERROR);
 
   /**
    * Profiles of every process of the graph, by process id (the definition key).

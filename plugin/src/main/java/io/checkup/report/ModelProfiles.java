@@ -288,10 +288,10 @@ public final class ModelProfiles {
   /**
    * The format of stored profiles. Raised whenever what a profile counts changes (2: conditions are
    * the two-way exclusive gateways only; 3: no findings by severity; 4: the errors that no other
-   * indicator counts), so that profiles stored by an older version of the plugin are worked out
-   * again.
+   * indicator counts; 5: cascades raised to error are not among those errors), so that profiles
+   * stored by an older version of the plugin are worked out again.
    */
-  static final int FORMAT = 4;
+  static final int FORMAT = 5;
 
   static String toJson(ModelProfile profile) {
     try {

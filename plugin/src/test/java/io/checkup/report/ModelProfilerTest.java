@@ -2,11 +2,18 @@ package io.checkup.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.checkup.lint.Finding;
+import io.checkup.lint.LintConfig;
+import io.checkup.lint.Linter;
+import io.checkup.lint.RuleCatalog;
+import io.checkup.lint.Severity;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.GraphBuilder;
 import io.checkup.lint.xml.XmlReader;
 import java.io.InputStream;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,6 +69,39 @@ class ModelProfilerTest {
             new ModelProfile.Gateway("ab", "exclusiveGateway", List.of("toA", "toB")),
             new ModelProfile.Gateway(
                 "route", "exclusiveGateway", List.of("toMail", "toCall", "toHook")));
+  }
+
+  @Test
+  void modelErrorsLeaveOutWhatOtherIndicatorsCountWhateverTheirSeverity() throws Exception {
+    BpmnGraph graph;
+    try (InputStream in =
+        getClass().getResourceAsStream("/rules/cascaded-conditions/invalid.bpmn")) {
+      graph = GraphBuilder.build(XmlReader.read(in));
+    }
+    // an installation that makes cascades and fake branches errors, and keeps label-required one
+    LintConfig.Builder config = LintConfig.builder(RuleCatalog.standard());
+    for (String rule : List.of("cascaded-conditions", "fake-branch", "label-required")) {
+      config.severity(rule, Severity.ERROR);
+    }
+    LintConfig linted = config.build();
+    List<Finding> findings = new Linter(linted).lint(graph).findings();
+    Set<String> erring = new HashSet<>();
+    for (Finding finding : findings) {
+      if (finding.severity() == Severity.ERROR) {
+        erring.add(finding.ruleId());
+      }
+    }
+    assertThat(erring).contains("cascaded-conditions", "label-required");
+
+    Set<String> counted = new HashSet<>();
+    for (ModelProfile profile : ModelProfiler.profiles(graph, findings, linted).values()) {
+      assertThat(profile.cascades()).isNotNull();
+      profile.errors().forEach(problem -> counted.add(problem.rule()));
+    }
+    // gateways.cascades and elements.fake count those: models.errors does not count them again
+    assertThat(counted)
+        .contains("label-required")
+        .doesNotContain("cascaded-conditions", "fake-branch");
   }
 
   @Test
