@@ -147,6 +147,13 @@ final class Evaluation {
       max = null;
       note = note == null ? "n/a: switched off for this tenant's size class or settings." : note;
     }
+    if (value != null
+        && max != null
+        && value.doubleValue() > max
+        && indicator.adviceAbove() != null
+        && note == null) {
+      note = "Above the norm: " + indicator.adviceAbove();
+    }
     Status status;
     if (value == null || (!minApplies && max == null)) {
       status = Status.NOT_APPLICABLE;
@@ -258,10 +265,16 @@ final class Evaluation {
               + " (norm "
               + reasonNorms.get(indicator)
               + "); "
-              + indicator.consequence()
+              + (isAbove(result) ? indicator.consequenceAbove() : indicator.consequence())
               + ".");
     }
     return reasons;
+  }
+
+  private static boolean isAbove(IndicatorResult result) {
+    return result.value() != null
+        && result.norm().max() != null
+        && result.value().doubleValue() > result.norm().max().doubleValue();
   }
 
   /** Launches per UTC day over the last 4 weeks, today's (so far) last. */

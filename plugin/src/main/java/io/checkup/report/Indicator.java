@@ -63,6 +63,9 @@ public enum Indicator {
           .weight(15)
           .fromStatistics()
           .consequence("few processes are part of daily work")
+          .above(
+              "more processes in use than such an account usually runs",
+              "check that each process solves a real task: processes added just to raise activity do not help.")
           .meaning(
               "Process keys with at least one instance started or one element completed in the last 7 days. An account where "
                   + "automation is an inseparable part of daily work has this many.")
@@ -111,6 +114,10 @@ public enum Indicator {
           .weight(25)
           .fromStatistics()
           .consequence("the client may find manual work cheaper than automation")
+          .above(
+              "more launches than an account of this size usually has",
+              "look for processes that start each other in loops, and check the tenant's size class (large accounts: "
+                  + "10,000 to 100,000).")
           .meaning(
               "Process instances started in the last 7 days. The main indicator of churn risk: below the norm the client "
                   + "finds manual work cheaper than automation. Adding processes just to raise it does not help: processes "
@@ -251,6 +258,9 @@ public enum Indicator {
           .weight(5)
           .fromStatistics()
           .consequence("too few incoming leads or requests")
+          .above(
+              "users get more tasks than they can handle",
+              "share the work among more people, or automate the steps people repeat most.")
           .meaning(
               "User tasks created in the last 7 days per user who got work in the last 30 days (call-centre profile: up to "
                   + "400). Too few tasks often means too few incoming leads or requests.")
@@ -598,6 +608,8 @@ public enum Indicator {
     private int weight;
     private boolean fromStatistics;
     private String consequence;
+    private String aboveConsequence;
+    private String aboveAdvice;
     private String meaning;
     private String advice;
     private String noValue = "no value.";
@@ -627,6 +639,16 @@ public enum Indicator {
     /** What an out-of-norm value means, in a few words (for the reasons of the risk). */
     About consequence(String text) {
       this.consequence = text;
+      return this;
+    }
+
+    /**
+     * For an indicator with a range: what a value above it means, in a few words, and what to do;
+     * {@link #consequence} and {@link #advice} speak of a value below it.
+     */
+    About above(String consequence, String advice) {
+      this.aboveConsequence = consequence;
+      this.aboveAdvice = advice;
       return this;
     }
 
@@ -697,6 +719,19 @@ public enum Indicator {
   /** What an out-of-norm value means, in a few words (for the reasons of the risk). */
   public String consequence() {
     return about.consequence;
+  }
+
+  /**
+   * What a value above the norm's upper bound means, in a few words; the {@link #consequence()}
+   * where the indicator says nothing of its own about it.
+   */
+  public String consequenceAbove() {
+    return about.aboveConsequence != null ? about.aboveConsequence : about.consequence;
+  }
+
+  /** What to do about a value above the norm's upper bound; null where the advice says it all. */
+  public String adviceAbove() {
+    return about.aboveAdvice;
   }
 
   /** What the indicator measures and what it affects. */

@@ -90,6 +90,31 @@ class EvaluationTest {
   }
 
   @Test
+  void aValueAboveTheRangeIsExplainedAsAboveNotAsBelow() {
+    ReportConfig config = ReportConfig.defaults();
+    // 30,000 launches in 7 days for an account whose norm is 1,000 to 10,000; more launches than
+    // that cost the most points
+    TenantReport busy = evaluate(tenant(30_000 / 7), config, true);
+    IndicatorResult launches = result(busy, Indicator.LAUNCHES);
+    assertThat(launches.status()).isEqualTo(Status.OUT_OF_NORM);
+    assertThat(launches.explanation())
+        .contains("Above the norm: look for processes that start each other in loops");
+    assertThat(busy.reasons())
+        .anySatisfy(
+            reason ->
+                assertThat(reason)
+                    .startsWith("Process launches in the last 7 days")
+                    .endsWith("more launches than an account of this size usually has."))
+        .noneSatisfy(reason -> assertThat(reason).contains("manual work cheaper"));
+
+    // below the range: the words of the source, unchanged
+    TenantReport quiet = evaluate(tenant(10), config, true);
+    assertThat(result(quiet, Indicator.LAUNCHES).explanation()).doesNotContain("Above the norm");
+    assertThat(quiet.reasons())
+        .anySatisfy(reason -> assertThat(reason).contains("manual work cheaper than automation"));
+  }
+
+  @Test
   void theScoreLosesTheWeightOfEachIndicatorOutOfNormAndHalfOfEachWarning() {
     ReportConfig config = ReportConfig.defaults();
     for (long perDay : new long[] {100, 130, 200}) {

@@ -28,6 +28,9 @@ class ReportDocsTest {
           .contains("Risk weight: " + indicator.weight() + ".")
           .contains(indicator.meaning())
           .contains(indicator.advice());
+      if (indicator.adviceAbove() != null) {
+        assertThat(section).contains("Above the norm: " + indicator.adviceAbove());
+      }
     }
   }
 }
