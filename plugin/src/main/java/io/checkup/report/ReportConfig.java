@@ -272,6 +272,13 @@ public final class ReportConfig {
     }
     if (settings.getWarningMargin() != null) {
       warningMargin = settings.getWarningMargin();
+      // a negative margin would make every value outside its norm out of norm, silently
+      if (!(warningMargin >= 0) || Double.isInfinite(warningMargin)) {
+        throw new IllegalArgumentException(
+            at
+                + "warningMargin must be a share of the bound of at least 0 (0.2 is 20 %), not "
+                + warningMargin);
+      }
     }
     if (settings.getReasons() != null) {
       reasons = nonNegative(settings.getReasons(), at + "reasons");

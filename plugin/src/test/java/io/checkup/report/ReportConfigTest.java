@@ -121,5 +121,9 @@ class ReportConfigTest {
     assertThatThrownBy(
             () -> ReportConfig.load(null, null, "{\"risk\": {\"healthy\": 40, \"attention\": 60}}"))
         .hasMessageContaining("reportConfig: risk: expected 0 <= attention <= healthy <= 100");
+    assertThatThrownBy(() -> ReportConfig.load(null, null, "{\"warningMargin\": -0.2}"))
+        .hasMessageContaining(
+            "reportConfig: warningMargin must be a share of the bound of at least 0 (0.2 is 20 %),"
+                + " not -0.2");
   }
 }
