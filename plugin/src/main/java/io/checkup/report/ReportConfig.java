@@ -75,12 +75,14 @@ public final class ReportConfig {
     }
     sizeClasses.put(
         "small", new SizeClass("small", null, 9, Map.of("capability.experiments", off())));
-    sizeClasses.put("medium", new SizeClass("medium", 10, 99, Map.of()));
+    // large from 51 users: there the floor of 200 launches per user alone passes medium's 10,000
+    // a week, and with the class starting at 100 no client of 51 to 99 users could meet both norms
+    sizeClasses.put("medium", new SizeClass("medium", 10, 50, Map.of()));
     ReportSettings.NormSettings largeLaunches = new ReportSettings.NormSettings();
     largeLaunches.setMin(10_000.0);
     largeLaunches.setMax(100_000.0);
     sizeClasses.put(
-        "large", new SizeClass("large", 100, null, Map.of("launches.7d", largeLaunches)));
+        "large", new SizeClass("large", 51, null, Map.of("launches.7d", largeLaunches)));
     ReportSettings.NormSettings callCentreTasks = new ReportSettings.NormSettings();
     callCentreTasks.setMax(400.0);
     profiles.put("call-centre", Map.of("tasks.per-user-7d", callCentreTasks));

@@ -21,7 +21,8 @@ class ReportConfigTest {
     assertThat(config.sizeClass("acme", 0)).isEqualTo("small");
     assertThat(config.sizeClass("acme", 9)).isEqualTo("small");
     assertThat(config.sizeClass("acme", 10)).isEqualTo("medium");
-    assertThat(config.sizeClass("acme", 100)).isEqualTo("large");
+    assertThat(config.sizeClass("acme", 50)).isEqualTo("medium");
+    assertThat(config.sizeClass("acme", 51)).isEqualTo("large");
     assertThat(config.sizeClass("acme", null)).as("user count unknown: global norms").isNull();
     assertThat(config.healthyFrom()).isEqualTo(80);
     assertThat(config.attentionFrom()).isEqualTo(50);
@@ -29,6 +30,21 @@ class ReportConfigTest {
     assertThat(config.stuckAfterDays()).isEqualTo(30);
     assertThat(config.unassignedAfterDays()).isEqualTo(3);
     assertThat(config.deadBranchMinRuns()).isEqualTo(100);
+  }
+
+  @Test
+  void aClientOfUpTo500UsersCanMeetBothLaunchNormsAtOnce() {
+    ReportConfig config = ReportConfig.defaults();
+    for (int users = 1; users <= 500; users++) {
+      String sizeClass = config.sizeClass("acme", users);
+      Norm launches = config.norm(Indicator.LAUNCHES, "acme", sizeClass);
+      Norm perUser = config.norm(Indicator.LAUNCHES_PER_USER, "acme", sizeClass);
+      // the fewest launches in both norms
+      double least = Math.max(launches.min(), perUser.min() * users);
+      assertThat(least)
+          .as(users + " users, size class " + sizeClass)
+          .isLessThanOrEqualTo(launches.max());
+    }
   }
 
   @Test
