@@ -191,9 +191,12 @@ final class EngineTables {
               members
                   .computeIfAbsent(row.getString(1), t -> new HashSet<>())
                   .add(row.getString(2)));
+      // no membership at all: the identity provider keeps them elsewhere (LDAP) or none is set up
+      // yet; the users are unknown (the global norms, not the smallest class's), not zero
+      boolean noMemberships = members.isEmpty();
       for (TenantFacts tenant : tenants.values()) {
         if (tenant.tenantId != null) {
-          tenant.users = members.getOrDefault(tenant.tenantId, Set.of());
+          tenant.users = noMemberships ? null : members.getOrDefault(tenant.tenantId, Set.of());
         }
       }
       TenantFacts tenantLess = tenants.get(null);
@@ -210,7 +213,7 @@ final class EngineTables {
                 users.add(row.getString(1));
               }
             });
-        tenantLess.users = users;
+        tenantLess.users = users.isEmpty() && noMemberships ? null : users;
       }
     } catch (SQLException e) {
       LOG.warn(

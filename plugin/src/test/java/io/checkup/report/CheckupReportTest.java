@@ -172,6 +172,47 @@ class CheckupReportTest {
         .done();
   }
 
+  /**
+   * An identity provider that keeps no memberships in the engine's tables (LDAP): nobody can tell a
+   * tenant's users, so it gets the global norms and no per-user value, instead of counting as a
+   * tenant of 0 users (the smallest size class, 'no users').
+   */
+  @Test
+  void withoutAnyMembershipTheUsersAreUnknownNotZero() throws Exception {
+    ProcessEngine engine = engine(null);
+    for (String tenant : List.of("acme", "globex")) {
+      engine.getIdentityService().saveTenant(engine.getIdentityService().newTenant(tenant));
+      engine
+          .getRepositoryService()
+          .createDeployment()
+          .tenantId(tenant)
+          .addModelInstance(
+              "p.bpmn",
+              Bpmn.createExecutableProcess("p")
+                  .camundaHistoryTimeToLive(30)
+                  .startEvent()
+                  .endEvent()
+                  .done())
+          .deploy();
+    }
+
+    JsonNode report = json(checkup.getReport().generate(ReportScope.all()));
+
+    for (String tenant : List.of("acme", "globex")) {
+      JsonNode facts = tenant(report, tenant);
+      assertThat(facts.get("users").isNull()).as(tenant).isTrue();
+      assertThat(facts.get("sizeClass").isNull()).as(tenant).isTrue();
+      assertThat(indicator(facts, "launches.per-user-7d").get("status").asText()).isEqualTo("n/a");
+    }
+    // once one membership is kept there, the tables know the users: none is none
+    engine.getIdentityService().saveUser(engine.getIdentityService().newUser("anna"));
+    engine.getIdentityService().createTenantUserMembership("acme", "anna");
+    report = json(checkup.getReport().generate(ReportScope.all()));
+    assertThat(tenant(report, "acme").get("users").asInt()).isEqualTo(1);
+    assertThat(tenant(report, "globex").get("users").asInt()).isZero();
+    assertThat(tenant(report, "globex").get("sizeClass").asText()).isEqualTo("small");
+  }
+
   @Test
   void modelErrorsNameProcessElementAndRule() throws Exception {
     ProcessEngine engine = engine(null);

@@ -377,11 +377,14 @@ class SnapshotTest {
   void aRelativeNormIsAPercentileOfYesterdaysSnapshotOfTheSizeClass() throws Exception {
     CheckupProcessEnginePlugin checkup = node("one", null);
     clock(day(20, 9));
-    // ten clients of one size class (no users: small), client i with 100 * (i + 1) launches a day
+    // ten clients of one size class (one user each: small), client i with 100 * (i + 1) launches
+    // a day
     Map<StatKey, Long> made = new HashMap<>();
+    engine(0).getIdentityService().saveUser(engine(0).getIdentityService().newUser("anna"));
     for (int i = 0; i < 10; i++) {
       String tenant = "client" + i;
       engine(0).getIdentityService().saveTenant(engine(0).getIdentityService().newTenant(tenant));
+      engine(0).getIdentityService().createTenantUserMembership(tenant, "anna");
       engine(0)
           .getRepositoryService()
           .createDeployment()
