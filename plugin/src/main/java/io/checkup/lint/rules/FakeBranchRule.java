@@ -126,7 +126,10 @@ public final class FakeBranchRule implements Rule {
         continue;
       }
       FlowNode placeholderEnd = placeholderEnd(branch);
-      if (placeholderEnd != null) {
+      // a run of placeholders whose last one leads nowhere: that dead end is reported above, one
+      // cause, one finding (placeholders before a join that leads nowhere are a cause of their own)
+      if (placeholderEnd != null
+          && !(isPlaceholder(placeholderEnd) && isDeadEnd(placeholderEnd, analysis))) {
         context.report(
             branch,
             "Fake branch: the branch "

@@ -251,13 +251,27 @@ final class TimerSyntax {
             + value
             + "': "
             + names[i]
-            + " field '"
-            + fields[i]
-            + "' "
-            + problem;
+            + " field "
+            + field(fields[i], problem);
       }
     }
     return null;
+  }
+
+  /**
+   * "'60' is not a number from 0 to 59" rather than "'60' has '60', which is not ...": the problem
+   * told of the field, or of the part of it that is wrong when that is not the whole field.
+   */
+  private static String field(String field, String problem) {
+    String quoted = "'" + field + "'";
+    String about = "has " + quoted + ", which ";
+    if (problem.regionMatches(true, 0, about, 0, about.length())) {
+      return quoted + " " + problem.substring(about.length());
+    }
+    if (field.equals("?") && problem.startsWith("may not be '?'")) {
+      return problem;
+    }
+    return quoted + " " + problem;
   }
 
   private static String checkCronField(String field, int index, int min, int max) {
