@@ -21,4 +21,9 @@ record FileResult(String displayPath, List<Finding> findings) {
     // a file name may hold a line break or an escape sequence: never a forged output line
     return new FileResult(PlainText.oneLine(shown, Integer.MAX_VALUE), findings);
   }
+
+  /** A file or directory that could not be linted: one parse-error saying why, at no position. */
+  static FileResult problem(Path path, String why) {
+    return of(path, List.of(Finding.parseError(why, 0, 0)));
+  }
 }

@@ -163,19 +163,15 @@ final class LintCommand {
               @Override
               public FileVisitResult visitFileFailed(Path file, IOException e) {
                 unreadable.add(
-                    FileResult.of(
+                    FileResult.problem(
                         file,
-                        List.of(
-                            Finding.parseError(
-                                (e instanceof FileSystemLoopException
-                                        ? "a loop of links"
-                                        : Files.isDirectory(file)
-                                            ? "directory cannot be read"
-                                            : "cannot be read")
-                                    + ": "
-                                    + e.getClass().getSimpleName(),
-                                0,
-                                0))));
+                        (e instanceof FileSystemLoopException
+                                ? "a loop of links"
+                                : Files.isDirectory(file)
+                                    ? "directory cannot be read"
+                                    : "cannot be read")
+                            + ": "
+                            + e.getClass().getSimpleName()));
                 return FileVisitResult.CONTINUE;
               }
             });
@@ -183,24 +179,16 @@ final class LintCommand {
         if (found.isEmpty()) {
           // a CI job pointed at the wrong directory must not pass green
           unreadable.add(
-              FileResult.of(
-                  path,
-                  List.of(
-                      Finding.parseError(
-                          "no BPMN file (*.bpmn, *.bpmn20.xml) in this directory", 0, 0))));
+              FileResult.problem(path, "no BPMN file (*.bpmn, *.bpmn20.xml) in this directory"));
         }
         files.addAll(found);
       } catch (IOException e) {
-        unreadable.add(
-            FileResult.of(
-                path,
-                List.of(Finding.parseError("directory cannot be read: " + e.getMessage(), 0, 0))));
+        unreadable.add(FileResult.problem(path, "directory cannot be read: " + e.getMessage()));
       }
     } else if (Files.exists(path)) {
       files.add(path);
     } else {
-      unreadable.add(
-          FileResult.of(path, List.of(Finding.parseError("no such file or directory", 0, 0))));
+      unreadable.add(FileResult.problem(path, "no such file or directory"));
     }
   }
 
@@ -214,13 +202,11 @@ final class LintCommand {
     try {
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      return FileResult.of(file, List.of(Finding.parseError("no such file", 0, 0)));
+      return FileResult.problem(file, "no such file");
     } catch (AccessDeniedException e) {
-      return FileResult.of(
-          file, List.of(Finding.parseError("cannot be read: permission denied", 0, 0)));
+      return FileResult.problem(file, "cannot be read: permission denied");
     } catch (IOException | OutOfMemoryError e) {
-      return FileResult.of(
-          file, List.of(Finding.parseError("cannot be read: " + e.getMessage(), 0, 0)));
+      return FileResult.problem(file, "cannot be read: " + e.getMessage());
     }
     LintOutcome outcome;
     try {
