@@ -2,8 +2,7 @@ package io.checkup.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+import io.checkup.testing.Intercepted;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -66,27 +65,25 @@ class JdbcTest {
     JdbcDataSource h2 = databaseWithTableT();
     int[] open = {0};
     DataSource counting =
-        (DataSource)
-            Proxy.newProxyInstance(
-                JdbcTest.class.getClassLoader(),
-                new Class<?>[] {DataSource.class},
-                (source, method, arguments) -> {
-                  Object result = invoke(method, h2, arguments);
-                  if (!method.getName().equals("getConnection")) {
-                    return result;
-                  }
-                  open[0]++;
-                  Connection connection = (Connection) result;
-                  return Proxy.newProxyInstance(
-                      JdbcTest.class.getClassLoader(),
-                      new Class<?>[] {Connection.class},
-                      (proxy, call, args) -> {
-                        if (call.getName().equals("close")) {
-                          open[0]--;
-                        }
-                        return invoke(call, connection, args);
-                      });
-                });
+        Intercepted.by(
+            DataSource.class,
+            h2,
+            (method, arguments, source) -> {
+              Object result = source.call();
+              if (!method.getName().equals("getConnection")) {
+                return result;
+              }
+              open[0]++;
+              return Intercepted.by(
+                  Connection.class,
+                  (Connection) result,
+                  (call, args, connection) -> {
+                    if (call.getName().equals("close")) {
+                      open[0]--;
+                    }
+                    return connection.call();
+                  });
+            });
 
     org.junit.jupiter.api.Assertions.assertThrows(
         LinkageError.class,
@@ -125,42 +122,31 @@ class JdbcTest {
 
   /** Connections whose commit works, and which break as soon as they are reset or closed. */
   private static DataSource breakingAfterCommit(DataSource real) {
-    return (DataSource)
-        Proxy.newProxyInstance(
-            JdbcTest.class.getClassLoader(),
-            new Class<?>[] {DataSource.class},
-            (source, method, arguments) -> {
-              Object result = invoke(method, real, arguments);
-              if (!method.getName().equals("getConnection")) {
-                return result;
-              }
-              Connection connection = (Connection) result;
-              boolean[] committed = {false};
-              return Proxy.newProxyInstance(
-                  JdbcTest.class.getClassLoader(),
-                  new Class<?>[] {Connection.class},
-                  (proxy, call, args) -> {
-                    if (committed[0]
-                        && (call.getName().equals("setAutoCommit")
-                            || call.getName().equals("close"))) {
-                      connection.close();
-                      throw new SQLException("connection reset");
-                    }
-                    Object value = invoke(call, connection, args);
-                    if (call.getName().equals("commit")) {
-                      committed[0] = true;
-                    }
-                    return value;
-                  });
-            });
-  }
-
-  private static Object invoke(java.lang.reflect.Method method, Object target, Object[] arguments)
-      throws Throwable {
-    try {
-      return method.invoke(target, arguments);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
+    return Intercepted.by(
+        DataSource.class,
+        real,
+        (method, arguments, source) -> {
+          Object result = source.call();
+          if (!method.getName().equals("getConnection")) {
+            return result;
+          }
+          Connection connection = (Connection) result;
+          boolean[] committed = {false};
+          return Intercepted.by(
+              Connection.class,
+              connection,
+              (call, args, target) -> {
+                if (committed[0]
+                    && (call.getName().equals("setAutoCommit") || call.getName().equals("close"))) {
+                  connection.close();
+                  throw new SQLException("connection reset");
+                }
+                Object value = target.call();
+                if (call.getName().equals("commit")) {
+                  committed[0] = true;
+                }
+                return value;
+              });
+        });
   }
 }

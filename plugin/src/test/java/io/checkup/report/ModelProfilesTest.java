@@ -6,11 +6,8 @@ import static io.checkup.report.ReportAssertions.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.checkup.engine.CheckupProcessEnginePlugin;
+import io.checkup.testing.Intercepted;
 import io.checkup.testing.TestEngines;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -171,7 +168,7 @@ class ModelProfilesTest {
   }
 
   /** A data source that notes, per thread, the most connections it held at once. */
-  private static final class ConnectionsPerThread implements InvocationHandler {
+  private static final class ConnectionsPerThread {
     private final DataSource real;
     private final ThreadLocal<int[]> open = ThreadLocal.withInitial(() -> new int[1]);
     private final Map<Thread, Integer> most = new ConcurrentHashMap<>();
@@ -185,39 +182,28 @@ class ModelProfilesTest {
     }
 
     DataSource dataSource() {
-      return (DataSource)
-          Proxy.newProxyInstance(
-              getClass().getClassLoader(), new Class<?>[] {DataSource.class}, this);
-    }
-
-    @Override
-    public Object invoke(Object proxy, Method method, Object[] arguments) throws Throwable {
-      Object result = call(method, real, arguments);
-      if (!method.getName().equals("getConnection")) {
-        return result;
-      }
-      Connection connection = (Connection) result;
-      int now = ++open.get()[0];
-      most.merge(Thread.currentThread(), now, Math::max);
-      boolean[] closed = {false};
-      return Proxy.newProxyInstance(
-          getClass().getClassLoader(),
-          new Class<?>[] {Connection.class},
-          (p, m, a) -> {
-            if (m.getName().equals("close") && !closed[0]) {
-              closed[0] = true;
-              open.get()[0]--;
+      return Intercepted.by(
+          DataSource.class,
+          real,
+          (method, arguments, source) -> {
+            Object result = source.call();
+            if (!method.getName().equals("getConnection")) {
+              return result;
             }
-            return call(m, connection, a);
+            int now = ++open.get()[0];
+            most.merge(Thread.currentThread(), now, Math::max);
+            boolean[] closed = {false};
+            return Intercepted.by(
+                Connection.class,
+                (Connection) result,
+                (call, args, connection) -> {
+                  if (call.getName().equals("close") && !closed[0]) {
+                    closed[0] = true;
+                    open.get()[0]--;
+                  }
+                  return connection.call();
+                });
           });
-    }
-
-    private static Object call(Method method, Object target, Object[] arguments) throws Throwable {
-      try {
-        return method.invoke(target, arguments);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
     }
   }
 

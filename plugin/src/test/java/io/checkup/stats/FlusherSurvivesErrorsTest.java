@@ -3,8 +3,7 @@ package io.checkup.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.checkup.db.PluginTables;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+import io.checkup.testing.Intercepted;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,22 +24,17 @@ class FlusherSurvivesErrorsTest {
     h2.setURL("jdbc:h2:mem:flusher-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     AtomicBoolean failNext = new AtomicBoolean();
     DataSource flaky =
-        (DataSource)
-            Proxy.newProxyInstance(
-                getClass().getClassLoader(),
-                new Class<?>[] {DataSource.class},
-                (proxy, method, arguments) -> {
-                  if (method.getName().equals("getConnection")
-                      && Thread.currentThread().getName().startsWith("camunda-checkup-stats")
-                      && failNext.getAndSet(false)) {
-                    throw new LinkageError("a driver class failed to load");
-                  }
-                  try {
-                    return method.invoke(h2, arguments);
-                  } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                  }
-                });
+        Intercepted.by(
+            DataSource.class,
+            h2,
+            (method, arguments, target) -> {
+              if (method.getName().equals("getConnection")
+                  && Thread.currentThread().getName().startsWith("camunda-checkup-stats")
+                  && failNext.getAndSet(false)) {
+                throw new LinkageError("a driver class failed to load");
+              }
+              return target.call();
+            });
     StatsStore store = new StatsStore(new PluginTables(flaky, "h2", ""));
     store.applySchemaUpdate("true");
     StatsCollector collector = new StatsCollector();
