@@ -186,13 +186,7 @@ class CheckupReportTest {
           .getRepositoryService()
           .createDeployment()
           .tenantId(tenant)
-          .addModelInstance(
-              "p.bpmn",
-              Bpmn.createExecutableProcess("p")
-                  .camundaHistoryTimeToLive(30)
-                  .startEvent()
-                  .endEvent()
-                  .done())
+          .addModelInstance("p.bpmn", Models.startToEnd("p"))
           .deploy();
     }
 

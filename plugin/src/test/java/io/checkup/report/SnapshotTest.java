@@ -6,6 +6,7 @@ import io.checkup.engine.CheckupProcessEnginePlugin;
 import io.checkup.stats.Metric;
 import io.checkup.stats.StatKey;
 import io.checkup.stats.UtcPeriods;
+import io.checkup.testing.Models;
 import io.checkup.testing.TestEngines;
 import java.time.Duration;
 import java.time.Instant;
@@ -295,13 +296,7 @@ class SnapshotTest {
         .getRepositoryService()
         .createDeployment()
         .tenantId("newco")
-        .addModelInstance(
-            "p.bpmn",
-            Bpmn.createExecutableProcess("p")
-                .camundaHistoryTimeToLive(30)
-                .startEvent()
-                .endEvent()
-                .done())
+        .addModelInstance("p.bpmn", Models.startToEnd("p"))
         .deploy();
 
     // just after midnight: yesterday's snapshot is not written yet
