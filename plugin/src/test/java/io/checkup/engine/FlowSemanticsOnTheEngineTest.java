@@ -1,0 +1,186 @@
+package io.checkup.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.checkup.lint.Finding;
+import io.checkup.lint.LintConfig;
+import io.checkup.lint.Linter;
+import io.checkup.lint.RuleCatalog;
+import io.checkup.testing.TestEngines;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The flow rules claim to play the token game as Camunda 7 executes a model. Here the engine itself
+ * runs the shapes whose verdicts rest on a reading of Camunda's behaviour, and the lint's verdict
+ * is checked against what the engine did: an escalation caught by an interrupting or a
+ * non-interrupting event inside a sub-process with a parallel join, and an inclusive join that only
+ * a boundary event's path feeds from a running activity.
+ */
+class FlowSemanticsOnTheEngineTest {
+
+  private final Linter linter = new Linter(LintConfig.defaults(RuleCatalog.standard()));
+  private ProcessEngine engine;
+
+  @AfterEach
+  void close() {
+    if (engine != null) {
+      engine.close();
+    }
+  }
+
+  private static String escalation(String catchAttributes) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                     xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="test">
+          <escalation id="late" escalationCode="LATE"/>
+          <process id="check" isExecutable="true" camunda:historyTimeToLive="1">
+            <startEvent id="start"/>
+            <subProcess id="sub" name="Check">
+              <startEvent id="in"/>
+              <parallelGateway id="fork"/>
+              <exclusiveGateway id="valid" name="Valid?" default="yes"/>
+              <endEvent id="escalate"><escalationEventDefinition escalationRef="late"/></endEvent>
+              <serviceTask id="other" name="Other" camunda:expression="${true}"/>
+              <parallelGateway id="join" name="Inner join"/>
+              <endEvent id="done"/>
+              <sequenceFlow id="a" sourceRef="in" targetRef="fork"/>
+              <sequenceFlow id="b" sourceRef="fork" targetRef="valid"/>
+              <sequenceFlow id="c" sourceRef="fork" targetRef="other"/>
+              <sequenceFlow id="no" sourceRef="valid" targetRef="escalate">
+                <conditionExpression>${!ok}</conditionExpression>
+              </sequenceFlow>
+              <sequenceFlow id="yes" sourceRef="valid" targetRef="join"/>
+              <sequenceFlow id="d" sourceRef="other" targetRef="join"/>
+              <sequenceFlow id="e" sourceRef="join" targetRef="done"/>
+            </subProcess>
+            <boundaryEvent id="escalated" attachedToRef="sub" %s>
+              <escalationEventDefinition escalationRef="late"/>
+            </boundaryEvent>
+            <serviceTask id="notify" name="Notify" camunda:expression="${true}"/>
+            <endEvent id="notified"/>
+            <endEvent id="end"/>
+            <sequenceFlow id="f" sourceRef="start" targetRef="sub"/>
+            <sequenceFlow id="g" sourceRef="sub" targetRef="end"/>
+            <sequenceFlow id="h" sourceRef="escalated" targetRef="notify"/>
+            <sequenceFlow id="i" sourceRef="notify" targetRef="notified"/>
+          </process>
+        </definitions>
+        """
+        .formatted(catchAttributes);
+  }
+
+  private List<String> rules(String xml) {
+    return linter.lint(xml.getBytes(StandardCharsets.UTF_8)).findings().stream()
+        .map(Finding::ruleId)
+        .toList();
+  }
+
+  private void deploy(String xml) {
+    engine = TestEngines.h2().history("full").build();
+    engine.getRepositoryService().createDeployment().addString("m.bpmn", xml).deploy();
+  }
+
+  @Test
+  void anEscalationAnInterruptingEventCatchesLeavesNothingWaiting() {
+    String xml = escalation("cancelActivity=\"true\"");
+    deploy(xml);
+
+    ProcessInstance instance =
+        engine.getRuntimeService().startProcessInstanceByKey("check", Map.of("ok", false));
+
+    // the sub-process is cancelled with the token waiting at its join: the instance ends
+    assertThat(instance.isEnded()).isTrue();
+    assertThat(rules(xml)).doesNotContain("deadlock");
+  }
+
+  @Test
+  void anEscalationANonInterruptingEventCatchesLeavesTheJoinWaitingForever() {
+    String xml = escalation("cancelActivity=\"false\"");
+    deploy(xml);
+
+    ProcessInstance instance =
+        engine.getRuntimeService().startProcessInstanceByKey("check", Map.of("ok", false));
+
+    // the escalation's path ran, and the other branch's token waits at the join for good
+    assertThat(instance.isEnded()).isFalse();
+    assertThat(
+            engine
+                .getRuntimeService()
+                .createExecutionQuery()
+                .processInstanceId(instance.getId())
+                .activityId("join")
+                .count())
+        .isEqualTo(1);
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricActivityInstanceQuery()
+                .activityId("notify")
+                .count())
+        .isEqualTo(1);
+    assertThat(rules(xml)).contains("deadlock");
+  }
+
+  @Test
+  void anInclusiveJoinOnlyABoundaryPathFeedsFiresTwice() {
+    String xml =
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                     xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="test">
+          <process id="order" isExecutable="true" camunda:historyTimeToLive="1">
+            <startEvent id="start"/>
+            <parallelGateway id="fork"/>
+            <serviceTask id="prepare" name="Prepare" camunda:expression="${true}"/>
+            <userTask id="approve" name="Approve"/>
+            <boundaryEvent id="late" name="Late" attachedToRef="approve">
+              <timerEventDefinition><timeDuration>P1D</timeDuration></timerEventDefinition>
+            </boundaryEvent>
+            <inclusiveGateway id="ready" name="Ready"/>
+            <serviceTask id="ship" name="Ship" camunda:expression="${true}"/>
+            <endEvent id="shipped"/>
+            <endEvent id="approved"/>
+            <sequenceFlow id="a" sourceRef="start" targetRef="fork"/>
+            <sequenceFlow id="b" sourceRef="fork" targetRef="prepare"/>
+            <sequenceFlow id="c" sourceRef="fork" targetRef="approve"/>
+            <sequenceFlow id="d" sourceRef="prepare" targetRef="ready"/>
+            <sequenceFlow id="e" sourceRef="late" targetRef="ready"/>
+            <sequenceFlow id="f" sourceRef="approve" targetRef="approved"/>
+            <sequenceFlow id="g" sourceRef="ready" targetRef="ship"/>
+            <sequenceFlow id="h" sourceRef="ship" targetRef="shipped"/>
+          </process>
+        </definitions>
+        """;
+    deploy(xml);
+
+    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("order");
+    // the join did not wait for 'Approve', whose timer could still bring a token
+    assertThat(shipped()).isEqualTo(1);
+    Job timer =
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .processInstanceId(instance.getId())
+            .singleResult();
+    engine.getManagementService().executeJob(timer.getId());
+
+    assertThat(shipped()).as("'Ship' ran again when the timer fired").isEqualTo(2);
+    assertThat(rules(xml)).contains("lack-of-synchronization");
+  }
+
+  private long shipped() {
+    return engine
+        .getHistoryService()
+        .createHistoricActivityInstanceQuery()
+        .activityId("ship")
+        .count();
+  }
+}
