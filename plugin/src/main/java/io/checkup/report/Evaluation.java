@@ -150,9 +150,9 @@ final class Evaluation {
     if (value != null
         && max != null
         && value.doubleValue() > max
-        && indicator.adviceAbove() != null
-        && note == null) {
-      note = "Above the norm: " + indicator.adviceAbove();
+        && indicator.adviceAbove() != null) {
+      String above = "Above the norm: " + indicator.adviceAbove();
+      note = note == null ? above : note + " " + above;
     }
     Status status;
     if (value == null || (!minApplies && max == null)) {

@@ -116,8 +116,8 @@ public enum Indicator {
           .consequence("the client may find manual work cheaper than automation")
           .above(
               "more launches than an account of this size usually has",
-              "look for processes that start each other in loops, and check the tenant's size class (large accounts: "
-                  + "10,000 to 100,000).")
+              "look for processes that start each other in loops; a client this busy may belong in a larger size "
+                  + "class, or need norms of its own.")
           .meaning(
               "Process instances started in the last 7 days. The main indicator of churn risk: below the norm the client "
                   + "finds manual work cheaper than automation. Adding processes just to raise it does not help: processes "
@@ -142,7 +142,9 @@ public enum Indicator {
                   + "1,000 a week for 5 users is close to critical.")
           .advice(
               "Bring each user's daily work into processes: start processes from the events they handle by hand.")
-          .noValue("the tenant has no users in the identity service.")) {
+          .noValue(
+              "the identity service names no users of the tenant (none, or memberships kept outside the "
+                  + "engine's tables, as with LDAP).")) {
     @Override
     Measurement measure(TenantView tenant) {
       Integer users = tenant.users();
@@ -233,7 +235,9 @@ public enum Indicator {
                   + "should be left out. The users left out are listed in the details.")
           .advice(
               "Bring processes into the work of the users left out: give them tasks instead of mail and calls.")
-          .noValue("the tenant has no users in the identity service.")) {
+          .noValue(
+              "the identity service names no users of the tenant (none, or memberships kept outside the "
+                  + "engine's tables, as with LDAP).")) {
     @Override
     Measurement measure(TenantView tenant) {
       TenantFacts facts = tenant.facts();

@@ -75,8 +75,8 @@ final class Trends {
         points.add(new HistoryPoint(day.toString(), snapshot.score(), snapshot.riskLevel()));
       }
     }
-    // the newest snapshot, not only yesterday's: between midnight and the writing of yesterday's
-    // snapshot (or while no node writes them) the level did not start today
+    // yesterday's snapshot, or the day before's: between midnight and the writing of yesterday's
+    // snapshot the level did not start today
     Snapshot latest = history.latest();
     String levelSince =
         (latest != null && latest.riskLevel() == tenant.riskLevel() ? latest.levelSince() : today)
@@ -116,7 +116,8 @@ final class Trends {
           (key, byDay) ->
               tenants.put(
                   key,
-                  new TenantHistory(byDay, latest(byDay), weekAgo.getOrDefault(key, Map.of()))));
+                  new TenantHistory(
+                      byDay, latest(byDay, today), weekAgo.getOrDefault(key, Map.of()))));
     } catch (SQLException e) {
       LOG.warn(
           "camunda-checkup: the daily snapshots cannot be read ({}); no trends",
@@ -127,13 +128,13 @@ final class Trends {
     return tenants;
   }
 
-  private static Snapshot latest(Map<LocalDate, Snapshot> byDay) {
-    Snapshot latest = null;
-    for (Snapshot snapshot : byDay.values()) {
-      if (latest == null || snapshot.day().isAfter(latest.day())) {
-        latest = snapshot;
-      }
-    }
-    return latest;
+  /**
+   * Yesterday's snapshot, or the day before's while yesterday's is not written yet (between
+   * midnight and the snapshot job's round): the level a tenant had then. An older one says nothing
+   * of the days in between, and the snapshot job carries a level on from the day before only.
+   */
+  private static Snapshot latest(Map<LocalDate, Snapshot> byDay, LocalDate today) {
+    Snapshot yesterday = byDay.get(today.minusDays(1));
+    return yesterday != null ? yesterday : byDay.get(today.minusDays(2));
   }
 }

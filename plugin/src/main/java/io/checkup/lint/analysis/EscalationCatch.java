@@ -10,10 +10,10 @@ import io.checkup.lint.xml.XmlNode;
  * event, looked for as Camunda 7 looks for it: from the thrower's scope outwards, at each level the
  * escalation event sub-processes of the scope, then the escalation boundary events of the
  * sub-process the scope is; the first catch whose escalation code is the thrown one, or that has no
- * code (it catches every escalation), is the one. An interrupting catch cancels the thrower's
- * scope: to the token game the throw ends the scope as a terminate end event does. A
- * non-interrupting catch, or none, lets the thrower's token go on (or end) as if nothing were
- * thrown.
+ * code, or an empty one (it catches every escalation), is the one; an event sub-process never
+ * catches what is thrown on its own first level. An interrupting catch cancels the thrower's scope:
+ * to the token game the throw ends the scope as a terminate end event does. A non-interrupting
+ * catch, or none, lets the thrower's token go on (or end) as if nothing were thrown.
  */
 final class EscalationCatch {
 
@@ -28,9 +28,11 @@ final class EscalationCatch {
     String code = code(definition(node));
     for (Scope scope = node.scope(); scope != null; scope = scope.parent()) {
       for (FlowNode candidate : scope.flowNodes()) {
+        // an event sub-process does not catch what its own content throws on its first level (it
+        // would throw again); from a sub-process inside it, it does, as in Camunda
         if (candidate.isEventSubProcess()
             && candidate.innerScope() != null
-            && !node.scope().isWithin(candidate.innerScope())) {
+            && candidate.innerScope() != node.scope()) {
           for (FlowNode start : candidate.innerScope().flowNodes()) {
             if (start.isStartEvent() && catches(start, code)) {
               return start.isInterrupting();
@@ -79,7 +81,9 @@ final class EscalationCatch {
     }
     for (XmlNode escalation : root.children(Bpmn.MODEL_NS, "escalation")) {
       if (ref.equals(escalation.attr("id"))) {
-        return escalation.attr("escalationCode");
+        // an empty code is no code, as Camunda's parser reads it: a catch of every escalation
+        String code = escalation.attr("escalationCode");
+        return code == null || code.isEmpty() ? null : code;
       }
     }
     return null;
