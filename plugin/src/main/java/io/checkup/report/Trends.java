@@ -26,8 +26,8 @@ final class Trends {
   private static final long REFRESH = 5 * 60_000L;
 
   /**
-   * One tenant's last 30 days: scores and levels by day, the newest of them, and the indicators 7
-   * days ago.
+   * One tenant's last 30 days: scores and levels by day, the snapshot its level carries on from
+   * (yesterday's, or the day before's), and the indicators 7 days ago.
    */
   private record TenantHistory(
       Map<LocalDate, Snapshot> days, Snapshot latest, Map<String, Number> weekAgo) {
