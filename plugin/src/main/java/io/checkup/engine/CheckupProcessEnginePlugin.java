@@ -136,6 +136,7 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
     }
     stats.preInit(configuration);
     lintConfig.warnings().forEach(warning -> LOG.warn("camunda-checkup: {}", warning));
+    checkupConfig.warnings().forEach(warning -> LOG.warn("camunda-checkup: {}", warning));
     Linter linter = new Linter(lintConfig);
     deploymentLinter = new DeploymentLinter(linter, mode, settings.get(LINT_LOG_LIMIT));
     lintResults =

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -502,6 +503,42 @@ public final class ReportConfig {
   }
 
   /** The size classes, in the order they are tried. */
+  /**
+   * What is configured but probably not meant, to be logged at start: user counts that no size
+   * class covers (a class's bounds changed without its neighbour's), whose tenants get the global
+   * norms instead of a class's.
+   */
+  public List<String> warnings() {
+    if (sizeClasses.isEmpty()) {
+      return List.of();
+    }
+    List<SizeClass> byFloor = new ArrayList<>(sizeClasses.values());
+    byFloor.sort(Comparator.comparingInt(ReportConfig::floor));
+    List<String> gaps = new ArrayList<>();
+    long covered = -1; // every count up to this one fits a class
+    for (SizeClass sizeClass : byFloor) {
+      int from = floor(sizeClass);
+      if (from > covered + 1) {
+        gaps.add(users(covered + 1, from - 1L));
+      }
+      long to = sizeClass.maxUsers() == null ? Long.MAX_VALUE : sizeClass.maxUsers();
+      covered = Math.max(covered, to);
+    }
+    if (covered < Long.MAX_VALUE) {
+      gaps.add((covered + 1) + " users and more");
+    }
+    return gaps.isEmpty()
+        ? List.of()
+        : List.of(
+            "report: tenants with "
+                + String.join(", ", gaps)
+                + " fit no size class (sizeClasses' minUsers and maxUsers) and get the global norms");
+  }
+
+  private static String users(long from, long to) {
+    return from == to ? from + (from == 1 ? " user" : " users") : from + " to " + to + " users";
+  }
+
   public Map<String, SizeClass> sizeClasses() {
     return Collections.unmodifiableMap(sizeClasses);
   }

@@ -48,6 +48,27 @@ class ReportConfigTest {
   }
 
   @Test
+  void userCountsNoSizeClassCoversAreWarnedAbout() {
+    assertThat(ReportConfig.defaults().warnings()).isEmpty();
+    // large moved up alone: 51 to 99 users fit no class
+    assertThat(
+            ReportConfig.load(null, null, "{\"sizeClasses\": {\"large\": {\"minUsers\": 100}}}")
+                .warnings())
+        .containsExactly(
+            "report: tenants with 51 to 99 users fit no size class (sizeClasses' minUsers and"
+                + " maxUsers) and get the global norms");
+    assertThat(
+            ReportConfig.load(
+                    null,
+                    null,
+                    "{\"sizeClasses\": {\"small\": {\"minUsers\": 1}, \"large\": {\"maxUsers\": 1000}}}")
+                .warnings())
+        .containsExactly(
+            "report: tenants with 0 users, 1001 users and more fit no size class (sizeClasses'"
+                + " minUsers and maxUsers) and get the global norms");
+  }
+
+  @Test
   void globalThenSizeClassThenProfileThenTenant() {
     ReportConfig config =
         ReportConfig.load(
