@@ -50,6 +50,8 @@ import org.springframework.util.MultiValueMap;
       "checkup.demo.auth=true",
       "checkup.demo.simulate=false",
       "checkup.demo.deploy-samples=false",
+      // its tenant-less models stand for the lint showcase the demo leaves out
+      "checkup.report.exclude-without-tenant=true",
       "spring.datasource.url=jdbc:h2:mem:checkup-report-rest;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE"
     })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

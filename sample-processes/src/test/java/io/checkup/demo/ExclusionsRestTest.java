@@ -16,9 +16,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * What is not a client is nowhere: an excluded tenant and the tenant-less part (excluded by the
- * demo's own configuration) are absent from the report in every format and from the history, and
- * asked for by name they are a 404.
+ * What is not a client is nowhere: an excluded tenant and the tenant-less part are absent from the
+ * report in every format and from the history, and asked for by name they are a 404.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -26,6 +25,7 @@ import org.springframework.http.ResponseEntity;
       "checkup.demo.simulate=false",
       "checkup.demo.deploy-samples=false",
       "checkup.report.exclude-tenants=internal",
+      "checkup.report.exclude-without-tenant=true",
       "spring.datasource.url=jdbc:h2:mem:checkup-exclusions;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE"
     })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -26,14 +26,15 @@ import org.springframework.http.ResponseEntity;
 /**
  * Camunda's tenant ids allow {@code default}: such a tenant is a tenant like any other, and the
  * tenant-less part of the engine has an address of its own that no tenant id can take, as in
- * Camunda's REST API ({@code withoutTenantId=true}).
+ * Camunda's REST API ({@code withoutTenantId=true}). The demo without its sample models ({@code
+ * deploy-samples=false}) reports the tenant-less part a test deploys: only its showcase models are
+ * left out.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "checkup.demo.auth=true",
       "checkup.demo.simulate=false",
-      "checkup.report.exclude-without-tenant=false",
       "checkup.demo.deploy-samples=false",
       "spring.datasource.url=jdbc:h2:mem:checkup-tenant-default;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE"
     })
