@@ -241,6 +241,10 @@ public final class ReportConfig {
                   given.getNorms() != null
                       ? normOverrides(given.getNorms(), where + ".norms")
                       : known == null ? Map.of() : known.norms();
+              if (min != null && max != null && min > max) {
+                throw new IllegalArgumentException(
+                    where + ": minUsers " + min + " is more than maxUsers " + max);
+              }
               sizeClasses.put(name, new SizeClass(name, min, max, classNorms));
             });
     settings
@@ -502,7 +506,6 @@ public final class ReportConfig {
     return detailsLimit;
   }
 
-  /** The size classes, in the order they are tried. */
   /**
    * What is configured but probably not meant, to be logged at start: user counts that no size
    * class covers (a class's bounds changed without its neighbour's), whose tenants get the global
@@ -517,6 +520,9 @@ public final class ReportConfig {
     List<String> gaps = new ArrayList<>();
     long covered = -1; // every count up to this one fits a class
     for (SizeClass sizeClass : byFloor) {
+      if (covered == Long.MAX_VALUE) {
+        break; // an open-ended class covers everything above it
+      }
       int from = floor(sizeClass);
       if (from > covered + 1) {
         gaps.add(users(covered + 1, from - 1L));
@@ -539,6 +545,7 @@ public final class ReportConfig {
     return from == to ? from + (from == 1 ? " user" : " users") : from + " to " + to + " users";
   }
 
+  /** The size classes, in the order they are tried. */
   public Map<String, SizeClass> sizeClasses() {
     return Collections.unmodifiableMap(sizeClasses);
   }

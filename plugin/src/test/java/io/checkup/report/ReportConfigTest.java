@@ -66,6 +66,17 @@ class ReportConfigTest {
         .containsExactly(
             "report: tenants with 0 users, 1001 users and more fit no size class (sizeClasses'"
                 + " minUsers and maxUsers) and get the global norms");
+    // a class open upwards above another open one leaves nothing out
+    assertThat(
+            ReportConfig.load(null, null, "{\"sizeClasses\": {\"huge\": {\"minUsers\": 1000}}}")
+                .warnings())
+        .isEmpty();
+    assertThatThrownBy(
+            () ->
+                ReportConfig.load(
+                    null, null, "{\"sizeClasses\": {\"medium\": {\"minUsers\": 60}}}"))
+        .hasMessageContaining(
+            "reportConfig: sizeClasses.medium: minUsers 60 is more than maxUsers 50");
   }
 
   @Test

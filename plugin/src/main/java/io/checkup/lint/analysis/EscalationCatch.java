@@ -26,6 +26,9 @@ final class EscalationCatch {
       return false;
     }
     String code = code(definition(node));
+    if (code == UNKNOWN) {
+      return false; // Camunda refuses such a model; nothing to say about its catch
+    }
     for (Scope scope = node.scope(); scope != null; scope = scope.parent()) {
       for (FlowNode candidate : scope.flowNodes()) {
         // an event sub-process does not catch what its own content throws on its first level (it
@@ -57,7 +60,7 @@ final class EscalationCatch {
       return false;
     }
     String caught = code(definition(event));
-    return caught == null || caught.equals(thrown);
+    return caught != UNKNOWN && (caught == null || caught.equals(thrown));
   }
 
   private static XmlNode definition(FlowNode event) {
@@ -69,7 +72,17 @@ final class EscalationCatch {
     return null;
   }
 
-  /** The escalation code a definition names through its escalation; null for none. */
+  /**
+   * An escalationRef that names no escalation of the file: catches nothing, as Camunda deploys
+   * nothing.
+   */
+  private static final String UNKNOWN = new String("unknown escalation");
+
+  /**
+   * The escalation code a definition names through its escalation; null for none (no reference, or
+   * an escalation without a code or with an empty one); {@link #UNKNOWN} for a reference to no
+   * escalation.
+   */
   private static String code(XmlNode definition) {
     String ref = definition == null ? null : definition.attr("escalationRef");
     if (ref == null || ref.isBlank()) {
@@ -86,6 +99,6 @@ final class EscalationCatch {
         return code == null || code.isEmpty() ? null : code;
       }
     }
-    return null;
+    return UNKNOWN;
   }
 }
