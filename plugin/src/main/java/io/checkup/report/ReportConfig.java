@@ -512,9 +512,6 @@ public final class ReportConfig {
    * norms instead of a class's.
    */
   public List<String> warnings() {
-    if (sizeClasses.isEmpty()) {
-      return List.of();
-    }
     List<SizeClass> byFloor = new ArrayList<>(sizeClasses.values());
     byFloor.sort(Comparator.comparingInt(ReportConfig::floor));
     List<String> gaps = new ArrayList<>();

@@ -244,47 +244,32 @@ final class TimerSyntax {
     String[] names = {"second", "minute", "hour", "day-of-month", "month", "day-of-week"};
     int[][] ranges = {{0, 59}, {0, 59}, {0, 23}, {1, 31}, {1, 12}, {0, 7}};
     for (int i = 0; i < 6; i++) {
-      String problem =
-          checkCronField(fields[i].toUpperCase(Locale.ROOT), i, ranges[i][0], ranges[i][1]);
+      String problem = checkCronField(fields[i], i, ranges[i][0], ranges[i][1]);
       if (problem != null) {
-        return "cron expression '"
-            + value
-            + "': "
-            + names[i]
-            + " field "
-            + field(fields[i], problem);
+        return "cron expression '" + value + "': " + names[i] + " field " + problem;
       }
     }
     return null;
   }
 
   /**
-   * "'60' is not a number from 0 to 59" rather than "'60' has '60', which is not ...": the problem
-   * told of the field, or of the part of it that is wrong when that is not the whole field.
+   * What is wrong with one field, as it follows "minute field": "'60' is not a number from 0 to
+   * 59", or of the part that is wrong, "'5,60' has '60', which is not ..."; null when nothing.
    */
-  private static String field(String field, String problem) {
-    String quoted = "'" + field + "'";
-    String about = "has " + quoted + ", which ";
-    if (problem.regionMatches(true, 0, about, 0, about.length())) {
-      return quoted + " " + problem.substring(about.length());
-    }
-    if (field.equals("?") && problem.startsWith("may not be '?'")) {
-      return problem;
-    }
-    return quoted + " " + problem;
-  }
-
-  private static String checkCronField(String field, int index, int min, int max) {
+  private static String checkCronField(String shown, int index, int min, int max) {
+    String field = shown.toUpperCase(Locale.ROOT);
+    String quoted = "'" + shown + "' ";
     Map<String, Integer> names = index == 4 ? MONTHS : index == 5 ? DAYS : Map.of();
     for (String item : field.split(",", -1)) {
       if (item.isEmpty()) {
-        return "has an empty list item";
+        return quoted + "has an empty list item";
       }
       if (item.equals("?")) {
         if (index == 3 || index == 5) {
           continue;
         }
-        return "may not be '?' (only day-of-month and day-of-week may)";
+        return (item.equals(field) ? "" : quoted)
+            + "may not be '?' (only day-of-month and day-of-week may)";
       }
       if (index == 3
           && (item.equals("L")
@@ -294,7 +279,7 @@ final class TimerSyntax {
         if (item.endsWith("W")
             && !item.equals("LW")
             && !inRange(item.substring(0, item.length() - 1), 1, 31)) {
-          return "is out of range";
+          return quoted + "is out of range";
         }
         continue;
       }
@@ -306,7 +291,7 @@ final class TimerSyntax {
         if (special.matches()) {
           if (value(special.group(1), names, min, max) == null
               || special.group(3) != null && !inRange(special.group(3), 1, 5)) {
-            return "is not a valid day-of-week";
+            return quoted + "is not a valid day-of-week";
           }
           continue;
         }
@@ -317,7 +302,7 @@ final class TimerSyntax {
         range = item.substring(0, slash);
         String step = item.substring(slash + 1);
         if (!step.matches("\\d+") || Integer.parseInt(step) == 0) {
-          return "has an invalid step '" + step + "'";
+          return quoted + "has an invalid step '" + step + "'";
         }
       }
       if (range.equals("*")) {
@@ -325,13 +310,12 @@ final class TimerSyntax {
       }
       String[] bounds = range.split("-", -1);
       if (bounds.length > 2) {
-        return "has an invalid range '" + range + "'";
+        return quoted + "has an invalid range '" + range + "'";
       }
       for (String bound : bounds) {
         if (value(bound, names, min, max) == null) {
-          return "has '"
-              + bound
-              + "', which is not "
+          return quoted
+              + (bound.equals(field) ? "is not " : "has '" + bound + "', which is not ")
               + (names.isEmpty() ? "" : "a name or ")
               + "a number from "
               + min
