@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -67,18 +66,7 @@ class AuthorizationRestTest {
       authorizations.deleteAuthorization(granted.getId());
     }
     for (String tenant : List.of("acme", "globex")) {
-      engine
-          .getRepositoryService()
-          .createDeployment()
-          .tenantId(tenant)
-          .addModelInstance(
-              "p.bpmn",
-              Bpmn.createExecutableProcess("p")
-                  .camundaHistoryTimeToLive(30)
-                  .startEvent()
-                  .endEvent()
-                  .done())
-          .deploy();
+      TestDeployments.startToEnd(engine, tenant, "p");
     }
   }
 

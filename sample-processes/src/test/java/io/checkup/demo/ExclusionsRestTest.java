@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.checkup.engine.CheckupProcessEnginePlugin;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -43,18 +42,7 @@ class ExclusionsRestTest {
       if (tenant != null) {
         engine.getIdentityService().saveTenant(engine.getIdentityService().newTenant(tenant));
       }
-      engine
-          .getRepositoryService()
-          .createDeployment()
-          .tenantId(tenant)
-          .addModelInstance(
-              "p.bpmn",
-              Bpmn.createExecutableProcess("p")
-                  .camundaHistoryTimeToLive(30)
-                  .startEvent()
-                  .endEvent()
-                  .done())
-          .deploy();
+      TestDeployments.startToEnd(engine, tenant, "p");
     }
     checkup.getReport().writeSnapshots();
   }

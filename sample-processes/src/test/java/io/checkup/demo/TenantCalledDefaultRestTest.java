@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -59,30 +58,9 @@ class TenantCalledDefaultRestTest {
     identity.createTenantUserMembership("default", "dora");
     // two models in the tenant called default, one in the tenant-less part
     for (String key : List.of("first", "second")) {
-      engine
-          .getRepositoryService()
-          .createDeployment()
-          .tenantId("default")
-          .addModelInstance(
-              key + ".bpmn",
-              Bpmn.createExecutableProcess(key)
-                  .camundaHistoryTimeToLive(30)
-                  .startEvent()
-                  .endEvent()
-                  .done())
-          .deploy();
+      TestDeployments.startToEnd(engine, "default", key);
     }
-    engine
-        .getRepositoryService()
-        .createDeployment()
-        .addModelInstance(
-            "shared.bpmn",
-            Bpmn.createExecutableProcess("shared")
-                .camundaHistoryTimeToLive(30)
-                .startEvent()
-                .endEvent()
-                .done())
-        .deploy();
+    TestDeployments.startToEnd(engine, null, "shared");
   }
 
   private ResponseEntity<String> get(String user, String password, String path) {
