@@ -25,6 +25,10 @@ public final class CheckupCli {
   private CheckupCli() {}
 
   public static void main(String[] args) {
+    int forkedExitCode = JitRelaunch.runIfWorthIt(args);
+    if (forkedExitCode >= 0) {
+      System.exit(forkedExitCode);
+    }
     PrintWriter out =
         new PrintWriter(
             new OutputStreamWriter(

@@ -12,20 +12,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemLoopException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -145,34 +139,27 @@ final class LintCommand {
     if (Files.isDirectory(path)) {
       try {
         List<Path> found = new ArrayList<>();
-        // links followed, as bpmnlint's glob does (a loop of links is reported, not walked);
-        // an entry that cannot be read is reported and the walk goes on
-        Files.walkFileTree(
+        BpmnFileWalk.walk(
             path,
-            EnumSet.of(FileVisitOption.FOLLOW_LINKS),
-            Integer.MAX_VALUE,
-            new SimpleFileVisitor<>() {
+            new BpmnFileWalk.Visitor() {
               @Override
-              public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                if (attributes.isRegularFile() && isBpmnFile(file)) {
-                  found.add(file);
-                }
-                return FileVisitResult.CONTINUE;
+              public boolean file(Path file, long size) {
+                found.add(file);
+                return true;
               }
 
               @Override
-              public FileVisitResult visitFileFailed(Path file, IOException e) {
+              public void failed(Path entry, IOException e) {
                 unreadable.add(
                     FileResult.problem(
-                        file,
+                        entry,
                         (e instanceof FileSystemLoopException
                                 ? "a loop of links"
-                                : Files.isDirectory(file)
+                                : Files.isDirectory(entry)
                                     ? "directory cannot be read"
                                     : "cannot be read")
                             + ": "
                             + e.getClass().getSimpleName()));
-                return FileVisitResult.CONTINUE;
               }
             });
         Collections.sort(found);
@@ -190,11 +177,6 @@ final class LintCommand {
     } else {
       unreadable.add(FileResult.problem(path, "no such file or directory"));
     }
-  }
-
-  static boolean isBpmnFile(Path file) {
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    return name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml");
   }
 
   private static FileResult lintFile(Linter linter, Path file, boolean onlyExecutable) {

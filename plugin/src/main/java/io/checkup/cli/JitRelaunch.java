@@ -1,0 +1,256 @@
+package io.checkup.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs a larger lint in a second JVM with the optimising (C2) compiler off.
+ *
+ * <p>A lint of many files is a short batch run: a few seconds in which the JVM's optimising
+ * compiler spends more CPU compiling (and, on files that differ from one another, throwing away and
+ * compiling again) than it ever saves, while the lint threads wait for a core. With the quick (C1)
+ * compiler only, the same run takes about half the time (docs/benchmarks.md). A runnable jar cannot
+ * choose its JVM's flags, so {@code java -jar checkup-cli.jar lint} starts the same JVM again with
+ * {@code -XX:TieredStopAtLevel=1}, the caller's own JVM options and the same arguments, lets it
+ * write to the same output and returns its exit code.
+ *
+ * <p>It does so only where it pays for the second start (about 60 ms): a {@code lint} of at least
+ * {@link #THRESHOLD_BYTES} of BPMN files. It never does when the caller chose the compiler
+ * themselves (any {@code -XX:} option about tiers or compilation, {@code -Xint}, {@code -Xcomp}),
+ * when the command line cannot be read back, when it uses an argument file or a module, or when the
+ * system property {@code checkup.cli.fork} is {@code false}. A failed start runs the lint here.
+ */
+final class JitRelaunch {
+
+  /** Set on the second JVM, so that it never starts a third. */
+  static final String FORKED = "checkup.cli.forked";
+
+  /** {@code false}: never start a second JVM; {@code true}: whatever the size of the input. */
+  static final String FORK = "checkup.cli.fork";
+
+  /** Below this much BPMN a second JVM start costs more than it saves. */
+  static final long THRESHOLD_BYTES = 512 * 1024;
+
+  /** The quick compiler only. */
+  static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+
+  /** Launcher options whose value is the next argument. */
+  private static final Set<String> WITH_VALUE =
+      Set.of(
+          "--add-exports",
+          "--add-opens",
+          "--add-reads",
+          "--add-modules",
+          "--enable-native-access",
+          "--limit-modules",
+          "--patch-module",
+          "--upgrade-module-path",
+          "--module-path",
+          "-p");
+
+  private static final Set<String> CLASS_PATH = Set.of("-cp", "-classpath", "--class-path");
+
+  private JitRelaunch() {}
+
+  /**
+   * The second JVM's command for these arguments, or null to lint in this JVM.
+   *
+   * @param launcherArguments this JVM's command line after the executable, as the launcher got it
+   * @param environment the environment this JVM started with
+   */
+  static List<String> command(
+      String javaHome,
+      String classPath,
+      List<String> launcherArguments,
+      Map<String, String> environment,
+      String forkSetting,
+      boolean forked,
+      String... args) {
+    if (forked || "false".equalsIgnoreCase(forkSetting) || args.length == 0) {
+      return null;
+    }
+    if (!"lint".equals(args[0]) || javaHome == null || classPath == null) {
+      return null;
+    }
+    List<String> options = jvmOptions(launcherArguments);
+    if (options == null
+        || choosesCompiler(options)
+        || choosesCompiler(environment.get("JAVA_TOOL_OPTIONS"))
+        || choosesCompiler(environment.get("JDK_JAVA_OPTIONS"))
+        || choosesCompiler(environment.get("_JAVA_OPTIONS"))) {
+      return null;
+    }
+    if (!"true".equalsIgnoreCase(forkSetting) && !inputsReach(args, THRESHOLD_BYTES)) {
+      return null;
+    }
+    List<String> command = new ArrayList<>();
+    command.add(Paths.get(javaHome, "bin", "java").toString());
+    command.addAll(options);
+    command.add(C1_ONLY);
+    command.add("-D" + FORKED + "=true");
+    command.add("-cp");
+    command.add(classPath);
+    command.add(CheckupCli.class.getName());
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  /**
+   * The JVM options of a launcher command line (without its class path), or null when it is not one
+   * of the two plain shapes, {@code [options] -jar FILE args} and {@code [options] CLASS args}.
+   */
+  static List<String> jvmOptions(List<String> launcherArguments) {
+    if (launcherArguments == null) {
+      return null;
+    }
+    List<String> options = new ArrayList<>();
+    for (int i = 0; i < launcherArguments.size(); i++) {
+      String argument = launcherArguments.get(i);
+      if (argument.equals("-jar")) {
+        return options;
+      }
+      if (argument.startsWith("@")
+          || argument.equals("-m")
+          || argument.startsWith("--module=")
+          || argument.equals("--module")
+          || argument.startsWith("--source")) {
+        return null;
+      }
+      if (CLASS_PATH.contains(argument)) {
+        i++;
+      } else if (argument.startsWith("--class-path=")) {
+        continue;
+      } else if (WITH_VALUE.contains(argument)) {
+        if (i + 1 >= launcherArguments.size()) {
+          return null;
+        }
+        options.add(argument);
+        options.add(launcherArguments.get(++i));
+      } else if (argument.startsWith("-")) {
+        options.add(argument);
+      } else {
+        return options; // the main class
+      }
+    }
+    return null;
+  }
+
+  /** Whether these options (or an environment variable's text of options) pick the compiler. */
+  static boolean choosesCompiler(List<String> options) {
+    for (String option : options) {
+      if (choosesCompiler(option)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean choosesCompiler(String options) {
+    if (options == null) {
+      return false;
+    }
+    for (String option : options.trim().split("\\s+")) {
+      String lower = option.toLowerCase(Locale.ROOT);
+      if (lower.equals("-xint")
+          || lower.equals("-xcomp")
+          || (lower.startsWith("-xx:") && (lower.contains("tiered") || lower.contains("compil")))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the BPMN files the arguments name add up to at least {@code threshold} bytes. */
+  static boolean inputsReach(String[] args, long threshold) {
+    CliArguments arguments;
+    try {
+      arguments = CliArguments.parse(args);
+    } catch (CliArguments.UsageException e) {
+      return false; // the lint in this JVM says what is wrong
+    }
+    long[] total = {0};
+    for (Path path : arguments.paths) {
+      try {
+        if (Files.isRegularFile(path)) {
+          total[0] += Files.size(path);
+        } else if (Files.isDirectory(path)) {
+          BpmnFileWalk.walk(
+              path,
+              new BpmnFileWalk.Visitor() {
+                @Override
+                public boolean file(Path file, long size) {
+                  total[0] += size;
+                  return total[0] < threshold;
+                }
+              });
+        }
+      } catch (IOException e) {
+        // unreadable: the lint in whichever JVM reports it
+      }
+      if (total[0] >= threshold) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<String> launcherArguments() {
+    Optional<String[]> arguments = ProcessHandle.current().info().arguments();
+    return arguments.isPresent() ? List.of(arguments.get()) : null;
+  }
+
+  /**
+   * Lints in a second JVM when {@link #command} says so and returns its exit code, or -1 to lint in
+   * this one.
+   */
+  static int runIfWorthIt(String... args) {
+    List<String> command =
+        command(
+            System.getProperty("java.home"),
+            System.getProperty("java.class.path"),
+            launcherArguments(),
+            System.getenv(),
+            System.getProperty(FORK),
+            Boolean.getBoolean(FORKED),
+            args);
+    if (command == null) {
+      return -1;
+    }
+    Process child;
+    try {
+      child = new ProcessBuilder(command).inheritIO().start();
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+    // no lambdas here: on a cold JVM the first one costs tens of milliseconds
+    Thread stop =
+        new Thread("checkup-cli-stop") {
+          @Override
+          public void run() {
+            child.destroy();
+          }
+        };
+    Runtime.getRuntime().addShutdownHook(stop);
+    while (true) {
+      try {
+        int exitCode = child.waitFor();
+        try {
+          Runtime.getRuntime().removeShutdownHook(stop);
+        } catch (IllegalStateException shuttingDown) {
+          // the hook has run or runs now; the child is gone either way
+        }
+        return exitCode;
+      } catch (InterruptedException e) {
+        child.destroy();
+      }
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package io.checkup.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** When {@code java -jar checkup-cli.jar} lints in a second JVM with the quick compiler only. */
+class JitRelaunchTest {
+
+  private static final String HOME = "/opt/jdk";
+  private static final String JAR = "/work/checkup-cli.jar";
+
+  @TempDir static Path dir;
+  static Path large;
+  static Path small;
+
+  /** A directory of models past the threshold, and one model well below it. */
+  @BeforeAll
+  static void models() throws IOException {
+    byte[] model;
+    try (InputStream in = JitRelaunchTest.class.getResourceAsStream("/models/errors.bpmn")) {
+      model = in.readAllBytes();
+    }
+    large = Files.createDirectories(dir.resolve("large"));
+    for (int i = 0; i * model.length < JitRelaunch.THRESHOLD_BYTES; i++) {
+      Files.write(large.resolve("m" + i + ".bpmn"), model);
+    }
+    Files.writeString(large.resolve("notes.txt"), "not BPMN");
+    small = Files.write(dir.resolve("small.bpmn"), model);
+  }
+
+  private static List<String> command(List<String> launcher, String fork, String... args) {
+    return JitRelaunch.command(HOME, JAR, launcher, Map.of(), fork, false, args);
+  }
+
+  private static List<String> jar(String... options) {
+    List<String> launcher = new java.util.ArrayList<>(List.of(options));
+    launcher.addAll(List.of("-jar", JAR, "lint"));
+    return launcher;
+  }
+
+  @Test
+  void aLargeLintRunsAgainWithTheQuickCompilerAndTheCallersOwnOptions() {
+    List<String> command =
+        command(jar("-Xmx300m", "-Dx=y"), null, "lint", "--format", "json", large.toString());
+
+    assertThat(command)
+        .containsExactly(
+            Path.of(HOME, "bin", "java").toString(),
+            "-Xmx300m",
+            "-Dx=y",
+            "-XX:TieredStopAtLevel=1",
+            "-Dcheckup.cli.forked=true",
+            "-cp",
+            JAR,
+            "io.checkup.cli.CheckupCli",
+            "lint",
+            "--format",
+            "json",
+            large.toString());
+  }
+
+  @Test
+  void theCallersClassPathIsReplacedAndOptionsWithAValueKeepIt() {
+    List<String> launcher =
+        List.of(
+            "-cp",
+            "/elsewhere",
+            "--add-opens",
+            "java.base/java.lang=ALL-UNNAMED",
+            "-ea",
+            "io.checkup.cli.CheckupCli",
+            "lint");
+
+    assertThat(command(launcher, null, "lint", large.toString()))
+        .containsSubsequence(
+            "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-ea", "-XX:TieredStopAtLevel=1")
+        .doesNotContain("/elsewhere");
+  }
+
+  @Test
+  void aSmallLintStaysInThisJvmUnlessTheCallerAsks() {
+    assertThat(command(jar(), null, "lint", small.toString())).isNull();
+    assertThat(command(jar(), "true", "lint", small.toString()))
+        .contains("-XX:TieredStopAtLevel=1");
+    // files named one by one count as a directory's do
+    assertThat(JitRelaunch.inputsReach(lintOf(all(large)), JitRelaunch.THRESHOLD_BYTES)).isTrue();
+    List<String> most = all(large).subList(1, all(large).size());
+    assertThat(JitRelaunch.inputsReach(lintOf(most), JitRelaunch.THRESHOLD_BYTES)).isFalse();
+  }
+
+  private static List<String> all(Path directory) {
+    try (var files = Files.list(directory)) {
+      return files.map(Path::toString).filter(name -> name.endsWith(".bpmn")).sorted().toList();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static String[] lintOf(List<String> paths) {
+    List<String> args = new java.util.ArrayList<>(List.of("lint"));
+    args.addAll(paths);
+    return args.toArray(String[]::new);
+  }
+
+  @Test
+  void noSecondJvmWhenTheCallerChoseTheCompilerOrSwitchedItOff() {
+    for (String option :
+        List.of("-XX:TieredStopAtLevel=4", "-XX:-TieredCompilation", "-Xint", "-Xcomp")) {
+      assertThat(command(jar(option), null, "lint", large.toString())).as(option).isNull();
+    }
+    assertThat(
+            JitRelaunch.command(
+                HOME,
+                JAR,
+                jar(),
+                Map.of("JAVA_TOOL_OPTIONS", "-Xmx1g -XX:CICompilerCount=2"),
+                null,
+                false,
+                "lint",
+                large.toString()))
+        .isNull();
+    assertThat(command(jar(), "false", "lint", large.toString())).isNull();
+    assertThat(
+            JitRelaunch.command(HOME, JAR, jar(), Map.of(), null, true, "lint", large.toString()))
+        .as("the second JVM never starts a third")
+        .isNull();
+  }
+
+  @Test
+  void noSecondJvmForOtherCommandsBadUsageOrACommandLineItCannotReadBack() {
+    assertThat(command(jar(), null, "rules")).isNull();
+    assertThat(command(jar(), null, "lint", "--format", "yaml", large.toString())).isNull();
+    assertThat(command(null, null, "lint", large.toString())).isNull();
+    assertThat(command(List.of("@options.txt"), null, "lint", large.toString())).isNull();
+    assertThat(command(List.of("-m", "io.checkup/io.checkup.cli.CheckupCli"), null, "lint"))
+        .isNull();
+    assertThat(command(List.of("-Xmx1g", "--add-opens"), null, "lint", large.toString())).isNull();
+  }
+}
