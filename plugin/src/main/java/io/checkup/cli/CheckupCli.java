@@ -25,9 +25,14 @@ public final class CheckupCli {
   private CheckupCli() {}
 
   public static void main(String[] args) {
-    int forkedExitCode = JitRelaunch.runIfWorthIt(args);
-    if (forkedExitCode >= 0) {
-      System.exit(forkedExitCode);
+    boolean forked = Boolean.getBoolean(JitRelaunch.FORKED);
+    if (forked) {
+      JitRelaunch.endWithParent();
+    } else {
+      int forkedExitCode = JitRelaunch.runIfWorthIt(args);
+      if (forkedExitCode >= 0) {
+        System.exit(forkedExitCode);
+      }
     }
     PrintWriter out =
         new PrintWriter(
@@ -42,7 +47,7 @@ public final class CheckupCli {
     int exitCode = run(out, err, args);
     out.flush();
     err.flush();
-    System.exit(exitCode);
+    System.exit(forked ? JitRelaunch.FORKED_EXIT + exitCode : exitCode);
   }
 
   /** Runs the command line in this JVM with the given output streams and returns its exit code. */

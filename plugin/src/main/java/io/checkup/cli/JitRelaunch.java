@@ -1,6 +1,9 @@
 package io.checkup.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -10,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a larger lint in a second JVM with the optimising (C2) compiler off.
@@ -32,6 +36,13 @@ final class JitRelaunch {
 
   /** Set on the second JVM, so that it never starts a third. */
   static final String FORKED = "checkup.cli.forked";
+
+  /**
+   * The second JVM exits with this plus the command's exit code, so that the first can tell an exit
+   * of the lint from a JVM that failed before it (an option that cannot be used twice, such as a
+   * debugger's fixed port): the first then lints itself.
+   */
+  static final int FORKED_EXIT = 100;
 
   /** {@code false}: never start a second JVM; {@code true}: whatever the size of the input. */
   static final String FORK = "checkup.cli.fork";
@@ -118,6 +129,8 @@ final class JitRelaunch {
         return options;
       }
       if (argument.startsWith("@")
+          || argument.startsWith("-XX:VMOptionsFile=")
+          || argument.startsWith("-XX:Flags=")
           || argument.equals("-m")
           || argument.startsWith("--module=")
           || argument.equals("--module")
@@ -161,7 +174,12 @@ final class JitRelaunch {
       String lower = option.toLowerCase(Locale.ROOT);
       if (lower.equals("-xint")
           || lower.equals("-xcomp")
-          || (lower.startsWith("-xx:") && (lower.contains("tiered") || lower.contains("compil")))) {
+          || (lower.startsWith("-xx:")
+              && (lower.contains("tiered")
+                  || lower.contains("compil")
+                  // a file of options may choose the compiler too
+                  || lower.startsWith("-xx:vmoptionsfile=")
+                  || lower.startsWith("-xx:flags=")))) {
         return true;
       }
     }
@@ -202,9 +220,43 @@ final class JitRelaunch {
     return false;
   }
 
-  private static List<String> launcherArguments() {
+  /**
+   * This JVM's command line after the executable. On Linux from {@code /proc/self/cmdline}, which
+   * {@link ProcessHandle.Info#arguments()} reads only up to 4 KB of (a lint of many files named one
+   * by one is longer); elsewhere from {@link ProcessHandle}; null when neither tells.
+   */
+  static List<String> launcherArguments() {
+    Path cmdline = Paths.get("/proc/self/cmdline");
+    if (Files.isReadable(cmdline)) {
+      try {
+        List<String> arguments = splitCmdline(Files.readAllBytes(cmdline));
+        if (arguments != null) {
+          return arguments;
+        }
+      } catch (IOException | RuntimeException e) {
+        // fall back to what the JDK reads
+      }
+    }
     Optional<String[]> arguments = ProcessHandle.current().info().arguments();
     return arguments.isPresent() ? List.of(arguments.get()) : null;
+  }
+
+  /** The arguments after the executable of a NUL-separated command line, or null if it has none. */
+  static List<String> splitCmdline(byte[] cmdline) {
+    String jnu = System.getProperty("sun.jnu.encoding");
+    Charset charset = jnu != null && Charset.isSupported(jnu) ? Charset.forName(jnu) : UTF_8;
+    List<String> parts = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < cmdline.length; i++) {
+      if (cmdline[i] == 0) {
+        parts.add(new String(cmdline, start, i - start, charset));
+        start = i + 1;
+      }
+    }
+    if (start < cmdline.length) {
+      parts.add(new String(cmdline, start, cmdline.length - start, charset));
+    }
+    return parts.isEmpty() ? null : parts.subList(1, parts.size());
   }
 
   /**
@@ -212,10 +264,13 @@ final class JitRelaunch {
    * this one.
    */
   static int runIfWorthIt(String... args) {
+    // a host that loaded the command line through a class loader of its own (a plugin host, a
+    // nested jar) has a class path of its own: the second JVM would not find this class
+    boolean ownClassPath = CheckupCli.class.getClassLoader() == ClassLoader.getSystemClassLoader();
     List<String> command =
         command(
             System.getProperty("java.home"),
-            System.getProperty("java.class.path"),
+            ownClassPath ? System.getProperty("java.class.path") : null,
             launcherArguments(),
             System.getenv(),
             System.getProperty(FORK),
@@ -236,21 +291,66 @@ final class JitRelaunch {
           @Override
           public void run() {
             child.destroy();
+            try {
+              child.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
           }
         };
     Runtime.getRuntime().addShutdownHook(stop);
+    int exitCode;
     while (true) {
       try {
-        int exitCode = child.waitFor();
-        try {
-          Runtime.getRuntime().removeShutdownHook(stop);
-        } catch (IllegalStateException shuttingDown) {
-          // the hook has run or runs now; the child is gone either way
-        }
-        return exitCode;
+        exitCode = child.waitFor();
+        break;
       } catch (InterruptedException e) {
         child.destroy();
       }
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(stop);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook has run or runs now; the child is gone either way
+    }
+    return exitCodeOf(exitCode);
+  }
+
+  /**
+   * The command's exit code from the second JVM's: its lint's, a signal's that ended it (128 and
+   * above) as it is, or -1 for a JVM that failed before the lint started.
+   */
+  static int exitCodeOf(int childExitCode) {
+    if (childExitCode >= FORKED_EXIT && childExitCode <= FORKED_EXIT + CheckupCli.EXIT_USAGE) {
+      return childExitCode - FORKED_EXIT;
+    }
+    if (childExitCode >= 128) {
+      return childExitCode;
+    }
+    System.err.println(
+        "checkup-cli: the second JVM for this lint ended with exit code "
+            + childExitCode
+            + " without the lint's answer (-Dcheckup.cli.fork=false avoids it); linting in this one");
+    return -1;
+  }
+
+  /**
+   * In the second JVM: ends it when the first is gone (killed without the chance to stop it), so
+   * that nothing goes on writing to the output it inherited.
+   */
+  static void endWithParent() {
+    Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+    if (parent.isPresent()) {
+      parent
+          .get()
+          .onExit()
+          .thenRun(
+              new Runnable() {
+                @Override
+                public void run() {
+                  Runtime.getRuntime().halt(143);
+                }
+              });
     }
   }
 }

@@ -37,36 +37,55 @@ class JitRelaunchIT {
     }
   }
 
-  /** Exit code, standard output, and the arguments of every JVM the run started. */
-  record Run(int exitCode, String out, List<List<String>> children) {}
+  /** Exit code, standard output and error, and the arguments of every JVM the run started. */
+  record Run(int exitCode, String out, String err, List<List<String>> children) {}
 
   private static Run run(String... jvmOptions) throws Exception {
+    return run(List.of(jvmOptions), List.of(models.toString()));
+  }
+
+  private static Run run(List<String> jvmOptions, List<String> paths) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of(jvmOptions));
-    command.addAll(List.of("-jar", jar.toString(), "lint", "--format", "json", models.toString()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar.toString(), "lint", "--format", "json"));
+    command.addAll(paths);
     Path out = dir.resolve("out-" + System.nanoTime() + ".json");
+    Path err = dir.resolve("err-" + System.nanoTime() + ".txt");
     Process process =
         new ProcessBuilder(command)
             .redirectOutput(out.toFile())
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(err.toFile())
             .start();
     List<List<String>> children = new ArrayList<>();
     while (process.isAlive()) {
       process
           .descendants()
           .forEach(
-              child ->
-                  child
-                      .info()
-                      .arguments()
-                      .map(List::of)
-                      .filter(arguments -> !children.contains(arguments))
-                      .ifPresent(children::add));
+              child -> {
+                List<String> arguments = arguments(child);
+                if (arguments != null && !children.contains(arguments)) {
+                  children.add(arguments);
+                }
+              });
       Thread.sleep(2);
     }
     assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
-    return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), children);
+    return new Run(
+        process.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8),
+        children);
+  }
+
+  /** A process's arguments, whole (the JDK reads only a page of a Linux process's). */
+  private static List<String> arguments(ProcessHandle process) {
+    try {
+      return JitRelaunch.splitCmdline(
+          Files.readAllBytes(Path.of("/proc/" + process.pid() + "/cmdline")));
+    } catch (IOException e) {
+      return process.info().arguments().map(List::of).orElse(null);
+    }
   }
 
   @Test
@@ -83,6 +102,41 @@ class JitRelaunchIT {
                     .contains("-Xmx200m", "-XX:TieredStopAtLevel=1", "io.checkup.cli.CheckupCli"));
     assertThat(forked.exitCode()).isEqualTo(here.exitCode()).isEqualTo(CheckupCli.EXIT_FINDINGS);
     assertThat(forked.out()).isEqualTo(here.out()).contains("\"rule\"");
+    assertThat(forked.err()).isEqualTo(here.err());
+  }
+
+  @Test
+  void filesNamedOneByOneOnACommandLineLongerThanAPageAreLintedInTheSecondJvmToo()
+      throws Exception {
+    List<String> files;
+    try (var listed = Files.list(models)) {
+      files = listed.map(Path::toString).sorted().toList();
+    }
+    assertThat(String.join(" ", files)).hasSizeGreaterThan(8192);
+
+    Run run = run(List.of(), files);
+
+    assertThat(run.children()).hasSize(1);
+    assertThat(run.exitCode()).isEqualTo(CheckupCli.EXIT_FINDINGS);
+  }
+
+  @Test
+  void aSecondJvmThatCannotStartLeavesTheLintToTheFirst() throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    // the first JVM listens for a debugger on the port; the second cannot, and fails to start
+    String debugger =
+        "-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:" + port;
+
+    Run run = run(debugger);
+    Run here = run("-Dcheckup.cli.fork=false");
+
+    assertThat(run.children()).hasSize(1);
+    assertThat(run.exitCode()).isEqualTo(CheckupCli.EXIT_FINDINGS);
+    assertThat(run.out().replaceAll("(?m)^Listening for transport.*\\R", "")).isEqualTo(here.out());
+    assertThat(run.err()).contains("linting in this one");
   }
 
   @Test

@@ -136,6 +136,33 @@ class JitRelaunchTest {
   }
 
   @Test
+  void theCommandLineIsReadBackWholeFromTheKernelsNulSeparatedCopy() {
+    StringBuilder longPath = new StringBuilder("/m");
+    longPath.append("x".repeat(5000));
+    byte[] cmdline =
+        ("/usr/bin/java\0-Xmx1g\0-jar\0cli.jar\0lint\0" + longPath + "\0")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    assertThat(JitRelaunch.splitCmdline(cmdline))
+        .containsExactly("-Xmx1g", "-jar", "cli.jar", "lint", longPath.toString());
+    assertThat(JitRelaunch.splitCmdline(new byte[0])).isNull();
+    // this very JVM's, as the launcher started it
+    assertThat(JitRelaunch.launcherArguments()).isNotNull().isNotEmpty();
+  }
+
+  @Test
+  void theSecondJvmsExitCodeIsTheLintsOrTheFirstLintsItself() {
+    assertThat(JitRelaunch.exitCodeOf(JitRelaunch.FORKED_EXIT)).isEqualTo(CheckupCli.EXIT_OK);
+    assertThat(JitRelaunch.exitCodeOf(JitRelaunch.FORKED_EXIT + 1))
+        .isEqualTo(CheckupCli.EXIT_FINDINGS);
+    assertThat(JitRelaunch.exitCodeOf(JitRelaunch.FORKED_EXIT + 2))
+        .isEqualTo(CheckupCli.EXIT_USAGE);
+    assertThat(JitRelaunch.exitCodeOf(143)).as("ended by a signal").isEqualTo(143);
+    assertThat(JitRelaunch.exitCodeOf(1)).as("a JVM that failed to start").isEqualTo(-1);
+    assertThat(JitRelaunch.exitCodeOf(2)).as("a JVM that failed to start").isEqualTo(-1);
+  }
+
+  @Test
   void noSecondJvmForOtherCommandsBadUsageOrACommandLineItCannotReadBack() {
     assertThat(command(jar(), null, "rules")).isNull();
     assertThat(command(jar(), null, "lint", "--format", "yaml", large.toString())).isNull();
@@ -144,5 +171,12 @@ class JitRelaunchTest {
     assertThat(command(List.of("-m", "io.checkup/io.checkup.cli.CheckupCli"), null, "lint"))
         .isNull();
     assertThat(command(List.of("-Xmx1g", "--add-opens"), null, "lint", large.toString())).isNull();
+    assertThat(command(jar("-XX:VMOptionsFile=/etc/jvm.opts"), null, "lint", large.toString()))
+        .as("a file of options may choose the compiler")
+        .isNull();
+    assertThat(
+            JitRelaunch.command(HOME, null, jar(), Map.of(), null, false, "lint", large.toString()))
+        .as("loaded by a class loader of a host: no class path to start it from")
+        .isNull();
   }
 }
