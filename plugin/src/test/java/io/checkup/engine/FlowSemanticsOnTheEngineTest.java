@@ -130,6 +130,28 @@ class FlowSemanticsOnTheEngineTest {
   }
 
   @Test
+  void cancelActivityWrittenAsOneIsFalseToCamunda() {
+    // the schema allows "1" for true; Camunda compares the text with "true", so the event runs
+    // beside the sub-process as a non-interrupting one would, and the lint reads it the same way
+    String xml = escalation("cancelActivity=\"1\"");
+    deploy(xml);
+
+    ProcessInstance instance =
+        engine.getRuntimeService().startProcessInstanceByKey("check", Map.of("ok", false));
+
+    assertThat(instance.isEnded()).isFalse();
+    assertThat(
+            engine
+                .getRuntimeService()
+                .createExecutionQuery()
+                .processInstanceId(instance.getId())
+                .activityId("join")
+                .count())
+        .isEqualTo(1);
+    assertThat(rules(xml)).contains("deadlock");
+  }
+
+  @Test
   void anInclusiveJoinOnlyABoundaryPathFeedsFiresTwice() {
     String xml =
         """

@@ -262,14 +262,25 @@ public final class FlowNode extends BpmnElement {
     return (kind & FOR_COMPENSATION) != 0;
   }
 
-  /** Boundary events interrupt unless {@code cancelActivity="false"}. */
+  /**
+   * Whether a boundary event interrupts, as Camunda reads {@code cancelActivity}: absent (the
+   * schema's default) or {@code true} in any case. Camunda reads the schema's other spelling of
+   * true, {@code 1}, as false: such an event runs beside its activity.
+   */
   public boolean cancelsActivity() {
-    return !"false".equals(xml.attr("cancelActivity"));
+    return camundaTrue(xml.attr("cancelActivity"));
   }
 
-  /** Start events of event sub-processes interrupt unless {@code isInterrupting="false"}. */
+  /**
+   * Whether an event sub-process's start event interrupts, as Camunda reads {@code isInterrupting}:
+   * absent (the schema's default) or {@code true} in any case; {@code 1} is false there too.
+   */
   public boolean isInterrupting() {
-    return !"false".equals(xml.attr("isInterrupting"));
+    return camundaTrue(xml.attr("isInterrupting"));
+  }
+
+  private static boolean camundaTrue(String attribute) {
+    return attribute == null || attribute.trim().equalsIgnoreCase("true");
   }
 
   /** A gateway (or other node) with two or more outgoing sequence flows. */
