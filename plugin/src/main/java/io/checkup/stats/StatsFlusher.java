@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -38,6 +39,20 @@ final class StatsFlusher {
   private final StatsStore store;
   private final StatsSettings settings;
   private final Map<StatKey, Long> pending = new HashMap<>();
+
+  /**
+   * A batch whose write failed in a way that leaves open whether it was committed (the connection
+   * broke while committing): written again only once the database says it was not ({@link
+   * StatsStore#lastBatch}), so that no count is lost and none is written twice. Null when there is
+   * none.
+   */
+  private Map<StatKey, Long> inDoubt;
+
+  private long inDoubtBatch;
+
+  /** This node's next batch number; random at start, so that no earlier run's is taken for it. */
+  private long nextBatch = ThreadLocalRandom.current().nextLong(Long.MAX_VALUE / 2);
+
   private ScheduledExecutorService scheduler;
   private boolean failing;
   private boolean stopped;
@@ -112,11 +127,16 @@ final class StatsFlusher {
   /** Writes everything counted so far; true when it is in the database (or there was nothing). */
   synchronized boolean flush() {
     collector.drainInto(pending);
+    if (inDoubt != null && !settleInDoubt()) {
+      enforceBound();
+      return false;
+    }
     if (pending.isEmpty()) {
       return true;
     }
+    long batch = nextBatch++;
     try {
-      store.insert(pending, settings.nodeId(), ClockUtil.getCurrentTime().getTime());
+      store.insert(pending, settings.nodeId(), ClockUtil.getCurrentTime().getTime(), batch);
       if (failing) {
         LOG.info(
             "camunda-checkup statistics: the database is back; {} pending count row(s) written",
@@ -134,13 +154,45 @@ final class StatsFlusher {
             e.getMessage());
         failing = true;
       }
+      inDoubt = new HashMap<>(pending);
+      inDoubtBatch = batch;
+      pending.clear();
       enforceBound();
       return false;
     }
   }
 
+  /**
+   * Asks the database whether the batch in doubt was committed: if so it is dropped, if not its
+   * counts join the pending ones. False when the database cannot answer yet.
+   */
+  private boolean settleInDoubt() {
+    Long last;
+    try {
+      last = store.lastBatch(settings.nodeId());
+    } catch (SQLException | RuntimeException e) {
+      return false;
+    }
+    if (last != null && last == inDoubtBatch) {
+      LOG.info(
+          "camunda-checkup statistics: the flush that failed while committing had written its {} count "
+              + "row(s); they are not written again",
+          inDoubt.size());
+    } else {
+      for (Map.Entry<StatKey, Long> row : inDoubt.entrySet()) {
+        pending.merge(row.getKey(), row.getValue(), Long::sum);
+      }
+    }
+    inDoubt = null;
+    return true;
+  }
+
   synchronized int pendingRows() {
-    return pending.size();
+    return pending.size() + inDoubtRows();
+  }
+
+  private int inDoubtRows() {
+    return inDoubt == null ? 0 : inDoubt.size();
   }
 
   /**
@@ -182,63 +234,80 @@ final class StatsFlusher {
    * it is one row per metric, merged into the next hour. Totals are kept at every step.
    */
   private void enforceBound() {
-    int before = pending.size();
-    while (pending.size() > settings.maxPendingRows()) {
-      long oldest = Long.MAX_VALUE;
-      for (StatKey key : pending.keySet()) {
-        oldest = Math.min(oldest, key.periodStart());
-      }
-      if (!summarise(oldest)) {
-        long next = Long.MAX_VALUE;
-        for (StatKey key : pending.keySet()) {
-          if (key.periodStart() > oldest) {
-            next = Math.min(next, key.periodStart());
-          }
-        }
-        if (next == Long.MAX_VALUE) {
-          break; // one hour, one row per metric: cannot get smaller
-        }
-        final long target = next;
-        rewrite(oldest, key -> key.withPeriod(target));
+    int before = pendingRows();
+    while (pendingRows() > settings.maxPendingRows()) {
+      // a batch in doubt is summarised as the rest is: whether it is then dropped or written
+      // again, it goes whole, and its totals are kept
+      Map<StatKey, Long> larger =
+          inDoubt != null && inDoubt.size() > pending.size() ? inDoubt : pending;
+      Map<StatKey, Long> other = larger == pending ? inDoubt : pending;
+      if (!shrink(larger) && (other == null || !shrink(other))) {
+        break; // one hour, one row per metric: cannot get smaller
       }
     }
-    if (pending.size() < before) {
+    if (pendingRows() < before) {
       LOG.warn(
           "camunda-checkup statistics: {} count rows were waiting for the database, more than "
               + "statsMaxPendingRows ({}); the oldest hours were summarised to {} rows (totals kept)",
           before,
           settings.maxPendingRows(),
-          pending.size());
+          pendingRows());
     }
+  }
+
+  /**
+   * One step towards fewer rows: the oldest hour summarised further or, once it is one row per
+   * metric, merged into the next. False when the rows cannot get fewer.
+   */
+  private static boolean shrink(Map<StatKey, Long> rows) {
+    long oldest = Long.MAX_VALUE;
+    for (StatKey key : rows.keySet()) {
+      oldest = Math.min(oldest, key.periodStart());
+    }
+    if (summarise(rows, oldest)) {
+      return true;
+    }
+    long next = Long.MAX_VALUE;
+    for (StatKey key : rows.keySet()) {
+      if (key.periodStart() > oldest) {
+        next = Math.min(next, key.periodStart());
+      }
+    }
+    if (next == Long.MAX_VALUE) {
+      return false;
+    }
+    final long target = next;
+    rewrite(rows, oldest, key -> key.withPeriod(target));
+    return true;
   }
 
   /** One summarising step on an hour; false when it is already summarised as far as it goes. */
-  private boolean summarise(long hour) {
-    int size = pending.size();
-    rewrite(hour, key -> key.withDimension(SUMMARISED));
-    if (pending.size() < size) {
+  private static boolean summarise(Map<StatKey, Long> rows, long hour) {
+    int size = rows.size();
+    rewrite(rows, hour, key -> key.withDimension(SUMMARISED));
+    if (rows.size() < size) {
       return true;
     }
-    rewrite(hour, key -> key.withProcessKey(SUMMARISED));
-    if (pending.size() < size) {
+    rewrite(rows, hour, key -> key.withProcessKey(SUMMARISED));
+    if (rows.size() < size) {
       return true;
     }
-    rewrite(hour, key -> key.withTenant(SUMMARISED));
-    return pending.size() < size;
+    rewrite(rows, hour, key -> key.withTenant(SUMMARISED));
+    return rows.size() < size;
   }
 
-  private void rewrite(long hour, UnaryOperator<StatKey> change) {
-    List<Map.Entry<StatKey, Long>> rows = new ArrayList<>();
-    for (Map.Entry<StatKey, Long> entry : pending.entrySet()) {
+  private static void rewrite(Map<StatKey, Long> rows, long hour, UnaryOperator<StatKey> change) {
+    List<Map.Entry<StatKey, Long>> moved = new ArrayList<>();
+    for (Map.Entry<StatKey, Long> entry : rows.entrySet()) {
       if (entry.getKey().periodStart() == hour) {
-        rows.add(Map.entry(entry.getKey(), entry.getValue()));
+        moved.add(Map.entry(entry.getKey(), entry.getValue()));
       }
     }
-    for (Map.Entry<StatKey, Long> row : rows) {
-      pending.remove(row.getKey());
+    for (Map.Entry<StatKey, Long> row : moved) {
+      rows.remove(row.getKey());
     }
-    for (Map.Entry<StatKey, Long> row : rows) {
-      pending.merge(change.apply(row.getKey()), row.getValue(), Long::sum);
+    for (Map.Entry<StatKey, Long> row : moved) {
+      rows.merge(change.apply(row.getKey()), row.getValue(), Long::sum);
     }
   }
 }

@@ -2,6 +2,9 @@ package io.checkup.stats;
 
 import io.checkup.db.Jdbc;
 import io.checkup.db.PluginTables;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -94,6 +98,16 @@ public final class StatsStore {
    * with the other, so nothing is counted twice.
    */
   public void insert(Map<StatKey, Long> counts, String nodeId, long now) throws SQLException {
+    insert(counts, nodeId, now, null);
+  }
+
+  /**
+   * As {@link #insert(Map, String, long)}, and notes in the same transaction that this node's batch
+   * {@code batch} is written, for {@link #lastBatch}: a flush whose commit may or may not have
+   * happened (the connection broke while committing) asks, instead of writing its counts twice.
+   */
+  public void insert(Map<StatKey, Long> counts, String nodeId, long now, Long batch)
+      throws SQLException {
     if (counts.isEmpty()) {
       return;
     }
@@ -120,8 +134,36 @@ public final class StatsStore {
             insert.executeBatch();
           }
           markClosedPeriods(connection, counts, now);
+          if (batch != null) {
+            setVersion(connection, batchName(nodeId), batch);
+          }
           return null;
         });
+  }
+
+  /** The last batch {@link #insert(Map, String, long, Long)} wrote for this node, or null. */
+  public Long lastBatch(String nodeId) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            read(connection, "select VALUE_ from " + versionTable + " where NAME_ = ?")) {
+      select.setString(1, batchName(nodeId));
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next() ? rows.getLong(1) : null;
+      }
+    }
+  }
+
+  /**
+   * The version row of a node's last batch: node ids may be longer than a row name, so a digest.
+   */
+  static String batchName(String nodeId) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(nodeId.getBytes(StandardCharsets.UTF_8));
+      return "batch:" + HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
   }
 
   /**
@@ -150,15 +192,29 @@ public final class StatsStore {
   }
 
   private void raise(Connection connection, String name) throws SQLException {
+    setVersion(connection, name, null);
+  }
+
+  /** Sets a version row to {@code value}, or adds one to it when {@code value} is null. */
+  private void setVersion(Connection connection, String name, Long value) throws SQLException {
     try (PreparedStatement update =
         connection.prepareStatement(
-            "update " + versionTable + " set VALUE_ = VALUE_ + 1 where NAME_ = ?")) {
-      update.setString(1, name);
+            "update "
+                + versionTable
+                + " set VALUE_ = "
+                + (value == null ? "VALUE_ + 1" : "?")
+                + " where NAME_ = ?")) {
+      int parameter = 1;
+      if (value != null) {
+        update.setLong(parameter++, value);
+      }
+      update.setString(parameter, name);
       if (update.executeUpdate() == 0) {
         try (PreparedStatement insert =
             connection.prepareStatement(
-                "insert into " + versionTable + " (NAME_, VALUE_) values (?, 1)")) {
+                "insert into " + versionTable + " (NAME_, VALUE_) values (?, ?)")) {
           insert.setString(1, name);
+          insert.setLong(2, value == null ? 1 : value);
           insert.executeUpdate();
         }
       }

@@ -1,0 +1,162 @@
+package io.checkup.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.checkup.db.PluginTables;
+import io.checkup.testing.Intercepted;
+import io.checkup.testing.TestDatabases;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.mariadb.jdbc.MariaDbDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * A flush whose commit fails may have been committed or not; either way every count ends up in the
+ * database exactly once. H2 always; MariaDB and PostgreSQL when their tests are on.
+ */
+class FlushInDoubtTest {
+
+  /** What the next commit of the flusher's connection does. */
+  enum Fault {
+    NONE,
+    /** The database commits, and the answer is lost: the driver throws. */
+    COMMITTED_THEN_BROKEN,
+    /** The connection breaks before the commit reaches the database. */
+    BROKEN_BEFORE_COMMIT,
+    /** No connection at all. */
+    DOWN
+  }
+
+  @Test
+  void h2() throws Exception {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:in-doubt-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    exercise(h2, "h2");
+  }
+
+  @Test
+  void mariaDb() throws Exception {
+    TestDatabases.requireMariaDb();
+    MariaDbDataSource mariaDb = new MariaDbDataSource(TestDatabases.MARIADB_URL);
+    mariaDb.setUser("root");
+    mariaDb.setPassword("");
+    exercise(mariaDb, "mysql");
+  }
+
+  @Test
+  void postgres() throws Exception {
+    TestDatabases.requirePostgres();
+    PGSimpleDataSource postgres = new PGSimpleDataSource();
+    postgres.setURL(TestDatabases.POSTGRES_URL);
+    postgres.setUser("postgres");
+    exercise(postgres, "postgres");
+  }
+
+  private static void exercise(DataSource database, String databaseType) throws Exception {
+    AtomicReference<Fault> fault = new AtomicReference<>(Fault.NONE);
+    DataSource faulty = faulty(database, fault);
+    String prefix = "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 8) + "_";
+    StatsStore store = new StatsStore(new PluginTables(faulty, databaseType, prefix));
+    store.applySchemaUpdate("true");
+    try {
+      StatsCollector collector = new StatsCollector();
+      StatsFlusher flusher =
+          new StatsFlusher(
+              collector,
+              store,
+              new StatsSettings(
+                  Duration.ofHours(1),
+                  Duration.ofDays(14),
+                  Duration.ofDays(180),
+                  1_000,
+                  "node-" + "x".repeat(120)));
+
+      // committed, but the flusher hears of a failure: not written again
+      count(collector, "acme", 3);
+      fault.set(Fault.COMMITTED_THEN_BROKEN);
+      assertThat(flusher.flush()).isFalse();
+      assertThat(flusher.pendingRows()).as("the batch in doubt waits").isEqualTo(1);
+      count(collector, "acme", 2);
+      assertThat(flusher.flush()).isTrue();
+      assertThat(started(store, "acme")).isEqualTo(5);
+
+      // not committed: written with the next flush
+      count(collector, "beta", 4);
+      fault.set(Fault.BROKEN_BEFORE_COMMIT);
+      assertThat(flusher.flush()).isFalse();
+      assertThat(started(store, "beta")).isZero();
+      assertThat(flusher.flush()).isTrue();
+      assertThat(started(store, "beta")).isEqualTo(4);
+
+      // committed, then the database is away when the flusher asks: it waits for the answer
+      count(collector, "gamma", 6);
+      fault.set(Fault.COMMITTED_THEN_BROKEN);
+      assertThat(flusher.flush()).isFalse();
+      fault.set(Fault.DOWN);
+      count(collector, "gamma", 1);
+      assertThat(flusher.flush()).isFalse();
+      assertThat(flusher.pendingRows()).isEqualTo(2);
+      fault.set(Fault.NONE);
+      assertThat(flusher.flush()).isTrue();
+      assertThat(flusher.pendingRows()).isZero();
+      assertThat(started(store, "gamma")).isEqualTo(7);
+      assertThat(started(store, "acme")).isEqualTo(5);
+      assertThat(started(store, "beta")).isEqualTo(4);
+    } finally {
+      fault.set(Fault.NONE);
+      store.drop();
+    }
+  }
+
+  private static void count(StatsCollector collector, String tenant, int times) {
+    for (int i = 0; i < times; i++) {
+      collector.record(tenant, "invoice", Metric.INSTANCE_STARTED, "");
+    }
+  }
+
+  private static long started(StatsStore store, String tenant) throws SQLException {
+    return new StatsQuery(store).tenant(tenant).metric(Metric.INSTANCE_STARTED).sum();
+  }
+
+  /** The database with the fault set on each connection's commit, once; DOWN until cleared. */
+  private static DataSource faulty(DataSource database, AtomicReference<Fault> fault) {
+    return Intercepted.by(
+        DataSource.class,
+        database,
+        (method, arguments, target) -> {
+          if (!method.getName().equals("getConnection")) {
+            return target.call();
+          }
+          if (fault.get() == Fault.DOWN) {
+            throw new SQLTransientConnectionException("the database is away");
+          }
+          Connection connection = (Connection) target.call();
+          return Intercepted.by(
+              Connection.class,
+              connection,
+              (call, callArguments, real) -> {
+                if (!call.getName().equals("commit")) {
+                  return real.call();
+                }
+                Fault now = fault.get();
+                if (now == Fault.COMMITTED_THEN_BROKEN) {
+                  real.call();
+                  fault.set(Fault.NONE);
+                  throw new SQLException("connection reset while committing", "08006");
+                }
+                if (now == Fault.BROKEN_BEFORE_COMMIT) {
+                  fault.set(Fault.NONE);
+                  throw new SQLException("connection reset", "08006");
+                }
+                return real.call();
+              });
+        });
+  }
+}
