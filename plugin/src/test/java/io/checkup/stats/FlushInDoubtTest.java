@@ -12,10 +12,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
-import org.mariadb.jdbc.MariaDbDataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A flush whose commit fails may have been committed or not; either way every count ends up in the
@@ -36,27 +33,17 @@ class FlushInDoubtTest {
 
   @Test
   void h2() throws Exception {
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:mem:in-doubt-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    exercise(h2, "h2");
+    exercise(TestDatabases.h2("in-doubt"), "h2");
   }
 
   @Test
   void mariaDb() throws Exception {
-    TestDatabases.requireMariaDb();
-    MariaDbDataSource mariaDb = new MariaDbDataSource(TestDatabases.MARIADB_URL);
-    mariaDb.setUser("root");
-    mariaDb.setPassword("");
-    exercise(mariaDb, "mysql");
+    exercise(TestDatabases.mariaDb(), "mysql");
   }
 
   @Test
   void postgres() throws Exception {
-    TestDatabases.requirePostgres();
-    PGSimpleDataSource postgres = new PGSimpleDataSource();
-    postgres.setURL(TestDatabases.POSTGRES_URL);
-    postgres.setUser("postgres");
-    exercise(postgres, "postgres");
+    exercise(TestDatabases.postgres(), "postgres");
   }
 
   private static void exercise(DataSource database, String databaseType) throws Exception {
@@ -71,12 +58,7 @@ class FlushInDoubtTest {
           new StatsFlusher(
               collector,
               store,
-              new StatsSettings(
-                  Duration.ofHours(1),
-                  Duration.ofDays(14),
-                  Duration.ofDays(180),
-                  1_000,
-                  "node-" + "x".repeat(120)));
+              TestStatsSettings.of(Duration.ofHours(1), 1_000, "node-" + "x".repeat(120)));
 
       // committed, but the flusher hears of a failure: not written again
       count(collector, "acme", 3);

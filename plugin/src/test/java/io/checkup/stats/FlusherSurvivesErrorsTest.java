@@ -40,10 +40,7 @@ class FlusherSurvivesErrorsTest {
     StatsCollector collector = new StatsCollector();
     StatsFlusher flusher =
         new StatsFlusher(
-            collector,
-            store,
-            new StatsSettings(
-                Duration.ofMillis(100), Duration.ofDays(14), Duration.ofDays(180), 1_000, "n1"));
+            collector, store, TestStatsSettings.of(Duration.ofMillis(100), 1_000, "n1"));
     failNext.set(true);
     collector.record("acme", "invoice", Metric.INSTANCE_STARTED, "");
     flusher.start();

@@ -23,11 +23,7 @@ class ManyRowsHealthyDatabaseTest {
     store.applySchemaUpdate("true");
     StatsCollector collector = new StatsCollector();
     StatsFlusher flusher =
-        new StatsFlusher(
-            collector,
-            store,
-            new StatsSettings(
-                Duration.ofHours(1), Duration.ofDays(14), Duration.ofDays(180), 100, "n1"));
+        new StatsFlusher(collector, store, TestStatsSettings.of(Duration.ofHours(1), 100, "n1"));
     flusher.start();
     try {
       for (int i = 0; i < 250; i++) {

@@ -9,10 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
-import org.mariadb.jdbc.MariaDbDataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The table scripts and statements on each supported database: H2 always; MariaDB (the MySQL
@@ -24,27 +21,17 @@ class StatsStoreTest {
 
   @Test
   void h2() throws Exception {
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:mem:store-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    exercise(h2, "h2");
+    exercise(TestDatabases.h2("store"), "h2");
   }
 
   @Test
   void mariaDb() throws Exception {
-    TestDatabases.requireMariaDb();
-    MariaDbDataSource mariaDb = new MariaDbDataSource(TestDatabases.MARIADB_URL);
-    mariaDb.setUser("root");
-    mariaDb.setPassword("");
-    exercise(mariaDb, "mysql");
+    exercise(TestDatabases.mariaDb(), "mysql");
   }
 
   @Test
   void postgres() throws Exception {
-    TestDatabases.requirePostgres();
-    PGSimpleDataSource postgres = new PGSimpleDataSource();
-    postgres.setURL(TestDatabases.POSTGRES_URL);
-    postgres.setUser("postgres");
-    exercise(postgres, "postgres");
+    exercise(TestDatabases.postgres(), "postgres");
   }
 
   private static void exercise(DataSource dataSource, String databaseType) throws Exception {

@@ -5,7 +5,11 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Assumptions;
+import org.mariadb.jdbc.MariaDbDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The real database servers of the test machine. PostgreSQL tests run when {@code
@@ -18,6 +22,31 @@ public final class TestDatabases {
       System.getProperty("checkup.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
 
   private TestDatabases() {}
+
+  /** A fresh in-memory H2 database, kept until the JVM ends. */
+  public static DataSource h2(String name) {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    return h2;
+  }
+
+  /** The MariaDB test database (root, empty password); skips unless its tests are on. */
+  public static DataSource mariaDb() throws SQLException {
+    requireMariaDb();
+    MariaDbDataSource mariaDb = new MariaDbDataSource(MARIADB_URL);
+    mariaDb.setUser("root");
+    mariaDb.setPassword("");
+    return mariaDb;
+  }
+
+  /** The PostgreSQL test database (user postgres); skips unless its tests are on. */
+  public static DataSource postgres() {
+    requirePostgres();
+    PGSimpleDataSource postgres = new PGSimpleDataSource();
+    postgres.setURL(POSTGRES_URL);
+    postgres.setUser("postgres");
+    return postgres;
+  }
 
   /**
    * Creates a fresh schema on the PostgreSQL server, so tests never see each other's tables or
