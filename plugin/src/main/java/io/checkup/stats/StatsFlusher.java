@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -38,7 +37,7 @@ final class StatsFlusher {
   private final StatsCollector collector;
   private final StatsStore store;
   private final StatsSettings settings;
-  private final Map<StatKey, Long> pending = new HashMap<>();
+  private Map<StatKey, Long> pending = new HashMap<>();
 
   /**
    * A batch whose write failed in a way that leaves open whether it was committed (the connection
@@ -50,8 +49,15 @@ final class StatsFlusher {
 
   private long inDoubtBatch;
 
-  /** This node's next batch number; random at start, so that no earlier run's is taken for it. */
-  private long nextBatch = ThreadLocalRandom.current().nextLong(Long.MAX_VALUE / 2);
+  /** This run's row for the number of its last batch ({@link StatsStore#openBatchRow}). */
+  private final String batchRow;
+
+  private boolean batchRowOpen;
+
+  private long nextBatch = 1;
+
+  /** Whether the failure to ask about a batch in doubt has been logged. */
+  private boolean askFailureLogged;
 
   private ScheduledExecutorService scheduler;
   private boolean failing;
@@ -61,6 +67,7 @@ final class StatsFlusher {
     this.collector = collector;
     this.store = store;
     this.settings = settings;
+    this.batchRow = StatsStore.batchRow(settings.nodeId());
   }
 
   synchronized void start() {
@@ -93,8 +100,19 @@ final class StatsFlusher {
     if (!flush()) {
       LOG.error(
           "camunda-checkup statistics: the final flush at shutdown failed; {} count row(s) of this node are "
-              + "lost",
-          pendingRows());
+              + "lost{}",
+          pendingRows(),
+          inDoubt == null
+              ? ""
+              : " (of them "
+                  + inDoubt.size()
+                  + " of a flush that broke while committing, and may be in the database)");
+    } else if (batchRowOpen) {
+      try {
+        store.closeBatchRow(batchRow);
+      } catch (SQLException | RuntimeException e) {
+        LOG.debug("camunda-checkup statistics: removing the row {} failed", batchRow, e);
+      }
     }
   }
 
@@ -132,33 +150,45 @@ final class StatsFlusher {
       return false;
     }
     if (pending.isEmpty()) {
+      databaseIsBack(0);
       return true;
     }
-    long batch = nextBatch++;
+    // in doubt from here until the database has said yes: whatever is thrown, an Error too, the
+    // next flush asks before writing these counts again
+    inDoubt = pending;
+    inDoubtBatch = nextBatch++;
+    pending = new HashMap<>();
     try {
-      store.insert(pending, settings.nodeId(), ClockUtil.getCurrentTime().getTime(), batch);
-      if (failing) {
-        LOG.info(
-            "camunda-checkup statistics: the database is back; {} pending count row(s) written",
-            pending.size());
-        failing = false;
+      if (!batchRowOpen) {
+        store.openBatchRow(batchRow);
+        batchRowOpen = true;
       }
-      pending.clear();
+      store.insert(
+          inDoubt, settings.nodeId(), ClockUtil.getCurrentTime().getTime(), batchRow, inDoubtBatch);
+      int written = inDoubt.size();
+      inDoubt = null;
+      databaseIsBack(written);
       return true;
     } catch (SQLException | RuntimeException e) {
       if (!failing) {
         LOG.warn(
-            "camunda-checkup statistics: writing {} count row(s) failed; they stay in memory and go out with "
-                + "the next flush ({})",
-            pending.size(),
+            "camunda-checkup statistics: writing {} count row(s) failed; they stay in memory and the next "
+                + "flush writes them, once the database has said they are not there yet ({})",
+            inDoubt.size(),
             e.getMessage());
         failing = true;
       }
-      inDoubt = new HashMap<>(pending);
-      inDoubtBatch = batch;
-      pending.clear();
       enforceBound();
       return false;
+    }
+  }
+
+  private void databaseIsBack(int written) {
+    if (failing) {
+      LOG.info(
+          "camunda-checkup statistics: the database is back; {} pending count row(s) written",
+          written);
+      failing = false;
     }
   }
 
@@ -169,10 +199,19 @@ final class StatsFlusher {
   private boolean settleInDoubt() {
     Long last;
     try {
-      last = store.lastBatch(settings.nodeId());
+      last = store.lastBatch(batchRow);
     } catch (SQLException | RuntimeException e) {
+      if (!askFailureLogged) {
+        LOG.warn(
+            "camunda-checkup statistics: cannot tell yet whether the {} count row(s) of the failed flush are in "
+                + "the database; asking again at the next flush ({})",
+            inDoubt.size(),
+            e.getMessage());
+        askFailureLogged = true;
+      }
       return false;
     }
+    askFailureLogged = false;
     if (last != null && last == inDoubtBatch) {
       LOG.info(
           "camunda-checkup statistics: the flush that failed while committing had written its {} count "

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,15 +99,23 @@ public final class StatsStore {
    * with the other, so nothing is counted twice.
    */
   public void insert(Map<StatKey, Long> counts, String nodeId, long now) throws SQLException {
-    insert(counts, nodeId, now, null);
+    insert(counts, nodeId, now, null, null);
   }
 
   /**
-   * As {@link #insert(Map, String, long)}, and notes in the same transaction that this node's batch
-   * {@code batch} is written, for {@link #lastBatch}: a flush whose commit may or may not have
-   * happened (the connection broke while committing) asks, instead of writing its counts twice.
+   * As {@link #insert(Map, String, long)}, and sets this run's batch row ({@link #openBatchRow}) to
+   * {@code batch} in the same transaction, for {@link #lastBatch}: a flush whose commit may or may
+   * not have happened (the connection broke while committing) asks, instead of writing its counts
+   * twice.
    */
-  public void insert(Map<StatKey, Long> counts, String nodeId, long now, Long batch)
+  public void insert(
+      Map<StatKey, Long> counts, String nodeId, long now, String batchRow, long batch)
+      throws SQLException {
+    insert(counts, nodeId, now, new long[] {batch}, batchRow);
+  }
+
+  private void insert(
+      Map<StatKey, Long> counts, String nodeId, long now, long[] batch, String batchRow)
       throws SQLException {
     if (counts.isEmpty()) {
       return;
@@ -135,35 +144,92 @@ public final class StatsStore {
           }
           markClosedPeriods(connection, counts, now);
           if (batch != null) {
-            setVersion(connection, batchName(nodeId), batch);
+            setVersion(connection, batchRow, batch[0]);
           }
           return null;
         });
   }
 
-  /** The last batch {@link #insert(Map, String, long, Long)} wrote for this node, or null. */
-  public Long lastBatch(String nodeId) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select =
-            read(connection, "select VALUE_ from " + versionTable + " where NAME_ = ?")) {
-      select.setString(1, batchName(nodeId));
-      try (ResultSet rows = select.executeQuery()) {
-        return rows.next() ? rows.getLong(1) : null;
-      }
+  /**
+   * A version row of its own for one run of one node's flusher: {@code batch:}, a digest of the
+   * node id and a random part, so that engines sharing a node id never share it.
+   */
+  static String batchRow(String nodeId) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(nodeId.getBytes(StandardCharsets.UTF_8));
+      byte[] random = new byte[8];
+      ThreadLocalRandom.current().nextBytes(random);
+      return "batch:"
+          + HexFormat.of().formatHex(digest, 0, 8)
+          + ":"
+          + HexFormat.of().formatHex(random);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
     }
   }
 
   /**
-   * The version row of a node's last batch: node ids may be longer than a row name, so a digest.
+   * Creates the batch row (value 0) before the first batch, in a transaction of its own: the
+   * batches then only update it, and {@link #lastBatch} waits for an update still being committed.
    */
-  static String batchName(String nodeId) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(nodeId.getBytes(StandardCharsets.UTF_8));
-      return "batch:" + HexFormat.of().formatHex(digest, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java has SHA-256", e);
-    }
+  public void openBatchRow(String batchRow) throws SQLException {
+    Jdbc.inTransaction(
+        dataSource,
+        connection -> {
+          try (PreparedStatement select =
+              read(connection, "select count(*) from " + versionTable + " where NAME_ = ?")) {
+            select.setString(1, batchRow);
+            try (ResultSet rows = select.executeQuery()) {
+              rows.next();
+              if (rows.getLong(1) > 0) {
+                return null;
+              }
+            }
+          }
+          try (PreparedStatement insert =
+              connection.prepareStatement(
+                  "insert into " + versionTable + " (NAME_, VALUE_) values (?, 0)")) {
+            insert.setString(1, batchRow);
+            insert.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  /**
+   * The last batch written under this row, or null when the row is not there. Reads with a row
+   * lock, so that a batch whose commit the database is still working on is waited for (up to the
+   * read timeout), not taken for one that failed.
+   */
+  public Long lastBatch(String batchRow) throws SQLException {
+    return Jdbc.inTransaction(
+        dataSource,
+        connection -> {
+          try (PreparedStatement select =
+              read(
+                  connection,
+                  "select VALUE_ from " + versionTable + " where NAME_ = ? for update")) {
+            select.setString(1, batchRow);
+            try (ResultSet rows = select.executeQuery()) {
+              return rows.next() ? rows.getLong(1) : null;
+            }
+          }
+        });
+  }
+
+  /** Removes a run's batch row when its flusher stops with nothing in doubt. */
+  public void closeBatchRow(String batchRow) throws SQLException {
+    Jdbc.inTransaction(
+        dataSource,
+        connection -> {
+          try (PreparedStatement delete =
+              connection.prepareStatement("delete from " + versionTable + " where NAME_ = ?")) {
+            delete.setString(1, batchRow);
+            delete.executeUpdate();
+          }
+          return null;
+        });
   }
 
   /**

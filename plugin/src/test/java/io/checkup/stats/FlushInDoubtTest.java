@@ -1,6 +1,7 @@
 package io.checkup.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.checkup.db.PluginTables;
 import io.checkup.testing.Intercepted;
@@ -27,6 +28,8 @@ class FlushInDoubtTest {
     COMMITTED_THEN_BROKEN,
     /** The connection breaks before the commit reaches the database. */
     BROKEN_BEFORE_COMMIT,
+    /** The database commits, and the driver fails with an Error. */
+    COMMITTED_THEN_ERROR,
     /** No connection at all. */
     DOWN
   }
@@ -54,11 +57,17 @@ class FlushInDoubtTest {
     store.applySchemaUpdate("true");
     try {
       StatsCollector collector = new StatsCollector();
+      String node = "node-" + "x".repeat(120);
       StatsFlusher flusher =
           new StatsFlusher(
-              collector,
-              store,
-              TestStatsSettings.of(Duration.ofHours(1), 1_000, "node-" + "x".repeat(120)));
+              collector, store, TestStatsSettings.of(Duration.ofHours(1), 1_000, node));
+      // a second engine that, misconfigured, shares the node id
+      StatsCollector twinCollector = new StatsCollector();
+      StatsFlusher twin =
+          new StatsFlusher(
+              twinCollector, store, TestStatsSettings.of(Duration.ofHours(1), 1_000, node));
+      count(collector, "warm", 1);
+      assertThat(flusher.flush()).isTrue();
 
       // committed, but the flusher hears of a failure: not written again
       count(collector, "acme", 3);
@@ -66,8 +75,17 @@ class FlushInDoubtTest {
       assertThat(flusher.flush()).isFalse();
       assertThat(flusher.pendingRows()).as("the batch in doubt waits").isEqualTo(1);
       count(collector, "acme", 2);
+      count(twinCollector, "acme", 10);
+      assertThat(twin.flush()).as("the twin writes between the failure and the question").isTrue();
       assertThat(flusher.flush()).isTrue();
-      assertThat(started(store, "acme")).isEqualTo(5);
+      assertThat(started(store, "acme")).isEqualTo(15);
+
+      // committed, and the driver fails with an Error: the next flush asks all the same
+      count(collector, "delta", 2);
+      fault.set(Fault.COMMITTED_THEN_ERROR);
+      assertThatThrownBy(flusher::flush).isInstanceOf(LinkageError.class);
+      assertThat(flusher.flush()).isTrue();
+      assertThat(started(store, "delta")).isEqualTo(2);
 
       // not committed: written with the next flush
       count(collector, "beta", 4);
@@ -89,8 +107,14 @@ class FlushInDoubtTest {
       assertThat(flusher.flush()).isTrue();
       assertThat(flusher.pendingRows()).isZero();
       assertThat(started(store, "gamma")).isEqualTo(7);
-      assertThat(started(store, "acme")).isEqualTo(5);
+      assertThat(started(store, "acme")).isEqualTo(15);
       assertThat(started(store, "beta")).isEqualTo(4);
+
+      // a flusher that stops with nothing in doubt leaves no row behind
+      assertThat(batchRows(faulty, prefix)).isEqualTo(2);
+      flusher.stop();
+      twin.stop();
+      assertThat(batchRows(faulty, prefix)).isZero();
     } finally {
       fault.set(Fault.NONE);
       store.drop();
@@ -100,6 +124,17 @@ class FlushInDoubtTest {
   private static void count(StatsCollector collector, String tenant, int times) {
     for (int i = 0; i < times; i++) {
       collector.record(tenant, "invoice", Metric.INSTANCE_STARTED, "");
+    }
+  }
+
+  private static long batchRows(DataSource database, String prefix) throws SQLException {
+    try (Connection connection = database.getConnection();
+        var select =
+            connection.prepareStatement(
+                "select count(*) from " + prefix + "CHECKUP_VERSION where NAME_ like 'batch:%'");
+        var rows = select.executeQuery()) {
+      rows.next();
+      return rows.getLong(1);
     }
   }
 
@@ -132,6 +167,11 @@ class FlushInDoubtTest {
                   real.call();
                   fault.set(Fault.NONE);
                   throw new SQLException("connection reset while committing", "08006");
+                }
+                if (now == Fault.COMMITTED_THEN_ERROR) {
+                  real.call();
+                  fault.set(Fault.NONE);
+                  throw new LinkageError("a driver class failed to load");
                 }
                 if (now == Fault.BROKEN_BEFORE_COMMIT) {
                   fault.set(Fault.NONE);
