@@ -151,6 +151,57 @@ class FlowSemanticsOnTheEngineTest {
     assertThat(rules(xml)).contains("deadlock");
   }
 
+  /**
+   * The escalation of {@link #escalation}, caught by an event sub-process of the process instead.
+   */
+  private static String escalationToEventSubProcess(String interrupting) {
+    return escalation("cancelActivity=\"false\"")
+        .replace(
+            "<escalationEventDefinition escalationRef=\"late\"/>\n    </boundaryEvent>",
+            "<escalationEventDefinition escalationRef=\"nothing-throws-this\"/>\n    </boundaryEvent>")
+        .replace(
+            "<escalation id=\"late\" escalationCode=\"LATE\"/>",
+            "<escalation id=\"late\" escalationCode=\"LATE\"/>\n"
+                + "  <escalation id=\"nothing-throws-this\" escalationCode=\"OTHER\"/>")
+        .replace(
+            "<endEvent id=\"end\"/>",
+            "<endEvent id=\"end\"/>\n"
+                + "    <subProcess id=\"handler\" triggeredByEvent=\"true\">\n"
+                + "      <startEvent id=\"caught\" isInterrupting=\""
+                + interrupting
+                + "\"><escalationEventDefinition escalationRef=\"late\"/></startEvent>\n"
+                + "      <endEvent id=\"handled\"/>\n"
+                + "      <sequenceFlow id=\"x\" sourceRef=\"caught\" targetRef=\"handled\"/>\n"
+                + "    </subProcess>");
+  }
+
+  @Test
+  void isInterruptingWrittenAsOneIsFalseToCamunda() {
+    String written = escalationToEventSubProcess("true");
+    deploy(written);
+    ProcessInstance interrupted =
+        engine.getRuntimeService().startProcessInstanceByKey("check", Map.of("ok", false));
+    assertThat(interrupted.isEnded()).as("isInterrupting=true ends the instance").isTrue();
+    assertThat(rules(written)).doesNotContain("deadlock");
+    engine.close();
+
+    String one = escalationToEventSubProcess("1");
+    deploy(one);
+    ProcessInstance instance =
+        engine.getRuntimeService().startProcessInstanceByKey("check", Map.of("ok", false));
+
+    assertThat(instance.isEnded()).as("isInterrupting=1 runs beside the sub-process").isFalse();
+    assertThat(
+            engine
+                .getRuntimeService()
+                .createExecutionQuery()
+                .processInstanceId(instance.getId())
+                .activityId("join")
+                .count())
+        .isEqualTo(1);
+    assertThat(rules(one)).contains("deadlock");
+  }
+
   @Test
   void anInclusiveJoinOnlyABoundaryPathFeedsFiresTwice() {
     String xml =
