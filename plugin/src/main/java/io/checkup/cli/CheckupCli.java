@@ -25,7 +25,7 @@ public final class CheckupCli {
   private CheckupCli() {}
 
   public static void main(String[] args) {
-    boolean forked = Boolean.getBoolean(JitRelaunch.FORKED);
+    boolean forked = JitRelaunch.isForked();
     if (forked) {
       JitRelaunch.endWithParent();
     } else {
@@ -44,7 +44,17 @@ public final class CheckupCli {
             new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8),
             true);
-    int exitCode = run(out, err, args);
+    int exitCode;
+    try {
+      exitCode = run(out, err, args);
+    } catch (RuntimeException | Error e) {
+      if (!forked) {
+        throw e;
+      }
+      // the first JVM must not take this for a JVM that never started, and lint again
+      e.printStackTrace();
+      exitCode = EXIT_FINDINGS;
+    }
     out.flush();
     err.flush();
     System.exit(forked ? JitRelaunch.FORKED_EXIT + exitCode : exitCode);

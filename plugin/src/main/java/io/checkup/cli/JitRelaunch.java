@@ -26,16 +26,23 @@ import java.util.concurrent.TimeUnit;
  * {@code -XX:TieredStopAtLevel=1}, the caller's own JVM options and the same arguments, lets it
  * write to the same output and returns its exit code.
  *
- * <p>It does so only where it pays for the second start (about 60 ms): a {@code lint} of at least
- * {@link #THRESHOLD_BYTES} of BPMN files. It never does when the caller chose the compiler
- * themselves (any {@code -XX:} option about tiers or compilation, {@code -Xint}, {@code -Xcomp}),
- * when the command line cannot be read back, when it uses an argument file or a module, or when the
- * system property {@code checkup.cli.fork} is {@code false}. A failed start runs the lint here.
+ * <p>It does so only where it pays for the second start (the first JVM reaches it after about 0.1
+ * s): a {@code lint} of at least {@link #THRESHOLD_BYTES} of BPMN files. It never does when the
+ * caller chose the compiler themselves (any {@code -XX:} option about tiers or compilation, {@code
+ * -Xint}, {@code -Xcomp}), when the command line cannot be read back, when it uses an argument file
+ * or a module, or when the system property {@code checkup.cli.fork} is {@code false}. A failed
+ * start runs the lint here.
  */
 final class JitRelaunch {
 
   /** Set on the second JVM, so that it never starts a third. */
   static final String FORKED = "checkup.cli.forked";
+
+  /**
+   * Set in the second JVM's environment to the first's process id: with {@link #FORKED}, what makes
+   * a JVM the second (a user who sets the property by mistake keeps the exit codes 0, 1 and 2).
+   */
+  static final String FORKED_BY = "CHECKUP_CLI_FORKED_BY";
 
   /**
    * The second JVM exits with this plus the command's exit code, so that the first can tell an exit
@@ -274,15 +281,21 @@ final class JitRelaunch {
             launcherArguments(),
             System.getenv(),
             System.getProperty(FORK),
-            Boolean.getBoolean(FORKED),
+            isForked(),
             args);
     if (command == null) {
       return -1;
     }
     Process child;
     try {
-      child = new ProcessBuilder(command).inheritIO().start();
+      ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+      builder.environment().put(FORKED_BY, String.valueOf(ProcessHandle.current().pid()));
+      child = builder.start();
     } catch (IOException | RuntimeException e) {
+      System.err.println(
+          "checkup-cli: the second JVM for this lint could not be started ("
+              + e.getMessage()
+              + "); linting in this one");
       return -1;
     }
     // no lambdas here: on a cold JVM the first one costs tens of milliseconds
@@ -332,6 +345,16 @@ final class JitRelaunch {
             + childExitCode
             + " without the lint's answer (-Dcheckup.cli.fork=false avoids it); linting in this one");
     return -1;
+  }
+
+  /** Whether this JVM is the second one, started by {@link #runIfWorthIt}. */
+  static boolean isForked() {
+    if (!Boolean.getBoolean(FORKED)) {
+      return false;
+    }
+    String by = System.getenv(FORKED_BY);
+    Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+    return by != null && parent.isPresent() && by.equals(String.valueOf(parent.get().pid()));
   }
 
   /**

@@ -185,9 +185,13 @@ final class StatsFlusher {
 
   private void databaseIsBack(int written) {
     if (failing) {
-      LOG.info(
-          "camunda-checkup statistics: the database is back; {} pending count row(s) written",
-          written);
+      if (written > 0) {
+        LOG.info(
+            "camunda-checkup statistics: the database is back; {} pending count row(s) written",
+            written);
+      } else {
+        LOG.info("camunda-checkup statistics: the database is back");
+      }
       failing = false;
     }
   }

@@ -99,7 +99,7 @@ public final class StatsStore {
    * with the other, so nothing is counted twice.
    */
   public void insert(Map<StatKey, Long> counts, String nodeId, long now) throws SQLException {
-    insert(counts, nodeId, now, null, null);
+    write(counts, nodeId, now, null, null);
   }
 
   /**
@@ -111,11 +111,11 @@ public final class StatsStore {
   public void insert(
       Map<StatKey, Long> counts, String nodeId, long now, String batchRow, long batch)
       throws SQLException {
-    insert(counts, nodeId, now, new long[] {batch}, batchRow);
+    write(counts, nodeId, now, batchRow, batch);
   }
 
-  private void insert(
-      Map<StatKey, Long> counts, String nodeId, long now, long[] batch, String batchRow)
+  private void write(
+      Map<StatKey, Long> counts, String nodeId, long now, String batchRow, Long batch)
       throws SQLException {
     if (counts.isEmpty()) {
       return;
@@ -144,7 +144,7 @@ public final class StatsStore {
           }
           markClosedPeriods(connection, counts, now);
           if (batch != null) {
-            setVersion(connection, batchRow, batch[0]);
+            setVersion(connection, batchRow, batch);
           }
           return null;
         });

@@ -49,6 +49,53 @@ class FlushInDoubtTest {
     exercise(TestDatabases.postgres(), "postgres");
   }
 
+  @Test
+  void aBatchInDoubtCountsAgainstTheBoundAndIsSummarisedWholeNotLost() throws Exception {
+    AtomicReference<Fault> fault = new AtomicReference<>(Fault.NONE);
+    StatsStore store =
+        new StatsStore(
+            new PluginTables(faulty(TestDatabases.h2("in-doubt-bound"), fault), "h2", ""));
+    store.applySchemaUpdate("true");
+    StatsCollector collector = new StatsCollector();
+    StatsFlusher flusher =
+        new StatsFlusher(collector, store, TestStatsSettings.of(Duration.ofHours(1), 100, "n1"));
+    count(collector, "warm", 1);
+    assertThat(flusher.flush()).isTrue();
+
+    // committed: 150 rows in doubt, summarised in memory, then dropped as written
+    assign(collector, "committed", 150);
+    fault.set(Fault.COMMITTED_THEN_BROKEN);
+    assertThat(flusher.flush()).isFalse();
+    assertThat(flusher.pendingRows()).isLessThanOrEqualTo(100);
+    fault.set(Fault.DOWN);
+    assign(collector, "waiting", 150);
+    assertThat(flusher.flush()).isFalse();
+    assertThat(flusher.pendingRows()).isLessThanOrEqualTo(100);
+    fault.set(Fault.NONE);
+    assertThat(flusher.flush()).isTrue();
+    assertThat(assigned(store)).isEqualTo(300);
+
+    // not committed: summarised in memory, then written with its totals
+    assign(collector, "lost-commit", 150);
+    fault.set(Fault.BROKEN_BEFORE_COMMIT);
+    assertThat(flusher.flush()).isFalse();
+    assertThat(flusher.pendingRows()).isLessThanOrEqualTo(100);
+    assertThat(flusher.flush()).isTrue();
+    assertThat(assigned(store)).isEqualTo(450);
+    store.drop();
+  }
+
+  private static void assign(StatsCollector collector, String prefix, int users) {
+    for (int i = 0; i < users; i++) {
+      collector.record("acme", "invoice", Metric.TASK_ASSIGNED, prefix + i);
+    }
+  }
+
+  private static long assigned(StatsStore store) throws SQLException {
+    return new StatsQuery(store).tenant("acme").metric(Metric.TASK_ASSIGNED).sum()
+        + new StatsQuery(store).tenant(StatsFlusher.SUMMARISED).metric(Metric.TASK_ASSIGNED).sum();
+  }
+
   private static void exercise(DataSource database, String databaseType) throws Exception {
     AtomicReference<Fault> fault = new AtomicReference<>(Fault.NONE);
     DataSource faulty = faulty(database, fault);
