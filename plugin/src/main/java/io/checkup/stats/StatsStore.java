@@ -177,22 +177,8 @@ public final class StatsStore {
     Jdbc.inTransaction(
         dataSource,
         connection -> {
-          try (PreparedStatement select =
-              read(connection, "select count(*) from " + versionTable + " where NAME_ = ?")) {
-            select.setString(1, batchRow);
-            try (ResultSet rows = select.executeQuery()) {
-              rows.next();
-              if (rows.getLong(1) > 0) {
-                return null;
-              }
-            }
-          }
-          try (PreparedStatement insert =
-              connection.prepareStatement(
-                  "insert into " + versionTable + " (NAME_, VALUE_) values (?, 0)")) {
-            insert.setString(1, batchRow);
-            insert.executeUpdate();
-          }
+          // 0 again is harmless: a row is opened before any batch of its run is written under it
+          setVersion(connection, batchRow, 0L);
           return null;
         });
   }

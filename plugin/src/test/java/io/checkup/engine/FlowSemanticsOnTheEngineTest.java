@@ -83,6 +83,22 @@ class FlowSemanticsOnTheEngineTest {
         .toList();
   }
 
+  /** Deploys the escalation shape and starts it on the path that escalates. */
+  private ProcessInstance escalate(String xml) {
+    deploy(xml);
+    return engine.getRuntimeService().startProcessInstanceByKey("check", Map.of("ok", false));
+  }
+
+  /** The executions of the instance that wait at the inner join. */
+  private long waitingAtJoin(ProcessInstance instance) {
+    return engine
+        .getRuntimeService()
+        .createExecutionQuery()
+        .processInstanceId(instance.getId())
+        .activityId("join")
+        .count();
+  }
+
   private void deploy(String xml) {
     engine = TestEngines.h2().history("full").build();
     engine.getRepositoryService().createDeployment().addString("m.bpmn", xml).deploy();
@@ -91,10 +107,7 @@ class FlowSemanticsOnTheEngineTest {
   @Test
   void anEscalationAnInterruptingEventCatchesLeavesNothingWaiting() {
     String xml = escalation("cancelActivity=\"true\"");
-    deploy(xml);
-
-    ProcessInstance instance =
-        engine.getRuntimeService().startProcessInstanceByKey("check", Map.of("ok", false));
+    ProcessInstance instance = escalate(xml);
 
     // the sub-process is cancelled with the token waiting at its join: the instance ends
     assertThat(instance.isEnded()).isTrue();
@@ -104,21 +117,11 @@ class FlowSemanticsOnTheEngineTest {
   @Test
   void anEscalationANonInterruptingEventCatchesLeavesTheJoinWaitingForever() {
     String xml = escalation("cancelActivity=\"false\"");
-    deploy(xml);
-
-    ProcessInstance instance =
-        engine.getRuntimeService().startProcessInstanceByKey("check", Map.of("ok", false));
+    ProcessInstance instance = escalate(xml);
 
     // the escalation's path ran, and the other branch's token waits at the join for good
     assertThat(instance.isEnded()).isFalse();
-    assertThat(
-            engine
-                .getRuntimeService()
-                .createExecutionQuery()
-                .processInstanceId(instance.getId())
-                .activityId("join")
-                .count())
-        .isEqualTo(1);
+    assertThat(waitingAtJoin(instance)).isEqualTo(1);
     assertThat(
             engine
                 .getHistoryService()
@@ -134,20 +137,10 @@ class FlowSemanticsOnTheEngineTest {
     // the schema allows "1" for true; Camunda compares the text with "true", so the event runs
     // beside the sub-process as a non-interrupting one would, and the lint reads it the same way
     String xml = escalation("cancelActivity=\"1\"");
-    deploy(xml);
-
-    ProcessInstance instance =
-        engine.getRuntimeService().startProcessInstanceByKey("check", Map.of("ok", false));
+    ProcessInstance instance = escalate(xml);
 
     assertThat(instance.isEnded()).isFalse();
-    assertThat(
-            engine
-                .getRuntimeService()
-                .createExecutionQuery()
-                .processInstanceId(instance.getId())
-                .activityId("join")
-                .count())
-        .isEqualTo(1);
+    assertThat(waitingAtJoin(instance)).isEqualTo(1);
     assertThat(rules(xml)).contains("deadlock");
   }
 
@@ -178,27 +171,16 @@ class FlowSemanticsOnTheEngineTest {
   @Test
   void isInterruptingWrittenAsOneIsFalseToCamunda() {
     String written = escalationToEventSubProcess("true");
-    deploy(written);
-    ProcessInstance interrupted =
-        engine.getRuntimeService().startProcessInstanceByKey("check", Map.of("ok", false));
+    ProcessInstance interrupted = escalate(written);
     assertThat(interrupted.isEnded()).as("isInterrupting=true ends the instance").isTrue();
     assertThat(rules(written)).doesNotContain("deadlock");
     engine.close();
 
     String one = escalationToEventSubProcess("1");
-    deploy(one);
-    ProcessInstance instance =
-        engine.getRuntimeService().startProcessInstanceByKey("check", Map.of("ok", false));
+    ProcessInstance instance = escalate(one);
 
     assertThat(instance.isEnded()).as("isInterrupting=1 runs beside the sub-process").isFalse();
-    assertThat(
-            engine
-                .getRuntimeService()
-                .createExecutionQuery()
-                .processInstanceId(instance.getId())
-                .activityId("join")
-                .count())
-        .isEqualTo(1);
+    assertThat(waitingAtJoin(instance)).isEqualTo(1);
     assertThat(rules(one)).contains("deadlock");
   }
 
