@@ -2,13 +2,18 @@ package io.checkup.engine;
 
 import io.checkup.lint.LintConfig;
 import io.checkup.lint.Linter;
+import io.checkup.lint.Rule;
 import io.checkup.lint.RuleCatalog;
+import io.checkup.lint.model.BpmnGraph;
+import io.checkup.lint.model.GraphBuilder;
+import io.checkup.lint.model.NotBpmnException;
 import io.checkup.lint.xml.XmlNode;
 import io.checkup.lint.xml.XmlReadException;
 import io.checkup.lint.xml.XmlReader;
 import io.checkup.testing.ModelGenerator;
 import io.checkup.testing.TestEngines;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -34,6 +39,14 @@ public final class DeployCostBenchmark {
 
   /** More warm-up rounds, to see the steady state: {@code -Dcheckup.bench.warmup=10}. */
   private static final int WARM_UP_FACTOR = Integer.getInteger("checkup.bench.warmup", 1);
+
+  /**
+   * Where a lint's time goes, by stage and by rule, in the state the table measures it: {@code
+   * -Dcheckup.bench.stages=true} lints each round stage by stage (tree conversion, graph, then each
+   * default rule on its own) instead of as a deployment does, and prints the means of the measured
+   * rounds under each row.
+   */
+  private static final boolean STAGES = Boolean.getBoolean("checkup.bench.stages");
 
   /** The model sizes of the deployment table, {@code -Dcheckup.bench.sizes=50,100} for some. */
   private static int[] sizes() {
@@ -65,6 +78,11 @@ public final class DeployCostBenchmark {
     DeploymentLinter linter =
         new DeploymentLinter(
             new Linter(LintConfig.defaults(RuleCatalog.standard())), LintMode.WARN);
+    List<Rule> rules = LintConfig.defaults(RuleCatalog.standard()).activeRules();
+    Linter[] eachRule = new Linter[rules.size()];
+    for (int k = 0; k < eachRule.length; k++) {
+      eachRule[k] = new Linter(LintConfig.defaults(RuleCatalog.of(List.of(rules.get(k)))));
+    }
     System.out.println();
     System.out.println(
         "| flow nodes | Camunda deployment (ms) | of which parse (ms) | lint at deploy time (ms) "
@@ -79,6 +97,7 @@ public final class DeployCostBenchmark {
       double[] parse = new double[repetitions];
       double[] lint = new double[repetitions];
       double[] deploy = new double[repetitions];
+      double[] stages = new double[2 + rules.size()];
       DeploymentEntity benchmarkDeployment = new DeploymentEntity();
       benchmarkDeployment.setId("benchmark");
       benchmarkDeployment.setName("benchmark");
@@ -101,8 +120,12 @@ public final class DeployCostBenchmark {
                       return parse1.execute().getRootElement();
                     });
         long parsed = System.nanoTime();
-        linter.lintDeployment(
-            benchmarkDeployment, "model.bpmn", root, List.of(), (message, element) -> {});
+        if (STAGES) {
+          lintByStage(root, eachRule, i >= 0 ? stages : new double[stages.length]);
+        } else {
+          linter.lintDeployment(
+              benchmarkDeployment, "model.bpmn", root, List.of(), (message, element) -> {});
+        }
         long linted = System.nanoTime();
         // the whole deployment (parse, process definitions, database rows) on the engine without
         // the plugin
@@ -121,9 +144,53 @@ public final class DeployCostBenchmark {
       System.out.printf(
           "| %,d | %.2f | %.2f | %.2f | %.1f %% | %.1f %% | %.2f |%n",
           size, d, p, l, l / d * 100, l / p * 100, l / size * 1000);
+      if (STAGES) {
+        printStages(stages, repetitions, rules);
+      }
     }
     engine.close();
     linearity();
+  }
+
+  /** One lint, stage by stage, adding each stage's nanoseconds to {@code into}. */
+  private static void lintByStage(Element root, Linter[] eachRule, double[] into) {
+    long start = System.nanoTime();
+    XmlNode definitions = ElementConverter.convert(root);
+    long converted = System.nanoTime();
+    BpmnGraph graph;
+    try {
+      graph = GraphBuilder.build(definitions);
+    } catch (NotBpmnException e) {
+      throw new IllegalStateException(e);
+    }
+    long built = System.nanoTime();
+    into[0] += converted - start;
+    into[1] += built - converted;
+    for (int k = 0; k < eachRule.length; k++) {
+      long before = System.nanoTime();
+      eachRule[k].lint(graph);
+      into[2 + k] += System.nanoTime() - before;
+    }
+  }
+
+  /** The stages' means in ms, and the rules that took longest. */
+  private static void printStages(double[] stages, int rounds, List<Rule> rules) {
+    double rulesTotal = 0;
+    List<Integer> order = new ArrayList<>();
+    for (int k = 0; k < rules.size(); k++) {
+      rulesTotal += stages[2 + k];
+      order.add(k);
+    }
+    order.sort((a, b) -> Double.compare(stages[2 + b], stages[2 + a]));
+    StringBuilder slowest = new StringBuilder();
+    for (int k : order.subList(0, Math.min(5, order.size()))) {
+      slowest.append(
+          String.format(
+              " %s %.3f", rules.get(k).getClass().getSimpleName(), stages[2 + k] / rounds / 1e6));
+    }
+    System.out.printf(
+        "  (stages, ms: conversion %.3f, graph %.3f, rules %.3f; slowest rules:%s)%n",
+        stages[0] / rounds / 1e6, stages[1] / rounds / 1e6, rulesTotal / rounds / 1e6, slowest);
   }
 
   /**
