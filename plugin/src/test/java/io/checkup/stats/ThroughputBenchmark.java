@@ -106,8 +106,11 @@ public final class ThroughputBenchmark {
       rounds[i] = round(engines);
     }
     long counted = 0;
+    boolean counting = false;
+    boolean countsWrong = false;
     for (CheckupProcessEnginePlugin plugin : measured) {
-      if (plugin.getStatistics() != null) {
+      if (plugin.getStatistics().isCollecting()) {
+        counting = true;
         plugin.getStatistics().flushNow();
         counted += plugin.getStatistics().query().metric(Metric.INSTANCE_COMPLETED).sum();
       }
@@ -163,10 +166,19 @@ public final class ThroughputBenchmark {
         median(rounds, r -> r.rate[1] / r.rate[0]) * 100);
     if (calibrate) {
       System.out.println("(calibration: no engine with the plugin)");
+    } else if (!counting) {
+      System.out.println("(statistics off: nothing counted)");
     } else {
-      System.out.printf(
-          "(the plugin counted %,d completed instances: every one of the run, %,d)%n",
-          counted, (long) (WARM_UP_ROUNDS + ROUNDS) * INSTANCES_PER_ROUND);
+      long completed = (long) (WARM_UP_ROUNDS + ROUNDS) * INSTANCES_PER_ROUND;
+      if (counted == completed) {
+        System.out.printf(
+            "(the plugin counted %,d completed instances: every one of the run)%n", counted);
+      } else {
+        System.out.printf(
+            "(COUNTS WRONG: the plugin counted %,d completed instances of the run's %,d)%n",
+            counted, completed);
+        countsWrong = true;
+      }
     }
     for (ProcessEngine engine : engines) {
       engine.close();
@@ -175,6 +187,9 @@ public final class ThroughputBenchmark {
       receiver.close();
     }
     schemas.forEach(TestDatabases::dropPostgresSchema);
+    if (countsWrong) {
+      System.exit(1);
+    }
   }
 
   /** The plugin as the run's system properties want it (docs/benchmarks.md). */
