@@ -5,21 +5,25 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 
 /**
  * The built-in listeners the statistics put on user tasks (processes, activities and flows are
- * counted through {@link SharedDispatch}). Each knows at parse time what it counts; at run time it
- * only asks the task for its tenant and increments.
+ * counted through {@link SharedDispatch}, created tasks mostly by {@link CountingTaskDecorator}).
+ * Each knows at parse time what it counts; at run time it only asks the task for its tenant and
+ * increments.
  */
 final class CountingListeners {
 
   private CountingListeners() {}
 
-  /** A user task created; the dimension is the task's element id. */
+  /**
+   * A user task created, where the engine's decorator cannot count it ({@link
+   * CountingTaskDecorator}); the dimension is the task's element id.
+   */
   static final class TaskCreated implements TaskListener {
     private final StatsCollector collector;
     private final StatsCollector.Counter counter;
 
-    TaskCreated(StatsCollector collector, String processKey, String elementId) {
+    TaskCreated(StatsCollector collector, StatsCollector.Counter counter) {
       this.collector = collector;
-      this.counter = new StatsCollector.Counter(processKey, Metric.TASK_CREATED, elementId);
+      this.counter = counter;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.checkup.stats;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.BaseDelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateListener;
@@ -21,18 +22,52 @@ import org.camunda.bpm.engine.impl.metrics.parser.MetricsBpmnParseListener;
  * its end, and every process on its start; with history (audit and above), every process on its end
  * and every activity on its end too. There, the count rides in that dispatch: the engine's listener
  * is replaced by one that calls it and then counts, so the engine runs as many listener steps as it
- * would without the plugin, and its metrics and history are written as before. Where the engine has
- * no listener (a gateway flow's take, a process's end at history level none, metrics and history
- * both off), the count gets a listener of its own.
+ * would without the plugin, and its metrics and history are written as before. The flows a gateway
+ * leaves by are counted at the gateway's end too ({@link GatewayFlows}), not at each flow's take.
+ * Where the engine has no listener (a process's end at history level none, a user task's creation,
+ * the take of a flow out of a gateway that continues asynchronously, metrics and history both off),
+ * the count gets a listener of its own.
  */
 final class SharedDispatch {
 
   private SharedDispatch() {}
 
-  /** What one event counts: a counter fixed at parse time, or one chosen by the execution. */
+  /**
+   * What one event counts: a counter fixed at parse time, one chosen by the execution, or none or
+   * several (the flows a gateway leaves by).
+   */
   @FunctionalInterface
   interface Tally {
-    StatsCollector.Counter counterFor(DelegateExecution execution);
+    void count(StatsCollector collector, DelegateExecution execution, String tenantId);
+  }
+
+  /**
+   * The tally of type {@code type} that counts every {@code event} of {@code element}, made by
+   * {@code create} and put on the element if it has none yet: for tallies that gather more counters
+   * while the element's definition is parsed.
+   */
+  static <T extends Tally> T tally(
+      CoreModelElement element,
+      String event,
+      StatsCollector collector,
+      Class<T> type,
+      Supplier<T> create) {
+    List<DelegateListener<? extends BaseDelegateExecution>> builtIn =
+        element.getBuiltInListeners().get(event);
+    if (builtIn != null) {
+      for (DelegateListener<? extends BaseDelegateExecution> listener : builtIn) {
+        if (listener instanceof Counting counting && counting.collector == collector) {
+          for (Tally tally : counting.tallies) {
+            if (type.isInstance(tally)) {
+              return type.cast(tally);
+            }
+          }
+        }
+      }
+    }
+    T tally = create.get();
+    count(element, event, collector, tally);
+    return tally;
   }
 
   /** Counts every {@code event} of {@code element} with {@code tally}. */
@@ -105,7 +140,7 @@ final class SharedDispatch {
       try {
         String tenantId = execution.getTenantId();
         for (Tally tally : tallies) {
-          collector.record(tally.counterFor(execution), tenantId);
+          tally.count(collector, execution, tenantId);
         }
       } catch (RuntimeException e) {
         collector.failed(e);

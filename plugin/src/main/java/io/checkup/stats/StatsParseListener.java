@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ProcessDefinitionImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.pvm.process.TransitionImpl;
+import org.camunda.bpm.engine.impl.task.TaskDecorator;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
@@ -50,7 +52,8 @@ final class StatsParseListener extends AbstractBpmnParseListener {
         definition,
         ExecutionListener.EVENTNAME_END,
         collector,
-        execution -> execution.isCanceled() ? cancelled : completed);
+        (collector, execution, tenantId) ->
+            collector.record(execution.isCanceled() ? cancelled : completed, tenantId));
   }
 
   @Override
@@ -60,25 +63,43 @@ final class StatsParseListener extends AbstractBpmnParseListener {
     if (type == null) {
       return;
     }
-    if (GATEWAYS.contains(type)) {
+    if (!GATEWAYS.contains(type)) {
+      return;
+    }
+    if (source.isAsyncAfter()) {
+      // the flows are taken in a job of their own, later (or never, if the instance ends first)
       count(
           transition,
           ExecutionListener.EVENTNAME_TAKE,
           keyOf(source),
           Metric.FLOW_TAKEN,
           transition.getId());
+    } else {
+      SharedDispatch.tally(
+              source,
+              ExecutionListener.EVENTNAME_END,
+              collector,
+              GatewayFlows.class,
+              GatewayFlows::new)
+          .add(
+              transition,
+              new StatsCollector.Counter(keyOf(source), Metric.FLOW_TAKEN, transition.getId()));
     }
   }
 
   /**
-   * The engine makes no transition of an event-based gateway's flows (so {@link #parseSequenceFlow}
-   * never sees them): the event that wins completes its catch event, and the others are never
-   * entered. So the end of each catch event after such a gateway counts as its flow being taken;
-   * found here, with the whole file in hand.
+   * With every element parsed, and every other parse listener's work on it done: counts the tasks
+   * each user task creates, and the branches of event-based gateways.
+   *
+   * <p>The engine makes no transition of an event-based gateway's flows (so {@link
+   * #parseSequenceFlow} never sees them): the event that wins completes its catch event, and the
+   * others are never entered. So the end of each catch event after such a gateway counts as its
+   * flow being taken; found here, with the whole file in hand.
    */
   @Override
   public void parseRootElement(Element root, List<ProcessDefinitionEntity> definitions) {
     for (ProcessDefinitionEntity definition : definitions) {
+      countCreatedTasks(definition, definition);
       for (Element process : root.elements("process")) {
         if (definition.getKey().equals(process.attribute("id"))) {
           countEventBasedBranches(process, definition);
@@ -119,17 +140,40 @@ final class StatsParseListener extends AbstractBpmnParseListener {
   public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
     countEnd(activity);
     if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
-      String key = keyOf(activity);
-      userTask
-          .getTaskDefinition()
-          .addBuiltInTaskListener(
-              TaskListener.EVENTNAME_CREATE,
-              new CountingListeners.TaskCreated(collector, key, activity.getId()));
       userTask
           .getTaskDefinition()
           .addBuiltInTaskListener(
               TaskListener.EVENTNAME_ASSIGNMENT,
-              new CountingListeners.TaskAssigned(collector, key));
+              new CountingListeners.TaskAssigned(collector, keyOf(activity)));
+    }
+  }
+
+  /**
+   * Every user task of {@code scope} and the scopes in it counts the tasks it creates: in its
+   * decorator ({@link CountingTaskDecorator}) where the engine's own behaviour and decorator make
+   * them, else (another plugin's behaviour) with a task listener on the task's creation.
+   */
+  private void countCreatedTasks(ScopeImpl scope, ProcessDefinitionEntity definition) {
+    for (ActivityImpl activity : scope.getActivities()) {
+      countCreatedTasks(activity, definition);
+      if (!"userTask".equals(activity.getProperty("type"))) {
+        continue;
+      }
+      StatsCollector.Counter counter =
+          new StatsCollector.Counter(definition.getKey(), Metric.TASK_CREATED, activity.getId());
+      if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask
+          && userTask.getClass() == UserTaskActivityBehavior.class
+          && userTask.getTaskDecorator().getClass() == TaskDecorator.class) {
+        activity.setActivityBehavior(
+            new UserTaskActivityBehavior(
+                new CountingTaskDecorator(userTask.getTaskDecorator(), collector, counter)));
+      } else {
+        TaskDefinition task = definition.getTaskDefinitions().get(activity.getId());
+        if (task != null) {
+          task.addBuiltInTaskListener(
+              TaskListener.EVENTNAME_CREATE, new CountingListeners.TaskCreated(collector, counter));
+        }
+      }
     }
   }
 
@@ -145,7 +189,11 @@ final class StatsParseListener extends AbstractBpmnParseListener {
   private void count(
       CoreModelElement element, String event, String processKey, Metric metric, String dimension) {
     StatsCollector.Counter counter = new StatsCollector.Counter(processKey, metric, dimension);
-    SharedDispatch.count(element, event, collector, execution -> counter);
+    SharedDispatch.count(
+        element,
+        event,
+        collector,
+        (collector, execution, tenantId) -> collector.record(counter, tenantId));
   }
 
   private static String keyOf(ActivityImpl activity) {

@@ -10,13 +10,26 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.RepositoryServiceImpl;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.PvmTransition;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.pvm.process.TransitionImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.management.Metrics;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.SubProcessBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Counting rides in the engine's own listener steps where the engine has them (its metrics, on by
@@ -34,6 +47,11 @@ class SharedDispatchTest {
 
   private ProcessEngine engine(CheckupProcessEnginePlugin checkup, boolean metrics) {
     return engine(checkup, metrics, "none");
+  }
+
+  /** An engine for a setting: "metrics" and a history level, or the history level alone. */
+  private ProcessEngine engine(CheckupProcessEnginePlugin checkup, String setting) {
+    return engine(checkup, setting.startsWith("metrics"), setting.replace("metrics ", ""));
   }
 
   private ProcessEngine engine(
@@ -82,25 +100,320 @@ class SharedDispatchTest {
     assertThat(engineMetrics(with)).isEqualTo(expected);
   }
 
-  @Test
-  void everyEventIsCountedWithTheEngineMetricsAndHistoryOnOrOff() {
-    for (String setting : List.of("metrics none", "none", "metrics full", "full")) {
-      CheckupProcessEnginePlugin checkup = new CheckupProcessEnginePlugin();
-      ProcessEngine engine =
-          engine(checkup, setting.startsWith("metrics"), setting.replace("metrics ", ""));
-      Traffic.route(engine, "acme", 3, "anna", "bert");
-      Statistics statistics = checkup.getStatistics();
-      assertThat(statistics.flushNow()).isTrue();
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"metrics none", "none", "metrics full", "full"})
+  void everyEventIsCountedWithTheEngineMetricsAndHistoryOnOrOff(String setting) {
+    CheckupProcessEnginePlugin checkup = new CheckupProcessEnginePlugin();
+    ProcessEngine engine = engine(checkup, setting);
+    Traffic.route(engine, "acme", 3, "anna", "bert");
+    Statistics statistics = checkup.getStatistics();
+    assertThat(statistics.flushNow()).isTrue();
 
-      StatsQuery acme = statistics.query().tenant("acme").processKey("routing");
-      assertThat(acme.metric(Metric.INSTANCE_STARTED).sum()).as(setting).isEqualTo(5);
-      assertThat(acme.metric(Metric.INSTANCE_COMPLETED).sum()).isEqualTo(5);
-      assertThat(acme.metric(Metric.ACTIVITY_ENDED).sumByDimension())
-          .containsExactlyInAnyOrderEntriesOf(
-              Map.of("start", 5L, "route", 5L, "doA", 3L, "approve", 2L, "join", 5L, "end", 5L));
-      assertThat(acme.metric(Metric.FLOW_TAKEN).sumByDimension())
-          .containsExactlyInAnyOrderEntriesOf(Map.of("toA", 3L, "toB", 2L, "toEnd", 5L));
+    StatsQuery acme = statistics.query().tenant("acme").processKey("routing");
+    assertThat(acme.metric(Metric.INSTANCE_STARTED).sum()).as(setting).isEqualTo(5);
+    assertThat(acme.metric(Metric.INSTANCE_COMPLETED).sum()).isEqualTo(5);
+    assertThat(acme.metric(Metric.ACTIVITY_ENDED).sumByDimension())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("start", 5L, "route", 5L, "doA", 3L, "approve", 2L, "join", 5L, "end", 5L));
+    assertThat(acme.metric(Metric.FLOW_TAKEN).sumByDimension())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("toA", 3L, "toB", 2L, "toEnd", 5L));
+    assertThat(acme.metric(Metric.TASK_CREATED).sumByDimension())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("approve", 2L));
+  }
+
+  @Test
+  void userTasksCountTheTasksTheyCreateWithoutAListenerInvocation() {
+    ProcessEngine without = engine(null, true);
+    CheckupProcessEnginePlugin checkup = new CheckupProcessEnginePlugin();
+    ProcessEngine with = engine(checkup, true);
+    ActivityImpl approve = routing(with).findActivity("approve");
+
+    assertThat(createListeners(with)).isEqualTo(createListeners(without)).isZero();
+    // the engine's own behaviour class: its migration accepts no other
+    assertThat(approve.getActivityBehavior().getClass())
+        .isEqualTo(routing(without).findActivity("approve").getActivityBehavior().getClass())
+        .isEqualTo(UserTaskActivityBehavior.class);
+
+    // in a multi-instance sub-process too: one count per task
+    with.getRepositoryService()
+        .createDeployment()
+        .tenantId("acme")
+        .addModelInstance("reviews.bpmn", REVIEWS)
+        .deploy();
+    Traffic.start(with, "acme", "reviews")
+        .setVariable("reviewers", List.of("a", "b", "c"))
+        .execute();
+    assertThat(with.getTaskService().createTaskQuery().count()).isEqualTo(3);
+    assertThat(createdTasks(checkup, "reviews"))
+        .containsExactlyInAnyOrderEntriesOf(Map.of("review", 3L));
+  }
+
+  @Test
+  void aUserTaskWaitingIsMigratedWithThePluginOn() {
+    ProcessEngine engine = engine(new CheckupProcessEnginePlugin(), true);
+    String instance =
+        Traffic.start(engine, "acme", "routing")
+            .setVariables(Map.of("path", "b", "approver", "anna"))
+            .execute()
+            .getId();
+    Traffic.deploy(engine, "acme", "stats-routing.bpmn");
+    List<String> versions =
+        engine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("routing")
+            .orderByProcessDefinitionVersion()
+            .asc()
+            .list()
+            .stream()
+            .map(definition -> definition.getId())
+            .toList();
+
+    engine
+        .getRuntimeService()
+        .newMigration(
+            engine
+                .getRuntimeService()
+                .createMigrationPlan(versions.get(0), versions.get(1))
+                .mapEqualActivities()
+                .build())
+        .processInstanceIds(instance)
+        .execute();
+
+    assertThat(
+            engine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceId(instance)
+                .singleResult()
+                .getProcessDefinitionId())
+        .isEqualTo(versions.get(1));
+  }
+
+  @Test
+  void aUserTaskWithAnotherPluginsBehaviourCountsWithATaskListener() {
+    CheckupProcessEnginePlugin checkup = new CheckupProcessEnginePlugin();
+    checkup.setStatsFlushInterval("1h");
+    ProcessEngine engine =
+        TestEngines.h2()
+            .history("none")
+            .plugin(checkup)
+            .plugin(
+                new AbstractProcessEnginePlugin() {
+                  @Override
+                  public void preInit(ProcessEngineConfigurationImpl configuration) {
+                    configuration
+                        .getCustomPostBPMNParseListeners()
+                        .add(
+                            new AbstractBpmnParseListener() {
+                              @Override
+                              public void parseUserTask(
+                                  Element element, ScopeImpl scope, ActivityImpl activity) {
+                                UserTaskActivityBehavior engine =
+                                    (UserTaskActivityBehavior) activity.getActivityBehavior();
+                                activity.setActivityBehavior(
+                                    new UserTaskActivityBehavior(engine.getTaskDecorator()) {});
+                              }
+                            });
+                  }
+                })
+            .build();
+    engines.add(engine);
+    Traffic.deploy(engine, "acme", "stats-routing.bpmn");
+
+    Traffic.route(engine, "acme", 1, "anna", "bert");
+
+    assertThat(createListeners(engine)).isEqualTo(1);
+    assertThat(createdTasks(checkup, "routing"))
+        .containsExactlyInAnyOrderEntriesOf(Map.of("approve", 2L));
+  }
+
+  /** Flushes, then acme's created tasks of process {@code key} per element. */
+  private static Map<String, Long> createdTasks(CheckupProcessEnginePlugin checkup, String key) {
+    Statistics statistics = checkup.getStatistics();
+    assertThat(statistics.flushNow()).isTrue();
+    return statistics
+        .query()
+        .tenant("acme")
+        .processKey(key)
+        .metric(Metric.TASK_CREATED)
+        .sumByDimension();
+  }
+
+  /** Built-in listeners on the creation of the routing process's user task. */
+  private static int createListeners(ProcessEngine engine) {
+    List<?> listeners =
+        routing(engine)
+            .getTaskDefinitions()
+            .get("approve")
+            .getBuiltinTaskListeners()
+            .get(TaskListener.EVENTNAME_CREATE);
+    return listeners == null ? 0 : listeners.size();
+  }
+
+  /** A sub-process for each reviewer, with a user task in it. */
+  private static final BpmnModelInstance REVIEWS =
+      Bpmn.createExecutableProcess("reviews")
+          .camundaHistoryTimeToLive(1)
+          .startEvent()
+          .subProcess("perReviewer")
+          .multiInstance()
+          .camundaCollection("${reviewers}")
+          .camundaElementVariable("reviewer")
+          .<SubProcessBuilder>multiInstanceDone()
+          .embeddedSubProcess()
+          .startEvent()
+          .userTask("review")
+          .camundaAssignee("${reviewer}")
+          .endEvent()
+          .subProcessDone()
+          .endEvent()
+          .done();
+
+  @Test
+  void flowsOutOfGatewaysAreCountedAtTheGatewaysEndWithoutAStepOfTheirOwn() {
+    ProcessEngine without = engine(null, true);
+    ProcessEngine with = engine(new CheckupProcessEnginePlugin(), true);
+    deployGateways(without);
+    deployGateways(with);
+
+    Map<String, Integer> expected = takeSteps(without, "gateways");
+    assertThat(expected).containsEntry("chooseX", 0).containsEntry("laterEnd", 0);
+    // only the flow out of the gateway that continues asynchronously keeps a listener on its take
+    expected.put("laterEnd", 1);
+    assertThat(takeSteps(with, "gateways")).isEqualTo(expected);
+    assertThat(takeSteps(with, "routing")).isEqualTo(takeSteps(without, "routing"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"metrics none", "none", "metrics full", "full"})
+  void gatewayFlowsAreCountedOncePerTakeAtSplitsJoinsAndAsynchronousGateways(String setting) {
+    CheckupProcessEnginePlugin checkup = new CheckupProcessEnginePlugin();
+    ProcessEngine engine = engine(checkup, setting);
+    deployGateways(engine);
+    for (int i = 0; i < 3; i++) {
+      Traffic.start(engine, "acme", "gateways")
+          .setVariables(Map.of("x", true, "y", true, "z", false))
+          .execute();
     }
+    for (int i = 0; i < 2; i++) {
+      Traffic.start(engine, "acme", "gateways")
+          .setVariables(Map.of("x", false, "y", false, "z", true))
+          .execute();
+    }
+    // an operator's start on a flow is not a gateway's decision: not counted as the flow taken
+    Traffic.start(engine, "acme", "gateways")
+        .setVariables(Map.of("x", true, "y", false, "z", false))
+        .startTransition("chooseX")
+        .execute();
+    Statistics statistics = checkup.getStatistics();
+    assertThat(statistics.flushNow()).isTrue();
+    StatsQuery flows =
+        statistics.query().tenant("acme").processKey("gateways").metric(Metric.FLOW_TAKEN);
+    Map<String, Long> beforeJobs =
+        Map.of(
+            "forkA",
+            5L,
+            "forkB",
+            5L,
+            "joinChoose",
+            5L,
+            "chooseX",
+            3L,
+            "chooseY",
+            3L,
+            "chooseZ",
+            2L,
+            "mergeLater",
+            6L);
+    assertThat(flows.sumByDimension()).as(setting).containsExactlyInAnyOrderEntriesOf(beforeJobs);
+
+    // the asynchronous gateway's flow is taken when its job runs, and counted then
+    engine
+        .getManagementService()
+        .createJobQuery()
+        .list()
+        .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    assertThat(statistics.flushNow()).isTrue();
+    Map<String, Long> afterJobs = new TreeMap<>(beforeJobs);
+    afterJobs.put("laterEnd", 6L);
+    assertThat(flows.sumByDimension()).as(setting).containsExactlyInAnyOrderEntriesOf(afterJobs);
+    assertThat(
+            statistics
+                .query()
+                .tenant("acme")
+                .processKey("gateways")
+                .metric(Metric.INSTANCE_COMPLETED)
+                .sum())
+        .isEqualTo(6);
+  }
+
+  /** Deploys {@link #GATEWAYS} for tenant acme. */
+  private static void deployGateways(ProcessEngine engine) {
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .tenantId("acme")
+        .addModelInstance("gateways.bpmn", GATEWAYS)
+        .deploy();
+  }
+
+  /**
+   * A parallel split and join, an inclusive split and merge, and an exclusive gateway that
+   * continues asynchronously; flows named for their ends. Built once: the flows without an id here
+   * get a random one, the same on every engine.
+   */
+  private static final BpmnModelInstance GATEWAYS =
+      Bpmn.createExecutableProcess("gateways")
+          .camundaHistoryTimeToLive(1)
+          .startEvent("start")
+          .parallelGateway("fork")
+          .sequenceFlowId("forkA")
+          .serviceTask("a")
+          .camundaExpression("${true}")
+          .parallelGateway("join")
+          .moveToNode("fork")
+          .sequenceFlowId("forkB")
+          .serviceTask("b")
+          .camundaExpression("${true}")
+          .connectTo("join")
+          .sequenceFlowId("joinChoose")
+          .inclusiveGateway("choose")
+          .sequenceFlowId("chooseX")
+          .condition("x", "${x}")
+          .serviceTask("x")
+          .camundaExpression("${true}")
+          .inclusiveGateway("merge")
+          .moveToNode("choose")
+          .sequenceFlowId("chooseY")
+          .condition("y", "${y}")
+          .serviceTask("y")
+          .camundaExpression("${true}")
+          .connectTo("merge")
+          .moveToNode("choose")
+          .sequenceFlowId("chooseZ")
+          .condition("z", "${z}")
+          .serviceTask("z")
+          .camundaExpression("${true}")
+          .connectTo("merge")
+          .sequenceFlowId("mergeLater")
+          .exclusiveGateway("later")
+          .camundaAsyncAfter()
+          .sequenceFlowId("laterEnd")
+          .endEvent("end")
+          .done();
+
+  /** Listener steps on every flow's take. */
+  private static Map<String, Integer> takeSteps(ProcessEngine engine, String key) {
+    Map<String, Integer> steps = new TreeMap<>();
+    for (ActivityImpl activity : definition(engine, key).getActivities()) {
+      for (PvmTransition flow : activity.getOutgoingTransitions()) {
+        steps.put(
+            flow.getId(),
+            ((TransitionImpl) flow).getListeners(ExecutionListener.EVENTNAME_TAKE).size());
+      }
+    }
+    return steps;
   }
 
   /** Listener steps on the process's start and on every activity's end. */
@@ -119,11 +432,15 @@ class SharedDispatchTest {
   }
 
   private static ProcessDefinitionEntity routing(ProcessEngine engine) {
+    return definition(engine, "routing");
+  }
+
+  private static ProcessDefinitionEntity definition(ProcessEngine engine, String key) {
     String id =
         engine
             .getRepositoryService()
             .createProcessDefinitionQuery()
-            .processDefinitionKey("routing")
+            .processDefinitionKey(key)
             .singleResult()
             .getId();
     return (ProcessDefinitionEntity)

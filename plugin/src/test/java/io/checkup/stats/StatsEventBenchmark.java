@@ -75,7 +75,7 @@ public class StatsEventBenchmark {
   private static SharedDispatch.Tally counter(String element) {
     StatsCollector.Counter counter =
         new StatsCollector.Counter("invoice", Metric.ACTIVITY_ENDED, element);
-    return execution -> counter;
+    return (collector, execution, tenantId) -> collector.record(counter, tenantId);
   }
 
   /** The command with its counted events. */
