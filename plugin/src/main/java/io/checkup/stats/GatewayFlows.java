@@ -7,20 +7,16 @@ import org.camunda.bpm.engine.impl.pvm.PvmTransition;
 import org.camunda.bpm.engine.impl.pvm.runtime.PvmExecutionImpl;
 
 /**
- * The flows a gateway leaves by, counted at the gateway's end instead of at each flow's take.
+ * The flow a gateway leaves by, counted at the gateway's end instead of at the flow's take.
  *
  * <p>The engine leaves an activity by its chosen flows in one step: it notes them on the execution
- * ({@code transitionsToTake}), runs the activity's end listeners, and only then takes each flow,
- * one listener step per listener on the flow. With the engine's metrics on (the default) every
- * gateway already has the engine's listener on its end, so counting the noted flows there costs no
- * step of its own, where a listener on each flow cost one step per flow taken. The count is the
- * same: the flows noted are the flows taken, in the same command. An execution that ends at a
- * gateway without leaving it (a token joined into another at a parallel or inclusive join) notes no
- * flow and counts none.
- *
- * <p>Two cases keep a listener on the flow's take (see {@code StatsParseListener}): a gateway that
- * continues asynchronously after its end takes its flows in a job of its own, later or never; and
- * the flows of an event-based gateway are counted at the end of the catch event that won.
+ * ({@code transitionsToTake}), runs the activity's end listeners, and then takes them, one listener
+ * step per listener on a flow. With the engine's metrics on (the default) every gateway already has
+ * the engine's listener on its end, so counting the noted flow there costs no step of its own. Used
+ * only where the flow noted is the flow taken, in the same command ({@code StatsParseListener}
+ * decides): a gateway that leaves by one flow at a time, does not continue asynchronously and has
+ * no end listeners of the model's own. An execution that ends at a gateway without leaving it (a
+ * token joined into another, a cancellation) notes no flow and counts none.
  */
 final class GatewayFlows implements SharedDispatch.Tally {
 
@@ -41,7 +37,9 @@ final class GatewayFlows implements SharedDispatch.Tally {
 
   @Override
   public void count(StatsCollector collector, DelegateExecution execution, String tenantId) {
-    if (!(execution instanceof PvmExecutionImpl leaving)) {
+    if (!(execution instanceof PvmExecutionImpl leaving)
+        || leaving.isCanceled()
+        || leaving.hasFailedOnEndListeners()) {
       return;
     }
     List<PvmTransition> taken = leaving.getTransitionsToTake();

@@ -22,11 +22,12 @@ import org.camunda.bpm.engine.impl.metrics.parser.MetricsBpmnParseListener;
  * its end, and every process on its start; with history (audit and above), every process on its end
  * and every activity on its end too. There, the count rides in that dispatch: the engine's listener
  * is replaced by one that calls it and then counts, so the engine runs as many listener steps as it
- * would without the plugin, and its metrics and history are written as before. The flows a gateway
- * leaves by are counted at the gateway's end too ({@link GatewayFlows}), not at each flow's take.
- * Where the engine has no listener (a process's end at history level none, a user task's creation,
- * the take of a flow out of a gateway that continues asynchronously, metrics and history both off),
- * the count gets a listener of its own.
+ * would without the plugin, and its metrics and history are written as before. The flow an
+ * exclusive gateway or a join leaves by is counted at the gateway's end too ({@link GatewayFlows}),
+ * not at the flow's take. Where the engine has no listener (a process's end at history level none,
+ * a user task's assignment, the take of a flow out of a split, of an asynchronous gateway or of one
+ * with end listeners of the model's own, metrics and history both off), the count gets a listener
+ * of its own.
  */
 final class SharedDispatch {
 

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.core.model.CoreModelElement;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.PvmTransition;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ProcessDefinitionImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -56,50 +57,18 @@ final class StatsParseListener extends AbstractBpmnParseListener {
             collector.record(execution.isCanceled() ? cancelled : completed, tenantId));
   }
 
-  @Override
-  public void parseSequenceFlow(Element flowElement, ScopeImpl scope, TransitionImpl transition) {
-    ActivityImpl source = transition.getSource();
-    Object type = source == null ? null : source.getProperty("type");
-    if (type == null) {
-      return;
-    }
-    if (!GATEWAYS.contains(type)) {
-      return;
-    }
-    if (source.isAsyncAfter()) {
-      // the flows are taken in a job of their own, later (or never, if the instance ends first)
-      count(
-          transition,
-          ExecutionListener.EVENTNAME_TAKE,
-          keyOf(source),
-          Metric.FLOW_TAKEN,
-          transition.getId());
-    } else {
-      SharedDispatch.tally(
-              source,
-              ExecutionListener.EVENTNAME_END,
-              collector,
-              GatewayFlows.class,
-              GatewayFlows::new)
-          .add(
-              transition,
-              new StatsCollector.Counter(keyOf(source), Metric.FLOW_TAKEN, transition.getId()));
-    }
-  }
-
   /**
-   * With every element parsed, and every other parse listener's work on it done: counts the tasks
-   * each user task creates, and the branches of event-based gateways.
+   * With every element parsed, and every other parse listener's work on it done: counts the flows
+   * gateways leave by, the tasks each user task creates, and the branches of event-based gateways.
    *
-   * <p>The engine makes no transition of an event-based gateway's flows (so {@link
-   * #parseSequenceFlow} never sees them): the event that wins completes its catch event, and the
-   * others are never entered. So the end of each catch event after such a gateway counts as its
-   * flow being taken; found here, with the whole file in hand.
+   * <p>The engine makes no transition of an event-based gateway's flows: the event that wins
+   * completes its catch event, and the others are never entered. So the end of each catch event
+   * after such a gateway counts as its flow being taken; found here, with the whole file in hand.
    */
   @Override
   public void parseRootElement(Element root, List<ProcessDefinitionEntity> definitions) {
     for (ProcessDefinitionEntity definition : definitions) {
-      countCreatedTasks(definition, definition);
+      countGatewaysAndTasks(definition, definition);
       for (Element process : root.elements("process")) {
         if (definition.getKey().equals(process.attribute("id"))) {
           countEventBasedBranches(process, definition);
@@ -148,32 +117,81 @@ final class StatsParseListener extends AbstractBpmnParseListener {
     }
   }
 
-  /**
-   * Every user task of {@code scope} and the scopes in it counts the tasks it creates: in its
-   * decorator ({@link CountingTaskDecorator}) where the engine's own behaviour and decorator make
-   * them, else (another plugin's behaviour) with a task listener on the task's creation.
-   */
-  private void countCreatedTasks(ScopeImpl scope, ProcessDefinitionEntity definition) {
+  /** The gateways and user tasks of {@code scope} and of the scopes in it. */
+  private void countGatewaysAndTasks(ScopeImpl scope, ProcessDefinitionEntity definition) {
     for (ActivityImpl activity : scope.getActivities()) {
-      countCreatedTasks(activity, definition);
-      if (!"userTask".equals(activity.getProperty("type"))) {
-        continue;
+      countGatewaysAndTasks(activity, definition);
+      Object type = activity.getProperty("type");
+      if ("userTask".equals(type)) {
+        countCreatedTasks(activity, definition);
+      } else if (GATEWAYS.contains(type)) {
+        countGatewayFlows(activity, definition);
       }
-      StatsCollector.Counter counter =
-          new StatsCollector.Counter(definition.getKey(), Metric.TASK_CREATED, activity.getId());
-      if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask
-          && userTask.getClass() == UserTaskActivityBehavior.class
-          && userTask.getTaskDecorator().getClass() == TaskDecorator.class) {
-        activity.setActivityBehavior(
-            new UserTaskActivityBehavior(
-                new CountingTaskDecorator(userTask.getTaskDecorator(), collector, counter)));
+    }
+  }
+
+  /**
+   * A gateway that leaves by one flow at a time (an exclusive gateway, a join with one outgoing
+   * flow) has its flows counted at its end ({@link GatewayFlows}), unless it continues
+   * asynchronously (its flow is taken by a job, later or never) or has end listeners of the model's
+   * own (one may set a variable whose interrupting conditional event takes the flow's place, or
+   * throw a BPMN error, after which the engine runs the end again without leaving). A split with
+   * several flows counts each flow at its take: an earlier branch may end the scope before the
+   * engine takes the later ones (a terminate end event, a caught error), and those are not taken.
+   */
+  private void countGatewayFlows(ActivityImpl gateway, ProcessDefinitionEntity definition) {
+    List<PvmTransition> flows = gateway.getOutgoingTransitions();
+    boolean oneFlowAtATime =
+        "exclusiveGateway".equals(gateway.getProperty("type")) || flows.size() == 1;
+    boolean modelEndListeners =
+        gateway.getListeners(ExecutionListener.EVENTNAME_END).size()
+            > gateway.getBuiltInListeners(ExecutionListener.EVENTNAME_END).size();
+    for (PvmTransition flow : flows) {
+      if (oneFlowAtATime && !gateway.isAsyncAfter() && !modelEndListeners) {
+        SharedDispatch.tally(
+                gateway,
+                ExecutionListener.EVENTNAME_END,
+                collector,
+                GatewayFlows.class,
+                GatewayFlows::new)
+            .add(
+                flow,
+                new StatsCollector.Counter(definition.getKey(), Metric.FLOW_TAKEN, flow.getId()));
       } else {
-        TaskDefinition task = definition.getTaskDefinitions().get(activity.getId());
-        if (task != null) {
-          task.addBuiltInTaskListener(
-              TaskListener.EVENTNAME_CREATE, new CountingListeners.TaskCreated(collector, counter));
-        }
+        count(
+            (TransitionImpl) flow,
+            ExecutionListener.EVENTNAME_TAKE,
+            definition.getKey(),
+            Metric.FLOW_TAKEN,
+            flow.getId());
       }
+    }
+  }
+
+  /**
+   * A user task counts the tasks it creates: in its decorator ({@link CountingTaskDecorator}) where
+   * the engine's own behaviour and decorator make them, else (another plugin's behaviour) with a
+   * task listener on the task's creation.
+   */
+  private void countCreatedTasks(ActivityImpl activity, ProcessDefinitionEntity definition) {
+    StatsCollector.Counter counter =
+        new StatsCollector.Counter(definition.getKey(), Metric.TASK_CREATED, activity.getId());
+    if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask
+        && userTask.getClass() == UserTaskActivityBehavior.class
+        && userTask.getTaskDecorator().getClass() == TaskDecorator.class) {
+      activity.setActivityBehavior(
+          new UserTaskActivityBehavior(
+              new CountingTaskDecorator(userTask.getTaskDecorator(), collector, counter)));
+      return;
+    }
+    // the definition the task will carry: the one its behaviour's decorator gives it
+    TaskDefinition task =
+        activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask
+            ? userTask.getTaskDefinition()
+            : definition.getTaskDefinitions().get(activity.getId());
+    if (task != null) {
+      task.addBuiltInTaskListener(
+          TaskListener.EVENTNAME_CREATE, new CountingListeners.TaskCreated(collector, counter));
     }
   }
 

@@ -144,7 +144,7 @@ class SharedDispatchTest {
         .setVariable("reviewers", List.of("a", "b", "c"))
         .execute();
     assertThat(with.getTaskService().createTaskQuery().count()).isEqualTo(3);
-    assertThat(createdTasks(checkup, "reviews"))
+    assertThat(counts(checkup, "reviews", Metric.TASK_CREATED))
         .containsExactlyInAnyOrderEntriesOf(Map.of("review", 3L));
   }
 
@@ -224,20 +224,8 @@ class SharedDispatchTest {
     Traffic.route(engine, "acme", 1, "anna", "bert");
 
     assertThat(createListeners(engine)).isEqualTo(1);
-    assertThat(createdTasks(checkup, "routing"))
+    assertThat(counts(checkup, "routing", Metric.TASK_CREATED))
         .containsExactlyInAnyOrderEntriesOf(Map.of("approve", 2L));
-  }
-
-  /** Flushes, then acme's created tasks of process {@code key} per element. */
-  private static Map<String, Long> createdTasks(CheckupProcessEnginePlugin checkup, String key) {
-    Statistics statistics = checkup.getStatistics();
-    assertThat(statistics.flushNow()).isTrue();
-    return statistics
-        .query()
-        .tenant("acme")
-        .processKey(key)
-        .metric(Metric.TASK_CREATED)
-        .sumByDimension();
   }
 
   /** Built-in listeners on the creation of the routing process's user task. */
@@ -271,7 +259,7 @@ class SharedDispatchTest {
           .done();
 
   @Test
-  void flowsOutOfGatewaysAreCountedAtTheGatewaysEndWithoutAStepOfTheirOwn() {
+  void flowsOutOfExclusiveGatewaysAndJoinsAreCountedAtTheGatewaysEndWithoutAStepOfTheirOwn() {
     ProcessEngine without = engine(null, true);
     ProcessEngine with = engine(new CheckupProcessEnginePlugin(), true);
     deployGateways(without);
@@ -279,10 +267,105 @@ class SharedDispatchTest {
 
     Map<String, Integer> expected = takeSteps(without, "gateways");
     assertThat(expected).containsEntry("chooseX", 0).containsEntry("laterEnd", 0);
-    // only the flow out of the gateway that continues asynchronously keeps a listener on its take
-    expected.put("laterEnd", 1);
+    // the flows out of splits and out of the asynchronous gateway keep a listener on their take
+    for (String flow : List.of("forkA", "forkB", "chooseX", "chooseY", "chooseZ", "laterEnd")) {
+      expected.put(flow, 1);
+    }
     assertThat(takeSteps(with, "gateways")).isEqualTo(expected);
     assertThat(takeSteps(with, "routing")).isEqualTo(takeSteps(without, "routing"));
+  }
+
+  @Test
+  void aFlowOfASplitThatTheEngineNeverTakesIsNotCounted() {
+    CheckupProcessEnginePlugin checkup = new CheckupProcessEnginePlugin();
+    ProcessEngine engine = engine(checkup, "none");
+    deploy(
+        engine,
+        "terminating",
+        """
+        <startEvent id="start"/>
+        <sequenceFlow id="toSplit" sourceRef="start" targetRef="split"/>
+        <parallelGateway id="split"/>
+        <sequenceFlow id="toStop" sourceRef="split" targetRef="stop"/>
+        <sequenceFlow id="toWork" sourceRef="split" targetRef="work"/>
+        <endEvent id="stop"><terminateEventDefinition/></endEvent>
+        <serviceTask id="work" camunda:expression="${true}"/>
+        <sequenceFlow id="toEnd" sourceRef="work" targetRef="end"/>
+        <endEvent id="end"/>
+        """);
+
+    Traffic.start(engine, "acme", "terminating").execute();
+
+    // the first branch ends the instance before the engine takes the second flow
+    Map<String, Long> ended = counts(checkup, "terminating", Metric.ACTIVITY_ENDED);
+    assertThat(ended).containsKey("stop").doesNotContainKey("work");
+    assertThat(counts(checkup, "terminating", Metric.FLOW_TAKEN))
+        .containsExactlyInAnyOrderEntriesOf(Map.of("toStop", 1L));
+  }
+
+  @Test
+  void aFlowAnEndListenerKeepsTheEngineFromTakingIsNotCounted() {
+    CheckupProcessEnginePlugin checkup = new CheckupProcessEnginePlugin();
+    ProcessEngine engine = engine(checkup, "none");
+    deploy(
+        engine,
+        "interrupted",
+        """
+        <startEvent id="start"/>
+        <sequenceFlow id="toDecide" sourceRef="start" targetRef="decide"/>
+        <exclusiveGateway id="decide">
+          <extensionElements>
+            <camunda:executionListener event="end" expression="${execution.setVariable('stop', true)}"/>
+          </extensionElements>
+        </exclusiveGateway>
+        <sequenceFlow id="onward" sourceRef="decide" targetRef="work"/>
+        <userTask id="work"/>
+        <sequenceFlow id="toEnd" sourceRef="work" targetRef="end"/>
+        <endEvent id="end"/>
+        <subProcess id="stopper" triggeredByEvent="true">
+          <startEvent id="stopped" isInterrupting="true">
+            <conditionalEventDefinition>
+              <condition>${execution.getVariable('stop') == true}</condition>
+            </conditionalEventDefinition>
+          </startEvent>
+          <sequenceFlow id="toStopEnd" sourceRef="stopped" targetRef="stopEnd"/>
+          <endEvent id="stopEnd"/>
+        </subProcess>
+        """);
+
+    Traffic.start(engine, "acme", "interrupted").execute();
+
+    assertThat(engine.getTaskService().createTaskQuery().count()).isZero();
+    assertThat(counts(checkup, "interrupted", Metric.ACTIVITY_ENDED)).containsKey("stopEnd");
+    assertThat(counts(checkup, "interrupted", Metric.FLOW_TAKEN)).doesNotContainKey("onward");
+  }
+
+  /** Deploys a process of tenant acme made of {@code elements}. */
+  private static void deploy(ProcessEngine engine, String key, String elements) {
+    String xml =
+        """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="urn:test">
+          <process id="%s" isExecutable="true" camunda:historyTimeToLive="1">
+        %s
+          </process>
+        </definitions>
+        """
+            .formatted(key, elements);
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .tenantId("acme")
+        .addString(key + ".bpmn", xml)
+        .deploy();
+  }
+
+  /** Flushes, then acme's counts of {@code metric} for process {@code key} per dimension. */
+  private static Map<String, Long> counts(
+      CheckupProcessEnginePlugin checkup, String key, Metric metric) {
+    Statistics statistics = checkup.getStatistics();
+    assertThat(statistics.flushNow()).isTrue();
+    return statistics.query().tenant("acme").processKey(key).metric(metric).sumByDimension();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -301,11 +384,8 @@ class SharedDispatchTest {
           .setVariables(Map.of("x", false, "y", false, "z", true))
           .execute();
     }
-    // an operator's start on a flow is not a gateway's decision: not counted as the flow taken
-    Traffic.start(engine, "acme", "gateways")
-        .setVariables(Map.of("x", true, "y", false, "z", false))
-        .startTransition("chooseX")
-        .execute();
+    // an operator's start on a join's flow is not the join's decision: not counted as taken
+    Traffic.start(engine, "acme", "gateways").startTransition("mergeLater").execute();
     Statistics statistics = checkup.getStatistics();
     assertThat(statistics.flushNow()).isTrue();
     StatsQuery flows =
@@ -325,7 +405,7 @@ class SharedDispatchTest {
             "chooseZ",
             2L,
             "mergeLater",
-            6L);
+            5L);
     assertThat(flows.sumByDimension()).as(setting).containsExactlyInAnyOrderEntriesOf(beforeJobs);
 
     // the asynchronous gateway's flow is taken when its job runs, and counted then
