@@ -14,9 +14,10 @@ import org.camunda.bpm.engine.impl.pvm.runtime.PvmExecutionImpl;
  * step per listener on a flow. With the engine's metrics on (the default) every gateway already has
  * the engine's listener on its end, so counting the noted flow there costs no step of its own. Used
  * only where the flow noted is the flow taken, in the same command ({@code StatsParseListener}
- * decides): a gateway that leaves by one flow at a time, does not continue asynchronously and has
- * no end listeners of the model's own. An execution that ends at a gateway without leaving it (a
- * token joined into another, a cancellation) notes no flow and counts none.
+ * decides): a gateway that leaves by one flow at a time, does not continue asynchronously, has no
+ * end or take listeners but the engine's and the statistics' own, in a process without conditional
+ * events. An execution that ends at a gateway without leaving it (a token joined into another, a
+ * cancellation) notes no flow and counts none.
  */
 final class GatewayFlows implements SharedDispatch.Tally {
 

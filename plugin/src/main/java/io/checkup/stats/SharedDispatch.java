@@ -25,9 +25,8 @@ import org.camunda.bpm.engine.impl.metrics.parser.MetricsBpmnParseListener;
  * would without the plugin, and its metrics and history are written as before. The flow an
  * exclusive gateway or a join leaves by is counted at the gateway's end too ({@link GatewayFlows}),
  * not at the flow's take. Where the engine has no listener (a process's end at history level none,
- * a user task's assignment, the take of a flow out of a split, of an asynchronous gateway or of one
- * with end listeners of the model's own, metrics and history both off), the count gets a listener
- * of its own.
+ * a user task's assignment, the take of a flow whose gateway's end cannot tell that it will be
+ * taken, metrics and history both off), the count gets a listener of its own.
  */
 final class SharedDispatch {
 
@@ -92,6 +91,21 @@ final class SharedDispatch {
       }
     }
     element.addBuiltInListener(event, new Counting(null, collector, tally));
+  }
+
+  /**
+   * Whether {@code listeners} are all the engine's metrics and history listeners or counting
+   * listeners of {@code collector}: listeners that set no variable and throw no BPMN error.
+   */
+  static boolean onlyEngineListeners(
+      List<DelegateListener<? extends BaseDelegateExecution>> listeners, StatsCollector collector) {
+    for (DelegateListener<? extends BaseDelegateExecution> listener : listeners) {
+      if (!isEngineListener(listener)
+          && !(listener instanceof Counting counting && counting.collector == collector)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The engine's metrics and history listeners: they run at every event of their element. */

@@ -68,7 +68,7 @@ final class StatsParseListener extends AbstractBpmnParseListener {
   @Override
   public void parseRootElement(Element root, List<ProcessDefinitionEntity> definitions) {
     for (ProcessDefinitionEntity definition : definitions) {
-      countGatewaysAndTasks(definition, definition);
+      countGatewaysAndTasks(definition, definition, hasConditionalEvents(definition));
       for (Element process : root.elements("process")) {
         if (definition.getKey().equals(process.attribute("id"))) {
           countEventBasedBranches(process, definition);
@@ -118,36 +118,60 @@ final class StatsParseListener extends AbstractBpmnParseListener {
   }
 
   /** The gateways and user tasks of {@code scope} and of the scopes in it. */
-  private void countGatewaysAndTasks(ScopeImpl scope, ProcessDefinitionEntity definition) {
+  private void countGatewaysAndTasks(
+      ScopeImpl scope, ProcessDefinitionEntity definition, boolean conditionalEvents) {
     for (ActivityImpl activity : scope.getActivities()) {
-      countGatewaysAndTasks(activity, definition);
+      countGatewaysAndTasks(activity, definition, conditionalEvents);
       Object type = activity.getProperty("type");
       if ("userTask".equals(type)) {
         countCreatedTasks(activity, definition);
       } else if (GATEWAYS.contains(type)) {
-        countGatewayFlows(activity, definition);
+        countGatewayFlows(activity, definition, conditionalEvents);
       }
     }
   }
 
   /**
-   * A gateway that leaves by one flow at a time (an exclusive gateway, a join with one outgoing
-   * flow) has its flows counted at its end ({@link GatewayFlows}), unless it continues
-   * asynchronously (its flow is taken by a job, later or never) or has end listeners of the model's
-   * own (one may set a variable whose interrupting conditional event takes the flow's place, or
-   * throw a BPMN error, after which the engine runs the end again without leaving). A split with
-   * several flows counts each flow at its take: an earlier branch may end the scope before the
-   * engine takes the later ones (a terminate end event, a caught error), and those are not taken.
+   * Whether {@code scope} or a scope in it has an event that a variable's change can make
+   * interrupt: a conditional start event of an event sub-process or a conditional boundary event.
    */
-  private void countGatewayFlows(ActivityImpl gateway, ProcessDefinitionEntity definition) {
+  private static boolean hasConditionalEvents(ScopeImpl scope) {
+    for (ActivityImpl activity : scope.getActivities()) {
+      Object type = activity.getProperty("type");
+      if ("conditionalStartEvent".equals(type)
+          || "boundaryConditional".equals(type)
+          || hasConditionalEvents(activity)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The flow a gateway leaves by is counted at the gateway's end ({@link GatewayFlows}) only where
+   * the flow the engine notes there is the flow it then takes, in the same command: a gateway that
+   * leaves by one flow at a time (an exclusive gateway, a join with one outgoing flow), does not
+   * continue asynchronously (a job would take the flow, later or never), has no end listeners but
+   * the engine's and the statistics' own and no take listeners on its flows (one may set a variable
+   * or throw a BPMN error), in a process without conditional events (a condition with a side effect
+   * could make one interrupt before the flow is taken). Everywhere else each flow counts at its
+   * take: a split's earlier branch may end the scope (a terminate end event, a caught error) before
+   * the engine takes the later flows.
+   */
+  private void countGatewayFlows(
+      ActivityImpl gateway, ProcessDefinitionEntity definition, boolean conditionalEvents) {
     List<PvmTransition> flows = gateway.getOutgoingTransitions();
-    boolean oneFlowAtATime =
-        "exclusiveGateway".equals(gateway.getProperty("type")) || flows.size() == 1;
-    boolean modelEndListeners =
-        gateway.getListeners(ExecutionListener.EVENTNAME_END).size()
-            > gateway.getBuiltInListeners(ExecutionListener.EVENTNAME_END).size();
+    boolean atTheEnd =
+        ("exclusiveGateway".equals(gateway.getProperty("type")) || flows.size() == 1)
+            && !gateway.isAsyncAfter()
+            && !conditionalEvents
+            && SharedDispatch.onlyEngineListeners(
+                gateway.getListeners(ExecutionListener.EVENTNAME_END), collector);
     for (PvmTransition flow : flows) {
-      if (oneFlowAtATime && !gateway.isAsyncAfter() && !modelEndListeners) {
+      atTheEnd &= ((TransitionImpl) flow).getListeners(ExecutionListener.EVENTNAME_TAKE).isEmpty();
+    }
+    for (PvmTransition flow : flows) {
+      if (atTheEnd) {
         SharedDispatch.tally(
                 gateway,
                 ExecutionListener.EVENTNAME_END,

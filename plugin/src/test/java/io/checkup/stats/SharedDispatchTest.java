@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.RepositoryServiceImpl;
@@ -303,8 +305,90 @@ class SharedDispatchTest {
         .containsExactlyInAnyOrderEntriesOf(Map.of("toStop", 1L));
   }
 
+  /**
+   * A variable set while the gateway is left (by its end listener, or by a condition with a side
+   * effect) starts an interrupting conditional event sub-process before the engine takes the flow.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "an end listener",
+        "a condition",
+      })
+  void aFlowAVariableKeepsTheEngineFromTakingIsNotCounted(String setter) {
+    String setStop = "${execution.setVariable('stop', true) == null}";
+    String gateway =
+        setter.equals("an end listener")
+            ? """
+              <exclusiveGateway id="decide">
+                <extensionElements>
+                  <camunda:executionListener event="end" expression="%s"/>
+                </extensionElements>
+              </exclusiveGateway>
+              <sequenceFlow id="onward" sourceRef="decide" targetRef="work"/>
+              """
+                .formatted(setStop)
+            : """
+              <exclusiveGateway id="decide"/>
+              <sequenceFlow id="onward" sourceRef="decide" targetRef="work">
+                <conditionExpression>%s</conditionExpression>
+              </sequenceFlow>
+              <sequenceFlow id="elsewhere" sourceRef="decide" targetRef="other">
+                <conditionExpression>${false}</conditionExpression>
+              </sequenceFlow>
+              <endEvent id="other"/>
+              """
+                .formatted(setStop);
+    assertFlowNotTaken(
+        gateway
+            + """
+            <subProcess id="stopper" triggeredByEvent="true">
+              <startEvent id="stopped" isInterrupting="true">
+                <conditionalEventDefinition>
+                  <condition>${execution.getVariable('stop') == true}</condition>
+                </conditionalEventDefinition>
+              </startEvent>
+              <sequenceFlow id="toStopEnd" sourceRef="stopped" targetRef="stopEnd"/>
+              <endEvent id="stopEnd"/>
+            </subProcess>
+            """);
+  }
+
   @Test
-  void aFlowAnEndListenerKeepsTheEngineFromTakingIsNotCounted() {
+  void aFlowWhoseTakeListenerThrowsABpmnErrorIsNotCounted() {
+    assertFlowNotTaken(
+        """
+        <exclusiveGateway id="decide"/>
+        <sequenceFlow id="onward" sourceRef="decide" targetRef="work">
+          <extensionElements>
+            <camunda:executionListener event="take" class="%s"/>
+          </extensionElements>
+        </sequenceFlow>
+        <subProcess id="stopper" triggeredByEvent="true">
+          <startEvent id="stopped" isInterrupting="true">
+            <errorEventDefinition/>
+          </startEvent>
+          <sequenceFlow id="toStopEnd" sourceRef="stopped" targetRef="stopEnd"/>
+          <endEvent id="stopEnd"/>
+        </subProcess>
+        """
+            .formatted(Refuse.class.getName()));
+  }
+
+  /** A take listener that throws a BPMN error. */
+  public static class Refuse implements ExecutionListener {
+    @Override
+    public void notify(DelegateExecution execution) {
+      throw new BpmnError("refused");
+    }
+  }
+
+  /**
+   * Runs a process from its start through {@code gateway} (an element "decide" and its flow
+   * "onward" to a user task "work") to something that ends at "stopEnd" instead: no task, and the
+   * flow not counted as taken.
+   */
+  private void assertFlowNotTaken(String gateway) {
     CheckupProcessEnginePlugin checkup = new CheckupProcessEnginePlugin();
     ProcessEngine engine = engine(checkup, "none");
     deploy(
@@ -313,25 +397,11 @@ class SharedDispatchTest {
         """
         <startEvent id="start"/>
         <sequenceFlow id="toDecide" sourceRef="start" targetRef="decide"/>
-        <exclusiveGateway id="decide">
-          <extensionElements>
-            <camunda:executionListener event="end" expression="${execution.setVariable('stop', true)}"/>
-          </extensionElements>
-        </exclusiveGateway>
-        <sequenceFlow id="onward" sourceRef="decide" targetRef="work"/>
         <userTask id="work"/>
         <sequenceFlow id="toEnd" sourceRef="work" targetRef="end"/>
         <endEvent id="end"/>
-        <subProcess id="stopper" triggeredByEvent="true">
-          <startEvent id="stopped" isInterrupting="true">
-            <conditionalEventDefinition>
-              <condition>${execution.getVariable('stop') == true}</condition>
-            </conditionalEventDefinition>
-          </startEvent>
-          <sequenceFlow id="toStopEnd" sourceRef="stopped" targetRef="stopEnd"/>
-          <endEvent id="stopEnd"/>
-        </subProcess>
-        """);
+        """
+            + gateway);
 
     Traffic.start(engine, "acme", "interrupted").execute();
 
@@ -384,8 +454,9 @@ class SharedDispatchTest {
           .setVariables(Map.of("x", false, "y", false, "z", true))
           .execute();
     }
-    // an operator's start on a join's flow is not the join's decision: not counted as taken
+    // an operator's start on a join's flow is not counted as taken, on a split's flow it is
     Traffic.start(engine, "acme", "gateways").startTransition("mergeLater").execute();
+    Traffic.start(engine, "acme", "gateways").startTransition("chooseX").execute();
     Statistics statistics = checkup.getStatistics();
     assertThat(statistics.flushNow()).isTrue();
     StatsQuery flows =
@@ -399,13 +470,13 @@ class SharedDispatchTest {
             "joinChoose",
             5L,
             "chooseX",
-            3L,
+            4L,
             "chooseY",
             3L,
             "chooseZ",
             2L,
             "mergeLater",
-            5L);
+            6L);
     assertThat(flows.sumByDimension()).as(setting).containsExactlyInAnyOrderEntriesOf(beforeJobs);
 
     // the asynchronous gateway's flow is taken when its job runs, and counted then
@@ -416,7 +487,7 @@ class SharedDispatchTest {
         .forEach(job -> engine.getManagementService().executeJob(job.getId()));
     assertThat(statistics.flushNow()).isTrue();
     Map<String, Long> afterJobs = new TreeMap<>(beforeJobs);
-    afterJobs.put("laterEnd", 6L);
+    afterJobs.put("laterEnd", 7L);
     assertThat(flows.sumByDimension()).as(setting).containsExactlyInAnyOrderEntriesOf(afterJobs);
     assertThat(
             statistics
@@ -425,7 +496,7 @@ class SharedDispatchTest {
                 .processKey("gateways")
                 .metric(Metric.INSTANCE_COMPLETED)
                 .sum())
-        .isEqualTo(6);
+        .isEqualTo(7);
   }
 
   /** Deploys {@link #GATEWAYS} for tenant acme. */
