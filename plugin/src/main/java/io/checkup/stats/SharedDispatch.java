@@ -2,7 +2,6 @@ package io.checkup.stats;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.BaseDelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateListener;
@@ -39,35 +38,11 @@ final class SharedDispatch {
   @FunctionalInterface
   interface Tally {
     void count(StatsCollector collector, DelegateExecution execution, String tenantId);
-  }
 
-  /**
-   * The tally of type {@code type} that counts every {@code event} of {@code element}, made by
-   * {@code create} and put on the element if it has none yet: for tallies that gather more counters
-   * while the element's definition is parsed.
-   */
-  static <T extends Tally> T tally(
-      CoreModelElement element,
-      String event,
-      StatsCollector collector,
-      Class<T> type,
-      Supplier<T> create) {
-    List<DelegateListener<? extends BaseDelegateExecution>> builtIn =
-        element.getBuiltInListeners().get(event);
-    if (builtIn != null) {
-      for (DelegateListener<? extends BaseDelegateExecution> listener : builtIn) {
-        if (listener instanceof Counting counting && counting.collector == collector) {
-          for (Tally tally : counting.tallies) {
-            if (type.isInstance(tally)) {
-              return type.cast(tally);
-            }
-          }
-        }
-      }
+    /** Counts one event of {@code counter}, whatever the execution. */
+    static Tally of(StatsCollector.Counter counter) {
+      return (collector, execution, tenantId) -> collector.record(counter, tenantId);
     }
-    T tally = create.get();
-    count(element, event, collector, tally);
-    return tally;
   }
 
   /** Counts every {@code event} of {@code element} with {@code tally}. */

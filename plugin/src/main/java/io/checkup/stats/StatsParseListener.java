@@ -170,18 +170,8 @@ final class StatsParseListener extends AbstractBpmnParseListener {
     for (PvmTransition flow : flows) {
       atTheEnd &= ((TransitionImpl) flow).getListeners(ExecutionListener.EVENTNAME_TAKE).isEmpty();
     }
-    for (PvmTransition flow : flows) {
-      if (atTheEnd) {
-        SharedDispatch.tally(
-                gateway,
-                ExecutionListener.EVENTNAME_END,
-                collector,
-                GatewayFlows.class,
-                GatewayFlows::new)
-            .add(
-                flow,
-                new StatsCollector.Counter(definition.getKey(), Metric.FLOW_TAKEN, flow.getId()));
-      } else {
+    if (!atTheEnd) {
+      for (PvmTransition flow : flows) {
         count(
             (TransitionImpl) flow,
             ExecutionListener.EVENTNAME_TAKE,
@@ -189,7 +179,14 @@ final class StatsParseListener extends AbstractBpmnParseListener {
             Metric.FLOW_TAKEN,
             flow.getId());
       }
+      return;
     }
+    GatewayFlows taken = new GatewayFlows();
+    for (PvmTransition flow : flows) {
+      taken.add(
+          flow, new StatsCollector.Counter(definition.getKey(), Metric.FLOW_TAKEN, flow.getId()));
+    }
+    SharedDispatch.count(gateway, ExecutionListener.EVENTNAME_END, collector, taken);
   }
 
   /**
@@ -200,19 +197,18 @@ final class StatsParseListener extends AbstractBpmnParseListener {
   private void countCreatedTasks(ActivityImpl activity, ProcessDefinitionEntity definition) {
     StatsCollector.Counter counter =
         new StatsCollector.Counter(definition.getKey(), Metric.TASK_CREATED, activity.getId());
-    if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask
-        && userTask.getClass() == UserTaskActivityBehavior.class
-        && userTask.getTaskDecorator().getClass() == TaskDecorator.class) {
-      activity.setActivityBehavior(
-          new UserTaskActivityBehavior(
-              new CountingTaskDecorator(userTask.getTaskDecorator(), collector, counter)));
-      return;
+    TaskDefinition task = definition.getTaskDefinitions().get(activity.getId());
+    if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+      if (userTask.getClass() == UserTaskActivityBehavior.class
+          && userTask.getTaskDecorator().getClass() == TaskDecorator.class) {
+        activity.setActivityBehavior(
+            new UserTaskActivityBehavior(
+                new CountingTaskDecorator(userTask.getTaskDecorator(), collector, counter)));
+        return;
+      }
+      // the definition the task will carry: the one its behaviour's decorator gives it
+      task = userTask.getTaskDefinition();
     }
-    // the definition the task will carry: the one its behaviour's decorator gives it
-    TaskDefinition task =
-        activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask
-            ? userTask.getTaskDefinition()
-            : definition.getTaskDefinitions().get(activity.getId());
     if (task != null) {
       task.addBuiltInTaskListener(
           TaskListener.EVENTNAME_CREATE, new CountingListeners.TaskCreated(collector, counter));
@@ -230,12 +226,11 @@ final class StatsParseListener extends AbstractBpmnParseListener {
 
   private void count(
       CoreModelElement element, String event, String processKey, Metric metric, String dimension) {
-    StatsCollector.Counter counter = new StatsCollector.Counter(processKey, metric, dimension);
     SharedDispatch.count(
         element,
         event,
         collector,
-        (collector, execution, tenantId) -> collector.record(counter, tenantId));
+        SharedDispatch.Tally.of(new StatsCollector.Counter(processKey, metric, dimension)));
   }
 
   private static String keyOf(ActivityImpl activity) {

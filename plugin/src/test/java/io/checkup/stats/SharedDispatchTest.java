@@ -279,12 +279,10 @@ class SharedDispatchTest {
 
   @Test
   void aFlowOfASplitThatTheEngineNeverTakesIsNotCounted() {
-    CheckupProcessEnginePlugin checkup = new CheckupProcessEnginePlugin();
-    ProcessEngine engine = engine(checkup, "none");
-    deploy(
-        engine,
-        "terminating",
-        """
+    Run run =
+        runOnce(
+            "terminating",
+            """
         <startEvent id="start"/>
         <sequenceFlow id="toSplit" sourceRef="start" targetRef="split"/>
         <parallelGateway id="split"/>
@@ -296,12 +294,10 @@ class SharedDispatchTest {
         <endEvent id="end"/>
         """);
 
-    Traffic.start(engine, "acme", "terminating").execute();
-
     // the first branch ends the instance before the engine takes the second flow
-    Map<String, Long> ended = counts(checkup, "terminating", Metric.ACTIVITY_ENDED);
+    Map<String, Long> ended = counts(run.checkup(), "terminating", Metric.ACTIVITY_ENDED);
     assertThat(ended).containsKey("stop").doesNotContainKey("work");
-    assertThat(counts(checkup, "terminating", Metric.FLOW_TAKEN))
+    assertThat(counts(run.checkup(), "terminating", Metric.FLOW_TAKEN))
         .containsExactlyInAnyOrderEntriesOf(Map.of("toStop", 1L));
   }
 
@@ -389,26 +385,36 @@ class SharedDispatchTest {
    * flow not counted as taken.
    */
   private void assertFlowNotTaken(String gateway) {
+    Run run =
+        runOnce(
+            "interrupted",
+            """
+            <startEvent id="start"/>
+            <sequenceFlow id="toDecide" sourceRef="start" targetRef="decide"/>
+            <userTask id="work"/>
+            <sequenceFlow id="toEnd" sourceRef="work" targetRef="end"/>
+            <endEvent id="end"/>
+            """
+                + gateway);
+
+    assertThat(run.engine().getTaskService().createTaskQuery().count()).isZero();
+    assertThat(counts(run.checkup(), "interrupted", Metric.ACTIVITY_ENDED)).containsKey("stopEnd");
+    assertThat(counts(run.checkup(), "interrupted", Metric.FLOW_TAKEN)).doesNotContainKey("onward");
+  }
+
+  /**
+   * Builds an engine with the plugin (history none), deploys a process of tenant acme made of
+   * {@code elements} and starts it once.
+   */
+  private Run runOnce(String key, String elements) {
     CheckupProcessEnginePlugin checkup = new CheckupProcessEnginePlugin();
     ProcessEngine engine = engine(checkup, "none");
-    deploy(
-        engine,
-        "interrupted",
-        """
-        <startEvent id="start"/>
-        <sequenceFlow id="toDecide" sourceRef="start" targetRef="decide"/>
-        <userTask id="work"/>
-        <sequenceFlow id="toEnd" sourceRef="work" targetRef="end"/>
-        <endEvent id="end"/>
-        """
-            + gateway);
-
-    Traffic.start(engine, "acme", "interrupted").execute();
-
-    assertThat(engine.getTaskService().createTaskQuery().count()).isZero();
-    assertThat(counts(checkup, "interrupted", Metric.ACTIVITY_ENDED)).containsKey("stopEnd");
-    assertThat(counts(checkup, "interrupted", Metric.FLOW_TAKEN)).doesNotContainKey("onward");
+    deploy(engine, key, elements);
+    Traffic.start(engine, "acme", key).execute();
+    return new Run(checkup, engine);
   }
+
+  private record Run(CheckupProcessEnginePlugin checkup, ProcessEngine engine) {}
 
   /** Deploys a process of tenant acme made of {@code elements}. */
   private static void deploy(ProcessEngine engine, String key, String elements) {

@@ -73,9 +73,8 @@ public class StatsEventBenchmark {
   }
 
   private static SharedDispatch.Tally counter(String element) {
-    StatsCollector.Counter counter =
-        new StatsCollector.Counter("invoice", Metric.ACTIVITY_ENDED, element);
-    return (collector, execution, tenantId) -> collector.record(counter, tenantId);
+    return SharedDispatch.Tally.of(
+        new StatsCollector.Counter("invoice", Metric.ACTIVITY_ENDED, element));
   }
 
   /** The command with its counted events. */
