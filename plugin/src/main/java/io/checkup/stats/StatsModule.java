@@ -98,6 +98,7 @@ public final class StatsModule {
       return;
     }
     observeIncidents(configuration);
+    collector.watchCommands(configuration);
     DbMetricsReporter reporter = configuration.getDbMetricsReporter();
     if (configuration.isMetricsEnabled()
         && reporter != null

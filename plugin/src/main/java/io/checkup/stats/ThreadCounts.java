@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.cfg.TransactionContext;
 import org.camunda.bpm.engine.impl.cfg.TransactionListener;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.Session;
 
 /**
  * One engine thread's counts: those of its open commands (a command may run another inside it), and
@@ -24,6 +25,9 @@ final class ThreadCounts {
   /** Commands kept for reuse; more than a few are never open at once. */
   private static final int SPARE_COMMANDS = 4;
 
+  /** A command's table of keyed counts is kept for reuse up to this many keys. */
+  private static final int SPARE_KEYS = 16;
+
   private final Queue<ThreadCounts> registry;
   private final Consumer<RuntimeException> failures;
   private final WeakReference<Thread> thread;
@@ -33,6 +37,9 @@ final class ThreadCounts {
   private final ArrayDeque<Command> spare = new ArrayDeque<>(SPARE_COMMANDS);
   private CommandContext lastContext;
   private Command lastCommand;
+
+  /** The command whose session the engine is opening ({@link #opening()}); null otherwise. */
+  private Command opening;
 
   // guarded by this
   private Map<TenantHour, CounterTable> committed = new HashMap<>();
@@ -58,8 +65,11 @@ final class ThreadCounts {
    * counted first: commands last milliseconds, and asking the clock once per command keeps the hot
    * path short. Counts of fixed counters for the command's first tenant, the common case, go to a
    * table without a key object; everything else (other tenants, variable dimensions) to keys.
+   *
+   * <p>A command of an engine with its own transactions ({@link CommandEnds}) is also a session of
+   * its command context: the engine closes it once the transaction has committed or rolled back.
    */
-  final class Command {
+  final class Command implements Session {
     long hour;
     String tenantId;
     final CounterTable fixed = new CounterTable();
@@ -74,13 +84,30 @@ final class ThreadCounts {
       }
       increment(other, key, 1);
     }
+
+    @Override
+    public void flush() {
+      // counts are written by the flusher, not with the command
+    }
+
+    /**
+     * The command context closes its sessions after its transaction has ended; the transaction is
+     * still active there only if it committed (a failed command rolls back first).
+     */
+    @Override
+    public void close() {
+      CommandContext ended = context;
+      if (ended != null) {
+        end(this, ended, ended.getTransactionContext().isTransactionActive());
+      }
+    }
   }
 
   /**
    * The current command's counts, opened (and watched until its transaction ends) on first use.
    * Engine thread only.
    */
-  Command command(CommandContext context, String tenantId) {
+  Command command(CommandContext context, String tenantId, boolean sessions) {
     if (lastContext == context) {
       return lastCommand;
     }
@@ -91,9 +118,7 @@ final class ThreadCounts {
       command.hour = StatsCollector.hourNow();
       command.tenantId = tenantId;
       try {
-        TransactionContext transaction = context.getTransactionContext();
-        transaction.addTransactionListener(TransactionState.COMMITTED, command.onCommit);
-        transaction.addTransactionListener(TransactionState.ROLLED_BACK, command.onRollback);
+        watch(command, context, sessions);
       } catch (RuntimeException e) {
         // a transaction that takes no more listeners (JTA, marked rollback-only): nothing to count,
         // and nothing kept for it; a listener already registered finds no context and does nothing
@@ -105,6 +130,37 @@ final class ThreadCounts {
     lastContext = context;
     lastCommand = command;
     return command;
+  }
+
+  /**
+   * Has the command's end reported: as a session of its command context where the engine runs its
+   * own transaction (one entry in a map the context has anyway) and the session factory is
+   * installed ({@code sessions}), else by listeners on its transaction (a map and two lists more
+   * for each command, made by the transaction context).
+   */
+  private void watch(Command command, CommandContext context, boolean sessions) {
+    if (sessions && CommandEnds.ownTransaction(context)) {
+      opening = command;
+      try {
+        if (context.getSession(Command.class) != command) {
+          throw new IllegalStateException("the command context holds another command's counts");
+        }
+      } finally {
+        opening = null;
+      }
+    } else {
+      TransactionContext transaction = context.getTransactionContext();
+      transaction.addTransactionListener(TransactionState.COMMITTED, command.onCommit);
+      transaction.addTransactionListener(TransactionState.ROLLED_BACK, command.onRollback);
+    }
+  }
+
+  /** The command {@link CommandEnds} hands the engine as a session. */
+  Command opening() {
+    if (opening == null) {
+      throw new IllegalStateException("camunda-checkup statistics: no command is being opened");
+    }
+    return opening;
   }
 
   /**
@@ -134,7 +190,11 @@ final class ThreadCounts {
     }
     command.context = null;
     command.tenantId = null;
-    command.other = null;
+    if (command.other != null && command.other.size() <= SPARE_KEYS) {
+      command.other.clear(); // a small table is kept for the next command (assignees mostly)
+    } else {
+      command.other = null;
+    }
     command.fixed.clear();
     // a transaction may end on another thread (JTA); only the owner reuses its commands
     if (Thread.currentThread() == thread.get() && spare.size() < SPARE_COMMANDS) {

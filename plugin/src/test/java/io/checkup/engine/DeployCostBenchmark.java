@@ -11,6 +11,7 @@ import io.checkup.lint.xml.XmlNode;
 import io.checkup.lint.xml.XmlReadException;
 import io.checkup.lint.xml.XmlReader;
 import io.checkup.testing.ModelGenerator;
+import io.checkup.testing.TestDatabases;
 import io.checkup.testing.TestEngines;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -48,6 +49,12 @@ public final class DeployCostBenchmark {
    */
   private static final boolean STAGES = Boolean.getBoolean("checkup.bench.stages");
 
+  /**
+   * The engine's database: {@code h2} (in memory, the default) or {@code postgres} (the local
+   * server, a throwaway schema), {@code -Dcheckup.bench.database=postgres}.
+   */
+  private static final String DATABASE = System.getProperty("checkup.bench.database", "h2");
+
   /** The model sizes of the deployment table, {@code -Dcheckup.bench.sizes=50,100} for some. */
   private static int[] sizes() {
     String sizes = System.getProperty("checkup.bench.sizes");
@@ -65,7 +72,9 @@ public final class DeployCostBenchmark {
   public static void main(String[] args) {
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.checkup"))
         .setLevel(ch.qos.logback.classic.Level.ERROR);
-    ProcessEngine engine = TestEngines.h2().build();
+    String schema = DATABASE.equals("postgres") ? TestDatabases.newPostgresSchema() : null;
+    ProcessEngine engine =
+        (schema != null ? TestEngines.postgres(schema) : TestEngines.h2()).build();
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     // the engine's own parser, with the parse listeners it uses for every deployment
@@ -84,6 +93,7 @@ public final class DeployCostBenchmark {
       eachRule[k] = new Linter(LintConfig.defaults(RuleCatalog.of(List.of(rules.get(k)))));
     }
     System.out.println();
+    System.out.println("(Camunda's deployments on " + DATABASE + ")");
     System.out.println(
         "| flow nodes | Camunda deployment (ms) | of which parse (ms) | lint at deploy time (ms) "
             + "| lint / deployment | lint / parse | lint per 1,000 flow nodes (ms) |");
@@ -149,6 +159,9 @@ public final class DeployCostBenchmark {
       }
     }
     engine.close();
+    if (schema != null) {
+      TestDatabases.dropPostgresSchema(schema);
+    }
     linearity();
   }
 
