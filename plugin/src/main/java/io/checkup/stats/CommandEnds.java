@@ -1,58 +1,80 @@
 package io.checkup.stats;
 
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.TransactionContext;
+import org.camunda.bpm.engine.impl.cfg.TransactionContextFactory;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.cfg.standalone.StandaloneTransactionContext;
+import org.camunda.bpm.engine.impl.cfg.standalone.StandaloneTransactionContextFactory;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 
 /**
- * How a command's counts learn that its transaction has ended, where the engine runs its own
- * transactions (a plain engine's default, {@link StandaloneTransactionContext}): they are a session
- * of the command context, which the engine closes after the commit or the rollback. That costs a
- * command one entry in the context's session map, where two transaction listeners cost it a map and
- * two lists. Under Spring's or a JTA transaction manager the transaction commits after the command
- * context has closed, so there the counts keep listening to the transaction; which one applies is
- * decided per command, by the class of its transaction context.
+ * How a command's counts learn that its transaction has committed or rolled back, where the engine
+ * runs its own transactions (a plain engine's default, {@link
+ * StandaloneTransactionContextFactory}): the engine's transaction context, of a subclass that tells
+ * the command's counts when it fires its committed or rolled-back event, before the listeners of
+ * that event run. That costs a command nothing, where two transaction listeners cost it a map and
+ * two lists in the transaction context. Under Spring's or a JTA transaction manager, or with
+ * another transaction context factory, the counts listen to the transaction instead ({@link
+ * ThreadCounts}).
  */
-final class CommandEnds implements SessionFactory {
+final class CommandEnds implements TransactionContextFactory {
 
-  private final ThreadLocal<ThreadCounts> threads;
-
-  private CommandEnds(ThreadLocal<ThreadCounts> threads) {
-    this.threads = threads;
-  }
+  private CommandEnds() {}
 
   /**
-   * Registers the session factory with the engine. Call once the engine's session factories are set
-   * up ({@code postInit}), before it runs a command.
-   *
-   * @return whether commands can end as sessions
+   * Puts this factory in place of the engine's own. Call in {@code postInit}, when the engine has
+   * chosen its factory and before it runs a command.
    */
-  static boolean install(
-      ProcessEngineConfigurationImpl configuration, ThreadLocal<ThreadCounts> threads) {
-    if (configuration.getSessionFactories() == null) {
-      return false;
+  static void install(ProcessEngineConfigurationImpl configuration) {
+    TransactionContextFactory transactions = configuration.getTransactionContextFactory();
+    if (transactions != null
+        && transactions.getClass() == StandaloneTransactionContextFactory.class) {
+      configuration.setTransactionContextFactory(new CommandEnds());
     }
-    configuration.getSessionFactories().put(ThreadCounts.Command.class, new CommandEnds(threads));
-    return true;
+  }
+
+  @Override
+  public TransactionContext openTransactionContext(CommandContext commandContext) {
+    return new Watched(commandContext);
   }
 
   /**
-   * Whether the engine itself commits the transaction of {@code context} when the context closes.
+   * The engine's own transaction context, and the counts of its command. The committed event comes
+   * after the database has committed; a listener of it that throws makes the engine roll back
+   * (nothing left to undo) and fire the rolled-back event, which then finds the counts gone.
    */
-  static boolean ownTransaction(CommandContext context) {
-    return context.getTransactionContext().getClass() == StandaloneTransactionContext.class;
-  }
+  static final class Watched extends StandaloneTransactionContext {
+    private ThreadCounts.Command counts;
+    private boolean ended;
 
-  @Override
-  public Class<?> getSessionType() {
-    return ThreadCounts.Command.class;
-  }
+    Watched(CommandContext commandContext) {
+      super(commandContext);
+    }
 
-  /** The counts the current thread is opening for its command ({@link ThreadCounts#opening()}). */
-  @Override
-  public Session openSession() {
-    return threads.get().opening();
+    /**
+     * Watches {@code command}'s counts until the transaction ends. False when it has ended already
+     * (work done now is never written) or watches other counts.
+     */
+    boolean watch(ThreadCounts.Command command) {
+      if (ended || counts != null) {
+        return false;
+      }
+      counts = command;
+      return true;
+    }
+
+    @Override
+    protected void fireTransactionEvent(TransactionState state) {
+      if (state == TransactionState.COMMITTED || state == TransactionState.ROLLED_BACK) {
+        ended = true;
+        ThreadCounts.Command command = counts;
+        if (command != null) {
+          counts = null;
+          command.ended(state == TransactionState.COMMITTED);
+        }
+      }
+      super.fireTransactionEvent(state);
+    }
   }
 }

@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -48,9 +47,6 @@ public final class StatsCollector {
   private final Queue<StatKey> loose = new ConcurrentLinkedQueue<>();
 
   private volatile RuntimeException injectedFault;
-
-  /** Whether commands can end as sessions of their command context ({@link CommandEnds}). */
-  private volatile boolean commandsAsSessions;
 
   /**
    * What a listener counts, fixed at parse time: one metric of one process key for one element or
@@ -129,15 +125,7 @@ public final class StatsCollector {
   /** The counts of the current command, opened on first use; null outside any command. */
   private ThreadCounts.Command command(String tenantId) {
     CommandContext context = Context.getCommandContext();
-    return context == null ? null : local.get().command(context, tenantId, commandsAsSessions);
-  }
-
-  /**
-   * Lets commands end as sessions of their command context where the engine runs their transaction
-   * itself ({@link CommandEnds}). Call in {@code postInit}.
-   */
-  void watchCommands(ProcessEngineConfigurationImpl configuration) {
-    commandsAsSessions = CommandEnds.install(configuration, local);
+    return context == null ? null : local.get().command(context, tenantId);
   }
 
   /**

@@ -98,7 +98,7 @@ public final class StatsModule {
       return;
     }
     observeIncidents(configuration);
-    collector.watchCommands(configuration);
+    CommandEnds.install(configuration);
     DbMetricsReporter reporter = configuration.getDbMetricsReporter();
     if (configuration.isMetricsEnabled()
         && reporter != null

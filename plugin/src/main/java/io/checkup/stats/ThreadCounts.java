@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.impl.cfg.TransactionContext;
 import org.camunda.bpm.engine.impl.cfg.TransactionListener;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.interceptor.Session;
 
 /**
  * One engine thread's counts: those of its open commands (a command may run another inside it), and
@@ -38,9 +37,6 @@ final class ThreadCounts {
   private CommandContext lastContext;
   private Command lastCommand;
 
-  /** The command whose session the engine is opening ({@link #opening()}); null otherwise. */
-  private Command opening;
-
   // guarded by this
   private Map<TenantHour, CounterTable> committed = new HashMap<>();
   private Map<StatKey, long[]> committedOther;
@@ -65,11 +61,8 @@ final class ThreadCounts {
    * counted first: commands last milliseconds, and asking the clock once per command keeps the hot
    * path short. Counts of fixed counters for the command's first tenant, the common case, go to a
    * table without a key object; everything else (other tenants, variable dimensions) to keys.
-   *
-   * <p>A command of an engine with its own transactions ({@link CommandEnds}) is also a session of
-   * its command context: the engine closes it once the transaction has committed or rolled back.
    */
-  final class Command implements Session {
+  final class Command {
     long hour;
     String tenantId;
     final CounterTable fixed = new CounterTable();
@@ -85,20 +78,11 @@ final class ThreadCounts {
       increment(other, key, 1);
     }
 
-    @Override
-    public void flush() {
-      // counts are written by the flusher, not with the command
-    }
-
-    /**
-     * The command context closes its sessions after its transaction has ended; the transaction is
-     * still active there only if it committed (a failed command rolls back first).
-     */
-    @Override
-    public void close() {
+    /** The end of the command's transaction, told by the engine's own ({@link CommandEnds}). */
+    void ended(boolean committed) {
       CommandContext ended = context;
       if (ended != null) {
-        end(this, ended, ended.getTransactionContext().isTransactionActive());
+        end(this, ended, committed);
       }
     }
   }
@@ -107,7 +91,7 @@ final class ThreadCounts {
    * The current command's counts, opened (and watched until its transaction ends) on first use.
    * Engine thread only.
    */
-  Command command(CommandContext context, String tenantId, boolean sessions) {
+  Command command(CommandContext context, String tenantId) {
     if (lastContext == context) {
       return lastCommand;
     }
@@ -118,7 +102,7 @@ final class ThreadCounts {
       command.hour = StatsCollector.hourNow();
       command.tenantId = tenantId;
       try {
-        watch(command, context, sessions);
+        watch(command, context);
       } catch (RuntimeException e) {
         // a transaction that takes no more listeners (JTA, marked rollback-only): nothing to count,
         // and nothing kept for it; a listener already registered finds no context and does nothing
@@ -133,34 +117,21 @@ final class ThreadCounts {
   }
 
   /**
-   * Has the command's end reported: as a session of its command context where the engine runs its
-   * own transaction (one entry in a map the context has anyway) and the session factory is
-   * installed ({@code sessions}), else by listeners on its transaction (a map and two lists more
-   * for each command, made by the transaction context).
+   * Has the command's end reported: by the engine's own transaction context where it is one of
+   * {@link CommandEnds}, else by two listeners on the transaction (a map and two lists more for
+   * each command, made by the transaction context).
    */
-  private void watch(Command command, CommandContext context, boolean sessions) {
-    if (sessions && CommandEnds.ownTransaction(context)) {
-      opening = command;
-      try {
-        if (context.getSession(Command.class) != command) {
-          throw new IllegalStateException("the command context holds another command's counts");
-        }
-      } finally {
-        opening = null;
+  private void watch(Command command, CommandContext context) {
+    TransactionContext transaction = context.getTransactionContext();
+    if (transaction instanceof CommandEnds.Watched own) {
+      if (!own.watch(command)) {
+        throw new IllegalStateException(
+            "the command's transaction has ended; what it does now is never written");
       }
     } else {
-      TransactionContext transaction = context.getTransactionContext();
       transaction.addTransactionListener(TransactionState.COMMITTED, command.onCommit);
       transaction.addTransactionListener(TransactionState.ROLLED_BACK, command.onRollback);
     }
-  }
-
-  /** The command {@link CommandEnds} hands the engine as a session. */
-  Command opening() {
-    if (opening == null) {
-      throw new IllegalStateException("camunda-checkup statistics: no command is being opened");
-    }
-    return opening;
   }
 
   /**

@@ -8,12 +8,9 @@ import io.checkup.testing.TestEngines;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cfg.TransactionContext;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
-import org.camunda.bpm.engine.impl.cfg.standalone.StandaloneTransactionContext;
 import org.camunda.bpm.engine.impl.cfg.standalone.StandaloneTransactionContextFactory;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,12 +35,11 @@ class CommandEndsTest {
 
   /** What a service task of the test process does to its command's transaction. */
   public static final class Transactions {
-    volatile Boolean countsAreASession;
+    volatile Boolean toldByTheEngine;
 
     public boolean at(String failure) {
-      countsAreASession =
-          Context.getCommandContext().getSessions().get(ThreadCounts.Command.class)
-              instanceof ThreadCounts.Command;
+      toldByTheEngine =
+          Context.getCommandContext().getTransactionContext() instanceof CommandEnds.Watched;
       switch (failure) {
         case "command" -> throw new IllegalStateException("the command fails");
         case "commit" ->
@@ -53,6 +49,15 @@ class CommandEndsTest {
                     TransactionState.COMMITTING,
                     context -> {
                       throw new IllegalStateException("the commit fails");
+                    });
+        case "after the commit" ->
+            // the database has committed; the engine still reports the command as failed
+            Context.getCommandContext()
+                .getTransactionContext()
+                .addTransactionListener(
+                    TransactionState.COMMITTED,
+                    context -> {
+                      throw new IllegalStateException("a listener after the commit fails");
                     });
         default -> {
           // commits
@@ -68,13 +73,7 @@ class CommandEndsTest {
     ProcessEngineConfigurationImpl configuration = TestEngines.h2().plugin(checkup).configuration();
     if (transactions.equals("a transaction manager's")) {
       // any other transaction context: the counts cannot tell its commit from the command's end
-      configuration.setTransactionContextFactory(
-          new StandaloneTransactionContextFactory() {
-            @Override
-            public TransactionContext openTransactionContext(CommandContext commandContext) {
-              return new StandaloneTransactionContext(commandContext) {};
-            }
-          });
+      configuration.setTransactionContextFactory(new StandaloneTransactionContextFactory() {});
     }
     Transactions beans = new Transactions();
     configuration.setBeans(Map.of("transactions", beans));
@@ -110,17 +109,21 @@ class CommandEndsTest {
     run("none");
     assertThatThrownBy(() -> run("command")).hasMessageContaining("the command fails");
     assertThatThrownBy(() -> run("commit")).hasMessageContaining("the commit fails");
+    assertThatThrownBy(() -> run("after the commit"))
+        .hasMessageContaining("a listener after the commit fails");
     run("none");
 
-    assertThat(beans.countsAreASession)
+    assertThat(beans.toldByTheEngine)
         .isEqualTo(transactions.equals("the engine's own transactions"));
+    // what the database holds: the two that committed and the one whose commit went through
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().completed().count())
+        .isEqualTo(3);
     Statistics statistics = checkup.getStatistics();
     assertThat(statistics.flushNow()).isTrue();
-    assertThat(statistics.query().metric(Metric.INSTANCE_STARTED).sum()).isEqualTo(2);
+    assertThat(statistics.query().metric(Metric.INSTANCE_STARTED).sum()).isEqualTo(3);
     assertThat(statistics.query().metric(Metric.ACTIVITY_ENDED).sumByDimension())
-        .containsExactlyInAnyOrderEntriesOf(Map.of("start", 2L, "work", 2L, "end", 2L));
-    assertThat(statistics.query().metric(Metric.INSTANCE_COMPLETED).sum()).isEqualTo(2);
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+        .containsExactlyInAnyOrderEntriesOf(Map.of("start", 3L, "work", 3L, "end", 3L));
+    assertThat(statistics.query().metric(Metric.INSTANCE_COMPLETED).sum()).isEqualTo(3);
     assertThat(statistics.countingFailures()).isZero();
   }
 }
