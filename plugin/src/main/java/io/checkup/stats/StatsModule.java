@@ -99,6 +99,7 @@ public final class StatsModule {
     }
     observeIncidents(configuration);
     CommandEnds.install(configuration);
+    parseListener.countProcessEndsIn(ProcessEnds.install(configuration, collector));
     DbMetricsReporter reporter = configuration.getDbMetricsReporter();
     if (configuration.isMetricsEnabled()
         && reporter != null

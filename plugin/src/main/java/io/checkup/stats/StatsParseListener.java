@@ -31,9 +31,15 @@ final class StatsParseListener extends AbstractBpmnParseListener {
       Set.of("exclusiveGateway", "inclusiveGateway", "parallelGateway", "complexGateway");
 
   private final StatsCollector collector;
+  private volatile ProcessEnds processEnds;
 
   StatsParseListener(StatsCollector collector) {
     this.collector = collector;
+  }
+
+  /** Counts process ends in {@code ends} from now on, while it stays in place. */
+  void countProcessEndsIn(ProcessEnds ends) {
+    this.processEnds = ends;
   }
 
   @Override
@@ -48,13 +54,19 @@ final class StatsParseListener extends AbstractBpmnParseListener {
         new StatsCollector.Counter(definition.getKey(), Metric.INSTANCE_COMPLETED, "");
     StatsCollector.Counter cancelled =
         new StatsCollector.Counter(definition.getKey(), Metric.INSTANCE_CANCELLED, "");
-    // completed, or cancelled from outside
-    SharedDispatch.count(
-        definition,
-        ExecutionListener.EVENTNAME_END,
-        collector,
-        (collector, execution, tenantId) ->
-            collector.record(execution.isCanceled() ? cancelled : completed, tenantId));
+    // completed, or cancelled from outside: where the instance's execution is removed, else at the
+    // process's end
+    ProcessEnds ends = processEnds;
+    if (ends != null && ends.inPlace()) {
+      definition.setProperty(ProcessEnds.PROPERTY, new ProcessEnds.Counters(completed, cancelled));
+    } else {
+      SharedDispatch.count(
+          definition,
+          ExecutionListener.EVENTNAME_END,
+          collector,
+          (collector, execution, tenantId) ->
+              collector.record(execution.isCanceled() ? cancelled : completed, tenantId));
+    }
   }
 
   /**

@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A command's counts are kept when its transaction commits and dropped when it fails, at any point,
- * whether the engine runs its own transactions (the counts end as a session of the command context)
- * or a transaction manager does (they listen to the transaction).
+ * whether the engine runs its own transactions (its transaction context tells the counts) or a
+ * transaction manager does (they listen to the transaction).
  */
 class CommandEndsTest {
 

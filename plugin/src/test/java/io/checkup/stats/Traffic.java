@@ -2,6 +2,8 @@ package io.checkup.stats;
 
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.RepositoryServiceImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
@@ -60,5 +62,18 @@ final class Traffic {
     } catch (RuntimeException expected) {
       // the missing class: retries drop to 0 and the incident is created
     }
+  }
+
+  /** The only definition of {@code key}, as the engine runs it (from its cache). */
+  static ProcessDefinitionEntity definition(ProcessEngine engine, String key) {
+    String id =
+        engine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(key)
+            .singleResult()
+            .getId();
+    return (ProcessDefinitionEntity)
+        ((RepositoryServiceImpl) engine.getRepositoryService()).getDeployedProcessDefinition(id);
   }
 }
