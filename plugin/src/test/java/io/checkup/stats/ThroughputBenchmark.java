@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Engine throughput with and without the plugin, in the same run: process instances per second for
  * a 20-step process with a gateway and a user task (start, complete the task, end), job executor
- * off. Four engines, two of each kind built in the order A B B A, take turns instance by instance;
- * the table gives medians. Arguments: {@code h2|postgres} and the history level. Run with
+ * off. Eight engines, four of each kind built in the order A B B A B A A B, take turns instance by
+ * instance; the table gives medians. Arguments: {@code h2|postgres} and the history level. Run with
  * plugin/src/test/scripts/throughput-benchmark.sh; figures in docs/benchmarks.md.
  */
 public final class ThroughputBenchmark {
@@ -30,6 +30,13 @@ public final class ThroughputBenchmark {
   private static final int INSTANCES_PER_ROUND = 300;
   private static final int ROUNDS = Integer.getInteger("checkup.bench.rounds", 61);
   private static final int WARM_UP_ROUNDS = 8;
+
+  /**
+   * Engines of each kind. Engines built alike run at rates up to 6 % apart for the whole run (which
+   * statements their database keeps parsed, and the like), as much as what is measured; each kind's
+   * rate is its engines' together, so more engines per kind average that out.
+   */
+  private static final int ENGINES_PER_KIND = Integer.getInteger("checkup.bench.engines", 4);
 
   /** H2's cache of parsed statements per connection, when the run sets one (H2's default: 8). */
   private static final Integer H2_STATEMENT_CACHE = Integer.getInteger("checkup.bench.h2cache");
@@ -40,6 +47,10 @@ public final class ThroughputBenchmark {
   private ThroughputBenchmark() {}
 
   public static void main(String[] args) throws Exception {
+    if (ENGINES_PER_KIND < 1 || INSTANCES_PER_ROUND % ENGINES_PER_KIND != 0) {
+      throw new IllegalArgumentException(
+          "checkup.bench.engines must divide " + INSTANCES_PER_ROUND + ": " + ENGINES_PER_KIND);
+    }
     String database = args.length > 0 ? args[0] : "h2";
     String history = args.length > 1 ? args[1] : "full";
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.checkup"))
@@ -54,10 +65,17 @@ public final class ThroughputBenchmark {
     // "statistics": every engine with the plugin, those of the first kind with statistics off, to
     // tell the statistics' cost from the rest of the plugin's
     boolean statisticsOnly = args.length > 2 && args[2].equals("statistics");
-    // built in the order A B B A: an engine built later runs a little slower for no reason of its
-    // own (about 1 to 3 % in calibration runs); each kind gets one early and one late engine
+    // built in the order A B B A B A A B (Thue-Morse): an engine built later runs a little slower
+    // for no reason of its own (about 1 to 3 % in calibration runs); each kind gets as many early
+    // as late engines, even if the slowing is not linear in the order
     List<CheckupProcessEnginePlugin> measured = new ArrayList<>();
-    ProcessEngine[] engines = new ProcessEngine[4];
+    // the first engine a JVM builds ran the fastest in most runs (13 of 18 on 2026-12-03, by up to
+    // 4 %), whatever its kind: one is built first and left idle, so that no measured engine is it
+    ProcessEngine first =
+        Boolean.parseBoolean(System.getProperty("checkup.bench.idleFirst", "true"))
+            ? engine(database, history, null, schemas)
+            : null;
+    ProcessEngine[] engines = new ProcessEngine[2 * ENGINES_PER_KIND];
     for (int i = 0; i < engines.length; i++) {
       boolean secondKind = kindOf(i) == 1;
       CheckupProcessEnginePlugin plugin = null;
@@ -145,12 +163,16 @@ public final class ThroughputBenchmark {
         secondKind,
         median(rounds, r -> r.cpu[1] / r.cpu[0]) * 100,
         median(rounds, r -> r.allocated[1] - r.allocated[0]) / 1024);
-    System.out.printf(
-        "(each engine, in the order built, A B B A: %.0f / %.0f / %.0f / %.0f instances/s)%n",
-        median(rounds, r -> r.engineRate[0]),
-        median(rounds, r -> r.engineRate[1]),
-        median(rounds, r -> r.engineRate[2]),
-        median(rounds, r -> r.engineRate[3]));
+    StringBuilder order = new StringBuilder();
+    StringBuilder rates = new StringBuilder();
+    for (int e = 0; e < engines.length; e++) {
+      int engine = e;
+      order.append(e == 0 ? "" : " ").append(kindOf(e) == 0 ? 'A' : 'B');
+      rates
+          .append(e == 0 ? "" : " / ")
+          .append(Math.round(median(rounds, r -> r.engineRate[engine])));
+    }
+    System.out.printf("(each engine, in the order built, %s: %s instances/s)%n", order, rates);
     if (hangingAlerts) {
       System.out.printf(
           "(every hanging delivery still hangs at the end: %d waiting)%n", receiver.waiting());
@@ -179,6 +201,9 @@ public final class ThroughputBenchmark {
             counted, completed);
         countsWrong = true;
       }
+    }
+    if (first != null) {
+      first.close();
     }
     for (ProcessEngine engine : engines) {
       engine.close();
@@ -228,13 +253,13 @@ public final class ThroughputBenchmark {
     return builder.build();
   }
 
-  /** The kind of the i-th engine built: 0, 1, 1, 0 (A B B A). */
+  /** The kind of the i-th engine built: 0, 1, 1, 0, 1, 0, 0, 1, ... (Thue-Morse). */
   private static int kindOf(int engine) {
-    return engine == 1 || engine == 2 ? 1 : 0;
+    return Integer.bitCount(engine) % 2;
   }
 
   /**
-   * What one round measured of each kind (index 0: engines 0 and 3, index 1: engines 1 and 2):
+   * What one round measured of each kind (index 0: the engines built as A, 1: those built as B):
    * instances per second counting only the kind's own instances' time, and the engine thread's CPU
    * time (µs) and allocated bytes per instance; and each engine's instances per second, in the
    * order they were built.
@@ -242,17 +267,17 @@ public final class ThroughputBenchmark {
   private record Round(double[] rate, double[] cpu, double[] allocated, double[] engineRate) {}
 
   /**
-   * One round: {@link #INSTANCES_PER_ROUND} instances of each kind, half on each of its two
-   * engines, the four engines taking turns one instance at a time (which goes first rotates), each
-   * started and its user task completed. Interleaving one by one puts all engines under the same
-   * machine at every moment: on a shared 2-core machine the speed drifts by more than the
-   * difference asked for within a second.
+   * One round: {@link #INSTANCES_PER_ROUND} instances of each kind, shared evenly by its engines,
+   * all engines taking turns one instance at a time (which goes first rotates), each started and
+   * its user task completed. Interleaving one by one puts all engines under the same machine at
+   * every moment: on a shared 2-core machine the speed drifts by more than the difference asked for
+   * within a second.
    */
   private static Round round(ProcessEngine[] engines) {
     long[] nanos = new long[engines.length];
     long[] cpu = new long[engines.length];
     long[] allocated = new long[engines.length];
-    int perEngine = INSTANCES_PER_ROUND / 2;
+    int perEngine = INSTANCES_PER_ROUND / ENGINES_PER_KIND;
     for (int i = 0; i < perEngine; i++) {
       for (int turn = 0; turn < engines.length; turn++) {
         int which = (i + turn) % engines.length;
