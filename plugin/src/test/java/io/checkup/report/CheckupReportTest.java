@@ -127,8 +127,13 @@ class CheckupReportTest {
   @Test
   void aTenantIdThatDiffersOnlyByTrailingSpacesIsAnotherTenant() throws Exception {
     ProcessEngine engine = engine(null);
-    // deployed two days ago, so that yesterday's snapshot has both
-    ClockUtil.setCurrentTime(new java.util.Date(System.currentTimeMillis() - 2 * 86_400_000L));
+    // deployed two days ago: that day's snapshot, which has both, is written at any hour
+    // (yesterday's
+    // only once yesterday has settled, in the first hours after midnight UTC it is not yet)
+    long deployed = System.currentTimeMillis() - 2 * 86_400_000L;
+    java.time.LocalDate deployDay =
+        Instant.ofEpochMilli(deployed).atZone(java.time.ZoneOffset.UTC).toLocalDate();
+    ClockUtil.setCurrentTime(new java.util.Date(deployed));
     for (String tenant : List.of("acme", "acme ")) {
       engine
           .getRepositoryService()
@@ -146,8 +151,13 @@ class CheckupReportTest {
     assertThat(seen).containsExactly("acme");
     // and each has its own daily snapshot
     assertThat(checkup.getReport().writeSnapshots()).isNotEmpty();
-    assertThat(checkup.getReport().history("acme", 1)).hasSize(1);
-    assertThat(checkup.getReport().history("acme ", 1)).hasSize(1);
+    for (String tenant : List.of("acme", "acme ")) {
+      assertThat(checkup.getReport().history(tenant, 2))
+          .as("the snapshots of '%s'", tenant)
+          .filteredOn(snapshot -> snapshot.day().equals(deployDay))
+          .singleElement()
+          .satisfies(snapshot -> assertThat(snapshot.tenantId()).isEqualTo(tenant));
+    }
   }
 
   /**
