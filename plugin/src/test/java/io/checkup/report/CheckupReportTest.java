@@ -9,10 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.checkup.engine.CheckupProcessEnginePlugin;
+import io.checkup.stats.UtcPeriods;
 import io.checkup.testing.Models;
 import io.checkup.testing.TestEngines;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
@@ -127,13 +129,11 @@ class CheckupReportTest {
   @Test
   void aTenantIdThatDiffersOnlyByTrailingSpacesIsAnotherTenant() throws Exception {
     ProcessEngine engine = engine(null);
-    // deployed two days ago: that day's snapshot, which has both, is written at any hour
-    // (yesterday's
-    // only once yesterday has settled, in the first hours after midnight UTC it is not yet)
+    // deployed two days ago: that day's snapshot, which has both, is written at any hour;
+    // yesterday's is not until yesterday has settled, some hours after midnight UTC
     long deployed = System.currentTimeMillis() - 2 * 86_400_000L;
-    java.time.LocalDate deployDay =
-        Instant.ofEpochMilli(deployed).atZone(java.time.ZoneOffset.UTC).toLocalDate();
-    ClockUtil.setCurrentTime(new java.util.Date(deployed));
+    LocalDate deployDay = UtcPeriods.date(deployed);
+    ClockUtil.setCurrentTime(new Date(deployed));
     for (String tenant : List.of("acme", "acme ")) {
       engine
           .getRepositoryService()

@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Engine throughput with and without the plugin, in the same run: process instances per second for
  * a 20-step process with a gateway and a user task (start, complete the task, end), job executor
- * off. Eight engines, four of each kind built in the order A B B A B A A B, take turns instance by
- * instance; the table gives medians. Arguments: {@code h2|postgres} and the history level. Run with
- * plugin/src/test/scripts/throughput-benchmark.sh; figures in docs/benchmarks.md.
+ * off. Eight engines, four of each kind built in the order A B B A B A A B after an idle one, take
+ * turns instance by instance; the table gives medians. Arguments: {@code h2|postgres} and the
+ * history level. Run with plugin/src/test/scripts/throughput-benchmark.sh; figures in
+ * docs/benchmarks.md.
  */
 public final class ThroughputBenchmark {
 
