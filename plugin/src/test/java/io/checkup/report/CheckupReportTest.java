@@ -129,10 +129,11 @@ class CheckupReportTest {
   @Test
   void aTenantIdThatDiffersOnlyByTrailingSpacesIsAnotherTenant() throws Exception {
     ProcessEngine engine = engine(null);
-    // deployed two days ago: that day's snapshot, which has both, is written at any hour;
-    // yesterday's is not until yesterday has settled, some hours after midnight UTC
-    long deployed = System.currentTimeMillis() - 2 * 86_400_000L;
-    LocalDate deployDay = UtcPeriods.date(deployed);
+    // deployed two days ago at noon UTC, and read on the evening of the next day: the deployment
+    // day has settled by then and is the last day written, whatever the hour the test runs at
+    LocalDate deployDay = UtcPeriods.date(System.currentTimeMillis()).minusDays(2);
+    long deployed = UtcPeriods.startOf(deployDay) + 12 * 3_600_000L;
+    long readAt = UtcPeriods.startOf(deployDay.plusDays(1)) + 23 * 3_600_000L;
     ClockUtil.setCurrentTime(new Date(deployed));
     for (String tenant : List.of("acme", "acme ")) {
       engine
@@ -142,7 +143,7 @@ class CheckupReportTest {
           .addModelInstance("p.bpmn", Models.startToEnd("p"))
           .deploy();
     }
-    ClockUtil.reset();
+    ClockUtil.setCurrentTime(new Date(readAt));
     List<String> seen = new ArrayList<>();
     for (Report.TenantReport tenant :
         checkup.getReport().generate(ReportScope.of(List.of("acme"))).tenants()) {
