@@ -113,7 +113,7 @@ public final class ModelProfiler {
     for (Scope scope : process.selfAndDescendants()) {
       for (FlowNode node : scope.flowNodes()) {
         flowNodes++;
-        kinds.addAll(ElementKinds.of(node));
+        ElementKinds.addTo(node, kinds);
         // the vendor's "Condition" splits in two; its "Multi-condition" into any number of branches
         if (node.isExclusiveGateway() && node.outgoing().size() == 2) {
           conditions++;

@@ -46,19 +46,24 @@ final class FlowNet {
   }
 
   final ScopeAnalysis analysis;
-  final List<FlowNode> origin;
-  final List<Kind> kind;
-  final List<List<Integer>> in;
-  final List<List<Integer>> out;
-  final List<Boolean> terminates;
 
-  final List<Integer> source;
-  final List<Integer> target;
-  final List<EdgeKind> edgeKind;
-  final List<SequenceFlow> first;
-  final List<SequenceFlow> last;
-  final List<FlowNode> boundary;
-  final List<Boolean> alive;
+  // per node, indexed by node; sized for the scope at once
+  final FlowNode[] origin;
+  final Kind[] kind;
+  final IntList[] in;
+  final IntList[] out;
+  final boolean[] terminates;
+  private int nodeCount;
+
+  // per edge, indexed by edge; an upper bound of the edges is known before any is added
+  final int[] source;
+  final int[] target;
+  final EdgeKind[] edgeKind;
+  final SequenceFlow[] first;
+  final SequenceFlow[] last;
+  final FlowNode[] boundary;
+  final boolean[] alive;
+  private int edgeCount;
 
   /** The entry edges of each way the scope can start: one start event, or all implicit starts. */
   final List<List<Integer>> starts = new ArrayList<>();
@@ -68,24 +73,20 @@ final class FlowNet {
 
   boolean covered = true;
 
-  /**
-   * Lists sized for the scope at once: growing them as edges came was a quarter of building the
-   * net.
-   */
   private FlowNet(ScopeAnalysis analysis, int nodes, int edges) {
     this.analysis = analysis;
-    origin = new ArrayList<>(nodes);
-    kind = new ArrayList<>(nodes);
-    in = new ArrayList<>(nodes);
-    out = new ArrayList<>(nodes);
-    terminates = new ArrayList<>(nodes);
-    source = new ArrayList<>(edges);
-    target = new ArrayList<>(edges);
-    edgeKind = new ArrayList<>(edges);
-    first = new ArrayList<>(edges);
-    last = new ArrayList<>(edges);
-    boundary = new ArrayList<>(edges);
-    alive = new ArrayList<>(edges);
+    origin = new FlowNode[nodes];
+    kind = new Kind[nodes];
+    in = new IntList[nodes];
+    out = new IntList[nodes];
+    terminates = new boolean[nodes];
+    source = new int[edges];
+    target = new int[edges];
+    edgeKind = new EdgeKind[edges];
+    first = new SequenceFlow[edges];
+    last = new SequenceFlow[edges];
+    boundary = new FlowNode[edges];
+    alive = new boolean[edges];
   }
 
   /** The token game of one scope, before any reduction. */
@@ -149,8 +150,8 @@ final class FlowNet {
   }
 
   private int addNode(FlowNode node) {
-    int n = origin.size();
-    origin.add(node);
+    int n = nodeCount++;
+    origin[n] = node;
     Kind k;
     if (node.isExclusiveGateway() || node.isEventBasedGateway()) {
       k = Kind.EXCLUSIVE;
@@ -164,47 +165,48 @@ final class FlowNet {
     } else {
       k = Kind.ACTIVITY;
     }
-    kind.add(k);
-    in.add(new ArrayList<>(2));
-    out.add(new ArrayList<>(2));
+    kind[n] = k;
+    in[n] = new IntList(node.incoming().size() + 1);
+    out[n] = new IntList(node.outgoing().size() + node.boundaryEvents().size() + 1);
     // an error end event ends its scope as a terminate end event does: its sub-process is left; so
     // does an escalation that an interrupting event catches
-    terminates.add(
+    terminates[n] =
         node.isEndEvent()
                 && (node.hasEventDefinition("terminate") || node.hasEventDefinition("error"))
-            || EscalationCatch.interrupts(node));
+            || EscalationCatch.interrupts(node);
     return n;
   }
 
   private int addEdge(
       int from, int to, EdgeKind edge, SequenceFlow firstFlow, SequenceFlow lastFlow, FlowNode b) {
-    int e = source.size();
-    source.add(from);
-    target.add(to);
-    edgeKind.add(edge);
-    first.add(firstFlow);
-    last.add(lastFlow);
-    boundary.add(b);
-    alive.add(true);
+    int e = edgeCount++;
+    source[e] = from;
+    target[e] = to;
+    edgeKind[e] = edge;
+    first[e] = firstFlow;
+    last[e] = lastFlow;
+    boundary[e] = b;
+    alive[e] = true;
     if (from >= 0) {
-      out.get(from).add(e);
+      out[from].add(e);
     }
-    in.get(to).add(e);
+    in[to].add(e);
     return e;
   }
 
   int nodeCount() {
-    return origin.size();
+    return nodeCount;
   }
 
   int edgeCount() {
-    return source.size();
+    return edgeCount;
   }
 
   /** True for an activity with boundary events: it runs until it completes or one fires. */
   boolean isHost(int node) {
-    for (int e : out.get(node)) {
-      if (isBoundary(e)) {
+    IntList edges = out[node];
+    for (int i = 0; i < edges.size(); i++) {
+      if (isBoundary(edges.get(i))) {
         return true;
       }
     }
@@ -217,13 +219,15 @@ final class FlowNet {
    * default.
    */
   boolean takesAllFlows(int node) {
-    if (kind.get(node) == Kind.PARALLEL) {
+    if (kind[node] == Kind.PARALLEL) {
       return true;
     }
-    if (kind.get(node) != Kind.ACTIVITY) {
+    if (kind[node] != Kind.ACTIVITY) {
       return false;
     }
-    for (int e : out.get(node)) {
+    IntList edges = out[node];
+    for (int i = 0; i < edges.size(); i++) {
+      int e = edges.get(i);
       if (isConditional(e) || isDefault(e)) {
         return false;
       }
@@ -232,37 +236,37 @@ final class FlowNet {
   }
 
   boolean isBoundary(int edge) {
-    EdgeKind k = edgeKind.get(edge);
+    EdgeKind k = edgeKind[edge];
     return k == EdgeKind.INTERRUPTING || k == EdgeKind.NON_INTERRUPTING;
   }
 
   /** A flow that leaves its node only when its condition holds. */
   boolean isConditional(int edge) {
-    SequenceFlow flow = first.get(edge);
+    SequenceFlow flow = first[edge];
     return flow != null && flow.hasCondition() && !flow.isDefault();
   }
 
   boolean isDefault(int edge) {
-    SequenceFlow flow = first.get(edge);
+    SequenceFlow flow = first[edge];
     return flow != null && flow.isDefault();
   }
 
   /** Removes an edge from the net. */
   void remove(int edge) {
-    alive.set(edge, false);
-    if (source.get(edge) >= 0) {
-      out.get(source.get(edge)).remove(Integer.valueOf(edge));
+    alive[edge] = false;
+    if (source[edge] >= 0) {
+      out[source[edge]].removeValue(edge);
     }
-    in.get(target.get(edge)).remove(Integer.valueOf(edge));
+    in[target[edge]].removeValue(edge);
   }
 
   /** Makes {@code edge} end where {@code next} ends, and removes {@code next}: a series. */
   void extend(int edge, int next) {
-    int to = target.get(next);
+    int to = target[next];
     remove(next);
-    in.get(target.get(edge)).remove(Integer.valueOf(edge));
-    target.set(edge, to);
-    last.set(edge, last.get(next));
-    in.get(to).add(edge);
+    in[target[edge]].removeValue(edge);
+    target[edge] = to;
+    last[edge] = last[next];
+    in[to].add(edge);
   }
 }

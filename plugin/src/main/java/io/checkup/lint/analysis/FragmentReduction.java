@@ -2,11 +2,8 @@ package io.checkup.lint.analysis;
 
 import io.checkup.lint.analysis.FlowNet.EdgeKind;
 import io.checkup.lint.analysis.FlowNet.Kind;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.List;
 
 /**
  * Decides the well-structured fragments of a scope by rules, in time linear in its size, and leaves
@@ -37,21 +34,27 @@ final class FragmentReduction {
   private FragmentReduction() {}
 
   static void reduce(FlowNet net) {
-    ArrayDeque<Integer> work = new ArrayDeque<>();
-    boolean[] queued = new boolean[net.nodeCount()];
-    for (int n = 0; n < net.nodeCount(); n++) {
-      work.add(n);
+    int nodes = net.nodeCount();
+    // a node is queued at most once at a time: a ring of one slot per node holds the queue
+    int[] work = new int[Math.max(1, nodes)];
+    int head = 0;
+    int queuedCount = nodes;
+    boolean[] queued = new boolean[nodes];
+    for (int n = 0; n < nodes; n++) {
+      work[n] = n;
       queued[n] = true;
     }
     // Camunda 7's inclusive join waits for tokens that can reach it around a loop: loops stay
     boolean loops = true;
-    for (int n = 0; n < net.nodeCount(); n++) {
-      loops &= !(net.kind.get(n) == Kind.INCLUSIVE && net.in.get(n).size() > 1);
+    for (int n = 0; n < nodes; n++) {
+      loops &= !(net.kind[n] == Kind.INCLUSIVE && net.in[n].size() > 1);
     }
     BitSet onCycle = onCycle(net);
-    List<Integer> touched = new ArrayList<>(4);
-    while (!work.isEmpty()) {
-      int node = work.poll();
+    IntList touched = new IntList(4);
+    while (queuedCount > 0) {
+      int node = work[head];
+      head = (head + 1) % work.length;
+      queuedCount--;
       queued[node] = false;
       touched.clear();
       if (series(net, node, touched)
@@ -59,10 +62,12 @@ final class FragmentReduction {
           || (loops && loop(net, node, touched))
           || deadEnd(net, node, onCycle, touched)) {
         touched.add(node);
-        for (int t : touched) {
+        for (int i = 0; i < touched.size(); i++) {
+          int t = touched.get(i);
           if (t >= 0 && !queued[t]) {
             queued[t] = true;
-            work.add(t);
+            work[(head + queuedCount) % work.length] = t;
+            queuedCount++;
           }
         }
       }
@@ -70,13 +75,13 @@ final class FragmentReduction {
   }
 
   /** A node that passes one token from its single incoming edge to its single outgoing edge. */
-  private static boolean series(FlowNet net, int node, List<Integer> touched) {
-    List<Integer> in = net.in.get(node);
-    List<Integer> out = net.out.get(node);
+  private static boolean series(FlowNet net, int node, IntList touched) {
+    IntList in = net.in[node];
+    IntList out = net.out[node];
     if (in.size() != 1
         || out.size() != 1
-        || net.kind.get(node) == Kind.COMPLEX
-        || net.terminates.get(node)) {
+        || net.kind[node] == Kind.COMPLEX
+        || net.terminates[node]) {
       return false;
     }
     int incoming = in.get(0);
@@ -84,32 +89,46 @@ final class FragmentReduction {
     if (incoming == outgoing || net.isBoundary(outgoing)) {
       return false;
     }
-    touched.add(net.source.get(incoming));
-    touched.add(net.target.get(outgoing));
+    touched.add(net.source[incoming]);
+    touched.add(net.target[outgoing]);
     net.extend(incoming, outgoing);
     return true;
   }
 
   /** Several edges from this split to one join that take the place of one. */
-  private static boolean block(FlowNet net, int split, BitSet onCycle, List<Integer> touched) {
-    List<Integer> out = net.out.get(split);
+  private static boolean block(FlowNet net, int split, BitSet onCycle, IntList touched) {
+    IntList out = net.out[split];
     for (int i = 0; i < out.size(); i++) {
       int edge = out.get(i);
-      int join = net.target.get(edge);
-      List<Integer> parallel = new ArrayList<>(2);
-      for (int other : out) {
-        if (net.target.get(other) == join && net.edgeKind.get(other) == EdgeKind.FLOW) {
-          parallel.add(other);
-        }
-      }
-      if (parallel.size() < 2
-          || join == split
-          || net.edgeKind.get(edge) != EdgeKind.FLOW
-          || !sameKind(net, split, join, parallel, onCycle)) {
+      int join = net.target[edge];
+      if (join == split || net.edgeKind[edge] != EdgeKind.FLOW) {
         continue;
       }
-      for (int k = 1; k < parallel.size(); k++) {
-        net.remove(parallel.get(k));
+      int parallel = 0;
+      for (int k = 0; k < out.size(); k++) {
+        int other = out.get(k);
+        if (net.target[other] == join && net.edgeKind[other] == EdgeKind.FLOW) {
+          parallel++;
+        }
+      }
+      if (parallel < 2 || !sameKind(net, split, join, parallel, onCycle)) {
+        continue;
+      }
+      // keep the first of the edges to the join, remove the others
+      int[] others = new int[parallel - 1];
+      int found = 0;
+      boolean kept = false;
+      for (int k = 0; k < out.size(); k++) {
+        int other = out.get(k);
+        if (net.target[other] == join && net.edgeKind[other] == EdgeKind.FLOW) {
+          if (kept) {
+            others[found++] = other;
+          }
+          kept = true;
+        }
+      }
+      for (int other : others) {
+        net.remove(other);
       }
       touched.add(join);
       return true;
@@ -117,14 +136,13 @@ final class FragmentReduction {
     return false;
   }
 
-  private static boolean sameKind(
-      FlowNet net, int split, int join, List<Integer> edges, BitSet onCycle) {
-    Kind from = net.kind.get(split);
-    Kind to = net.kind.get(join);
+  private static boolean sameKind(FlowNet net, int split, int join, int edges, BitSet onCycle) {
+    Kind from = net.kind[split];
+    Kind to = net.kind[join];
     if (from == Kind.EXCLUSIVE) {
       // a merge that leads on: two tokens that pass it meet on its outgoing edge, as on the one
       // edge
-      return (to == Kind.EXCLUSIVE || to == Kind.ACTIVITY) && !net.out.get(join).isEmpty();
+      return (to == Kind.EXCLUSIVE || to == Kind.ACTIVITY) && !net.out[join].isEmpty();
     }
     if (net.takesAllFlows(split)) {
       return to == Kind.PARALLEL;
@@ -134,35 +152,38 @@ final class FragmentReduction {
     return from == Kind.INCLUSIVE
         && to == Kind.INCLUSIVE
         && !onCycle.get(join)
-        && net.out.get(split).size() == edges.size()
-        && net.in.get(join).size() == edges.size();
+        && net.out[split].size() == edges
+        && net.in[join].size() == edges;
   }
 
   /** An exclusive split right after an exclusive merge, with an edge back to it: a loop. */
-  private static boolean loop(FlowNet net, int split, List<Integer> touched) {
-    if (net.kind.get(split) != Kind.EXCLUSIVE || net.out.get(split).size() < 2) {
+  private static boolean loop(FlowNet net, int split, IntList touched) {
+    IntList out = net.out[split];
+    if (net.kind[split] != Kind.EXCLUSIVE || out.size() < 2) {
       return false;
     }
-    for (int e : net.out.get(split)) {
-      if (net.target.get(e) == split) {
+    for (int k = 0; k < out.size(); k++) {
+      int e = out.get(k);
+      if (net.target[e] == split) {
         net.remove(e); // a gateway that loops back into itself
         return true;
       }
     }
-    List<Integer> in = net.in.get(split);
+    IntList in = net.in[split];
     if (in.size() != 1) {
       return false;
     }
-    int merge = net.source.get(in.get(0));
+    int merge = net.source[in.get(0)];
     if (merge < 0
-        || net.out.get(merge).size() != 1
-        || net.in.get(merge).size() < 2
-        || !(net.kind.get(merge) == Kind.EXCLUSIVE
-            || (net.kind.get(merge) == Kind.ACTIVITY && !net.isHost(merge)))) {
+        || net.out[merge].size() != 1
+        || net.in[merge].size() < 2
+        || !(net.kind[merge] == Kind.EXCLUSIVE
+            || (net.kind[merge] == Kind.ACTIVITY && !net.isHost(merge)))) {
       return false;
     }
-    for (int e : net.out.get(split)) {
-      if (net.target.get(e) == merge && net.edgeKind.get(e) == EdgeKind.FLOW) {
+    for (int k = 0; k < out.size(); k++) {
+      int e = out.get(k);
+      if (net.target[e] == merge && net.edgeKind[e] == EdgeKind.FLOW) {
         net.remove(e);
         touched.add(merge);
         return true;
@@ -176,27 +197,28 @@ final class FragmentReduction {
    * non-interrupting event's (it fires at most once), or a parallel split's that is on no loop (a
    * second token would have to meet the first before the split). Its token meets no other.
    */
-  private static boolean deadEnd(FlowNet net, int node, BitSet onCycle, List<Integer> touched) {
-    if (net.in.get(node).size() > 1) {
+  private static boolean deadEnd(FlowNet net, int node, BitSet onCycle, IntList touched) {
+    if (net.in[node].size() > 1) {
       // two tokens may pass this node: its edges (and its boundary events, which make it a running
       // activity a second token can enter) must stay where the state space sees them
       return false;
     }
-    List<Integer> out = net.out.get(node);
+    IntList out = net.out[node];
     boolean concurrent = !onCycle.get(node) && out.size() > 1 && net.takesAllFlows(node);
-    for (int e : out) {
-      int end = net.target.get(e);
+    for (int k = 0; k < out.size(); k++) {
+      int e = out.get(k);
+      int end = net.target[e];
       boolean beside =
-          net.edgeKind.get(e) == EdgeKind.NON_INTERRUPTING
-              || (net.edgeKind.get(e) == EdgeKind.FLOW && concurrent);
+          net.edgeKind[e] == EdgeKind.NON_INTERRUPTING
+              || (net.edgeKind[e] == EdgeKind.FLOW && concurrent);
       // only where no other token can arrive: a sink reached from two places (an activity with a
       // boundary event whose own flow was reduced away, say) still sees the second token come in
       if (beside
           && end != node
-          && net.out.get(end).isEmpty()
-          && net.in.get(end).size() == 1
-          && !net.terminates.get(end)
-          && net.kind.get(end) != Kind.COMPLEX) {
+          && net.out[end].isEmpty()
+          && net.in[end].size() == 1
+          && !net.terminates[end]
+          && net.kind[end] != Kind.COMPLEX) {
         net.remove(e);
         touched.add(end);
         return true;
@@ -215,51 +237,54 @@ final class FragmentReduction {
     Arrays.fill(index, -1);
     BitSet onStack = new BitSet(n);
     BitSet cyclic = new BitSet(n);
-    ArrayDeque<Integer> stack = new ArrayDeque<>();
+    // each node enters each stack once: arrays of one slot per node hold them
+    int[] stack = new int[n];
+    int stackTop = 0;
     int[] cursor = new int[n];
-    ArrayDeque<Integer> call = new ArrayDeque<>();
+    int[] call = new int[n];
+    int callTop = 0;
     int counter = 0;
     for (int root = 0; root < n; root++) {
       if (index[root] >= 0) {
         continue;
       }
-      call.push(root);
+      call[callTop++] = root;
       index[root] = low[root] = counter++;
-      stack.push(root);
+      stack[stackTop++] = root;
       onStack.set(root);
-      while (!call.isEmpty()) {
-        int v = call.peek();
-        List<Integer> out = net.out.get(v);
+      while (callTop > 0) {
+        int v = call[callTop - 1];
+        IntList out = net.out[v];
         if (cursor[v] < out.size()) {
-          int w = net.target.get(out.get(cursor[v]++));
+          int w = net.target[out.get(cursor[v]++)];
           if (w == v) {
             cyclic.set(v);
           } else if (index[w] < 0) {
             index[w] = low[w] = counter++;
-            stack.push(w);
+            stack[stackTop++] = w;
             onStack.set(w);
-            call.push(w);
+            call[callTop++] = w;
           } else if (onStack.get(w)) {
             low[v] = Math.min(low[v], index[w]);
           }
           continue;
         }
-        call.pop();
-        if (!call.isEmpty()) {
-          low[call.peek()] = Math.min(low[call.peek()], low[v]);
+        callTop--;
+        if (callTop > 0) {
+          int caller = call[callTop - 1];
+          low[caller] = Math.min(low[caller], low[v]);
         }
         if (low[v] == index[v]) {
-          int size = 0;
-          List<Integer> component = new ArrayList<>();
+          int from = stackTop;
           int w;
           do {
-            w = stack.pop();
+            w = stack[--stackTop];
             onStack.clear(w);
-            component.add(w);
-            size++;
           } while (w != v);
-          if (size > 1) {
-            component.forEach(cyclic::set);
+          if (from - stackTop > 1) {
+            for (int k = stackTop; k < from; k++) {
+              cyclic.set(stack[k]);
+            }
           }
         }
       }

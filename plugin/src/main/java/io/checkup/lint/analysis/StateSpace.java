@@ -89,8 +89,7 @@ final class StateSpace {
     }
     fired = new int[edges];
     for (int e = 0; e < edges; e++) {
-      fired[e] =
-          net.alive.get(e) && net.edgeKind.get(e) == EdgeKind.NON_INTERRUPTING ? places++ : -1;
+      fired[e] = net.alive[e] && net.edgeKind[e] == EdgeKind.NON_INTERRUPTING ? places++ : -1;
     }
     tainted = places++;
     width = (places + 63) / 64;
@@ -109,7 +108,7 @@ final class StateSpace {
     for (int i = 0; i < net.starts.size(); i++) {
       long[] state = new long[width];
       for (int entry : net.starts.get(i)) {
-        if (net.alive.get(entry)) {
+        if (net.alive[entry]) {
           set(state, entry);
         }
       }
@@ -133,8 +132,8 @@ final class StateSpace {
     boolean moved = false;
     BitSet joinsTried = new BitSet();
     for (int e = nextSet(state, 0, edges); e >= 0; e = nextSet(state, e + 1, edges)) {
-      int node = net.target.get(e);
-      Kind kind = net.kind.get(node);
+      int node = net.target[e];
+      Kind kind = net.kind[node];
       if (kind == Kind.PARALLEL || kind == Kind.INCLUSIVE) {
         if (joinsTried.get(node)) {
           continue;
@@ -142,8 +141,9 @@ final class StateSpace {
         joinsTried.set(node);
         if (kind == Kind.PARALLEL ? allIncoming(state, node) : inclusiveMayFire(state, node)) {
           long[] next = state.clone();
-          for (int incoming : net.in.get(node)) {
-            clear(next, incoming);
+          IntList incoming = net.in[node];
+          for (int k = 0; k < incoming.size(); k++) {
+            clear(next, incoming.get(k));
           }
           if (!pass(index, next, node, MoveType.ARRIVE, -1)) {
             return false;
@@ -157,7 +157,7 @@ final class StateSpace {
           moved = true;
           Move move = new Move(MoveType.ARRIVE, node, new int[0], e, 1);
           if (get(next, running[node])) {
-            duplicate(index, move, net.origin.get(node));
+            duplicate(index, move, net.origin[node]);
             set(next, tainted);
           }
           set(next, running[node]);
@@ -180,12 +180,14 @@ final class StateSpace {
       if (!pass(index, completed, node, MoveType.COMPLETE, -1)) {
         return false;
       }
-      for (int e : net.out.get(node)) {
-        if (net.edgeKind.get(e) == EdgeKind.INTERRUPTING) {
+      IntList out = net.out[node];
+      for (int k = 0; k < out.size(); k++) {
+        int e = out.get(k);
+        if (net.edgeKind[e] == EdgeKind.INTERRUPTING) {
           long[] next = state.clone();
           clear(next, running[node]);
           produce(index, next, new Move(MoveType.FIRE, node, new int[] {e}, e, 1));
-        } else if (net.edgeKind.get(e) == EdgeKind.NON_INTERRUPTING && !get(state, fired[e])) {
+        } else if (net.edgeKind[e] == EdgeKind.NON_INTERRUPTING && !get(state, fired[e])) {
           long[] next = state.clone();
           set(next, fired[e]);
           produce(index, next, new Move(MoveType.FIRE, node, new int[] {e}, e, 1));
@@ -203,7 +205,7 @@ final class StateSpace {
    * enumerate.
    */
   private boolean pass(int index, long[] consumed, int node, MoveType type, int arrived) {
-    if (net.terminates.get(node)) {
+    if (net.terminates[node]) {
       long[] next = consumed.clone();
       for (int e = 0; e < edges; e++) {
         clear(next, e);
@@ -240,11 +242,11 @@ final class StateSpace {
   }
 
   private FlowNode sourceOf(int edge) {
-    SequenceFlow flow = net.first.get(edge);
+    SequenceFlow flow = net.first[edge];
     if (flow != null && flow.source() != null) {
       return flow.source();
     }
-    return net.origin.get(net.source.get(edge));
+    return net.origin[net.source[edge]];
   }
 
   private void add(long[] state, int parent, Move move) {
@@ -264,15 +266,17 @@ final class StateSpace {
 
   private void deadlock(int index, long[] state) {
     for (int e = nextSet(state, 0, edges); e >= 0; e = nextSet(state, e + 1, edges)) {
-      int join = net.target.get(e);
-      FlowNode at = net.origin.get(join);
+      int join = net.target[e];
+      FlowNode at = net.origin[join];
       if (deadlocks.containsKey(at)) {
         continue;
       }
       SequenceFlow missing = null;
-      for (int incoming : net.in.get(join)) {
+      IntList in = net.in[join];
+      for (int k = 0; k < in.size(); k++) {
+        int incoming = in.get(k);
         if (!get(state, incoming)) {
-          missing = net.last.get(incoming);
+          missing = net.last[incoming];
           break;
         }
       }
@@ -281,8 +285,9 @@ final class StateSpace {
   }
 
   private boolean allIncoming(long[] state, int node) {
-    for (int e : net.in.get(node)) {
-      if (!get(state, e)) {
+    IntList in = net.in[node];
+    for (int k = 0; k < in.size(); k++) {
+      if (!get(state, in.get(k))) {
         return false;
       }
     }
@@ -302,7 +307,7 @@ final class StateSpace {
     }
     BitSet before = upstream.computeIfAbsent(node, this::upstreamOf);
     for (int p = before.nextSetBit(0); p >= 0; p = before.nextSetBit(p + 1)) {
-      if (get(state, p) && (p >= edges || net.target.get(p) != node)) {
+      if (get(state, p) && (p >= edges || net.target[p] != node)) {
         return false;
       }
     }
@@ -319,11 +324,12 @@ final class StateSpace {
   private BitSet upstreamOf(int node) {
     BitSet places = new BitSet();
     BitSet nodes = new BitSet();
-    List<Integer> queue = new ArrayList<>(net.in.get(node));
+    List<Integer> queue = new ArrayList<>();
+    addAll(queue, net.in[node]);
     for (int k = 0; k < queue.size(); k++) {
       int e = queue.get(k);
       places.set(e);
-      int from = net.source.get(e);
+      int from = net.source[e];
       if (from < 0 || from == node || nodes.get(from) || net.isBoundary(e)) {
         continue;
       }
@@ -331,9 +337,15 @@ final class StateSpace {
       if (running[from] >= 0) {
         places.set(running[from]);
       }
-      queue.addAll(net.in.get(from));
+      addAll(queue, net.in[from]);
     }
     return places;
+  }
+
+  private static void addAll(List<Integer> to, IntList from) {
+    for (int k = 0; k < from.size(); k++) {
+      to.add(from.get(k));
+    }
   }
 
   /**
@@ -347,13 +359,15 @@ final class StateSpace {
       return outcomes.get(node);
     }
     List<Integer> normal = new ArrayList<>();
-    for (int e : net.out.get(node)) {
+    IntList out = net.out[node];
+    for (int k = 0; k < out.size(); k++) {
+      int e = out.get(k);
       if (!net.isBoundary(e)) {
         normal.add(e);
       }
     }
     List<int[]> result = new ArrayList<>();
-    Kind kind = net.kind.get(node);
+    Kind kind = net.kind[node];
     if (kind == Kind.EXCLUSIVE && !normal.isEmpty()) {
       for (int e : normal) {
         result.add(new int[] {e});
@@ -413,8 +427,8 @@ final class StateSpace {
   private List<FlowNode> fragment() {
     List<FlowNode> left = new ArrayList<>();
     for (int n = 0; n < net.nodeCount(); n++) {
-      FlowNode node = net.origin.get(n);
-      if (node.isGateway() && (net.in.get(n).size() > 1 || net.out.get(n).size() > 1)) {
+      FlowNode node = net.origin[n];
+      if (node.isGateway() && (net.in[n].size() > 1 || net.out[n].size() > 1)) {
         left.add(node);
       }
     }
@@ -445,7 +459,7 @@ final class StateSpace {
                 at.line()));
       } else {
         int arrived = problem.move().edge();
-        SequenceFlow along = arrived < 0 ? null : net.last.get(arrived);
+        SequenceFlow along = arrived < 0 ? null : net.last[arrived];
         steps.add(
             new WitnessStep(
                 at.id(),
@@ -458,7 +472,7 @@ final class StateSpace {
       }
       SequenceFlow flow = problem.missing();
       if (!dead && problem.move().edge() >= 0) {
-        flow = net.last.get(problem.move().edge());
+        flow = net.last[problem.move().edge()];
       }
       result.put(at, new FlowVerdict.Found(at, flow, steps));
     }
@@ -486,7 +500,7 @@ final class StateSpace {
       Map<FlowNode, Integer> passes = new HashMap<>();
       for (Move move : paths.get(problem)) {
         if (move.type() == MoveType.ARRIVE) {
-          passes.merge(net.origin.get(move.node()), 1, Integer::sum);
+          passes.merge(net.origin[move.node()], 1, Integer::sum);
         }
       }
       boolean consequence = false;
@@ -530,13 +544,13 @@ final class StateSpace {
         }
       }
       case FIRE -> {
-        WitnessStep event = Witnesses.event(net.boundary.get(move.edge()));
+        WitnessStep event = Witnesses.event(net.boundary[move.edge()]);
         if (event != null) {
           steps.add(event);
         }
       }
       case COMPLETE, ARRIVE -> {
-        FlowNode node = net.origin.get(move.node());
+        FlowNode node = net.origin[move.node()];
         if (move.type() == MoveType.COMPLETE) {
           steps.add(new WitnessStep(node.id(), null, node.describe() + " completes", node.line()));
         }
@@ -551,7 +565,7 @@ final class StateSpace {
 
   /** "at 'Amount?' take 'small'", or several flows for an inclusive choice. */
   private WitnessStep choice(FlowNode node, int[] taken) {
-    SequenceFlow flow = net.first.get(taken[0]);
+    SequenceFlow flow = net.first[taken[0]];
     if (taken.length == 1 && flow != null) {
       WitnessStep single = Witnesses.choice(flow);
       if (single != null) {
@@ -560,7 +574,7 @@ final class StateSpace {
     }
     List<String> names = new ArrayList<>();
     for (int e : taken) {
-      SequenceFlow each = net.first.get(e);
+      SequenceFlow each = net.first[e];
       if (each != null) {
         names.add(each.describe());
       }

@@ -1,7 +1,6 @@
 package io.checkup.lint.model;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Collection;
 
 /**
  * The element kinds of the check-up's diversity measure: each BPMN element type counts once; events
@@ -13,9 +12,11 @@ public final class ElementKinds {
 
   private ElementKinds() {}
 
-  /** The kinds one flow node contributes (its own, plus one per marker). */
-  public static List<String> of(FlowNode node) {
-    List<String> kinds = new ArrayList<>(2);
+  /**
+   * Adds the kinds one flow node contributes (its own, plus one per marker) to {@code kinds},
+   * without a list per node: the rule and the model profile ask for every node of a deployment.
+   */
+  public static void addTo(FlowNode node, Collection<String> kinds) {
     if (node.isEvent()) {
       kinds.add(node.type() + ":" + node.eventKind());
     } else if (node.isEventSubProcess()) {
@@ -32,6 +33,5 @@ public final class ElementKinds {
     if (node.isLoop()) {
       kinds.add("marker:loop");
     }
-    return kinds;
   }
 }

@@ -8,7 +8,9 @@ import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.ElementKinds;
 import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.Scope;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -33,11 +35,11 @@ public final class ElementDiversityRule implements Rule {
     int minKinds = context.intOption("min-kinds");
     for (Scope process : graph.processes()) {
       int nodes = 0;
-      TreeSet<String> kinds = new TreeSet<>();
+      Set<String> kinds = new HashSet<>();
       for (Scope scope : process.selfAndDescendants()) {
         for (FlowNode node : scope.flowNodes()) {
           nodes++;
-          kinds.addAll(ElementKinds.of(node));
+          ElementKinds.addTo(node, kinds);
         }
       }
       if (nodes >= minNodes && kinds.size() < minKinds) {
@@ -52,7 +54,7 @@ public final class ElementDiversityRule implements Rule {
                 + " element kind"
                 + (kinds.size() == 1 ? "" : "s")
                 + " ("
-                + String.join(", ", kinds)
+                + String.join(", ", new TreeSet<>(kinds))
                 + "); at least "
                 + minKinds
                 + " are expected");

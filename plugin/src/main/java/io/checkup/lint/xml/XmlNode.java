@@ -23,7 +23,9 @@ public class XmlNode {
   private final String[] attributes;
 
   /** Shared by every leaf until it gets a child: most elements of a model have none. */
-  private List<XmlNode> children = List.of();
+  private static final List<XmlNode> NO_CHILDREN = List.of();
+
+  private List<XmlNode> children = NO_CHILDREN;
 
   private final int line;
   private final int column;
@@ -57,7 +59,8 @@ public class XmlNode {
 
   public void addChild(XmlNode child) {
     child.parent = this;
-    if (children.isEmpty()) {
+    if (children == NO_CHILDREN) {
+      // not isEmpty(): that would drop the list expectChildren sized
       children = new ArrayList<>(2);
     }
     children.add(child);
@@ -68,7 +71,7 @@ public class XmlNode {
    * process has hundreds: a list grown from two copied them a dozen times).
    */
   public void expectChildren(int count) {
-    if (children.isEmpty() && count > 2) {
+    if (children == NO_CHILDREN && count > 2) {
       children = new ArrayList<>(count);
     }
   }
