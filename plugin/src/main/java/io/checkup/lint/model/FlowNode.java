@@ -11,15 +11,16 @@ public final class FlowNode extends BpmnElement {
   private final int order;
   final List<SequenceFlow> incoming = new ArrayList<>(2);
   final List<SequenceFlow> outgoing = new ArrayList<>(2);
-  final List<FlowNode> boundaryEvents = new ArrayList<>(0);
-  final List<String> eventDefinitions = new ArrayList<>(1);
+  // most nodes have none of these: each is a shared empty list until the graph builder adds one
+  private List<FlowNode> boundaryEvents = List.of();
+  private List<String> eventDefinitions = List.of();
   FlowNode attachedTo;
   Scope innerScope;
 
   /**
    * Link pairing: a throw event's catch events in the same scope, or a catch event's throw events.
    */
-  final List<FlowNode> linkPartners = new ArrayList<>(0);
+  private List<FlowNode> linkPartners = List.of();
 
   // what the node is, worked out once: rules ask these questions for every node, many times
   private static final int EVENT = 1;
@@ -42,6 +43,24 @@ public final class FlowNode extends BpmnElement {
         kindOf(xml.localName())
             | ("true".equals(xml.attr("triggeredByEvent")) ? TRIGGERED_BY_EVENT : 0)
             | ("true".equals(xml.attr("isForCompensation")) ? FOR_COMPENSATION : 0);
+  }
+
+  void addBoundaryEvent(FlowNode event) {
+    boundaryEvents = added(boundaryEvents, event);
+  }
+
+  void addEventDefinition(String kind) {
+    eventDefinitions = added(eventDefinitions, kind);
+  }
+
+  void addLinkPartner(FlowNode partner) {
+    linkPartners = added(linkPartners, partner);
+  }
+
+  private static <T> List<T> added(List<T> list, T item) {
+    List<T> growing = list.isEmpty() ? new ArrayList<>(2) : list;
+    growing.add(item);
+    return growing;
   }
 
   @Override

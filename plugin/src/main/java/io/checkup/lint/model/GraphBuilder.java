@@ -135,7 +135,7 @@ public final class GraphBuilder {
         FlowNode host = graph.flowNode(node.attachedToRef());
         node.attachedTo = host;
         if (host != null) {
-          host.boundaryEvents.add(node);
+          host.addBoundaryEvent(node);
         }
       }
     }
@@ -151,11 +151,11 @@ public final class GraphBuilder {
           continue;
         }
         if (Bpmn.EVENT_DEFINITIONS.contains(child.localName())) {
-          node.eventDefinitions.add(Bpmn.eventDefinitionKind(child.localName()));
+          node.addEventDefinition(Bpmn.eventDefinitionKind(child.localName()));
         } else if (child.localName().equals("eventDefinitionRef")) {
           XmlNode referenced = graph.element(child.text());
           if (referenced != null && Bpmn.EVENT_DEFINITIONS.contains(referenced.localName())) {
-            node.eventDefinitions.add(Bpmn.eventDefinitionKind(referenced.localName()));
+            node.addEventDefinition(Bpmn.eventDefinitionKind(referenced.localName()));
           }
         }
       }
@@ -189,8 +189,8 @@ public final class GraphBuilder {
               .getOrDefault(linkThrow.scope(), Map.of())
               .getOrDefault(linkThrow.linkName(), List.of());
       for (FlowNode linkCatch : partners) {
-        linkThrow.linkPartners.add(linkCatch);
-        linkCatch.linkPartners.add(linkThrow);
+        linkThrow.addLinkPartner(linkCatch);
+        linkCatch.addLinkPartner(linkThrow);
       }
     }
   }

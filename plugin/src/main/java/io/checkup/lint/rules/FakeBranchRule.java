@@ -63,6 +63,9 @@ public final class FakeBranchRule implements Rule {
   }
 
   private static void reportBrokenFlow(SequenceFlow flow, RuleContext context) {
+    if (flow.source() != null && flow.target() != null) {
+      return; // every flow of a deployable model: nothing to build
+    }
     List<String> problems = new ArrayList<>(2);
     if (flow.source() == null) {
       problems.add(
@@ -269,9 +272,19 @@ public final class FakeBranchRule implements Rule {
    */
   static FlowNode placeholderEnd(SequenceFlow branch) {
     int placeholders = 0;
-    Set<FlowNode> visited = new HashSet<>();
+    // most branches stop at their first node: the set is made once the walk goes on
+    Set<FlowNode> visited = null;
     FlowNode node = branch.target();
-    while (node != null && visited.add(node)) {
+    while (node != null) {
+      if (placeholders > 0) {
+        if (visited == null) {
+          visited = new HashSet<>();
+          visited.add(branch.target());
+        }
+        if (!visited.add(node)) {
+          break;
+        }
+      }
       if (node.incoming().size() >= 2 || node.isEndEvent()) {
         return placeholders > 0 ? node : null;
       }
