@@ -38,6 +38,9 @@ public final class DeployCostBenchmark {
 
   private DeployCostBenchmark() {}
 
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+
   /** More warm-up rounds, to see the steady state: {@code -Dcheckup.bench.warmup=10}. */
   private static final int WARM_UP_FACTOR = Integer.getInteger("checkup.bench.warmup", 1);
 
@@ -108,6 +111,9 @@ public final class DeployCostBenchmark {
       double[] lint = new double[repetitions];
       double[] deploy = new double[repetitions];
       double[] stages = new double[2 + rules.size()];
+      // the lint's own thread CPU time and allocation: steadier than wall time on a shared machine
+      double[] lintCpu = new double[repetitions];
+      double[] lintAllocated = new double[repetitions];
       DeploymentEntity benchmarkDeployment = new DeploymentEntity();
       benchmarkDeployment.setId("benchmark");
       benchmarkDeployment.setName("benchmark");
@@ -130,6 +136,8 @@ public final class DeployCostBenchmark {
                       return parse1.execute().getRootElement();
                     });
         long parsed = System.nanoTime();
+        long cpuBefore = THREADS.getCurrentThreadCpuTime();
+        long allocatedBefore = THREADS.getThreadAllocatedBytes(Thread.currentThread().getId());
         if (STAGES) {
           lintByStage(root, eachRule, i >= 0 ? stages : new double[stages.length]);
         } else {
@@ -137,6 +145,8 @@ public final class DeployCostBenchmark {
               benchmarkDeployment, "model.bpmn", root, List.of(), (message, element) -> {});
         }
         long linted = System.nanoTime();
+        long cpuAfter = THREADS.getCurrentThreadCpuTime();
+        long allocatedAfter = THREADS.getThreadAllocatedBytes(Thread.currentThread().getId());
         // the whole deployment (parse, process definitions, database rows) on the engine without
         // the plugin
         long deployStart = System.nanoTime();
@@ -146,6 +156,8 @@ public final class DeployCostBenchmark {
           parse[i] = (parsed - start) / 1e6;
           lint[i] = (linted - parsed) / 1e6;
           deploy[i] = (deployed - deployStart) / 1e6;
+          lintCpu[i] = (cpuAfter - cpuBefore) / 1e6;
+          lintAllocated[i] = (allocatedAfter - allocatedBefore) / 1024.0;
         }
       }
       double p = median(parse);
@@ -154,6 +166,9 @@ public final class DeployCostBenchmark {
       System.out.printf(
           "| %,d | %.2f | %.2f | %.2f | %.1f %% | %.1f %% | %.2f |%n",
           size, d, p, l, l / d * 100, l / p * 100, l / size * 1000);
+      System.out.printf(
+          "  (lint, medians: %.2f ms of the thread's CPU, %.1f KB allocated)%n",
+          median(lintCpu), median(lintAllocated));
       if (STAGES) {
         printStages(stages, repetitions, rules);
       }
