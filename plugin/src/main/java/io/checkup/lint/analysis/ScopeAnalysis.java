@@ -174,16 +174,17 @@ public final class ScopeAnalysis {
 
   private BitSet forward(BitSet from) {
     BitSet seen = (BitSet) from.clone();
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    // each node is queued once, when first seen: one slot per node holds the queue
+    int[] queue = new int[nodes.size()];
+    int tail = 0;
     for (int i = from.nextSetBit(0); i >= 0; i = from.nextSetBit(i + 1)) {
-      queue.add(i);
+      queue[tail++] = i;
     }
-    while (!queue.isEmpty()) {
-      int current = queue.poll();
-      for (int next : successors[current]) {
+    for (int head = 0; head < tail; head++) {
+      for (int next : successors[queue[head]]) {
         if (!seen.get(next)) {
           seen.set(next);
-          queue.add(next);
+          queue[tail++] = next;
         }
       }
     }
@@ -192,19 +193,19 @@ public final class ScopeAnalysis {
 
   private BitSet backwardFromEnds() {
     BitSet seen = new BitSet();
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    int[] queue = new int[nodes.size()];
+    int tail = 0;
     for (int i = 0; i < nodes.size(); i++) {
       if (successors[i].length == 0 || exempt.get(i)) {
         seen.set(i);
-        queue.add(i);
+        queue[tail++] = i;
       }
     }
-    while (!queue.isEmpty()) {
-      int current = queue.poll();
-      for (int previous : predecessors[current]) {
+    for (int head = 0; head < tail; head++) {
+      for (int previous : predecessors[queue[head]]) {
         if (!seen.get(previous)) {
           seen.set(previous);
-          queue.add(previous);
+          queue[tail++] = previous;
         }
       }
     }
@@ -219,7 +220,9 @@ public final class ScopeAnalysis {
     Set<SequenceFlow> found = Collections.newSetFromMap(new IdentityHashMap<>());
     int[] state = new int[nodes.size()]; // 0 new, 1 on the path, 2 done
     int[] position = new int[nodes.size()];
-    ArrayDeque<Integer> stack = new ArrayDeque<>();
+    // each node is pushed once, when it turns from new to on the path
+    int[] stack = new int[nodes.size()];
+    int top = 0;
     BitSet roots = (BitSet) starts.clone();
     // nodes no start reaches are still walked, so loops in unreachable islands are known too
     roots.or(complement(reachable));
@@ -227,10 +230,10 @@ public final class ScopeAnalysis {
       if (state[root] != 0) {
         continue;
       }
-      stack.push(root);
+      stack[top++] = root;
       state[root] = 1;
-      while (!stack.isEmpty()) {
-        int current = stack.peek();
+      while (top > 0) {
+        int current = stack[top - 1];
         List<SequenceFlow> out = nodes.get(current).outgoing();
         if (position[current] < out.size()) {
           SequenceFlow flow = out.get(position[current]++);
@@ -242,7 +245,7 @@ public final class ScopeAnalysis {
             found.add(flow);
           } else if (state[next] == 0) {
             state[next] = 1;
-            stack.push(next);
+            stack[top++] = next;
           }
         } else {
           // boundary events and link partners continue the path too, but cannot close a loop
@@ -251,12 +254,12 @@ public final class ScopeAnalysis {
             if (state[next] == 0
                 && (nodes.get(next).isBoundaryEvent() || nodes.get(next).isLinkCatch())) {
               state[next] = 1;
-              stack.push(next);
+              stack[top++] = next;
             }
           }
-          if (stack.peek() == current) {
+          if (stack[top - 1] == current) {
             state[current] = 2;
-            stack.pop();
+            top--;
           }
         }
       }
