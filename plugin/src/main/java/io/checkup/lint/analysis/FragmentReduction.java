@@ -104,31 +104,20 @@ final class FragmentReduction {
       if (join == split || net.edgeKind[edge] != EdgeKind.FLOW) {
         continue;
       }
-      int parallel = 0;
+      // the edges to the same join: the first is kept, the others go
+      int[] parallel = new int[out.size()];
+      int count = 0;
       for (int k = 0; k < out.size(); k++) {
         int other = out.get(k);
         if (net.target[other] == join && net.edgeKind[other] == EdgeKind.FLOW) {
-          parallel++;
+          parallel[count++] = other;
         }
       }
-      if (parallel < 2 || !sameKind(net, split, join, parallel, onCycle)) {
+      if (count < 2 || !sameKind(net, split, join, count, onCycle)) {
         continue;
       }
-      // keep the first of the edges to the join, remove the others
-      int[] others = new int[parallel - 1];
-      int found = 0;
-      boolean kept = false;
-      for (int k = 0; k < out.size(); k++) {
-        int other = out.get(k);
-        if (net.target[other] == join && net.edgeKind[other] == EdgeKind.FLOW) {
-          if (kept) {
-            others[found++] = other;
-          }
-          kept = true;
-        }
-      }
-      for (int other : others) {
-        net.remove(other);
+      for (int k = 1; k < count; k++) {
+        net.remove(parallel[k]);
       }
       touched.add(join);
       return true;

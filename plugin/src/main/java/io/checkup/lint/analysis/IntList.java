@@ -37,6 +37,12 @@ final class IntList {
     items[size++] = value;
   }
 
+  void addAll(IntList other) {
+    for (int i = 0; i < other.size; i++) {
+      add(other.items[i]);
+    }
+  }
+
   /** Removes the first occurrence of {@code value}, keeping the order of the rest. */
   void removeValue(int value) {
     for (int i = 0; i < size; i++) {
@@ -50,9 +56,5 @@ final class IntList {
 
   void clear() {
     size = 0;
-  }
-
-  int[] toArray() {
-    return Arrays.copyOf(items, size);
   }
 }

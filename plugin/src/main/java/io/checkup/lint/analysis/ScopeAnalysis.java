@@ -173,39 +173,33 @@ public final class ScopeAnalysis {
   }
 
   private BitSet forward(BitSet from) {
-    BitSet seen = (BitSet) from.clone();
-    // each node is queued once, when first seen: one slot per node holds the queue
-    int[] queue = new int[nodes.size()];
-    int tail = 0;
-    for (int i = from.nextSetBit(0); i >= 0; i = from.nextSetBit(i + 1)) {
-      queue[tail++] = i;
-    }
-    for (int head = 0; head < tail; head++) {
-      for (int next : successors[queue[head]]) {
-        if (!seen.get(next)) {
-          seen.set(next);
-          queue[tail++] = next;
-        }
-      }
-    }
-    return seen;
+    return closure(from, successors);
   }
 
   private BitSet backwardFromEnds() {
-    BitSet seen = new BitSet();
-    int[] queue = new int[nodes.size()];
-    int tail = 0;
+    BitSet ends = new BitSet();
     for (int i = 0; i < nodes.size(); i++) {
       if (successors[i].length == 0 || exempt.get(i)) {
-        seen.set(i);
-        queue[tail++] = i;
+        ends.set(i);
       }
     }
+    return closure(ends, predecessors);
+  }
+
+  /** The nodes of {@code seeds} and every node reachable from them along {@code edges}. */
+  private BitSet closure(BitSet seeds, int[][] edges) {
+    BitSet seen = (BitSet) seeds.clone();
+    // each node is queued once, when first seen: one slot per node holds the queue
+    int[] queue = new int[nodes.size()];
+    int tail = 0;
+    for (int i = seeds.nextSetBit(0); i >= 0; i = seeds.nextSetBit(i + 1)) {
+      queue[tail++] = i;
+    }
     for (int head = 0; head < tail; head++) {
-      for (int previous : predecessors[queue[head]]) {
-        if (!seen.get(previous)) {
-          seen.set(previous);
-          queue[tail++] = previous;
+      for (int next : edges[queue[head]]) {
+        if (!seen.get(next)) {
+          seen.set(next);
+          queue[tail++] = next;
         }
       }
     }

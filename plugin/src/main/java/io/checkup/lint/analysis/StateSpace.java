@@ -324,8 +324,8 @@ final class StateSpace {
   private BitSet upstreamOf(int node) {
     BitSet places = new BitSet();
     BitSet nodes = new BitSet();
-    List<Integer> queue = new ArrayList<>();
-    addAll(queue, net.in[node]);
+    IntList queue = new IntList(net.in[node].size() + 4);
+    queue.addAll(net.in[node]);
     for (int k = 0; k < queue.size(); k++) {
       int e = queue.get(k);
       places.set(e);
@@ -337,15 +337,9 @@ final class StateSpace {
       if (running[from] >= 0) {
         places.set(running[from]);
       }
-      addAll(queue, net.in[from]);
+      queue.addAll(net.in[from]);
     }
     return places;
-  }
-
-  private static void addAll(List<Integer> to, IntList from) {
-    for (int k = 0; k < from.size(); k++) {
-      to.add(from.get(k));
-    }
   }
 
   /**
