@@ -6,6 +6,7 @@ import io.checkup.engine.CheckupProcessEnginePlugin;
 import io.checkup.testing.TestDatabases;
 import io.checkup.testing.TestEngines;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,7 @@ class StatisticsPostgresTest {
 
   @AfterEach
   void drop() {
+    ClockUtil.reset();
     engines.forEach(ProcessEngine::close);
     if (schema != null) {
       TestDatabases.dropPostgresSchema(schema);
@@ -61,6 +64,9 @@ class StatisticsPostgresTest {
   void exactCountsOnPostgres() {
     CheckupProcessEnginePlugin checkup = new CheckupProcessEnginePlugin();
     ProcessEngine engine = node("single", checkup);
+    // the middle of this hour, held still: traffic that straddled midnight would count on two days
+    ClockUtil.setCurrentTime(
+        new Date(UtcPeriods.hourStart(System.currentTimeMillis()) + 1_800_000L));
     Traffic.deploy(engine, "acme", "stats-routing.bpmn", "stats-failing.bpmn");
     Traffic.route(engine, "acme", 6, "anna", "anna", "bert");
     Traffic.fail(engine, "acme");
