@@ -31,26 +31,26 @@ final class XmlDepthGuard extends FilterInputStream {
     }
   }
 
-  private enum State {
-    TEXT,
-    OPEN,
-    START_TAG,
-    END_TAG,
-    MARKUP,
-    COMMENT,
-    CDATA,
-    PI
-  }
+  // the scan's states
+  private static final int TEXT = 0;
+  private static final int OPEN = 1;
+  private static final int START_TAG = 2;
+  private static final int END_TAG = 3;
+  private static final int MARKUP = 4;
+  private static final int COMMENT = 5;
+  private static final int CDATA = 6;
+  private static final int PI = 7;
 
   private final int limit;
-  private State state = State.TEXT;
+  private final byte[] single = new byte[1];
+  private int state = TEXT;
   private int depth;
   private int line = 1;
   private int quote;
   private int previous;
   private int dashes;
   private int brackets;
-  private long position;
+  private boolean started;
   private boolean off;
 
   XmlDepthGuard(InputStream in, int limit) {
@@ -62,7 +62,8 @@ final class XmlDepthGuard extends FilterInputStream {
   public int read() throws IOException {
     int b = super.read();
     if (b >= 0) {
-      scan(b);
+      single[0] = (byte) b;
+      scan(single, 0, 1);
     }
     return b;
   }
@@ -70,8 +71,8 @@ final class XmlDepthGuard extends FilterInputStream {
   @Override
   public int read(byte[] buffer, int offset, int length) throws IOException {
     int read = super.read(buffer, offset, length);
-    for (int i = 0; i < read; i++) {
-      scan(buffer[offset + i] & 0xff);
+    if (read > 0) {
+      scan(buffer, offset, offset + read);
     }
     return read;
   }
@@ -82,78 +83,129 @@ final class XmlDepthGuard extends FilterInputStream {
     return super.skip(n);
   }
 
-  private void scan(int b) throws TooDeepException {
+  /**
+   * Follows the bytes {@code from} to {@code to}. Text and the inside of a start tag, most of a
+   * document, are passed over in loops of their own that only look for the byte that ends them and
+   * for line ends.
+   */
+  private void scan(byte[] bytes, int from, int to) throws TooDeepException {
     if (off) {
       return;
     }
-    if (position++ == 0 && (b == 0xfe || b == 0xff)) {
-      off = true; // UTF-16
-      return;
-    }
-    if (b == '\n') {
-      line++;
-    }
-    switch (state) {
-      case TEXT -> {
-        if (b == '<') {
-          state = State.OPEN;
-        }
+    if (!started) {
+      started = true;
+      int first = bytes[from] & 0xff;
+      if (first == 0xfe || first == 0xff) {
+        off = true; // UTF-16
+        return;
       }
-      case OPEN -> {
-        if (b == '/') {
-          state = State.END_TAG;
-        } else if (b == '!') {
-          state = State.MARKUP;
-          dashes = 0;
-          brackets = 0;
-        } else if (b == '?') {
-          state = State.PI;
-        } else {
-          state = State.START_TAG;
-          quote = 0;
-        }
+    }
+    int i = from;
+    while (i < to) {
+      int b = bytes[i++] & 0xff;
+      if (b == '\n') {
+        line++;
       }
-      case START_TAG -> {
-        if (quote != 0) {
-          if (b == quote) {
+      switch (state) {
+        case TEXT -> {
+          if (b == '<') {
+            state = OPEN;
+          } else {
+            int end = passOver(bytes, i, to, '<', '<', '<');
+            if (end > i) {
+              b = bytes[end - 1] & 0xff;
+              i = end;
+            }
+          }
+        }
+        case OPEN -> {
+          if (b == '/') {
+            state = END_TAG;
+          } else if (b == '!') {
+            state = MARKUP;
+            dashes = 0;
+            brackets = 0;
+          } else if (b == '?') {
+            state = PI;
+          } else {
+            state = START_TAG;
             quote = 0;
           }
-        } else if (b == '"' || b == '\'') {
-          quote = b;
-        } else if (b == '>') {
-          state = State.TEXT;
-          if (previous != '/' && ++depth > limit) {
-            throw new TooDeepException(limit, line);
+        }
+        case START_TAG -> {
+          if (quote != 0) {
+            if (b == quote) {
+              quote = 0;
+            } else {
+              int end = passOver(bytes, i, to, quote, quote, quote);
+              if (end > i) {
+                b = bytes[end - 1] & 0xff;
+                i = end;
+              }
+            }
+          } else if (b == '"' || b == '\'') {
+            quote = b;
+          } else if (b == '>') {
+            state = TEXT;
+            if (previous != '/' && ++depth > limit) {
+              throw new TooDeepException(limit, line);
+            }
+          } else {
+            int end = passOver(bytes, i, to, '"', '\'', '>');
+            if (end > i) {
+              b = bytes[end - 1] & 0xff;
+              i = end;
+            }
           }
         }
-      }
-      case END_TAG -> {
-        if (b == '>') {
-          state = State.TEXT;
-          depth--;
+        case END_TAG -> {
+          if (b == '>') {
+            state = TEXT;
+            depth--;
+          }
         }
-      }
-      case MARKUP -> markup(b);
-      case COMMENT -> {
-        if (b == '>' && dashes >= 2) {
-          state = State.TEXT;
+        case MARKUP -> markup(b);
+        case COMMENT -> {
+          if (b == '>' && dashes >= 2) {
+            state = TEXT;
+          }
+          dashes = b == '-' ? dashes + 1 : 0;
         }
-        dashes = b == '-' ? dashes + 1 : 0;
-      }
-      case CDATA -> {
-        if (b == '>' && brackets >= 2) {
-          state = State.TEXT;
+        case CDATA -> {
+          if (b == '>' && brackets >= 2) {
+            state = TEXT;
+          }
+          brackets = b == ']' ? brackets + 1 : 0;
         }
-        brackets = b == ']' ? brackets + 1 : 0;
-      }
-      case PI -> {
-        if (b == '>' && previous == '?') {
-          state = State.TEXT;
+        case PI -> {
+          if (b == '>' && previous == '?') {
+            state = TEXT;
+          }
         }
+        default -> throw new IllegalStateException("state " + state);
       }
-      default -> throw new IllegalStateException(state.name());
+      previous = b;
     }
-    previous = b;
+  }
+
+  /**
+   * Passes over the bytes from {@code i} up to the first of the three stop bytes (or {@code to}),
+   * counting line ends; returns where it stopped.
+   */
+  private int passOver(byte[] bytes, int i, int to, int stop1, int stop2, int stop3) {
+    int lineEnds = 0;
+    while (i < to) {
+      int next = bytes[i];
+      if (next == stop1 || next == stop2 || next == stop3) {
+        break;
+      }
+      if (next == '\n') {
+        lineEnds++;
+      }
+      i++;
+    }
+    line += lineEnds;
+    return i;
   }
 
   /**
@@ -162,19 +214,19 @@ final class XmlDepthGuard extends FilterInputStream {
    */
   private void markup(int b) {
     if (b == '-' && brackets == 0 && ++dashes == 2) {
-      state = State.COMMENT;
+      state = COMMENT;
       dashes = 0;
     } else if (b == '[' && dashes == 0 && brackets == 0 && previous == '!') {
       brackets = -1; // "<![": a CDATA section once the second '[' comes
     } else if (b == '[' && brackets == -1 && previous == 'A') {
-      state = State.CDATA;
+      state = CDATA;
       brackets = 0;
     } else if (brackets >= 0 && b == '[') {
       brackets++;
     } else if (brackets > 0 && b == ']') {
       brackets--;
     } else if (b == '>' && brackets == 0) {
-      state = State.TEXT;
+      state = TEXT;
     }
   }
 }

@@ -36,6 +36,16 @@ class XmlDepthGuardTest {
   }
 
   @Test
+  void theLineNamedCountsLineEndsInTextAndInsideTagsAndQuotedValues() {
+    XmlDepthGuard.TooDeepException deeper =
+        catchThrowableOfType(
+            XmlDepthGuard.TooDeepException.class,
+            () -> readThrough("<a\n b='1\n2'\n c=\"3\n\">\n\n<b>text\n<c>", 2));
+
+    assertThat(deeper).hasMessageContaining("(line 8)");
+  }
+
+  @Test
   void closedElementsGiveTheirLevelBack() throws IOException {
     readThrough("<a>" + "<b><c></c></b>".repeat(1_000) + "</a>", 3);
   }
