@@ -30,9 +30,10 @@ import org.slf4j.LoggerFactory;
  * What linting adds to a deployment: a whole Camunda deployment of a model (parse, process
  * definition, database rows), and Camunda's parse alone (schema validation, element tree, process
  * definition), against everything the plugin does with the parsed tree at deploy time (convert it,
- * build the graph, run every default rule, log and keep the findings). Medians over repetitions
- * after warm-up (as JMH would), by model size. Run with
- * plugin/src/test/scripts/deploy-benchmark.sh; figures in docs/benchmarks.md.
+ * build the graph, run every default rule, log and keep the findings); then a whole deployment's
+ * CPU time on an engine with the plugin against one without. Medians over repetitions after warm-up
+ * (as JMH would), by model size. Run with plugin/src/test/scripts/deploy-benchmark.sh; figures in
+ * docs/benchmarks.md.
  */
 public final class DeployCostBenchmark {
 
