@@ -30,6 +30,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -137,7 +138,7 @@ public final class ModelProfiles {
     if (!kept.isEmpty()) {
       // turned into JSON by the saving thread too: on the deploying thread that was about 1.5 % of
       // a 100-node deployment
-      saver.execute(() -> save(rows(kept)));
+      saver.execute(() -> save(kept.size(), () -> rows(kept)));
     }
   }
 
@@ -158,13 +159,20 @@ public final class ModelProfiles {
   }
 
   private void save(List<ModelTable.Row> rows) {
+    save(rows.size(), () -> rows);
+  }
+
+  /**
+   * Stores the {@code count} rows {@code rows} makes; a failure to make or store them is logged.
+   */
+  private void save(int count, Supplier<List<ModelTable.Row>> rows) {
     try {
-      table.save(rows, ClockUtil.getCurrentTime().getTime());
+      table.save(rows.get(), ClockUtil.getCurrentTime().getTime());
     } catch (SQLException | RuntimeException e) {
       LOG.warn(
           "camunda-checkup: storing {} model profile(s) failed ({}); they are worked out again when a report "
               + "needs them",
-          rows.size(),
+          count,
           e.getMessage());
     }
   }
