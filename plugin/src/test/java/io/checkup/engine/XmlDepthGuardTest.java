@@ -46,6 +46,23 @@ class XmlDepthGuardTest {
   }
 
   @Test
+  void byteByByteReadsStopWhereChunkedReadsStop() throws IOException {
+    String xml = "<a>\n<b attr='<x>'>\n<!-- <y> -->\n<c>\n<d>";
+    try (InputStream in =
+        new XmlDepthGuard(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), 3)) {
+      XmlDepthGuard.TooDeepException deeper =
+          catchThrowableOfType(
+              XmlDepthGuard.TooDeepException.class,
+              () -> {
+                while (in.read() >= 0) {
+                  // one byte at a time, as a parser may read
+                }
+              });
+      assertThat(deeper).hasMessageContaining("(line 5)");
+    }
+  }
+
+  @Test
   void closedElementsGiveTheirLevelBack() throws IOException {
     readThrough("<a>" + "<b><c></c></b>".repeat(1_000) + "</a>", 3);
   }
