@@ -111,11 +111,7 @@ final class XmlDepthGuard extends FilterInputStream {
           if (b == '<') {
             state = OPEN;
           } else {
-            int end = passOver(bytes, i, to, '<', '<', '<');
-            if (end > i) {
-              b = bytes[end - 1] & 0xff;
-              i = end;
-            }
+            i = passOver(bytes, i, to, '<', '<', '<');
           }
         }
         case OPEN -> {
@@ -137,11 +133,7 @@ final class XmlDepthGuard extends FilterInputStream {
             if (b == quote) {
               quote = 0;
             } else {
-              int end = passOver(bytes, i, to, quote, quote, quote);
-              if (end > i) {
-                b = bytes[end - 1] & 0xff;
-                i = end;
-              }
+              i = passOver(bytes, i, to, quote, quote, quote);
             }
           } else if (b == '"' || b == '\'') {
             quote = b;
@@ -151,11 +143,7 @@ final class XmlDepthGuard extends FilterInputStream {
               throw new TooDeepException(limit, line);
             }
           } else {
-            int end = passOver(bytes, i, to, '"', '\'', '>');
-            if (end > i) {
-              b = bytes[end - 1] & 0xff;
-              i = end;
-            }
+            i = passOver(bytes, i, to, '"', '\'', '>');
           }
         }
         case END_TAG -> {
@@ -184,7 +172,7 @@ final class XmlDepthGuard extends FilterInputStream {
         }
         default -> throw new IllegalStateException("state " + state);
       }
-      previous = b;
+      previous = bytes[i - 1] & 0xff; // the last byte followed, a passed-over one included
     }
   }
 
