@@ -6,7 +6,6 @@ import io.checkup.engine.CheckupProcessEnginePlugin;
 import io.checkup.testing.TestDatabases;
 import io.checkup.testing.TestEngines;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,9 +63,8 @@ class StatisticsPostgresTest {
   void exactCountsOnPostgres() {
     CheckupProcessEnginePlugin checkup = new CheckupProcessEnginePlugin();
     ProcessEngine engine = node("single", checkup);
-    // the middle of this hour, held still: traffic that straddled midnight would count on two days
-    ClockUtil.setCurrentTime(
-        new Date(UtcPeriods.hourStart(System.currentTimeMillis()) + 1_800_000L));
+    // traffic that straddled midnight would count on two days
+    Traffic.holdClockMidHour();
     Traffic.deploy(engine, "acme", "stats-routing.bpmn", "stats-failing.bpmn");
     Traffic.route(engine, "acme", 6, "anna", "anna", "bert");
     Traffic.fail(engine, "acme");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.checkup.engine.CheckupProcessEnginePlugin;
 import io.checkup.testing.TestEngines;
 import java.time.Instant;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -157,11 +156,8 @@ class StatisticsTest {
   @Test
   void windowsSelectHours() {
     Statistics statistics = start(ProcessEngineConfiguration.HISTORY_FULL);
-    // the middle of this hour, held still: the counts' hour and the windows' now cannot fall on
-    // two sides of an hour's (or a day's) end, whenever the test runs
-    Instant now =
-        Instant.ofEpochMilli(UtcPeriods.hourStart(System.currentTimeMillis()) + 1_800_000L);
-    ClockUtil.setCurrentTime(Date.from(now));
+    // the counts' hour and the windows' now on the same side of an hour's end
+    Instant now = Traffic.holdClockMidHour();
     Traffic.route(engine, "acme", 2);
     statistics.flushNow();
 

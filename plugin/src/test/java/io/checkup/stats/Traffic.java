@@ -1,9 +1,12 @@
 package io.checkup.stats;
 
+import java.time.Instant;
+import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.RepositoryServiceImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
@@ -13,6 +16,18 @@ import org.camunda.bpm.engine.task.Task;
 final class Traffic {
 
   private Traffic() {}
+
+  /**
+   * Holds the engine's clock in the middle of the current hour (UTC) and returns that instant:
+   * traffic driven now cannot fall on two sides of an hour's (or a day's) end, whenever a test
+   * runs. Tests reset the clock after.
+   */
+  static Instant holdClockMidHour() {
+    Instant now =
+        Instant.ofEpochMilli(UtcPeriods.hourStart(System.currentTimeMillis()) + 1_800_000L);
+    ClockUtil.setCurrentTime(Date.from(now));
+    return now;
+  }
 
   static void deploy(ProcessEngine engine, String tenantId, String... models) {
     DeploymentBuilder deployment =
