@@ -105,8 +105,9 @@ public final class DeployCostBenchmark {
     for (int size : sizes()) {
       String xml = ModelGenerator.structured("p" + size, size);
       int repetitions = size <= 1_000 ? 60 : size <= 5_000 ? 20 : 8;
-      // rounds before measuring, so the engine's parser and the linter both run compiled, as in
-      // production
+      // rounds before measuring: enough for the engine's parser, whose methods run per element, to
+      // be compiled; the linter's, called once per lint, are compiled by the optimising compiler
+      // only after about 5,000 lints (-Dcheckup.bench.warmup=170 measures that steady state)
       int warmUp = (size <= 1_000 ? 30 : size <= 5_000 ? 10 : 3) * WARM_UP_FACTOR;
       double[] parse = new double[repetitions];
       double[] lint = new double[repetitions];
