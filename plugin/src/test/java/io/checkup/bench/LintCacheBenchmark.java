@@ -5,10 +5,10 @@ import io.checkup.lint.Linter;
 import io.checkup.lint.RuleCatalog;
 import io.checkup.lint.xml.XmlNode;
 import io.checkup.lint.xml.XmlReader;
+import io.checkup.testing.Medians;
 import io.checkup.testing.ModelGenerator;
 import io.checkup.testing.TestEngines;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import org.camunda.bpm.engine.RepositoryService;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +32,6 @@ public final class LintCacheBenchmark {
 
   /** Written between lints: far more than this machine's caches hold. */
   private static final long[] OTHER_DATA = new long[64 * 1024 * 1024 / Long.BYTES];
-
-  private static long written;
 
   public static void main(String[] args) throws Exception {
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
@@ -75,13 +73,12 @@ public final class LintCacheBenchmark {
       System.out.printf(
           "| %d | %.0f | %.0f | %.0f | %.0f | %.0f |%n",
           SIZES[k],
-          median(loop),
-          median(cold),
-          median(codeWarm),
-          median(smallCold),
-          median(afterDeployment));
+          Medians.of(loop),
+          Medians.of(cold),
+          Medians.of(codeWarm),
+          Medians.of(smallCold),
+          Medians.of(afterDeployment));
     }
-    System.out.println("(" + written + ")");
   }
 
   private static XmlNode read(int flowNodes) throws Exception {
@@ -100,12 +97,5 @@ public final class LintCacheBenchmark {
     for (int i = 0; i < OTHER_DATA.length; i += 8) {
       OTHER_DATA[i] += i;
     }
-    written += OTHER_DATA[OTHER_DATA.length - 8];
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[sorted.length / 2];
   }
 }

@@ -10,12 +10,12 @@ import io.checkup.lint.model.NotBpmnException;
 import io.checkup.lint.xml.XmlNode;
 import io.checkup.lint.xml.XmlReadException;
 import io.checkup.lint.xml.XmlReader;
+import io.checkup.testing.Medians;
 import io.checkup.testing.ModelGenerator;
 import io.checkup.testing.TestDatabases;
 import io.checkup.testing.TestEngines;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer;
@@ -162,15 +162,15 @@ public final class DeployCostBenchmark {
           lintAllocated[i] = (allocatedAfter - allocatedBefore) / 1024.0;
         }
       }
-      double p = median(parse);
-      double l = median(lint);
-      double d = median(deploy);
+      double p = Medians.of(parse);
+      double l = Medians.of(lint);
+      double d = Medians.of(deploy);
       System.out.printf(
           "| %,d | %.2f | %.2f | %.2f | %.1f %% | %.1f %% | %.2f |%n",
           size, d, p, l, l / d * 100, l / p * 100, l / size * 1000);
       System.out.printf(
           "  (lint, medians: %.2f ms of the thread's CPU, %.1f KB allocated)%n",
-          median(lintCpu), median(lintAllocated));
+          Medians.of(lintCpu), Medians.of(lintAllocated));
       if (STAGES) {
         printStages(stages, repetitions, rules);
       }
@@ -217,8 +217,8 @@ public final class DeployCostBenchmark {
           plain[i] = pluginFirst ? second : first;
         }
       }
-      double a = median(plain);
-      double b = median(plugin);
+      double a = Medians.of(plain);
+      double b = Medians.of(plugin);
       System.out.printf("| %,d | %.2f | %.2f | %.1f %% |%n", size, a, b, (b / a - 1) * 100);
     }
     with.close();
@@ -298,14 +298,8 @@ public final class DeployCostBenchmark {
           times[i] = (System.nanoTime() - start) / 1e6;
         }
       }
-      double t = median(times);
+      double t = Medians.of(times);
       System.out.printf("| %,d | %.1f | %.2f |%n", size, t, t / size * 1000);
     }
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[sorted.length / 2];
   }
 }

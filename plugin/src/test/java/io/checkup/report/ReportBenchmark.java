@@ -2,6 +2,7 @@ package io.checkup.report;
 
 import io.checkup.engine.CheckupProcessEnginePlugin;
 import io.checkup.report.page.ReportPages;
+import io.checkup.testing.Medians;
 import io.checkup.testing.TestDatabases;
 import io.checkup.testing.TestEngines;
 import java.sql.Connection;
@@ -178,7 +179,13 @@ public final class ReportBenchmark {
     System.out.printf(
         "%s: all tenants (median of 7): generate %.0f ms, as JSON %.0f ms (%,d bytes); "
             + "CSV +%.0f ms, HTML +%.0f ms; one tenant %.0f ms%n",
-        label, median(generate), median(json), bytes, median(csv), median(html), median(one));
+        label,
+        Medians.of(generate),
+        Medians.of(json),
+        bytes,
+        Medians.of(csv),
+        Medians.of(html),
+        Medians.of(one));
     if (!nextDay) {
       return;
     }
@@ -251,13 +258,7 @@ public final class ReportBenchmark {
       report.history("t" + (i * 131 % TENANTS), 30);
       times[i] = (System.nanoTime() - t0) / 1e6;
     }
-    return median(times);
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[sorted.length / 2];
+    return Medians.of(times);
   }
 
   /** One deployment per tenant with its 20 processes, first deployed between 0 and 399 days ago. */

@@ -1,6 +1,7 @@
 package io.checkup.stats;
 
 import io.checkup.engine.CheckupProcessEnginePlugin;
+import io.checkup.testing.Medians;
 import io.checkup.testing.TestDatabases;
 import io.checkup.testing.TestEngines;
 import io.checkup.testing.WebhookReceiver;
@@ -356,7 +357,6 @@ public final class ThroughputBenchmark {
   }
 
   private static double median(Round[] rounds, ToDoubleFunction<Round> figure) {
-    double[] sorted = Arrays.stream(rounds).mapToDouble(figure).sorted().toArray();
-    return sorted[sorted.length / 2];
+    return Medians.of(Arrays.stream(rounds).mapToDouble(figure).toArray());
   }
 }
