@@ -46,6 +46,7 @@ final class CommandEnds implements TransactionContextFactory {
    */
   static final class Watched extends StandaloneTransactionContext {
     private ThreadCounts.Command counts;
+    private Object owner;
     private boolean ended;
 
     Watched(CommandContext commandContext) {
@@ -53,15 +54,27 @@ final class CommandEnds implements TransactionContextFactory {
     }
 
     /**
-     * Watches {@code command}'s counts until the transaction ends. False when it has ended already
-     * (work done now is never written) or watches other counts.
+     * Watches {@code command}'s counts, which belong to {@code owner}'s statistics, until the
+     * transaction ends. False when it has ended already (work done now is never written) or watches
+     * other counts.
      */
-    boolean watch(ThreadCounts.Command command) {
+    boolean watch(ThreadCounts.Command command, Object owner) {
       if (ended || counts != null) {
         return false;
       }
       counts = command;
+      this.owner = owner;
       return true;
+    }
+
+    /**
+     * The counts of this command for {@code owner}'s statistics while the transaction is open; null
+     * before the command's first count and after the end. The hot path's way to its command: the
+     * engine's command context and this object are in the processor's caches anyway, where a
+     * thread-local look-up reads objects of the statistics' own.
+     */
+    ThreadCounts.Command countsOf(Object owner) {
+      return this.owner == owner ? counts : null;
     }
 
     @Override

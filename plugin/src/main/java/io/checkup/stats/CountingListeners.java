@@ -36,10 +36,28 @@ final class CountingListeners {
     }
   }
 
-  /** A user task given to someone (at creation or later); the dimension is the assignee. */
+  /**
+   * A user task given to someone (at creation or later); the dimension is the assignee.
+   *
+   * <p>The assignee is known only at run time, but a user task is mostly given to the same person
+   * or group member again and again: the counter of the last assignee is kept, so that such an
+   * assignment counts like any fixed event (no key made, nothing hashed); another assignee makes a
+   * counter of its own and takes its place. Counters are told apart by identity until the flush,
+   * which adds up the counts of equal keys, so a counter made again for an assignee seen before
+   * counts the same. One counter per user task and engine is kept, whatever the assignees.
+   */
   static final class TaskAssigned implements TaskListener {
     private final StatsCollector collector;
     private final String processKey;
+
+    /**
+     * The last assignee's counter. Engine threads share the listener: each reads whichever counter
+     * it finds (a record, so safely published whoever made it) and replaces it when the assignee
+     * differs; a replacement lost to another thread's costs only a counter made again.
+     */
+    private Last last;
+
+    private record Last(String assignee, StatsCollector.Counter counter) {}
 
     TaskAssigned(StatsCollector collector, String processKey) {
       this.collector = collector;
@@ -50,9 +68,17 @@ final class CountingListeners {
     public void notify(DelegateTask task) {
       try {
         String assignee = task.getAssignee();
-        if (assignee != null && !assignee.isEmpty()) {
-          collector.record(task.getTenantId(), processKey, Metric.TASK_ASSIGNED, assignee);
+        if (assignee == null || assignee.isEmpty()) {
+          return;
         }
+        Last known = last;
+        if (known == null || !known.assignee().equals(assignee)) {
+          known =
+              new Last(
+                  assignee, new StatsCollector.Counter(processKey, Metric.TASK_ASSIGNED, assignee));
+          last = known;
+        }
+        collector.record(known.counter(), task.getTenantId());
       } catch (RuntimeException e) {
         collector.failed(e);
       }

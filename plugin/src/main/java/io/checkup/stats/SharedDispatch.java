@@ -41,7 +41,15 @@ final class SharedDispatch {
 
     /** Counts one event of {@code counter}, whatever the execution. */
     static Tally of(StatsCollector.Counter counter) {
-      return (collector, execution, tenantId) -> collector.record(counter, tenantId);
+      return new Fixed(counter);
+    }
+  }
+
+  /** One event of a counter fixed at parse time: what almost every element counts. */
+  record Fixed(StatsCollector.Counter counter) implements Tally {
+    @Override
+    public void count(StatsCollector collector, DelegateExecution execution, String tenantId) {
+      collector.record(counter, tenantId);
     }
   }
 
@@ -105,19 +113,31 @@ final class SharedDispatch {
   /**
    * The engine's listener, if any, then this element's tallies for the execution's tenant. The
    * engine's listener fails as it would alone; counting never throws.
+   *
+   * <p>An element's one fixed counter (the common case: an activity's end) is held here directly
+   * rather than behind a tally, so that an event reads this object and its counter only: between
+   * two events the engine's own work evicts most of what the last one read from the processor's
+   * caches, and each further object on the way costs a fetch from memory.
    */
   static final class Counting implements ExecutionListener {
+    private static final Tally[] NO_TALLIES = new Tally[0];
+
     private final ExecutionListener engine;
     private final StatsCollector collector;
-    private Tally[] tallies;
+    private StatsCollector.Counter fixed;
+    private Tally[] tallies = NO_TALLIES;
 
     Counting(ExecutionListener engine, StatsCollector collector, Tally tally) {
       this.engine = engine;
       this.collector = collector;
-      this.tallies = new Tally[] {tally};
+      add(tally);
     }
 
     private void add(Tally tally) {
+      if (fixed == null && tally instanceof Fixed one) {
+        fixed = one.counter();
+        return;
+      }
       tallies = Arrays.copyOf(tallies, tallies.length + 1);
       tallies[tallies.length - 1] = tally;
     }
@@ -129,6 +149,9 @@ final class SharedDispatch {
       }
       try {
         String tenantId = execution.getTenantId();
+        if (fixed != null) {
+          collector.record(fixed, tenantId);
+        }
         for (Tally tally : tallies) {
           tally.count(collector, execution, tenantId);
         }

@@ -122,10 +122,23 @@ public final class StatsCollector {
     return UtcPeriods.hourStart(ClockUtil.getCurrentTime().getTime());
   }
 
-  /** The counts of the current command, opened on first use; null outside any command. */
+  /**
+   * The counts of the current command, opened on first use; null outside any command. Once opened,
+   * found through the command's transaction context where that is the statistics' own ({@link
+   * CommandEnds}), else through the thread's counts.
+   */
   private ThreadCounts.Command command(String tenantId) {
     CommandContext context = Context.getCommandContext();
-    return context == null ? null : local.get().command(context, tenantId);
+    if (context == null) {
+      return null;
+    }
+    if (context.getTransactionContext() instanceof CommandEnds.Watched watched) {
+      ThreadCounts.Command open = watched.countsOf(threads);
+      if (open != null) {
+        return open;
+      }
+    }
+    return local.get().command(context, tenantId);
   }
 
   /**

@@ -124,7 +124,7 @@ final class ThreadCounts {
   private void watch(Command command, CommandContext context) {
     TransactionContext transaction = context.getTransactionContext();
     if (transaction instanceof CommandEnds.Watched own) {
-      if (!own.watch(command)) {
+      if (!own.watch(command, registry)) {
         throw new IllegalStateException(
             "the command's transaction has ended; what it does now is never written");
       }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,32 @@ class StatisticsTest {
     assertThat(statistics.query().metric(Metric.INSTANCE_STARTED).sumByTenant())
         .containsExactlyInAnyOrderEntriesOf(byTenant);
     assertThat(statistics.query().metric(Metric.INSTANCE_STARTED).sum()).isEqualTo(14);
+  }
+
+  @Test
+  void everyAssignmentCountsForItsAssigneeWhateverTheOrder() {
+    Statistics statistics = start(ProcessEngineConfiguration.HISTORY_NONE);
+    // assigned at creation, the assignee changing from one task to the next and back
+    Traffic.route(engine, "acme", 0, "anna", "bert", "anna", "bert", "carl", "anna");
+    // assigned again while the task is open: to another, to nobody (not an assignment), by a claim
+    String instance =
+        Traffic.start(engine, "acme", "routing")
+            .setVariables(Map.of("path", "b", "approver", "dora"))
+            .execute()
+            .getId();
+    TaskService tasks = engine.getTaskService();
+    String task = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
+    tasks.setAssignee(task, "erik");
+    tasks.setAssignee(task, null);
+    tasks.claim(task, "anna");
+    tasks.complete(task);
+
+    statistics.flushNow();
+
+    assertThat(acme(statistics, Metric.TASK_ASSIGNED).sumByDimension())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("anna", 4L, "bert", 2L, "carl", 1L, "dora", 1L, "erik", 1L));
+    assertThat(statistics.query().tenant(null).metric(Metric.TASK_ASSIGNED).sum()).isZero();
   }
 
   @Test

@@ -5,9 +5,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -47,13 +49,26 @@ public class StatsEventBenchmark {
   private StatsCollector collector;
   private SharedDispatch.Counting[] listeners;
   private ExecutionEntity execution;
+  private CountingListeners.TaskAssigned assigned;
+  private TaskEntity task;
   private final Map<StatKey, Long> flushed = new HashMap<>();
 
   @Setup(Level.Trial)
   public void setUp() {
     ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.camunda"))
         .setLevel(ch.qos.logback.classic.Level.WARN);
-    engine = TestEngines.h2().history("none").build();
+    // the engine's transactions tell the counts their end, as with the plugin ({@link CommandEnds})
+    engine =
+        TestEngines.h2()
+            .history("none")
+            .plugin(
+                new AbstractProcessEnginePlugin() {
+                  @Override
+                  public void postInit(ProcessEngineConfigurationImpl configuration) {
+                    CommandEnds.install(configuration);
+                  }
+                })
+            .build();
     executor =
         ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
             .getCommandExecutorTxRequired();
@@ -65,6 +80,10 @@ public class StatsEventBenchmark {
     }
     execution = new ExecutionEntity();
     execution.setTenantId("acme");
+    assigned = new CountingListeners.TaskAssigned(collector, "invoice");
+    task = new TaskEntity();
+    task.setAssigneeWithoutCascade("demo");
+    task.setTenantId("acme");
   }
 
   @TearDown(Level.Trial)
@@ -95,6 +114,19 @@ public class StatsEventBenchmark {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * A command with one user task assignment counted by the statistics' task listener (the assignee
+   * is the counter's dimension), the same assignee as the last time.
+   */
+  @Benchmark
+  public Object withAssignment() {
+    return executor.execute(
+        context -> {
+          assigned.notify(task);
+          return context;
+        });
   }
 
   /** The same command, nothing counted. */
