@@ -29,7 +29,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * The cost of counted events inside one engine command, with and without the statistics: a command
  * in which {@code events} counting listeners fire (as the listeners the plugin puts on activities
  * and flows do), against the same command without them. The difference divided by the events is the
- * cost of one event, the commit hand-over included; the flusher's share is measured apart. Run with
+ * cost of one event, the commit hand-over included; the flusher's share is measured apart, and a
+ * user task's assignment (counted with a dimension known only at run time) on its own. Run with
  * plugin/src/test/scripts/stats-event-benchmark.sh; figures in docs/benchmarks.md.
  */
 @State(Scope.Benchmark)
@@ -57,7 +58,7 @@ public class StatsEventBenchmark {
   public void setUp() {
     ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.camunda"))
         .setLevel(ch.qos.logback.classic.Level.WARN);
-    // the engine's transactions tell the counts their end, as with the plugin ({@link CommandEnds})
+    // the engine's transactions tell the counts their end, as with the plugin (CommandEnds)
     engine =
         TestEngines.h2()
             .history("none")
