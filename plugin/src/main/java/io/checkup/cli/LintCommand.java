@@ -15,12 +15,14 @@ import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Lock;
 
 /**
  * The {@code lint} command: lints files and directories, prints findings, returns the exit code.
@@ -59,7 +61,8 @@ final class LintCommand {
     for (Path path : arguments.paths) {
       collect(path, files, results);
     }
-    results.addAll(lintAll(new Linter(lintConfig), files, arguments.onlyExecutable));
+    results.addAll(
+        lintAll(new Linter(lintConfig), files, arguments.onlyExecutable, HeapBudget.ofThisJvm()));
     results.sort(BY_PATH);
     switch (arguments.format) {
       case JSON -> JsonReport.write(results, out);
@@ -95,7 +98,8 @@ final class LintCommand {
    * Lints on two threads when there is enough to share; results come back in the order of the
    * files.
    */
-  private static List<FileResult> lintAll(Linter linter, List<Path> files, boolean onlyExecutable) {
+  private static List<FileResult> lintAll(
+      Linter linter, List<Path> files, boolean onlyExecutable, HeapBudget budget) {
     FileResult[] results = new FileResult[files.size()];
     AtomicInteger next = new AtomicInteger();
     Runnable worker =
@@ -103,7 +107,12 @@ final class LintCommand {
           @Override
           public void run() {
             for (int i = next.getAndIncrement(); i < results.length; i = next.getAndIncrement()) {
-              results[i] = lintFile(linter, files.get(i), onlyExecutable);
+              try {
+                results[i] = lintFile(linter, files.get(i), onlyExecutable, budget);
+              } catch (RuntimeException | Error e) {
+                // never a file without a result: the others' findings are still printed
+                results[i] = internalError(files.get(i), "the linter failed on this file: " + e);
+              }
             }
           }
         };
@@ -179,7 +188,44 @@ final class LintCommand {
     }
   }
 
-  private static FileResult lintFile(Linter linter, Path file, boolean onlyExecutable) {
+  /**
+   * One file's findings, or the one problem that kept it from being linted. Never throws: a file
+   * that fails, even for want of memory, never costs the other files their findings.
+   */
+  static FileResult lintFile(Linter linter, Path file, boolean onlyExecutable, HeapBudget budget) {
+    BasicFileAttributes attributes;
+    try {
+      attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
+      return FileResult.problem(file, "no such file");
+    } catch (IOException e) {
+      return FileResult.problem(file, "cannot be read: " + e.getMessage());
+    }
+    if (!attributes.isRegularFile()) {
+      // a pipe would hold the run up, a device never end
+      return FileResult.problem(
+          file, "not a regular file (a pipe, a device or a socket): only files are linted");
+    }
+    long size = attributes.size();
+    String tooLarge = budget.refusal(size);
+    if (tooLarge != null) {
+      return FileResult.problem(file, tooLarge);
+    }
+    Lock inMemory = budget.lockFor(size);
+    inMemory.lock();
+    try {
+      return readAndLint(linter, file, onlyExecutable);
+    } catch (OutOfMemoryError e) {
+      // the estimate was short for this file, or the other file in memory took more
+      return FileResult.problem(
+          file,
+          "cannot be read: this JVM ran out of memory linting it; give Java more memory (-Xmx)");
+    } finally {
+      inMemory.unlock();
+    }
+  }
+
+  private static FileResult readAndLint(Linter linter, Path file, boolean onlyExecutable) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -187,39 +233,30 @@ final class LintCommand {
       return FileResult.problem(file, "no such file");
     } catch (AccessDeniedException e) {
       return FileResult.problem(file, "cannot be read: permission denied");
-    } catch (IOException | OutOfMemoryError e) {
+    } catch (IOException e) {
       return FileResult.problem(file, "cannot be read: " + e.getMessage());
     }
     LintOutcome outcome;
     try {
       outcome = onlyExecutable ? linter.lintExecutable(bytes) : linter.lint(bytes);
     } catch (RuntimeException | StackOverflowError e) {
-      return FileResult.of(
-          file,
-          List.of(
-              new Finding(
-                  Finding.INTERNAL_ERROR,
-                  Severity.ERROR,
-                  "the linter failed on this file: " + e,
-                  null,
-                  0,
-                  0,
-                  null,
-                  List.of())));
+      return internalError(file, "the linter failed on this file: " + e);
     }
     List<Finding> findings = new ArrayList<>(outcome.findings());
     for (LintOutcome.RuleFailure failure : outcome.failures()) {
       findings.add(
-          new Finding(
-              Finding.INTERNAL_ERROR,
-              Severity.ERROR,
-              "rule " + failure.ruleId() + " failed on this file: " + failure.error(),
-              null,
-              0,
-              0,
-              null,
-              List.of()));
+          internalErrorFinding(
+              "rule " + failure.ruleId() + " failed on this file: " + failure.error()));
     }
     return FileResult.of(file, findings);
+  }
+
+  private static FileResult internalError(Path file, String message) {
+    return FileResult.of(file, List.of(internalErrorFinding(message)));
+  }
+
+  private static Finding internalErrorFinding(String message) {
+    return new Finding(
+        Finding.INTERNAL_ERROR, Severity.ERROR, message, null, 0, 0, null, List.of());
   }
 }

@@ -4,14 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.checkup.lint.Finding;
+import io.checkup.lint.LintConfig;
+import io.checkup.lint.Linter;
+import io.checkup.lint.RuleCatalog;
 import io.checkup.testing.ModelGenerator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -582,6 +589,51 @@ class LintCommandTest {
     CliRun missingValue = CliRun.of("lint", warnings.toString(), "--config");
     assertThat(missingValue.exitCode()).isEqualTo(2);
     assertThat(missingValue.err()).contains("option '--config' needs a value");
+  }
+
+  @Test
+  void aFileLargerThanTheHeapAllowsIsRefusedWithTheHeapItNeedsAndTheNextOneIsLinted()
+      throws IOException {
+    Linter linter = new Linter(LintConfig.defaults(RuleCatalog.standard()));
+    long size = Files.size(errors);
+    HeapBudget justTooSmall = new HeapBudget(HeapBudget.HEAP_PER_FILE_BYTE * size - 1);
+    HeapBudget justEnough = new HeapBudget(HeapBudget.HEAP_PER_FILE_BYTE * size);
+
+    FileResult refused = LintCommand.lintFile(linter, errors, false, justTooSmall);
+    FileResult linted = LintCommand.lintFile(linter, errors, false, justEnough);
+
+    assertThat(refused.findings()).hasSize(1);
+    Finding refusal = refused.findings().get(0);
+    assertThat(refusal.ruleId()).isEqualTo(Finding.PARSE_ERROR);
+    assertThat(refusal.message())
+        .startsWith("cannot be read: ")
+        .contains("MB is more than the linter can hold in this JVM's")
+        .endsWith("e.g. java -Xmx256m -jar checkup-cli.jar");
+    assertThat(linted.findings()).extracting(Finding::ruleId).contains("deadlock");
+  }
+
+  @Test
+  void aPipeGivenAsAPathIsReportedInsteadOfWaitedFor() throws Exception {
+    Path pipe = dir.resolve("pipe.bpmn");
+    Process mkfifo;
+    try {
+      mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+    } catch (IOException e) {
+      Assumptions.abort("no mkfifo here: " + e.getMessage());
+      return;
+    }
+    Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo made no pipe");
+
+    CliRun run =
+        Assertions.assertTimeoutPreemptively(
+            Duration.ofSeconds(30), () -> CliRun.of("lint", pipe.toString(), warnings.toString()));
+
+    assertThat(run.out())
+        .contains(
+            "pipe.bpmn:0:0  error  parse-error  -  not a regular file (a pipe, a device or a"
+                + " socket): only files are linted")
+        .contains("warnings.bpmn20.xml");
+    assertThat(run.exitCode()).isEqualTo(CheckupCli.EXIT_FINDINGS);
   }
 
   @Test
