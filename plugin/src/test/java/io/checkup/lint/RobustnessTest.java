@@ -162,6 +162,64 @@ class RobustnessTest {
             Tuple.tuple("lack-of-synchronization", Severity.INFO, "tangled"));
   }
 
+  /** A process without start event whose {@code body} elements all start at once. */
+  private static String withoutStartEvent(String body) {
+    return "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"d\">"
+        + "<process id=\"p\" isExecutable=\"true\">"
+        + body
+        + "</process></definitions>";
+  }
+
+  @Test
+  void manyStartsWithoutAStartEventAreCheckedCompletely() {
+    // 40 chains and 40 lone tasks without a start event: 80 tokens at once, 2^80 states unreduced
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      body.append(
+          String.format(
+              "<task id=\"t%d\" name=\"T%d\"/><endEvent id=\"e%d\"/>"
+                  + "<sequenceFlow id=\"f%d\" sourceRef=\"t%d\" targetRef=\"e%d\"/>"
+                  + "<task id=\"lone%d\"/>",
+              i, i, i, i, i, i, i));
+    }
+
+    LintOutcome outcome = lint(withoutStartEvent(body.toString()));
+
+    assertThat(outcome.findings())
+        .extracting(Finding::ruleId)
+        .contains("start-event-required")
+        .doesNotContain("deadlock", "lack-of-synchronization");
+  }
+
+  @Test
+  void aTangledPartWithoutGatewaysIsNamedByItsElements() {
+    // 20 tasks start at once; each hands a token to its own next task and to its neighbour's
+    int n = 20;
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      body.append(
+          String.format(
+              "<task id=\"t%d\" name=\"T%d\"/><task id=\"u%d\" name=\"U%d\"/>"
+                  + "<endEvent id=\"e%d\"/>"
+                  + "<sequenceFlow id=\"a%d\" sourceRef=\"t%d\" targetRef=\"u%d\"/>"
+                  + "<sequenceFlow id=\"b%d\" sourceRef=\"t%d\" targetRef=\"u%d\"/>"
+                  + "<sequenceFlow id=\"c%d\" sourceRef=\"u%d\" targetRef=\"e%d\"/>",
+              i, i, i, i, i, i, i, i, i, i, (i + 1) % n, i, i, i));
+    }
+
+    LintOutcome outcome = lint(withoutStartEvent(body.toString()));
+
+    assertThat(outcome.findings())
+        .filteredOn(finding -> finding.message().contains("stopped early"))
+        .extracting(Finding::ruleId, Finding::message)
+        .contains(
+            Tuple.tuple(
+                "deadlock",
+                "Deadlock analysis stopped early: the fragment of 'T0' (t0), 'U0' (u0), 'T1' (t1)"
+                    + " and 37 more elements has too many reachable states to explore them all;"
+                    + " split it into sub-processes to have it checked completely"));
+  }
+
   @Test
   void brokenReferencesEverywhere() {
     String xml =

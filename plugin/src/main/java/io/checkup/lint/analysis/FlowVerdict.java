@@ -73,7 +73,7 @@ public record FlowVerdict(
   private record Key(Scope scope) {}
 
   /**
-   * "the fragment of 'A', 'B' and 4 more gateways", naming the part that was too tangled to
+   * "the fragment of 'A', 'B', 'C' and 4 more gateways", naming the part that was too tangled to
    * explore.
    */
   public String fragmentName() {
@@ -81,7 +81,14 @@ public record FlowVerdict(
     for (int i = 0; i < Math.min(3, fragment.size()); i++) {
       names.add(fragment.get(i).describe());
     }
-    String more = fragment.size() > 3 ? " and " + (fragment.size() - 3) + " more gateways" : "";
+    boolean gateways = true;
+    for (FlowNode node : fragment) {
+      gateways &= node.isGateway();
+    }
+    String more =
+        fragment.size() > 3
+            ? " and " + (fragment.size() - 3) + (gateways ? " more gateways" : " more elements")
+            : "";
     return "the fragment of " + String.join(", ", names) + more;
   }
 }

@@ -4,6 +4,7 @@ import io.checkup.lint.analysis.FlowNet.EdgeKind;
 import io.checkup.lint.analysis.FlowNet.Kind;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.List;
 
 /**
  * Decides the well-structured fragments of a scope by rules, in time linear in its size, and leaves
@@ -72,6 +73,41 @@ final class FragmentReduction {
         }
       }
     }
+    implicitStartsThatOnlyEnd(net);
+  }
+
+  /**
+   * A scope without a start event starts at every node without incoming flow at once, as a parallel
+   * split on no loop would: an implicit start whose token only ends (after the reduction, an entry
+   * straight into an end) meets no other token and goes, as a dead end does. One is kept, so that
+   * the scope still starts. Without this, n independent starts would leave 2^n states to explore.
+   */
+  private static void implicitStartsThatOnlyEnd(FlowNet net) {
+    for (int way = 0; way < net.starts.size(); way++) {
+      if (net.startEvents.get(way) != null) {
+        continue;
+      }
+      List<Integer> entries = net.starts.get(way);
+      int left = 0;
+      for (int entry : entries) {
+        left += net.alive[entry] ? 1 : 0;
+      }
+      for (int k = 0; k < entries.size() && left > 1; k++) {
+        int entry = entries.get(k);
+        if (net.alive[entry] && onlyEnds(net, net.target[entry])) {
+          net.remove(entry);
+          left--;
+        }
+      }
+    }
+  }
+
+  /** A node that a single edge enters and that ends its token there, without ending the scope. */
+  private static boolean onlyEnds(FlowNet net, int node) {
+    return net.out[node].isEmpty()
+        && net.in[node].size() == 1
+        && !net.terminates[node]
+        && net.kind[node] != Kind.COMPLEX;
   }
 
   /** A node that passes one token from its single incoming edge to its single outgoing edge. */
@@ -202,12 +238,7 @@ final class FragmentReduction {
               || (net.edgeKind[e] == EdgeKind.FLOW && concurrent);
       // only where no other token can arrive: a sink reached from two places (an activity with a
       // boundary event whose own flow was reduced away, say) still sees the second token come in
-      if (beside
-          && end != node
-          && net.out[end].isEmpty()
-          && net.in[end].size() == 1
-          && !net.terminates[end]
-          && net.kind[end] != Kind.COMPLEX) {
+      if (beside && end != node && onlyEnds(net, end)) {
         net.remove(e);
         touched.add(end);
         return true;

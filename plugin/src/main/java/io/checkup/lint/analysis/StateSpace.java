@@ -417,16 +417,21 @@ final class StateSpace {
     return false;
   }
 
-  /** The nodes the reduction left, by name: the fragment too tangled to explore. */
+  /**
+   * The nodes the reduction left, by name: the fragment too tangled to explore. Its gateways that
+   * split or join; where it has none (concurrent starts without a gateway, say), the other nodes
+   * that split or join.
+   */
   private List<FlowNode> fragment() {
-    List<FlowNode> left = new ArrayList<>();
+    List<FlowNode> gateways = new ArrayList<>();
+    List<FlowNode> others = new ArrayList<>();
     for (int n = 0; n < net.nodeCount(); n++) {
-      FlowNode node = net.origin[n];
-      if (node.isGateway() && (net.in[n].size() > 1 || net.out[n].size() > 1)) {
-        left.add(node);
+      if (net.in[n].size() > 1 || net.out[n].size() > 1) {
+        FlowNode node = net.origin[n];
+        (node.isGateway() ? gateways : others).add(node);
       }
     }
-    return left;
+    return gateways.isEmpty() ? others : gateways;
   }
 
   private Map<FlowNode, FlowVerdict.Found> found(Map<FlowNode, Problem> problems, boolean dead) {
