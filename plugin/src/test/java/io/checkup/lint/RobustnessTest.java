@@ -220,6 +220,60 @@ class RobustnessTest {
                     + " split it into sub-processes to have it checked completely"));
   }
 
+  /** A start, a split of {@code branches} tasks into {@code join}, and an end after it. */
+  private static String wideSplit(String split, String join, int branches) {
+    StringBuilder xml =
+        new StringBuilder(
+            "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"d\">"
+                + "<process id=\"p\" isExecutable=\"false\"><startEvent id=\"s\"/>"
+                + "<"
+                + split
+                + " id=\"split\" name=\"Split\"/><"
+                + join
+                + " id=\"join\" name=\"Join\"/><endEvent id=\"e\"/>"
+                + "<sequenceFlow id=\"in\" sourceRef=\"s\" targetRef=\"split\"/>"
+                + "<sequenceFlow id=\"out\" sourceRef=\"join\" targetRef=\"e\"/>");
+    for (int i = 0; i < branches; i++) {
+      xml.append(
+          String.format(
+              "<serviceTask id=\"t%d\" name=\"T%d\"/>"
+                  + "<sequenceFlow id=\"a%d\" sourceRef=\"split\" targetRef=\"t%d\"/>"
+                  + "<sequenceFlow id=\"b%d\" sourceRef=\"t%d\" targetRef=\"join\"/>",
+              i, i, i, i, i, i));
+    }
+    return xml.append("</process></definitions>").toString();
+  }
+
+  @Test
+  void splitsOfTwentyThousandBranchesGetTheirVerdicts() {
+    // the reduction, the scope analysis and the duplicate check are linear in a split's branches
+    // (they were quadratic: minutes for 300,000 branches; docs/benchmarks.md)
+    assertThat(lint(wideSplit("parallelGateway", "parallelGateway", 20_000)).findings())
+        .extracting(Finding::ruleId)
+        .doesNotContain("deadlock", "lack-of-synchronization", "fake-branch", "unreachable");
+    // 20,000 alternatives into a parallel join: past the exploration's 16 MB, so it says so rather
+    // than calling the scope sound (with 30 branches the deadlock is found, with its witness)
+    assertThat(lint(wideSplit("exclusiveGateway", "parallelGateway", 20_000)).findings())
+        .filteredOn(finding -> finding.ruleId().equals("deadlock"))
+        .extracting(Finding::severity, Finding::message)
+        .containsExactly(
+            Tuple.tuple(
+                Severity.INFO,
+                "Deadlock analysis stopped early: the fragment of 'Split' (split), 'Join' (join) has"
+                    + " too many reachable states to explore them all; split it into sub-processes"
+                    + " to have it checked completely"));
+    StringBuilder twins =
+        new StringBuilder(
+            "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"d\">"
+                + "<process id=\"p\"><startEvent id=\"s\"/><endEvent id=\"e\"/>");
+    for (int i = 0; i < 20_000; i++) {
+      twins.append(String.format("<sequenceFlow id=\"f%d\" sourceRef=\"s\" targetRef=\"e\"/>", i));
+    }
+    assertThat(lint(twins.append("</process></definitions>").toString()).findings())
+        .filteredOn(finding -> finding.ruleId().equals("no-duplicate-sequence-flows"))
+        .hasSize(19_999 + 2);
+  }
+
   @Test
   void brokenReferencesEverywhere() {
     String xml =

@@ -260,6 +260,42 @@ final class FlowNet {
     in[target[edge]].removeValue(edge);
   }
 
+  /**
+   * Removes every sequence flow edge from {@code from} to {@code to} but the first, in one pass
+   * over each of the two nodes' edges.
+   */
+  void removeAllButFirst(int from, int to) {
+    boolean first = true;
+    IntList edges = out[from];
+    for (int i = 0; i < edges.size(); i++) {
+      int e = edges.get(i);
+      if (target[e] == to && edgeKind[e] == EdgeKind.FLOW) {
+        if (first) {
+          first = false;
+        } else {
+          alive[e] = false;
+        }
+      }
+    }
+    out[from].retain(alive);
+    in[to].retain(alive);
+  }
+
+  /**
+   * Takes the edges of {@code node} that have been marked dead out of its outgoing edges and out of
+   * their targets' incoming ones (each target entered by that one edge alone).
+   */
+  void retainAlive(int node) {
+    IntList edges = out[node];
+    for (int i = 0; i < edges.size(); i++) {
+      int e = edges.get(i);
+      if (!alive[e]) {
+        in[target[e]].removeValue(e);
+      }
+    }
+    edges.retain(alive);
+  }
+
   /** Makes {@code edge} end where {@code next} ends, and removes {@code next}: a series. */
   void extend(int edge, int next) {
     int to = target[next];

@@ -52,6 +52,8 @@ final class FragmentReduction {
     }
     BitSet onCycle = onCycle(net);
     IntList touched = new IntList(4);
+    // per node, the split's edges to it: zero between two uses
+    int[] edgesTo = new int[nodes];
     while (queuedCount > 0) {
       int node = work[head];
       head = (head + 1) % work.length;
@@ -59,7 +61,7 @@ final class FragmentReduction {
       queued[node] = false;
       touched.clear();
       if (series(net, node, touched)
-          || block(net, node, onCycle, touched)
+          || block(net, node, onCycle, touched, edgesTo)
           || (loops && loop(net, node, touched))
           || deadEnd(net, node, onCycle, touched)) {
         touched.add(node);
@@ -131,34 +133,41 @@ final class FragmentReduction {
     return true;
   }
 
-  /** Several edges from this split to one join that take the place of one. */
-  private static boolean block(FlowNet net, int split, BitSet onCycle, IntList touched) {
+  /**
+   * Several edges from this split to one join that take the place of one: the first join in the
+   * order of the split's edges that two of them reach and whose kind fits keeps the first of its
+   * edges, the others go. Linear in the split's edges ({@code edgesTo} counts them per join), so
+   * that a split of thousands of branches is not quadratic.
+   */
+  private static boolean block(
+      FlowNet net, int split, BitSet onCycle, IntList touched, int[] edgesTo) {
     IntList out = net.out[split];
     for (int i = 0; i < out.size(); i++) {
       int edge = out.get(i);
-      int join = net.target[edge];
-      if (join == split || net.edgeKind[edge] != EdgeKind.FLOW) {
-        continue;
+      if (net.edgeKind[edge] == EdgeKind.FLOW) {
+        edgesTo[net.target[edge]]++;
       }
-      // the edges to the same join: the first is kept, the others go
-      int[] parallel = new int[out.size()];
-      int count = 0;
-      for (int k = 0; k < out.size(); k++) {
-        int other = out.get(k);
-        if (net.target[other] == join && net.edgeKind[other] == EdgeKind.FLOW) {
-          parallel[count++] = other;
-        }
-      }
-      if (count < 2 || !sameKind(net, split, join, count, onCycle)) {
-        continue;
-      }
-      for (int k = 1; k < count; k++) {
-        net.remove(parallel[k]);
-      }
-      touched.add(join);
-      return true;
     }
-    return false;
+    int join = -1;
+    for (int i = 0; i < out.size() && join < 0; i++) {
+      int edge = out.get(i);
+      int to = net.target[edge];
+      if (to != split
+          && net.edgeKind[edge] == EdgeKind.FLOW
+          && edgesTo[to] >= 2
+          && sameKind(net, split, to, edgesTo[to], onCycle)) {
+        join = to;
+      }
+    }
+    for (int i = 0; i < out.size(); i++) {
+      edgesTo[net.target[out.get(i)]] = 0;
+    }
+    if (join < 0) {
+      return false;
+    }
+    net.removeAllButFirst(split, join);
+    touched.add(join);
+    return true;
   }
 
   private static boolean sameKind(FlowNet net, int split, int join, int edges, BitSet onCycle) {
@@ -218,9 +227,11 @@ final class FragmentReduction {
   }
 
   /**
-   * An edge to an end that a node takes beside its others, and that can carry no second token: a
+   * The edges to an end that a node takes beside its others, and that can carry no second token: a
    * non-interrupting event's (it fires at most once), or a parallel split's that is on no loop (a
-   * second token would have to meet the first before the split). Its token meets no other.
+   * second token would have to meet the first before the split), as long as another edge is left.
+   * Their tokens meet no other. All of a node's go in one pass over its edges, so that a split of
+   * thousands of branches that end is not quadratic.
    */
   private static boolean deadEnd(FlowNet net, int node, BitSet onCycle, IntList touched) {
     if (net.in[node].size() > 1) {
@@ -229,22 +240,28 @@ final class FragmentReduction {
       return false;
     }
     IntList out = net.out[node];
-    boolean concurrent = !onCycle.get(node) && out.size() > 1 && net.takesAllFlows(node);
+    boolean split = !onCycle.get(node) && net.takesAllFlows(node);
+    int left = out.size();
+    boolean removed = false;
     for (int k = 0; k < out.size(); k++) {
       int e = out.get(k);
       int end = net.target[e];
       boolean beside =
           net.edgeKind[e] == EdgeKind.NON_INTERRUPTING
-              || (net.edgeKind[e] == EdgeKind.FLOW && concurrent);
+              || (net.edgeKind[e] == EdgeKind.FLOW && split && left > 1);
       // only where no other token can arrive: a sink reached from two places (an activity with a
       // boundary event whose own flow was reduced away, say) still sees the second token come in
       if (beside && end != node && onlyEnds(net, end)) {
-        net.remove(e);
+        net.alive[e] = false;
+        left--;
+        removed = true;
         touched.add(end);
-        return true;
       }
     }
-    return false;
+    if (removed) {
+      net.retainAlive(node);
+    }
+    return removed;
   }
 
   /**

@@ -54,6 +54,17 @@ final class IntList {
     }
   }
 
+  /** Keeps only the values whose flag is set, in their order. */
+  void retain(boolean[] keep) {
+    int kept = 0;
+    for (int i = 0; i < size; i++) {
+      if (keep[items[i]]) {
+        items[kept++] = items[i];
+      }
+    }
+    size = kept;
+  }
+
   void clear() {
     size = 0;
   }

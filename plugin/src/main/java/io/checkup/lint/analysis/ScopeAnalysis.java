@@ -66,6 +66,9 @@ public final class ScopeAnalysis {
     successors = new int[n][];
     int[] inDegree = new int[n];
     int[] buffer = new int[8];
+    // the node whose edges were last added to each target, plus one: an edge is added once per pair
+    // without scanning the node's edges so far (a split of thousands of branches stays linear)
+    int[] addedFrom = new int[n];
     for (int i = 0; i < n; i++) {
       FlowNode node = nodes.get(i);
       int count = 0;
@@ -77,14 +80,14 @@ public final class ScopeAnalysis {
         buffer = new int[most];
       }
       for (SequenceFlow flow : node.outgoing()) {
-        count = addEdge(buffer, count, flow.target());
+        count = addEdge(buffer, count, flow.target(), addedFrom, i);
       }
       for (FlowNode boundary : node.boundaryEvents()) {
-        count = addEdge(buffer, count, boundary);
+        count = addEdge(buffer, count, boundary, addedFrom, i);
       }
       if (node.isLinkThrow()) {
         for (FlowNode partner : node.linkPartners()) {
-          count = addEdge(buffer, count, partner);
+          count = addEdge(buffer, count, partner, addedFrom, i);
         }
       }
       successors[i] = Arrays.copyOf(buffer, count);
@@ -129,17 +132,13 @@ public final class ScopeAnalysis {
 
   private record Key(Scope scope) {}
 
-  /** Adds an edge to a node of this scope once; returns the new count. */
-  private int addEdge(int[] next, int count, FlowNode target) {
+  /** Adds an edge from node {@code from} to a node of this scope once; returns the new count. */
+  private int addEdge(int[] next, int count, FlowNode target, int[] addedFrom, int from) {
     int targetIndex = target == null ? -1 : indexOf(target);
-    if (targetIndex < 0) {
+    if (targetIndex < 0 || addedFrom[targetIndex] == from + 1) {
       return count;
     }
-    for (int k = 0; k < count; k++) {
-      if (next[k] == targetIndex) {
-        return count;
-      }
-    }
+    addedFrom[targetIndex] = from + 1;
     next[count] = targetIndex;
     return count + 1;
   }

@@ -24,59 +24,34 @@ public final class NoDuplicateSequenceFlowsRule implements Rule {
 
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
-    // duplicates share their source; a flow without a resolved source has no twin (bpmnlint keys it
-    // by its own id)
+    // duplicates share their source; a flow without a resolved source or target has no twin
+    // (bpmnlint keys it by its own id). Flows come in document order: the later one is the
+    // duplicate. One set of keys keeps this linear in the flows, however wide a split.
+    Set<Ends> seen = new HashSet<>();
     Set<FlowNode> reportedSources = new HashSet<>();
     Set<FlowNode> reportedTargets = new HashSet<>();
     for (SequenceFlow flow : graph.sequenceFlows()) {
       FlowNode source = flow.source();
-      if (source == null || source.outgoing().size() < 2) {
+      if (source == null || flow.target() == null || source.outgoing().size() < 2) {
         continue;
       }
-      SequenceFlow earlier = firstTwin(flow);
-      if (earlier == null) {
+      XmlNode condition = flow.conditionExpression();
+      if (seen.add(new Ends(source, flow.target(), condition == null ? null : condition.text()))) {
         continue;
       }
       context.report(flow, "SequenceFlow is a duplicate");
       if (reportedSources.add(source)) {
         context.report(source, "Duplicate outgoing sequence flows", BpmnElement.ids(flow));
       }
-      if (flow.target() != null && reportedTargets.add(flow.target())) {
+      if (reportedTargets.add(flow.target())) {
         context.report(flow.target(), "Duplicate incoming sequence flows", BpmnElement.ids(flow));
       }
     }
   }
 
   /**
-   * An earlier outgoing flow of the same source with the same target and the same condition, or
-   * null.
+   * What makes two flows twins: source and target (flow nodes are equal only to themselves) and the
+   * condition's text.
    */
-  private static SequenceFlow firstTwin(SequenceFlow flow) {
-    for (SequenceFlow other : flow.source().outgoing()) {
-      if (other == flow) {
-        return null; // outgoing flows are in document order: only earlier ones count
-      }
-      if (sameEnd(other, flow) && sameCondition(other, flow)) {
-        return other;
-      }
-    }
-    return null;
-  }
-
-  private static boolean sameEnd(SequenceFlow a, SequenceFlow b) {
-    if (a.target() == null || b.target() == null) {
-      // bpmnlint keys an unresolved target by the flow's own id: never equal between two flows
-      return false;
-    }
-    return a.target() == b.target();
-  }
-
-  private static boolean sameCondition(SequenceFlow a, SequenceFlow b) {
-    XmlNode first = a.conditionExpression();
-    XmlNode second = b.conditionExpression();
-    if (first == null || second == null) {
-      return first == second;
-    }
-    return first.text().equals(second.text());
-  }
+  private record Ends(FlowNode source, FlowNode target, String condition) {}
 }
