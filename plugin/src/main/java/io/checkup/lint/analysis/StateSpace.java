@@ -441,10 +441,11 @@ final class StateSpace {
     Map<FlowNode, FlowVerdict.Found> result = new LinkedHashMap<>();
     for (Problem problem : dead ? problems.values() : causes(problems)) {
       List<WitnessStep> steps = path(problem.state());
-      if (problem.move() != null) {
+      FlowNode at = problem.at();
+      // the second token's way on from the node it passes is not part of the problem
+      if (problem.move() != null && (dead || !arrivesAt(problem.move(), at))) {
         steps.addAll(steps(problem.move()));
       }
-      FlowNode at = problem.at();
       if (dead) {
         steps.add(
             new WitnessStep(
@@ -513,6 +514,44 @@ final class StateSpace {
     return kept;
   }
 
+  /**
+   * Where the tokens of a scope without start event come from: every node without incoming flow,
+   * all at once.
+   */
+  private WitnessStep implicitStart() {
+    List<FlowNode> starts = new ArrayList<>();
+    for (FlowNode node : net.analysis.nodes()) {
+      if (net.analysis.isStart(node) && !net.analysis.isExempt(node)) {
+        starts.add(node);
+      }
+    }
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < Math.min(3, starts.size()); i++) {
+      names.add(starts.get(i).describe());
+    }
+    String listed;
+    if (starts.size() > 3) {
+      listed = String.join(", ", names) + " and " + (starts.size() - 3) + " more";
+    } else if (names.size() > 1) {
+      listed =
+          String.join(", ", names.subList(0, names.size() - 1))
+              + " and "
+              + names.get(names.size() - 1);
+    } else {
+      listed = names.get(0);
+    }
+    FlowNode first = starts.get(0);
+    return new WitnessStep(
+        first.id(),
+        null,
+        "without a start event it starts at " + listed + (starts.size() > 1 ? " at once" : ""),
+        first.line());
+  }
+
+  private boolean arrivesAt(Move move, FlowNode node) {
+    return move.type() == MoveType.ARRIVE && net.origin[move.node()] == node;
+  }
+
   /** The choices and events on the path from a start to a state. */
   private List<WitnessStep> path(int state) {
     List<WitnessStep> steps = new ArrayList<>();
@@ -537,7 +576,9 @@ final class StateSpace {
     switch (move.type()) {
       case START -> {
         FlowNode start = net.startEvents.get(move.node());
-        if (move.alternatives() > 1 && start != null) {
+        if (start == null) {
+          steps.add(implicitStart());
+        } else if (move.alternatives() > 1) {
           steps.add(
               new WitnessStep(start.id(), null, "it starts at " + start.describe(), start.line()));
         }
