@@ -88,6 +88,12 @@ public final class XmlReader {
       if (message != null) {
         // the position is reported separately
         message = message.replaceFirst("\\s*at \\[row,col[^\\]]*\\]: \\[\\d+,\\d+\\]\\s*$", "");
+        // Aalto's words for an entity a DTD declares: say what it means for the model
+        message =
+            message.replaceFirst(
+                "^General entity reference \\(&([^;()]*);\\) encountered in entity expanding mode.*$",
+                "entity reference '&$1;' is not resolved: entities declared in a DTD are not"
+                    + " supported");
       }
       throw new XmlReadException(
           message == null ? "malformed XML" : message.trim(),
