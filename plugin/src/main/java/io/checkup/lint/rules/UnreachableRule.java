@@ -109,11 +109,21 @@ public final class UnreachableRule implements Rule {
       return; // no-disconnected's finding
     }
     behind.sort(Comparator.comparingInt(FlowNode::indexInScope));
-    StringBuilder message =
-        new StringBuilder(describe(node))
-            .append(" can never be reached: no path leads to it from a start of ")
-            .append(scope.isProcess() ? "process " : "sub-process ")
-            .append(scope.describe());
+    StringBuilder message = new StringBuilder(describe(node)).append(" can never be reached: ");
+    if (node.isBoundaryEvent() && node.attachedTo() == null) {
+      // the cause is the broken reference, not a missing path
+      message.append(
+          node.attachedToRef() == null
+              ? "it has no attachedToRef, so it is attached to no activity"
+              : "its attachedToRef '"
+                  + node.attachedToRef()
+                  + "' names no activity, so it is attached to none");
+    } else {
+      message
+          .append("no path leads to it from a start of ")
+          .append(scope.isProcess() ? "process " : "sub-process ")
+          .append(scope.describe());
+    }
     if (!behind.isEmpty()) {
       message
           .append("; so neither can ")
