@@ -162,6 +162,40 @@ public final class BpmnGraph {
   }
 
   /**
+   * The prefix a message should give Camunda's extension attributes in this file: {@code operaton}
+   * where the file uses Operaton's namespace and not Camunda's (a model written for Operaton), else
+   * {@code camunda}. Walks the whole tree: for messages only, not for decisions.
+   */
+  public String extensionPrefix() {
+    boolean operaton = false;
+    ArrayDeque<XmlNode> todo = new ArrayDeque<>();
+    todo.push(definitions);
+    while (!todo.isEmpty()) {
+      XmlNode node = todo.pop();
+      if (usesNamespace(node, Bpmn.CAMUNDA_NS) || usesNamespace(node, Bpmn.ACTIVITI_NS)) {
+        return "camunda";
+      }
+      operaton |= usesNamespace(node, Bpmn.OPERATON_NS);
+      for (XmlNode child : node.children()) {
+        todo.push(child);
+      }
+    }
+    return operaton ? "operaton" : "camunda";
+  }
+
+  private static boolean usesNamespace(XmlNode node, String namespace) {
+    if (node.namespace().equals(namespace)) {
+      return true;
+    }
+    for (int i = 0; i < node.attributeCount(); i++) {
+      if (node.attributeNamespace(i).equals(namespace)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Root elements of {@code definitions} with the given local name (message, error, signal,
    * collaboration ...).
    */

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * An executable process without {@code camunda:historyTimeToLive}: its history is never cleaned up,
  * and Camunda 7.20+ refuses it unless a default is configured. A value the engine cannot read (it
- * takes {@code P<n>D} or a number of days) is reported as well.
+ * takes {@code P<n>D} or a number of days) is reported as well. Messages name the attribute with
+ * the prefix the file uses ({@code operaton:} in a model written for Operaton).
  */
 @RuleInfo(
     id = "history-time-to-live",
@@ -32,18 +33,23 @@ public final class HistoryTimeToLiveRule implements Rule {
       }
       String ttl = process.camundaAttr("historyTimeToLive");
       if (ttl == null || ttl.isBlank()) {
+        String attribute = graph.extensionPrefix() + ":historyTimeToLive";
         context.report(
             process,
             "Executable process "
                 + process.describe()
-                + " has no camunda:historyTimeToLive: unless the engine configures a default, its history is never "
-                + "cleaned up, and Camunda 7.20+ refuses to deploy it");
+                + " has no "
+                + attribute
+                + ": unless the engine configures a default, its history is never cleaned up, and "
+                + "the engine (Camunda 7.20+, Operaton, CIB seven) refuses to deploy it");
       } else if (!DAYS.matcher(ttl.trim()).matches()) {
         context.report(
             process,
             "Executable process "
                 + process.describe()
-                + " has camunda:historyTimeToLive '"
+                + " has "
+                + graph.extensionPrefix()
+                + ":historyTimeToLive '"
                 + ttl
                 + "', which the engine cannot read: use a number of days such as 180 or P180D");
       }
