@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.checkup.testing.ModelGenerator;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
@@ -116,6 +118,56 @@ class RobustnessTest {
             .getBytes(StandardCharsets.ISO_8859_1);
 
     assertThat(lint(bytes).findings()).extracting(Finding::ruleId).doesNotContain("parse-error");
+  }
+
+  /**
+   * XML 1.0 (appendix F) lets a document say its encoding by its first bytes: UTF-16 and UTF-32,
+   * with or without a byte order mark. Each is read, names included, and gets the findings of its
+   * model (here the deadlock of a split whose branches meet at an exclusive and then a parallel
+   * join).
+   */
+  @Test
+  void utf16AndUtf32WithOrWithoutByteOrderMarkAreRead() {
+    String xml =
+        "<?xml version=\"1.0\"?>"
+            + "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"d\">"
+            + "<process id=\"p\" name=\"Заказ prüfen\"><startEvent id=\"s\"/>"
+            + "<exclusiveGateway id=\"x\"/><task id=\"a\"/><task id=\"b\"/>"
+            + "<parallelGateway id=\"j\" name=\"Beide 📦\"/><endEvent id=\"e\"/>"
+            + "<sequenceFlow id=\"f1\" sourceRef=\"s\" targetRef=\"x\"/>"
+            + "<sequenceFlow id=\"f2\" sourceRef=\"x\" targetRef=\"a\"/>"
+            + "<sequenceFlow id=\"f3\" sourceRef=\"x\" targetRef=\"b\"/>"
+            + "<sequenceFlow id=\"f4\" sourceRef=\"a\" targetRef=\"j\"/>"
+            + "<sequenceFlow id=\"f5\" sourceRef=\"b\" targetRef=\"j\"/>"
+            + "<sequenceFlow id=\"f6\" sourceRef=\"j\" targetRef=\"e\"/>"
+            + "</process></definitions>";
+    for (String encoding : List.of("UTF-16BE", "UTF-16LE", "UTF-32BE", "UTF-32LE")) {
+      Charset charset = Charset.forName(encoding);
+      byte[] bare = xml.getBytes(charset);
+      byte[] mark = "\uFEFF".getBytes(charset);
+      byte[] marked = new byte[mark.length + bare.length];
+      System.arraycopy(mark, 0, marked, 0, mark.length);
+      System.arraycopy(bare, 0, marked, mark.length, bare.length);
+      for (byte[] bytes : List.of(bare, marked)) {
+        LintOutcome outcome = lint(bytes);
+        assertThat(outcome.findings())
+            .as(encoding + (bytes == marked ? " with" : " without") + " byte order mark")
+            .extracting(Finding::ruleId)
+            .doesNotContain("parse-error")
+            .contains("deadlock");
+        assertThat(outcome.findings())
+            .filteredOn(finding -> finding.ruleId().equals("deadlock"))
+            .extracting(Finding::message)
+            .anySatisfy(message -> assertThat(message).contains("'Beide 📦'"));
+      }
+    }
+  }
+
+  @Test
+  void aBrokenUtf32FileNamesTheByteAndTheEncoding() {
+    byte[] bytes = "<definitions/>".getBytes(Charset.forName("UTF-32LE"));
+    bytes[10] = 0x11; // the third character, U+110066: above the last code point
+    assertSingleParseError(lint(bytes), "byte 9 is not valid UTF-32LE");
   }
 
   @Test

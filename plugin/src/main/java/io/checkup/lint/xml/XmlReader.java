@@ -117,20 +117,57 @@ public final class XmlReader {
   private static final Pattern DECLARED_ENCODING =
       Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
 
+  /**
+   * The encoding of a document as XML 1.0 (appendix F) finds it from its first four bytes: a byte
+   * order mark of UTF-8, UTF-16 or UTF-32, or a {@code <} in UTF-16 or UTF-32 without one; null for
+   * an ASCII-compatible start, whose XML declaration names the encoding.
+   */
+  private record Detected(Charset charset, int offset) {}
+
+  private static Detected detect(byte[] bytes) {
+    int b0 = bytes.length > 0 ? bytes[0] & 0xff : -1;
+    int b1 = bytes.length > 1 ? bytes[1] & 0xff : -1;
+    int b2 = bytes.length > 2 ? bytes[2] & 0xff : -1;
+    int b3 = bytes.length > 3 ? bytes[3] & 0xff : -1;
+    if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) {
+      return new Detected(StandardCharsets.UTF_8, 3);
+    }
+    if (b0 == 0x00 && b1 == 0x00 && b2 == 0xFE && b3 == 0xFF) {
+      return new Detected(Charset.forName("UTF-32BE"), 4);
+    }
+    if (b0 == 0xFF && b1 == 0xFE && b2 == 0x00 && b3 == 0x00) {
+      return new Detected(Charset.forName("UTF-32LE"), 4);
+    }
+    if (b0 == 0xFE && b1 == 0xFF) {
+      return new Detected(StandardCharsets.UTF_16BE, 2);
+    }
+    if (b0 == 0xFF && b1 == 0xFE) {
+      return new Detected(StandardCharsets.UTF_16LE, 2);
+    }
+    if (b0 == 0x00 && b1 == 0x00 && b2 == 0x00 && b3 == '<') {
+      return new Detected(Charset.forName("UTF-32BE"), 0);
+    }
+    if (b0 == '<' && b1 == 0x00 && b2 == 0x00 && b3 == 0x00) {
+      return new Detected(Charset.forName("UTF-32LE"), 0);
+    }
+    if (b0 == 0x00 && b1 == '<' && b2 == 0x00 && b3 == '?') {
+      return new Detected(StandardCharsets.UTF_16BE, 0);
+    }
+    if (b0 == '<' && b1 == 0x00 && b2 == '?' && b3 == 0x00) {
+      return new Detected(StandardCharsets.UTF_16LE, 0);
+    }
+    return null;
+  }
+
   static String decode(byte[] bytes) throws XmlReadException {
     Charset charset = StandardCharsets.UTF_8;
     int offset = 0;
-    if (bytes.length >= 3
-        && (bytes[0] & 0xff) == 0xEF
-        && (bytes[1] & 0xff) == 0xBB
-        && (bytes[2] & 0xff) == 0xBF) {
-      offset = 3;
-    } else if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF) {
-      charset = StandardCharsets.UTF_16BE;
-      offset = 2;
-    } else if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE) {
-      charset = StandardCharsets.UTF_16LE;
-      offset = 2;
+    boolean fromBytes = false;
+    Detected detected = detect(bytes);
+    if (detected != null) {
+      charset = detected.charset();
+      offset = detected.offset();
+      fromBytes = true;
     } else {
       String head = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.ISO_8859_1);
       Matcher declared = DECLARED_ENCODING.matcher(head);
@@ -170,10 +207,9 @@ public final class XmlReader {
               + (input.position() + 1)
               + " is not valid "
               + charset.name()
-              + " (the encoding "
-              + (offset > 0 ? "its byte order mark" : "the XML declaration")
-              + " gives, "
-              + "UTF-8 when none is declared)",
+              + (fromBytes
+                  ? " (the encoding its first bytes give: a byte order mark, or a '<' in 2 or 4 bytes)"
+                  : " (the encoding the XML declaration gives, UTF-8 when none is declared)"),
           line,
           column,
           null);
