@@ -215,6 +215,9 @@ public class CheckupRestService {
       return Answers.badRequest(
           "Unknown format '" + Answers.echo(format) + "' for the history: use json, csv or html.");
     }
+    if (chosen.equals(NOT_ACCEPTABLE)) {
+      return notAcceptable();
+    }
     if (chosen.equals("html")) {
       return Answers.html(ReportPages.history(tenantId, historyName(checkup, tenantId), snapshots));
     }
@@ -311,6 +314,9 @@ public class CheckupRestService {
       return Answers.badRequest(
           "Unknown format '" + Answers.echo(format) + "': use json, csv or html.");
     }
+    if (chosen.equals(NOT_ACCEPTABLE)) {
+      return notAcceptable();
+    }
     boolean full = view != null && view.trim().equalsIgnoreCase("full");
     if (view != null && !view.isBlank() && !full && !view.trim().equalsIgnoreCase("triage")) {
       return Answers.badRequest(
@@ -343,9 +349,14 @@ public class CheckupRestService {
         : tenant.getName();
   }
 
+  /** The answer to an Accept header that names none of the formats: 406, as the engine's own. */
+  private static final String NOT_ACCEPTABLE = "not acceptable";
+
   /**
    * {@code ?format} wins; otherwise the first of JSON, CSV or HTML the Accept header names (in its
-   * order of preference), HTML for a bare {@code text/*}, and JSON for anything else.
+   * order of preference), HTML for a bare {@code text/*}, JSON for {@code * / *} or no header, and
+   * {@link #NOT_ACCEPTABLE} for a header that names only other types ({@code application/xml}): a
+   * client that can read only those could not read the answer.
    */
   private String format(String format) {
     if (format != null && !format.isBlank()) {
@@ -356,8 +367,10 @@ public class CheckupRestService {
       return "json";
     }
     boolean anyText = false;
+    boolean anything = false;
     for (MediaType type : headers.getAcceptableMediaTypes()) {
       if (type.isWildcardType()) {
+        anything = true;
         continue;
       }
       if (type.isWildcardSubtype()) {
@@ -374,7 +387,17 @@ public class CheckupRestService {
         return "html";
       }
     }
-    return anyText ? "html" : "json";
+    return anyText ? "html" : anything ? "json" : NOT_ACCEPTABLE;
+  }
+
+  private Response notAcceptable() {
+    return Answers.error(
+        Response.Status.NOT_ACCEPTABLE,
+        "InvalidRequestException",
+        "The Accept header '"
+            + Answers.echo(headers.getHeaderString(HttpHeaders.ACCEPT))
+            + "' names none of the formats of this resource: application/json, text/csv or "
+            + "text/html (or ?format=json|csv|html).");
   }
 
   // ---- the engine and the plugin ----

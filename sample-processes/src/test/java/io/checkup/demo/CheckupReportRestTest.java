@@ -314,6 +314,29 @@ class CheckupReportRestTest {
         .startsWith("text/csv");
     assertThat(accepting("text/*", "/report").getHeaders().getContentType().toString())
         .startsWith("text/html");
+    // a client that reads only a type none of the formats is gets 406, as from the engine's own
+    // resources, with a JSON body that says which types there are; any wildcard still gets JSON
+    ResponseEntity<String> xml = accepting("application/xml", "/report");
+    assertThat(xml.getStatusCode()).isEqualTo(HttpStatus.NOT_ACCEPTABLE);
+    assertThat(JSON.readTree(xml.getBody()).get("message").asText())
+        .contains("'application/xml'")
+        .contains("application/json, text/csv or text/html");
+    assertThat(
+            rest.exchange(
+                    "/engine-rest/process-definition",
+                    HttpMethod.GET,
+                    new HttpEntity<>(acceptHeaders("application/xml")),
+                    String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.NOT_ACCEPTABLE);
+    assertThat(accepting("application/xml", "/history/beta").getStatusCode())
+        .isEqualTo(HttpStatus.NOT_ACCEPTABLE);
+    assertThat(
+            accepting("application/xml, */*;q=0.1", "/report")
+                .getHeaders()
+                .getContentType()
+                .toString())
+        .startsWith("application/json");
     assertThat(
             accepting("text/csv;q=0.5, text/html", "/report")
                 .getHeaders()
@@ -513,10 +536,17 @@ class CheckupReportRestTest {
   }
 
   private ResponseEntity<String> accepting(String accept, String path) {
+    return rest.exchange(
+        "/engine-rest/checkup" + path,
+        HttpMethod.GET,
+        new HttpEntity<>(acceptHeaders(accept)),
+        String.class);
+  }
+
+  private static HttpHeaders acceptHeaders(String accept) {
     HttpHeaders headers = basic("admin", "admin");
     headers.set(HttpHeaders.ACCEPT, accept);
-    return rest.exchange(
-        "/engine-rest/checkup" + path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    return headers;
   }
 
   private static HttpHeaders basic(String user, String password) {
