@@ -74,8 +74,10 @@ import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.BpmnParseFactory;
+import org.camunda.bpm.engine.impl.cfg.CompositeProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.DefaultBpmnParseFactory;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,6 +106,10 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
   private boolean metricsBound;
   private StatsModule stats;
   private ModelTable modelTable;
+
+  /** Registered a second time on one engine: does nothing (the first registration works). */
+  private boolean inert;
+
   private ModelProfiles modelProfiles;
 
   /**
@@ -116,6 +122,16 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    CheckupProcessEnginePlugin first = firstRegistration(configuration.getProcessEnginePlugins());
+    if (first != null && first != this) {
+      inert = true;
+      LOG.warn(
+          "camunda-checkup: the plugin is registered twice on process engine '{}' (in a plugin list and "
+              + "as a Spring bean, or in bpm-platform.xml and in code); the second registration does nothing, "
+              + "the first registration's settings apply. Remove one of them",
+          configuration.getProcessEngineName());
+      return;
+    }
     LintMode mode;
     LintConfig lintConfig;
     try {
@@ -198,11 +214,37 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
   }
 
   /**
+   * The first camunda-checkup plugin of the engine's list, inside composite plugins too (Spring's
+   * starter puts its plugin beans in one); null if there is none.
+   */
+  private static CheckupProcessEnginePlugin firstRegistration(
+      List<? extends ProcessEnginePlugin> plugins) {
+    if (plugins == null) {
+      return null;
+    }
+    for (ProcessEnginePlugin plugin : plugins) {
+      if (plugin instanceof CheckupProcessEnginePlugin checkup) {
+        return checkup;
+      }
+      if (plugin instanceof CompositeProcessEnginePlugin composite) {
+        CheckupProcessEnginePlugin inside = firstRegistration(composite.getPlugins());
+        if (inside != null) {
+          return inside;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
    * The database is known now. On one without table scripts of the plugin's, and without tables an
    * operator made by hand, statistics and report stay off (lint runs), said once in the log.
    */
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
+    if (inert) {
+      return;
+    }
     PluginTables tables = tables(configuration);
     if (!PluginTables.isSupported(tables.databaseType())
         && !(tables.exist(StatsStore.TABLES) && tables.exist(ModelTable.TABLES))) {
@@ -232,6 +274,9 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
+    if (inert) {
+      return;
+    }
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
     lintResults.attach(processEngine.getRepositoryService());

@@ -126,7 +126,8 @@ final class ThreadCounts {
     if (transaction instanceof CommandEnds.Watched own) {
       if (!own.watch(command, registry)) {
         throw new IllegalStateException(
-            "the command's transaction has ended; what it does now is never written");
+            "the command's transaction has ended (what it does now is never written), or another "
+                + "camunda-checkup on this engine counts it");
       }
     } else {
       transaction.addTransactionListener(TransactionState.COMMITTED, command.onCommit);
