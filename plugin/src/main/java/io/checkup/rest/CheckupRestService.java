@@ -369,11 +369,17 @@ public class CheckupRestService {
     boolean anyText = false;
     boolean anything = false;
     for (MediaType type : headers.getAcceptableMediaTypes()) {
+      if (refused(type)) {
+        continue;
+      }
       if (type.isWildcardType()) {
         anything = true;
         continue;
       }
       if (type.isWildcardSubtype()) {
+        if ("application".equalsIgnoreCase(type.getType())) {
+          return "json";
+        }
         anyText |= "text".equalsIgnoreCase(type.getType());
         continue;
       }
@@ -388,6 +394,19 @@ public class CheckupRestService {
       }
     }
     return anyText ? "html" : anything ? "json" : NOT_ACCEPTABLE;
+  }
+
+  /** A type the client names with {@code q=0}: one it does not accept. */
+  private static boolean refused(MediaType type) {
+    String q = type.getParameters().get("q");
+    if (q == null) {
+      return false;
+    }
+    try {
+      return Double.parseDouble(q.trim()) <= 0;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   private Response notAcceptable() {

@@ -337,6 +337,11 @@ class CheckupReportRestTest {
                 .getContentType()
                 .toString())
         .startsWith("application/json");
+    assertThat(accepting("application/*", "/report").getHeaders().getContentType().toString())
+        .startsWith("application/json");
+    // q=0 says "not this one"
+    assertThat(accepting("text/html;q=0, application/xml", "/report").getStatusCode())
+        .isEqualTo(HttpStatus.NOT_ACCEPTABLE);
     assertThat(
             accepting("text/csv;q=0.5, text/html", "/report")
                 .getHeaders()
