@@ -1,9 +1,12 @@
 package io.checkup.engine;
 
-import java.nio.charset.StandardCharsets;
+import io.checkup.lint.xml.XmlReader;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.camunda.bpm.engine.BpmnParseException;
 import org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -54,28 +57,38 @@ final class LintParseListener extends AbstractBpmnParseListener {
   }
 
   /**
-   * The name of the resource being parsed. The engine sets it on the definitions only after the
-   * parse, so a listener finds it in the deployment: the BPMN resource that declares a process with
-   * the definition's key (keys are unique within a deployment). {@code ?} where none does, as for a
-   * resource in an encoding other than UTF-8.
+   * Each deployment being parsed: the key of each executable process to the resource that declares
+   * it (keys are unique among a deployment's executable processes). Made at the deployment's first
+   * resource, let go with the deployment.
    */
-  static String resourceName(DeploymentEntity deployment, ProcessDefinitionEntity definition) {
+  private final Map<DeploymentEntity, Map<String, String>> resourcesByKey =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  /**
+   * The name of the resource being parsed. The engine sets it on the definitions only after the
+   * parse, so a listener finds it in the deployment: the BPMN resource that declares an executable
+   * process with the definition's key, read as XML (a key in a comment, a script or a process that
+   * is not executable does not count). {@code ?} where none does.
+   */
+  String resourceName(DeploymentEntity deployment, ProcessDefinitionEntity definition) {
     if (definition.getResourceName() != null) {
       return definition.getResourceName();
     }
-    Pattern declaring =
-        Pattern.compile(
-            "<(?:[\\w.-]+:)?process\\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*?\\sid\\s*=\\s*[\"']"
-                + Pattern.quote(definition.getKey())
-                + "[\"']");
+    return resourcesByKey
+        .computeIfAbsent(deployment, LintParseListener::executableProcesses)
+        .getOrDefault(definition.getKey(), "?");
+  }
+
+  private static Map<String, String> executableProcesses(DeploymentEntity deployment) {
+    Map<String, String> byKey = new HashMap<>();
     for (ResourceEntity resource : deployment.getResources().values()) {
-      if (isBpmn(resource.getName())
-          && resource.getBytes() != null
-          && declaring.matcher(new String(resource.getBytes(), StandardCharsets.UTF_8)).find()) {
-        return resource.getName();
+      if (isBpmn(resource.getName()) && resource.getBytes() != null) {
+        for (String key : XmlReader.executableProcessIds(resource.getBytes())) {
+          byKey.putIfAbsent(key, resource.getName());
+        }
       }
     }
-    return "?";
+    return byKey;
   }
 
   private static boolean isBpmn(String name) {

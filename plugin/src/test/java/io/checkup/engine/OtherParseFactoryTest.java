@@ -93,6 +93,68 @@ class OtherParseFactoryTest {
         .anySatisfy(line -> assertThat(line).contains("resource 'second.bpmn20.xml'"));
   }
 
+  /**
+   * The key of a process mentioned in a comment, in a script, or by a process that is not
+   * executable is not where the process is. Deployed from a thread with a small stack, as a web
+   * server's worker: reading the resources must not recurse per character.
+   */
+  @Test
+  void theResourceIsTheOneThatDeclaresTheExecutableProcess() throws Exception {
+    CheckupProcessEnginePlugin plugin = start("warn");
+    String head =
+        "<?xml version=\"1.0\"?><definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
+            + " xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" id=\"d\" targetNamespace=\"urn:t\">";
+    String plain =
+        "<startEvent id=\"s\"/><endEvent id=\"e\"/><sequenceFlow id=\"f\" sourceRef=\"s\" targetRef=\"e\"/>";
+    String decoys =
+        head
+            + "<!-- the old one: <process id=\"first\" isExecutable=\"true\"> -->"
+            + "<process id=\"first\" isExecutable=\"false\"><scriptTask id=\"st\" scriptFormat=\"groovy\">"
+            + "<script><![CDATA[// <process id='first' isExecutable='true'> totals for each <process instance\n"
+            + "  sum = sum + item.amount;\n".repeat(200)
+            + "]]></script></scriptTask></process>"
+            + "<process id=\"decoys\" isExecutable=\"true\" camunda:historyTimeToLive=\"5\">"
+            + plain
+            + "</process></definitions>";
+    Deployment[] deployed = new Deployment[1];
+    Throwable[] failed = new Throwable[1];
+    Thread worker =
+        new Thread(
+            null,
+            () -> {
+              try {
+                deployed[0] =
+                    engine
+                        .getRepositoryService()
+                        .createDeployment()
+                        .addString("a-decoys.bpmn", decoys)
+                        .addString("b-decoys.bpmn20.xml", decoys.replace("decoys", "decoys2"))
+                        .addModelInstance("first.bpmn", unassigned("first"))
+                        .deploy();
+              } catch (Throwable e) {
+                failed[0] = e;
+              }
+            },
+            "small-stack worker",
+            256 * 1024);
+    worker.start();
+    worker.join();
+
+    assertThat(failed[0]).isNull();
+    assertThat(plugin.getLintResults().forDeployment(deployed[0].getId()).orElseThrow())
+        .filteredOn(resource -> resource.resourceName().equals("first.bpmn"))
+        .singleElement()
+        .satisfies(
+            resource ->
+                assertThat(resource.findings())
+                    .extracting(Finding::elementId)
+                    .contains("firstTask"));
+    assertThat(log.linesContaining("element 'firstTask'"))
+        .singleElement()
+        .asString()
+        .contains("resource 'first.bpmn'");
+  }
+
   @Test
   void strictModeRefusesWithOneProblemListingEveryError() {
     start("strict");

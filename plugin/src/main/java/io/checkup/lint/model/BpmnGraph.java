@@ -163,7 +163,8 @@ public final class BpmnGraph {
 
   /**
    * The prefix a message should give Camunda's extension attributes in this file: {@code operaton}
-   * where the file uses Operaton's namespace and not Camunda's (a model written for Operaton), else
+   * where the file uses Operaton's namespace and not Camunda's (a model written for Operaton), or
+   * uses neither and declares Operaton's only (as Operaton's modeler writes a simple model), else
    * {@code camunda}. Walks the whole tree: for messages only, not for decisions.
    */
   public String extensionPrefix() {
@@ -180,7 +181,13 @@ public final class BpmnGraph {
         todo.push(child);
       }
     }
-    return operaton ? "operaton" : "camunda";
+    if (operaton) {
+      return "operaton";
+    }
+    return definitions.declaresNamespace(Bpmn.OPERATON_NS)
+            && !definitions.declaresNamespace(Bpmn.CAMUNDA_NS)
+        ? "operaton"
+        : "camunda";
   }
 
   private static boolean usesNamespace(XmlNode node, String namespace) {

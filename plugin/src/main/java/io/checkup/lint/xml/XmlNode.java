@@ -30,6 +30,10 @@ public class XmlNode {
   private final int line;
   private final int column;
   private XmlNode parent;
+
+  /** Namespaces this element declares (xmlns), where the reader tells them: the root's only. */
+  private List<String> declaredNamespaces = List.of();
+
   private String text;
 
   /**
@@ -55,6 +59,19 @@ public class XmlNode {
     this.line = line;
     this.column = column;
     this.origin = origin;
+  }
+
+  /** Notes the namespaces this element declares ({@code xmlns:prefix="uri"}). */
+  public void declareNamespaces(List<String> namespaces) {
+    this.declaredNamespaces = List.copyOf(namespaces);
+  }
+
+  /**
+   * Whether this element declares {@code namespace}. Known for the root of a file the command line
+   * read; false where the reader does not tell (the engine's parse).
+   */
+  public boolean declaresNamespace(String namespace) {
+    return declaredNamespaces.contains(namespace);
   }
 
   public void addChild(XmlNode child) {

@@ -12,8 +12,10 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.stream.Location;
@@ -36,6 +38,7 @@ public final class XmlReader {
 
   private static final XMLInputFactory FACTORY = createFactory();
   private static final String DI_NS = "http://www.omg.org/spec/BPMN/20100524/DI";
+  private static final String MODEL_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
 
   private XmlReader() {}
 
@@ -63,6 +66,43 @@ public final class XmlReader {
     } catch (IOException e) {
       throw new XmlReadException("cannot be read: " + e.getMessage(), 0, 0, e);
     }
+  }
+
+  /**
+   * The ids of the executable processes ({@code isExecutable="true"}, as the engine reads it for a
+   * new deployment) a BPMN document declares, in document order: a stream over the document's top
+   * level, the inside of each element skipped, comments and CDATA never taken for markup. What it
+   * found before a part it cannot read.
+   */
+  public static List<String> executableProcessIds(byte[] bytes) {
+    List<String> ids = new ArrayList<>();
+    XMLStreamReader2 reader = null;
+    try {
+      reader = (XMLStreamReader2) FACTORY.createXMLStreamReader(new StringReader(decode(bytes)));
+      reader.nextTag(); // the root
+      while (reader.hasNext()) {
+        if (reader.next() != XMLStreamConstants.START_ELEMENT) {
+          continue;
+        }
+        if ("process".equals(reader.getLocalName())
+            && MODEL_NS.equals(reader.getNamespaceURI())
+            && Boolean.parseBoolean(reader.getAttributeValue(null, "isExecutable"))) {
+          ids.add(reader.getAttributeValue(null, "id"));
+        }
+        reader.skipElement();
+      }
+    } catch (XMLStreamException | XmlReadException | RuntimeException e) {
+      // what was found so far
+    } finally {
+      if (reader != null) {
+        try {
+          reader.closeCompletely();
+        } catch (XMLStreamException ignored) {
+          // nothing left to release
+        }
+      }
+    }
+    return ids;
   }
 
   /**
@@ -257,6 +297,11 @@ public final class XmlReader {
                   null);
           if (open.isEmpty()) {
             root = node;
+            List<String> declared = new ArrayList<>(reader.getNamespaceCount());
+            for (int i = 0; i < reader.getNamespaceCount(); i++) {
+              declared.add(reader.getNamespaceURI(i));
+            }
+            node.declareNamespaces(declared);
           } else {
             open.peek().addChild(node);
             suppressions = suppressions || node.isSuppression();
