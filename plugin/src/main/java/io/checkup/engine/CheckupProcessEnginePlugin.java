@@ -110,6 +110,15 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
   /** Registered a second time on one engine: does nothing (the first registration works). */
   private boolean inert;
 
+  /**
+   * The engine this instance set up, at each of its steps: the same instance listed twice is called
+   * twice per step, and does its work once.
+   */
+  private ProcessEngineConfigurationImpl initialised;
+
+  private ProcessEngineConfigurationImpl postInitialised;
+  private ProcessEngineConfigurationImpl built;
+
   private ModelProfiles modelProfiles;
 
   /**
@@ -123,8 +132,8 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     CheckupProcessEnginePlugin first = firstRegistration(configuration.getProcessEnginePlugins());
-    if (first != null && first != this) {
-      inert = true;
+    if (initialised == configuration || (first != null && first != this)) {
+      inert = initialised != configuration;
       LOG.warn(
           "camunda-checkup: the plugin is registered twice on process engine '{}' (in a plugin list and "
               + "as a Spring bean, or in bpm-platform.xml and in code); the second registration does nothing, "
@@ -132,6 +141,7 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
           configuration.getProcessEngineName());
       return;
     }
+    initialised = configuration;
     LintMode mode;
     LintConfig lintConfig;
     try {
@@ -242,9 +252,10 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
    */
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
-    if (inert) {
+    if (inert || postInitialised == configuration) {
       return;
     }
+    postInitialised = configuration;
     PluginTables tables = tables(configuration);
     if (!PluginTables.isSupported(tables.databaseType())
         && !(tables.exist(StatsStore.TABLES) && tables.exist(ModelTable.TABLES))) {
@@ -274,11 +285,12 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
-    if (inert) {
-      return;
-    }
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+    if (inert || built == configuration) {
+      return;
+    }
+    built = configuration;
     lintResults.attach(processEngine.getRepositoryService());
     PluginTables tables = tables(configuration);
     try {

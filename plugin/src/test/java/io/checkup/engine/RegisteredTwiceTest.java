@@ -38,7 +38,12 @@ class RegisteredTwiceTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"side by side", "the second inside a composite plugin"})
+  @ValueSource(
+      strings = {
+        "side by side",
+        "the second inside a composite plugin",
+        "the same instance twice, once in a composite plugin"
+      })
   void theSecondRegistrationDoesNothingButSaySo(String how) {
     CheckupProcessEnginePlugin first = new CheckupProcessEnginePlugin();
     CheckupProcessEnginePlugin second = new CheckupProcessEnginePlugin();
@@ -48,7 +53,13 @@ class RegisteredTwiceTest {
         database.name("twice").plugin(first).configuration();
     configuration
         .getProcessEnginePlugins()
-        .add(how.equals("side by side") ? second : new CompositeProcessEnginePlugin(second));
+        .add(
+            switch (how) {
+              case "side by side" -> second;
+              case "the second inside a composite plugin" ->
+                  new CompositeProcessEnginePlugin(second);
+              default -> new CompositeProcessEnginePlugin(first);
+            });
     engine = configuration.buildProcessEngine();
 
     // an unassigned user task: a user-task-assignment warning, an error in no mode
@@ -94,6 +105,11 @@ class RegisteredTwiceTest {
                     .contains("process engine 'twice'")
                     .contains("the first registration's settings apply"));
 
+    // set up once: one start line, and nothing mistaken for another plugin's parse factory or
+    // command context factory
+    assertThat(log.linesContaining("deploy-time lint mode")).hasSize(1);
+    assertThat(log.linesContaining("already uses a custom BpmnParseFactory")).isEmpty();
+    assertThat(log.linesContaining("uses its own CommandContextFactory")).isEmpty();
     // the second registration counts nothing, and fails at nothing
     assertThat(log.linesContaining("counting failed")).isEmpty();
     // every count once, whatever each registration would have flushed at the close
