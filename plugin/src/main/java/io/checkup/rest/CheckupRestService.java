@@ -24,11 +24,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -354,9 +356,10 @@ public class CheckupRestService {
 
   /**
    * {@code ?format} wins; otherwise the first of JSON, CSV or HTML the Accept header names (in its
-   * order of preference), HTML for a bare {@code text/*}, JSON for {@code * / *} or no header, and
-   * {@link #NOT_ACCEPTABLE} for a header that names only other types ({@code application/xml}): a
-   * client that can read only those could not read the answer.
+   * order of preference), JSON for {@code application/*}, HTML for a bare {@code text/*}, JSON for
+   * {@code * / *} or no header, never a format it names with {@code q=0}, and {@link
+   * #NOT_ACCEPTABLE} for a header that leaves none of them ({@code application/xml}): a client that
+   * can read only those could not read the answer.
    */
   private String format(String format) {
     if (format != null && !format.isBlank()) {
@@ -366,6 +369,14 @@ public class CheckupRestService {
     if (headers == null) {
       return "json";
     }
+    // a format named with q=0 is one the client does not take, even where a wildcard would
+    Set<String> refusedFormats = new HashSet<>();
+    for (MediaType type : headers.getAcceptableMediaTypes()) {
+      String exact = exactFormat(type);
+      if (refused(type) && exact != null) {
+        refusedFormats.add(exact);
+      }
+    }
     boolean anyText = false;
     boolean anything = false;
     for (MediaType type : headers.getAcceptableMediaTypes()) {
@@ -374,26 +385,38 @@ public class CheckupRestService {
       }
       if (type.isWildcardType()) {
         anything = true;
-        continue;
-      }
-      if (type.isWildcardSubtype()) {
-        if ("application".equalsIgnoreCase(type.getType())) {
+      } else if (type.isWildcardSubtype()) {
+        if ("application".equalsIgnoreCase(type.getType()) && !refusedFormats.contains("json")) {
           return "json";
         }
         anyText |= "text".equalsIgnoreCase(type.getType());
-        continue;
-      }
-      if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-        return "json";
-      }
-      if (type.isCompatible(MediaType.valueOf(CSV))) {
-        return "csv";
-      }
-      if (type.isCompatible(MediaType.TEXT_HTML_TYPE)) {
-        return "html";
+      } else {
+        String exact = exactFormat(type);
+        if (exact != null && !refusedFormats.contains(exact)) {
+          return exact;
+        }
       }
     }
-    return anyText ? "html" : anything ? "json" : NOT_ACCEPTABLE;
+    for (String fallback : anyText ? List.of("html", "csv") : List.of("json", "html", "csv")) {
+      if ((anyText || anything) && !refusedFormats.contains(fallback)) {
+        return fallback;
+      }
+    }
+    return NOT_ACCEPTABLE;
+  }
+
+  /** The format a concrete media type names, or null. */
+  private static String exactFormat(MediaType type) {
+    if (type.isWildcardType() || type.isWildcardSubtype()) {
+      return null;
+    }
+    if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+      return "json";
+    }
+    if (type.isCompatible(MediaType.valueOf(CSV))) {
+      return "csv";
+    }
+    return type.isCompatible(MediaType.TEXT_HTML_TYPE) ? "html" : null;
   }
 
   /** A type the client names with {@code q=0}: one it does not accept. */

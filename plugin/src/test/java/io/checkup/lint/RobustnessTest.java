@@ -163,6 +163,68 @@ class RobustnessTest {
     }
   }
 
+  /** Without a mark or declaration, and with white space before the first tag. */
+  @Test
+  void utf16AndUtf32WithoutMarkOrDeclarationAreRead() {
+    String xml =
+        "\n  <definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"d\">"
+            + "<process id=\"p\" name=\"Заказ 📦\" isExecutable=\"true\"><startEvent id=\"s\"/></process>"
+            + "</definitions>";
+    for (String encoding : List.of("UTF-16BE", "UTF-16LE", "UTF-32BE", "UTF-32LE")) {
+      for (String text : List.of(xml, xml.strip())) {
+        LintOutcome outcome = lint(text.getBytes(Charset.forName(encoding)));
+        assertThat(outcome.findings())
+            .as(encoding)
+            .extracting(Finding::ruleId)
+            .doesNotContain("parse-error")
+            .contains("end-event-required");
+        assertThat(outcome.findings())
+            .extracting(Finding::message)
+            .anySatisfy(message -> assertThat(message).contains("'Заказ 📦' (p)"));
+      }
+    }
+  }
+
+  @Test
+  void aDeclarationOfUtf16InAFileOfOneByteACharacterSaysSo() {
+    String xml =
+        "<?xml version=\"1.0\" encoding=\"UTF-16\"?>"
+            + "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"d\"/>";
+    assertSingleParseError(
+        lint(xml.getBytes(StandardCharsets.UTF_8)),
+        "the XML declaration says encoding 'UTF-16', but the file is written one byte a character");
+  }
+
+  @Test
+  void aSurrogateInUtf32IsNoCharacter() {
+    // 📦 written as the two UTF-16 halves it has there, each as a UTF-32 unit: no character at all
+    byte[] bytes =
+        "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"\uD83D\uDCE6\"/>"
+            .getBytes(Charset.forName("UTF-32BE"));
+    int at = -1;
+    for (int i = 0; i + 3 < bytes.length; i += 4) {
+      if (bytes[i + 2] == (byte) 0xD8 && bytes[i + 3] == (byte) 0x3D) {
+        at = i;
+      }
+    }
+    if (at < 0) {
+      // the encoder wrote the code point: put the two halves in its place
+      int i =
+          4 * "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"".length();
+      byte[] split = new byte[bytes.length + 4];
+      System.arraycopy(bytes, 0, split, 0, i);
+      split[i + 2] = (byte) 0xD8;
+      split[i + 3] = (byte) 0x3D;
+      split[i + 6] = (byte) 0xDC;
+      split[i + 7] = (byte) 0xE6;
+      System.arraycopy(bytes, i + 4, split, i + 8, bytes.length - i - 4);
+      bytes = split;
+      at = i;
+    }
+    assertSingleParseError(
+        lint(bytes), "byte " + (at + 1) + " is not valid UTF-32BE (U+D83D is a surrogate");
+  }
+
   @Test
   void aBrokenUtf32FileNamesTheByteAndTheEncoding() {
     byte[] bytes = "<definitions/>".getBytes(Charset.forName("UTF-32LE"));

@@ -339,9 +339,15 @@ class CheckupReportRestTest {
         .startsWith("application/json");
     assertThat(accepting("application/*", "/report").getHeaders().getContentType().toString())
         .startsWith("application/json");
-    // q=0 says "not this one"
+    // q=0 says "not this one", even beside a wildcard
     assertThat(accepting("text/html;q=0, application/xml", "/report").getStatusCode())
         .isEqualTo(HttpStatus.NOT_ACCEPTABLE);
+    assertThat(
+            accepting("application/json;q=0, */*", "/report")
+                .getHeaders()
+                .getContentType()
+                .toString())
+        .startsWith("text/html");
     assertThat(
             accepting("text/csv;q=0.5, text/html", "/report")
                 .getHeaders()

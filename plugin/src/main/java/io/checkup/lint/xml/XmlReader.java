@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.stream.Location;
@@ -159,8 +160,9 @@ public final class XmlReader {
 
   /**
    * The encoding of a document as XML 1.0 (appendix F) finds it from its first four bytes: a byte
-   * order mark of UTF-8, UTF-16 or UTF-32, or a {@code <} in UTF-16 or UTF-32 without one; null for
-   * an ASCII-compatible start, whose XML declaration names the encoding.
+   * order mark of UTF-8, UTF-16 or UTF-32, or, without one, the zero bytes around a first {@code <}
+   * or white space in UTF-16 or UTF-32; null for an ASCII-compatible start, whose XML declaration
+   * names the encoding.
    */
   private record Detected(Charset charset, int offset) {}
 
@@ -184,19 +186,26 @@ public final class XmlReader {
     if (b0 == 0xFF && b1 == 0xFE) {
       return new Detected(StandardCharsets.UTF_16LE, 2);
     }
-    if (b0 == 0x00 && b1 == 0x00 && b2 == 0x00 && b3 == '<') {
+    // no mark: a document starts with '<' or white space, and XML has no NUL character, so zero
+    // bytes around the first character give its width and order
+    if (b0 == 0x00 && b1 == 0x00 && b2 == 0x00 && startsXml(b3)) {
       return new Detected(Charset.forName("UTF-32BE"), 0);
     }
-    if (b0 == '<' && b1 == 0x00 && b2 == 0x00 && b3 == 0x00) {
+    if (startsXml(b0) && b1 == 0x00 && b2 == 0x00 && b3 == 0x00) {
       return new Detected(Charset.forName("UTF-32LE"), 0);
     }
-    if (b0 == 0x00 && b1 == '<' && b2 == 0x00 && b3 == '?') {
+    if (b0 == 0x00 && startsXml(b1)) {
       return new Detected(StandardCharsets.UTF_16BE, 0);
     }
-    if (b0 == '<' && b1 == 0x00 && b2 == '?' && b3 == 0x00) {
+    if (startsXml(b0) && b1 == 0x00) {
       return new Detected(StandardCharsets.UTF_16LE, 0);
     }
     return null;
+  }
+
+  /** A character a document may start with: its first tag, or white space before it. */
+  private static boolean startsXml(int b) {
+    return b == '<' || b == ' ' || b == '\t' || b == '\n' || b == '\r';
   }
 
   static String decode(byte[] bytes) throws XmlReadException {
@@ -221,7 +230,21 @@ public final class XmlReader {
               declared.start(1) + 1,
               e);
         }
+        if (charset.name().startsWith("UTF-16") || charset.name().startsWith("UTF-32")) {
+          // the declaration was read one byte a character: the file is not in that encoding
+          throw new XmlReadException(
+              "the XML declaration says encoding '"
+                  + declared.group(1)
+                  + "', but the file is written one byte a character (UTF-8 or another 8-bit"
+                  + " encoding): declare that encoding, or save the file in the one declared",
+              1,
+              declared.start(1) + 1,
+              null);
+        }
       }
+    }
+    if (charset.name().startsWith("UTF-32")) {
+      rejectSurrogates(bytes, offset, charset.name().equals("UTF-32LE"));
     }
     CharsetDecoder decoder =
         charset
@@ -248,7 +271,8 @@ public final class XmlReader {
               + " is not valid "
               + charset.name()
               + (fromBytes
-                  ? " (the encoding its first bytes give: a byte order mark, or a '<' in 2 or 4 bytes)"
+                  ? " (the encoding its first bytes give: a byte order mark, or zero bytes around the"
+                      + " first character)"
                   : " (the encoding the XML declaration gives, UTF-8 when none is declared)"),
           line,
           column,
@@ -257,6 +281,47 @@ public final class XmlReader {
     decoder.flush(output);
     output.flip();
     return output.toString();
+  }
+
+  /**
+   * UTF-32 holds code points, and U+D800 to U+DFFF are none: the JDK's decoder lets them through
+   * (two of them even become a character), so they are refused here, by byte, line and column.
+   */
+  private static void rejectSurrogates(byte[] bytes, int offset, boolean littleEndian)
+      throws XmlReadException {
+    int line = 1;
+    int column = 1;
+    for (int i = offset; i + 3 < bytes.length; i += 4) {
+      int unit =
+          littleEndian
+              ? (bytes[i] & 0xff)
+                  | (bytes[i + 1] & 0xff) << 8
+                  | (bytes[i + 2] & 0xff) << 16
+                  | (bytes[i + 3] & 0xff) << 24
+              : (bytes[i] & 0xff) << 24
+                  | (bytes[i + 1] & 0xff) << 16
+                  | (bytes[i + 2] & 0xff) << 8
+                  | (bytes[i + 3] & 0xff);
+      if (unit >= 0xD800 && unit <= 0xDFFF) {
+        throw new XmlReadException(
+            "byte "
+                + (i + 1)
+                + " is not valid UTF-32"
+                + (littleEndian ? "LE" : "BE")
+                + " (U+"
+                + Integer.toHexString(unit).toUpperCase(Locale.ROOT)
+                + " is a surrogate, not a character)",
+            line,
+            column,
+            null);
+      }
+      if (unit == '\n') {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+    }
   }
 
   private static XmlNode readDocument(XMLStreamReader2 reader)
