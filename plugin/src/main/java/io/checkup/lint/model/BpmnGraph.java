@@ -33,6 +33,9 @@ public final class BpmnGraph {
   private final Map<Object, Object> memo = new HashMap<>();
   private Boolean hasSuppressions;
 
+  /** The key of {@link #extensionPrefix()}'s answer among the memoized ones. */
+  private static final Object EXTENSION_PREFIX = new Object();
+
   BpmnGraph(XmlNode definitions) {
     this.definitions = definitions;
   }
@@ -165,9 +168,19 @@ public final class BpmnGraph {
    * The prefix a message should give Camunda's extension attributes in this file: {@code operaton}
    * where the file uses Operaton's namespace and not Camunda's (a model written for Operaton), or
    * uses neither and declares Operaton's only (as Operaton's modeler writes a simple model), else
-   * {@code camunda}. Walks the whole tree: for messages only, not for decisions.
+   * {@code camunda}. Walks the whole tree once per lint (then remembered): for messages only, not
+   * for decisions.
    */
   public String extensionPrefix() {
+    String known = memoized(EXTENSION_PREFIX);
+    if (known == null) {
+      known = findExtensionPrefix();
+      memoize(EXTENSION_PREFIX, known);
+    }
+    return known;
+  }
+
+  private String findExtensionPrefix() {
     boolean operaton = false;
     ArrayDeque<XmlNode> todo = new ArrayDeque<>();
     todo.push(definitions);
