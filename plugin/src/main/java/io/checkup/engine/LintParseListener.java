@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import org.camunda.bpm.engine.BpmnParseException;
-import org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
@@ -82,22 +81,13 @@ final class LintParseListener extends AbstractBpmnParseListener {
   private static Map<String, String> executableProcesses(DeploymentEntity deployment) {
     Map<String, String> byKey = new HashMap<>();
     for (ResourceEntity resource : deployment.getResources().values()) {
-      if (isBpmn(resource.getName()) && resource.getBytes() != null) {
+      if (LintResults.isBpmn(resource.getName()) && resource.getBytes() != null) {
         for (String key : XmlReader.executableProcessIds(resource.getBytes())) {
           byKey.putIfAbsent(key, resource.getName());
         }
       }
     }
     return byKey;
-  }
-
-  private static boolean isBpmn(String name) {
-    for (String suffix : BpmnDeployer.BPMN_RESOURCE_SUFFIXES) {
-      if (name != null && name.endsWith(suffix)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static DeploymentEntity currentDeployment(List<ProcessDefinitionEntity> definitions) {

@@ -170,6 +170,15 @@ public final class LintResults implements DeploymentListener {
    * whole, or empty when there is no such definition.
    */
   public Optional<List<Finding>> forProcessDefinition(String processDefinitionId) {
+    return ofProcessDefinition(processDefinitionId).map(ResourceFindings::findings);
+  }
+
+  /**
+   * As {@link #forProcessDefinition}, with the definition's resource and the count of its file's
+   * findings beyond the bound that were not kept (of this process or another of the file: which one
+   * is not known once they are dropped).
+   */
+  public Optional<ResourceFindings> ofProcessDefinition(String processDefinitionId) {
     ProcessDefinition definition =
         repositoryService()
             .createProcessDefinitionQuery()
@@ -179,9 +188,11 @@ public final class LintResults implements DeploymentListener {
       return Optional.empty();
     }
     List<Finding> findings = new ArrayList<>();
+    int omitted = 0;
     for (ResourceFindings resource :
         forDeployment(definition.getDeploymentId()).orElse(List.of())) {
       if (resource.resourceName().equals(definition.getResourceName())) {
+        omitted += resource.omitted();
         for (Finding finding : resource.findings()) {
           if (finding.processId() == null || finding.processId().equals(definition.getKey())) {
             findings.add(finding);
@@ -189,7 +200,9 @@ public final class LintResults implements DeploymentListener {
         }
       }
     }
-    return Optional.of(findings);
+    return Optional.of(
+        new ResourceFindings(
+            definition.getDeploymentId(), definition.getResourceName(), findings, omitted));
   }
 
   /**

@@ -3,7 +3,6 @@ package io.checkup.rest;
 import io.checkup.engine.CheckupProcessEnginePlugin;
 import io.checkup.engine.CheckupRegistry;
 import io.checkup.engine.ResourceFindings;
-import io.checkup.lint.Finding;
 import io.checkup.report.CheckupReport;
 import io.checkup.report.HistoryFormats;
 import io.checkup.report.Report;
@@ -290,10 +289,10 @@ public class CheckupRestService {
             .createProcessDefinitionQuery()
             .processDefinitionId(id)
             .singleResult();
-    Optional<List<Finding>> found =
+    Optional<ResourceFindings> found =
         definition == null
             ? Optional.empty()
-            : checkup.plugin().getLintResults().forProcessDefinition(id);
+            : checkup.plugin().getLintResults().ofProcessDefinition(id);
     if (found.isEmpty()) {
       return Answers.notFound("No process definition '" + Answers.echo(id) + "'.");
     }
@@ -303,7 +302,9 @@ public class CheckupRestService {
     body.put("version", definition.getVersion());
     body.put("tenantId", definition.getTenantId());
     body.put("resource", definition.getResourceName());
-    body.put("findings", FindingsJson.list(found.get()));
+    body.put("findings", FindingsJson.list(found.get().findings()));
+    // the file's findings beyond the bound kept: counted, not listed (the command line lists them)
+    body.put("omittedFindings", found.get().omitted());
     return Answers.json(body);
   }
 

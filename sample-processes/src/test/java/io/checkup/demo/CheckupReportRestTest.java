@@ -1,5 +1,6 @@
 package io.checkup.demo;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -460,6 +461,48 @@ class CheckupReportRestTest {
         .isEqualTo("invoiceApproval.bpmn");
     assertThat(get("admin", "/lint/deployment/no-such-deployment").getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void anAnswerCutAtItsBoundSaysHowManyFindingsItLeftOut() throws Exception {
+    // 1,100 unnamed tasks in a row: a label-required finding each, more than one answer lists
+    StringBuilder xml =
+        new StringBuilder(
+            "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
+                + " xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" id=\"d\""
+                + " targetNamespace=\"urn:t\"><process id=\"manyTasks\" isExecutable=\"true\""
+                + " camunda:historyTimeToLive=\"5\"><startEvent id=\"s\" name=\"Start\"/>");
+    String previous = "s";
+    for (int i = 0; i < 1_100; i++) {
+      xml.append("<task id=\"t").append(i).append("\"/>");
+      xml.append("<sequenceFlow id=\"f").append(i).append("\" sourceRef=\"").append(previous);
+      xml.append("\" targetRef=\"t").append(i).append("\"/>");
+      previous = "t" + i;
+    }
+    xml.append("<endEvent id=\"e\" name=\"End\"/><sequenceFlow id=\"last\" sourceRef=\"");
+    xml.append(previous).append("\" targetRef=\"e\"/></process></definitions>");
+    String deployment = deploy(null, "manyTasks.bpmn", xml.toString().getBytes(UTF_8));
+
+    JsonNode resource =
+        JSON.readTree(get("admin", "/lint/deployment/" + deployment).getBody()).at("/resources/0");
+    assertThat(resource.get("findings")).hasSize(1_000);
+    int omitted = resource.get("omittedFindings").asInt();
+    assertThat(omitted).isGreaterThanOrEqualTo(100);
+    String definition =
+        JSON.readTree(
+                rest.exchange(
+                        "/engine-rest/process-definition?deploymentId=" + deployment,
+                        HttpMethod.GET,
+                        new HttpEntity<>(basic("admin", "admin")),
+                        String.class)
+                    .getBody())
+            .get(0)
+            .get("id")
+            .asText();
+    JsonNode ofDefinition =
+        JSON.readTree(get("admin", "/lint/process-definition/" + definition).getBody());
+    assertThat(ofDefinition.get("findings")).hasSize(1_000);
+    assertThat(ofDefinition.get("omittedFindings").asInt()).isEqualTo(omitted);
   }
 
   @Test
