@@ -107,12 +107,10 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
   private StatsModule stats;
   private ModelTable modelTable;
 
-  /** Registered a second time on one engine: does nothing (the first registration works). */
-  private boolean inert;
-
   /**
    * The engine this instance set up, at each of its steps: the same instance listed twice is called
-   * twice per step, and does its work once.
+   * twice per step and does its work once, and a second registration (another instance listed after
+   * this one's twin) sets up nothing, so its later steps find no engine of their own.
    */
   private ProcessEngineConfigurationImpl initialised;
 
@@ -133,7 +131,6 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     CheckupProcessEnginePlugin first = firstRegistration(configuration.getProcessEnginePlugins());
     if (initialised == configuration || (first != null && first != this)) {
-      inert = initialised != configuration;
       LOG.warn(
           "camunda-checkup: the plugin is registered twice on process engine '{}' (in a plugin list and "
               + "as a Spring bean, or in bpm-platform.xml and in code); the second registration does nothing, "
@@ -252,7 +249,7 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
    */
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
-    if (inert || postInitialised == configuration) {
+    if (initialised != configuration || postInitialised == configuration) {
       return;
     }
     postInitialised = configuration;
@@ -287,7 +284,7 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
   public void postProcessEngineBuild(ProcessEngine processEngine) {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-    if (inert || built == configuration) {
+    if (initialised != configuration || built == configuration) {
       return;
     }
     built = configuration;
