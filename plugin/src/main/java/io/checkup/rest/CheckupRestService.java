@@ -398,9 +398,11 @@ public class CheckupRestService {
         }
       }
     }
-    for (String fallback : anyText ? List.of("html", "csv") : List.of("json", "html", "csv")) {
-      if ((anyText || anything) && !refusedFormats.contains(fallback)) {
-        return fallback;
+    if (anyText || anything) {
+      for (String fallback : anyText ? List.of("html", "csv") : List.of("json", "html", "csv")) {
+        if (!refusedFormats.contains(fallback)) {
+          return fallback;
+        }
       }
     }
     return NOT_ACCEPTABLE;

@@ -95,13 +95,7 @@ public final class XmlReader {
     } catch (XMLStreamException | XmlReadException | RuntimeException e) {
       // what was found so far
     } finally {
-      if (reader != null) {
-        try {
-          reader.closeCompletely();
-        } catch (XMLStreamException ignored) {
-          // nothing left to release
-        }
-      }
+      close(reader);
     }
     return ids;
   }
@@ -145,12 +139,17 @@ public final class XmlReader {
       // some malformed byte sequences surface as unchecked exceptions from the decoder
       throw new XmlReadException("malformed XML: " + e.getMessage(), 0, 0, e);
     } finally {
-      if (reader != null) {
-        try {
-          reader.close();
-        } catch (XMLStreamException ignored) {
-          // nothing left to release
-        }
+      close(reader);
+    }
+  }
+
+  /** Closes a reader over text in memory, if one was made. */
+  private static void close(XMLStreamReader2 reader) {
+    if (reader != null) {
+      try {
+        reader.close();
+      } catch (XMLStreamException ignored) {
+        // nothing left to release
       }
     }
   }
