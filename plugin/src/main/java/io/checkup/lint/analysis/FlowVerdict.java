@@ -1,11 +1,11 @@
 package io.checkup.lint.analysis;
 
 import io.checkup.lint.WitnessStep;
+import io.checkup.lint.model.BpmnElement;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.Scope;
 import io.checkup.lint.model.SequenceFlow;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -77,10 +77,7 @@ public record FlowVerdict(
    * explore.
    */
   public String fragmentName() {
-    List<String> names = new ArrayList<>();
-    for (int i = 0; i < Math.min(3, fragment.size()); i++) {
-      names.add(fragment.get(i).describe());
-    }
+    List<String> names = BpmnElement.describeFirst(fragment, 3);
     boolean gateways = true;
     for (FlowNode node : fragment) {
       gateways &= node.isGateway();

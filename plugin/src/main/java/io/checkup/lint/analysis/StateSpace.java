@@ -3,6 +3,7 @@ package io.checkup.lint.analysis;
 import io.checkup.lint.WitnessStep;
 import io.checkup.lint.analysis.FlowNet.EdgeKind;
 import io.checkup.lint.analysis.FlowNet.Kind;
+import io.checkup.lint.model.BpmnElement;
 import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.SequenceFlow;
 import java.util.ArrayList;
@@ -525,21 +526,11 @@ final class StateSpace {
         starts.add(node);
       }
     }
-    List<String> names = new ArrayList<>();
-    for (int i = 0; i < Math.min(3, starts.size()); i++) {
-      names.add(starts.get(i).describe());
-    }
-    String listed;
-    if (starts.size() > 3) {
-      listed = String.join(", ", names) + " and " + (starts.size() - 3) + " more";
-    } else if (names.size() > 1) {
-      listed =
-          String.join(", ", names.subList(0, names.size() - 1))
-              + " and "
-              + names.get(names.size() - 1);
-    } else {
-      listed = names.get(0);
-    }
+    List<String> names = BpmnElement.describeFirst(starts, 3);
+    String listed =
+        starts.size() > 3
+            ? String.join(", ", names) + " and " + (starts.size() - 3) + " more"
+            : inWords(names);
     FlowNode first = starts.get(0);
     return new WitnessStep(
         first.id(),
@@ -620,15 +611,17 @@ final class StateSpace {
       }
     }
     String text =
-        (node.isGateway() ? "at " : "after ")
-            + node.describe()
-            + " take "
-            + (names.size() == 1
-                ? names.get(0)
-                : String.join(", ", names.subList(0, names.size() - 1))
-                    + " and "
-                    + names.get(names.size() - 1));
+        (node.isGateway() ? "at " : "after ") + node.describe() + " take " + inWords(names);
     return new WitnessStep(node.id(), flow == null ? null : flow.id(), text, node.line());
+  }
+
+  /** "A", "A and B", "A, B and C". */
+  private static String inWords(List<String> names) {
+    return names.size() == 1
+        ? names.get(0)
+        : String.join(", ", names.subList(0, names.size() - 1))
+            + " and "
+            + names.get(names.size() - 1);
   }
 
   private static boolean get(long[] state, int place) {

@@ -136,6 +136,15 @@ public abstract class BpmnElement {
     return named ? quoted + " (" + id + ")" : id;
   }
 
+  /** How the first {@code count} of these elements are named in a message ({@link #describe()}). */
+  public static List<String> describeFirst(List<? extends BpmnElement> elements, int count) {
+    List<String> names = new ArrayList<>(Math.min(count, elements.size()));
+    for (int i = 0; i < Math.min(count, elements.size()); i++) {
+      names.add(elements.get(i).describe());
+    }
+    return names;
+  }
+
   /** The ids of these elements, leaving out those that have none. */
   public static List<String> ids(Collection<? extends BpmnElement> elements) {
     List<String> ids = new ArrayList<>(elements.size());

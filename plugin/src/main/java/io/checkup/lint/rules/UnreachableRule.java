@@ -129,9 +129,7 @@ public final class UnreachableRule implements Rule {
           .append("; so neither can ")
           .append(behind.size() == 1 ? "the element after it: " : "the " + behind.size())
           .append(behind.size() == 1 ? "" : " elements after it: ");
-      for (int i = 0; i < Math.min(behind.size(), NAMED); i++) {
-        message.append(i == 0 ? "" : ", ").append(behind.get(i).describe());
-      }
+      message.append(String.join(", ", BpmnElement.describeFirst(behind, NAMED)));
       if (behind.size() > NAMED) {
         message.append(" and ").append(behind.size() - NAMED).append(" more");
       }
