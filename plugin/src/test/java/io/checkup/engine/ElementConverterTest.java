@@ -45,6 +45,38 @@ class ElementConverterTest {
     assertSameTree(fromEngine, fromReader);
   }
 
+  /**
+   * An XML declaration written over several lines moves every element down by its line breaks, and
+   * the positions say so (the engine's own parser, here the reference, is itself off by one then: a
+   * position on the command line is the file's).
+   */
+  @Test
+  void positionsBelowAnXmlDeclarationOfSeveralLinesAreTheFilesOwn() throws Exception {
+    String model =
+        new String(
+            ElementConverterTest.class.getResourceAsStream("/models/errors.bpmn").readAllBytes(),
+            StandardCharsets.UTF_8);
+    XmlNode oneLine = XmlReader.read(model.getBytes(StandardCharsets.UTF_8));
+    for (String lineBreak : new String[] {"\n", "\r\n", "\r"}) {
+      String split =
+          model.replaceFirst(
+              "^<\\?xml version=\"1.0\" encoding=\"UTF-8\"\\?>",
+              "<?xml" + lineBreak + "  version=\"1.0\"" + lineBreak + "  encoding=\"UTF-8\"?>");
+      assertThat(split).as("declaration rewritten").isNotEqualTo(model);
+
+      assertShifted(oneLine, XmlReader.read(split.getBytes(StandardCharsets.UTF_8)), 2);
+    }
+  }
+
+  private static void assertShifted(XmlNode before, XmlNode after, int lines) {
+    assertThat(after.line()).as(after + " line").isEqualTo(before.line() + lines);
+    assertThat(after.column()).as(after + " column").isEqualTo(before.column());
+    assertThat(after.children()).hasSameSizeAs(before.children());
+    for (int i = 0; i < before.children().size(); i++) {
+      assertShifted(before.children().get(i), after.children().get(i), lines);
+    }
+  }
+
   @Test
   void attributesReadDirectlyEqualThoseReadThroughTheAccessors() throws Exception {
     byte[] model =

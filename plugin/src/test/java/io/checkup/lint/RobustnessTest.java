@@ -57,6 +57,17 @@ class RobustnessTest {
   }
 
   @Test
+  void aParseErrorKeepsItsLineBelowAnXmlDeclarationOfSeveralLines() {
+    LintOutcome outcome =
+        lint(
+            "<?xml\r\n  version=\"1.0\"\n  encoding=\"UTF-8\"?>\n<definitions>\n"
+                + "  <process id=\"p\">\n</definitions>");
+
+    assertSingleParseError(outcome, "not well-formed XML");
+    assertThat(outcome.findings().get(0).line()).isEqualTo(6);
+  }
+
+  @Test
   void externalEntitiesAreNeverResolved(@TempDir Path dir) throws IOException {
     Path secret = Files.writeString(dir.resolve("secret.txt"), "TOP-SECRET-CONTENT");
     String xml =

@@ -108,10 +108,16 @@ public final class XmlReader {
    */
   public static XmlNode read(byte[] bytes) throws XmlReadException {
     String text = decode(bytes);
+    // the StAX reader counts no line breaks inside the XML declaration, so it gets the declaration
+    // on one line and every line it reports is moved down by the breaks taken out
+    int declarationBreaks = lineBreaksInDeclaration(text);
+    if (declarationBreaks > 0) {
+      text = joinDeclaration(text);
+    }
     XMLStreamReader2 reader = null;
     try {
       reader = (XMLStreamReader2) FACTORY.createXMLStreamReader(new StringReader(text));
-      return readDocument(reader);
+      return readDocument(reader, declarationBreaks);
     } catch (XMLStreamException e) {
       Location location = e.getLocation();
       String message = e.getMessage();
@@ -132,7 +138,7 @@ public final class XmlReader {
       }
       throw new XmlReadException(
           message == null ? "malformed XML" : message.trim(),
-          location == null ? 0 : location.getLineNumber(),
+          location == null ? 0 : location.getLineNumber() + declarationBreaks,
           location == null ? 0 : location.getColumnNumber(),
           e);
     } catch (RuntimeException e) {
@@ -141,6 +147,28 @@ public final class XmlReader {
     } finally {
       close(reader);
     }
+  }
+
+  /** The line breaks (CR LF, LF or CR alone) inside a leading XML declaration. */
+  private static int lineBreaksInDeclaration(String text) {
+    if (!text.startsWith("<?xml")) {
+      return 0;
+    }
+    int end = text.indexOf("?>");
+    int breaks = 0;
+    for (int i = 0; i < end; i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r' && (i + 1 >= end || text.charAt(i + 1) != '\n')) {
+        breaks++;
+      }
+    }
+    return breaks;
+  }
+
+  /** The text with its XML declaration's line breaks made spaces. */
+  private static String joinDeclaration(String text) {
+    int end = text.indexOf("?>");
+    return text.substring(0, end).replace('\n', ' ').replace('\r', ' ') + text.substring(end);
   }
 
   /** Closes a reader over text in memory, if one was made. */
@@ -323,7 +351,7 @@ public final class XmlReader {
     }
   }
 
-  private static XmlNode readDocument(XMLStreamReader2 reader)
+  private static XmlNode readDocument(XMLStreamReader2 reader, int lineOffset)
       throws XMLStreamException, XmlReadException {
     Deque<XmlNode> open = new ArrayDeque<>();
     // one text buffer: each open element remembers where its text starts; a child's text is cut off
@@ -356,7 +384,7 @@ public final class XmlReader {
                   reader.getNamespaceURI(),
                   reader.getLocalName(),
                   attributes,
-                  location.getLineNumber(),
+                  location.getLineNumber() + lineOffset,
                   location.getColumnNumber(),
                   null);
           if (open.isEmpty()) {
@@ -384,7 +412,7 @@ public final class XmlReader {
         case XMLStreamConstants.ENTITY_REFERENCE ->
             throw new XmlReadException(
                 "entity reference '&" + reader.getLocalName() + ";' is not resolved",
-                reader.getLocation().getLineNumber(),
+                reader.getLocation().getLineNumber() + lineOffset,
                 reader.getLocation().getColumnNumber(),
                 null);
         case XMLStreamConstants.END_ELEMENT -> {
