@@ -1,6 +1,7 @@
 package io.checkup.engine;
 
 import io.checkup.lint.model.Bpmn;
+import io.checkup.lint.xml.XmlReader;
 import java.io.InputStream;
 import java.util.ArrayDeque;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -23,16 +24,10 @@ final class CheckupBpmnParse extends BpmnParse {
     this.linter = linter;
   }
 
-  /**
-   * The deepest element nesting the engine is given to read at all (sub-processes are held to far
-   * less).
-   */
-  static final int MAX_ELEMENT_DEPTH = 1_000;
-
   /** A deployment's resource: read by the engine through a guard against absurd nesting. */
   @Override
   public BpmnParse sourceInputStream(InputStream inputStream) {
-    return super.sourceInputStream(new XmlDepthGuard(inputStream, MAX_ELEMENT_DEPTH));
+    return super.sourceInputStream(new XmlDepthGuard(inputStream, XmlReader.MAX_ELEMENT_DEPTH));
   }
 
   /**

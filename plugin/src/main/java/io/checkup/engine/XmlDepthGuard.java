@@ -1,5 +1,6 @@
 package io.checkup.engine;
 
+import io.checkup.lint.xml.XmlReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,13 +21,7 @@ final class XmlDepthGuard extends FilterInputStream {
     final int line;
 
     TooDeepException(int limit, int line) {
-      super(
-          "elements are nested more than "
-              + limit
-              + " levels deep (line "
-              + line
-              + "): the model is not read "
-              + "further; no process needs such depth, and the engine's parser runs out of memory or stack on it");
+      super(XmlReader.nestedTooDeep(limit, line));
       this.line = line;
     }
   }

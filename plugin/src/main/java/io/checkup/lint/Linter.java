@@ -104,9 +104,7 @@ public final class Linter {
       root = XmlReader.read(bpmnXml);
     } catch (XmlReadException e) {
       return new LintOutcome(
-          List.of(
-              Finding.parseError("not well-formed XML: " + e.getMessage(), e.line(), e.column())),
-          List.of());
+          List.of(Finding.parseError(e.describe(), e.line(), e.column())), List.of());
     }
     return lint(root);
   }

@@ -67,6 +67,46 @@ class RobustnessTest {
     assertThat(outcome.findings().get(0).line()).isEqualTo(6);
   }
 
+  /**
+   * Lanes nest through lane sets: ten thousand levels of them overflowed the graph builder's stack
+   * (an internal error hiding every finding); like the engine at deploy time, the reader stops at a
+   * thousand levels of elements, whatever they are.
+   */
+  @Test
+  void elementsNestedDeeperThanAThousandLevelsAreOneParseErrorNotAStackOverflow() {
+    int lanes = 10_000;
+    StringBuilder xml =
+        new StringBuilder(
+            "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\">\n"
+                + "<process id=\"p\" isExecutable=\"false\">\n<startEvent id=\"s\"/>\n<laneSet>\n");
+    for (int i = 0; i < lanes; i++) {
+      xml.append("<lane id=\"l").append(i).append("\"><childLaneSet>\n");
+    }
+    xml.append("</childLaneSet></lane>\n".repeat(lanes))
+        .append("</laneSet></process></definitions>");
+    // definitions, process, laneSet, then lane and childLaneSet by turns: the 1,001st level is
+    // lane l498's child lane set, on line 503
+    LintOutcome outcome = lint(xml.toString());
+
+    assertSingleParseError(outcome, "elements are nested more than 1000 levels deep (line 503)");
+    assertThat(outcome.findings().get(0).message()).startsWith("elements are nested");
+    assertThat(outcome.findings().get(0).line()).isEqualTo(503);
+
+    // definitions, process and extensionElements, then foreign elements: 997 of them make 1,000
+    assertThat(lint(nestedExtensions(997)).findings())
+        .extracting(Finding::ruleId)
+        .doesNotContain("parse-error");
+    assertSingleParseError(lint(nestedExtensions(998)), "nested more than 1000 levels deep");
+  }
+
+  private static String nestedExtensions(int depth) {
+    return "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><process id=\"p\">"
+        + "<extensionElements>"
+        + "<x:e xmlns:x=\"urn:x\">".repeat(depth)
+        + "</x:e>".repeat(depth)
+        + "</extensionElements><startEvent id=\"s\"/></process></definitions>";
+  }
+
   @Test
   void externalEntitiesAreNeverResolved(@TempDir Path dir) throws IOException {
     Path secret = Files.writeString(dir.resolve("secret.txt"), "TOP-SECRET-CONTENT");

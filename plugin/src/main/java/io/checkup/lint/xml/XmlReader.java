@@ -41,6 +41,22 @@ public final class XmlReader {
   private static final String DI_NS = "http://www.omg.org/spec/BPMN/20100524/DI";
   private static final String MODEL_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
 
+  /**
+   * The deepest element nesting read at all, by the engine at deploy time and by the linter's own
+   * reader (sub-processes are held to far less).
+   */
+  public static final int MAX_ELEMENT_DEPTH = 1_000;
+
+  /** Why a document whose elements nest deeper than {@code limit} is not read. */
+  public static String nestedTooDeep(int limit, int line) {
+    return "elements are nested more than "
+        + limit
+        + " levels deep (line "
+        + line
+        + "): the model is not read further; no process needs such depth, and the engine's parser runs"
+        + " out of memory or stack on it";
+  }
+
   private XmlReader() {}
 
   private static XMLInputFactory createFactory() {
@@ -397,6 +413,10 @@ public final class XmlReader {
           } else {
             open.peek().addChild(node);
             suppressions = suppressions || node.isSuppression();
+          }
+          if (open.size() == MAX_ELEMENT_DEPTH) {
+            throw XmlReadException.refused(
+                nestedTooDeep(MAX_ELEMENT_DEPTH, node.line()), node.line(), node.column());
           }
           if (open.size() == textStart.length) {
             textStart = Arrays.copyOf(textStart, textStart.length * 2);
