@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * N] PATH...}
  *
  * <p>Exit codes: 0 no errors (and warnings within {@code --max-warnings}); 1 findings of severity
- * error or too many warnings; 2 bad usage.
+ * error or too many warnings; 2 bad usage, or the output could not be written.
  */
 public final class CheckupCli {
 
@@ -69,6 +69,20 @@ public final class CheckupCli {
    * As {@link #run(PrintWriter, PrintWriter, String...)}, in a working directory of the caller's.
    */
   static int run(Path workingDirectory, PrintWriter out, PrintWriter err, String... args) {
+    int exitCode = command(workingDirectory, out, err, args);
+    // a PrintWriter keeps write errors to itself: a full disk or a closed pipe must not pass for a
+    // clean run whose report is missing
+    if (out.checkError()) {
+      err.println(
+          "checkup-cli: the output could not be written (standard output closed, or the disk full);"
+              + " the report is missing or incomplete");
+      return EXIT_USAGE;
+    }
+    return exitCode;
+  }
+
+  private static int command(
+      Path workingDirectory, PrintWriter out, PrintWriter err, String... args) {
     CliArguments arguments;
     try {
       arguments = CliArguments.parse(args);

@@ -72,9 +72,17 @@ final class LintCommand {
     out.flush();
     long errors = count(results, Severity.ERROR);
     long warnings = count(results, Severity.WARN);
-    return errors > 0 || (arguments.maxWarnings != null && warnings > arguments.maxWarnings)
-        ? CheckupCli.EXIT_FINDINGS
-        : CheckupCli.EXIT_OK;
+    boolean tooManyWarnings = arguments.maxWarnings != null && warnings > arguments.maxWarnings;
+    if (tooManyWarnings) {
+      // the report says how many; the exit code alone would not say why
+      err.println(
+          "checkup-cli: "
+              + warnings
+              + " warning(s), more than --max-warnings "
+              + arguments.maxWarnings
+              + " allows");
+    }
+    return errors > 0 || tooManyWarnings ? CheckupCli.EXIT_FINDINGS : CheckupCli.EXIT_OK;
   }
 
   /**

@@ -10,6 +10,9 @@ import io.checkup.lint.Linter;
 import io.checkup.lint.RuleCatalog;
 import io.checkup.testing.ModelGenerator;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -209,8 +212,30 @@ class LintCommandTest {
   void exitCodeIsZeroWithoutErrorsAndOneWhenWarningsExceedTheLimit() {
     assertThat(CliRun.of("lint", warnings.toString()).exitCode()).isZero();
     assertThat(CliRun.of("lint", "--max-warnings", "100", warnings.toString()).exitCode()).isZero();
-    assertThat(CliRun.of("lint", "--max-warnings", "0", warnings.toString()).exitCode())
-        .isEqualTo(1);
+    CliRun tooMany = CliRun.of("lint", "--max-warnings", "0", warnings.toString());
+    assertThat(tooMany.exitCode()).isEqualTo(1);
+    assertThat(tooMany.err())
+        .matches("checkup-cli: \\d+ warning\\(s\\), more than --max-warnings 0 allows\\R");
+  }
+
+  @Test
+  void anOutputThatCannotBeWrittenIsNotACleanRun() {
+    PrintWriter full =
+        new PrintWriter(
+            new OutputStream() {
+              @Override
+              public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+              }
+            });
+    StringWriter err = new StringWriter();
+
+    int code =
+        CheckupCli.run(
+            full, new PrintWriter(err, true), "lint", "--format", "sarif", warnings.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("the output could not be written");
   }
 
   @Test
@@ -448,21 +473,29 @@ class LintCommandTest {
   }
 
   @Test
-  void subProcessesNestedTwentyThousandDeepAreOneClearParseError() throws IOException {
-    String xml = ModelGenerator.nested(20_000);
+  void absurdNestingIsOneClearParseErrorWhereItGoesTooDeep() throws IOException {
+    String xml = ModelGenerator.nested(500);
     Path deep = Files.writeString(dir.resolve("deep.bpmn"), xml);
+    // beyond a thousand levels of elements the file is not read on, as at deploy time
+    String deeper = ModelGenerator.nested(20_000);
+    Path deepest = Files.writeString(dir.resolve("deepest.bpmn"), deeper);
 
-    CliRun run = CliRun.of("lint", deep.toString());
+    CliRun run = CliRun.of("lint", deep.toString(), deepest.toString());
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).isEmpty();
     // at the sub-process where it goes too deep, as the engine reports it, not at <definitions>
     String before = xml.substring(0, xml.indexOf("<subProcess id=\"sub300\""));
     int line = before.split("\n", -1).length;
+    // definitions, process, then sub0 to sub997: sub998 is the 1,001st level
+    int tooDeep =
+        deeper.substring(0, deeper.indexOf("<subProcess id=\"sub998\">")).split("\n", -1).length;
     assertThat(run.out())
         .contains(deep + ":" + line + ":")
-        .contains("error  parse-error")
-        .contains("nested more than 300 levels deep (at 'sub300')");
+        .contains("nested more than 300 levels deep (at 'sub300')")
+        .contains(deepest + ":" + tooDeep + ":")
+        .contains("elements are nested more than 1000 levels deep (line " + tooDeep + ")");
+    assertThat(run.out().lines().filter(l -> l.contains("error  parse-error"))).hasSize(2);
   }
 
   @Test

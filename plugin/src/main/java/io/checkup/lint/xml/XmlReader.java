@@ -414,7 +414,8 @@ public final class XmlReader {
             open.peek().addChild(node);
             suppressions = suppressions || node.isSuppression();
           }
-          if (open.size() == MAX_ELEMENT_DEPTH) {
+          // counted as the engine's guard counts: an empty element tag opens no level
+          if (open.size() >= MAX_ELEMENT_DEPTH && !reader.isEmptyElement()) {
             throw XmlReadException.refused(
                 nestedTooDeep(MAX_ELEMENT_DEPTH, node.line()), node.line(), node.column());
           }
