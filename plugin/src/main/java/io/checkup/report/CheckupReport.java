@@ -184,6 +184,11 @@ public final class CheckupReport {
     }
   }
 
+  /** The day of the engine's first deployment still stored; null when nothing was deployed. */
+  LocalDate firstDeploymentDay() throws SQLException {
+    return engineTables.firstDeploymentDay();
+  }
+
   /**
    * A tenant's daily snapshots (null: the tenant-less part) from {@code days} days ago to
    * yesterday, oldest first; empty for an excluded tenant.

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -104,6 +105,22 @@ final class EngineTables {
       }
     }
     return found[0];
+  }
+
+  /**
+   * The day (UTC) of the engine's first deployment still stored; null when nothing was ever
+   * deployed.
+   */
+  LocalDate firstDeploymentDay() throws SQLException {
+    Timestamp[] first = {null};
+    try (Connection connection = dataSource.getConnection()) {
+      query(
+          connection,
+          "select min(DEPLOY_TIME_) from " + prefix + "ACT_RE_DEPLOYMENT",
+          List.of(),
+          row -> first[0] = row.getTimestamp(1));
+    }
+    return first[0] == null ? null : UtcPeriods.date(first[0].getTime());
   }
 
   // ---- repository and identity ----

@@ -39,6 +39,9 @@ final class SnapshotJob {
   private ScheduledExecutorService scheduler;
   private LocalDate trimmedOn;
 
+  /** Kept once known: a later first deployment only means days already written. */
+  private volatile LocalDate firstDeployment;
+
   /**
    * @param retention how long snapshots are kept
    * @param settle how long after midnight a day's counts are surely flushed by every node
@@ -129,6 +132,16 @@ final class SnapshotJob {
     }
     List<LocalDate> written = new ArrayList<>();
     try {
+      // no day before the engine's first deployment: a new engine's yesterday would be a day of
+      // nothing at all, and put every tenant at risk since a day it did not run
+      if (firstDeployment == null) {
+        firstDeployment = report.firstDeploymentDay();
+      }
+      if (firstDeployment == null) {
+        first = last.plusDays(1);
+      } else if (firstDeployment.isAfter(first)) {
+        first = firstDeployment;
+      }
       Set<LocalDate> done = table.days(first.minusDays(1));
       Map<String, Snapshot> previous = null;
       for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {

@@ -252,6 +252,27 @@ class SnapshotTest {
     return node.getReport().writeSnapshots();
   }
 
+  /**
+   * A new installation has no day behind it: a snapshot of yesterday made of no counts at all would
+   * put every tenant at risk since a day the engine did not yet run.
+   */
+  @Test
+  void aNewInstallationWritesNoSnapshotOfADayBeforeItsStatistics() {
+    CheckupProcessEnginePlugin checkup = node("one", null);
+    clock(NOW);
+    deploy(engine(0));
+    launch(engine(0), 2, true);
+    assertThat(checkup.getStatistics().flushNow()).isTrue();
+
+    assertThat(checkup.getReport().writeSnapshots()).isEmpty();
+    assertThat(checkup.getReport().history("acme", 60)).isEmpty();
+
+    // the next day, once settled, the first day with statistics is written
+    clock(day(-1, 9));
+    assertThat(checkup.getReport().writeSnapshots())
+        .containsExactly(LocalDate.ofInstant(NOW, java.time.ZoneOffset.UTC));
+  }
+
   @Test
   void aNodeDownForThreeDaysCatchesUpAndOldSnapshotsGo() {
     CheckupProcessEnginePlugin checkup = node("one", "10d");
