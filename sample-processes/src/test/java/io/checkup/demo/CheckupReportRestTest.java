@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -17,6 +18,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -100,8 +102,15 @@ class CheckupReportRestTest {
     admin(HttpMethod.PUT, "/group/betateam/members/gus", null);
     admin(HttpMethod.PUT, "/tenant/beta/group-members/betateam", null);
 
-    String alpha = deploy("alpha");
-    betaDeployment = deploy("beta");
+    // deployed yesterday, so that the engine has a day behind it with a daily snapshot
+    ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() - 24 * 3_600_000L));
+    String alpha;
+    try {
+      alpha = deploy("alpha");
+      betaDeployment = deploy("beta");
+    } finally {
+      ClockUtil.reset();
+    }
     alphaDefinition =
         JSON.readTree(admin(HttpMethod.GET, "/process-definition?deploymentId=" + alpha, null))
             .get(0)
@@ -243,9 +252,9 @@ class CheckupReportRestTest {
     assertThat(value(alpha, "launches.per-user-7d")).isEqualTo(6);
     assertThat(value(alpha, "processes.active-7d")).isEqualTo(1);
     assertThat(value(alpha, "models.total")).isEqualTo(1);
-    // whole days since the model was deployed, minutes ago: none, even when midnight UTC has
-    // passed since (calendar days would say 1)
-    assertThat(value(alpha, "models.last-change-days")).isZero();
+    // whole days since the model was deployed, 24 hours and some seconds ago: one, whatever the
+    // hour (calendar days would say 1 or 2 around midnight UTC)
+    assertThat(value(alpha, "models.last-change-days")).isEqualTo(1);
     assertThat(value(alpha, "gateways.conditions")).isEqualTo(1);
     assertThat(value(alpha, "capability.work-distribution")).isEqualTo(1);
     assertThat(value(alpha, "users.digitized-30d")).isZero();
