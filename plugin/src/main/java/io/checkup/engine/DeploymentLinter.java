@@ -12,6 +12,7 @@ import io.checkup.lint.xml.XmlNode;
 import io.checkup.lint.xml.XmlReadException;
 import io.checkup.lint.xml.XmlReader;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
@@ -183,10 +184,17 @@ final class DeploymentLinter {
     if (findings.isEmpty() && outcome.failures().isEmpty()) {
       return findings; // nothing to log or report
     }
+    long errors = count(findings, Severity.ERROR);
+    boolean refused = mode == LintMode.STRICT && errors > 0;
+    // a refused deployment is never stored: its id would name nothing anyone can look up
     String where =
-        (deploymentName == null
-                ? "deployment " + deploymentId
-                : "deployment '" + safe(deploymentName) + "' (" + deploymentId + ")")
+        (refused
+                ? deploymentName == null
+                    ? "a deployment"
+                    : "deployment '" + safe(deploymentName) + "'"
+                : deploymentName == null
+                    ? "deployment " + deploymentId
+                    : "deployment '" + safe(deploymentName) + "' (" + deploymentId + ")")
             + ", resource '"
             + safe(resourceName)
             + "'";
@@ -201,11 +209,13 @@ final class DeploymentLinter {
           failure.error());
     }
     int logged = Math.min(findings.size(), logLimit);
+    // the most severe first, as the refusal and the REST answer list them: a limit cuts info lines
+    // before errors
+    List<Finding> bySeverity = new ArrayList<>(findings);
+    bySeverity.sort(Comparator.comparing(Finding::severity).reversed());
     for (int i = 0; i < logged; i++) {
-      log(findings.get(i), where);
+      log(bySeverity.get(i), where);
     }
-    long errors = count(findings, Severity.ERROR);
-    boolean refused = mode == LintMode.STRICT && errors > 0;
     if (findings.size() > logged) {
       LOG.warn(
           "camunda-checkup lint: {}: {} more finding(s) not logged (at most {} per resource, setting "
@@ -219,7 +229,7 @@ final class DeploymentLinter {
     }
     if (!findings.isEmpty()) {
       LOG.info(
-          "camunda-checkup lint: {}: {} finding(s): {} error, {} warn, {} info{}",
+          "camunda-checkup lint: {}: {} finding(s): {} error(s), {} warning(s), {} info{}",
           where,
           findings.size(),
           errors,

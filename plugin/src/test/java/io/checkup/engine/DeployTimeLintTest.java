@@ -119,6 +119,18 @@ class DeployTimeLintTest {
                   .contains("(element " + problem.getMainElementId() + ")");
             });
     assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isZero();
+    // the log names the deployment by its name only: its id was never stored
+    assertThat(log.linesContaining("camunda-checkup lint ["))
+        .isNotEmpty()
+        .allSatisfy(
+            line ->
+                assertThat(line)
+                    .contains("deployment 'test errors.bpmn', resource 'models/errors.bpmn'"));
+    assertThat(log.linesContaining("strict mode refuses it"))
+        .singleElement()
+        .asString()
+        .contains("error(s)")
+        .doesNotContain("' (");
   }
 
   @Test

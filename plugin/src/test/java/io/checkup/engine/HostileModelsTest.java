@@ -163,6 +163,10 @@ class HostileModelsTest {
     deploy("many.bpmn", xml);
 
     assertThat(findingLines()).hasSize(3);
+    // the most severe first, whatever order the rules found them in
+    assertThat(linter().lint(xml.getBytes(StandardCharsets.UTF_8)).count(Severity.ERROR))
+        .isGreaterThanOrEqualTo(3);
+    assertThat(findingLines()).allMatch(line -> line.contains("camunda-checkup lint [error]"));
     assertThat(
             lint.linesContaining(
                 ": "
