@@ -477,13 +477,15 @@ public enum Indicator {
           .norm(Norm.range(1_000, 1_000_000))
           .weight(15)
           .fromStatistics()
-          .consequence("too little automation, or processes running in loops")
+          .consequence("too little automation, or processes switched off")
+          .above(
+              "excessive load, probably processes running in loops",
+              "look for loops in the busiest processes.")
           .meaning(
               "Activity instances completed in the last 24 hours. Below: too little automation, processes switched off. "
                   + "Above: excessive load, probably wrongly built processes (loops) that may exceed the limits of connected "
                   + "systems.")
-          .advice(
-              "Below: see launches and unused processes. Above: look for loops in the busiest processes.")) {
+          .advice("see launches and unused processes.")) {
     @Override
     Measurement measure(TenantView tenant) {
       return Measurement.of(tenant.facts().actions24h);

@@ -23,7 +23,8 @@ public final class IndicatorTexts {
   }
 
   /**
-   * The bounds that apply, in words: "1,000 to 10,000", "at most 30 days", "present", "none".
+   * The bounds that apply, in words: "1,000 to 10,000", "at most 30 days", "present", "none
+   * allowed".
    *
    * @param users the tenant's user count when the lower bound is a share of its users, else null
    */
@@ -49,7 +50,8 @@ public final class IndicatorTexts {
           ? "present"
           : "at least " + format(min) + unit;
     }
-    return max == 0 ? "none" : "at most " + format(max) + unit;
+    // "none" alone would read as "no norm"
+    return max == 0 ? "none allowed" : "at most " + format(max) + unit;
   }
 
   /**

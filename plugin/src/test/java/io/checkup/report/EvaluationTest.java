@@ -115,6 +115,32 @@ class EvaluationTest {
   }
 
   @Test
+  void tooFewCompletedElementsAreNotBlamedOnLoopsAndAZeroNormSaysNoneAllowed() {
+    ReportConfig config = ReportConfig.defaults();
+    TenantFacts quiet = tenant(200);
+    quiet.actions24h = 14;
+    TenantFacts busy = tenant(200);
+    busy.actions24h = 5_000_000;
+
+    assertThat(evaluate(quiet, config, true).reasons())
+        .filteredOn(reason -> reason.startsWith("Completed elements"))
+        .singleElement()
+        .asString()
+        .contains("(norm 1,000 to 1,000,000)")
+        .contains("too little automation")
+        .doesNotContain("loops");
+    assertThat(evaluate(busy, config, true).reasons())
+        .filteredOn(reason -> reason.startsWith("Completed elements"))
+        .singleElement()
+        .asString()
+        .contains("loops")
+        .doesNotContain("too little");
+    // incidents.open: none allowed, said so rather than "none", which reads as "no norm"
+    assertThat(result(evaluate(quiet, config, true), Indicator.INCIDENTS_OPEN).explanation())
+        .startsWith("Norm: none allowed.");
+  }
+
+  @Test
   void theScoreLosesTheWeightOfEachIndicatorOutOfNormAndHalfOfEachWarning() {
     ReportConfig config = ReportConfig.defaults();
     for (long perDay : new long[] {100, 130, 200}) {
