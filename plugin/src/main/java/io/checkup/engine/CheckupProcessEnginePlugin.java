@@ -132,9 +132,9 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
     CheckupProcessEnginePlugin first = firstRegistration(configuration.getProcessEnginePlugins());
     if (initialised == configuration || (first != null && first != this)) {
       LOG.warn(
-          "camunda-checkup: the plugin is registered twice on process engine '{}' (in a plugin list and "
-              + "as a Spring bean, or in bpm-platform.xml and in code); the second registration does nothing, "
-              + "the first registration's settings apply. Remove one of them",
+          "camunda-checkup: the plugin is registered more than once on process engine '{}' (listed twice, "
+              + "or both in configuration and in code); only the first registration works, with its settings. "
+              + "Remove the others",
           configuration.getProcessEngineName());
       return;
     }
@@ -171,11 +171,15 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
     installLinting(configuration);
     // in every mode: strict mode's refusals, and a model nested too deep, refused whatever the mode
     quietRefusals(configuration, lintConfig);
-    LOG.info(
-        "camunda-checkup: deploy-time lint mode {}, {} of {} rules active",
-        mode.name().toLowerCase(Locale.ROOT),
-        lintConfig.activeRules().size(),
-        lintConfig.catalog().rules().size());
+    if (mode == LintMode.OFF) {
+      LOG.info("camunda-checkup: deploy-time lint mode off: deployments are not linted");
+    } else {
+      LOG.info(
+          "camunda-checkup: deploy-time lint mode {}, {} of {} rules active",
+          mode.name().toLowerCase(Locale.ROOT),
+          lintConfig.activeRules().size(),
+          lintConfig.catalog().rules().size());
+    }
   }
 
   private void installLinting(ProcessEngineConfigurationImpl configuration) {

@@ -72,8 +72,8 @@ final class ReportWarmUp {
       int tenants = generateAll.getAsInt();
       warmDay = day;
       LOG.info(
-          "camunda-checkup: {} in {} ms ({} tenants), in the background: the next report asked for is as fast "
-              + "as any other",
+          "camunda-checkup: {} in {} ms ({} tenant(s), the part without a tenant counted as one), in the "
+              + "background: the next report asked for is as fast as any other",
           what,
           (System.nanoTime() - started) / 1_000_000,
           tenants);

@@ -12,6 +12,22 @@ public final class Durations {
   private Durations() {}
 
   /**
+   * A duration as settings write it, in its largest whole unit: {@code 14d}, {@code 12h}, {@code
+   * 5m}, {@code 1s}, {@code 250ms}; it reads back as the same duration.
+   */
+  public static String format(Duration duration) {
+    long millis = duration.toMillis();
+    long[] sizes = {86_400_000L, 3_600_000L, 60_000L, 1_000L};
+    String[] units = {"d", "h", "m", "s"};
+    for (int i = 0; i < sizes.length; i++) {
+      if (millis != 0 && millis % sizes[i] == 0) {
+        return millis / sizes[i] + units[i];
+      }
+    }
+    return millis + "ms";
+  }
+
+  /**
    * @param setting the setting's name, for the error message
    * @param bareNumberUnit what a bare number means ({@code "s"} or {@code "d"})
    */

@@ -161,9 +161,9 @@ public final class StatsModule {
     LOG.info(
         "camunda-checkup statistics: node {}, flush every {}, hours rolled into days after {}, kept {}",
         settings.nodeId(),
-        settings.flushInterval(),
-        settings.rollUpAfter(),
-        settings.retention());
+        Durations.format(settings.flushInterval()),
+        Durations.format(settings.rollUpAfter()),
+        Durations.format(settings.retention()));
   }
 
   /** Final flush (and, with databaseSchemaUpdate=create-drop, dropping the tables). Runs once. */

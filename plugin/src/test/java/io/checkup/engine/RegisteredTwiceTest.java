@@ -97,13 +97,13 @@ class RegisteredTwiceTest {
     assertThat(findings).extracting(Finding::ruleId).containsOnlyOnce("user-task-assignment");
     assertThat(log.linesContaining("user-task-assignment")).hasSize(1);
     assertThat(CheckupRegistry.of("twice")).isSameAs(first);
-    assertThat(log.linesContaining("registered twice"))
+    assertThat(log.linesContaining("registered more than once"))
         .singleElement()
         .satisfies(
             line ->
                 assertThat(line)
                     .contains("process engine 'twice'")
-                    .contains("the first registration's settings apply"));
+                    .contains("only the first registration works, with its settings"));
 
     // set up once: one start line, and nothing mistaken for another plugin's parse factory or
     // command context factory

@@ -22,6 +22,19 @@ class DurationsTest {
   }
 
   @Test
+  void writtenBackInTheLargestWholeUnitAsTheyAreReadIn() {
+    assertThat(Durations.format(Duration.ofDays(14))).isEqualTo("14d");
+    assertThat(Durations.format(Duration.ofHours(36))).isEqualTo("36h");
+    assertThat(Durations.format(Duration.ofSeconds(60))).isEqualTo("1m");
+    assertThat(Durations.format(Duration.ofSeconds(1))).isEqualTo("1s");
+    assertThat(Durations.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
+    assertThat(Durations.format(Duration.ZERO)).isEqualTo("0ms");
+    for (String text : new String[] {"14d", "36h", "90m", "45s", "250ms"}) {
+      assertThat(Durations.format(Durations.parse(text, "x", "s"))).isEqualTo(text);
+    }
+  }
+
+  @Test
   void nonsenseNamesTheSetting() {
     assertThatThrownBy(() -> Durations.parse("soon", "statsFlushInterval", "s"))
         .hasMessageContaining("statsFlushInterval")
