@@ -91,7 +91,8 @@ public enum Indicator {
           .fromStatistics()
           .consequence("the client is going back to manual work")
           .meaning(
-              "Deployed, not suspended process keys with no activity in the last 7 days (listed in the details). A growing "
+              "Deployed, not suspended process keys with no activity in the last 7 days (listed in the details); a key "
+                  + "whose latest version was deployed less than 7 days ago has not had its 7 days yet. A growing "
                   + "number of idle processes means the client is going back to manual work; idle processes also load the "
                   + "engine.")
           .advice(
@@ -99,8 +100,11 @@ public enum Indicator {
     @Override
     Measurement measure(TenantView tenant) {
       TenantView.Details unused = tenant.details();
+      long sevenDaysAgo = tenant.now() - 7 * UtcPeriods.DAY;
       for (TenantFacts.Definition definition : tenant.active()) {
-        if (!tenant.facts().activeKeys.contains(definition.key())) {
+        boolean hadItsWeek =
+            definition.deployTime() == null || definition.deployTime() <= sevenDaysAgo;
+        if (hadItsWeek && !tenant.facts().activeKeys.contains(definition.key())) {
           unused.add(() -> TenantView.process(definition));
         }
       }

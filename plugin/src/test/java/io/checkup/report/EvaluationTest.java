@@ -141,6 +141,26 @@ class EvaluationTest {
   }
 
   @Test
+  void aProcessDeployedThisWeekIsNotYetUnused() {
+    TenantFacts facts = tenant(200);
+    facts.latest.put("old", definition("old", NOW - 30 * UtcPeriods.DAY));
+    facts.latest.put("fresh", definition("fresh", NOW - 60_000));
+    facts.latest.put("used", definition("used", NOW - 30 * UtcPeriods.DAY));
+    facts.activeKeys.add("used");
+
+    IndicatorResult unused =
+        result(evaluate(facts, ReportConfig.defaults(), true), Indicator.PROCESSES_UNUSED);
+
+    assertThat(unused.value()).isEqualTo(1L);
+    assertThat(unused.details()).singleElement().asString().contains("old").doesNotContain("fresh");
+  }
+
+  private static TenantFacts.Definition definition(String key, long deployed) {
+    return new TenantFacts.Definition(
+        key + ":1", "acme", key, key, 1, false, "d-" + key, key + ".bpmn", deployed);
+  }
+
+  @Test
   void theScoreLosesTheWeightOfEachIndicatorOutOfNormAndHalfOfEachWarning() {
     ReportConfig config = ReportConfig.defaults();
     for (long perDay : new long[] {100, 130, 200}) {
