@@ -235,6 +235,16 @@ public class CheckupRestService {
         .build();
   }
 
+  /** The lint answers are JSON: {@code format} absent or {@code json}, as on the report. */
+  private static boolean jsonOnly(String format) {
+    return format == null || format.isBlank() || format.trim().equalsIgnoreCase("json");
+  }
+
+  private static Response lintIsJson(String format) {
+    return Answers.badRequest(
+        "Unknown format '" + Answers.echo(format) + "' for lint findings: they are JSON only.");
+  }
+
   private static String safeName(String id) {
     return id.replaceAll("[^A-Za-z0-9._-]", "_");
   }
@@ -242,7 +252,11 @@ public class CheckupRestService {
   @GET
   @Path("/lint/deployment/{deploymentId}")
   @Produces(MediaType.APPLICATION_JSON)
-  public Response deploymentFindings(@PathParam("deploymentId") String deploymentId) {
+  public Response deploymentFindings(
+      @PathParam("deploymentId") String deploymentId, @QueryParam("format") String format) {
+    if (!jsonOnly(format)) {
+      return lintIsJson(format);
+    }
     Checkup checkup = checkup(engineName());
     // asked through the engine's own query: Camunda's tenant and authorization checks decide what
     // the caller sees
@@ -280,7 +294,11 @@ public class CheckupRestService {
   @GET
   @Path("/lint/process-definition/{id}")
   @Produces(MediaType.APPLICATION_JSON)
-  public Response processDefinitionFindings(@PathParam("id") String id) {
+  public Response processDefinitionFindings(
+      @PathParam("id") String id, @QueryParam("format") String format) {
+    if (!jsonOnly(format)) {
+      return lintIsJson(format);
+    }
     Checkup checkup = checkup(engineName());
     ProcessDefinition definition =
         checkup

@@ -470,6 +470,18 @@ class CheckupReportRestTest {
         .isEqualTo("invoiceApproval.bpmn");
     assertThat(get("admin", "/lint/deployment/no-such-deployment").getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
+    // JSON only, as the report's json format: another format is refused, not answered in JSON
+    assertThat(get("admin", "/lint/deployment/" + betaDeployment + "?format=json").getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    ResponseEntity<String> asCsv =
+        get("admin", "/lint/deployment/" + betaDeployment + "?format=csv");
+    assertThat(asCsv.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(asCsv.getBody())
+        .contains("Unknown format 'csv' for lint findings: they are JSON only.");
+    assertThat(
+            get("admin", "/lint/process-definition/" + alphaDefinition + "?format=html")
+                .getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
   }
 
   @Test
