@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.EnumSet;
-import java.util.Locale;
 
 /**
  * The BPMN files under a directory, as the command line finds them: links followed, as bpmnlint's
@@ -21,15 +20,18 @@ final class BpmnFileWalk {
 
   /** What a walk meets. */
   interface Visitor {
-    /** A BPMN file and its size; false ends the walk. */
+    /**
+     * A BPMN file and its size (of whatever it is, when not a regular file); false ends the walk.
+     */
     boolean file(Path file, long size);
 
     /** An entry that cannot be read. */
     default void failed(Path entry, IOException e) {}
   }
 
+  /** Named as the engine's deployer takes a resource for BPMN: {@code .bpmn}, case and all. */
   static boolean isBpmnFile(Path file) {
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    String name = file.getFileName().toString();
     return name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml");
   }
 
@@ -41,9 +43,9 @@ final class BpmnFileWalk {
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-            if (attributes.isRegularFile()
-                && isBpmnFile(file)
-                && !visitor.file(file, attributes.size())) {
+            // a BPMN name that is not a regular file (a link to nothing, a pipe) is handed on too:
+            // the lint says what it is, as for a path named on the command line
+            if (isBpmnFile(file) && !visitor.file(file, attributes.size())) {
               return FileVisitResult.TERMINATE;
             }
             return FileVisitResult.CONTINUE;

@@ -7,15 +7,17 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 /**
  * How large a file the command line lints within this JVM's heap. Reading, parsing and linting a
  * file holds up to about {@value #HEAP_PER_FILE_BYTE} times its size (measured on 20 and 50 MB
- * files: a long chain of tasks, one huge documentation text): a file larger than the heap allows is
- * refused with a message saying how much heap it needs, instead of the run ending in an {@code
- * OutOfMemoryError} that loses every file's findings. A large file (over half the limit) is linted
- * alone, while no other file is in memory; smaller ones share the heap two at a time.
+ * files, a long chain of tasks and one huge documentation text, and on 5 MB of the densest models,
+ * diamonds of tasks and gateways without a diagram, which need 96 MB of heap): a file larger than
+ * the heap allows is refused with a message saying how much heap it needs, instead of the run
+ * ending in an {@code OutOfMemoryError} that loses every file's findings. A large file (over half
+ * the limit) is linted alone, while no other file is in memory; smaller ones share the heap two at
+ * a time.
  */
 final class HeapBudget {
 
   /** Bytes of heap a lint holds per byte of the file, at most. */
-  static final long HEAP_PER_FILE_BYTE = 12;
+  static final long HEAP_PER_FILE_BYTE = 18;
 
   private static final long MB = 1024 * 1024;
 

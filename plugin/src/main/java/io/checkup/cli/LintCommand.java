@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Lock;
 
@@ -61,6 +63,7 @@ final class LintCommand {
     for (Path path : arguments.paths) {
       collect(path, files, results);
     }
+    files = once(files);
     results.addAll(
         lintAll(new Linter(lintConfig), files, arguments.onlyExecutable, HeapBudget.ofThisJvm()));
     results.sort(BY_PATH);
@@ -140,6 +143,24 @@ final class LintCommand {
     return Arrays.asList(results);
   }
 
+  /**
+   * Each file once, the first path it was found by kept: named twice, or named and inside a
+   * directory named too, a file would count its findings twice.
+   */
+  private static List<Path> once(List<Path> files) {
+    Map<Path, Path> byRealPath = new LinkedHashMap<>();
+    for (Path file : files) {
+      Path real;
+      try {
+        real = file.toRealPath();
+      } catch (IOException e) {
+        real = file.toAbsolutePath().normalize(); // the lint says what is wrong with it
+      }
+      byRealPath.putIfAbsent(real, file);
+    }
+    return new ArrayList<>(byRealPath.values());
+  }
+
   static long count(List<FileResult> results, Severity severity) {
     long count = 0;
     for (FileResult result : results) {
@@ -170,13 +191,16 @@ final class LintCommand {
                 unreadable.add(
                     FileResult.problem(
                         entry,
-                        (e instanceof FileSystemLoopException
-                                ? "a loop of links"
-                                : Files.isDirectory(entry)
+                        e instanceof FileSystemLoopException
+                            ? "a loop of links: this directory links to one it is inside; not"
+                                + " searched again"
+                            : (Files.isDirectory(entry)
                                     ? "directory cannot be read"
                                     : "cannot be read")
-                            + ": "
-                            + e.getClass().getSimpleName()));
+                                + ": "
+                                + (e instanceof AccessDeniedException
+                                    ? "permission denied"
+                                    : e.getMessage())));
               }
             });
         Collections.sort(found);
@@ -191,6 +215,8 @@ final class LintCommand {
       }
     } else if (Files.exists(path)) {
       files.add(path);
+    } else if (Files.isSymbolicLink(path)) {
+      unreadable.add(FileResult.problem(path, "a link to nothing: no such file or directory"));
     } else {
       unreadable.add(FileResult.problem(path, "no such file or directory"));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.checkup.testing.ModelGenerator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -47,15 +48,22 @@ class HeapBudgetIT {
     try (InputStream in = HeapBudgetIT.class.getResourceAsStream("/models/errors.bpmn")) {
       Files.write(models.resolve("errors.bpmn"), in.readAllBytes());
     }
-    // -Xmx64m lets the linter hold files up to about 5.3 MB
+    // -Xmx96m lets the linter hold files up to about 5.3 MB
     documented(models.resolve("large.bpmn"), 5.0);
+    // and the densest of models, elements without a diagram, near that size: linted, not refused
+    // and not run out of memory on
+    String dense =
+        ModelGenerator.structured("dense", 30_000)
+            .replaceAll("(?s)<bpmndi:BPMNDiagram.*</bpmndi:BPMNDiagram>", "");
+    assertThat(dense.length()).isBetween(4_000_000, 5_500_000);
+    Files.writeString(models.resolve("dense.bpmn"), dense);
     documented(models.resolve("too-large.bpmn"), 8.0);
 
     Path jar =
         Path.of(System.getProperty("checkup.cli.jar", "target/checkup-cli.jar")).toAbsolutePath();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-Xmx64m", "-jar", jar.toString(), "lint", "--format", "json"));
+    command.addAll(List.of("-Xmx96m", "-jar", jar.toString(), "lint", "--format", "json"));
     command.add(models.toString());
     Path out = dir.resolve("out.json");
     Path err = dir.resolve("err.txt");
@@ -69,7 +77,9 @@ class HeapBudgetIT {
     assertThat(Files.readString(err)).doesNotContain("OutOfMemoryError");
     assertThat(process.exitValue()).isEqualTo(CheckupCli.EXIT_FINDINGS);
     JsonNode files = JSON.readTree(out.toFile()).get("files");
-    assertThat(files).hasSize(3);
+    assertThat(files).hasSize(4);
+    assertThat(fileNamed(files, "dense.bpmn").get("findings"))
+        .noneSatisfy(f -> assertThat(f.get("rule").asText()).isIn("parse-error", "internal-error"));
     JsonNode errors = fileNamed(files, "errors.bpmn");
     assertThat(errors.get("findings"))
         .anySatisfy(f -> assertThat(f.get("rule").asText()).isEqualTo("deadlock"));

@@ -383,9 +383,13 @@ class LintCommandTest {
     Path models = Files.createDirectories(dir.resolve("models"));
     Files.createSymbolicLink(models.resolve("linked.bpmn"), errors);
     Files.createSymbolicLink(models.resolve("loop"), models);
+    Files.createSymbolicLink(models.resolve("dangling.bpmn"), dir.resolve("gone.bpmn"));
     copy("models/warnings.bpmn", models.resolve("z/warnings.bpmn"));
+    // not a name the engine deploys as BPMN, so not one the search takes
+    copy("models/warnings.bpmn", models.resolve("z/LOUD.BPMN"));
 
-    CliRun run = CliRun.of("lint", "--format", "json", models.toString());
+    // the linked file named again, directly and through the directory: linted once
+    CliRun run = CliRun.of("lint", "--format", "json", models.toString(), errors.toString());
 
     JsonNode files = json(run.out()).get("files");
     List<String> paths = new java.util.ArrayList<>();
@@ -394,8 +398,14 @@ class LintCommandTest {
         .contains(
             models.resolve("linked.bpmn").toString(),
             models.resolve("z/warnings.bpmn").toString(),
-            models.resolve("loop").toString());
-    assertThat(json(run.out()).toString()).contains("a loop of links");
+            models.resolve("loop").toString(),
+            models.resolve("dangling.bpmn").toString())
+        .doesNotContain(models.resolve("z/LOUD.BPMN").toString(), errors.toString())
+        .doesNotHaveDuplicates();
+    assertThat(json(run.out()).toString())
+        .contains("a loop of links: this directory links to one it is inside")
+        .contains("no such file")
+        .doesNotContain("Exception");
   }
 
   @Test
@@ -660,6 +670,11 @@ class LintCommandTest {
     CliRun run =
         Assertions.assertTimeoutPreemptively(
             Duration.ofSeconds(30), () -> CliRun.of("lint", pipe.toString(), warnings.toString()));
+    // found by a directory search too, not passed over in silence
+    CliRun search =
+        Assertions.assertTimeoutPreemptively(
+            Duration.ofSeconds(30), () -> CliRun.of("lint", dir.toString()));
+    assertThat(search.out()).contains("pipe.bpmn:0:0  error  parse-error  -  not a regular file");
 
     assertThat(run.out())
         .contains(
