@@ -8,18 +8,22 @@ import java.util.List;
 /**
  * The findings of one file.
  *
- * @param displayPath the path as given on the command line (or found below a given directory), with
- *     '/'
+ * @param path the path as given on the command line (or found below a given directory), with '/':
+ *     exact in JSON and SARIF, which escape what they must; {@link #shownPath()} on a line of text
  */
-record FileResult(String displayPath, List<Finding> findings) {
+record FileResult(String path, List<Finding> findings) {
 
   static FileResult of(Path path, List<Finding> findings) {
-    String shown = path.toString();
+    String given = path.toString();
     if (path.getFileSystem().getSeparator().equals("\\")) {
-      shown = shown.replace('\\', '/'); // Windows: one way of writing paths in every format
+      given = given.replace('\\', '/'); // Windows: one way of writing paths in every format
     }
-    // a file name may hold a line break or an escape sequence: never a forged output line
-    return new FileResult(PlainText.oneLine(shown, Integer.MAX_VALUE), findings);
+    return new FileResult(given, findings);
+  }
+
+  /** The path on one line of text: a file name may hold a line break or an escape sequence. */
+  String shownPath() {
+    return PlainText.oneLine(path, Integer.MAX_VALUE);
   }
 
   /** A file or directory that could not be linted: one parse-error saying why, at no position. */

@@ -26,7 +26,7 @@ final class JsonReport {
       json.writeArrayFieldStart("files");
       for (FileResult result : results) {
         json.writeStartObject();
-        json.writeStringField("path", result.displayPath());
+        json.writeStringField("path", result.path());
         json.writeArrayFieldStart("findings");
         for (Finding finding : result.findings()) {
           writeFinding(json, finding);

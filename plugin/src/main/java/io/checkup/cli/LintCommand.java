@@ -101,7 +101,7 @@ final class LintCommand {
       new Comparator<>() {
         @Override
         public int compare(FileResult a, FileResult b) {
-          return a.displayPath().compareTo(b.displayPath());
+          return a.path().compareTo(b.path());
         }
       };
 

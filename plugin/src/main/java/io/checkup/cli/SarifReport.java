@@ -161,7 +161,7 @@ final class SarifReport {
     json.writeStartObject();
     json.writeObjectFieldStart("physicalLocation");
     json.writeObjectFieldStart("artifactLocation");
-    json.writeStringField("uri", uri(file.displayPath()));
+    json.writeStringField("uri", uri(file.path()));
     json.writeEndObject();
     if (finding.line() > 0) {
       json.writeObjectFieldStart("region");
@@ -213,7 +213,7 @@ final class SarifReport {
       json.writeObjectFieldStart("location");
       json.writeObjectFieldStart("physicalLocation");
       json.writeObjectFieldStart("artifactLocation");
-      json.writeStringField("uri", uri(file.displayPath()));
+      json.writeStringField("uri", uri(file.path()));
       json.writeEndObject();
       if (step.line() > 0) {
         json.writeObjectFieldStart("region");

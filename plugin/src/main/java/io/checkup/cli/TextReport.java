@@ -17,7 +17,7 @@ final class TextReport {
     for (FileResult result : results) {
       for (Finding finding : result.findings()) {
         out.println(
-            result.displayPath()
+            result.shownPath()
                 + ":"
                 + finding.line()
                 + ":"

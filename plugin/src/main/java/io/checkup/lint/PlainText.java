@@ -57,15 +57,21 @@ public final class PlainText {
         || (c >= 0x80 && c < 0xa0)
         || c == '\u2028'
         || c == '\u2029'
+        || c == '\ufeff' // invisible: a zero-width no-break space, or a byte order mark
         || isBidiControl(c);
   }
 
   /**
    * The characters that change the direction of the text around them (embeddings, overrides,
-   * isolates): a name with one can show itself reversed, or reverse what follows it.
+   * isolates, and the invisible marks that move neutral characters to the other side): a name with
+   * one can show itself reversed, or reverse what follows it.
    */
   public static boolean isBidiControl(char c) {
-    return (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
+    return (c >= '\u202a' && c <= '\u202e')
+        || (c >= '\u2066' && c <= '\u2069')
+        || c == '\u200e'
+        || c == '\u200f'
+        || c == '\u061c';
   }
 
   /**

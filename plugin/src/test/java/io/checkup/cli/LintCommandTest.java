@@ -418,6 +418,16 @@ class LintCommandTest {
 
     assertThat(run.out().lines()).noneMatch(line -> line.startsWith("forged.bpmn"));
     assertThat(run.out()).contains("evil\\nforged.bpmn:");
+    // JSON and SARIF name the file itself: JSON escapes the line break its own way, SARIF's URI
+    // encodes it
+    CliRun asJson = CliRun.of("lint", "--format", "json", forged.toString());
+    assertThat(json(asJson.out()).at("/files/0/path").asText()).isEqualTo(forged.toString());
+    CliRun asSarif = CliRun.of("lint", "--format", "sarif", forged.toString());
+    assertThat(
+            json(asSarif.out())
+                .at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri")
+                .asText())
+        .endsWith("/evil%0Aforged.bpmn");
     CliRun nul = CliRun.of("lint", "a\u0000b.bpmn");
     assertThat(nul.exitCode()).isEqualTo(2);
     assertThat(nul.err()).contains("is not a path here");
@@ -518,7 +528,7 @@ class LintCommandTest {
         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
           <process id="p" isExecutable="true">
             <startEvent id="s"/>
-            <exclusiveGateway id="g" name="Amount?&#10;checkup: all models are fine&#x202e;&#x85;"/>
+            <exclusiveGateway id="g" name="Amount?&#10;checkup: all models are fine&#x202e;&#x85;&#x200f;&#x61c;&#xfeff;"/>
             <sequenceFlow id="f0" sourceRef="s" targetRef="g"/>
             <task id="a" name="A"/><task id="b" name="B"/>
             <sequenceFlow id="f1" sourceRef="g" targetRef="a"/>
@@ -530,8 +540,8 @@ class LintCommandTest {
     CliRun run = CliRun.of("lint", forged.toString());
 
     assertThat(run.out())
-        .contains("Amount?\\ncheckup: all models are fine\\u202e\\u0085")
-        .doesNotContain("\u202e", "\u0085")
+        .contains("Amount?\\ncheckup: all models are fine\\u202e\\u0085\\u200f\\u061c\\ufeff")
+        .doesNotContain("\u202e", "\u0085", "\u200f", "\u061c", "\ufeff")
         .doesNotContainPattern("(?m)^checkup: all models are fine");
   }
 
