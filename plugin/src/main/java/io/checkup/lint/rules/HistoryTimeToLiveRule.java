@@ -6,6 +6,7 @@ import io.checkup.lint.RuleInfo;
 import io.checkup.lint.Severity;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.Scope;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
             + "read.")
 public final class HistoryTimeToLiveRule implements Rule {
 
-  private static final Pattern DAYS = Pattern.compile("^P(\\d+)D$|^\\d+$");
+  private static final Pattern ISO_DAYS = Pattern.compile("^P(\\d+)D$");
 
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
@@ -42,7 +43,7 @@ public final class HistoryTimeToLiveRule implements Rule {
                 + attribute
                 + ": unless the engine configures a default, its history is never cleaned up, and "
                 + "the engine (Camunda 7.20+, Operaton, CIB seven) refuses to deploy it");
-      } else if (!DAYS.matcher(ttl.trim()).matches()) {
+      } else if (!readable(ttl)) {
         context.report(
             process,
             "Executable process "
@@ -53,6 +54,19 @@ public final class HistoryTimeToLiveRule implements Rule {
                 + ttl
                 + "', which the engine cannot read: use a number of days such as 180 or P180D");
       }
+    }
+  }
+
+  /**
+   * As the engine reads the value: {@code P<n>D} or a number of days, untrimmed, through {@code
+   * Integer.parseInt} (a sign allowed, nothing beyond an int), and not negative.
+   */
+  private static boolean readable(String ttl) {
+    Matcher iso = ISO_DAYS.matcher(ttl);
+    try {
+      return Integer.parseInt(iso.find() ? iso.group(1) : ttl) >= 0;
+    } catch (NumberFormatException e) {
+      return false;
     }
   }
 }
