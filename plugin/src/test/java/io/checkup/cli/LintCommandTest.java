@@ -359,7 +359,7 @@ class LintCommandTest {
    */
   @Test
   void anOptionThatIsNoCountIsRefusedNotRoundedOrWrapped() throws IOException {
-    for (String max : List.of("80.9", "-1", "4294967376")) {
+    for (String max : List.of("80.9", "-1", "4294967376", "[3]", "{}")) {
       Path config =
           Files.writeString(
               dir.resolve("options.json"),
@@ -368,7 +368,10 @@ class LintCommandTest {
       CliRun run = CliRun.of("lint", "--config", config.toString(), errors.toString());
 
       assertThat(run.exitCode()).as(max).isEqualTo(2);
-      assertThat(run.err()).as(max).contains("option 'max' must be a whole number from 0 up");
+      // the value as written, a list or an object too
+      assertThat(run.err())
+          .as(max)
+          .contains("option 'max' must be a whole number from 0 up, got '" + max + "'");
     }
     Path fine =
         Files.writeString(

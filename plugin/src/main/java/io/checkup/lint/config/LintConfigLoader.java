@@ -279,7 +279,10 @@ public final class LintConfigLoader {
                   field.getKey(),
                   value.isNumber()
                       ? value.numberValue()
-                      : value.isBoolean() ? value.booleanValue() : value.asText());
+                      : value.isBoolean()
+                          ? value.booleanValue()
+                          // a list or an object as written, so that an error shows it
+                          : value.isValueNode() ? value.asText() : value.toString());
             });
     return map;
   }
