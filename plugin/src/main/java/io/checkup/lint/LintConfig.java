@@ -81,7 +81,9 @@ public final class LintConfig {
     private final Map<String, Severity> severities = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> options = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
-    private boolean lenient;
+
+    /** Where unknown rule ids are only warned about; null: they are errors. */
+    private String lenientSource;
 
     private Builder(RuleCatalog catalog) {
       this.catalog = catalog;
@@ -95,11 +97,11 @@ public final class LintConfig {
     }
 
     /**
-     * Unknown rule ids become warnings instead of errors (a {@code .bpmnlintrc} may name rules of
-     * bpmnlint plugins this linter does not have).
+     * Unknown rule ids become warnings naming {@code source} instead of errors (a {@code
+     * .bpmnlintrc} may name rules of bpmnlint plugins this linter does not have).
      */
-    public Builder lenient(boolean lenient) {
-      this.lenient = lenient;
+    public Builder lenientIn(String source) {
+      this.lenientSource = source;
       return this;
     }
 
@@ -138,10 +140,10 @@ public final class LintConfig {
         return true;
       }
       String message = "unknown rule '" + ruleId + "'";
-      if (!lenient) {
+      if (lenientSource == null) {
         throw new IllegalArgumentException(message + "; known rules: " + String.join(", ", ids()));
       }
-      warnings.add(message + " ignored");
+      warnings.add(lenientSource + ": " + message + " ignored");
       return false;
     }
 

@@ -55,7 +55,8 @@ class Suppressions {
               }
               for (String id : property.attr("value").split("[,\\s]+")) {
                 if (!id.isEmpty()) {
-                  known.add(id);
+                  // as a config file may name them
+                  known.add(id.startsWith("bpmnlint/") ? id.substring("bpmnlint/".length()) : id);
                 }
               }
             }

@@ -267,7 +267,7 @@ class LintCommandTest {
 
     assertThat(run.err())
         .contains("plugin:camunda-compat/camunda-platform-7-24")
-        .contains("camunda-compat/history");
+        .contains(rc + ": unknown rule 'camunda-compat/history-time-to-live' ignored");
     JsonNode findings = json(run.out()).at("/files/0/findings");
     assertThat(findings.findValuesAsText("rule"))
         .doesNotContain("deadlock", "unreachable", "label-required")

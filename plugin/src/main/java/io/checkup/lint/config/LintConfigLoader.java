@@ -78,7 +78,7 @@ public final class LintConfigLoader {
       throw new ConfigException(
           name + ": expected a JSON object with \"extends\" and/or \"rules\"");
     }
-    LintConfig.Builder builder = LintConfig.builder(catalog).lenient(true);
+    LintConfig.Builder builder = LintConfig.builder(catalog).lenientIn(name);
     for (Iterator<String> keys = root.fieldNames(); keys.hasNext(); ) {
       String key = keys.next();
       if (!key.equals("extends") && !key.equals("rules")) {
