@@ -81,6 +81,9 @@ final class CliArguments {
         return parsed;
       }
       case "-V", "--version" -> {
+        if (args.length > 1) {
+          throw new UsageException("'" + first + "' takes no arguments, got '" + args[1] + "'");
+        }
         parsed.command = Command.VERSION;
         return parsed;
       }

@@ -27,7 +27,9 @@ final class TextReport {
                 + "  "
                 + finding.ruleId()
                 + "  "
-                + (finding.elementId() == null ? "-" : oneLine(finding.elementId()))
+                + (finding.elementId() == null
+                    ? "-"
+                    : PlainText.oneLine(finding.elementId(), PlainText.NAME_LENGTH))
                 + "  "
                 + oneLine(finding.message()));
       }
@@ -36,7 +38,9 @@ final class TextReport {
     long warnings = LintCommand.count(results, Severity.WARN);
     long infos = LintCommand.count(results, Severity.INFO);
     long total = errors + warnings + infos;
-    out.println();
+    if (total > 0) {
+      out.println(); // the summary apart from the findings
+    }
     out.println(
         (total == 0
                 ? "no problems"

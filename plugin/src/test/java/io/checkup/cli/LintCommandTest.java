@@ -522,6 +522,41 @@ class LintCommandTest {
   }
 
   @Test
+  void aLongIdIsCutOnItsLineAsANameIsAndACleanRunIsOneLine() throws IOException {
+    String id = "t" + "x".repeat(5_000);
+    Path model =
+        Files.writeString(
+            dir.resolve("long-id.bpmn"),
+            "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"d\""
+                + " targetNamespace=\"t\"><process id=\"p\" isExecutable=\"false\">"
+                + "<task id=\""
+                + id
+                + "\"/></process></definitions>");
+
+    CliRun run = CliRun.of("lint", model.toString());
+
+    assertThat(run.out().lines().filter(line -> line.contains(" tx")))
+        .isNotEmpty()
+        .allSatisfy(
+            line -> assertThat(line).hasSizeLessThan(1_000).contains("(4881 more characters)"));
+    CliRun clean = CliRun.of("lint", "--config", warningsOff().toString(), warnings.toString());
+    assertThat(clean.out()).isEqualTo("no problems in 1 file" + System.lineSeparator());
+  }
+
+  /** A config file with every rule off. */
+  private Path warningsOff() throws IOException {
+    StringBuilder rules = new StringBuilder();
+    for (io.checkup.lint.Rule rule : io.checkup.lint.RuleCatalog.standard().rules()) {
+      rules
+          .append(rules.length() == 0 ? "" : ", ")
+          .append('"')
+          .append(rule.id())
+          .append("\": \"off\"");
+    }
+    return Files.writeString(dir.resolve("quiet.json"), "{ \"rules\": { " + rules + " } }");
+  }
+
+  @Test
   void namesWithControlCharactersStayOnOneLine() throws IOException {
     Path forged =
         Files.writeString(
@@ -637,6 +672,8 @@ class LintCommandTest {
                 + " [--only-executable] PATH...");
     assertThat(CliRun.of("lint", "--help").out()).contains("Exit codes:");
     assertThat(CliRun.of("--version").out()).startsWith("camunda-checkup ");
+    // as 'rules' with an argument: a typo is a usage error, not a quiet success
+    assertThat(CliRun.of("--version", "extra").exitCode()).isEqualTo(2);
     // --name=value works like --name value, and -- ends the options
     CliRun equals =
         CliRun.of("lint", "--format=json", "--max-warnings=100", "--", warnings.toString());
