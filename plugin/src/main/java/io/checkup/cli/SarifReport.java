@@ -155,7 +155,7 @@ final class SarifReport {
     }
     json.writeStringField("level", level(finding.severity()));
     json.writeObjectFieldStart("message");
-    json.writeStringField("text", finding.message());
+    json.writeStringField("text", finding.messageNamingElement());
     json.writeEndObject();
     json.writeArrayFieldStart("locations");
     json.writeStartObject();

@@ -88,6 +88,18 @@ public record Finding(
     return facts.get(name) instanceof String text ? text : null;
   }
 
+  /**
+   * The message, standing on its own where it is read without the element beside it (a
+   * code-scanning alert): the element's id added, as Camunda's problem report adds it, unless the
+   * message names it already (bpmnlint's messages, "Element is missing label/name", do not).
+   */
+  public String messageNamingElement() {
+    if (elementId == null || message.contains(elementId)) {
+      return message;
+    }
+    return message + " (element " + PlainText.oneLine(elementId, PlainText.NAME_LENGTH) + ")";
+  }
+
   /** A problem with the file itself (unreadable, not XML, not BPMN). */
   public static Finding parseError(String message, int line, int column) {
     return new Finding(PARSE_ERROR, Severity.ERROR, message, null, line, column, null, List.of());

@@ -129,6 +129,15 @@ class LintCommandTest {
     assertThat(missing.get("level").asText()).isEqualTo("error");
     assertThat(missing.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
         .endsWith("missing.bpmn");
+    // every message names its element, as an alert shows it alone: bpmnlint's words get the id
+    for (JsonNode result : runNode.get("results")) {
+      String element = result.at("/locations/0/logicalLocations/0/name").asText(null);
+      if (element != null) {
+        assertThat(result.at("/message/text").asText()).contains(element);
+      }
+    }
+    assertThat(runNode.get("results").findValuesAsText("text"))
+        .anySatisfy(text -> assertThat(text).matches("Element .* \\(element [^)]+\\)"));
   }
 
   @Test

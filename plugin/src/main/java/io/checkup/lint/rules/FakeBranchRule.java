@@ -1,6 +1,5 @@
 package io.checkup.lint.rules;
 
-import io.checkup.lint.PlainText;
 import io.checkup.lint.Rule;
 import io.checkup.lint.RuleContext;
 import io.checkup.lint.RuleInfo;
@@ -333,7 +332,7 @@ public final class FakeBranchRule implements Rule {
           + " to "
           + (target == null ? "nowhere" : target.describe());
     }
-    return PlainText.oneLine(branch.id(), PlainText.NAME_LENGTH)
-        + (source == null ? "" : " leaving " + source.describe());
+    // by its name too: a modeler knows the branch as 'no', not as SequenceFlow_1qyrk3u
+    return branch.describe() + (source == null ? "" : " leaving " + source.describe());
   }
 }
