@@ -285,7 +285,9 @@ class RobustnessTest {
 
   @Test
   void emptyGarbageAndForeignXmlAreParseErrors() {
-    assertSingleParseError(lint(new byte[0]), "not well-formed XML");
+    // said in words, not as the XML parser's "Unexpected End-of-input in prolog"
+    assertSingleParseError(lint(new byte[0]), "not well-formed XML: the file is empty");
+    assertSingleParseError(lint("\uFEFF \n\t"), "not well-formed XML: the file is empty");
     byte[] garbage = new byte[4096];
     new Random(7).nextBytes(garbage);
     assertSingleParseError(lint(garbage), "not well-formed XML");

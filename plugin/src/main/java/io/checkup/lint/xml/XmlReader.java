@@ -124,6 +124,9 @@ public final class XmlReader {
    */
   public static XmlNode read(byte[] bytes) throws XmlReadException {
     String text = decode(bytes);
+    if (text.isBlank()) {
+      throw new XmlReadException("the file is empty", 0, 0, null);
+    }
     // the StAX reader counts no line breaks inside the XML declaration, so it gets the declaration
     // on one line and every line it reports is moved down by the breaks taken out
     int declarationBreaks = lineBreaksInDeclaration(text);
