@@ -551,9 +551,9 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
               });
       fromFile.warnings().forEach(builder::warning);
     }
-    LintConfigLoader.applySeverities(builder, settings.get(LINT_RULES), LINT_RULES.property());
+    LintConfigLoader.applySeverities(builder, settings.get(LINT_RULES), LINT_RULES.names());
     LintConfigLoader.applyOptions(
-        builder, settings.get(LINT_RULE_OPTIONS), LINT_RULE_OPTIONS.property());
+        builder, settings.get(LINT_RULE_OPTIONS), LINT_RULE_OPTIONS.names());
     return builder.build();
   }
 

@@ -55,6 +55,14 @@ public final class Setting<T> {
     return springProperty;
   }
 
+  /**
+   * Both names, for a message that may reach a plain engine's or a Spring Boot user: {@code
+   * lintRules (checkup.lint.rules.<rule-id>)}.
+   */
+  public String names() {
+    return property + " (" + springProperty + ")";
+  }
+
   public T defaultValue() {
     return defaultValue;
   }
