@@ -1,6 +1,7 @@
 package io.checkup.alerts;
 
 import io.checkup.lint.PlainText;
+import io.checkup.stats.Durations;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,7 +159,7 @@ final class AlertDelivery {
           alert.id(),
           tenant(alert.tenantId()),
           attempt,
-          settings.retryFor(),
+          Durations.format(settings.retryFor()),
           why);
       return;
     }

@@ -4,6 +4,7 @@ import io.checkup.db.PluginTables;
 import io.checkup.report.CheckupReport;
 import io.checkup.report.Report;
 import io.checkup.report.ReportScope;
+import io.checkup.stats.Durations;
 import io.checkup.threads.DaemonThreads;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -117,7 +118,7 @@ public final class Alerts {
         "camunda-checkup: alerts on: {} every {} (once per cluster), a score drop of {} within 7 "
             + "days or a worse risk level alerts, signed: {}",
         evaluate ? "this node evaluates the tenants" : "this node delivers; others evaluate",
-        settings.interval(),
+        Durations.format(settings.interval()),
         settings.scoreDrop(),
         settings.secret() != null ? "yes" : "no");
   }
