@@ -1,7 +1,7 @@
 package io.checkup.alerts;
 
 import io.checkup.lint.PlainText;
-import io.checkup.stats.Durations;
+import io.checkup.text.Durations;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import io.checkup.db.PluginTables;
 import io.checkup.report.CheckupReport;
 import io.checkup.report.Report;
 import io.checkup.report.ReportScope;
-import io.checkup.stats.Durations;
+import io.checkup.text.Durations;
 import io.checkup.threads.DaemonThreads;
 import java.sql.SQLException;
 import java.time.Duration;

@@ -8,7 +8,7 @@ import io.checkup.lint.config.LintConfigLoader;
 import io.checkup.report.ReportConfig;
 import io.checkup.report.ReportSettings;
 import io.checkup.stats.DataSizes;
-import io.checkup.stats.Durations;
+import io.checkup.text.Durations;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package io.checkup.stats;
 
 import io.checkup.db.PluginTables;
+import io.checkup.text.Durations;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -8,7 +8,7 @@ import io.checkup.engine.CheckupSettings;
 import io.checkup.engine.Setting;
 import io.checkup.report.Indicator;
 import io.checkup.report.ReportConfig;
-import io.checkup.stats.Durations;
+import io.checkup.text.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.checkup.stats;
+package io.checkup.text;
 
 import java.time.Duration;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.checkup.stats;
+package io.checkup.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
