@@ -4,6 +4,7 @@ import io.checkup.lint.xml.XmlReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 
 /**
  * Watches the bytes of an XML document on their way into the engine's parser and stops the read
@@ -12,7 +13,9 @@ import java.io.InputStream;
  * validator ran out of a 6 GB heap); this stops such a document after the first levels past the
  * limit, in constant memory. A byte scan: tags, end tags, empty elements, comments, CDATA sections,
  * processing instructions and the DOCTYPE are told apart; quoted attribute values are skipped. A
- * document in UTF-16 (a byte order mark) is not scanned.
+ * document in UTF-16 or UTF-32 (a byte order mark, or the zero bytes around its first character, as
+ * the linter's reader finds them) is followed a character at a time: each character is one byte to
+ * the scan, itself when it is ASCII, a neutral letter when not.
  */
 final class XmlDepthGuard extends FilterInputStream {
 
@@ -45,8 +48,17 @@ final class XmlDepthGuard extends FilterInputStream {
   private int previous;
   private int dashes;
   private int brackets;
-  private boolean started;
   private boolean off;
+
+  // the encoding's width, found from the first four bytes (0 until then), and the bytes of a
+  // character split across reads
+  private final byte[] head = new byte[4];
+  private int headLength;
+  private int width;
+  private boolean bigEndian;
+  private final byte[] unit = new byte[4];
+  private int unitLength;
+  private byte[] narrow = new byte[0];
 
   XmlDepthGuard(InputStream in, int limit) {
     super(in);
@@ -58,7 +70,7 @@ final class XmlDepthGuard extends FilterInputStream {
     int b = super.read();
     if (b >= 0) {
       single[0] = (byte) b;
-      scan(single, 0, 1);
+      follow(single, 0, 1);
     }
     return b;
   }
@@ -67,7 +79,7 @@ final class XmlDepthGuard extends FilterInputStream {
   public int read(byte[] buffer, int offset, int length) throws IOException {
     int read = super.read(buffer, offset, length);
     if (read > 0) {
-      scan(buffer, offset, offset + read);
+      follow(buffer, offset, offset + read);
     }
     return read;
   }
@@ -79,22 +91,62 @@ final class XmlDepthGuard extends FilterInputStream {
   }
 
   /**
-   * Follows the bytes {@code from} to {@code to}. Text and the inside of a start tag, most of a
-   * document, are passed over in loops of their own that only look for the byte that ends them and
-   * for line ends.
+   * Follows the bytes {@code from} to {@code to} as they arrive: the first four decide the width of
+   * a character; in UTF-16 and UTF-32 each whole character becomes one byte of a narrow copy, which
+   * is scanned as a one-byte document is.
    */
-  private void scan(byte[] bytes, int from, int to) throws TooDeepException {
+  private void follow(byte[] bytes, int from, int to) throws TooDeepException {
     if (off) {
       return;
     }
-    if (!started) {
-      started = true;
-      int first = bytes[from] & 0xff;
-      if (first == 0xfe || first == 0xff) {
-        off = true; // UTF-16
-        return;
+    if (width == 0) {
+      while (from < to && headLength < head.length) {
+        head[headLength++] = bytes[from++];
+      }
+      if (headLength < head.length) {
+        return; // a document of under four bytes nests nothing
+      }
+      Charset charset = XmlReader.encodingOfFirstBytes(head);
+      String name = charset == null ? "" : charset.name();
+      width = name.startsWith("UTF-32") ? 4 : name.startsWith("UTF-16") ? 2 : 1;
+      bigEndian = name.endsWith("BE");
+      narrowed(head, 0, head.length);
+    }
+    narrowed(bytes, from, to);
+  }
+
+  private void narrowed(byte[] bytes, int from, int to) throws TooDeepException {
+    if (width == 1) {
+      scan(bytes, from, to);
+      return;
+    }
+    int characters = (unitLength + to - from) / width;
+    if (narrow.length < characters) {
+      narrow = new byte[Math.max(characters, 8_192)];
+    }
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      unit[unitLength++] = bytes[i];
+      if (unitLength == width) {
+        int value = 0;
+        for (int k = 0; k < width; k++) {
+          int b = unit[bigEndian ? k : width - 1 - k] & 0xff;
+          value = value << 8 | b;
+        }
+        // markup is ASCII; any other character (a half of a surrogate pair too) is plain text
+        narrow[n++] = (byte) (value >= 0 && value < 0x80 ? value : 'x');
+        unitLength = 0;
       }
     }
+    scan(narrow, 0, n);
+  }
+
+  /**
+   * Follows the one-byte characters {@code from} to {@code to}. Text and the inside of a start tag,
+   * most of a document, are passed over in loops of their own that only look for the byte that ends
+   * them and for line ends.
+   */
+  private void scan(byte[] bytes, int from, int to) throws TooDeepException {
     int i = from;
     while (i < to) {
       int b = bytes[i++] & 0xff;

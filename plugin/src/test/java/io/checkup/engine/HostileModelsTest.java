@@ -16,6 +16,7 @@ import io.checkup.testing.Models;
 import io.checkup.testing.TestEngines;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.camunda.bpm.engine.ParseException;
@@ -279,6 +280,47 @@ class HostileModelsTest {
             });
     noEngineError();
     assertEngineWorks();
+  }
+
+  /**
+   * Models saved in UTF-16: a flat one of a few hundred elements without a byte order mark was
+   * refused as nested too deep (and, deployed before the plugin came, could no longer be started),
+   * while one with a mark went past the guard, however deep.
+   */
+  @Test
+  void utf16ModelsAreGuardedLikeUtf8Ones() {
+    engine("warn");
+    String flat =
+        ModelGenerator.structured("wide", 300).replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"");
+    assertThat(flat).contains("encoding=\"UTF-16\"");
+
+    for (Charset charset : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+      assertThat(deployBytes("wide.bpmn", flat.getBytes(charset)).getId()).isNotNull();
+    }
+    String deep =
+        "\ufeff"
+            + ModelGenerator.nested(20_000).replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"");
+    ParseException refused =
+        catchThrowableOfType(
+            ParseException.class,
+            () -> deployBytes("deep.bpmn", deep.getBytes(StandardCharsets.UTF_16LE)));
+    assertThat(refused).isNotNull();
+    assertThat(refused.getResorceReports().get(0).getErrors())
+        .singleElement()
+        .extracting(Problem::getMessage)
+        .asString()
+        .startsWith("[camunda-checkup] elements are nested more than 1000 levels deep");
+    noEngineError();
+    assertEngineWorks();
+  }
+
+  private Deployment deployBytes(String resource, byte[] bytes) {
+    return engine
+        .getRepositoryService()
+        .createDeployment()
+        .name("hostile " + resource)
+        .addInputStream(resource, new java.io.ByteArrayInputStream(bytes))
+        .deploy();
   }
 
   @Test

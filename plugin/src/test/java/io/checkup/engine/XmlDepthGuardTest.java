@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,46 @@ class XmlDepthGuardTest {
       byte[] buffer = new byte[7]; // small reads: a tag split across reads counts the same
       while (in.read(buffer, 0, buffer.length) >= 0) {
         // reading is the test
+      }
+    }
+  }
+
+  private static void readThrough(byte[] bytes, int limit) throws IOException {
+    try (InputStream in = new XmlDepthGuard(new ByteArrayInputStream(bytes), limit)) {
+      byte[] buffer =
+          new byte[7]; // an odd size: characters of two and four bytes split across reads
+      while (in.read(buffer, 0, buffer.length) >= 0) {
+        // reading is the test
+      }
+    }
+  }
+
+  /**
+   * A document in UTF-16 or UTF-32 is followed a character at a time. Read byte by byte, every end
+   * tag looked like a start tag (the byte after '<' is a zero), so a flat model of a few hundred
+   * elements was refused as too deep, and with a byte order mark the guard was off altogether.
+   */
+  @Test
+  void utf16AndUtf32AreFollowedACharacterAtATimeWithOrWithoutAMark() throws IOException {
+    String flat =
+        "<?xml version=\"1.0\"?>\n<a>"
+            + "<b name=\"\u00e4\ud83d\ude00\">x</b>\n".repeat(600)
+            + "</a>";
+    String deep = "<a>\n<b>\n<c>\n<d>\n</d></c></b></a>";
+    for (String name : new String[] {"UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE"}) {
+      Charset charset = Charset.forName(name);
+      for (String mark : new String[] {"", "\ufeff"}) {
+        String label = name + (mark.isEmpty() ? " without" : " with") + " a mark";
+        readThrough((mark + flat).getBytes(charset), 3);
+
+        XmlDepthGuard.TooDeepException deeper =
+            catchThrowableOfType(
+                XmlDepthGuard.TooDeepException.class,
+                () -> readThrough((mark + deep).getBytes(charset), 3));
+
+        assertThat(deeper)
+            .as(label)
+            .hasMessageContaining("nested more than 3 levels deep (line 4)");
       }
     }
   }
@@ -83,10 +124,14 @@ class XmlDepthGuardTest {
   }
 
   @Test
-  void aUtf16DocumentIsNotScanned() throws IOException {
+  void aUtf16DocumentPassesUnchangedAndIsScanned() throws IOException {
     byte[] xml = "<a><b><c></c></b></a>".getBytes(StandardCharsets.UTF_16);
-    try (InputStream in = new XmlDepthGuard(new ByteArrayInputStream(xml), 1)) {
+    try (InputStream in = new XmlDepthGuard(new ByteArrayInputStream(xml), 3)) {
       assertThat(in.readAllBytes()).isEqualTo(xml);
+    }
+    try (InputStream in = new XmlDepthGuard(new ByteArrayInputStream(xml), 2)) {
+      assertThat(catchThrowableOfType(XmlDepthGuard.TooDeepException.class, in::readAllBytes))
+          .isNotNull();
     }
   }
 }

@@ -249,6 +249,16 @@ public final class XmlReader {
     return null;
   }
 
+  /**
+   * The encoding the first bytes of a document give (XML 1.0 appendix F): a byte order mark, or the
+   * zero bytes around a first {@code <} or white space in UTF-16 or UTF-32; null when they give
+   * none (a one-byte encoding, named by the XML declaration).
+   */
+  public static Charset encodingOfFirstBytes(byte[] first) {
+    Detected detected = detect(first);
+    return detected == null ? null : detected.charset();
+  }
+
   /** A character a document may start with: its first tag, or white space before it. */
   private static boolean startsXml(int b) {
     return b == '<' || b == ' ' || b == '\t' || b == '\n' || b == '\r';
