@@ -17,6 +17,14 @@ public final class RuleCatalog {
   }
 
   /** Every built-in rule, in catalog order. */
+  /**
+   * A rule id as a configuration or a {@code checkup:disable} property may write it: bpmnlint
+   * writes its own rules as {@code bpmnlint/rule-id} in some configurations.
+   */
+  public static String ruleId(String written) {
+    return written.startsWith("bpmnlint/") ? written.substring("bpmnlint/".length()) : written;
+  }
+
   public static RuleCatalog standard() {
     return of(BuiltInRules.all());
   }

@@ -55,8 +55,7 @@ class Suppressions {
               }
               for (String id : property.attr("value").split("[,\\s]+")) {
                 if (!id.isEmpty()) {
-                  // as a config file may name them
-                  known.add(id.startsWith("bpmnlint/") ? id.substring("bpmnlint/".length()) : id);
+                  known.add(RuleCatalog.ruleId(id)); // as a config file may name them
                 }
               }
             }

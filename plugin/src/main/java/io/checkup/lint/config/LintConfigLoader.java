@@ -96,7 +96,7 @@ public final class LintConfigLoader {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = rules.fields(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> rule = it.next();
-          applyRule(builder, stripPrefix(rule.getKey()), rule.getValue(), name);
+          applyRule(builder, RuleCatalog.ruleId(rule.getKey()), rule.getValue(), name);
         }
       }
       return builder.build();
@@ -178,11 +178,6 @@ public final class LintConfigLoader {
       pairs.put(item.substring(0, equals).trim(), item.substring(equals + 1).trim());
     }
     return pairs;
-  }
-
-  /** bpmnlint writes its own rules as {@code bpmnlint/rule-id} in some configurations. */
-  private static String stripPrefix(String id) {
-    return id.startsWith("bpmnlint/") ? id.substring("bpmnlint/".length()) : id;
   }
 
   private static List<String> presets(JsonNode node, String name) throws ConfigException {
