@@ -186,15 +186,8 @@ final class DeploymentLinter {
     }
     long errors = count(findings, Severity.ERROR);
     boolean refused = mode == LintMode.STRICT && errors > 0;
-    // a refused deployment is never stored: its id would name nothing anyone can look up
     String where =
-        (refused
-                ? deploymentName == null
-                    ? "a deployment"
-                    : "deployment '" + safe(deploymentName) + "'"
-                : deploymentName == null
-                    ? "deployment " + deploymentId
-                    : "deployment '" + safe(deploymentName) + "' (" + deploymentId + ")")
+        deployment(deploymentName, refused ? null : deploymentId)
             + ", resource '"
             + safe(resourceName)
             + "'";
@@ -295,6 +288,17 @@ final class DeploymentLinter {
       return linter.lint(bpmnXml).findings(); // one parse-error finding says what is wrong
     }
     return Linter.executableOnly(definitions, linter.lint(definitions).findings());
+  }
+
+  /**
+   * A deployment as the log names it; {@code id} null for a refused one, which is never stored: its
+   * id would name nothing anyone can look up.
+   */
+  private static String deployment(String name, String id) {
+    if (name == null) {
+      return id == null ? "a deployment" : "deployment " + id;
+    }
+    return "deployment '" + safe(name) + "'" + (id == null ? "" : " (" + id + ")");
   }
 
   private static void log(Finding finding, String where) {
