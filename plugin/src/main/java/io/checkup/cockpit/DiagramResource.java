@@ -5,6 +5,7 @@ import io.checkup.lint.Finding;
 import io.checkup.lint.RulePages;
 import io.checkup.report.Report;
 import io.checkup.report.ReportScope;
+import io.checkup.report.ReportUnavailableException;
 import io.checkup.rest.Answers;
 import io.checkup.rest.FindingsJson;
 import io.checkup.stats.Metric;
@@ -190,15 +191,27 @@ public class DiagramResource extends CockpitResource {
     Instant to = Instant.ofEpochMilli(now);
     Map<String, Object> body = about(definition);
     body.put("window", window);
+    StatsQuery elements = query(checkup, definition, Metric.ACTIVITY_ENDED, from, to);
+    StatsQuery.Span read = elements.span();
+    // the window the rows cover: whole UTC days when they are daily
+    body.put("from", Instant.ofEpochMilli(read.from()).toString());
+    body.put("to", read.daily() ? Instant.ofEpochMilli(read.to()).toString() : to.toString());
+    body.put("resolution", read.daily() ? "day" : "hour");
     try {
-      StatsQuery elements = query(checkup, definition, Metric.ACTIVITY_ENDED, from, to);
-      StatsQuery.Span read = elements.span();
-      // the window the rows cover: whole UTC days when they are daily
-      body.put("from", Instant.ofEpochMilli(read.from()).toString());
-      body.put("to", read.daily() ? Instant.ofEpochMilli(read.to()).toString() : to.toString());
-      body.put("resolution", read.daily() ? "day" : "hour");
-      body.put("elements", elements.sumByDimension());
-      body.put("flows", query(checkup, definition, Metric.FLOW_TAKEN, from, to).sumByDimension());
+      // on the node's one turn for such reads: a locked table never lets heatmaps take the pool
+      checkup
+          .getReport()
+          .read(
+              "heatmap",
+              () -> {
+                body.put("elements", elements.sumByDimension());
+                body.put(
+                    "flows",
+                    query(checkup, definition, Metric.FLOW_TAKEN, from, to).sumByDimension());
+                return body;
+              });
+    } catch (ReportUnavailableException e) {
+      throw Answers.unavailable(e);
     } catch (RuntimeException e) {
       throw failed("heatmap", e);
     }

@@ -174,14 +174,43 @@ public final class CheckupReport {
    * the tables, so Camunda's authorizations on tenants and definitions do not change the answer,
    * exactly as they do not change the report's.
    *
-   * @throws ReportUnavailableException when the database does not answer within the query timeout
+   * @throws ReportUnavailableException when the database does not answer within the query timeout,
+   *     or other requests hold the node's read turn for longer than that
    */
   public boolean knows(String tenantId) {
-    try {
-      return engineTables.knows(tenantId);
-    } catch (SQLException e) {
-      throw historyUnavailable(e);
-    }
+    return read("history", () -> engineTables.knows(tenantId));
+  }
+
+  /** A read of the tables that may fail with the database's own exception. */
+  @FunctionalInterface
+  public interface TableRead<T> {
+    T get() throws SQLException;
+  }
+
+  /**
+   * A small read of the plugin's or the engine's tables for a request beside the report (a tenant's
+   * history, Cockpit's heatmap), on the node's one turn for such reads ({@link ReportGate}):
+   * however many requests arrive while a table is locked, they hold one pooled connection between
+   * them.
+   *
+   * @param what what is read, for the message of a failure ("history", "heatmap")
+   * @throws ReportUnavailableException when the database does not answer within the query timeout
+   *     or fails, or other requests hold the read turn for longer than that
+   */
+  public <T> T read(String what, TableRead<T> read) {
+    return gate.read(
+        () -> {
+          try {
+            return read.get();
+          } catch (SQLException e) {
+            throw unreadable(what, e);
+          } catch (IllegalStateException e) {
+            if (causedBySql(e)) {
+              throw unreadable(what, e);
+            }
+            throw e;
+          }
+        });
   }
 
   /** The day of the engine's first deployment still stored; null when nothing was deployed. */
@@ -198,11 +227,7 @@ public final class CheckupReport {
       return List.of();
     }
     LocalDate today = UtcPeriods.date(ClockUtil.getCurrentTime().getTime());
-    try {
-      return snapshots.history(tenantId, today.minusDays(days));
-    } catch (SQLException e) {
-      throw historyUnavailable(e);
-    }
+    return read("history", () -> snapshots.history(tenantId, today.minusDays(days)));
   }
 
   /**
@@ -431,9 +456,11 @@ public final class CheckupReport {
     return false;
   }
 
-  private ReportUnavailableException historyUnavailable(SQLException e) {
+  private ReportUnavailableException unreadable(String what, Exception e) {
     return new ReportUnavailableException(
-        "The check-up history cannot be read now: the database did not answer within "
+        "The check-up "
+            + what
+            + " cannot be read now: the database did not answer within "
             + queryTimeout.toSeconds()
             + " s or failed. Try again later.",
         rootMessage(e),

@@ -18,12 +18,18 @@ import java.util.function.Supplier;
  * the query timeout for its turn; if by then a report that started after it arrived and covers it
  * is under way, it waits for that one too, again at most the query timeout; otherwise it is told to
  * come back ({@link ReportUnavailableException}).
+ *
+ * <p>The small reads that answer requests beside the report (a tenant's history, Cockpit's heatmap)
+ * take a turn of their own, also one at a time and also waiting at most the query timeout: however
+ * many requests arrive while a table is locked, the plugin's answers hold at most two of the
+ * engine's pooled connections, one for a report and one for such a read.
  */
 final class ReportGate {
 
   private static final String TURN_TAKEN = "another report has been computing on this node";
 
   private final Semaphore turn = new Semaphore(1, true);
+  private final Semaphore readTurn = new Semaphore(1, true);
   private final long waitMillis;
 
   /** One computation: its number in the order computations started, its scope, its outcome. */
@@ -54,7 +60,7 @@ final class ReportGate {
     synchronized (this) {
       arrivedAfter = started;
     }
-    if (!tryTurn()) {
+    if (!tryTurn(turn)) {
       Computation underWay = sharable(arrivedAfter, scope);
       Report report = underWay == null ? null : cut(await(underWay.result()), scope);
       if (report == null) {
@@ -126,7 +132,7 @@ final class ReportGate {
 
   /** A report nobody shares (of another time: a past day's snapshot), computed on its own turn. */
   Report alone(Supplier<Report> compute) {
-    if (!tryTurn()) {
+    if (!tryTurn(turn)) {
       throw busy(TURN_TAKEN);
     }
     try {
@@ -136,14 +142,36 @@ final class ReportGate {
     }
   }
 
+  /** A small read for a request beside the report, on the read turn. */
+  <T> T read(Supplier<T> read) {
+    if (!tryTurn(readTurn)) {
+      throw new ReportUnavailableException(
+          "The check-up is busy: other requests have been reading its tables on this node for more"
+              + " than "
+              + waitMillis / 1000
+              + " s (the report's query timeout). Try again later.",
+          null);
+    }
+    try {
+      return read.get();
+    } finally {
+      readTurn.release();
+    }
+  }
+
   /** How many callers wait for their turn now (for tests and diagnostics). */
   int waiting() {
     return turn.getQueueLength();
   }
 
-  private boolean tryTurn() {
+  /** How many callers wait for a read turn now (for tests and diagnostics). */
+  int waitingToRead() {
+    return readTurn.getQueueLength();
+  }
+
+  private boolean tryTurn(Semaphore which) {
     try {
-      return turn.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
+      return which.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ReportUnavailableException("Interrupted while waiting for the check-up report.", e);

@@ -211,6 +211,75 @@ class ReportGateTest {
     assertThat(computations).hasValue(3);
   }
 
+  @Test
+  void smallReadsTakeOneTurnOfTheirOwnBesideTheReport() throws Exception {
+    ReportGate gate = new ReportGate(10_000);
+    CountDownLatch releaseReport = new CountDownLatch(1);
+    CompletableFuture<Report> report = holding(gate, ReportScope.all(), releaseReport, s -> ALL);
+    // a read goes on while a report computes: a heatmap does not wait for a slow report
+    assertThat(gate.read(() -> "read")).isEqualTo("read");
+
+    CountDownLatch releaseRead = new CountDownLatch(1);
+    CompletableFuture<String> slowRead = reading(gate, releaseRead);
+    // a second read waits for the first and gets its turn when it ends
+    CompletableFuture<String> queued = async(() -> gate.read(() -> "queued"));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (gate.waitingToRead() < 1 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(gate.waitingToRead()).isEqualTo(1);
+    assertThat(queued).isNotDone();
+    releaseRead.countDown();
+    assertThat(slowRead.get(5, TimeUnit.SECONDS)).isEqualTo("slow");
+    assertThat(queued.get(5, TimeUnit.SECONDS)).isEqualTo("queued");
+
+    // a read that fails frees the turn too
+    assertThat(
+            catchThrowableOfType(
+                IllegalStateException.class,
+                () ->
+                    gate.read(
+                        () -> {
+                          throw new IllegalStateException("the query failed");
+                        })))
+        .hasMessage("the query failed");
+    assertThat(gate.read(() -> "after")).isEqualTo("after");
+    releaseReport.countDown();
+    assertThat(report.get(5, TimeUnit.SECONDS)).isSameAs(ALL);
+  }
+
+  @Test
+  void aReadThatWouldWaitLongerThanTheTimeoutIsToldToComeBack() throws Exception {
+    ReportGate gate = new ReportGate(300);
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<String> slowRead = reading(gate, release);
+
+    ReportUnavailableException busy =
+        catchThrowableOfType(ReportUnavailableException.class, () -> gate.read(() -> "second"));
+    release.countDown();
+
+    assertThat(busy).hasMessageContaining("busy").hasMessageContaining("reading its tables");
+    assertThat(slowRead.get(5, TimeUnit.SECONDS)).isEqualTo("slow");
+    assertThat(gate.read(() -> "next")).isEqualTo("next");
+  }
+
+  /** A read that holds the gate's read turn until {@code release}. */
+  private CompletableFuture<String> reading(ReportGate gate, CountDownLatch release)
+      throws InterruptedException {
+    CountDownLatch reading = new CountDownLatch(1);
+    CompletableFuture<String> read =
+        async(
+            () ->
+                gate.read(
+                    () -> {
+                      reading.countDown();
+                      await(release);
+                      return "slow";
+                    }));
+    assertThat(reading.await(5, TimeUnit.SECONDS)).isTrue();
+    return read;
+  }
+
   private final AtomicInteger computations = new AtomicInteger();
 
   private static ReportScope acme() {
@@ -267,7 +336,7 @@ class ReportGateTest {
   }
 
   /** Each caller on a thread of its own (the common pool may have one thread on two cores). */
-  private CompletableFuture<Report> async(Supplier<Report> caller) {
+  private <T> CompletableFuture<T> async(Supplier<T> caller) {
     return CompletableFuture.supplyAsync(caller, threads);
   }
 

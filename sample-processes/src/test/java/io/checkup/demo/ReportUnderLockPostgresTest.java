@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
+import io.checkup.demo.cockpit.CockpitSession;
 import io.checkup.engine.CheckupProcessEnginePlugin;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -34,12 +37,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The report never starves the engine, on PostgreSQL with Spring Boot's pool of 10 connections:
- * while the statistics table is locked (a long vacuum, a migration, a stuck transaction), nine
- * report requests and the flusher used to hold every pooled connection, and process starts stalled.
- * Now the requests share one report computation, its queries time out, the callers get a 503 that
- * says why, and process instances start throughout. Run by .ci/run (-Dcheckup.test.postgres=true);
- * each run has a schema of its own.
+ * The check-up's answers never starve the engine, on PostgreSQL with Spring Boot's pool of 10
+ * connections: while the statistics and snapshot tables are locked (a long vacuum, a migration, a
+ * stuck transaction), nine report requests and the flusher used to hold every pooled connection,
+ * and process starts stalled; later Cockpit heatmaps and history pages did the same, each holding a
+ * connection of its own. Now the reports share one computation, the small reads one turn, their
+ * queries time out, the callers get a 503 that says why, and process instances start throughout.
+ * Run by .ci/run (-Dcheckup.test.postgres=true); each run has a schema of its own.
  */
 // decided before the application starts: without PostgreSQL there is no context to load
 @EnabledIfSystemProperty(
@@ -94,6 +98,8 @@ class ReportUnderLockPostgresTest {
 
   @Autowired private HikariDataSource pool;
 
+  @LocalServerPort private int port;
+
   private boolean start() {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
@@ -107,18 +113,23 @@ class ReportUnderLockPostgresTest {
 
   @Test
   void reportsAnswer503WhileTheStatisticsTableIsLockedAndProcessesRunOn() throws Exception {
-    repository
-        .createDeployment()
-        .addModelInstance(
-            "quick.bpmn",
-            Bpmn.createExecutableProcess("quick")
-                .camundaHistoryTimeToLive(30)
-                .startEvent()
-                .serviceTask()
-                .camundaExpression("${true}")
-                .endEvent()
-                .done())
-        .deploy();
+    String definition =
+        repository
+            .createDeployment()
+            .addModelInstance(
+                "quick.bpmn",
+                Bpmn.createExecutableProcess("quick")
+                    .camundaHistoryTimeToLive(30)
+                    .startEvent()
+                    .serviceTask()
+                    .camundaExpression("${true}")
+                    .endEvent()
+                    .done())
+            .deployWithResult()
+            .getDeployedProcessDefinitions()
+            .get(0)
+            .getId();
+    CockpitSession cockpit = CockpitSession.as(port, "admin");
     for (int i = 0; i < 10; i++) {
       assertThat(start()).isTrue();
     }
@@ -128,11 +139,17 @@ class ReportUnderLockPostgresTest {
     AtomicBoolean sampling = new AtomicBoolean(true);
     ExecutorService callers = Executors.newFixedThreadPool(10);
     List<Future<ResponseEntity<String>>> reports = new ArrayList<>();
+    List<Future<HttpResponse<String>>> heatmaps = new ArrayList<>();
     int startedWhileLocked = 0;
     try (Connection locker = DriverManager.getConnection(URL, "postgres", "")) {
       locker.setAutoCommit(false);
       try (Statement lock = locker.createStatement()) {
-        lock.execute("lock table " + SCHEMA + ".checkup_stat in access exclusive mode");
+        lock.execute(
+            "lock table "
+                + SCHEMA
+                + ".checkup_stat, "
+                + SCHEMA
+                + ".checkup_snapshot in access exclusive mode");
       }
       callers.submit(
           () -> {
@@ -152,7 +169,22 @@ class ReportUnderLockPostgresTest {
                     : "/engine-rest/checkup/report?withoutTenantId=true";
         reports.add(callers.submit(() -> rest.getForEntity(path, String.class)));
       }
-      // the flusher (every second) and nine report requests are all waiting on the lock now
+      for (int i = 0; i < 6; i++) {
+        reports.add(
+            callers.submit(
+                () ->
+                    rest.getForEntity(
+                        "/engine-rest/checkup/history?withoutTenantId=true", String.class)));
+        heatmaps.add(
+            callers.submit(
+                () ->
+                    cockpit.get(
+                        CockpitSession.PLUGIN
+                            + "default/process-definition/"
+                            + definition
+                            + "/heatmap?window=24h")));
+      }
+      // the flusher (every second) and 21 requests are all waiting on the lock now
       for (int i = 0; i < 30; i++) {
         assertThat(start()).as("process start %d while the table is locked", i).isTrue();
         startedWhileLocked++;
@@ -166,6 +198,15 @@ class ReportUnderLockPostgresTest {
         assertThat(body.get("message").asText())
             .containsAnyOf("did not answer within 2 s", "is busy");
       }
+      for (Future<HttpResponse<String>> heatmap : heatmaps) {
+        HttpResponse<String> answer = heatmap.get(60, TimeUnit.SECONDS);
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.headers().firstValue("Retry-After")).hasValue("30");
+        JsonNode body = JSON.readTree(answer.body());
+        assertThat(body.get("type").asText()).isEqualTo("ReportUnavailableException");
+        assertThat(body.get("message").asText())
+            .containsAnyOf("did not answer within 2 s", "is busy");
+      }
       locker.rollback();
     } finally {
       sampling.set(false);
@@ -174,8 +215,9 @@ class ReportUnderLockPostgresTest {
     }
 
     assertThat(startedWhileLocked).isEqualTo(30);
-    // the flusher, one report computation and the engine's own work: never the whole pool of 10
-    assertThat(maxActive.get()).isBetween(1, 4);
+    // the flusher, one report computation, one small read and the engine's own work: never the
+    // whole pool of 10
+    assertThat(maxActive.get()).isBetween(1, 5);
     // the lock gone, the counts flushed late are all there
     assertThat(checkup.getStatistics().flushNow()).isTrue();
     JsonNode report =
@@ -187,5 +229,18 @@ class ReportUnderLockPostgresTest {
                 .filter(indicator -> indicator.get("id").asText().equals("launches.7d"))
                 .map(indicator -> indicator.get("value").asLong()))
         .containsExactly(40L);
+    // and the heatmap counts them all: start, task and end of 40 instances
+    JsonNode heatmap =
+        JSON.readTree(
+            cockpit
+                .get(
+                    CockpitSession.PLUGIN
+                        + "default/process-definition/"
+                        + definition
+                        + "/heatmap?window=24h")
+                .body());
+    List<Long> ended = new ArrayList<>();
+    heatmap.get("elements").forEach(count -> ended.add(count.asLong()));
+    assertThat(ended).hasSize(3).containsOnly(40L);
   }
 }

@@ -16,9 +16,9 @@ import java.nio.charset.StandardCharsets;
  * A browser's session with Cockpit, over plain HTTP: cookies kept, logged in through Cockpit's own
  * login resource with its CSRF token, as Cockpit's page does.
  */
-final class CockpitSession {
+public final class CockpitSession {
 
-  static final String PLUGIN = "/camunda/api/cockpit/plugin/checkup/";
+  public static final String PLUGIN = "/camunda/api/cockpit/plugin/checkup/";
 
   private final String base;
   private final CookieManager cookies = new CookieManager();
@@ -30,7 +30,7 @@ final class CockpitSession {
   }
 
   /** A session logged in as this user (password "secret", or "admin" for admin). */
-  static CockpitSession as(int port, String user) throws Exception {
+  public static CockpitSession as(int port, String user) throws Exception {
     CockpitSession session = new CockpitSession(port);
     session.get("/camunda/app/cockpit/default/");
     HttpResponse<String> login =
@@ -60,7 +60,7 @@ final class CockpitSession {
         .orElse("");
   }
 
-  HttpResponse<String> get(String path) throws IOException, InterruptedException {
+  public HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return send(
         HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET());
   }
