@@ -162,6 +162,11 @@ public final class StatsCollector {
     };
   }
 
+  /** How many commands of the current thread wait for their transaction's end (for tests). */
+  int openCommandsOfThisThread() {
+    return local.get().openCommands();
+  }
+
   long failures() {
     return failures.get();
   }

@@ -78,6 +78,11 @@ final class ThreadCounts {
       increment(other, key, 1);
     }
 
+    /** The end of the command's transaction in {@code context}, told by Spring's. */
+    void ended(CommandContext context, boolean committed) {
+      end(this, context, committed);
+    }
+
     /** The end of the command's transaction, told by the engine's own ({@link CommandEnds}). */
     void ended(boolean committed) {
       CommandContext ended = context;
@@ -118,8 +123,9 @@ final class ThreadCounts {
 
   /**
    * Has the command's end reported: by the engine's own transaction context where it is one of
-   * {@link CommandEnds}, else by two listeners on the transaction (a map and two lists more for
-   * each command, made by the transaction context).
+   * {@link CommandEnds}, by Spring's transaction where Spring manages it ({@link
+   * SpringCommandEnd}), else by two listeners on the transaction (a map and two lists more for each
+   * command, made by the transaction context).
    */
   private void watch(Command command, CommandContext context) {
     TransactionContext transaction = context.getTransactionContext();
@@ -129,6 +135,8 @@ final class ThreadCounts {
             "the command's transaction has ended (what it does now is never written), or another "
                 + "camunda-checkup on this engine counts it");
       }
+    } else if (transaction.getClass().getName().equals(SpringCommandEnd.CONTEXT)) {
+      SpringCommandEnd.watch(command, context);
     } else {
       transaction.addTransactionListener(TransactionState.COMMITTED, command.onCommit);
       transaction.addTransactionListener(TransactionState.ROLLED_BACK, command.onRollback);
@@ -196,6 +204,11 @@ final class ThreadCounts {
     } else {
       count[0] += amount;
     }
+  }
+
+  /** How many commands of this thread wait for their transaction's end (for tests). */
+  int openCommands() {
+    return open.size();
   }
 
   private CounterTable table(String tenantId, long hour) {
