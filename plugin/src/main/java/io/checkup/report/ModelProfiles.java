@@ -16,6 +16,7 @@ import io.checkup.threads.DaemonThreads;
 import java.io.ByteArrayInputStream;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -51,6 +52,16 @@ public final class ModelProfiles {
   private final ModelTable table;
   private final ProcessEngineConfigurationImpl engine;
   private final Map<String, ModelProfile> cache = new ConcurrentHashMap<>();
+
+  /**
+   * The newest definition cached for each tenant and process key: a report reads the latest version
+   * of a key only, so a newer version's profile lets the older one go at once (a pipeline that
+   * deploys all day never fills this node's memory between two reports over all tenants).
+   */
+  private final Map<List<String>, Newest> newest = new ConcurrentHashMap<>();
+
+  private record Newest(String definitionId, int version) {}
+
   private final AtomicLong workedOut = new AtomicLong();
 
   private final Linter linter;
@@ -131,7 +142,7 @@ public final class ModelProfiles {
     for (DeployedModel model : models) {
       ModelProfile profile = profiles.get(model.processKey());
       if (profile != null) {
-        cache.put(model.definitionId(), profile);
+        keep(model.definitionId(), model.tenantId(), model.processKey(), model.version(), profile);
         kept.put(model, profile);
       }
     }
@@ -203,7 +214,6 @@ public final class ModelProfiles {
         try {
           ModelProfile profile = fromJson(row.profileJson());
           if (profile != null) {
-            cache.put(row.definitionId(), profile);
             result.put(row.definitionId(), profile);
           } else {
             outdated.put(row.definitionId(), lenient(row.profileJson()));
@@ -227,10 +237,8 @@ public final class ModelProfiles {
         if (profile == null && outdated.get(definition.id()) != null) {
           // the model cannot be read any more: the older profile is better than none (and is not
           // stored again)
-          cache.put(definition.id(), outdated.get(definition.id()));
           result.put(definition.id(), outdated.get(definition.id()));
         } else if (profile != null) {
-          cache.put(definition.id(), profile);
           result.put(definition.id(), profile);
           worked.add(
               new ModelTable.Row(
@@ -245,7 +253,39 @@ public final class ModelProfiles {
       }
     }
     save(worked);
+    for (TenantFacts.Definition definition : definitions) {
+      ModelProfile profile = result.get(definition.id());
+      if (profile != null) {
+        keep(
+            definition.id(),
+            definition.tenantId(),
+            definition.key(),
+            definition.version(),
+            profile);
+      }
+    }
     return result;
+  }
+
+  /**
+   * Caches a definition's profile unless a newer version of its process is cached, and lets an
+   * older version's go.
+   */
+  private void keep(
+      String definitionId, String tenantId, String key, int version, ModelProfile profile) {
+    // atomic for the process: two versions kept at once never leave the older one behind
+    newest.compute(
+        Arrays.asList(tenantId, key),
+        (process, cached) -> {
+          if (cached != null && cached.version() > version) {
+            return cached;
+          }
+          if (cached != null && !cached.definitionId().equals(definitionId)) {
+            cache.remove(cached.definitionId());
+          }
+          cache.put(definitionId, profile);
+          return new Newest(definitionId, version);
+        });
   }
 
   /**
@@ -302,6 +342,12 @@ public final class ModelProfiles {
    */
   void retainOnly(Set<String> definitionIds) {
     cache.keySet().retainAll(definitionIds);
+    newest.values().removeIf(kept -> !definitionIds.contains(kept.definitionId()));
+  }
+
+  /** How many profiles this node keeps in memory (for tests). */
+  int cached() {
+    return cache.size();
   }
 
   /**

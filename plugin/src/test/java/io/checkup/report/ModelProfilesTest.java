@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
@@ -235,6 +236,35 @@ class ModelProfilesTest {
     }
     engine.close();
     return stored;
+  }
+
+  @Test
+  void aNewVersionLetsTheOlderVersionsProfileGoWithoutAReportOverAllTenants() throws Exception {
+    CheckupProcessEnginePlugin checkup = plugin();
+    ProcessEngine engine = TestEngines.h2Shared(database).plugin(checkup).build();
+    try {
+      for (int i = 0; i < 5; i++) {
+        deploySales(engine);
+        engine
+            .getRepositoryService()
+            .createDeployment()
+            .tenantId("globex")
+            .addClasspathResource("models/report/sales.bpmn")
+            .deploy();
+      }
+      // the latest version of each tenant's process, not the ten deployed
+      assertThat(checkup.getModelProfiles().cached()).isEqualTo(2);
+      // a report of one tenant reads what it needs, from memory, and keeps no more
+      check(
+          tenant(json(checkup.getReport().generate(ReportScope.of(Set.of("acme")))), "acme"),
+          "gateways.multi-branch",
+          1,
+          "out-of-norm");
+      assertThat(checkup.getModelProfiles().cached()).isEqualTo(2);
+      assertThat(checkup.getModelProfiles().modelsWorkedOut()).isZero();
+    } finally {
+      engine.close();
+    }
   }
 
   /** Acme's sales model, whose profile the tests read. */
