@@ -1,11 +1,14 @@
 package io.checkup.engine;
 
 import io.checkup.lint.Finding;
+import io.checkup.lint.WitnessStep;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -61,7 +64,11 @@ public record ResourceFindings(
     return bounded(deploymentId, resourceName, findings, MAX_FINDINGS);
   }
 
-  /** Roughly what this takes on the heap, for the byte budget of the kept findings. */
+  /**
+   * Roughly what this takes on the heap, for the byte budget of the kept findings: every string of
+   * a finding counted, its witness steps and facts too (a deadlock's witness in a large model is
+   * hundreds of steps).
+   */
   long estimatedBytes() {
     long bytes = 128 + 2L * (deploymentId.length() + resourceName.length());
     for (Finding finding : findings) {
@@ -74,8 +81,36 @@ public record ResourceFindings(
       for (String related : finding.relatedElementIds()) {
         bytes += 48 + 2L * related.length();
       }
+      for (WitnessStep step : finding.witness()) {
+        bytes += 96 + 2L * (length(step.elementId()) + length(step.flowId()) + length(step.step()));
+      }
+      for (Map.Entry<String, Object> fact : finding.facts().entrySet()) {
+        bytes += 48 + 2L * fact.getKey().length() + valueBytes(fact.getValue());
+      }
     }
     return bytes;
+  }
+
+  /** A fact's value: a string, a number or flag, or lists and maps of them. */
+  private static long valueBytes(Object value) {
+    if (value instanceof CharSequence text) {
+      return 48 + 2L * text.length();
+    }
+    if (value instanceof Collection<?> values) {
+      long bytes = 32 + 8L * values.size();
+      for (Object item : values) {
+        bytes += valueBytes(item);
+      }
+      return bytes;
+    }
+    if (value instanceof Map<?, ?> map) {
+      long bytes = 64;
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        bytes += 32 + valueBytes(entry.getKey()) + valueBytes(entry.getValue());
+      }
+      return bytes;
+    }
+    return 16;
   }
 
   private static int length(String text) {

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.checkup.lint.Finding;
 import io.checkup.lint.Severity;
+import io.checkup.lint.WitnessStep;
 import io.checkup.testing.ModelGenerator;
 import io.checkup.testing.TestEngines;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -171,5 +173,39 @@ class LintResultsTest {
               assertThat(finding.message())
                   .contains("sub-processes are nested more than 300 levels deep (at 'sub300')");
             });
+  }
+
+  @Test
+  void aFindingsWitnessAndFactsCountAgainstTheByteBudget() {
+    List<WitnessStep> witness = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      witness.add(new WitnessStep("task" + i, "flow" + i, "x".repeat(200), i));
+    }
+    List<String> gateways = new ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      gateways.add("gateway-" + "y".repeat(50) + i);
+    }
+    Finding plain =
+        new Finding("deadlock", Severity.ERROR, "waits", "join", 1, 1, "p", List.of(), null, null);
+    Finding heavy =
+        new Finding(
+            "deadlock",
+            Severity.ERROR,
+            "waits",
+            "join",
+            1,
+            1,
+            "p",
+            List.of(),
+            Map.of("gateways", gateways, "outcomes", 1_000),
+            witness);
+
+    long without = new ResourceFindings("d", "m.bpmn", List.of(plain)).estimatedBytes();
+    long with = new ResourceFindings("d", "m.bpmn", List.of(heavy)).estimatedBytes();
+    // at least the characters of the witness's 500 step texts and of the 1,000 gateway ids
+    long characters =
+        witness.stream().mapToLong(step -> step.step().length()).sum()
+            + gateways.stream().mapToLong(String::length).sum();
+    assertThat(with - without).isGreaterThanOrEqualTo(2 * characters);
   }
 }
