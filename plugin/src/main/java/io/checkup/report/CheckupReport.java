@@ -330,16 +330,19 @@ public final class CheckupReport {
   private Report computeOrFail(ReportScope scope, long now, boolean live) {
     ReportConfig settings = config;
     long t0 = System.nanoTime();
+    ReportScope read = scope.forQueries();
     Map<String, TenantFacts> tenants =
-        live
-            ? engineTables.load(scope, now, settings)
-            : engineTables.loadAsOf(scope, now, settings);
+        live ? engineTables.load(read, now, settings) : engineTables.loadAsOf(read, now, settings);
     // left out of the report, or outside the scope: the scope again, in Java, since a database
     // whose collation ignores trailing spaces (MySQL and MariaDB's binary collations do) matches
-    // 'acme ' where the caller may see 'acme' only
+    // 'acme ' where the caller may see 'acme' only, and a scope of very many tenants is read whole
     tenants
         .keySet()
         .removeIf(tenantId -> exclusions.excludes(tenantId) || !scope.includes(tenantId));
+    if (read != scope && scope.includes(null) && !exclusions.excludes(null)) {
+      // the tenant-less part, named, is in the report in any case, as when the scope is read
+      tenants.computeIfAbsent(null, TenantFacts::new);
+    }
     long t1 = System.nanoTime();
     List<TenantFacts.Definition> latest = new ArrayList<>();
     for (TenantFacts facts : tenants.values()) {
@@ -354,14 +357,14 @@ public final class CheckupReport {
       profiles.retainOnly(known.keySet());
     }
     long t2 = System.nanoTime();
-    windows.load(scope, now, tenants, live);
+    windows.load(read, now, tenants, live);
     windows.loadFlows(
-        scope, now, tenants, live, (facts, key) -> mayHaveDeadBranch(facts, key, known));
+        read, now, tenants, live, (facts, key) -> mayHaveDeadBranch(facts, key, known));
     long t3 = System.nanoTime();
     List<TenantFacts.Definition> redeployed =
         redeployedWithDeadBranches(latest, known, tenants, now, settings);
     if (!redeployed.isEmpty()) {
-      windows.loadFlowsSinceDeployment(scope, now, tenants, redeployed);
+      windows.loadFlowsSinceDeployment(read, now, tenants, redeployed);
     }
     long t4 = System.nanoTime();
     Peers peerValues = settings.relative() ? peers.at(now) : Peers.NONE;
