@@ -408,10 +408,8 @@ public final class CheckupReport {
     }
     Map<String, Long> flows = facts.flows30d.getOrDefault(key, Map.of());
     for (ModelProfile.Gateway gateway : profile.gateways()) {
-      for (String flow : gateway.flows()) {
-        if (flows.getOrDefault(flow, 0L) == 0) {
-          return true;
-        }
+      if (gateway.anyNeverTaken(flows)) {
+        return true;
       }
     }
     return false;

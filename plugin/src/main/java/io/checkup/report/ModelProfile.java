@@ -1,5 +1,6 @@
 package io.checkup.report;
 
+import io.checkup.stats.StatKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ public record ModelProfile(
     public DeadFlows neverTaken(Map<String, Long> taken, long minRuns) {
       long runs = 0;
       for (String flow : flows) {
-        long count = taken.getOrDefault(flow, 0L);
+        long count = taken(taken, flow);
         // an inclusive gateway may take several flows per run: its busiest flow is a lower bound of
         // its runs
         runs = type.equals("inclusiveGateway") ? Math.max(runs, count) : runs + count;
@@ -74,11 +75,26 @@ public record ModelProfile(
       }
       List<String> dead = new ArrayList<>();
       for (String flow : flows) {
-        if (taken.getOrDefault(flow, 0L) == 0) {
+        if (taken(taken, flow) == 0) {
           dead.add(flow);
         }
       }
       return new DeadFlows(runs, dead);
+    }
+
+    /** Whether a flow of this gateway was never taken by these counts. */
+    boolean anyNeverTaken(Map<String, Long> taken) {
+      for (String flow : flows) {
+        if (taken(taken, flow) == 0) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** A flow's count, the counts being keyed as the statistics store flow ids. */
+    private static long taken(Map<String, Long> taken, String flow) {
+      return taken.getOrDefault(StatKey.storedDimension(flow), 0L);
     }
   }
 

@@ -115,7 +115,7 @@ public final class StatsQuery {
 
   /** The element id, flow id or assignee, depending on the metric. */
   public StatsQuery dimension(String dimension) {
-    this.dimension = dimension;
+    this.dimension = StatKey.storedDimension(dimension);
     return this;
   }
 

@@ -339,7 +339,7 @@ public final class StatsStore {
       Jdbc.setNullable(insert, 3, clip(key.tenantId(), 64));
       insert.setString(4, clip(key.processKey(), 255));
       insert.setString(5, key.metric().id());
-      insert.setString(6, clip(key.dimension(), 255));
+      insert.setString(6, StatKey.storedDimension(key.dimension()));
       insert.setLong(7, entry.getValue());
       insert.setString(8, clip(nodeId, 128));
       insert.setLong(9, now);

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.checkup.engine.CheckupProcessEnginePlugin;
+import io.checkup.stats.Metric;
 import io.checkup.stats.UtcPeriods;
 import io.checkup.testing.Models;
 import io.checkup.testing.TestEngines;
@@ -33,6 +34,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -857,6 +859,42 @@ class CheckupReportTest {
         "runtime.dead-branches-30d",
         0,
         "ok");
+  }
+
+  /**
+   * A flow's id may be longer than the statistics' column (255): its counts are stored under a
+   * shortened id, and the report once looked them up under the full one and called the flow dead.
+   */
+  @Test
+  void aFlowWhoseIdIsLongerThanTheStatisticsColumnIsFoundTaken() throws Exception {
+    ProcessEngine engine = engine(null);
+    // two ids alike in their first 296 characters
+    String longer = "x".repeat(296) + "_toB";
+    String alike = "x".repeat(296) + "_toC";
+    BpmnModelInstance model = routing(List.of("a", "b", "c"));
+    model.<SequenceFlow>getModelElementById("toB").setId(longer);
+    model.<SequenceFlow>getModelElementById("toC").setId(alike);
+    deploy(engine, model);
+    route(engine, 60, "a");
+    route(engine, 60, "b");
+    checkup.getStatistics().flushNow();
+
+    JsonNode dead =
+        indicator(
+            tenant(json(checkup.getReport().generate(ReportScope.all())), "acme"),
+            "runtime.dead-branches-30d");
+    // the long flow taken 60 times is not dead; the other one, never taken, is: each has a count of
+    // its own
+    assertThat(field(dead.get("details"), "flowId")).containsExactly(alike);
+    assertThat(
+            checkup
+                .getStatistics()
+                .query()
+                .tenant("acme")
+                .metric(Metric.FLOW_TAKEN)
+                .dimension(longer)
+                .sum())
+        .isEqualTo(60);
   }
 
   private static BpmnModelInstance routing(List<String> routes) {
