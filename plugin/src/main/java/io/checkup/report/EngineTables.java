@@ -178,6 +178,7 @@ final class EngineTables {
               definition.key(), definition, (a, b) -> a.version() >= b.version() ? a : b);
           if (definition.deployTime() != null) {
             long time = definition.deployTime();
+            tenant.keyFirstDeployed.merge(definition.key(), time, Math::min);
             tenant.firstDeployment =
                 tenant.firstDeployment == null ? time : Math.min(tenant.firstDeployment, time);
             tenant.lastChange =

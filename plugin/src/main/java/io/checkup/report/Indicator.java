@@ -92,7 +92,7 @@ public enum Indicator {
           .consequence("the client is going back to manual work")
           .meaning(
               "Deployed, not suspended process keys with no activity in the last 7 days (listed in the details); a key "
-                  + "whose latest version was deployed less than 7 days ago has not had its 7 days yet. A growing "
+                  + "first deployed less than 7 days ago has not had its 7 days yet (a new version does not make it new). A growing "
                   + "number of idle processes means the client is going back to manual work; idle processes also load the "
                   + "engine.")
           .advice(
@@ -102,8 +102,8 @@ public enum Indicator {
       TenantView.Details unused = tenant.details();
       long sevenDaysAgo = tenant.now() - 7 * UtcPeriods.DAY;
       for (TenantFacts.Definition definition : tenant.active()) {
-        boolean hadItsWeek =
-            definition.deployTime() == null || definition.deployTime() <= sevenDaysAgo;
+        Long first = tenant.facts().keyFirstDeployed.get(definition.key());
+        boolean hadItsWeek = first == null || first <= sevenDaysAgo;
         if (hadItsWeek && !tenant.facts().activeKeys.contains(definition.key())) {
           unused.add(() -> TenantView.process(definition));
         }

@@ -37,6 +37,9 @@ final class TenantFacts {
   /** Latest version per process key. */
   final Map<String, Definition> latest = new LinkedHashMap<>();
 
+  /** The first deployment still stored of each process key (of any version). */
+  final Map<String, Long> keyFirstDeployed = new HashMap<>();
+
   Long firstDeployment;
   Long lastChange;
 

@@ -1162,6 +1162,29 @@ class CheckupReportTest {
         "out-of-norm");
   }
 
+  @Test
+  void aProcessIdleForWeeksIsUnusedThoughANewVersionCameYesterday() throws Exception {
+    ProcessEngine engine = engine(null);
+    Instant now = ReportScenario.NOW;
+    ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(30))));
+    deploy(engine, Bpmn.createExecutableProcess("idle").startEvent().endEvent().done());
+    ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(2))));
+    deploy(engine, Bpmn.createExecutableProcess("fresh").startEvent().endEvent().done());
+    ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(1))));
+    deploy(engine, Bpmn.createExecutableProcess("idle").startEvent().userTask().endEvent().done());
+    ClockUtil.setCurrentTime(Date.from(now));
+    checkup.getStatistics().flushNow();
+
+    JsonNode unused =
+        indicator(
+            tenant(json(checkup.getReport().generate(ReportScope.all())), "acme"),
+            "processes.unused-7d");
+    // "idle" has existed for 30 days, its version 2 for one; "fresh" has not had its 7 days yet
+    assertThat(unused.get("value").asInt()).isEqualTo(1);
+    assertThat(field(unused.get("details"), "processKey")).containsExactly("idle");
+    assertThat(field(unused.get("details"), "version")).containsExactly("2");
+  }
+
   private static void deploy(ProcessEngine engine, BpmnModelInstance model) {
     String key = model.getModelElementsByType(Process.class).iterator().next().getId();
     engine
