@@ -1,7 +1,9 @@
 package io.checkup.report;
 
 import io.checkup.stats.UtcPeriods;
+import io.checkup.text.Durations;
 import io.checkup.threads.DaemonThreads;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * Generates one report over all tenants in the background when the engine starts, and again a
  * minute after each UTC midnight, so that the first report a partner asks for after a restart, or
  * on a new day (when every window slides by a day), finds the settled sums of its windows and the
- * model profiles in memory (docs/report.md: warm-up). Never throws: a failure is logged, and the
- * next report simply does the work itself.
+ * model profiles in memory (docs/report.md: warm-up). Never throws: a failure is logged, the next
+ * report simply does the work itself, and the warm-up tries again later the same day.
  */
 final class ReportWarmUp {
 
@@ -28,6 +30,12 @@ final class ReportWarmUp {
 
   /** The UTC day of the last background report: the next one is due when a new day has begun. */
   private volatile long warmDay = Long.MAX_VALUE;
+
+  // the keeper thread's own: ticks so far, failed reports in a row, and the tick of the next try
+  private long ticks;
+  private int failures;
+  private long retryTick;
+  private long tickSeconds = 60;
 
   /**
    * @param generateAll generates a report over all tenants and returns their number
@@ -47,6 +55,7 @@ final class ReportWarmUp {
       String engineName, BooleanSupplier alive, long tickSeconds) {
     CompletableFuture<Integer> done = new CompletableFuture<>();
     if (keeper == null) {
+      this.tickSeconds = tickSeconds;
       keeper = DaemonThreads.scheduler("camunda-checkup-report-warm-up-" + engineName, true);
       keeper.scheduleWithFixedDelay(() -> tick(alive), tickSeconds, tickSeconds, TimeUnit.SECONDS);
     }
@@ -60,8 +69,11 @@ final class ReportWarmUp {
       stop();
       return;
     }
+    ticks++;
     if (UtcPeriods.dayStart(ClockUtil.getCurrentTime().getTime()) > warmDay) {
       generate(new CompletableFuture<>(), "report slid to the new day");
+    } else if (failures > 0 && ticks >= retryTick) {
+      generate(new CompletableFuture<>(), "report warmed up after " + failures + " failure(s)");
     }
   }
 
@@ -71,6 +83,7 @@ final class ReportWarmUp {
     try {
       int tenants = generateAll.getAsInt();
       warmDay = day;
+      failures = 0;
       LOG.info(
           "camunda-checkup: {} in {} ms ({} tenant(s), the part without a tenant counted as one), in the "
               + "background: the next report asked for is as fast as any other",
@@ -79,13 +92,18 @@ final class ReportWarmUp {
           tenants);
       done.complete(tenants);
     } catch (Throwable e) {
-      // logged, and the next tick tries again (an OutOfMemoryError or a StackOverflowError too): an
-      // escaping throwable would end the schedule for the rest of the node's life
+      // logged, and tried again after 1, 2, 4 ... ticks, at most an hour apart (an OutOfMemoryError
+      // or a StackOverflowError too): an escaping throwable would end the schedule for the rest of
+      // the node's life, and a database still starting up would leave the day's first report cold
       warmDay = day;
+      failures++;
+      long wait = Math.min(Math.max(1, 3600 / tickSeconds), 1L << Math.min(failures - 1, 20));
+      retryTick = ticks + wait;
       LOG.warn(
           "camunda-checkup: generating the report in the background failed ({}); the next report asked for "
-              + "does the work itself",
-          e.toString());
+              + "does the work itself, and the background tries again in {}",
+          e.toString(),
+          Durations.format(Duration.ofSeconds(wait * tickSeconds)));
       done.completeExceptionally(e);
     }
   }

@@ -1,0 +1,52 @@
+package io.checkup.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.checkup.testing.LogCapture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A warm-up that fails (a database still starting up with the engine) is tried again the same day,
+ * sooner at first and then less often, not only after the next midnight.
+ */
+class ReportWarmUpTest {
+
+  private ReportWarmUp warmUp;
+
+  @AfterEach
+  void stop() {
+    warmUp.stop();
+  }
+
+  @Test
+  void aFailedWarmUpIsTriedAgainAfterOneTickThenTwo() throws Exception {
+    AtomicInteger attempts = new AtomicInteger();
+    CountDownLatch warmed = new CountDownLatch(1);
+    warmUp =
+        new ReportWarmUp(
+            () -> {
+              if (attempts.incrementAndGet() <= 2) {
+                throw new IllegalStateException("the database is not up yet");
+              }
+              warmed.countDown();
+              return 3;
+            });
+    try (LogCapture log = LogCapture.of("io.checkup.report")) {
+      assertThat(catchThrowable(() -> warmUp.start("e", () -> true, 1).get(10, TimeUnit.SECONDS)))
+          .hasRootCauseMessage("the database is not up yet");
+
+      assertThat(warmed.await(20, TimeUnit.SECONDS)).isTrue();
+      // tried at start, after one tick, then after two more
+      assertThat(attempts).hasValue(3);
+      assertThat(log.lines())
+          .anyMatch(line -> line.contains("the background tries again in 1s"))
+          .anyMatch(line -> line.contains("the background tries again in 2s"))
+          .anyMatch(line -> line.contains("report warmed up after 2 failure(s)"));
+    }
+  }
+}
