@@ -143,16 +143,26 @@ class EvaluationTest {
   @Test
   void aProcessDeployedThisWeekIsNotYetUnused() {
     TenantFacts facts = tenant(200);
-    facts.latest.put("old", definition("old", NOW - 30 * UtcPeriods.DAY));
-    facts.latest.put("fresh", definition("fresh", NOW - 60_000));
-    facts.latest.put("used", definition("used", NOW - 30 * UtcPeriods.DAY));
+    deployed(facts, "old", NOW - 30 * UtcPeriods.DAY, NOW - 30 * UtcPeriods.DAY);
+    deployed(facts, "fresh", NOW - 60_000, NOW - 60_000);
+    // an idle process whose new version came a minute ago has had its 7 days
+    deployed(facts, "redeployed", NOW - 30 * UtcPeriods.DAY, NOW - 60_000);
+    deployed(facts, "used", NOW - 30 * UtcPeriods.DAY, NOW - 30 * UtcPeriods.DAY);
     facts.activeKeys.add("used");
 
     IndicatorResult unused =
         result(evaluate(facts, ReportConfig.defaults(), true), Indicator.PROCESSES_UNUSED);
 
-    assertThat(unused.value()).isEqualTo(1L);
-    assertThat(unused.details()).singleElement().asString().contains("old").doesNotContain("fresh");
+    assertThat(unused.value()).isEqualTo(2L);
+    assertThat(unused.details().toString())
+        .contains("old", "redeployed")
+        .doesNotContain("fresh", "used");
+  }
+
+  /** A process first deployed at {@code first}, its latest version at {@code latest}. */
+  private static void deployed(TenantFacts facts, String key, long first, long latest) {
+    facts.latest.put(key, definition(key, latest));
+    facts.keyFirstDeployed.put(key, first);
   }
 
   private static TenantFacts.Definition definition(String key, long deployed) {
