@@ -193,7 +193,8 @@ final class Evaluation {
             IndicatorTexts.value(indicator, value),
             IndicatorTexts.norm(indicator, shownMin, max, null)
                 + (relative == null || (shownMin == null && max == null) ? "" : " (relative)"),
-            config.weight(indicator)));
+            config.weight(indicator),
+            measured.elements()));
   }
 
   /** "(relative: the 25th percentile of 40 medium clients)", as the norm's words end. */

@@ -149,7 +149,14 @@ public record Report(String generatedAt, List<TenantReport> tenants) {
       Number previousValue,
       @JsonIgnore String valueText,
       @JsonIgnore String normText,
-      @JsonIgnore int weight) {
+      @JsonIgnore int weight,
+      @JsonIgnore long elements) {
+
+    /** How many elements behind the value the details leave out (beyond the details' limit). */
+    @JsonIgnore
+    public long unlisted() {
+      return Math.max(0, elements - details.size());
+    }
 
     IndicatorResult withPreviousValue(Number previous) {
       return new IndicatorResult(
@@ -163,7 +170,8 @@ public record Report(String generatedAt, List<TenantReport> tenants) {
           previous,
           valueText,
           normText,
-          weight);
+          weight,
+          elements);
     }
   }
 

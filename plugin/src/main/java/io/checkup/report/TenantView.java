@@ -148,7 +148,7 @@ final class TenantView {
     }
 
     Measurement measurement() {
-      return Measurement.of(count, items);
+      return Measurement.listing(count, items, count);
     }
   }
 }

@@ -15,9 +15,12 @@ final class Details {
    * or the definition in Cockpit, from a report's details item.
    *
    * @param cockpit Cockpit's address, ending in a slash
-   * @param maxChars the longest description: longer ones are cut, with an ellipsis
+   * @param brief for the triage page: the task's or incident's own id left out (the link opens the
+   *     instance's tasks or incidents), and at most {@value #BRIEF_LINE} characters, the longest
+   *     parts cut first (with an ellipsis), so that a long name or message never hides the assignee
+   *     or the due date
    */
-  static Detail describe(Map<String, Object> item, String cockpit, int maxChars) {
+  static Detail describe(Map<String, Object> item, String cockpit, boolean brief) {
     List<String> parts = new ArrayList<>();
     Object processName = item.get("processName");
     Object processKey = item.get("processKey");
@@ -35,23 +38,13 @@ final class Details {
       String key = field.getKey();
       Object value = field.getValue();
       if (value == null
-          || List.of(
-                  "processName",
-                  "processKey",
-                  "version",
-                  "processDefinitionId",
-                  "processInstanceId")
-              .contains(key)) {
+          || SHOWN_APART.contains(key)
+          || (brief && (key.equals("taskId") || key.equals("incidentId")))) {
         continue;
       }
       parts.add(label(key) + " " + value);
     }
-    String text = String.join(" · ", parts);
-    if (text.length() > maxChars) {
-      int end = maxChars - 1;
-      end -= Character.isLowSurrogate(text.charAt(end)) ? 1 : 0;
-      text = text.substring(0, end) + "…";
-    }
+    String text = brief ? fit(parts, BRIEF_LINE) : String.join(SEPARATOR, parts);
     Object instance = item.get("processInstanceId");
     Object definition = item.get("processDefinitionId");
     if (instance != null) {
@@ -69,6 +62,52 @@ final class Details {
           text, cockpit + "#/process-definition/" + definition + "/runtime", "open in Cockpit");
     }
     return new Detail(text, null, null);
+  }
+
+  /** The fields the process part and the link show. */
+  private static final List<String> SHOWN_APART =
+      List.of("processName", "processKey", "version", "processDefinitionId", "processInstanceId");
+
+  static final int BRIEF_LINE = 200;
+
+  private static final String SEPARATOR = " · ";
+
+  /** The shortest a part is cut to when a line must be shortened. */
+  private static final int SHORTEST_PART = 24;
+
+  /** The parts joined, the longest cut first until the line has at most {@code max} characters. */
+  private static String fit(List<String> parts, int max) {
+    int total = SEPARATOR.length() * Math.max(0, parts.size() - 1);
+    for (String part : parts) {
+      total += part.length();
+    }
+    while (total > max) {
+      int longest = 0;
+      for (int i = 1; i < parts.size(); i++) {
+        if (parts.get(i).length() > parts.get(longest).length()) {
+          longest = i;
+        }
+      }
+      String part = parts.get(longest);
+      int target = Math.max(SHORTEST_PART, part.length() - (total - max));
+      if (target >= part.length()) {
+        break;
+      }
+      String shorter = cut(part, target);
+      parts.set(longest, shorter);
+      total -= part.length() - shorter.length();
+    }
+    return cut(String.join(SEPARATOR, parts), max);
+  }
+
+  /** The text, or its first characters and an ellipsis, {@code max} characters in all. */
+  private static String cut(String text, int max) {
+    if (text.length() <= max) {
+      return text;
+    }
+    int end = max - 1;
+    end -= Character.isLowSurrogate(text.charAt(end)) ? 1 : 0;
+    return text.substring(0, end) + "…";
   }
 
   /** A field name in words: {@code gatewayId} is "gateway", {@code waitingFor} "waiting for". */

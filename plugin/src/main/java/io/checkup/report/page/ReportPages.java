@@ -49,9 +49,6 @@ public final class ReportPages {
    */
   static final int TRIAGE_CLIENT_DETAILS = 6;
 
-  /** How long an element's description may be on the triage page (an incident's message...). */
-  static final int TRIAGE_DETAIL_CHARS = 160;
-
   private static final TemplateEngine TEMPLATES = templates();
 
   private ReportPages() {}
@@ -206,17 +203,18 @@ public final class ReportPages {
     }
     int budget = full ? Integer.MAX_VALUE : TRIAGE_CLIENT_DETAILS;
     int unlisted = 0;
+    long beyondLimit = 0;
     for (IndicatorResult indicator : shown) {
       List<Detail> details = new ArrayList<>();
       for (Map<String, Object> item : indicator.details()) {
         if (budget == 0 || (!full && details.size() == TRIAGE_DETAILS)) {
           break;
         }
-        details.add(
-            Details.describe(item, cockpit, full ? Integer.MAX_VALUE : TRIAGE_DETAIL_CHARS));
+        details.add(Details.describe(item, cockpit, !full));
         budget--;
       }
       unlisted += indicator.details().size() - details.size();
+      beyondLimit += indicator.unlisted();
       Indicator kind = Indicator.of(indicator.id());
       rows.add(
           new Row(
@@ -232,11 +230,12 @@ public final class ReportPages {
               anchor(indicator.id()),
               indicator.explanation(),
               details,
-              indicator.details().size() - details.size()));
+              indicator.details().size() - details.size() + indicator.unlisted(),
+              indicator.unlisted()));
     }
     boolean worsening = worsening(tenant, today);
     return new Client(
-        tenant.tenantId() == null ? "tenant-less" : "tenant-" + anchorPart(tenant.tenantId()),
+        tenant.tenantId() == null ? "without-tenant" : "tenant-" + anchorPart(tenant.tenantId()),
         name(tenant),
         tenant.tenantId(),
         tenant.riskLevel().label(),
@@ -255,6 +254,7 @@ public final class ReportPages {
         facts(tenant),
         rows,
         unlisted,
+        beyondLimit,
         full ? chart(tenant.launches()) : null);
   }
 

@@ -28,7 +28,9 @@ public final class Views {
    * One client (tenant) on a page.
    *
    * @param costliest the titles of the (up to 3) indicators that cost the most score
-   * @param unlisted how many elements behind the values the rows leave out
+   * @param unlisted how many elements behind the values the rows leave out that the full page lists
+   * @param beyondLimit how many elements behind the values no page lists: the report's details stop
+   *     at {@code detailsLimit} per indicator
    */
   public record Client(
       String anchor,
@@ -48,9 +50,15 @@ public final class Views {
       String facts,
       List<Row> rows,
       int unlisted,
+      long beyondLimit,
       Chart chart) {}
 
-  /** An indicator of one client. */
+  /**
+   * An indicator of one client.
+   *
+   * @param moreDetails how many elements behind the value the row does not list
+   * @param beyondLimit how many of those the report itself does not list (its details' limit)
+   */
   public record Row(
       String id,
       String title,
@@ -62,7 +70,8 @@ public final class Views {
       String glossary,
       String explanation,
       List<Detail> details,
-      int moreDetails) {}
+      long moreDetails,
+      long beyondLimit) {}
 
   /** One element behind a value, in words, with a link to it in Cockpit where there is one. */
   public record Detail(String text, String href, String linkText) {}

@@ -46,9 +46,27 @@ class ReportPagesTest {
       RiskLevel weekAgoLevel,
       Map<String, Status> statuses,
       Function<Indicator, List<Map<String, Object>>> details) {
+    return tenant(id, name, level, score, change7d, weekAgoLevel, statuses, details, Map.of());
+  }
+
+  /**
+   * The same, where {@code counted} gives an indicator's elements behind its value when its details
+   * list only the first of them (the report's details limit).
+   */
+  static TenantReport tenant(
+      String id,
+      String name,
+      RiskLevel level,
+      int score,
+      Integer change7d,
+      RiskLevel weekAgoLevel,
+      Map<String, Status> statuses,
+      Function<Indicator, List<Map<String, Object>>> details,
+      Map<String, Long> counted) {
     List<IndicatorResult> indicators = new ArrayList<>();
     for (Indicator indicator : Indicator.values()) {
       Status status = statuses.getOrDefault(indicator.id(), Status.OK);
+      List<Map<String, Object>> listed = details.apply(indicator);
       indicators.add(
           new IndicatorResult(
               indicator.id(),
@@ -56,12 +74,13 @@ class ReportPagesTest {
               new NormView(1, 10),
               status,
               "Norm: 1 to 10. " + indicator.meaning(),
-              details.apply(indicator),
+              listed,
               indicator.title(),
               5,
               "7",
               "1 to 10",
-              indicator.weight()));
+              indicator.weight(),
+              counted.getOrDefault(indicator.id(), (long) listed.size())));
     }
     List<HistoryPoint> history = new ArrayList<>();
     LocalDate today = LocalDate.parse(TODAY);
@@ -376,6 +395,16 @@ class ReportPagesTest {
     branch.put("version", 3);
     branch.put("gatewayId", "amount");
     branch.put("flowId", "big");
+    Map<String, Object> task = new LinkedHashMap<>();
+    task.put("taskId", "5f0c1e2a-9b7d-11ef-8c3e-0242ac120002");
+    task.put("name", "Review the request");
+    task.put("processKey", "invoice");
+    task.put("processName", "Invoice approval for the purchasing department ".repeat(4));
+    task.put("processDefinitionId", "invoice:3:17");
+    task.put("processInstanceId", "pi9");
+    task.put("taskDefinitionKey", "reviewRequest");
+    task.put("assignee", "nora");
+    task.put("due", "2026-12-03T22:14:13.593Z");
     TenantReport tenant =
         tenant(
             "acme",
@@ -386,20 +415,28 @@ class ReportPagesTest {
             RiskLevel.AT_RISK,
             Map.of(
                 "incidents.open", Status.OUT_OF_NORM,
-                "runtime.dead-branches-30d", Status.OUT_OF_NORM),
+                "runtime.dead-branches-30d", Status.OUT_OF_NORM,
+                "tasks.overdue", Status.OUT_OF_NORM),
             indicator ->
                 switch (indicator.id()) {
                   case "incidents.open" -> incidents;
                   case "runtime.dead-branches-30d" -> List.of(branch);
+                  case "tasks.overdue" -> List.of(task);
                   default -> List.of();
-                });
+                },
+            // 102 open incidents, the first 50 listed (the report's details limit)
+            Map.of("incidents.open", 102L));
     Document triage = Jsoup.parse(ReportPages.triage(report(tenant), "/cockpit/"));
     Element incidentRow = row(triage, "Open incidents");
     assertThat(incidentRow.select("ul.details li:not(.muted)")).hasSize(ReportPages.TRIAGE_DETAILS);
-    assertThat(incidentRow.selectFirst("ul.details li.muted").text()).isEqualTo("and 47 more");
+    assertThat(incidentRow.selectFirst("ul.details li.muted").text()).isEqualTo("and 99 more");
+    assertThat(triage.selectFirst("p.unlisted").text())
+        .startsWith(
+            "47 more elements behind these values are listed on the full page (view=full); 52 more"
+                + " are counted but listed nowhere");
     Element first = incidentRow.selectFirst("ul.details li");
-    assertThat(first.text())
-        .isEqualTo("Invoice approval (invoice, version 3) · incident inc0 · instance pi0");
+    // the incident's own id is left out: the link opens the instance's incidents
+    assertThat(first.text()).isEqualTo("Invoice approval (invoice, version 3) · instance pi0");
     assertThat(first.selectFirst("a").attr("href"))
         .isEqualTo("/cockpit/#/process-instance/pi0/runtime?tab=incidents-tab");
     Element branchItem = row(triage, "Dead branches").selectFirst("ul.details li");
@@ -408,11 +445,20 @@ class ReportPagesTest {
             "Invoice approval (invoice, version 3) · gateway amount · flow big · open in Cockpit");
     assertThat(branchItem.selectFirst("a").attr("href"))
         .isEqualTo("/cockpit/#/process-definition/invoice:3:17/runtime");
-    // the full page lists them all
-    assertThat(
-            row(Jsoup.parse(ReportPages.full(report(tenant), "/cockpit/")), "Open incidents")
-                .select("ul.details li"))
-        .hasSize(50);
+    // a long process name is cut on its own: the assignee and the due date still show
+    assertThat(row(triage, "Overdue tasks").selectFirst("ul.details li").text())
+        .startsWith("Invoice approval for the purchasing department Invoice approval")
+        .contains("…")
+        .endsWith(
+            " · name Review the request · task definition key reviewRequest · assignee nora · due"
+                + " 2026-12-03T22:14:13.593Z · instance pi9")
+        .doesNotContain("5f0c1e2a");
+    // the full page lists all the report lists, and says that is not all
+    Element full =
+        row(Jsoup.parse(ReportPages.full(report(tenant), "/cockpit/")), "Open incidents");
+    assertThat(full.select("ul.details li:not(.muted)")).hasSize(50);
+    assertThat(full.selectFirst("ul.details li.muted").text())
+        .isEqualTo("and 52 more, not listed: the report lists the first 50 (its details limit)");
   }
 
   /** An indicator's row, with the row of its elements where the page puts them apart. */
@@ -588,6 +634,25 @@ class ReportPagesTest {
             tenant(
                 "a_b",
                 "underscore",
+                RiskLevel.HEALTHY,
+                90,
+                null,
+                RiskLevel.HEALTHY,
+                Map.of(),
+                ReportPagesTest::none),
+            // a client called "less" and the part without a tenant once shared "tenant-less"
+            tenant(
+                "less",
+                "less",
+                RiskLevel.HEALTHY,
+                90,
+                null,
+                RiskLevel.HEALTHY,
+                Map.of(),
+                ReportPagesTest::none),
+            tenant(
+                null,
+                "(default)",
                 RiskLevel.HEALTHY,
                 90,
                 null,
