@@ -44,6 +44,7 @@ public final class Alerts {
   private final ExecutorService senders;
   private final AlertDelivery delivery;
   private ScheduledExecutorService scheduler;
+  private boolean evaluating;
 
   public Alerts(AlertSettings settings, PluginTables pluginTables, CheckupReport report) {
     this.settings = settings;
@@ -73,18 +74,40 @@ public final class Alerts {
   /**
    * Starts the background work: a look every minute (or every interval, if shorter) whether a round
    * is due, and a delivery pass every 5 s (or every {@code retry-after}, if shorter). Stops with
-   * {@link #stop()}, or once {@code alive} says the engine is gone.
+   * {@link #stop()}, or once {@code alive} says the engine is gone. Called again on a node that
+   * only delivers, with {@code evaluate} true, it starts evaluating too (an application that first
+   * fills in its history, as the demo does).
    */
   public synchronized void start(String engineName, boolean evaluate, BooleanSupplier alive) {
-    if (scheduler != null) {
+    boolean starting = scheduler == null;
+    if (starting) {
+      scheduler =
+          Executors.newScheduledThreadPool(
+              2, DaemonThreads.named("camunda-checkup-alerts-" + engineName, false));
+      long pass = Math.max(100, Math.min(PASS_EVERY.toMillis(), settings.retryAfter().toMillis()));
+      scheduler.scheduleWithFixedDelay(
+          () -> {
+            try {
+              if (alive.getAsBoolean()) {
+                delivery.pass();
+              } else {
+                stop();
+              }
+            } catch (Throwable e) {
+              // a task that throws is never run again: this one must run on
+              LOG.warn(
+                  "camunda-checkup: a delivery pass failed ({}); the next one runs", e.toString());
+            }
+          },
+          pass,
+          pass,
+          TimeUnit.MILLISECONDS);
+    } else if (!evaluate || evaluating) {
       return;
     }
-    scheduler =
-        Executors.newScheduledThreadPool(
-            2, DaemonThreads.named("camunda-checkup-alerts-" + engineName, false));
-    long look = Math.max(200, Math.min(LOOK_EVERY.toMillis(), settings.interval().toMillis()));
-    long pass = Math.max(100, Math.min(PASS_EVERY.toMillis(), settings.retryAfter().toMillis()));
     if (evaluate) {
+      evaluating = true;
+      long look = Math.max(200, Math.min(LOOK_EVERY.toMillis(), settings.interval().toMillis()));
       scheduler.scheduleWithFixedDelay(
           () -> {
             if (alive.getAsBoolean()) {
@@ -97,23 +120,6 @@ public final class Alerts {
           look,
           TimeUnit.MILLISECONDS);
     }
-    scheduler.scheduleWithFixedDelay(
-        () -> {
-          try {
-            if (alive.getAsBoolean()) {
-              delivery.pass();
-            } else {
-              stop();
-            }
-          } catch (Throwable e) {
-            // a task that throws is never run again: this one must run on
-            LOG.warn(
-                "camunda-checkup: a delivery pass failed ({}); the next one runs", e.toString());
-          }
-        },
-        pass,
-        pass,
-        TimeUnit.MILLISECONDS);
     LOG.info(
         "camunda-checkup: alerts on: {} every {} (once per cluster), a score drop of {} within 7 "
             + "days or a worse risk level alerts, signed: {}",
@@ -129,6 +135,7 @@ public final class Alerts {
     synchronized (this) {
       stopping = scheduler;
       scheduler = null;
+      evaluating = false;
     }
     if (stopping != null) {
       stopping.shutdownNow();

@@ -10,14 +10,18 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,8 +33,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The demo's own alert receiver (docs/alerts.md): {@code POST /demo/alerts} takes an alert, checks
  * its signature with the demo's secret (401 without a valid one), drops repeats by {@code
- * Idempotency-Key} and logs one line; {@code GET /demo/alerts} lists the last 100, newest first.
- * What a partner's receiver would do, in a few lines; not part of the plugin.
+ * Idempotency-Key} and logs one line; {@code GET /demo/alerts} lists the last 100, newest first, to
+ * an administrator when the demo's authentication is on ({@code --checkup.demo.auth=true}): the
+ * alerts name every client and its score. What a partner's receiver would do, in a few lines; not
+ * part of the plugin.
  */
 @RestController
 public class DemoAlertReceiver {
@@ -48,10 +54,17 @@ public class DemoAlertReceiver {
       JsonNode alert) {}
 
   private final String secret;
+  private final boolean auth;
+  private final IdentityService identity;
   private final Deque<Received> received = new ArrayDeque<>();
 
-  public DemoAlertReceiver(@Value("${checkup.alerts.webhook-secret:}") String secret) {
+  public DemoAlertReceiver(
+      @Value("${checkup.alerts.webhook-secret:}") String secret,
+      @Value("${checkup.demo.auth:false}") boolean auth,
+      IdentityService identity) {
     this.secret = secret;
+    this.auth = auth;
+    this.identity = identity;
   }
 
   @PostMapping(path = "/demo/alerts", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -102,10 +115,39 @@ public class DemoAlertReceiver {
   }
 
   @GetMapping(path = "/demo/alerts", produces = MediaType.APPLICATION_JSON_VALUE)
-  public List<Received> list() {
-    synchronized (received) {
-      return new ArrayList<>(received);
+  public ResponseEntity<List<Received>> list(
+      @RequestHeader(name = "Authorization", required = false) String authorization) {
+    if (auth && !administrator(authorization)) {
+      return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+          .header("WWW-Authenticate", "Basic realm=\"camunda-checkup demo\"")
+          .build();
     }
+    synchronized (received) {
+      return ResponseEntity.ok(new ArrayList<>(received));
+    }
+  }
+
+  /** Whether HTTP basic credentials name a member of camunda-admin with the right password. */
+  private boolean administrator(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return false;
+    }
+    String credentials;
+    try {
+      credentials =
+          new String(
+              Base64.getDecoder().decode(authorization.substring(6).trim()),
+              StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    int colon = credentials.indexOf(':');
+    if (colon < 0) {
+      return false;
+    }
+    String user = credentials.substring(0, colon);
+    return identity.checkPassword(user, credentials.substring(colon + 1))
+        && identity.createGroupQuery().groupMember(user).groupId(Groups.CAMUNDA_ADMIN).count() > 0;
   }
 
   private boolean signs(byte[] body, String signature) {

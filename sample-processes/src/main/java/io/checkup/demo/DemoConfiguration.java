@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.web.servlet.JerseyApplicationPath;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -55,8 +56,54 @@ public class DemoConfiguration {
       name = "simulate",
       havingValue = "true",
       matchIfMissing = true)
-  public Simulation simulation(ProcessEngine engine, CheckupProcessEnginePlugin checkup) {
-    return new Simulation(engine, checkup);
+  public Simulation simulation(
+      ProcessEngine engine, CheckupProcessEnginePlugin checkup, AlertsAfterTheHistory alerts) {
+    return new Simulation(engine, checkup, alerts);
+  }
+
+  /**
+   * With the simulation, the alerts wait for the made-up history: a round before the daily
+   * snapshots are back-filled judged each company without its past weeks (the slipping one's score
+   * drop was missing from its first alert, and an alert, once sent, is not sent again for what came
+   * before it). The plugin starts as a node that only delivers; {@link Simulation} starts the
+   * evaluation once the history is in, unless {@code checkup.alerts.evaluate=false}.
+   */
+  @Bean
+  @ConditionalOnProperty(
+      prefix = "checkup.demo",
+      name = "simulate",
+      havingValue = "true",
+      matchIfMissing = true)
+  public static AlertsAfterTheHistory alertsAfterTheHistory() {
+    return new AlertsAfterTheHistory();
+  }
+
+  /** Holds the plugin's alert evaluation back until the demo's history is in. */
+  public static class AlertsAfterTheHistory implements BeanPostProcessor {
+    private volatile boolean held;
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String name) {
+      if (bean instanceof CheckupProcessEnginePlugin checkup && checkup.isAlertsEvaluate()) {
+        checkup.setAlertsEvaluate(false);
+        held = true;
+      }
+      return bean;
+    }
+
+    /** Starts the evaluation the plugin was kept from starting, if any. */
+    void release(ProcessEngine engine, CheckupProcessEnginePlugin checkup) {
+      if (held) {
+        checkup
+            .getAlerts()
+            .ifPresent(
+                alerts ->
+                    alerts.start(
+                        engine.getName(),
+                        true,
+                        CheckupProcessEnginePlugin.whileRegistered(engine)));
+      }
+    }
   }
 
   /**
@@ -68,11 +115,14 @@ public class DemoConfiguration {
   public static class Simulation implements AutoCloseable {
     private final ProcessEngine engine;
     private final CheckupProcessEnginePlugin checkup;
+    private final AlertsAfterTheHistory alerts;
     private TrafficSimulator traffic;
 
-    Simulation(ProcessEngine engine, CheckupProcessEnginePlugin checkup) {
+    Simulation(
+        ProcessEngine engine, CheckupProcessEnginePlugin checkup, AlertsAfterTheHistory alerts) {
       this.engine = engine;
       this.checkup = checkup;
+      this.alerts = alerts;
     }
 
     @EventListener
@@ -91,6 +141,7 @@ public class DemoConfiguration {
       checkup
           .getReport()
           .startSnapshots(engine.getName(), CheckupProcessEnginePlugin.whileRegistered(engine));
+      alerts.release(engine, checkup);
       traffic = new TrafficSimulator(engine, DemoTenant.all());
       traffic.start();
       checkup.getStatistics().flushNow();

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,6 +71,22 @@ class AlertsDemoTest {
         .deploy();
     engine.getIdentityService().saveTenant(engine.getIdentityService().newTenant("fabrikam"));
 
+    // with the demo's authentication on, the list of alerts is for administrators
+    assertThat(rest.getForEntity("/demo/alerts", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    // a user who is no administrator, with the right password and without (a wrong password
+    // locks a Camunda user for a few seconds, so never try it with admin here)
+    User member = engine.getIdentityService().newUser("carla");
+    member.setPassword("secret");
+    engine.getIdentityService().saveUser(member);
+    for (String password : List.of("secret", "wrong")) {
+      assertThat(
+              rest.withBasicAuth("carla", password)
+                  .getForEntity("/demo/alerts", String.class)
+                  .getStatusCode())
+          .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
     List<JsonNode> alerts = awaitAlerts("fabrikam");
     Thread.sleep(3_000); // three more evaluations
 
@@ -107,7 +124,9 @@ class AlertsDemoTest {
 
   private List<JsonNode> alertsFor(String tenant) throws IOException {
     List<JsonNode> found = new ArrayList<>();
-    for (JsonNode received : JSON.readTree(rest.getForObject("/demo/alerts", String.class))) {
+    for (JsonNode received :
+        JSON.readTree(
+            rest.withBasicAuth("admin", "admin").getForObject("/demo/alerts", String.class))) {
       if (tenant.equals(received.path("alert").path("tenantId").asText())) {
         found.add(received);
       }

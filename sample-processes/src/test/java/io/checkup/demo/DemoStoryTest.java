@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.checkup.alerts.AlertRecord;
+import io.checkup.alerts.Alerts;
 import io.checkup.engine.CheckupProcessEnginePlugin;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -19,6 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The demo as a new partner first sees it, right after it started with its default settings: the
@@ -27,7 +33,8 @@ import org.springframework.test.annotation.DirtiesContext;
  * check-up, and the tenant-less sample models are not a client.
  */
 @SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    // on a port known before the start, as the demo's alerts are posted to its own receiver there
+    webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
     properties = {
       "spring.datasource.url=jdbc:h2:mem:checkup-demo-story;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE"
     })
@@ -38,6 +45,17 @@ import org.springframework.test.annotation.DirtiesContext;
 class DemoStoryTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  @DynamicPropertySource
+  static void freePort(DynamicPropertyRegistry properties) throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      int port = socket.getLocalPort();
+      properties.add("server.port", () -> port);
+      // the demo's own setting, which the tests' configuration switches off
+      properties.add(
+          "checkup.alerts.webhook-url", () -> "http://localhost:" + port + "/demo/alerts");
+    }
+  }
 
   @Autowired private TestRestTemplate rest;
   @Autowired private CheckupProcessEnginePlugin checkup;
@@ -84,6 +102,34 @@ class DemoStoryTest {
       }
     }
     return ids;
+  }
+
+  /**
+   * The first alert of the slipping client carries its score drop: the evaluation waits for the
+   * made-up weeks, where a round before them saw a client without a past (and an alert, once made,
+   * is not made again for what came before it).
+   */
+  @Test
+  void theSlippingClientsFirstAlertCarriesItsScoreDrop() throws Exception {
+    Alerts alerts = checkup.getAlerts().orElseThrow();
+    long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    AlertRecord first = null;
+    while (first == null) {
+      for (AlertRecord alert : alerts.list(100)) {
+        if ("contoso".equals(alert.tenantId())) {
+          first = alert; // newest first: the last one seen is the first made
+        }
+      }
+      if (first == null) {
+        assertThat(System.nanoTime()).as("an alert for contoso within 90 s").isLessThan(end);
+        Thread.sleep(500);
+      }
+    }
+    JsonNode body = JSON.readTree(first.body());
+    assertThat(body.get("triggers").toString()).contains("score-drop");
+    assertThat(body.get("referenceScore").isNull()).isFalse();
+    assertThat(body.get("referenceScore").asInt() - body.get("score").asInt())
+        .isGreaterThanOrEqualTo(15);
   }
 
   @Test
