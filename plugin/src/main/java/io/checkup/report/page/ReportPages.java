@@ -119,18 +119,34 @@ public final class ReportPages {
     return render("report/full.jte", "page", page(report, clients, true));
   }
 
-  /** A client's daily snapshots, oldest first. */
+  /**
+   * A client's daily snapshots, oldest first: per day what was out of norm and in warning, by
+   * title, and which indicators changed their status since the day before, which is what moved the
+   * score.
+   */
   public static String history(String tenantId, String name, List<Snapshot> snapshots) {
     List<Day> days = new ArrayList<>();
     List<HistoryPoint> points = new ArrayList<>();
+    Snapshot before = null;
     for (Snapshot snapshot : snapshots) {
       List<String> outOfNorm = new ArrayList<>();
+      List<String> warnings = new ArrayList<>();
+      List<String> changes = new ArrayList<>();
+      Map<String, Snapshot.Value> previous = before == null ? Map.of() : before.indicators();
+      boolean hasBefore = before != null;
       snapshot
           .indicators()
           .forEach(
               (id, value) -> {
                 if (value.status() == Status.OUT_OF_NORM) {
-                  outOfNorm.add(id);
+                  outOfNorm.add(title(id));
+                } else if (value.status() == Status.WARNING) {
+                  warnings.add(title(id));
+                }
+                Snapshot.Value then = previous.get(id);
+                if (hasBefore && then != null && then.status() != value.status()) {
+                  changes.add(
+                      title(id) + ": " + then.status().label() + " → " + value.status().label());
                 }
               });
       days.add(
@@ -139,9 +155,12 @@ public final class ReportPages {
               snapshot.score(),
               snapshot.riskLevel().label(),
               levelText(snapshot.riskLevel()),
-              String.join(", ", outOfNorm)));
+              String.join(", ", outOfNorm),
+              String.join(", ", warnings),
+              String.join("; ", changes)));
       points.add(
           new HistoryPoint(snapshot.day().toString(), snapshot.score(), snapshot.riskLevel()));
+      before = snapshot;
     }
     return render(
         "report/history.jte",
@@ -152,6 +171,12 @@ public final class ReportPages {
             tenantId == null ? "(none)" : tenantId,
             sparkline(points, 320, 48),
             days));
+  }
+
+  /** An indicator's title; its id when this version does not know it (a newer node wrote it). */
+  private static String title(String indicatorId) {
+    Indicator indicator = Indicator.of(indicatorId);
+    return indicator == null ? indicatorId : indicator.title();
   }
 
   private static Page page(Report report, List<Client> clients, boolean full) {

@@ -101,5 +101,17 @@ public final class Views {
       String title, String name, String tenantId, Sparkline sparkline, List<Day> days) {}
 
   /** One day of a history. */
-  public record Day(String date, int score, String level, String levelText, String outOfNorm) {}
+  /**
+   * One day of a client's history.
+   *
+   * @param changes the indicators whose status changed since the day before, "title: ok → warning"
+   */
+  public record Day(
+      String date,
+      int score,
+      String level,
+      String levelText,
+      String outOfNorm,
+      String warnings,
+      String changes) {}
 }

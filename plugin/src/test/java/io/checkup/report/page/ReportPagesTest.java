@@ -574,14 +574,15 @@ class ReportPagesTest {
   }
 
   @Test
-  void theHistoryPageListsEachDayWithWhatWasOutOfNorm() {
+  void theHistoryPageListsEachDayWithWhatWasOutOfNormInWarningAndWhatChanged() {
     List<Snapshot> days = new ArrayList<>();
     LocalDate start = LocalDate.parse("2026-03-01");
     for (int i = 0; i < 5; i++) {
       Map<String, Snapshot.Value> values = new LinkedHashMap<>();
       values.put(
           "launches.7d",
-          new Snapshot.Value(1000 - i * 200, i >= 3 ? Status.OUT_OF_NORM : Status.OK));
+          new Snapshot.Value(
+              1000 - i * 200, i >= 3 ? Status.OUT_OF_NORM : i == 2 ? Status.WARNING : Status.OK));
       values.put("incidents.open", new Snapshot.Value(i, i > 0 ? Status.OUT_OF_NORM : Status.OK));
       days.add(
           new Snapshot(
@@ -598,13 +599,24 @@ class ReportPagesTest {
         .containsExactly("2026-03-01", "2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05");
     assertThat(page.select("tbody tr td:nth-child(3)").eachText())
         .containsExactly("90", "75", "60", "45", "30");
+    // by title, as the report's pages name them
     assertThat(page.select("tbody tr td:nth-child(4)").stream().map(Element::text).toList())
         .containsExactly(
             "",
-            "incidents.open",
-            "incidents.open",
-            "launches.7d, incidents.open",
-            "launches.7d, incidents.open");
+            "Open incidents",
+            "Open incidents",
+            "Process launches in the last 7 days, Open incidents",
+            "Process launches in the last 7 days, Open incidents");
+    assertThat(page.select("tbody tr td:nth-child(5)").stream().map(Element::text).toList())
+        .containsExactly("", "", "Process launches in the last 7 days", "", "");
+    // what moved the score: a warning too, which the out-of-norm column alone does not show
+    assertThat(page.select("tbody tr td:nth-child(6)").stream().map(Element::text).toList())
+        .containsExactly(
+            "",
+            "Open incidents: ok → out-of-norm",
+            "Process launches in the last 7 days: ok → warning",
+            "Process launches in the last 7 days: warning → out-of-norm",
+            "");
     assertThat(page.selectFirst("svg.spark polyline").attr("points").split(" ")).hasSize(5);
   }
 
