@@ -266,18 +266,25 @@ class ReportGateTest {
   /** A read that holds the gate's read turn until {@code release}. */
   private CompletableFuture<String> reading(ReportGate gate, CountDownLatch release)
       throws InterruptedException {
-    CountDownLatch reading = new CountDownLatch(1);
-    CompletableFuture<String> read =
-        async(
-            () ->
-                gate.read(
-                    () -> {
-                      reading.countDown();
-                      await(release);
-                      return "slow";
-                    }));
-    assertThat(reading.await(5, TimeUnit.SECONDS)).isTrue();
-    return read;
+    return begun(
+        started ->
+            gate.read(
+                () -> {
+                  started.run();
+                  await(release);
+                  return "slow";
+                }));
+  }
+
+  /**
+   * A caller on a thread of its own, returned once it has begun the work it holds its turn for:
+   * {@code call} runs the runnable it is given when it has.
+   */
+  private <T> CompletableFuture<T> begun(Function<Runnable, T> call) throws InterruptedException {
+    CountDownLatch begun = new CountDownLatch(1);
+    CompletableFuture<T> caller = async(() -> call.apply(begun::countDown));
+    assertThat(begun.await(5, TimeUnit.SECONDS)).isTrue();
+    return caller;
   }
 
   private final AtomicInteger computations = new AtomicInteger();
@@ -298,20 +305,16 @@ class ReportGateTest {
       CountDownLatch release,
       Function<ReportScope, Report> result)
       throws InterruptedException {
-    CountDownLatch computing = new CountDownLatch(1);
-    CompletableFuture<Report> caller =
-        async(
-            () ->
-                gate.run(
-                    asked,
-                    scope -> {
-                      computations.incrementAndGet();
-                      computing.countDown();
-                      await(release);
-                      return result.apply(scope);
-                    }));
-    assertThat(computing.await(5, TimeUnit.SECONDS)).isTrue();
-    return caller;
+    return begun(
+        started ->
+            gate.run(
+                asked,
+                scope -> {
+                  computations.incrementAndGet();
+                  started.run();
+                  await(release);
+                  return result.apply(scope);
+                }));
   }
 
   /** A caller of the gate, returned once it is the {@code waiting}th in line. */

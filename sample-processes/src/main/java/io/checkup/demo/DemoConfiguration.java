@@ -50,32 +50,31 @@ public class DemoConfiguration {
    * The client companies, their history and live traffic, unless {@code
    * --checkup.demo.simulate=false}.
    */
-  @Bean
+  @Configuration
   @ConditionalOnProperty(
       prefix = "checkup.demo",
       name = "simulate",
       havingValue = "true",
       matchIfMissing = true)
-  public Simulation simulation(
-      ProcessEngine engine, CheckupProcessEnginePlugin checkup, AlertsAfterTheHistory alerts) {
-    return new Simulation(engine, checkup, alerts);
-  }
+  public static class Simulated {
 
-  /**
-   * With the simulation, the alerts wait for the made-up history: a round before the daily
-   * snapshots are back-filled judged each company without its past weeks (the slipping one's score
-   * drop was missing from its first alert, and an alert, once sent, is not sent again for what came
-   * before it). The plugin starts as a node that only delivers; {@link Simulation} starts the
-   * evaluation once the history is in, unless {@code checkup.alerts.evaluate=false}.
-   */
-  @Bean
-  @ConditionalOnProperty(
-      prefix = "checkup.demo",
-      name = "simulate",
-      havingValue = "true",
-      matchIfMissing = true)
-  public static AlertsAfterTheHistory alertsAfterTheHistory() {
-    return new AlertsAfterTheHistory();
+    @Bean
+    public Simulation simulation(
+        ProcessEngine engine, CheckupProcessEnginePlugin checkup, AlertsAfterTheHistory alerts) {
+      return new Simulation(engine, checkup, alerts);
+    }
+
+    /**
+     * With the simulation, the alerts wait for the made-up history: a round before the daily
+     * snapshots are back-filled judged each company without its past weeks (the slipping one's
+     * score drop was missing from its first alert, and an alert, once sent, is not sent again for
+     * what came before it). The plugin starts as a node that only delivers; {@link Simulation}
+     * starts the evaluation once the history is in, unless {@code checkup.alerts.evaluate=false}.
+     */
+    @Bean
+    public static AlertsAfterTheHistory alertsAfterTheHistory() {
+      return new AlertsAfterTheHistory();
+    }
   }
 
   /** Holds the plugin's alert evaluation back until the demo's history is in. */
