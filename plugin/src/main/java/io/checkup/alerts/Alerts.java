@@ -79,6 +79,10 @@ public final class Alerts {
    * fills in its history, as the demo does).
    */
   public synchronized void start(String engineName, boolean evaluate, BooleanSupplier alive) {
+    if (senders.isShutdown()) {
+      throw new IllegalStateException(
+          "camunda-checkup: the alerts of this engine have been stopped; they start with the engine");
+    }
     boolean starting = scheduler == null;
     if (starting) {
       scheduler =

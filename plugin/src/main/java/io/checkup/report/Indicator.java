@@ -255,8 +255,9 @@ public enum Indicator {
         }
       }
       Integer users = tenant.users();
-      return Measurement.of(
-          users == null || users == 0 ? null : (long) tenant.digitized().size(), left);
+      long leftOut = facts.users == null ? 0 : facts.users.size() - tenant.digitized().size();
+      return Measurement.listing(
+          users == null || users == 0 ? null : (long) tenant.digitized().size(), left, leftOut);
     }
   },
 
@@ -410,7 +411,9 @@ public enum Indicator {
               });
         }
       }
-      return Measurement.of(processes, errors.measurement().details());
+      Measurement findings = errors.measurement();
+      // the value counts processes, the details findings: as many as there are, the first listed
+      return Measurement.listing(processes, findings.details(), findings.elements());
     }
   },
 
@@ -790,8 +793,9 @@ public enum Indicator {
     return sum;
   }
 
+  /** A count and its first elements (up to the details limit): the rest counted, not listed. */
   private static Measurement listed(TenantFacts.Listed listed) {
-    return Measurement.of(listed.count, listed.items);
+    return Measurement.listing(listed.count, listed.items, listed.count);
   }
 
   static Double round1(double value) {

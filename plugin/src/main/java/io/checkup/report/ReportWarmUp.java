@@ -73,7 +73,9 @@ final class ReportWarmUp {
     if (UtcPeriods.dayStart(ClockUtil.getCurrentTime().getTime()) > warmDay) {
       generate(new CompletableFuture<>(), "report slid to the new day");
     } else if (failures > 0 && ticks >= retryTick) {
-      generate(new CompletableFuture<>(), "report warmed up after " + failures + " failure(s)");
+      CompletableFuture<Integer> retry = new CompletableFuture<>();
+      last = retry; // the warm-up's outcome is the retry's now
+      generate(retry, "report warmed up after " + failures + " failure(s)");
     }
   }
 

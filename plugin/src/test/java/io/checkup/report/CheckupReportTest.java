@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.checkup.engine.CheckupProcessEnginePlugin;
+import io.checkup.report.page.ReportPages;
 import io.checkup.stats.Metric;
 import io.checkup.stats.UtcPeriods;
 import io.checkup.testing.Models;
@@ -1183,6 +1184,37 @@ class CheckupReportTest {
     assertThat(unused.get("value").asInt()).isEqualTo(1);
     assertThat(field(unused.get("details"), "processKey")).containsExactly("idle");
     assertThat(field(unused.get("details"), "version")).containsExactly("2");
+  }
+
+  /**
+   * More overdue tasks than the details limit: the report counts them all, lists the first, and its
+   * pages say how many are not listed.
+   */
+  @Test
+  void overdueTasksBeyondTheDetailsLimitAreCountedAndThePagesSaySo() throws Exception {
+    ProcessEngine engine = engine("{\"detailsLimit\": 2}");
+    deploy(
+        engine,
+        Bpmn.createExecutableProcess("review")
+            .startEvent()
+            .userTask("check")
+            .camundaDueDate("2020-01-01T00:00:00")
+            .endEvent()
+            .done());
+    for (int i = 0; i < 5; i++) {
+      engine
+          .getRuntimeService()
+          .createProcessInstanceByKey("review")
+          .processDefinitionTenantId("acme")
+          .execute();
+    }
+    Report report = checkup.getReport().generate(ReportScope.of(List.of("acme")));
+    JsonNode overdue = indicator(tenant(json(report), "acme"), "tasks.overdue");
+    assertThat(overdue.get("value").asInt()).isEqualTo(5);
+    assertThat(overdue.get("details")).hasSize(2);
+
+    assertThat(ReportPages.full(report, "/cockpit/"))
+        .contains("and 3 more, not listed: the report lists the first 2 (its details limit)");
   }
 
   private static void deploy(ProcessEngine engine, BpmnModelInstance model) {

@@ -15,8 +15,8 @@ final class Details {
    * or the definition in Cockpit, from a report's details item.
    *
    * @param cockpit Cockpit's address, ending in a slash
-   * @param brief for the triage page: the task's or incident's own id left out (the link opens the
-   *     instance's tasks or incidents), and at most {@value #BRIEF_LINE} characters, the longest
+   * @param brief for the triage page: the task's or incident's own id left out where the link opens
+   *     the instance's tasks or incidents, and at most {@value #BRIEF_LINE} characters, the longest
    *     parts cut first (with an ellipsis), so that a long name or message never hides the assignee
    *     or the due date
    */
@@ -39,7 +39,9 @@ final class Details {
       Object value = field.getValue();
       if (value == null
           || SHOWN_APART.contains(key)
-          || (brief && (key.equals("taskId") || key.equals("incidentId")))) {
+          || (brief
+              && item.get("processInstanceId") != null
+              && (key.equals("taskId") || key.equals("incidentId")))) {
         continue;
       }
       parts.add(label(key) + " " + value);

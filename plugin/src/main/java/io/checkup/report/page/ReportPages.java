@@ -132,8 +132,9 @@ public final class ReportPages {
       List<String> outOfNorm = new ArrayList<>();
       List<String> warnings = new ArrayList<>();
       List<String> changes = new ArrayList<>();
-      Map<String, Snapshot.Value> previous = before == null ? Map.of() : before.indicators();
-      boolean hasBefore = before != null;
+      // the day before only: after a day without a snapshot there is nothing to compare with
+      boolean hasBefore = before != null && before.day().equals(snapshot.day().minusDays(1));
+      Map<String, Snapshot.Value> previous = hasBefore ? before.indicators() : Map.of();
       snapshot
           .indicators()
           .forEach(

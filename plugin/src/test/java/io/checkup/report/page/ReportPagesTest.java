@@ -620,6 +620,29 @@ class ReportPagesTest {
     assertThat(page.selectFirst("svg.spark polyline").attr("points").split(" ")).hasSize(5);
   }
 
+  @Test
+  void afterADayWithoutSnapshotTheHistoryNamesNoChange() {
+    LocalDate start = LocalDate.parse("2026-03-01");
+    List<Snapshot> days = new ArrayList<>();
+    for (int i : new int[] {0, 2}) {
+      days.add(
+          new Snapshot(
+              start.plusDays(i),
+              "acme",
+              90 - i * 20,
+              RiskLevel.HEALTHY,
+              start,
+              "small",
+              Map.of(
+                  "incidents.open",
+                  new Snapshot.Value(i, i == 0 ? Status.OK : Status.OUT_OF_NORM))));
+    }
+    Document page = Jsoup.parse(ReportPages.history("acme", "ACME Corp", days));
+    // 03-03 follows 03-01: not "the day before", so no change is claimed
+    assertThat(page.select("tbody tr td:nth-child(6)").stream().map(Element::text).toList())
+        .containsExactly("", "");
+  }
+
   /** Every id the report's pages give is unique, so every link goes to one place. */
   @Test
   void idsAreUniqueEvenForTenantIdsThatDifferOnlyInPunctuation() {
