@@ -341,8 +341,20 @@ public final class ModelProfiles {
    * ever needed).
    */
   void retainOnly(Set<String> definitionIds) {
+    // per process and atomically with keep(): a version kept meanwhile never stays in the cache
+    // without the entry that lets it go when a newer one comes
+    for (List<String> process : newest.keySet()) {
+      newest.computeIfPresent(
+          process,
+          (p, kept) -> {
+            if (definitionIds.contains(kept.definitionId())) {
+              return kept;
+            }
+            cache.remove(kept.definitionId());
+            return null;
+          });
+    }
     cache.keySet().retainAll(definitionIds);
-    newest.values().removeIf(kept -> !definitionIds.contains(kept.definitionId()));
   }
 
   /** How many profiles this node keeps in memory (for tests). */
