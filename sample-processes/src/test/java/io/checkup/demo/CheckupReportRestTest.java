@@ -102,8 +102,10 @@ class CheckupReportRestTest {
     admin(HttpMethod.PUT, "/group/betateam/members/gus", null);
     admin(HttpMethod.PUT, "/tenant/beta/group-members/betateam", null);
 
-    // deployed yesterday, so that the engine has a day behind it with a daily snapshot
-    ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() - 24 * 3_600_000L));
+    // deployed two days ago, so that the engine has a settled day behind it with a daily snapshot
+    // at any hour (yesterday is not settled in the first minutes after midnight UTC, and a model
+    // deployed 24 hours before then left no day to write)
+    ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() - 48 * 3_600_000L));
     String alpha;
     try {
       alpha = deploy("alpha");
@@ -252,9 +254,9 @@ class CheckupReportRestTest {
     assertThat(value(alpha, "launches.per-user-7d")).isEqualTo(6);
     assertThat(value(alpha, "processes.active-7d")).isEqualTo(1);
     assertThat(value(alpha, "models.total")).isEqualTo(1);
-    // whole days since the model was deployed, 24 hours and some seconds ago: one, whatever the
-    // hour (calendar days would say 1 or 2 around midnight UTC)
-    assertThat(value(alpha, "models.last-change-days")).isEqualTo(1);
+    // whole days since the model was deployed, 48 hours and some seconds ago: two, whatever the
+    // hour (calendar days would say 2 or 3 around midnight UTC)
+    assertThat(value(alpha, "models.last-change-days")).isEqualTo(2);
     assertThat(value(alpha, "gateways.conditions")).isEqualTo(1);
     assertThat(value(alpha, "capability.work-distribution")).isEqualTo(1);
     assertThat(value(alpha, "users.digitized-30d")).isZero();
