@@ -31,12 +31,15 @@ public record StatKey(
     if (dimension == null || dimension.length() <= DIMENSION_LENGTH) {
       return dimension;
     }
+    return dimension.substring(0, DIMENSION_LENGTH - 17) + "#" + shortDigest(dimension);
+  }
+
+  /** 16 hex digits of the SHA-256 of a text's UTF-8 bytes: enough to tell texts apart. */
+  static String shortDigest(String text) {
     try {
       byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(dimension.getBytes(StandardCharsets.UTF_8));
-      return dimension.substring(0, DIMENSION_LENGTH - 17)
-          + "#"
-          + HexFormat.of().formatHex(digest, 0, 8);
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java has SHA-256", e);
     }

@@ -2,9 +2,6 @@ package io.checkup.stats;
 
 import io.checkup.db.Jdbc;
 import io.checkup.db.PluginTables;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -155,18 +152,9 @@ public final class StatsStore {
    * node id and a random part, so that engines sharing a node id never share it.
    */
   static String batchRow(String nodeId) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(nodeId.getBytes(StandardCharsets.UTF_8));
-      byte[] random = new byte[8];
-      ThreadLocalRandom.current().nextBytes(random);
-      return "batch:"
-          + HexFormat.of().formatHex(digest, 0, 8)
-          + ":"
-          + HexFormat.of().formatHex(random);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java has SHA-256", e);
-    }
+    byte[] random = new byte[8];
+    ThreadLocalRandom.current().nextBytes(random);
+    return "batch:" + StatKey.shortDigest(nodeId) + ":" + HexFormat.of().formatHex(random);
   }
 
   /**
