@@ -26,8 +26,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
 
 /**
  * One process definition on Cockpit's diagram: its lint findings ({@code GET
@@ -199,17 +201,22 @@ public class DiagramResource extends CockpitResource {
     body.put("resolution", read.daily() ? "day" : "hour");
     try {
       // on the node's one turn for such reads: a locked table never lets heatmaps take the pool
-      checkup
-          .getReport()
-          .read(
-              "heatmap",
-              () -> {
-                body.put("elements", elements.sumByDimension());
-                body.put(
-                    "flows",
-                    query(checkup, definition, Metric.FLOW_TAKEN, from, to).sumByDimension());
-                return body;
-              });
+      Map<String, Map<String, Long>> counts =
+          checkup
+              .getReport()
+              .read(
+                  "heatmap",
+                  () ->
+                      Map.of(
+                          "elements",
+                          elements.sumByDimension(),
+                          "flows",
+                          query(checkup, definition, Metric.FLOW_TAKEN, from, to)
+                              .sumByDimension()));
+      // the statistics hold an id longer than 255 characters in a shorter form: the model's ids
+      Supplier<List<String>> ids = () -> idsOf(definition);
+      body.put("elements", StatsQuery.underFullIds(counts.get("elements"), ids));
+      body.put("flows", StatsQuery.underFullIds(counts.get("flows"), ids));
     } catch (ReportUnavailableException e) {
       throw Answers.unavailable(e);
     } catch (RuntimeException e) {
@@ -235,6 +242,19 @@ public class DiagramResource extends CockpitResource {
         .processKey(definition.getKey())
         .metric(metric)
         .between(from, to);
+  }
+
+  /** Every id in the definition's model (its elements' and flows'). */
+  private List<String> idsOf(ProcessDefinition definition) {
+    List<String> ids = new ArrayList<>();
+    for (BaseElement element :
+        engine()
+            .getRepositoryService()
+            .getBpmnModelInstance(definition.getId())
+            .getModelElementsByType(BaseElement.class)) {
+      ids.add(element.getId());
+    }
+    return ids;
   }
 
   private static Map<String, Object> about(ProcessDefinition definition) {

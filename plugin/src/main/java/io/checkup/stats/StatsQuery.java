@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * A question to the statistics, answered from the database (what has been flushed; a flush happens
@@ -141,9 +142,39 @@ public final class StatsQuery {
     return sums("PROC_DEF_KEY_");
   }
 
-  /** Totals per element, flow or assignee. */
+  /**
+   * Totals per element, flow or assignee, as stored: an id longer than the table's column under its
+   * stored form ({@link StatKey#storedDimension}); {@link #underFullIds} maps those back.
+   */
   public Map<String, Long> sumByDimension() {
     return sums("DIMENSION_");
+  }
+
+  /**
+   * {@code counts} per dimension ({@link #sumByDimension()}) with the stored form of each long id
+   * among {@code ids} replaced by the id itself. {@code ids} (say, every id of a process
+   * definition) is asked for only when a stored form is among the counts, which ids of up to 255
+   * characters never are.
+   */
+  public static Map<String, Long> underFullIds(
+      Map<String, Long> counts, Supplier<? extends Collection<String>> ids) {
+    boolean shortened = false;
+    for (String dimension : counts.keySet()) {
+      shortened |= dimension.length() == StatKey.DIMENSION_LENGTH;
+    }
+    if (!shortened) {
+      return counts;
+    }
+    Map<String, String> fullIds = new HashMap<>();
+    for (String id : ids.get()) {
+      if (id != null && id.length() > StatKey.DIMENSION_LENGTH) {
+        fullIds.put(StatKey.storedDimension(id), id);
+      }
+    }
+    Map<String, Long> result = new LinkedHashMap<>();
+    counts.forEach(
+        (dimension, count) -> result.put(fullIds.getOrDefault(dimension, dimension), count));
+    return result;
   }
 
   /** Totals per UTC day, in day order; days without counts are missing. */

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -134,6 +135,54 @@ class CockpitPluginRestTest {
                 + "/heatmap?window=1y");
     assertThat(unknown.statusCode()).isEqualTo(400);
     assertThat(unknown.body()).contains("24h, 7d or 30d");
+  }
+
+  /**
+   * Ids longer than the statistics' column of 255 characters (Camunda keeps no flow in a table, so
+   * a flow's id may be any length): the diagram gets the counts under the model's own ids, two ids
+   * alike in their first 255 characters each under its own.
+   */
+  @Test
+  void theHeatmapCountsElementsAndFlowsWhoseIdsAreLongerThanTheTable() throws Exception {
+    String task = "check_" + "t".repeat(300);
+    String taken = "flow_" + "f".repeat(300) + "_taken";
+    String notTaken = "flow_" + "f".repeat(300) + "_other";
+    String definition =
+        engine
+            .getRepositoryService()
+            .createDeployment()
+            .addModelInstance(
+                "long-ids.bpmn",
+                Bpmn.createExecutableProcess("longIds")
+                    .camundaHistoryTimeToLive(30)
+                    .startEvent("start")
+                    .manualTask(task)
+                    .exclusiveGateway("which")
+                    .sequenceFlowId(taken)
+                    .condition("taken", "${true}")
+                    .endEvent("done")
+                    .moveToNode("which")
+                    .sequenceFlowId(notTaken)
+                    .condition("other", "${false}")
+                    .endEvent("other")
+                    .done())
+            .deployWithResult()
+            .getDeployedProcessDefinitions()
+            .get(0)
+            .getId();
+    engine.getRuntimeService().startProcessInstanceByKey("longIds");
+    engine.getRuntimeService().startProcessInstanceByKey("longIds");
+    assertThat(checkup.getStatistics().flushNow()).isTrue();
+
+    JsonNode heat =
+        JSON.readTree(
+            CockpitSession.as(port, "admin")
+                .get(PLUGIN + "default/process-definition/" + definition + "/heatmap?window=24h")
+                .body());
+    assertThat(heat.get("elements").path(task).asLong()).isEqualTo(2);
+    assertThat(heat.get("flows").path(taken).asLong()).isEqualTo(2);
+    assertThat(heat.get("flows").has(notTaken)).isFalse();
+    assertThat(heat.get("flows").size()).isEqualTo(1);
   }
 
   @Test
