@@ -28,7 +28,7 @@ public final class Caller {
 
   public static Caller of(ProcessEngine engine) {
     Authentication authentication = engine.getIdentityService().getCurrentAuthentication();
-    if (authentication == null || isAdmin(engine, authentication)) {
+    if (authentication == null || isAdministrator(engine, authentication)) {
       return new Caller(null);
     }
     List<String> tenantIds = authentication.getTenantIds();
@@ -72,7 +72,11 @@ public final class Caller {
     return null;
   }
 
-  private static boolean isAdmin(ProcessEngine engine, Authentication authentication) {
+  /**
+   * Whether the authenticated user is an administrator of {@code engine}: a member of {@code
+   * camunda-admin} or of the engine's admin groups, or one of its admin users.
+   */
+  public static boolean isAdministrator(ProcessEngine engine, Authentication authentication) {
     List<String> groups =
         authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
     if (groups.contains(Groups.CAMUNDA_ADMIN)) {

@@ -3,6 +3,7 @@ package io.checkup.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.checkup.lint.PlainText;
+import io.checkup.rest.Caller;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -17,7 +18,9 @@ import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,16 +58,16 @@ public class DemoAlertReceiver {
 
   private final String secret;
   private final boolean auth;
-  private final IdentityService identity;
+  private final ProcessEngine engine;
   private final Deque<Received> received = new ArrayDeque<>();
 
   public DemoAlertReceiver(
       @Value("${checkup.alerts.webhook-secret:}") String secret,
       @Value("${checkup.demo.auth:false}") boolean auth,
-      IdentityService identity) {
+      ProcessEngine engine) {
     this.secret = secret;
     this.auth = auth;
-    this.identity = identity;
+    this.engine = engine;
   }
 
   @PostMapping(path = "/demo/alerts", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -127,7 +130,10 @@ public class DemoAlertReceiver {
     }
   }
 
-  /** Whether HTTP basic credentials name a member of camunda-admin with the right password. */
+  /**
+   * Whether HTTP basic credentials name an administrator of the engine (as the check-up's REST API
+   * tells them) with the right password.
+   */
   private boolean administrator(String authorization) {
     if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
       return false;
@@ -146,8 +152,13 @@ public class DemoAlertReceiver {
       return false;
     }
     String user = credentials.substring(0, colon);
-    return identity.checkPassword(user, credentials.substring(colon + 1))
-        && identity.createGroupQuery().groupMember(user).groupId(Groups.CAMUNDA_ADMIN).count() > 0;
+    IdentityService identity = engine.getIdentityService();
+    if (!identity.checkPassword(user, credentials.substring(colon + 1))) {
+      return false;
+    }
+    List<String> groups =
+        identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    return Caller.isAdministrator(engine, new Authentication(user, groups));
   }
 
   private boolean signs(byte[] body, String signature) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,6 +87,17 @@ class AlertsDemoTest {
                   .getStatusCode())
           .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
+    // an administrator by the engine's configuration (adminUsers) rather than camunda-admin
+    User operator = engine.getIdentityService().newUser("olga");
+    operator.setPassword("secret");
+    engine.getIdentityService().saveUser(operator);
+    ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .setAdminUsers(new ArrayList<>(List.of("olga")));
+    assertThat(
+            rest.withBasicAuth("olga", "secret")
+                .getForEntity("/demo/alerts", String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.OK);
 
     List<JsonNode> alerts = awaitAlerts("fabrikam");
     Thread.sleep(3_000); // three more evaluations
