@@ -389,6 +389,71 @@ class RobustnessTest {
                     + " split it into sub-processes to have it checked completely"));
   }
 
+  /**
+   * An inclusive split with more conditional flows than the exploration tries every set of: each
+   * flow alone and each pair are still tried, so the deadlock of a parallel join behind it (one
+   * flow alone) and the second token at an exclusive merge (two at once) are found, with the
+   * verdict given up for the rest (it found neither, with a 12-way split, before).
+   */
+  @Test
+  void anInclusiveSplitOfManyConditionsStillShowsWhatOneOrTwoOfThemLeadTo() {
+    for (int conditions : List.of(11, 30)) {
+      List<Finding> intoParallel =
+          lint(inclusiveSplit("parallelGateway", conditions)).findings().stream()
+              .filter(finding -> finding.ruleId().equals("deadlock"))
+              .toList();
+      assertThat(intoParallel)
+          .as("%d conditions into a parallel join", conditions)
+          .extracting(Finding::severity)
+          .containsExactlyInAnyOrder(Severity.ERROR, Severity.INFO);
+      assertThat(intoParallel)
+          .filteredOn(finding -> finding.severity() == Severity.ERROR)
+          .singleElement()
+          .satisfies(
+              deadlock -> {
+                assertThat(deadlock.elementId()).isEqualTo("join");
+                assertThat(deadlock.message())
+                    .contains("inclusive gateway 'Split' (split) can send a token along the first");
+              });
+      assertThat(lint(inclusiveSplit("exclusiveGateway", conditions)).findings())
+          .as("%d conditions into an exclusive merge", conditions)
+          .filteredOn(finding -> finding.ruleId().equals("lack-of-synchronization"))
+          .extracting(Finding::severity, Finding::elementId)
+          .contains(Tuple.tuple(Severity.WARN, "join"));
+    }
+  }
+
+  /**
+   * A start, an inclusive split of a default and {@code conditions} conditional flows into {@code
+   * join}.
+   */
+  private static String inclusiveSplit(String join, int conditions) {
+    StringBuilder xml =
+        new StringBuilder(
+            "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"d\">"
+                + "<process id=\"p\" isExecutable=\"false\"><startEvent id=\"s\"/>"
+                + "<inclusiveGateway id=\"split\" name=\"Split\" default=\"a0\"/><"
+                + join
+                + " id=\"join\" name=\"Join\"/><endEvent id=\"e\"/>"
+                + "<sequenceFlow id=\"in\" sourceRef=\"s\" targetRef=\"split\"/>"
+                + "<sequenceFlow id=\"out\" sourceRef=\"join\" targetRef=\"e\"/>");
+    for (int i = 0; i <= conditions; i++) {
+      xml.append(
+          String.format(
+              "<serviceTask id=\"t%d\" name=\"T%d\"/>"
+                  + "<sequenceFlow id=\"a%d\" sourceRef=\"split\" targetRef=\"t%d\">%s</sequenceFlow>"
+                  + "<sequenceFlow id=\"b%d\" sourceRef=\"t%d\" targetRef=\"join\"/>",
+              i,
+              i,
+              i,
+              i,
+              i == 0 ? "" : "<conditionExpression>${c" + i + "}</conditionExpression>",
+              i,
+              i));
+    }
+    return xml.append("</process></definitions>").toString();
+  }
+
   /** A start, a split of {@code branches} tasks into {@code join}, and an end after it. */
   private static String wideSplit(String split, String join, int branches) {
     StringBuilder xml =

@@ -41,8 +41,18 @@ final class StateSpace {
   /** Moves tried per scope before the verdict is given up. */
   static final long MAX_MOVES = 2_000_000;
 
-  /** Conditional flows of one node whose choices are enumerated (2^n of them). */
+  /**
+   * Conditional flows of one node whose choices are all enumerated (2^n of them). Beyond it only
+   * each flow alone and each pair of them are (up to {@link #MAX_PAIRED} flows), and the verdict is
+   * given up: what those choices lead to is found, the rest stays unknown.
+   */
   static final int MAX_CONDITIONAL = 10;
+
+  /**
+   * Conditional flows of one node up to which pairs of them are tried beyond {@link
+   * #MAX_CONDITIONAL}.
+   */
+  static final int MAX_PAIRED = 64;
 
   private enum MoveType {
     START,
@@ -79,6 +89,9 @@ final class StateSpace {
   private final Map<FlowNode, Problem> deadlocks = new LinkedHashMap<>();
   private final Map<FlowNode, Problem> duplicates = new LinkedHashMap<>();
   private long moveCount;
+
+  /** Whether a node's choices were too many to enumerate them all ({@link #MAX_CONDITIONAL}). */
+  private boolean choicesLeftOut;
 
   private StateSpace(FlowNet net) {
     this.net = net;
@@ -118,17 +131,20 @@ final class StateSpace {
     for (int head = 0; head < states.size(); head++) {
       if (states.size() > MAX_STATES
           || (long) states.size() * width > MAX_STATE_WORDS
-          || moveCount > MAX_MOVES
-          || !expand(head)) {
+          || moveCount > MAX_MOVES) {
         // what was found on the way is found: paths that exist; only the rest is unknown
         return FlowVerdict.tooTangled(fragment(), found(deadlocks, true), found(duplicates, false));
       }
+      expand(head);
+    }
+    if (choicesLeftOut) {
+      return FlowVerdict.tooTangled(fragment(), found(deadlocks, true), found(duplicates, false));
     }
     return FlowVerdict.exact(found(deadlocks, true), found(duplicates, false));
   }
 
-  /** Tries every move from one state; false when a node has too many choices to enumerate. */
-  private boolean expand(int index) {
+  /** Tries every move from one state. */
+  private void expand(int index) {
     long[] state = states.get(index);
     boolean moved = false;
     BitSet joinsTried = new BitSet();
@@ -146,9 +162,7 @@ final class StateSpace {
           for (int k = 0; k < incoming.size(); k++) {
             clear(next, incoming.get(k));
           }
-          if (!pass(index, next, node, MoveType.ARRIVE, -1)) {
-            return false;
-          }
+          pass(index, next, node, MoveType.ARRIVE, -1);
           moved = true;
         }
       } else {
@@ -164,9 +178,7 @@ final class StateSpace {
           set(next, running[node]);
           add(next, index, move);
         } else {
-          if (!pass(index, next, node, MoveType.ARRIVE, e)) {
-            return false;
-          }
+          pass(index, next, node, MoveType.ARRIVE, e);
           moved = true;
         }
       }
@@ -178,9 +190,7 @@ final class StateSpace {
       moved = true;
       long[] completed = state.clone();
       clear(completed, running[node]);
-      if (!pass(index, completed, node, MoveType.COMPLETE, -1)) {
-        return false;
-      }
+      pass(index, completed, node, MoveType.COMPLETE, -1);
       IntList out = net.out[node];
       for (int k = 0; k < out.size(); k++) {
         int e = out.get(k);
@@ -198,14 +208,13 @@ final class StateSpace {
     if (!moved && hasTokens(state) && !get(state, tainted)) {
       deadlock(index, state);
     }
-    return true;
   }
 
   /**
    * The node fires: each of its outcomes is a move. False when it has too many choices to
    * enumerate.
    */
-  private boolean pass(int index, long[] consumed, int node, MoveType type, int arrived) {
+  private void pass(int index, long[] consumed, int node, MoveType type, int arrived) {
     if (net.terminates[node]) {
       long[] next = consumed.clone();
       for (int e = 0; e < edges; e++) {
@@ -217,16 +226,12 @@ final class StateSpace {
         }
       }
       add(next, index, new Move(type, node, new int[0], arrived, 1));
-      return true;
+      return;
     }
     List<int[]> choices = outcomesOf(node);
-    if (choices == null) {
-      return false;
-    }
     for (int[] taken : choices) {
       produce(index, consumed.clone(), new Move(type, node, taken, arrived, choices.size()));
     }
-    return true;
   }
 
   /** Puts the move's tokens on its edges; a second token on one is a lack of synchronization. */
@@ -346,8 +351,8 @@ final class StateSpace {
   /**
    * The sets of outgoing edges a node may take: one for an exclusive gateway, all for a parallel
    * one; for the others every unconditional flow with any set of the conditional ones, or, when
-   * nothing else is taken, the default flow (as Camunda 7 takes them). Null when there are too many
-   * conditional flows to enumerate.
+   * nothing else is taken, the default flow (as Camunda 7 takes them). With too many conditional
+   * flows to try every set, some of them ({@link #someChoices}).
    */
   private List<int[]> outcomesOf(int node) {
     if (outcomes.containsKey(node)) {
@@ -383,7 +388,8 @@ final class StateSpace {
         }
       }
       if (conditional.size() > MAX_CONDITIONAL) {
-        result = null;
+        choicesLeftOut = true;
+        someChoices(always, conditional, result);
       } else {
         for (int subset = 0; subset < 1 << conditional.size(); subset++) {
           if (subset == 0 && always.isEmpty() && (fallback >= 0 || !conditional.isEmpty())) {
@@ -397,13 +403,38 @@ final class StateSpace {
           }
           result.add(ScopeAnalysis.toArray(taken));
         }
-        if (fallback >= 0 && always.isEmpty()) {
-          result.add(new int[] {fallback});
-        }
+      }
+      if (fallback >= 0 && always.isEmpty()) {
+        result.add(new int[] {fallback});
       }
     }
     outcomes.put(node, result);
     return result;
+  }
+
+  /**
+   * Where a node has too many conditional flows to try every set of them: each one alone (what a
+   * join fed on only one of them meets) and, up to {@link #MAX_PAIRED} flows, each pair (two tokens
+   * at once, what a merge that does not wait meets), beside the unconditional flows.
+   */
+  private static void someChoices(
+      List<Integer> always, List<Integer> conditional, List<int[]> result) {
+    for (int i = 0; i < conditional.size(); i++) {
+      List<Integer> taken = new ArrayList<>(always);
+      taken.add(conditional.get(i));
+      result.add(ScopeAnalysis.toArray(taken));
+    }
+    if (conditional.size() > MAX_PAIRED) {
+      return;
+    }
+    for (int i = 0; i < conditional.size(); i++) {
+      for (int j = i + 1; j < conditional.size(); j++) {
+        List<Integer> taken = new ArrayList<>(always);
+        taken.add(conditional.get(i));
+        taken.add(conditional.get(j));
+        result.add(ScopeAnalysis.toArray(taken));
+      }
+    }
   }
 
   private boolean hasTokens(long[] state) {
