@@ -169,10 +169,14 @@ final class FlowNet {
     in[n] = new IntList(node.incoming().size() + 1);
     out[n] = new IntList(node.outgoing().size() + node.boundaryEvents().size() + 1);
     // an error end event ends its scope as a terminate end event does: its sub-process is left; so
-    // does an escalation that an interrupting event catches
+    // does a cancel end event its transaction (whose cancel boundary event fires), and an
+    // escalation
+    // that an interrupting event catches
     terminates[n] =
         node.isEndEvent()
-                && (node.hasEventDefinition("terminate") || node.hasEventDefinition("error"))
+                && (node.hasEventDefinition("terminate")
+                    || node.hasEventDefinition("error")
+                    || node.hasEventDefinition("cancel"))
             || EscalationCatch.interrupts(node);
     return n;
   }
