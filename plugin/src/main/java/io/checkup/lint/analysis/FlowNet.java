@@ -168,10 +168,9 @@ final class FlowNet {
     kind[n] = k;
     in[n] = new IntList(node.incoming().size() + 1);
     out[n] = new IntList(node.outgoing().size() + node.boundaryEvents().size() + 1);
-    // an error end event ends its scope as a terminate end event does: its sub-process is left; so
-    // does a cancel end event its transaction (whose cancel boundary event fires), and an
-    // escalation
-    // that an interrupting event catches
+    // an error end event ends its scope as a terminate end event does: its sub-process is left; a
+    // cancel end event ends its transaction (whose cancel boundary event fires); so does an
+    // escalation that an interrupting event catches
     terminates[n] =
         node.isEndEvent()
                 && (node.hasEventDefinition("terminate")

@@ -210,10 +210,7 @@ final class StateSpace {
     }
   }
 
-  /**
-   * The node fires: each of its outcomes is a move. False when it has too many choices to
-   * enumerate.
-   */
+  /** The node fires: each of its outcomes is a move. */
   private void pass(int index, long[] consumed, int node, MoveType type, int arrived) {
     if (net.terminates[node]) {
       long[] next = consumed.clone();
@@ -413,12 +410,16 @@ final class StateSpace {
   }
 
   /**
-   * Where a node has too many conditional flows to try every set of them: each one alone (what a
-   * join fed on only one of them meets) and, up to {@link #MAX_PAIRED} flows, each pair (two tokens
-   * at once, what a merge that does not wait meets), beside the unconditional flows.
+   * Where a node has too many conditional flows to try every set of them: none of them (where
+   * unconditional flows are taken anyway), each one alone (what a join fed on only one of them
+   * meets) and, up to {@link #MAX_PAIRED} flows, each pair (two tokens at once, what a merge that
+   * does not wait meets), beside the unconditional flows.
    */
   private static void someChoices(
       List<Integer> always, List<Integer> conditional, List<int[]> result) {
+    if (!always.isEmpty()) {
+      result.add(ScopeAnalysis.toArray(always)); // no condition holds
+    }
     for (int i = 0; i < conditional.size(); i++) {
       List<Integer> taken = new ArrayList<>(always);
       taken.add(conditional.get(i));
