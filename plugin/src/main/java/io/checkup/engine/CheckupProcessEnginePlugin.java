@@ -150,7 +150,7 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
       checkupConfig =
           ReportConfig.load(
               file,
-              file == null ? null : readText(file, REPORT_CONFIG_FILE.property()),
+              file == null ? null : readText(file, REPORT_CONFIG_FILE.names()),
               settings.get(REPORT_CONFIG),
               "reportConfig");
     } catch (ConfigException | IllegalArgumentException e) {
@@ -559,14 +559,14 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
 
   private LintConfig loadConfigFile(String location, RuleCatalog catalog) throws ConfigException {
     if (location.startsWith("classpath:")) {
-      byte[] content = readLocation(location, LINT_CONFIG_FILE.property());
+      byte[] content = readLocation(location, LINT_CONFIG_FILE.names());
       return LintConfigLoader.load(new ByteArrayInputStream(content), location, catalog);
     }
     Path path =
         Path.of(location.startsWith("file:") ? location.substring("file:".length()) : location);
     if (!Files.isRegularFile(path)) {
       throw new ConfigException(
-          LINT_CONFIG_FILE.property() + ": " + path.toAbsolutePath() + " does not exist");
+          LINT_CONFIG_FILE.names() + ": " + path.toAbsolutePath() + " does not exist");
     }
     return LintConfigLoader.load(path, catalog);
   }

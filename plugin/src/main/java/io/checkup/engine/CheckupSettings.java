@@ -66,6 +66,7 @@ public final class CheckupSettings {
           "lintLogLimit",
           "checkup.lint.log-limit",
           50,
+          0,
           "Finding lines logged per deployed resource, then one line with the count of the rest; also the most errors "
               + "(and warnings) a strict-mode refusal lists");
 
@@ -82,41 +83,55 @@ public final class CheckupSettings {
       flag("statsEnabled", "checkup.stats.enabled", true, "Collect runtime statistics");
 
   public static final Setting<Duration> STATS_FLUSH_INTERVAL =
-      duration(
-          "statsFlushInterval",
-          "checkup.stats.flush-interval",
-          Duration.ofSeconds(60),
-          "s",
-          "How often counts are written; the most a crash can lose");
+      positive(
+          duration(
+              "statsFlushInterval",
+              "checkup.stats.flush-interval",
+              Duration.ofSeconds(60),
+              "s",
+              "How often counts are written; the most a crash can lose"));
 
   public static final Setting<Duration> STATS_ROLL_UP_AFTER =
-      duration(
-          "statsRollUpAfter",
-          "checkup.stats.roll-up-after",
-          Duration.ofDays(14),
-          "d",
-          "Age after which hourly rows become daily rows");
+      atLeastOneDay(
+          duration(
+              "statsRollUpAfter",
+              "checkup.stats.roll-up-after",
+              Duration.ofDays(14),
+              "d",
+              "Age after which hourly rows become daily rows"));
 
+  /**
+   * Checked against {@link #STATS_ROLL_UP_AFTER} too: rows are deleted no earlier than rolled up.
+   */
   public static final Setting<Duration> STATS_RETENTION =
-      duration(
-          "statsRetention",
-          "checkup.stats.retention",
-          Duration.ofDays(180),
-          "d",
-          "Age after which rows are deleted");
+      atLeastOneDay(
+          duration(
+              "statsRetention",
+              "checkup.stats.retention",
+              Duration.ofDays(180),
+              "d",
+              "Age after which rows are deleted"));
 
   public static final Setting<Integer> STATS_MAX_PENDING_ROWS =
       whole(
           "statsMaxPendingRows",
           "checkup.stats.max-pending-rows",
           100_000,
+          100,
           "Rows that may wait in memory while the database is away");
 
   public static final Setting<String> STATS_NODE_ID =
       text(
-          "statsNodeId",
-          "checkup.stats.node-id",
-          "This node's name in its rows (default: host/engine/random)");
+              "statsNodeId",
+              "checkup.stats.node-id",
+              "This node's name in its rows (default: host/engine/random)")
+          .checking(
+              node -> {
+                if (node.startsWith("*")) {
+                  throw new IllegalArgumentException(
+                      "'" + node + "' starts with '*' (the roll-up marks the rows it merges so)");
+                }
+              });
 
   public static final Setting<String> REPORT_CONFIG_FILE =
       text(
@@ -143,13 +158,14 @@ public final class CheckupSettings {
           "Generate one report in the background when the engine starts and a minute after each midnight UTC");
 
   public static final Setting<Duration> REPORT_QUERY_TIMEOUT =
-      duration(
-          "reportQueryTimeout",
-          "checkup.report.query-timeout",
-          Duration.ofSeconds(30),
-          "s",
-          "How long one of the report's queries may take, and how long a request waits while another report is "
-              + "computed on the node; past it the REST API answers 503");
+      positive(
+          duration(
+              "reportQueryTimeout",
+              "checkup.report.query-timeout",
+              Duration.ofSeconds(30),
+              "s",
+              "How long one of the report's queries may take, and how long a request waits while another "
+                  + "report is computed on the node; past it the REST API answers 503"));
 
   public static final Setting<Set<String>> REPORT_EXCLUDE_TENANTS =
       new Setting<>(
@@ -176,13 +192,18 @@ public final class CheckupSettings {
           "Write the daily snapshots of every tenant from this node (each day is written once per "
               + "cluster, by whichever node gets there first)");
 
+  /**
+   * At least a day: the snapshot job keeps the days from {@code today - retention}, so zero or less
+   * would delete every snapshot on its first round.
+   */
   public static final Setting<Duration> REPORT_HISTORY_RETENTION =
-      duration(
-          "reportHistoryRetention",
-          "checkup.report.history-retention",
-          Duration.ofDays(400),
-          "d",
-          "How long daily snapshots are kept");
+      atLeastOneDay(
+          duration(
+              "reportHistoryRetention",
+              "checkup.report.history-retention",
+              Duration.ofDays(400),
+              "d",
+              "How long daily snapshots are kept"));
 
   public static final Setting<String> REPORT_COCKPIT_URL =
       new Setting<>(
@@ -234,6 +255,7 @@ public final class CheckupSettings {
               "alertsScoreDrop",
               "checkup.alerts.score-drop",
               15,
+              1,
               "Alert when a tenant's score falls by at least this much within 7 days")
           .checking(
               value -> {
@@ -324,7 +346,7 @@ public final class CheckupSettings {
   }
 
   private static Setting<Integer> whole(
-      String property, String springProperty, int defaultValue, String description) {
+      String property, String springProperty, int defaultValue, int least, String description) {
     return new Setting<Integer>(
             property,
             springProperty,
@@ -340,8 +362,8 @@ public final class CheckupSettings {
             description)
         .checking(
             value -> {
-              if (value < 0) {
-                throw new IllegalArgumentException(value + " is less than 0");
+              if (value < least) {
+                throw new IllegalArgumentException(value + " is less than " + least);
               }
             });
   }
@@ -374,7 +396,7 @@ public final class CheckupSettings {
         springProperty,
         defaultValue,
         text -> Durations.parse(text, property, bareNumberUnit),
-        Duration::toString,
+        Durations::format,
         description);
   }
 
@@ -382,7 +404,18 @@ public final class CheckupSettings {
     return setting.checking(
         value -> {
           if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(value + " is not a positive duration");
+            throw new IllegalArgumentException(
+                Durations.format(value) + " is not a positive duration");
+          }
+        });
+  }
+
+  private static Setting<Duration> atLeastOneDay(Setting<Duration> setting) {
+    return setting.checking(
+        value -> {
+          if (value.compareTo(Duration.ofDays(1)) < 0) {
+            throw new IllegalArgumentException(
+                Durations.format(value) + " is shorter than one day (1d)");
           }
         });
   }
@@ -433,9 +466,13 @@ public final class CheckupSettings {
   private final Map<Setting<?>, Object> values = new HashMap<>();
   private final Map<Setting<?>, String> texts = new LinkedHashMap<>();
 
-  /** Sets a value as Spring Boot binds it: typed. */
+  /** Sets a value as Spring Boot binds it: typed, checked by {@link #check()}. */
   public <T> CheckupSettings set(Setting<T> setting, T value) {
-    setting.check(value);
+    if (value == null) {
+      // Spring Boot binds an empty property as null: not set, so the default holds
+      values.remove(setting);
+      return this;
+    }
     values.put(setting, value);
     texts.remove(setting);
     return this;
@@ -459,14 +496,35 @@ public final class CheckupSettings {
   }
 
   /**
-   * Reads the texts given, once; a mistake is an {@code IllegalArgumentException} that names the
-   * setting.
+   * Reads the texts given, once, and checks every value however it was given; a mistake is an
+   * {@code IllegalArgumentException} that names the setting both ways ({@link Setting#names()}).
    */
   void check() {
     for (Map.Entry<Setting<?>, String> text : List.copyOf(texts.entrySet())) {
       values.put(text.getKey(), text.getKey().parse(text.getValue()));
     }
     texts.clear();
+    for (Map.Entry<Setting<?>, Object> value : values.entrySet()) {
+      checkTyped(value.getKey(), value.getValue());
+    }
+    Duration retention = get(STATS_RETENTION);
+    Duration rollUpAfter = get(STATS_ROLL_UP_AFTER);
+    if (retention.compareTo(rollUpAfter) < 0) {
+      throw new IllegalArgumentException(
+          STATS_RETENTION.names()
+              + ": "
+              + Durations.format(retention)
+              + " is shorter than "
+              + STATS_ROLL_UP_AFTER.names()
+              + ", "
+              + Durations.format(rollUpAfter)
+              + " (rows are deleted no earlier than they are rolled up)");
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> void checkTyped(Setting<T> setting, Object value) {
+    setting.check((T) value);
   }
 
   /** The value of a setting: as set, or its default. Texts not yet checked are read here. */

@@ -71,13 +71,16 @@ public final class Setting<T> {
     return description;
   }
 
-  /** Adds a check every value must pass, however it was given. */
+  /** Adds a check every value must pass, however it was given, after the checks added before. */
   Setting<T> checking(Consumer<T> valueCheck) {
-    this.check = valueCheck;
+    this.check = check.andThen(valueCheck);
     return this;
   }
 
-  /** Checks a value; an {@code IllegalArgumentException} names this setting and the problem. */
+  /**
+   * Checks a value; an {@code IllegalArgumentException} names this setting both ways ({@link
+   * #names()}) and the problem.
+   */
   void check(T value) {
     if (value == null) {
       return;
@@ -85,7 +88,7 @@ public final class Setting<T> {
     try {
       check.accept(value);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(property + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(names() + ": " + e.getMessage(), e);
     }
   }
 
@@ -99,8 +102,10 @@ public final class Setting<T> {
       value = parser.parse(text);
     } catch (IllegalArgumentException e) {
       String message = e.getMessage() == null ? "invalid value '" + text + "'" : e.getMessage();
-      throw new IllegalArgumentException(
-          message.startsWith(property + ":") ? message : property + ": " + message, e);
+      if (message.startsWith(property + ": ")) {
+        message = message.substring(property.length() + 2);
+      }
+      throw new IllegalArgumentException(names() + ": " + message, e);
     }
     check(value);
     return value;

@@ -54,6 +54,10 @@ final class SnapshotJob {
       Duration settle,
       String nodeId,
       Runnable onWritten) {
+    if (retention.toDays() < 1) {
+      // it keeps the days from today - retention: less than a day would delete every snapshot
+      throw new IllegalArgumentException("the snapshots' retention is shorter than one day");
+    }
     this.report = report;
     this.onWritten = onWritten;
     this.table = table;

@@ -383,7 +383,8 @@ class AlertsTest {
 
     assertThatThrownBy(() -> TestEngines.h2().plugin(checkup).build())
         .isInstanceOf(ProcessEngineException.class)
-        .hasMessageContaining("alertsWebhookUrl: only http and https addresses are accepted")
+        .hasMessageContaining(
+            "alertsWebhookUrl (checkup.alerts.webhook-url): only http and https addresses are accepted")
         .hasMessageNotContaining("passwd")
         .hasMessageNotContaining("hush-42");
   }

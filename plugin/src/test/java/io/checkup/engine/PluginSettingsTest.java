@@ -11,6 +11,7 @@ import io.checkup.report.ReportConfig;
 import io.checkup.testing.TestEngines;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,7 +77,8 @@ class PluginSettingsTest {
     missing.setReportConfigFile("classpath:report/none.json");
     assertThatThrownBy(() -> TestEngines.h2().plugin(missing).build())
         .hasMessageContaining("camunda-checkup: invalid configuration")
-        .hasMessageContaining("reportConfigFile: classpath:report/none.json not found");
+        .hasMessageContaining(
+            "reportConfigFile (checkup.report.config-file): classpath:report/none.json not found");
     CheckupProcessEnginePlugin unknown = new CheckupProcessEnginePlugin();
     unknown.setReportConfig("{\"norms\": {\"launches.week\": {\"min\": 1}}}");
     assertThatThrownBy(() -> TestEngines.h2().plugin(unknown).build())
@@ -90,13 +92,60 @@ class PluginSettingsTest {
     plugin.setStatsRetention("7d");
 
     assertThatThrownBy(() -> TestEngines.h2().plugin(plugin).build())
-        .hasMessageContaining("camunda-checkup: invalid configuration")
-        .hasMessageContaining("statsRetention");
+        .hasMessageContaining(
+            "camunda-checkup: invalid configuration: statsRetention (checkup.stats.retention): 7d is "
+                + "shorter than statsRollUpAfter (checkup.stats.roll-up-after), 14d");
 
     CheckupProcessEnginePlugin interval = new CheckupProcessEnginePlugin();
     interval.setStatsFlushInterval("often");
     assertThatThrownBy(() -> TestEngines.h2().plugin(interval).build())
-        .hasMessageContaining("statsFlushInterval: 'often' is not a duration");
+        .hasMessageContaining(
+            "statsFlushInterval (checkup.stats.flush-interval): 'often' is not a duration");
+
+    CheckupProcessEnginePlugin negative = new CheckupProcessEnginePlugin();
+    negative.setStatsFlushInterval("-5s");
+    assertThatThrownBy(() -> TestEngines.h2().plugin(negative).build())
+        .hasMessageContaining(
+            "statsFlushInterval (checkup.stats.flush-interval): -5s is not a positive duration");
+
+    CheckupProcessEnginePlugin pending = new CheckupProcessEnginePlugin();
+    pending.setStatsMaxPendingRows(10);
+    assertThatThrownBy(() -> TestEngines.h2().plugin(pending).build())
+        .hasMessageContaining(
+            "statsMaxPendingRows (checkup.stats.max-pending-rows): 10 is less than 100");
+  }
+
+  /**
+   * Spring Boot hands the plugin typed values; they are checked when the engine starts, with the
+   * same message as a plugin property's text (they once failed on their own, without the prefix).
+   */
+  @Test
+  void typedValuesAreCheckedAtStartWithTheSameMessage() {
+    CheckupProcessEnginePlugin logLimit = new CheckupProcessEnginePlugin();
+    logLimit.settings().set(CheckupSettings.LINT_LOG_LIMIT, -1);
+    assertThatThrownBy(() -> TestEngines.h2().plugin(logLimit).build())
+        .hasMessageContaining(
+            "camunda-checkup: invalid configuration: lintLogLimit (checkup.lint.log-limit): -1 is "
+                + "less than 0");
+
+    CheckupProcessEnginePlugin timeout = new CheckupProcessEnginePlugin();
+    timeout.settings().set(CheckupSettings.REPORT_QUERY_TIMEOUT, Duration.ofSeconds(-1));
+    assertThatThrownBy(() -> TestEngines.h2().plugin(timeout).build())
+        .hasMessageContaining(
+            "camunda-checkup: invalid configuration: reportQueryTimeout "
+                + "(checkup.report.query-timeout): -1s is not a positive duration");
+
+    CheckupProcessEnginePlugin retention = new CheckupProcessEnginePlugin();
+    retention.settings().set(CheckupSettings.REPORT_HISTORY_RETENTION, Duration.ZERO);
+    assertThatThrownBy(() -> TestEngines.h2().plugin(retention).build())
+        .hasMessageContaining(
+            "camunda-checkup: invalid configuration: reportHistoryRetention "
+                + "(checkup.report.history-retention): 0s is shorter than one day (1d)");
+
+    CheckupProcessEnginePlugin empty = new CheckupProcessEnginePlugin();
+    empty.settings().set(CheckupSettings.STATS_FLUSH_INTERVAL, null);
+    assertThat(empty.settings().get(CheckupSettings.STATS_FLUSH_INTERVAL))
+        .isEqualTo(CheckupSettings.STATS_FLUSH_INTERVAL.defaultValue());
   }
 
   @Test
@@ -106,12 +155,13 @@ class PluginSettingsTest {
     drop.setAlertsScoreDrop(0);
     assertThatThrownBy(() -> TestEngines.h2().plugin(drop).build())
         .hasMessageContaining("camunda-checkup: invalid configuration")
-        .hasMessageContaining("alertsScoreDrop: 0 is not between 1 and 100");
+        .hasMessageContaining("alertsScoreDrop (checkup.alerts.score-drop): 0 is less than 1");
 
     CheckupProcessEnginePlugin interval = new CheckupProcessEnginePlugin();
     interval.setAlertsInterval("0s");
     assertThatThrownBy(() -> TestEngines.h2().plugin(interval).build())
-        .hasMessageContaining("alertsInterval: PT0S is not a positive duration");
+        .hasMessageContaining(
+            "alertsInterval (checkup.alerts.interval): 0s is not a positive duration");
 
     CheckupProcessEnginePlugin link = new CheckupProcessEnginePlugin();
     link.setAlertsReportUrl("javascript:alert(1)");

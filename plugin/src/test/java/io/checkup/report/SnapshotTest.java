@@ -1,6 +1,7 @@
 package io.checkup.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.checkup.engine.CheckupProcessEnginePlugin;
 import io.checkup.stats.Metric;
@@ -8,6 +9,7 @@ import io.checkup.stats.StatKey;
 import io.checkup.stats.UtcPeriods;
 import io.checkup.testing.Models;
 import io.checkup.testing.TestEngines;
+import io.checkup.text.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -299,6 +301,34 @@ class SnapshotTest {
     assertThat(history).hasSize(10);
     assertThat(history.get(0).day())
         .isEqualTo(LocalDate.ofInstant(day(10, 0), java.time.ZoneOffset.UTC));
+  }
+
+  /**
+   * The job keeps the days from {@code today - retention}: a retention of zero, a negative one or
+   * one under a day once started a node whose first round deleted every snapshot of the cluster.
+   */
+  @Test
+  void aRetentionUnderADayStopsTheNodeAndEverySnapshotStays() {
+    CheckupProcessEnginePlugin checkup = node("one", "10d");
+    clock(day(20, 9));
+    deploy(engine(0));
+    launch(engine(0), 2, true);
+    assertThat(checkup.getStatistics().flushNow()).isTrue();
+    clock(NOW);
+    assertThat(checkup.getReport().writeSnapshots()).hasSize(10);
+
+    for (String retention : List.of("0", "-5d", "12h", "PT-1H")) {
+      assertThatThrownBy(() -> node("two", retention))
+          .as(retention)
+          .hasMessageContaining("camunda-checkup: invalid configuration")
+          .hasMessageContaining(
+              "reportHistoryRetention (checkup.report.history-retention): "
+                  + Durations.format(Durations.parse(retention, "x", "d"))
+                  + " is shorter than one day (1d)");
+    }
+
+    assertThat(engines).hasSize(1);
+    assertThat(checkup.getReport().history("acme", 60)).hasSize(10);
   }
 
   @Test

@@ -28,7 +28,8 @@ class DurationsTest {
     assertThat(Durations.format(Duration.ofSeconds(60))).isEqualTo("1m");
     assertThat(Durations.format(Duration.ofSeconds(1))).isEqualTo("1s");
     assertThat(Durations.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
-    assertThat(Durations.format(Duration.ZERO)).isEqualTo("0ms");
+    assertThat(Durations.format(Duration.ZERO)).isEqualTo("0s");
+    assertThat(Durations.format(Duration.ofSeconds(-5))).isEqualTo("-5s");
     for (String text : new String[] {"14d", "36h", "90m", "45s", "250ms"}) {
       assertThat(Durations.format(Durations.parse(text, "x", "s"))).isEqualTo(text);
     }
