@@ -454,7 +454,7 @@ public enum Indicator {
           .weight(1)
           .consequence("no hypotheses are tested")
           .meaning(
-              "Gateways that split by a random or percentage expression, or elements marked as experiments (Camunda "
+              "Gateways that split by a random or percentage expression, or elements marked as experiments (extension "
                   + "property checkup:experiment). Testing hypotheses finds the most effective way of working. Off for small "
                   + "accounts.")
           .advice("Try two ways of handling a case side by side and keep the better one.")) {
