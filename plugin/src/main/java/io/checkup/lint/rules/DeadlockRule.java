@@ -149,6 +149,7 @@ public final class DeadlockRule implements Rule {
         checkSplit(split, analysis, stops, budget, explained);
       } else if (split.isActivity() && analysis.isReachable(split)) {
         checkOutcomes(Outcomes.of(split, true), split, analysis, stops, budget, explained);
+        checkOptionalEvents(split, analysis, stops, budget, explained);
       } else if (split.isInclusiveGateway()
           && split.isSplit()
           && split.outgoing().size() < 64
@@ -231,6 +232,56 @@ public final class DeadlockRule implements Rule {
               + " or "
               + outcome(outcomes, other)
               + ", never both");
+    }
+  }
+
+  /**
+   * A non-interrupting boundary event may fire while its activity runs, or never: a parallel join
+   * fed on one incoming flow by the activity's completion and on another only by the paths of such
+   * events waits forever for the second when none fires.
+   */
+  private void checkOptionalEvents(
+      FlowNode activity,
+      ScopeAnalysis analysis,
+      BitSet stops,
+      WorkBudget budget,
+      Map<FlowNode, List<Explanation>> explained) {
+    Outcomes events = Outcomes.of(activity, false);
+    if (events.boundaries().isEmpty() || activity.outgoing().isEmpty()) {
+      return;
+    }
+    BranchArrivals arrivals = events.walk(analysis, stops, budget);
+    if (budget.exhausted()) {
+      return;
+    }
+    for (Map.Entry<FlowNode, List<SequenceFlow>> join : parallelJoinsFed(arrivals).entrySet()) {
+      List<SequenceFlow> fed = join.getValue();
+      for (SequenceFlow completion : fed) {
+        for (SequenceFlow optional : fed) {
+          long fromEvents = arrivals.branches(optional);
+          if ((arrivals.branches(completion) & 1L) == 0
+              || fromEvents == 0
+              || (fromEvents & 1L) != 0) {
+            continue;
+          }
+          String paths =
+              Long.bitCount(fromEvents) == 1
+                  ? "the path of its non-interrupting event "
+                      + events.boundary(Long.numberOfTrailingZeros(fromEvents)).describe()
+                  : "the paths of its non-interrupting events";
+          explain(
+              explained,
+              join.getKey(),
+              new SequenceFlow[] {completion, optional},
+              activity,
+              true,
+              activity.describe()
+                  + " may complete without any non-interrupting event firing, and only "
+                  + paths
+                  + " feeds "
+                  + optional.describeFlow());
+        }
+      }
     }
   }
 
