@@ -1,6 +1,7 @@
 package io.checkup.lint;
 
 import io.checkup.lint.rules.CascadedConditionsRule;
+import io.checkup.lint.rules.CheckupDisableRule;
 import io.checkup.lint.rules.DeadlockRule;
 import io.checkup.lint.rules.ElementDiversityRule;
 import io.checkup.lint.rules.FakeBranchRule;
@@ -80,6 +81,7 @@ final class BuiltInRules {
         // Camunda specific
         new UserTaskAssignmentRule(),
         new HistoryTimeToLiveRule(),
-        new TimerExpressionRule());
+        new TimerExpressionRule(),
+        new CheckupDisableRule());
   }
 }

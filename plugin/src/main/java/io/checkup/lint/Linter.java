@@ -80,7 +80,8 @@ public final class Linter {
               active.severity(),
               active.options(),
               suppressions,
-              findings);
+              findings,
+              config.catalog());
       int before = findings.size();
       try {
         active.rule().check(graph, context);

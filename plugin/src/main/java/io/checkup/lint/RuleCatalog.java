@@ -16,7 +16,6 @@ public final class RuleCatalog {
     this.rules = Collections.unmodifiableMap(rules);
   }
 
-  /** Every built-in rule, in catalog order. */
   /**
    * A rule id as a configuration or a {@code checkup:disable} property may write it: bpmnlint
    * writes its own rules as {@code bpmnlint/rule-id} in some configurations.
@@ -25,6 +24,7 @@ public final class RuleCatalog {
     return written.startsWith("bpmnlint/") ? written.substring("bpmnlint/".length()) : written;
   }
 
+  /** Every built-in rule, in catalog order. */
   public static RuleCatalog standard() {
     return of(BuiltInRules.all());
   }

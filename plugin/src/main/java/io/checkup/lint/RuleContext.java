@@ -19,6 +19,7 @@ public final class RuleContext {
   private final Map<String, Object> options;
   private final Suppressions suppressions;
   private final List<Finding> findings;
+  private final RuleCatalog catalog;
 
   RuleContext(
       Rule rule,
@@ -26,17 +27,27 @@ public final class RuleContext {
       Severity severity,
       Map<String, Object> options,
       Suppressions suppressions,
-      List<Finding> findings) {
+      List<Finding> findings,
+      RuleCatalog catalog) {
     this.rule = rule;
     this.ruleId = ruleId;
     this.severity = severity;
     this.options = options;
     this.suppressions = suppressions;
     this.findings = findings;
+    this.catalog = catalog;
   }
 
   public String ruleId() {
     return ruleId;
+  }
+
+  /**
+   * The rules this linter knows, whether they run or are off: the built-in ones and any the
+   * installation added.
+   */
+  public RuleCatalog catalog() {
+    return catalog;
   }
 
   /** A whole-number option: the configured value or the rule's default. */
