@@ -292,6 +292,22 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
       return;
     }
     built = configuration;
+    try {
+      start(processEngine, configuration);
+    } catch (RuntimeException | Error e) {
+      // the engine's build fails with this: stop what already runs (the flusher's thread, the
+      // report's), which no close of the engine would ever stop
+      try {
+        stats.close();
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  /** Starts the statistics, the report, the snapshots, the alerts and the warm-up. */
+  private void start(ProcessEngine processEngine, ProcessEngineConfigurationImpl configuration) {
     lintResults.attach(processEngine.getRepositoryService());
     PluginTables tables = tables(configuration);
     try {
@@ -446,12 +462,21 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
       } catch (IOException | RuntimeException e) {
         host = "localhost";
       }
-      node =
-          host
-              + "/"
+      String own =
+          "/"
               + configuration.getProcessEngineName()
               + "/"
               + UUID.randomUUID().toString().substring(0, 8);
+      // the tables keep 128 characters: a long host name is cut, never the random part that keeps
+      // two nodes apart
+      node =
+          host.substring(
+                  0,
+                  Math.max(0, Math.min(host.length(), StatsSettings.NODE_ID_LENGTH - own.length())))
+              + own;
+      if (node.length() > StatsSettings.NODE_ID_LENGTH) {
+        node = node.substring(node.length() - StatsSettings.NODE_ID_LENGTH);
+      }
     }
     return new StatsSettings(
         settings.get(STATS_FLUSH_INTERVAL),
@@ -565,14 +590,18 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
     Path path =
         Path.of(location.startsWith("file:") ? location.substring("file:".length()) : location);
     if (!Files.isRegularFile(path)) {
-      throw new ConfigException(
-          LINT_CONFIG_FILE.names() + ": " + path.toAbsolutePath() + " does not exist");
+      throw new ConfigException(LINT_CONFIG_FILE.names() + ": " + notAFile(path));
     }
     return LintConfigLoader.load(path, catalog);
   }
 
   private String readText(String location, String setting) throws ConfigException {
     return new String(readLocation(location, setting), StandardCharsets.UTF_8);
+  }
+
+  private static String notAFile(Path path) {
+    return path.toAbsolutePath()
+        + (Files.isDirectory(path) ? " is a directory, not a file" : " does not exist");
   }
 
   /** The content of a setting's file: a path, {@code file:path} or {@code classpath:resource}. */
@@ -595,7 +624,7 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
     Path path =
         Path.of(location.startsWith("file:") ? location.substring("file:".length()) : location);
     if (!Files.isRegularFile(path)) {
-      throw new ConfigException(setting + ": " + path.toAbsolutePath() + " does not exist");
+      throw new ConfigException(setting + ": " + notAFile(path));
     }
     try {
       return Files.readAllBytes(path);

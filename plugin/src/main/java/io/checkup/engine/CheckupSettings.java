@@ -8,6 +8,7 @@ import io.checkup.lint.config.LintConfigLoader;
 import io.checkup.report.ReportConfig;
 import io.checkup.report.ReportSettings;
 import io.checkup.stats.DataSizes;
+import io.checkup.stats.StatsSettings;
 import io.checkup.text.Durations;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -79,11 +80,20 @@ public final class CheckupSettings {
           bytes -> bytes + "B",
           "Heap the findings kept for the Java and REST API may take on a node");
 
+  static {
+    LINT_RESULTS_CACHE_SIZE.checking(
+        bytes -> {
+          if (bytes < 0) {
+            throw new IllegalArgumentException(bytes + " bytes is less than 0");
+          }
+        });
+  }
+
   public static final Setting<Boolean> STATS_ENABLED =
       flag("statsEnabled", "checkup.stats.enabled", true, "Collect runtime statistics");
 
   public static final Setting<Duration> STATS_FLUSH_INTERVAL =
-      positive(
+      atLeastOneSecond(
           duration(
               "statsFlushInterval",
               "checkup.stats.flush-interval",
@@ -131,6 +141,13 @@ public final class CheckupSettings {
                   throw new IllegalArgumentException(
                       "'" + node + "' starts with '*' (the roll-up marks the rows it merges so)");
                 }
+                if (node.length() > StatsSettings.NODE_ID_LENGTH) {
+                  throw new IllegalArgumentException(
+                      "it is "
+                          + node.length()
+                          + " characters long; the tables take "
+                          + StatsSettings.NODE_ID_LENGTH);
+                }
               });
 
   public static final Setting<String> REPORT_CONFIG_FILE =
@@ -157,15 +174,26 @@ public final class CheckupSettings {
           true,
           "Generate one report in the background when the engine starts and a minute after each midnight UTC");
 
+  /**
+   * At least a second: JDBC takes a query's timeout in whole seconds. At most a day: H2 counts it
+   * in milliseconds in an int, and 25 days made every query fail.
+   */
   public static final Setting<Duration> REPORT_QUERY_TIMEOUT =
-      positive(
-          duration(
-              "reportQueryTimeout",
-              "checkup.report.query-timeout",
-              Duration.ofSeconds(30),
-              "s",
-              "How long one of the report's queries may take, and how long a request waits while another "
-                  + "report is computed on the node; past it the REST API answers 503"));
+      atLeastOneSecond(
+              duration(
+                  "reportQueryTimeout",
+                  "checkup.report.query-timeout",
+                  Duration.ofSeconds(30),
+                  "s",
+                  "How long one of the report's queries may take, and how long a request waits while "
+                      + "another report is computed on the node; past it the REST API answers 503"))
+          .checking(
+              value -> {
+                if (value.compareTo(Duration.ofDays(1)) > 0) {
+                  throw new IllegalArgumentException(
+                      Durations.format(value) + " is longer than one day (1d)");
+                }
+              });
 
   public static final Setting<Set<String>> REPORT_EXCLUDE_TENANTS =
       new Setting<>(
@@ -234,7 +262,7 @@ public final class CheckupSettings {
           "Signs each alert: header X-Checkup-Signature: sha256=<hex HMAC-SHA256 of the body>");
 
   public static final Setting<Duration> ALERTS_INTERVAL =
-      positive(
+      atLeastOneSecond(
           duration(
               "alertsInterval",
               "checkup.alerts.interval",
@@ -385,6 +413,9 @@ public final class CheckupSettings {
         description);
   }
 
+  /** The longest duration any setting takes: its milliseconds never overflow a long. */
+  private static final Duration LONGEST = Duration.ofDays(36_500);
+
   private static Setting<Duration> duration(
       String property,
       String springProperty,
@@ -392,14 +423,22 @@ public final class CheckupSettings {
       String bareNumberUnit,
       String description) {
     return new Setting<>(
-        property,
-        springProperty,
-        defaultValue,
-        text -> Durations.parse(text, property, bareNumberUnit),
-        Durations::format,
-        description);
+            property,
+            springProperty,
+            defaultValue,
+            text -> Durations.parse(text, property, bareNumberUnit),
+            Durations::format,
+            description)
+        .checking(
+            value -> {
+              if (value.compareTo(LONGEST) > 0) {
+                throw new IllegalArgumentException(
+                    Durations.format(value) + " is longer than 36500d (100 years)");
+              }
+            });
   }
 
+  /** More than zero, in whole milliseconds at least (the schedulers count in them). */
   private static Setting<Duration> positive(Setting<Duration> setting) {
     return setting.checking(
         value -> {
@@ -407,7 +446,22 @@ public final class CheckupSettings {
             throw new IllegalArgumentException(
                 Durations.format(value) + " is not a positive duration");
           }
+          if (value.toMillis() < 1) {
+            throw new IllegalArgumentException(
+                Durations.format(value) + " is shorter than a millisecond (1ms)");
+          }
         });
+  }
+
+  private static Setting<Duration> atLeastOneSecond(Setting<Duration> setting) {
+    return positive(setting)
+        .checking(
+            value -> {
+              if (value.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException(
+                    Durations.format(value) + " is shorter than one second (1s)");
+              }
+            });
   }
 
   private static Setting<Duration> atLeastOneDay(Setting<Duration> setting) {
@@ -561,6 +615,12 @@ public final class CheckupSettings {
     if (uri.getHost() == null) {
       throw new IllegalArgumentException(
           "the address names no host (the value is not repeated here)");
+    }
+    if (uri.getPort() > 65_535) {
+      throw new IllegalArgumentException(
+          "the address names port "
+              + uri.getPort()
+              + ", above 65535 (the value is not repeated here)");
     }
     return uri.toString();
   }

@@ -20,20 +20,26 @@ public final class DataSizes {
   public static long parse(String text, String setting) {
     Matcher size = SIZE.matcher(text == null ? "" : text.trim().toLowerCase(Locale.ROOT));
     if (!size.matches()) {
-      throw new IllegalArgumentException(
-          setting
-              + ": '"
-              + text
-              + "' is not a size (write 16MB, 512KB, 1GB or a "
-              + "number of bytes)");
+      throw notASize(text, setting);
     }
-    long amount = Long.parseLong(size.group(1));
     String unit = size.group(2) == null ? "b" : size.group(2);
-    return switch (unit) {
-      case "kb" -> amount * 1024;
-      case "mb" -> amount * 1024 * 1024;
-      case "gb" -> amount * 1024 * 1024 * 1024;
-      default -> amount;
-    };
+    long factor =
+        switch (unit) {
+          case "kb" -> 1L << 10;
+          case "mb" -> 1L << 20;
+          case "gb" -> 1L << 30;
+          default -> 1;
+        };
+    try {
+      return Math.multiplyExact(Long.parseLong(size.group(1)), factor);
+    } catch (ArithmeticException | NumberFormatException e) {
+      throw new IllegalArgumentException(
+          setting + ": '" + text + "' is more bytes than a size can be (write 16MB, 512KB, 1GB)");
+    }
+  }
+
+  private static IllegalArgumentException notASize(String text, String setting) {
+    return new IllegalArgumentException(
+        setting + ": '" + text + "' is not a size (write 16MB, 512KB, 1GB or a number of bytes)");
   }
 }

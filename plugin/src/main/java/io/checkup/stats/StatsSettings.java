@@ -18,6 +18,9 @@ public record StatsSettings(
     int maxPendingRows,
     String nodeId) {
 
+  /** The most characters of a node id the tables keep ({@code NODE_ID_}). */
+  public static final int NODE_ID_LENGTH = 128;
+
   public StatsSettings {
     if (flushInterval.isNegative() || flushInterval.isZero()) {
       throw new IllegalArgumentException(

@@ -329,7 +329,7 @@ public final class StatsStore {
       insert.setString(5, key.metric().id());
       insert.setString(6, StatKey.storedDimension(key.dimension()));
       insert.setLong(7, entry.getValue());
-      insert.setString(8, clip(nodeId, 128));
+      insert.setString(8, clip(nodeId, StatsSettings.NODE_ID_LENGTH));
       insert.setLong(9, now);
       insert.addBatch();
     }
@@ -433,7 +433,7 @@ public final class StatsStore {
     try (PreparedStatement update =
         connection.prepareStatement(
             "update " + lockTable + " set OWNER_ = ?, LOCKED_AT_ = ? where NAME_ = ?")) {
-      update.setString(1, clip(nodeId, 128));
+      update.setString(1, clip(nodeId, StatsSettings.NODE_ID_LENGTH));
       update.setLong(2, now);
       update.setString(3, name);
       update.executeUpdate();

@@ -16,9 +16,20 @@ public final class Durations {
    * 5m}, {@code 1s}, {@code 250ms}; it reads back as the same duration.
    */
   public static String format(Duration duration) {
-    long millis = duration.toMillis();
-    if (millis == 0) {
+    if (duration.isZero()) {
       return "0s";
+    }
+    long millis;
+    try {
+      millis = duration.toMillis();
+    } catch (ArithmeticException tooLong) {
+      long seconds = duration.getSeconds();
+      return duration.getNano() == 0 && seconds % 86_400 == 0
+          ? seconds / 86_400 + "d"
+          : duration.toString();
+    }
+    if (millis == 0 || !duration.equals(Duration.ofMillis(millis))) {
+      return duration.toString(); // finer than a millisecond: ISO 8601, which reads back as well
     }
     long[] sizes = {86_400_000L, 3_600_000L, 60_000L, 1_000L};
     String[] units = {"d", "h", "m", "s"};

@@ -108,6 +108,26 @@ class PluginSettingsTest {
         .hasMessageContaining(
             "statsFlushInterval (checkup.stats.flush-interval): -5s is not a positive duration");
 
+    // a flush every few microseconds would hammer the database; the schedulers cannot take less
+    // than a millisecond, nor more milliseconds than a long holds
+    CheckupProcessEnginePlugin tiny = new CheckupProcessEnginePlugin();
+    tiny.setStatsFlushInterval("PT0.0001S");
+    assertThatThrownBy(() -> TestEngines.h2().plugin(tiny).build())
+        .hasMessageContaining(
+            "statsFlushInterval (checkup.stats.flush-interval): PT0.0001S is shorter than a "
+                + "millisecond (1ms)");
+    CheckupProcessEnginePlugin often = new CheckupProcessEnginePlugin();
+    often.setStatsFlushInterval("1ms");
+    assertThatThrownBy(() -> TestEngines.h2().plugin(often).build())
+        .hasMessageContaining(
+            "statsFlushInterval (checkup.stats.flush-interval): 1ms is shorter than one second (1s)");
+    CheckupProcessEnginePlugin huge = new CheckupProcessEnginePlugin();
+    huge.setStatsFlushInterval("999999999999d");
+    assertThatThrownBy(() -> TestEngines.h2().plugin(huge).build())
+        .hasMessageContaining(
+            "statsFlushInterval (checkup.stats.flush-interval): 999999999999d is longer than 36500d "
+                + "(100 years)");
+
     CheckupProcessEnginePlugin pending = new CheckupProcessEnginePlugin();
     pending.setStatsMaxPendingRows(10);
     assertThatThrownBy(() -> TestEngines.h2().plugin(pending).build())
@@ -135,6 +155,54 @@ class PluginSettingsTest {
             "camunda-checkup: invalid configuration: reportQueryTimeout "
                 + "(checkup.report.query-timeout): -1s is not a positive duration");
 
+    CheckupProcessEnginePlugin halfSecond = new CheckupProcessEnginePlugin();
+    halfSecond.settings().set(CheckupSettings.REPORT_QUERY_TIMEOUT, Duration.ofMillis(500));
+    assertThatThrownBy(() -> TestEngines.h2().plugin(halfSecond).build())
+        .hasMessageContaining(
+            "reportQueryTimeout (checkup.report.query-timeout): 500ms is shorter than one second "
+                + "(1s)");
+
+    CheckupProcessEnginePlugin cache = new CheckupProcessEnginePlugin();
+    cache.setLintResultsCacheSize("10000000000GB");
+    assertThatThrownBy(() -> TestEngines.h2().plugin(cache).build())
+        .hasMessageContaining(
+            "lintResultsCacheSize (checkup.lint.results-cache-size): '10000000000GB' is more bytes "
+                + "than a size can be");
+
+    // H2 counts a query timeout in milliseconds in an int: 25 days made every report query fail
+    CheckupProcessEnginePlugin longQueries = new CheckupProcessEnginePlugin();
+    longQueries.settings().set(CheckupSettings.REPORT_QUERY_TIMEOUT, Duration.ofDays(25));
+    assertThatThrownBy(() -> TestEngines.h2().plugin(longQueries).build())
+        .hasMessageContaining(
+            "reportQueryTimeout (checkup.report.query-timeout): 25d is longer than one day (1d)");
+
+    // Spring Boot's DataSize takes -1MB
+    CheckupProcessEnginePlugin negativeCache = new CheckupProcessEnginePlugin();
+    negativeCache.settings().set(CheckupSettings.LINT_RESULTS_CACHE_SIZE, -1_048_576L);
+    assertThatThrownBy(() -> TestEngines.h2().plugin(negativeCache).build())
+        .hasMessageContaining(
+            "lintResultsCacheSize (checkup.lint.results-cache-size): -1048576 bytes is less than 0");
+
+    CheckupProcessEnginePlugin everyMillisecond = new CheckupProcessEnginePlugin();
+    everyMillisecond.setAlertsWebhookUrl("https://hooks.example.com/checkup");
+    everyMillisecond.setAlertsInterval("1ms");
+    assertThatThrownBy(() -> TestEngines.h2().plugin(everyMillisecond).build())
+        .hasMessageContaining(
+            "alertsInterval (checkup.alerts.interval): 1ms is shorter than one second (1s)");
+
+    CheckupProcessEnginePlugin port = new CheckupProcessEnginePlugin();
+    port.setAlertsWebhookUrl("http://127.0.0.1:99999/hook");
+    assertThatThrownBy(() -> TestEngines.h2().plugin(port).build())
+        .hasMessageContaining(
+            "alertsWebhookUrl (checkup.alerts.webhook-url): the address names port 99999, above "
+                + "65535");
+
+    CheckupProcessEnginePlugin longNode = new CheckupProcessEnginePlugin();
+    longNode.setStatsNodeId("n".repeat(129));
+    assertThatThrownBy(() -> TestEngines.h2().plugin(longNode).build())
+        .hasMessageContaining(
+            "statsNodeId (checkup.stats.node-id): it is 129 characters long; the tables take 128");
+
     CheckupProcessEnginePlugin retention = new CheckupProcessEnginePlugin();
     retention.settings().set(CheckupSettings.REPORT_HISTORY_RETENTION, Duration.ZERO);
     assertThatThrownBy(() -> TestEngines.h2().plugin(retention).build())
@@ -146,6 +214,29 @@ class PluginSettingsTest {
     empty.settings().set(CheckupSettings.STATS_FLUSH_INTERVAL, null);
     assertThat(empty.settings().get(CheckupSettings.STATS_FLUSH_INTERVAL))
         .isEqualTo(CheckupSettings.STATS_FLUSH_INTERVAL.defaultValue());
+  }
+
+  /**
+   * An engine whose build fails in the plugin's last step (here: the alert tables are missing and
+   * the schema may not be updated) leaves none of the plugin's threads behind; the flusher's thread
+   * of such an engine once ran on beside every later engine of the JVM.
+   */
+  @Test
+  void aFailedStartLeavesNoThreadOfThePluginRunning() {
+    TestEngines database = TestEngines.h2Shared("failed-start-" + System.nanoTime());
+    ProcessEngine first = database.plugin(new CheckupProcessEnginePlugin()).build();
+    first.close();
+
+    CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
+    plugin.setStatsNodeId("doomed-node");
+    plugin.setAlertsWebhookUrl("https://hooks.example.com/checkup");
+    assertThatThrownBy(
+            () -> database.again().name("doomed").schemaUpdate("false").plugin(plugin).build())
+        .hasMessageContaining("alert");
+
+    assertThat(Thread.getAllStackTraces().keySet())
+        .extracting(Thread::getName)
+        .noneMatch(name -> name.contains("doomed"));
   }
 
   @Test
@@ -171,7 +262,7 @@ class PluginSettingsTest {
   }
 
   @Test
-  void badSettingsNameTheProblem() {
+  void badSettingsNameTheProblem() throws ConfigException {
     CheckupProcessEnginePlugin missing = new CheckupProcessEnginePlugin();
     missing.setLintConfigFile("classpath:lint/nothing-here.json");
     assertThatThrownBy(missing::buildLintConfig)
@@ -183,6 +274,18 @@ class PluginSettingsTest {
     assertThatThrownBy(badOption::buildLintConfig)
         .hasMessageContaining("lintRuleOptions")
         .hasMessageContaining("option 'max' must be a whole number");
+
+    // bpmnlint's rules as a .bpmnlintrc writes them, as the config file and checkup:disable take
+    // them
+    CheckupProcessEnginePlugin prefixed = new CheckupProcessEnginePlugin();
+    prefixed.setLintRules("bpmnlint/label-required=off");
+    assertThat(prefixed.buildLintConfig().severity("label-required")).isEqualTo(Severity.OFF);
+
+    CheckupProcessEnginePlugin directory = new CheckupProcessEnginePlugin();
+    directory.setLintConfigFile(System.getProperty("java.io.tmpdir"));
+    assertThatThrownBy(directory::buildLintConfig)
+        .hasMessageContaining("lintConfigFile (checkup.lint.config-file)")
+        .hasMessageContaining("is a directory, not a file");
 
     CheckupProcessEnginePlugin badSeverity = new CheckupProcessEnginePlugin();
     badSeverity.setLintRules("deadlock=fatal");

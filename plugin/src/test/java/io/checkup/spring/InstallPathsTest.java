@@ -137,9 +137,29 @@ class InstallPathsTest {
 
   @Test
   void theWholePluginCanBeSwitchedOff() {
+    // as Spring Boot reads any boolean: off, no and 0 too (only false did before)
+    for (String off : List.of("false", "off", "no", "0", "OFF")) {
+      spring
+          .withPropertyValues("checkup.enabled=" + off)
+          .run(
+              context ->
+                  assertThat(context).as(off).doesNotHaveBean(CheckupProcessEnginePlugin.class));
+    }
+    for (String on : List.of("true", "on", "yes")) {
+      spring
+          .withPropertyValues("checkup.enabled=" + on)
+          .run(
+              context ->
+                  assertThat(context).as(on).hasSingleBean(CheckupProcessEnginePlugin.class));
+    }
     spring
-        .withPropertyValues("checkup.enabled=false")
-        .run(context -> assertThat(context).doesNotHaveBean(CheckupProcessEnginePlugin.class));
+        .withPropertyValues("checkup.enabled=perhaps")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .hasStackTraceContaining("checkup.enabled")
+                    .hasStackTraceContaining("perhaps"));
   }
 
   @Test

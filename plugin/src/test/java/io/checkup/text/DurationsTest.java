@@ -30,6 +30,14 @@ class DurationsTest {
     assertThat(Durations.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
     assertThat(Durations.format(Duration.ZERO)).isEqualTo("0s");
     assertThat(Durations.format(Duration.ofSeconds(-5))).isEqualTo("-5s");
+    // finer than a millisecond, or more milliseconds than a long holds: still written, and read
+    // back
+    assertThat(Durations.format(Duration.ofNanos(100_000))).isEqualTo("PT0.0001S");
+    assertThat(Durations.format(Duration.ofDays(999_999_999_999L))).isEqualTo("999999999999d");
+    for (Duration odd :
+        new Duration[] {Duration.ofNanos(100_000), Duration.ofDays(999_999_999_999L)}) {
+      assertThat(Durations.parse(Durations.format(odd), "x", "s")).isEqualTo(odd);
+    }
     for (String text : new String[] {"14d", "36h", "90m", "45s", "250ms"}) {
       assertThat(Durations.format(Durations.parse(text, "x", "s"))).isEqualTo(text);
     }

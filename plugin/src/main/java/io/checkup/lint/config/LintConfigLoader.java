@@ -122,7 +122,8 @@ public final class LintConfigLoader {
       throws ConfigException {
     for (Map.Entry<String, String> entry : severities.entrySet()) {
       try {
-        builder.severity(entry.getKey(), Severity.parse(entry.getValue()));
+        // bpmnlint's own rules as a .bpmnlintrc writes them, as the config file takes them
+        builder.severity(RuleCatalog.ruleId(entry.getKey()), Severity.parse(entry.getValue()));
       } catch (IllegalArgumentException e) {
         throw new ConfigException(setting + ": " + e.getMessage());
       }
