@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.checkup.lint.PlainText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,11 +107,15 @@ public final class ReportFormats {
     return text.toString();
   }
 
-  /** Neutralises a text cell against formula injection. */
-  static String text(String value) {
-    if (value == null || value.isEmpty()) {
-      return value;
+  /**
+   * Neutralises a text cell against formula injection, and writes out the characters that turn text
+   * around (as the report's pages do: a spreadsheet would show a spoofed name reversed).
+   */
+  static String text(String raw) {
+    if (raw == null || raw.isEmpty()) {
+      return raw;
     }
+    String value = PlainText.withoutBidiControls(raw);
     char first = value.charAt(0);
     if (first == '='
         || first == '+'

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -220,7 +221,20 @@ public class CheckupRestService {
       return notAcceptable();
     }
     if (chosen.equals("html")) {
-      return Answers.html(ReportPages.history(tenantId, historyName(checkup, tenantId), snapshots));
+      // one day more, read only for what changed on the first day shown
+      List<Snapshot> withDayBefore;
+      try {
+        withDayBefore = report.history(tenantId, span + 1);
+      } catch (ReportUnavailableException e) {
+        throw Answers.unavailable(e);
+      }
+      LocalDate shownFrom = snapshots.isEmpty() ? null : snapshots.get(0).day();
+      return Answers.html(
+          ReportPages.history(
+              tenantId,
+              historyName(checkup, tenantId),
+              shownFrom == null ? snapshots : withDayBefore,
+              shownFrom));
     }
     if (chosen.equals("csv")) {
       String file = "checkup-history-" + (tenantId == null ? "without-tenant" : safeName(tenantId));

@@ -136,6 +136,10 @@ class ReportFormatsTest {
     assertThat(ReportFormats.text("@SUM(A1)")).isEqualTo("'@SUM(A1)");
     assertThat(ReportFormats.text("\t=1")).isEqualTo("'\t=1");
     assertThat(ReportFormats.text("ACME = fine")).isEqualTo("ACME = fine");
+    // a right-to-left override would show a spoofed name reversed in a spreadsheet: written out,
+    // as on the report's pages
+    assertThat(ReportFormats.text("invoice\u202Egnp.exe")).isEqualTo("invoice\\u202egnp.exe");
+    assertThat(ReportFormats.text("\u202E=1+2")).isEqualTo("\\u202e=1+2");
   }
 
   @Test

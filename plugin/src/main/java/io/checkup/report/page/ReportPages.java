@@ -125,6 +125,16 @@ public final class ReportPages {
    * score.
    */
   public static String history(String tenantId, String name, List<Snapshot> snapshots) {
+    return history(tenantId, name, snapshots, null);
+  }
+
+  /**
+   * The history page of the days from {@code shownFrom} on; an earlier snapshot among {@code
+   * snapshots} (the day before the first shown) is not a row, only what the first row's changes are
+   * measured against.
+   */
+  public static String history(
+      String tenantId, String name, List<Snapshot> snapshots, LocalDate shownFrom) {
     List<Day> days = new ArrayList<>();
     List<HistoryPoint> points = new ArrayList<>();
     Snapshot before = null;
@@ -150,6 +160,10 @@ public final class ReportPages {
                       title(id) + ": " + then.status().label() + " → " + value.status().label());
                 }
               });
+      if (shownFrom != null && snapshot.day().isBefore(shownFrom)) {
+        before = snapshot;
+        continue;
+      }
       days.add(
           new Day(
               snapshot.day().toString(),

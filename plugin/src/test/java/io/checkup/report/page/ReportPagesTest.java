@@ -620,6 +620,34 @@ class ReportPagesTest {
     assertThat(page.selectFirst("svg.spark polyline").attr("points").split(" ")).hasSize(5);
   }
 
+  /**
+   * The first day shown is compared with the day before it, read for that alone: {@code ?days=1},
+   * "what changed yesterday", once never named a change.
+   */
+  @Test
+  void theFirstDayShownNamesWhatChangedSinceTheDayBeforeIt() {
+    LocalDate start = LocalDate.parse("2026-03-01");
+    List<Snapshot> days = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      days.add(
+          new Snapshot(
+              start.plusDays(i),
+              "acme",
+              90 - i * 20,
+              RiskLevel.HEALTHY,
+              start,
+              "small",
+              Map.of(
+                  "incidents.open",
+                  new Snapshot.Value(i, i == 0 ? Status.OK : Status.OUT_OF_NORM))));
+    }
+    Document page = Jsoup.parse(ReportPages.history("acme", "ACME Corp", days, start.plusDays(1)));
+    assertThat(page.select("tbody tr td:first-child").eachText()).containsExactly("2026-03-02");
+    assertThat(page.select("tbody tr td:nth-child(6)").eachText())
+        .containsExactly("Open incidents: ok → out-of-norm");
+    assertThat(page.selectFirst("svg.spark polyline").attr("points").split(" ")).hasSize(1);
+  }
+
   @Test
   void afterADayWithoutSnapshotTheHistoryNamesNoChange() {
     LocalDate start = LocalDate.parse("2026-03-01");
