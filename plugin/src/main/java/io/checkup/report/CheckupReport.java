@@ -370,12 +370,14 @@ public final class CheckupReport {
     Peers peerValues = settings.relative() ? peers.at(now) : Peers.NONE;
     Explanations explanations = new Explanations();
     List<TenantReport> reports = new ArrayList<>();
+    Evaluation.Counting counting =
+        new Evaluation.Counting(windows.statisticsCollected(), windows.countingSince());
     for (TenantFacts facts : tenants.values()) {
       reports.add(
           Evaluation.evaluate(
               new TenantView(facts, known, now, settings),
               settings,
-              windows.statisticsCollected(),
+              counting,
               peerValues,
               explanations));
     }

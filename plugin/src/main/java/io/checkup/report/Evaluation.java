@@ -4,6 +4,7 @@ import io.checkup.report.Report.IndicatorResult;
 import io.checkup.report.Report.NormView;
 import io.checkup.report.Report.TenantReport;
 import io.checkup.stats.UtcPeriods;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -19,7 +20,7 @@ final class Evaluation {
 
   private final TenantView tenant;
   private final ReportConfig config;
-  private final boolean statistics;
+  private final Counting counting;
   private final Peers peers;
   private final Explanations explanations;
   private final String sizeClass;
@@ -32,15 +33,27 @@ final class Evaluation {
    */
   private final Map<Indicator, String> reasonNorms = new EnumMap<>(Indicator.class);
 
+  /**
+   * Whether the runtime statistics are collected, and since when they have been counted (epoch
+   * milliseconds; null: nothing counted yet).
+   */
+  record Counting(boolean collected, Long since) {
+
+    /** Collected, and counted long before any window: every indicator from them is judged. */
+    static Counting always(boolean collected) {
+      return new Counting(collected, Long.MIN_VALUE);
+    }
+  }
+
   private Evaluation(
       TenantView tenant,
       ReportConfig config,
-      boolean statistics,
+      Counting counting,
       Peers peers,
       Explanations explanations) {
     this.tenant = tenant;
     this.config = config;
-    this.statistics = statistics;
+    this.counting = counting;
     this.peers = peers;
     this.explanations = explanations;
     this.sizeClass = config.sizeClass(tenant.facts().tenantId, tenant.users());
@@ -49,18 +62,37 @@ final class Evaluation {
   /**
    * The report of one tenant.
    *
-   * @param statistics whether the runtime statistics are collected (indicators from them are n/a
-   *     otherwise)
+   * @param counting whether the runtime statistics are collected and since when (indicators from
+   *     them are n/a otherwise, or while they cover their window only in part)
    * @param peers the values relative norms are percentiles of
    * @param explanations the explanations made so far for this report's tenants
    */
   static TenantReport evaluate(
       TenantView tenant,
       ReportConfig config,
-      boolean statistics,
+      Counting counting,
       Peers peers,
       Explanations explanations) {
-    return new Evaluation(tenant, config, statistics, peers, explanations).report();
+    return new Evaluation(tenant, config, counting, peers, explanations).report();
+  }
+
+  /** True when the statistics have been counted over the whole of the last {@code days} days. */
+  private boolean countedOver(int days) {
+    return counting.since() != null && counting.since() <= tenant.now() - days * UtcPeriods.DAY;
+  }
+
+  private String partlyCounted(int days) {
+    String window = days == 1 ? "24 hours" : days + " days";
+    if (counting.since() == null) {
+      return "n/a: nothing has been counted yet; this indicator looks at the last " + window + ".";
+    }
+    return "n/a: the runtime statistics have been counted since "
+        + Instant.ofEpochMilli(counting.since())
+        + ", less than the last "
+        + window
+        + " this indicator looks at; it is judged from "
+        + Instant.ofEpochMilli(counting.since() + days * UtcPeriods.DAY)
+        + " on.";
   }
 
   private TenantReport report() {
@@ -93,9 +125,14 @@ final class Evaluation {
     Measurement measured = indicator.measure(tenant);
     Number value = measured.value();
     String note = null;
-    if (indicator.fromStatistics() && !statistics) {
+    if (indicator.fromStatistics() && !counting.collected()) {
       value = null;
       note = "n/a: the runtime statistics are switched off (statsEnabled=false).";
+    } else if (indicator.windowDays() > 0 && !countedOver(indicator.windowDays())) {
+      // a window counted in part reads too low: a fresh installation would put every client at
+      // risk in its first week
+      value = null;
+      note = partlyCounted(indicator.windowDays());
     }
     Integer users = tenant.users();
     Integer ageDays = tenant.ageDays();

@@ -61,7 +61,7 @@ public enum Indicator {
       about("processes.active-7d", "Processes in use in the last 7 days", Unit.COUNT)
           .norm(Norm.range(10, 50))
           .weight(15)
-          .fromStatistics()
+          .fromStatistics(7)
           .consequence("few processes are part of daily work")
           .above(
               "more processes in use than such an account usually runs",
@@ -88,7 +88,7 @@ public enum Indicator {
       about("processes.unused-7d", "Processes unused for 7 days", Unit.COUNT)
           .norm(Norm.max(10))
           .weight(5)
-          .fromStatistics()
+          .fromStatistics(7)
           .consequence("the client is going back to manual work")
           .meaning(
               "Deployed, not suspended process keys with no activity in the last 7 days (listed in the details); a key "
@@ -116,7 +116,7 @@ public enum Indicator {
       about("launches.7d", "Process launches in the last 7 days", Unit.COUNT)
           .norm(Norm.range(1_000, 10_000))
           .weight(25)
-          .fromStatistics()
+          .fromStatistics(7)
           .consequence("the client may find manual work cheaper than automation")
           .above(
               "more launches than an account of this size usually has",
@@ -138,7 +138,7 @@ public enum Indicator {
       about("launches.per-user-7d", "Launches per user in the last 7 days", Unit.DECIMAL)
           .norm(Norm.min(200))
           .weight(10)
-          .fromStatistics()
+          .fromStatistics(7)
           .consequence("users do most of their work outside the processes")
           .meaning(
               "Launches in the last 7 days divided by the tenant's users. One sales manager handles about 100 deals a week, "
@@ -161,7 +161,7 @@ public enum Indicator {
       about("launches.trend", "Launch trend", Unit.PERCENT)
           .norm(Norm.min(-30))
           .weight(15)
-          .fromStatistics()
+          .fromStatistics(28)
           .consequence("use is falling, which comes before a cancellation")
           .meaning(
               "Launches of the last 7 complete days against the weekly mean of the 3 weeks before, in percent. A falling "
@@ -232,7 +232,7 @@ public enum Indicator {
       about("users.digitized-30d", "Users given work by processes in the last 30 days", Unit.COUNT)
           .norm(Norm.shareOfUsers(2.0 / 3.0))
           .weight(8)
-          .fromStatistics()
+          .fromStatistics(30)
           .consequence("many users work outside the automated processes")
           .meaning(
               "Users of the tenant who were given at least one user task in the last 30 days; at most a third of the users "
@@ -265,7 +265,7 @@ public enum Indicator {
       about("tasks.per-user-7d", "User tasks per working user in the last 7 days", Unit.DECIMAL)
           .norm(Norm.range(100, 200))
           .weight(5)
-          .fromStatistics()
+          .fromStatistics(7)
           .consequence("too few incoming leads or requests")
           .above(
               "users get more tasks than they can handle",
@@ -483,7 +483,7 @@ public enum Indicator {
       about("actions.24h", "Completed elements in the last 24 hours", Unit.COUNT)
           .norm(Norm.range(1_000, 1_000_000))
           .weight(15)
-          .fromStatistics()
+          .fromStatistics(1)
           .consequence("too little automation, or processes switched off")
           .above(
               "excessive load, probably processes running in loops",
@@ -620,6 +620,7 @@ public enum Indicator {
     private Norm norm = Norm.NONE;
     private int weight;
     private boolean fromStatistics;
+    private int windowDays;
     private String consequence;
     private String aboveConsequence;
     private String aboveAdvice;
@@ -647,6 +648,15 @@ public enum Indicator {
     About fromStatistics() {
       this.fromStatistics = true;
       return this;
+    }
+
+    /**
+     * The value comes from the runtime statistics of the last {@code days} days: n/a until they
+     * have been counted for that long, since a window they cover only in part reads too low.
+     */
+    About fromStatistics(int days) {
+      this.windowDays = days;
+      return fromStatistics();
     }
 
     /** What an out-of-norm value means, in a few words (for the reasons of the risk). */
@@ -727,6 +737,14 @@ public enum Indicator {
   /** True when the value comes from the runtime statistics (n/a while they are switched off). */
   public boolean fromStatistics() {
     return about.fromStatistics;
+  }
+
+  /**
+   * The days of statistics the value looks back over (0: none in particular); n/a until the
+   * statistics have been counted for that long.
+   */
+  public int windowDays() {
+    return about.windowDays;
   }
 
   /** What an out-of-norm value means, in a few words (for the reasons of the risk). */

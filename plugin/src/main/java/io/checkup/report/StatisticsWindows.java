@@ -37,6 +37,11 @@ final class StatisticsWindows {
     return statistics.isCollecting();
   }
 
+  /** Since when the statistics have been counted (epoch milliseconds); null: not at all. */
+  Long countingSince() {
+    return statistics.isCollecting() ? statistics.countingSince() : null;
+  }
+
   // ---- statistics ----
 
   /** A sum's key: a tenant and, as the question needs, a process key, a dimension or a day. */

@@ -74,6 +74,19 @@ public final class Statistics {
   }
 
   /**
+   * Since when the statistics have been counted: the start of the earliest hour or day they still
+   * hold (epoch milliseconds), or null when they hold nothing.
+   */
+  public Long countingSince() {
+    try {
+      return store.earliestPeriodStart();
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "camunda-checkup statistics: reading the earliest period failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * Versions of what has been written for past periods: the hours before the previous hour, the
    * days before yesterday, and any day before today. Each rises when a flush (of any node) or a
    * backfill adds counts to such a period. While a version stays the same, sums over those periods

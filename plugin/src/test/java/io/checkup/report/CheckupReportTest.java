@@ -507,6 +507,7 @@ class CheckupReportTest {
         .tenantId("acme")
         .addClasspathResource("models/report/sales.bpmn")
         .deploy();
+    countedSinceLongAgo(engine);
     Instant now = ReportScenario.NOW;
     ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(3))));
     engine
@@ -555,6 +556,7 @@ class CheckupReportTest {
         .tenantId("acme")
         .addClasspathResource("models/report/sales.bpmn")
         .deploy();
+    countedSinceLongAgo(engine);
     Instant midnight = ReportScenario.NOW.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
     launchAt(engine, midnight.plus(Duration.ofMinutes(90)));
     ClockUtil.setCurrentTime(Date.from(midnight.plus(Duration.ofHours(5))));
@@ -591,8 +593,10 @@ class CheckupReportTest {
         .tenantId("acme")
         .addClasspathResource("models/report/sales.bpmn")
         .deploy();
+    countedSinceLongAgo(engine);
     Instant midnight = ReportScenario.NOW.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
     ClockUtil.setCurrentTime(Date.from(midnight.plus(Duration.ofHours(5))));
+    checkup.getStatistics().flushNow();
     JsonNode before = tenant(json(checkup.getReport().generate(ReportScope.all())), "acme");
     check(before, "processes.active-7d", 0, "out-of-norm");
 
@@ -601,6 +605,15 @@ class CheckupReportTest {
     JsonNode after = tenant(json(checkup.getReport().generate(ReportScope.all())), "acme");
     check(after, "processes.active-7d", 1, "out-of-norm");
     check(after, "processes.unused-7d", 0, "ok");
+  }
+
+  /**
+   * One launch of acme's sales process 40 days before {@link ReportScenario#NOW}, outside every
+   * window of the report: the statistics have counted since then, so the report judges its windows
+   * (a window counted only in part is n/a).
+   */
+  private static void countedSinceLongAgo(ProcessEngine engine) {
+    launchAt(engine, ReportScenario.NOW.minus(Duration.ofDays(40)));
   }
 
   private static void launchAt(ProcessEngine engine, Instant at) {
@@ -951,6 +964,8 @@ class CheckupReportTest {
     }
     // 20 launches a week for 3 weeks, then 13 (callco: -35 %, just past the -30 % floor) or 5
     // (smallco: -75 %)
+    // counted since before the trend's four weeks (bigco's launch is outside them)
+    ping(engine, "bigco", 30, 1);
     for (int daysAgo : new int[] {23, 16, 9}) {
       ping(engine, "callco", daysAgo, 20);
       ping(engine, "smallco", daysAgo, 20);
@@ -1169,6 +1184,12 @@ class CheckupReportTest {
     Instant now = ReportScenario.NOW;
     ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(30))));
     deploy(engine, Bpmn.createExecutableProcess("idle").startEvent().endEvent().done());
+    // used once then, 30 days ago: the statistics have counted since
+    engine
+        .getRuntimeService()
+        .createProcessInstanceByKey("idle")
+        .processDefinitionTenantId("acme")
+        .execute();
     ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(2))));
     deploy(engine, Bpmn.createExecutableProcess("fresh").startEvent().endEvent().done());
     ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(1))));

@@ -46,7 +46,7 @@ class EvaluationTest {
     return Evaluation.evaluate(
         new TenantView(facts, Map.of(), NOW, config),
         config,
-        statistics,
+        Evaluation.Counting.always(statistics),
         peers,
         new Explanations());
   }
@@ -73,6 +73,49 @@ class EvaluationTest {
         .filter(result -> result.id().equals(indicator.id()))
         .findFirst()
         .orElseThrow();
+  }
+
+  /**
+   * A window the statistics cover only in part reads too low: two days after installation, a client
+   * with 100 launches a day would have 200 in "the last 7 days" and be at risk. Such an indicator
+   * is n/a, saying since when the statistics count and from when it is judged; one whose window is
+   * covered is judged.
+   */
+  @Test
+  void aWindowTheStatisticsCoverOnlyInPartIsNotJudged() {
+    ReportConfig config = ReportConfig.defaults();
+    TenantReport twoDays =
+        Evaluation.evaluate(
+            new TenantView(tenant(100), Map.of(), NOW, config),
+            config,
+            new Evaluation.Counting(true, NOW - 2 * UtcPeriods.DAY),
+            Peers.NONE,
+            new Explanations());
+
+    IndicatorResult launches = result(twoDays, Indicator.LAUNCHES);
+    assertThat(launches.status()).isEqualTo(Status.NOT_APPLICABLE);
+    assertThat(launches.value()).isNull();
+    assertThat(launches.explanation())
+        .contains(
+            "n/a: the runtime statistics have been counted since 2026-03-18T12:00:00Z, less than the "
+                + "last 7 days this indicator looks at; it is judged from 2026-03-25T12:00:00Z on.");
+    assertThat(result(twoDays, Indicator.USERS_DIGITIZED).status())
+        .isEqualTo(Status.NOT_APPLICABLE);
+    // the last 24 hours are covered
+    assertThat(result(twoDays, Indicator.ACTIONS).status()).isNotEqualTo(Status.NOT_APPLICABLE);
+    // judged the same way, the tenant would be out of norm on launches
+    assertThat(result(evaluate(tenant(100), config, true), Indicator.LAUNCHES).status())
+        .isEqualTo(Status.OUT_OF_NORM);
+
+    TenantReport nothing =
+        Evaluation.evaluate(
+            new TenantView(tenant(100), Map.of(), NOW, config),
+            config,
+            new Evaluation.Counting(true, null),
+            Peers.NONE,
+            new Explanations());
+    assertThat(result(nothing, Indicator.ACTIONS).explanation())
+        .contains("n/a: nothing has been counted yet; this indicator looks at the last 24 hours.");
   }
 
   @Test

@@ -134,6 +134,9 @@ class SnapshotTest {
     ProcessEngine engine = engine(0);
     clock(day(10, 9));
     deploy(engine);
+    // counted since long before that day's windows: they are judged, not n/a
+    clock(day(40, 9));
+    launch(engine, 1, true);
     clock(day(3, 9));
     launch(engine, 5, true);
     launch(engine, 1, false);

@@ -71,6 +71,9 @@ class AlertsDemoTest {
                 .done())
         .deploy();
     engine.getIdentityService().saveTenant(engine.getIdentityService().newTenant("fabrikam"));
+    // one order weeks ago and none since: the statistics have counted long enough to judge that
+    TestDeployments.fortyDaysAgo(
+        () -> engine.getRuntimeService().startProcessInstanceByKey("order"));
 
     // with the demo's authentication on, the list of alerts is for administrators
     assertThat(rest.getForEntity("/demo/alerts", String.class).getStatusCode())

@@ -60,6 +60,8 @@ class PrometheusMetricsTest {
                 .endEvent()
                 .done())
         .deploy();
+    TestDeployments.fortyDaysAgo(
+        () -> engine.getRuntimeService().startProcessInstanceByKey("order"));
     engine.getRuntimeService().startProcessInstanceByKey("order");
     assertThat(checkup.getStatistics().flushNow()).isTrue();
 
