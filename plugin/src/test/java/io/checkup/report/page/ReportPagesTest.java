@@ -627,20 +627,7 @@ class ReportPagesTest {
   @Test
   void theFirstDayShownNamesWhatChangedSinceTheDayBeforeIt() {
     LocalDate start = LocalDate.parse("2026-03-01");
-    List<Snapshot> days = new ArrayList<>();
-    for (int i = 0; i < 2; i++) {
-      days.add(
-          new Snapshot(
-              start.plusDays(i),
-              "acme",
-              90 - i * 20,
-              RiskLevel.HEALTHY,
-              start,
-              "small",
-              Map.of(
-                  "incidents.open",
-                  new Snapshot.Value(i, i == 0 ? Status.OK : Status.OUT_OF_NORM))));
-    }
+    List<Snapshot> days = incidentDays(start, 0, 1);
     Document page = Jsoup.parse(ReportPages.history("acme", "ACME Corp", days, start.plusDays(1)));
     assertThat(page.select("tbody tr td:first-child").eachText()).containsExactly("2026-03-02");
     assertThat(page.select("tbody tr td:nth-child(6)").eachText())
@@ -650,9 +637,20 @@ class ReportPagesTest {
 
   @Test
   void afterADayWithoutSnapshotTheHistoryNamesNoChange() {
-    LocalDate start = LocalDate.parse("2026-03-01");
+    List<Snapshot> days = incidentDays(LocalDate.parse("2026-03-01"), 0, 2);
+    Document page = Jsoup.parse(ReportPages.history("acme", "ACME Corp", days));
+    // 03-03 follows 03-01: not "the day before", so no change is claimed
+    assertThat(page.select("tbody tr td:nth-child(6)").stream().map(Element::text).toList())
+        .containsExactly("", "");
+  }
+
+  /**
+   * Snapshots of acme on these days after {@code start}: no open incident on the first, as many as
+   * the offset on each later one (out of norm).
+   */
+  private static List<Snapshot> incidentDays(LocalDate start, int... offsets) {
     List<Snapshot> days = new ArrayList<>();
-    for (int i : new int[] {0, 2}) {
+    for (int i : offsets) {
       days.add(
           new Snapshot(
               start.plusDays(i),
@@ -665,10 +663,7 @@ class ReportPagesTest {
                   "incidents.open",
                   new Snapshot.Value(i, i == 0 ? Status.OK : Status.OUT_OF_NORM))));
     }
-    Document page = Jsoup.parse(ReportPages.history("acme", "ACME Corp", days));
-    // 03-03 follows 03-01: not "the day before", so no change is claimed
-    assertThat(page.select("tbody tr td:nth-child(6)").stream().map(Element::text).toList())
-        .containsExactly("", "");
+    return days;
   }
 
   /** Every id the report's pages give is unique, so every link goes to one place. */
