@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -94,6 +95,8 @@ class ReportUnderLockPostgresTest {
 
   @Autowired private RepositoryService repository;
 
+  @Autowired private RuntimeService runtime;
+
   @Autowired private CheckupProcessEnginePlugin checkup;
 
   @Autowired private HikariDataSource pool;
@@ -129,6 +132,18 @@ class ReportUnderLockPostgresTest {
             .getDeployedProcessDefinitions()
             .get(0)
             .getId();
+    // another process, run weeks ago: the statistics have counted long enough to judge the 7 days
+    repository
+        .createDeployment()
+        .addModelInstance(
+            "earlier.bpmn",
+            Bpmn.createExecutableProcess("earlier")
+                .camundaHistoryTimeToLive(30)
+                .startEvent()
+                .endEvent()
+                .done())
+        .deploy();
+    TestDeployments.fortyDaysAgo(() -> runtime.startProcessInstanceByKey("earlier"));
     CockpitSession cockpit = CockpitSession.as(port, "admin");
     for (int i = 0; i < 10; i++) {
       assertThat(start()).isTrue();
