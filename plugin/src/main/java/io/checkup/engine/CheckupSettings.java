@@ -72,22 +72,19 @@ public final class CheckupSettings {
               + "(and warnings) a strict-mode refusal lists");
 
   public static final Setting<Long> LINT_RESULTS_CACHE_SIZE =
-      new Setting<>(
-          "lintResultsCacheSize",
-          "checkup.lint.results-cache-size",
-          16L << 20,
-          text -> DataSizes.parse(text, "lintResultsCacheSize"),
-          bytes -> bytes + "B",
-          "Heap the findings kept for the Java and REST API may take on a node");
-
-  static {
-    LINT_RESULTS_CACHE_SIZE.checking(
-        bytes -> {
-          if (bytes < 0) {
-            throw new IllegalArgumentException(bytes + " bytes is less than 0");
-          }
-        });
-  }
+      new Setting<Long>(
+              "lintResultsCacheSize",
+              "checkup.lint.results-cache-size",
+              16L << 20,
+              text -> DataSizes.parse(text, "lintResultsCacheSize"),
+              bytes -> bytes + "B",
+              "Heap the findings kept for the Java and REST API may take on a node")
+          .checking(
+              bytes -> {
+                if (bytes < 0) {
+                  throw new IllegalArgumentException(bytes + " bytes is less than 0");
+                }
+              });
 
   public static final Setting<Boolean> STATS_ENABLED =
       flag("statsEnabled", "checkup.stats.enabled", true, "Collect runtime statistics");

@@ -11,6 +11,7 @@ import io.checkup.report.ReportScope;
 import io.checkup.report.ReportUnavailableException;
 import io.checkup.report.Snapshot;
 import io.checkup.report.page.ReportPages;
+import io.checkup.stats.UtcPeriods;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,6 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
@@ -206,12 +208,6 @@ public class CheckupRestService {
       return Answers.badRequest(
           "days must be a whole number from 1 to 3660, not '" + Answers.echo(days) + "'.");
     }
-    List<Snapshot> snapshots;
-    try {
-      snapshots = checkup.plugin().getReport().history(tenantId, span);
-    } catch (ReportUnavailableException e) {
-      throw Answers.unavailable(e);
-    }
     String chosen = format(format);
     if (chosen == null) {
       return Answers.badRequest(
@@ -220,21 +216,20 @@ public class CheckupRestService {
     if (chosen.equals(NOT_ACCEPTABLE)) {
       return notAcceptable();
     }
-    if (chosen.equals("html")) {
-      // one day more, read only for what changed on the first day shown
-      List<Snapshot> withDayBefore;
-      try {
-        withDayBefore = report.history(tenantId, span + 1);
-      } catch (ReportUnavailableException e) {
-        throw Answers.unavailable(e);
-      }
-      LocalDate shownFrom = snapshots.isEmpty() ? null : snapshots.get(0).day();
+    boolean page = chosen.equals("html");
+    // before the read: should midnight pass in between, the page hides no day the read returns
+    LocalDate today = UtcPeriods.date(ClockUtil.getCurrentTime().getTime());
+    List<Snapshot> snapshots;
+    try {
+      // the page reads one day more, only for what changed on the first day it shows
+      snapshots = report.history(tenantId, page ? span + 1 : span);
+    } catch (ReportUnavailableException e) {
+      throw Answers.unavailable(e);
+    }
+    if (page) {
       return Answers.html(
           ReportPages.history(
-              tenantId,
-              historyName(checkup, tenantId),
-              shownFrom == null ? snapshots : withDayBefore,
-              shownFrom));
+              tenantId, historyName(checkup, tenantId), snapshots, today.minusDays(span)));
     }
     if (chosen.equals("csv")) {
       String file = "checkup-history-" + (tenantId == null ? "without-tenant" : safeName(tenantId));

@@ -74,16 +74,13 @@ public final class Statistics {
   }
 
   /**
-   * Since when the statistics have been counted: the start of the earliest hour or day they still
-   * hold (epoch milliseconds), or null when they hold nothing.
+   * Since when the statistics have been counted: the start of the earliest day they still hold
+   * (epoch milliseconds; every count is written to its day's row with its hour's), or null when
+   * they hold nothing.
    */
   public Long countingSince() {
-    try {
-      return store.earliestPeriodStart();
-    } catch (SQLException e) {
-      throw new IllegalStateException(
-          "camunda-checkup statistics: reading the earliest period failed: " + e.getMessage(), e);
-    }
+    LocalDate earliest = earliestDay();
+    return earliest == null ? null : UtcPeriods.startOf(earliest);
   }
 
   /**

@@ -274,35 +274,6 @@ public final class StatsStore {
   }
 
   /**
-   * The start of the earliest period any row holds, hourly or daily: since when the statistics have
-   * been counted (as far as the retention keeps them); null when nothing has been counted. Two
-   * look-ups of the period index, whatever the size of the table.
-   */
-  public Long earliestPeriodStart() throws SQLException {
-    Long earliest = null;
-    try (Connection connection = dataSource.getConnection()) {
-      for (String period : new String[] {"H", "D"}) {
-        try (PreparedStatement select =
-                read(
-                    connection,
-                    "select min(PERIOD_START_) from "
-                        + table
-                        + " where PERIOD_ = '"
-                        + period
-                        + "'");
-            ResultSet rows = select.executeQuery()) {
-          rows.next();
-          long start = rows.getLong(1);
-          if (!rows.wasNull() && (earliest == null || start < earliest)) {
-            earliest = start;
-          }
-        }
-      }
-    }
-    return earliest;
-  }
-
-  /**
    * The versions of closed hours, closed days and past days (see {@link #markClosedPeriods}); 0
    * where never raised.
    */
