@@ -1,5 +1,6 @@
 package io.checkup.lint;
 
+import io.checkup.text.Spelling;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -77,6 +78,9 @@ public final class LintConfig {
   /** Starts from the defaults; later calls win. */
   public static final class Builder {
 
+    /** At most this many edits apart, a known rule id is offered as the one meant. */
+    private static final int CLOSE = 2;
+
     private final RuleCatalog catalog;
     private final Map<String, Severity> severities = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> options = new LinkedHashMap<>();
@@ -140,19 +144,16 @@ public final class LintConfig {
         return true;
       }
       String message = "unknown rule '" + ruleId + "'";
+      String meant = Spelling.closest(ruleId, catalog.ids(), CLOSE);
+      if (meant != null) {
+        message += " (did you mean " + meant + "?)";
+      }
       if (lenientSource == null) {
-        throw new IllegalArgumentException(message + "; known rules: " + String.join(", ", ids()));
+        throw new IllegalArgumentException(
+            message + "; known rules: " + String.join(", ", catalog.ids()));
       }
       warnings.add(lenientSource + ": " + message + " ignored");
       return false;
-    }
-
-    private List<String> ids() {
-      List<String> ids = new ArrayList<>();
-      for (Rule rule : catalog.rules()) {
-        ids.add(rule.id());
-      }
-      return ids;
     }
 
     public LintConfig build() {

@@ -50,6 +50,11 @@ public final class RuleCatalog {
     return rules.values();
   }
 
+  /** The rules' ids, in catalog order. */
+  public Collection<String> ids() {
+    return rules.keySet();
+  }
+
   public Rule rule(String id) {
     return rules.get(id);
   }

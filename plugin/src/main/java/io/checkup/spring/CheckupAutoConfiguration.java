@@ -4,6 +4,8 @@ import io.checkup.engine.CheckupProcessEnginePlugin;
 import io.checkup.engine.CheckupSettings;
 import io.checkup.report.ReportSettings;
 import io.checkup.rest.CheckupRestResources;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -32,6 +34,8 @@ import org.springframework.core.env.Environment;
 @Conditional(CheckupEnabled.class)
 @EnableConfigurationProperties(CheckupProperties.class)
 public class CheckupAutoConfiguration {
+
+  private static final Logger LOG = LoggerFactory.getLogger("io.checkup");
 
   @Bean
   @ConditionalOnMissingBean
@@ -85,6 +89,7 @@ public class CheckupAutoConfiguration {
         .set(CheckupSettings.ALERTS_RETRY_AFTER, alerts.getRetryAfter())
         .set(CheckupSettings.ALERTS_RETRY_FOR, alerts.getRetryFor())
         .set(CheckupSettings.ALERTS_TIMEOUT, alerts.getTimeout());
+    UnknownProperties.warnings(environment).forEach(LOG::warn);
     return plugin;
   }
 

@@ -249,7 +249,8 @@ class DeployTimeLintTest {
         .hasMessageContaining("camunda-checkup: invalid configuration")
         // named as a plain engine and as Spring Boot set it
         .hasMessageContaining(
-            "lintRules (checkup.lint.rules.<rule-id>): unknown rule 'model-sise'");
+            "lintRules (checkup.lint.rules.<rule-id>): unknown rule 'model-sise'"
+                + " (did you mean model-size?); known rules: ");
   }
 
   /** A rule that always throws, standing in for a bug in a rule. */

@@ -8,6 +8,7 @@ import io.checkup.engine.CheckupSettings;
 import io.checkup.engine.Setting;
 import io.checkup.report.Indicator;
 import io.checkup.report.ReportConfig;
+import io.checkup.testing.LogCapture;
 import io.checkup.text.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -128,6 +129,90 @@ class InstallPathsTest {
             context ->
                 assertThat(context.getBean(CheckupProcessEnginePlugin.class).isReportWarmUp())
                     .isFalse());
+  }
+
+  @Test
+  void aMisspeltPropertyIsNamedInTheLogWithTheOneMeant() {
+    try (LogCapture log = LogCapture.of("io.checkup")) {
+      spring
+          .withPropertyValues(
+              "checkup.lint.mod=strict",
+              "checkup.lint.rule.model-size=error",
+              "checkup.stats.flush-intervall=5s",
+              "checkup.alerts.webhook=http://localhost:1/x",
+              "checkup.lnt.mode=strict",
+              // an application's own switches beside the plugin's sections are its business
+              "checkup.demo.auth=true")
+          .run(context -> assertThat(context).hasSingleBean(CheckupProcessEnginePlugin.class));
+
+      assertThat(log.linesContaining("is no property of camunda-checkup"))
+          .containsExactly(
+              "camunda-checkup: checkup.alerts.webhook is no property of camunda-checkup and"
+                  + " changes nothing (set in \"checkup.alerts.webhook\" from property source"
+                  + " \"test\"); did you mean checkup.alerts.webhook-url?",
+              "camunda-checkup: checkup.lint.mod is no property of camunda-checkup and changes"
+                  + " nothing (set in \"checkup.lint.mod\" from property source \"test\"); did"
+                  + " you mean checkup.lint.mode?",
+              "camunda-checkup: checkup.lint.rule.model-size is no property of camunda-checkup"
+                  + " and changes nothing (set in \"checkup.lint.rule.model-size\" from property"
+                  + " source \"test\"); did you mean checkup.lint.rules.model-size?",
+              "camunda-checkup: checkup.lnt.mode is no property of camunda-checkup and changes"
+                  + " nothing (set in \"checkup.lnt.mode\" from property source \"test\"); did"
+                  + " you mean checkup.lint.mode?",
+              "camunda-checkup: checkup.stats.flush-intervall is no property of camunda-checkup"
+                  + " and changes nothing (set in \"checkup.stats.flush-intervall\" from property"
+                  + " source \"test\"); did you mean checkup.stats.flush-interval?");
+    }
+  }
+
+  @Test
+  void everyPropertyOfTheReferenceIsKnownInEverySpelling() {
+    List<String> properties = new ArrayList<>(List.of("checkup.enabled=true"));
+    for (Setting<?> setting : CheckupSettings.ALL) {
+      String name =
+          setting
+              .springProperty()
+              .replace("<rule-id>", "model-size")
+              .replace("<option>", "max")
+              .replace(".*", ".dead-branch-min-runs");
+      properties.add(name + "=" + value(name));
+    }
+    // Spring's relaxed names: camel case as in YAML written by hand
+    properties.add("checkup.lint.logLimit=10");
+    properties.add("checkup.report.settings.norms.[launches.7d].min=500");
+    try (LogCapture log = LogCapture.of("io.checkup")) {
+      spring
+          .withPropertyValues(properties.toArray(String[]::new))
+          .run(context -> assertThat(context).hasSingleBean(CheckupProcessEnginePlugin.class));
+
+      assertThat(log.linesContaining("is no property")).isEmpty();
+    }
+  }
+
+  /** A valid value for each kind of property the reference lists. */
+  private static String value(String property) {
+    return switch (property) {
+      case "checkup.lint.mode" -> "warn";
+      case "checkup.lint.rules.model-size" -> "error";
+      case "checkup.lint.config-file", "checkup.report.config-file" -> "";
+      case "checkup.lint.results-cache-size" -> "16MB";
+      case "checkup.alerts.webhook-url" -> "http://localhost:1/alerts";
+      case "checkup.alerts.report-url" -> "/engine-rest/checkup/report";
+      case "checkup.report.cockpit-url" -> "/camunda/app/cockpit/default/";
+      case "checkup.report.history-retention", "checkup.stats.retention" -> "400d";
+      case "checkup.stats.roll-up-after" -> "7d";
+      case "checkup.stats.node-id" -> "node-1";
+      case "checkup.report.exclude-tenants" -> "acme";
+      case "checkup.alerts.webhook-secret" -> "secret";
+      default ->
+          property.endsWith("enabled")
+                  || property.endsWith("warm-up")
+                  || property.endsWith("snapshots")
+                  || property.endsWith("evaluate")
+                  || property.endsWith("without-tenant")
+              ? "true"
+              : property.endsWith("pending-rows") ? "5000" : "30";
+    };
   }
 
   @Test

@@ -9,10 +9,10 @@ import io.checkup.lint.Severity;
 import io.checkup.lint.SuppressionProperty;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.xml.XmlNode;
+import io.checkup.text.Spelling;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A {@code checkup:disable} property that names a rule the linter does not know: a misspelt id
@@ -79,7 +79,7 @@ public final class CheckupDisableRule implements Rule {
           .append('\'')
           .append(PlainText.oneLine(id, 80))
           .append('\'');
-      String meant = closest(id, catalog);
+      String meant = Spelling.closest(id, catalog.ids(), CLOSE);
       if (meant != null) {
         text.append(" (did you mean ").append(meant).append("?)");
       }
@@ -89,47 +89,5 @@ public final class CheckupDisableRule implements Rule {
         .append(unknown.size() == 1 ? "it suppresses" : "they suppress")
         .append(" nothing (the rule ids are listed in docs/rules; 'all' suppresses every rule)")
         .toString();
-  }
-
-  /** The known id fewest edits away, if it is close enough to be a misspelling. */
-  private static String closest(String id, RuleCatalog catalog) {
-    String best = null;
-    int bestDistance = CLOSE + 1;
-    for (Rule rule : catalog.rules()) {
-      int distance = distance(id.toLowerCase(Locale.ROOT), rule.id(), bestDistance);
-      if (distance < bestDistance) {
-        best = rule.id();
-        bestDistance = distance;
-      }
-    }
-    return best;
-  }
-
-  /** Levenshtein distance, or {@code limit} once it cannot be below it. */
-  private static int distance(String a, String b, int limit) {
-    if (Math.abs(a.length() - b.length()) >= limit) {
-      return limit;
-    }
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      int rowMinimum = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
-        rowMinimum = Math.min(rowMinimum, current[j]);
-      }
-      if (rowMinimum >= limit) {
-        return limit;
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 }

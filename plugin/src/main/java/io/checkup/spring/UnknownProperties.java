@@ -1,0 +1,151 @@
+package io.checkup.spring;
+
+import io.checkup.engine.CheckupSettings;
+import io.checkup.engine.Setting;
+import io.checkup.lint.PlainText;
+import io.checkup.text.Spelling;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.BindHandler;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
+import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.core.env.Environment;
+
+/**
+ * The {@code checkup.*} properties that no setting of the plugin reads. Spring Boot ignores an
+ * unknown property, so a misspelt one ({@code checkup.lint.mod=strict}) would change nothing and
+ * say nothing; each gets a warning naming it, where it was set and the property probably meant.
+ * Only the plugin's own sections are looked at ({@code checkup.lint.}, {@code .stats.}, {@code
+ * .report.}, {@code .alerts.}, {@code checkup.enabled}, and what is a letter or two from them):
+ * applications and test set-ups keep switches of their own under {@code checkup.} (the demo's
+ * {@code checkup.demo.*}). {@code checkup.report.settings.*} is not among them either: its keys are
+ * bound strictly, and one that names nothing stops the start.
+ */
+final class UnknownProperties {
+
+  /** At most this many edits apart, a known property is offered as the one meant. */
+  private static final int CLOSE = 3;
+
+  /** At most this many edits apart, a section is taken as one of the plugin's. */
+  private static final int SECTION_CLOSE = 2;
+
+  private static final String REPORT_SETTINGS = "checkup.report.settings";
+
+  private static final String ENABLED = "checkup.enabled";
+
+  private UnknownProperties() {}
+
+  /** One line per unknown property, in name order. */
+  static List<String> warnings(Environment environment) {
+    List<String> warnings = new ArrayList<>();
+    for (ConfigurationProperty property : unbound(environment).values()) {
+      String name = property.getName().toString();
+      StringBuilder line =
+          new StringBuilder("camunda-checkup: ")
+              .append(PlainText.oneLine(name, PlainText.NAME_LENGTH))
+              .append(" is no property of camunda-checkup and changes nothing");
+      if (property.getOrigin() != null) {
+        line.append(" (set in ")
+            .append(PlainText.oneLine(property.getOrigin().toString(), PlainText.NAME_LENGTH));
+        line.append(')');
+      }
+      String meant = meant(name);
+      if (meant != null) {
+        line.append("; did you mean ").append(meant).append('?');
+      }
+      warnings.add(line.toString());
+    }
+    return warnings;
+  }
+
+  private static TreeMap<String, ConfigurationProperty> unbound(Environment environment) {
+    TreeMap<String, ConfigurationProperty> unbound = new TreeMap<>();
+    try {
+      Binder.get(environment)
+          .bind(
+              "checkup",
+              Bindable.ofInstance(new CheckupProperties()),
+              new NoUnboundElementsBindHandler(BindHandler.DEFAULT));
+    } catch (BindException e) {
+      // a value that does not convert stopped the start before this, in Spring's own binding
+      if (e.getCause() instanceof UnboundConfigurationPropertiesException cause) {
+        for (ConfigurationProperty property : cause.getUnboundProperties()) {
+          String name = property.getName().toString();
+          if (!name.startsWith(REPORT_SETTINGS + ".") && ofThePlugin(name)) {
+            unbound.put(name, property);
+          }
+        }
+      }
+    }
+    return unbound;
+  }
+
+  /** Whether a name lies in one of the plugin's sections, or a letter or two from one. */
+  private static boolean ofThePlugin(String name) {
+    return Spelling.closest(section(name), sections(), SECTION_CLOSE) != null;
+  }
+
+  /** {@code lint} of {@code checkup.lint.mode}, {@code enabled} of {@code checkup.enabled}. */
+  private static String section(String name) {
+    String[] parts = name.split("\\.", 3);
+    return parts.length > 1 ? parts[1] : "";
+  }
+
+  private static Set<String> sections() {
+    Set<String> sections = new LinkedHashSet<>(known().size());
+    for (String known : known()) {
+      sections.add(section(known));
+    }
+    return sections;
+  }
+
+  /** Every property of the configuration reference, map properties as written there. */
+  private static List<String> known() {
+    List<String> known = new ArrayList<>();
+    known.add(ENABLED);
+    for (Setting<?> setting : CheckupSettings.ALL) {
+      known.add(setting.springProperty());
+    }
+    return known;
+  }
+
+  /**
+   * The known property closest to {@code name}; under a map property ({@code
+   * checkup.lint.rules.<rule-id>}) its prefix is compared and the rest of the name kept.
+   */
+  private static String meant(String name) {
+    List<String> candidates = new ArrayList<>();
+    for (String known : known()) {
+      if (known.startsWith(name + "-")) {
+        // a word left out at the end: checkup.alerts.webhook for checkup.alerts.webhook-url
+        return known;
+      }
+      int open = mapPart(known);
+      if (open < 0) {
+        candidates.add(known);
+        continue;
+      }
+      String prefix = known.substring(0, open);
+      int depth = prefix.split("\\.").length;
+      String[] parts = name.split("\\.", depth + 1);
+      if (parts.length > depth) {
+        candidates.add(prefix + "." + parts[depth]);
+      }
+    }
+    String meant = Spelling.closest(name, candidates, CLOSE);
+    return meant == null || meant.equals(name) ? null : meant;
+  }
+
+  /** Where a property's map part ({@code .<rule-id>}, {@code .*}) begins, or -1. */
+  private static int mapPart(String property) {
+    int placeholder = property.indexOf(".<");
+    return placeholder >= 0 ? placeholder : property.indexOf(".*");
+  }
+}
