@@ -7,8 +7,8 @@ import io.checkup.lint.config.ConfigException;
 import io.checkup.lint.config.LintConfigLoader;
 import io.checkup.report.ReportConfig;
 import io.checkup.report.ReportSettings;
-import io.checkup.stats.DataSizes;
 import io.checkup.stats.StatsSettings;
+import io.checkup.text.DataSizes;
 import io.checkup.text.Durations;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -76,7 +76,7 @@ public final class CheckupSettings {
               "lintResultsCacheSize",
               "checkup.lint.results-cache-size",
               16L << 20,
-              text -> DataSizes.parse(text, "lintResultsCacheSize"),
+              DataSizes::parse,
               bytes -> bytes + "B",
               "Heap the findings kept for the Java and REST API may take on a node")
           .checking(
@@ -423,7 +423,7 @@ public final class CheckupSettings {
             property,
             springProperty,
             defaultValue,
-            text -> Durations.parse(text, property, bareNumberUnit),
+            text -> Durations.parse(text, bareNumberUnit),
             Durations::format,
             description)
         .checking(

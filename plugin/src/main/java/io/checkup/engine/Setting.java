@@ -102,9 +102,6 @@ public final class Setting<T> {
       value = parser.parse(text);
     } catch (IllegalArgumentException e) {
       String message = e.getMessage() == null ? "invalid value '" + text + "'" : e.getMessage();
-      if (message.startsWith(property + ": ")) {
-        message = message.substring(property.length() + 2);
-      }
       throw new IllegalArgumentException(names() + ": " + message, e);
     }
     check(value);

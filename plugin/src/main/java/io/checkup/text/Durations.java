@@ -42,10 +42,11 @@ public final class Durations {
   }
 
   /**
-   * @param setting the setting's name, for the error message
+   * A duration as settings write it; the error says what is wrong, the caller names the setting.
+   *
    * @param bareNumberUnit what a bare number means ({@code "s"} or {@code "d"})
    */
-  public static Duration parse(String text, String setting, String bareNumberUnit) {
+  public static Duration parse(String text, String bareNumberUnit) {
     String value = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
     try {
       if (value.startsWith("p")) {
@@ -68,8 +69,7 @@ public final class Durations {
       };
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(
-          setting
-              + ": '"
+          "'"
               + text
               + "' is not a duration (write 60s, 5m, 12h, 14d or "
               + "ISO 8601 such as PT1M)");

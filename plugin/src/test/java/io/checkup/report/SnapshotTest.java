@@ -326,7 +326,7 @@ class SnapshotTest {
           .hasMessageContaining("camunda-checkup: invalid configuration")
           .hasMessageContaining(
               "reportHistoryRetention (checkup.report.history-retention): "
-                  + Durations.format(Durations.parse(retention, "x", "d"))
+                  + Durations.format(Durations.parse(retention, "d"))
                   + " is shorter than one day (1d)");
     }
 

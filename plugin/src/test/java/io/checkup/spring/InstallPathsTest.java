@@ -62,11 +62,11 @@ class InstallPathsTest {
         .run(
             context -> {
               CheckupProcessEnginePlugin plugin = context.getBean(CheckupProcessEnginePlugin.class);
-              assertThat(Durations.parse(plugin.getStatsFlushInterval(), "x", "s"))
+              assertThat(Durations.parse(plugin.getStatsFlushInterval(), "s"))
                   .isEqualTo(Duration.ofSeconds(5));
-              assertThat(Durations.parse(plugin.getStatsRollUpAfter(), "x", "d"))
+              assertThat(Durations.parse(plugin.getStatsRollUpAfter(), "d"))
                   .isEqualTo(Duration.ofDays(7));
-              assertThat(Durations.parse(plugin.getStatsRetention(), "x", "d"))
+              assertThat(Durations.parse(plugin.getStatsRetention(), "d"))
                   .isEqualTo(Duration.ofDays(90));
               assertThat(plugin.getStatsMaxPendingRows()).isEqualTo(5000);
               assertThat(plugin.getStatsNodeId()).isEqualTo("node-7");

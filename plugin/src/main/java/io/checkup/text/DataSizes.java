@@ -1,4 +1,4 @@
-package io.checkup.stats;
+package io.checkup.text;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -14,13 +14,11 @@ public final class DataSizes {
 
   private DataSizes() {}
 
-  /**
-   * @param setting the setting's name, for the error message
-   */
-  public static long parse(String text, String setting) {
+  /** A size as settings write it; the error says what is wrong, the caller names the setting. */
+  public static long parse(String text) {
     Matcher size = SIZE.matcher(text == null ? "" : text.trim().toLowerCase(Locale.ROOT));
     if (!size.matches()) {
-      throw notASize(text, setting);
+      throw notASize(text);
     }
     String unit = size.group(2) == null ? "b" : size.group(2);
     long factor =
@@ -34,12 +32,12 @@ public final class DataSizes {
       return Math.multiplyExact(Long.parseLong(size.group(1)), factor);
     } catch (ArithmeticException | NumberFormatException e) {
       throw new IllegalArgumentException(
-          setting + ": '" + text + "' is more bytes than a size can be (write 16MB, 512KB, 1GB)");
+          "'" + text + "' is more bytes than a size can be (write 16MB, 512KB, 1GB)");
     }
   }
 
-  private static IllegalArgumentException notASize(String text, String setting) {
+  private static IllegalArgumentException notASize(String text) {
     return new IllegalArgumentException(
-        setting + ": '" + text + "' is not a size (write 16MB, 512KB, 1GB or a number of bytes)");
+        "'" + text + "' is not a size (write 16MB, 512KB, 1GB or a number of bytes)");
   }
 }
