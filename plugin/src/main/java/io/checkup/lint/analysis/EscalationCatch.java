@@ -3,7 +3,13 @@ package io.checkup.lint.analysis;
 import io.checkup.lint.model.Bpmn;
 import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.Scope;
+import io.checkup.lint.model.SequenceFlow;
 import io.checkup.lint.xml.XmlNode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Whether an escalation thrown by an end or intermediate throw event is caught by an interrupting
@@ -21,13 +27,26 @@ final class EscalationCatch {
 
   /** True when {@code node} throws an escalation that an interrupting event catches. */
   static boolean interrupts(FlowNode node) {
+    FlowNode catcher = catcher(node);
+    if (catcher == null) {
+      return false;
+    }
+    return catcher.isBoundaryEvent() ? catcher.cancelsActivity() : catcher.isInterrupting();
+  }
+
+  /**
+   * The event that catches the escalation {@code node} throws (an escalation start event of an
+   * event sub-process, or an escalation boundary event); null when it throws none, or none catches
+   * it.
+   */
+  private static FlowNode catcher(FlowNode node) {
     if (!node.hasEventDefinition("escalation")
         || !(node.isEndEvent() || node.isIntermediateThrowEvent())) {
-      return false;
+      return null;
     }
     String code = code(definition(node));
     if (code == UNKNOWN) {
-      return false; // Camunda refuses such a model; nothing to say about its catch
+      return null; // Camunda refuses such a model; nothing to say about its catch
     }
     for (Scope scope = node.scope(); scope != null; scope = scope.parent()) {
       for (FlowNode candidate : scope.flowNodes()) {
@@ -38,7 +57,7 @@ final class EscalationCatch {
             && candidate.innerScope() != node.scope()) {
           for (FlowNode start : candidate.innerScope().flowNodes()) {
             if (start.isStartEvent() && catches(start, code)) {
-              return start.isInterrupting();
+              return start;
             }
           }
         }
@@ -47,12 +66,75 @@ final class EscalationCatch {
       if (owner != null) {
         for (FlowNode boundary : owner.boundaryEvents()) {
           if (catches(boundary, code)) {
-            return boundary.cancelsActivity();
+            return boundary;
           }
         }
       }
     }
-    return false;
+    return null;
+  }
+
+  /**
+   * True when {@code boundary}, a non-interrupting escalation boundary event of an embedded
+   * sub-process, fires whenever the sub-process completes: no path from the sub-process's start to
+   * an end avoids a throw event on its first level that this event catches. Conditions count as
+   * unknown (every flow may be taken), so the answer is true only when no path could avoid the
+   * throw; a sub-process with an event sub-process of its own, or without a start, is never taken
+   * to throw.
+   */
+  static boolean firesOnEveryCompletion(FlowNode boundary) {
+    FlowNode host = boundary.attachedTo();
+    if (boundary.cancelsActivity()
+        || !boundary.hasEventDefinition("escalation")
+        || host == null
+        || !host.isSubProcess()
+        || host.innerScope() == null) {
+      return false;
+    }
+    List<FlowNode> inside = host.innerScope().flowNodes();
+    ArrayDeque<FlowNode> pending = new ArrayDeque<>();
+    for (FlowNode node : inside) {
+      if (node.isEventSubProcess()) {
+        return false;
+      }
+      if (node.isStartEvent() || (node.incoming().isEmpty() && isOnTheFlow(node))) {
+        pending.add(node);
+      }
+    }
+    if (pending.isEmpty()) {
+      return false;
+    }
+    Set<FlowNode> seen = new HashSet<>(pending);
+    while (!pending.isEmpty()) {
+      FlowNode node = pending.poll();
+      if (catcher(node) == boundary) {
+        continue; // every path through here throws what the boundary event catches
+      }
+      List<FlowNode> next = new ArrayList<>();
+      for (SequenceFlow flow : node.outgoing()) {
+        if (flow.target() != null) {
+          next.add(flow.target());
+        }
+      }
+      next.addAll(node.boundaryEvents());
+      if (next.isEmpty()) {
+        return false; // a way to the end that throws nothing
+      }
+      for (FlowNode target : next) {
+        if (target.scope() != host.innerScope()) {
+          return false; // a flow out of the scope: not followed, so not known to throw
+        }
+        if (seen.add(target)) {
+          pending.add(target);
+        }
+      }
+    }
+    return true;
+  }
+
+  /** A node that takes part in the sub-process's flow: not a boundary event or a handler. */
+  private static boolean isOnTheFlow(FlowNode node) {
+    return !node.isBoundaryEvent() && !node.isForCompensation() && !node.isEventSubProcess();
   }
 
   private static boolean catches(FlowNode event, String thrown) {

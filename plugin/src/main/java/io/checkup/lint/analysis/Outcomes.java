@@ -68,6 +68,14 @@ public final class Outcomes {
     return (bit == 0 ? activity : boundaries.get(bit - 1)).outgoing().get(0);
   }
 
+  /**
+   * True when the non-interrupting event of this bit fires whenever the activity completes (an
+   * escalation its sub-process throws on every way to its end): its outcome is not optional.
+   */
+  public boolean firesOnEveryCompletion(int bit) {
+    return bit > 0 && EscalationCatch.firesOnEveryCompletion(boundary(bit));
+  }
+
   /** The boundary event of the outcome with this bit number (1 and up). */
   public FlowNode boundary(int bit) {
     return boundaries.get(bit - 1);

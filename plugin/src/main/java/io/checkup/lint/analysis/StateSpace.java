@@ -70,6 +70,14 @@ final class StateSpace {
   private final int edges;
   private final int[] running;
   private final int[] fired;
+
+  /**
+   * Per edge: a non-interrupting escalation boundary event that fires on every completion of its
+   * sub-process ({@link EscalationCatch#firesOnEveryCompletion}); the sub-process completes only
+   * after it has fired.
+   */
+  private final boolean[] firesFirst;
+
   private final int width;
 
   /**
@@ -102,8 +110,10 @@ final class StateSpace {
       running[n] = net.isHost(n) ? places++ : -1;
     }
     fired = new int[edges];
+    firesFirst = new boolean[edges];
     for (int e = 0; e < edges; e++) {
       fired[e] = net.alive[e] && net.edgeKind[e] == EdgeKind.NON_INTERRUPTING ? places++ : -1;
+      firesFirst[e] = fired[e] >= 0 && EscalationCatch.firesOnEveryCompletion(net.boundary[e]);
     }
     tainted = places++;
     width = (places + 63) / 64;
@@ -188,9 +198,11 @@ final class StateSpace {
         continue;
       }
       moved = true;
-      long[] completed = state.clone();
-      clear(completed, running[node]);
-      pass(index, completed, node, MoveType.COMPLETE, -1);
+      if (mayComplete(state, node)) {
+        long[] completed = state.clone();
+        clear(completed, running[node]);
+        pass(index, completed, node, MoveType.COMPLETE, -1);
+      }
       IntList out = net.out[node];
       for (int k = 0; k < out.size(); k++) {
         int e = out.get(k);
@@ -208,6 +220,18 @@ final class StateSpace {
     if (!moved && hasTokens(state) && !get(state, tainted)) {
       deadlock(index, state);
     }
+  }
+
+  /** False while an event that fires on every completion of the node has not fired yet. */
+  private boolean mayComplete(long[] state, int node) {
+    IntList out = net.out[node];
+    for (int k = 0; k < out.size(); k++) {
+      int e = out.get(k);
+      if (firesFirst[e] && !get(state, fired[e])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The node fires: each of its outcomes is a move. */

@@ -238,7 +238,8 @@ public final class DeadlockRule implements Rule {
   /**
    * A non-interrupting boundary event may fire while its activity runs, or never: a parallel join
    * fed on one incoming flow by the activity's completion and on another only by the paths of such
-   * events waits forever for the second when none fires.
+   * events waits forever for the second when none fires. An event that fires on every completion
+   * (an escalation the sub-process always throws) is no such path.
    */
   private void checkOptionalEvents(
       FlowNode activity,
@@ -254,6 +255,12 @@ public final class DeadlockRule implements Rule {
     if (budget.exhausted()) {
       return;
     }
+    long always = 0;
+    for (int bit = 1; bit <= events.boundaries().size(); bit++) {
+      if (events.firesOnEveryCompletion(bit)) {
+        always |= 1L << bit;
+      }
+    }
     for (Map.Entry<FlowNode, List<SequenceFlow>> join : parallelJoinsFed(arrivals).entrySet()) {
       List<SequenceFlow> fed = join.getValue();
       for (SequenceFlow completion : fed) {
@@ -261,7 +268,8 @@ public final class DeadlockRule implements Rule {
           long fromEvents = arrivals.branches(optional);
           if ((arrivals.branches(completion) & 1L) == 0
               || fromEvents == 0
-              || (fromEvents & 1L) != 0) {
+              || (fromEvents & 1L) != 0
+              || (fromEvents & always) != 0) {
             continue;
           }
           String paths =
