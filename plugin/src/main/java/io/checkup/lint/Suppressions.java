@@ -1,6 +1,8 @@
 package io.checkup.lint;
 
+import io.checkup.lint.model.Bpmn;
 import io.checkup.lint.xml.XmlNode;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -10,7 +12,8 @@ import java.util.Set;
 /**
  * Per-element suppression: a Camunda extension property {@code checkup:disable} lists rule ids
  * (comma separated, {@code all} for every rule). It applies to the element and to everything inside
- * it, so a process or sub-process can carry it for its whole content.
+ * it, so a process or sub-process can carry it for its whole content; so can the pool (participant)
+ * that stands for a process.
  */
 class Suppressions {
 
@@ -39,10 +42,33 @@ class Suppressions {
   private Set<String> disabledAt(XmlNode node) {
     Set<String> known = cache.get(node);
     if (known == null) {
-      List<String> ids = SuppressionProperty.ruleIds(node);
-      known = ids.isEmpty() ? NO_RULES : new HashSet<>(ids);
+      Set<String> ids = new HashSet<>(SuppressionProperty.ruleIds(node));
+      if (node.is(Bpmn.MODEL_NS, "process")) {
+        for (XmlNode pool : poolsOf(node)) {
+          ids.addAll(SuppressionProperty.ruleIds(pool));
+        }
+      }
+      known = ids.isEmpty() ? NO_RULES : ids;
       cache.put(node, known);
     }
     return known;
+  }
+
+  /** The participants of the file's collaborations that stand for this process. */
+  private static List<XmlNode> poolsOf(XmlNode process) {
+    String id = process.id();
+    XmlNode definitions = process.parent();
+    if (id == null || definitions == null) {
+      return List.of();
+    }
+    List<XmlNode> pools = new ArrayList<>(0);
+    for (XmlNode collaboration : definitions.children(Bpmn.MODEL_NS, "collaboration")) {
+      for (XmlNode participant : collaboration.children(Bpmn.MODEL_NS, "participant")) {
+        if (id.equals(participant.attr("processRef"))) {
+          pools.add(participant);
+        }
+      }
+    }
+    return pools;
   }
 }

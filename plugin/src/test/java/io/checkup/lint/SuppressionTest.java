@@ -75,4 +75,43 @@ class SuppressionTest {
         .extracting(Finding::elementId)
         .contains("quiet", "innerStop", "quietSub");
   }
+
+  @Test
+  void aPoolsSuppressionAppliesToItsProcess() {
+    String pooled =
+        """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                     xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
+          <collaboration id="c">
+            <participant id="ops" name="Ops" processRef="p1">
+              <extensionElements><camunda:properties>
+                <camunda:property name="checkup:disable" value="no-disconnected"/>
+              </camunda:properties></extensionElements>
+            </participant>
+            <participant id="others" name="Others" processRef="p2"/>
+          </collaboration>
+          <process id="p1" isExecutable="true" camunda:historyTimeToLive="P1D">
+            <startEvent id="s1" name="S"/><task id="t1" name="T"/><endEvent id="e1" name="E"/>
+            <sequenceFlow id="a" sourceRef="s1" targetRef="t1"/>
+            <sequenceFlow id="b" sourceRef="t1" targetRef="e1"/>
+            <task id="orphan1" name="Orphan"/>
+          </process>
+          <process id="p2" isExecutable="true" camunda:historyTimeToLive="P1D">
+            <startEvent id="s2" name="S"/><task id="t2" name="T"/><endEvent id="e2" name="E"/>
+            <sequenceFlow id="c1" sourceRef="s2" targetRef="t2"/>
+            <sequenceFlow id="c2" sourceRef="t2" targetRef="e2"/>
+            <task id="orphan2" name="Orphan"/>
+          </process>
+        </definitions>
+        """;
+    List<Finding> findings =
+        new Linter(LintConfig.defaults(RuleCatalog.standard()))
+            .lint(pooled.getBytes(StandardCharsets.UTF_8))
+            .findings();
+
+    assertThat(findings)
+        .filteredOn(f -> f.ruleId().equals("no-disconnected"))
+        .extracting(Finding::elementId)
+        .containsExactly("orphan2");
+  }
 }
