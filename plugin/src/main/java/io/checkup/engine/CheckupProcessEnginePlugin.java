@@ -51,14 +51,7 @@ import io.checkup.stats.Statistics;
 import io.checkup.stats.StatsModule;
 import io.checkup.stats.StatsSettings;
 import io.checkup.stats.StatsStore;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -66,7 +59,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -150,7 +142,7 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
       checkupConfig =
           ReportConfig.load(
               file,
-              file == null ? null : readText(file, REPORT_CONFIG_FILE.names()),
+              file == null ? null : SettingFiles.text(file, REPORT_CONFIG_FILE.names()),
               settings.get(REPORT_CONFIG),
               "reportConfig");
     } catch (ConfigException | IllegalArgumentException e) {
@@ -456,27 +448,7 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
   StatsSettings buildStatsSettings(ProcessEngineConfigurationImpl configuration) {
     String node = settings.get(STATS_NODE_ID);
     if (node == null) {
-      String host;
-      try {
-        host = InetAddress.getLocalHost().getHostName();
-      } catch (IOException | RuntimeException e) {
-        host = "localhost";
-      }
-      String own =
-          "/"
-              + configuration.getProcessEngineName()
-              + "/"
-              + UUID.randomUUID().toString().substring(0, 8);
-      // the tables keep 128 characters: a long host name is cut, never the random part that keeps
-      // two nodes apart
-      node =
-          host.substring(
-                  0,
-                  Math.max(0, Math.min(host.length(), StatsSettings.NODE_ID_LENGTH - own.length())))
-              + own;
-      if (node.length() > StatsSettings.NODE_ID_LENGTH) {
-        node = node.substring(node.length() - StatsSettings.NODE_ID_LENGTH);
-      }
+      node = NodeIds.generated(configuration.getProcessEngineName());
     }
     return new StatsSettings(
         settings.get(STATS_FLUSH_INTERVAL),
@@ -564,7 +536,7 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
     LintConfig.Builder builder = LintConfig.builder(catalog);
     String file = settings.get(LINT_CONFIG_FILE);
     if (file != null) {
-      LintConfig fromFile = loadConfigFile(file, catalog);
+      LintConfig fromFile = SettingFiles.lintConfig(file, catalog);
       fromFile
           .settings()
           .forEach(
@@ -580,58 +552,6 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
     LintConfigLoader.applyOptions(
         builder, settings.get(LINT_RULE_OPTIONS), LINT_RULE_OPTIONS.names());
     return builder.build();
-  }
-
-  private LintConfig loadConfigFile(String location, RuleCatalog catalog) throws ConfigException {
-    if (location.startsWith("classpath:")) {
-      byte[] content = readLocation(location, LINT_CONFIG_FILE.names());
-      return LintConfigLoader.load(new ByteArrayInputStream(content), location, catalog);
-    }
-    Path path =
-        Path.of(location.startsWith("file:") ? location.substring("file:".length()) : location);
-    if (!Files.isRegularFile(path)) {
-      throw new ConfigException(LINT_CONFIG_FILE.names() + ": " + notAFile(path));
-    }
-    return LintConfigLoader.load(path, catalog);
-  }
-
-  private String readText(String location, String setting) throws ConfigException {
-    return new String(readLocation(location, setting), StandardCharsets.UTF_8);
-  }
-
-  private static String notAFile(Path path) {
-    return path.toAbsolutePath()
-        + (Files.isDirectory(path) ? " is a directory, not a file" : " does not exist");
-  }
-
-  /** The content of a setting's file: a path, {@code file:path} or {@code classpath:resource}. */
-  private byte[] readLocation(String location, String setting) throws ConfigException {
-    if (location.startsWith("classpath:")) {
-      String resource = location.substring("classpath:".length()).replaceFirst("^/", "");
-      ClassLoader loader =
-          Thread.currentThread().getContextClassLoader() != null
-              ? Thread.currentThread().getContextClassLoader()
-              : getClass().getClassLoader();
-      try (InputStream in = loader.getResourceAsStream(resource)) {
-        if (in == null) {
-          throw new ConfigException(setting + ": " + location + " not found on the class path");
-        }
-        return in.readAllBytes();
-      } catch (IOException e) {
-        throw new ConfigException(setting + ": " + location + " cannot be read: " + e.getMessage());
-      }
-    }
-    Path path =
-        Path.of(location.startsWith("file:") ? location.substring("file:".length()) : location);
-    if (!Files.isRegularFile(path)) {
-      throw new ConfigException(setting + ": " + notAFile(path));
-    }
-    try {
-      return Files.readAllBytes(path);
-    } catch (IOException e) {
-      throw new ConfigException(
-          setting + ": " + path.toAbsolutePath() + " cannot be read: " + e.getMessage());
-    }
   }
 
   /** The lint findings of this engine's deployments (the Java API the report uses). */
