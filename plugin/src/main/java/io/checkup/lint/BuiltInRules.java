@@ -3,6 +3,7 @@ package io.checkup.lint;
 import io.checkup.lint.rules.CascadedConditionsRule;
 import io.checkup.lint.rules.CheckupDisableRule;
 import io.checkup.lint.rules.DeadlockRule;
+import io.checkup.lint.rules.DuplicateIdRule;
 import io.checkup.lint.rules.ElementDiversityRule;
 import io.checkup.lint.rules.FakeBranchRule;
 import io.checkup.lint.rules.HistoryTimeToLiveRule;
@@ -82,6 +83,7 @@ final class BuiltInRules {
         new UserTaskAssignmentRule(),
         new HistoryTimeToLiveRule(),
         new TimerExpressionRule(),
-        new CheckupDisableRule());
+        new CheckupDisableRule(),
+        new DuplicateIdRule());
   }
 }
