@@ -26,7 +26,6 @@ public final class BpmnGraph {
    */
   private Map<String, XmlNode> elementsById;
 
-  private List<XmlNode> duplicateIds;
   final List<XmlNode> participants = new ArrayList<>(0);
   final List<XmlNode> messageFlows = new ArrayList<>(0);
   final List<XmlNode> lanes = new ArrayList<>(0);
@@ -98,24 +97,13 @@ public final class BpmnGraph {
 
   /** Looks through the whole tree, for a tree whose builder did not say. */
   private boolean search() {
-    ArrayDeque<XmlNode> pending = new ArrayDeque<>();
-    pending.push(definitions);
-    while (!pending.isEmpty()) {
-      XmlNode node = pending.pop();
-      if (node.isSuppression()) {
-        return true;
-      }
-      for (XmlNode child : node.children()) {
-        pending.push(child);
-      }
-    }
-    return false;
-  }
-
-  /** Elements whose id was already used by an earlier element. */
-  public List<XmlNode> duplicateIds() {
-    indexElements();
-    return duplicateIds;
+    boolean[] found = {false};
+    definitions.walk(
+        node -> {
+          found[0] |= node.isSuppression();
+          return !found[0];
+        });
+    return found[0];
   }
 
   private void indexElements() {
@@ -123,22 +111,15 @@ public final class BpmnGraph {
       return;
     }
     Map<String, XmlNode> byId = new HashMap<>();
-    List<XmlNode> repeated = new ArrayList<>(0);
-    ArrayDeque<XmlNode> pending = new ArrayDeque<>();
-    pending.push(definitions);
-    while (!pending.isEmpty()) {
-      XmlNode node = pending.pop();
-      String id = node.id();
-      if (id != null && byId.putIfAbsent(id, node) != null) {
-        repeated.add(node);
-      }
-      List<XmlNode> children = node.children();
-      for (int i = children.size() - 1; i >= 0; i--) {
-        pending.push(children.get(i));
-      }
-    }
+    definitions.walk(
+        node -> {
+          String id = node.id();
+          if (id != null) {
+            byId.putIfAbsent(id, node);
+          }
+          return true;
+        });
     elementsById = byId;
-    duplicateIds = repeated;
   }
 
   /** Every scope of every built process, parents before children. */

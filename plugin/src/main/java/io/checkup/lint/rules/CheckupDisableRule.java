@@ -10,7 +10,6 @@ import io.checkup.lint.SuppressionProperty;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.xml.XmlNode;
 import io.checkup.text.Spelling;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,26 +35,23 @@ public final class CheckupDisableRule implements Rule {
     if (!graph.hasSuppressions()) {
       return;
     }
-    ArrayDeque<XmlNode> pending = new ArrayDeque<>();
-    pending.push(graph.definitions());
-    while (!pending.isEmpty()) {
-      XmlNode node = pending.pop();
-      List<String> unknown = new ArrayList<>(0);
-      for (String id : SuppressionProperty.ruleIds(node)) {
-        if (!id.equals(SuppressionProperty.ALL)
-            && !context.catalog().contains(id)
-            && !unknown.contains(id)) {
-          unknown.add(id);
-        }
-      }
-      if (!unknown.isEmpty()) {
-        context.report(node, message(node, unknown, context.catalog()), List.of());
-      }
-      List<XmlNode> children = node.children();
-      for (int i = children.size() - 1; i >= 0; i--) {
-        pending.push(children.get(i));
-      }
-    }
+    graph
+        .definitions()
+        .walk(
+            node -> {
+              List<String> unknown = new ArrayList<>(0);
+              for (String id : SuppressionProperty.ruleIds(node)) {
+                if (!id.equals(SuppressionProperty.ALL)
+                    && !context.catalog().contains(id)
+                    && !unknown.contains(id)) {
+                  unknown.add(id);
+                }
+              }
+              if (!unknown.isEmpty()) {
+                context.report(node, message(node, unknown, context.catalog()), List.of());
+              }
+              return true;
+            });
   }
 
   private static String message(XmlNode element, List<String> unknown, RuleCatalog catalog) {

@@ -8,7 +8,6 @@ import io.checkup.lint.Severity;
 import io.checkup.lint.model.Bpmn;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.xml.XmlNode;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,22 +35,17 @@ public final class DuplicateIdRule implements Rule {
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
     Map<String, List<XmlNode>> byId = new LinkedHashMap<>();
-    ArrayDeque<XmlNode> pending = new ArrayDeque<>();
-    pending.push(graph.definitions());
-    while (!pending.isEmpty()) {
-      XmlNode node = pending.pop();
-      String id = node.attr("id");
-      if (id != null && Bpmn.MODEL_NS.equals(node.namespace())) {
-        byId.computeIfAbsent(id, key -> new ArrayList<>(1)).add(node);
-      }
-      if (node.is(Bpmn.MODEL_NS, "extensionElements")) {
-        continue; // a tool's own content, whatever its namespace: the schema does not check its ids
-      }
-      List<XmlNode> children = node.children();
-      for (int i = children.size() - 1; i >= 0; i--) {
-        pending.push(children.get(i));
-      }
-    }
+    graph
+        .definitions()
+        .walk(
+            node -> {
+              String id = node.attr("id");
+              if (id != null && Bpmn.MODEL_NS.equals(node.namespace())) {
+                byId.computeIfAbsent(id, key -> new ArrayList<>(1)).add(node);
+              }
+              // a tool's own content, whatever its namespace: the schema does not check its ids
+              return !node.is(Bpmn.MODEL_NS, "extensionElements");
+            });
     for (Map.Entry<String, List<XmlNode>> entry : byId.entrySet()) {
       List<XmlNode> nodes = entry.getValue();
       if (nodes.size() > 1) {

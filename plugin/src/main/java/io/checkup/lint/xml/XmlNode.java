@@ -1,7 +1,9 @@
 package io.checkup.lint.xml;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * One XML element as the linter sees it: namespace, local name, attributes, children, text and the
@@ -192,6 +194,24 @@ public class XmlNode {
       }
     }
     return null;
+  }
+
+  /**
+   * Visits this node and the nodes under it in document order, without recursion (any depth); the
+   * visitor returns whether to go into the node's children.
+   */
+  public void walk(Predicate<XmlNode> visitor) {
+    ArrayDeque<XmlNode> pending = new ArrayDeque<>();
+    pending.push(this);
+    while (!pending.isEmpty()) {
+      XmlNode node = pending.pop();
+      if (visitor.test(node)) {
+        List<XmlNode> children = node.children();
+        for (int i = children.size() - 1; i >= 0; i--) {
+          pending.push(children.get(i));
+        }
+      }
+    }
   }
 
   public XmlNode parent() {
