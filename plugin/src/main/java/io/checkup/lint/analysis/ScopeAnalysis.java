@@ -35,6 +35,7 @@ public final class ScopeAnalysis {
   private final BitSet exempt = new BitSet();
   private final BitSet reachable;
   private final BitSet canReachEnd;
+  private BitSet canEndItsPath;
   private final Set<SequenceFlow> backEdges;
   private int[] postDominator;
 
@@ -314,6 +315,54 @@ public final class ScopeAnalysis {
   public boolean canReachEnd(FlowNode node) {
     int i = indexOf(node);
     return i >= 0 && canReachEnd.get(i);
+  }
+
+  /**
+   * True when the node's own token can reach an end: as {@link #canReachEnd}, but a
+   * non-interrupting boundary event is no way there for its activity (it starts a path of its own
+   * beside the activity, which goes on), while an interrupting one is.
+   */
+  public boolean canEndItsPath(FlowNode node) {
+    int i = indexOf(node);
+    if (i < 0) {
+      return false;
+    }
+    if (canEndItsPath == null) {
+      canEndItsPath = backwardAlongOwnPaths();
+    }
+    return canEndItsPath.get(i);
+  }
+
+  private BitSet backwardAlongOwnPaths() {
+    int n = nodes.size();
+    BitSet seen = new BitSet(n);
+    int[] queue = new int[n];
+    int tail = 0;
+    for (int i = 0; i < n; i++) {
+      boolean goesOn = false;
+      for (int next : successors[i]) {
+        goesOn |= !besideItsHost(nodes.get(next), nodes.get(i));
+      }
+      if (!goesOn || exempt.get(i)) {
+        seen.set(i);
+        queue[tail++] = i;
+      }
+    }
+    for (int head = 0; head < tail; head++) {
+      int current = queue[head];
+      for (int before : predecessors[current]) {
+        if (!seen.get(before) && !besideItsHost(nodes.get(current), nodes.get(before))) {
+          seen.set(before);
+          queue[tail++] = before;
+        }
+      }
+    }
+    return seen;
+  }
+
+  /** A non-interrupting boundary event of {@code host}: its path runs beside the host's own. */
+  private static boolean besideItsHost(FlowNode event, FlowNode host) {
+    return event.isBoundaryEvent() && event.attachedTo() == host && !event.cancelsActivity();
   }
 
   public boolean isBackEdge(SequenceFlow flow) {

@@ -190,7 +190,7 @@ public final class FakeBranchRule implements Rule {
   private static void reportLoopsWithoutExit(ScopeAnalysis analysis, RuleContext context) {
     Set<FlowNode> trapped = Collections.newSetFromMap(new IdentityHashMap<>());
     for (FlowNode node : analysis.nodes()) {
-      if (analysis.isReachable(node) && !analysis.canReachEnd(node) && !analysis.isExempt(node)) {
+      if (analysis.isReachable(node) && !analysis.canEndItsPath(node) && !analysis.isExempt(node)) {
         trapped.add(node);
       }
     }
@@ -247,10 +247,38 @@ public final class FakeBranchRule implements Rule {
               + (entering == null ? "" : " (entered by " + entering.describeFlow() + ")")
               + "; the loop has no way out (no end is reachable from "
               + String.join(", ", names)
-              + ")",
+              + ")"
+              + besideTheLoop(inLoop),
           ids,
           facts(NO_EXIT, entering));
     }
+  }
+
+  /**
+   * Names the non-interrupting boundary events of a trap: each starts a path of its own beside the
+   * loop, which is no way out of it.
+   */
+  private static String besideTheLoop(List<FlowNode> trap) {
+    List<FlowNode> events = new ArrayList<>(0);
+    for (FlowNode node : trap) {
+      for (FlowNode event : node.boundaryEvents()) {
+        if (!event.cancelsActivity() && !event.hasEventDefinition("compensate")) {
+          events.add(event);
+        }
+      }
+    }
+    if (events.isEmpty()) {
+      return "";
+    }
+    return "; "
+        + (events.size() == 1
+            ? "the non-interrupting event " + events.get(0).describe() + " starts a path"
+            : "the non-interrupting events "
+                + String.join(", ", BpmnElement.describeFirst(events, events.size()))
+                + " start paths")
+        + " of "
+        + (events.size() == 1 ? "its" : "their")
+        + " own beside the loop, which goes on";
   }
 
   private static List<FlowNode> inDocumentOrder(List<FlowNode> nodes) {
