@@ -116,10 +116,10 @@ final class EscalationCatch {
           next.add(flow.target());
         }
       }
-      next.addAll(node.boundaryEvents());
       if (next.isEmpty()) {
-        return false; // a way to the end that throws nothing
+        return false; // a way to the end that throws nothing (its boundary events aside)
       }
+      next.addAll(node.boundaryEvents());
       for (FlowNode target : next) {
         if (target.scope() != host.innerScope()) {
           return false; // a flow out of the scope: not followed, so not known to throw
