@@ -26,6 +26,8 @@ public final class BpmnGraph {
    */
   private Map<String, XmlNode> elementsById;
 
+  private List<XmlNode> duplicateIds;
+
   final List<XmlNode> participants = new ArrayList<>(0);
   final List<XmlNode> messageFlows = new ArrayList<>(0);
   final List<XmlNode> lanes = new ArrayList<>(0);
@@ -106,20 +108,31 @@ public final class BpmnGraph {
     return found[0];
   }
 
+  /**
+   * Elements of the file (of any namespace, extensions included) whose id an earlier element
+   * already has, in document order; {@link #element} gives the first.
+   */
+  public List<XmlNode> duplicateIds() {
+    indexElements();
+    return duplicateIds;
+  }
+
   private void indexElements() {
     if (elementsById != null) {
       return;
     }
     Map<String, XmlNode> byId = new HashMap<>();
+    List<XmlNode> repeated = new ArrayList<>(0);
     definitions.walk(
         node -> {
           String id = node.id();
-          if (id != null) {
-            byId.putIfAbsent(id, node);
+          if (id != null && byId.putIfAbsent(id, node) != null) {
+            repeated.add(node);
           }
           return true;
         });
     elementsById = byId;
+    duplicateIds = repeated;
   }
 
   /** Every scope of every built process, parents before children. */

@@ -34,24 +34,48 @@ public final class DuplicateIdRule implements Rule {
 
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
+    List<XmlNode> repeated = graph.duplicateIds();
+    if (repeated.isEmpty()) {
+      return;
+    }
     Map<String, List<XmlNode>> byId = new LinkedHashMap<>();
-    graph
-        .definitions()
-        .walk(
-            node -> {
-              String id = node.attr("id");
-              if (id != null && Bpmn.MODEL_NS.equals(node.namespace())) {
-                byId.computeIfAbsent(id, key -> new ArrayList<>(1)).add(node);
-              }
-              // a tool's own content, whatever its namespace: the schema does not check its ids
-              return !node.is(Bpmn.MODEL_NS, "extensionElements");
-            });
+    for (XmlNode node : repeated) {
+      List<XmlNode> sharing =
+          byId.computeIfAbsent(
+              node.id(),
+              id -> {
+                List<XmlNode> first = new ArrayList<>(2);
+                if (ofTheModel(graph.element(id))) {
+                  first.add(graph.element(id));
+                }
+                return first;
+              });
+      if (ofTheModel(node)) {
+        sharing.add(node);
+      }
+    }
     for (Map.Entry<String, List<XmlNode>> entry : byId.entrySet()) {
       List<XmlNode> nodes = entry.getValue();
       if (nodes.size() > 1) {
         context.report(nodes.get(1), message(entry.getKey(), nodes), List.of());
       }
     }
+  }
+
+  /**
+   * An element of the process model: in its namespace, and not inside extension elements (a tool's
+   * own content, whatever its namespace: the schema does not check its ids).
+   */
+  private static boolean ofTheModel(XmlNode node) {
+    if (!Bpmn.MODEL_NS.equals(node.namespace())) {
+      return false;
+    }
+    for (XmlNode above = node.parent(); above != null; above = above.parent()) {
+      if (above.is(Bpmn.MODEL_NS, "extensionElements")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String message(String id, List<XmlNode> nodes) {
