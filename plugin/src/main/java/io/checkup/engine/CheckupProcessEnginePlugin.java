@@ -47,6 +47,7 @@ import io.checkup.report.Exclusions;
 import io.checkup.report.ModelProfiles;
 import io.checkup.report.ModelTable;
 import io.checkup.report.ReportConfig;
+import io.checkup.stats.NodeIds;
 import io.checkup.stats.Statistics;
 import io.checkup.stats.StatsModule;
 import io.checkup.stats.StatsSettings;

@@ -1,12 +1,11 @@
-package io.checkup.engine;
+package io.checkup.stats;
 
-import io.checkup.stats.StatsSettings;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.UUID;
 
 /** The name a node writes its statistics rows under when no {@code statsNodeId} is set. */
-final class NodeIds {
+public final class NodeIds {
 
   private NodeIds() {}
 
@@ -14,7 +13,7 @@ final class NodeIds {
    * {@code host/engine/random}: the random part keeps two nodes of one host and engine apart; the
    * tables keep 128 characters, so a long host name is cut, never the random part.
    */
-  static String generated(String engineName) {
+  public static String generated(String engineName) {
     String host;
     try {
       host = InetAddress.getLocalHost().getHostName();
