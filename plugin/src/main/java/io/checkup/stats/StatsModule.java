@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.incident.CompositeIncidentHandler;
 import org.camunda.bpm.engine.impl.incident.DefaultIncidentHandler;
 import org.camunda.bpm.engine.impl.incident.IncidentHandler;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.metrics.reporter.DbMetricsReporter;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
@@ -95,6 +97,12 @@ public final class StatsModule {
   }
 
   public void postInit(ProcessEngineConfigurationImpl configuration) {
+    // every close of the engine runs its close command through the schema operations' executor,
+    // metrics on or off, statistics on or off: the plugin's own close rides on it, before the
+    // command, while the database is still there (the metrics reporter below comes earlier still)
+    configuration.setCommandExecutorSchemaOperations(
+        new ClosingSchemaOperations(
+            configuration.getCommandExecutorSchemaOperations(), this::close));
     if (!collecting) {
       return;
     }
@@ -242,6 +250,37 @@ public final class StatsModule {
 
   public StatsSettings settings() {
     return settings;
+  }
+
+  /**
+   * The engine's executor of schema operations (its build and close commands, nothing on the
+   * request path), plus the plugin's close before the engine's close command.
+   */
+  private static final class ClosingSchemaOperations implements CommandExecutor {
+
+    /** The engine's close command; a class of the engine's own package, so known by name. */
+    private static final String CLOSE_COMMAND =
+        "org.camunda.bpm.engine.impl.SchemaOperationProcessEngineClose";
+
+    private final CommandExecutor original;
+    private final Runnable onClose;
+
+    ClosingSchemaOperations(CommandExecutor original, Runnable onClose) {
+      this.original = original;
+      this.onClose = onClose;
+    }
+
+    @Override
+    public <T> T execute(Command<T> command) {
+      if (command.getClass().getName().equals(CLOSE_COMMAND)) {
+        try {
+          onClose.run();
+        } catch (RuntimeException e) {
+          LOG.warn("camunda-checkup: closing the plugin with the engine failed", e);
+        }
+      }
+      return original.execute(command);
+    }
   }
 
   /**

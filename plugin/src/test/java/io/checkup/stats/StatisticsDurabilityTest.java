@@ -160,6 +160,33 @@ class StatisticsDurabilityTest {
   }
 
   @Test
+  void closingAnEngineWithoutMetricsWritesWhatIsLeftAndStopsThePluginsThreads() {
+    // with the engine's metrics off there is no metrics reporter for the close to stop; the counts
+    // were left in memory and the threads running until the JVM's exit
+    String database = "metrics-off-" + UUID.randomUUID();
+    CheckupProcessEnginePlugin first = checkup();
+    first.setStatsNodeId("metrics-off-first");
+    ProcessEngine engine = TestEngines.h2Shared(database).metrics(false).plugin(first).build();
+    Traffic.deploy(engine, "acme", "stats-routing.bpmn");
+    Traffic.route(engine, "acme", 3, "anna");
+    engine.close();
+
+    assertThat(Thread.getAllStackTraces().keySet())
+        .extracting(Thread::getName)
+        .noneMatch(name -> name.contains("metrics-off-first"));
+    CheckupProcessEnginePlugin second = checkup();
+    ProcessEngine restarted =
+        engine(TestEngines.h2Shared(database).metrics(false).name("second"), second);
+    Traffic.route(restarted, "acme", 1);
+    second.getStatistics().flushNow();
+
+    assertThat(second.getStatistics().query().tenant("acme").metric(Metric.INSTANCE_STARTED).sum())
+        .isEqualTo(5);
+    assertThat(second.getStatistics().query().tenant("acme").metric(Metric.TASK_ASSIGNED).sum())
+        .isEqualTo(1);
+  }
+
+  @Test
   void maintenanceKeepsDaysDropsOldHoursAndKeepsTotalsThenRetentionDeletes() throws Exception {
     CheckupProcessEnginePlugin checkup = checkup();
     ProcessEngine engine = engine(TestEngines.h2(), checkup);
