@@ -31,6 +31,9 @@ final class ReportWarmUp {
   /** The UTC day of the last background report: the next one is due when a new day has begun. */
   private volatile long warmDay = Long.MAX_VALUE;
 
+  /** Set when the engine's close stops the warm-up: what fails from then on is the stop's doing. */
+  private volatile boolean stopping;
+
   // the keeper thread's own: ticks so far, failed reports in a row, and the tick of the next try
   private long ticks;
   private int failures;
@@ -55,6 +58,7 @@ final class ReportWarmUp {
       String engineName, BooleanSupplier alive, long tickSeconds) {
     CompletableFuture<Integer> done = new CompletableFuture<>();
     if (keeper == null) {
+      stopping = false;
       this.tickSeconds = tickSeconds;
       keeper = DaemonThreads.scheduler("camunda-checkup-report-warm-up-" + engineName, true);
       keeper.scheduleWithFixedDelay(() -> tick(alive), tickSeconds, tickSeconds, TimeUnit.SECONDS);
@@ -94,6 +98,13 @@ final class ReportWarmUp {
           tenants);
       done.complete(tenants);
     } catch (Throwable e) {
+      if (stopping) {
+        // the engine is closing: a report cut short is no failure, and nothing is tried again
+        LOG.debug(
+            "camunda-checkup: the background report stopped with the engine ({})", e.toString());
+        done.completeExceptionally(e);
+        return;
+      }
       // logged, and tried again after 1, 2, 4 ... ticks, at most an hour apart (an OutOfMemoryError
       // or a StackOverflowError too): an escaping throwable would end the schedule for the rest of
       // the node's life, and a database still starting up would leave the day's first report cold
@@ -112,22 +123,23 @@ final class ReportWarmUp {
 
   /** Stops the background work, waiting a few seconds for a report under way. */
   void stop() {
-    ScheduledExecutorService stopping;
+    ScheduledExecutorService keeping;
     synchronized (this) {
-      stopping = keeper;
+      keeping = keeper;
       keeper = null;
     }
-    if (stopping == null) {
+    if (keeping == null) {
       return;
     }
-    stopping.shutdownNow();
+    this.stopping = true;
+    keeping.shutdownNow();
     CompletableFuture<Integer> warmUp = last;
     if (warmUp != null) {
       warmUp.cancel(
           false); // no effect when done; a warm-up that never ran does not leave its waiters
       // hanging
     }
-    DaemonThreads.awaitStopped(stopping, "the report warm-up");
+    DaemonThreads.awaitStopped(keeping, "the report warm-up");
   }
 
   /** The last warm-up started, if any. */

@@ -54,4 +54,31 @@ class ReportWarmUpTest {
           .anyMatch(line -> line.contains("report warmed up after 2 failure(s)"));
     }
   }
+
+  @Test
+  void aWarmUpCutShortByTheEnginesCloseWarnsOfNothing() throws Exception {
+    CountDownLatch generating = new CountDownLatch(1);
+    warmUp =
+        new ReportWarmUp(
+            () -> {
+              generating.countDown();
+              try {
+                Thread.sleep(60_000); // a report under way when the engine closes
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ReportUnavailableException(
+                    "Interrupted while waiting for the report.", e);
+              }
+              return 1;
+            });
+    try (LogCapture log = LogCapture.of("io.checkup.report")) {
+      warmUp.start("e", () -> true, 60);
+      assertThat(generating.await(10, TimeUnit.SECONDS)).isTrue();
+
+      warmUp.stop();
+
+      // no retry is promised at shutdown, nor a failure reported
+      assertThat(log.linesContaining("failed")).isEmpty();
+    }
+  }
 }
