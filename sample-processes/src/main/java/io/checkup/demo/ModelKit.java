@@ -184,7 +184,14 @@ final class ModelKit {
           .timerWithDuration(wait.duration());
     }
     if (step instanceof Call call) {
-      return builder.callActivity(call.id()).name(call.name()).calledElement(call.process());
+      // the called process decides on the same variables as its caller: passed in, or its first
+      // condition fails on an unknown property
+      return builder
+          .callActivity(call.id())
+          .name(call.name())
+          .calledElement(call.process())
+          .camundaIn("amount", "amount")
+          .camundaIn("variant", "variant");
     }
     if (step instanceof Checked checked) {
       return checked(builder, checked);
