@@ -151,8 +151,10 @@ final class AlertDelivery {
   private void retryOrGiveUp(AlertTables.Due alert, String claim, int attempt, String why)
       throws SQLException {
     long now = System.currentTimeMillis();
-    long next = now + settings.backoff(attempt).toMillis();
-    if (next - alert.created() > settings.retryFor().toMillis()) {
+    // the last attempt falls at the end of the retry span, not at the last doubling inside it
+    long deadline = alert.created() + settings.retryFor().toMillis();
+    long next = Math.min(now + settings.backoff(attempt).toMillis(), deadline);
+    if (now >= deadline) {
       tables.failed(alert.id(), claim, attempt, null, why);
       LOG.warn(
           "camunda-checkup: alert {} for {} given up after {} attempts over {} ({})",

@@ -3,10 +3,12 @@ package io.checkup.alerts;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -18,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import javax.net.ssl.SSLException;
 
 /**
  * Posts one alert to the webhook, asynchronously, within a timeout: {@code Content-Type:
@@ -107,6 +110,21 @@ final class Webhook {
     }
     if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
       return "no answer within " + timeout.toMillis() + " ms";
+    }
+    for (Throwable inner = cause; inner != null; inner = inner.getCause()) {
+      if (inner instanceof UnresolvedAddressException || inner instanceof UnknownHostException) {
+        return "the receiver's host name cannot be resolved ("
+            + inner.getClass().getSimpleName()
+            + ")";
+      }
+      if (inner instanceof SSLException) {
+        return "the TLS handshake with the receiver failed ("
+            + inner.getClass().getSimpleName()
+            + ")";
+      }
+      if (inner.getCause() == inner) {
+        break;
+      }
     }
     if (cause instanceof ConnectException) {
       return "the receiver cannot be reached (" + cause.getClass().getSimpleName() + ")";

@@ -3,6 +3,7 @@ package io.checkup.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.checkup.engine.CheckupProcessEnginePlugin;
 import io.checkup.report.ReportScenario;
@@ -317,6 +318,45 @@ class AlertsTest {
                 .count())
         .isEqualTo(200);
     assertThat(receiver.waiting()).as("the deliveries still hang").isPositive();
+  }
+
+  @Test
+  void theLastAttemptFallsAtTheEndOfTheRetrySpan() throws Exception {
+    WebhookReceiver down = receiver();
+    String deadAddress = down.url();
+    down.close();
+    CheckupProcessEnginePlugin checkup = AlertScenario.plugin(deadAddress);
+    // a wait longer than the span: the first retry would lie past it, so the alert was given up
+    // at its first attempt, most of the span unused; now it is tried once more at the span's end
+    checkup.setAlertsRetryAfter("1h");
+    checkup.setAlertsRetryFor("15s");
+    List<ILoggingEvent> events;
+    Alerts alerts;
+    try (LogCapture log = LogCapture.of("io.checkup.alerts")) {
+      engines.add(AlertScenario.run(database(), checkup));
+      alerts = checkup.getAlerts().orElseThrow();
+      alerts.evaluateNow();
+      long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (alerts.list(10).stream().anyMatch(a -> !a.status().equals(AlertTables.FAILED))) {
+        assertThat(System.nanoTime()).as("every alert given up").isLessThan(end);
+        Thread.sleep(50);
+      }
+      events = log.events();
+    }
+
+    assertThat(alerts.list(10))
+        .isNotEmpty()
+        .allSatisfy(
+            alert -> {
+              assertThat(alert.attempts()).isEqualTo(2);
+              ILoggingEvent givenUp =
+                  events.stream()
+                      .filter(e -> e.getFormattedMessage().contains(alert.id() + " for"))
+                      .filter(e -> e.getFormattedMessage().contains("given up"))
+                      .findFirst()
+                      .orElseThrow();
+              assertThat(givenUp.getTimeStamp()).isGreaterThanOrEqualTo(alert.created() + 15_000);
+            });
   }
 
   @Test

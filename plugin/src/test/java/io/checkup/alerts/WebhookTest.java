@@ -3,12 +3,16 @@ package io.checkup.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.checkup.testing.WebhookReceiver;
+import java.net.ConnectException;
 import java.net.URI;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -78,5 +82,21 @@ class WebhookTest {
     assertThat(settings.backoff(4)).isEqualTo(Duration.ofSeconds(240));
     assertThat(settings.backoff(8)).isEqualTo(Duration.ofHours(1));
     assertThat(settings.backoff(40)).isEqualTo(Duration.ofHours(1));
+  }
+
+  @Test
+  void aHostNameThatDoesNotResolveAndAFailedHandshakeAreToldApartFromAReceiverThatIsDown() {
+    Webhook webhook =
+        new Webhook(URI.create("http://localhost:1/hook"), null, Duration.ofMillis(500), executor);
+    // as Java's HTTP client reports them: an unresolved name inside a ConnectException
+    ConnectException unresolved = new ConnectException();
+    unresolved.initCause(new UnresolvedAddressException());
+
+    assertThat(webhook.describe(new CompletionException(unresolved)))
+        .isEqualTo("the receiver's host name cannot be resolved (UnresolvedAddressException)");
+    assertThat(webhook.describe(new CompletionException(new SSLHandshakeException("no"))))
+        .isEqualTo("the TLS handshake with the receiver failed (SSLHandshakeException)");
+    assertThat(webhook.describe(new CompletionException(new ConnectException("refused"))))
+        .isEqualTo("the receiver cannot be reached (ConnectException)");
   }
 }
