@@ -120,10 +120,17 @@ public class DemoAlertReceiver {
   @GetMapping(path = "/demo/alerts", produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<List<Received>> list(
       @RequestHeader(name = "Authorization", required = false) String authorization) {
-    if (auth && !administrator(authorization)) {
-      return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-          .header("WWW-Authenticate", "Basic realm=\"camunda-checkup demo\"")
-          .build();
+    if (auth) {
+      Authentication caller = authenticated(authorization);
+      if (caller == null) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+            .header("WWW-Authenticate", "Basic realm=\"camunda-checkup demo\"")
+            .build();
+      }
+      if (!Caller.isAdministrator(engine, caller)) {
+        // known, but no administrator: asking again for a password would not help
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+      }
     }
     synchronized (received) {
       return ResponseEntity.ok(new ArrayList<>(received));
@@ -131,12 +138,12 @@ public class DemoAlertReceiver {
   }
 
   /**
-   * Whether HTTP basic credentials name an administrator of the engine (as the check-up's REST API
-   * tells them) with the right password.
+   * The engine's user that HTTP basic credentials name with the right password, with their groups;
+   * null for none.
    */
-  private boolean administrator(String authorization) {
+  private Authentication authenticated(String authorization) {
     if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return false;
+      return null;
     }
     String credentials;
     try {
@@ -145,20 +152,20 @@ public class DemoAlertReceiver {
               Base64.getDecoder().decode(authorization.substring(6).trim()),
               StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      return false;
+      return null;
     }
     int colon = credentials.indexOf(':');
     if (colon < 0) {
-      return false;
+      return null;
     }
     String user = credentials.substring(0, colon);
     IdentityService identity = engine.getIdentityService();
     if (!identity.checkPassword(user, credentials.substring(colon + 1))) {
-      return false;
+      return null;
     }
     List<String> groups =
         identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-    return Caller.isAdministrator(engine, new Authentication(user, groups));
+    return new Authentication(user, groups);
   }
 
   private boolean signs(byte[] body, String signature) {
