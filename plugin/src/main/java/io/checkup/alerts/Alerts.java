@@ -127,7 +127,10 @@ public final class Alerts {
     LOG.info(
         "camunda-checkup: alerts on: {} every {} (once per cluster), a score drop of {} within 7 "
             + "days or a worse risk level alerts, signed: {}",
-        evaluate ? "this node evaluates the tenants" : "this node delivers; others evaluate",
+        evaluate
+            ? "this node evaluates the tenants"
+            : "this node delivers; the tenants are evaluated by nodes with alertsEvaluate on, or"
+                + " once the application starts the evaluation,",
         Durations.format(settings.interval()),
         settings.scoreDrop(),
         settings.secret() != null ? "yes" : "no");
