@@ -111,7 +111,9 @@ final class Webhook {
     if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
       return "no answer within " + timeout.toMillis() + " ms";
     }
-    for (Throwable inner = cause; inner != null; inner = inner.getCause()) {
+    // a few causes deep at most: a chain may loop
+    Throwable inner = cause;
+    for (int depth = 0; inner != null && depth < 16; depth++, inner = inner.getCause()) {
       if (inner instanceof UnresolvedAddressException || inner instanceof UnknownHostException) {
         return "the receiver's host name cannot be resolved ("
             + inner.getClass().getSimpleName()
@@ -121,9 +123,6 @@ final class Webhook {
         return "the TLS handshake with the receiver failed ("
             + inner.getClass().getSimpleName()
             + ")";
-      }
-      if (inner.getCause() == inner) {
-        break;
       }
     }
     if (cause instanceof ConnectException) {
