@@ -24,21 +24,26 @@ final class SettingFiles {
       byte[] content = read(location, CheckupSettings.LINT_CONFIG_FILE.names());
       return LintConfigLoader.load(new ByteArrayInputStream(content), location, catalog);
     }
-    Path path =
-        Path.of(location.startsWith("file:") ? location.substring("file:".length()) : location);
-    if (!Files.isRegularFile(path)) {
-      throw new ConfigException(CheckupSettings.LINT_CONFIG_FILE.names() + ": " + notAFile(path));
-    }
-    return LintConfigLoader.load(path, catalog);
+    return LintConfigLoader.load(
+        regularFile(location, CheckupSettings.LINT_CONFIG_FILE.names()), catalog);
   }
 
   static String text(String location, String setting) throws ConfigException {
     return new String(read(location, setting), StandardCharsets.UTF_8);
   }
 
-  private static String notAFile(Path path) {
-    return path.toAbsolutePath()
-        + (Files.isDirectory(path) ? " is a directory, not a file" : " does not exist");
+  /** The file a path or {@code file:path} names, which must be a regular file. */
+  private static Path regularFile(String location, String setting) throws ConfigException {
+    Path path =
+        Path.of(location.startsWith("file:") ? location.substring("file:".length()) : location);
+    if (!Files.isRegularFile(path)) {
+      throw new ConfigException(
+          setting
+              + ": "
+              + path.toAbsolutePath()
+              + (Files.isDirectory(path) ? " is a directory, not a file" : " does not exist"));
+    }
+    return path;
   }
 
   /** The content of a setting's file: a path, {@code file:path} or {@code classpath:resource}. */
@@ -58,11 +63,7 @@ final class SettingFiles {
         throw new ConfigException(setting + ": " + location + " cannot be read: " + e.getMessage());
       }
     }
-    Path path =
-        Path.of(location.startsWith("file:") ? location.substring("file:".length()) : location);
-    if (!Files.isRegularFile(path)) {
-      throw new ConfigException(setting + ": " + notAFile(path));
-    }
+    Path path = regularFile(location, setting);
     try {
       return Files.readAllBytes(path);
     } catch (IOException e) {

@@ -40,6 +40,10 @@ final class UnknownProperties {
 
   private static final String ENABLED = "checkup.enabled";
 
+  private static final List<String> KNOWN = known();
+
+  private static final Set<String> SECTIONS = sections();
+
   private UnknownProperties() {}
 
   /** One line per unknown property, in name order. */
@@ -89,21 +93,13 @@ final class UnknownProperties {
 
   /** Whether a name lies in one of the plugin's sections, or a letter or two from one. */
   private static boolean ofThePlugin(String name) {
-    return Spelling.closest(section(name), sections(), SECTION_CLOSE) != null;
+    return Spelling.closest(section(name), SECTIONS, SECTION_CLOSE) != null;
   }
 
   /** {@code lint} of {@code checkup.lint.mode}, {@code enabled} of {@code checkup.enabled}. */
   private static String section(String name) {
     String[] parts = name.split("\\.", 3);
     return parts.length > 1 ? parts[1] : "";
-  }
-
-  private static Set<String> sections() {
-    Set<String> sections = new LinkedHashSet<>(known().size());
-    for (String known : known()) {
-      sections.add(section(known));
-    }
-    return sections;
   }
 
   /** Every property of the configuration reference, map properties as written there. */
@@ -116,13 +112,22 @@ final class UnknownProperties {
     return known;
   }
 
+  /** The sections of {@link #KNOWN}: {@code lint}, {@code stats}, ..., {@code enabled}. */
+  private static Set<String> sections() {
+    Set<String> sections = new LinkedHashSet<>();
+    for (String known : KNOWN) {
+      sections.add(section(known));
+    }
+    return sections;
+  }
+
   /**
    * The known property closest to {@code name}; under a map property ({@code
    * checkup.lint.rules.<rule-id>}) its prefix is compared and the rest of the name kept.
    */
   private static String meant(String name) {
     List<String> candidates = new ArrayList<>();
-    for (String known : known()) {
+    for (String known : KNOWN) {
       if (known.startsWith(name + "-")) {
         // a word left out at the end: checkup.alerts.webhook for checkup.alerts.webhook-url
         return known;

@@ -188,6 +188,17 @@ public final class ScopeAnalysis {
 
   /** The nodes of {@code seeds} and every node reachable from them along {@code edges}. */
   private BitSet closure(BitSet seeds, int[][] edges) {
+    return closure(seeds, edges, (from, to) -> true);
+  }
+
+  /** Which edges a closure follows, by the indices of their two ends. */
+  @FunctionalInterface
+  private interface EdgeFilter {
+    boolean follows(int from, int to);
+  }
+
+  /** As {@link #closure(BitSet, int[][])}, along the edges {@code filter} follows only. */
+  private BitSet closure(BitSet seeds, int[][] edges, EdgeFilter filter) {
     BitSet seen = (BitSet) seeds.clone();
     // each node is queued once, when first seen: one slot per node holds the queue
     int[] queue = new int[nodes.size()];
@@ -196,8 +207,9 @@ public final class ScopeAnalysis {
       queue[tail++] = i;
     }
     for (int head = 0; head < tail; head++) {
-      for (int next : edges[queue[head]]) {
-        if (!seen.get(next)) {
+      int current = queue[head];
+      for (int next : edges[current]) {
+        if (!seen.get(next) && filter.follows(current, next)) {
           seen.set(next);
           queue[tail++] = next;
         }
@@ -334,30 +346,18 @@ public final class ScopeAnalysis {
   }
 
   private BitSet backwardAlongOwnPaths() {
-    int n = nodes.size();
-    BitSet seen = new BitSet(n);
-    int[] queue = new int[n];
-    int tail = 0;
-    for (int i = 0; i < n; i++) {
+    BitSet ends = new BitSet();
+    for (int i = 0; i < nodes.size(); i++) {
       boolean goesOn = false;
       for (int next : successors[i]) {
         goesOn |= !besideItsHost(nodes.get(next), nodes.get(i));
       }
       if (!goesOn || exempt.get(i)) {
-        seen.set(i);
-        queue[tail++] = i;
+        ends.set(i);
       }
     }
-    for (int head = 0; head < tail; head++) {
-      int current = queue[head];
-      for (int before : predecessors[current]) {
-        if (!seen.get(before) && !besideItsHost(nodes.get(current), nodes.get(before))) {
-          seen.set(before);
-          queue[tail++] = before;
-        }
-      }
-    }
-    return seen;
+    return closure(
+        ends, predecessors, (after, before) -> !besideItsHost(nodes.get(after), nodes.get(before)));
   }
 
   /** A non-interrupting boundary event of {@code host}: its path runs beside the host's own. */

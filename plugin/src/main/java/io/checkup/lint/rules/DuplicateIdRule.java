@@ -44,11 +44,12 @@ public final class DuplicateIdRule implements Rule {
           byId.computeIfAbsent(
               node.id(),
               id -> {
-                List<XmlNode> first = new ArrayList<>(2);
-                if (ofTheModel(graph.element(id))) {
-                  first.add(graph.element(id));
+                List<XmlNode> sharers = new ArrayList<>(2);
+                XmlNode first = graph.element(id);
+                if (ofTheModel(first)) {
+                  sharers.add(first);
                 }
-                return first;
+                return sharers;
               });
       if (ofTheModel(node)) {
         sharing.add(node);
