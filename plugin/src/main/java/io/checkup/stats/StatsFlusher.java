@@ -107,11 +107,21 @@ final class StatsFlusher {
               : " (of them "
                   + inDoubt.size()
                   + " of a flush that broke while committing, and may be in the database)");
-    } else if (batchRowOpen) {
+    } else {
+      if (batchRowOpen) {
+        try {
+          store.closeBatchRow(batchRow);
+        } catch (SQLException | RuntimeException e) {
+          LOG.debug("camunda-checkup statistics: removing the row {} failed", batchRow, e);
+        }
+      }
       try {
-        store.closeBatchRow(batchRow);
+        store.syncToDisk();
       } catch (SQLException | RuntimeException e) {
-        LOG.debug("camunda-checkup statistics: removing the row {} failed", batchRow, e);
+        LOG.warn(
+            "camunda-checkup statistics: the final flush is written but may not be on disk yet; an exit of "
+                + "the JVM right now may lose it ({})",
+            e.getMessage());
       }
     }
   }

@@ -451,6 +451,11 @@ public final class StatsStore {
     }
   }
 
+  /** After the final flush: the counts on disk even when the JVM exits right after. */
+  void syncToDisk() throws SQLException {
+    tables.syncToDisk();
+  }
+
   /** The engine's data source, for the report's read-only queries of the engine's own tables. */
   public DataSource dataSource() {
     return dataSource;
