@@ -97,33 +97,53 @@ final class StatsFlusher {
         Thread.currentThread().interrupt();
       }
     }
+    if (writeOut("at shutdown") && batchRowOpen) {
+      try {
+        store.closeBatchRow(batchRow);
+      } catch (SQLException | RuntimeException e) {
+        LOG.debug("camunda-checkup statistics: removing the row {} failed", batchRow, e);
+      }
+    }
+  }
+
+  /**
+   * At the JVM's exit, for an engine that was never closed: writes what is counted so far; the
+   * background work goes on (an engine closed after this, as Spring Boot's shutdown does beside it,
+   * still writes what comes later).
+   */
+  void flushAtExit() {
+    synchronized (this) {
+      if (stopped) {
+        return;
+      }
+    }
+    writeOut("at the JVM's exit");
+  }
+
+  /** A last flush, on disk when it returns true. */
+  private boolean writeOut(String when) {
     if (!flush()) {
       LOG.error(
-          "camunda-checkup statistics: the final flush at shutdown failed; {} count row(s) of this node are "
-              + "lost{}",
+          "camunda-checkup statistics: the final flush {} failed; {} count row(s) of this node are lost{}",
+          when,
           pendingRows(),
           inDoubt == null
               ? ""
               : " (of them "
                   + inDoubt.size()
                   + " of a flush that broke while committing, and may be in the database)");
-    } else {
-      if (batchRowOpen) {
-        try {
-          store.closeBatchRow(batchRow);
-        } catch (SQLException | RuntimeException e) {
-          LOG.debug("camunda-checkup statistics: removing the row {} failed", batchRow, e);
-        }
-      }
-      try {
-        store.syncToDisk();
-      } catch (SQLException | RuntimeException e) {
-        LOG.warn(
-            "camunda-checkup statistics: the final flush is written but may not be on disk yet; an exit of "
-                + "the JVM right now may lose it ({})",
-            e.getMessage());
-      }
+      return false;
     }
+    try {
+      store.syncToDisk();
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn(
+          "camunda-checkup statistics: the final flush {} is written but may not be on disk yet; an exit of "
+              + "the JVM right now may lose it ({})",
+          when,
+          e.getMessage());
+    }
+    return true;
   }
 
   // The scheduled tasks catch every Throwable: one that escapes cancels its task for good, and

@@ -161,18 +161,23 @@ public final class StatsModule {
       return;
     }
     flusher.start();
-    if (!(configuration.getDbMetricsReporter() instanceof ClosingMetricsReporter)) {
-      // no metrics reporter to ride on: flush on JVM exit at the latest (Spring Boot also flushes
-      // on context close)
-      shutdownHook = new Thread(this::close, "camunda-checkup-stats shutdown");
-      Runtime.getRuntime().addShutdownHook(shutdownHook);
-    }
+    // an engine never closed (a plain engine's main that just exits): the counts are written at the
+    // JVM's exit at the latest. Only written: an engine closed beside it (Spring Boot's shutdown
+    // hook) still writes what its last work counts, and its close takes this hook off
+    shutdownHook = new Thread(this::flushAtExit, "camunda-checkup-stats shutdown");
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
     LOG.info(
         "camunda-checkup statistics: node {}, flush every {}, hours rolled into days after {}, kept {}",
         settings.nodeId(),
         Durations.format(settings.flushInterval()),
         Durations.format(settings.rollUpAfter()),
         Durations.format(settings.retention()));
+  }
+
+  private void flushAtExit() {
+    if (!closed) {
+      flusher.flushAtExit();
+    }
   }
 
   /** Final flush (and, with databaseSchemaUpdate=create-drop, dropping the tables). Runs once. */
@@ -199,7 +204,7 @@ public final class StatsModule {
         LOG.warn("camunda-checkup statistics: dropping the tables failed: {}", e.getMessage());
       }
     }
-    if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+    if (shutdownHook != null) {
       try {
         Runtime.getRuntime().removeShutdownHook(shutdownHook);
       } catch (IllegalStateException e) {

@@ -10,13 +10,14 @@ import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A plain engine that is never closed, metrics off: the JVM's exit writes its last counts, and on
- * an H2 file database they are on disk when the JVM is gone (H2 writes a commit to its file a
- * moment later; the exit was quicker and kept none of them).
+ * A plain engine that is never closed, its metrics on or off: the JVM's exit writes its last
+ * counts, and on an H2 file database they are on disk when the JVM is gone (H2 writes a commit to
+ * its file a moment later; the exit was quicker and kept none of them).
  */
 class JvmExitTest {
 
@@ -24,7 +25,9 @@ class JvmExitTest {
 
   /** Runs in a JVM of its own: counts some instances and exits without closing the engine. */
   public static void main(String[] args) {
-    ProcessEngine engine = configuration(args[0], "exiting").buildProcessEngine();
+    ProcessEngineConfigurationImpl configuration = configuration(args[0], "exiting");
+    configuration.setMetricsEnabled(Boolean.parseBoolean(args[1]));
+    ProcessEngine engine = configuration.buildProcessEngine();
     Traffic.deploy(engine, "acme", "stats-routing.bpmn");
     Traffic.route(engine, "acme", STARTS, "anna");
     System.exit(0);
@@ -46,9 +49,10 @@ class JvmExitTest {
     return configuration;
   }
 
-  @Test
-  void anEngineNeverClosedKeepsItsLastCountsOnAnH2FileWhenTheJvmExits(@TempDir Path dir)
-      throws Exception {
+  @ParameterizedTest(name = "engine metrics on: {0}")
+  @ValueSource(booleans = {false, true})
+  void anEngineNeverClosedKeepsItsLastCountsOnAnH2FileWhenTheJvmExits(
+      boolean metrics, @TempDir Path dir) throws Exception {
     String url = "jdbc:h2:file:" + dir.resolve("engine").toAbsolutePath();
     Path out = dir.resolve("out.txt");
     Process child =
@@ -57,7 +61,8 @@ class JvmExitTest {
                 "-cp",
                 System.getProperty("java.class.path"),
                 JvmExitTest.class.getName(),
-                url)
+                url,
+                String.valueOf(metrics))
             .redirectErrorStream(true)
             .redirectOutput(out.toFile())
             .start();
