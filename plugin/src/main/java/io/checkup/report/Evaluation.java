@@ -82,7 +82,7 @@ final class Evaluation {
   }
 
   private String partlyCounted(int days) {
-    String window = days == 1 ? "24 hours" : days + " days";
+    String window = window(days);
     if (counting.since() == null) {
       return "n/a: nothing has been counted yet; this indicator looks at the last " + window + ".";
     }
@@ -93,6 +93,37 @@ final class Evaluation {
         + " this indicator looks at; it is judged from "
         + Instant.ofEpochMilli(counting.since() + days * UtcPeriods.DAY)
         + " on.";
+  }
+
+  /** True when the tenant is known to have existed over the whole of the last {@code days} days. */
+  private boolean olderThan(int days) {
+    Long since = tenant.knownSince();
+    return since != null && since <= tenant.now() - days * UtcPeriods.DAY;
+  }
+
+  private String tooNew(int days) {
+    String window = window(days);
+    Long since = tenant.knownSince();
+    if (since == null) {
+      return "n/a: the tenant is new: nothing is deployed to it and no daily snapshot holds it yet; "
+          + "this indicator looks at the last "
+          + window
+          + ".";
+    }
+    return "n/a: the tenant is known since "
+        + Instant.ofEpochMilli(since)
+        + (since.equals(tenant.facts().firstDeployment)
+            ? " (its first deployment)"
+            : " (the end of the first day a daily snapshot holds it)")
+        + ", less than the last "
+        + window
+        + " this indicator looks at; it is judged from "
+        + Instant.ofEpochMilli(since + days * UtcPeriods.DAY)
+        + " on.";
+  }
+
+  private static String window(int days) {
+    return days == 1 ? "24 hours" : days + " days";
   }
 
   private TenantReport report() {
@@ -133,6 +164,11 @@ final class Evaluation {
       // risk in its first week
       value = null;
       note = partlyCounted(indicator.windowDays());
+    } else if (indicator.windowDays() > 0 && !olderThan(indicator.windowDays())) {
+      // a client onboarded this week has had no time for a week's work: judged at once, each new
+      // client would be at risk, and alerted on, on its first day
+      value = null;
+      note = tooNew(indicator.windowDays());
     }
     Integer users = tenant.users();
     Integer ageDays = tenant.ageDays();

@@ -43,6 +43,12 @@ final class TenantFacts {
   Long firstDeployment;
   Long lastChange;
 
+  /**
+   * The end of the first day the daily snapshots of the last 31 days hold this tenant (it existed
+   * by then), epoch milliseconds; null when none holds it.
+   */
+  Long firstSnapshotted;
+
   /** The tenant's users, or null when the identity service's tables cannot tell. */
   Set<String> users;
 

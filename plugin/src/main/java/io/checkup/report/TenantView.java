@@ -65,6 +65,20 @@ final class TenantView {
         : (int) UtcPeriods.daysBetween(facts.firstDeployment, now);
   }
 
+  /**
+   * Since when the tenant is known to exist, epoch milliseconds: its first deployment, or the end
+   * of the first day a daily snapshot holds it, whichever is earlier; null when neither tells (a
+   * tenant seen for the first time, without deployments).
+   */
+  Long knownSince() {
+    Long deployed = facts.firstDeployment;
+    Long snapshotted = facts.firstSnapshotted;
+    if (deployed == null || snapshotted == null) {
+      return deployed == null ? snapshotted : deployed;
+    }
+    return Math.min(deployed, snapshotted);
+  }
+
   /** The latest version of each process key, not suspended. */
   List<TenantFacts.Definition> active() {
     return active;

@@ -10,15 +10,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Where each tenant is heading, from the daily snapshots: the change of its score over 7 and 30
- * days, the first day of its level, the last 30 days, and each indicator's value 7 days ago. The
- * snapshots of the last 30 days are read once per day and node (and again when a snapshot is
- * written, or after five minutes, for those another node wrote), in a compact form: a report pays
- * nothing for its trends, whatever the length of the history.
+ * days, the first day of its level, the last 30 days, and each indicator's value 7 days ago; and
+ * since when a tenant without deployments is known. The snapshots of the last 31 days are read once
+ * per day and node (and again when a snapshot is written, or after five minutes, for those another
+ * node wrote), in a compact form: a report pays nothing for its trends, whatever the length of the
+ * history.
  */
 final class Trends {
 
@@ -101,11 +103,7 @@ final class Trends {
     }
     Map<String, TenantHistory> tenants = new HashMap<>();
     try {
-      Map<String, Map<LocalDate, Snapshot>> days = new HashMap<>();
-      for (Snapshot snapshot : table.scoresBetween(today.minusDays(30), today.minusDays(1))) {
-        days.computeIfAbsent(Snapshot.key(snapshot.tenantId()), key -> new HashMap<>())
-            .put(snapshot.day(), snapshot);
-      }
+      Map<String, Map<LocalDate, Snapshot>> days = lastDays(today);
       Map<String, Map<String, Number>> weekAgo = new HashMap<>();
       for (Snapshot snapshot : table.between(today.minusDays(7), today.minusDays(7))) {
         Map<String, Number> values = new HashMap<>();
@@ -126,6 +124,51 @@ final class Trends {
     }
     cache = new Cache(today, now, tenants);
     return tenants;
+  }
+
+  /**
+   * The snapshots of the days {@code [today - 31, today - 1]} by tenant and day: the 30 days the
+   * trends show, and the day before them, which tells that a tenant is older than any window an
+   * indicator looks at.
+   */
+  private Map<String, Map<LocalDate, Snapshot>> lastDays(LocalDate today) throws SQLException {
+    Map<String, Map<LocalDate, Snapshot>> days = new HashMap<>();
+    for (Snapshot snapshot : table.scoresBetween(today.minusDays(31), today.minusDays(1))) {
+      days.computeIfAbsent(Snapshot.key(snapshot.tenantId()), key -> new HashMap<>())
+          .put(snapshot.day(), snapshot);
+    }
+    return days;
+  }
+
+  /**
+   * The first day each tenant is held by a daily snapshot of the 31 days before {@code now}'s day,
+   * by snapshot key (older days are not read: 31 days are more than any indicator's window); empty
+   * when the snapshots cannot be read. A live report reads the history the trends keep; a report as
+   * of a past instant reads its own days.
+   */
+  Map<String, LocalDate> firstDays(long now, boolean live) {
+    LocalDate today = UtcPeriods.date(now);
+    Map<String, LocalDate> first = new HashMap<>();
+    if (live) {
+      Map<String, TenantHistory> histories = histories(today, now);
+      if (histories != null) {
+        histories.forEach((key, history) -> first.put(key, earliest(history.days().keySet())));
+      }
+      return first;
+    }
+    try {
+      lastDays(today).forEach((key, byDay) -> first.put(key, earliest(byDay.keySet())));
+    } catch (SQLException e) {
+      LOG.warn(
+          "camunda-checkup: the daily snapshots cannot be read ({}); tenants without deployments "
+              + "count as new",
+          PlainText.oneLine(String.valueOf(e.getMessage()), PlainText.MESSAGE_LENGTH));
+    }
+    return first;
+  }
+
+  private static LocalDate earliest(Set<LocalDate> days) {
+    return days.stream().min(LocalDate::compareTo).orElseThrow();
   }
 
   /**

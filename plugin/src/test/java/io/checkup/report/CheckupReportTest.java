@@ -87,9 +87,10 @@ class CheckupReportTest {
       scores.add(tenant.get("score").asInt());
     }
     // penalties: globex 6+15+25+10+3+2+15+8+5+5+2, the tenant-less part 25+10+15+3+2+15+8,
-    // initech 15+25+3+2+2+2+1+1+1+15, acme 8+2+2+4+3
+    // initech 3+2+2+2+1+1+1+15 (5 days old: its 7-day windows are not judged yet), acme 8+2+2+4+3
     assertThat(order).containsExactly("globex", "(default)", "initech", "acme");
-    assertThat(scores).containsExactly(4, 22, 33, 81);
+    assertThat(scores).containsExactly(4, 22, 73, 81);
+    assertThat(tenant(report, "initech").get("riskLevel").asText()).isEqualTo("attention");
     assertThat(tenant(report, "globex").get("riskLevel").asText()).isEqualTo("at-risk");
     assertThat(tenant(report, "acme").get("riskLevel").asText()).isEqualTo("healthy");
     assertThat(tenant(report, "acme").get("plan").asText()).isEqualTo("Gold");
@@ -422,11 +423,18 @@ class CheckupReportTest {
     JsonNode initech = tenant(report, "initech");
     assertThat(initech.get("tenantName").isNull()).isTrue();
     assertThat(initech.get("users").asInt()).isZero();
-    check(initech, "launches.7d", 0, "out-of-norm");
+    // first deployed 5 days ago and never run: the tenant has not had its 7 days yet
+    check(initech, "launches.7d", null, "n/a");
+    assertThat(indicator(initech, "launches.7d").get("explanation").asText())
+        .contains(
+            "n/a: the tenant is known since 2026-03-15T10:00:00Z (its first deployment), less "
+                + "than the last 7 days this indicator looks at; it is judged from "
+                + "2026-03-22T10:00:00Z on.");
     check(initech, "launches.per-user-7d", null, "n/a");
     check(initech, "users.digitized-30d", null, "n/a");
-    // deployed 5 days ago and never run: it has not had its 7 days yet
-    check(initech, "processes.unused-7d", 0, "ok");
+    check(initech, "processes.unused-7d", null, "n/a");
+    // the last 24 hours it has had
+    check(initech, "actions.24h", 0, "out-of-norm");
     check(initech, "gateways.cascades", 1, "out-of-norm");
     check(initech, "capability.notifications", 0, "out-of-norm");
 
@@ -501,12 +509,7 @@ class CheckupReportTest {
   @Test
   void countsThatArriveLateForAClosedDayOrHourReachTheNextReport() throws Exception {
     ProcessEngine engine = engine(null);
-    engine
-        .getRepositoryService()
-        .createDeployment()
-        .tenantId("acme")
-        .addClasspathResource("models/report/sales.bpmn")
-        .deploy();
+    salesDeployedLongAgo(engine);
     countedSinceLongAgo(engine);
     Instant now = ReportScenario.NOW;
     ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(3))));
@@ -550,12 +553,7 @@ class CheckupReportTest {
   @Test
   void todaysEarlierHoursAreKeptYetALateFlushIntoThemIsCounted() throws Exception {
     ProcessEngine engine = engine(null);
-    engine
-        .getRepositoryService()
-        .createDeployment()
-        .tenantId("acme")
-        .addClasspathResource("models/report/sales.bpmn")
-        .deploy();
+    salesDeployedLongAgo(engine);
     countedSinceLongAgo(engine);
     Instant midnight = ReportScenario.NOW.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
     launchAt(engine, midnight.plus(Duration.ofMinutes(90)));
@@ -587,12 +585,7 @@ class CheckupReportTest {
   @Test
   void aProcessFirstUsedInTheLastHourIsInUse() throws Exception {
     ProcessEngine engine = engine(null);
-    engine
-        .getRepositoryService()
-        .createDeployment()
-        .tenantId("acme")
-        .addClasspathResource("models/report/sales.bpmn")
-        .deploy();
+    salesDeployedLongAgo(engine);
     countedSinceLongAgo(engine);
     Instant midnight = ReportScenario.NOW.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
     ClockUtil.setCurrentTime(Date.from(midnight.plus(Duration.ofHours(5))));
@@ -616,6 +609,20 @@ class CheckupReportTest {
     launchAt(engine, ReportScenario.NOW.minus(Duration.ofDays(40)));
   }
 
+  /**
+   * acme's sales process, deployed 40 days before {@link ReportScenario#NOW}: acme is older than
+   * every window of the report (a tenant younger than a window is not judged on it).
+   */
+  private static void salesDeployedLongAgo(ProcessEngine engine) {
+    ClockUtil.setCurrentTime(Date.from(ReportScenario.NOW.minus(Duration.ofDays(40))));
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .tenantId("acme")
+        .addClasspathResource("models/report/sales.bpmn")
+        .deploy();
+  }
+
   private static void launchAt(ProcessEngine engine, Instant at) {
     ClockUtil.setCurrentTime(Date.from(at));
     engine
@@ -629,12 +636,7 @@ class CheckupReportTest {
   @Test
   void reportsKeepTheSettledPastAndSlideItDayByDay() throws Exception {
     ProcessEngine engine = engine(null);
-    engine
-        .getRepositoryService()
-        .createDeployment()
-        .tenantId("acme")
-        .addClasspathResource("models/report/sales.bpmn")
-        .deploy();
+    salesDeployedLongAgo(engine);
     Instant now = ReportScenario.NOW;
     for (int daysAgo : new int[] {9, 6, 5, 2}) {
       ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(daysAgo))));

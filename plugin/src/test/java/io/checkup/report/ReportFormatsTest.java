@@ -163,7 +163,7 @@ class ReportFormatsTest {
     assertThat(summary)
         .containsExactly(ReportScenario.HOSTILE_TENANT_NAME, "(default)", "initech", "ACME Corp");
     assertThat(page.select("table.summary tbody tr td:nth-child(2)").eachText())
-        .containsExactly("at risk", "at risk", "at risk", "healthy");
+        .containsExactly("at risk", "at risk", "attention", "healthy");
 
     List<Element> sections = page.select("section.tenant");
     assertThat(sections).hasSize(4);

@@ -28,9 +28,10 @@ import org.camunda.bpm.engine.task.Task;
  *   <li>globex, named like a spreadsheet formula: user erik; sales, a process named like a script,
  *       and a failing process deployed 40 days ago; a call task open since then (stuck), 12
  *       launches 2 days ago that all skip (two dead branches), an incident yesterday.
- *   <li>initech: no identity tenant, no users; support deployed 5 days ago, never run.
- *   <li>the tenant-less part: user olga (in no tenant); sales deployed 3 days ago, two launches
- *       today.
+ *   <li>initech: no identity tenant, no users; support deployed 5 days ago, never run: a new
+ *       tenant, its 7-day windows not judged yet.
+ *   <li>the tenant-less part: user olga (in no tenant); sales deployed 30 days ago and again 3 days
+ *       ago, two launches today.
  * </ul>
  */
 public final class ReportScenario {
@@ -70,6 +71,8 @@ public final class ReportScenario {
     clock(40);
     deploy("globex", "report/sales.bpmn", "report/hostile.bpmn", "stats-failing.bpmn");
     sales("globex", "call", "erik");
+    clock(30);
+    deploy(null, "report/sales.bpmn");
     clock(20);
     repeat(6, () -> sales("acme", "skip", null));
     clock(10);

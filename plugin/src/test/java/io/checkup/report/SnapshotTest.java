@@ -278,6 +278,56 @@ class SnapshotTest {
         .containsExactly(LocalDate.ofInstant(NOW, java.time.ZoneOffset.UTC));
   }
 
+  /**
+   * A client created today, with no deployment yet, has had no time for a week's work: judged on
+   * its windows at once, it was at risk (and alerted on) within a minute of its creation. Its age
+   * comes from the daily snapshots: new until one holds it, then judged on each window once the
+   * snapshots have held it that long.
+   */
+  @Test
+  void aTenantWithoutDeploymentsIsJudgedOnAWindowOnceTheSnapshotsHaveHeldItThatLong() {
+    CheckupProcessEnginePlugin checkup = node("one", null);
+    clock(day(40, 9));
+    deploy(engine(0));
+    launch(engine(0), 1, true);
+    assertThat(checkup.getStatistics().flushNow()).isTrue();
+    clock(day(3, 9));
+    checkup.getReport().writeSnapshots();
+    engine(0).getIdentityService().saveTenant(engine(0).getIdentityService().newTenant("newco"));
+
+    Report.TenantReport created = tenant(checkup.getReport().generate(ReportScope.all()), "newco");
+    assertThat(value(created, "launches.7d").status()).isEqualTo(Status.NOT_APPLICABLE);
+    assertThat(value(created, "actions.24h").explanation())
+        .contains(
+            "n/a: the tenant is new: nothing is deployed to it and no daily snapshot holds it "
+                + "yet; this indicator looks at the last 24 hours.");
+    assertThat(created.riskLevel()).isEqualTo(RiskLevel.HEALTHY);
+
+    // the snapshots of the next three days hold it: the last 24 hours are judged, 7 days not yet
+    clock(NOW);
+    checkup.getReport().writeSnapshots();
+    Report.TenantReport days = tenant(checkup.getReport().generate(ReportScope.all()), "newco");
+    assertThat(value(days, "actions.24h").status()).isEqualTo(Status.OUT_OF_NORM);
+    assertThat(value(days, "launches.7d").explanation())
+        .contains(
+            "n/a: the tenant is known since "
+                + day(2, 0)
+                + " (the end of the first day a daily snapshot holds it), less than the last 7 "
+                + "days this indicator looks at; it is judged from "
+                + day(-5, 0)
+                + " on.");
+
+    clock(day(-5, 9));
+    checkup.getReport().writeSnapshots();
+    Report.TenantReport week = tenant(checkup.getReport().generate(ReportScope.all()), "newco");
+    assertThat(value(week, "launches.7d").status()).isEqualTo(Status.OUT_OF_NORM);
+    assertThat(value(week, "users.digitized-30d").status()).isEqualTo(Status.NOT_APPLICABLE);
+  }
+
+  private static Report.IndicatorResult value(Report.TenantReport tenant, String id) {
+    return tenant.indicators().stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow();
+  }
+
   @Test
   void aNodeDownForThreeDaysCatchesUpAndOldSnapshotsGo() {
     CheckupProcessEnginePlugin checkup = node("one", "10d");
