@@ -53,6 +53,13 @@ final class FlowNet {
   final IntList[] in;
   final IntList[] out;
   final boolean[] terminates;
+
+  /**
+   * Per node: a wait state, where a token stays until something outside the transaction moves it
+   * (see {@link #waitState}); a token anywhere else moves on in the transaction that brought it.
+   */
+  final boolean[] waits;
+
   private int nodeCount;
 
   // per edge, indexed by edge; an upper bound of the edges is known before any is added
@@ -63,6 +70,10 @@ final class FlowNet {
   final SequenceFlow[] last;
   final FlowNode[] boundary;
   final boolean[] alive;
+
+  /** Per edge: the fragment it stands for holds a wait state (its own nodes, not its ends). */
+  final boolean[] waitsOn;
+
   private int edgeCount;
 
   /** The entry edges of each way the scope can start: one start event, or all implicit starts. */
@@ -80,6 +91,7 @@ final class FlowNet {
     in = new IntList[nodes];
     out = new IntList[nodes];
     terminates = new boolean[nodes];
+    waits = new boolean[nodes];
     source = new int[edges];
     target = new int[edges];
     edgeKind = new EdgeKind[edges];
@@ -87,6 +99,7 @@ final class FlowNet {
     last = new SequenceFlow[edges];
     boundary = new FlowNode[edges];
     alive = new boolean[edges];
+    waitsOn = new boolean[edges];
   }
 
   /** The token game of one scope, before any reduction. */
@@ -177,7 +190,42 @@ final class FlowNet {
                     || node.hasEventDefinition("error")
                     || node.hasEventDefinition("cancel"))
             || EscalationCatch.interrupts(node);
+    waits[n] = waitState(node);
     return n;
+  }
+
+  /**
+   * Whether Camunda 7 stops at the node until something outside the transaction moves its token: a
+   * user or receive task, a catch event, an event-based gateway, an external task, a called or
+   * embedded process (which may wait inside), anything asynchronous, and anything not known to run
+   * through. Gateways, events that throw or end, and tasks that run code run in the transaction
+   * that reached them.
+   */
+  static boolean waitState(FlowNode node) {
+    if ("true".equals(node.camundaAttr("asyncBefore"))
+        || "true".equals(node.camundaAttr("asyncAfter"))
+        || "true".equals(node.camundaAttr("async"))
+        || "external".equals(node.camundaAttr("type"))) {
+      return true;
+    }
+    return switch (node.type()) {
+      case "exclusiveGateway",
+          "parallelGateway",
+          "inclusiveGateway",
+          "complexGateway",
+          "startEvent",
+          "endEvent",
+          "intermediateThrowEvent",
+          "boundaryEvent",
+          "task",
+          "manualTask",
+          "scriptTask",
+          "businessRuleTask",
+          "serviceTask",
+          "sendTask" ->
+          false;
+      default -> true;
+    };
   }
 
   private int addEdge(
@@ -265,21 +313,29 @@ final class FlowNet {
 
   /**
    * Removes every sequence flow edge from {@code from} to {@code to} but the first, in one pass
-   * over each of the two nodes' edges.
+   * over each of the two nodes' edges; with {@code like} an edge, only those that wait as it does.
    */
-  void removeAllButFirst(int from, int to) {
+  void removeAllButFirst(int from, int to, int like) {
     boolean first = true;
+    int kept = -1;
+    boolean waited = false;
     IntList edges = out[from];
     for (int i = 0; i < edges.size(); i++) {
       int e = edges.get(i);
-      if (target[e] == to && edgeKind[e] == EdgeKind.FLOW) {
+      if (target[e] == to
+          && edgeKind[e] == EdgeKind.FLOW
+          && (like < 0 || waitsOn[e] == waitsOn[like])) {
         if (first) {
           first = false;
+          kept = e;
         } else {
           alive[e] = false;
+          waited |= waitsOn[e];
         }
       }
     }
+    // the one edge stands for each of the branches: a token on it may be in any of them
+    waitsOn[kept] |= waited;
     out[from].retain(alive);
     in[to].retain(alive);
   }
@@ -301,6 +357,7 @@ final class FlowNet {
 
   /** Makes {@code edge} end where {@code next} ends, and removes {@code next}: a series. */
   void extend(int edge, int next) {
+    waitsOn[edge] |= waits[target[edge]] || waitsOn[next];
     int to = target[next];
     remove(next);
     in[target[edge]].removeValue(edge);

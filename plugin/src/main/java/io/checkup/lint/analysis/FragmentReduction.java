@@ -53,7 +53,7 @@ final class FragmentReduction {
     BitSet onCycle = onCycle(net);
     IntList touched = new IntList(4);
     // per node, the split's edges to it: zero between two uses
-    int[] edgesTo = new int[nodes];
+    int[] edgesTo = new int[2 * nodes];
     while (queuedCount > 0) {
       int node = work[head];
       head = (head + 1) % work.length;
@@ -142,32 +142,44 @@ final class FragmentReduction {
   private static boolean block(
       FlowNet net, int split, BitSet onCycle, IntList touched, int[] edgesTo) {
     IntList out = net.out[split];
+    // the branches of a choice that wait and those that do not stay apart: a token on the one edge
+    // left would either always or never wait, where it may do both
+    boolean byClass = !net.takesAllFlows(split);
     for (int i = 0; i < out.size(); i++) {
       int edge = out.get(i);
       if (net.edgeKind[edge] == EdgeKind.FLOW) {
-        edgesTo[net.target[edge]]++;
+        edgesTo[slot(net, edge, byClass)]++;
       }
     }
     int join = -1;
+    int kept = -1;
     for (int i = 0; i < out.size() && join < 0; i++) {
       int edge = out.get(i);
       int to = net.target[edge];
+      int count = edgesTo[slot(net, edge, byClass)];
       if (to != split
           && net.edgeKind[edge] == EdgeKind.FLOW
-          && edgesTo[to] >= 2
-          && sameKind(net, split, to, edgesTo[to], onCycle)) {
+          && count >= 2
+          && sameKind(net, split, to, count, onCycle)) {
         join = to;
+        kept = edge;
       }
     }
     for (int i = 0; i < out.size(); i++) {
-      edgesTo[net.target[out.get(i)]] = 0;
+      int edge = out.get(i);
+      edgesTo[2 * net.target[edge]] = 0;
+      edgesTo[2 * net.target[edge] + 1] = 0;
     }
     if (join < 0) {
       return false;
     }
-    net.removeAllButFirst(split, join);
+    net.removeAllButFirst(split, join, byClass ? kept : -1);
     touched.add(join);
     return true;
+  }
+
+  private static int slot(FlowNet net, int edge, boolean byClass) {
+    return 2 * net.target[edge] + (byClass && net.waitsOn[edge] ? 1 : 0);
   }
 
   private static boolean sameKind(FlowNet net, int split, int join, int edges, BitSet onCycle) {
@@ -199,6 +211,9 @@ final class FragmentReduction {
     for (int k = 0; k < out.size(); k++) {
       int e = out.get(k);
       if (net.target[e] == split) {
+        if (!quickAsItsWayIn(net, split, e)) {
+          return false;
+        }
         net.remove(e); // a gateway that loops back into itself
         return true;
       }
@@ -218,12 +233,33 @@ final class FragmentReduction {
     for (int k = 0; k < out.size(); k++) {
       int e = out.get(k);
       if (net.target[e] == merge && net.edgeKind[e] == EdgeKind.FLOW) {
+        if (!quickAsItsWayIn(net, split, e)) {
+          return false;
+        }
         net.remove(e);
         touched.add(merge);
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether a loop's way back can go without changing when its token moves: it holds no wait state,
+   * or the way into the split waits anyway. A token that may wait on the way round and may leave at
+   * once is left to the state space.
+   */
+  private static boolean quickAsItsWayIn(FlowNet net, int split, int back) {
+    if (!net.waitsOn[back]) {
+      return true;
+    }
+    IntList in = net.in[split];
+    for (int k = 0; k < in.size(); k++) {
+      if (in.get(k) != back && !net.waitsOn[in.get(k)]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -81,6 +81,20 @@ final class StateSpace {
   private final int width;
 
   /**
+   * Per node: for a merge, the place set once a token has passed it while another that can still
+   * come is under way (see {@link #secondPass}); -1 for other nodes.
+   */
+  private final int[] armed;
+
+  /** Per merge node: the places of the tokens that can still come to it (see {@link #armed}). */
+  private final long[][] concurrent;
+
+  private final int[] mergeNodes;
+
+  /** Per merge node: the places after it, by which a token comes round to it again. */
+  private final BitSet[] roundAgain;
+
+  /**
    * Set in states reached after a second token was dropped: the exploration goes on with one, so
    * that problems further on are found too, but a deadlock there may only be the dropped token
    * missing and is not reported.
@@ -115,8 +129,77 @@ final class StateSpace {
       fired[e] = net.alive[e] && net.edgeKind[e] == EdgeKind.NON_INTERRUPTING ? places++ : -1;
       firesFirst[e] = fired[e] >= 0 && EscalationCatch.firesOnEveryCompletion(net.boundary[e]);
     }
+    armed = new int[net.nodeCount()];
+    List<Integer> merges = new ArrayList<>();
+    for (int n = 0; n < net.nodeCount(); n++) {
+      boolean merge =
+          net.in[n].size() > 1
+              && (net.kind[n] == Kind.EXCLUSIVE
+                  || net.kind[n] == Kind.INCLUSIVE
+                  || (net.kind[n] == Kind.ACTIVITY
+                      && !net.origin[n].isEndEvent()
+                      && !net.terminates[n]));
+      armed[n] = merge ? places++ : -1;
+      if (merge) {
+        merges.add(n);
+      }
+    }
     tainted = places++;
     width = (places + 63) / 64;
+    concurrent = new long[net.nodeCount()][];
+    roundAgain = new BitSet[net.nodeCount()];
+    mergeNodes = ScopeAnalysis.toArray(merges);
+    for (int n : mergeNodes) {
+      concurrent[n] = concurrentWith(n);
+    }
+  }
+
+  /**
+   * The places from which a token can still come to a merge without having passed it: those before
+   * it (along flows and boundary events) that are not after it.
+   */
+  private long[] concurrentWith(int merge) {
+    BitSet before = new BitSet();
+    IntList queue = new IntList(8);
+    queue.addAll(net.in[merge]);
+    BitSet nodes = new BitSet();
+    for (int k = 0; k < queue.size(); k++) {
+      int e = queue.get(k);
+      before.set(e);
+      int from = net.source[e];
+      if (from < 0 || nodes.get(from)) {
+        continue;
+      }
+      nodes.set(from);
+      if (running[from] >= 0) {
+        before.set(running[from]);
+      }
+      queue.addAll(net.in[from]);
+    }
+    BitSet after = new BitSet();
+    nodes.clear();
+    queue = new IntList(8);
+    queue.addAll(net.out[merge]);
+    for (int k = 0; k < queue.size(); k++) {
+      int e = queue.get(k);
+      after.set(e);
+      int to = net.target[e];
+      if (nodes.get(to)) {
+        continue;
+      }
+      nodes.set(to);
+      if (running[to] >= 0) {
+        after.set(running[to]);
+      }
+      queue.addAll(net.out[to]);
+    }
+    roundAgain[merge] = after;
+    before.andNot(after);
+    long[] mask = new long[width];
+    for (int p = before.nextSetBit(0); p >= 0; p = before.nextSetBit(p + 1)) {
+      set(mask, p);
+    }
+    return mask;
   }
 
   /** The verdict on one scope's reduced token game. */
@@ -153,9 +236,28 @@ final class StateSpace {
     return FlowVerdict.exact(found(deadlocks, true), found(duplicates, false));
   }
 
-  /** Tries every move from one state. */
+  /**
+   * Tries every move from one state, as Camunda 7 runs them: a token that is not in a wait state
+   * moves on in the transaction that brought it, so the moves out of wait states (a task completes,
+   * an event fires) are tried only where no such move is left. A token on its way to an end is gone
+   * before the next task completes, and the first token of a race to a terminate end ends the scope
+   * before the other task can complete.
+   */
   private void expand(int index) {
     long[] state = states.get(index);
+    if (!expand(index, state, false) && !expand(index, state, true)) {
+      if (hasTokens(state) && !get(state, tainted)) {
+        deadlock(index, state);
+      }
+    }
+  }
+
+  /**
+   * The moves of one kind from a state: those that leave a wait state, or those that do not.
+   *
+   * @return whether there was one
+   */
+  private boolean expand(int index, long[] state, boolean waiting) {
     boolean moved = false;
     BitSet joinsTried = new BitSet();
     for (int e = nextSet(state, 0, edges); e >= 0; e = nextSet(state, e + 1, edges)) {
@@ -166,21 +268,27 @@ final class StateSpace {
           continue;
         }
         joinsTried.set(node);
-        if (kind == Kind.PARALLEL ? allIncoming(state, node) : inclusiveMayFire(state, node)) {
+        if (joinWaits(state, node) == waiting
+            && (kind == Kind.PARALLEL ? allIncoming(state, node) : inclusiveMayFire(state, node))) {
           long[] next = state.clone();
           IntList incoming = net.in[node];
           for (int k = 0; k < incoming.size(); k++) {
             clear(next, incoming.get(k));
           }
-          pass(index, next, node, MoveType.ARRIVE, -1);
           moved = true;
+          if (!secondPass(index, next, node, new Move(MoveType.ARRIVE, node, new int[0], -1, 1))) {
+            pass(index, next, node, MoveType.ARRIVE, -1);
+          }
         }
-      } else {
+      } else if ((net.waitsOn[e] || (running[node] < 0 && net.waits[node])) == waiting) {
+        moved = true;
         long[] next = state.clone();
         clear(next, e);
+        Move move = new Move(MoveType.ARRIVE, node, new int[0], e, 1);
+        if (secondPass(index, next, node, move)) {
+          continue;
+        }
         if (running[node] >= 0) {
-          moved = true;
-          Move move = new Move(MoveType.ARRIVE, node, new int[0], e, 1);
           if (get(next, running[node])) {
             duplicate(index, move, net.origin[node]);
             set(next, tainted);
@@ -189,12 +297,11 @@ final class StateSpace {
           add(next, index, move);
         } else {
           pass(index, next, node, MoveType.ARRIVE, e);
-          moved = true;
         }
       }
     }
     for (int node = 0; node < net.nodeCount(); node++) {
-      if (running[node] < 0 || !get(state, running[node])) {
+      if (running[node] < 0 || !get(state, running[node]) || net.waits[node] != waiting) {
         continue;
       }
       moved = true;
@@ -217,9 +324,55 @@ final class StateSpace {
         }
       }
     }
-    if (!moved && hasTokens(state) && !get(state, tainted)) {
-      deadlock(index, state);
+    return moved;
+  }
+
+  /** A join's firing leaves a wait state when a token it takes may wait on its way there. */
+  private boolean joinWaits(long[] state, int node) {
+    IntList in = net.in[node];
+    for (int k = 0; k < in.size(); k++) {
+      int e = in.get(k);
+      if (net.waitsOn[e] && get(state, e)) {
+        return true;
+      }
     }
+    return false;
+  }
+
+  /**
+   * A token passes a merge (an exclusive gateway, an inclusive join that fires without waiting for
+   * every token, or an activity with several incoming flows): when another token of the same
+   * occurrence has passed it already, this one is the second, reported and dropped; when another
+   * token that can still come here (not one that has passed it and may come round again) is under
+   * way, the merge is armed for it.
+   *
+   * @param consumed the state without the arriving token
+   * @return whether the token was dropped
+   */
+  private boolean secondPass(int index, long[] consumed, int node, Move move) {
+    int place = armed[node];
+    if (place < 0) {
+      return false;
+    }
+    if (get(consumed, place) && !(move.edge() >= 0 && roundAgain[node].get(move.edge()))) {
+      duplicate(index, move, net.origin[node]);
+      set(consumed, tainted);
+      add(consumed, index, move);
+      return true;
+    }
+    if (meets(consumed, concurrent[node])) {
+      set(consumed, place);
+    }
+    return false;
+  }
+
+  private static boolean meets(long[] state, long[] mask) {
+    for (int w = 0; w < mask.length; w++) {
+      if ((state[w] & mask[w]) != 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** False while an event that fires on every completion of the node has not fired yet. */
@@ -277,6 +430,12 @@ final class StateSpace {
   }
 
   private void add(long[] state, int parent, Move move) {
+    // a merge is armed only while a token that can still come to it is under way
+    for (int m : mergeNodes) {
+      if (get(state, armed[m]) && !meets(state, concurrent[m])) {
+        clear(state, armed[m]);
+      }
+    }
     Key key = new Key(state);
     if (seen.containsKey(key)) {
       return;
@@ -640,6 +799,16 @@ final class StateSpace {
         FlowNode node = net.origin[move.node()];
         if (move.type() == MoveType.COMPLETE) {
           steps.add(new WitnessStep(node.id(), null, node.describe() + " completes", node.line()));
+        } else if (running[move.node()] < 0 && net.waits[move.node()] && !node.isGateway()) {
+          // which wait state is left first decides what the other tokens meet
+          steps.add(
+              new WitnessStep(
+                  node.id(),
+                  null,
+                  node.isIntermediateCatchEvent()
+                      ? "the event " + node.describe() + " occurs"
+                      : node.describe() + " completes",
+                  node.line()));
         }
         if (move.alternatives() > 1 && move.taken().length > 0) {
           steps.add(choice(node, move.taken()));

@@ -34,6 +34,7 @@ final class BruteForceExplorer {
   private final Map<Node, List<Node>> boundariesOf = new HashMap<>();
   private final Map<Flow, Integer> flowIndex = new HashMap<>();
   private final Map<Node, Integer> nodeIndex = new HashMap<>();
+  private boolean duplicate;
 
   private BruteForceExplorer(RandomModel model) {
     this.model = model;
@@ -58,10 +59,11 @@ final class BruteForceExplorer {
     return new BruteForceExplorer(model).run();
   }
 
-  // a state: flows.size() token counts, then nodes.size() running counts, then nodes.size() fired
-  // flags
+  // a state: flows.size() token counts, then nodes.size() running counts, nodes.size() fired flags
+  // and nodes.size() flags of merges passed by a token while another that may still come was under
+  // way
   private Verdict run() {
-    int size = flows.size() + 2 * nodes.size();
+    int size = flows.size() + 3 * nodes.size();
     Set<String> seen = new HashSet<>();
     ArrayDeque<int[]> queue = new ArrayDeque<>();
     for (Node start : nodes) {
@@ -74,7 +76,6 @@ final class BruteForceExplorer {
       }
     }
     boolean deadlock = false;
-    boolean duplicate = false;
     while (!queue.isEmpty()) {
       if (seen.size() > MAX_STATES) {
         return new Verdict(deadlock, duplicate, seen.size(), false);
@@ -122,8 +123,18 @@ final class BruteForceExplorer {
     return flows.size() + nodes.size() + nodeIndex.get(node);
   }
 
+  private int armed(Node node) {
+    return flows.size() + 2 * nodes.size() + nodeIndex.get(node);
+  }
+
+  /**
+   * The next states, as Camunda 7 moves tokens: a token that is not at a wait state (a message
+   * catch, a sub-process) moves on in its transaction, so a wait state is left only when no other
+   * token can move.
+   */
   private List<int[]> successors(int[] state) {
-    List<int[]> result = new ArrayList<>();
+    List<int[]> now = new ArrayList<>();
+    List<int[]> later = new ArrayList<>();
     for (Node node : nodes) {
       List<Flow> in = incomingOf.get(node);
       switch (node.type) {
@@ -131,7 +142,7 @@ final class BruteForceExplorer {
           if (!in.isEmpty() && in.stream().allMatch(f -> state[index(f)] > 0)) {
             int[] next = state.clone();
             in.forEach(f -> next[index(f)]--);
-            emit(next, node, result);
+            emit(next, node, now);
           }
         }
         case OR -> {
@@ -142,7 +153,9 @@ final class BruteForceExplorer {
           if (arrived && (full || !othersCanReach(state, node))) {
             int[] next = state.clone();
             in.stream().filter(f -> state[index(f)] > 0).forEach(f -> next[index(f)]--);
-            emit(next, node, result);
+            if (passes(next, node, null)) {
+              emit(next, node, now);
+            }
           }
         }
         default -> {
@@ -150,17 +163,21 @@ final class BruteForceExplorer {
             if (state[index(f)] > 0) {
               int[] next = state.clone();
               next[index(f)]--;
+              if (!passes(next, node, f)) {
+                continue;
+              }
               if (!boundariesOf.get(node).isEmpty()) {
                 next[running(node)]++;
-                result.add(next);
+                now.add(next);
               } else {
-                emit(next, node, result);
+                emit(next, node, waits(node) ? later : now);
               }
             }
           }
         }
       }
       if (state[running(node)] > 0) {
+        List<int[]> result = waits(node) ? later : now;
         int[] done = state.clone();
         done[running(node)]--;
         emit(done, node, result);
@@ -179,7 +196,103 @@ final class BruteForceExplorer {
         }
       }
     }
+    List<int[]> result = now.isEmpty() ? later : now;
+    result.forEach(this::disarm);
     return result;
+  }
+
+  /** Message catch events, event-based gateways and sub-processes wait; the rest runs through. */
+  private static boolean waits(Node node) {
+    return node.type == Type.CATCH
+        || node.type == Type.SUB_PROCESS
+        || node.type == Type.EVENT_GATEWAY;
+  }
+
+  private boolean isMerge(Node node) {
+    return incomingOf.get(node).size() > 1
+        && node.type != Type.AND
+        && node.type != Type.END
+        && node.type != Type.START;
+  }
+
+  /**
+   * A token passes a merge (its own token already taken from {@code next}): false when another of
+   * its occurrence passed it before (the explorer notes the double and goes no further there), not
+   * the one that passed it coming round a loop by a flow after it; otherwise the merge remembers a
+   * pass while another token that may still come is under way.
+   */
+  private boolean passes(int[] next, Node node, Flow via) {
+    if (!isMerge(node)) {
+      return true;
+    }
+    boolean round =
+        via != null && (via.source == node || closure(node, false).contains(via.source));
+    if (next[armed(node)] > 0 && !round) {
+      duplicate = true;
+      return false;
+    }
+    if (mayStillCome(next, node)) {
+      next[armed(node)] = 1;
+    }
+    return true;
+  }
+
+  /** A merge forgets a pass once no token that may still come is under way. */
+  private void disarm(int[] state) {
+    for (Node node : nodes) {
+      if (isMerge(node) && state[armed(node)] > 0 && !mayStillCome(state, node)) {
+        state[armed(node)] = 0;
+      }
+    }
+  }
+
+  /**
+   * A token on a flow, or in a running activity, from which the merge can be reached (along flows
+   * and boundary events) but which cannot be reached from the merge.
+   */
+  private boolean mayStillCome(int[] state, Node merge) {
+    Set<Node> before = closure(merge, true);
+    Set<Node> after = closure(merge, false);
+    for (int i = 0; i < flows.size(); i++) {
+      Flow f = flows.get(i);
+      if (state[i] > 0
+          && (f.target == merge || before.contains(f.target))
+          && !(after.contains(f.source) || f.source == merge)) {
+        return true;
+      }
+    }
+    for (Node node : before) {
+      if (state[running(node)] > 0 && !after.contains(node)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The nodes from which {@code from} is reached (backwards), or that it reaches. */
+  private Set<Node> closure(Node from, boolean backwards) {
+    Set<Node> seen = new HashSet<>();
+    ArrayDeque<Node> queue = new ArrayDeque<>();
+    queue.add(from);
+    while (!queue.isEmpty()) {
+      Node node = queue.poll();
+      List<Node> next = new ArrayList<>();
+      if (backwards) {
+        incomingOf.get(node).forEach(f -> next.add(f.source));
+        if (node.type == Type.BOUNDARY) {
+          next.add(node.attachedTo);
+        }
+      } else {
+        outgoingOf.get(node).forEach(f -> next.add(f.target));
+        next.addAll(boundariesOf.get(node));
+      }
+      for (Node n : next) {
+        if (n != null && seen.add(n)) {
+          queue.add(n);
+        }
+      }
+    }
+    return seen;
   }
 
   /** The node leaves: one state per set of outgoing flows it may take. */
