@@ -450,11 +450,26 @@ final class StateSpace {
     duplicates.putIfAbsent(at, new Problem(index, move, at, null));
   }
 
+  /**
+   * Reports each join a dead state leaves tokens at, but not one that waits behind another of them
+   * (the other's outgoing path leads to it, and not the other way round): that one never fires
+   * because the first never does, and is found once the first is fixed.
+   */
   private void deadlock(int index, long[] state) {
+    List<Integer> waiting = new ArrayList<>();
     for (int e = nextSet(state, 0, edges); e >= 0; e = nextSet(state, e + 1, edges)) {
-      int join = net.target[e];
+      if (!waiting.contains(net.target[e])) {
+        waiting.add(net.target[e]);
+      }
+    }
+    List<BitSet> reaches = new ArrayList<>();
+    for (int join : waiting) {
+      reaches.add(reachableFrom(join));
+    }
+    for (int i = 0; i < waiting.size(); i++) {
+      int join = waiting.get(i);
       FlowNode at = net.origin[join];
-      if (deadlocks.containsKey(at)) {
+      if (deadlocks.containsKey(at) || behindAnother(i, waiting, reaches)) {
         continue;
       }
       SequenceFlow missing = null;
@@ -468,6 +483,30 @@ final class StateSpace {
       }
       deadlocks.put(at, new Problem(index, null, at, missing));
     }
+  }
+
+  private boolean behindAnother(int i, List<Integer> waiting, List<BitSet> reaches) {
+    for (int j = 0; j < waiting.size(); j++) {
+      if (j != i && reaches.get(j).get(waiting.get(i)) && !reaches.get(i).get(waiting.get(j))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The nodes a node's outgoing edges lead to, directly or further on. */
+  private BitSet reachableFrom(int node) {
+    BitSet nodes = new BitSet();
+    IntList queue = new IntList(8);
+    queue.addAll(net.out[node]);
+    for (int k = 0; k < queue.size(); k++) {
+      int to = net.target[queue.get(k)];
+      if (!nodes.get(to)) {
+        nodes.set(to);
+        queue.addAll(net.out[to]);
+      }
+    }
+    return nodes;
   }
 
   private boolean allIncoming(long[] state, int node) {
