@@ -143,6 +143,35 @@ class RobustnessTest {
     assertThat(outcome.findings()).extracting(Finding::ruleId).doesNotContain("parse-error");
   }
 
+  /**
+   * No space before a DOCTYPE's internal subset is well-formed XML; the parser called the bracket
+   * "Invalid name character (0x5b)". Read like any DTD: ignored, its entities never resolved.
+   */
+  @Test
+  void aDoctypeWithoutSpaceBeforeItsInternalSubsetIsReadAsAnyDoctype() {
+    String plain =
+        """
+        <?xml version="1.0"?>
+        <!DOCTYPE definitions[<!ENTITY x "y">]>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"/>
+        """;
+    assertThat(lint(plain).findings()).extracting(Finding::ruleId).doesNotContain("parse-error");
+
+    String used =
+        plain.replace("id=\"d\"/>", "id=\"d\"><process id=\"p\" name=\"&x;\"/></definitions>");
+    assertSingleParseError(
+        lint(used),
+        "entity reference '&x;' is not resolved: entities declared in a DTD are not supported");
+  }
+
+  @Test
+  void definitionsWithoutANamespaceSayTheNamespaceIsMissing() {
+    assertSingleParseError(
+        lint("<definitions id=\"d\"><process id=\"p\"/></definitions>"),
+        "not a BPMN 2.0 file: <definitions> has no namespace; a BPMN model declares"
+            + " xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"");
+  }
+
   @Test
   void bytesThatAreNotUtf8AreAParseError() {
     byte[] head =

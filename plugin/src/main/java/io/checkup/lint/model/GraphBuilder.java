@@ -27,6 +27,14 @@ public final class GraphBuilder {
   }
 
   private BpmnGraph run(XmlNode definitions) throws NotBpmnException {
+    if (definitions.localName().equals("definitions") && definitions.namespace().isEmpty()) {
+      throw new NotBpmnException(
+          "not a BPMN 2.0 file: <definitions> has no namespace; a BPMN model declares"
+              + " xmlns=\""
+              + Bpmn.MODEL_NS
+              + "\"",
+          definitions);
+    }
     if (!definitions.is(Bpmn.MODEL_NS, "definitions")) {
       throw new NotBpmnException(
           "not a BPMN 2.0 file: the root element is <"

@@ -133,6 +133,7 @@ public final class XmlReader {
     if (declarationBreaks > 0) {
       text = joinDeclaration(text);
     }
+    text = spaceBeforeInternalSubset(text);
     XMLStreamReader2 reader = null;
     try {
       reader = (XMLStreamReader2) FACTORY.createXMLStreamReader(new StringReader(text));
@@ -185,6 +186,22 @@ public final class XmlReader {
   }
 
   /** The text with its XML declaration's line breaks made spaces. */
+  /**
+   * {@code <!DOCTYPE definitions[...]>} is well-formed (the space before the internal subset is
+   * optional), but the StAX reader wants one and calls the bracket an invalid name character: it
+   * gets a space there, so such a file is read as any file with a DTD is (the DTD ignored).
+   */
+  static String spaceBeforeInternalSubset(String text) {
+    Matcher doctype = DOCTYPE_WITHOUT_SPACE.matcher(text);
+    if (!doctype.find()) {
+      return text;
+    }
+    return text.substring(0, doctype.end(1)) + " " + text.substring(doctype.end(1));
+  }
+
+  private static final Pattern DOCTYPE_WITHOUT_SPACE =
+      Pattern.compile("\\A(?:(?!<[a-zA-Z_]).)*?(<!DOCTYPE\\s+[^\\s\\[>]+)\\[", Pattern.DOTALL);
+
   private static String joinDeclaration(String text) {
     int end = text.indexOf("?>");
     return text.substring(0, end).replace('\n', ' ').replace('\r', ' ') + text.substring(end);
