@@ -118,6 +118,15 @@ public final class UnreachableRule implements Rule {
               : "its attachedToRef '"
                   + node.attachedToRef()
                   + "' names no activity, so it is attached to none");
+    } else if (node.isBoundaryEvent() && node.attachedTo().scope() != node.scope()) {
+      // Camunda refuses the file: "Invalid reference in boundary event"
+      message
+          .append("it is attached to ")
+          .append(node.attachedTo().describe())
+          .append(", which is not in ")
+          .append(scope.isProcess() ? "process " : "sub-process ")
+          .append(scope.describe())
+          .append(" with it (a boundary event belongs to the scope of its activity)");
     } else {
       message
           .append("no path leads to it from a start of ")
