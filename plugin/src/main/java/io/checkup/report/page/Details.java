@@ -16,9 +16,9 @@ final class Details {
    *
    * @param cockpit Cockpit's address, ending in a slash
    * @param brief for the triage page: the task's or incident's own id left out where the link opens
-   *     the instance's tasks or incidents, and at most {@value #BRIEF_LINE} characters, the longest
-   *     parts cut first (with an ellipsis), so that a long name or message never hides the assignee
-   *     or the due date
+   *     the instance's tasks or incidents, and at most {@value #BRIEF_LINE} characters with the
+   *     link's words, the longest parts cut first (with an ellipsis), so that a long name or
+   *     message never hides the assignee or the due date
    */
   static Detail describe(Map<String, Object> item, String cockpit, boolean brief) {
     List<String> parts = new ArrayList<>();
@@ -46,24 +46,25 @@ final class Details {
       }
       parts.add(label(key) + " " + value);
     }
-    String text = brief ? fit(parts, BRIEF_LINE) : String.join(SEPARATOR, parts);
     Object instance = item.get("processInstanceId");
     Object definition = item.get("processDefinitionId");
+    String link = null;
+    String label = null;
     if (instance != null) {
       String tab =
           item.containsKey("incidentId")
               ? "?tab=incidents-tab"
               : item.containsKey("taskId") ? "?tab=user-tasks-tab" : "";
-      return new Detail(
-          text,
-          cockpit + "#/process-instance/" + instance + "/runtime" + tab,
-          "instance " + instance);
+      link = cockpit + "#/process-instance/" + instance + "/runtime" + tab;
+      label = "instance " + instance;
+    } else if (definition != null) {
+      link = cockpit + "#/process-definition/" + definition + "/runtime";
+      label = "open in Cockpit";
     }
-    if (definition != null) {
-      return new Detail(
-          text, cockpit + "#/process-definition/" + definition + "/runtime", "open in Cockpit");
-    }
-    return new Detail(text, null, null);
+    // the line, the link's words included, is at most BRIEF_LINE characters
+    int room = BRIEF_LINE - (label == null ? 0 : SEPARATOR.length() + label.length());
+    String text = brief ? fit(parts, room) : String.join(SEPARATOR, parts);
+    return new Detail(text, link, label);
   }
 
   /** The fields the process part and the link show. */

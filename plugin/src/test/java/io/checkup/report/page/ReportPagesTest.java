@@ -445,7 +445,11 @@ class ReportPagesTest {
             "Invoice approval (invoice, version 3) · gateway amount · flow big · open in Cockpit");
     assertThat(branchItem.selectFirst("a").attr("href"))
         .isEqualTo("/cockpit/#/process-definition/invoice:3:17/runtime");
-    // a long process name is cut on its own: the assignee and the due date still show
+    // a long process name is cut on its own: the assignee and the due date still show, and the
+    // line with its link is at most 200 characters (the page wraps it rather than hide its end)
+    assertThat(row(triage, "Overdue tasks").selectFirst("ul.details li").text())
+        .hasSizeBetween(150, 200);
+    assertThat(triage.select("style").html()).doesNotContain("ellipsis");
     assertThat(row(triage, "Overdue tasks").selectFirst("ul.details li").text())
         .startsWith("Invoice approval for the purchasing department Invoice approval")
         .contains("…")
