@@ -15,7 +15,6 @@ import io.checkup.stats.UtcPeriods;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -162,17 +161,20 @@ public class CheckupRestService {
     return history(checkup, Caller.of(checkup.engine()), tenantId, days, format);
   }
 
-  /** The history's span: 90 days when not given, 0 when not a whole number from 1 to 3660. */
+  /**
+   * The history's span: 90 days when not given (or blank, as a blank format is no format), 0 when
+   * not a whole number from 1 to 3660 in ASCII digits (Java would read other scripts' digits too).
+   */
   private static int days(String days) {
-    if (days == null) {
+    if (days == null || days.isBlank()) {
       return 90;
     }
-    try {
-      int span = Integer.parseInt(days.trim());
-      return span >= 1 && span <= 3_660 ? span : 0;
-    } catch (NumberFormatException e) {
+    String digits = days.trim();
+    if (!digits.matches("[0-9]{1,4}")) {
       return 0;
     }
+    int span = Integer.parseInt(digits);
+    return span >= 1 && span <= 3_660 ? span : 0;
   }
 
   /**
@@ -260,11 +262,14 @@ public class CheckupRestService {
 
   @GET
   @Path("/lint/deployment/{deploymentId}")
-  @Produces(MediaType.APPLICATION_JSON)
+  // no @Produces: an Accept header without JSON gets a 406 that says what is served
   public Response deploymentFindings(
       @PathParam("deploymentId") String deploymentId, @QueryParam("format") String format) {
     if (!jsonOnly(format)) {
       return lintIsJson(format);
+    }
+    if ((format == null || format.isBlank()) && !acceptsJson()) {
+      return notAcceptableLint();
     }
     Checkup checkup = checkup(engineName());
     // asked through the engine's own query: Camunda's tenant and authorization checks decide what
@@ -302,11 +307,14 @@ public class CheckupRestService {
 
   @GET
   @Path("/lint/process-definition/{id}")
-  @Produces(MediaType.APPLICATION_JSON)
+  // no @Produces: an Accept header without JSON gets a 406 that says what is served
   public Response processDefinitionFindings(
       @PathParam("id") String id, @QueryParam("format") String format) {
     if (!jsonOnly(format)) {
       return lintIsJson(format);
+    }
+    if ((format == null || format.isBlank()) && !acceptsJson()) {
+      return notAcceptableLint();
     }
     Checkup checkup = checkup(engineName());
     ProcessDefinition definition =
@@ -460,6 +468,28 @@ public class CheckupRestService {
     } catch (NumberFormatException e) {
       return false;
     }
+  }
+
+  /** Whether the Accept header (or its absence) lets the answer be JSON. */
+  private boolean acceptsJson() {
+    if (headers == null) {
+      return true;
+    }
+    for (MediaType type : headers.getAcceptableMediaTypes()) {
+      if (!refused(type) && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Response notAcceptableLint() {
+    return Answers.error(
+        Response.Status.NOT_ACCEPTABLE,
+        "InvalidRequestException",
+        "The Accept header '"
+            + Answers.echo(headers.getHeaderString(HttpHeaders.ACCEPT))
+            + "' does not take application/json, the only format of lint findings.");
   }
 
   private Response notAcceptable() {
