@@ -372,10 +372,9 @@ public final class CheckupReport {
     List<TenantReport> reports = new ArrayList<>();
     Evaluation.Counting counting =
         new Evaluation.Counting(windows.statisticsCollected(), windows.countingSince());
-    Map<String, LocalDate> firstSnapshotted = trends.firstDays(now, live);
+    Map<String, Long> firstSeen = trends.firstSeen(now, live);
     for (TenantFacts facts : tenants.values()) {
-      LocalDate first = firstSnapshotted.get(Snapshot.key(facts.tenantId));
-      facts.firstSnapshotted = first == null ? null : UtcPeriods.startOf(first.plusDays(1));
+      facts.firstSnapshotted = firstSeen.get(Snapshot.key(facts.tenantId));
       reports.add(
           Evaluation.evaluate(
               new TenantView(facts, known, now, settings),

@@ -114,7 +114,7 @@ final class Evaluation {
         + Instant.ofEpochMilli(since)
         + (since.equals(tenant.facts().firstDeployment)
             ? " (its first deployment)"
-            : " (the end of the first day a daily snapshot holds it)")
+            : " (when the first daily snapshot that holds it was written)")
         + ", less than the last "
         + window
         + " this indicator looks at; it is judged from "
@@ -164,10 +164,12 @@ final class Evaluation {
       // risk in its first week
       value = null;
       note = partlyCounted(indicator.windowDays());
-    } else if (indicator.windowDays() > 0 && !olderThan(indicator.windowDays())) {
-      // a client onboarded this week has had no time for a week's work: judged at once, each new
-      // client would be at risk, and alerted on, on its first day
-      value = null;
+    }
+    // a client onboarded this week has had no time for a week's work: judged at once, each new
+    // client would be at risk, and alerted on, on its first day. Its value is all it did, and shown
+    boolean young =
+        indicator.windowDays() > 0 && value != null && !olderThan(indicator.windowDays());
+    if (young) {
       note = tooNew(indicator.windowDays());
     }
     Integer users = tenant.users();
@@ -221,6 +223,7 @@ final class Evaluation {
       note = note == null ? "n/a: switched off for this tenant's size class or settings." : note;
     }
     if (value != null
+        && !young
         && max != null
         && value.doubleValue() > max
         && indicator.adviceAbove() != null) {
@@ -228,7 +231,7 @@ final class Evaluation {
       note = note == null ? above : note + " " + above;
     }
     Status status;
-    if (value == null || (!minApplies && max == null)) {
+    if (value == null || young || (!minApplies && max == null)) {
       status = Status.NOT_APPLICABLE;
       if (value == null && note == null) {
         note = "n/a: " + indicator.noValue();

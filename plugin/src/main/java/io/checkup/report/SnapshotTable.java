@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,15 +48,31 @@ final class SnapshotTable {
 
   /** The days written from {@code from} on. */
   Set<LocalDate> days(LocalDate from) throws SQLException {
-    Set<LocalDate> days = new TreeSet<>();
+    return new TreeSet<>(written(from, null).keySet());
+  }
+
+  /**
+   * When each day from {@code from} to {@code to} (null: on) was written, epoch milliseconds: a
+   * tenant a day's snapshot holds existed then, whatever day it describes (a day back-filled today
+   * says nothing of the tenants of that day).
+   */
+  Map<LocalDate, Long> written(LocalDate from, LocalDate to) throws SQLException {
+    Map<LocalDate, Long> days = new HashMap<>();
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select =
-            connection.prepareStatement("select DAY_ from " + dayTable + " where DAY_ >= ?")) {
+            connection.prepareStatement(
+                "select DAY_, CREATED_ from "
+                    + dayTable
+                    + " where DAY_ >= ?"
+                    + (to == null ? "" : " and DAY_ <= ?"))) {
       select.setQueryTimeout(readTimeoutSeconds);
       select.setLong(1, UtcPeriods.startOf(from));
+      if (to != null) {
+        select.setLong(2, UtcPeriods.startOf(to));
+      }
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          days.add(UtcPeriods.date(rows.getLong(1)));
+          days.put(UtcPeriods.date(rows.getLong(1)), rows.getLong(2));
         }
       }
     }

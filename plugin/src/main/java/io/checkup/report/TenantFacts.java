@@ -44,8 +44,8 @@ final class TenantFacts {
   Long lastChange;
 
   /**
-   * The end of the first day the daily snapshots of the last 31 days hold this tenant (it existed
-   * by then), epoch milliseconds; null when none holds it.
+   * When the first daily snapshot of the last 31 days that holds this tenant was written (it
+   * existed then), epoch milliseconds; null when none holds it.
    */
   Long firstSnapshotted;
 

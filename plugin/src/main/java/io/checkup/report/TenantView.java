@@ -66,9 +66,9 @@ final class TenantView {
   }
 
   /**
-   * Since when the tenant is known to exist, epoch milliseconds: its first deployment, or the end
-   * of the first day a daily snapshot holds it, whichever is earlier; null when neither tells (a
-   * tenant seen for the first time, without deployments).
+   * Since when the tenant is known to exist, epoch milliseconds: its first deployment, or the
+   * writing of the first daily snapshot that holds it, whichever is earlier; null when neither
+   * tells (a tenant seen for the first time, without deployments).
    */
   Long knownSince() {
     Long deployed = facts.firstDeployment;

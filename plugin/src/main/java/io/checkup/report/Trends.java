@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +36,11 @@ final class Trends {
     static final TenantHistory NONE = new TenantHistory(Map.of(), null, Map.of());
   }
 
-  private record Cache(LocalDate today, long loadedAt, Map<String, TenantHistory> tenants) {}
+  private record Cache(
+      LocalDate today,
+      long loadedAt,
+      Map<String, TenantHistory> tenants,
+      Map<LocalDate, Long> written) {}
 
   private final SnapshotTable table;
   private volatile Cache cache;
@@ -102,8 +105,10 @@ final class Trends {
       return known.tenants();
     }
     Map<String, TenantHistory> tenants = new HashMap<>();
+    Map<LocalDate, Long> written;
     try {
       Map<String, Map<LocalDate, Snapshot>> days = lastDays(today);
+      written = table.written(today.minusDays(31), today.minusDays(1));
       Map<String, Map<String, Number>> weekAgo = new HashMap<>();
       for (Snapshot snapshot : table.between(today.minusDays(7), today.minusDays(7))) {
         Map<String, Number> values = new HashMap<>();
@@ -122,7 +127,7 @@ final class Trends {
           PlainText.oneLine(String.valueOf(e.getMessage()), PlainText.MESSAGE_LENGTH));
       return null;
     }
-    cache = new Cache(today, now, tenants);
+    cache = new Cache(today, now, tenants, written);
     return tenants;
   }
 
@@ -141,23 +146,38 @@ final class Trends {
   }
 
   /**
-   * The first day each tenant is held by a daily snapshot of the 31 days before {@code now}'s day,
-   * by snapshot key (older days are not read: 31 days are more than any indicator's window); empty
-   * when the snapshots cannot be read. A live report reads the history the trends keep; a report as
-   * of a past instant reads its own days.
+   * When the first daily snapshot that holds each tenant was written, among the days of the 31
+   * before {@code now}'s day, by snapshot key (older days are not read: 31 days are more than any
+   * indicator's window); empty when the snapshots cannot be read. A live report reads the history
+   * the trends keep; a report as of a past instant reads its own days.
    */
-  Map<String, LocalDate> firstDays(long now, boolean live) {
+  Map<String, Long> firstSeen(long now, boolean live) {
     LocalDate today = UtcPeriods.date(now);
-    Map<String, LocalDate> first = new HashMap<>();
-    if (live) {
-      Map<String, TenantHistory> histories = histories(today, now);
-      if (histories != null) {
-        histories.forEach((key, history) -> first.put(key, earliest(history.days().keySet())));
-      }
-      return first;
-    }
+    Map<String, Long> first = new HashMap<>();
     try {
-      lastDays(today).forEach((key, byDay) -> first.put(key, earliest(byDay.keySet())));
+      Map<String, Map<LocalDate, Snapshot>> days = new HashMap<>();
+      Map<LocalDate, Long> written;
+      if (live) {
+        histories(today, now);
+        Cache known = cache;
+        if (known == null || !known.today().equals(today)) {
+          return first;
+        }
+        known.tenants().forEach((key, history) -> days.put(key, history.days()));
+        written = known.written();
+      } else {
+        days.putAll(lastDays(today));
+        written = table.written(today.minusDays(31), today.minusDays(1));
+      }
+      days.forEach(
+          (key, byDay) -> {
+            for (LocalDate day : byDay.keySet()) {
+              Long at = written.get(day);
+              if (at != null) {
+                first.merge(key, at, Math::min);
+              }
+            }
+          });
     } catch (SQLException e) {
       LOG.warn(
           "camunda-checkup: the daily snapshots cannot be read ({}); tenants without deployments "
@@ -165,10 +185,6 @@ final class Trends {
           PlainText.oneLine(String.valueOf(e.getMessage()), PlainText.MESSAGE_LENGTH));
     }
     return first;
-  }
-
-  private static LocalDate earliest(Set<LocalDate> days) {
-    return days.stream().min(LocalDate::compareTo).orElseThrow();
   }
 
   /**

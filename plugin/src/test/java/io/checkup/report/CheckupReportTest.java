@@ -424,7 +424,7 @@ class CheckupReportTest {
     assertThat(initech.get("tenantName").isNull()).isTrue();
     assertThat(initech.get("users").asInt()).isZero();
     // first deployed 5 days ago and never run: the tenant has not had its 7 days yet
-    check(initech, "launches.7d", null, "n/a");
+    check(initech, "launches.7d", 0, "n/a");
     assertThat(indicator(initech, "launches.7d").get("explanation").asText())
         .contains(
             "n/a: the tenant is known since 2026-03-15T10:00:00Z (its first deployment), less "
@@ -432,7 +432,7 @@ class CheckupReportTest {
                 + "2026-03-22T10:00:00Z on.");
     check(initech, "launches.per-user-7d", null, "n/a");
     check(initech, "users.digitized-30d", null, "n/a");
-    check(initech, "processes.unused-7d", null, "n/a");
+    check(initech, "processes.unused-7d", 0, "n/a");
     // the last 24 hours it has had
     check(initech, "actions.24h", 0, "out-of-norm");
     check(initech, "gateways.cascades", 1, "out-of-norm");

@@ -281,8 +281,8 @@ class SnapshotTest {
   /**
    * A client created today, with no deployment yet, has had no time for a week's work: judged on
    * its windows at once, it was at risk (and alerted on) within a minute of its creation. Its age
-   * comes from the daily snapshots: new until one holds it, then judged on each window once the
-   * snapshots have held it that long.
+   * comes from the daily snapshots, from when the first that holds it was written: a day
+   * back-filled after its creation holds it too, but says nothing of its age on that day.
    */
   @Test
   void aTenantWithoutDeploymentsIsJudgedOnAWindowOnceTheSnapshotsHaveHeldItThatLong() {
@@ -292,7 +292,6 @@ class SnapshotTest {
     launch(engine(0), 1, true);
     assertThat(checkup.getStatistics().flushNow()).isTrue();
     clock(day(3, 9));
-    checkup.getReport().writeSnapshots();
     engine(0).getIdentityService().saveTenant(engine(0).getIdentityService().newTenant("newco"));
 
     Report.TenantReport created = tenant(checkup.getReport().generate(ReportScope.all()), "newco");
@@ -303,21 +302,31 @@ class SnapshotTest {
                 + "yet; this indicator looks at the last 24 hours.");
     assertThat(created.riskLevel()).isEqualTo(RiskLevel.HEALTHY);
 
-    // the snapshots of the next three days hold it: the last 24 hours are judged, 7 days not yet
+    // the days back-filled now hold it, written now: it is known from now on, not from 40 days ago
+    checkup.getReport().writeSnapshots();
+    assertThat(checkup.getReport().history("newco", 60)).hasSizeGreaterThan(30);
+    Report.TenantReport backFilled =
+        tenant(checkup.getReport().generate(ReportScope.all()), "newco");
+    assertThat(value(backFilled, "actions.24h").status()).isEqualTo(Status.NOT_APPLICABLE);
+    assertThat(backFilled.riskLevel()).isEqualTo(RiskLevel.HEALTHY);
+
+    // two days and a half later the last 24 hours are judged, the 7 days not yet; the count so far
+    // is shown
     clock(NOW);
     checkup.getReport().writeSnapshots();
     Report.TenantReport days = tenant(checkup.getReport().generate(ReportScope.all()), "newco");
     assertThat(value(days, "actions.24h").status()).isEqualTo(Status.OUT_OF_NORM);
+    assertThat(value(days, "launches.7d").value()).isEqualTo(0L);
     assertThat(value(days, "launches.7d").explanation())
         .contains(
             "n/a: the tenant is known since "
-                + day(2, 0)
-                + " (the end of the first day a daily snapshot holds it), less than the last 7 "
-                + "days this indicator looks at; it is judged from "
-                + day(-5, 0)
+                + day(3, 9)
+                + " (when the first daily snapshot that holds it was written), less than the last 7"
+                + " days this indicator looks at; it is judged from "
+                + day(-4, 9)
                 + " on.");
 
-    clock(day(-5, 9));
+    clock(day(-4, 10));
     checkup.getReport().writeSnapshots();
     Report.TenantReport week = tenant(checkup.getReport().generate(ReportScope.all()), "newco");
     assertThat(value(week, "launches.7d").status()).isEqualTo(Status.OUT_OF_NORM);

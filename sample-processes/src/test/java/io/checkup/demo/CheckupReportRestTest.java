@@ -102,10 +102,11 @@ class CheckupReportRestTest {
     admin(HttpMethod.PUT, "/group/betateam/members/gus", null);
     admin(HttpMethod.PUT, "/tenant/beta/group-members/betateam", null);
 
-    // deployed two days ago, so that the engine has a settled day behind it with a daily snapshot
-    // at any hour (yesterday is not settled in the first minutes after midnight UTC, and a model
-    // deployed 24 hours before then left no day to write)
-    ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() - 48 * 3_600_000L));
+    // deployed eight days ago: the tenants are older than the 7-day windows the report judges them
+    // on (a younger tenant is not judged on them), and the engine has a settled day behind it with
+    // a daily snapshot at any hour (yesterday is not settled in the first minutes after midnight
+    // UTC)
+    ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() - 8 * 24 * 3_600_000L));
     String alpha;
     try {
       alpha = deploy("alpha");
@@ -181,7 +182,8 @@ class CheckupReportRestTest {
 
   @Test
   void aParameterThatIsNotUnderstoodIsA400ThatNamesIt() throws Exception {
-    for (String days : List.of("abc", "1.5", "99999999999999", "0", "3661", "-1")) {
+    // Arabic-Indic digits are digits to Java, not to a client that wrote the query
+    for (String days : List.of("abc", "1.5", "99999999999999", "0", "3661", "-1", "\u0663\u0660")) {
       ResponseEntity<String> answer = get("ulla", "/history/alpha?days=" + days);
       assertThat(answer.getStatusCode()).as(days).isEqualTo(HttpStatus.BAD_REQUEST);
       assertThat(JSON.readTree(answer.getBody()).get("message").asText())
@@ -189,6 +191,9 @@ class CheckupReportRestTest {
           .isEqualTo("days must be a whole number from 1 to 3660, not '" + days + "'.");
     }
     assertThat(get("ulla", "/history/alpha?days=3660").getStatusCode()).isEqualTo(HttpStatus.OK);
+    // blank or padded, as ?format is read
+    assertThat(get("ulla", "/history/alpha?days=").getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(get("ulla", "/history/alpha?days= 30 ").getStatusCode()).isEqualTo(HttpStatus.OK);
     // as Camunda's own REST API answers withoutTenantId=yes
     for (String path : List.of("/report?withoutTenantId=yes", "/history?withoutTenantId=1")) {
       ResponseEntity<String> answer = get("admin", path);
@@ -256,9 +261,9 @@ class CheckupReportRestTest {
     assertThat(value(alpha, "launches.per-user-7d")).isEqualTo(6);
     assertThat(value(alpha, "processes.active-7d")).isEqualTo(1);
     assertThat(value(alpha, "models.total")).isEqualTo(1);
-    // whole days since the model was deployed, 48 hours and some seconds ago: two, whatever the
-    // hour (calendar days would say 2 or 3 around midnight UTC)
-    assertThat(value(alpha, "models.last-change-days")).isEqualTo(2);
+    // whole days since the model was deployed, 192 hours and some seconds ago: eight, whatever the
+    // hour (calendar days would say 8 or 9 around midnight UTC)
+    assertThat(value(alpha, "models.last-change-days")).isEqualTo(8);
     assertThat(value(alpha, "gateways.conditions")).isEqualTo(1);
     assertThat(value(alpha, "capability.work-distribution")).isEqualTo(1);
     assertThat(value(alpha, "users.digitized-30d")).isZero();
@@ -345,6 +350,17 @@ class CheckupReportRestTest {
         .isEqualTo(HttpStatus.NOT_ACCEPTABLE);
     assertThat(accepting("application/xml", "/history/beta").getStatusCode())
         .isEqualTo(HttpStatus.NOT_ACCEPTABLE);
+    // lint findings are JSON only: the 406 says so (it was the framework's generic answer)
+    ResponseEntity<String> lintCsv = accepting("text/csv", "/lint/deployment/" + betaDeployment);
+    assertThat(lintCsv.getStatusCode()).isEqualTo(HttpStatus.NOT_ACCEPTABLE);
+    assertThat(JSON.readTree(lintCsv.getBody()).get("message").asText())
+        .isEqualTo(
+            "The Accept header 'text/csv' does not take application/json, the only format of lint"
+                + " findings.");
+    assertThat(
+            accepting("text/csv, application/*;q=0.5", "/lint/deployment/" + betaDeployment)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.OK);
     assertThat(
             accepting("application/xml, */*;q=0.1", "/report")
                 .getHeaders()

@@ -47,21 +47,24 @@ class PrometheusMetricsTest {
   void theReportsValuesAreScrapedPerTenant() throws Exception {
     Tenant tenant = engine.getIdentityService().newTenant("fabrikam");
     engine.getIdentityService().saveTenant(tenant);
-    engine
-        .getRepositoryService()
-        .createDeployment()
-        .tenantId("fabrikam")
-        .addModelInstance(
-            "order.bpmn",
-            Bpmn.createExecutableProcess("order")
-                .camundaHistoryTimeToLive(30)
-                .startEvent()
-                .userTask("pack")
-                .endEvent()
-                .done())
-        .deploy();
+    // deployed and first started weeks ago: a client older than the week the report judges
     TestDeployments.fortyDaysAgo(
-        () -> engine.getRuntimeService().startProcessInstanceByKey("order"));
+        () -> {
+          engine
+              .getRepositoryService()
+              .createDeployment()
+              .tenantId("fabrikam")
+              .addModelInstance(
+                  "order.bpmn",
+                  Bpmn.createExecutableProcess("order")
+                      .camundaHistoryTimeToLive(30)
+                      .startEvent()
+                      .userTask("pack")
+                      .endEvent()
+                      .done())
+              .deploy();
+          engine.getRuntimeService().startProcessInstanceByKey("order");
+        });
     engine.getRuntimeService().startProcessInstanceByKey("order");
     assertThat(checkup.getStatistics().flushNow()).isTrue();
 
