@@ -13,6 +13,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -229,6 +230,68 @@ class FlowSemanticsOnTheEngineTest {
 
     assertThat(shipped()).as("'Ship' ran again when the timer fired").isEqualTo(2);
     assertThat(rules(xml)).contains("lack-of-synchronization");
+  }
+
+  /**
+   * Camunda asks an inclusive join only when a token arrives at it: 'Check' arrives while 'Approve'
+   * can still come and waits; 'Approve' then goes to its own end, and nothing asks the join again.
+   * The instance stays with a token at the join and nothing to do: a deadlock
+   * (camunda/camunda#19460).
+   */
+  @Test
+  void anInclusiveJoinIsAskedOnlyWhenATokenArrives() {
+    String xml =
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                     xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="test">
+          <process id="order" isExecutable="true" camunda:historyTimeToLive="1">
+            <startEvent id="start"/>
+            <parallelGateway id="fork"/>
+            <userTask id="check" name="Check"/>
+            <userTask id="approve" name="Approve"/>
+            <exclusiveGateway id="ok" name="Approved?" default="no"/>
+            <inclusiveGateway id="join" name="Both?"/>
+            <serviceTask id="ship" name="Ship" camunda:expression="${true}"/>
+            <endEvent id="shipped"/>
+            <endEvent id="rejected"/>
+            <sequenceFlow id="a" sourceRef="start" targetRef="fork"/>
+            <sequenceFlow id="b" sourceRef="fork" targetRef="check"/>
+            <sequenceFlow id="c" sourceRef="fork" targetRef="approve"/>
+            <sequenceFlow id="d" sourceRef="check" targetRef="join"/>
+            <sequenceFlow id="e" sourceRef="approve" targetRef="ok"/>
+            <sequenceFlow id="yes" sourceRef="ok" targetRef="join">
+              <conditionExpression>${approved}</conditionExpression>
+            </sequenceFlow>
+            <sequenceFlow id="no" sourceRef="ok" targetRef="rejected"/>
+            <sequenceFlow id="f" sourceRef="join" targetRef="ship"/>
+            <sequenceFlow id="g" sourceRef="ship" targetRef="shipped"/>
+          </process>
+        </definitions>
+        """;
+    deploy(xml);
+
+    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("order");
+    complete(instance, "check", Map.of());
+    complete(instance, "approve", Map.of("approved", false));
+
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(1);
+    assertThat(engine.getTaskService().createTaskQuery().count()).isZero();
+    assertThat(engine.getManagementService().createJobQuery().count()).isZero();
+    assertThat(waitingAtJoin(instance)).isEqualTo(1);
+    assertThat(shipped()).isZero();
+    assertThat(rules(xml)).contains("deadlock");
+  }
+
+  private void complete(ProcessInstance instance, String taskKey, Map<String, Object> variables) {
+    Task task =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceId(instance.getId())
+            .taskDefinitionKey(taskKey)
+            .singleResult();
+    engine.getTaskService().complete(task.getId(), variables);
   }
 
   private long shipped() {

@@ -91,6 +91,15 @@ final class StateSpace {
 
   private final int[] mergeNodes;
 
+  /**
+   * Per edge into an inclusive join with several incoming edges: the place of a token that has
+   * arrived at the join by it and waits there; -1 for other edges.
+   */
+  private final int[] arrivedAt;
+
+  /** The edges that have an {@link #arrivedAt} place. */
+  private final int[] arrivedEdges;
+
   /** Per merge node: the places after it, by which a token comes round to it again. */
   private final BitSet[] roundAgain;
 
@@ -144,6 +153,17 @@ final class StateSpace {
         merges.add(n);
       }
     }
+    arrivedAt = new int[edges];
+    List<Integer> arrivals = new ArrayList<>();
+    for (int e = 0; e < edges; e++) {
+      int to = net.target[e];
+      boolean waitsAtJoin = net.alive[e] && net.kind[to] == Kind.INCLUSIVE && net.in[to].size() > 1;
+      arrivedAt[e] = waitsAtJoin ? places++ : -1;
+      if (waitsAtJoin) {
+        arrivals.add(e);
+      }
+    }
+    arrivedEdges = ScopeAnalysis.toArray(arrivals);
     tainted = places++;
     width = (places + 63) / 64;
     concurrent = new long[net.nodeCount()][];
@@ -194,6 +214,15 @@ final class StateSpace {
       queue.addAll(net.out[to]);
     }
     roundAgain[merge] = after;
+    // a token waiting at an inclusive join is where the join's incoming edge leads
+    for (int e : arrivedEdges) {
+      if (before.get(e)) {
+        before.set(arrivedAt[e]);
+      }
+      if (after.get(e)) {
+        after.set(arrivedAt[e]);
+      }
+    }
     before.andNot(after);
     long[] mask = new long[width];
     for (int p = before.nextSetBit(0); p >= 0; p = before.nextSetBit(p + 1)) {
@@ -263,13 +292,17 @@ final class StateSpace {
     for (int e = nextSet(state, 0, edges); e >= 0; e = nextSet(state, e + 1, edges)) {
       int node = net.target[e];
       Kind kind = net.kind[node];
-      if (kind == Kind.PARALLEL || kind == Kind.INCLUSIVE) {
+      if (arrivedAt[e] >= 0) {
+        if (net.waitsOn[e] == waiting) {
+          moved = true;
+          arriveAtInclusiveJoin(index, state, e);
+        }
+      } else if (kind == Kind.PARALLEL || kind == Kind.INCLUSIVE) {
         if (joinsTried.get(node)) {
           continue;
         }
         joinsTried.set(node);
-        if (joinWaits(state, node) == waiting
-            && (kind == Kind.PARALLEL ? allIncoming(state, node) : inclusiveMayFire(state, node))) {
+        if (joinWaits(state, node) == waiting && allIncoming(state, node)) {
           long[] next = state.clone();
           IntList incoming = net.in[node];
           for (int k = 0; k < incoming.size(); k++) {
@@ -462,6 +495,11 @@ final class StateSpace {
         waiting.add(net.target[e]);
       }
     }
+    for (int e : arrivedEdges) {
+      if (get(state, arrivedAt[e]) && !waiting.contains(net.target[e])) {
+        waiting.add(net.target[e]);
+      }
+    }
     List<BitSet> reaches = new ArrayList<>();
     for (int join : waiting) {
       reaches.add(reachableFrom(join));
@@ -476,7 +514,8 @@ final class StateSpace {
       IntList in = net.in[join];
       for (int k = 0; k < in.size(); k++) {
         int incoming = in.get(k);
-        if (!get(state, incoming)) {
+        if (!get(state, incoming)
+            && (arrivedAt[incoming] < 0 || !get(state, arrivedAt[incoming]))) {
           missing = net.last[incoming];
           break;
         }
@@ -520,23 +559,58 @@ final class StateSpace {
   }
 
   /**
-   * An inclusive join fires as Camunda 7 fires it ({@code InclusiveGatewayActivityBehavior}): when
-   * as many tokens wait at it as it has incoming flows, at once, whatever else is under way; or
-   * else when a token has arrived and no token elsewhere in the scope can still reach it. (Camunda
-   * counts the tokens, not the flows they came by; two tokens on one flow are a lack of
-   * synchronization reported anyway.)
+   * A token arrives at an inclusive join with several incoming flows, and the join is asked then,
+   * as Camunda 7 asks it ({@code InclusiveGatewayActivityBehavior}), and only then: it fires when
+   * as many tokens wait at it as it has incoming flows, or when no other token of the scope can
+   * still reach it; otherwise the token waits. A token that then goes elsewhere asks nothing: the
+   * tokens waiting at the join wait for ever (a deadlock Camunda 7 has, camunda/camunda#19460).
+   * Camunda counts the tokens, not the flows they came by; a second token on one flow is a lack of
+   * synchronization, reported.
    */
-  private boolean inclusiveMayFire(long[] state, int node) {
-    if (allIncoming(state, node)) {
-      return true;
+  private void arriveAtInclusiveJoin(int index, long[] state, int e) {
+    int node = net.target[e];
+    long[] next = state.clone();
+    clear(next, e);
+    Move move = new Move(MoveType.ARRIVE, node, new int[0], e, 1);
+    if (get(next, arrivedAt[e])) {
+      duplicate(index, move, net.origin[node]);
+      set(next, tainted);
+      add(next, index, move);
+      return;
     }
-    BitSet before = upstream.computeIfAbsent(node, this::upstreamOf);
-    for (int p = before.nextSetBit(0); p >= 0; p = before.nextSetBit(p + 1)) {
-      if (get(state, p) && (p >= edges || net.target[p] != node)) {
+    set(next, arrivedAt[e]);
+    if (!allArrived(next, node) && mayStillCome(next, node)) {
+      add(next, index, move);
+      return;
+    }
+    IntList in = net.in[node];
+    for (int k = 0; k < in.size(); k++) {
+      clear(next, arrivedAt[in.get(k)]);
+    }
+    if (!secondPass(index, next, node, new Move(MoveType.ARRIVE, node, new int[0], -1, 1))) {
+      pass(index, next, node, MoveType.ARRIVE, e);
+    }
+  }
+
+  private boolean allArrived(long[] state, int node) {
+    IntList in = net.in[node];
+    for (int k = 0; k < in.size(); k++) {
+      if (!get(state, arrivedAt[in.get(k)])) {
         return false;
       }
     }
     return true;
+  }
+
+  /** Whether a token on its way (on a flow, in a running activity) can still reach the node. */
+  private boolean mayStillCome(long[] state, int node) {
+    BitSet before = upstream.computeIfAbsent(node, this::upstreamOf);
+    for (int p = before.nextSetBit(0); p >= 0; p = before.nextSetBit(p + 1)) {
+      if (get(state, p)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -563,6 +637,12 @@ final class StateSpace {
         places.set(running[from]);
       }
       queue.addAll(net.in[from]);
+    }
+    // tokens waiting at another inclusive join on the way can still come too
+    for (int e : arrivedEdges) {
+      if (places.get(e) && net.target[e] != node) {
+        places.set(arrivedAt[e]);
+      }
     }
     return places;
   }
@@ -663,6 +743,11 @@ final class StateSpace {
   private boolean hasTokens(long[] state) {
     if (nextSet(state, 0, edges) >= 0) {
       return true;
+    }
+    for (int e : arrivedEdges) {
+      if (get(state, arrivedAt[e])) {
+        return true;
+      }
     }
     for (int r : running) {
       if (r >= 0 && get(state, r)) {

@@ -80,7 +80,12 @@ public final class DeadlockRule implements Rule {
                         ? "a token that never comes"
                         : found.flow().describeFlow())
                     + ": a reachable state leaves a token waiting there that nothing can join,"
-                    + " so the scope never completes.";
+                    + " so the scope never completes."
+                    + (join.isInclusiveGateway()
+                        ? " Camunda 7 asks an inclusive join only when a token arrives: one that"
+                            + " arrived while another could still come waits, and nothing asks"
+                            + " again when that other token goes elsewhere."
+                        : "");
         context.report(
             join,
             text + " Witness: " + Witnesses.sentence(found.witness()),

@@ -59,11 +59,11 @@ final class BruteForceExplorer {
     return new BruteForceExplorer(model).run();
   }
 
-  // a state: flows.size() token counts, then nodes.size() running counts, nodes.size() fired flags
-  // and nodes.size() flags of merges passed by a token while another that may still come was under
-  // way
+  // a state: flows.size() token counts, then nodes.size() running counts, nodes.size() fired flags,
+  // nodes.size() flags of merges passed by a token while another that may still come was under way,
+  // and flows.size() counts of tokens waiting at an inclusive join by a flow
   private Verdict run() {
-    int size = flows.size() + 3 * nodes.size();
+    int size = 2 * flows.size() + 3 * nodes.size();
     Set<String> seen = new HashSet<>();
     ArrayDeque<int[]> queue = new ArrayDeque<>();
     for (Node start : nodes) {
@@ -103,12 +103,22 @@ final class BruteForceExplorer {
         return true;
       }
     }
+    for (Flow flow : flows) {
+      if (state[arrived(flow)] > 1) {
+        return true;
+      }
+    }
     return false;
   }
 
   private boolean hasTokens(int[] state) {
     for (int i = 0; i < flows.size() + nodes.size(); i++) {
       if (state[i] > 0) {
+        return true;
+      }
+    }
+    for (Flow flow : flows) {
+      if (state[arrived(flow)] > 0) {
         return true;
       }
     }
@@ -125,6 +135,11 @@ final class BruteForceExplorer {
 
   private int armed(Node node) {
     return flows.size() + 2 * nodes.size() + nodeIndex.get(node);
+  }
+
+  /** A token that has arrived at an inclusive join by this flow and waits there. */
+  private int arrived(Flow flow) {
+    return flows.size() + 3 * nodes.size() + index(flow);
   }
 
   /**
@@ -146,15 +161,22 @@ final class BruteForceExplorer {
           }
         }
         case OR -> {
-          boolean arrived = in.stream().anyMatch(f -> state[index(f)] > 0);
-          // Camunda's rule: as many tokens waiting as incoming flows fires it at once; otherwise
-          // it waits while another token can still come
-          boolean full = in.stream().allMatch(f -> state[index(f)] > 0);
-          if (arrived && (full || !othersCanReach(state, node))) {
-            int[] next = state.clone();
-            in.stream().filter(f -> state[index(f)] > 0).forEach(f -> next[index(f)]--);
-            if (passes(next, node, null)) {
-              emit(next, node, now);
+          // Camunda asks the join when a token arrives, and only then: as many tokens waiting as
+          // incoming flows fires it, or no other token that can still come; else the token waits
+          for (Flow f : in) {
+            if (state[index(f)] > 0) {
+              int[] next = state.clone();
+              next[index(f)]--;
+              next[arrived(f)]++;
+              boolean full = in.stream().allMatch(g -> next[arrived(g)] > 0);
+              if (in.size() < 2 || full || !othersCanReach(next, node)) {
+                in.forEach(g -> next[arrived(g)] = 0);
+                if (passes(next, node, null)) {
+                  emit(next, node, now);
+                }
+              } else {
+                now.add(next);
+              }
             }
           }
         }
@@ -255,7 +277,7 @@ final class BruteForceExplorer {
     Set<Node> after = closure(merge, false);
     for (int i = 0; i < flows.size(); i++) {
       Flow f = flows.get(i);
-      if (state[i] > 0
+      if ((state[i] > 0 || state[arrived(f)] > 0)
           && (f.target == merge || before.contains(f.target))
           && !(after.contains(f.source) || f.source == merge)) {
         return true;
@@ -360,7 +382,9 @@ final class BruteForceExplorer {
     }
     for (int i = 0; i < flows.size(); i++) {
       Flow f = flows.get(i);
-      if (state[i] > 0 && f.target != join && (before.contains(f.target))) {
+      // on its way (to this join too), or waiting at another inclusive join before it
+      if ((state[i] > 0 && (f.target == join || before.contains(f.target)))
+          || (state[arrived(f)] > 0 && f.target != join && before.contains(f.target))) {
         return true;
       }
     }
