@@ -484,22 +484,24 @@ public class CheckupRestService {
   }
 
   private Response notAcceptableLint() {
-    return Answers.error(
-        Response.Status.NOT_ACCEPTABLE,
-        "InvalidRequestException",
-        "The Accept header '"
-            + Answers.echo(headers.getHeaderString(HttpHeaders.ACCEPT))
-            + "' does not take application/json, the only format of lint findings.");
+    return notAcceptable("does not take application/json, the only format of lint findings.");
   }
 
   private Response notAcceptable() {
+    return notAcceptable(
+        "names none of the formats of this resource: application/json, text/csv or text/html (or"
+            + " ?format=json|csv|html).");
+  }
+
+  /** 406, as the engine's own resources answer it, saying what the Accept header lacks. */
+  private Response notAcceptable(String lacks) {
     return Answers.error(
         Response.Status.NOT_ACCEPTABLE,
         "InvalidRequestException",
         "The Accept header '"
             + Answers.echo(headers.getHeaderString(HttpHeaders.ACCEPT))
-            + "' names none of the formats of this resource: application/json, text/csv or "
-            + "text/html (or ?format=json|csv|html).");
+            + "' "
+            + lacks);
   }
 
   // ---- the engine and the plugin ----

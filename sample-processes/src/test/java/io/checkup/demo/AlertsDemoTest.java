@@ -11,7 +11,6 @@ import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -58,26 +57,9 @@ class AlertsDemoTest {
     // the deployment first: an evaluation between the two then sees the client with its model, and
     // the tenant entity adds only its name (the other way round, a round could judge it without
     // any); weeks ago, as a client the plugin meets when it is installed (one deployed today would
-    // be too new to be judged on its week)
-    TestDeployments.fortyDaysAgo(
-        () ->
-            engine
-                .getRepositoryService()
-                .createDeployment()
-                .tenantId("fabrikam")
-                .addModelInstance(
-                    "order.bpmn",
-                    Bpmn.createExecutableProcess("order")
-                        .camundaHistoryTimeToLive(30)
-                        .startEvent()
-                        .userTask("pack")
-                        .endEvent()
-                        .done())
-                .deploy());
+    // be too new to be judged on its week), with one order then and none since
+    TestDeployments.orderFortyDaysAgo(engine, "fabrikam");
     engine.getIdentityService().saveTenant(engine.getIdentityService().newTenant("fabrikam"));
-    // one order weeks ago and none since: the statistics have counted long enough to judge that
-    TestDeployments.fortyDaysAgo(
-        () -> engine.getRuntimeService().startProcessInstanceByKey("order"));
 
     // with the demo's authentication on, the list of alerts is for administrators
     assertThat(rest.getForEntity("/demo/alerts", String.class).getStatusCode())

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.checkup.engine.CheckupProcessEnginePlugin;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Tenant;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -48,23 +47,7 @@ class PrometheusMetricsTest {
     Tenant tenant = engine.getIdentityService().newTenant("fabrikam");
     engine.getIdentityService().saveTenant(tenant);
     // deployed and first started weeks ago: a client older than the week the report judges
-    TestDeployments.fortyDaysAgo(
-        () -> {
-          engine
-              .getRepositoryService()
-              .createDeployment()
-              .tenantId("fabrikam")
-              .addModelInstance(
-                  "order.bpmn",
-                  Bpmn.createExecutableProcess("order")
-                      .camundaHistoryTimeToLive(30)
-                      .startEvent()
-                      .userTask("pack")
-                      .endEvent()
-                      .done())
-              .deploy();
-          engine.getRuntimeService().startProcessInstanceByKey("order");
-        });
+    TestDeployments.orderFortyDaysAgo(engine, "fabrikam");
     engine.getRuntimeService().startProcessInstanceByKey("order");
     assertThat(checkup.getStatistics().flushNow()).isTrue();
 

@@ -25,6 +25,34 @@ final class TestDeployments {
   }
 
   /**
+   * Deploys a client's order process (a start, a user task 'pack' and an end) for {@code tenantId},
+   * forty days ago, and starts it once then: a client older than every window of the report.
+   */
+  static void orderFortyDaysAgo(ProcessEngine engine, String tenantId) {
+    fortyDaysAgo(
+        () -> {
+          engine
+              .getRepositoryService()
+              .createDeployment()
+              .tenantId(tenantId)
+              .addModelInstance(
+                  "order.bpmn",
+                  Bpmn.createExecutableProcess("order")
+                      .camundaHistoryTimeToLive(30)
+                      .startEvent()
+                      .userTask("pack")
+                      .endEvent()
+                      .done())
+              .deploy();
+          engine
+              .getRuntimeService()
+              .createProcessInstanceByKey("order")
+              .processDefinitionTenantId(tenantId)
+              .execute();
+        });
+  }
+
+  /**
    * Deploys an executable process {@code key} that starts and ends, for {@code tenantId} (null: the
    * tenant-less part), with the history time to live Camunda asks for.
    */

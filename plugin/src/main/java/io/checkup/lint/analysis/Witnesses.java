@@ -7,9 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The steps of a witness path, in the modeler's words: the choices and events on it. Steps that
- * need no choice (a task, a parallel gateway) are left out: the witness says what must happen, not
- * everything that does.
+ * The steps of a witness path, in the modeler's words: the choices and events on it, and the wait
+ * states left on the way (the state space adds those). Steps that need no choice (a task that runs
+ * through, a parallel gateway) are left out: the witness says what must happen, not everything that
+ * does.
  */
 public final class Witnesses {
 
