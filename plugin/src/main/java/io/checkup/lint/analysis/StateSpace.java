@@ -179,39 +179,20 @@ final class StateSpace {
    * it (along flows and boundary events) that are not after it.
    */
   private long[] concurrentWith(int merge) {
-    BitSet before = new BitSet();
-    IntList queue = new IntList(8);
-    queue.addAll(net.in[merge]);
-    BitSet nodes = new BitSet();
-    for (int k = 0; k < queue.size(); k++) {
-      int e = queue.get(k);
-      before.set(e);
-      int from = net.source[e];
-      if (from < 0 || nodes.get(from)) {
-        continue;
-      }
-      nodes.set(from);
-      if (running[from] >= 0) {
-        before.set(running[from]);
-      }
-      queue.addAll(net.in[from]);
-    }
+    BitSet before = placesBefore(merge, true);
     BitSet after = new BitSet();
-    nodes.clear();
-    queue = new IntList(8);
-    queue.addAll(net.out[merge]);
-    for (int k = 0; k < queue.size(); k++) {
-      int e = queue.get(k);
-      after.set(e);
-      int to = net.target[e];
-      if (nodes.get(to)) {
-        continue;
+    BitSet on = reachableFrom(merge);
+    // the merge itself is after it only on a loop
+    boolean loop = on.get(merge);
+    on.set(merge);
+    for (int n = on.nextSetBit(0); n >= 0; n = on.nextSetBit(n + 1)) {
+      IntList out = net.out[n];
+      for (int k = 0; k < out.size(); k++) {
+        after.set(out.get(k));
       }
-      nodes.set(to);
-      if (running[to] >= 0) {
-        after.set(running[to]);
+      if ((n != merge || loop) && running[n] >= 0) {
+        after.set(running[n]);
       }
-      queue.addAll(net.out[to]);
     }
     roundAgain[merge] = after;
     // a token waiting at an inclusive join is where the join's incoming edge leads
@@ -614,13 +595,11 @@ final class StateSpace {
   }
 
   /**
-   * The places (edges, running activities) from which a token can reach the node, as Camunda 7's
-   * inclusive gateway looks for them: along outgoing flows only. A running activity's boundary
-   * events are no way there (a token on the path of one that has fired is), so a join that only a
-   * boundary event's path feeds does not wait for the activity: it fires, and fires again when the
-   * event does.
+   * The edges from which a token can reach the node, and the running activities before them, up to
+   * the node itself; through boundary events or not (a running activity whose only way there is a
+   * boundary event is then not among them).
    */
-  private BitSet upstreamOf(int node) {
+  private BitSet placesBefore(int node, boolean throughBoundaries) {
     BitSet places = new BitSet();
     BitSet nodes = new BitSet();
     IntList queue = new IntList(net.in[node].size() + 4);
@@ -629,7 +608,10 @@ final class StateSpace {
       int e = queue.get(k);
       places.set(e);
       int from = net.source[e];
-      if (from < 0 || from == node || nodes.get(from) || net.isBoundary(e)) {
+      if (from < 0
+          || from == node
+          || nodes.get(from)
+          || (!throughBoundaries && net.isBoundary(e))) {
         continue;
       }
       nodes.set(from);
@@ -638,6 +620,18 @@ final class StateSpace {
       }
       queue.addAll(net.in[from]);
     }
+    return places;
+  }
+
+  /**
+   * The places (edges, running activities) from which a token can reach the node, as Camunda 7's
+   * inclusive gateway looks for them: along outgoing flows only. A running activity's boundary
+   * events are no way there (a token on the path of one that has fired is), so a join that only a
+   * boundary event's path feeds does not wait for the activity: it fires, and fires again when the
+   * event does.
+   */
+  private BitSet upstreamOf(int node) {
+    BitSet places = placesBefore(node, false);
     // tokens waiting at another inclusive join on the way can still come too
     for (int e : arrivedEdges) {
       if (places.get(e) && net.target[e] != node) {
