@@ -5,6 +5,7 @@ import io.checkup.report.Report.NormView;
 import io.checkup.report.Report.TenantReport;
 import io.checkup.stats.UtcPeriods;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -120,6 +121,17 @@ final class Evaluation {
         + " this indicator looks at; it is judged from "
         + Instant.ofEpochMilli(since + days * UtcPeriods.DAY)
         + " on.";
+  }
+
+  /** The UTC day from which a young tenant's window of {@code days} days is judged. */
+  private String judgedFrom(int days) {
+    Long since = tenant.knownSince();
+    return since == null
+        ? null
+        : Instant.ofEpochMilli(since + days * UtcPeriods.DAY)
+            .atZone(ZoneOffset.UTC)
+            .toLocalDate()
+            .toString();
   }
 
   private static String window(int days) {
@@ -270,7 +282,8 @@ final class Evaluation {
             IndicatorTexts.norm(indicator, shownMin, max, null)
                 + (relative == null || (shownMin == null && max == null) ? "" : " (relative)"),
             config.weight(indicator),
-            measured.elements()));
+            measured.elements(),
+            young ? judgedFrom(indicator.windowDays()) : null));
   }
 
   /** "(relative: the 25th percentile of 40 medium clients)", as the norm's words end. */

@@ -137,6 +137,8 @@ public record Report(String generatedAt, List<TenantReport> tenants) {
    * @param normText the bounds that apply, in short words ("1,000 to 10,000", "at most 30 days"),
    *     for pages
    * @param weight its risk weight for this tenant: what it costs out of norm
+   * @param judgedFrom for an indicator over a time window of a tenant younger than the window: the
+   *     UTC day from which it is judged (its value is shown, its status n/a); null otherwise
    */
   public record IndicatorResult(
       String id,
@@ -150,7 +152,8 @@ public record Report(String generatedAt, List<TenantReport> tenants) {
       @JsonIgnore String valueText,
       @JsonIgnore String normText,
       @JsonIgnore int weight,
-      @JsonIgnore long elements) {
+      @JsonIgnore long elements,
+      @JsonIgnore String judgedFrom) {
 
     /** How many elements behind the value the details leave out (beyond the details' limit). */
     @JsonIgnore
@@ -171,7 +174,8 @@ public record Report(String generatedAt, List<TenantReport> tenants) {
           valueText,
           normText,
           weight,
-          elements);
+          elements,
+          judgedFrom);
     }
   }
 

@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The report's HTML pages, from templates compiled at build time (src/main/jte), which escape
@@ -293,6 +294,7 @@ public final class ReportPages {
         String.join("; ", costliest),
         facts(tenant),
         rows,
+        notJudged(tenant),
         unlisted,
         beyondLimit,
         full ? chart(tenant.launches()) : null);
@@ -302,6 +304,31 @@ public final class ReportPages {
    * The indicators out of norm or in warning, what costs the most score first: its weight out of
    * norm, half of it in warning.
    */
+  /**
+   * "the last 24 hours (from 2026-12-06 on), the last 7 days (from 2026-12-12 on)": the windows of
+   * a young client not judged yet, shortest first; null when every window is judged.
+   */
+  private static String notJudged(TenantReport tenant) {
+    Map<Integer, String> from = new TreeMap<>();
+    for (IndicatorResult indicator : tenant.indicators()) {
+      if (indicator.judgedFrom() != null) {
+        from.put(Indicator.of(indicator.id()).windowDays(), indicator.judgedFrom());
+      }
+    }
+    if (from.isEmpty()) {
+      return null;
+    }
+    List<String> windows = new ArrayList<>();
+    for (Map.Entry<Integer, String> window : from.entrySet()) {
+      windows.add(
+          (window.getKey() == 1 ? "the last 24 hours" : "the last " + window.getKey() + " days")
+              + " (from "
+              + window.getValue()
+              + " on)");
+    }
+    return String.join(", ", windows);
+  }
+
   private static List<IndicatorResult> costliestFirst(TenantReport tenant) {
     List<IndicatorResult> costly = new ArrayList<>();
     for (IndicatorResult indicator : tenant.indicators()) {

@@ -28,6 +28,8 @@ public final class Views {
    * One client (tenant) on a page.
    *
    * @param costliest the titles of the (up to 3) indicators that cost the most score
+   * @param notJudged for a client younger than some indicators' windows, which of them are not
+   *     judged yet and from when ("the last 7 days (from 2026-12-12 on)"); null otherwise
    * @param unlisted how many elements behind the values the rows leave out that the full page lists
    * @param beyondLimit how many elements behind the values no page lists: the report's details stop
    *     at {@code detailsLimit} per indicator
@@ -49,6 +51,7 @@ public final class Views {
       String costliest,
       String facts,
       List<Row> rows,
+      String notJudged,
       int unlisted,
       long beyondLimit,
       Chart chart) {}

@@ -80,7 +80,8 @@ class ReportPagesTest {
               "7",
               "1 to 10",
               indicator.weight(),
-              counted.getOrDefault(indicator.id(), (long) listed.size())));
+              counted.getOrDefault(indicator.id(), (long) listed.size()),
+              null));
     }
     List<HistoryPoint> history = new ArrayList<>();
     LocalDate today = LocalDate.parse(TODAY);
@@ -575,6 +576,70 @@ class ReportPagesTest {
         Jsoup.parse(ReportPages.triage(report(fresh), COCKPIT)).selectFirst("table.summary");
     assertThat(none.select("svg")).isEmpty();
     assertThat(none.text()).contains("no history yet");
+  }
+
+  @Test
+  void aNewClientsTriageSaysWhichWindowsAreNotJudgedYetAndFromWhen() {
+    TenantReport settled =
+        tenant(
+            "old",
+            "Old",
+            RiskLevel.HEALTHY,
+            100,
+            0,
+            RiskLevel.HEALTHY,
+            Map.of(),
+            ReportPagesTest::none);
+    // known since three days ago: its 24 hours are judged, its longer windows not yet
+    LocalDate since = LocalDate.parse(TODAY).minusDays(3);
+    List<IndicatorResult> indicators = new ArrayList<>();
+    for (IndicatorResult indicator : settled.indicators()) {
+      int window = Indicator.of(indicator.id()).windowDays();
+      indicators.add(
+          window <= 3
+              ? indicator
+              : new IndicatorResult(
+                  indicator.id(),
+                  indicator.value(),
+                  indicator.norm(),
+                  Status.NOT_APPLICABLE,
+                  "n/a: the tenant is known since ...",
+                  indicator.details(),
+                  indicator.title(),
+                  null,
+                  indicator.valueText(),
+                  indicator.normText(),
+                  indicator.weight(),
+                  indicator.elements(),
+                  since.plusDays(window).toString()));
+    }
+    TenantReport young =
+        new TenantReport(
+            "new",
+            RiskLevel.HEALTHY,
+            100,
+            List.of(),
+            indicators,
+            "New",
+            null,
+            null,
+            null,
+            1,
+            3,
+            settled.launches());
+
+    Document page = Jsoup.parse(ReportPages.triage(report(young, settled), COCKPIT));
+
+    Element fresh = page.getElementById("tenant-new");
+    assertThat(fresh.select("p.notjudged").text())
+        .isEqualTo(
+            "A new client: not judged yet are its indicators over the last 7 days (from"
+                + " 2026-03-24 on), the last 28 days (from 2026-04-14 on), the last 30 days (from"
+                + " 2026-04-16 on); the full page (view=full) shows their values.");
+    assertThat(fresh.text()).contains("Every indicator judged so far is within its norm.");
+    Element old = page.getElementById("tenant-old");
+    assertThat(old.select("p.notjudged")).isEmpty();
+    assertThat(old.text()).contains("Every indicator is within its norm.");
   }
 
   @Test
