@@ -58,10 +58,26 @@ public class DemoConfiguration {
       matchIfMissing = true)
   public static class Simulated {
 
+    private final WhileSettingUp settingUp = new WhileSettingUp();
+
     @Bean
     public Simulation simulation(
         ProcessEngine engine, CheckupProcessEnginePlugin checkup, AlertsAfterTheHistory alerts) {
-      return new Simulation(engine, checkup, alerts);
+      return new Simulation(engine, checkup, alerts, settingUp);
+    }
+
+    /**
+     * The engine's REST API and the webapps' API answer 503 until the companies are set up (before
+     * the authentication filter, so that nobody is told a wrong password meanwhile).
+     */
+    @Bean
+    public FilterRegistrationBean<Filter> whileSettingUp(JerseyApplicationPath restPath) {
+      FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>();
+      registration.setName("checkup-demo-setting-up");
+      registration.setFilter(settingUp);
+      registration.addUrlPatterns(restPath.getUrlMapping(), "/camunda/api/*");
+      registration.setOrder(0);
+      return registration;
     }
 
     /**
@@ -115,35 +131,44 @@ public class DemoConfiguration {
     private final ProcessEngine engine;
     private final CheckupProcessEnginePlugin checkup;
     private final AlertsAfterTheHistory alerts;
+    private final WhileSettingUp settingUp;
     private TrafficSimulator traffic;
 
     Simulation(
-        ProcessEngine engine, CheckupProcessEnginePlugin checkup, AlertsAfterTheHistory alerts) {
+        ProcessEngine engine,
+        CheckupProcessEnginePlugin checkup,
+        AlertsAfterTheHistory alerts,
+        WhileSettingUp settingUp) {
       this.engine = engine;
       this.checkup = checkup;
       this.alerts = alerts;
+      this.settingUp = settingUp;
     }
 
     @EventListener
     @Order(10)
     public void start(ApplicationReadyEvent event) throws Exception {
-      new DemoSetup(engine, checkup).run(DemoTenant.all());
-      List<LocalDate> days = checkup.getReport().writeSnapshots();
-      if (!days.isEmpty()) {
-        LOG.info(
-            "Demo history: daily snapshots back-filled from {} to {}",
-            days.get(0),
-            days.get(days.size() - 1));
+      try {
+        new DemoSetup(engine, checkup).run(DemoTenant.all());
+        List<LocalDate> days = checkup.getReport().writeSnapshots();
+        if (!days.isEmpty()) {
+          LOG.info(
+              "Demo history: daily snapshots back-filled from {} to {}",
+              days.get(0),
+              days.get(days.size() - 1));
+        }
+        // only now, with the made-up weeks in: a round of the daily job during the set-up would
+        // write yesterday from half the data, and a written day is never written again
+        checkup
+            .getReport()
+            .startSnapshots(engine.getName(), CheckupProcessEnginePlugin.whileRegistered(engine));
+        alerts.release(engine, checkup);
+        traffic = new TrafficSimulator(engine, DemoTenant.all());
+        traffic.start();
+        checkup.getStatistics().flushNow();
+      } finally {
+        settingUp.done();
       }
-      // only now, with the made-up weeks in: a round of the daily job during the set-up would
-      // write yesterday from half the data, and a written day is never written again
-      checkup
-          .getReport()
-          .startSnapshots(engine.getName(), CheckupProcessEnginePlugin.whileRegistered(engine));
-      alerts.release(engine, checkup);
-      traffic = new TrafficSimulator(engine, DemoTenant.all());
-      traffic.start();
-      checkup.getStatistics().flushNow();
     }
 
     @Override
