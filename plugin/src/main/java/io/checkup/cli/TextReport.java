@@ -7,7 +7,8 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /**
- * {@code path:line:column severity rule elementId message}, one line per finding, then a summary.
+ * {@code path:line:column severity rule elementId message}, one line per finding (the path alone
+ * when the finding has no position), then a summary.
  */
 final class TextReport {
 
@@ -18,10 +19,7 @@ final class TextReport {
       for (Finding finding : result.findings()) {
         out.println(
             result.shownPath()
-                + ":"
-                + finding.line()
-                + ":"
-                + finding.column()
+                + position(finding)
                 + "  "
                 + finding.severity().label()
                 + "  "
@@ -62,6 +60,19 @@ final class TextReport {
             + results.size()
             + " file"
             + (results.size() == 1 ? "" : "s"));
+  }
+
+  /**
+   * ":line:column", ":line" without a column, nothing for a finding about the file as a whole (an
+   * editor's problem matcher reads no line 0).
+   */
+  private static String position(Finding finding) {
+    if (finding.line() <= 0) {
+      return "";
+    }
+    return finding.column() <= 0
+        ? ":" + finding.line()
+        : ":" + finding.line() + ":" + finding.column();
   }
 
   /** Whatever a model put into it, one line on the terminal, with no control sequence in it. */
