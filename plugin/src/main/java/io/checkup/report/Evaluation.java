@@ -96,6 +96,15 @@ final class Evaluation {
         + " on.";
   }
 
+  /**
+   * Whether the statistics began counting after the tenant became known (or have counted nothing),
+   * so that a window is judged later for the counting than for the tenant's age.
+   */
+  private boolean countedLaterThanKnown() {
+    Long since = tenant.knownSince();
+    return counting.since() == null || (since != null && counting.since() > since);
+  }
+
   /** True when the tenant is known to have existed over the whole of the last {@code days} days. */
   private boolean olderThan(int days) {
     Long since = tenant.knownSince();
@@ -171,17 +180,20 @@ final class Evaluation {
     if (indicator.fromStatistics() && !counting.collected()) {
       value = null;
       note = "n/a: the runtime statistics are switched off (statsEnabled=false).";
-    } else if (indicator.windowDays() > 0 && !countedOver(indicator.windowDays())) {
-      // a window counted in part reads too low: a fresh installation would put every client at
-      // risk in its first week
-      value = null;
-      note = partlyCounted(indicator.windowDays());
     }
+    // a window counted in part reads too low: a fresh installation would put every client at risk
+    // in its first week. What was counted is shown (exactly what happened since), not judged
+    boolean partial =
+        indicator.windowDays() > 0 && counting.collected() && !countedOver(indicator.windowDays());
     // a client onboarded this week has had no time for a week's work: judged at once, each new
     // client would be at risk, and alerted on, on its first day. Its value is all it did, and shown
     boolean young =
         indicator.windowDays() > 0 && value != null && !olderThan(indicator.windowDays());
-    if (young) {
+    if (partial && (!young || countedLaterThanKnown())) {
+      // of the two reasons, the one that holds longer explains until when
+      note = partlyCounted(indicator.windowDays());
+      young = false;
+    } else if (young) {
       note = tooNew(indicator.windowDays());
     }
     Integer users = tenant.users();
@@ -236,6 +248,7 @@ final class Evaluation {
     }
     if (value != null
         && !young
+        && !partial
         && max != null
         && value.doubleValue() > max
         && indicator.adviceAbove() != null) {
@@ -243,7 +256,7 @@ final class Evaluation {
       note = note == null ? above : note + " " + above;
     }
     Status status;
-    if (value == null || young || (!minApplies && max == null)) {
+    if (value == null || young || partial || (!minApplies && max == null)) {
       status = Status.NOT_APPLICABLE;
       if (value == null && note == null) {
         note = "n/a: " + indicator.noValue();

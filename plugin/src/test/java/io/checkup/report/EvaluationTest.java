@@ -94,7 +94,10 @@ class EvaluationTest {
 
     IndicatorResult launches = result(twoDays, Indicator.LAUNCHES);
     assertThat(launches.status()).isEqualTo(Status.NOT_APPLICABLE);
-    assertThat(launches.value()).isNull();
+    // what was counted is shown (a test driving its own traffic reads it exactly), not judged
+    assertThat(launches.value()).isEqualTo(700L);
+    assertThat(twoDays.reasons()).noneMatch(reason -> reason.contains("launches"));
+    assertThat(launches.explanation()).doesNotContain("Above the norm");
     assertThat(launches.explanation())
         .contains(
             "n/a: the runtime statistics have been counted since 2026-03-18T12:00:00Z, less than the "
