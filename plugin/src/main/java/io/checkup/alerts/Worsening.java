@@ -12,11 +12,12 @@ import java.util.List;
 
 /**
  * Whether a tenant got worse since the last evaluation: its risk level is worse than then (a tenant
- * seen for the first time was healthy before), or its score fell by at least the configured amount
- * within 7 days. The fall is measured from the highest score of the last 7 days that came after the
- * tenant's last alert, as the evaluations and the daily snapshots saw it; so one fall raises one
- * alert, and a tenant that falls on raises another only after falling that much again. Pure: the
- * evaluation reads and writes the states around it.
+ * seen for the first time is compared with its latest daily snapshot before today, and was healthy
+ * before without one), or its score fell by at least the configured amount within 7 days. The fall
+ * is measured from the highest score of the last 7 days that came after the tenant's last alert, as
+ * the evaluations and the daily snapshots saw it; so one fall raises one alert, and a tenant that
+ * falls on raises another only after falling that much again. Pure: the evaluation reads and writes
+ * the states around it.
  */
 final class Worsening {
 
@@ -30,8 +31,10 @@ final class Worsening {
    *
    * @param next the tenant's state from now on
    * @param triggers why an alert is raised ({@link #RISK_LEVEL}, {@link #SCORE_DROP}); empty: none
-   * @param previousLevel the level before (healthy for a tenant seen for the first time)
-   * @param previousScore the score before, or null for a tenant seen for the first time
+   * @param previousLevel the level before (for a tenant seen for the first time: that of its latest
+   *     daily snapshot before today, healthy without one)
+   * @param previousScore the score before (for a tenant seen for the first time: that of its latest
+   *     daily snapshot before today), or null for a tenant seen for the first time without one
    * @param referenceScore the score the fall is measured from, or null
    */
   record Judgement(
@@ -75,7 +78,14 @@ final class Worsening {
         reference = max(reference, point.score());
       }
     }
-    RiskLevel previousLevel = before == null ? RiskLevel.HEALTHY : before.level();
+    // a tenant seen for the first time (alerts just switched on, or a node's first round) is
+    // compared with its latest daily snapshot before today: a client at risk for weeks has not just
+    // got worse. Without one it was healthy before
+    HistoryPoint lastDay = before == null ? lastDayBefore(now, at) : null;
+    RiskLevel previousLevel =
+        before != null ? before.level() : lastDay != null ? lastDay.riskLevel() : RiskLevel.HEALTHY;
+    Integer previousScore =
+        before != null ? Integer.valueOf(before.score()) : lastDay != null ? lastDay.score() : null;
     List<String> triggers = new ArrayList<>(2);
     if (now.riskLevel().ordinal() > previousLevel.ordinal()) {
       triggers.add(RISK_LEVEL);
@@ -103,8 +113,20 @@ final class Worsening {
         next,
         List.copyOf(triggers),
         previousLevel,
-        before == null ? null : before.score(),
+        previousScore,
         triggers.contains(SCORE_DROP) ? reference : null);
+  }
+
+  /** The tenant's latest daily snapshot of a day before the evaluation's, or null. */
+  private static HistoryPoint lastDayBefore(TenantReport now, long at) {
+    LocalDate today = Instant.ofEpochMilli(at).atZone(ZoneOffset.UTC).toLocalDate();
+    HistoryPoint last = null;
+    for (HistoryPoint point : now.history()) {
+      if (LocalDate.parse(point.date()).isBefore(today)) {
+        last = point;
+      }
+    }
+    return last;
   }
 
   private static Integer max(Integer a, int b) {

@@ -33,6 +33,39 @@ class WorseningTest {
   }
 
   @Test
+  void aTenantSeenForTheFirstTimeIsComparedWithItsLatestDailySnapshot() {
+    TenantReport atRiskForWeeks =
+        tenant(RiskLevel.AT_RISK, 20)
+            .withTrends(
+                null,
+                null,
+                null,
+                List.of(
+                    new HistoryPoint("2026-03-18", 22, RiskLevel.AT_RISK),
+                    new HistoryPoint("2026-03-19", 21, RiskLevel.AT_RISK)),
+                Map.of());
+
+    // at risk yesterday too: not worse, no alert (it used to say healthy -> at risk)
+    Worsening.Judgement still = judge(atRiskForWeeks, null);
+    assertThat(still.alerts()).isFalse();
+    assertThat(still.previousLevel()).isEqualTo(RiskLevel.AT_RISK);
+    assertThat(still.previousScore()).isEqualTo(21);
+
+    TenantReport slipped =
+        tenant(RiskLevel.AT_RISK, 30)
+            .withTrends(
+                null,
+                null,
+                null,
+                List.of(new HistoryPoint("2026-03-19", 70, RiskLevel.ATTENTION)),
+                Map.of());
+    Worsening.Judgement worse = judge(slipped, null);
+    assertThat(worse.triggers()).containsExactly(Worsening.RISK_LEVEL, Worsening.SCORE_DROP);
+    assertThat(worse.previousLevel()).isEqualTo(RiskLevel.ATTENTION);
+    assertThat(worse.previousScore()).isEqualTo(70);
+  }
+
+  @Test
   void aWorseLevelAlertsTheSameOrABetterOneDoesNot() {
     TenantState attention = state(RiskLevel.ATTENTION, 60, NOW - HOUR);
 
