@@ -241,7 +241,8 @@ public enum Indicator {
               "Bring processes into the work of the users left out: give them tasks instead of mail and calls.")
           .noValue(
               "the identity service names no users of the tenant (none, or memberships kept outside the "
-                  + "engine's tables, as with LDAP).")) {
+                  + "engine's tables, as with LDAP).")
+          .detailsCaption("Given no work")) {
     @Override
     Measurement measure(TenantView tenant) {
       TenantFacts facts = tenant.facts();
@@ -627,6 +628,7 @@ public enum Indicator {
     private String meaning;
     private String advice;
     private String noValue = "no value.";
+    private String listed;
 
     private About(String id, String title, Unit unit) {
       this.id = id;
@@ -690,6 +692,15 @@ public enum Indicator {
     /** Why there is no value, when there is none. */
     About noValue(String text) {
       this.noValue = text;
+      return this;
+    }
+
+    /**
+     * What the details list, where their lines alone do not say it (users given no work under a
+     * count of users given work): "left out".
+     */
+    About detailsCaption(String caption) {
+      this.listed = caption;
       return this;
     }
   }
@@ -786,6 +797,11 @@ public enum Indicator {
   /** Why there is no value, when there is none. */
   String noValue() {
     return about.noValue;
+  }
+
+  /** What the details list, in a few words before them, or null where their lines say it. */
+  public String detailsCaption() {
+    return about.listed;
   }
 
   /** The indicator with this id, or null. */

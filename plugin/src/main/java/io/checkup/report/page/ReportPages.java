@@ -270,6 +270,7 @@ public final class ReportPages {
               indicator.status().label().replace('-', ' '),
               anchor(indicator.id()),
               indicator.explanation(),
+              kind == null ? null : kind.detailsCaption(),
               details,
               indicator.details().size() - details.size() + indicator.unlisted(),
               indicator.unlisted()));

@@ -59,6 +59,7 @@ public final class Views {
   /**
    * An indicator of one client.
    *
+   * @param listed what the details list, where their lines alone do not say it, or null
    * @param moreDetails how many elements behind the value the row does not list
    * @param beyondLimit how many of those the report itself does not list (its details' limit)
    */
@@ -72,6 +73,7 @@ public final class Views {
       String statusText,
       String glossary,
       String explanation,
+      String listed,
       List<Detail> details,
       long moreDetails,
       long beyondLimit) {}

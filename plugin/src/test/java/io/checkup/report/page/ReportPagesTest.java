@@ -643,6 +643,39 @@ class ReportPagesTest {
   }
 
   @Test
+  void usersLeftOutAreListedUnderWordsThatSaySo() {
+    TenantReport tenant =
+        tenant(
+            "acme",
+            "ACME",
+            RiskLevel.ATTENTION,
+            60,
+            0,
+            RiskLevel.ATTENTION,
+            Map.of(
+                Indicator.USERS_DIGITIZED.id(), Status.OUT_OF_NORM,
+                Indicator.INCIDENTS_OPEN.id(), Status.OUT_OF_NORM),
+            indicator ->
+                indicator == Indicator.USERS_DIGITIZED
+                    ? List.of(Map.of("userId", "erik"))
+                    : indicator == Indicator.INCIDENTS_OPEN
+                        ? List.of(Map.of("incidentId", "i1", "type", "failedJob"))
+                        : List.of());
+
+    for (String html :
+        List.of(
+            ReportPages.triage(report(tenant), COCKPIT),
+            ReportPages.full(report(tenant), COCKPIT))) {
+      Document page = Jsoup.parse(html);
+      Element users = page.select("ul.details:contains(user erik)").first();
+      // a count of users given work, above a list of those given none
+      assertThat(users.child(0).text()).isEqualTo("Given no work:");
+      assertThat(users.child(1).text()).isEqualTo("user erik");
+      assertThat(page.select("ul.details:contains(failedJob) li.listed")).isEmpty();
+    }
+  }
+
+  @Test
   void theHistoryPageListsEachDayWithWhatWasOutOfNormInWarningAndWhatChanged() {
     List<Snapshot> days = new ArrayList<>();
     LocalDate start = LocalDate.parse("2026-03-01");

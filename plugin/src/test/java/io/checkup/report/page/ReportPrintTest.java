@@ -140,7 +140,7 @@ class ReportPrintTest {
     return pages.stream().filter(p -> !p.isBlank()).collect(Collectors.toList());
   }
 
-  private static String run(Path dir, String... command) throws IOException, InterruptedException {
+  static String run(Path dir, String... command) throws IOException, InterruptedException {
     Process process =
         new ProcessBuilder(command)
             .directory(dir.toFile())

@@ -1,0 +1,119 @@
+package io.checkup.report.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.checkup.report.Indicator;
+import io.checkup.report.Report.TenantReport;
+import io.checkup.report.RiskLevel;
+import io.checkup.report.Status;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The triage page in a real browser (Debian's headless Chromium) at a phone's width and a
+ * desktop's: nothing is wider than the window, whatever a tenant is called (255 characters without
+ * a space, as Camunda allows) and however long the ids in its details are; no column is pushed out
+ * of sight. Runs with {@code -Dcheckup.test.browser=true}.
+ */
+@EnabledIfSystemProperty(named = "checkup.test.browser", matches = "true")
+class ReportWidthTest {
+
+  @ParameterizedTest
+  @ValueSource(ints = {500, 1280})
+  void nothingIsWiderThanTheWindow(int width, @TempDir Path dir) throws Exception {
+    Map<String, Status> everything = new LinkedHashMap<>();
+    for (Indicator indicator : Indicator.values()) {
+      everything.put(indicator.id(), Status.OUT_OF_NORM);
+    }
+    TenantReport unbroken =
+        ReportPagesTest.tenant(
+            "longname",
+            "W".repeat(255),
+            RiskLevel.AT_RISK,
+            10,
+            -20,
+            RiskLevel.ATTENTION,
+            everything,
+            indicator -> instances());
+    TenantReport plain =
+        ReportPagesTest.tenant(
+            "acme",
+            "ACME",
+            RiskLevel.HEALTHY,
+            95,
+            0,
+            RiskLevel.HEALTHY,
+            Map.of(),
+            indicator -> List.of());
+    var report = ReportPagesTest.report(unbroken, plain);
+    for (String html :
+        List.of(
+            ReportPages.triage(report, ReportPagesTest.COCKPIT),
+            ReportPages.full(report, ReportPagesTest.COCKPIT))) {
+      int[] measured = widest(dir, html, width);
+      assertThat(measured[1]).as("the window's width").isEqualTo(width);
+      assertThat(measured[0])
+          .as("the right edge of the widest element at %d px", width)
+          .isLessThanOrEqualTo(measured[1]);
+    }
+  }
+
+  /**
+   * The right edge of the page's widest element and the window's width, as Chromium lays it out.
+   */
+  private static int[] widest(Path dir, String page, int width) throws Exception {
+    String html =
+        page.replace(
+            "</body>",
+            // written into the page for --dump-dom to show
+            "<script>let w=0;for(const e of document.querySelectorAll('*')){w=Math.max(w,"
+                + "e.getBoundingClientRect().right)}document.body.dataset.widest=Math.ceil(w);"
+                + "document.body.dataset.window=window.innerWidth</script></body>");
+    Path file = Files.createTempFile(dir, "page", ".html");
+    Files.writeString(file, html, StandardCharsets.UTF_8);
+    String dom =
+        ReportPrintTest.run(
+            dir,
+            "chromium",
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--hide-scrollbars",
+            "--user-data-dir=" + dir.resolve("profile"),
+            "--window-size=" + width + ",900",
+            "--dump-dom",
+            file.toUri().toString());
+    var body = Jsoup.parse(dom).body();
+    return new int[] {
+      Integer.parseInt(body.attr("data-widest")), Integer.parseInt(body.attr("data-window"))
+    };
+  }
+
+  private static List<Map<String, Object>> instances() {
+    List<Map<String, Object>> instances = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Map<String, Object> instance = new LinkedHashMap<>();
+      instance.put("processInstanceId", "9defae84-f0ea-11f1-ba5c-02fc" + String.format("%08d", i));
+      instance.put("processKey", "order-" + "x".repeat(80));
+      instance.put("processName", "Order" + "Y".repeat(120));
+      instance.put("activityId", "waitForTheCustomersSignedContractAndTheBanksConfirmation");
+      instance.put("since", "2026-12-05T20:34:56Z");
+      instances.add(instance);
+    }
+    return instances;
+  }
+}
