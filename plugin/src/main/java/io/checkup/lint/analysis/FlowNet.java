@@ -1,6 +1,7 @@
 package io.checkup.lint.analysis;
 
 import io.checkup.lint.model.FlowNode;
+import io.checkup.lint.model.Scope;
 import io.checkup.lint.model.SequenceFlow;
 import java.util.ArrayList;
 import java.util.List;
@@ -224,8 +225,23 @@ final class FlowNet {
           "serviceTask",
           "sendTask" ->
           false;
+      // a link moves the token on in the same transaction, from its throw event to its catch event
+      case "intermediateCatchEvent" -> !node.isLinkCatch();
+      // an embedded sub-process runs through when nothing inside it waits
+      case "subProcess", "transaction" ->
+          node.innerScope() == null || waitsInside(node.innerScope());
       default -> true;
     };
+  }
+
+  /** Whether a flow node of the scope, or of a scope inside it, is a wait state. */
+  private static boolean waitsInside(Scope scope) {
+    for (FlowNode node : scope.flowNodes()) {
+      if (waitState(node)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private int addEdge(

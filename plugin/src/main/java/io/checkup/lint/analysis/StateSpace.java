@@ -12,9 +12,11 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Explores every reachable state of what {@link FragmentReduction} left of a scope, breadth first,
@@ -830,6 +832,7 @@ final class StateSpace {
     }
     byLength.sort(Comparator.comparingInt(problem -> paths.get(problem).size()));
     List<Problem> kept = new ArrayList<>();
+    Map<FlowNode, Set<FlowNode>> after = new HashMap<>();
     for (Problem problem : byLength) {
       Map<FlowNode, Integer> passes = new HashMap<>();
       for (Move move : paths.get(problem)) {
@@ -839,13 +842,31 @@ final class StateSpace {
       }
       boolean consequence = false;
       for (Problem earlier : kept) {
-        consequence |= passes.getOrDefault(earlier.at(), 0) >= 2;
+        // a second token of the earlier node that can come here: not a cause of its own (a node
+        // before it, entered twice, is one, though its witness may pass the earlier node twice)
+        consequence |=
+            passes.getOrDefault(earlier.at(), 0) >= 2
+                && after.computeIfAbsent(earlier.at(), this::nodesAfter).contains(problem.at());
       }
       if (!consequence) {
         kept.add(problem);
       }
     }
     return kept;
+  }
+
+  /** The elements a token can come to from {@code element}, along flows and boundary events. */
+  private Set<FlowNode> nodesAfter(FlowNode element) {
+    Set<FlowNode> nodes = new HashSet<>();
+    for (int n = 0; n < net.nodeCount(); n++) {
+      if (net.origin[n] == element) {
+        BitSet reachable = reachableFrom(n);
+        for (int m = reachable.nextSetBit(0); m >= 0; m = reachable.nextSetBit(m + 1)) {
+          nodes.add(net.origin[m]);
+        }
+      }
+    }
+    return nodes;
   }
 
   /**

@@ -255,17 +255,27 @@ final class RandomModel {
         case END -> xml.append("<endEvent id=\"").append(node.id).append("\"/>\n");
         case TASK -> xml.append("<task id=\"").append(node.id).append("\"/>\n");
         case SUB_PROCESS ->
+            // a wait state inside: the sub-process waits, as the explorer takes it (one that runs
+            // through moves on in its transaction, like a task that runs code)
             xml.append("<subProcess id=\"")
                 .append(node.id)
                 .append("\"><startEvent id=\"")
                 .append(node.id)
-                .append("s\"/><endEvent id=\"")
+                .append("s\"/><receiveTask id=\"")
+                .append(node.id)
+                .append("w\"/><endEvent id=\"")
                 .append(node.id)
                 .append("e\"/><sequenceFlow id=\"")
                 .append(node.id)
                 .append("f\" sourceRef=\"")
                 .append(node.id)
                 .append("s\" targetRef=\"")
+                .append(node.id)
+                .append("w\"/><sequenceFlow id=\"")
+                .append(node.id)
+                .append("g\" sourceRef=\"")
+                .append(node.id)
+                .append("w\" targetRef=\"")
                 .append(node.id)
                 .append("e\"/></subProcess>\n");
         case CATCH ->
