@@ -151,6 +151,7 @@ public final class UnreachableRule implements Rule {
 
   private static String describe(FlowNode node) {
     String text = node.describe();
-    return Character.isUpperCase(text.charAt(0)) || text.startsWith("'") ? text : "Element " + text;
+    // an unnamed element is its id, whatever its case: "Element Task_1 can never be reached"
+    return text.startsWith("'") ? text : "Element " + text;
   }
 }
