@@ -75,6 +75,13 @@ final class FlowNet {
   /** Per edge: the fragment it stands for holds a wait state (its own nodes, not its ends). */
   final boolean[] waitsOn;
 
+  /**
+   * Per edge: the wait states of the stretch it stands for, in order, for witnesses (which is left
+   * first decides what other tokens meet); null when none, or when the edge stands for several
+   * branches, where a token may be in any of them.
+   */
+  final List<FlowNode>[] waitedAt;
+
   private int edgeCount;
 
   /** The entry edges of each way the scope can start: one start event, or all implicit starts. */
@@ -101,6 +108,9 @@ final class FlowNet {
     boundary = new FlowNode[edges];
     alive = new boolean[edges];
     waitsOn = new boolean[edges];
+    @SuppressWarnings("unchecked")
+    List<FlowNode>[] stretches = new List[edges];
+    waitedAt = stretches;
   }
 
   /** The token game of one scope, before any reduction. */
@@ -352,6 +362,9 @@ final class FlowNet {
     }
     // the one edge stands for each of the branches: a token on it may be in any of them
     waitsOn[kept] |= waited;
+    if (waited) {
+      waitedAt[kept] = null;
+    }
     out[from].retain(alive);
     in[to].retain(alive);
   }
@@ -373,6 +386,25 @@ final class FlowNet {
 
   /** Makes {@code edge} end where {@code next} ends, and removes {@code next}: a series. */
   void extend(int edge, int next) {
+    int middle = target[edge];
+    if (waitedAt[edge] != null || waits[middle] || waitedAt[next] != null) {
+      boolean known =
+          (!waitsOn[edge] || waitedAt[edge] != null) && (!waitsOn[next] || waitedAt[next] != null);
+      List<FlowNode> stretch = null;
+      if (known) {
+        stretch = new ArrayList<>();
+        if (waitedAt[edge] != null) {
+          stretch.addAll(waitedAt[edge]);
+        }
+        if (waits[middle]) {
+          stretch.add(origin[middle]);
+        }
+        if (waitedAt[next] != null) {
+          stretch.addAll(waitedAt[next]);
+        }
+      }
+      waitedAt[edge] = stretch;
+    }
     waitsOn[edge] |= waits[target[edge]] || waitsOn[next];
     int to = target[next];
     remove(next);

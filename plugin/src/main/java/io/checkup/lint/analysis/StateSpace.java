@@ -936,18 +936,24 @@ final class StateSpace {
       }
       case COMPLETE, ARRIVE -> {
         FlowNode node = net.origin[move.node()];
+        if (move.edge() >= 0 && net.waitedAt[move.edge()] != null) {
+          // the wait states on the way, left in this order; the event an event-based gateway's
+          // choice named ("comes first") is not said again
+          SequenceFlow entry = net.first[move.edge()];
+          for (FlowNode waited : net.waitedAt[move.edge()]) {
+            if (entry == null
+                || entry.target() != waited
+                || entry.source() == null
+                || !entry.source().isEventBasedGateway()) {
+              steps.add(left(waited));
+            }
+          }
+        }
         if (move.type() == MoveType.COMPLETE) {
           steps.add(new WitnessStep(node.id(), null, node.describe() + " completes", node.line()));
         } else if (running[move.node()] < 0 && net.waits[move.node()] && !node.isGateway()) {
           // which wait state is left first decides what the other tokens meet
-          steps.add(
-              new WitnessStep(
-                  node.id(),
-                  null,
-                  node.isIntermediateCatchEvent()
-                      ? "the event " + node.describe() + " occurs"
-                      : node.describe() + " completes",
-                  node.line()));
+          steps.add(left(node));
         }
         if (move.alternatives() > 1 && move.taken().length > 0) {
           steps.add(choice(node, move.taken()));
@@ -956,6 +962,17 @@ final class StateSpace {
       default -> throw new IllegalStateException(move.type().toString());
     }
     return steps;
+  }
+
+  /** "'Review' (review) completes", or "the event 'Paid' (paid) occurs": a wait state left. */
+  private static WitnessStep left(FlowNode node) {
+    return new WitnessStep(
+        node.id(),
+        null,
+        node.isIntermediateCatchEvent()
+            ? "the event " + node.describe() + " occurs"
+            : node.describe() + " completes",
+        node.line());
   }
 
   /** "at 'Amount?' take 'small'", or several flows for an inclusive choice. */
