@@ -280,6 +280,14 @@ public final class ScopeAnalysis {
     return all;
   }
 
+  /**
+   * Whether Camunda 7 stops at the node until something outside the transaction moves its token (a
+   * user task, a catch event, anything asynchronous...; docs/flow-analysis.md).
+   */
+  public static boolean isWaitState(FlowNode node) {
+    return FlowNet.waitState(node);
+  }
+
   public Scope scope() {
     return scope;
   }

@@ -234,6 +234,11 @@ public final class FakeBranchRule implements Rule {
       if (entry == null) {
         entry = trap.get(0);
       }
+      if (leftFromOutside(analysis.scope()) && waits(trap)) {
+        // a loop that waits (reminders every three days) until an event from outside interrupts
+        // its scope (the payment's message on the sub-process) is left that way
+        continue;
+      }
       List<FlowNode> inLoop = inDocumentOrder(trap);
       List<String> names = new ArrayList<>();
       for (FlowNode looped : inLoop) {
@@ -252,6 +257,51 @@ public final class FakeBranchRule implements Rule {
           ids,
           facts(NO_EXIT, entering));
     }
+  }
+
+  /**
+   * Whether something from outside the scope can end it: an interrupting timer, message, signal or
+   * conditional boundary event of the sub-process (or of one around it), or an interrupting event
+   * sub-process started by one of those.
+   */
+  private static boolean leftFromOutside(Scope scope) {
+    for (Scope around = scope; around != null; around = around.parent()) {
+      FlowNode owner = around.owner();
+      if (owner != null && around.kind() != Scope.Kind.EVENT_SUB_PROCESS) {
+        for (FlowNode event : owner.boundaryEvents()) {
+          if (event.cancelsActivity() && fromOutside(event)) {
+            return true;
+          }
+        }
+      }
+      for (Scope inner : around.children()) {
+        if (inner.kind() == Scope.Kind.EVENT_SUB_PROCESS) {
+          for (FlowNode start : inner.flowNodes()) {
+            if (start.isStartEvent() && start.isInterrupting() && fromOutside(start)) {
+              return true;
+            }
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean fromOutside(FlowNode event) {
+    return event.hasEventDefinition("timer")
+        || event.hasEventDefinition("message")
+        || event.hasEventDefinition("signal")
+        || event.hasEventDefinition("conditional");
+  }
+
+  /** Whether a node of the trap is a wait state, where an event from outside can come in. */
+  private static boolean waits(List<FlowNode> trap) {
+    for (FlowNode node : trap) {
+      if (ScopeAnalysis.isWaitState(node)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
