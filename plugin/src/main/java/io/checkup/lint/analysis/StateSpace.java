@@ -88,10 +88,26 @@ final class StateSpace {
    */
   private final int[] armed;
 
-  /** Per merge node: the places of the tokens that can still come to it (see {@link #armed}). */
+  /**
+   * Per merge node: the places of the tokens that can still come to it (see {@link #armed}); worked
+   * out when a token passes it while another is under way ({@link #concurrentOf}), as each takes a
+   * walk of the scope.
+   */
   private final long[][] concurrent;
 
-  private final int[] mergeNodes;
+  /** The running places are {@code [edges, runningTo)}; the node of each. */
+  private final int runningTo;
+
+  private final int[] hostNode;
+
+  /** The armed places are {@code [armedFrom, armedTo)}; the merge node of each. */
+  private final int armedFrom;
+
+  private final int armedTo;
+  private final int[] armedNode;
+
+  /** The places that hold tokens: on edges, in running activities, arrived at inclusive joins. */
+  private final long[] tokens;
 
   /**
    * Per edge into an inclusive join with several incoming edges: the place of a token that has
@@ -131,9 +147,15 @@ final class StateSpace {
     this.edges = net.edgeCount();
     running = new int[net.nodeCount()];
     int places = edges;
+    List<Integer> hosts = new ArrayList<>();
     for (int n = 0; n < net.nodeCount(); n++) {
       running[n] = net.isHost(n) ? places++ : -1;
+      if (running[n] >= 0) {
+        hosts.add(n);
+      }
     }
+    runningTo = places;
+    hostNode = ScopeAnalysis.toArray(hosts);
     fired = new int[edges];
     firesFirst = new boolean[edges];
     for (int e = 0; e < edges; e++) {
@@ -142,6 +164,7 @@ final class StateSpace {
     }
     armed = new int[net.nodeCount()];
     List<Integer> merges = new ArrayList<>();
+    armedFrom = places;
     for (int n = 0; n < net.nodeCount(); n++) {
       boolean merge =
           net.in[n].size() > 1
@@ -155,6 +178,8 @@ final class StateSpace {
         merges.add(n);
       }
     }
+    armedTo = places;
+    armedNode = ScopeAnalysis.toArray(merges);
     arrivedAt = new int[edges];
     List<Integer> arrivals = new ArrayList<>();
     for (int e = 0; e < edges; e++) {
@@ -170,10 +195,26 @@ final class StateSpace {
     width = (places + 63) / 64;
     concurrent = new long[net.nodeCount()][];
     roundAgain = new BitSet[net.nodeCount()];
-    mergeNodes = ScopeAnalysis.toArray(merges);
-    for (int n : mergeNodes) {
-      concurrent[n] = concurrentWith(n);
+    tokens = new long[width];
+    for (int e = 0; e < edges; e++) {
+      set(tokens, e);
+      if (arrivedAt[e] >= 0) {
+        set(tokens, arrivedAt[e]);
+      }
     }
+    for (int n = 0; n < net.nodeCount(); n++) {
+      if (running[n] >= 0) {
+        set(tokens, running[n]);
+      }
+    }
+  }
+
+  /** {@link #concurrent} of a merge node, worked out on first use. */
+  private long[] concurrentOf(int merge) {
+    if (concurrent[merge] == null) {
+      concurrent[merge] = concurrentWith(merge);
+    }
+    return concurrent[merge];
   }
 
   /**
@@ -316,8 +357,9 @@ final class StateSpace {
         }
       }
     }
-    for (int node = 0; node < net.nodeCount(); node++) {
-      if (running[node] < 0 || !get(state, running[node]) || net.waits[node] != waiting) {
+    for (int p = nextSet(state, edges, runningTo); p >= 0; p = nextSet(state, p + 1, runningTo)) {
+      int node = hostNode[p - edges];
+      if (net.waits[node] != waiting) {
         continue;
       }
       moved = true;
@@ -370,16 +412,23 @@ final class StateSpace {
     if (place < 0) {
       return false;
     }
-    if (get(consumed, place) && !(move.edge() >= 0 && roundAgain[node].get(move.edge()))) {
+    if (get(consumed, place) && !(move.edge() >= 0 && roundAgainOf(node).get(move.edge()))) {
       duplicate(index, move, net.origin[node]);
       set(consumed, tainted);
       add(consumed, index, move);
       return true;
     }
-    if (meets(consumed, concurrent[node])) {
+    // alone in the scope, the token arms nothing (and no walk is needed to know it)
+    if (meets(consumed, tokens) && meets(consumed, concurrentOf(node))) {
       set(consumed, place);
     }
     return false;
+  }
+
+  /** {@link #roundAgain} of a merge node, worked out on first use. */
+  private BitSet roundAgainOf(int merge) {
+    concurrentOf(merge);
+    return roundAgain[merge];
   }
 
   private static boolean meets(long[] state, long[] mask) {
@@ -447,9 +496,9 @@ final class StateSpace {
 
   private void add(long[] state, int parent, Move move) {
     // a merge is armed only while a token that can still come to it is under way
-    for (int m : mergeNodes) {
-      if (get(state, armed[m]) && !meets(state, concurrent[m])) {
-        clear(state, armed[m]);
+    for (int p = nextSet(state, armedFrom, armedTo); p >= 0; p = nextSet(state, p + 1, armedTo)) {
+      if (!meets(state, concurrentOf(armedNode[p - armedFrom]))) {
+        clear(state, p);
       }
     }
     Key key = new Key(state);
@@ -1038,9 +1087,22 @@ final class StateSpace {
       return other instanceof Key key && Arrays.equals(words, key.words);
     }
 
+    /**
+     * States differ in a bit or two of mostly empty words, where {@link Arrays#hashCode(long[])}
+     * collides often (a token one place on is a near multiple of 31 away): each word is mixed with
+     * its index.
+     */
     @Override
     public int hashCode() {
-      return Arrays.hashCode(words);
+      long h = 0;
+      for (int w = 0; w < words.length; w++) {
+        if (words[w] != 0) {
+          h += Long.rotateLeft(words[w] * 0x9E3779B97F4A7C15L, w) ^ (w * 0xC2B2AE3D27D4EB4FL);
+        }
+      }
+      h ^= h >>> 29;
+      h *= 0xBF58476D1CE4E5B9L;
+      return (int) (h ^ (h >>> 32));
     }
   }
 }
