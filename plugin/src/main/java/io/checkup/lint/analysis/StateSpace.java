@@ -985,17 +985,13 @@ final class StateSpace {
       }
       case COMPLETE, ARRIVE -> {
         FlowNode node = net.origin[move.node()];
-        if (move.edge() >= 0 && net.waitedAt[move.edge()] != null) {
-          // the wait states on the way, left in this order; the event an event-based gateway's
-          // choice named ("comes first") is not said again
-          SequenceFlow entry = net.first[move.edge()];
-          for (FlowNode waited : net.waitedAt[move.edge()]) {
-            if (entry == null
-                || entry.target() != waited
-                || entry.source() == null
-                || !entry.source().isEventBasedGateway()) {
-              steps.add(left(waited));
-            }
+        if (move.edge() >= 0) {
+          waitedOn(move.edge(), steps);
+        } else if (move.type() == MoveType.ARRIVE) {
+          // a parallel or inclusive gateway that fires takes the tokens of all its incoming flows
+          IntList incoming = net.in[move.node()];
+          for (int k = 0; k < incoming.size(); k++) {
+            waitedOn(incoming.get(k), steps);
           }
         }
         if (move.type() == MoveType.COMPLETE) {
@@ -1011,6 +1007,25 @@ final class StateSpace {
       default -> throw new IllegalStateException(move.type().toString());
     }
     return steps;
+  }
+
+  /**
+   * The wait states on the way of an edge's token, left in this order; the event an event-based
+   * gateway's choice named ("comes first") is not said again.
+   */
+  private void waitedOn(int edge, List<WitnessStep> steps) {
+    if (net.waitedAt[edge] == null) {
+      return;
+    }
+    SequenceFlow entry = net.first[edge];
+    for (FlowNode waited : net.waitedAt[edge]) {
+      if (entry == null
+          || entry.target() != waited
+          || entry.source() == null
+          || !entry.source().isEventBasedGateway()) {
+        steps.add(left(waited));
+      }
+    }
   }
 
   /** "'Review' (review) completes", or "the event 'Paid' (paid) occurs": a wait state left. */

@@ -234,7 +234,7 @@ public final class FakeBranchRule implements Rule {
       if (entry == null) {
         entry = trap.get(0);
       }
-      if (leftFromOutside(analysis.scope()) && waits(trap)) {
+      if (leftFromOutside(analysis.scope()) && everyCycleWaits(trap)) {
         // a loop that waits (reminders every three days) until an event from outside interrupts
         // its scope (the payment's message on the sub-process) is left that way
         continue;
@@ -262,9 +262,12 @@ public final class FakeBranchRule implements Rule {
   /**
    * Whether something from outside the scope can end it: an interrupting timer, message, signal or
    * conditional boundary event of the sub-process (or of one around it), or an interrupting event
-   * sub-process started by one of those.
+   * sub-process started by one of those. Not the event sub-process the scope is in (starting it
+   * again enters the same loop), nor, once an interrupting event sub-process runs, the others
+   * beside it (it has cancelled their subscriptions).
    */
   private static boolean leftFromOutside(Scope scope) {
+    Scope cameFrom = null;
     for (Scope around = scope; around != null; around = around.parent()) {
       FlowNode owner = around.owner();
       if (owner != null && around.kind() != Scope.Kind.EVENT_SUB_PROCESS) {
@@ -274,17 +277,33 @@ public final class FakeBranchRule implements Rule {
           }
         }
       }
-      for (Scope inner : around.children()) {
-        if (inner.kind() == Scope.Kind.EVENT_SUB_PROCESS) {
-          for (FlowNode start : inner.flowNodes()) {
-            if (start.isStartEvent() && start.isInterrupting() && fromOutside(start)) {
+      boolean interruptedHere =
+          cameFrom != null
+              && cameFrom.kind() == Scope.Kind.EVENT_SUB_PROCESS
+              && interruptingStart(cameFrom) != null;
+      if (!interruptedHere) {
+        for (Scope inner : around.children()) {
+          if (inner.kind() == Scope.Kind.EVENT_SUB_PROCESS && inner != cameFrom) {
+            FlowNode start = interruptingStart(inner);
+            if (start != null && fromOutside(start)) {
               return true;
             }
           }
         }
       }
+      cameFrom = around;
     }
     return false;
+  }
+
+  /** The interrupting start event of an event sub-process, or null. */
+  private static FlowNode interruptingStart(Scope eventSubProcess) {
+    for (FlowNode start : eventSubProcess.flowNodes()) {
+      if (start.isStartEvent() && start.isInterrupting()) {
+        return start;
+      }
+    }
+    return null;
   }
 
   private static boolean fromOutside(FlowNode event) {
@@ -294,14 +313,46 @@ public final class FakeBranchRule implements Rule {
         || event.hasEventDefinition("conditional");
   }
 
-  /** Whether a node of the trap is a wait state, where an event from outside can come in. */
-  private static boolean waits(List<FlowNode> trap) {
+  /**
+   * Whether every cycle of the trap passes a wait state, where an event from outside can come in:
+   * its nodes that run through form no cycle among themselves (a loop of them spins in one
+   * transaction, whatever waits on the way into it).
+   */
+  private static boolean everyCycleWaits(List<FlowNode> trap) {
+    Set<FlowNode> through = Collections.newSetFromMap(new IdentityHashMap<>());
     for (FlowNode node : trap) {
-      if (ScopeAnalysis.isWaitState(node)) {
-        return true;
+      if (!ScopeAnalysis.isWaitState(node)) {
+        through.add(node);
       }
     }
-    return false;
+    // Kahn's algorithm on the nodes that run through: a cycle is what is left
+    Map<FlowNode, Integer> incoming = new IdentityHashMap<>();
+    for (FlowNode node : through) {
+      incoming.putIfAbsent(node, 0);
+      for (SequenceFlow flow : node.outgoing()) {
+        if (flow.target() != null && through.contains(flow.target())) {
+          incoming.merge(flow.target(), 1, Integer::sum);
+        }
+      }
+    }
+    ArrayDeque<FlowNode> free = new ArrayDeque<>();
+    for (Map.Entry<FlowNode, Integer> entry : incoming.entrySet()) {
+      if (entry.getValue() == 0) {
+        free.add(entry.getKey());
+      }
+    }
+    int removed = 0;
+    while (!free.isEmpty()) {
+      FlowNode node = free.poll();
+      removed++;
+      for (SequenceFlow flow : node.outgoing()) {
+        FlowNode next = flow.target();
+        if (next != null && through.contains(next) && incoming.merge(next, -1, Integer::sum) == 0) {
+          free.add(next);
+        }
+      }
+    }
+    return removed == through.size();
   }
 
   /**
