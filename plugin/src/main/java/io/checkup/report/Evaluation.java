@@ -132,11 +132,14 @@ final class Evaluation {
         + " on.";
   }
 
-  /** The UTC day from which a young tenant's window of {@code days} days is judged. */
+  /**
+   * The UTC day from which a young tenant's window of {@code days} days is judged; empty while the
+   * tenant's first day is not known (nothing deployed, no daily snapshot holds it yet).
+   */
   private String judgedFrom(int days) {
     Long since = tenant.knownSince();
     return since == null
-        ? null
+        ? ""
         : Instant.ofEpochMilli(since + days * UtcPeriods.DAY)
             .atZone(ZoneOffset.UTC)
             .toLocalDate()

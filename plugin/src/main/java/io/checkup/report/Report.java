@@ -138,7 +138,8 @@ public record Report(String generatedAt, List<TenantReport> tenants) {
    *     for pages
    * @param weight its risk weight for this tenant: what it costs out of norm
    * @param judgedFrom for an indicator over a time window of a tenant younger than the window: the
-   *     UTC day from which it is judged (its value is shown, its status n/a); null otherwise
+   *     UTC day from which it is judged (its value is shown, its status n/a), empty while the
+   *     tenant's first day is not known; null otherwise
    */
   public record IndicatorResult(
       String id,

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.web.servlet.JerseyApplicationPath;
@@ -71,11 +72,14 @@ public class DemoConfiguration {
      * the authentication filter, so that nobody is told a wrong password meanwhile).
      */
     @Bean
-    public FilterRegistrationBean<Filter> whileSettingUp(JerseyApplicationPath restPath) {
+    public FilterRegistrationBean<Filter> whileSettingUp(
+        JerseyApplicationPath restPath,
+        @Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps) {
       FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>();
       registration.setName("checkup-demo-setting-up");
       registration.setFilter(settingUp);
-      registration.addUrlPatterns(restPath.getUrlMapping(), "/camunda/api/*");
+      registration.addUrlPatterns(
+          restPath.getUrlMapping(), webapps.replaceAll("/+$", "") + "/api/*");
       registration.setOrder(0);
       return registration;
     }

@@ -302,12 +302,9 @@ public final class ReportPages {
   }
 
   /**
-   * The indicators out of norm or in warning, what costs the most score first: its weight out of
-   * norm, half of it in warning.
-   */
-  /**
-   * "the last 24 hours (from 2026-12-06 on), the last 7 days (from 2026-12-12 on)": the windows of
-   * a young client not judged yet, shortest first; null when every window is judged.
+   * "the last 24 hours (from 2026-12-06 on) and the last 7 days (from 2026-12-12 on)": the windows
+   * of a young client not judged yet, shortest first (without a date while the tenant's first day
+   * is not known); null when every window is judged.
    */
   private static String notJudged(TenantReport tenant) {
     Map<Integer, String> from = new TreeMap<>();
@@ -323,13 +320,18 @@ public final class ReportPages {
     for (Map.Entry<Integer, String> window : from.entrySet()) {
       windows.add(
           (window.getKey() == 1 ? "the last 24 hours" : "the last " + window.getKey() + " days")
-              + " (from "
-              + window.getValue()
-              + " on)");
+              + (window.getValue().isEmpty() ? "" : " (from " + window.getValue() + " on)"));
     }
-    return String.join(", ", windows);
+    int last = windows.size() - 1;
+    return last == 0
+        ? windows.get(0)
+        : String.join(", ", windows.subList(0, last)) + " and " + windows.get(last);
   }
 
+  /**
+   * The indicators out of norm or in warning, what costs the most score first: its weight out of
+   * norm, half of it in warning.
+   */
   private static List<IndicatorResult> costliestFirst(TenantReport tenant) {
     List<IndicatorResult> costly = new ArrayList<>();
     for (IndicatorResult indicator : tenant.indicators()) {

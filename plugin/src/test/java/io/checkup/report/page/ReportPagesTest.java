@@ -633,9 +633,9 @@ class ReportPagesTest {
     Element fresh = page.getElementById("tenant-new");
     assertThat(fresh.select("p.notjudged").text())
         .isEqualTo(
-            "A new client: not judged yet are its indicators over the last 7 days (from"
-                + " 2026-03-24 on), the last 28 days (from 2026-04-14 on), the last 30 days (from"
-                + " 2026-04-16 on); the full page (view=full) shows their values.");
+            "A new client: its indicators over the last 7 days (from 2026-03-24 on), the last"
+                + " 28 days (from 2026-04-14 on) and the last 30 days (from 2026-04-16 on) are not"
+                + " judged yet; the full page (view=full) shows their values.");
     assertThat(fresh.text()).contains("Every indicator judged so far is within its norm.");
     Element old = page.getElementById("tenant-old");
     assertThat(old.select("p.notjudged")).isEmpty();

@@ -3,6 +3,7 @@ package io.checkup.report.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.checkup.report.Indicator;
+import io.checkup.report.Report.IndicatorResult;
 import io.checkup.report.Report.TenantReport;
 import io.checkup.report.RiskLevel;
 import io.checkup.report.Status;
@@ -45,6 +46,7 @@ class ReportWidthTest {
             RiskLevel.ATTENTION,
             everything,
             indicator -> instances());
+    unbroken = withLongValues(unbroken);
     TenantReport plain =
         ReportPagesTest.tenant(
             "acme",
@@ -65,6 +67,9 @@ class ReportWidthTest {
       assertThat(measured[0])
           .as("the right edge of the widest element at %d px", width)
           .isLessThanOrEqualTo(measured[1]);
+      assertThat(measured[2])
+          .as("cells whose content runs over their edge at %d px", width)
+          .isZero();
     }
   }
 
@@ -76,8 +81,10 @@ class ReportWidthTest {
         page.replace(
             "</body>",
             // written into the page for --dump-dom to show
-            "<script>let w=0;for(const e of document.querySelectorAll('*')){w=Math.max(w,"
-                + "e.getBoundingClientRect().right)}document.body.dataset.widest=Math.ceil(w);"
+            "<script>let w=0,o=0;for(const e of document.querySelectorAll('*')){w=Math.max(w,"
+                + "e.getBoundingClientRect().right)}for(const c of document.querySelectorAll('td,th'))"
+                + "{if(c.scrollWidth>c.clientWidth+1)o++}document.body.dataset.widest=Math.ceil(w);"
+                + "document.body.dataset.overflowing=o;"
                 + "document.body.dataset.window=window.innerWidth</script></body>");
     Path file = Files.createTempFile(dir, "page", ".html");
     Files.writeString(file, html, StandardCharsets.UTF_8);
@@ -99,8 +106,49 @@ class ReportWidthTest {
             file.toUri().toString());
     var body = Jsoup.parse(dom).body();
     return new int[] {
-      Integer.parseInt(body.attr("data-widest")), Integer.parseInt(body.attr("data-window"))
+      Integer.parseInt(body.attr("data-widest")),
+      Integer.parseInt(body.attr("data-window")),
+      Integer.parseInt(body.attr("data-overflowing"))
     };
+  }
+
+  /** The tenant with values and norms as long as the report writes them. */
+  private static TenantReport withLongValues(TenantReport tenant) {
+    List<IndicatorResult> indicators = new ArrayList<>();
+    for (IndicatorResult indicator : tenant.indicators()) {
+      indicators.add(
+          new IndicatorResult(
+              indicator.id(),
+              indicator.value(),
+              indicator.norm(),
+              indicator.status(),
+              indicator.explanation(),
+              indicator.details(),
+              indicator.title(),
+              indicator.previousValue(),
+              "+40,100 %",
+              "1,000,000 to 10,000,000",
+              indicator.weight(),
+              indicator.elements(),
+              null));
+    }
+    return new TenantReport(
+        tenant.tenantId(),
+        tenant.riskLevel(),
+        tenant.score(),
+        tenant.reasons(),
+        indicators,
+        tenant.tenantName(),
+        tenant.plan(),
+        tenant.sizeClass(),
+        tenant.profile(),
+        tenant.users(),
+        tenant.ageDays(),
+        tenant.launches(),
+        tenant.scoreChange7d(),
+        tenant.scoreChange30d(),
+        tenant.levelSince(),
+        tenant.history());
   }
 
   private static List<Map<String, Object>> instances() {
