@@ -640,6 +640,47 @@ class ReportPagesTest {
     Element old = page.getElementById("tenant-old");
     assertThat(old.select("p.notjudged")).isEmpty();
     assertThat(old.text()).contains("Every indicator is within its norm.");
+
+    // nothing deployed and no snapshot yet: the first day is not known, so no date
+    List<IndicatorResult> unknown = new ArrayList<>();
+    for (IndicatorResult indicator : indicators) {
+      unknown.add(
+          indicator.judgedFrom() == null
+              ? indicator
+              : new IndicatorResult(
+                  indicator.id(),
+                  indicator.value(),
+                  indicator.norm(),
+                  indicator.status(),
+                  indicator.explanation(),
+                  indicator.details(),
+                  indicator.title(),
+                  null,
+                  indicator.valueText(),
+                  indicator.normText(),
+                  indicator.weight(),
+                  indicator.elements(),
+                  ""));
+    }
+    TenantReport brandNew =
+        new TenantReport(
+            "unknown",
+            RiskLevel.HEALTHY,
+            100,
+            List.of(),
+            unknown,
+            "Unknown",
+            null,
+            null,
+            null,
+            1,
+            null,
+            settled.launches());
+    assertThat(
+            Jsoup.parse(ReportPages.triage(report(brandNew), COCKPIT)).select("p.notjudged").text())
+        .startsWith(
+            "A new client: its indicators over the last 7 days, the last 28 days and the last 30"
+                + " days are not judged yet");
   }
 
   @Test
