@@ -109,6 +109,29 @@ class ReportPagesTest {
         history);
   }
 
+  /** The indicator with another status, value and norm in words, and day it is judged from. */
+  static IndicatorResult changed(
+      IndicatorResult indicator,
+      Status status,
+      String valueText,
+      String normText,
+      String judgedFrom) {
+    return new IndicatorResult(
+        indicator.id(),
+        indicator.value(),
+        indicator.norm(),
+        status,
+        indicator.explanation(),
+        indicator.details(),
+        indicator.title(),
+        indicator.previousValue(),
+        valueText,
+        normText,
+        indicator.weight(),
+        indicator.elements(),
+        judgedFrom);
+  }
+
   private static List<Long> nCopies(int n, long value) {
     return new ArrayList<>(java.util.Collections.nCopies(n, value));
   }
@@ -598,19 +621,11 @@ class ReportPagesTest {
       indicators.add(
           window <= 3
               ? indicator
-              : new IndicatorResult(
-                  indicator.id(),
-                  indicator.value(),
-                  indicator.norm(),
+              : changed(
+                  indicator,
                   Status.NOT_APPLICABLE,
-                  "n/a: the tenant is known since ...",
-                  indicator.details(),
-                  indicator.title(),
-                  null,
                   indicator.valueText(),
                   indicator.normText(),
-                  indicator.weight(),
-                  indicator.elements(),
                   since.plusDays(window).toString()));
     }
     TenantReport young =
@@ -647,20 +662,8 @@ class ReportPagesTest {
       unknown.add(
           indicator.judgedFrom() == null
               ? indicator
-              : new IndicatorResult(
-                  indicator.id(),
-                  indicator.value(),
-                  indicator.norm(),
-                  indicator.status(),
-                  indicator.explanation(),
-                  indicator.details(),
-                  indicator.title(),
-                  null,
-                  indicator.valueText(),
-                  indicator.normText(),
-                  indicator.weight(),
-                  indicator.elements(),
-                  ""));
+              : changed(
+                  indicator, indicator.status(), indicator.valueText(), indicator.normText(), ""));
     }
     TenantReport brandNew =
         new TenantReport(

@@ -119,20 +119,7 @@ class ReportPrintTest {
     Path page = dir.resolve("triage.html");
     Path pdf = dir.resolve("triage.pdf");
     Files.writeString(page, html, StandardCharsets.UTF_8);
-    run(
-        dir,
-        "chromium",
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--user-data-dir=" + dir.resolve("profile"),
-        "--no-pdf-header-footer",
-        "--print-to-pdf=" + pdf,
-        page.toUri().toString());
+    chromium(dir, "--no-pdf-header-footer", "--print-to-pdf=" + pdf, page.toUri().toString());
     String info = run(dir, "pdfinfo", pdf.toString());
     assertThat(info).as("paper size").contains("(A4)");
     String text = run(dir, "pdftotext", "-layout", pdf.toString(), "-");
@@ -140,7 +127,28 @@ class ReportPrintTest {
     return pages.stream().filter(p -> !p.isBlank()).collect(Collectors.toList());
   }
 
-  static String run(Path dir, String... command) throws IOException, InterruptedException {
+  /**
+   * Debian's headless Chromium, quiet and with a profile of its own in {@code dir}, with these
+   * further arguments; what it writes to standard output.
+   */
+  static String chromium(Path dir, String... arguments) throws IOException, InterruptedException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "chromium",
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + dir.resolve("profile")));
+    command.addAll(List.of(arguments));
+    return run(dir, command.toArray(String[]::new));
+  }
+
+  private static String run(Path dir, String... command) throws IOException, InterruptedException {
     Process process =
         new ProcessBuilder(command)
             .directory(dir.toFile())

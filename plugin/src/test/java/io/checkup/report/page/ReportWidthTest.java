@@ -89,18 +89,9 @@ class ReportWidthTest {
     Path file = Files.createTempFile(dir, "page", ".html");
     Files.writeString(file, html, StandardCharsets.UTF_8);
     String dom =
-        ReportPrintTest.run(
+        ReportPrintTest.chromium(
             dir,
-            "chromium",
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
             "--hide-scrollbars",
-            "--user-data-dir=" + dir.resolve("profile"),
             "--window-size=" + width + ",900",
             "--dump-dom",
             file.toUri().toString());
@@ -117,20 +108,8 @@ class ReportWidthTest {
     List<IndicatorResult> indicators = new ArrayList<>();
     for (IndicatorResult indicator : tenant.indicators()) {
       indicators.add(
-          new IndicatorResult(
-              indicator.id(),
-              indicator.value(),
-              indicator.norm(),
-              indicator.status(),
-              indicator.explanation(),
-              indicator.details(),
-              indicator.title(),
-              indicator.previousValue(),
-              "+40,100 %",
-              "1,000,000 to 10,000,000",
-              indicator.weight(),
-              indicator.elements(),
-              null));
+          ReportPagesTest.changed(
+              indicator, indicator.status(), "+40,100 %", "1,000,000 to 10,000,000", null));
     }
     return new TenantReport(
         tenant.tenantId(),
