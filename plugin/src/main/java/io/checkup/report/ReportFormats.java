@@ -36,6 +36,10 @@ public final class ReportFormats {
           .addColumn("status")
           .addColumn("details")
           .addColumn("explanation")
+          .addColumn("previousValue")
+          .addColumn("scoreChange7d")
+          .addColumn("scoreChange30d")
+          .addColumn("levelSince")
           .build()
           .withHeader();
 
@@ -75,6 +79,11 @@ public final class ReportFormats {
         row.put("status", indicator.status().label());
         row.put("details", text(details(indicator.details())));
         row.put("explanation", text(indicator.explanation()));
+        // the trends, so that a spreadsheet sees what the pages show ("7 days ago")
+        row.put("previousValue", indicator.previousValue());
+        row.put("scoreChange7d", tenant.scoreChange7d());
+        row.put("scoreChange30d", tenant.scoreChange30d());
+        row.put("levelSince", tenant.levelSince());
         rows.add(row);
       }
     }

@@ -87,7 +87,11 @@ class ReportFormatsTest {
             "max",
             "status",
             "details",
-            "explanation");
+            "explanation",
+            "previousValue",
+            "scoreChange7d",
+            "scoreChange30d",
+            "levelSince");
     Map<String, String> launches = row(rows, "acme", "launches.7d");
     assertThat(launches)
         .containsEntry("value", "13")
@@ -109,6 +113,54 @@ class ReportFormatsTest {
     // tenants in the order of risk, indicators in catalog order
     assertThat(rows.get(0).get("tenantId")).isEqualTo("globex");
     assertThat(rows.get(0).get("indicator")).isEqualTo("models.last-change-days");
+  }
+
+  @Test
+  void csvCarriesTheTrendsThePagesShow() throws Exception {
+    Report.IndicatorResult launches =
+        new Report.IndicatorResult(
+            "launches.7d",
+            120,
+            new Report.NormView(1000, 10000),
+            Status.OUT_OF_NORM,
+            "why",
+            List.of(),
+            "Process launches in the last 7 days",
+            1500,
+            "120",
+            "1,000 to 10,000",
+            25,
+            0,
+            null);
+    Report.TenantReport tenant =
+        new Report.TenantReport(
+                "acme",
+                RiskLevel.AT_RISK,
+                35,
+                List.of("why"),
+                List.of(launches),
+                "ACME",
+                null,
+                "small",
+                null,
+                5,
+                100,
+                null)
+            .withTrends(-40, -55, "2026-03-14", List.of(), Map.of("launches.7d", 1500));
+    String csv = ReportFormats.csv(new Report("2026-03-20T12:00:00Z", List.of(tenant)));
+
+    Map<String, String> row =
+        new CsvMapper()
+            .readerForMapOf(String.class)
+            .with(CsvSchema.emptySchema().withHeader())
+            .<Map<String, String>>readValues(csv)
+            .next();
+    assertThat(row)
+        .containsEntry("value", "120")
+        .containsEntry("previousValue", "1500")
+        .containsEntry("scoreChange7d", "-40")
+        .containsEntry("scoreChange30d", "-55")
+        .containsEntry("levelSince", "2026-03-14");
   }
 
   @Test
