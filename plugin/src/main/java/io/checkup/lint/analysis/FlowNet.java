@@ -142,7 +142,10 @@ final class FlowNet {
       }
       for (FlowNode event : node.boundaryEvents()) {
         int to = analysis.indexOf(event);
-        if (to >= 0 && index[to] >= 0 && !event.hasEventDefinition("compensate")) {
+        if (to >= 0
+            && index[to] >= 0
+            && !event.hasEventDefinition("compensate")
+            && (waitState(node) || !onlyWhileWaiting(event) || mayStandForWork(node))) {
           EdgeKind edge =
               event.cancelsActivity() ? EdgeKind.INTERRUPTING : EdgeKind.NON_INTERRUPTING;
           net.addEdge(index[i], index[to], edge, null, null, event);
@@ -242,6 +245,29 @@ final class FlowNet {
           node.innerScope() == null || waitsInside(node.innerScope());
       default -> true;
     };
+  }
+
+  /**
+   * An event that comes from outside the transaction (a timer, a message, a signal): it can fire
+   * only while its activity waits. On an activity that runs through in one transaction (a service
+   * task, a sub-process with nothing inside that waits) it never does; an error or escalation
+   * thrown by the activity's own work can.
+   */
+  private static boolean onlyWhileWaiting(FlowNode event) {
+    return event.hasEventDefinition("timer")
+        || event.hasEventDefinition("message")
+        || event.hasEventDefinition("signal");
+  }
+
+  /**
+   * A plain task, or any activity of a process that is not executable, may stand for work that
+   * takes time (a descriptive model draws the work, not how it runs): its events may fire.
+   */
+  private static boolean mayStandForWork(FlowNode node) {
+    return "task".equals(node.type())
+        || node.scope() == null
+        || node.scope().process() == null
+        || !node.scope().process().isExecutable();
   }
 
   /** Whether a flow node of the scope, or of a scope inside it, is a wait state. */

@@ -827,11 +827,21 @@ final class StateSpace {
     for (Problem problem : dead ? problems.values() : causes(problems)) {
       List<WitnessStep> steps = path(problem.state());
       FlowNode at = problem.at();
-      // the second token's way on from the node it passes is not part of the problem
+      // the second token's way on from the node it passes is not part of the problem; the wait
+      // states on its way there are
       if (problem.move() != null && (dead || !arrivesAt(problem.move(), at))) {
         steps.addAll(steps(problem.move()));
+      } else if (problem.move() != null && problem.move().edge() >= 0) {
+        waitedOn(problem.move().edge(), steps);
       }
       if (dead) {
+        // a token counts as waiting at the join once it has left the wait states on its way
+        long[] state = states.get(problem.state());
+        for (int e = nextSet(state, 0, edges); e >= 0; e = nextSet(state, e + 1, edges)) {
+          if (net.origin[net.target[e]] == at) {
+            waitedOn(e, steps);
+          }
+        }
         steps.add(
             new WitnessStep(
                 at.id(),
