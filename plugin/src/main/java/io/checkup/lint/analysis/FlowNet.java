@@ -203,7 +203,8 @@ final class FlowNet {
                 && (node.hasEventDefinition("terminate")
                     || node.hasEventDefinition("error")
                     || node.hasEventDefinition("cancel"))
-            || EscalationCatch.interrupts(node);
+            || EscalationCatch.interrupts(node)
+            || SignalCatch.interrupts(node);
     waits[n] = waitState(node);
     return n;
   }

@@ -1,0 +1,66 @@
+package io.checkup.lint.analysis;
+
+import io.checkup.lint.model.FlowNode;
+import io.checkup.lint.model.Scope;
+import io.checkup.lint.xml.XmlNode;
+
+/**
+ * Whether a signal thrown by an end or intermediate throw event interrupts the thrower's scope: a
+ * signal is broadcast, so an interrupting signal start event of an event sub-process of the scope
+ * or of one around it, or an interrupting signal boundary event of a sub-process the thrower is in,
+ * catches it and cancels the scope with every token in it. To the token game the throw then ends
+ * the scope as a terminate end event does (the process's error path that signals "cancel the order"
+ * to its own event sub-process leaves no join waiting). Catches of the same signal elsewhere (a
+ * waiting catch event, another process) do not end the scope and are not looked at. Signals are
+ * matched by their {@code signalRef}.
+ */
+final class SignalCatch {
+
+  private SignalCatch() {}
+
+  /** True when {@code node} throws a signal that an interrupting event around it catches. */
+  static boolean interrupts(FlowNode node) {
+    if (!node.hasEventDefinition("signal")
+        || !(node.isEndEvent() || node.isIntermediateThrowEvent())) {
+      return false;
+    }
+    String signal = signalRef(node);
+    if (signal == null) {
+      return false;
+    }
+    for (Scope scope = node.scope(); scope != null; scope = scope.parent()) {
+      for (FlowNode candidate : scope.flowNodes()) {
+        // an event sub-process is not started again by what its own first level throws
+        if (candidate.isEventSubProcess()
+            && candidate.innerScope() != null
+            && candidate.innerScope() != node.scope()) {
+          for (FlowNode start : candidate.innerScope().flowNodes()) {
+            if (start.isStartEvent() && start.isInterrupting() && signal.equals(signalRef(start))) {
+              return true;
+            }
+          }
+        }
+      }
+      FlowNode owner = scope.owner();
+      if (owner != null) {
+        for (FlowNode boundary : owner.boundaryEvents()) {
+          if (boundary.cancelsActivity() && signal.equals(signalRef(boundary))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The {@code signalRef} of the event's signal definition, trimmed; null without one. */
+  private static String signalRef(FlowNode event) {
+    for (XmlNode definition : event.eventDefinitionElements()) {
+      if (definition.localName().equals("signalEventDefinition")) {
+        String ref = definition.attr("signalRef");
+        return ref == null || ref.isBlank() ? null : ref.trim();
+      }
+    }
+    return null;
+  }
+}
