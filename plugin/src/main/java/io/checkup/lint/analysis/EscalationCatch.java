@@ -2,7 +2,6 @@ package io.checkup.lint.analysis;
 
 import io.checkup.lint.model.Bpmn;
 import io.checkup.lint.model.FlowNode;
-import io.checkup.lint.model.Scope;
 import io.checkup.lint.model.SequenceFlow;
 import io.checkup.lint.xml.XmlNode;
 import java.util.ArrayDeque;
@@ -13,13 +12,12 @@ import java.util.Set;
 
 /**
  * Whether an escalation thrown by an end or intermediate throw event is caught by an interrupting
- * event, looked for as Camunda 7 looks for it: from the thrower's scope outwards, at each level the
- * escalation event sub-processes of the scope, then the escalation boundary events of the
- * sub-process the scope is; the first catch whose escalation code is the thrown one, or that has no
- * code, or an empty one (it catches every escalation), is the one; an event sub-process never
- * catches what is thrown on its own first level. An interrupting catch cancels the thrower's scope:
- * to the token game the throw ends the scope as a terminate end event does. A non-interrupting
- * catch, or none, lets the thrower's token go on (or end) as if nothing were thrown.
+ * event, looked for as Camunda 7 looks for it ({@link EventCatch}): the first catch whose
+ * escalation code is the thrown one, or that has no code, or an empty one (it catches every
+ * escalation), is the one; an event sub-process never catches what is thrown on its own first
+ * level. An interrupting catch cancels the thrower's scope: to the token game the throw ends the
+ * scope as a terminate end event does. A non-interrupting catch, or none, lets the thrower's token
+ * go on (or end) as if nothing were thrown.
  */
 final class EscalationCatch {
 
@@ -31,7 +29,7 @@ final class EscalationCatch {
     if (catcher == null) {
       return false;
     }
-    return catcher.isBoundaryEvent() ? catcher.cancelsActivity() : catcher.isInterrupting();
+    return EventCatch.interrupts(catcher);
   }
 
   /**
@@ -48,30 +46,7 @@ final class EscalationCatch {
     if (code == UNKNOWN) {
       return null; // Camunda refuses such a model; nothing to say about its catch
     }
-    for (Scope scope = node.scope(); scope != null; scope = scope.parent()) {
-      for (FlowNode candidate : scope.flowNodes()) {
-        // an event sub-process does not catch what its own content throws on its first level (it
-        // would throw again); from a sub-process inside it, it does, as in Camunda
-        if (candidate.isEventSubProcess()
-            && candidate.innerScope() != null
-            && candidate.innerScope() != node.scope()) {
-          for (FlowNode start : candidate.innerScope().flowNodes()) {
-            if (start.isStartEvent() && catches(start, code)) {
-              return start;
-            }
-          }
-        }
-      }
-      FlowNode owner = scope.owner();
-      if (owner != null) {
-        for (FlowNode boundary : owner.boundaryEvents()) {
-          if (catches(boundary, code)) {
-            return boundary;
-          }
-        }
-      }
-    }
-    return null;
+    return EventCatch.first(node, event -> catches(event, code));
   }
 
   /**

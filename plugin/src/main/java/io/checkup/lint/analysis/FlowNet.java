@@ -145,7 +145,7 @@ final class FlowNet {
         if (to >= 0
             && index[to] >= 0
             && !event.hasEventDefinition("compensate")
-            && (waitState(node) || !onlyWhileWaiting(event) || mayStandForWork(node))) {
+            && (net.waits[index[i]] || !onlyWhileWaiting(event) || mayStandForWork(node))) {
           EdgeKind edge =
               event.cancelsActivity() ? EdgeKind.INTERRUPTING : EdgeKind.NON_INTERRUPTING;
           net.addEdge(index[i], index[to], edge, null, null, event);

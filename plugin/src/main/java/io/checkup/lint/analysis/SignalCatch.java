@@ -1,7 +1,6 @@
 package io.checkup.lint.analysis;
 
 import io.checkup.lint.model.FlowNode;
-import io.checkup.lint.model.Scope;
 import io.checkup.lint.xml.XmlNode;
 
 /**
@@ -28,29 +27,10 @@ final class SignalCatch {
     if (signal == null) {
       return false;
     }
-    for (Scope scope = node.scope(); scope != null; scope = scope.parent()) {
-      for (FlowNode candidate : scope.flowNodes()) {
-        // an event sub-process is not started again by what its own first level throws
-        if (candidate.isEventSubProcess()
-            && candidate.innerScope() != null
-            && candidate.innerScope() != node.scope()) {
-          for (FlowNode start : candidate.innerScope().flowNodes()) {
-            if (start.isStartEvent() && start.isInterrupting() && signal.equals(signalRef(start))) {
-              return true;
-            }
-          }
-        }
-      }
-      FlowNode owner = scope.owner();
-      if (owner != null) {
-        for (FlowNode boundary : owner.boundaryEvents()) {
-          if (boundary.cancelsActivity() && signal.equals(signalRef(boundary))) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
+    // broadcast: any interrupting catch on the way out cancels the scope
+    return EventCatch.first(
+            node, event -> EventCatch.interrupts(event) && signal.equals(signalRef(event)))
+        != null;
   }
 
   /** The {@code signalRef} of the event's signal definition, trimmed; null without one. */
