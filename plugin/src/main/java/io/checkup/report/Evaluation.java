@@ -83,7 +83,7 @@ final class Evaluation {
   }
 
   private String partlyCounted(int days) {
-    String window = window(days);
+    String window = IndicatorTexts.window(days);
     if (counting.since() == null) {
       return "n/a: nothing has been counted yet; this indicator looks at the last " + window + ".";
     }
@@ -112,7 +112,7 @@ final class Evaluation {
   }
 
   private String tooNew(int days) {
-    String window = window(days);
+    String window = IndicatorTexts.window(days);
     Long since = tenant.knownSince();
     if (since == null) {
       return "n/a: the tenant is new: nothing is deployed to it and no daily snapshot holds it yet; "
@@ -144,10 +144,6 @@ final class Evaluation {
             .atZone(ZoneOffset.UTC)
             .toLocalDate()
             .toString();
-  }
-
-  private static String window(int days) {
-    return days == 1 ? "24 hours" : days + " days";
   }
 
   private TenantReport report() {

@@ -9,6 +9,11 @@ public final class IndicatorTexts {
 
   private IndicatorTexts() {}
 
+  /** A window of the statistics in words: "24 hours", "7 days". */
+  public static String window(int days) {
+    return days == 1 ? "24 hours" : days + " days";
+  }
+
   /** A value with its unit: "12 days", "+150 %", "1,234", "n/a". */
   public static String value(Indicator indicator, Number value) {
     if (value == null) {

@@ -319,7 +319,8 @@ public final class ReportPages {
     List<String> windows = new ArrayList<>();
     for (Map.Entry<Integer, String> window : from.entrySet()) {
       windows.add(
-          (window.getKey() == 1 ? "the last 24 hours" : "the last " + window.getKey() + " days")
+          "the last "
+              + IndicatorTexts.window(window.getKey())
               + (window.getValue().isEmpty() ? "" : " (from " + window.getValue() + " on)"));
     }
     int last = windows.size() - 1;
