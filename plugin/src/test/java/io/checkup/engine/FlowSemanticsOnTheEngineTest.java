@@ -301,4 +301,66 @@ class FlowSemanticsOnTheEngineTest {
         .activityId("ship")
         .count();
   }
+
+  /**
+   * A loop that waits, beside a path that ends with a terminate end event, is left when that path
+   * ends: the fixture {@code rules/fake-branch/valid-terminate-beside.bpmn}, run on the engine.
+   */
+  @Test
+  void aTerminateEndEventBesideAWaitingLoopEndsIt() throws Exception {
+    String xml;
+    try (var in =
+        getClass().getResourceAsStream("/rules/fake-branch/valid-terminate-beside.bpmn")) {
+      xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    deploy(xml);
+    var runtime = engine.getRuntimeService();
+
+    // the pizza is delivered while the customer's call is awaited
+    ProcessInstance pizza = runtime.startProcessInstanceByKey("Pizza");
+    runtime.createMessageCorrelation("whereIsMyPizza").processInstanceId(pizza.getId()).correlate();
+    completeTask(pizza, "pCalm");
+    completeTask(pizza, "pBake");
+    assertThat(ended(pizza)).as("delivered: the loop is ended").isTrue();
+
+    // the loop's reminder escalates
+    ProcessInstance escalate = runtime.startProcessInstanceByKey("Escalate");
+    completeTask(escalate, "eWork");
+    Job reminder =
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .processInstanceId(escalate.getId())
+            .singleResult();
+    engine.getManagementService().executeJob(reminder.getId());
+    assertThat(ended(escalate)).as("escalated: the loop is ended").isTrue();
+
+    // the customer cancels beside the sub-process's loop
+    ProcessInstance around = runtime.startProcessInstanceByKey("Around");
+    completeTask(around, "aServe");
+    runtime.createMessageCorrelation("cancel").processInstanceId(around.getId()).correlate();
+    assertThat(ended(around)).as("cancelled: the sub-process's loop is ended").isTrue();
+
+    assertThat(rules(xml)).doesNotContain("fake-branch");
+  }
+
+  private void completeTask(ProcessInstance instance, String taskKey) {
+    Task task =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceId(instance.getId())
+            .taskDefinitionKey(taskKey)
+            .singleResult();
+    engine.getTaskService().complete(task.getId());
+  }
+
+  private boolean ended(ProcessInstance instance) {
+    return engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceId(instance.getId())
+            .count()
+        == 0;
+  }
 }

@@ -56,7 +56,7 @@ public final class FakeBranchRule implements Rule {
     }
     for (Scope scope : graph.scopes()) {
       if (scope.kind() != Scope.Kind.AD_HOC_SUB_PROCESS) {
-        checkScope(ScopeAnalysis.of(graph, scope), context);
+        checkScope(graph, ScopeAnalysis.of(graph, scope), context);
       }
     }
   }
@@ -91,7 +91,7 @@ public final class FakeBranchRule implements Rule {
     }
   }
 
-  private static void checkScope(ScopeAnalysis analysis, RuleContext context) {
+  private static void checkScope(BpmnGraph graph, ScopeAnalysis analysis, RuleContext context) {
     List<SequenceFlow> branchStarts = new ArrayList<>();
     for (FlowNode node : analysis.nodes()) {
       if (analysis.isExempt(node)) {
@@ -122,7 +122,7 @@ public final class FakeBranchRule implements Rule {
             facts(DEAD_END, branch));
       }
     }
-    reportLoopsWithoutExit(analysis, context);
+    reportLoopsWithoutExit(graph, analysis, context);
     for (SequenceFlow branch : branchStarts) {
       if (branch.source() == null || !analysis.isReachable(branch.source())) {
         continue;
@@ -187,7 +187,8 @@ public final class FakeBranchRule implements Rule {
    * Reachable nodes from which no end can be reached, reported once per trap at the node where it
    * is entered.
    */
-  private static void reportLoopsWithoutExit(ScopeAnalysis analysis, RuleContext context) {
+  private static void reportLoopsWithoutExit(
+      BpmnGraph graph, ScopeAnalysis analysis, RuleContext context) {
     Set<FlowNode> trapped = Collections.newSetFromMap(new IdentityHashMap<>());
     for (FlowNode node : analysis.nodes()) {
       if (analysis.isReachable(node) && !analysis.canEndItsPath(node) && !analysis.isExempt(node)) {
@@ -234,9 +235,12 @@ public final class FakeBranchRule implements Rule {
       if (entry == null) {
         entry = trap.get(0);
       }
-      if (leftFromOutside(analysis.scope()) && everyCycleWaits(trap)) {
+      if (everyCycleWaits(trap)
+          && (leftFromOutside(analysis.scope())
+              || TerminateBeside.endsTrap(graph, analysis, trap))) {
         // a loop that waits (reminders every three days) until an event from outside interrupts
-        // its scope (the payment's message on the sub-process) is left that way
+        // its scope (the payment's message on the sub-process), or until a terminate end event
+        // on a path beside it ends the scope (the pizza is delivered), is left that way
         continue;
       }
       List<FlowNode> inLoop = inDocumentOrder(trap);
