@@ -123,6 +123,10 @@ public final class FakeBranchRule implements Rule {
       }
     }
     reportLoopsWithoutExit(graph, analysis, context);
+    if (!analysis.scope().isExecutable()) {
+      // a descriptive model writes every step as an untyped task: that is no placeholder there
+      return;
+    }
     for (SequenceFlow branch : branchStarts) {
       if (branch.source() == null || !analysis.isReachable(branch.source())) {
         continue;
