@@ -185,6 +185,53 @@ class LintCommandTest {
   }
 
   @Test
+  void aLackOfSynchronizationShowsThePathFromTheSplitInSarif() throws IOException {
+    Path model =
+        Files.writeString(
+            dir.resolve("unsynchronised.bpmn"),
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="t">
+              <process id="p" isExecutable="false">
+                <startEvent id="start"/>
+                <parallelGateway id="checks" name="Run checks"/>
+                <task id="credit" name="Check credit"/>
+                <task id="fraud" name="Check fraud"/>
+                <exclusiveGateway id="checked" name="Checked"/>
+                <endEvent id="end"/>
+                <sequenceFlow id="f1" sourceRef="start" targetRef="checks"/>
+                <sequenceFlow id="f2" sourceRef="checks" targetRef="credit"/>
+                <sequenceFlow id="f3" sourceRef="checks" targetRef="fraud"/>
+                <sequenceFlow id="f4" sourceRef="credit" targetRef="checked"/>
+                <sequenceFlow id="f5" sourceRef="fraud" targetRef="checked"/>
+                <sequenceFlow id="f6" sourceRef="checked" targetRef="end"/>
+              </process>
+            </definitions>
+            """,
+            StandardCharsets.UTF_8);
+
+    JsonNode result =
+        json(CliRun.of("lint", "--format", "sarif", model.toString()).out())
+            .at("/runs/0/results")
+            .findParents("ruleId")
+            .stream()
+            .filter(r -> r.get("ruleId").asText().equals("lack-of-synchronization"))
+            .findFirst()
+            .orElseThrow();
+    // no choice is needed for the second token: the path still starts where the branches do
+    JsonNode locations = result.at("/codeFlows/0/threadFlows/0/locations");
+    assertThat(locations).hasSize(2);
+    assertThat(locations.get(0).at("/location/logicalLocations/0/name").asText())
+        .isEqualTo("checks");
+    assertThat(locations.get(0).at("/location/physicalLocation/region/startLine").asInt())
+        .isEqualTo(5);
+    assertThat(locations.get(1).at("/location/logicalLocations/0/name").asText())
+        .isEqualTo("checked");
+    assertThat(result.at("/message/text").asText())
+        .contains("Witness: 'Run checks' (checks) starts its branches; a second token passes");
+  }
+
+  @Test
   void sarifFingerprintsStayWhenModelerMovesTheLines() throws IOException {
     String model = Files.readString(errors);
     Files.createDirectories(dir.resolve("moved"));

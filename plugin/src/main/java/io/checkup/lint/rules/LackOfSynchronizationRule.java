@@ -4,6 +4,7 @@ import io.checkup.lint.Rule;
 import io.checkup.lint.RuleContext;
 import io.checkup.lint.RuleInfo;
 import io.checkup.lint.Severity;
+import io.checkup.lint.WitnessStep;
 import io.checkup.lint.analysis.BranchArrivals;
 import io.checkup.lint.analysis.FlowVerdict;
 import io.checkup.lint.analysis.Outcomes;
@@ -15,8 +16,10 @@ import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.Scope;
 import io.checkup.lint.model.SequenceFlow;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,18 +62,63 @@ public final class LackOfSynchronizationRule implements Rule {
                 : "Lack of synchronization: two tokens of one occurrence pass "
                     + merge.describe()
                     + " without waiting for each other; everything after it runs twice.";
+        List<WitnessStep> witness =
+            why != null && why.split() != null
+                ? fromSplit(ScopeAnalysis.of(graph, scope), why.split(), found.witness())
+                : found.witness();
         context.report(
             merge,
-            text + " Witness: " + Witnesses.sentence(found.witness()),
+            text + " Witness: " + Witnesses.sentence(witness),
             why != null ? why.ids() : BpmnElement.ids(merge),
             Map.of(),
-            found.witness());
+            witness);
       }
     }
   }
 
+  /**
+   * The witness with the split whose branches meet, before the first step after it: a split needs
+   * no choice, so the exploration's witness leaves it out, and a path of concurrent branches that
+   * needs no choice at all would be the merge alone (a code-scanning view would show no path).
+   */
+  private static List<WitnessStep> fromSplit(
+      ScopeAnalysis analysis, FlowNode split, List<WitnessStep> witness) {
+    for (WitnessStep step : witness) {
+      if (split.id() != null && split.id().equals(step.elementId())) {
+        return witness;
+      }
+    }
+    // the ids of the nodes a token reaches from the split
+    Set<String> after = new HashSet<>();
+    ArrayDeque<Integer> queue = new ArrayDeque<>(List.of(analysis.indexOf(split)));
+    BitSet seen = new BitSet();
+    while (!queue.isEmpty()) {
+      for (int next : analysis.successors(queue.poll())) {
+        if (!seen.get(next)) {
+          seen.set(next);
+          queue.add(next);
+          if (analysis.node(next).id() != null) {
+            after.add(analysis.node(next).id());
+          }
+        }
+      }
+    }
+    int at = witness.size() - 1;
+    for (int i = 0; i < witness.size(); i++) {
+      if (after.contains(witness.get(i).elementId())) {
+        at = Math.min(at, i);
+        break;
+      }
+    }
+    List<WitnessStep> steps = new ArrayList<>(witness);
+    steps.add(
+        Math.max(at, 0),
+        new WitnessStep(split.id(), null, split.describe() + " starts its branches", split.line()));
+    return steps;
+  }
+
   /** Why work runs twice, in the modeler's terms, where the structure of the model says it. */
-  private record Explanation(String text, List<String> ids, SequenceFlow[] pair) {}
+  private record Explanation(String text, List<String> ids, SequenceFlow[] pair, FlowNode split) {}
 
   /**
    * The double tokens that the splits' branches explain: concurrent branches or a non-interrupting
@@ -129,7 +177,8 @@ public final class LackOfSynchronizationRule implements Rule {
                   + (split.isInclusiveGateway() ? "an inclusive" : "a parallel")
                   + " join.",
               BpmnElement.ids(split, pair[0], pair[1]),
-              pair));
+              pair,
+              split));
     }
   }
 
@@ -207,7 +256,8 @@ public final class LackOfSynchronizationRule implements Rule {
                   + "); when the event fires, the activity goes on too, and everything after the"
                   + " merge runs twice.",
               BpmnElement.ids(activity, event, pair[0], pair[1]),
-              pair));
+              pair,
+              null));
     }
   }
 
