@@ -218,7 +218,9 @@ final class DeploymentLinter {
           logLimit,
           refused
               ? "lint the file with checkup-cli.jar to read them all"
-              : "read them all at GET /engine-rest/checkup/lint/deployment/" + deploymentId);
+              : "read them all at GET /engine-rest/checkup/lint/deployment/"
+                  + deploymentId
+                  + " (without the REST API: the plugin's getLintResults().forDeployment)");
     }
     if (!findings.isEmpty()) {
       LOG.info(
