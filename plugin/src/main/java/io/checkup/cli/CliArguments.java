@@ -62,7 +62,7 @@ final class CliArguments {
   Command command;
   Format format = Format.TEXT;
   Path config;
-  Integer maxWarnings;
+  Long maxWarnings;
   boolean onlyExecutable;
   final List<Path> paths = new ArrayList<>();
 
@@ -156,9 +156,12 @@ final class CliArguments {
   }
 
   /** The limit, or null for none: -1, as bpmnlint writes "no limit". */
-  private static Integer maxWarnings(String value) throws UsageException {
+  private static Long maxWarnings(String value) throws UsageException {
+    if (value.matches("[0-9]{19,}")) {
+      return Long.MAX_VALUE; // more warnings than a run can have: no limit in effect
+    }
     try {
-      int limit = Integer.parseInt(value);
+      long limit = Long.parseLong(value);
       if (limit >= 0) {
         return limit;
       }
@@ -174,6 +177,11 @@ final class CliArguments {
 
   /** A path as given; one the file system cannot name is a usage error, not a stack trace. */
   private static Path path(String value) throws UsageException {
+    if (value.isEmpty()) {
+      // Path.of("") is the working directory: an unset $MODELS would lint whatever is there
+      throw new UsageException(
+          "an empty path names nothing (an unset variable?): name a file or directory");
+    }
     try {
       return Path.of(value);
     } catch (InvalidPathException e) {

@@ -14,8 +14,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -254,7 +256,8 @@ final class SarifReport {
    * A relative URI reference for a path as given: '/' separators, spaces and the like
    * percent-encoded.
    */
-  static String uri(String path) {
+  static String uri(String given) {
+    String path = normalized(given);
     boolean windowsAbsolute =
         path.length() > 2
             && path.charAt(1) == ':'
@@ -278,5 +281,27 @@ final class SarifReport {
       }
     }
     return uri.toString();
+  }
+
+  /**
+   * The path without {@code .} segments and with {@code name/..} taken out ({@code ./models/x.bpmn}
+   * and {@code models/./x.bpmn} are {@code models/x.bpmn}): code scanning matches a result to a
+   * file of the repository by its URI, character by character. Leading {@code ..} segments stay.
+   */
+  static String normalized(String path) {
+    boolean absolute = path.startsWith("/");
+    Deque<String> segments = new ArrayDeque<>();
+    for (String segment : path.split("/", -1)) {
+      if (segment.isEmpty() || segment.equals(".")) {
+        continue;
+      }
+      if (segment.equals("..") && !segments.isEmpty() && !segments.peekLast().equals("..")) {
+        segments.removeLast();
+      } else if (!(segment.equals("..") && absolute && segments.isEmpty())) {
+        segments.addLast(segment);
+      }
+    }
+    String joined = String.join("/", segments);
+    return absolute ? "/" + joined : joined.isEmpty() ? "." : joined;
   }
 }

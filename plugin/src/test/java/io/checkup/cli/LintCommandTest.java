@@ -501,6 +501,36 @@ class LintCommandTest {
   }
 
   @Test
+  void sarifUrisNameTheFileOneWayWhateverDotsThePathWasGivenWith() {
+    // code scanning matches a result to a repository file by its URI, character by character
+    assertThat(SarifReport.uri("./models/x.bpmn")).isEqualTo("models/x.bpmn");
+    assertThat(SarifReport.uri("models/./x.bpmn")).isEqualTo("models/x.bpmn");
+    assertThat(SarifReport.uri("models/old/../x.bpmn")).isEqualTo("models/x.bpmn");
+    assertThat(SarifReport.uri("../paths/x.bpmn")).isEqualTo("../paths/x.bpmn");
+    assertThat(SarifReport.uri("/tmp/./a/../x.bpmn")).isEqualTo("file:///tmp/x.bpmn");
+    assertThat(SarifReport.uri("./v1:draft.bpmn")).isEqualTo("./v1:draft.bpmn");
+  }
+
+  @Test
+  void anEmptyPathIsAUsageErrorNotTheWorkingDirectory() {
+    // an unset $MODELS in a CI script gives ""
+    CliRun run = CliRun.in(dir, "lint", "");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("an empty path names nothing");
+    assertThat(run.out()).isEmpty();
+    assertThat(CliRun.of("lint", "--config", "", errors.toString()).exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void aMaxWarningsBeyondAnyCountIsNoLimit() {
+    CliRun unlimited = CliRun.of("lint", "--max-warnings", "99999999999", warnings.toString());
+    assertThat(unlimited.err()).doesNotContain("--max-warnings needs");
+    assertThat(unlimited.exitCode()).isZero();
+    assertThat(CliRun.of("lint", "--max-warnings", "0", warnings.toString()).exitCode())
+        .isEqualTo(1);
+  }
+
+  @Test
   void aBpmnlintrcInTheWorkingDirectoryIsReadWithoutConfig() throws IOException {
     Files.writeString(
         dir.resolve(".bpmnlintrc"),
