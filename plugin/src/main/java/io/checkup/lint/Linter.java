@@ -129,7 +129,7 @@ public final class Linter {
   public static List<Finding> executableOnly(XmlNode definitions, List<Finding> findings) {
     Set<String> notExecutable = new HashSet<>();
     for (XmlNode process : definitions.children(Bpmn.MODEL_NS, "process")) {
-      if (!"true".equals(process.attr("isExecutable")) && process.id() != null) {
+      if (!Bpmn.isExecutableHere(process, definitions) && process.id() != null) {
         notExecutable.add(process.id());
       }
     }

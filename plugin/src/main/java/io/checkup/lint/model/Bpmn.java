@@ -1,5 +1,6 @@
 package io.checkup.lint.model;
 
+import io.checkup.lint.xml.XmlNode;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -8,6 +9,9 @@ public final class Bpmn {
 
   public static final String MODEL_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
   public static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+
+  /** Camunda Modeler's own attributes ({@code modeler:executionPlatform}). */
+  public static final String MODELER_NS = "http://camunda.org/schema/modeler/1.0";
 
   /** Camunda 7 still reads models written with the namespace of its Activiti origins. */
   public static final String ACTIVITI_NS = "http://activiti.org/bpmn";
@@ -105,6 +109,16 @@ public final class Bpmn {
    * Camunda's extensions: {@code camunda:}, the legacy {@code activiti:}, Operaton's {@code
    * operaton:}.
    */
+  /**
+   * Whether a process is one Camunda 7 deploys: {@code isExecutable="true"}, in a file not made for
+   * Camunda 8 (Camunda Modeler marks those {@code modeler:executionPlatform="Camunda Cloud"}; their
+   * engine reads other attributes, and a team migrating keeps both kinds side by side).
+   */
+  public static boolean isExecutableHere(XmlNode process, XmlNode definitions) {
+    return "true".equals(process.attr("isExecutable"))
+        && !"Camunda Cloud".equals(definitions.attr(MODELER_NS, "executionPlatform"));
+  }
+
   public static boolean isCamundaNamespace(String namespace) {
     return CAMUNDA_NS.equals(namespace)
         || OPERATON_NS.equals(namespace)

@@ -49,7 +49,9 @@ public final class GraphBuilder {
     }
     graph = new BpmnGraph(definitions);
     for (XmlNode child : definitions.children(Bpmn.MODEL_NS, "process")) {
-      graph.processes.add(buildScope(child, Scope.Kind.PROCESS, null, null, 0));
+      Scope process = buildScope(child, Scope.Kind.PROCESS, null, null, 0);
+      process.executable = Bpmn.isExecutableHere(child, definitions);
+      graph.processes.add(process);
     }
     for (XmlNode collaboration : definitions.children(Bpmn.MODEL_NS, "collaboration")) {
       graph.participants.addAll(collaboration.children(Bpmn.MODEL_NS, "participant"));

@@ -27,6 +27,9 @@ public final class Scope extends BpmnElement {
   final List<Scope> children = new ArrayList<>(0);
   final List<XmlNode> associations = new ArrayList<>(0);
 
+  /** Of a process: whether Camunda 7 deploys it ({@link Bpmn#isExecutableHere}). */
+  boolean executable;
+
   Scope(XmlNode xml, Kind kind, Scope parent, FlowNode owner) {
     super(xml);
     this.kind = kind;
@@ -87,10 +90,11 @@ public final class Scope extends BpmnElement {
   }
 
   /**
-   * True for a process with {@code isExecutable="true"}; nested scopes answer for their process.
+   * True for a process Camunda 7 deploys ({@code isExecutable="true"}, not in a file made for
+   * Camunda 8); nested scopes answer for their process.
    */
   public boolean isExecutable() {
-    return "true".equals(process().xml().attr("isExecutable"));
+    return process().executable;
   }
 
   /** This scope and every scope nested in it, parents before children. */
