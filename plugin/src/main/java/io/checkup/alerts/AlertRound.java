@@ -33,13 +33,17 @@ final class AlertRound {
   }
 
   /**
-   * Takes the round if one is due at {@code now} (the last one ended an interval ago or more) and
-   * no other node took it first: then this node makes the report and runs it.
+   * Takes the round if one is due at {@code now} (the last one, taken at {@code last}, an interval
+   * ago or more) and no other node took it first: then this node makes the report and runs it.
    */
-  boolean takeIfDue(long now) throws SQLException {
-    long last = tables.lastRound();
+  boolean takeIfDue(long now, long last) throws SQLException {
     return now - last >= settings.interval().toMillis()
         && tables.takeRound(last, now, settings.nodeId());
+  }
+
+  /** When the last round was taken, by any node (epoch milliseconds). */
+  long last() throws SQLException {
+    return tables.lastRound();
   }
 
   /** How soon a round taken but not evaluated (its report failed) is due again, at the latest. */

@@ -156,13 +156,19 @@ public final class Alerts {
     DaemonThreads.awaitStopped(senders, "the alerts' deliveries");
   }
 
+  /** The round after which this node last made its report (the evaluating thread's own). */
+  private long refreshedRound;
+
   /** One tick of the evaluating schedule; package-private for tests. */
   void evaluateIfDue() {
     try {
       long now = ClockUtil.getCurrentTime().getTime();
-      if (!round.takeIfDue(now)) {
+      long last = round.last();
+      if (!round.takeIfDue(now, last)) {
+        refreshAfterOthersRound(last);
         return;
       }
+      refreshedRound = now;
       List<AlertBody> raised;
       try {
         raised = evaluate(now, true);
@@ -179,6 +185,19 @@ public final class Alerts {
           "camunda-checkup: evaluating the tenants for alerts failed ({}); the next round "
               + "tries again",
           e.toString());
+    }
+  }
+
+  /**
+   * Makes this node's report over all tenants once after each round another node evaluated, where
+   * something reads the last such report (the metrics' gauges): each node publishes its own last
+   * report, and one that never wins a round would otherwise publish the values of its last warm-up,
+   * older and on a falling client higher than the truth, for a day.
+   */
+  private void refreshAfterOthersRound(long last) {
+    if (last > refreshedRound && report.readsFullReports()) {
+      refreshedRound = last;
+      report.generate(ReportScope.all());
     }
   }
 

@@ -230,6 +230,11 @@ public final class CheckupReport {
     return read("history", () -> snapshots.history(tenantId, today.minusDays(days)));
   }
 
+  /** Whether something reads the reports over all tenants ({@link #onFullReport}). */
+  public boolean readsFullReports() {
+    return !fullReportListeners.isEmpty();
+  }
+
   /**
    * Hands every live report over all tenants to {@code listener} (the metrics read the last one,
    * never compute one), starting with the last one made, if any. A listener that fails is logged,

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.checkup.engine.CheckupProcessEnginePlugin;
+import io.checkup.report.Report;
 import io.checkup.report.ReportScenario;
 import io.checkup.report.RiskLevel;
 import io.checkup.testing.LogCapture;
@@ -22,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -234,6 +236,47 @@ class AlertsTest {
         .extracting(Request::idempotencyKey)
         .containsExactlyInAnyOrderElementsOf(raised);
     awaitAllSent(second.getAlerts().orElseThrow(), raised.size());
+  }
+
+  @Test
+  @Timeout(120)
+  void aNodeThatLosesTheRoundStillMakesItsReportForWhatReadsIt() throws Exception {
+    WebhookReceiver receiver = receiver();
+    TestEngines database = database();
+    CheckupProcessEnginePlugin first = AlertScenario.plugin(receiver.url());
+    first.setAlertsEvaluate(false); // this test runs the rounds itself
+    ProcessEngine one = database.plugin(first).build();
+    engines.add(one);
+    CheckupProcessEnginePlugin second = AlertScenario.plugin(receiver.url());
+    second.setAlertsEvaluate(false);
+    engines.add(database.again().plugin(second).build());
+    new ReportScenario(one).run();
+    assertThat(first.getStatistics().flushNow()).isTrue();
+    // what the metrics' gauges do: read each report over all tenants the node makes
+    List<Report> madeOnFirst = new CopyOnWriteArrayList<>();
+    List<Report> madeOnSecond = new CopyOnWriteArrayList<>();
+    first.getReport().onFullReport(madeOnFirst::add);
+    second.getReport().onFullReport(madeOnSecond::add);
+    madeOnFirst.clear();
+    madeOnSecond.clear();
+
+    first.getAlerts().orElseThrow().evaluateIfDue();
+    second.getAlerts().orElseThrow().evaluateIfDue();
+    second.getAlerts().orElseThrow().evaluateIfDue();
+
+    assertThat(madeOnFirst).as("the round's report, on the node that took it").hasSize(1);
+    assertThat(madeOnSecond)
+        .as("one report after the other node's round, not one per look")
+        .hasSize(1);
+    assertThat(madeOnSecond.get(0).tenants()).hasSameSizeAs(madeOnFirst.get(0).tenants());
+
+    // the next round, taken by the second node this time: the first follows
+    ClockUtil.setCurrentTime(
+        new java.util.Date(ClockUtil.getCurrentTime().getTime() + Duration.ofHours(1).toMillis()));
+    second.getAlerts().orElseThrow().evaluateIfDue();
+    first.getAlerts().orElseThrow().evaluateIfDue();
+    assertThat(madeOnSecond).hasSize(2);
+    assertThat(madeOnFirst).hasSize(2);
   }
 
   @Test
