@@ -241,17 +241,9 @@ class AlertsTest {
   @Test
   @Timeout(120)
   void aNodeThatLosesTheRoundStillMakesItsReportForWhatReadsIt() throws Exception {
-    WebhookReceiver receiver = receiver();
-    TestEngines database = database();
-    CheckupProcessEnginePlugin first = AlertScenario.plugin(receiver.url());
-    first.setAlertsEvaluate(false); // this test runs the rounds itself
-    ProcessEngine one = database.plugin(first).build();
-    engines.add(one);
-    CheckupProcessEnginePlugin second = AlertScenario.plugin(receiver.url());
-    second.setAlertsEvaluate(false);
-    engines.add(database.again().plugin(second).build());
-    new ReportScenario(one).run();
-    assertThat(first.getStatistics().flushNow()).isTrue();
+    List<CheckupProcessEnginePlugin> nodes = twoNodes(receiver(), false); // rounds run here
+    CheckupProcessEnginePlugin first = nodes.get(0);
+    CheckupProcessEnginePlugin second = nodes.get(1);
     // what the metrics' gauges do: read each report over all tenants the node makes
     List<Report> madeOnFirst = new CopyOnWriteArrayList<>();
     List<Report> madeOnSecond = new CopyOnWriteArrayList<>();
@@ -283,14 +275,9 @@ class AlertsTest {
   @Timeout(120)
   void twoEnginesOnOneDatabaseSendEachAlertOnce() throws Exception {
     WebhookReceiver receiver = receiver();
-    TestEngines database = database();
-    CheckupProcessEnginePlugin first = AlertScenario.plugin(receiver.url());
-    ProcessEngine one = database.plugin(first).build();
-    engines.add(one);
-    CheckupProcessEnginePlugin second = AlertScenario.plugin(receiver.url());
-    engines.add(database.again().plugin(second).build());
-    new ReportScenario(one).run();
-    assertThat(first.getStatistics().flushNow()).isTrue();
+    List<CheckupProcessEnginePlugin> plugins = twoNodes(receiver, true);
+    CheckupProcessEnginePlugin first = plugins.get(0);
+    CheckupProcessEnginePlugin second = plugins.get(1);
     AlertScenario.acmeLosesItsNorms(first);
     AlertScenario.acmeLosesItsNorms(second);
     int notHealthy = notHealthy(AlertScenario.levels(first));
@@ -486,6 +473,24 @@ class AlertsTest {
       assertThatThrownBy(() -> statement.executeQuery("select count(*) from CHECKUP_ALERT"))
           .isInstanceOf(SQLException.class);
     }
+  }
+
+  /**
+   * Two engines with alerts on one database (each evaluating on its own schedule, or not), the
+   * scenario's history driven through the first and its counts written.
+   */
+  private List<CheckupProcessEnginePlugin> twoNodes(WebhookReceiver receiver, boolean evaluate) {
+    TestEngines database = database();
+    CheckupProcessEnginePlugin first = AlertScenario.plugin(receiver.url());
+    CheckupProcessEnginePlugin second = AlertScenario.plugin(receiver.url());
+    first.setAlertsEvaluate(evaluate);
+    second.setAlertsEvaluate(evaluate);
+    ProcessEngine one = database.plugin(first).build();
+    engines.add(one);
+    engines.add(database.again().plugin(second).build());
+    new ReportScenario(one).run();
+    assertThat(first.getStatistics().flushNow()).isTrue();
+    return List.of(first, second);
   }
 
   static void awaitAllSent(Alerts alerts, int count) throws Exception {

@@ -220,13 +220,7 @@ class FlowSemanticsOnTheEngineTest {
     ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("order");
     // the join did not wait for 'Approve', whose timer could still bring a token
     assertThat(shipped()).isEqualTo(1);
-    Job timer =
-        engine
-            .getManagementService()
-            .createJobQuery()
-            .processInstanceId(instance.getId())
-            .singleResult();
-    engine.getManagementService().executeJob(timer.getId());
+    fireItsJob(instance);
 
     assertThat(shipped()).as("'Ship' ran again when the timer fired").isEqualTo(2);
     assertThat(rules(xml)).contains("lack-of-synchronization");
@@ -326,13 +320,7 @@ class FlowSemanticsOnTheEngineTest {
     // the loop's reminder escalates
     ProcessInstance escalate = runtime.startProcessInstanceByKey("Escalate");
     completeTask(escalate, "eWork");
-    Job reminder =
-        engine
-            .getManagementService()
-            .createJobQuery()
-            .processInstanceId(escalate.getId())
-            .singleResult();
-    engine.getManagementService().executeJob(reminder.getId());
+    fireItsJob(escalate);
     assertThat(ended(escalate)).as("escalated: the loop is ended").isTrue();
 
     // the customer cancels beside the sub-process's loop
@@ -342,6 +330,17 @@ class FlowSemanticsOnTheEngineTest {
     assertThat(ended(around)).as("cancelled: the sub-process's loop is ended").isTrue();
 
     assertThat(rules(xml)).doesNotContain("fake-branch");
+  }
+
+  /** Runs the instance's one job (its timer) now. */
+  private void fireItsJob(ProcessInstance instance) {
+    Job job =
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .processInstanceId(instance.getId())
+            .singleResult();
+    engine.getManagementService().executeJob(job.getId());
   }
 
   private void completeTask(ProcessInstance instance, String taskKey) {
