@@ -50,8 +50,25 @@ public final class Linter {
 
   private record Active(Rule rule, String id, Severity severity, Map<String, Object> options) {}
 
+  /** Whether files made for Camunda 8 hold no executable process ({@link #forFiles}). */
+  private final boolean camunda8Apart;
+
+  /** A linter as the engine lints what it deploys. */
   public Linter(LintConfig config) {
+    this(config, false);
+  }
+
+  /**
+   * A linter of model files, as the command line lints a repository: a file Camunda Modeler made
+   * for Camunda 8 holds no executable process (a team migrating keeps both kinds side by side).
+   */
+  public static Linter forFiles(LintConfig config) {
+    return new Linter(config, true);
+  }
+
+  private Linter(LintConfig config, boolean camunda8Apart) {
     this.config = config;
+    this.camunda8Apart = camunda8Apart;
     List<Rule> rules = config.activeRules();
     this.activeRules = new Active[rules.size()];
     for (int i = 0; i < activeRules.length; i++) {
@@ -122,14 +139,20 @@ public final class Linter {
       return lint(bpmnXml); // one parse-error finding says what is wrong
     }
     LintOutcome outcome = lint(root);
-    return new LintOutcome(executableOnly(root, outcome.findings()), outcome.failures());
+    return new LintOutcome(
+        executableOnly(root, outcome.findings(), camunda8Apart), outcome.failures());
   }
 
   /** These findings less those inside a process of the file that is not executable. */
   public static List<Finding> executableOnly(XmlNode definitions, List<Finding> findings) {
+    return executableOnly(definitions, findings, false);
+  }
+
+  private static List<Finding> executableOnly(
+      XmlNode definitions, List<Finding> findings, boolean camunda8Apart) {
     Set<String> notExecutable = new HashSet<>();
     for (XmlNode process : definitions.children(Bpmn.MODEL_NS, "process")) {
-      if (!Bpmn.isExecutableHere(process, definitions) && process.id() != null) {
+      if (!Bpmn.isExecutable(process, definitions, camunda8Apart) && process.id() != null) {
         notExecutable.add(process.id());
       }
     }
@@ -149,7 +172,7 @@ public final class Linter {
   public LintOutcome lint(XmlNode definitions) {
     BpmnGraph graph;
     try {
-      graph = GraphBuilder.build(definitions);
+      graph = GraphBuilder.build(definitions, camunda8Apart);
     } catch (NotBpmnException e) {
       return new LintOutcome(
           List.of(Finding.parseError(e.getMessage(), e.at().line(), e.at().column())), List.of());

@@ -106,19 +106,22 @@ public final class Bpmn {
   }
 
   /**
+   * Whether a process is executable: {@code isExecutable="true"}, as Camunda 7 decides what it
+   * deploys; with {@code camunda8Apart}, not in a file made for Camunda 8 either (Camunda Modeler
+   * marks those {@code modeler:executionPlatform="Camunda Cloud"}; their engine reads other
+   * attributes, and a team migrating keeps both kinds side by side). Camunda 7 itself ignores the
+   * mark and deploys such a file when it parses, so the engine's lint never sets it apart.
+   */
+  public static boolean isExecutable(XmlNode process, XmlNode definitions, boolean camunda8Apart) {
+    return "true".equals(process.attr("isExecutable"))
+        && !(camunda8Apart
+            && "Camunda Cloud".equals(definitions.attr(MODELER_NS, "executionPlatform")));
+  }
+
+  /**
    * Camunda's extensions: {@code camunda:}, the legacy {@code activiti:}, Operaton's {@code
    * operaton:}.
    */
-  /**
-   * Whether a process is one Camunda 7 deploys: {@code isExecutable="true"}, in a file not made for
-   * Camunda 8 (Camunda Modeler marks those {@code modeler:executionPlatform="Camunda Cloud"}; their
-   * engine reads other attributes, and a team migrating keeps both kinds side by side).
-   */
-  public static boolean isExecutableHere(XmlNode process, XmlNode definitions) {
-    return "true".equals(process.attr("isExecutable"))
-        && !"Camunda Cloud".equals(definitions.attr(MODELER_NS, "executionPlatform"));
-  }
-
   public static boolean isCamundaNamespace(String namespace) {
     return CAMUNDA_NS.equals(namespace)
         || OPERATON_NS.equals(namespace)

@@ -23,8 +23,22 @@ public final class GraphBuilder {
    * keeps only the findings of the processes the engine actually deploys.
    */
   public static BpmnGraph build(XmlNode definitions) throws NotBpmnException {
-    return new GraphBuilder().run(definitions);
+    return build(definitions, false);
   }
+
+  /**
+   * As {@link #build(XmlNode)}; with {@code camunda8Apart}, the processes of a file made for
+   * Camunda 8 count as not executable ({@link Bpmn#isExecutable}): the command line's view of a
+   * repository, where the engine deploys what it parses.
+   */
+  public static BpmnGraph build(XmlNode definitions, boolean camunda8Apart)
+      throws NotBpmnException {
+    GraphBuilder builder = new GraphBuilder();
+    builder.camunda8Apart = camunda8Apart;
+    return builder.run(definitions);
+  }
+
+  private boolean camunda8Apart;
 
   private BpmnGraph run(XmlNode definitions) throws NotBpmnException {
     if (definitions.localName().equals("definitions") && definitions.namespace().isEmpty()) {
@@ -50,7 +64,7 @@ public final class GraphBuilder {
     graph = new BpmnGraph(definitions);
     for (XmlNode child : definitions.children(Bpmn.MODEL_NS, "process")) {
       Scope process = buildScope(child, Scope.Kind.PROCESS, null, null, 0);
-      process.executable = Bpmn.isExecutableHere(child, definitions);
+      process.executable = Bpmn.isExecutable(child, definitions, camunda8Apart);
       graph.processes.add(process);
     }
     for (XmlNode collaboration : definitions.children(Bpmn.MODEL_NS, "collaboration")) {

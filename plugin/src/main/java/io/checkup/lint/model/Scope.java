@@ -27,7 +27,7 @@ public final class Scope extends BpmnElement {
   final List<Scope> children = new ArrayList<>(0);
   final List<XmlNode> associations = new ArrayList<>(0);
 
-  /** Of a process: whether Camunda 7 deploys it ({@link Bpmn#isExecutableHere}). */
+  /** Of a process: whether it is executable ({@link Bpmn#isExecutable}). */
   boolean executable;
 
   Scope(XmlNode xml, Kind kind, Scope parent, FlowNode owner) {
@@ -90,8 +90,8 @@ public final class Scope extends BpmnElement {
   }
 
   /**
-   * True for a process Camunda 7 deploys ({@code isExecutable="true"}, not in a file made for
-   * Camunda 8); nested scopes answer for their process.
+   * True for an executable process ({@code isExecutable="true"}; on the command line not in a file
+   * made for Camunda 8); nested scopes answer for their process.
    */
   public boolean isExecutable() {
     return process().executable;

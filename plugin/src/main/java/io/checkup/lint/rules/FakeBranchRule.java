@@ -333,34 +333,7 @@ public final class FakeBranchRule implements Rule {
         through.add(node);
       }
     }
-    // Kahn's algorithm on the nodes that run through: a cycle is what is left
-    Map<FlowNode, Integer> incoming = new IdentityHashMap<>();
-    for (FlowNode node : through) {
-      incoming.putIfAbsent(node, 0);
-      for (SequenceFlow flow : node.outgoing()) {
-        if (flow.target() != null && through.contains(flow.target())) {
-          incoming.merge(flow.target(), 1, Integer::sum);
-        }
-      }
-    }
-    ArrayDeque<FlowNode> free = new ArrayDeque<>();
-    for (Map.Entry<FlowNode, Integer> entry : incoming.entrySet()) {
-      if (entry.getValue() == 0) {
-        free.add(entry.getKey());
-      }
-    }
-    int removed = 0;
-    while (!free.isEmpty()) {
-      FlowNode node = free.poll();
-      removed++;
-      for (SequenceFlow flow : node.outgoing()) {
-        FlowNode next = flow.target();
-        if (next != null && through.contains(next) && incoming.merge(next, -1, Integer::sum) == 0) {
-          free.add(next);
-        }
-      }
-    }
-    return removed == through.size();
+    return Acyclic.among(through);
   }
 
   /**

@@ -64,7 +64,7 @@ public final class LackOfSynchronizationRule implements Rule {
                     + " without waiting for each other; everything after it runs twice.";
         List<WitnessStep> witness =
             why != null && why.split() != null
-                ? fromSplit(ScopeAnalysis.of(graph, scope), why.split(), found.witness())
+                ? fromSplit(ScopeAnalysis.of(graph, scope), why.split(), merge, found.witness())
                 : found.witness();
         context.report(
             merge,
@@ -82,19 +82,26 @@ public final class LackOfSynchronizationRule implements Rule {
    * needs no choice at all would be the merge alone (a code-scanning view would show no path).
    */
   private static List<WitnessStep> fromSplit(
-      ScopeAnalysis analysis, FlowNode split, List<WitnessStep> witness) {
+      ScopeAnalysis analysis, FlowNode split, FlowNode merge, List<WitnessStep> witness) {
     for (WitnessStep step : witness) {
       if (split.id() != null && split.id().equals(step.elementId())) {
         return witness;
       }
     }
-    // the ids of the nodes a token reaches from the split
+    // the ids of the nodes on the split's branches up to the merge: in a loop, the steps that lead
+    // to the split lie beyond the merge
     Set<String> after = new HashSet<>();
-    ArrayDeque<Integer> queue = new ArrayDeque<>(List.of(analysis.indexOf(split)));
+    int from = analysis.indexOf(split);
+    int until = analysis.indexOf(merge);
+    ArrayDeque<Integer> queue = new ArrayDeque<>(List.of(from));
     BitSet seen = new BitSet();
     while (!queue.isEmpty()) {
-      for (int next : analysis.successors(queue.poll())) {
-        if (!seen.get(next)) {
+      int at = queue.poll();
+      if (at == until) {
+        continue;
+      }
+      for (int next : analysis.successors(at)) {
+        if (next != from && !seen.get(next)) {
           seen.set(next);
           queue.add(next);
           if (analysis.node(next).id() != null) {

@@ -9,7 +9,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Whether a terminate end event on a path that runs beside a loop can end the loop's scope: the
@@ -17,23 +20,48 @@ import java.util.List;
  * that delivers and ends with a terminate end event. A token that may take that path while another
  * is in the loop ends them both, as an interrupting event from outside does.
  *
- * <p>"Beside" means on another branch of one node whose branches all run: a parallel or inclusive
- * split, an activity or event with several outgoing flows, or an activity and one of its
- * non-interrupting boundary events (the loop's own reminder that escalates to a terminate end
- * event). The alternatives of an exclusive or event-based gateway are not beside each other: the
- * token that chose the loop never takes the terminate. A loop inside a sub-process is ended too by
- * such a terminate beside the sub-process in the scope around it (not from an event sub-process,
- * whose parent goes on).
+ * <p>"Beside" means on another branch of one node whose branches all run, where every way into the
+ * loop passes that node (so the other branch was started whenever the loop runs): a parallel or
+ * inclusive split, an activity or event with several outgoing flows; or on the path of a
+ * non-interrupting boundary event of an activity that every turn of the loop passes (set again on
+ * every turn: the loop's own reminder that escalates to a terminate end event). The alternatives of
+ * an exclusive or event-based gateway are not beside each other, nor is a default flow beside the
+ * flows whose conditions it is the opposite of. A loop inside a sub-process is ended too by such a
+ * terminate beside the sub-process in the scope around it (not from an event sub-process, whose
+ * parent goes on).
+ *
+ * <p>Linear per check: two walks of the scope and one more for each of at most {@value #CANDIDATES}
+ * nodes that could be the one; a scope gets at most {@value #CHECKS} checks, the loops after them
+ * are reported as they are.
  */
 final class TerminateBeside {
 
+  /** Nodes whose branches are tried as the one that starts the loop and a terminate, per check. */
+  static final int CANDIDATES = 8;
+
+  /** Checks per scope (one per loop without exit): a model of thousands stays linear. */
+  static final int CHECKS = 64;
+
   private TerminateBeside() {}
+
+  private record Checks(Scope scope) {}
 
   /** True when a terminate end event beside {@code trap} (nodes of the analysis' scope) ends it. */
   static boolean endsTrap(BpmnGraph graph, ScopeAnalysis analysis, Collection<FlowNode> trap) {
     ScopeAnalysis here = analysis;
     Collection<FlowNode> targets = trap;
+    if (reminderOnEveryTurn(analysis, trap)) {
+      return true;
+    }
     while (true) {
+      int[] done = graph.memoized(new Checks(here.scope()));
+      if (done == null) {
+        done = new int[1];
+        graph.memoize(new Checks(here.scope()), done);
+      }
+      if (done[0]++ >= CHECKS) {
+        return false;
+      }
       if (terminatesBeside(here, targets)) {
         return true;
       }
@@ -62,40 +90,86 @@ final class TerminateBeside {
       seeds.set(analysis.indexOf(target));
     }
     BitSet toTargets = leadingTo(analysis, seeds);
+    int tried = 0;
     for (FlowNode node : analysis.nodes()) {
-      if (!analysis.isReachable(node)) {
+      if (!analysis.isReachable(node) || !toTargets.get(analysis.indexOf(node))) {
         continue;
       }
       List<List<FlowNode>> branches = branchesThatAllRun(analysis, node);
-      for (int a = 0; a < branches.size(); a++) {
-        if (!anyIn(analysis, branches.get(a), toTargets)) {
-          continue;
-        }
-        for (int b = 0; b < branches.size(); b++) {
-          if (b != a && anyIn(analysis, branches.get(b), toTerminate)) {
-            return true;
-          }
-        }
+      if (branches.size() < 2 || !besideEachOther(analysis, branches, toTargets, toTerminate)) {
+        continue;
+      }
+      if (tried++ == CANDIDATES) {
+        return false;
+      }
+      if (passedOnEveryWayIn(analysis, node, seeds)) {
+        return true;
       }
     }
     return false;
   }
 
+  /** Whether one branch leads to the targets and another one to a terminate end event. */
+  private static boolean besideEachOther(
+      ScopeAnalysis analysis, List<List<FlowNode>> branches, BitSet toTargets, BitSet toTerminate) {
+    int toTarget = 0;
+    int toEnd = 0;
+    int both = 0;
+    for (List<FlowNode> branch : branches) {
+      boolean target = anyIn(analysis, branch, toTargets);
+      boolean end = anyIn(analysis, branch, toTerminate);
+      toTarget += target ? 1 : 0;
+      toEnd += end ? 1 : 0;
+      both += target && end ? 1 : 0;
+    }
+    // two different branches: not the same one counted for both
+    return toTarget > 0 && toEnd > 0 && !(toTarget == 1 && toEnd == 1 && both == 1);
+  }
+
+  /**
+   * Whether every way from the scope's starts to the targets passes {@code node}: then whenever a
+   * token is in the loop, the node has run and started its other branches too.
+   */
+  private static boolean passedOnEveryWayIn(ScopeAnalysis analysis, FlowNode node, BitSet targets) {
+    int skip = analysis.indexOf(node);
+    BitSet seen = new BitSet();
+    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    for (FlowNode start : analysis.nodes()) {
+      int i = analysis.indexOf(start);
+      if (analysis.isStart(start) && i != skip) {
+        seen.set(i);
+        queue.add(i);
+      }
+    }
+    while (!queue.isEmpty()) {
+      int at = queue.poll();
+      if (targets.get(at)) {
+        return false;
+      }
+      for (int next : analysis.successors(at)) {
+        if (next != skip && !seen.get(next)) {
+          seen.set(next);
+          queue.add(next);
+        }
+      }
+    }
+    return true;
+  }
+
   /**
    * The ways on from {@code node} that all run (each the first nodes of one branch): every outgoing
-   * flow on its own where the node takes them all, the outgoing flows together where it chooses
-   * one, and each non-interrupting boundary event on its own.
+   * flow on its own where the node takes them all (a default flow, taken only when no condition
+   * holds, is beside none of them), the outgoing flows together where it chooses one. A
+   * non-interrupting boundary event is not among them: it is set only while its activity runs.
    */
   private static List<List<FlowNode>> branchesThatAllRun(ScopeAnalysis analysis, FlowNode node) {
     List<List<FlowNode>> branches = new ArrayList<>(0);
     boolean choosesOne =
-        node.isExclusiveGateway()
-            || node.isEventBasedGateway()
-            || (node.isGateway() && !node.isParallelGateway() && !node.isInclusiveGateway());
+        node.isGateway() && !node.isParallelGateway() && !node.isInclusiveGateway();
     List<FlowNode> chosen = new ArrayList<>(0);
     for (SequenceFlow flow : node.outgoing()) {
       FlowNode target = flow.target();
-      if (target == null || analysis.indexOf(target) < 0) {
+      if (target == null || analysis.indexOf(target) < 0 || (!choosesOne && flow.isDefault())) {
         continue;
       }
       if (choosesOne) {
@@ -107,14 +181,44 @@ final class TerminateBeside {
     if (!chosen.isEmpty()) {
       branches.add(chosen);
     }
-    for (FlowNode event : node.boundaryEvents()) {
-      if (!event.cancelsActivity()
-          && !event.hasEventDefinition("compensate")
-          && analysis.indexOf(event) >= 0) {
-        branches.add(List.of(event));
+    return branches;
+  }
+
+  /**
+   * Whether an activity that every turn of the loop passes has a non-interrupting boundary event
+   * whose path may reach a terminate end event: set again on every turn, it is the loop's own
+   * reminder that ends it (escalated after a week).
+   */
+  private static boolean reminderOnEveryTurn(ScopeAnalysis analysis, Collection<FlowNode> trap) {
+    BitSet terminates =
+        analysis.nodesWhere(node -> node.isEndEvent() && node.hasEventDefinition("terminate"));
+    if (terminates.isEmpty()) {
+      return false;
+    }
+    BitSet toTerminate = null;
+    for (FlowNode host : trap) {
+      for (FlowNode event : host.boundaryEvents()) {
+        if (event.cancelsActivity()
+            || event.hasEventDefinition("compensate")
+            || analysis.indexOf(event) < 0) {
+          continue;
+        }
+        if (toTerminate == null) {
+          toTerminate = leadingTo(analysis, terminates);
+        }
+        if (toTerminate.get(analysis.indexOf(event)) && Acyclic.among(without(trap, host))) {
+          return true;
+        }
       }
     }
-    return branches;
+    return false;
+  }
+
+  private static Set<FlowNode> without(Collection<FlowNode> nodes, FlowNode left) {
+    Set<FlowNode> rest = Collections.newSetFromMap(new IdentityHashMap<>());
+    rest.addAll(nodes);
+    rest.remove(left);
+    return rest;
   }
 
   private static boolean anyIn(ScopeAnalysis analysis, List<FlowNode> nodes, BitSet set) {
