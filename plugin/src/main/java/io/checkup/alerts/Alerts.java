@@ -8,6 +8,7 @@ import io.checkup.text.Durations;
 import io.checkup.threads.DaemonThreads;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -195,9 +196,25 @@ public final class Alerts {
    * older and on a falling client higher than the truth, for a day.
    */
   private void refreshAfterOthersRound(long last) {
-    if (last > refreshedRound && report.readsFullReports()) {
-      refreshedRound = last;
+    if (last <= refreshedRound || !report.readsFullReports()) {
+      return;
+    }
+    if (report
+        .lastFullReport()
+        .map(made -> Instant.parse(made.generatedAt()).toEpochMilli() >= last)
+        .orElse(false)) {
+      refreshedRound = last; // made since that round anyway (the warm-up, someone's request)
+      return;
+    }
+    try {
       report.generate(ReportScope.all());
+      refreshedRound = last;
+    } catch (RuntimeException e) {
+      // tried again at the next look
+      LOG.warn(
+          "camunda-checkup: this node's report after another node's alert round failed ({}); "
+              + "tried again in a minute",
+          e.toString());
     }
   }
 

@@ -53,6 +53,7 @@ final class CliArguments {
                                         (default: ./.bpmnlintrc when there is one, as bpmnlint reads it)
               --max-warnings N          exit 1 when there are more than N warnings (default: no limit)
               --only-executable         lint only processes with isExecutable="true", as the engine deploys
+                                        (not those of files made for Camunda 8)
       rules   List every rule with its default severity.
 
       Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings, 2 bad usage.
@@ -157,7 +158,7 @@ final class CliArguments {
 
   /** The limit, or null for none: -1, as bpmnlint writes "no limit". */
   private static Long maxWarnings(String value) throws UsageException {
-    if (value.matches("[0-9]{19,}")) {
+    if (value.matches("0*[1-9][0-9]{18,}")) {
       return Long.MAX_VALUE; // more warnings than a run can have: no limit in effect
     }
     try {

@@ -65,7 +65,8 @@ final class LintCommand {
     }
     files = once(files);
     results.addAll(
-        lintAll(new Linter(lintConfig), files, arguments.onlyExecutable, HeapBudget.ofThisJvm()));
+        lintAll(
+            Linter.forFiles(lintConfig), files, arguments.onlyExecutable, HeapBudget.ofThisJvm()));
     results.sort(BY_PATH);
     switch (arguments.format) {
       case JSON -> JsonReport.write(results, out);

@@ -289,9 +289,21 @@ final class SarifReport {
    * file of the repository by its URI, character by character. Leading {@code ..} segments stay.
    */
   static String normalized(String path) {
-    boolean absolute = path.startsWith("/");
+    // the root stays: "/", a network share's "//", a Windows drive's "C:/"
+    String root =
+        path.startsWith("//")
+            ? "//"
+            : path.startsWith("/")
+                ? "/"
+                : path.length() > 2
+                        && path.charAt(1) == ':'
+                        && path.charAt(2) == '/'
+                        && Character.isLetter(path.charAt(0))
+                    ? path.substring(0, 3)
+                    : "";
+    boolean absolute = !root.isEmpty();
     Deque<String> segments = new ArrayDeque<>();
-    for (String segment : path.split("/", -1)) {
+    for (String segment : path.substring(root.length()).split("/", -1)) {
       if (segment.isEmpty() || segment.equals(".")) {
         continue;
       }
@@ -302,6 +314,6 @@ final class SarifReport {
       }
     }
     String joined = String.join("/", segments);
-    return absolute ? "/" + joined : joined.isEmpty() ? "." : joined;
+    return absolute ? root + joined : joined.isEmpty() ? "." : joined;
   }
 }

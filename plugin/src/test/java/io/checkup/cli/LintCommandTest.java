@@ -232,6 +232,43 @@ class LintCommandTest {
   }
 
   @Test
+  void aFileMadeForCamunda8GetsNoCamunda7AdviceHereButTheEngineLintsWhatItDeploys()
+      throws IOException {
+    String model =
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                     xmlns:modeler="http://camunda.org/schema/modeler/1.0" targetNamespace="t"
+                     modeler:executionPlatform="Camunda Cloud">
+          <process id="zeebe" name="For Camunda 8" isExecutable="true">
+            <startEvent id="start" name="Start"/>
+            <intermediateCatchEvent id="wait" name="Wait">
+              <timerEventDefinition><timeDuration>=duration("P" + string(days) + "D")</timeDuration></timerEventDefinition>
+            </intermediateCatchEvent>
+            <endEvent id="end" name="End"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="wait"/>
+            <sequenceFlow id="f2" sourceRef="wait" targetRef="end"/>
+          </process>
+        </definitions>
+        """;
+    Path file = Files.writeString(dir.resolve("zeebe.bpmn"), model, StandardCharsets.UTF_8);
+
+    // a team migrating keeps Camunda 8's models beside Camunda 7's: no history time to live, FEEL
+    // timers, and --only-executable leaves the file's process out
+    String text = CliRun.of("lint", file.toString()).out();
+    assertThat(text).doesNotContain("history-time-to-live").doesNotContain("timer-expression");
+    assertThat(CliRun.of("lint", "--only-executable", file.toString()).out())
+        .contains("no problems");
+    // Camunda 7 ignores the mark and deploys what parses: its lint reports both
+    List<String> engine =
+        new Linter(LintConfig.defaults(RuleCatalog.standard()))
+            .lintExecutable(model.getBytes(StandardCharsets.UTF_8)).findings().stream()
+                .map(Finding::ruleId)
+                .toList();
+    assertThat(engine).contains("history-time-to-live", "timer-expression");
+  }
+
+  @Test
   void sarifFingerprintsStayWhenModelerMovesTheLines() throws IOException {
     String model = Files.readString(errors);
     Files.createDirectories(dir.resolve("moved"));
@@ -509,6 +546,10 @@ class LintCommandTest {
     assertThat(SarifReport.uri("../paths/x.bpmn")).isEqualTo("../paths/x.bpmn");
     assertThat(SarifReport.uri("/tmp/./a/../x.bpmn")).isEqualTo("file:///tmp/x.bpmn");
     assertThat(SarifReport.uri("./v1:draft.bpmn")).isEqualTo("./v1:draft.bpmn");
+    // a root stays a root
+    assertThat(SarifReport.uri("C:/../a.bpmn")).isEqualTo("file:///C:/a.bpmn");
+    assertThat(SarifReport.uri("//server/share/./a.bpmn"))
+        .isEqualTo("file:////server/share/a.bpmn");
   }
 
   @Test
@@ -527,6 +568,11 @@ class LintCommandTest {
     assertThat(unlimited.err()).doesNotContain("--max-warnings needs");
     assertThat(unlimited.exitCode()).isZero();
     assertThat(CliRun.of("lint", "--max-warnings", "0", warnings.toString()).exitCode())
+        .isEqualTo(1);
+    // leading zeros are still the number written
+    assertThat(
+            CliRun.of("lint", "--max-warnings", "0000000000000000000", warnings.toString())
+                .exitCode())
         .isEqualTo(1);
   }
 
