@@ -313,19 +313,19 @@ class FlowSemanticsOnTheEngineTest {
     // the pizza is delivered while the customer's call is awaited
     ProcessInstance pizza = runtime.startProcessInstanceByKey("Pizza");
     runtime.createMessageCorrelation("whereIsMyPizza").processInstanceId(pizza.getId()).correlate();
-    completeTask(pizza, "pCalm");
-    completeTask(pizza, "pBake");
+    complete(pizza, "pCalm", Map.of());
+    complete(pizza, "pBake", Map.of());
     assertThat(ended(pizza)).as("delivered: the loop is ended").isTrue();
 
     // the loop's reminder escalates
     ProcessInstance escalate = runtime.startProcessInstanceByKey("Escalate");
-    completeTask(escalate, "eWork");
+    complete(escalate, "eWork", Map.of());
     fireItsJob(escalate);
     assertThat(ended(escalate)).as("escalated: the loop is ended").isTrue();
 
     // the customer cancels beside the sub-process's loop
     ProcessInstance around = runtime.startProcessInstanceByKey("Around");
-    completeTask(around, "aServe");
+    complete(around, "aServe", Map.of());
     runtime.createMessageCorrelation("cancel").processInstanceId(around.getId()).correlate();
     assertThat(ended(around)).as("cancelled: the sub-process's loop is ended").isTrue();
 
@@ -341,17 +341,6 @@ class FlowSemanticsOnTheEngineTest {
             .processInstanceId(instance.getId())
             .singleResult();
     engine.getManagementService().executeJob(job.getId());
-  }
-
-  private void completeTask(ProcessInstance instance, String taskKey) {
-    Task task =
-        engine
-            .getTaskService()
-            .createTaskQuery()
-            .processInstanceId(instance.getId())
-            .taskDefinitionKey(taskKey)
-            .singleResult();
-    engine.getTaskService().complete(task.getId());
   }
 
   private boolean ended(ProcessInstance instance) {
