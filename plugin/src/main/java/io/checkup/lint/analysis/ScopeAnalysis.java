@@ -193,8 +193,26 @@ public final class ScopeAnalysis {
 
   /** Which edges a closure follows, by the indices of their two ends. */
   @FunctionalInterface
-  private interface EdgeFilter {
+  public interface EdgeFilter {
     boolean follows(int from, int to);
+  }
+
+  /** The nodes of {@code seeds} and every node from which a token can reach one of them. */
+  public BitSet leadingTo(BitSet seeds) {
+    return closure(seeds, predecessors);
+  }
+
+  /**
+   * The nodes of {@code seeds} and every node a token reaches from them along the edges {@code
+   * filter} follows.
+   */
+  public BitSet reachedFrom(BitSet seeds, EdgeFilter filter) {
+    return closure(seeds, successors, filter);
+  }
+
+  /** The scope's starts ({@link #isStart}), as node indices. */
+  public BitSet starts() {
+    return (BitSet) starts.clone();
   }
 
   /** As {@link #closure(BitSet, int[][])}, along the edges {@code filter} follows only. */

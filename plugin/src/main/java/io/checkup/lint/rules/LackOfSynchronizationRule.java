@@ -16,7 +16,6 @@ import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.Scope;
 import io.checkup.lint.model.SequenceFlow;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -90,24 +89,16 @@ public final class LackOfSynchronizationRule implements Rule {
     }
     // the ids of the nodes on the split's branches up to the merge: in a loop, the steps that lead
     // to the split lie beyond the merge
-    Set<String> after = new HashSet<>();
     int from = analysis.indexOf(split);
     int until = analysis.indexOf(merge);
-    ArrayDeque<Integer> queue = new ArrayDeque<>(List.of(from));
-    BitSet seen = new BitSet();
-    while (!queue.isEmpty()) {
-      int at = queue.poll();
-      if (at == until) {
-        continue;
-      }
-      for (int next : analysis.successors(at)) {
-        if (next != from && !seen.get(next)) {
-          seen.set(next);
-          queue.add(next);
-          if (analysis.node(next).id() != null) {
-            after.add(analysis.node(next).id());
-          }
-        }
+    BitSet seeds = new BitSet();
+    seeds.set(from);
+    BitSet branches = analysis.reachedFrom(seeds, (at, next) -> at != until && next != from);
+    branches.clear(from);
+    Set<String> after = new HashSet<>();
+    for (int i = branches.nextSetBit(0); i >= 0; i = branches.nextSetBit(i + 1)) {
+      if (analysis.node(i).id() != null) {
+        after.add(analysis.node(i).id());
       }
     }
     int at = witness.size() - 1;

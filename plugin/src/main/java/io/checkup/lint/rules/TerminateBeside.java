@@ -5,7 +5,6 @@ import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.Scope;
 import io.checkup.lint.model.SequenceFlow;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
@@ -50,7 +49,7 @@ final class TerminateBeside {
   static boolean endsTrap(BpmnGraph graph, ScopeAnalysis analysis, Collection<FlowNode> trap) {
     ScopeAnalysis here = analysis;
     Collection<FlowNode> targets = trap;
-    if (reminderOnEveryTurn(analysis, trap)) {
+    if (reminderOnEveryTurn(toTerminate(graph, analysis), analysis, trap)) {
       return true;
     }
     while (true) {
@@ -62,7 +61,7 @@ final class TerminateBeside {
       if (done[0]++ >= CHECKS) {
         return false;
       }
-      if (terminatesBeside(here, targets)) {
+      if (terminatesBeside(toTerminate(graph, here), here, targets)) {
         return true;
       }
       Scope scope = here.scope();
@@ -78,18 +77,16 @@ final class TerminateBeside {
     }
   }
 
-  private static boolean terminatesBeside(ScopeAnalysis analysis, Collection<FlowNode> targets) {
-    BitSet terminates =
-        analysis.nodesWhere(node -> node.isEndEvent() && node.hasEventDefinition("terminate"));
-    if (terminates.isEmpty()) {
+  private static boolean terminatesBeside(
+      BitSet toTerminate, ScopeAnalysis analysis, Collection<FlowNode> targets) {
+    if (toTerminate.isEmpty()) {
       return false;
     }
-    BitSet toTerminate = leadingTo(analysis, terminates);
     BitSet seeds = new BitSet();
     for (FlowNode target : targets) {
       seeds.set(analysis.indexOf(target));
     }
-    BitSet toTargets = leadingTo(analysis, seeds);
+    BitSet toTargets = analysis.leadingTo(seeds);
     int tried = 0;
     for (FlowNode node : analysis.nodes()) {
       if (!analysis.isReachable(node) || !toTargets.get(analysis.indexOf(node))) {
@@ -132,28 +129,9 @@ final class TerminateBeside {
    */
   private static boolean passedOnEveryWayIn(ScopeAnalysis analysis, FlowNode node, BitSet targets) {
     int skip = analysis.indexOf(node);
-    BitSet seen = new BitSet();
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
-    for (FlowNode start : analysis.nodes()) {
-      int i = analysis.indexOf(start);
-      if (analysis.isStart(start) && i != skip) {
-        seen.set(i);
-        queue.add(i);
-      }
-    }
-    while (!queue.isEmpty()) {
-      int at = queue.poll();
-      if (targets.get(at)) {
-        return false;
-      }
-      for (int next : analysis.successors(at)) {
-        if (next != skip && !seen.get(next)) {
-          seen.set(next);
-          queue.add(next);
-        }
-      }
-    }
-    return true;
+    BitSet starts = analysis.starts();
+    starts.clear(skip);
+    return !analysis.reachedFrom(starts, (from, to) -> to != skip).intersects(targets);
   }
 
   /**
@@ -189,24 +167,18 @@ final class TerminateBeside {
    * whose path may reach a terminate end event: set again on every turn, it is the loop's own
    * reminder that ends it (escalated after a week).
    */
-  private static boolean reminderOnEveryTurn(ScopeAnalysis analysis, Collection<FlowNode> trap) {
-    BitSet terminates =
-        analysis.nodesWhere(node -> node.isEndEvent() && node.hasEventDefinition("terminate"));
-    if (terminates.isEmpty()) {
+  private static boolean reminderOnEveryTurn(
+      BitSet toTerminate, ScopeAnalysis analysis, Collection<FlowNode> trap) {
+    if (toTerminate.isEmpty()) {
       return false;
     }
-    BitSet toTerminate = null;
     for (FlowNode host : trap) {
       for (FlowNode event : host.boundaryEvents()) {
-        if (event.cancelsActivity()
-            || event.hasEventDefinition("compensate")
-            || analysis.indexOf(event) < 0) {
-          continue;
-        }
-        if (toTerminate == null) {
-          toTerminate = leadingTo(analysis, terminates);
-        }
-        if (toTerminate.get(analysis.indexOf(event)) && Acyclic.among(without(trap, host))) {
+        if (!event.cancelsActivity()
+            && !event.hasEventDefinition("compensate")
+            && analysis.indexOf(event) >= 0
+            && toTerminate.get(analysis.indexOf(event))
+            && Acyclic.among(without(trap, host))) {
           return true;
         }
       }
@@ -230,19 +202,22 @@ final class TerminateBeside {
     return false;
   }
 
-  /** The nodes from which a token can reach one of {@code seeds} (the seeds among them). */
-  private static BitSet leadingTo(ScopeAnalysis analysis, BitSet seeds) {
-    BitSet found = (BitSet) seeds.clone();
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
-    seeds.stream().forEach(queue::add);
-    while (!queue.isEmpty()) {
-      for (int before : analysis.predecessors(queue.poll())) {
-        if (!found.get(before)) {
-          found.set(before);
-          queue.add(before);
-        }
-      }
+  private record ToTerminate(Scope scope) {}
+
+  /**
+   * The nodes of the scope from which a token can reach one of its terminate end events (empty
+   * without one), worked out once per scope and lint run.
+   */
+  private static BitSet toTerminate(BpmnGraph graph, ScopeAnalysis analysis) {
+    ToTerminate key = new ToTerminate(analysis.scope());
+    BitSet known = graph.memoized(key);
+    if (known == null) {
+      known =
+          analysis.leadingTo(
+              analysis.nodesWhere(
+                  node -> node.isEndEvent() && node.hasEventDefinition("terminate")));
+      graph.memoize(key, known);
     }
-    return found;
+    return known;
   }
 }
