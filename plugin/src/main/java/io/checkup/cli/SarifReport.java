@@ -258,11 +258,7 @@ final class SarifReport {
    */
   static String uri(String given) {
     String path = normalized(given);
-    boolean windowsAbsolute =
-        path.length() > 2
-            && path.charAt(1) == ':'
-            && path.charAt(2) == '/'
-            && Character.isLetter(path.charAt(0));
+    boolean windowsAbsolute = startsWithDrive(path);
     int slash = path.indexOf('/');
     boolean colonFirst = path.substring(0, slash < 0 ? path.length() : slash).indexOf(':') >= 0;
     // an absolute path is a file: URI (C:/x as file:///C:/x); a relative one whose first segment
@@ -293,14 +289,7 @@ final class SarifReport {
     String root =
         path.startsWith("//")
             ? "//"
-            : path.startsWith("/")
-                ? "/"
-                : path.length() > 2
-                        && path.charAt(1) == ':'
-                        && path.charAt(2) == '/'
-                        && Character.isLetter(path.charAt(0))
-                    ? path.substring(0, 3)
-                    : "";
+            : path.startsWith("/") ? "/" : startsWithDrive(path) ? path.substring(0, 3) : "";
     boolean absolute = !root.isEmpty();
     Deque<String> segments = new ArrayDeque<>();
     for (String segment : path.substring(root.length()).split("/", -1)) {
@@ -315,5 +304,13 @@ final class SarifReport {
     }
     String joined = String.join("/", segments);
     return absolute ? root + joined : joined.isEmpty() ? "." : joined;
+  }
+
+  /** Whether the path starts with a Windows drive, "C:/". */
+  private static boolean startsWithDrive(String path) {
+    return path.length() > 2
+        && path.charAt(1) == ':'
+        && path.charAt(2) == '/'
+        && Character.isLetter(path.charAt(0));
   }
 }
