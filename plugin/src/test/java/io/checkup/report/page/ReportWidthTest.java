@@ -6,10 +6,12 @@ import io.checkup.report.Indicator;
 import io.checkup.report.Report.IndicatorResult;
 import io.checkup.report.Report.TenantReport;
 import io.checkup.report.RiskLevel;
+import io.checkup.report.Snapshot;
 import io.checkup.report.Status;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +73,48 @@ class ReportWidthTest {
           .as("cells whose content runs over their edge at %d px", width)
           .isZero();
     }
+  }
+
+  /**
+   * The history page's days stay on one line each beside long lists of indicators (a date broke
+   * into "2026 / -10- / 07" at 1,100 and 1,280 px while the "In warning" column was empty).
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {500, 1100, 1280})
+  void aHistoryDayIsOneLine(int width, @TempDir Path dir) throws Exception {
+    Map<String, Snapshot.Value> indicators = new LinkedHashMap<>();
+    for (Indicator indicator : Indicator.values()) {
+      indicators.put(indicator.id(), new Snapshot.Value(1, Status.OUT_OF_NORM));
+    }
+    List<Snapshot> days = new ArrayList<>();
+    LocalDate first = LocalDate.of(2026, 10, 7);
+    for (int i = 0; i < 3; i++) {
+      days.add(
+          new Snapshot(
+              first.plusDays(i), "acme", 20, RiskLevel.AT_RISK, first, "small", indicators));
+    }
+    String html =
+        ReportPages.history("acme", "ACME", days)
+            .replace(
+                "</body>",
+                "<script>let b=0;for(const c of document.querySelectorAll('tbody td:first-child'))"
+                    + "{if(c.getClientRects().length&&document.createRange){const r=document"
+                    + ".createRange();r.selectNodeContents(c);if(r.getClientRects().length>1)b++}}"
+                    + "document.body.dataset.broken=b;document.body.dataset.rows="
+                    + "document.querySelectorAll('tbody td:first-child').length</script></body>");
+    Path file = Files.createTempFile(dir, "history", ".html");
+    Files.writeString(file, html, StandardCharsets.UTF_8);
+    var body =
+        Jsoup.parse(
+                ReportPrintTest.chromium(
+                    dir,
+                    "--hide-scrollbars",
+                    "--window-size=" + width + ",900",
+                    "--dump-dom",
+                    file.toUri().toString()))
+            .body();
+    assertThat(body.attr("data-rows")).isEqualTo("3");
+    assertThat(body.attr("data-broken")).as("days written on more than one line").isEqualTo("0");
   }
 
   /**
