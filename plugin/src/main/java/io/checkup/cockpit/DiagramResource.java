@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -172,7 +173,12 @@ public class DiagramResource extends CockpitResource {
   @Path("heatmap")
   @Produces(MediaType.APPLICATION_JSON)
   public Response heatmap(@QueryParam("window") String window) {
-    Duration span = window == null ? null : WINDOWS.get(window);
+    if (window == null || window.isBlank()) {
+      return Answers.badRequest("The heatmap needs a window: use 24h, 7d or 30d.");
+    }
+    // in any case and with spaces around, as the report's format and view
+    String named = window.strip().toLowerCase(Locale.ROOT);
+    Duration span = WINDOWS.get(named);
     if (span == null) {
       return Answers.badRequest(
           "Unknown window '" + Answers.echo(window) + "' for the heatmap: use 24h, 7d or 30d.");
@@ -192,7 +198,7 @@ public class DiagramResource extends CockpitResource {
     Instant from = Instant.ofEpochMilli(UtcPeriods.hourStart(now - span.toMillis()));
     Instant to = Instant.ofEpochMilli(now);
     Map<String, Object> body = about(definition);
-    body.put("window", window);
+    body.put("window", named);
     StatsQuery elements = query(checkup, definition, Metric.ACTIVITY_ENDED, from, to);
     StatsQuery.Span read = elements.span();
     // the window the rows cover: whole UTC days when they are daily

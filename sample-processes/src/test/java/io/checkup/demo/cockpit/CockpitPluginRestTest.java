@@ -135,6 +135,22 @@ class CockpitPluginRestTest {
                 + "/heatmap?window=1y");
     assertThat(unknown.statusCode()).isEqualTo(400);
     assertThat(unknown.body()).contains("24h, 7d or 30d");
+    // no window says so, rather than "Unknown window 'null'"
+    HttpResponse<String> none =
+        ulla.get(PLUGIN + "default/process-definition/" + fixture.alphaDefinition + "/heatmap");
+    assertThat(none.statusCode()).isEqualTo(400);
+    assertThat(none.body()).contains("needs a window").doesNotContain("null");
+    // any case, as the report's format: the answer names the window as the documented value
+    JsonNode upper =
+        JSON.readTree(
+            ulla.get(
+                    PLUGIN
+                        + "default/process-definition/"
+                        + fixture.alphaDefinition
+                        + "/heatmap?window=7D")
+                .body());
+    assertThat(upper.get("window").asText()).isEqualTo("7d");
+    assertThat(upper.get("elements").get("start").asLong()).isEqualTo(CockpitFixture.ALPHA_RUNS);
   }
 
   /**
