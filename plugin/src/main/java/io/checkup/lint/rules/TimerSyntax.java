@@ -32,7 +32,7 @@ final class TimerSyntax {
 
   private static final Pattern XS_DURATION =
       Pattern.compile(
-          "-?P(?=\\d|T\\d)(\\d+Y)?(\\d+M)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?");
+          "P(?=\\d|T\\d)(\\d+Y)?(\\d+M)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?");
   private static final Pattern WEEKS = Pattern.compile("P\\d+W");
   private static final Pattern ISO_PERIOD =
       Pattern.compile(
@@ -45,7 +45,10 @@ final class TimerSyntax {
       Pattern.compile(
           "(?<hour>\\d{2})(?::(?<minute>\\d{2})(?::(?<second>\\d{2})(?:[.,]\\d{1,9})?)?)?"
               + "(?:Z|[+-]\\d{2}(?::?\\d{2})?)?");
-  private static final Pattern REPEAT = Pattern.compile("R\\d*");
+
+  /** What Camunda takes for a repeat prefix: R, or R and what Java's Integer.parseInt reads. */
+  private static final Pattern REPEAT = Pattern.compile("R([+-]?\\d+)?");
+
   private static final Set<String> CRON_MACROS =
       Set.of("@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly");
   private static final Map<String, Integer> MONTHS =
@@ -131,10 +134,19 @@ final class TimerSyntax {
   private static String checkInterval(String value, boolean repeatRequired) {
     String[] parts = value.split("/", -1);
     int first = 0;
-    if (REPEAT.matcher(parts[0]).matches()) {
+    Matcher repeat = REPEAT.matcher(parts[0]);
+    if (repeat.matches()) {
+      String times = repeatTimes(value, repeat.group(1));
+      if (times != null) {
+        return times;
+      }
       first = 1;
     } else if (repeatRequired) {
       return "'" + value + "' is not a repeating interval: it must start with R or R<n>";
+    } else if (value.startsWith("-P")) {
+      return "'"
+          + value
+          + "' is a negative duration, which Camunda 7.24 does not read: a duration starts with P";
     }
     int rest = parts.length - first;
     if (rest < 1 || rest > 2 || parts.length > 3) {
@@ -159,6 +171,32 @@ final class TimerSyntax {
             ? "'" + part + "' is not an ISO 8601 duration"
             : notADateTime(part, "date-time");
       }
+    }
+    return null;
+  }
+
+  /**
+   * Why the number of repetitions after R is wrong, or null: Camunda reads it with Java's
+   * Integer.parseInt, so a number beyond an int fails the timer, and a negative one (ISO 8601-2
+   * writes R-1 for "without end") fires it once, when it is scheduled, and never again.
+   */
+  private static String repeatTimes(String value, String times) {
+    if (times == null) {
+      return null;
+    }
+    int count;
+    try {
+      count = Integer.parseInt(times);
+    } catch (NumberFormatException e) {
+      return "'" + value + "' repeats " + times + " times, more than Camunda 7.24 can count";
+    }
+    if (count < 0) {
+      return "'"
+          + value
+          + "' repeats "
+          + count
+          + " times: Camunda 7.24 fires such a timer once and never repeats it; "
+          + "R alone repeats without end";
     }
     return null;
   }
@@ -188,7 +226,7 @@ final class TimerSyntax {
     if (time != null) {
       Matcher m = TIME.matcher(time);
       return m.matches()
-          && inRange(m.group("hour"), 0, 24)
+          && inRange(m.group("hour"), 0, 23)
           && inRange(m.group("minute"), 0, 59)
           && inRange(m.group("second"), 0, 59);
     }
