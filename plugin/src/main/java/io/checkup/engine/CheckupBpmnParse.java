@@ -43,9 +43,14 @@ final class CheckupBpmnParse extends BpmnParse {
       if (tooDeep == null) {
         throw e;
       }
+      DeploymentLinter.logRefusal(deployment, name, tooDeep.getMessage());
       addError(
           new SAXParseException(
-              DeploymentLinter.OWN_PROBLEM + tooDeep.getMessage(), null, null, tooDeep.line, 0));
+              DeploymentLinter.OWN_PROBLEM + tooDeep.getMessage(),
+              null,
+              null,
+              tooDeep.line,
+              tooDeep.column));
       throwExceptionForErrors();
       throw e;
     }
@@ -66,10 +71,9 @@ final class CheckupBpmnParse extends BpmnParse {
     if (tooDeep != null) {
       // refused in every mode: the engine's recursive parser would end in a StackOverflowError (an
       // HTTP 500)
-      addError(
-          DeploymentLinter.OWN_PROBLEM
-              + Bpmn.tooDeep(DeploymentLinter.safe(tooDeep.attribute("id"))),
-          tooDeep);
+      String message = Bpmn.tooDeep(DeploymentLinter.safe(tooDeep.attribute("id")));
+      DeploymentLinter.logRefusal(deployment, name, message);
+      addError(DeploymentLinter.OWN_PROBLEM + message, tooDeep);
       return;
     }
     try {

@@ -114,7 +114,7 @@ final class DeploymentLinter {
       List<Finding> findings =
           mode == LintMode.OFF
               ? List.of()
-              : lintAndReport(deploymentId, deploymentName, resourceName, graph, definitions, sink);
+              : lintAndReport(deployment, resourceName, graph, definitions, sink);
       // after the commit, the definitions have their ids
       afterCommit(
           () ->
@@ -173,12 +173,13 @@ final class DeploymentLinter {
   }
 
   private List<Finding> lintAndReport(
-      String deploymentId,
-      String deploymentName,
+      DeploymentEntity deployment,
       String resourceName,
       BpmnGraph graph,
       XmlNode definitions,
       ProblemSink sink) {
+    String deploymentId = deployment.getId();
+    String deploymentName = deployment.getName();
     LintOutcome outcome = linter.lint(graph);
     List<Finding> findings = Linter.executableOnly(definitions, outcome.findings());
     if (findings.isEmpty() && outcome.failures().isEmpty()) {
@@ -187,7 +188,7 @@ final class DeploymentLinter {
     long errors = count(findings, Severity.ERROR);
     boolean refused = mode == LintMode.STRICT && errors > 0;
     String where =
-        deployment(deploymentName, refused ? null : deploymentId)
+        deployment(deploymentName, refused ? null : deploymentId, deployment.getTenantId())
             + ", resource '"
             + safe(resourceName)
             + "'";
@@ -231,6 +232,16 @@ final class DeploymentLinter {
           count(findings, Severity.WARN),
           count(findings, Severity.INFO),
           refused ? "; strict mode refuses it" : "");
+    }
+    if (!findings.isEmpty() && !refused) {
+      // the engine may still refuse the deployment for a reason of its own (another resource, a
+      // form without a history time to live): then the lines above name an id nothing has
+      onRollback(
+          () ->
+              LOG.info(
+                  "camunda-checkup lint: {}: the deployment was not made (the engine rolled it back); "
+                      + "the findings above belong to no deployment",
+                  where));
     }
     if (refused) {
       report(graph, definitions, findings, Severity.ERROR, sink::addError);
@@ -296,11 +307,26 @@ final class DeploymentLinter {
    * A deployment as the log names it; {@code id} null for a refused one, which is never stored: its
    * id would name nothing anyone can look up.
    */
-  private static String deployment(String name, String id) {
+  private static String deployment(String name, String id, String tenantId) {
+    String tenant = tenantId == null ? "" : ", tenant '" + safe(tenantId) + "'";
     if (name == null) {
-      return id == null ? "a deployment" : "deployment " + id;
+      return (id == null ? "a deployment" : "deployment " + id) + tenant;
     }
-    return "deployment '" + safe(name) + "'" + (id == null ? "" : " (" + id + ")");
+    return "deployment '" + safe(name) + "'" + (id == null ? "" : " (" + id + ")") + tenant;
+  }
+
+  /**
+   * Logs a resource that the plugin refuses in every mode (nested too deep for the engine's
+   * parser): the modeler gets the problem report, the operator this line.
+   */
+  static void logRefusal(DeploymentEntity deployment, String resourceName, String problem) {
+    LOG.warn(
+        "camunda-checkup: {}, resource '{}' refused: {}",
+        deployment == null
+            ? "a deployment"
+            : deployment(deployment.getName(), null, deployment.getTenantId()),
+        safe(resourceName),
+        PlainText.oneLine(problem, PlainText.MESSAGE_LENGTH));
   }
 
   private static void log(Finding finding, String where) {
@@ -368,5 +394,15 @@ final class DeploymentLinter {
     commandContext
         .getTransactionContext()
         .addTransactionListener(TransactionState.COMMITTED, context -> action.run());
+  }
+
+  /** Runs {@code action} if the current command rolls back; nothing outside a command. */
+  private static void onRollback(Runnable action) {
+    CommandContext commandContext = Context.getCommandContext();
+    if (commandContext != null) {
+      commandContext
+          .getTransactionContext()
+          .addTransactionListener(TransactionState.ROLLED_BACK, context -> action.run());
+    }
   }
 }

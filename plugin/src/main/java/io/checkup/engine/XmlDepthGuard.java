@@ -23,9 +23,16 @@ final class XmlDepthGuard extends FilterInputStream {
   static final class TooDeepException extends IOException {
     final int line;
 
-    TooDeepException(int limit, int line) {
+    /**
+     * Of the {@code >} that closes the start tag one level too deep, 1-based: in characters for a
+     * document in UTF-16 or UTF-32 or one of ASCII only, in bytes where a line holds other UTF-8.
+     */
+    final int column;
+
+    TooDeepException(int limit, int line, int column) {
       super(XmlReader.nestedTooDeep(limit, line));
       this.line = line;
+      this.column = column;
     }
   }
 
@@ -44,6 +51,11 @@ final class XmlDepthGuard extends FilterInputStream {
   private int state = TEXT;
   private int depth;
   private int line = 1;
+  // the bytes scanned before the current read, where the scan's line starts (both counted in the
+  // scanned bytes), and the current read's first byte's index: for the column of a refusal
+  private long scanned;
+  private long lineStart;
+  private long base;
   private int quote;
   private int previous;
   private int dashes;
@@ -147,11 +159,14 @@ final class XmlDepthGuard extends FilterInputStream {
    * them and for line ends.
    */
   private void scan(byte[] bytes, int from, int to) throws TooDeepException {
+    base = scanned - from;
+    scanned += to - from;
     int i = from;
     while (i < to) {
       int b = bytes[i++] & 0xff;
       if (b == '\n') {
         line++;
+        lineStart = base + i;
       }
       switch (state) {
         case TEXT -> {
@@ -187,7 +202,8 @@ final class XmlDepthGuard extends FilterInputStream {
           } else if (b == '>') {
             state = TEXT;
             if (previous != '/' && ++depth > limit) {
-              throw new TooDeepException(limit, line);
+              throw new TooDeepException(
+                  limit, line, (int) Math.min(base + i - lineStart, 1L << 30));
             }
           } else {
             i = passOver(bytes, i, to, '"', '\'', '>');
@@ -229,6 +245,7 @@ final class XmlDepthGuard extends FilterInputStream {
    */
   private int passOver(byte[] bytes, int i, int to, int stop1, int stop2, int stop3) {
     int lineEnds = 0;
+    int lastLineEnd = -1;
     while (i < to) {
       int next = bytes[i];
       if (next == stop1 || next == stop2 || next == stop3) {
@@ -236,10 +253,14 @@ final class XmlDepthGuard extends FilterInputStream {
       }
       if (next == '\n') {
         lineEnds++;
+        lastLineEnd = i;
       }
       i++;
     }
-    line += lineEnds;
+    if (lineEnds > 0) {
+      line += lineEnds;
+      lineStart = base + lastLineEnd + 1;
+    }
     return i;
   }
 

@@ -91,6 +91,66 @@ class DeployTimeLintTest {
         .containsExactlyElementsOf(findings);
   }
 
+  /**
+   * A partner's engine holds many clients: the lines name the tenant a deployment is for. And a
+   * deployment the engine itself then refuses (here: a service task without implementation, in the
+   * same file) gets one more line saying its findings belong to no deployment, instead of leaving
+   * lines that name an id nothing has.
+   */
+  @Test
+  void theLogNamesTheTenantAndSaysWhenTheEngineRolledTheDeploymentBack() throws Exception {
+    engine(new CheckupProcessEnginePlugin());
+    String warnings =
+        new String(
+            getClass().getResourceAsStream("/models/warnings.bpmn").readAllBytes(),
+            java.nio.charset.StandardCharsets.UTF_8);
+
+    Deployment made =
+        engine
+            .getRepositoryService()
+            .createDeployment()
+            .name("for acme")
+            .tenantId("acme")
+            .addString("warnings.bpmn", warnings)
+            .deploy();
+    assertThat(log.linesContaining("camunda-checkup lint ["))
+        .isNotEmpty()
+        .allSatisfy(
+            line ->
+                assertThat(line)
+                    .contains(
+                        "deployment 'for acme' ("
+                            + made.getId()
+                            + "), tenant 'acme', resource 'warnings.bpmn'"));
+    assertThat(log.linesContaining("the deployment was not made")).isEmpty();
+
+    String refusedByTheEngine =
+        warnings.replace(
+            "<endEvent id=\"done\"", "<serviceTask id=\"noImplementation\"/><endEvent id=\"done\"");
+    assertThat(refusedByTheEngine).contains("noImplementation");
+    ParseException refused =
+        catchThrowableOfType(
+            ParseException.class,
+            () ->
+                engine
+                    .getRepositoryService()
+                    .createDeployment()
+                    .name("rolled back")
+                    .addString("broken.bpmn", refusedByTheEngine)
+                    .deploy());
+    assertThat(refused).isNotNull();
+    assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(1);
+    assertThat(log.linesContaining("deployment 'rolled back' ("))
+        .as("the findings of the deployment the engine refused")
+        .isNotEmpty();
+    assertThat(log.linesContaining("the deployment was not made"))
+        .singleElement()
+        .asString()
+        .contains("deployment 'rolled back' (")
+        .contains("resource 'broken.bpmn'")
+        .contains("the findings above belong to no deployment");
+  }
+
   @Test
   void strictModeRefusesWithEveryErrorInTheProblemReport() {
     CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();

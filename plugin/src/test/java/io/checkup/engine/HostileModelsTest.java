@@ -270,7 +270,11 @@ class HostileModelsTest {
         catchThrowableOfType(ParseException.class, () -> deploy("deep.bpmn", xml));
 
     // definitions, process, then sub0 to sub997: sub998 is the 1,001st level
-    int line = xml.substring(0, xml.indexOf("<subProcess id=\"sub998\">")).split("\n", -1).length;
+    String before = xml.substring(0, xml.indexOf("<subProcess id=\"sub998\">"));
+    int line = before.split("\n", -1).length;
+    // the column of the '>' that closes sub998's start tag
+    int column =
+        before.length() - before.lastIndexOf('\n') + "<subProcess id=\"sub998\">".length() - 1;
     assertThat(refused).isNotNull();
     assertThat(refused.getResorceReports().get(0).getErrors())
         .singleElement()
@@ -279,7 +283,14 @@ class HostileModelsTest {
               assertThat(problem.getMessage())
                   .startsWith("[camunda-checkup] elements are nested more than 1000 levels deep");
               assertThat(problem.getLine()).isEqualTo(line);
+              assertThat(problem.getColumn()).isEqualTo(column);
             });
+    // the operator learns it too, from one line that names deployment and resource
+    assertThat(lint.linesContaining("refused:"))
+        .singleElement()
+        .asString()
+        .contains("deployment 'hostile deep.bpmn', resource 'deep.bpmn' refused")
+        .contains("nested more than 1000 levels deep (line " + line + ")");
     noEngineError();
     assertEngineWorks();
   }
@@ -340,6 +351,11 @@ class HostileModelsTest {
         .extracting(Problem::getMessage)
         .asString()
         .contains("sub-processes are nested more than 300 levels deep (at 'sub300')");
+    assertThat(lint.linesContaining("refused:"))
+        .singleElement()
+        .asString()
+        .contains("deployment 'hostile deep.bpmn', resource 'deep.bpmn' refused")
+        .contains("(at 'sub300')");
     noEngineError();
     assertEngineWorks();
   }
