@@ -4,6 +4,10 @@ import io.checkup.engine.CheckupProcessEnginePlugin;
 import io.checkup.engine.CheckupSettings;
 import io.checkup.report.ReportSettings;
 import io.checkup.rest.CheckupRestResources;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,6 +26,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * Installs camunda-checkup in a Spring Boot Camunda application: the engine plugin as a bean (the
@@ -36,6 +41,10 @@ import org.springframework.core.env.Environment;
 public class CheckupAutoConfiguration {
 
   private static final Logger LOG = LoggerFactory.getLogger("io.checkup");
+
+  /** The plugins made here from the properties (an application may define its own instead). */
+  private final Set<CheckupProcessEnginePlugin> configured =
+      Collections.newSetFromMap(new IdentityHashMap<>());
 
   @Bean
   @ConditionalOnMissingBean
@@ -90,19 +99,52 @@ public class CheckupAutoConfiguration {
         .set(CheckupSettings.ALERTS_RETRY_FOR, alerts.getRetryFor())
         .set(CheckupSettings.ALERTS_TIMEOUT, alerts.getTimeout());
     UnknownProperties.warnings(environment).forEach(LOG::warn);
+    configured.add(plugin);
     return plugin;
+  }
+
+  /**
+   * An application that defines a {@link CheckupProcessEnginePlugin} bean of its own gets it as it
+   * is: the {@code checkup.*} properties configure only the plugin made here. Set ones say so at
+   * start rather than change nothing in silence, and misspelt ones are named as always.
+   */
+  @Bean
+  SmartInitializingSingleton checkupOwnPluginBean(
+      ObjectProvider<CheckupProcessEnginePlugin> plugins, Environment environment) {
+    return () -> {
+      if (plugins.orderedStream().allMatch(configured::contains)) {
+        return;
+      }
+      List<String> set = UnknownProperties.set(environment);
+      if (!set.isEmpty()) {
+        LOG.warn(
+            "camunda-checkup: the application defines its own CheckupProcessEnginePlugin bean, which is"
+                + " used as it is: {} property(ies) set under checkup.* ({}{}) do not apply to it; set"
+                + " them on the bean, or remove it to have the properties applied",
+            set.size(),
+            String.join(", ", set.subList(0, Math.min(3, set.size()))),
+            set.size() > 3 ? ", ..." : "");
+      }
+      UnknownProperties.warnings(environment).forEach(LOG::warn);
+    };
   }
 
   /**
    * {@code checkup.report.settings}, bound by Spring's Binder (kebab case, indexed map keys such as
    * {@code norms.[launches.7d]}), strictly: a key that names nothing stops the start, naming it.
+   * Environment variables are left out of the strict check: one that writes a key's words apart
+   * ({@code CHECKUP_REPORT_SETTINGS_DETAILS_LIMIT}) is bound, but Spring would list it as unbound;
+   * an unknown one is warned about ({@link UnknownProperties}).
    */
   private static ReportSettings reportSettings(Environment environment) {
     return Binder.get(environment)
         .bind(
             "checkup.report.settings",
             Bindable.of(ReportSettings.class),
-            new NoUnboundElementsBindHandler(BindHandler.DEFAULT))
+            new NoUnboundElementsBindHandler(
+                BindHandler.DEFAULT,
+                source ->
+                    !(source.getUnderlyingSource() instanceof SystemEnvironmentPropertySource)))
         .orElse(null);
   }
 

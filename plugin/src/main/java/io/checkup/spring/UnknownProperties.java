@@ -3,20 +3,28 @@ package io.checkup.spring;
 import io.checkup.engine.CheckupSettings;
 import io.checkup.engine.Setting;
 import io.checkup.lint.PlainText;
+import io.checkup.report.ReportSettings;
 import io.checkup.text.Spelling;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import org.springframework.boot.context.properties.bind.AbstractBindHandler;
+import org.springframework.boot.context.properties.bind.BindContext;
 import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.boot.context.properties.bind.BindHandler;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.PropertySourceOrigin;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * The {@code checkup.*} properties that no setting of the plugin reads. Spring Boot ignores an
@@ -25,8 +33,14 @@ import org.springframework.core.env.Environment;
  * Only the plugin's own sections are looked at ({@code checkup.lint.}, {@code .stats.}, {@code
  * .report.}, {@code .alerts.}, {@code checkup.enabled}, and what is a letter or two from them):
  * applications and test set-ups keep switches of their own under {@code checkup.} (the demo's
- * {@code checkup.demo.*}). {@code checkup.report.settings.*} is not among them either: its keys are
- * bound strictly, and one that names nothing stops the start.
+ * {@code checkup.demo.*}). {@code checkup.report.settings.*} is bound strictly, and a key that
+ * names nothing stops the start; only one set in an environment variable is warned about here
+ * instead.
+ *
+ * <p>An environment variable may write a property's words apart ({@code
+ * CHECKUP_STATS_FLUSH_INTERVAL} for {@code checkup.stats.flush-interval}), which Spring binds but
+ * lists as {@code checkup.stats.flush.interval} among the unbound: a property whose origin a
+ * setting was bound from is no unknown one.
  */
 final class UnknownProperties {
 
@@ -71,24 +85,76 @@ final class UnknownProperties {
 
   private static TreeMap<String, ConfigurationProperty> unbound(Environment environment) {
     TreeMap<String, ConfigurationProperty> unbound = new TreeMap<>();
+    Binder binder = Binder.get(environment);
+    Bound bound = new Bound();
+    binder.bind(REPORT_SETTINGS, Bindable.of(ReportSettings.class), bound);
     try {
-      Binder.get(environment)
-          .bind(
-              "checkup",
-              Bindable.ofInstance(new CheckupProperties()),
-              new NoUnboundElementsBindHandler(BindHandler.DEFAULT));
+      binder.bind(
+          "checkup",
+          Bindable.ofInstance(new CheckupProperties()),
+          new NoUnboundElementsBindHandler(bound));
     } catch (BindException e) {
       // a value that does not convert stopped the start before this, in Spring's own binding
       if (e.getCause() instanceof UnboundConfigurationPropertiesException cause) {
         for (ConfigurationProperty property : cause.getUnboundProperties()) {
           String name = property.getName().toString();
-          if (!name.startsWith(REPORT_SETTINGS + ".") && ofThePlugin(name)) {
+          if (ofThePlugin(name)
+              && !bound.origins.contains(originOf(property))
+              && (!name.startsWith(REPORT_SETTINGS + ".") || fromEnvironment(property))) {
             unbound.put(name, property);
           }
         }
       }
     }
     return unbound;
+  }
+
+  /**
+   * The plugin's properties that are set (as Spring names them: {@code checkup.lint.mode}), {@code
+   * checkup.enabled} left out, in name order.
+   */
+  static List<String> set(Environment environment) {
+    Binder binder = Binder.get(environment);
+    Bound bound = new Bound();
+    binder.bind(REPORT_SETTINGS, Bindable.of(ReportSettings.class), bound);
+    binder.bind("checkup", Bindable.ofInstance(new CheckupProperties()), bound);
+    bound.names.remove(ENABLED);
+    return List.copyOf(new TreeSet<>(bound.names));
+  }
+
+  /** Whether a property comes from an environment variable, where Spring maps names its own way. */
+  static boolean fromEnvironment(ConfigurationProperty property) {
+    return property.getSource() != null
+        && property.getSource().getUnderlyingSource() instanceof SystemEnvironmentPropertySource;
+  }
+
+  /**
+   * Where a value was set, comparable between two bindings (Spring makes a new origin object for
+   * each look-up of a property source's entry): the source and the entry's own name.
+   */
+  private static Object originOf(ConfigurationProperty property) {
+    Origin origin = property.getOrigin();
+    if (origin instanceof PropertySourceOrigin entry) {
+      return List.of(entry.getPropertySource().getName(), entry.getPropertyName());
+    }
+    return origin != null ? origin : property.getName();
+  }
+
+  /** Notes where every value a setting was bound from came from. */
+  private static final class Bound extends AbstractBindHandler {
+    final Set<Object> origins = new HashSet<>();
+    final Set<String> names = new HashSet<>();
+
+    @Override
+    public Object onSuccess(
+        ConfigurationPropertyName name, Bindable<?> target, BindContext context, Object result) {
+      ConfigurationProperty property = context.getConfigurationProperty();
+      if (property != null) {
+        origins.add(originOf(property));
+        names.add(name.toString());
+      }
+      return super.onSuccess(name, target, context, result);
+    }
   }
 
   /** Whether a name lies in one of the plugin's sections, or a letter or two from one. */

@@ -19,6 +19,8 @@ import org.camunda.bpm.spring.boot.starter.util.SpringBootStarterPropertyHelper;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * The three ways to install the plugin bind the same settings: Spring Boot properties under {@code
@@ -162,6 +164,96 @@ class InstallPathsTest {
               "camunda-checkup: checkup.stats.flush-intervall is no property of camunda-checkup"
                   + " and changes nothing (set in \"checkup.stats.flush-intervall\" from property"
                   + " source \"test\"); did you mean checkup.stats.flush-interval?");
+    }
+  }
+
+  /**
+   * Environment variables as operators write them, words apart: Spring binds them, and the start
+   * neither warns that they change nothing nor fails on the report's settings. A misspelt one is
+   * still named, among the report's settings too.
+   */
+  @Test
+  void environmentVariablesWithTheirWordsApartAreAppliedWithoutAWarning() {
+    Map<String, Object> variables =
+        Map.of(
+            "CHECKUP_STATS_FLUSH_INTERVAL", "9s",
+            "CHECKUP_ALERTS_WEBHOOK_URL", "http://127.0.0.1:9/env",
+            "CHECKUP_ALERTS_SCORE_DROP", "5",
+            "CHECKUP_REPORT_SETTINGS_DETAILS_LIMIT", "20",
+            "CHECKUP_REPORT_SETTINGS_DETAILS_LIMT", "20",
+            "CHECKUP_STATS_FLUSH_INTERVALL", "9s");
+    try (LogCapture log = LogCapture.of("io.checkup")) {
+      spring
+          .withInitializer(
+              context ->
+                  context
+                      .getEnvironment()
+                      .getPropertySources()
+                      .replace(
+                          StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                          new SystemEnvironmentPropertySource(
+                              StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                              variables)))
+          .run(
+              context -> {
+                assertThat(context).hasNotFailed();
+                CheckupProcessEnginePlugin plugin =
+                    context.getBean(CheckupProcessEnginePlugin.class);
+                assertThat(plugin.settings().get(CheckupSettings.STATS_FLUSH_INTERVAL))
+                    .isEqualTo(Duration.ofSeconds(9));
+                assertThat(plugin.settings().get(CheckupSettings.ALERTS_SCORE_DROP)).isEqualTo(5);
+                assertThat(ReportConfig.load(null, null, plugin.getReportConfig()).detailsLimit())
+                    .isEqualTo(20);
+              });
+      assertThat(log.linesContaining("is no property of camunda-checkup"))
+          .hasSize(2)
+          .anySatisfy(
+              line ->
+                  assertThat(line)
+                      .contains("checkup.report.settings.details.limt")
+                      .contains("CHECKUP_REPORT_SETTINGS_DETAILS_LIMT"))
+          .anySatisfy(
+              line ->
+                  assertThat(line)
+                      .contains("checkup.stats.flush.intervall")
+                      .contains("CHECKUP_STATS_FLUSH_INTERVALL"));
+    }
+  }
+
+  /**
+   * An application's own plugin bean is used as it is; the properties set for the plugin say at
+   * start that they do not apply to it, and misspelt ones are still named.
+   */
+  @Test
+  void propertiesBesideAnApplicationsOwnPluginBeanSayTheyDoNotApply() {
+    try (LogCapture log = LogCapture.of("io.checkup")) {
+      spring
+          .withBean(
+              "myCheckup",
+              CheckupProcessEnginePlugin.class,
+              () -> {
+                CheckupProcessEnginePlugin own = new CheckupProcessEnginePlugin();
+                own.setLintMode("strict");
+                return own;
+              })
+          .withPropertyValues(
+              "checkup.stats.flush-interval=5s", "checkup.lint.mode=off", "checkup.lint.mod=off")
+          .run(
+              context ->
+                  assertThat(context.getBean(CheckupProcessEnginePlugin.class).getLintMode())
+                      .isEqualTo("strict"));
+      assertThat(log.linesContaining("defines its own CheckupProcessEnginePlugin bean"))
+          .singleElement()
+          .asString()
+          .contains("2 property(ies) set under checkup.*")
+          .contains("checkup.lint.mode, checkup.stats.flush-interval");
+      assertThat(log.linesContaining("checkup.lint.mod is no property")).hasSize(1);
+    }
+    try (LogCapture log = LogCapture.of("io.checkup")) {
+      spring
+          .withPropertyValues("checkup.stats.flush-interval=5s")
+          .run(context -> assertThat(context).hasSingleBean(CheckupProcessEnginePlugin.class));
+      assertThat(log.linesContaining("defines its own")).isEmpty();
     }
   }
 
