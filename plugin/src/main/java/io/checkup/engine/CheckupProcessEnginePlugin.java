@@ -58,6 +58,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -383,6 +384,7 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
       String nodeId) {
     String webhook = settings.get(ALERTS_WEBHOOK_URL);
     if (webhook == null) {
+      sayAlertSettingsChangeNothing();
       return;
     }
     alerts =
@@ -411,6 +413,35 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
     }
     alerts.start(
         processEngine.getName(), settings.get(ALERTS_EVALUATE), whileRegistered(processEngine));
+  }
+
+  /**
+   * Alerts are off without a webhook address: the other alert settings, given (a secret, an
+   * interval) while the address was forgotten, would change nothing in silence. ({@code
+   * alertsEvaluate=false}, a node's part in a cluster, is left out: set on every node alike, it is
+   * no sign of a forgotten address.)
+   */
+  private void sayAlertSettingsChangeNothing() {
+    List<String> given = new ArrayList<>();
+    for (Setting<?> setting :
+        List.of(
+            ALERTS_WEBHOOK_SECRET,
+            ALERTS_INTERVAL,
+            ALERTS_SCORE_DROP,
+            ALERTS_REPORT_URL,
+            ALERTS_RETRY_AFTER,
+            ALERTS_RETRY_FOR,
+            ALERTS_TIMEOUT)) {
+      if (!Objects.equals(settings.get(setting), setting.defaultValue())) {
+        given.add(setting.names());
+      }
+    }
+    if (!given.isEmpty()) {
+      LOG.warn(
+          "camunda-checkup alerts: off, as no webhook address is set ({}); so {} change(s) nothing",
+          ALERTS_WEBHOOK_URL.names(),
+          String.join(", ", given));
+    }
   }
 
   /**

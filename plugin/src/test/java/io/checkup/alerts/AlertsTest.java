@@ -466,6 +466,28 @@ class AlertsTest {
         .hasMessageNotContaining("hush-42");
   }
 
+  /** A secret and an interval given without the address: one line says they change nothing. */
+  @Test
+  void alertSettingsWithoutAWebhookSayTheyChangeNothing() {
+    try (LogCapture log = LogCapture.of("io.checkup")) {
+      engines.add(TestEngines.h2().plugin(new CheckupProcessEnginePlugin()).build());
+      assertThat(log.linesContaining("alerts: off")).as("nothing of alerts given").isEmpty();
+    }
+    CheckupProcessEnginePlugin checkup = new CheckupProcessEnginePlugin();
+    checkup.setAlertsWebhookSecret("hush-43");
+    checkup.setAlertsInterval("5m");
+    try (LogCapture log = LogCapture.of("io.checkup")) {
+      engines.add(TestEngines.h2().plugin(checkup).build());
+      assertThat(log.linesContaining("alerts: off"))
+          .singleElement()
+          .asString()
+          .contains("no webhook address is set (alertsWebhookUrl (checkup.alerts.webhook-url))")
+          .contains("alertsWebhookSecret")
+          .contains("alertsInterval")
+          .doesNotContain("hush-43");
+    }
+  }
+
   @Test
   void withoutAWebhookThereAreNoAlertsAndNoAlertTables() throws Exception {
     CheckupProcessEnginePlugin checkup = AlertScenario.plugin(null);

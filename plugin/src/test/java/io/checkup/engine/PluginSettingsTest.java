@@ -291,7 +291,8 @@ class PluginSettingsTest {
     badSeverity.setLintRules("deadlock=fatal");
     assertThatThrownBy(badSeverity::buildLintConfig)
         .hasMessageContaining("lintRules")
-        .hasMessageContaining("unknown severity 'fatal'");
+        // which of the rules: a typo in one severity among many is found at once
+        .hasMessageContaining("rule 'deadlock': unknown severity 'fatal'");
   }
 
   @Test

@@ -121,9 +121,16 @@ public final class LintConfigLoader {
       LintConfig.Builder builder, Map<String, String> severities, String setting)
       throws ConfigException {
     for (Map.Entry<String, String> entry : severities.entrySet()) {
+      // bpmnlint's own rules as a .bpmnlintrc writes them, as the config file takes them
+      String id = RuleCatalog.ruleId(entry.getKey());
+      Severity severity;
       try {
-        // bpmnlint's own rules as a .bpmnlintrc writes them, as the config file takes them
-        builder.severity(RuleCatalog.ruleId(entry.getKey()), Severity.parse(entry.getValue()));
+        severity = Severity.parse(entry.getValue());
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(setting + ": rule '" + id + "': " + e.getMessage());
+      }
+      try {
+        builder.severity(id, severity);
       } catch (IllegalArgumentException e) {
         throw new ConfigException(setting + ": " + e.getMessage());
       }
