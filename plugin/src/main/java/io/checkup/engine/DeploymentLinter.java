@@ -54,7 +54,9 @@ final class DeploymentLinter {
     default void addWarning(String message, Element element) {}
   }
 
-  private final Linter linter;
+  // the engine's default history time to live, known only after every plugin's preInit, may turn
+  // a rule off before the first deployment (CheckupProcessEnginePlugin)
+  private volatile Linter linter;
   private final LintMode mode;
   private final int logLimit;
   private final List<DeploymentListener> listeners = new CopyOnWriteArrayList<>();
@@ -76,6 +78,11 @@ final class DeploymentLinter {
 
   Linter linter() {
     return linter;
+  }
+
+  /** Lints with {@code linter} from now on (before the engine deploys anything). */
+  void use(Linter linter) {
+    this.linter = linter;
   }
 
   LintMode mode() {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -40,7 +41,7 @@ public final class LintResults implements DeploymentListener {
   private final long budget;
   private long bytes;
   private final StoredModelLinter storedLinter;
-  private final Linter linter;
+  private final Supplier<Linter> linter;
   private volatile RepositoryService repositoryService;
 
   /**
@@ -48,7 +49,7 @@ public final class LintResults implements DeploymentListener {
    *     configuration
    * @param budget bytes the kept findings may take
    */
-  LintResults(StoredModelLinter storedLinter, Linter linter, long budget) {
+  LintResults(StoredModelLinter storedLinter, Supplier<Linter> linter, long budget) {
     this.storedLinter = storedLinter;
     this.linter = linter;
     this.budget = budget;
@@ -250,6 +251,6 @@ public final class LintResults implements DeploymentListener {
    * The linter in use, for callers that lint models of their own with the engine's configuration.
    */
   public Linter linter() {
-    return linter;
+    return linter.get();
   }
 }

@@ -151,6 +151,63 @@ class DeployTimeLintTest {
         .contains("the findings above belong to no deployment");
   }
 
+  /**
+   * An engine with a default history time to live (Spring Boot's generic property, set by a plugin
+   * whose preInit runs after the checkup plugin's) gives it to every process: the rule asking for
+   * one is off at deploy time there and says so once, unless a severity is set for it.
+   */
+  @Test
+  void anEngineDefaultTimeToLiveTurnsTheRuleAskingForOneOffUnlessConfigured() throws Exception {
+    String withoutTimeToLive =
+        new String(
+                getClass().getResourceAsStream("/models/warnings.bpmn").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8)
+            .replace(" camunda:historyTimeToLive=\"P30D\"", "");
+    assertThat(withoutTimeToLive).doesNotContain("historyTimeToLive");
+    for (String configured : new String[] {null, "history-time-to-live=warn"}) {
+      LogCapture start = LogCapture.of("io.checkup");
+      CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
+      plugin.setLintRules(configured);
+      engine =
+          TestEngines.h2()
+              .plugin(plugin)
+              .plugin(
+                  new org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin() {
+                    @Override
+                    public void preInit(
+                        org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl config) {
+                      config.setHistoryTimeToLive("P30D");
+                    }
+                  })
+              .build();
+      Deployment deployment =
+          engine
+              .getRepositoryService()
+              .createDeployment()
+              .addString("routing.bpmn", withoutTimeToLive)
+              .deploy();
+      List<Finding> findings =
+          plugin.getLintResults().forDeployment(deployment.getId()).orElseThrow().get(0).findings();
+      if (configured == null) {
+        assertThat(findings).extracting(Finding::ruleId).doesNotContain("history-time-to-live");
+        assertThat(start.linesContaining("rule history-time-to-live off at deploy time"))
+            .singleElement()
+            .asString()
+            .contains("(P30D)");
+        assertThat(plugin.getLintResults().linter().config().severity("history-time-to-live"))
+            .isEqualTo(Severity.OFF);
+      } else {
+        assertThat(findings)
+            .extracting(Finding::ruleId, Finding::severity)
+            .contains(Tuple.tuple("history-time-to-live", Severity.WARN));
+        assertThat(start.linesContaining("off at deploy time")).isEmpty();
+      }
+      start.close();
+      engine.close();
+      engine = null;
+    }
+  }
+
   @Test
   void strictModeRefusesWithEveryErrorInTheProblemReport() {
     CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();

@@ -16,13 +16,15 @@ import java.util.regex.Pattern;
  * the prefix the file uses ({@code operaton:} in a model written for Operaton).
  */
 @RuleInfo(
-    id = "history-time-to-live",
+    id = HistoryTimeToLiveRule.ID,
     severity = Severity.INFO,
     category = RuleInfo.Category.CAMUNDA,
     summary =
         "An executable process without camunda:historyTimeToLive, or with a value the engine cannot "
             + "read.")
 public final class HistoryTimeToLiveRule implements Rule {
+
+  public static final String ID = "history-time-to-live";
 
   private static final Pattern ISO_DAYS = Pattern.compile("^P(\\d+)D$");
 
