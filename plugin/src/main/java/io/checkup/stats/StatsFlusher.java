@@ -117,8 +117,21 @@ final class StatsFlusher {
         return;
       }
     }
+    if (!flush()) {
+      // H2 closes a file database in an exit hook of its own, which the JVM runs beside this one: a
+      // write it cuts off ("Database is already closed") goes through on a new connection, which
+      // opens the database again, once that hook is done
+      try {
+        Thread.sleep(EXIT_RETRY_PAUSE_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     writeOut("at the JVM's exit");
   }
+
+  /** How long a flush at the JVM's exit that failed waits before its second and last try. */
+  private static final long EXIT_RETRY_PAUSE_MILLIS = 250;
 
   /** A last flush, on disk when it returns true. */
   private boolean writeOut(String when) {
