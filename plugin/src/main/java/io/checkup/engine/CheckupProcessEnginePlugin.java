@@ -38,10 +38,8 @@ import io.checkup.lint.LintConfig;
 import io.checkup.lint.Linter;
 import io.checkup.lint.Rule;
 import io.checkup.lint.RuleCatalog;
-import io.checkup.lint.Severity;
 import io.checkup.lint.config.ConfigException;
 import io.checkup.lint.config.LintConfigLoader;
-import io.checkup.lint.rules.HistoryTimeToLiveRule;
 import io.checkup.metrics.MetricsBinding;
 import io.checkup.report.CheckupReport;
 import io.checkup.report.DeployedModel;
@@ -160,9 +158,7 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
     deploymentLinter = new DeploymentLinter(linter, mode, settings.get(LINT_LOG_LIMIT));
     lintResults =
         new LintResults(
-            deploymentLinter::lintStored,
-            deploymentLinter::linter,
-            settings.get(LINT_RESULTS_CACHE_SIZE));
+            deploymentLinter::lintStored, linter, settings.get(LINT_RESULTS_CACHE_SIZE));
     deploymentLinter.subscribe(lintResults);
     // installed in every mode: the check-up report learns each new model at deployment, even with
     // lint off
@@ -255,7 +251,6 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
       return;
     }
     postInitialised = configuration;
-    followEngineDefaultTimeToLive(configuration);
     PluginTables tables = tables(configuration);
     if (!PluginTables.isSupported(tables.databaseType())
         && !(tables.exist(StatsStore.TABLES) && tables.exist(ModelTable.TABLES))) {
@@ -274,34 +269,6 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
       return;
     }
     stats.postInit(configuration);
-  }
-
-  /**
-   * An engine with a default history time to live gives it to every process without its own: the
-   * rule {@code history-time-to-live} would report each of them for nothing at every deployment, so
-   * it is off at deploy time there, unless configured (a severity set for it wins). Decided after
-   * every plugin's preInit, where Spring Boot's generic properties set that default.
-   */
-  private void followEngineDefaultTimeToLive(ProcessEngineConfigurationImpl configuration) {
-    String engineDefault = configuration.getHistoryTimeToLive();
-    if (engineDefault == null || engineDefault.isBlank() || deploymentLinter == null) {
-      return;
-    }
-    LintConfig adjusted;
-    try {
-      adjusted = buildLintConfig(true);
-    } catch (ConfigException e) {
-      return; // read once already in preInit
-    }
-    if (adjusted.severity(HistoryTimeToLiveRule.ID) != Severity.OFF) {
-      return;
-    }
-    deploymentLinter.use(new Linter(adjusted));
-    LOG.info(
-        "camunda-checkup: rule {} off at deploy time: the engine's default history time to live ({})"
-            + " applies to every process without its own (a severity set for the rule turns it on)",
-        HistoryTimeToLiveRule.ID,
-        DeploymentLinter.safe(engineDefault));
   }
 
   private static PluginTables tables(ProcessEngineConfigurationImpl configuration) {
@@ -597,19 +564,8 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
   }
 
   LintConfig buildLintConfig() throws ConfigException {
-    return buildLintConfig(false);
-  }
-
-  /**
-   * @param engineDefaultTimeToLive the engine gives processes a history time to live: the rule that
-   *     asks for one is off unless the settings give it a severity
-   */
-  private LintConfig buildLintConfig(boolean engineDefaultTimeToLive) throws ConfigException {
     RuleCatalog catalog = RuleCatalog.standard().with(customRules);
     LintConfig.Builder builder = LintConfig.builder(catalog);
-    if (engineDefaultTimeToLive) {
-      builder.severity(HistoryTimeToLiveRule.ID, Severity.OFF);
-    }
     String file = settings.get(LINT_CONFIG_FILE);
     if (file != null) {
       LintConfig fromFile = SettingFiles.lintConfig(file, catalog);

@@ -8,12 +8,15 @@ import io.checkup.lint.Severity;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.GraphBuilder;
 import io.checkup.lint.model.NotBpmnException;
+import io.checkup.lint.rules.HistoryTimeToLiveRule;
 import io.checkup.lint.xml.XmlNode;
 import io.checkup.lint.xml.XmlReadException;
 import io.checkup.lint.xml.XmlReader;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
@@ -54,9 +57,7 @@ final class DeploymentLinter {
     default void addWarning(String message, Element element) {}
   }
 
-  // the engine's default history time to live, known only after every plugin's preInit, may turn
-  // a rule off before the first deployment (CheckupProcessEnginePlugin)
-  private volatile Linter linter;
+  private final Linter linter;
   private final LintMode mode;
   private final int logLimit;
   private final List<DeploymentListener> listeners = new CopyOnWriteArrayList<>();
@@ -78,11 +79,6 @@ final class DeploymentLinter {
 
   Linter linter() {
     return linter;
-  }
-
-  /** Lints with {@code linter} from now on (before the engine deploys anything). */
-  void use(Linter linter) {
-    this.linter = linter;
   }
 
   LintMode mode() {
@@ -121,7 +117,13 @@ final class DeploymentLinter {
       List<Finding> findings =
           mode == LintMode.OFF
               ? List.of()
-              : lintAndReport(deployment, resourceName, graph, definitions, sink);
+              : lintAndReport(
+                  deployment,
+                  resourceName,
+                  graph,
+                  definitions,
+                  withTimeToLive(processDefinitions),
+                  sink);
       // after the commit, the definitions have their ids
       afterCommit(
           () ->
@@ -184,11 +186,14 @@ final class DeploymentLinter {
       String resourceName,
       BpmnGraph graph,
       XmlNode definitions,
+      Set<String> withTimeToLive,
       ProblemSink sink) {
     String deploymentId = deployment.getId();
     String deploymentName = deployment.getName();
     LintOutcome outcome = linter.lint(graph);
-    List<Finding> findings = Linter.executableOnly(definitions, outcome.findings());
+    List<Finding> findings =
+        withoutTimeToLiveGiven(
+            Linter.executableOnly(definitions, outcome.findings()), withTimeToLive);
     if (findings.isEmpty() && outcome.failures().isEmpty()) {
       return findings; // nothing to log or report
     }
@@ -300,14 +305,47 @@ final class DeploymentLinter {
    * Lints a stored model again (cache miss, restart, another node): no logging, no problems
    * reported.
    */
-  List<Finding> lintStored(byte[] bpmnXml) {
+  List<Finding> lintStored(byte[] bpmnXml, Set<String> withTimeToLive) {
     XmlNode definitions;
     try {
       definitions = XmlReader.read(bpmnXml);
     } catch (XmlReadException e) {
       return linter.lint(bpmnXml).findings(); // one parse-error finding says what is wrong
     }
-    return Linter.executableOnly(definitions, linter.lint(definitions).findings());
+    return withoutTimeToLiveGiven(
+        Linter.executableOnly(definitions, linter.lint(definitions).findings()), withTimeToLive);
+  }
+
+  /** The keys of the definitions that the engine gave a history time to live. */
+  private static Set<String> withTimeToLive(List<ProcessDefinitionEntity> processDefinitions) {
+    Set<String> keys = new HashSet<>();
+    for (ProcessDefinitionEntity definition : processDefinitions) {
+      if (definition.getHistoryTimeToLive() != null) {
+        keys.add(definition.getKey());
+      }
+    }
+    return keys;
+  }
+
+  /**
+   * Leaves out what {@code history-time-to-live} says of a process whose definition has a history
+   * time to live after all: the engine's default (its {@code historyTimeToLive}, in Spring Boot a
+   * generic property) went to every process deployed without one, so its history is cleaned up and
+   * the engine took it. A process deployed before the default was set has none and keeps its
+   * finding.
+   */
+  static List<Finding> withoutTimeToLiveGiven(List<Finding> findings, Set<String> withTimeToLive) {
+    if (withTimeToLive.isEmpty()) {
+      return findings;
+    }
+    List<Finding> kept = new ArrayList<>(findings.size());
+    for (Finding finding : findings) {
+      if (!(finding.ruleId().equals(HistoryTimeToLiveRule.ID)
+          && withTimeToLive.contains(finding.processId()))) {
+        kept.add(finding);
+      }
+    }
+    return kept.size() == findings.size() ? findings : kept;
   }
 
   /**

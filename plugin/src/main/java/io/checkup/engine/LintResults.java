@@ -5,12 +5,13 @@ import io.checkup.lint.Linter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.Set;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -31,7 +32,10 @@ public final class LintResults implements DeploymentListener {
   /** Lints a stored model again (after a restart, on another node), without logging. */
   @FunctionalInterface
   interface StoredModelLinter {
-    List<Finding> lint(byte[] model);
+    /**
+     * @param withTimeToLive the keys of the resource's definitions that have a history time to live
+     */
+    List<Finding> lint(byte[] model, Set<String> withTimeToLive);
   }
 
   /** A deployment's kept findings and what they take on the heap. */
@@ -41,7 +45,7 @@ public final class LintResults implements DeploymentListener {
   private final long budget;
   private long bytes;
   private final StoredModelLinter storedLinter;
-  private final Supplier<Linter> linter;
+  private final Linter linter;
   private volatile RepositoryService repositoryService;
 
   /**
@@ -49,7 +53,7 @@ public final class LintResults implements DeploymentListener {
    *     configuration
    * @param budget bytes the kept findings may take
    */
-  LintResults(StoredModelLinter storedLinter, Supplier<Linter> linter, long budget) {
+  LintResults(StoredModelLinter storedLinter, Linter linter, long budget) {
     this.storedLinter = storedLinter;
     this.linter = linter;
     this.budget = budget;
@@ -215,7 +219,10 @@ public final class LintResults implements DeploymentListener {
     synchronized (this) {
       try (InputStream in = repository.getResourceAsStream(deploymentId, resourceName)) {
         return ResourceFindings.bounded(
-            deploymentId, resourceName, storedLinter.lint(in.readAllBytes()));
+            deploymentId,
+            resourceName,
+            storedLinter.lint(
+                in.readAllBytes(), withTimeToLive(repository, deploymentId, resourceName)));
       } catch (IOException e) {
         return new ResourceFindings(
             deploymentId,
@@ -247,10 +254,24 @@ public final class LintResults implements DeploymentListener {
     return false;
   }
 
+  /** The keys of a stored resource's process definitions that have a history time to live. */
+  private static Set<String> withTimeToLive(
+      RepositoryService repository, String deploymentId, String resourceName) {
+    Set<String> keys = new HashSet<>();
+    for (ProcessDefinition definition :
+        repository.createProcessDefinitionQuery().deploymentId(deploymentId).list()) {
+      if (resourceName.equals(definition.getResourceName())
+          && definition.getHistoryTimeToLive() != null) {
+        keys.add(definition.getKey());
+      }
+    }
+    return keys;
+  }
+
   /**
    * The linter in use, for callers that lint models of their own with the engine's configuration.
    */
   public Linter linter() {
-    return linter.get();
+    return linter;
   }
 }

@@ -153,21 +153,21 @@ class DeployTimeLintTest {
 
   /**
    * An engine with a default history time to live (Spring Boot's generic property, set by a plugin
-   * whose preInit runs after the checkup plugin's) gives it to every process: the rule asking for
-   * one is off at deploy time there and says so once, unless a severity is set for it.
+   * whose preInit runs after the checkup plugin's) gives it to every process deployed without one:
+   * the finding that asks for one is left out, at deploy time and when the stored model is linted
+   * again. Without the default (and the engine's enforcement off) it stays.
    */
   @Test
-  void anEngineDefaultTimeToLiveTurnsTheRuleAskingForOneOffUnlessConfigured() throws Exception {
+  void aProcessGivenTheEnginesDefaultTimeToLiveIsNotAskedForOne() throws Exception {
     String withoutTimeToLive =
         new String(
                 getClass().getResourceAsStream("/models/warnings.bpmn").readAllBytes(),
                 java.nio.charset.StandardCharsets.UTF_8)
             .replace(" camunda:historyTimeToLive=\"P30D\"", "");
     assertThat(withoutTimeToLive).doesNotContain("historyTimeToLive");
-    for (String configured : new String[] {null, "history-time-to-live=warn"}) {
-      LogCapture start = LogCapture.of("io.checkup");
+    for (boolean engineDefault : new boolean[] {true, false}) {
       CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
-      plugin.setLintRules(configured);
+      plugin.setLintResultsCacheSize("0"); // every read lints the stored model again
       engine =
           TestEngines.h2()
               .plugin(plugin)
@@ -176,7 +176,11 @@ class DeployTimeLintTest {
                     @Override
                     public void preInit(
                         org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl config) {
-                      config.setHistoryTimeToLive("P30D");
+                      if (engineDefault) {
+                        config.setHistoryTimeToLive("P30D");
+                      } else {
+                        config.setEnforceHistoryTimeToLive(false);
+                      }
                     }
                   })
               .build();
@@ -186,25 +190,20 @@ class DeployTimeLintTest {
               .createDeployment()
               .addString("routing.bpmn", withoutTimeToLive)
               .deploy();
-      List<Finding> findings =
+      List<String> logged = log.linesContaining("history-time-to-live");
+      List<Finding> stored =
           plugin.getLintResults().forDeployment(deployment.getId()).orElseThrow().get(0).findings();
-      if (configured == null) {
-        assertThat(findings).extracting(Finding::ruleId).doesNotContain("history-time-to-live");
-        assertThat(start.linesContaining("rule history-time-to-live off at deploy time"))
-            .singleElement()
-            .asString()
-            .contains("(P30D)");
-        assertThat(plugin.getLintResults().linter().config().severity("history-time-to-live"))
-            .isEqualTo(Severity.OFF);
+      assertThat(stored).extracting(Finding::ruleId).contains("cascaded-conditions");
+      if (engineDefault) {
+        assertThat(logged).isEmpty();
+        assertThat(stored).extracting(Finding::ruleId).doesNotContain("history-time-to-live");
       } else {
-        assertThat(findings)
-            .extracting(Finding::ruleId, Finding::severity)
-            .contains(Tuple.tuple("history-time-to-live", Severity.WARN));
-        assertThat(start.linesContaining("off at deploy time")).isEmpty();
+        assertThat(logged).singleElement().asString().contains("process 'orderRouting'");
+        assertThat(stored).extracting(Finding::ruleId).contains("history-time-to-live");
       }
-      start.close();
       engine.close();
       engine = null;
+      log.clear();
     }
   }
 
