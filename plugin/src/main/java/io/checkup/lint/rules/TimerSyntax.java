@@ -47,7 +47,7 @@ final class TimerSyntax {
               + "(?:Z|[+-]\\d{2}(?::?\\d{2})?)?");
 
   /** What Camunda takes for a repeat prefix: R, or R and what Java's Integer.parseInt reads. */
-  private static final Pattern REPEAT = Pattern.compile("R([+-]?\\d+)?");
+  private static final Pattern REPEAT = Pattern.compile("R([+-]?\\p{Nd}+)?");
 
   private static final Set<String> CRON_MACROS =
       Set.of("@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly");
@@ -143,7 +143,7 @@ final class TimerSyntax {
       first = 1;
     } else if (repeatRequired) {
       return "'" + value + "' is not a repeating interval: it must start with R or R<n>";
-    } else if (value.startsWith("-P")) {
+    } else if (value.startsWith("-P") && isDuration(value.substring(1))) {
       return "'"
           + value
           + "' is a negative duration, which Camunda 7.24 does not read: a duration starts with P";
@@ -177,8 +177,9 @@ final class TimerSyntax {
 
   /**
    * Why the number of repetitions after R is wrong, or null: Camunda reads it with Java's
-   * Integer.parseInt, so a number beyond an int fails the timer, and a negative one (ISO 8601-2
-   * writes R-1 for "without end") fires it once, when it is scheduled, and never again.
+   * Integer.parseInt, so a number beyond an int fails the timer, and one of 0 or less (ISO 8601-2
+   * writes R-1 for "without end") fires it once, at once rather than after the period, and never
+   * again.
    */
   private static String repeatTimes(String value, String times) {
     if (times == null) {
@@ -190,13 +191,13 @@ final class TimerSyntax {
     } catch (NumberFormatException e) {
       return "'" + value + "' repeats " + times + " times, more than Camunda 7.24 can count";
     }
-    if (count < 0) {
+    if (count <= 0) {
       return "'"
           + value
           + "' repeats "
           + count
-          + " times: Camunda 7.24 fires such a timer once and never repeats it; "
-          + "R alone repeats without end";
+          + " times: Camunda 7.24 fires such a timer once, as soon as it is scheduled rather than"
+          + " after the period, and never again; R alone repeats without end";
     }
     return null;
   }

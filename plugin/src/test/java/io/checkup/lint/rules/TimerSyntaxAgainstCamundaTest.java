@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * calendar the engine schedules that kind of timer with ({@code timeDate}, {@code timeDuration},
  * {@code timeCycle}), and the rule reports a value exactly when the calendar throws. A user found
  * two values the rule let through and the engine refused ('-PT1H' failed every instance start, hour
- * 24 the deployment). A negative repeat count ({@code R-1}) is read by the engine and still
+ * 24 the deployment). A repeat count of 0 or less ({@code R-1}) is read by the engine and still
  * reported, on purpose: the rule's fixtures check that one.
  */
 class TimerSyntaxAgainstCamundaTest {
@@ -62,6 +62,7 @@ class TimerSyntaxAgainstCamundaTest {
         duration("PT5X"),
         duration("-PT1H"),
         duration("-P1D"),
+        duration("-PX"),
         duration("5 days"),
         duration("P"),
         duration("PT"),
@@ -75,6 +76,7 @@ class TimerSyntaxAgainstCamundaTest {
         cycle("R3/PT10M"),
         cycle("R/PT1H"),
         cycle("R+5/PT1H"),
+        cycle("R\u0663/PT1H"),
         cycle("R/2030-01-01T00:00/PT1H"),
         cycle("R5/2030-01-01T24:00:00Z/PT1H"),
         cycle("R99999999999/PT1H"),
