@@ -24,8 +24,9 @@ final class XmlDepthGuard extends FilterInputStream {
     final int line;
 
     /**
-     * Of the {@code >} that closes the start tag one level too deep, 1-based: in characters for a
-     * document in UTF-16 or UTF-32 or one of ASCII only, in bytes where a line holds other UTF-8.
+     * Just after the {@code >} that closes the start tag one level too deep, as Camunda's parser
+     * gives an element's position, 1-based: in characters for a document in UTF-16 or UTF-32 or one
+     * of ASCII only, in bytes where a line holds other UTF-8; a byte order mark is not counted.
      */
     final int column;
 
@@ -122,9 +123,26 @@ final class XmlDepthGuard extends FilterInputStream {
       String name = charset == null ? "" : charset.name();
       width = name.startsWith("UTF-32") ? 4 : name.startsWith("UTF-16") ? 2 : 1;
       bigEndian = name.endsWith("BE");
+      // a byte order mark is no column: three bytes in UTF-8, one narrowed character otherwise
+      if ((head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb && (head[2] & 0xff) == 0xbf) {
+        lineStart = 3;
+      } else if (width > 1 && startsWithMark()) {
+        lineStart = 1;
+      }
       narrowed(head, 0, head.length);
     }
     narrowed(bytes, from, to);
+  }
+
+  /** Whether the first bytes are a UTF-16 or UTF-32 byte order mark. */
+  private boolean startsWithMark() {
+    int a = head[0] & 0xff;
+    int b = head[1] & 0xff;
+    int c = head[2] & 0xff;
+    int d = head[3] & 0xff;
+    return (a == 0xfe && b == 0xff)
+        || (a == 0xff && b == 0xfe)
+        || (a == 0 && b == 0 && c == 0xfe && d == 0xff);
   }
 
   private void narrowed(byte[] bytes, int from, int to) throws TooDeepException {
@@ -203,7 +221,7 @@ final class XmlDepthGuard extends FilterInputStream {
             state = TEXT;
             if (previous != '/' && ++depth > limit) {
               throw new TooDeepException(
-                  limit, line, (int) Math.min(base + i - lineStart, 1L << 30));
+                  limit, line, (int) Math.min(base + i - lineStart + 1, 1L << 30));
             }
           } else {
             i = passOver(bytes, i, to, '"', '\'', '>');

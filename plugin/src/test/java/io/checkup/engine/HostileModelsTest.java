@@ -272,9 +272,8 @@ class HostileModelsTest {
     // definitions, process, then sub0 to sub997: sub998 is the 1,001st level
     String before = xml.substring(0, xml.indexOf("<subProcess id=\"sub998\">"));
     int line = before.split("\n", -1).length;
-    // the column of the '>' that closes sub998's start tag
-    int column =
-        before.length() - before.lastIndexOf('\n') + "<subProcess id=\"sub998\">".length() - 1;
+    // just after the '>' that closes sub998's start tag, as Camunda gives an element's column
+    int column = before.length() - before.lastIndexOf('\n') + "<subProcess id=\"sub998\">".length();
     assertThat(refused).isNotNull();
     assertThat(refused.getResorceReports().get(0).getErrors())
         .singleElement()

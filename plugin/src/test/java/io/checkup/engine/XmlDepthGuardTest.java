@@ -59,6 +59,30 @@ class XmlDepthGuardTest {
         assertThat(deeper)
             .as(label)
             .hasMessageContaining("nested more than 3 levels deep (line 4)");
+        // just after the '>' of <d>, the mark not counted
+        assertThat(deeper.column).as(label).isEqualTo(4);
+      }
+    }
+  }
+
+  /**
+   * The column of a refusal is where Camunda's own parser puts an element's: just after the end of
+   * its start tag, counted from the line's start (CRLF or LF), without a byte order mark, whatever
+   * the size of the reads. A model written on one line is the usual hostile one.
+   */
+  @Test
+  void theColumnIsWhereTheTagEndsAsCamundaCountsIt() throws IOException {
+    String oneLine = "<a><b x='>'><c>";
+    for (String mark : new String[] {"", "\ufeff"}) {
+      for (String text : new String[] {oneLine, "<r>\r\n" + oneLine, "<r>\n" + oneLine}) {
+        XmlDepthGuard.TooDeepException deeper =
+            catchThrowableOfType(
+                XmlDepthGuard.TooDeepException.class,
+                () ->
+                    readThrough(
+                        (mark + text).getBytes(StandardCharsets.UTF_8),
+                        text.startsWith("<r>") ? 3 : 2));
+        assertThat(deeper.column).as("%s", text).isEqualTo(oneLine.length() + 1);
       }
     }
   }
