@@ -251,8 +251,9 @@ final class DeploymentLinter {
       onRollback(
           () ->
               LOG.info(
-                  "camunda-checkup lint: {}: the deployment was not made (the engine rolled it back); "
-                      + "the findings above belong to no deployment",
+                  "camunda-checkup lint: {}: the transaction of this deployment was rolled back (the"
+                      + " engine or the application refused it), so the findings above most likely"
+                      + " belong to no deployment",
                   where));
     }
     if (refused) {

@@ -2,6 +2,7 @@ package io.checkup.spring;
 
 import io.checkup.engine.CheckupProcessEnginePlugin;
 import io.checkup.engine.CheckupSettings;
+import io.checkup.lint.PlainText;
 import io.checkup.report.ReportSettings;
 import io.checkup.rest.CheckupRestResources;
 import java.util.Collections;
@@ -122,7 +123,9 @@ public class CheckupAutoConfiguration {
                 + " used as it is: {} property(ies) set under checkup.* ({}{}) do not apply to it; set"
                 + " them on the bean, or remove it to have the properties applied",
             set.size(),
-            String.join(", ", set.subList(0, Math.min(3, set.size()))),
+            PlainText.oneLine(
+                String.join(", ", set.subList(0, Math.min(3, set.size()))),
+                PlainText.MESSAGE_LENGTH),
             set.size() > 3 ? ", ..." : "");
       }
       UnknownProperties.warnings(environment).forEach(LOG::warn);

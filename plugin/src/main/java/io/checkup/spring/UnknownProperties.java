@@ -116,8 +116,13 @@ final class UnknownProperties {
   static List<String> set(Environment environment) {
     Binder binder = Binder.get(environment);
     Bound bound = new Bound();
-    binder.bind(REPORT_SETTINGS, Bindable.of(ReportSettings.class), bound);
-    binder.bind("checkup", Bindable.ofInstance(new CheckupProperties()), bound);
+    try {
+      binder.bind(REPORT_SETTINGS, Bindable.of(ReportSettings.class), bound);
+      binder.bind("checkup", Bindable.ofInstance(new CheckupProperties()), bound);
+    } catch (BindException e) {
+      // a value that does not convert: the settings that did are named all the same, and the
+      // plugin in use (the application's own) never reads them
+    }
     bound.names.remove(ENABLED);
     return List.copyOf(new TreeSet<>(bound.names));
   }
@@ -151,7 +156,10 @@ final class UnknownProperties {
       ConfigurationProperty property = context.getConfigurationProperty();
       if (property != null) {
         origins.add(originOf(property));
-        names.add(name.toString());
+        // a map's own binding reports the last of its entries: only the entry names itself
+        if (property.getName().equals(name)) {
+          names.add(name.toString());
+        }
       }
       return super.onSuccess(name, target, context, result);
     }

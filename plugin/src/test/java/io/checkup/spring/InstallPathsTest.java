@@ -237,7 +237,10 @@ class InstallPathsTest {
                 return own;
               })
           .withPropertyValues(
-              "checkup.stats.flush-interval=5s", "checkup.lint.mode=off", "checkup.lint.mod=off")
+              "checkup.stats.flush-interval=5s",
+              "checkup.lint.mode=off",
+              "checkup.lint.rules.deadlock=warn",
+              "checkup.lint.mod=off")
           .run(
               context ->
                   assertThat(context.getBean(CheckupProcessEnginePlugin.class).getLintMode())
@@ -245,8 +248,10 @@ class InstallPathsTest {
       assertThat(log.linesContaining("defines its own CheckupProcessEnginePlugin bean"))
           .singleElement()
           .asString()
-          .contains("2 property(ies) set under checkup.*")
-          .contains("checkup.lint.mode, checkup.stats.flush-interval");
+          // a map property counts each of its entries once, not the map beside them
+          .contains("3 property(ies) set under checkup.*")
+          .contains(
+              "(checkup.lint.mode, checkup.lint.rules.deadlock, checkup.stats.flush-interval)");
       assertThat(log.linesContaining("checkup.lint.mod is no property")).hasSize(1);
     }
     try (LogCapture log = LogCapture.of("io.checkup")) {
