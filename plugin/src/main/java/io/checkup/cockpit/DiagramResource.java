@@ -100,6 +100,9 @@ public class DiagramResource extends CockpitResource {
     }
     Map<String, Object> body = about(definition);
     body.put("findings", findings);
+    // whether the caller may see this definition's heatmap and dead branches (a definition without
+    // a tenant: administrators only), so that Cockpit asks for them only then
+    body.put("statistics", caller().canSee(definition.getTenantId()));
     return Answers.json(body);
   }
 

@@ -71,6 +71,15 @@ function tableOf(titles) {
   return {table, body: table.appendChild(el('tbody'))};
 }
 
+/**
+ * Text from a user or a model with the characters that reorder or hide what follows them (bidi
+ * overrides and isolates, zero-width marks) written as escapes, as the report's pages write them.
+ */
+function plain(text) {
+  return String(text).replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Only links to pages on the web: a value that is not http(s) gives no link. */
 function safeHref(href) {
   return typeof href === 'string' && /^https?:\/\//i.test(href) ? href : null;
@@ -94,6 +103,7 @@ function showFindings(viewer, data) {
       continue; // a finding about the whole process (or an element not drawn): in the tab only
     }
     const index = (perElement[finding.elementId] = (perElement[finding.elementId] || 0) + 1) - 1;
+    const element = drawn(viewer, finding.elementId);
     const badge = el('div', `checkup-finding checkup-${finding.severity}`, {
       'data-rule': finding.rule,
       'data-element': finding.elementId,
@@ -110,7 +120,14 @@ function showFindings(viewer, data) {
       tip.appendChild(el('a', null, {href, target: '_blank', rel: 'noopener noreferrer'}, 'About this rule'));
     }
     badge.appendChild(tip);
-    overlays.add(finding.elementId, 'checkup', {position: {top: -14, right: 6 + 20 * index}, html: badge});
+    // a shape's badges sit on its top right corner; a flow's on the middle of its line, where the
+    // corner of its bounding box may lie beside another element
+    let position = {top: -14, right: 6 + 20 * index};
+    if (element.waypoints) {
+      const middle = middleOf(element, -12);
+      position = {top: middle.top, left: middle.left + 20 * index};
+    }
+    overlays.add(finding.elementId, 'checkup', {position, html: badge});
   }
 }
 
@@ -241,12 +258,22 @@ const diagram = {
     const requests = new AbortController();
     diagramRequests.set(viewer, requests);
     const path = `process-definition/${encodeURIComponent(processDefinitionId)}`;
-    heatmapToggle(viewer, api, processDefinitionId, requests.signal);
-    // the findings first; the dead branches need the check-up, which takes longer
+    const container = viewer.get('canvas').getContainer();
+    container.querySelectorAll('.checkup-heatmap-toggle').forEach(old => old.remove());
+    viewer.get('overlays').remove({type: 'checkup-heat'});
+    viewer.get('overlays').remove({type: 'checkup-dead'});
+    // the findings first; the dead branches need the check-up, which takes longer. A definition
+    // whose statistics the user may not see (one without a tenant, for a tenant's member) gets
+    // neither heatmap nor dead branches, rather than a request answered 404
     get(api, path, requests.signal)
-      .then(data => showFindings(viewer, data))
-      .then(() => get(api, `${path}/dead-flows`, requests.signal))
-      .then(data => showDeadFlows(viewer, data))
+      .then(data => {
+        showFindings(viewer, data);
+        if (data.statistics === false) {
+          return null;
+        }
+        heatmapToggle(viewer, api, processDefinitionId, requests.signal);
+        return get(api, `${path}/dead-flows`, requests.signal).then(dead => showDeadFlows(viewer, dead));
+      })
       .catch(warn);
   },
   unmount: () => {
@@ -314,16 +341,21 @@ const dashboard = {
         const {table, body} = tableOf(['Tenant', 'Level', 'Score', 'Change (7 days)', 'Top reasons', '']);
         for (const tenant of data.tenants) {
           const row = body.appendChild(el('tr', `checkup-level-${tenant.riskLevel}`, {'data-tenant': tenant.tenantId === null ? '' : tenant.tenantId}));
-          row.appendChild(el('td', null, {}, tenant.tenantId === null ? '(without tenant)' : tenant.tenantName || tenant.tenantId));
+          row.appendChild(el('td', null, {}, tenant.tenantId === null ? '(without tenant)' : plain(tenant.tenantName || tenant.tenantId)));
           row.appendChild(el('td', 'checkup-level', {}, LEVELS[tenant.riskLevel] || tenant.riskLevel));
           row.appendChild(el('td', 'checkup-score', {}, tenant.score));
           row.appendChild(el('td', 'checkup-change', {}, change(tenant.scoreChange7d)));
           const reasons = row.appendChild(el('td', 'checkup-reasons')).appendChild(el('ul'));
           for (const reason of tenant.reasons) {
-            reasons.appendChild(el('li', null, {}, reason));
+            reasons.appendChild(el('li', null, {}, plain(reason)));
           }
           const path = tenant.tenantId === null ? 'dashboard/report-without-tenant' : `dashboard/report/${encodeURIComponent(tenant.tenantId)}`;
-          row.appendChild(el('td')).appendChild(el('a', 'checkup-report-link', {href: url(api, path), target: '_blank', rel: 'noopener'}, 'Full report'));
+          if (tenant.tenantId !== null && /[/\\]/.test(tenant.tenantId)) {
+            // the web server refuses an encoded slash or backslash in a path (docs/report.md)
+            row.appendChild(el('td', 'checkup-no-link', {title: 'The tenant id holds a / or \\, which a web address cannot carry here; read this report through the REST API'}, 'no link'));
+          } else {
+            row.appendChild(el('td')).appendChild(el('a', 'checkup-report-link', {href: url(api, path), target: '_blank', rel: 'noopener'}, 'Full report'));
+          }
         }
         section.appendChild(table);
         section.appendChild(el('p', 'checkup-generated', {}, `As of ${data.generatedAt}`));

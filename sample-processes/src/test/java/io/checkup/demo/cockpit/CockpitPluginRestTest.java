@@ -225,7 +225,22 @@ class CockpitPluginRestTest {
     // the tenant-less definition: its findings as Camunda's tenant check shows the definition to
     // everyone, its statistics only to administrators, as the check-up's tenant-less part
     String tenantLess = "default/process-definition/" + fixture.tenantLessDefinition;
-    assertThat(ulla.get(PLUGIN + tenantLess).statusCode()).isEqualTo(200);
+    HttpResponse<String> tenantLessFindings = ulla.get(PLUGIN + tenantLess);
+    assertThat(tenantLessFindings.statusCode()).isEqualTo(200);
+    // and it says so, so that Cockpit does not ask for what it would be refused
+    assertThat(JSON.readTree(tenantLessFindings.body()).get("statistics").asBoolean()).isFalse();
+    assertThat(
+            JSON.readTree(
+                    ulla.get(PLUGIN + "default/process-definition/" + fixture.alphaDefinition)
+                        .body())
+                .get("statistics")
+                .asBoolean())
+        .isTrue();
+    assertThat(
+            JSON.readTree(CockpitSession.as(port, "admin").get(PLUGIN + tenantLess).body())
+                .get("statistics")
+                .asBoolean())
+        .isTrue();
     assertThat(ulla.get(PLUGIN + tenantLess + "/heatmap?window=24h").statusCode()).isEqualTo(404);
     assertThat(ulla.get(PLUGIN + tenantLess + "/dead-flows").statusCode()).isEqualTo(404);
     JsonNode adminHeat =
