@@ -93,26 +93,16 @@ class ReportWidthTest {
           new Snapshot(
               first.plusDays(i), "acme", 20, RiskLevel.AT_RISK, first, "small", indicators));
     }
-    String html =
-        ReportPages.history("acme", "ACME", days)
-            .replace(
-                "</body>",
-                "<script>let b=0;for(const c of document.querySelectorAll('tbody td:first-child'))"
-                    + "{if(c.getClientRects().length&&document.createRange){const r=document"
-                    + ".createRange();r.selectNodeContents(c);if(r.getClientRects().length>1)b++}}"
-                    + "document.body.dataset.broken=b;document.body.dataset.rows="
-                    + "document.querySelectorAll('tbody td:first-child').length</script></body>");
-    Path file = Files.createTempFile(dir, "history", ".html");
-    Files.writeString(file, html, StandardCharsets.UTF_8);
     var body =
-        Jsoup.parse(
-                ReportPrintTest.chromium(
-                    dir,
-                    "--hide-scrollbars",
-                    "--window-size=" + width + ",900",
-                    "--dump-dom",
-                    file.toUri().toString()))
-            .body();
+        laidOut(
+            dir,
+            ReportPages.history("acme", "ACME", days),
+            width,
+            "let b=0;for(const c of document.querySelectorAll('tbody td:first-child'))"
+                + "{if(c.getClientRects().length&&document.createRange){const r=document"
+                + ".createRange();r.selectNodeContents(c);if(r.getClientRects().length>1)b++}}"
+                + "document.body.dataset.broken=b;document.body.dataset.rows="
+                + "document.querySelectorAll('tbody td:first-child').length");
     assertThat(body.attr("data-rows")).isEqualTo("3");
     assertThat(body.attr("data-broken")).as("days written on more than one line").isEqualTo("0");
   }
@@ -121,30 +111,42 @@ class ReportWidthTest {
    * The right edge of the page's widest element and the window's width, as Chromium lays it out.
    */
   private static int[] widest(Path dir, String page, int width) throws Exception {
-    String html =
-        page.replace(
-            "</body>",
-            // written into the page for --dump-dom to show
-            "<script>let w=0,o=0;for(const e of document.querySelectorAll('*')){w=Math.max(w,"
+    var body =
+        laidOut(
+            dir,
+            page,
+            width,
+            "let w=0,o=0;for(const e of document.querySelectorAll('*')){w=Math.max(w,"
                 + "e.getBoundingClientRect().right)}for(const c of document.querySelectorAll('td,th'))"
                 + "{if(c.scrollWidth>c.clientWidth+1)o++}document.body.dataset.widest=Math.ceil(w);"
                 + "document.body.dataset.overflowing=o;"
-                + "document.body.dataset.window=window.innerWidth</script></body>");
-    Path file = Files.createTempFile(dir, "page", ".html");
-    Files.writeString(file, html, StandardCharsets.UTF_8);
-    String dom =
-        ReportPrintTest.chromium(
-            dir,
-            "--hide-scrollbars",
-            "--window-size=" + width + ",900",
-            "--dump-dom",
-            file.toUri().toString());
-    var body = Jsoup.parse(dom).body();
+                + "document.body.dataset.window=window.innerWidth");
     return new int[] {
       Integer.parseInt(body.attr("data-widest")),
       Integer.parseInt(body.attr("data-window")),
       Integer.parseInt(body.attr("data-overflowing"))
     };
+  }
+
+  /**
+   * The page's body after Chromium laid it out in a window {@code width} wide and ran {@code
+   * measure}, which writes what it measured into the body's data attributes for --dump-dom to show.
+   */
+  private static org.jsoup.nodes.Element laidOut(Path dir, String page, int width, String measure)
+      throws Exception {
+    Path file = Files.createTempFile(dir, "page", ".html");
+    Files.writeString(
+        file,
+        page.replace("</body>", "<script>" + measure + "</script></body>"),
+        StandardCharsets.UTF_8);
+    return Jsoup.parse(
+            ReportPrintTest.chromium(
+                dir,
+                "--hide-scrollbars",
+                "--window-size=" + width + ",900",
+                "--dump-dom",
+                file.toUri().toString()))
+        .body();
   }
 
   /** The tenant with values and norms as long as the report writes them. */
