@@ -120,6 +120,12 @@ function showFindings(viewer, data) {
       tip.appendChild(el('a', null, {href, target: '_blank', rel: 'noopener noreferrer'}, 'About this rule'));
     }
     badge.appendChild(tip);
+    const place = () => {
+      const diagram = viewer.get('canvas').getContainer().getBoundingClientRect();
+      badge.classList.toggle('checkup-tip-left', badge.getBoundingClientRect().left + 330 > diagram.right);
+    };
+    badge.addEventListener('mouseenter', place);
+    badge.addEventListener('focus', place);
     // a shape's badges sit on its top right corner; a flow's on the middle of its line, where the
     // corner of its bounding box may lie beside another element
     let position = {top: -14, right: 6 + 20 * index};
