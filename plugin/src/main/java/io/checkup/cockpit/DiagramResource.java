@@ -136,6 +136,22 @@ public class DiagramResource extends CockpitResource {
     return Answers.json(body);
   }
 
+  /** The latest version of the definition's process in its tenant, or null if none is found. */
+  private Integer latestVersion(ProcessDefinition definition) {
+    var query =
+        engine()
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(definition.getKey())
+            .latestVersion();
+    ProcessDefinition latest =
+        (definition.getTenantId() == null
+                ? query.withoutTenantId()
+                : query.tenantIdIn(definition.getTenantId()))
+            .singleResult();
+    return latest == null ? null : latest.getVersion();
+  }
+
   /** This definition's dead flows from the indicator's details, or a note why there are none. */
   private void collect(
       Report.IndicatorResult indicator,
@@ -144,7 +160,6 @@ public class DiagramResource extends CockpitResource {
       Map<String, Object> body) {
     List<Map<String, Object>> details =
         indicator.details() == null ? List.of() : indicator.details();
-    Object judged = null;
     for (Map<String, Object> item : details) {
       if (id.equals(item.get("processDefinitionId"))) {
         Map<String, Object> flow = new LinkedHashMap<>();
@@ -152,15 +167,15 @@ public class DiagramResource extends CockpitResource {
         flow.put("gatewayId", item.get("gatewayId"));
         flow.put("gatewayRuns", item.get("gatewayRuns"));
         dead.add(flow);
-      } else if (definition.getKey().equals(item.get("processKey"))) {
-        judged = item.get("version");
       }
     }
     if (!dead.isEmpty()) {
       return;
     }
-    if (judged != null) {
-      body.put("note", "The check-up judges version " + judged + " of this process, not this one.");
+    // the check-up judges the latest version of each process, dead branches or not
+    Integer latest = latestVersion(definition);
+    if (latest != null && latest != definition.getVersion()) {
+      body.put("note", "The check-up judges version " + latest + " of this process, not this one.");
     } else if (indicator.value() != null && indicator.value().longValue() > details.size()) {
       body.put(
           "note",

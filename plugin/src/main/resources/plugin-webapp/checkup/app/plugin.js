@@ -140,6 +140,13 @@ function showFindings(viewer, data) {
 function showDeadFlows(viewer, data) {
   const overlays = viewer.get('overlays');
   const canvas = viewer.get('canvas');
+  // why nothing is shown as dead here (another version is the one judged, statistics off, ...)
+  canvas.getContainer().querySelectorAll('.checkup-heatmap-toggle').forEach(bar => {
+    bar.querySelectorAll('.checkup-dead-note').forEach(old => old.remove());
+    if (data.note) {
+      bar.appendChild(el('div', 'checkup-dead-note', {}, `Dead branches: ${data.note}`));
+    }
+  });
   overlays.remove({type: 'checkup-dead'});
   viewer.get('elementRegistry').forEach(element => canvas.removeMarker(element, 'checkup-dead-flow'));
   for (const dead of data.deadFlows) {

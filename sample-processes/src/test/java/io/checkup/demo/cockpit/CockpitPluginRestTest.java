@@ -105,6 +105,49 @@ class CockpitPluginRestTest {
     assertThat(few.get("deadFlows")).isEmpty();
   }
 
+  /**
+   * An earlier version of a process: the check-up judges the latest, so the earlier one's diagram
+   * shows no dead branch and says why, whether or not the latest has any.
+   */
+  @Test
+  void anEarlierVersionSaysWhichVersionTheCheckupJudges() throws Exception {
+    String first = null;
+    for (int version = 1; version <= 2; version++) {
+      String deployment =
+          engine
+              .getRepositoryService()
+              .createDeployment()
+              .tenantId("alpha")
+              .addModelInstance(
+                  "earlier.bpmn",
+                  org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("earlierVersions")
+                      .camundaHistoryTimeToLive(30)
+                      .startEvent()
+                      .name("Start " + version)
+                      .endEvent()
+                      .done())
+              .deploy()
+              .getId();
+      if (first == null) {
+        first =
+            engine
+                .getRepositoryService()
+                .createProcessDefinitionQuery()
+                .deploymentId(deployment)
+                .singleResult()
+                .getId();
+      }
+    }
+    JsonNode dead =
+        JSON.readTree(
+            CockpitSession.as(port, "ulla")
+                .get(PLUGIN + "default/process-definition/" + first + "/dead-flows")
+                .body());
+    assertThat(dead.get("deadFlows")).isEmpty();
+    assertThat(dead.get("note").asText())
+        .isEqualTo("The check-up judges version 2 of this process, not this one.");
+  }
+
   @Test
   void theHeatmapCountsWhatRanInTheWindow() throws Exception {
     CockpitSession ulla = CockpitSession.as(port, "ulla");
