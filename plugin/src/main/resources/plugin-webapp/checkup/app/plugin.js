@@ -210,10 +210,9 @@ function showHeat(viewer, data) {
   }
 }
 
+/** The Heatmap toolbar on a diagram that the caller has cleared of an earlier one. */
 function heatmapToggle(viewer, api, processDefinitionId, signal) {
   const container = viewer.get('canvas').getContainer();
-  container.querySelectorAll('.checkup-heatmap-toggle').forEach(old => old.remove());
-  viewer.get('overlays').remove({type: 'checkup-heat'});
   const bar = el('div', 'checkup-heatmap-toggle', {role: 'group', 'aria-label': 'camunda-checkup heatmap'});
   let latest = 0; // only the answer to the last click is drawn
   bar.appendChild(el('span', 'checkup-heatmap-title', {}, 'Heatmap'));
@@ -271,10 +270,10 @@ const diagram = {
     const requests = new AbortController();
     diagramRequests.set(viewer, requests);
     const path = `process-definition/${encodeURIComponent(processDefinitionId)}`;
-    const container = viewer.get('canvas').getContainer();
-    container.querySelectorAll('.checkup-heatmap-toggle').forEach(old => old.remove());
+    // what an earlier visit of this viewer drew goes, whatever this one may show
+    viewer.get('canvas').getContainer().querySelectorAll('.checkup-heatmap-toggle').forEach(old => old.remove());
     viewer.get('overlays').remove({type: 'checkup-heat'});
-    viewer.get('overlays').remove({type: 'checkup-dead'});
+    showDeadFlows(viewer, {deadFlows: []});
     // the findings first; the dead branches need the check-up, which takes longer. A definition
     // whose statistics the user may not see (one without a tenant, for a tenant's member) gets
     // neither heatmap nor dead branches, rather than a request answered 404
