@@ -27,7 +27,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * Installs camunda-checkup in a Spring Boot Camunda application: the engine plugin as a bean (the
@@ -145,9 +144,7 @@ public class CheckupAutoConfiguration {
             "checkup.report.settings",
             Bindable.of(ReportSettings.class),
             new NoUnboundElementsBindHandler(
-                BindHandler.DEFAULT,
-                source ->
-                    !(source.getUnderlyingSource() instanceof SystemEnvironmentPropertySource)))
+                BindHandler.DEFAULT, source -> !UnknownProperties.isEnvironment(source)))
         .orElse(null);
   }
 

@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.UnboundConfigurationProp
 import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.origin.Origin;
 import org.springframework.boot.origin.PropertySourceOrigin;
 import org.springframework.core.env.Environment;
@@ -128,9 +129,13 @@ final class UnknownProperties {
   }
 
   /** Whether a property comes from an environment variable, where Spring maps names its own way. */
-  static boolean fromEnvironment(ConfigurationProperty property) {
-    return property.getSource() != null
-        && property.getSource().getUnderlyingSource() instanceof SystemEnvironmentPropertySource;
+  private static boolean fromEnvironment(ConfigurationProperty property) {
+    return property.getSource() != null && isEnvironment(property.getSource());
+  }
+
+  /** Whether a source is the environment variables, whose names Spring maps several ways. */
+  static boolean isEnvironment(ConfigurationPropertySource source) {
+    return source.getUnderlyingSource() instanceof SystemEnvironmentPropertySource;
   }
 
   /**
