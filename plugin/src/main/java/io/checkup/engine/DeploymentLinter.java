@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -317,10 +318,13 @@ final class DeploymentLinter {
         Linter.executableOnly(definitions, linter.lint(definitions).findings()), withTimeToLive);
   }
 
-  /** The keys of the definitions that the engine gave a history time to live. */
-  private static Set<String> withTimeToLive(List<ProcessDefinitionEntity> processDefinitions) {
+  /**
+   * The keys of the definitions that the engine gave a history time to live: of a deployment being
+   * made, or of a stored resource ({@link LintResults}).
+   */
+  static Set<String> withTimeToLive(List<? extends ProcessDefinition> processDefinitions) {
     Set<String> keys = new HashSet<>();
-    for (ProcessDefinitionEntity definition : processDefinitions) {
+    for (ProcessDefinition definition : processDefinitions) {
       if (definition.getHistoryTimeToLive() != null) {
         keys.add(definition.getKey());
       }

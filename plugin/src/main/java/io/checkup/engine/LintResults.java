@@ -5,7 +5,6 @@ import io.checkup.lint.Linter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -222,7 +221,13 @@ public final class LintResults implements DeploymentListener {
             deploymentId,
             resourceName,
             storedLinter.lint(
-                in.readAllBytes(), withTimeToLive(repository, deploymentId, resourceName)));
+                in.readAllBytes(),
+                DeploymentLinter.withTimeToLive(
+                    repository
+                        .createProcessDefinitionQuery()
+                        .deploymentId(deploymentId)
+                        .processDefinitionResourceName(resourceName)
+                        .list())));
       } catch (IOException e) {
         return new ResourceFindings(
             deploymentId,
@@ -252,20 +257,6 @@ public final class LintResults implements DeploymentListener {
       }
     }
     return false;
-  }
-
-  /** The keys of a stored resource's process definitions that have a history time to live. */
-  private static Set<String> withTimeToLive(
-      RepositoryService repository, String deploymentId, String resourceName) {
-    Set<String> keys = new HashSet<>();
-    for (ProcessDefinition definition :
-        repository.createProcessDefinitionQuery().deploymentId(deploymentId).list()) {
-      if (resourceName.equals(definition.getResourceName())
-          && definition.getHistoryTimeToLive() != null) {
-        keys.add(definition.getKey());
-      }
-    }
-    return keys;
   }
 
   /**
