@@ -332,6 +332,100 @@ class FlowSemanticsOnTheEngineTest {
     assertThat(rules(xml)).doesNotContain("fake-branch");
   }
 
+  /**
+   * A timer on an asynchronous task that runs code: the parallel join behind it, fed by the task
+   * and the timer's path, would deadlock if the timer could fire. {@code loop} is put on the task
+   * as its multi-instance characteristics, or nothing.
+   */
+  private static String timerOnAsyncTask(String taskAttributes, String loop) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                     xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="test">
+          <process id="charge" isExecutable="true" camunda:historyTimeToLive="1">
+            <startEvent id="start"/>
+            <parallelGateway id="fork"/>
+            <serviceTask id="pay" name="Charge" camunda:expression="${true}" %s>%s</serviceTask>
+            <boundaryEvent id="late" name="Late" attachedToRef="pay">
+              <timerEventDefinition><timeDuration>PT1M</timeDuration></timerEventDefinition>
+            </boundaryEvent>
+            <endEvent id="gaveUp"/>
+            <userTask id="ship" name="Ship"/>
+            <parallelGateway id="join" name="Both done"/>
+            <endEvent id="end"/>
+            <sequenceFlow id="a" sourceRef="start" targetRef="fork"/>
+            <sequenceFlow id="b" sourceRef="fork" targetRef="pay"/>
+            <sequenceFlow id="c" sourceRef="fork" targetRef="ship"/>
+            <sequenceFlow id="d" sourceRef="pay" targetRef="join"/>
+            <sequenceFlow id="e" sourceRef="ship" targetRef="join"/>
+            <sequenceFlow id="f" sourceRef="late" targetRef="gaveUp"/>
+            <sequenceFlow id="g" sourceRef="join" targetRef="end"/>
+          </process>
+        </definitions>
+        """
+        .formatted(taskAttributes, loop);
+  }
+
+  /**
+   * Runs the instance's jobs one by one until none is left, and says whether a timer was among
+   * them.
+   */
+  private boolean runJobsSawTimer(ProcessInstance instance) {
+    var management = engine.getManagementService();
+    boolean timer = false;
+    for (int i = 0; i < 10; i++) {
+      List<Job> jobs = management.createJobQuery().processInstanceId(instance.getId()).list();
+      if (jobs.isEmpty()) {
+        return timer;
+      }
+      timer |= management.createJobQuery().processInstanceId(instance.getId()).timers().count() > 0;
+      Job next =
+          jobs.stream().filter(job -> job.getDuedate() == null).findFirst().orElse(jobs.get(0));
+      management.executeJob(next.getId());
+    }
+    return timer;
+  }
+
+  @Test
+  void aTimerOnAnAsynchronousCodeTaskNeverWaitsSoTheJoinGetsBothTokens() {
+    for (String async : List.of("camunda:asyncBefore=\"true\"", "camunda:asyncAfter=\"true\"")) {
+      String xml = timerOnAsyncTask(async, "");
+      deploy(xml);
+      ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("charge");
+
+      // the job runs before the task and its timer exist (asyncBefore), or after both are gone
+      // (asyncAfter): no timer job is ever there to fire
+      assertThat(runJobsSawTimer(instance)).as(async).isFalse();
+      complete(instance, "ship", Map.of());
+      assertThat(ended(instance)).as(async + ": the join fired").isTrue();
+      assertThat(rules(xml)).as(async).doesNotContain("deadlock");
+      engine.close();
+      engine = null;
+    }
+  }
+
+  @Test
+  void aTimerOnAMultiInstanceTaskWithAsynchronousInstancesCanFire() {
+    String xml =
+        timerOnAsyncTask(
+            "",
+            "<multiInstanceLoopCharacteristics camunda:asyncBefore=\"true\">"
+                + "<loopCardinality>2</loopCardinality></multiInstanceLoopCharacteristics>");
+    deploy(xml);
+    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("charge");
+
+    // the timer belongs to the whole task, created before its instances wait for their jobs
+    assertThat(
+            engine
+                .getManagementService()
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .timers()
+                .count())
+        .isEqualTo(1);
+    assertThat(rules(xml)).contains("deadlock");
+  }
+
   /** Runs the instance's one job (its timer) now. */
   private void fireItsJob(ProcessInstance instance) {
     Job job =

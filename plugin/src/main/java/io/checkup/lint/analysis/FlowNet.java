@@ -1,8 +1,10 @@
 package io.checkup.lint.analysis;
 
+import io.checkup.lint.model.BpmnElement;
 import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.Scope;
 import io.checkup.lint.model.SequenceFlow;
+import io.checkup.lint.xml.XmlNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -145,7 +147,7 @@ final class FlowNet {
         if (to >= 0
             && index[to] >= 0
             && !event.hasEventDefinition("compensate")
-            && (net.waits[index[i]] || !onlyWhileWaiting(event) || mayStandForWork(node))) {
+            && (waitsWhileActive(node) || !onlyWhileWaiting(event) || mayStandForWork(node))) {
           EdgeKind edge =
               event.cancelsActivity() ? EdgeKind.INTERRUPTING : EdgeKind.NON_INTERRUPTING;
           net.addEdge(index[i], index[to], edge, null, null, event);
@@ -217,10 +219,29 @@ final class FlowNet {
    * that reached them.
    */
   static boolean waitState(FlowNode node) {
-    if ("true".equals(node.camundaAttr("asyncBefore"))
+    return "true".equals(node.camundaAttr("asyncBefore"))
         || "true".equals(node.camundaAttr("asyncAfter"))
         || "true".equals(node.camundaAttr("async"))
-        || "external".equals(node.camundaAttr("type"))) {
+        || waitsWhileActive(node);
+  }
+
+  /**
+   * Whether the activity, once Camunda has created it, waits before it completes: what its timer,
+   * message and signal boundary events need to fire. Its own {@code asyncBefore} does not count
+   * (the job runs before the activity and its event subscriptions are created, then runs it through
+   * in one transaction), nor its own {@code asyncAfter} (the activity and its subscriptions are
+   * gone before the job); an asynchronous inner activity of a multi-instance activity (whose
+   * boundary events belong to the whole) does, as does anything asynchronous inside a sub-process.
+   */
+  static boolean waitsWhileActive(FlowNode node) {
+    if ("external".equals(node.camundaAttr("type"))) {
+      return true;
+    }
+    XmlNode multiInstance = node.multiInstance();
+    if (multiInstance != null
+        && ("true".equals(BpmnElement.camundaAttr(multiInstance, "asyncBefore"))
+            || "true".equals(BpmnElement.camundaAttr(multiInstance, "asyncAfter"))
+            || "true".equals(BpmnElement.camundaAttr(multiInstance, "async")))) {
       return true;
     }
     return switch (node.type()) {

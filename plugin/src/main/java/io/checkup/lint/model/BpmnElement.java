@@ -57,6 +57,11 @@ public abstract class BpmnElement {
    * {@code activiti:} namespace), or null.
    */
   public String camundaAttr(String name) {
+    return camundaAttr(xml, name);
+  }
+
+  /** A Camunda extension attribute of any element (see {@link #camundaAttr(String)}), or null. */
+  public static String camundaAttr(XmlNode xml, String name) {
     String value = xml.attr(Bpmn.CAMUNDA_NS, name);
     if (value == null) {
       value = xml.attr(Bpmn.OPERATON_NS, name);
