@@ -91,7 +91,7 @@ final class ReportWarmUp {
       warmDay = day;
       failures = 0;
       LOG.info(
-          "camunda-checkup: {} in {} ms ({} tenant(s), the part without a tenant counted as one), in the "
+          "camunda-checkup: {} in {} ms ({} tenant(s) in the report, the part without a tenant among them when it is there), in the "
               + "background: the next report asked for is as fast as any other",
           what,
           (System.nanoTime() - started) / 1_000_000,
