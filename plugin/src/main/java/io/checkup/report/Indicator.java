@@ -308,7 +308,8 @@ public enum Indicator {
       about("gateways.multi-branch", "Multi-branch conditions", Unit.COUNT)
           .norm(Norm.min(10))
           .weight(2)
-          .consequence("decisions are made by chains of two-way conditions")
+          .consequence(
+              "decisions with more than two outcomes are modelled as chains of two-way conditions, or not at all")
           .meaning(
               "Exclusive gateways with 3 or more outgoing flows. One multi-branch gateway replaces a whole cascade, with "
                   + "fewer evaluations and faster runs.")

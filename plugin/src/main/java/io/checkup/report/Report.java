@@ -2,6 +2,7 @@ package io.checkup.report;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,8 @@ public record Report(String generatedAt, List<TenantReport> tenants) {
    *     cannot tell)
    * @param ageDays days since the tenant's first deployment (null without deployments)
    * @param launches launches per day over the last 4 weeks, for the chart
+   * @param worsening why the client is getting worse by its trends ({@link Decline}); empty when it
+   *     is not
    */
   public record TenantReport(
       String tenantId,
@@ -54,7 +57,46 @@ public record Report(String generatedAt, List<TenantReport> tenants) {
       Integer scoreChange7d,
       Integer scoreChange30d,
       String levelSince,
-      List<HistoryPoint> history) {
+      List<HistoryPoint> history,
+      List<String> worsening) {
+
+    /** This tenant with its trends, not yet judged for whether it is getting worse. */
+    public TenantReport(
+        String tenantId,
+        RiskLevel riskLevel,
+        int score,
+        List<String> reasons,
+        List<IndicatorResult> indicators,
+        String tenantName,
+        String plan,
+        String sizeClass,
+        String profile,
+        Integer users,
+        Integer ageDays,
+        Launches launches,
+        Integer scoreChange7d,
+        Integer scoreChange30d,
+        String levelSince,
+        List<HistoryPoint> history) {
+      this(
+          tenantId,
+          riskLevel,
+          score,
+          reasons,
+          indicators,
+          tenantName,
+          plan,
+          sizeClass,
+          profile,
+          users,
+          ageDays,
+          launches,
+          scoreChange7d,
+          scoreChange30d,
+          levelSince,
+          history,
+          List.of());
+    }
 
     /** This tenant without trends: as far as the day's report alone tells. */
     public TenantReport(
@@ -119,6 +161,28 @@ public record Report(String generatedAt, List<TenantReport> tenants) {
           change30d,
           since,
           points);
+    }
+
+    /** This tenant with why it is getting worse by its trends ({@link Decline}), as of today. */
+    public TenantReport withDecline(LocalDate today) {
+      return new TenantReport(
+          tenantId,
+          riskLevel,
+          score,
+          reasons,
+          indicators,
+          tenantName,
+          plan,
+          sizeClass,
+          profile,
+          users,
+          ageDays,
+          launches,
+          scoreChange7d,
+          scoreChange30d,
+          levelSince,
+          history,
+          List.copyOf(Decline.of(this, today)));
     }
   }
 

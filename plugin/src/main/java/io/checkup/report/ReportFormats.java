@@ -40,6 +40,7 @@ public final class ReportFormats {
           .addColumn("scoreChange7d")
           .addColumn("scoreChange30d")
           .addColumn("levelSince")
+          .addColumn("worsening")
           .build()
           .withHeader();
 
@@ -84,6 +85,7 @@ public final class ReportFormats {
         row.put("scoreChange7d", tenant.scoreChange7d());
         row.put("scoreChange30d", tenant.scoreChange30d());
         row.put("levelSince", tenant.levelSince());
+        row.put("worsening", text(String.join("; ", tenant.worsening())));
         rows.add(row);
       }
     }

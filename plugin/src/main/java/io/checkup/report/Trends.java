@@ -86,12 +86,14 @@ final class Trends {
     String levelSince =
         (latest != null && latest.riskLevel() == tenant.riskLevel() ? latest.levelSince() : today)
             .toString();
-    return tenant.withTrends(
-        change(tenant, history.days().get(today.minusDays(7))),
-        change(tenant, history.days().get(today.minusDays(30))),
-        levelSince,
-        points,
-        history.weekAgo());
+    return tenant
+        .withTrends(
+            change(tenant, history.days().get(today.minusDays(7))),
+            change(tenant, history.days().get(today.minusDays(30))),
+            levelSince,
+            points,
+            history.weekAgo())
+        .withDecline(today);
   }
 
   private static Integer change(TenantReport tenant, Snapshot then) {

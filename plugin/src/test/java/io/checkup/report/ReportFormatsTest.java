@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.checkup.engine.CheckupProcessEnginePlugin;
 import io.checkup.report.page.ReportPages;
 import io.checkup.testing.TestEngines;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -91,7 +92,8 @@ class ReportFormatsTest {
             "previousValue",
             "scoreChange7d",
             "scoreChange30d",
-            "levelSince");
+            "levelSince",
+            "worsening");
     Map<String, String> launches = row(rows, "acme", "launches.7d");
     assertThat(launches)
         .containsEntry("value", "13")
@@ -146,7 +148,8 @@ class ReportFormatsTest {
                 5,
                 100,
                 null)
-            .withTrends(-40, -55, "2026-03-14", List.of(), Map.of("launches.7d", 1500));
+            .withTrends(-40, -55, "2026-03-14", List.of(), Map.of("launches.7d", 1500))
+            .withDecline(LocalDate.parse("2026-03-20"));
     String csv = ReportFormats.csv(new Report("2026-03-20T12:00:00Z", List.of(tenant)));
 
     Map<String, String> row =
@@ -160,7 +163,11 @@ class ReportFormatsTest {
         .containsEntry("previousValue", "1500")
         .containsEntry("scoreChange7d", "-40")
         .containsEntry("scoreChange30d", "-55")
-        .containsEntry("levelSince", "2026-03-14");
+        .containsEntry("levelSince", "2026-03-14")
+        .containsEntry(
+            "worsening",
+            "score fell by 40 in 7 days (75 → 35); launches in the last 7 days fell by 92 % in 7"
+                + " days (1,500 → 120)");
   }
 
   @Test

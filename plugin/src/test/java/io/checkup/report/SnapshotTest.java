@@ -469,6 +469,15 @@ class SnapshotTest {
         .isEqualTo(weekAgo.indicators().get("launches.7d").value().longValue())
         // the 168 hours to the end of that day: four days of 60 and three of 300
         .isEqualTo(4 * 60L + 3 * 300L);
+    // the client's use fell by far more than a fifth: the report says it is getting worse
+    long now = launches.value().longValue();
+    assertThat(acme.worsening())
+        .contains(
+            "launches in the last 7 days fell by "
+                + Math.round((1140 - now) * 100.0 / 1140)
+                + " % in 7 days (1,140 → "
+                + now
+                + ")");
     // the level's first day: the last change of level in the history, or its start
     LocalDate since = LocalDate.parse(acme.levelSince());
     assertThat(snapshot(history, 1).riskLevel()).isEqualTo(acme.riskLevel());

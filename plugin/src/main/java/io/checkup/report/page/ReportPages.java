@@ -25,9 +25,7 @@ import io.checkup.report.page.Views.History;
 import io.checkup.report.page.Views.Page;
 import io.checkup.report.page.Views.Row;
 import io.checkup.report.page.Views.Sparkline;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -92,19 +90,18 @@ public final class ReportPages {
   }
 
   /**
-   * The triage page: every client in the summary, those whose level got worse or whose score fell
-   * by 10 or more in 7 days first; per client only the indicators out of norm or in warning,
+   * The triage page: every client in the summary, those getting worse ({@link
+   * io.checkup.report.Decline}) first; per client only the indicators out of norm or in warning,
    * heaviest first, each with its value 7 days ago; the explanations once, at the end.
    *
    * @param cockpit the Cockpit address details link to, e.g. {@code /camunda/app/cockpit/default/}
    */
   public static String triage(Report report, String cockpit) {
-    LocalDate today = day(report);
     List<Client> clients = new ArrayList<>();
     for (TenantReport tenant : report.tenants()) {
-      clients.add(client(tenant, cockpit, false, today));
+      clients.add(client(tenant, cockpit, false));
     }
-    clients.sort(Comparator.comparing((Client client) -> !client.worsening()));
+    clients.sort(Comparator.comparing((Client client) -> client.worsening().isEmpty()));
     return render("report/triage.jte", "page", page(report, clients, false));
   }
 
@@ -112,10 +109,9 @@ public final class ReportPages {
    * The full page: every indicator of every client, with its explanation and the launches chart.
    */
   public static String full(Report report, String cockpit) {
-    LocalDate today = day(report);
     List<Client> clients = new ArrayList<>();
     for (TenantReport tenant : report.tenants()) {
-      clients.add(client(tenant, cockpit, true, today));
+      clients.add(client(tenant, cockpit, true));
     }
     return render("report/full.jte", "page", page(report, clients, true));
   }
@@ -229,12 +225,7 @@ public final class ReportPages {
             + "snapshot of that day.");
   }
 
-  /** The UTC day the report is of. */
-  private static LocalDate day(Report report) {
-    return Instant.parse(report.generatedAt()).atZone(ZoneOffset.UTC).toLocalDate();
-  }
-
-  private static Client client(TenantReport tenant, String cockpit, boolean full, LocalDate today) {
+  private static Client client(TenantReport tenant, String cockpit, boolean full) {
     List<Row> rows = new ArrayList<>();
     List<IndicatorResult> costly = costliestFirst(tenant);
     List<IndicatorResult> shown = full ? tenant.indicators() : costly;
@@ -275,7 +266,6 @@ public final class ReportPages {
               indicator.details().size() - details.size() + indicator.unlisted(),
               indicator.unlisted()));
     }
-    boolean worsening = worsening(tenant, today);
     return new Client(
         tenant.tenantId() == null ? "without-tenant" : "tenant-" + anchorPart(tenant.tenantId()),
         name(tenant),
@@ -290,7 +280,7 @@ public final class ReportPages {
         change(tenant.scoreChange30d()),
         tenant.levelSince(),
         sparkline(tenant.history(), 120, 28),
-        worsening,
+        tenant.worsening(),
         tenant.reasons(),
         String.join("; ", costliest),
         facts(tenant),
@@ -347,21 +337,6 @@ public final class ReportPages {
                     ? indicator.weight() / 2.0
                     : indicator.weight())));
     return costly;
-  }
-
-  /** Its level got worse than 7 days ago, or its score fell by 10 or more in 7 days. */
-  static boolean worsening(TenantReport tenant, LocalDate today) {
-    if (tenant.scoreChange7d() != null && tenant.scoreChange7d() <= -10) {
-      return true;
-    }
-    String weekAgo = today.minusDays(7).toString();
-    for (HistoryPoint point : tenant.history()) {
-      if (point.date().equals(weekAgo)
-          && point.riskLevel().ordinal() < tenant.riskLevel().ordinal()) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static String change(Integer change) {

@@ -46,7 +46,7 @@ public final class Views {
       String change30d,
       String levelSince,
       Sparkline sparkline,
-      boolean worsening,
+      List<String> worsening,
       List<String> reasons,
       String costliest,
       String facts,

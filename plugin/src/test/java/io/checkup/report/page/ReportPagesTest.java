@@ -91,22 +91,23 @@ class ReportPagesTest {
       history.add(new HistoryPoint(today.minusDays(daysAgo).toString(), thenScore, then));
     }
     return new TenantReport(
-        id,
-        level,
-        score,
-        List.of("reason of " + name),
-        indicators,
-        name,
-        null,
-        "small",
-        null,
-        5,
-        100,
-        new Report.Launches(today.minusDays(27).toString(), nCopies(28, 3L)),
-        change7d,
-        change7d,
-        today.minusDays(3).toString(),
-        history);
+            id,
+            level,
+            score,
+            List.of("reason of " + name),
+            indicators,
+            name,
+            null,
+            "small",
+            null,
+            5,
+            100,
+            new Report.Launches(today.minusDays(27).toString(), nCopies(28, 3L)),
+            change7d,
+            change7d,
+            today.minusDays(3).toString(),
+            history)
+        .withDecline(today);
   }
 
   /** The indicator with another status, value and norm in words, and day it is judged from. */
@@ -201,6 +202,85 @@ class ReportPagesTest {
                 .select("table.summary tbody tr td:first-child")
                 .eachText())
         .containsExactly("Steady", "Slipped", "Falling", "Better");
+  }
+
+  @Test
+  void aClientWhoseUseFallsWithinItsNormsComesFirstAndThePageSaysWhy() {
+    // score flat, every indicator ok, but a fifth of its launches gone in a week
+    TenantReport quieter =
+        launches(
+            tenant(
+                "quieter",
+                "Quieter",
+                RiskLevel.HEALTHY,
+                95,
+                0,
+                RiskLevel.HEALTHY,
+                Map.of(),
+                ReportPagesTest::none),
+            1076,
+            1391);
+    TenantReport steady =
+        tenant(
+            "steady",
+            "Steady",
+            RiskLevel.AT_RISK,
+            30,
+            -2,
+            RiskLevel.AT_RISK,
+            Map.of(),
+            ReportPagesTest::none);
+    Document page = Jsoup.parse(ReportPages.triage(report(steady, quieter), COCKPIT));
+
+    assertThat(page.select("table.summary tbody tr.worsening td:first-child").eachText())
+        .containsExactly("Quieter");
+    assertThat(page.select("section.tenant h2").eachText()).containsExactly("Quieter", "Steady");
+    assertThat(page.select("section#tenant-quieter p.worse").text())
+        .isEqualTo(
+            "Getting worse: launches in the last 7 days fell by 23 % in 7 days (1,391 → 1,076).");
+    assertThat(page.select("section#tenant-steady p.worse")).isEmpty();
+  }
+
+  /** The tenant with its launches in the last 7 days now and 7 days ago, judged again. */
+  private static TenantReport launches(TenantReport tenant, long now, long weekAgo) {
+    List<IndicatorResult> indicators = new ArrayList<>();
+    for (IndicatorResult indicator : tenant.indicators()) {
+      indicators.add(
+          indicator.id().equals("launches.7d")
+              ? new IndicatorResult(
+                  indicator.id(),
+                  now,
+                  indicator.norm(),
+                  indicator.status(),
+                  indicator.explanation(),
+                  indicator.details(),
+                  indicator.title(),
+                  weekAgo,
+                  String.valueOf(now),
+                  indicator.normText(),
+                  indicator.weight(),
+                  indicator.elements(),
+                  null)
+              : indicator);
+    }
+    return new TenantReport(
+            tenant.tenantId(),
+            tenant.riskLevel(),
+            tenant.score(),
+            tenant.reasons(),
+            indicators,
+            tenant.tenantName(),
+            tenant.plan(),
+            tenant.sizeClass(),
+            tenant.profile(),
+            tenant.users(),
+            tenant.ageDays(),
+            tenant.launches(),
+            tenant.scoreChange7d(),
+            tenant.scoreChange30d(),
+            tenant.levelSince(),
+            tenant.history())
+        .withDecline(LocalDate.parse(TODAY));
   }
 
   @Test
