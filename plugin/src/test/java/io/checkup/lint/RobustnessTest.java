@@ -164,6 +164,29 @@ class RobustnessTest {
         "entity reference '&x;' is not resolved: entities declared in a DTD are not supported");
   }
 
+  /**
+   * An entity reference after text in an element (Flowable's and Activiti's external entity tests
+   * have one) came out as the parser's raw words with an escaped line break and no position, where
+   * the same entity as the element's only content read well.
+   */
+  @Test
+  void anEntityAfterTextIsReportedAsAnyUnresolvedEntityWithItsPosition() {
+    String xml =
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE definitions [<!ENTITY foo \"x\">]>\n"
+            + "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"d\">"
+            + "<process id=\"p\"><documentation>a &foo;</documentation></process></definitions>";
+
+    LintOutcome outcome = lint(xml);
+
+    assertSingleParseError(
+        outcome,
+        "entity reference '&foo;' is not resolved: entities declared in a DTD are not supported");
+    Finding finding = outcome.findings().get(0);
+    assertThat(finding.message()).doesNotContain("\\n", "row,col", "malformed XML");
+    assertThat(finding.line()).isEqualTo(3);
+    assertThat(finding.column()).isPositive();
+  }
+
   @Test
   void definitionsWithoutANamespaceSayTheNamespaceIsMissing() {
     assertSingleParseError(

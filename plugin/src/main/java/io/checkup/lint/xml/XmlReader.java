@@ -139,34 +139,46 @@ public final class XmlReader {
       reader = (XMLStreamReader2) FACTORY.createXMLStreamReader(new StringReader(text));
       return readDocument(reader, declarationBreaks);
     } catch (XMLStreamException e) {
-      Location location = e.getLocation();
-      String message = e.getMessage();
-      // the JDK prefixes its messages with "ParseError at [row,col]:[l,c]\nMessage: "
-      int marker = message == null ? -1 : message.indexOf("Message: ");
-      if (marker >= 0) {
-        message = message.substring(marker + "Message: ".length());
-      }
-      if (message != null) {
-        // the position is reported separately
-        message = message.replaceFirst("\\s*at \\[row,col[^\\]]*\\]: \\[\\d+,\\d+\\]\\s*$", "");
-        // Aalto's words for an entity a DTD declares: say what it means for the model
-        message =
-            message.replaceFirst(
-                "^General entity reference \\(&([^;()]*);\\) encountered in entity expanding mode.*$",
-                "entity reference '&$1;' is not resolved: entities declared in a DTD are not"
-                    + " supported");
-      }
-      throw new XmlReadException(
-          message == null ? "malformed XML" : message.trim(),
-          location == null ? 0 : location.getLineNumber() + declarationBreaks,
-          location == null ? 0 : location.getColumnNumber(),
-          e);
+      throw readException(e, declarationBreaks);
     } catch (RuntimeException e) {
-      // some malformed byte sequences surface as unchecked exceptions from the decoder
+      // the reader reads text lazily and throws what it finds there unchecked, with the checked
+      // exception as its cause (an entity reference after text); some malformed byte sequences
+      // surface as unchecked exceptions from the decoder
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof XMLStreamException read) {
+          throw readException(read, declarationBreaks);
+        }
+      }
       throw new XmlReadException("malformed XML: " + e.getMessage(), 0, 0, e);
     } finally {
       close(reader);
     }
+  }
+
+  /** What the reader said, in the linter's words, at its position in the file. */
+  private static XmlReadException readException(XMLStreamException e, int declarationBreaks) {
+    Location location = e.getLocation();
+    String message = e.getMessage();
+    // the JDK prefixes its messages with "ParseError at [row,col]:[l,c]\nMessage: "
+    int marker = message == null ? -1 : message.indexOf("Message: ");
+    if (marker >= 0) {
+      message = message.substring(marker + "Message: ".length());
+    }
+    if (message != null) {
+      // the position is reported separately
+      message = message.replaceFirst("\\s*at \\[row,col[^\\]]*\\]: \\[\\d+,\\d+\\]\\s*$", "");
+      // Aalto's words for an entity a DTD declares: say what it means for the model
+      message =
+          message.replaceFirst(
+              "^General entity reference \\(&([^;()]*);\\) encountered in entity expanding mode.*$",
+              "entity reference '&$1;' is not resolved: entities declared in a DTD are not"
+                  + " supported");
+    }
+    return new XmlReadException(
+        message == null ? "malformed XML" : message.trim(),
+        location == null ? 0 : location.getLineNumber() + declarationBreaks,
+        location == null ? 0 : location.getColumnNumber(),
+        e);
   }
 
   /** The line breaks (CR LF, LF or CR alone) inside a leading XML declaration. */
