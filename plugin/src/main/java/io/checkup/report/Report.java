@@ -144,12 +144,38 @@ public record Report(String generatedAt, List<TenantReport> tenants) {
       for (IndicatorResult indicator : indicators) {
         withPrevious.add(indicator.withPreviousValue(previousValues.get(indicator.id())));
       }
+      return with(withPrevious, change7d, change30d, since, points, List.of());
+    }
+
+    /** This tenant with why it is getting worse by its trends ({@link Decline}), as of today. */
+    public TenantReport withDecline(LocalDate today) {
+      return with(
+          indicators,
+          scoreChange7d,
+          scoreChange30d,
+          levelSince,
+          history,
+          List.copyOf(Decline.of(this, today)));
+    }
+
+    /** This tenant with its indicators replaced (the same ones, otherwise judged or valued). */
+    public TenantReport withIndicators(List<IndicatorResult> others) {
+      return with(others, scoreChange7d, scoreChange30d, levelSince, history, worsening);
+    }
+
+    private TenantReport with(
+        List<IndicatorResult> theIndicators,
+        Integer change7d,
+        Integer change30d,
+        String since,
+        List<HistoryPoint> points,
+        List<String> why) {
       return new TenantReport(
           tenantId,
           riskLevel,
           score,
           reasons,
-          withPrevious,
+          theIndicators,
           tenantName,
           plan,
           sizeClass,
@@ -160,29 +186,8 @@ public record Report(String generatedAt, List<TenantReport> tenants) {
           change7d,
           change30d,
           since,
-          points);
-    }
-
-    /** This tenant with why it is getting worse by its trends ({@link Decline}), as of today. */
-    public TenantReport withDecline(LocalDate today) {
-      return new TenantReport(
-          tenantId,
-          riskLevel,
-          score,
-          reasons,
-          indicators,
-          tenantName,
-          plan,
-          sizeClass,
-          profile,
-          users,
-          ageDays,
-          launches,
-          scoreChange7d,
-          scoreChange30d,
-          levelSince,
-          history,
-          List.copyOf(Decline.of(this, today)));
+          points,
+          why);
     }
   }
 

@@ -75,22 +75,11 @@ class DeclineTest {
         .containsExactly("score fell by 10 in 7 days (80 → 70)");
 
     TenantReport slipped =
-        new TenantReport(
-            "acme",
+        tenant(
             RiskLevel.ATTENTION,
             79,
-            List.of(),
-            List.of(),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
             -4,
-            null,
-            null,
+            Map.of(),
             List.of(
                 new HistoryPoint("2026-11-24", 60, RiskLevel.AT_RISK),
                 new HistoryPoint("2026-11-25", 83, RiskLevel.HEALTHY),
@@ -103,6 +92,16 @@ class DeclineTest {
    * A tenant with its score change in 7 days and, per indicator id, its value now and 7 days ago.
    */
   private static TenantReport tenant(int score, int change7d, Map<String, Number[]> values) {
+    return tenant(RiskLevel.HEALTHY, score, change7d, values, List.of());
+  }
+
+  /** The same, with its level and daily snapshots. */
+  private static TenantReport tenant(
+      RiskLevel level,
+      int score,
+      int change7d,
+      Map<String, Number[]> values,
+      List<HistoryPoint> history) {
     Map<String, Number[]> ordered = new HashMap<>(values);
     List<IndicatorResult> indicators =
         ordered.entrySet().stream()
@@ -126,7 +125,7 @@ class DeclineTest {
             .toList();
     return new TenantReport(
         "acme",
-        RiskLevel.HEALTHY,
+        level,
         score,
         List.of(),
         indicators,
@@ -140,6 +139,6 @@ class DeclineTest {
         change7d,
         null,
         null,
-        List.of());
+        history);
   }
 }

@@ -263,24 +263,7 @@ class ReportPagesTest {
                   null)
               : indicator);
     }
-    return new TenantReport(
-            tenant.tenantId(),
-            tenant.riskLevel(),
-            tenant.score(),
-            tenant.reasons(),
-            indicators,
-            tenant.tenantName(),
-            tenant.plan(),
-            tenant.sizeClass(),
-            tenant.profile(),
-            tenant.users(),
-            tenant.ageDays(),
-            tenant.launches(),
-            tenant.scoreChange7d(),
-            tenant.scoreChange30d(),
-            tenant.levelSince(),
-            tenant.history())
-        .withDecline(LocalDate.parse(TODAY));
+    return tenant.withIndicators(indicators).withDecline(LocalDate.parse(TODAY));
   }
 
   @Test

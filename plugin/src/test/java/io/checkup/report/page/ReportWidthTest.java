@@ -157,23 +157,7 @@ class ReportWidthTest {
           ReportPagesTest.changed(
               indicator, indicator.status(), "+40,100 %", "1,000,000 to 10,000,000", null));
     }
-    return new TenantReport(
-        tenant.tenantId(),
-        tenant.riskLevel(),
-        tenant.score(),
-        tenant.reasons(),
-        indicators,
-        tenant.tenantName(),
-        tenant.plan(),
-        tenant.sizeClass(),
-        tenant.profile(),
-        tenant.users(),
-        tenant.ageDays(),
-        tenant.launches(),
-        tenant.scoreChange7d(),
-        tenant.scoreChange30d(),
-        tenant.levelSince(),
-        tenant.history());
+    return tenant.withIndicators(indicators);
   }
 
   private static List<Map<String, Object>> instances() {
