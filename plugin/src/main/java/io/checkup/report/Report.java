@@ -60,44 +60,6 @@ public record Report(String generatedAt, List<TenantReport> tenants) {
       List<HistoryPoint> history,
       List<String> worsening) {
 
-    /** This tenant with its trends, not yet judged for whether it is getting worse. */
-    public TenantReport(
-        String tenantId,
-        RiskLevel riskLevel,
-        int score,
-        List<String> reasons,
-        List<IndicatorResult> indicators,
-        String tenantName,
-        String plan,
-        String sizeClass,
-        String profile,
-        Integer users,
-        Integer ageDays,
-        Launches launches,
-        Integer scoreChange7d,
-        Integer scoreChange30d,
-        String levelSince,
-        List<HistoryPoint> history) {
-      this(
-          tenantId,
-          riskLevel,
-          score,
-          reasons,
-          indicators,
-          tenantName,
-          plan,
-          sizeClass,
-          profile,
-          users,
-          ageDays,
-          launches,
-          scoreChange7d,
-          scoreChange30d,
-          levelSince,
-          history,
-          List.of());
-    }
-
     /** This tenant without trends: as far as the day's report alone tells. */
     public TenantReport(
         String tenantId,
@@ -128,6 +90,7 @@ public record Report(String generatedAt, List<TenantReport> tenants) {
           null,
           null,
           null,
+          List.of(),
           List.of());
     }
 

@@ -139,6 +139,7 @@ class DeclineTest {
         change7d,
         null,
         null,
-        history);
+        history,
+        List.of());
   }
 }

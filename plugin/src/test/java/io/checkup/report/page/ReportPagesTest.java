@@ -106,7 +106,8 @@ class ReportPagesTest {
             change7d,
             change7d,
             today.minusDays(3).toString(),
-            history)
+            history,
+            List.of())
         .withDecline(today);
   }
 
