@@ -245,15 +245,7 @@ final class Evaluation {
       max = null;
       note = note == null ? "n/a: switched off for this tenant's size class or settings." : note;
     }
-    if (value != null
-        && !young
-        && !partial
-        && max != null
-        && value.doubleValue() > max
-        && indicator.adviceAbove() != null) {
-      String above = "Above the norm: " + indicator.adviceAbove();
-      note = note == null ? above : note + " " + above;
-    }
+    boolean above = value != null && !young && !partial && max != null && value.doubleValue() > max;
     Status status;
     if (value == null || young || partial || (!minApplies && max == null)) {
       status = Status.NOT_APPLICABLE;
@@ -277,7 +269,7 @@ final class Evaluation {
                 max,
                 norm.minShareOfUsers() != null && relative == null ? users : null)
             + (relative == null || (shownMin == null && max == null) ? "" : relative);
-    String explanation = explanations.of(indicator, normText, note);
+    String explanation = explanations.of(indicator, normText, note, above);
     reasonNorms.put(indicator, normText);
     results.put(
         indicator,

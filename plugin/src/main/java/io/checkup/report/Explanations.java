@@ -10,14 +10,21 @@ import java.util.Map;
  */
 final class Explanations {
 
-  private record Key(Indicator indicator, String norm, String note) {}
+  private record Key(Indicator indicator, String norm, String note, boolean above) {}
 
   private final Map<Key, String> made = new HashMap<>();
 
-  /** "Norm: {norm}. {meaning} What to do: {advice} {note}". */
-  String of(Indicator indicator, String norm, String note) {
+  /**
+   * "Norm: {norm}. {meaning} What to do: {advice} {note}"; for a value above the norm's upper bound
+   * the advice for that ({@link Indicator#explanationTailAbove}).
+   */
+  String of(Indicator indicator, String norm, String note, boolean above) {
     return made.computeIfAbsent(
-        new Key(indicator, norm, note),
-        key -> "Norm: " + norm + indicator.explanationTail() + (note == null ? "" : " " + note));
+        new Key(indicator, norm, note, above),
+        key ->
+            "Norm: "
+                + norm
+                + (above ? indicator.explanationTailAbove() : indicator.explanationTail())
+                + (note == null ? "" : " " + note));
   }
 }

@@ -712,10 +712,15 @@ public enum Indicator {
 
   private final About about;
   private final String explanationTail;
+  private final String explanationTailAbove;
 
   Indicator(About about) {
     this.about = about;
     this.explanationTail = ". " + about.meaning + " What to do: " + about.advice;
+    this.explanationTailAbove =
+        about.aboveAdvice == null
+            ? explanationTail
+            : ". " + about.meaning + " Above the norm, what to do: " + about.aboveAdvice;
   }
 
   /** Measures this indicator for one tenant. */
@@ -793,6 +798,15 @@ public enum Indicator {
    */
   String explanationTail() {
     return explanationTail;
+  }
+
+  /**
+   * The same for a value above the norm's upper bound: ". {meaning} Above the norm, what to do:
+   * {advice above}" where the indicator has advice for that, so that a partner is not told to raise
+   * a value that is too high.
+   */
+  String explanationTailAbove() {
+    return explanationTailAbove;
   }
 
   /** Why there is no value, when there is none. */

@@ -144,7 +144,9 @@ class EvaluationTest {
     IndicatorResult launches = result(busy, Indicator.LAUNCHES);
     assertThat(launches.status()).isEqualTo(Status.OUT_OF_NORM);
     assertThat(launches.explanation())
-        .contains("Above the norm: look for processes that start each other in loops");
+        .contains("Above the norm, what to do: look for processes that start each other in loops")
+        // not the advice for a value below the norm
+        .doesNotContain("start it from a process");
     assertThat(busy.reasons())
         .anySatisfy(
             reason ->
