@@ -426,6 +426,60 @@ class FlowSemanticsOnTheEngineTest {
     assertThat(rules(xml)).contains("deadlock");
   }
 
+  /**
+   * Without outgoing flows an asyncAfter task ends only after its job, and its non-interrupting
+   * timer waits beside that job: its path and the other branch both pass the merge (a reviewer's
+   * model, run on the engine).
+   */
+  @Test
+  void aTimerOnAnAsyncAfterTaskWithoutOutgoingFlowsCanFire() {
+    String xml =
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                     xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="test">
+          <process id="charge" isExecutable="true" camunda:historyTimeToLive="1">
+            <startEvent id="start"/>
+            <parallelGateway id="fork"/>
+            <serviceTask id="pay" name="Charge" camunda:expression="${true}"
+                         camunda:asyncAfter="true"/>
+            <boundaryEvent id="late" name="Late" attachedToRef="pay" cancelActivity="false">
+              <timerEventDefinition><timeDuration>PT1M</timeDuration></timerEventDefinition>
+            </boundaryEvent>
+            <userTask id="ship" name="Ship"/>
+            <exclusiveGateway id="merge" name="Merge"/>
+            <serviceTask id="book" name="Book" camunda:expression="${true}"/>
+            <endEvent id="end"/>
+            <sequenceFlow id="a" sourceRef="start" targetRef="fork"/>
+            <sequenceFlow id="b" sourceRef="fork" targetRef="pay"/>
+            <sequenceFlow id="c" sourceRef="fork" targetRef="ship"/>
+            <sequenceFlow id="d" sourceRef="late" targetRef="merge"/>
+            <sequenceFlow id="e" sourceRef="ship" targetRef="merge"/>
+            <sequenceFlow id="f" sourceRef="merge" targetRef="book"/>
+            <sequenceFlow id="g" sourceRef="book" targetRef="end"/>
+          </process>
+        </definitions>
+        """;
+    deploy(xml);
+    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("charge");
+    var management = engine.getManagementService();
+
+    Job timer =
+        management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+    assertThat(timer).as("the timer waits beside the asyncAfter job").isNotNull();
+    management.executeJob(timer.getId());
+    complete(instance, "ship", Map.of());
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricActivityInstanceQuery()
+                .activityId("book")
+                .count())
+        .as("'Book' ran for the timer's path and for the other branch")
+        .isEqualTo(2);
+    assertThat(rules(xml)).contains("lack-of-synchronization");
+  }
+
   /** Runs the instance's one job (its timer) now. */
   private void fireItsJob(ProcessInstance instance) {
     Job job =

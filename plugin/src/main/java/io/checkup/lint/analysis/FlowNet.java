@@ -229,12 +229,15 @@ final class FlowNet {
    * Whether the activity, once Camunda has created it, waits before it completes: what its timer,
    * message and signal boundary events need to fire. Its own {@code asyncBefore} does not count
    * (the job runs before the activity and its event subscriptions are created, then runs it through
-   * in one transaction), nor its own {@code asyncAfter} (the activity and its subscriptions are
-   * gone before the job); an asynchronous inner activity of a multi-instance activity (whose
-   * boundary events belong to the whole) does, as does anything asynchronous inside a sub-process.
+   * in one transaction), nor its own {@code asyncAfter} when it has outgoing flows (the activity
+   * and its subscriptions are gone before the job). Without outgoing flows Camunda ends it after
+   * the {@code asyncAfter} job, so its subscriptions wait with that job and its events may fire. An
+   * asynchronous inner activity of a multi-instance activity (whose boundary events belong to the
+   * whole) waits, as does anything asynchronous inside a sub-process.
    */
   static boolean waitsWhileActive(FlowNode node) {
-    if ("external".equals(node.camundaAttr("type"))) {
+    if ("external".equals(node.camundaAttr("type"))
+        || node.outgoing().isEmpty() && "true".equals(node.camundaAttr("asyncAfter"))) {
       return true;
     }
     XmlNode multiInstance = node.multiInstance();
