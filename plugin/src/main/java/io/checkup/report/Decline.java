@@ -12,10 +12,11 @@ import java.util.List;
  * snapshot of 7 days ago, its score fell by {@link #SCORE_FALL} or more in 7 days, or its use fell
  * by a fifth or more in 7 days while the norms may not show it yet (launches in the last 7 days,
  * from at least {@link #MIN_LAUNCHES}; users given work in the last 30 days, from at least {@link
- * #MIN_USERS}). A score cannot fall below 0 nor a level below at risk, and a use that slides within
- * its norm moves neither: falling use is what comes before a cancellation (checkup-metrics.md), so
- * it counts on its own. Both use indicators count over whole weeks or months, so weekends and a
- * day's noise do not move them.
+ * #MIN_USERS}; values judged today, not {@code n/a}, which may be counted over part of their
+ * window). A score cannot fall below 0 nor a level below at risk, and a use that slides within its
+ * norm moves neither: falling use is what comes before a cancellation (checkup-metrics.md), so it
+ * counts on its own. Both use indicators count over whole weeks or months, so weekends and a day's
+ * noise do not move them.
  */
 public final class Decline {
 
@@ -75,7 +76,10 @@ public final class Decline {
   }
 
   private static void fell(IndicatorResult indicator, int least, String what, List<String> why) {
-    if (indicator.value() == null || indicator.previousValue() == null) {
+    // a value not judged (n/a) may be counted over part of its window only: no fall to read from it
+    if (indicator.value() == null
+        || indicator.previousValue() == null
+        || indicator.status() == Status.NOT_APPLICABLE) {
       return;
     }
     double then = indicator.previousValue().doubleValue();

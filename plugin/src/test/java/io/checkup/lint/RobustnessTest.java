@@ -124,7 +124,7 @@ class RobustnessTest {
 
     assertSingleParseError(
         outcome,
-        "entity reference '&xxe;' is not resolved: entities declared in a DTD are not supported");
+        "entity reference '&xxe;' is not resolved: a model may use XML's predefined entities only");
     assertThat(outcome.findings().get(0).message()).doesNotContain("TOP-SECRET");
   }
 
@@ -161,7 +161,7 @@ class RobustnessTest {
         plain.replace("id=\"d\"/>", "id=\"d\"><process id=\"p\" name=\"&x;\"/></definitions>");
     assertSingleParseError(
         lint(used),
-        "entity reference '&x;' is not resolved: entities declared in a DTD are not supported");
+        "entity reference '&x;' is not resolved: a model may use XML's predefined entities only");
   }
 
   /**
@@ -180,7 +180,7 @@ class RobustnessTest {
 
     assertSingleParseError(
         outcome,
-        "entity reference '&foo;' is not resolved: entities declared in a DTD are not supported");
+        "entity reference '&foo;' is not resolved: a model may use XML's predefined entities only");
     Finding finding = outcome.findings().get(0);
     assertThat(finding.message()).doesNotContain("\\n", "row,col", "malformed XML");
     assertThat(finding.line()).isEqualTo(3);

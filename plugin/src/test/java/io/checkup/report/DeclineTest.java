@@ -64,6 +64,33 @@ class DeclineTest {
   }
 
   @Test
+  void aValueNotJudgedYetSaysNothingOfAFall() {
+    // counted over part of its window only (the statistics restarted): n/a, not a fall of 60 %
+    TenantReport tenant = tenant(90, 0, Map.of("launches.7d", new Number[] {400, 1000}));
+    IndicatorResult partial = tenant.indicators().get(0);
+    TenantReport notJudged =
+        tenant.withIndicators(
+            List.of(
+                new IndicatorResult(
+                    partial.id(),
+                    partial.value(),
+                    partial.norm(),
+                    Status.NOT_APPLICABLE,
+                    partial.explanation(),
+                    partial.details(),
+                    partial.title(),
+                    partial.previousValue(),
+                    partial.valueText(),
+                    partial.normText(),
+                    partial.weight(),
+                    partial.elements(),
+                    partial.judgedFrom())));
+
+    assertThat(Decline.of(tenant, TODAY)).hasSize(1);
+    assertThat(Decline.of(notJudged, TODAY)).isEmpty();
+  }
+
+  @Test
   void aFallOfExactlyAFifthCounts() {
     assertThat(Decline.of(tenant(90, 0, Map.of("launches.7d", new Number[] {800, 1000})), TODAY))
         .containsExactly("launches in the last 7 days fell by 20 % in 7 days (1,000 → 800)");

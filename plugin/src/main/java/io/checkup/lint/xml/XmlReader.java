@@ -171,7 +171,8 @@ public final class XmlReader {
       message =
           message.replaceFirst(
               "^General entity reference \\(&([^;()]*);\\) encountered in entity expanding mode.*$",
-              "entity reference '&$1;' is not resolved: entities declared in a DTD are not"
+              "entity reference '&$1;' is not resolved: a model may use XML's predefined entities"
+                  + " only (&amp; &lt; &gt; &quot; &apos;); entities declared in a DTD are not"
                   + " supported");
     }
     return new XmlReadException(

@@ -189,9 +189,9 @@ class ReportPagesTest {
                 ReportPagesTest::none));
     Document page = Jsoup.parse(ReportPages.triage(report, COCKPIT));
 
-    assertThat(page.select("table.summary tbody tr td:first-child").eachText())
+    assertThat(page.select("table.summary tbody tr td:first-child a").eachText())
         .containsExactly("Slipped", "Falling", "Steady", "Better");
-    assertThat(page.select("table.summary tbody tr.worsening td:first-child").eachText())
+    assertThat(page.select("table.summary tbody tr.worsening td:first-child a").eachText())
         .containsExactly("Slipped", "Falling");
     assertThat(page.select("table.summary tbody tr td:nth-child(4)").eachText())
         .containsExactly("−5", "−15", "−2", "+12");
@@ -200,7 +200,7 @@ class ReportPagesTest {
     // the full page keeps the report's order
     assertThat(
             Jsoup.parse(ReportPages.full(report, COCKPIT))
-                .select("table.summary tbody tr td:first-child")
+                .select("table.summary tbody tr td:first-child a")
                 .eachText())
         .containsExactly("Steady", "Slipped", "Falling", "Better");
   }
@@ -233,8 +233,11 @@ class ReportPagesTest {
             ReportPagesTest::none);
     Document page = Jsoup.parse(ReportPages.triage(report(steady, quieter), COCKPIT));
 
-    assertThat(page.select("table.summary tbody tr.worsening td:first-child").eachText())
+    assertThat(page.select("table.summary tbody tr.worsening td:first-child a").eachText())
         .containsExactly("Quieter");
+    // marked in words too, with the reasons on hover
+    assertThat(page.select("table.summary tbody tr.worsening span.worse").attr("title"))
+        .isEqualTo("launches in the last 7 days fell by 23 % in 7 days (1,391 → 1,076)");
     assertThat(page.select("section.tenant h2").eachText()).containsExactly("Quieter", "Steady");
     assertThat(page.select("section#tenant-quieter p.worse").text())
         .isEqualTo(
