@@ -49,6 +49,7 @@ public class DashboardResource extends CockpitResource {
       row.put("score", tenant.score());
       row.put("scoreChange7d", tenant.scoreChange7d());
       row.put("levelSince", tenant.levelSince());
+      row.put("worsening", tenant.worsening());
       row.put(
           "reasons", tenant.reasons().subList(0, Math.min(TOP_REASONS, tenant.reasons().size())));
       rows.add(row);

@@ -356,7 +356,11 @@ const dashboard = {
           row.appendChild(el('td', null, {}, tenant.tenantId === null ? '(without tenant)' : plain(tenant.tenantName || tenant.tenantId)));
           row.appendChild(el('td', 'checkup-level', {}, LEVELS[tenant.riskLevel] || tenant.riskLevel));
           row.appendChild(el('td', 'checkup-score', {}, tenant.score));
-          row.appendChild(el('td', 'checkup-change', {}, change(tenant.scoreChange7d)));
+          const moved = row.appendChild(el('td', 'checkup-change', {}, change(tenant.scoreChange7d)));
+          if (tenant.worsening && tenant.worsening.length) {
+            // why it is getting worse (docs/report.md, "History and trends"), on hover
+            moved.appendChild(el('span', 'checkup-worse', {title: tenant.worsening.join('; ')}, 'getting worse'));
+          }
           const reasons = row.appendChild(el('td', 'checkup-reasons')).appendChild(el('ul'));
           for (const reason of tenant.reasons) {
             reasons.appendChild(el('li', null, {}, plain(reason)));

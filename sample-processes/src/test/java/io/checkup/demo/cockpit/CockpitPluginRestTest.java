@@ -328,6 +328,8 @@ class CockpitPluginRestTest {
       tenants.add(row.get("tenantId").asText());
       assertThat(row.get("score").isInt()).isTrue();
       assertThat(row.get("riskLevel").asText()).isIn("healthy", "attention", "at-risk");
+      // why the tenant is getting worse: a list, empty without snapshots of 7 days ago
+      assertThat(row.get("worsening").isArray()).as(row.toString()).isTrue();
     }
     return tenants;
   }
