@@ -162,7 +162,8 @@ class DemoStoryTest {
   }
 
   @Test
-  void theSlippingClientsHistoryShowsItsDeclineAndBothSlippingClientsComeFirstOnTheTriagePage() throws Exception {
+  void theSlippingClientsHistoryShowsItsDeclineAndBothSlippingClientsComeFirstOnTheTriagePage()
+      throws Exception {
     JsonNode contoso = tenant("contoso");
     JsonNode history = contoso.get("history");
     assertThat(history).hasSize(30);
