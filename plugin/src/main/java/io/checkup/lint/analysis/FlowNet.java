@@ -219,10 +219,17 @@ final class FlowNet {
    * that reached them.
    */
   static boolean waitState(FlowNode node) {
-    return "true".equals(node.camundaAttr("asyncBefore"))
-        || "true".equals(node.camundaAttr("asyncAfter"))
-        || "true".equals(node.camundaAttr("async"))
-        || waitsWhileActive(node);
+    return asynchronous(node.xml()) || waitsWhileActive(node);
+  }
+
+  /**
+   * Whether an element is marked {@code asyncBefore}, {@code asyncAfter} or (Camunda's older word)
+   * {@code async}: an activity, or a multi-instance activity's loop characteristics.
+   */
+  private static boolean asynchronous(XmlNode element) {
+    return "true".equals(BpmnElement.camundaAttr(element, "asyncBefore"))
+        || "true".equals(BpmnElement.camundaAttr(element, "asyncAfter"))
+        || "true".equals(BpmnElement.camundaAttr(element, "async"));
   }
 
   /**
@@ -241,10 +248,7 @@ final class FlowNet {
       return true;
     }
     XmlNode multiInstance = node.multiInstance();
-    if (multiInstance != null
-        && ("true".equals(BpmnElement.camundaAttr(multiInstance, "asyncBefore"))
-            || "true".equals(BpmnElement.camundaAttr(multiInstance, "asyncAfter"))
-            || "true".equals(BpmnElement.camundaAttr(multiInstance, "async")))) {
+    if (multiInstance != null && asynchronous(multiInstance)) {
       return true;
     }
     return switch (node.type()) {
