@@ -2,6 +2,7 @@ package io.checkup.alerts;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.checkup.report.Report.TenantReport;
 import io.checkup.report.RiskLevel;
@@ -76,6 +77,24 @@ record AlertBody(
         + "/"
         + URLEncoder.encode(tenantId, StandardCharsets.UTF_8).replace("+", "%20")
         + "?format=html";
+  }
+
+  /**
+   * What an alert's stored body said of its tenant (its level and score), or null when the body
+   * does not say (not written by this class).
+   */
+  static Worsening.LastAlert lastAlert(String json) {
+    try {
+      JsonNode body = JSON.readTree(json);
+      JsonNode level = body.path("riskLevel");
+      JsonNode score = body.path("score");
+      if (!level.isTextual() || !score.canConvertToInt()) {
+        return null;
+      }
+      return new Worsening.LastAlert(JSON.treeToValue(level, RiskLevel.class), score.intValue());
+    } catch (JsonProcessingException e) {
+      return null;
+    }
   }
 
   String json() {

@@ -4,6 +4,7 @@ import io.checkup.db.Jdbc;
 import io.checkup.report.Report;
 import io.checkup.report.Report.TenantReport;
 import io.checkup.report.Snapshot;
+import io.checkup.text.Durations;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One evaluation of every tenant of a report against the states the last one left: in one
@@ -18,6 +21,8 @@ import java.util.function.Predicate;
  * alerts raised are stored with the new states, and so raised once, whichever node evaluates.
  */
 final class AlertRound {
+
+  private static final Logger LOG = LoggerFactory.getLogger("io.checkup.alerts");
 
   /** How long delivered and given-up alerts are kept. */
   static final Duration KEEP = Duration.ofDays(30);
@@ -68,41 +73,77 @@ final class AlertRound {
    * @return the alerts raised, or null when the round was not due after all
    */
   List<AlertBody> run(Report report, long now, boolean force) throws SQLException {
-    return Jdbc.inTransaction(
-        tables.dataSource(),
-        connection -> {
-          long last = tables.lockRound(connection);
-          if (!force && now - last < settings.interval().toMillis()) {
-            return null;
-          }
-          Map<String, TenantState> states = tables.states(connection);
-          List<AlertBody> raised = new ArrayList<>();
-          for (TenantReport tenant : report.tenants()) {
-            if (excluded.test(tenant.tenantId())) {
-              continue;
-            }
-            TenantState before = states.get(Snapshot.key(tenant.tenantId()));
-            Worsening.Judgement judgement =
-                Worsening.judge(tenant, before, now, settings.scoreDrop());
-            tables.saveState(connection, judgement.next(), before != null);
-            if (judgement.alerts()) {
-              AlertBody body =
-                  AlertBody.of(
-                      UUID.randomUUID().toString(), tenant, judgement, settings.reportUrl(), now);
-              // delivery runs on the wall clock (retries wait real time), the evaluation on the
-              // engine's
-              tables.insertAlert(
-                  connection,
-                  body.id(),
-                  tenant.tenantId(),
-                  body.json(),
-                  System.currentTimeMillis());
-              raised.add(body);
-            }
-          }
-          tables.endRound(connection, now, settings.nodeId());
-          tables.deleteDoneBefore(connection, System.currentTimeMillis() - KEEP.toMillis());
-          return raised;
-        });
+    List<HeldBack> heldBack = new ArrayList<>();
+    List<AlertBody> alerts =
+        Jdbc.inTransaction(
+            tables.dataSource(),
+            connection -> {
+              long last = tables.lockRound(connection);
+              if (!force && now - last < settings.interval().toMillis()) {
+                return null;
+              }
+              heldBack.clear();
+              Map<String, TenantState> states = tables.states(connection);
+              // the alerts of the cool-down, by the wall clock CREATED_ is written in; the
+              // judgement
+              // then compares the engine's clock with the tenant's last alert
+              Map<String, Worsening.LastAlert> lastAlerts =
+                  settings.coolDown().isZero()
+                      ? Map.of()
+                      : tables.lastAlerts(
+                          connection, System.currentTimeMillis() - settings.coolDown().toMillis());
+              List<AlertBody> raised = new ArrayList<>();
+              for (TenantReport tenant : report.tenants()) {
+                if (excluded.test(tenant.tenantId())) {
+                  continue;
+                }
+                String key = Snapshot.key(tenant.tenantId());
+                TenantState before = states.get(key);
+                Worsening.LastAlert lastAlert = lastAlerts.get(key);
+                Worsening.Judgement judgement =
+                    Worsening.judge(
+                        tenant, before, lastAlert, now, settings.scoreDrop(), settings.coolDown());
+                if (!judgement.alerts() && !judgement.heldBack().isEmpty()) {
+                  heldBack.add(new HeldBack(tenant, lastAlert));
+                }
+                tables.saveState(connection, judgement.next(), before != null);
+                if (judgement.alerts()) {
+                  AlertBody body =
+                      AlertBody.of(
+                          UUID.randomUUID().toString(),
+                          tenant,
+                          judgement,
+                          settings.reportUrl(),
+                          now);
+                  // delivery runs on the wall clock (retries wait real time), the evaluation on the
+                  // engine's
+                  tables.insertAlert(
+                      connection,
+                      body.id(),
+                      tenant.tenantId(),
+                      body.json(),
+                      System.currentTimeMillis());
+                  raised.add(body);
+                }
+              }
+              tables.endRound(connection, now, settings.nodeId());
+              tables.deleteDoneBefore(connection, System.currentTimeMillis() - KEEP.toMillis());
+              return raised;
+            });
+    for (HeldBack held : heldBack) {
+      LOG.info(
+          "camunda-checkup: no alert for {}, now {} with score {}: within the {} cool-down of its "
+              + "last alert ({}, score {}) it is alerted only when worse than that",
+          AlertDelivery.tenant(held.tenant().tenantId()),
+          held.tenant().riskLevel(),
+          held.tenant().score(),
+          Durations.format(settings.coolDown()),
+          held.lastAlert().level(),
+          held.lastAlert().score());
+    }
+    return alerts;
   }
+
+  /** A tenant worse than at the last evaluation, but not than its last alert said. */
+  private record HeldBack(TenantReport tenant, Worsening.LastAlert lastAlert) {}
 }

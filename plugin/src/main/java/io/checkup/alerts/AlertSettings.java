@@ -10,6 +10,8 @@ import java.time.Duration;
  * @param secret signs each body when set (HMAC-SHA256), else null
  * @param interval how often the tenants are evaluated, once per cluster
  * @param scoreDrop the fall of a score within 7 days that raises an alert
+ * @param coolDown for this long after a tenant's alert, it is alerted again only when worse than
+ *     that alert said; zero: at every fall
  * @param reportUrl the report's address, to which an alert adds the tenant
  * @param retryAfter the wait before the first retry; it doubles with each further one, up to 1 h
  * @param retryFor how long an alert is retried before it is given up
@@ -21,6 +23,7 @@ public record AlertSettings(
     String secret,
     Duration interval,
     int scoreDrop,
+    Duration coolDown,
     String reportUrl,
     Duration retryAfter,
     Duration retryFor,
@@ -51,6 +54,8 @@ public record AlertSettings(
         + interval
         + ", scoreDrop="
         + scoreDrop
+        + ", coolDown="
+        + coolDown
         + ", retryAfter="
         + retryAfter
         + ", retryFor="

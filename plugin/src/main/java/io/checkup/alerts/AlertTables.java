@@ -182,6 +182,33 @@ final class AlertTables {
     }
   }
 
+  /**
+   * What each tenant's latest alert raised since {@code since} said (epoch milliseconds on the wall
+   * clock {@code CREATED_} is written in), by {@link Snapshot#key}; a tenant whose latest body says
+   * nothing readable is left out.
+   */
+  Map<String, Worsening.LastAlert> lastAlerts(Connection connection, long since)
+      throws SQLException {
+    Map<String, Worsening.LastAlert> last = new HashMap<>();
+    try (PreparedStatement select =
+        prepare(
+            connection,
+            "select TENANT_KEY_, BODY_ from " + alert + " where CREATED_ >= ? order by CREATED_")) {
+      select.setLong(1, since);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          Worsening.LastAlert said = AlertBody.lastAlert(rows.getString(2));
+          if (said == null) {
+            last.remove(rows.getString(1));
+          } else {
+            last.put(rows.getString(1), said);
+          }
+        }
+      }
+    }
+    return last;
+  }
+
   /** Stores a new alert, due at once. */
   void insertAlert(Connection connection, String id, String tenantId, String body, long now)
       throws SQLException {

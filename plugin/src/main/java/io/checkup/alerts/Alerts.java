@@ -127,13 +127,18 @@ public final class Alerts {
     }
     LOG.info(
         "camunda-checkup: alerts on: {} every {} (once per cluster), a score drop of {} within 7 "
-            + "days or a worse risk level alerts, signed: {}",
+            + "days or a worse risk level alerts{}, signed: {}",
         evaluate
             ? "this node evaluates the tenants"
             : "this node delivers; the tenants are evaluated by nodes with alertsEvaluate on, or"
                 + " once the application starts the evaluation,",
         Durations.format(settings.interval()),
         settings.scoreDrop(),
+        settings.coolDown().isZero()
+            ? ""
+            : ", then for "
+                + Durations.format(settings.coolDown())
+                + " only a tenant worse than its alert said",
         settings.secret() != null ? "yes" : "no");
   }
 

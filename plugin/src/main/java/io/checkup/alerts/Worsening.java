@@ -16,8 +16,10 @@ import java.util.List;
  * before without one), or its score fell by at least the configured amount within 7 days. The fall
  * is measured from the highest score of the last 7 days that came after the tenant's last alert, as
  * the evaluations and the daily snapshots saw it; so one fall raises one alert, and a tenant that
- * falls on raises another only after falling that much again. Pure: the evaluation reads and writes
- * the states around it.
+ * falls on raises another only after falling that much again. For a while after an alert (the
+ * cool-down) a tenant is alerted again only when it is worse than that alert said: a client
+ * wobbling across a level's bound is alerted once, not at each fall. Pure: the evaluation reads and
+ * writes the states around it.
  */
 final class Worsening {
 
@@ -36,28 +38,42 @@ final class Worsening {
    * @param previousScore the score before (for a tenant seen for the first time: that of its latest
    *     daily snapshot before today), or null for a tenant seen for the first time without one
    * @param referenceScore the score the fall is measured from, or null
+   * @param heldBack the triggers the cool-down held back: the tenant is no worse than its last
+   *     alert said
    */
   record Judgement(
       TenantState next,
       List<String> triggers,
       RiskLevel previousLevel,
       Integer previousScore,
-      Integer referenceScore) {
+      Integer referenceScore,
+      List<String> heldBack) {
 
     boolean alerts() {
       return !triggers.isEmpty();
     }
   }
 
+  /** What a tenant's last alert said: its level and score then. */
+  record LastAlert(RiskLevel level, int score) {}
+
   private Worsening() {}
 
   /**
    * @param now the tenant in the report just made (with its history of daily snapshots)
    * @param before its state at the last evaluation, or null if it had none
+   * @param lastAlert what its last alert said, or null if none is known
    * @param at the moment of this evaluation (epoch milliseconds)
    * @param scoreDrop the fall within 7 days that raises an alert
+   * @param coolDown for this long after an alert, only a tenant worse than it said is alerted
    */
-  static Judgement judge(TenantReport now, TenantState before, long at, int scoreDrop) {
+  static Judgement judge(
+      TenantReport now,
+      TenantState before,
+      LastAlert lastAlert,
+      long at,
+      int scoreDrop,
+      Duration coolDown) {
     long windowStart = at - WINDOW.toMillis();
     long since =
         before != null && before.lastAlertAt() != null
@@ -93,6 +109,19 @@ final class Worsening {
     if (reference != null && reference - now.score() >= scoreDrop) {
       triggers.add(SCORE_DROP);
     }
+    List<String> heldBack = new ArrayList<>(0);
+    if (lastAlert != null
+        && before != null
+        && before.lastAlertAt() != null
+        && at - before.lastAlertAt() < coolDown.toMillis()) {
+      if (triggers.contains(RISK_LEVEL) && now.riskLevel().compareTo(lastAlert.level()) <= 0) {
+        heldBack.add(RISK_LEVEL);
+      }
+      if (triggers.contains(SCORE_DROP) && lastAlert.score() - now.score() < scoreDrop) {
+        heldBack.add(SCORE_DROP);
+      }
+      triggers.removeAll(heldBack);
+    }
     boolean alert = !triggers.isEmpty();
     int peak = now.score();
     long peakAt = at;
@@ -114,7 +143,8 @@ final class Worsening {
         List.copyOf(triggers),
         previousLevel,
         previousScore,
-        triggers.contains(SCORE_DROP) ? reference : null);
+        triggers.contains(SCORE_DROP) ? reference : null,
+        List.copyOf(heldBack));
   }
 
   /** The tenant's latest daily snapshot of a day before the evaluation's, or null. */

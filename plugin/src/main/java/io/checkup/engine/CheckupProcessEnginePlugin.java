@@ -1,5 +1,6 @@
 package io.checkup.engine;
 
+import static io.checkup.engine.CheckupSettings.ALERTS_COOL_DOWN;
 import static io.checkup.engine.CheckupSettings.ALERTS_EVALUATE;
 import static io.checkup.engine.CheckupSettings.ALERTS_INTERVAL;
 import static io.checkup.engine.CheckupSettings.ALERTS_REPORT_URL;
@@ -394,6 +395,7 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
                 settings.get(ALERTS_WEBHOOK_SECRET),
                 settings.get(ALERTS_INTERVAL),
                 settings.get(ALERTS_SCORE_DROP),
+                settings.get(ALERTS_COOL_DOWN),
                 settings.get(ALERTS_REPORT_URL),
                 settings.get(ALERTS_RETRY_AFTER),
                 settings.get(ALERTS_RETRY_FOR),
@@ -428,6 +430,7 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
             ALERTS_WEBHOOK_SECRET,
             ALERTS_INTERVAL,
             ALERTS_SCORE_DROP,
+            ALERTS_COOL_DOWN,
             ALERTS_REPORT_URL,
             ALERTS_RETRY_AFTER,
             ALERTS_RETRY_FOR,
@@ -869,6 +872,18 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
   /** The fall of a score within 7 days that raises an alert (15, the default). */
   public void setAlertsScoreDrop(int alertsScoreDrop) {
     settings.setText(ALERTS_SCORE_DROP, String.valueOf(alertsScoreDrop));
+  }
+
+  public String getAlertsCoolDown() {
+    return settings.text(ALERTS_COOL_DOWN);
+  }
+
+  /**
+   * For this long after a tenant's alert ({@code 24h}), it is alerted again only when worse than
+   * that alert said; {@code 0}: at every fall.
+   */
+  public void setAlertsCoolDown(String alertsCoolDown) {
+    settings.setText(ALERTS_COOL_DOWN, alertsCoolDown);
   }
 
   public String getAlertsReportUrl() {

@@ -289,6 +289,30 @@ public final class CheckupSettings {
                 }
               });
 
+  /** Alerts are kept 30 days: a cool-down cannot look further back than that. */
+  private static final Duration LONGEST_COOL_DOWN = Duration.ofDays(30);
+
+  public static final Setting<Duration> ALERTS_COOL_DOWN =
+      duration(
+              "alertsCoolDown",
+              "checkup.alerts.cool-down",
+              Duration.ofHours(24),
+              "s",
+              "For this long after a tenant's alert, alert it again only when it is worse than that alert "
+                  + "said (0: at every fall)")
+          .checking(
+              value -> {
+                if (value.isNegative()) {
+                  throw new IllegalArgumentException(
+                      Durations.format(value) + " is a negative duration");
+                }
+                if (value.compareTo(LONGEST_COOL_DOWN) > 0) {
+                  throw new IllegalArgumentException(
+                      Durations.format(value)
+                          + " is longer than 30d (the alerts it compares with are kept 30 days)");
+                }
+              });
+
   public static final Setting<String> ALERTS_REPORT_URL =
       new Setting<String>(
               "alertsReportUrl",
@@ -355,6 +379,7 @@ public final class CheckupSettings {
           ALERTS_INTERVAL,
           ALERTS_EVALUATE,
           ALERTS_SCORE_DROP,
+          ALERTS_COOL_DOWN,
           ALERTS_REPORT_URL,
           ALERTS_RETRY_AFTER,
           ALERTS_RETRY_FOR,

@@ -94,6 +94,7 @@ public class CheckupAutoConfiguration {
         .set(CheckupSettings.ALERTS_INTERVAL, alerts.getInterval())
         .set(CheckupSettings.ALERTS_EVALUATE, alerts.isEvaluate())
         .set(CheckupSettings.ALERTS_SCORE_DROP, alerts.getScoreDrop())
+        .set(CheckupSettings.ALERTS_COOL_DOWN, alerts.getCoolDown())
         .set(CheckupSettings.ALERTS_REPORT_URL, alerts.getReportUrl())
         .set(CheckupSettings.ALERTS_RETRY_AFTER, alerts.getRetryAfter())
         .set(CheckupSettings.ALERTS_RETRY_FOR, alerts.getRetryFor())

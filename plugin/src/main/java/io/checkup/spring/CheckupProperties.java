@@ -53,6 +53,13 @@ public class CheckupProperties {
     /** Alert when a tenant's score falls by at least this much within 7 days. */
     private int scoreDrop = 15;
 
+    /**
+     * For this long after a tenant's alert, alert it again only when it is worse than that alert
+     * said (0: at every fall).
+     */
+    @DurationUnit(ChronoUnit.SECONDS)
+    private Duration coolDown = Duration.ofHours(24);
+
     /** The report's address as an alert links to it; the tenant and ?format=html are added. */
     private String reportUrl = "/engine-rest/checkup/report";
 
@@ -106,6 +113,14 @@ public class CheckupProperties {
 
     public void setScoreDrop(int scoreDrop) {
       this.scoreDrop = scoreDrop;
+    }
+
+    public Duration getCoolDown() {
+      return coolDown;
+    }
+
+    public void setCoolDown(Duration coolDown) {
+      this.coolDown = coolDown;
     }
 
     public String getReportUrl() {

@@ -1,5 +1,6 @@
 package io.checkup.alerts;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.checkup.engine.CheckupProcessEnginePlugin;
 import io.checkup.report.Report;
+import io.checkup.report.ReportConfig;
 import io.checkup.report.ReportScenario;
 import io.checkup.report.RiskLevel;
 import io.checkup.testing.LogCapture;
@@ -29,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -37,6 +40,8 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.Logger;
 
 /**
@@ -113,6 +118,44 @@ class AlertsTest {
     }
     assertThat(alerts.list(10))
         .allSatisfy(alert -> assertThat(alert.status()).isEqualTo(AlertTables.SENT));
+  }
+
+  /**
+   * A client wobbling across a level's bound (acme's norms taken away, given back, taken away
+   * again) is alerted at its first fall only: within the cool-down (24 h by default) a tenant is
+   * alerted again only when worse than its last alert said; one line says why not. Without a
+   * cool-down every fall alerts.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"24h", "0"})
+  void aTenantThatFallsBackToWhereItWasAlertedIsNotAlertedAgainWithinTheCoolDown(String coolDown)
+      throws Exception {
+    WebhookReceiver receiver = receiver();
+    CheckupProcessEnginePlugin checkup = AlertScenario.plugin(receiver.url());
+    checkup.setAlertsCoolDown(coolDown);
+    engines.add(AlertScenario.run(database(), checkup));
+    Alerts alerts = checkup.getAlerts().orElseThrow();
+    alerts.evaluateNow();
+
+    try (LogCapture log = LogCapture.of("io.checkup.alerts")) {
+      AlertScenario.acmeLosesItsNorms(checkup);
+      assertThat(alerts.evaluateNow()).as("the first fall").hasSize(1);
+      checkup.getReport().config(ReportConfig.load(null, null, ReportScenario.CONFIG));
+      assertThat(AlertScenario.levels(checkup).get("acme")).isEqualTo(RiskLevel.HEALTHY);
+      assertThat(alerts.evaluateNow()).as("recovered").isEmpty();
+      AlertScenario.acmeLosesItsNorms(checkup);
+      List<String> again = alerts.evaluateNow();
+
+      if (coolDown.equals("0")) {
+        assertThat(again).as("every fall alerts without a cool-down").hasSize(1);
+        assertThat(log.linesContaining("no alert for")).isEmpty();
+      } else {
+        assertThat(again).as("back where its last alert said, within the cool-down").isEmpty();
+        assertThat(log.linesContaining("no alert for tenant 'acme'"))
+            .singleElement(as(InstanceOfAssertFactories.STRING))
+            .contains("within the 1d cool-down of its last alert", "only when worse than that");
+      }
+    }
   }
 
   /**

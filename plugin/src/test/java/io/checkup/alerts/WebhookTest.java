@@ -71,6 +71,7 @@ class WebhookTest {
             null,
             Duration.ofHours(1),
             15,
+            Duration.ofHours(24),
             "/r",
             Duration.ofSeconds(30),
             Duration.ofHours(24),

@@ -117,11 +117,13 @@ class WorseningTest {
 
     long later = NOW + HOUR;
     TenantReport same = withHistory(tenant(RiskLevel.HEALTHY, 77), Map.of(-2, 96));
-    Worsening.Judgement again = Worsening.judge(same, first.next(), later, 15);
+    Worsening.Judgement again =
+        Worsening.judge(same, first.next(), said(first), later, 15, COOL_DOWN);
     assertThat(again.alerts()).as("the same fall, an hour later").isFalse();
 
     TenantReport further = withHistory(tenant(RiskLevel.HEALTHY, 62), Map.of(-2, 96));
-    Worsening.Judgement deeper = Worsening.judge(further, again.next(), later + HOUR, 15);
+    Worsening.Judgement deeper =
+        Worsening.judge(further, again.next(), said(first), later + HOUR, 15, COOL_DOWN);
     assertThat(deeper.triggers()).containsExactly(Worsening.SCORE_DROP);
     assertThat(deeper.referenceScore()).isEqualTo(78);
   }
@@ -136,8 +138,62 @@ class WorseningTest {
     assertThat(both.next().peakScore()).isEqualTo(35);
   }
 
+  @Test
+  void withinTheCoolDownOnlyATenantWorseThanItsLastAlertSaidIsAlertedAgain() {
+    // alerted an hour ago at attention with 60, healthy again with 75 half an hour ago
+    TenantState recovered =
+        new TenantState(
+            "acme", RiskLevel.HEALTHY, 75, 75, NOW - HOUR / 2, NOW - HOUR, NOW - HOUR / 2);
+    Worsening.LastAlert said = new Worsening.LastAlert(RiskLevel.ATTENTION, 60);
+
+    Worsening.Judgement wobble =
+        Worsening.judge(tenant(RiskLevel.ATTENTION, 60), recovered, said, NOW, 15, COOL_DOWN);
+    assertThat(wobble.alerts()).as("back where the last alert said").isFalse();
+    assertThat(wobble.heldBack()).containsExactly(Worsening.RISK_LEVEL, Worsening.SCORE_DROP);
+    assertThat(wobble.next().lastAlertAt()).isEqualTo(NOW - HOUR);
+
+    Worsening.Judgement lowerLevel =
+        Worsening.judge(tenant(RiskLevel.AT_RISK, 50), recovered, said, NOW, 15, COOL_DOWN);
+    assertThat(lowerLevel.triggers()).containsExactly(Worsening.RISK_LEVEL);
+    assertThat(lowerLevel.heldBack()).containsExactly(Worsening.SCORE_DROP);
+
+    Worsening.Judgement lowerScore =
+        Worsening.judge(tenant(RiskLevel.ATTENTION, 45), recovered, said, NOW, 15, COOL_DOWN);
+    assertThat(lowerScore.triggers()).containsExactly(Worsening.SCORE_DROP);
+    assertThat(lowerScore.referenceScore()).isEqualTo(75);
+    assertThat(lowerScore.heldBack()).containsExactly(Worsening.RISK_LEVEL);
+
+    TenantState recoveredLongAgo =
+        new TenantState(
+            "acme", RiskLevel.HEALTHY, 75, 75, NOW - HOUR / 2, NOW - 25 * HOUR, NOW - HOUR / 2);
+    assertThat(
+            Worsening.judge(
+                    tenant(RiskLevel.ATTENTION, 60), recoveredLongAgo, said, NOW, 15, COOL_DOWN)
+                .triggers())
+        .as("after the cool-down every fall alerts again")
+        .containsExactly(Worsening.RISK_LEVEL, Worsening.SCORE_DROP);
+    assertThat(
+            Worsening.judge(
+                    tenant(RiskLevel.ATTENTION, 60), recovered, said, NOW, 15, Duration.ZERO)
+                .triggers())
+        .as("without a cool-down")
+        .containsExactly(Worsening.RISK_LEVEL, Worsening.SCORE_DROP);
+    assertThat(
+            Worsening.judge(tenant(RiskLevel.ATTENTION, 60), recovered, null, NOW, 15, COOL_DOWN)
+                .triggers())
+        .as("what the last alert said is not known")
+        .containsExactly(Worsening.RISK_LEVEL, Worsening.SCORE_DROP);
+  }
+
+  private static final Duration COOL_DOWN = Duration.ofHours(24);
+
   private static Worsening.Judgement judge(TenantReport tenant, TenantState before) {
-    return Worsening.judge(tenant, before, NOW, 15);
+    return Worsening.judge(tenant, before, null, NOW, 15, COOL_DOWN);
+  }
+
+  /** What an alert raised by this judgement said. */
+  private static Worsening.LastAlert said(Worsening.Judgement alerted) {
+    return new Worsening.LastAlert(alerted.next().level(), alerted.next().score());
   }
 
   private static TenantState state(RiskLevel level, int score, long at) {

@@ -254,6 +254,17 @@ class PluginSettingsTest {
         .hasMessageContaining(
             "alertsInterval (checkup.alerts.interval): 0s is not a positive duration");
 
+    CheckupProcessEnginePlugin coolDown = new CheckupProcessEnginePlugin();
+    coolDown.setAlertsCoolDown("31d");
+    assertThatThrownBy(() -> TestEngines.h2().plugin(coolDown).build())
+        .hasMessageContaining(
+            "alertsCoolDown (checkup.alerts.cool-down): 31d is longer than 30d (the alerts it "
+                + "compares with are kept 30 days)");
+    coolDown.setAlertsCoolDown("-1h");
+    assertThatThrownBy(() -> TestEngines.h2().plugin(coolDown).build())
+        .hasMessageContaining(
+            "alertsCoolDown (checkup.alerts.cool-down): -1h is a negative duration");
+
     CheckupProcessEnginePlugin link = new CheckupProcessEnginePlugin();
     link.setAlertsReportUrl("javascript:alert(1)");
     assertThatThrownBy(() -> TestEngines.h2().plugin(link).build())
