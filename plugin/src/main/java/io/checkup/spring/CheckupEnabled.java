@@ -19,10 +19,24 @@ class CheckupEnabled extends SpringBootCondition {
   @Override
   public ConditionOutcome getMatchOutcome(
       ConditionContext context, AnnotatedTypeMetadata metadata) {
-    boolean enabled =
-        Binder.get(context.getEnvironment()).bind(PROPERTY, Boolean.class).orElse(true);
-    return enabled
+    return enabled(context)
         ? ConditionOutcome.match(PROPERTY + " is not false")
         : ConditionOutcome.noMatch(PROPERTY + " is false");
+  }
+
+  static boolean enabled(ConditionContext context) {
+    return Binder.get(context.getEnvironment()).bind(PROPERTY, Boolean.class).orElse(true);
+  }
+
+  /** The plugin switched off: {@code checkup.enabled} is false (or off, no, 0). */
+  static class Not extends SpringBootCondition {
+
+    @Override
+    public ConditionOutcome getMatchOutcome(
+        ConditionContext context, AnnotatedTypeMetadata metadata) {
+      return enabled(context)
+          ? ConditionOutcome.noMatch(PROPERTY + " is not false")
+          : ConditionOutcome.match(PROPERTY + " is false");
+    }
   }
 }

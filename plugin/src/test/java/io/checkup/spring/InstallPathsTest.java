@@ -1,5 +1,6 @@
 package io.checkup.spring;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.camunda.bpm.container.impl.metadata.PropertyHelper;
 import org.camunda.bpm.spring.boot.starter.util.SpringBootStarterPropertyHelper;
 import org.junit.jupiter.api.Test;
@@ -320,19 +322,28 @@ class InstallPathsTest {
   @Test
   void theWholePluginCanBeSwitchedOff() {
     // as Spring Boot reads any boolean: off, no and 0 too (only false did before)
+    ApplicationContextRunner both =
+        spring.withConfiguration(AutoConfigurations.of(CheckupSwitchedOff.class));
     for (String off : List.of("false", "off", "no", "0", "OFF")) {
-      spring
-          .withPropertyValues("checkup.enabled=" + off)
-          .run(
-              context ->
-                  assertThat(context).as(off).doesNotHaveBean(CheckupProcessEnginePlugin.class));
+      try (LogCapture log = LogCapture.of("io.checkup")) {
+        both.withPropertyValues("checkup.enabled=" + off)
+            .run(
+                context ->
+                    assertThat(context).as(off).doesNotHaveBean(CheckupProcessEnginePlugin.class));
+        assertThat(log.linesContaining("camunda-checkup: switched off"))
+            .as("one line says why nothing is linted or counted")
+            .singleElement(as(InstanceOfAssertFactories.STRING))
+            .contains("checkup.enabled is false");
+      }
     }
     for (String on : List.of("true", "on", "yes")) {
-      spring
-          .withPropertyValues("checkup.enabled=" + on)
-          .run(
-              context ->
-                  assertThat(context).as(on).hasSingleBean(CheckupProcessEnginePlugin.class));
+      try (LogCapture log = LogCapture.of("io.checkup")) {
+        both.withPropertyValues("checkup.enabled=" + on)
+            .run(
+                context ->
+                    assertThat(context).as(on).hasSingleBean(CheckupProcessEnginePlugin.class));
+        assertThat(log.linesContaining("switched off")).isEmpty();
+      }
     }
     spring
         .withPropertyValues("checkup.enabled=perhaps")
