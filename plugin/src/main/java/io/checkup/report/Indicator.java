@@ -273,7 +273,9 @@ public enum Indicator {
               "share the work among more people, or automate the steps people repeat most.")
           .meaning(
               "User tasks created in the last 7 days per user who got work in the last 30 days (call-centre profile: up to "
-                  + "400). Too few tasks often means too few incoming leads or requests.")
+                  + "400). Too few tasks often means too few incoming leads or requests. Every user task of the "
+                  + "tenant's processes counts, whoever it goes to; it is divided by the tenant's members given work "
+                  + "(by everyone given work in a tenant without members).")
           .advice(
               "Check the inflow of work; the client may need marketing automation to bring in more requests.")
           .noValue("nobody was given a user task in the last 30 days.")) {
