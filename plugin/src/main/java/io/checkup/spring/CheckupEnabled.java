@@ -16,27 +16,30 @@ class CheckupEnabled extends SpringBootCondition {
 
   static final String PROPERTY = "checkup.enabled";
 
+  /** Whether this condition holds when the plugin is on (or when it is off). */
+  private final boolean whenOn;
+
+  CheckupEnabled() {
+    this(true);
+  }
+
+  private CheckupEnabled(boolean whenOn) {
+    this.whenOn = whenOn;
+  }
+
   @Override
   public ConditionOutcome getMatchOutcome(
       ConditionContext context, AnnotatedTypeMetadata metadata) {
-    return enabled(context)
-        ? ConditionOutcome.match(PROPERTY + " is not false")
-        : ConditionOutcome.noMatch(PROPERTY + " is false");
-  }
-
-  static boolean enabled(ConditionContext context) {
-    return Binder.get(context.getEnvironment()).bind(PROPERTY, Boolean.class).orElse(true);
+    boolean on = Binder.get(context.getEnvironment()).bind(PROPERTY, Boolean.class).orElse(true);
+    String why = PROPERTY + (on ? " is not false" : " is false");
+    return on == whenOn ? ConditionOutcome.match(why) : ConditionOutcome.noMatch(why);
   }
 
   /** The plugin switched off: {@code checkup.enabled} is false (or off, no, 0). */
-  static class Not extends SpringBootCondition {
+  static class Not extends CheckupEnabled {
 
-    @Override
-    public ConditionOutcome getMatchOutcome(
-        ConditionContext context, AnnotatedTypeMetadata metadata) {
-      return enabled(context)
-          ? ConditionOutcome.noMatch(PROPERTY + " is not false")
-          : ConditionOutcome.match(PROPERTY + " is false");
+    Not() {
+      super(false);
     }
   }
 }
