@@ -9,6 +9,7 @@ import io.checkup.report.RiskLevel;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -80,19 +81,23 @@ record AlertBody(
   }
 
   /**
-   * What an alert's stored body said of its tenant (its level and score), or null when the body
-   * does not say (not written by this class).
+   * What an alert's stored body said of its tenant (its level and score, and when it was raised),
+   * or null when the body does not say (not written by this class).
    */
   static Worsening.LastAlert lastAlert(String json) {
     try {
       JsonNode body = JSON.readTree(json);
       JsonNode level = body.path("riskLevel");
       JsonNode score = body.path("score");
-      if (!level.isTextual() || !score.canConvertToInt()) {
+      JsonNode at = body.path("at");
+      if (!level.isTextual() || !score.canConvertToInt() || !at.isTextual()) {
         return null;
       }
-      return new Worsening.LastAlert(JSON.treeToValue(level, RiskLevel.class), score.intValue());
-    } catch (JsonProcessingException e) {
+      return new Worsening.LastAlert(
+          JSON.treeToValue(level, RiskLevel.class),
+          score.intValue(),
+          Instant.parse(at.textValue()).toEpochMilli());
+    } catch (JsonProcessingException | DateTimeParseException e) {
       return null;
     }
   }

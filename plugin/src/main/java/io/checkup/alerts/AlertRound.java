@@ -5,6 +5,7 @@ import io.checkup.report.Report;
 import io.checkup.report.Report.TenantReport;
 import io.checkup.report.Snapshot;
 import io.checkup.text.Durations;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,28 +85,13 @@ final class AlertRound {
               }
               heldBack.clear();
               Map<String, TenantState> states = tables.states(connection);
-              // the alerts of the cool-down, by the wall clock CREATED_ is written in; the
-              // judgement
-              // then compares the engine's clock with the tenant's last alert
-              Map<String, Worsening.LastAlert> lastAlerts =
-                  settings.coolDown().isZero()
-                      ? Map.of()
-                      : tables.lastAlerts(
-                          connection, System.currentTimeMillis() - settings.coolDown().toMillis());
               List<AlertBody> raised = new ArrayList<>();
               for (TenantReport tenant : report.tenants()) {
                 if (excluded.test(tenant.tenantId())) {
                   continue;
                 }
-                String key = Snapshot.key(tenant.tenantId());
-                TenantState before = states.get(key);
-                Worsening.LastAlert lastAlert = lastAlerts.get(key);
-                Worsening.Judgement judgement =
-                    Worsening.judge(
-                        tenant, before, lastAlert, now, settings.scoreDrop(), settings.coolDown());
-                if (!judgement.alerts() && !judgement.heldBack().isEmpty()) {
-                  heldBack.add(new HeldBack(tenant, lastAlert));
-                }
+                TenantState before = states.get(Snapshot.key(tenant.tenantId()));
+                Worsening.Judgement judgement = judge(connection, tenant, before, now, heldBack);
                 tables.saveState(connection, judgement.next(), before != null);
                 if (judgement.alerts()) {
                   AlertBody body =
@@ -115,8 +101,8 @@ final class AlertRound {
                           judgement,
                           settings.reportUrl(),
                           now);
-                  // delivery runs on the wall clock (retries wait real time), the evaluation on the
-                  // engine's
+                  // delivery runs on the wall clock (retries wait real time), the evaluation on
+                  // the engine's
                   tables.insertAlert(
                       connection,
                       body.id(),
@@ -142,6 +128,31 @@ final class AlertRound {
           held.lastAlert().score());
     }
     return alerts;
+  }
+
+  /**
+   * One tenant's judgement; what its last alert said is read only for a tenant that fell within the
+   * cool-down. A fall the cool-down held back is added to {@code heldBack}.
+   */
+  private Worsening.Judgement judge(
+      Connection connection,
+      TenantReport tenant,
+      TenantState before,
+      long now,
+      List<HeldBack> heldBack)
+      throws SQLException {
+    Worsening.Judgement judgement =
+        Worsening.judge(tenant, before, null, now, settings.scoreDrop(), Duration.ZERO);
+    if (!judgement.alerts() || !Worsening.mayCoolDown(before, now, settings.coolDown())) {
+      return judgement;
+    }
+    Worsening.LastAlert lastAlert = tables.lastAlert(connection, Snapshot.key(tenant.tenantId()));
+    judgement =
+        Worsening.judge(tenant, before, lastAlert, now, settings.scoreDrop(), settings.coolDown());
+    if (!judgement.alerts()) {
+      heldBack.add(new HeldBack(tenant, lastAlert));
+    }
+    return judgement;
   }
 
   /** A tenant worse than at the last evaluation, but not than its last alert said. */

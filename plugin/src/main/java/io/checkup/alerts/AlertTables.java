@@ -128,7 +128,7 @@ final class AlertTables {
         ResultSet rows = select.executeQuery()) {
       while (rows.next()) {
         long lastAlert = rows.getLong(7);
-        Long lastAlertAt = rows.wasNull() ? null : lastAlert;
+        Long lastFallAt = rows.wasNull() ? null : lastAlert;
         states.put(
             rows.getString(1),
             new TenantState(
@@ -137,7 +137,7 @@ final class AlertTables {
                 rows.getInt(4),
                 rows.getInt(5),
                 rows.getLong(6),
-                lastAlertAt,
+                lastFallAt,
                 rows.getLong(8)));
       }
     }
@@ -171,10 +171,10 @@ final class AlertTables {
       write.setInt(3, next.score());
       write.setInt(4, next.peakScore());
       write.setLong(5, next.peakAt());
-      if (next.lastAlertAt() == null) {
+      if (next.lastFallAt() == null) {
         write.setNull(6, Types.BIGINT);
       } else {
-        write.setLong(6, next.lastAlertAt());
+        write.setLong(6, next.lastFallAt());
       }
       write.setLong(7, next.evaluatedAt());
       write.setString(8, Snapshot.key(next.tenantId()));
@@ -183,30 +183,23 @@ final class AlertTables {
   }
 
   /**
-   * What each tenant's latest alert raised since {@code since} said (epoch milliseconds on the wall
-   * clock {@code CREATED_} is written in), by {@link Snapshot#key}; a tenant whose latest body says
-   * nothing readable is left out.
+   * What the tenant's latest alert said (by {@link Snapshot#key}), leaving out alerts given up (the
+   * receiver never had them); null without one, or when its body says nothing readable.
    */
-  Map<String, Worsening.LastAlert> lastAlerts(Connection connection, long since)
-      throws SQLException {
-    Map<String, Worsening.LastAlert> last = new HashMap<>();
+  Worsening.LastAlert lastAlert(Connection connection, String tenantKey) throws SQLException {
     try (PreparedStatement select =
         prepare(
             connection,
-            "select TENANT_KEY_, BODY_ from " + alert + " where CREATED_ >= ? order by CREATED_")) {
-      select.setLong(1, since);
+            "select BODY_ from "
+                + alert
+                + " where TENANT_KEY_ = ? and STATUS_ <> ? order by CREATED_ desc")) {
+      select.setMaxRows(1);
+      select.setString(1, tenantKey);
+      select.setString(2, FAILED);
       try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          Worsening.LastAlert said = AlertBody.lastAlert(rows.getString(2));
-          if (said == null) {
-            last.remove(rows.getString(1));
-          } else {
-            last.put(rows.getString(1), said);
-          }
-        }
+        return rows.next() ? AlertBody.lastAlert(rows.getString(1)) : null;
       }
     }
-    return last;
   }
 
   /** Stores a new alert, due at once. */

@@ -8,7 +8,8 @@ import io.checkup.report.RiskLevel;
  * @param tenantId null for the tenant-less part
  * @param peakScore the highest score seen since {@code peakAt}, within the last 7 days: what a
  *     score drop is measured from
- * @param lastAlertAt when the last alert of this tenant was raised, or null
+ * @param lastFallAt when the last alert of this tenant was raised, or a fall the cool-down held
+ *     back was judged, or null: a score drop counts only what came after it
  */
 record TenantState(
     String tenantId,
@@ -16,5 +17,5 @@ record TenantState(
     int score,
     int peakScore,
     long peakAt,
-    Long lastAlertAt,
+    Long lastFallAt,
     long evaluatedAt) {}

@@ -17,9 +17,9 @@ import java.util.List;
  * is measured from the highest score of the last 7 days that came after the tenant's last alert, as
  * the evaluations and the daily snapshots saw it; so one fall raises one alert, and a tenant that
  * falls on raises another only after falling that much again. For a while after an alert (the
- * cool-down) a tenant is alerted again only when it is worse than that alert said: a client
- * wobbling across a level's bound is alerted once, not at each fall. Pure: the evaluation reads and
- * writes the states around it.
+ * cool-down) a tenant that falls is alerted again only when it is also worse than that alert said:
+ * a client wobbling across a level's bound is alerted once, not at each fall, and a fall held back
+ * is used up like one alerted. Pure: the evaluation reads and writes the states around it.
  */
 final class Worsening {
 
@@ -54,15 +54,29 @@ final class Worsening {
     }
   }
 
-  /** What a tenant's last alert said: its level and score then. */
-  record LastAlert(RiskLevel level, int score) {}
+  /**
+   * What a tenant's last alert said: its level and score then, and when it was raised (epoch
+   * milliseconds, the evaluation's clock).
+   */
+  record LastAlert(RiskLevel level, int score, long at) {}
+
+  /**
+   * Whether a tenant's last alert may be within the cool-down at {@code at}: only then does its
+   * judgement need what that alert said. ({@code lastFallAt} is the alert's time or later.)
+   */
+  static boolean mayCoolDown(TenantState before, long at, Duration coolDown) {
+    return before != null
+        && before.lastFallAt() != null
+        && at - before.lastFallAt() < coolDown.toMillis();
+  }
 
   private Worsening() {}
 
   /**
    * @param now the tenant in the report just made (with its history of daily snapshots)
    * @param before its state at the last evaluation, or null if it had none
-   * @param lastAlert what its last alert said, or null if none is known
+   * @param lastAlert what its last alert said, or null if none is known (or none is needed: see
+   *     {@link #mayCoolDown})
    * @param at the moment of this evaluation (epoch milliseconds)
    * @param scoreDrop the fall within 7 days that raises an alert
    * @param coolDown for this long after an alert, only a tenant worse than it said is alerted
@@ -76,8 +90,8 @@ final class Worsening {
       Duration coolDown) {
     long windowStart = at - WINDOW.toMillis();
     long since =
-        before != null && before.lastAlertAt() != null
-            ? Math.max(windowStart, before.lastAlertAt())
+        before != null && before.lastFallAt() != null
+            ? Math.max(windowStart, before.lastFallAt())
             : windowStart;
     Integer reference = null;
     if (before != null) {
@@ -110,10 +124,7 @@ final class Worsening {
       triggers.add(SCORE_DROP);
     }
     List<String> heldBack = new ArrayList<>(0);
-    if (lastAlert != null
-        && before != null
-        && before.lastAlertAt() != null
-        && at - before.lastAlertAt() < coolDown.toMillis()) {
+    if (lastAlert != null && at - lastAlert.at() < coolDown.toMillis()) {
       if (triggers.contains(RISK_LEVEL) && now.riskLevel().compareTo(lastAlert.level()) <= 0) {
         heldBack.add(RISK_LEVEL);
       }
@@ -122,10 +133,11 @@ final class Worsening {
       }
       triggers.removeAll(heldBack);
     }
-    boolean alert = !triggers.isEmpty();
+    // a fall alerted or held back is used up: what comes after it is measured from here
+    boolean fell = !triggers.isEmpty() || !heldBack.isEmpty();
     int peak = now.score();
     long peakAt = at;
-    if (!alert && before != null && before.peakAt() >= since && before.peakScore() >= peak) {
+    if (!fell && before != null && before.peakAt() >= since && before.peakScore() >= peak) {
       peak = before.peakScore();
       peakAt = before.peakAt();
     }
@@ -136,7 +148,7 @@ final class Worsening {
             now.score(),
             peak,
             peakAt,
-            alert ? Long.valueOf(at) : before == null ? null : before.lastAlertAt(),
+            fell ? Long.valueOf(at) : before == null ? null : before.lastFallAt(),
             at);
     return new Judgement(
         next,

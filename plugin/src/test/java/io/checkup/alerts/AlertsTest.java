@@ -151,11 +151,39 @@ class AlertsTest {
         assertThat(log.linesContaining("no alert for")).isEmpty();
       } else {
         assertThat(again).as("back where its last alert said, within the cool-down").isEmpty();
+        assertThat(alerts.evaluateNow()).as("staying there").isEmpty();
         assertThat(log.linesContaining("no alert for tenant 'acme'"))
+            .as("one line for the fall held back, none for staying there")
             .singleElement(as(InstanceOfAssertFactories.STRING))
             .contains("within the 1d cool-down of its last alert", "only when worse than that");
       }
     }
+  }
+
+  /** An alert given up never reached the receiver: it holds no later fall back. */
+  @Test
+  void anAlertGivenUpHoldsNothingBack() throws Exception {
+    WebhookReceiver down = receiver();
+    String deadAddress = down.url();
+    down.close();
+    CheckupProcessEnginePlugin checkup = AlertScenario.plugin(deadAddress);
+    checkup.setAlertsRetryFor("1s");
+    engines.add(AlertScenario.run(database(), checkup));
+    Alerts alerts = checkup.getAlerts().orElseThrow();
+    int first = alerts.evaluateNow().size();
+    AlertScenario.acmeLosesItsNorms(checkup);
+    assertThat(alerts.evaluateNow()).as("the first fall").hasSize(1);
+    long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (alerts.list(10).stream().filter(a -> a.status().equals(AlertTables.FAILED)).count()
+        < first + 1) {
+      assertThat(System.nanoTime()).as("every alert given up").isLessThan(end);
+      Thread.sleep(50);
+    }
+    checkup.getReport().config(ReportConfig.load(null, null, ReportScenario.CONFIG));
+    assertThat(alerts.evaluateNow()).as("recovered").isEmpty();
+    AlertScenario.acmeLosesItsNorms(checkup);
+
+    assertThat(alerts.evaluateNow()).as("falls again within the cool-down").hasSize(1);
   }
 
   /**

@@ -134,7 +134,7 @@ class WorseningTest {
         judge(tenant(RiskLevel.AT_RISK, 35), state(RiskLevel.ATTENTION, 60, NOW - HOUR));
 
     assertThat(both.triggers()).containsExactly(Worsening.RISK_LEVEL, Worsening.SCORE_DROP);
-    assertThat(both.next().lastAlertAt()).isEqualTo(NOW);
+    assertThat(both.next().lastFallAt()).isEqualTo(NOW);
     assertThat(both.next().peakScore()).isEqualTo(35);
   }
 
@@ -144,13 +144,12 @@ class WorseningTest {
     TenantState recovered =
         new TenantState(
             "acme", RiskLevel.HEALTHY, 75, 75, NOW - HOUR / 2, NOW - HOUR, NOW - HOUR / 2);
-    Worsening.LastAlert said = new Worsening.LastAlert(RiskLevel.ATTENTION, 60);
+    Worsening.LastAlert said = new Worsening.LastAlert(RiskLevel.ATTENTION, 60, NOW - HOUR);
 
     Worsening.Judgement wobble =
         Worsening.judge(tenant(RiskLevel.ATTENTION, 60), recovered, said, NOW, 15, COOL_DOWN);
     assertThat(wobble.alerts()).as("back where the last alert said").isFalse();
     assertThat(wobble.heldBack()).containsExactly(Worsening.RISK_LEVEL, Worsening.SCORE_DROP);
-    assertThat(wobble.next().lastAlertAt()).isEqualTo(NOW - HOUR);
 
     Worsening.Judgement lowerLevel =
         Worsening.judge(tenant(RiskLevel.AT_RISK, 50), recovered, said, NOW, 15, COOL_DOWN);
@@ -163,14 +162,11 @@ class WorseningTest {
     assertThat(lowerScore.referenceScore()).isEqualTo(75);
     assertThat(lowerScore.heldBack()).containsExactly(Worsening.RISK_LEVEL);
 
-    TenantState recoveredLongAgo =
-        new TenantState(
-            "acme", RiskLevel.HEALTHY, 75, 75, NOW - HOUR / 2, NOW - 25 * HOUR, NOW - HOUR / 2);
+    Worsening.LastAlert aDayAgo = new Worsening.LastAlert(RiskLevel.ATTENTION, 60, NOW - DAY);
     assertThat(
-            Worsening.judge(
-                    tenant(RiskLevel.ATTENTION, 60), recoveredLongAgo, said, NOW, 15, COOL_DOWN)
+            Worsening.judge(tenant(RiskLevel.ATTENTION, 60), recovered, aDayAgo, NOW, 15, COOL_DOWN)
                 .triggers())
-        .as("after the cool-down every fall alerts again")
+        .as("the cool-down over, to the millisecond: every fall alerts again")
         .containsExactly(Worsening.RISK_LEVEL, Worsening.SCORE_DROP);
     assertThat(
             Worsening.judge(
@@ -185,6 +181,35 @@ class WorseningTest {
         .containsExactly(Worsening.RISK_LEVEL, Worsening.SCORE_DROP);
   }
 
+  /**
+   * A fall the cool-down held back is used up like one alerted: staying there raises nothing,
+   * neither in the cool-down nor after it, and a later fall is measured from it.
+   */
+  @Test
+  void aFallHeldBackIsUsedUp() {
+    TenantState recovered =
+        new TenantState(
+            "acme", RiskLevel.HEALTHY, 75, 75, NOW - HOUR / 2, NOW - HOUR, NOW - HOUR / 2);
+    Worsening.LastAlert said = new Worsening.LastAlert(RiskLevel.ATTENTION, 60, NOW - HOUR);
+    TenantReport fellBack = withHistory(tenant(RiskLevel.ATTENTION, 60), Map.of(-1, 75));
+    Worsening.Judgement held = Worsening.judge(fellBack, recovered, said, NOW, 15, COOL_DOWN);
+    assertThat(held.heldBack()).isNotEmpty();
+    assertThat(held.next().lastFallAt()).isEqualTo(NOW);
+
+    for (long later : new long[] {NOW + HOUR, NOW - HOUR + DAY, NOW + 2 * DAY}) {
+      Worsening.Judgement staying =
+          Worsening.judge(fellBack, held.next(), said, later, 15, COOL_DOWN);
+      assertThat(staying.triggers()).as("%d h later", (later - NOW) / HOUR).isEmpty();
+      assertThat(staying.heldBack()).as("%d h later", (later - NOW) / HOUR).isEmpty();
+    }
+
+    TenantReport further = withHistory(tenant(RiskLevel.ATTENTION, 44), Map.of(-1, 75));
+    Worsening.Judgement deeper =
+        Worsening.judge(further, held.next(), said, NOW + HOUR, 15, COOL_DOWN);
+    assertThat(deeper.triggers()).containsExactly(Worsening.SCORE_DROP);
+    assertThat(deeper.referenceScore()).isEqualTo(60);
+  }
+
   private static final Duration COOL_DOWN = Duration.ofHours(24);
 
   private static Worsening.Judgement judge(TenantReport tenant, TenantState before) {
@@ -193,7 +218,8 @@ class WorseningTest {
 
   /** What an alert raised by this judgement said. */
   private static Worsening.LastAlert said(Worsening.Judgement alerted) {
-    return new Worsening.LastAlert(alerted.next().level(), alerted.next().score());
+    return new Worsening.LastAlert(
+        alerted.next().level(), alerted.next().score(), alerted.next().evaluatedAt());
   }
 
   private static TenantState state(RiskLevel level, int score, long at) {

@@ -14,7 +14,7 @@ create table ${prefix}CHECKUP_ALERT_ROUND (
 insert into ${prefix}CHECKUP_ALERT_ROUND (ID_, EVALUATED_AT_) values (1, 0);
 
 -- Each tenant as the last evaluation saw it: level and score, the highest score of the last 7 days (the reference
--- of a score drop) and when the last alert was raised.
+-- of a score drop) and when the last alert was raised, or a fall the cool-down held back was judged.
 create table ${prefix}CHECKUP_ALERT_STATE (
   TENANT_KEY_ varchar(72) not null primary key,
   TENANT_ID_ varchar(64),
