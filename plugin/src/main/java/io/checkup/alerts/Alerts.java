@@ -135,11 +135,21 @@ public final class Alerts {
         Durations.format(settings.interval()),
         settings.scoreDrop(),
         settings.coolDown().isZero()
-            ? ""
+            ? ", no cool-down"
             : ", then for "
                 + Durations.format(settings.coolDown())
                 + " only a tenant worse than its alert said",
         settings.secret() != null ? "yes" : "no");
+    if (starting
+        && !settings.coolDown().isZero()
+        && settings.coolDown().compareTo(settings.interval()) <= 0) {
+      LOG.warn(
+          "camunda-checkup: alertsCoolDown (checkup.alerts.cool-down) {} is no longer than "
+              + "alertsInterval (checkup.alerts.interval) {}: each evaluation comes after the "
+              + "cool-down of the last one's alerts, so it never holds an alert back",
+          Durations.format(settings.coolDown()),
+          Durations.format(settings.interval()));
+    }
   }
 
   /** Stops the background work; alerts under way are delivered again later, by any node. */

@@ -160,6 +160,38 @@ class AlertsTest {
     }
   }
 
+  /**
+   * The start line says the cool-down, or that there is none; one no longer than the interval
+   * (where it could never hold an alert back) is warned about.
+   */
+  @Test
+  void theStartLineNamesTheCoolDownAndOneThatCannotWorkIsWarnedAbout() throws Exception {
+    WebhookReceiver receiver = receiver();
+    for (String coolDown : List.of("24h", "0", "30m")) {
+      CheckupProcessEnginePlugin checkup = AlertScenario.plugin(receiver.url());
+      checkup.setAlertsCoolDown(coolDown);
+      try (LogCapture log = LogCapture.of("io.checkup.alerts")) {
+        engines.add(TestEngines.h2().plugin(checkup).build());
+        String start = log.linesContaining("alerts on:").get(0);
+        List<String> warnings = log.linesContaining("never holds an alert back");
+        switch (coolDown) {
+          case "24h" -> {
+            assertThat(start).contains("then for 1d only a tenant worse than its alert said");
+            assertThat(warnings).isEmpty();
+          }
+          case "0" -> {
+            assertThat(start).contains("no cool-down");
+            assertThat(warnings).isEmpty();
+          }
+          default ->
+              assertThat(warnings)
+                  .singleElement(as(InstanceOfAssertFactories.STRING))
+                  .contains("checkup.alerts.cool-down) 30m is no longer than", "interval) 1h");
+        }
+      }
+    }
+  }
+
   /** An alert given up never reached the receiver: it holds no later fall back. */
   @Test
   void anAlertGivenUpHoldsNothingBack() throws Exception {
