@@ -127,8 +127,8 @@ final class AlertTables {
                     + state);
         ResultSet rows = select.executeQuery()) {
       while (rows.next()) {
-        long lastAlert = rows.getLong(7);
-        Long lastFallAt = rows.wasNull() ? null : lastAlert;
+        long lastFall = rows.getLong(7);
+        Long lastFallAt = rows.wasNull() ? null : lastFall;
         states.put(
             rows.getString(1),
             new TenantState(
