@@ -4,11 +4,15 @@ import io.checkup.lint.Rule;
 import io.checkup.lint.RuleContext;
 import io.checkup.lint.RuleInfo;
 import io.checkup.lint.Severity;
+import io.checkup.lint.model.BpmnElement;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.xml.XmlNode;
 
-/** A conditional event of an executable process without a condition. */
+/**
+ * A conditional event of an executable process without a condition: no {@code condition}, or one
+ * with neither an expression nor a script file ({@code camunda:resource}).
+ */
 @RuleInfo(
     id = "conditional-event",
     severity = Severity.ERROR,
@@ -25,7 +29,10 @@ public final class ConditionalEventRule implements Rule {
       for (XmlNode definition : ModelFacts.inlineDefinitions(node)) {
         if (definition.localName().equals("conditionalEventDefinition")) {
           XmlNode condition = ModelFacts.child(definition, "condition");
-          if (condition == null || ModelFacts.isBlank(condition.text())) {
+          // a script condition may come from a file of the deployment (camunda:resource)
+          if (condition == null
+              || (ModelFacts.isBlank(condition.text())
+                  && ModelFacts.isBlank(BpmnElement.camundaAttr(condition, "resource")))) {
             context.report(node, "Conditional event is missing a condition");
           }
           break;
