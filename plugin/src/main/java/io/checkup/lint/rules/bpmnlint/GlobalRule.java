@@ -53,15 +53,18 @@ public final class GlobalRule implements Rule {
     }
     for (XmlNode global : globals) {
       String name = global.attr("name");
-      if (name != null && ModelFacts.isBlank(name)) {
+      // without a name attribute: a message or signal is missing its name (Camunda refuses a
+      // signal without one, and correlates messages by name); an error or escalation is matched by
+      // its code, so nothing is wrong. bpmnlint reports neither, and counts them all as one name
+      boolean byName = !MATCHED_BY_CODE.contains(global.localName());
+      if (name == null ? byName : ModelFacts.isBlank(name)) {
         context.report(global, "Element is missing name", List.of());
       }
       if (!referenced.contains(global.localName() + "#" + global.id())) {
         context.report(global, "Element is unused", List.of());
       }
-      // names compare exactly, and two unnamed elements of a type count as the same name, as in
-      // bpmnlint
-      if (sameTypeAndName.get(nameKey(global)) != 1) {
+      // names compare exactly
+      if (name != null && sameTypeAndName.get(nameKey(global)) != 1) {
         context.report(global, "Element name is not unique", List.of());
       }
     }
@@ -69,12 +72,17 @@ public final class GlobalRule implements Rule {
 
   private static String nameKey(XmlNode global) {
     String name = global.attr("name");
-    return global.localName() + (name == null ? "\u0000" : "=" + name);
+    return global.localName() + (name == null ? "\u0000" + global.id() : "=" + name);
   }
+
+  /** Globals Camunda matches by their code, not their name. */
+  private static final Set<String> MATCHED_BY_CODE = Set.of("error", "escalation");
 
   /**
    * "type#id" of every global element something refers to: event definitions, message flows,
-   * send/receive tasks.
+   * send/receive tasks, and Camunda's error event definitions of external tasks. A reference with a
+   * prefix ({@code tns:newInvoice}) names the id after it, as the engine resolves it: an id has no
+   * colon.
    */
   private static Set<String> referencedIds(BpmnGraph graph) {
     Set<String> ids = new HashSet<>();
@@ -83,17 +91,31 @@ public final class GlobalRule implements Rule {
         for (XmlNode definition : ModelFacts.inlineDefinitions(node)) {
           for (Map.Entry<String, String[]> reference : REFERENCES.entrySet()) {
             if (definition.localName().equals(reference.getValue()[0])) {
-              ids.add(reference.getKey() + "#" + definition.attr(reference.getValue()[1]));
+              ids.add(reference.getKey() + "#" + local(definition.attr(reference.getValue()[1])));
             }
           }
         }
       } else if (node.type().equals("sendTask") || node.type().equals("receiveTask")) {
-        ids.add("message#" + node.xml().attr("messageRef"));
+        ids.add("message#" + local(node.xml().attr("messageRef")));
+      }
+      XmlNode extensions = ModelFacts.child(node.xml(), "extensionElements");
+      if (extensions != null) {
+        for (XmlNode extension : extensions.children()) {
+          if (Bpmn.isCamundaNamespace(extension.namespace())
+              && extension.localName().equals("errorEventDefinition")) {
+            ids.add("error#" + local(extension.attr("errorRef")));
+          }
+        }
       }
     }
     for (XmlNode messageFlow : graph.messageFlows()) {
-      ids.add("message#" + messageFlow.attr("messageRef"));
+      ids.add("message#" + local(messageFlow.attr("messageRef")));
     }
     return ids;
+  }
+
+  /** The id a reference names: what follows its prefix, if it has one. */
+  private static String local(String reference) {
+    return reference == null ? null : reference.substring(reference.indexOf(':') + 1);
   }
 }
