@@ -7,16 +7,20 @@ import io.checkup.lint.Severity;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.SequenceFlow;
+import io.checkup.lint.xml.XmlNode;
 
 /**
- * An event-based gateway with fewer than two outgoing flows, or with conditional outgoing flows.
+ * An event-based gateway with fewer than two outgoing flows, or with conditional outgoing flows; in
+ * an executable process also one that leads to anything Camunda 7 refuses there (anything but an
+ * intermediate catch event, and a link catch event).
  */
 @RuleInfo(
     id = "event-based-gateway",
     severity = Severity.ERROR,
     category = RuleInfo.Category.BPMNLINT,
     summary =
-        "An event-based gateway with fewer than two outgoing flows or with a conditional outgoing flow.")
+        "An event-based gateway with fewer than two outgoing flows, a conditional outgoing flow, or a flow to "
+            + "what Camunda 7 refuses after it.")
 public final class EventBasedGatewayRule implements Rule {
 
   @Override
@@ -35,7 +39,35 @@ public final class EventBasedGatewayRule implements Rule {
               flow,
               "A <Sequence Flow> outgoing from an <Event-based Gateway> must not be conditional");
         }
+        FlowNode target = flow.target();
+        if (target != null && node.scope().isExecutable()) {
+          String refused = refusedAfterTheGateway(target);
+          if (refused != null) {
+            context.report(
+                flow,
+                "A <Sequence Flow> outgoing from an <Event-based Gateway> must lead to an "
+                    + "intermediate catch event: Camunda 7 refuses to deploy "
+                    + refused
+                    + " after it");
+          }
+        }
       }
     }
+  }
+
+  /**
+   * What Camunda 7's parser refuses after an event-based gateway, or null: anything but an
+   * intermediate catch event, and a link catch event.
+   */
+  private static String refusedAfterTheGateway(FlowNode target) {
+    if (!target.type().equals("intermediateCatchEvent")) {
+      return "the " + target.type() + " " + target.describe();
+    }
+    for (XmlNode definition : ModelFacts.inlineDefinitions(target)) {
+      if (definition.localName().equals("linkEventDefinition")) {
+        return "the link catch event " + target.describe();
+      }
+    }
+    return null;
   }
 }
