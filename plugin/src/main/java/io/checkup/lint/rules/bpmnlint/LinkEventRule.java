@@ -1,5 +1,6 @@
 package io.checkup.lint.rules.bpmnlint;
 
+import io.checkup.lint.PlainText;
 import io.checkup.lint.Rule;
 import io.checkup.lint.RuleContext;
 import io.checkup.lint.RuleInfo;
@@ -45,8 +46,9 @@ public final class LinkEventRule implements Rule {
         }
         String name = link.attr("name");
         if (name == null || name.isEmpty()) {
+          // paired with nothing: the missing name is the one thing to fix
           context.report(node, "Link event is missing link name");
-          name = "_";
+          continue;
         }
         List<FlowNode> named = byName.get(name);
         if (named == null) {
@@ -61,7 +63,8 @@ public final class LinkEventRule implements Rule {
     }
   }
 
-  private static void checkGroup(String name, List<FlowNode> events, RuleContext context) {
+  private static void checkGroup(String linkName, List<FlowNode> events, RuleContext context) {
+    String name = PlainText.oneLine(linkName, PlainText.NAME_LENGTH);
     if (events.size() == 1) {
       FlowNode event = events.get(0);
       context.report(
