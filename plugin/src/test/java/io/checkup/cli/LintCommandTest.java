@@ -268,6 +268,44 @@ class LintCommandTest {
     assertThat(engine).contains("history-time-to-live", "timer-expression");
   }
 
+  /**
+   * A Camunda 8 file that lost Camunda Modeler's mark on its way through another tool (an export, a
+   * round trip) still uses zeebe: extensions: no Camunda 7 advice on it either.
+   */
+  @Test
+  void aFileWithCamunda8ExtensionsButNoMarkIsCamunda8Too() throws IOException {
+    String model =
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                     xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" targetNamespace="t">
+          <process id="fraud" name="Fraud check" isExecutable="true">
+            <startEvent id="start" name="Start"/>
+            <userTask id="check" name="Check for fraud">
+              <extensionElements><zeebe:assignmentDefinition candidateGroups="fraud"/></extensionElements>
+            </userTask>
+            <endEvent id="end" name="End"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="check"/>
+            <sequenceFlow id="f2" sourceRef="check" targetRef="end"/>
+          </process>
+        </definitions>
+        """;
+    Path file = Files.writeString(dir.resolve("exported.bpmn"), model, StandardCharsets.UTF_8);
+
+    String text = CliRun.of("lint", file.toString()).out();
+    assertThat(text).doesNotContain("user-task-assignment").doesNotContain("history-time-to-live");
+    Path camunda7 =
+        Files.writeString(
+            dir.resolve("camunda7.bpmn"),
+            model.replace(
+                "<extensionElements><zeebe:assignmentDefinition candidateGroups=\"fraud\"/>"
+                    + "</extensionElements>",
+                ""),
+            StandardCharsets.UTF_8);
+    assertThat(CliRun.of("lint", camunda7.toString()).out())
+        .contains("user-task-assignment", "history-time-to-live");
+  }
+
   @Test
   void sarifFingerprintsStayWhenModelerMovesTheLines() throws IOException {
     String model = Files.readString(errors);

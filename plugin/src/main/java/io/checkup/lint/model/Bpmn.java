@@ -1,6 +1,7 @@
 package io.checkup.lint.model;
 
 import io.checkup.lint.xml.XmlNode;
+import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -109,13 +110,43 @@ public final class Bpmn {
    * Whether a process is executable: {@code isExecutable="true"}, as Camunda 7 decides what it
    * deploys; with {@code camunda8Apart}, not in a file made for Camunda 8 either (Camunda Modeler
    * marks those {@code modeler:executionPlatform="Camunda Cloud"}; their engine reads other
-   * attributes, and a team migrating keeps both kinds side by side). Camunda 7 itself ignores the
-   * mark and deploys such a file when it parses, so the engine's lint never sets it apart.
+   * attributes, and a team migrating keeps both kinds side by side), nor a process that uses
+   * Camunda 8's {@code zeebe:} extensions (such a file that lost the mark in another tool). Camunda
+   * 7 itself ignores both and deploys such a file when it parses, so the engine's lint never sets
+   * it apart.
    */
   public static boolean isExecutable(XmlNode process, XmlNode definitions, boolean camunda8Apart) {
     return "true".equals(process.attr("isExecutable"))
         && !(camunda8Apart
-            && "Camunda Cloud".equals(definitions.attr(MODELER_NS, "executionPlatform")));
+            && ("Camunda Cloud".equals(definitions.attr(MODELER_NS, "executionPlatform"))
+                || usesZeebe(process)));
+  }
+
+  /** Camunda 8's extensions (zeebe:taskDefinition, zeebe:assignmentDefinition, ...). */
+  public static final String ZEEBE_NS = "http://camunda.org/schema/zeebe/1.0";
+
+  /**
+   * Whether an element or attribute of the process is one of Camunda 8's: a file made for Camunda 8
+   * that lost Camunda Modeler's mark on its way through another tool (an export, a round trip).
+   */
+  private static boolean usesZeebe(XmlNode process) {
+    ArrayDeque<XmlNode> open = new ArrayDeque<>();
+    open.push(process);
+    while (!open.isEmpty()) {
+      XmlNode node = open.pop();
+      if (ZEEBE_NS.equals(node.namespace())) {
+        return true;
+      }
+      for (int i = 0; i < node.attributeCount(); i++) {
+        if (ZEEBE_NS.equals(node.attributeNamespace(i))) {
+          return true;
+        }
+      }
+      for (XmlNode child : node.children()) {
+        open.push(child);
+      }
+    }
+    return false;
   }
 
   /**
