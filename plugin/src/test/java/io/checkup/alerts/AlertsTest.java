@@ -195,9 +195,7 @@ class AlertsTest {
   /** An alert given up never reached the receiver: it holds no later fall back. */
   @Test
   void anAlertGivenUpHoldsNothingBack() throws Exception {
-    WebhookReceiver down = receiver();
-    String deadAddress = down.url();
-    down.close();
+    String deadAddress = deadAddress();
     CheckupProcessEnginePlugin checkup = AlertScenario.plugin(deadAddress);
     checkup.setAlertsRetryFor("1s");
     engines.add(AlertScenario.run(database(), checkup));
@@ -304,9 +302,7 @@ class AlertsTest {
   @Test
   void aRestartInBetweenLosesNoAlert() throws Exception {
     TestEngines database = database();
-    WebhookReceiver down = receiver();
-    String deadAddress = down.url();
-    down.close(); // nobody listens there any more
+    String deadAddress = deadAddress();
     CheckupProcessEnginePlugin first = AlertScenario.plugin(deadAddress);
     ProcessEngine engine = AlertScenario.run(database, first);
     engines.add(engine);
@@ -456,9 +452,7 @@ class AlertsTest {
 
   @Test
   void theLastAttemptFallsAtTheEndOfTheRetrySpan() throws Exception {
-    WebhookReceiver down = receiver();
-    String deadAddress = down.url();
-    down.close();
+    String deadAddress = deadAddress();
     CheckupProcessEnginePlugin checkup = AlertScenario.plugin(deadAddress);
     // a wait longer than the span: the first retry would lie past it, so the alert was given up
     // at its first attempt, most of the span unused; now it is tried once more at the span's end
@@ -502,9 +496,7 @@ class AlertsTest {
   @Test
   void anAlertThatCannotBeDeliveredIsGivenUpAfterRetryForAndNoTraceNamesTheAddress()
       throws Exception {
-    WebhookReceiver down = receiver();
-    String deadAddress = down.url();
-    down.close();
+    String deadAddress = deadAddress();
     CheckupProcessEnginePlugin checkup = AlertScenario.plugin(deadAddress);
     // long enough for a second attempt on a slow machine (the first waits for the round's commit)
     checkup.setAlertsRetryFor("3s");
@@ -648,6 +640,14 @@ class AlertsTest {
 
   private static int notHealthy(Map<String, RiskLevel> levels) {
     return (int) levels.values().stream().filter(level -> level != RiskLevel.HEALTHY).count();
+  }
+
+  /** An address where nobody listens any more: every delivery there fails. */
+  private String deadAddress() throws Exception {
+    WebhookReceiver down = receiver();
+    String address = down.url();
+    down.close();
+    return address;
   }
 
   private WebhookReceiver receiver() throws Exception {

@@ -140,11 +140,8 @@ class WorseningTest {
 
   @Test
   void withinTheCoolDownOnlyATenantWorseThanItsLastAlertSaidIsAlertedAgain() {
-    // alerted an hour ago at attention with 60, healthy again with 75 half an hour ago
-    TenantState recovered =
-        new TenantState(
-            "acme", RiskLevel.HEALTHY, 75, 75, NOW - HOUR / 2, NOW - HOUR, NOW - HOUR / 2);
-    Worsening.LastAlert said = new Worsening.LastAlert(RiskLevel.ATTENTION, 60, NOW - HOUR);
+    TenantState recovered = RECOVERED;
+    Worsening.LastAlert said = SAID_AN_HOUR_AGO;
 
     Worsening.Judgement wobble =
         Worsening.judge(tenant(RiskLevel.ATTENTION, 60), recovered, said, NOW, 15, COOL_DOWN);
@@ -187,10 +184,8 @@ class WorseningTest {
    */
   @Test
   void aFallHeldBackIsUsedUp() {
-    TenantState recovered =
-        new TenantState(
-            "acme", RiskLevel.HEALTHY, 75, 75, NOW - HOUR / 2, NOW - HOUR, NOW - HOUR / 2);
-    Worsening.LastAlert said = new Worsening.LastAlert(RiskLevel.ATTENTION, 60, NOW - HOUR);
+    TenantState recovered = RECOVERED;
+    Worsening.LastAlert said = SAID_AN_HOUR_AGO;
     TenantReport fellBack = withHistory(tenant(RiskLevel.ATTENTION, 60), Map.of(-1, 75));
     Worsening.Judgement held = Worsening.judge(fellBack, recovered, said, NOW, 15, COOL_DOWN);
     assertThat(held.heldBack()).isNotEmpty();
@@ -211,6 +206,14 @@ class WorseningTest {
   }
 
   private static final Duration COOL_DOWN = Duration.ofHours(24);
+
+  /** Alerted an hour ago at attention with 60 ({@link #SAID_AN_HOUR_AGO}), healthy again since. */
+  private static final TenantState RECOVERED =
+      new TenantState(
+          "acme", RiskLevel.HEALTHY, 75, 75, NOW - HOUR / 2, NOW - HOUR, NOW - HOUR / 2);
+
+  private static final Worsening.LastAlert SAID_AN_HOUR_AGO =
+      new Worsening.LastAlert(RiskLevel.ATTENTION, 60, NOW - HOUR);
 
   private static Worsening.Judgement judge(TenantReport tenant, TenantState before) {
     return Worsening.judge(tenant, before, null, NOW, 15, COOL_DOWN);
