@@ -304,6 +304,26 @@ class LintCommandTest {
             StandardCharsets.UTF_8);
     assertThat(CliRun.of("lint", camunda7.toString()).out())
         .contains("user-task-assignment", "history-time-to-live");
+    // Camunda 7 files with a zeebe: leftover: marked for Camunda 7, or using camunda: extensions
+    Path marked =
+        Files.writeString(
+            dir.resolve("marked.bpmn"),
+            model.replace(
+                "targetNamespace=\"t\">",
+                "xmlns:modeler=\"http://camunda.org/schema/modeler/1.0\" targetNamespace=\"t\""
+                    + " modeler:executionPlatform=\"Camunda Platform\">"),
+            StandardCharsets.UTF_8);
+    assertThat(CliRun.of("lint", marked.toString()).out()).contains("user-task-assignment");
+    Path mixed =
+        Files.writeString(
+            dir.resolve("mixed.bpmn"),
+            model
+                .replace(
+                    "targetNamespace=\"t\">",
+                    "xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" targetNamespace=\"t\">")
+                .replace("<process id=\"fraud\"", "<process camunda:versionTag=\"1\" id=\"fraud\""),
+            StandardCharsets.UTF_8);
+    assertThat(CliRun.of("lint", mixed.toString()).out()).contains("history-time-to-live");
   }
 
   @Test

@@ -117,36 +117,48 @@ public final class Bpmn {
    */
   public static boolean isExecutable(XmlNode process, XmlNode definitions, boolean camunda8Apart) {
     return "true".equals(process.attr("isExecutable"))
-        && !(camunda8Apart
-            && ("Camunda Cloud".equals(definitions.attr(MODELER_NS, "executionPlatform"))
-                || usesZeebe(process)));
+        && !(camunda8Apart && isCamunda8(process, definitions));
+  }
+
+  /**
+   * Camunda Modeler's mark says so; without a mark, a process that uses Camunda 8's extensions and
+   * none of Camunda 7's does.
+   */
+  private static boolean isCamunda8(XmlNode process, XmlNode definitions) {
+    String platform = definitions.attr(MODELER_NS, "executionPlatform");
+    return platform != null ? platform.equals("Camunda Cloud") : onlyZeebe(process);
   }
 
   /** Camunda 8's extensions (zeebe:taskDefinition, zeebe:assignmentDefinition, ...). */
   public static final String ZEEBE_NS = "http://camunda.org/schema/zeebe/1.0";
 
   /**
-   * Whether an element or attribute of the process is one of Camunda 8's: a file made for Camunda 8
-   * that lost Camunda Modeler's mark on its way through another tool (an export, a round trip).
+   * Whether the process uses Camunda 8's extensions (an element or attribute) and none of Camunda
+   * 7's: a file made for Camunda 8 that lost Camunda Modeler's mark in another tool (an export, a
+   * round trip).
    */
-  private static boolean usesZeebe(XmlNode process) {
+  private static boolean onlyZeebe(XmlNode process) {
+    boolean zeebe = false;
     ArrayDeque<XmlNode> open = new ArrayDeque<>();
     open.push(process);
     while (!open.isEmpty()) {
       XmlNode node = open.pop();
-      if (ZEEBE_NS.equals(node.namespace())) {
-        return true;
+      if (isCamundaNamespace(node.namespace())) {
+        return false;
       }
+      zeebe = zeebe || ZEEBE_NS.equals(node.namespace());
       for (int i = 0; i < node.attributeCount(); i++) {
-        if (ZEEBE_NS.equals(node.attributeNamespace(i))) {
-          return true;
+        String namespace = node.attributeNamespace(i);
+        if (isCamundaNamespace(namespace)) {
+          return false;
         }
+        zeebe = zeebe || ZEEBE_NS.equals(namespace);
       }
       for (XmlNode child : node.children()) {
         open.push(child);
       }
     }
-    return false;
+    return zeebe;
   }
 
   /**

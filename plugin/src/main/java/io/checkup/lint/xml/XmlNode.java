@@ -3,6 +3,7 @@ package io.checkup.lint.xml;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -34,7 +35,8 @@ public class XmlNode {
   private XmlNode parent;
 
   /** Namespaces this element declares (xmlns), where the reader tells them: the root's only. */
-  private List<String> declaredNamespaces = List.of();
+  /** Prefix ({@code ""} for the default namespace) to namespace, as this element declares them. */
+  private Map<String, String> declaredNamespaces = Map.of();
 
   private String text;
 
@@ -63,9 +65,12 @@ public class XmlNode {
     this.origin = origin;
   }
 
-  /** Notes the namespaces this element declares ({@code xmlns:prefix="uri"}). */
-  public void declareNamespaces(List<String> namespaces) {
-    this.declaredNamespaces = List.copyOf(namespaces);
+  /**
+   * Notes the namespaces this element declares ({@code xmlns:prefix="uri"}), by prefix ({@code ""}
+   * for the default namespace).
+   */
+  public void declareNamespaces(Map<String, String> namespaces) {
+    this.declaredNamespaces = Map.copyOf(namespaces);
   }
 
   /**
@@ -73,7 +78,22 @@ public class XmlNode {
    * read; false where the reader does not tell (the engine's parse).
    */
   public boolean declaresNamespace(String namespace) {
-    return declaredNamespaces.contains(namespace);
+    return declaredNamespaces.containsValue(namespace);
+  }
+
+  /**
+   * The namespace this element declares for {@code prefix}, or null: not declared here, or not
+   * known (the engine's parse tells no declarations; see {@link #knowsDeclarations()}).
+   */
+  public String declaredNamespace(String prefix) {
+    return declaredNamespaces.get(prefix);
+  }
+
+  /**
+   * Whether the reader told this element's declarations (the root of a file the command line read).
+   */
+  public boolean knowsDeclarations() {
+    return !declaredNamespaces.isEmpty();
   }
 
   public void addChild(XmlNode child) {

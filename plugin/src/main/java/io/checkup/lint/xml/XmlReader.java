@@ -15,8 +15,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.stream.Location;
@@ -448,9 +450,10 @@ public final class XmlReader {
                   null);
           if (open.isEmpty()) {
             root = node;
-            List<String> declared = new ArrayList<>(reader.getNamespaceCount());
+            Map<String, String> declared = new HashMap<>();
             for (int i = 0; i < reader.getNamespaceCount(); i++) {
-              declared.add(reader.getNamespaceURI(i));
+              String prefix = reader.getNamespacePrefix(i);
+              declared.put(prefix == null ? "" : prefix, reader.getNamespaceURI(i));
             }
             node.declareNamespaces(declared);
           } else {

@@ -11,7 +11,7 @@ import io.checkup.lint.xml.XmlNode;
 
 /**
  * A conditional event of an executable process without a condition: no {@code condition}, or one
- * with neither an expression nor a script file ({@code camunda:resource}).
+ * with neither an expression nor a script file ({@code camunda:resource} with a {@code language}).
  */
 @RuleInfo(
     id = "conditional-event",
@@ -29,10 +29,12 @@ public final class ConditionalEventRule implements Rule {
       for (XmlNode definition : ModelFacts.inlineDefinitions(node)) {
         if (definition.localName().equals("conditionalEventDefinition")) {
           XmlNode condition = ModelFacts.child(definition, "condition");
-          // a script condition may come from a file of the deployment (camunda:resource)
+          // a script condition may come from a file of the deployment (camunda:resource), which
+          // Camunda reads only for a condition with a language
           if (condition == null
               || (ModelFacts.isBlank(condition.text())
-                  && ModelFacts.isBlank(BpmnElement.camundaAttr(condition, "resource")))) {
+                  && (ModelFacts.isBlank(condition.attr("language"))
+                      || ModelFacts.isBlank(BpmnElement.camundaAttr(condition, "resource"))))) {
             context.report(node, "Conditional event is missing a condition");
           }
           break;

@@ -40,15 +40,11 @@ public final class EventBasedGatewayRule implements Rule {
               "A <Sequence Flow> outgoing from an <Event-based Gateway> must not be conditional");
         }
         FlowNode target = flow.target();
-        if (target != null && node.scope().isExecutable()) {
+        // a flow into another scope is refused for that, whatever it leads to
+        if (target != null && target.scope() == node.scope() && node.scope().isExecutable()) {
           String refused = refusedAfterTheGateway(target);
           if (refused != null) {
-            context.report(
-                flow,
-                "A <Sequence Flow> outgoing from an <Event-based Gateway> must lead to an "
-                    + "intermediate catch event: Camunda 7 refuses to deploy "
-                    + refused
-                    + " after it");
+            context.report(flow, refused);
           }
         }
       }
@@ -56,16 +52,24 @@ public final class EventBasedGatewayRule implements Rule {
   }
 
   /**
-   * What Camunda 7's parser refuses after an event-based gateway, or null: anything but an
+   * What Camunda 7's parser refuses after an event-based gateway, said, or null: anything but an
    * intermediate catch event, and a link catch event.
    */
   private static String refusedAfterTheGateway(FlowNode target) {
     if (!target.type().equals("intermediateCatchEvent")) {
-      return "the " + target.type() + " " + target.describe();
+      return "A <Sequence Flow> outgoing from an <Event-based Gateway> must lead to an intermediate "
+          + "catch event: Camunda 7 refuses to deploy the "
+          + target.type()
+          + " "
+          + target.describe()
+          + " after it";
     }
     for (XmlNode definition : ModelFacts.inlineDefinitions(target)) {
       if (definition.localName().equals("linkEventDefinition")) {
-        return "the link catch event " + target.describe();
+        return "A <Sequence Flow> outgoing from an <Event-based Gateway> must not lead to a link "
+            + "catch event: Camunda 7 refuses to deploy "
+            + target.describe()
+            + " after it";
       }
     }
     return null;

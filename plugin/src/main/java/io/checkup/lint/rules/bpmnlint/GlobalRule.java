@@ -80,42 +80,65 @@ public final class GlobalRule implements Rule {
 
   /**
    * "type#id" of every global element something refers to: event definitions, message flows,
-   * send/receive tasks, and Camunda's error event definitions of external tasks. A reference with a
-   * prefix ({@code tns:newInvoice}) names the id after it, as the engine resolves it: an id has no
-   * colon.
+   * send/receive tasks, and Camunda's error event definitions of external tasks; each as the engine
+   * resolves it ({@link #resolve}).
    */
   private static Set<String> referencedIds(BpmnGraph graph) {
+    XmlNode definitions = graph.definitions();
     Set<String> ids = new HashSet<>();
     for (FlowNode node : graph.flowNodes()) {
       if (node.isEvent()) {
         for (XmlNode definition : ModelFacts.inlineDefinitions(node)) {
           for (Map.Entry<String, String[]> reference : REFERENCES.entrySet()) {
             if (definition.localName().equals(reference.getValue()[0])) {
-              ids.add(reference.getKey() + "#" + local(definition.attr(reference.getValue()[1])));
+              String type = reference.getKey();
+              add(ids, type, resolve(type, definition.attr(reference.getValue()[1]), definitions));
             }
           }
         }
       } else if (node.type().equals("sendTask") || node.type().equals("receiveTask")) {
-        ids.add("message#" + local(node.xml().attr("messageRef")));
+        add(ids, "message", resolve("message", node.xml().attr("messageRef"), definitions));
       }
       XmlNode extensions = ModelFacts.child(node.xml(), "extensionElements");
       if (extensions != null) {
         for (XmlNode extension : extensions.children()) {
           if (Bpmn.isCamundaNamespace(extension.namespace())
               && extension.localName().equals("errorEventDefinition")) {
-            ids.add("error#" + local(extension.attr("errorRef")));
+            add(ids, "error", extension.attr("errorRef"));
           }
         }
       }
     }
     for (XmlNode messageFlow : graph.messageFlows()) {
-      ids.add("message#" + local(messageFlow.attr("messageRef")));
+      add(ids, "message", resolve("message", messageFlow.attr("messageRef"), definitions));
     }
     return ids;
   }
 
-  /** The id a reference names: what follows its prefix, if it has one. */
-  private static String local(String reference) {
-    return reference == null ? null : reference.substring(reference.indexOf(':') + 1);
+  /** A reference without a value refers to nothing (not to an element without an id). */
+  private static void add(Set<String> ids, String type, String id) {
+    if (id != null) {
+      ids.add(type + "#" + id);
+    }
+  }
+
+  /**
+   * The id a reference names, as Camunda 7 resolves it: a message or signal reference with a prefix
+   * ({@code tns:newInvoice}) names {@code newInvoice} when the prefix stands for the file's target
+   * namespace (where the prefixes are not known, as in the engine's parse, any prefix is taken so);
+   * an error or escalation reference is the id as written, prefix and all.
+   */
+  private static String resolve(String type, String reference, XmlNode definitions) {
+    int colon = reference == null ? -1 : reference.indexOf(':');
+    if (colon < 0 || MATCHED_BY_CODE.contains(type)) {
+      return reference;
+    }
+    if (definitions.knowsDeclarations()) {
+      String namespace = definitions.declaredNamespace(reference.substring(0, colon));
+      if (namespace == null || !namespace.equals(definitions.attr("targetNamespace"))) {
+        return reference; // names nothing in this file: the engine refuses it
+      }
+    }
+    return reference.substring(colon + 1);
   }
 }
