@@ -28,6 +28,8 @@ public final class LinkEventRule implements Rule {
 
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
+    // Camunda 7 keeps one table of link catch names per file, across scopes and processes
+    Map<String, List<FlowNode>> executableCatches = new LinkedHashMap<>();
     for (Scope scope : ModelFacts.containers(graph)) {
       Map<String, List<FlowNode>> byName = new LinkedHashMap<>();
       for (FlowNode node : scope.flowNodes()) {
@@ -56,9 +58,41 @@ public final class LinkEventRule implements Rule {
           byName.put(name, named);
         }
         named.add(node);
+        if (ModelFacts.isCatchEvent(node) && node.scope().isExecutable()) {
+          executableCatches.computeIfAbsent(name, n -> new ArrayList<>(1)).add(node);
+        }
       }
       for (Map.Entry<String, List<FlowNode>> group : byName.entrySet()) {
         checkGroup(group.getKey(), group.getValue(), context);
+      }
+    }
+    for (Map.Entry<String, List<FlowNode>> group : executableCatches.entrySet()) {
+      checkFile(group.getKey(), group.getValue(), context);
+    }
+  }
+
+  /**
+   * Catch events of one link name in different scopes of the file's executable processes: each is
+   * fine in its scope, and Camunda 7 refuses the file ("Multiple Intermediate Catch Events with the
+   * same link event name"). Two in one scope are reported as duplicates there already.
+   */
+  private static void checkFile(String linkName, List<FlowNode> catches, RuleContext context) {
+    for (FlowNode event : catches) {
+      boolean elsewhere = false;
+      boolean here = false;
+      for (FlowNode other : catches) {
+        if (other != event) {
+          elsewhere = elsewhere || other.scope() != event.scope();
+          here = here || other.scope() == event.scope();
+        }
+      }
+      if (elsewhere && !here) {
+        context.report(
+            event,
+            "Link catch event with link name <"
+                + PlainText.oneLine(linkName, PlainText.NAME_LENGTH)
+                + "> also in another scope of the file: Camunda 7 refuses a second one anywhere in "
+                + "a file");
       }
     }
   }

@@ -1,0 +1,94 @@
+package io.checkup.lint.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.checkup.lint.Finding;
+import io.checkup.lint.LintConfig;
+import io.checkup.lint.Linter;
+import io.checkup.lint.RuleCatalog;
+import io.checkup.testing.TestEngines;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.exception.NotValidException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Where a rule's page says Camunda 7 refuses to deploy what it reports, the engine (without the
+ * plugin) refuses the rule's fixture for that reason: the claim is the engine's, not ours.
+ */
+class RefusedByCamundaTest {
+
+  private final ProcessEngine engine = TestEngines.h2().build();
+
+  @AfterEach
+  void close() {
+    engine.close();
+  }
+
+  @Test
+  void twoLinkCatchEventsOfOneNameInDifferentScopesOfAFile() {
+    assertRefused(
+        "/rules/link-event/invalid-file.bpmn",
+        "Multiple Intermediate Catch Events with the same link event name ('Go')");
+  }
+
+  /** The shape of the rule's fixture (whose message events have no messages: refused first). */
+  @Test
+  void aTaskOrALinkCatchEventAfterAnEventBasedGateway() {
+    String model =
+        """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                     xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+          <process id="Events" isExecutable="true" camunda:historyTimeToLive="1">
+            <startEvent id="s"/>
+            <eventBasedGateway id="toATask"/>
+            <serviceTask id="charge" name="Charge" camunda:expression="${true}"/>
+            <intermediateCatchEvent id="linked"><linkEventDefinition name="L"/></intermediateCatchEvent>
+            <intermediateCatchEvent id="t3">
+              <timerEventDefinition><timeDuration>PT1H</timeDuration></timerEventDefinition>
+            </intermediateCatchEvent>
+            <endEvent id="e"/>
+            <sequenceFlow id="f1" sourceRef="s" targetRef="toATask"/>
+            <sequenceFlow id="toTask" sourceRef="toATask" targetRef="charge"/>
+            <sequenceFlow id="toLink" sourceRef="toATask" targetRef="linked"/>
+            <sequenceFlow id="toTimer" sourceRef="toATask" targetRef="t3"/>
+            <sequenceFlow id="f7" sourceRef="charge" targetRef="e"/>
+            <sequenceFlow id="f8" sourceRef="linked" targetRef="e"/>
+            <sequenceFlow id="f9" sourceRef="t3" targetRef="e"/>
+          </process>
+        </definitions>
+        """;
+    assertRefused(
+        new ByteArrayInputStream(model.getBytes(StandardCharsets.UTF_8)),
+        "Event based gateway can only be connected to elements of type intermediateCatchEvent",
+        "IntermediateCatchLinkEvent is not allowed after an EventBasedGateway");
+    assertThat(
+            new Linter(LintConfig.defaults(RuleCatalog.standard()))
+                .lintExecutable(model.getBytes(StandardCharsets.UTF_8)).findings().stream()
+                    .filter(finding -> finding.ruleId().equals("event-based-gateway"))
+                    .map(Finding::elementId))
+        .as("the rule reports both flows the engine refuses")
+        .containsExactlyInAnyOrder("toTask", "toLink");
+  }
+
+  private void assertRefused(String fixture, String... reasons) {
+    assertRefused(getClass().getResourceAsStream(fixture), reasons);
+  }
+
+  private void assertRefused(InputStream model, String... reasons) {
+    assertThatThrownBy(
+            () ->
+                engine
+                    .getRepositoryService()
+                    .createDeployment()
+                    .addInputStream("fixture.bpmn", model)
+                    .deploy())
+        .isInstanceOfAny(ParseException.class, NotValidException.class)
+        .hasMessageContainingAll(reasons);
+  }
+}
