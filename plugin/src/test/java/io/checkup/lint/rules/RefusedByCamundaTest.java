@@ -39,7 +39,7 @@ class RefusedByCamundaTest {
 
   /** The shape of the rule's fixture (whose message events have no messages: refused first). */
   @Test
-  void aTaskOrALinkCatchEventAfterAnEventBasedGateway() {
+  void aTaskALinkCatchEventOrASecondWayInAfterAnEventBasedGateway() {
     String model =
         """
         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -60,20 +60,32 @@ class RefusedByCamundaTest {
             <sequenceFlow id="f7" sourceRef="charge" targetRef="e"/>
             <sequenceFlow id="f8" sourceRef="linked" targetRef="e"/>
             <sequenceFlow id="f9" sourceRef="t3" targetRef="e"/>
+            <eventBasedGateway id="race"/>
+            <intermediateCatchEvent id="reply">
+              <timerEventDefinition><timeDuration>PT2H</timeDuration></timerEventDefinition>
+            </intermediateCatchEvent>
+            <intermediateCatchEvent id="late">
+              <timerEventDefinition><timeDuration>PT1H</timeDuration></timerEventDefinition>
+            </intermediateCatchEvent>
+            <sequenceFlow id="g1" sourceRef="race" targetRef="reply"/>
+            <sequenceFlow id="g2" sourceRef="race" targetRef="late"/>
+            <sequenceFlow id="again" sourceRef="late" targetRef="reply"/>
           </process>
         </definitions>
         """;
     assertRefused(
         new ByteArrayInputStream(model.getBytes(StandardCharsets.UTF_8)),
         "Event based gateway can only be connected to elements of type intermediateCatchEvent",
-        "IntermediateCatchLinkEvent is not allowed after an EventBasedGateway");
+        "IntermediateCatchLinkEvent is not allowed after an EventBasedGateway",
+        "Invalid incoming sequenceflow for intermediateCatchEvent with id 'reply' connected to an "
+            + "event-based gateway");
     assertThat(
             new Linter(LintConfig.defaults(RuleCatalog.standard()))
                 .lintExecutable(model.getBytes(StandardCharsets.UTF_8)).findings().stream()
                     .filter(finding -> finding.ruleId().equals("event-based-gateway"))
                     .map(Finding::elementId))
         .as("the rule reports both flows the engine refuses")
-        .containsExactlyInAnyOrder("toTask", "toLink");
+        .containsExactlyInAnyOrder("toTask", "toLink", "again");
   }
 
   private void assertRefused(String fixture, String... reasons) {

@@ -8,6 +8,8 @@ import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.SequenceFlow;
 import io.checkup.lint.xml.XmlNode;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * An event-based gateway with fewer than two outgoing flows, or with conditional outgoing flows; in
@@ -25,6 +27,7 @@ public final class EventBasedGatewayRule implements Rule {
 
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
+    Set<SequenceFlow> otherWaysIn = new HashSet<>();
     for (FlowNode node : graph.flowNodes()) {
       if (!node.isEventBasedGateway()) {
         continue;
@@ -45,8 +48,31 @@ public final class EventBasedGatewayRule implements Rule {
           String refused = refusedAfterTheGateway(target);
           if (refused != null) {
             context.report(flow, refused);
+          } else {
+            reportOtherWaysIn(node, target, context, otherWaysIn);
           }
         }
+      }
+    }
+  }
+
+  /**
+   * A catch event that waits after the gateway is entered by the gateway alone: Camunda 7 refuses
+   * any other flow into it ("Invalid incoming sequenceflow ... connected to an event-based
+   * gateway").
+   */
+  private static void reportOtherWaysIn(
+      FlowNode gateway, FlowNode event, RuleContext context, Set<SequenceFlow> reported) {
+    for (SequenceFlow in : event.incoming()) {
+      FlowNode source = in.source();
+      if (source != null && !source.isEventBasedGateway() && reported.add(in)) {
+        context.report(
+            in,
+            "A <Sequence Flow> must not lead to "
+                + event.describe()
+                + ", which waits after the <Event-based Gateway> "
+                + gateway.describe()
+                + ": Camunda 7 refuses to deploy a second way into it");
       }
     }
   }
