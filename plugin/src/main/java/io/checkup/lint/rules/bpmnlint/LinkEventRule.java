@@ -10,6 +10,7 @@ import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.Scope;
 import io.checkup.lint.xml.XmlNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,16 +78,15 @@ public final class LinkEventRule implements Rule {
    * same link event name"). Two in one scope are reported as duplicates there already.
    */
   private static void checkFile(String linkName, List<FlowNode> catches, RuleContext context) {
+    Map<Scope, Integer> perScope = new HashMap<>();
     for (FlowNode event : catches) {
-      boolean elsewhere = false;
-      boolean here = false;
-      for (FlowNode other : catches) {
-        if (other != event) {
-          elsewhere = elsewhere || other.scope() != event.scope();
-          here = here || other.scope() == event.scope();
-        }
-      }
-      if (elsewhere && !here) {
+      perScope.merge(event.scope(), 1, Integer::sum);
+    }
+    if (perScope.size() < 2) {
+      return;
+    }
+    for (FlowNode event : catches) {
+      if (perScope.get(event.scope()) == 1) {
         context.report(
             event,
             "Link catch event with link name <"
