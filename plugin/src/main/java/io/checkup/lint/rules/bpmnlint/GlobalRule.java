@@ -46,6 +46,7 @@ public final class GlobalRule implements Rule {
       return;
     }
     Set<String> referenced = referencedIds(graph);
+    Set<String> subscribed = subscribedMessages(graph);
     Map<String, Long> sameTypeAndName = new HashMap<>();
     for (XmlNode global : globals) {
       Long seen = sameTypeAndName.get(nameKey(global));
@@ -53,11 +54,9 @@ public final class GlobalRule implements Rule {
     }
     for (XmlNode global : globals) {
       String name = global.attr("name");
-      // without a name attribute: a message or signal is missing its name (Camunda refuses a
-      // signal without one, and correlates messages by name); an error or escalation is matched by
-      // its code, so nothing is wrong. bpmnlint reports neither, and counts them all as one name
-      boolean byName = !MATCHED_BY_CODE.contains(global.localName());
-      if (name == null ? byName : ModelFacts.isBlank(name)) {
+      // without a name attribute (bpmnlint reports none, and counts them all as one name): see
+      // needsName
+      if (name == null ? needsName(global, subscribed) : ModelFacts.isBlank(name)) {
         context.report(global, "Element is missing name", List.of());
       }
       if (!referenced.contains(global.localName() + "#" + global.id())) {
@@ -67,6 +66,49 @@ public final class GlobalRule implements Rule {
       if (name != null && sameTypeAndName.get(nameKey(global)) != 1) {
         context.report(global, "Element name is not unique", List.of());
       }
+    }
+  }
+
+  /**
+   * Whether a global without a name attribute lacks one for Camunda 7: a signal always (Camunda
+   * refuses a file with an unnamed signal), a message when an executable process waits for it (a
+   * subscription needs its name); an error or escalation never (Camunda matches them by code).
+   */
+  private static boolean needsName(XmlNode global, Set<String> subscribed) {
+    return switch (global.localName()) {
+      case "signal" -> true;
+      case "message" -> subscribed.contains(global.id());
+      default -> false;
+    };
+  }
+
+  /**
+   * The ids of the messages an executable process waits for: message start, intermediate catch and
+   * boundary events, and receive tasks (as the engine resolves their references).
+   */
+  private static Set<String> subscribedMessages(BpmnGraph graph) {
+    XmlNode definitions = graph.definitions();
+    Set<String> ids = new HashSet<>();
+    for (FlowNode node : graph.flowNodes()) {
+      if (!node.scope().isExecutable()) {
+        continue;
+      }
+      if (node.type().equals("receiveTask")) {
+        addId(ids, resolve("message", node.xml().attr("messageRef"), definitions));
+      } else if (ModelFacts.isCatchEvent(node)) {
+        for (XmlNode definition : ModelFacts.inlineDefinitions(node)) {
+          if (definition.localName().equals("messageEventDefinition")) {
+            addId(ids, resolve("message", definition.attr("messageRef"), definitions));
+          }
+        }
+      }
+    }
+    return ids;
+  }
+
+  private static void addId(Set<String> ids, String id) {
+    if (id != null) {
+      ids.add(id);
     }
   }
 
