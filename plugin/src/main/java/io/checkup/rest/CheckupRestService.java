@@ -261,6 +261,13 @@ public class CheckupRestService {
   }
 
   @GET
+  @Path("/alerts")
+  public Response alerts(@QueryParam("limit") String limit) {
+    Checkup checkup = checkup(engineName());
+    return AlertsAnswer.of(checkup.engine(), checkup.plugin(), limit);
+  }
+
+  @GET
   @Path("/lint/deployment/{deploymentId}")
   // no @Produces: an Accept header without JSON gets a 406 that says what is served
   public Response deploymentFindings(

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.checkup.engine.CheckupProcessEnginePlugin;
+import io.checkup.report.Report;
+import io.checkup.report.ReportScope;
+import io.checkup.report.Status;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -35,6 +40,10 @@ import org.springframework.test.context.DynamicPropertySource;
       "checkup.demo.simulate=false",
       "checkup.demo.deploy-samples=false",
       "checkup.alerts.interval=1s",
+      // evaluated from when the client is set up: a round between its deployment and its tenant
+      // entity judged it with a model and no users (healthy -> attention), the next one with both
+      // (-> at risk), two alerts where the story has one
+      "checkup.alerts.evaluate=false",
       "spring.datasource.url=jdbc:h2:mem:checkup-alerts-demo;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE"
     })
 class AlertsDemoTest {
@@ -46,6 +55,8 @@ class AlertsDemoTest {
 
   @Autowired private ProcessEngine engine;
 
+  @Autowired private CheckupProcessEnginePlugin checkup;
+
   @DynamicPropertySource
   static void receiverOnThisPort(DynamicPropertyRegistry properties) {
     properties.add("server.port", () -> PORT);
@@ -54,12 +65,18 @@ class AlertsDemoTest {
 
   @Test
   void aNewClientAtRiskIsAlertedOnceSignedAndItsLinkOpensTheReport() throws Exception {
-    // the deployment first: an evaluation between the two then sees the client with its model, and
-    // the tenant entity adds only its name (the other way round, a round could judge it without
-    // any); weeks ago, as a client the plugin meets when it is installed (one deployed today would
-    // be too new to be judged on its week), with one order then and none since
+    // deployed weeks ago, as a client the plugin meets when it is installed (one deployed today
+    // would be too new to be judged on its week), with one order then and none since; the
+    // evaluation starts once the client is complete and its week is judged (the plugin learns of
+    // a deployment made in the past a moment later: until then its 7 days read n/a, and a round
+    // then alerted it twice, at attention and then at risk)
     TestDeployments.orderFortyDaysAgo(engine, "fabrikam");
     engine.getIdentityService().saveTenant(engine.getIdentityService().newTenant("fabrikam"));
+    awaitLaunchesJudged("fabrikam");
+    checkup
+        .getAlerts()
+        .orElseThrow()
+        .start(engine.getName(), true, CheckupProcessEnginePlugin.whileRegistered(engine));
 
     // with the demo's authentication on, the list of alerts is for administrators
     assertThat(rest.getForEntity("/demo/alerts", String.class).getStatusCode())
@@ -96,7 +113,7 @@ class AlertsDemoTest {
     Thread.sleep(3_000); // three more evaluations
 
     alerts = alertsFor("fabrikam");
-    assertThat(alerts).hasSize(1);
+    assertThat(alerts).as("fabrikam's alerts: %s", alerts).hasSize(1);
     JsonNode received = alerts.get(0);
     assertThat(received.get("signatureValid").asBoolean()).isTrue();
     assertThat(received.get("repeats").asInt()).isZero();
@@ -104,6 +121,40 @@ class AlertsDemoTest {
     assertThat(alert.get("previousLevel").asText()).isEqualTo("healthy");
     assertThat(alert.get("riskLevel").asText()).isIn("attention", "at-risk");
     assertThat(alert.get("reasons")).isNotEmpty();
+
+    // the alerts kept, as the plugin's REST API lists them: for administrators only
+    JsonNode kept =
+        JSON.readTree(
+            rest.withBasicAuth("olga", "secret")
+                .getForObject("/engine-rest/checkup/alerts?limit=10", String.class));
+    JsonNode listed = null;
+    for (JsonNode entry : kept.get("alerts")) {
+      if ("fabrikam".equals(entry.path("tenantId").asText())) {
+        listed = entry;
+      }
+    }
+    assertThat(listed).as("fabrikam's alert in /checkup/alerts: " + kept).isNotNull();
+    assertThat(listed.get("id").asText()).isEqualTo(alert.get("id").asText());
+    assertThat(listed.get("status").asText()).isEqualTo("sent");
+    assertThat(listed.get("attempts").asInt()).isPositive();
+    assertThat(listed.get("sentAt").asText()).isNotEmpty();
+    assertThat(listed.get("alert")).as("what was sent").isEqualTo(alert);
+    assertThat(
+            rest.withBasicAuth("carla", "secret")
+                .getForEntity("/engine-rest/checkup/alerts", String.class)
+                .getStatusCode())
+        .as("a user who is no administrator")
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.getForEntity("/engine-rest/checkup/alerts", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    for (String limit : List.of("0", "1001", "abc")) {
+      assertThat(
+              rest.withBasicAuth("admin", "admin")
+                  .getForEntity("/engine-rest/checkup/alerts?limit=" + limit, String.class)
+                  .getStatusCode())
+          .as("limit=" + limit)
+          .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
 
     String link = alert.get("reportUrl").asText();
     assertThat(link)
@@ -114,6 +165,23 @@ class AlertsDemoTest {
         rest.exchange(link, HttpMethod.GET, new HttpEntity<>(admin), String.class);
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(page.getBody()).contains("fabrikam");
+  }
+
+  /** Until the report judges the tenant's launches of the last 7 days. */
+  private void awaitLaunchesJudged(String tenant) throws Exception {
+    long end = System.nanoTime() + 60_000_000_000L;
+    while (true) {
+      Report report = checkup.getReport().generate(ReportScope.of(Set.of(tenant)));
+      boolean judged =
+          report.tenants().stream()
+              .flatMap(t -> t.indicators().stream())
+              .anyMatch(i -> i.id().equals("launches.7d") && i.status() != Status.NOT_APPLICABLE);
+      if (judged) {
+        return;
+      }
+      assertThat(System.nanoTime()).as("launches.7d judged within a minute").isLessThan(end);
+      Thread.sleep(100);
+    }
   }
 
   private List<JsonNode> awaitAlerts(String tenant) throws Exception {

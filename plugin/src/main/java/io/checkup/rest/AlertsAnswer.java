@@ -1,0 +1,113 @@
+package io.checkup.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.checkup.alerts.AlertRecord;
+import io.checkup.alerts.Alerts;
+import io.checkup.engine.CheckupProcessEnginePlugin;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /checkup/alerts} (docs/alerts.md): the alerts kept, newest first, with where their
+ * delivery stands, for administrators; what each one said as it was sent.
+ */
+final class AlertsAnswer {
+
+  private static final Logger LOG = LoggerFactory.getLogger("io.checkup.rest");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static final int DEFAULT_LIMIT = 100;
+  static final int MAX_LIMIT = 1_000;
+
+  private AlertsAnswer() {}
+
+  static Response of(ProcessEngine engine, CheckupProcessEnginePlugin plugin, String limit) {
+    if (Caller.of(engine).sees() != null) {
+      // alerts are about every tenant: the partner's, as the webhook is
+      return Answers.error(
+          Response.Status.FORBIDDEN,
+          "AuthorizationException",
+          "The alerts are for administrators of process engine '"
+              + engine.getName()
+              + "'; a tenant's own check-up is at /checkup/report.");
+    }
+    Optional<Alerts> alerts = plugin.getAlerts();
+    if (alerts.isEmpty()) {
+      return Answers.notFound(
+          "Alerts are off on process engine '"
+              + engine.getName()
+              + "': set checkup.alerts.webhook-url (docs/alerts.md).");
+    }
+    int count = limit(limit);
+    List<AlertRecord> kept;
+    try {
+      kept = alerts.get().list(count);
+    } catch (SQLException e) {
+      LOG.warn("camunda-checkup: the alerts could not be read ({})", e.toString());
+      return Answers.error(
+          Response.Status.SERVICE_UNAVAILABLE,
+          "AlertsUnavailableException",
+          "The alerts cannot be read now; try again.");
+    }
+    List<Map<String, Object>> listed = new ArrayList<>(kept.size());
+    for (AlertRecord alert : kept) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("id", alert.id());
+      entry.put("tenantId", alert.tenantId());
+      entry.put("status", alert.status());
+      entry.put("attempts", alert.attempts());
+      entry.put("created", Instant.ofEpochMilli(alert.created()).toString());
+      entry.put(
+          "sentAt",
+          alert.sentAt() == null ? null : Instant.ofEpochMilli(alert.sentAt()).toString());
+      entry.put("lastError", alert.lastError());
+      entry.put("alert", body(alert.body()));
+      listed.add(entry);
+    }
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("alerts", listed);
+    return Answers.json(answer);
+  }
+
+  /** 1 to {@value #MAX_LIMIT}, {@value #DEFAULT_LIMIT} when not given; else a 400. */
+  private static int limit(String limit) {
+    if (limit == null || limit.isBlank()) {
+      return DEFAULT_LIMIT;
+    }
+    try {
+      int value = Integer.parseInt(limit.strip());
+      if (value >= 1 && value <= MAX_LIMIT) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new WebApplicationException(
+        Answers.badRequest(
+            "limit must be a whole number from 1 to "
+                + MAX_LIMIT
+                + ", not '"
+                + Answers.echo(limit)
+                + "'."));
+  }
+
+  /** The body as it was sent; a body that is not JSON (edited by hand) as its text. */
+  private static Object body(String body) {
+    try {
+      return JSON.readTree(body);
+    } catch (JsonProcessingException e) {
+      return body;
+    }
+  }
+}
