@@ -11,6 +11,7 @@ package io.checkup.alerts;
  * @param sentAt when a delivery succeeded, or null
  * @param lastError why the last attempt failed (never the address), or null
  * @param body the JSON sent
+ * @param nextAttempt when a pending alert is tried next (epoch milliseconds), else null
  */
 public record AlertRecord(
     String id,
@@ -20,4 +21,5 @@ public record AlertRecord(
     long created,
     Long sentAt,
     String lastError,
-    String body) {}
+    String body,
+    Long nextAttempt) {}

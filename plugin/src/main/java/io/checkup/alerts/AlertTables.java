@@ -312,35 +312,61 @@ final class AlertTables {
   }
 
   /** The alerts kept, newest first, at most {@code limit}. */
-  List<AlertRecord> list(int limit) throws SQLException {
+  List<AlertRecord> list(int limit, Filter filter) throws SQLException {
     List<AlertRecord> records = new ArrayList<>();
+    StringBuilder sql =
+        new StringBuilder(
+            "select ID_, TENANT_ID_, STATUS_, ATTEMPTS_, CREATED_, SENT_AT_, LAST_ERROR_, BODY_, "
+                + "NEXT_ATTEMPT_ from ");
+    sql.append(alert).append(" where 1 = 1");
+    if (filter.tenant()) {
+      sql.append(" and TENANT_KEY_ = ?");
+    }
+    if (filter.status() != null) {
+      sql.append(" and STATUS_ = ?");
+    }
+    sql.append(" order by CREATED_ desc, ID_");
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement select =
-            prepare(
-                connection,
-                "select ID_, TENANT_ID_, STATUS_, ATTEMPTS_, CREATED_, SENT_AT_, LAST_ERROR_, "
-                    + "BODY_ from "
-                    + alert
-                    + " order by CREATED_ desc, ID_")) {
+        PreparedStatement select = prepare(connection, sql.toString())) {
       select.setMaxRows(limit);
+      int parameter = 1;
+      if (filter.tenant()) {
+        select.setString(parameter++, Snapshot.key(filter.tenantId()));
+      }
+      if (filter.status() != null) {
+        select.setString(parameter, filter.status());
+      }
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next() && records.size() < limit) {
           long sentAt = rows.getLong(6);
           Long sent = rows.wasNull() ? null : sentAt;
+          String status = rows.getString(3);
           records.add(
               new AlertRecord(
                   rows.getString(1),
                   rows.getString(2),
-                  rows.getString(3),
+                  status,
                   rows.getInt(4),
                   rows.getLong(5),
                   sent,
                   rows.getString(7),
-                  rows.getString(8)));
+                  rows.getString(8),
+                  PENDING.equals(status) ? Long.valueOf(rows.getLong(9)) : null));
         }
       }
     }
     return records;
+  }
+
+  /**
+   * Which alerts a list holds.
+   *
+   * @param tenant whether to hold one tenant's only, {@code tenantId}'s (null: the tenant-less
+   *     part)
+   * @param status {@code pending}, {@code sent} or {@code failed}, or null for all
+   */
+  record Filter(boolean tenant, String tenantId, String status) {
+    static final Filter ALL = new Filter(false, null, null);
   }
 
   private int update(String sql, Object... parameters) throws SQLException {

@@ -292,6 +292,20 @@ public final class Alerts {
 
   /** The alerts kept (the last 30 days), newest first, at most {@code limit}. */
   public List<AlertRecord> list(int limit) throws SQLException {
-    return tables.list(limit);
+    return tables.list(limit, AlertTables.Filter.ALL);
   }
+
+  /**
+   * As {@link #list(int)}, of one tenant only (null: the tenant-less part), or of all with {@code
+   * allTenants}, and of one status only ({@code pending}, {@code sent}, {@code failed}) or of all
+   * with null.
+   */
+  public List<AlertRecord> list(int limit, boolean allTenants, String tenantId, String status)
+      throws SQLException {
+    return tables.list(limit, new AlertTables.Filter(!allTenants, tenantId, status));
+  }
+
+  /** The statuses an alert can have: {@code pending}, {@code sent}, {@code failed}. */
+  public static final List<String> STATUSES =
+      List.of(AlertTables.PENDING, AlertTables.SENT, AlertTables.FAILED);
 }

@@ -32,7 +32,19 @@ final class AlertsAnswer {
 
   private AlertsAnswer() {}
 
-  static Response of(ProcessEngine engine, CheckupProcessEnginePlugin plugin, String limit) {
+  /**
+   * @param limit at most this many (1 to {@value #MAX_LIMIT}, default {@value #DEFAULT_LIMIT})
+   * @param tenantId only this tenant's, when given
+   * @param withoutTenantId only the tenant-less part's, when {@code true}
+   * @param status only alerts of this status, when given
+   */
+  static Response of(
+      ProcessEngine engine,
+      CheckupProcessEnginePlugin plugin,
+      String limit,
+      String tenantId,
+      String withoutTenantId,
+      String status) {
     if (Caller.of(engine).sees() != null) {
       // alerts are about every tenant: the partner's, as the webhook is
       return Answers.error(
@@ -47,12 +59,24 @@ final class AlertsAnswer {
       return Answers.notFound(
           "Alerts are off on process engine '"
               + engine.getName()
-              + "': set checkup.alerts.webhook-url (docs/alerts.md).");
+              + "': set checkup.alerts.webhook-url (plugin property alertsWebhookUrl; docs/alerts.md).");
     }
     int count = limit(limit);
+    boolean tenantLess = Answers.flag("withoutTenantId", withoutTenantId);
+    if (tenantLess && tenantId != null) {
+      return Answers.badRequest("Give tenantId or withoutTenantId=true, not both.");
+    }
+    if (status != null && !Alerts.STATUSES.contains(status)) {
+      return Answers.badRequest(
+          "status must be one of "
+              + String.join(", ", Alerts.STATUSES)
+              + ", not '"
+              + Answers.echo(status)
+              + "'.");
+    }
     List<AlertRecord> kept;
     try {
-      kept = alerts.get().list(count);
+      kept = alerts.get().list(count, tenantId == null && !tenantLess, tenantId, status);
     } catch (SQLException e) {
       LOG.warn("camunda-checkup: the alerts could not be read ({})", e.toString());
       return Answers.error(
@@ -72,6 +96,11 @@ final class AlertsAnswer {
           "sentAt",
           alert.sentAt() == null ? null : Instant.ofEpochMilli(alert.sentAt()).toString());
       entry.put("lastError", alert.lastError());
+      entry.put(
+          "nextAttempt",
+          alert.nextAttempt() == null
+              ? null
+              : Instant.ofEpochMilli(alert.nextAttempt()).toString());
       entry.put("alert", body(alert.body()));
       listed.add(entry);
     }
@@ -80,18 +109,18 @@ final class AlertsAnswer {
     return Answers.json(answer);
   }
 
-  /** 1 to {@value #MAX_LIMIT}, {@value #DEFAULT_LIMIT} when not given; else a 400. */
+  /**
+   * 1 to {@value #MAX_LIMIT} in ASCII digits, {@value #DEFAULT_LIMIT} when not given; else a 400.
+   */
   private static int limit(String limit) {
-    if (limit == null || limit.isBlank()) {
+    if (limit == null) {
       return DEFAULT_LIMIT;
     }
-    try {
-      int value = Integer.parseInt(limit.strip());
+    if (limit.matches("[0-9]{1,4}")) {
+      int value = Integer.parseInt(limit);
       if (value >= 1 && value <= MAX_LIMIT) {
         return value;
       }
-    } catch (NumberFormatException e) {
-      // answered below
     }
     throw new WebApplicationException(
         Answers.badRequest(

@@ -262,9 +262,14 @@ public class CheckupRestService {
 
   @GET
   @Path("/alerts")
-  public Response alerts(@QueryParam("limit") String limit) {
+  public Response alerts(
+      @QueryParam("limit") String limit,
+      @QueryParam("tenantId") String tenantId,
+      @QueryParam("withoutTenantId") String withoutTenantId,
+      @QueryParam("status") String status) {
     Checkup checkup = checkup(engineName());
-    return AlertsAnswer.of(checkup.engine(), checkup.plugin(), limit);
+    return AlertsAnswer.of(
+        checkup.engine(), checkup.plugin(), limit, tenantId, withoutTenantId, status);
   }
 
   @GET

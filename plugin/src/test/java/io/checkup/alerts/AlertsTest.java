@@ -448,6 +448,16 @@ class AlertsTest {
                 .count())
         .isEqualTo(200);
     assertThat(receiver.waiting()).as("the deliveries still hang").isPositive();
+    // the list as the REST API gives it: one tenant's, one status', and when a pending one is due
+    List<AlertRecord> acme = alerts.list(10, false, "acme", AlertTables.PENDING);
+    assertThat(acme)
+        .singleElement()
+        .satisfies(alert -> assertThat(alert.nextAttempt()).isNotNull());
+    assertThat(alerts.list(10, false, "acme", AlertTables.SENT)).isEmpty();
+    assertThat(alerts.list(10, true, null, null)).hasSize(raised + 1);
+    assertThat(alerts.list(10, false, null, null))
+        .as("the tenant-less part's")
+        .allSatisfy(alert -> assertThat(alert.tenantId()).isNull());
   }
 
   @Test

@@ -147,12 +147,34 @@ class AlertsDemoTest {
         .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(rest.getForEntity("/engine-rest/checkup/alerts", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
-    for (String limit : List.of("0", "1001", "abc")) {
+    JsonNode fabrikamSent =
+        JSON.readTree(
+            rest.withBasicAuth("admin", "admin")
+                .getForObject(
+                    "/engine-rest/checkup/alerts?tenantId=fabrikam&status=sent", String.class));
+    assertThat(fabrikamSent.get("alerts")).hasSize(1);
+    assertThat(fabrikamSent.at("/alerts/0/nextAttempt").isNull()).as("sent: nothing due").isTrue();
+    assertThat(
+            JSON.readTree(
+                    rest.withBasicAuth("admin", "admin")
+                        .getForObject(
+                            "/engine-rest/checkup/alerts?tenantId=fabrikam&status=failed",
+                            String.class))
+                .get("alerts"))
+        .isEmpty();
+    for (String query :
+        List.of(
+            "limit=0",
+            "limit=1001",
+            "limit=abc",
+            "limit=+5",
+            "status=lost",
+            "tenantId=fabrikam&withoutTenantId=true")) {
       assertThat(
               rest.withBasicAuth("admin", "admin")
-                  .getForEntity("/engine-rest/checkup/alerts?limit=" + limit, String.class)
+                  .getForEntity("/engine-rest/checkup/alerts?" + query, String.class)
                   .getStatusCode())
-          .as("limit=" + limit)
+          .as(query)
           .isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
