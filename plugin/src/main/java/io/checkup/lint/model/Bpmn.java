@@ -110,10 +110,10 @@ public final class Bpmn {
    * Whether a process is executable: {@code isExecutable="true"}, as Camunda 7 decides what it
    * deploys; with {@code camunda8Apart}, not in a file made for Camunda 8 either (Camunda Modeler
    * marks those {@code modeler:executionPlatform="Camunda Cloud"}; their engine reads other
-   * attributes, and a team migrating keeps both kinds side by side), nor a process that uses
-   * Camunda 8's {@code zeebe:} extensions (such a file that lost the mark in another tool). Camunda
-   * 7 itself ignores both and deploys such a file when it parses, so the engine's lint never sets
-   * it apart.
+   * attributes, and a team migrating keeps both kinds side by side), nor, in a file without the
+   * mark, a process that uses Camunda 8's {@code zeebe:} extensions and none of Camunda 7's (such a
+   * file that lost the mark in another tool). Camunda 7 itself ignores both and deploys such a file
+   * when it parses, so the engine's lint never sets it apart.
    */
   public static boolean isExecutable(XmlNode process, XmlNode definitions, boolean camunda8Apart) {
     return "true".equals(process.attr("isExecutable"))

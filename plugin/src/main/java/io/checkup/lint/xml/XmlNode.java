@@ -34,8 +34,10 @@ public class XmlNode {
   private final int column;
   private XmlNode parent;
 
-  /** Namespaces this element declares (xmlns), where the reader tells them: the root's only. */
-  /** Prefix ({@code ""} for the default namespace) to namespace, as this element declares them. */
+  /**
+   * Prefix ({@code ""} for the default namespace) to namespace, as this element declares them,
+   * where the reader tells them: the root's only.
+   */
   private Map<String, String> declaredNamespaces = Map.of();
 
   private String text;
