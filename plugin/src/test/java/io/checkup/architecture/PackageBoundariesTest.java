@@ -111,7 +111,9 @@ class PackageBoundariesTest {
                     "io.checkup.rest",
                     "io.checkup.spring")))
         .isEmpty();
-    for (String folder : List.of("report", "stats", "metrics", "rest", "lint")) {
+    // rest may list the alerts kept (GET /checkup/alerts), through the Java API, as it reads the
+    // report; the alerts never import rest (above)
+    for (String folder : List.of("report", "stats", "metrics", "lint")) {
       assertThat(violations(folder, List.of(), List.of("io.checkup.alerts"))).as(folder).isEmpty();
     }
   }
