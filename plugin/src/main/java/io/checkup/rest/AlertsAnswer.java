@@ -91,16 +91,10 @@ final class AlertsAnswer {
       entry.put("tenantId", alert.tenantId());
       entry.put("status", alert.status());
       entry.put("attempts", alert.attempts());
-      entry.put("created", Instant.ofEpochMilli(alert.created()).toString());
-      entry.put(
-          "sentAt",
-          alert.sentAt() == null ? null : Instant.ofEpochMilli(alert.sentAt()).toString());
+      entry.put("created", instant(alert.created()));
+      entry.put("sentAt", instant(alert.sentAt()));
       entry.put("lastError", alert.lastError());
-      entry.put(
-          "nextAttempt",
-          alert.nextAttempt() == null
-              ? null
-              : Instant.ofEpochMilli(alert.nextAttempt()).toString());
+      entry.put("nextAttempt", instant(alert.nextAttempt()));
       entry.put("alert", body(alert.body()));
       listed.add(entry);
     }
@@ -129,6 +123,11 @@ final class AlertsAnswer {
                 + ", not '"
                 + Answers.echo(limit)
                 + "'."));
+  }
+
+  /** Epoch milliseconds as an ISO 8601 instant, as the alert's own {@code at}; null stays null. */
+  private static String instant(Long epochMillis) {
+    return epochMillis == null ? null : Instant.ofEpochMilli(epochMillis).toString();
   }
 
   /** The body as it was sent; a body that is not JSON (edited by hand) as its text. */

@@ -7,7 +7,6 @@ import io.checkup.lint.Severity;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.SequenceFlow;
-import io.checkup.lint.xml.XmlNode;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -90,13 +89,11 @@ public final class EventBasedGatewayRule implements Rule {
           + target.describe()
           + " after it";
     }
-    for (XmlNode definition : ModelFacts.inlineDefinitions(target)) {
-      if (definition.localName().equals("linkEventDefinition")) {
-        return "A <Sequence Flow> outgoing from an <Event-based Gateway> must not lead to a link "
-            + "catch event: Camunda 7 refuses to deploy "
-            + target.describe()
-            + " after it";
-      }
+    if (ModelFacts.hasDefinition(target, "linkEventDefinition")) {
+      return "A <Sequence Flow> outgoing from an <Event-based Gateway> must not lead to a link "
+          + "catch event: Camunda 7 refuses to deploy "
+          + target.describe()
+          + " after it";
     }
     return null;
   }

@@ -77,14 +77,14 @@ public final class GlobalRule implements Rule {
   private static boolean needsName(XmlNode global, Set<String> subscribed) {
     return switch (global.localName()) {
       case "signal" -> true;
-      case "message" -> subscribed.contains(global.id());
+      case "message" -> subscribed.contains("message#" + global.id());
       default -> false;
     };
   }
 
   /**
-   * The ids of the messages an executable process waits for: message start, intermediate catch and
-   * boundary events, and receive tasks (as the engine resolves their references).
+   * "message#id" of the messages an executable process waits for: message start, intermediate catch
+   * and boundary events, and receive tasks (as the engine resolves their references).
    */
   private static Set<String> subscribedMessages(BpmnGraph graph) {
     XmlNode definitions = graph.definitions();
@@ -94,22 +94,16 @@ public final class GlobalRule implements Rule {
         continue;
       }
       if (node.type().equals("receiveTask")) {
-        addId(ids, resolve("message", node.xml().attr("messageRef"), definitions));
+        add(ids, "message", resolve("message", node.xml().attr("messageRef"), definitions));
       } else if (ModelFacts.isCatchEvent(node)) {
         for (XmlNode definition : ModelFacts.inlineDefinitions(node)) {
           if (definition.localName().equals("messageEventDefinition")) {
-            addId(ids, resolve("message", definition.attr("messageRef"), definitions));
+            add(ids, "message", resolve("message", definition.attr("messageRef"), definitions));
           }
         }
       }
     }
     return ids;
-  }
-
-  private static void addId(Set<String> ids, String id) {
-    if (id != null) {
-      ids.add(id);
-    }
   }
 
   private static String nameKey(XmlNode global) {
