@@ -335,20 +335,14 @@ public enum Indicator {
     @Override
     Measurement measure(TenantView tenant) {
       TenantView.Details cascades = tenant.details();
-      for (TenantFacts.Definition definition : tenant.active()) {
-        ModelProfile profile = tenant.profile(definition);
-        for (ModelProfile.Cascade cascade :
-            profile == null ? List.<ModelProfile.Cascade>of() : profile.cascades()) {
-          cascades.add(
-              () -> {
-                Map<String, Object> item = TenantView.process(definition);
-                item.put("gatewayId", cascade.root());
-                item.put("gateways", cascade.gateways());
-                item.put("outcomes", cascade.outcomes());
-                return item;
-              });
-        }
-      }
+      tenant.listFromProfiles(
+          cascades,
+          ModelProfile::cascades,
+          (cascade, item) -> {
+            item.put("gatewayId", cascade.root());
+            item.put("gateways", cascade.gateways());
+            item.put("outcomes", cascade.outcomes());
+          });
       return cascades.measurement();
     }
   },
@@ -365,19 +359,13 @@ public enum Indicator {
     @Override
     Measurement measure(TenantView tenant) {
       TenantView.Details fakes = tenant.details();
-      for (TenantFacts.Definition definition : tenant.active()) {
-        ModelProfile profile = tenant.profile(definition);
-        for (ModelProfile.ElementIssue fake :
-            profile == null ? List.<ModelProfile.ElementIssue>of() : profile.fakeBranches()) {
-          fakes.add(
-              () -> {
-                Map<String, Object> item = TenantView.process(definition);
-                item.put("elementId", fake.elementId());
-                item.put("message", fake.message());
-                return item;
-              });
-        }
-      }
+      tenant.listFromProfiles(
+          fakes,
+          ModelProfile::fakeBranches,
+          (fake, item) -> {
+            item.put("elementId", fake.elementId());
+            item.put("message", fake.message());
+          });
       return fakes.measurement();
     }
   },
@@ -397,24 +385,15 @@ public enum Indicator {
     @Override
     Measurement measure(TenantView tenant) {
       TenantView.Details errors = tenant.details();
-      long processes = 0;
-      for (TenantFacts.Definition definition : tenant.active()) {
-        ModelProfile profile = tenant.profile(definition);
-        if (profile == null || profile.errors().isEmpty()) {
-          continue;
-        }
-        processes++;
-        for (ModelProfile.Problem error : profile.errors()) {
-          errors.add(
-              () -> {
-                Map<String, Object> item = TenantView.process(definition);
+      long processes =
+          tenant.listFromProfiles(
+              errors,
+              ModelProfile::errors,
+              (error, item) -> {
                 item.put("elementId", error.elementId());
                 item.put("rule", error.rule());
                 item.put("message", error.message());
-                return item;
               });
-        }
-      }
       Measurement findings = errors.measurement();
       // the value counts processes, the details findings: as many as there are, the first listed
       return Measurement.listing(processes, findings.details(), findings.elements());

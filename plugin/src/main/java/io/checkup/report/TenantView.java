@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -124,6 +126,34 @@ final class TenantView {
    */
   Details details() {
     return new Details(config.detailsLimit());
+  }
+
+  /**
+   * Lists in {@code details} what {@code items} finds in the profile of each active process, each
+   * item naming its process and described further by {@code describe} (made only while there is
+   * room), and returns how many of those processes have any.
+   */
+  <T> long listFromProfiles(
+      Details details,
+      Function<ModelProfile, List<T>> items,
+      BiConsumer<T, Map<String, Object>> describe) {
+    long processes = 0;
+    for (TenantFacts.Definition definition : active) {
+      ModelProfile profile = profile(definition);
+      List<T> found = profile == null ? List.of() : items.apply(profile);
+      if (!found.isEmpty()) {
+        processes++;
+      }
+      for (T each : found) {
+        details.add(
+            () -> {
+              Map<String, Object> item = process(definition);
+              describe.accept(each, item);
+              return item;
+            });
+      }
+    }
+    return processes;
   }
 
   /** The details item that names a process definition. */
