@@ -850,7 +850,7 @@ final class StateSpace {
                     + " waits forever for "
                     + (problem.missing() == null
                         ? "a token that never comes"
-                        : problem.missing().describeFlow()),
+                        : problem.missing().describeFrom()),
                 at.line()));
       } else {
         int arrived = problem.move().edge();

@@ -83,6 +83,16 @@ public final class SequenceFlow extends BpmnElement {
     return id() != null ? "sequence flow " + describe() : describe();
   }
 
+  /**
+   * "sequence flow Flow_1 from 'A' (a)": where a flow comes from, for a reader who is looking at
+   * where it ends; "the flow from 'A' to 'B'" for one without an id.
+   */
+  public String describeFrom() {
+    return id() != null && source != null
+        ? describeFlow() + " from " + source.describe()
+        : describeFlow();
+  }
+
   /** "sequence flows f1 and f2", naming a flow without an id by its ends. */
   public static String describeFlows(SequenceFlow first, SequenceFlow second) {
     if (first.id() != null && second.id() != null) {

@@ -78,7 +78,7 @@ public final class DeadlockRule implements Rule {
                     + " waits forever for "
                     + (found.flow() == null
                         ? "a token that never comes"
-                        : found.flow().describeFlow())
+                        : found.flow().describeFrom())
                     + ": a reachable state leaves a token waiting there that nothing can join,"
                     + " so the scope never completes."
                     + (join.isInclusiveGateway()
