@@ -186,14 +186,18 @@ final class Evaluation {
         indicator.windowDays() > 0 && counting.collected() && !countedOver(indicator.windowDays());
     // a client onboarded this week has had no time for a week's work: judged at once, each new
     // client would be at risk, and alerted on, on its first day. Its value is all it did, and shown
-    boolean young =
-        indicator.windowDays() > 0 && value != null && !olderThan(indicator.windowDays());
-    if (partial && (!young || countedLaterThanKnown())) {
+    boolean youngTenant = indicator.windowDays() > 0 && !olderThan(indicator.windowDays());
+    boolean young = youngTenant && value != null;
+    if (partial && (!youngTenant || countedLaterThanKnown())) {
       // of the two reasons, the one that holds longer explains until when
       note = partlyCounted(indicator.windowDays());
       young = false;
-    } else if (young) {
+    } else if (youngTenant && counting.collected()) {
       note = tooNew(indicator.windowDays());
+    }
+    if (value == null && note != null && counting.collected()) {
+      // the window says from when a value is judged; why there is none is said too
+      note += " No value now: " + indicator.noValue();
     }
     Integer users = tenant.users();
     Integer ageDays = tenant.ageDays();

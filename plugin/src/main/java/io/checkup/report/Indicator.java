@@ -278,7 +278,9 @@ public enum Indicator {
                   + "(by everyone given work in a tenant without members).")
           .advice(
               "Check the inflow of work; the client may need marketing automation to bring in more requests.")
-          .noValue("nobody was given a user task in the last 30 days.")) {
+          .noValue(
+              "no member of the tenant (no one at all, in a tenant without members) was given a user "
+                  + "task in the last 30 days.")) {
     @Override
     Measurement measure(TenantView tenant) {
       TenantFacts facts = tenant.facts();

@@ -121,6 +121,42 @@ class EvaluationTest {
         .contains("n/a: nothing has been counted yet; this indicator looks at the last 24 hours.");
   }
 
+  /**
+   * A client onboarded hours after the statistics began counting (a partner's trial): every window
+   * indicator of it is judged from the same moment, its first deployment plus the window, whether
+   * it has a value yet or not; one without a value also says why it has none.
+   */
+  @Test
+  void aNewClientsWindowsAreJudgedFromOneMomentAndAMissingValueSaysWhy() {
+    ReportConfig config = ReportConfig.defaults();
+    TenantFacts facts = tenant(3);
+    facts.firstDeployment = NOW - 2 * UtcPeriods.HOUR;
+    facts.assignees30d.clear();
+    facts.assignees30d.add("someone-else"); // work went to a non-member only
+    TenantReport report =
+        Evaluation.evaluate(
+            new TenantView(facts, Map.of(), NOW, config),
+            config,
+            new Evaluation.Counting(true, NOW - 12 * UtcPeriods.HOUR),
+            Peers.NONE,
+            new Explanations());
+
+    String judged =
+        "n/a: the tenant is known since 2026-03-20T10:00:00Z (its first deployment), less than the "
+            + "last 7 days this indicator looks at; it is judged from 2026-03-27T10:00:00Z on.";
+    IndicatorResult perUser = result(report, Indicator.LAUNCHES_PER_USER);
+    assertThat(perUser.value()).isNotNull();
+    assertThat(perUser.explanation()).contains(judged).doesNotContain("No value now");
+    IndicatorResult tasks = result(report, Indicator.TASKS_PER_USER);
+    assertThat(tasks.value()).isNull();
+    assertThat(tasks.status()).isEqualTo(Status.NOT_APPLICABLE);
+    assertThat(tasks.explanation())
+        .contains(judged)
+        .contains(
+            "No value now: no member of the tenant (no one at all, in a tenant without members) was "
+                + "given a user task in the last 30 days.");
+  }
+
   @Test
   void insideTheNormIsOkJustOutsideAWarningFurtherOutOfNorm() {
     ReportConfig config = ReportConfig.defaults();
