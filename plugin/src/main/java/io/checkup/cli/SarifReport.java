@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.checkup.lint.Finding;
 import io.checkup.lint.LintConfig;
 import io.checkup.lint.Rule;
+import io.checkup.lint.RuleInfo;
 import io.checkup.lint.RulePages;
 import io.checkup.lint.Severity;
 import io.checkup.lint.WitnessStep;
@@ -35,27 +36,34 @@ final class SarifReport {
 
   private SarifReport() {}
 
-  private record RuleEntry(String id, String description, Severity severity) {}
+  private record RuleEntry(String id, String description, Severity severity, String category) {}
 
   static void write(List<FileResult> results, LintConfig config, PrintWriter out) {
     Map<String, Integer> ruleIndex = new LinkedHashMap<>();
     List<RuleEntry> rules = new ArrayList<>();
     for (Rule rule : config.activeRules()) {
       ruleIndex.put(rule.id(), rules.size());
-      rules.add(new RuleEntry(rule.id(), rule.info().summary(), config.severity(rule.id())));
+      rules.add(
+          new RuleEntry(
+              rule.id(),
+              rule.info().summary(),
+              config.severity(rule.id()),
+              tag(rule.info().category())));
     }
     ruleIndex.put(Finding.PARSE_ERROR, rules.size());
     rules.add(
         new RuleEntry(
             Finding.PARSE_ERROR,
             "The file cannot be read, is not well-formed XML or is not BPMN 2.0.",
-            Severity.ERROR));
+            Severity.ERROR,
+            null));
     ruleIndex.put(Finding.INTERNAL_ERROR, rules.size());
     rules.add(
         new RuleEntry(
             Finding.INTERNAL_ERROR,
             "The linter itself failed on a file; please report it.",
-            Severity.ERROR));
+            Severity.ERROR,
+            null));
     try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
       json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       json.writeStartObject();
@@ -93,13 +101,34 @@ final class SarifReport {
     for (RuleEntry rule : rules) {
       json.writeStartObject();
       json.writeStringField("id", rule.id());
-      json.writeStringField("name", rule.id());
+      String name = name(rule.id());
+      if (!name.equalsIgnoreCase(rule.id())) {
+        // SARIF: a name no different from the id is left out
+        json.writeStringField("name", name);
+      }
       json.writeObjectFieldStart("shortDescription");
       json.writeStringField("text", rule.description());
       json.writeEndObject();
-      json.writeStringField("helpUri", RulePages.of(rule.id()));
+      // GitHub code scanning requires both of these of a rule, and shows them on its alerts
+      json.writeObjectFieldStart("fullDescription");
+      json.writeStringField("text", rule.description());
+      json.writeEndObject();
+      String page = RulePages.of(rule.id());
+      json.writeObjectFieldStart("help");
+      json.writeStringField("text", rule.description() + " " + HELP + ": " + page);
+      json.writeStringField("markdown", rule.description() + " [" + HELP + "](" + page + ").");
+      json.writeEndObject();
+      json.writeStringField("helpUri", page);
       json.writeObjectFieldStart("defaultConfiguration");
       json.writeStringField("level", level(rule.severity()));
+      json.writeEndObject();
+      json.writeObjectFieldStart("properties");
+      json.writeArrayFieldStart("tags");
+      json.writeString("bpmn");
+      if (rule.category() != null) {
+        json.writeString(rule.category());
+      }
+      json.writeEndArray();
       json.writeEndObject();
       json.writeEndObject();
     }
@@ -108,8 +137,45 @@ final class SarifReport {
     json.writeEndObject();
   }
 
+  private static final String HELP =
+      "The rule's page gives its exact semantics, an incorrect and a correct example, and how to fix"
+          + " or suppress a finding";
+
+  /** The tag a code-scanning view can filter a rule's alerts by. */
+  private static String tag(RuleInfo.Category category) {
+    return switch (category) {
+      case MISSION -> "process-quality";
+      case BPMNLINT -> "bpmnlint";
+      case FLOW -> "flow";
+      case CAMUNDA -> "camunda-7";
+    };
+  }
+
+  /** A rule's friendly name, as SARIF asks for one unlike its id: "CascadedConditions". */
+  static String name(String id) {
+    StringBuilder name = new StringBuilder(id.length());
+    boolean upper = true;
+    for (char c : id.toCharArray()) {
+      if (c == '-') {
+        upper = true;
+      } else {
+        name.append(upper ? Character.toUpperCase(c) : c);
+        upper = false;
+      }
+    }
+    return name.toString();
+  }
+
   /** The key of {@code partialFingerprints}; a new version when the identity below changes. */
   static final String FINGERPRINT = "camundaCheckupFinding/v1";
+
+  /**
+   * The one key of {@code partialFingerprints} GitHub code scanning matches alerts by. Without it,
+   * GitHub's upload action fills it with a hash of the text from the flagged line on, which a
+   * rename or a moved element changes; given, the action keeps it (and logs that it differs from
+   * the hash it would have made).
+   */
+  static final String GITHUB_FINGERPRINT = "primaryLocationLineHash";
 
   /**
    * What makes a finding the same one across runs: its rule, process, element and related elements,
@@ -189,6 +255,7 @@ final class SarifReport {
     }
     json.writeObjectFieldStart("partialFingerprints");
     json.writeStringField(FINGERPRINT, fingerprint);
+    json.writeStringField(GITHUB_FINGERPRINT, fingerprint);
     json.writeEndObject();
     if (!finding.relatedElementIds().isEmpty()) {
       json.writeObjectFieldStart("properties");
