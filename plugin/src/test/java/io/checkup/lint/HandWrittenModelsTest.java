@@ -246,6 +246,33 @@ class HandWrittenModelsTest {
             message -> assertThat(message).contains("sequence flow dangling has no sourceRef"));
   }
 
+  /**
+   * Two processes of one file with the same ids, as jBPM's test models have them: each flow and
+   * boundary event names a node of its own process, as Camunda resolves them, so the one problem
+   * (the ids) is the one finding per id, not 26 findings of flows wired into the other process.
+   */
+  @Test
+  void processesRepeatingEachOthersIdsAreEachWiredInThemselves() {
+    String process =
+        """
+        <process id="%s" isExecutable="true" camunda:historyTimeToLive="P30D">
+          <startEvent id="_1" name="Start"/>
+          <sequenceFlow sourceRef="_1" targetRef="_2"/>
+          <userTask id="_2" name="Check" camunda:assignee="demo"/>
+          <boundaryEvent id="_4" name="Late" attachedToRef="_2">
+            <timerEventDefinition><timeDuration>PT1H</timeDuration></timerEventDefinition>
+          </boundaryEvent>
+          <sequenceFlow sourceRef="_4" targetRef="_5"/>
+          <endEvent id="_5" name="Too late"/>
+          <sequenceFlow sourceRef="_2" targetRef="_3"/>
+          <endEvent id="_3" name="Done"/>
+        </process>
+        """;
+    List<Finding> findings = lint(process.formatted("first") + process.formatted("second"));
+
+    assertThat(findings).extracting(Finding::ruleId).containsOnly("duplicate-id").hasSize(5);
+  }
+
   @Test
   void cascadedConditionsNameTheirGatewaysByNameAndId() {
     List<Finding> findings =

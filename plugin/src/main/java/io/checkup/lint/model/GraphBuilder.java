@@ -40,6 +40,13 @@ public final class GraphBuilder {
 
   private boolean camunda8Apart;
 
+  /**
+   * Where ids repeat (a file Camunda refuses, but one a linter must read well), each scope's own
+   * flow nodes by id: a flow or boundary event names a node of its own scope first, as the engine
+   * resolves it, so that two processes using the same ids do not wire each other's flows.
+   */
+  private Map<Scope, Map<String, FlowNode>> byScopeWhereIdsRepeat;
+
   private BpmnGraph run(XmlNode definitions) throws NotBpmnException {
     if (definitions.localName().equals("definitions") && definitions.namespace().isEmpty()) {
       throw new NotBpmnException(
@@ -100,8 +107,10 @@ public final class GraphBuilder {
       if (node != null) {
         scope.flowNodes.add(node);
         graph.flowNodes.add(node);
-        if (node.id() != null) {
-          graph.flowNodesById.putIfAbsent(node.id(), node);
+        if (node.id() != null
+            && graph.flowNodesById.putIfAbsent(node.id(), node) != null
+            && byScopeWhereIdsRepeat == null) {
+          byScopeWhereIdsRepeat = new HashMap<>();
         }
         if (node.isSubProcess()) {
           node.innerScope = buildScope(child, scopeKind(child), scope, node, depth + 1);
@@ -141,8 +150,8 @@ public final class GraphBuilder {
 
   private void connectFlows() {
     for (SequenceFlow flow : graph.sequenceFlows) {
-      FlowNode source = graph.flowNode(flow.sourceRef());
-      FlowNode target = graph.flowNode(flow.targetRef());
+      FlowNode source = flowNode(flow.sourceRef(), flow.scope());
+      FlowNode target = flowNode(flow.targetRef(), flow.scope());
       flow.connect(source, target);
       if (source != null) {
         source.outgoing.add(flow);
@@ -153,10 +162,31 @@ public final class GraphBuilder {
     }
   }
 
+  /** The flow node with this id, of {@code scope} where ids repeat and it has one. */
+  private FlowNode flowNode(String id, Scope scope) {
+    FlowNode found = graph.flowNode(id);
+    if (found == null || byScopeWhereIdsRepeat == null || found.scope() == scope) {
+      return found;
+    }
+    Map<String, FlowNode> own =
+        byScopeWhereIdsRepeat.computeIfAbsent(
+            scope,
+            s -> {
+              Map<String, FlowNode> byId = new HashMap<>();
+              for (FlowNode node : s.flowNodes) {
+                if (node.id() != null) {
+                  byId.putIfAbsent(node.id(), node);
+                }
+              }
+              return byId;
+            });
+    return own.getOrDefault(id, found);
+  }
+
   private void attachBoundaryEvents() {
     for (FlowNode node : graph.flowNodes) {
       if (node.isBoundaryEvent()) {
-        FlowNode host = graph.flowNode(node.attachedToRef());
+        FlowNode host = flowNode(node.attachedToRef(), node.scope());
         node.attachedTo = host;
         if (host != null) {
           host.addBoundaryEvent(node);
