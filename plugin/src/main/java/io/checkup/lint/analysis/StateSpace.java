@@ -66,7 +66,17 @@ final class StateSpace {
   private record Move(MoveType type, int node, int[] taken, int edge, int alternatives) {}
 
   /** A problem and the state it was found in (index in {@link #states}), with the last move. */
-  private record Problem(int state, Move move, FlowNode at, SequenceFlow missing) {}
+  /**
+   * A problem found in a state: for a deadlock, the flows the join waits for that never bring a
+   * token (every one for a parallel join; the first for an inclusive join, which waits for whatever
+   * can still come); none for a second token.
+   */
+  private record Problem(int state, Move move, FlowNode at, List<SequenceFlow> missing) {
+
+    SequenceFlow first() {
+      return missing.isEmpty() ? null : missing.get(0);
+    }
+  }
 
   private final FlowNet net;
   private final int edges;
@@ -512,7 +522,7 @@ final class StateSpace {
   }
 
   private void duplicate(int index, Move move, FlowNode at) {
-    duplicates.putIfAbsent(at, new Problem(index, move, at, null));
+    duplicates.putIfAbsent(at, new Problem(index, move, at, List.of()));
   }
 
   /**
@@ -542,14 +552,19 @@ final class StateSpace {
       if (deadlocks.containsKey(at) || behindAnother(i, waiting, reaches)) {
         continue;
       }
-      SequenceFlow missing = null;
+      List<SequenceFlow> missing = new ArrayList<>(1);
       IntList in = net.in[join];
       for (int k = 0; k < in.size(); k++) {
         int incoming = in.get(k);
+        SequenceFlow flow = net.last[incoming];
         if (!get(state, incoming)
-            && (arrivedAt[incoming] < 0 || !get(state, arrivedAt[incoming]))) {
-          missing = net.last[incoming];
-          break;
+            && (arrivedAt[incoming] < 0 || !get(state, arrivedAt[incoming]))
+            && flow != null
+            && !missing.contains(flow)) {
+          missing.add(flow);
+          if (at.isInclusiveGateway()) {
+            break;
+          }
         }
       }
       deadlocks.put(at, new Problem(index, null, at, missing));
@@ -845,12 +860,10 @@ final class StateSpace {
         steps.add(
             new WitnessStep(
                 at.id(),
-                problem.missing() == null ? null : problem.missing().id(),
+                problem.first() == null ? null : problem.first().id(),
                 at.describe()
                     + " waits forever for "
-                    + (problem.missing() == null
-                        ? "a token that never comes"
-                        : problem.missing().describeFrom()),
+                    + SequenceFlow.describeFrom(problem.missing()),
                 at.line()));
       } else {
         int arrived = problem.move().edge();
@@ -865,11 +878,11 @@ final class StateSpace {
                     + ", and what follows runs twice",
                 at.line()));
       }
-      SequenceFlow flow = problem.missing();
+      SequenceFlow flow = problem.first();
       if (!dead && problem.move().edge() >= 0) {
         flow = net.last[problem.move().edge()];
       }
-      result.put(at, new FlowVerdict.Found(at, flow, steps));
+      result.put(at, new FlowVerdict.Found(at, flow, problem.missing(), steps));
     }
     return result;
   }

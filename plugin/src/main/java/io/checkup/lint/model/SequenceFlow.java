@@ -2,6 +2,7 @@ package io.checkup.lint.model;
 
 import io.checkup.lint.PlainText;
 import io.checkup.lint.xml.XmlNode;
+import java.util.List;
 
 /**
  * A sequence flow, connected by its {@code sourceRef}/{@code targetRef} attributes as the engine
@@ -91,6 +92,24 @@ public final class SequenceFlow extends BpmnElement {
     return id() != null && source != null
         ? describeFlow() + " from " + source.describe()
         : describeFlow();
+  }
+
+  /**
+   * "sequence flow f1 from 'A' (a) and sequence flow f2 from 'B' (b)", each as {@link
+   * #describeFrom()}; "a token that never comes" for none.
+   */
+  public static String describeFrom(List<SequenceFlow> flows) {
+    if (flows.isEmpty()) {
+      return "a token that never comes";
+    }
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < flows.size(); i++) {
+      if (i > 0) {
+        text.append(i == flows.size() - 1 ? " and " : ", ");
+      }
+      text.append(flows.get(i).describeFrom());
+    }
+    return text.toString();
   }
 
   /** "sequence flows f1 and f2", naming a flow without an id by its ends. */

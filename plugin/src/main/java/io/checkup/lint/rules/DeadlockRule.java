@@ -76,9 +76,7 @@ public final class DeadlockRule implements Rule {
                     + (join.isInclusiveGateway() ? "inclusive join " : "parallel join ")
                     + join.describe()
                     + " waits forever for "
-                    + (found.flow() == null
-                        ? "a token that never comes"
-                        : found.flow().describeFrom())
+                    + SequenceFlow.describeFrom(found.waitsFor())
                     + ": a reachable state leaves a token waiting there that nothing can join,"
                     + " so the scope never completes."
                     + (join.isInclusiveGateway()
