@@ -194,10 +194,10 @@ final class Evaluation {
       young = false;
     } else if (youngTenant && counting.collected()) {
       note = tooNew(indicator.windowDays());
-    }
-    if (value == null && note != null && counting.collected()) {
-      // the window says from when a value is judged; why there is none is said too
-      note += " No value now: " + indicator.noValue();
+      if (value == null) {
+        // counted since before the tenant existed, so why there is no value is known too
+        note += " No value now: " + indicator.noValue();
+      }
     }
     Integer users = tenant.users();
     Integer ageDays = tenant.ageDays();

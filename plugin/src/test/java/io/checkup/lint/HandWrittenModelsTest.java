@@ -3,6 +3,7 @@ package io.checkup.lint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -264,13 +265,100 @@ class HandWrittenModelsTest {
           </boundaryEvent>
           <sequenceFlow sourceRef="_4" targetRef="_5"/>
           <endEvent id="_5" name="Too late"/>
-          <sequenceFlow sourceRef="_2" targetRef="_3"/>
+          <sequenceFlow sourceRef="_2" targetRef="_6"/>
+          <subProcess id="_6" name="Ship">
+            <startEvent id="_7" name="Ship it"/>
+            <sequenceFlow sourceRef="_7" targetRef="_8"/>
+            <endEvent id="_8" name="Shipped"/>
+          </subProcess>
+          <sequenceFlow sourceRef="_6" targetRef="_3"/>
           <endEvent id="_3" name="Done"/>
         </process>
         """;
     List<Finding> findings = lint(process.formatted("first") + process.formatted("second"));
 
-    assertThat(findings).extracting(Finding::ruleId).containsOnly("duplicate-id").hasSize(5);
+    assertThat(findings).extracting(Finding::ruleId).containsOnly("duplicate-id").hasSize(8);
+  }
+
+  /**
+   * Where ids repeat, a flow inside a sub-process that names a node outside it (refused by Camunda,
+   * but written) means the node of its own process: two copies of one process get the same
+   * findings.
+   */
+  @Test
+  void aFlowLeavingASubProcessWhereIdsRepeatStaysInItsOwnProcess() {
+    String process =
+        """
+        <process id="%s" isExecutable="true" camunda:historyTimeToLive="P30D">
+          <startEvent id="_1" name="Start"/>
+          <sequenceFlow sourceRef="_1" targetRef="_6"/>
+          <subProcess id="_6" name="Ship">
+            <startEvent id="_7" name="Ship it"/>
+            <sequenceFlow sourceRef="_7" targetRef="_3"/>
+          </subProcess>
+          <endEvent id="_3" name="Done"/>
+        </process>
+        """;
+    List<Finding> findings = lint(process.formatted("first") + process.formatted("second"));
+
+    List<String> first = new ArrayList<>();
+    List<String> second = new ArrayList<>();
+    for (Finding finding : findings) {
+      if (!finding.ruleId().equals("duplicate-id")) {
+        String what = finding.ruleId() + " " + finding.elementId();
+        (finding.processId().equals("first") ? first : second).add(what);
+      }
+    }
+    assertThat(first).isNotEmpty();
+    assertThat(second).isEqualTo(first);
+  }
+
+  /**
+   * A parallel join behind six alternatives waits for five flows in vain: the witness names three
+   * and counts the rest, so that a join of thousands of alternatives gives a message of one line,
+   * not of hundreds of kilobytes (a reviewer's estimate of the uncapped list).
+   */
+  @Test
+  void aJoinWaitingForManyFlowsNamesThreeAndCountsTheRest() {
+    StringBuilder branches = new StringBuilder();
+    for (int i = 1; i <= 6; i++) {
+      branches.append(
+          """
+          <sequenceFlow id="to%1$d" sourceRef="which" targetRef="t%1$d"/>
+          <serviceTask id="t%1$d" name="T%1$d" camunda:expression="${true}"/>
+          <sequenceFlow id="from%1$d" sourceRef="t%1$d" targetRef="all"/>
+          """
+              .formatted(i));
+    }
+    List<Finding> findings =
+        lint(
+            """
+            <process id="sixWays" isExecutable="true" camunda:historyTimeToLive="P30D">
+              <startEvent id="start" name="In"/>
+              <sequenceFlow id="f0" sourceRef="start" targetRef="which"/>
+              <exclusiveGateway id="which" name="Which?"/>
+              %s
+              <parallelGateway id="all" name="All"/>
+              <sequenceFlow id="f9" sourceRef="all" targetRef="end"/>
+              <endEvent id="end" name="Out"/>
+            </process>
+            """
+                .formatted(branches));
+
+    String flow = "sequence flow from\\d from 'T\\d' \\(t\\d\\)";
+    assertThat(messages(findings, "deadlock"))
+        .singleElement()
+        .satisfies(
+            message ->
+                assertThat(message)
+                    .matches(
+                        "(?s).*'All' \\(all\\) waits forever for "
+                            + flow
+                            + ", "
+                            + flow
+                            + ", "
+                            + flow
+                            + " and 2 more sequence flows"));
   }
 
   @Test

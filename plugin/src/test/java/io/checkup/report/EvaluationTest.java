@@ -155,6 +155,19 @@ class EvaluationTest {
         .contains(
             "No value now: no member of the tenant (no one at all, in a tenant without members) was "
                 + "given a user task in the last 30 days.");
+
+    // counted only since an hour ago, later than the tenant is known: the statistics cannot tell
+    // what happened in the last 30 days, so no reason for the missing value is given
+    TenantReport counting =
+        Evaluation.evaluate(
+            new TenantView(facts, Map.of(), NOW, config),
+            config,
+            new Evaluation.Counting(true, NOW - UtcPeriods.HOUR),
+            Peers.NONE,
+            new Explanations());
+    assertThat(result(counting, Indicator.TASKS_PER_USER).explanation())
+        .contains("n/a: the runtime statistics have been counted since 2026-03-20T11:00:00Z")
+        .doesNotContain("No value now");
   }
 
   @Test

@@ -39,16 +39,17 @@ public record FlowVerdict(
   }
 
   /**
-   * A problem found: where, the flow a deadlocked join waits for or the flow a second token arrives
-   * along (null when it is not a sequence flow), and the shortest witness path.
-   */
-  /**
    * A problem at a node: the flow it is about (for a deadlock the first flow the join waits for in
-   * vain, for a second token the flow it came along), for a deadlock every flow the join waits for
-   * in vain, and the path that leads there.
+   * vain, for a second token the flow it came along; null when it is not a sequence flow), for a
+   * deadlock every flow the join waits for in vain, and the shortest witness path.
    */
   public record Found(
-      FlowNode at, SequenceFlow flow, List<SequenceFlow> waitsFor, List<WitnessStep> witness) {}
+      FlowNode at, SequenceFlow flow, List<SequenceFlow> waitsFor, List<WitnessStep> witness) {
+
+    public Found {
+      waitsFor = List.copyOf(waitsFor);
+    }
+  }
 
   static FlowVerdict exact(Map<FlowNode, Found> deadlocks, Map<FlowNode, Found> duplicates) {
     return new FlowVerdict(Status.EXACT, deadlocks, duplicates, List.of());

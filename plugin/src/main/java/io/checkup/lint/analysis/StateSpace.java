@@ -65,11 +65,11 @@ final class StateSpace {
 
   private record Move(MoveType type, int node, int[] taken, int edge, int alternatives) {}
 
-  /** A problem and the state it was found in (index in {@link #states}), with the last move. */
   /**
-   * A problem found in a state: for a deadlock, the flows the join waits for that never bring a
-   * token (every one for a parallel join; the first for an inclusive join, which waits for whatever
-   * can still come); none for a second token.
+   * A problem and the state it was found in (index in {@link #states}), with the last move: for a
+   * deadlock, the flows the join waits for that never bring a token (every one for a parallel join;
+   * the first for an inclusive join, which waits for whatever can still come); none for a second
+   * token.
    */
   private record Problem(int state, Move move, FlowNode at, List<SequenceFlow> missing) {
 
@@ -559,8 +559,7 @@ final class StateSpace {
         SequenceFlow flow = net.last[incoming];
         if (!get(state, incoming)
             && (arrivedAt[incoming] < 0 || !get(state, arrivedAt[incoming]))
-            && flow != null
-            && !missing.contains(flow)) {
+            && flow != null) {
           missing.add(flow);
           if (at.isInclusiveGateway()) {
             break;

@@ -162,25 +162,36 @@ public final class GraphBuilder {
     }
   }
 
-  /** The flow node with this id, of {@code scope} where ids repeat and it has one. */
+  /**
+   * The flow node with this id; where ids repeat, the one of {@code scope} or else of the nearest
+   * scope around it that has one.
+   */
   private FlowNode flowNode(String id, Scope scope) {
     FlowNode found = graph.flowNode(id);
     if (found == null || byScopeWhereIdsRepeat == null || found.scope() == scope) {
       return found;
     }
-    Map<String, FlowNode> own =
-        byScopeWhereIdsRepeat.computeIfAbsent(
-            scope,
-            s -> {
-              Map<String, FlowNode> byId = new HashMap<>();
-              for (FlowNode node : s.flowNodes) {
-                if (node.id() != null) {
-                  byId.putIfAbsent(node.id(), node);
-                }
-              }
-              return byId;
-            });
-    return own.getOrDefault(id, found);
+    for (Scope around = scope; around != null; around = around.parent()) {
+      FlowNode own = ownFlowNodes(around).get(id);
+      if (own != null) {
+        return own;
+      }
+    }
+    return found;
+  }
+
+  private Map<String, FlowNode> ownFlowNodes(Scope scope) {
+    return byScopeWhereIdsRepeat.computeIfAbsent(
+        scope,
+        s -> {
+          Map<String, FlowNode> byId = new HashMap<>();
+          for (FlowNode node : s.flowNodes) {
+            if (node.id() != null) {
+              byId.putIfAbsent(node.id(), node);
+            }
+          }
+          return byId;
+        });
   }
 
   private void attachBoundaryEvents() {

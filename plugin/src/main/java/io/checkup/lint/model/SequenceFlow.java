@@ -94,20 +94,27 @@ public final class SequenceFlow extends BpmnElement {
         : describeFlow();
   }
 
+  /** How many flows {@link #describeFrom(List)} names before it counts the rest. */
+  static final int NAMED = 3;
+
   /**
    * "sequence flow f1 from 'A' (a) and sequence flow f2 from 'B' (b)", each as {@link
-   * #describeFrom()}; "a token that never comes" for none.
+   * #describeFrom()}, the first three and then how many more; "a token that never comes" for none.
    */
   public static String describeFrom(List<SequenceFlow> flows) {
     if (flows.isEmpty()) {
       return "a token that never comes";
     }
+    int named = flows.size() > NAMED + 1 ? NAMED : flows.size();
     StringBuilder text = new StringBuilder();
-    for (int i = 0; i < flows.size(); i++) {
+    for (int i = 0; i < named; i++) {
       if (i > 0) {
         text.append(i == flows.size() - 1 ? " and " : ", ");
       }
       text.append(flows.get(i).describeFrom());
+    }
+    if (named < flows.size()) {
+      text.append(" and ").append(flows.size() - named).append(" more sequence flows");
     }
     return text.toString();
   }
