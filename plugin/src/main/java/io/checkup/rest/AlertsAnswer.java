@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.checkup.alerts.AlertRecord;
 import io.checkup.alerts.Alerts;
 import io.checkup.engine.CheckupProcessEnginePlugin;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -61,7 +60,7 @@ final class AlertsAnswer {
               + engine.getName()
               + "': set checkup.alerts.webhook-url (plugin property alertsWebhookUrl; docs/alerts.md).");
     }
-    int count = limit(limit);
+    int count = Answers.count("limit", limit, MAX_LIMIT, DEFAULT_LIMIT);
     boolean tenantLess = Answers.flag("withoutTenantId", withoutTenantId);
     if (tenantLess && tenantId != null) {
       return Answers.badRequest("Give tenantId or withoutTenantId=true, not both.");
@@ -101,28 +100,6 @@ final class AlertsAnswer {
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("alerts", listed);
     return Answers.json(answer);
-  }
-
-  /**
-   * 1 to {@value #MAX_LIMIT} in ASCII digits, {@value #DEFAULT_LIMIT} when not given; else a 400.
-   */
-  private static int limit(String limit) {
-    if (limit == null) {
-      return DEFAULT_LIMIT;
-    }
-    if (limit.matches("[0-9]{1,4}")) {
-      int value = Integer.parseInt(limit);
-      if (value >= 1 && value <= MAX_LIMIT) {
-        return value;
-      }
-    }
-    throw new WebApplicationException(
-        Answers.badRequest(
-            "limit must be a whole number from 1 to "
-                + MAX_LIMIT
-                + ", not '"
-                + Answers.echo(limit)
-                + "'."));
   }
 
   /** Epoch milliseconds as an ISO 8601 instant, as the alert's own {@code at}; null stays null. */

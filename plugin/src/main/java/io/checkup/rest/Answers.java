@@ -81,6 +81,31 @@ public final class Answers {
                 + " to a boolean: use true or false."));
   }
 
+  /**
+   * A count a caller gives: {@code orElse} when not given, a whole number from 1 to {@code max} in
+   * ASCII digits (Java would read other scripts' digits too); anything else is a 400 that says so.
+   */
+  public static int count(String name, String value, int max, int orElse) {
+    return value == null ? orElse : count(name, value, value, max);
+  }
+
+  /** As {@link #count}, read as {@code ?format} is: blank is not given, padding is ignored. */
+  public static int paddedCount(String name, String value, int max, int orElse) {
+    return value == null || value.isBlank() ? orElse : count(name, value.trim(), value, max);
+  }
+
+  private static int count(String name, String digits, String given, int max) {
+    if (digits.matches("[0-9]{1," + String.valueOf(max).length() + "}")) {
+      int count = Integer.parseInt(digits);
+      if (count >= 1 && count <= max) {
+        return count;
+      }
+    }
+    throw new WebApplicationException(
+        badRequest(
+            name + " must be a whole number from 1 to " + max + ", not '" + echo(given) + "'."));
+  }
+
   public static Response badRequest(String message) {
     return error(Response.Status.BAD_REQUEST, "InvalidRequestException", message);
   }

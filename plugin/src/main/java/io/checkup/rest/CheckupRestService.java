@@ -162,22 +162,6 @@ public class CheckupRestService {
   }
 
   /**
-   * The history's span: 90 days when not given (or blank, as a blank format is no format), 0 when
-   * not a whole number from 1 to 3660 in ASCII digits (Java would read other scripts' digits too).
-   */
-  private static int days(String days) {
-    if (days == null || days.isBlank()) {
-      return 90;
-    }
-    String digits = days.trim();
-    if (!digits.matches("[0-9]{1,4}")) {
-      return 0;
-    }
-    int span = Integer.parseInt(digits);
-    return span >= 1 && span <= 3_660 ? span : 0;
-  }
-
-  /**
    * A tenant's daily snapshots, with the same checks as its report: not visible, not there or left
    * out of the report is a 404 that says nothing more.
    */
@@ -205,11 +189,8 @@ public class CheckupRestService {
     } catch (ReportUnavailableException e) {
       throw Answers.unavailable(e);
     }
-    int span = days(days);
-    if (span == 0) {
-      return Answers.badRequest(
-          "days must be a whole number from 1 to 3660, not '" + Answers.echo(days) + "'.");
-    }
+    // 90 days when not given (or blank, as a blank format is no format)
+    int span = Answers.paddedCount("days", days, 3_660, 90);
     String chosen = format(format);
     if (chosen == null) {
       return Answers.badRequest(
