@@ -10,6 +10,7 @@ import io.checkup.report.ReportFormats;
 import io.checkup.report.ReportScope;
 import io.checkup.report.ReportUnavailableException;
 import io.checkup.report.Snapshot;
+import io.checkup.report.page.PageLinks;
 import io.checkup.report.page.ReportPages;
 import io.checkup.stats.UtcPeriods;
 import jakarta.ws.rs.GET;
@@ -76,7 +77,8 @@ public class CheckupRestService {
       return tenantReport(checkup, caller, null, format, view, "checkup-report-without-tenant");
     }
     ReportScope scope = caller.sees() == null ? ReportScope.all() : ReportScope.of(caller.sees());
-    return render(checkup, generate(checkup, scope), format, view, "checkup-report");
+    return render(
+        checkup, generate(checkup, scope), format, view, "checkup-report", links(null, false));
   }
 
   /** The report, or the 503 answer that says why it cannot be had now. */
@@ -133,7 +135,7 @@ public class CheckupRestService {
     if (report.tenants().isEmpty()) {
       return Answers.noTenant(tenantId);
     }
-    return render(checkup, report, format, view, fileName);
+    return render(checkup, report, format, view, fileName, links(tenantId, true));
   }
 
   @GET
@@ -212,7 +214,11 @@ public class CheckupRestService {
     if (page) {
       return Answers.html(
           ReportPages.history(
-              tenantId, historyName(checkup, tenantId), snapshots, today.minusDays(span)));
+              tenantId,
+              historyName(checkup, tenantId),
+              snapshots,
+              today.minusDays(span),
+              links(tenantId, true)));
     }
     if (chosen.equals("csv")) {
       String file = "checkup-history-" + (tenantId == null ? "without-tenant" : safeName(tenantId));
@@ -339,7 +345,12 @@ public class CheckupRestService {
   // ---- formats ----
 
   private Response render(
-      Checkup checkup, Report report, String format, String view, String fileName) {
+      Checkup checkup,
+      Report report,
+      String format,
+      String view,
+      String fileName,
+      PageLinks links) {
     String chosen = format(format);
     if (chosen == null) {
       return Answers.badRequest(
@@ -362,10 +373,25 @@ public class CheckupRestService {
       case "html" -> {
         String cockpit = checkup.plugin().cockpitUrl(checkup.engine().getName());
         yield Answers.html(
-            full ? ReportPages.full(report, cockpit) : ReportPages.triage(report, cockpit));
+            full
+                ? ReportPages.full(report, cockpit, links)
+                : ReportPages.triage(report, cockpit, links));
       }
       default -> Answers.json(report);
     };
+  }
+
+  /**
+   * The links of a page of this resource, relative to its address: {@code /report} and the
+   * tenant-less {@code /report?withoutTenantId=true} and {@code /history?withoutTenantId=true} lie
+   * one segment below the check-up's path, a tenant's {@code /report/acme} and {@code
+   * /history/acme} two.
+   *
+   * @param tenantId the tenant the page is about, null for the tenant-less part
+   * @param oneTenant the page is about one tenant (or the tenant-less part), not the whole report
+   */
+  private static PageLinks links(String tenantId, boolean oneTenant) {
+    return oneTenant && tenantId != null ? PageLinks.rest(2, false) : PageLinks.rest(1, oneTenant);
   }
 
   /** The name a history page shows: the tenant's name where the engine knows one. */

@@ -167,6 +167,58 @@ class CheckupReportRestTest {
         .isEqualTo(HttpStatus.BAD_REQUEST);
   }
 
+  /**
+   * From each page a reader reaches the other view and the client's history, and back, whichever
+   * path (the default engine's or a named one's) served the page: every link answers a page of the
+   * same client.
+   */
+  @Test
+  void theHtmlPagesLinkToOneAnotherOnThePathTheyWereServedOn() throws Exception {
+    for (String root : List.of("/engine-rest/checkup/", "/engine-rest/engine/default/checkup/")) {
+      Map<String, List<String>> expected =
+          Map.of(
+              "report?format=html",
+              List.of("report?format=html&view=full", "history/alpha?format=html"),
+              "report/alpha?format=html",
+              List.of("report/alpha?format=html&view=full", "history/alpha?format=html"),
+              "report/alpha?format=html&view=full",
+              List.of("report/alpha?format=html", "history/alpha?format=html"),
+              "history/alpha?format=html",
+              List.of("report/alpha?format=html"));
+      for (Map.Entry<String, List<String>> page : expected.entrySet()) {
+        String address = "http://localhost" + root + page.getKey();
+        Document html =
+            Jsoup.parse(
+                rest.exchange(
+                        root + page.getKey(),
+                        HttpMethod.GET,
+                        new HttpEntity<>(basic("ulla", "secret")),
+                        String.class)
+                    .getBody(),
+                address);
+        // as a browser resolves them, against the page's own address
+        List<String> targets =
+            html.select("a.view, a.history").stream()
+                .map(link -> link.absUrl("href").substring(("http://localhost" + root).length()))
+                .distinct()
+                .toList();
+        assertThat(targets).as(address).containsExactlyInAnyOrderElementsOf(page.getValue());
+        for (String target : targets) {
+          ResponseEntity<String> followed =
+              rest.exchange(
+                  root + target,
+                  HttpMethod.GET,
+                  new HttpEntity<>(basic("ulla", "secret")),
+                  String.class);
+          assertThat(followed.getStatusCode())
+              .as(address + " -> " + target)
+              .isEqualTo(HttpStatus.OK);
+          assertThat(followed.getBody()).as(target).contains("Alpha Inc");
+        }
+      }
+    }
+  }
+
   @Test
   void anAnonymousCallerIsRefused() {
     assertThat(rest.getForEntity("/engine-rest/checkup/report", String.class).getStatusCode())

@@ -95,25 +95,38 @@ public final class ReportPages {
    * heaviest first, each with its value 7 days ago; the explanations once, at the end.
    *
    * @param cockpit the Cockpit address details link to, e.g. {@code /camunda/app/cockpit/default/}
+   * @param links where the full page and the clients' histories are
    */
-  public static String triage(Report report, String cockpit) {
+  public static String triage(Report report, String cockpit, PageLinks links) {
     List<Client> clients = new ArrayList<>();
     for (TenantReport tenant : report.tenants()) {
-      clients.add(client(tenant, cockpit, false));
+      clients.add(client(tenant, cockpit, false, links));
     }
     clients.sort(Comparator.comparing((Client client) -> client.worsening().isEmpty()));
-    return render("report/triage.jte", "page", page(report, clients, false));
+    return render("report/triage.jte", "page", page(report, clients, false, links.full()));
+  }
+
+  /** The triage page, linking to no other page. */
+  public static String triage(Report report, String cockpit) {
+    return triage(report, cockpit, PageLinks.NONE);
   }
 
   /**
    * The full page: every indicator of every client, with its explanation and the launches chart.
+   *
+   * @param links where the triage page and the clients' histories are
    */
-  public static String full(Report report, String cockpit) {
+  public static String full(Report report, String cockpit, PageLinks links) {
     List<Client> clients = new ArrayList<>();
     for (TenantReport tenant : report.tenants()) {
-      clients.add(client(tenant, cockpit, true));
+      clients.add(client(tenant, cockpit, true, links));
     }
-    return render("report/full.jte", "page", page(report, clients, true));
+    return render("report/full.jte", "page", page(report, clients, true, links.triage()));
+  }
+
+  /** The full page, linking to no other page. */
+  public static String full(Report report, String cockpit) {
+    return full(report, cockpit, PageLinks.NONE);
   }
 
   /**
@@ -122,16 +135,22 @@ public final class ReportPages {
    * score.
    */
   public static String history(String tenantId, String name, List<Snapshot> snapshots) {
-    return history(tenantId, name, snapshots, null);
+    return history(tenantId, name, snapshots, null, PageLinks.NONE);
   }
 
   /**
    * The history page of the days from {@code shownFrom} on; an earlier snapshot among {@code
    * snapshots} (the day before the first shown) is not a row, only what the first row's changes are
    * measured against.
+   *
+   * @param links where the client's report page is
    */
   public static String history(
-      String tenantId, String name, List<Snapshot> snapshots, LocalDate shownFrom) {
+      String tenantId,
+      String name,
+      List<Snapshot> snapshots,
+      LocalDate shownFrom,
+      PageLinks links) {
     List<Day> days = new ArrayList<>();
     List<HistoryPoint> points = new ArrayList<>();
     Snapshot before = null;
@@ -182,7 +201,8 @@ public final class ReportPages {
             name,
             tenantId == null ? "(none)" : tenantId,
             sparkline(points, 320, 48),
-            days));
+            days,
+            links.report(tenantId)));
   }
 
   /** An indicator's title; its id when this version does not know it (a newer node wrote it). */
@@ -191,7 +211,7 @@ public final class ReportPages {
     return indicator == null ? indicatorId : indicator.title();
   }
 
-  private static Page page(Report report, List<Client> clients, boolean full) {
+  private static Page page(Report report, List<Client> clients, boolean full, String otherView) {
     long atRisk = 0;
     long attention = 0;
     for (TenantReport tenant : report.tenants()) {
@@ -213,6 +233,7 @@ public final class ReportPages {
         "Camunda check-up",
         report.generatedAt(),
         full,
+        otherView,
         report.tenants().size(),
         atRisk,
         attention,
@@ -225,7 +246,7 @@ public final class ReportPages {
             + "snapshot of that day.");
   }
 
-  private static Client client(TenantReport tenant, String cockpit, boolean full) {
+  private static Client client(TenantReport tenant, String cockpit, boolean full, PageLinks links) {
     List<Row> rows = new ArrayList<>();
     List<IndicatorResult> costly = costliestFirst(tenant);
     List<IndicatorResult> shown = full ? tenant.indicators() : costly;
@@ -288,7 +309,8 @@ public final class ReportPages {
         notJudged(tenant),
         unlisted,
         beyondLimit,
-        full ? chart(tenant.launches()) : null);
+        full ? chart(tenant.launches()) : null,
+        links.history(tenant.tenantId()));
   }
 
   /**
@@ -410,7 +432,7 @@ public final class ReportPages {
   /** The score over the days of the history as a line; 100 at the top. */
   static Sparkline sparkline(List<HistoryPoint> points, int width, int height) {
     if (points.isEmpty()) {
-      return new Sparkline(true, width, height, "", "0", "0", "");
+      return new Sparkline(true, width, height, "", "0", "0", "", null, null);
     }
     StringBuilder line = new StringBuilder();
     double step = points.size() == 1 ? 0 : (width - 4) / (double) (points.size() - 1);
@@ -437,7 +459,9 @@ public final class ReportPages {
             + ", "
             + last.score()
             + " on "
-            + last.date());
+            + last.date(),
+        first.date(),
+        last.date());
   }
 
   /** Bars of launches per day, today's (still running) lighter. */

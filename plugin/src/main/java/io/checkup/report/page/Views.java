@@ -11,11 +11,13 @@ public final class Views {
    * A page of the check-up.
    *
    * @param full every indicator of every tenant (the full page) or only what needs attention
+   * @param otherView the link to the same report's other view (full or triage), or null
    */
   public record Page(
       String title,
       String generatedAt,
       boolean full,
+      String otherView,
       int tenants,
       long atRisk,
       long attention,
@@ -33,6 +35,7 @@ public final class Views {
    * @param unlisted how many elements behind the values the rows leave out that the full page lists
    * @param beyondLimit how many elements behind the values no page lists: the report's details stop
    *     at {@code detailsLimit} per indicator
+   * @param history the link to the client's history page, or null
    */
   public record Client(
       String anchor,
@@ -54,7 +57,8 @@ public final class Views {
       String notJudged,
       int unlisted,
       long beyondLimit,
-      Chart chart) {}
+      Chart chart,
+      String history) {}
 
   /**
    * An indicator of one client.
@@ -81,7 +85,11 @@ public final class Views {
   /** One element behind a value, in words, with a link to it in Cockpit where there is one. */
   public record Detail(String text, String href, String linkText) {}
 
-  /** The score over the last days as an inline line (no script), or empty without history. */
+  /**
+   * The score over the last days as an inline line (no script), or empty without history.
+   *
+   * @param from the first day drawn, {@code to} the last
+   */
   public record Sparkline(
       boolean empty,
       int width,
@@ -89,7 +97,9 @@ public final class Views {
       String points,
       String lastX,
       String lastY,
-      String title) {}
+      String title,
+      String from,
+      String to) {}
 
   /** Launches per day, as bars. */
   public record Chart(List<Bar> bars, String max, String from, String to) {}
@@ -101,11 +111,19 @@ public final class Views {
   public record GlossaryEntry(
       String anchor, String id, String title, String norm, String meaning, String advice) {}
 
-  /** A client's history page: a day a row. */
+  /**
+   * A client's history page: a day a row.
+   *
+   * @param report the link to the client's report page, or null
+   */
   public record History(
-      String title, String name, String tenantId, Sparkline sparkline, List<Day> days) {}
+      String title,
+      String name,
+      String tenantId,
+      Sparkline sparkline,
+      List<Day> days,
+      String report) {}
 
-  /** One day of a history. */
   /**
    * One day of a client's history.
    *

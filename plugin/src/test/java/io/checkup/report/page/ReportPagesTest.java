@@ -833,6 +833,53 @@ class ReportPagesTest {
     assertThat(page.selectFirst("svg.spark polyline").attr("points").split(" ")).hasSize(5);
   }
 
+  /** A reader moves between the views and the histories by links; pages served alone have none. */
+  @Test
+  void thePagesLinkToTheOtherViewAndToEachClientsHistory() {
+    TenantReport acme =
+        tenant(
+            "acme",
+            "ACME",
+            RiskLevel.ATTENTION,
+            60,
+            0,
+            RiskLevel.ATTENTION,
+            Map.of(Indicator.INCIDENTS_OPEN.id(), Status.OUT_OF_NORM),
+            ReportPagesTest::none);
+    PageLinks links = PageLinks.rest(2, false);
+
+    Document triage = Jsoup.parse(ReportPages.triage(report(acme), COCKPIT, links));
+    assertThat(triage.select("a.view").eachAttr("href")).containsExactly("?format=html&view=full");
+    // from the summary's score line and from the client's header
+    assertThat(triage.select("a.history").eachAttr("href"))
+        .containsExactly("../history/acme?format=html", "../history/acme?format=html");
+    Document full = Jsoup.parse(ReportPages.full(report(acme), COCKPIT, links));
+    assertThat(full.select("a.view").eachAttr("href")).containsExactly("?format=html");
+    assertThat(full.select("a.history").eachAttr("href"))
+        .containsExactly("../history/acme?format=html", "../history/acme?format=html");
+
+    Document history =
+        Jsoup.parse(
+            ReportPages.history(
+                "acme",
+                "ACME Corp",
+                incidentDays(LocalDate.parse("2026-03-01"), 0, 1, 2),
+                null,
+                links));
+    assertThat(history.select("a.view").eachAttr("href"))
+        .containsExactly("../report/acme?format=html");
+    assertThat(history.text()).contains("score from 2026-03-01 to 2026-03-03");
+
+    for (String alone :
+        List.of(
+            ReportPages.triage(report(acme), COCKPIT),
+            ReportPages.full(report(acme), COCKPIT),
+            ReportPages.history(
+                "acme", "ACME Corp", incidentDays(LocalDate.parse("2026-03-01"), 0)))) {
+      assertThat(Jsoup.parse(alone).select("a.view, a.history")).isEmpty();
+    }
+  }
+
   /**
    * The first day shown is compared with the day before it, read for that alone: {@code ?days=1},
    * "what changed yesterday", once never named a change.
@@ -841,7 +888,9 @@ class ReportPagesTest {
   void theFirstDayShownNamesWhatChangedSinceTheDayBeforeIt() {
     LocalDate start = LocalDate.parse("2026-03-01");
     List<Snapshot> days = incidentDays(start, 0, 1);
-    Document page = Jsoup.parse(ReportPages.history("acme", "ACME Corp", days, start.plusDays(1)));
+    Document page =
+        Jsoup.parse(
+            ReportPages.history("acme", "ACME Corp", days, start.plusDays(1), PageLinks.NONE));
     assertThat(page.select("tbody tr td:first-child").eachText()).containsExactly("2026-03-02");
     assertThat(page.select("tbody tr td:nth-child(6)").eachText())
         .containsExactly("Open incidents: ok → out-of-norm");

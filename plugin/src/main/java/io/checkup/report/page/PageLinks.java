@@ -1,0 +1,61 @@
+package io.checkup.report.page;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Where the report's pages link to one another: the other view of the same report, and a client's
+ * history. Each is relative to the page's own address, so the links hold behind a proxy that serves
+ * the REST API under another path; null where whoever serves the page serves no such page.
+ *
+ * @param triage the triage view of the report the page shows
+ * @param full the full view of the report the page shows
+ * @param root the way from the page to the check-up's REST root ({@code "../"} from {@code
+ *     /report/acme}), or null where the histories are not served
+ */
+public record PageLinks(String triage, String full, String root) {
+
+  /** No links: pages served where none of the others are. */
+  public static final PageLinks NONE = new PageLinks(null, null, null);
+
+  /**
+   * The links of a page the REST API serves.
+   *
+   * @param depth how many path segments the page's address has below the check-up's root: 1 for
+   *     {@code /report}, 2 for {@code /report/acme} or {@code /history/acme}
+   * @param withoutTenantId the page shows the tenant-less part ({@code ?withoutTenantId=true})
+   */
+  public static PageLinks rest(int depth, boolean withoutTenantId) {
+    String view = withoutTenantId ? "?withoutTenantId=true&format=html" : "?format=html";
+    return new PageLinks(view, view + "&view=full", "../".repeat(Math.max(0, depth - 1)));
+  }
+
+  /** A client's history page (null: the tenant-less part's), or null where none is served. */
+  public String history(String tenantId) {
+    if (root == null) {
+      return null;
+    }
+    return tenantId == null
+        ? root + "history?withoutTenantId=true&format=html"
+        : root + "history/" + segment(tenantId) + "?format=html";
+  }
+
+  /** A tenant's report page (null: the tenant-less part's), or null where none is served. */
+  public String report(String tenantId) {
+    if (root == null) {
+      return null;
+    }
+    return tenantId == null
+        ? root + "report?withoutTenantId=true&format=html"
+        : root + "report/" + segment(tenantId) + "?format=html";
+  }
+
+  /**
+   * A tenant id as one path segment: everything but unreserved characters percent-encoded, and a
+   * dot-only id too, which a browser would otherwise resolve as a step up the path.
+   */
+  static String segment(String id) {
+    String encoded = URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    return encoded.chars().allMatch(c -> c == '.') ? encoded.replace(".", "%2E") : encoded;
+  }
+}
