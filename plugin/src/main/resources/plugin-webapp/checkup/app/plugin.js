@@ -107,10 +107,11 @@ function showFindings(viewer, data) {
     const badge = el('div', `checkup-finding checkup-${finding.severity}`, {
       'data-rule': finding.rule,
       'data-element': finding.elementId,
-      'aria-label': `${finding.message} (${finding.rule})`,
+      'aria-label': `${finding.severity === 'warn' ? 'warning' : finding.severity}: ${finding.message} (${finding.rule})`,
       tabindex: 0
     });
-    badge.appendChild(el('span', 'checkup-icon', {'aria-hidden': 'true'}, finding.severity === 'error' ? '!' : 'i'));
+    // told apart by more than colour: an error is a round '!', a warning a square '!', a note a round 'i'
+    badge.appendChild(el('span', 'checkup-icon', {'aria-hidden': 'true'}, finding.severity === 'info' ? 'i' : '!'));
     const tip = el('div', 'checkup-tip');
     tip.appendChild(el('strong', null, {}, finding.rule));
     tip.appendChild(el('span', 'checkup-tip-severity', {}, ` (${finding.severity})`));

@@ -122,7 +122,19 @@ class CockpitBrowserTest {
     browser.get(cockpit() + "#/process-definition/" + fixture.alphaDefinition + "/runtime");
     WebElement deadlock =
         shown(".checkup-finding[data-rule='deadlock'][data-element='" + CockpitFixture.JOIN + "']");
-    assertThat(deadlock.getAttribute("aria-label")).contains("(deadlock)").contains("waits");
+    assertThat(deadlock.getAttribute("aria-label"))
+        .startsWith("error: ")
+        .contains("(deadlock)")
+        .contains("waits");
+    // the severities are told apart without colour: an error round, a warning square, each saying
+    // its severity to a screen reader
+    WebElement warning =
+        shown(
+            ".checkup-finding.checkup-warn[data-rule='superfluous-termination'][data-element='end']");
+    assertThat(warning.getAttribute("aria-label")).startsWith("warning: ");
+    assertThat(deadlock.getText()).isEqualTo("!");
+    assertThat(deadlock.getCssValue("border-radius")).isEqualTo("9px");
+    assertThat(warning.getCssValue("border-radius")).isEqualTo("3px");
     new Actions(browser).moveToElement(deadlock).perform();
     WebElement tip = deadlock.findElement(By.cssSelector(".checkup-tip"));
     wait.until(ExpectedConditions.visibilityOf(tip));

@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.TerminateEventDefinition;
 
 /**
  * What the Cockpit tests look at: two client tenants, each with a member, and in each the same
@@ -54,27 +56,35 @@ final class CockpitFixture {
     return new CockpitFixture(alpha, beta, tenantLess);
   }
 
+  /**
+   * An order check whose join waits forever (a deadlock, an error) and whose only end terminates (a
+   * superfluous termination, a warning): badges of two severities on one diagram.
+   */
   static BpmnModelInstance model() {
-    return Bpmn.createExecutableProcess(KEY)
-        .name("Order check")
-        .camundaHistoryTimeToLive(30)
-        .startEvent("start")
-        .exclusiveGateway("amount")
-        .name("Amount?")
-        .sequenceFlowId("small")
-        .condition("small", "${amount < 500}")
-        .manualTask("checkSmall")
-        .name("Check small order")
-        .parallelGateway(JOIN)
-        .name(HOSTILE_NAME)
-        .endEvent("end")
-        .moveToNode("amount")
-        .sequenceFlowId("large")
-        .condition("large", "${amount >= 500}")
-        .manualTask("checkLarge")
-        .name("Check large order")
-        .connectTo(JOIN)
-        .done();
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess(KEY)
+            .name("Order check")
+            .camundaHistoryTimeToLive(30)
+            .startEvent("start")
+            .exclusiveGateway("amount")
+            .name("Amount?")
+            .sequenceFlowId("small")
+            .condition("small", "${amount < 500}")
+            .manualTask("checkSmall")
+            .name("Check small order")
+            .parallelGateway(JOIN)
+            .name(HOSTILE_NAME)
+            .endEvent("end")
+            .moveToNode("amount")
+            .sequenceFlowId("large")
+            .condition("large", "${amount >= 500}")
+            .manualTask("checkLarge")
+            .name("Check large order")
+            .connectTo(JOIN)
+            .done();
+    EndEvent end = model.getModelElementById("end");
+    end.getEventDefinitions().add(model.newInstance(TerminateEventDefinition.class));
+    return model;
   }
 
   private static String deploy(ProcessEngine engine, String tenantId) {
