@@ -44,7 +44,7 @@ final class Details {
               && (key.equals("taskId") || key.equals("incidentId")))) {
         continue;
       }
-      parts.add(label(key) + " " + value);
+      parts.add(label(key) + " " + Words.value(key, value));
     }
     Object instance = item.get("processInstanceId");
     Object definition = item.get("processDefinitionId");

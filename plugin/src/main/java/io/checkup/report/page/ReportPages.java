@@ -231,7 +231,7 @@ public final class ReportPages {
     }
     return new Page(
         "Camunda check-up",
-        report.generatedAt(),
+        Words.moment(report.generatedAt()),
         full,
         otherView,
         report.tenants().size(),

@@ -546,7 +546,7 @@ class ReportPagesTest {
         .contains("…")
         .endsWith(
             " · name Review the request · task definition key reviewRequest · assignee nora · due"
-                + " 2026-12-03T22:14:13.593Z · instance pi9")
+                + " 2026-12-03 22:14 UTC · instance pi9")
         .doesNotContain("5f0c1e2a");
     // the full page lists all the report lists, and says that is not all
     Element full =
@@ -554,6 +554,49 @@ class ReportPagesTest {
     assertThat(full.select("ul.details li:not(.muted)")).hasSize(50);
     assertThat(full.selectFirst("ul.details li.muted").text())
         .isEqualTo("and 52 more, not listed: the report lists the first 50 (its details limit)");
+  }
+
+  /** Lists and moments read as words: no brackets, no ISO-8601 "T" and "Z". */
+  @Test
+  void listsAndMomentsAreWrittenForPeople() {
+    Map<String, Object> cascade = new LinkedHashMap<>();
+    cascade.put("processKey", "invoice");
+    cascade.put("gatewayId", "urgent");
+    cascade.put("gateways", List.of("urgent", "vip"));
+    cascade.put("outcomes", 4);
+    Map<String, Object> incident = new LinkedHashMap<>();
+    incident.put("incidentId", "i1");
+    incident.put("since", "2026-12-05T20:34:56.789Z");
+    incident.put("message", "2026-12-05T20:34:56Z is when it failed");
+    TenantReport tenant =
+        tenant(
+            "acme",
+            "ACME",
+            RiskLevel.AT_RISK,
+            10,
+            null,
+            RiskLevel.AT_RISK,
+            Map.of(
+                Indicator.GATEWAYS_CASCADES.id(), Status.OUT_OF_NORM,
+                Indicator.INCIDENTS_OPEN.id(), Status.OUT_OF_NORM),
+            indicator ->
+                indicator == Indicator.GATEWAYS_CASCADES
+                    ? List.of(cascade)
+                    : indicator == Indicator.INCIDENTS_OPEN ? List.of(incident) : List.of());
+    for (String html :
+        List.of(
+            ReportPages.triage(report(tenant), COCKPIT),
+            ReportPages.full(report(tenant), COCKPIT))) {
+      Document page = Jsoup.parse(html);
+      assertThat(page.selectFirst("p.muted").text())
+          .startsWith("Generated " + TODAY + " 12:00 UTC");
+      assertThat(page.select("ul.details li").eachText())
+          .contains(
+              "invoice · gateway urgent · gateways urgent, vip · outcomes 4",
+              // a message is the engine's text, left as it is
+              "incident i1 · since 2026-12-05 20:34 UTC · message 2026-12-05T20:34:56Z is when it"
+                  + " failed");
+    }
   }
 
   /** An indicator's row, with the row of its elements where the page puts them apart. */
