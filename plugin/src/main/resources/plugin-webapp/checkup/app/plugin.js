@@ -134,7 +134,8 @@ function showFindings(viewer, data) {
       const middle = middleOf(element, -12);
       position = {top: middle.top, left: middle.left + 20 * index};
     }
-    overlays.add(finding.elementId, 'checkup', {position, html: badge});
+    // never smaller than written: on a zoomed-out diagram the badges stay readable
+    overlays.add(finding.elementId, 'checkup', {position, html: badge, scale: {min: 1}});
   }
 }
 
@@ -158,6 +159,7 @@ function showDeadFlows(viewer, data) {
     canvas.addMarker(flow, 'checkup-dead-flow');
     overlays.add(flow, 'checkup-dead', {
       position: middleOf(flow, 6),
+      scale: {min: 1},
       html: el(
         'div',
         'checkup-dead',
@@ -201,7 +203,7 @@ function showHeat(viewer, data) {
     }
     const label = el('div', `checkup-heat checkup-heat-${kind}`, {[`data-${kind}`]: id, title: `${count} in the window`}, count);
     label.style.background = heatColour(count, max);
-    overlays.add(id, 'checkup-heat', {position: kind === 'flow' ? middleOf(element, -14) : {bottom: 8, left: -8}, html: label});
+    overlays.add(id, 'checkup-heat', {position: kind === 'flow' ? middleOf(element, -14) : {bottom: 8, left: -8}, html: label, scale: {min: 1}});
   };
   for (const [id, count] of Object.entries(data.elements)) {
     add(id, count, 'element');
@@ -246,6 +248,42 @@ function heatmapToggle(viewer, api, processDefinitionId, signal) {
   bar.firstChild.nextSibling.classList.add('active');
   bar.appendChild(note);
   container.appendChild(bar);
+  clearOfToolbar(viewer, bar);
+}
+
+/**
+ * Fits the diagram into the room below the toolbar when the toolbar would cover one of its elements
+ * or their badges (Cockpit fits a diagram into the whole pane, right up to its top left).
+ */
+function clearOfToolbar(viewer, bar) {
+  const canvas = viewer.get('canvas');
+  const registry = viewer.get('elementRegistry');
+  const barBox = bar.getBoundingClientRect();
+  const edge = barBox.bottom + 22; // a finding's badge stands 14 px above its shape
+  let covered = false;
+  registry.forEach(element => {
+    if (element.parent) {
+      const box = registry.getGraphics(element).getBoundingClientRect();
+      covered = covered || (box.left < barBox.right && box.right > barBox.left && box.top < edge && box.bottom > barBox.top);
+    }
+  });
+  if (!covered) {
+    return;
+  }
+  const viewbox = canvas.viewbox();
+  const {inner, outer} = viewbox;
+  const top = edge - canvas.getContainer().getBoundingClientRect().top;
+  const room = {width: outer.width - 16, height: outer.height - top - 8};
+  if (room.height <= 0 || inner.width <= 0 || inner.height <= 0) {
+    return;
+  }
+  const scale = Math.min(viewbox.scale, room.width / inner.width, room.height / inner.height);
+  canvas.viewbox({
+    x: inner.x - (outer.width / scale - inner.width) / 2,
+    y: inner.y - top / scale,
+    width: outer.width / scale,
+    height: outer.height / scale
+  });
 }
 
 /**

@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -165,6 +167,28 @@ class CockpitBrowserTest {
     shown(".checkup-heatmap-toggle button[data-window='']").click();
     wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".checkup-heat"), 0));
 
+    // in a small window Cockpit fits the diagram right up to the top left: the toolbar fits it into
+    // the room below itself, covering none of it and cutting none of it off
+    browser.manage().window().setSize(new Dimension(1024, 768));
+    browser.navigate().refresh();
+    WebElement bar = shown(".checkup-heatmap-toggle");
+    shown(".checkup-finding[data-rule='deadlock']");
+    wait.until(
+        page -> {
+          Rectangle toolbar = bar.getRect();
+          Rectangle pane = shown(".djs-container").getRect();
+          List<Rectangle> shapes =
+              page.findElements(By.cssSelector(".djs-shape")).stream()
+                  .filter(WebElement::isDisplayed)
+                  .map(WebElement::getRect)
+                  .toList();
+          return shapes.size() >= 6
+              && shapes.stream().noneMatch(shape -> overlap(toolbar, shape))
+              && shapes.stream().allMatch(shape -> inside(shape, pane));
+        });
+    screenshot("cockpit-small-window.png");
+    browser.manage().window().setSize(new Dimension(1400, 900));
+
     // the tab of findings
     browser.findElement(By.xpath("//a[normalize-space()='Lint findings']")).click();
     WebElement row =
@@ -196,6 +220,20 @@ class CockpitBrowserTest {
         .contains("Alpha Inc")
         .contains("Dead branches")
         .doesNotContain("Beta Ltd");
+  }
+
+  private static boolean inside(Rectangle shape, Rectangle pane) {
+    return shape.x >= pane.x
+        && shape.y >= pane.y
+        && shape.x + shape.width <= pane.x + pane.width
+        && shape.y + shape.height <= pane.y + pane.height;
+  }
+
+  private static boolean overlap(Rectangle a, Rectangle b) {
+    return a.x < b.x + b.width
+        && b.x < a.x + a.width
+        && a.y < b.y + b.height
+        && b.y < a.y + a.height;
   }
 
   /**
