@@ -119,12 +119,20 @@ public final class SequenceFlow extends BpmnElement {
     return text.toString();
   }
 
-  /** "sequence flows f1 and f2", naming a flow without an id by its ends. */
+  /**
+   * "sequence flows f1 from 'A' (a) and f2 from 'B' (b)": where each comes from, since a generated
+   * id alone tells a reader nothing; a flow without an id named by its ends.
+   */
   public static String describeFlows(SequenceFlow first, SequenceFlow second) {
     if (first.id() != null && second.id() != null) {
-      return "sequence flows " + first.describe() + " and " + second.describe();
+      return "sequence flows " + first.idFrom() + " and " + second.idFrom();
     }
-    return first.describeFlow() + " and " + second.describeFlow();
+    return first.describeFrom() + " and " + second.describeFrom();
+  }
+
+  /** "f1 from 'A' (a)", for a flow with an id. */
+  private String idFrom() {
+    return source != null ? describe() + " from " + source.describe() : describe();
   }
 
   private static String end(FlowNode node, String ref) {
