@@ -32,22 +32,21 @@ public record PageLinks(String triage, String full, String root) {
 
   /** A client's history page (null: the tenant-less part's), or null where none is served. */
   public String history(String tenantId) {
-    if (root == null) {
-      return null;
-    }
-    return tenantId == null
-        ? root + "history?withoutTenantId=true&format=html"
-        : root + "history/" + segment(tenantId) + "?format=html";
+    return page("history", tenantId);
   }
 
   /** A tenant's report page (null: the tenant-less part's), or null where none is served. */
   public String report(String tenantId) {
+    return page("report", tenantId);
+  }
+
+  private String page(String resource, String tenantId) {
     if (root == null) {
       return null;
     }
     return tenantId == null
-        ? root + "report?withoutTenantId=true&format=html"
-        : root + "report/" + segment(tenantId) + "?format=html";
+        ? root + resource + "?withoutTenantId=true&format=html"
+        : root + resource + "/" + segment(tenantId) + "?format=html";
   }
 
   /**
