@@ -3,13 +3,17 @@ package io.checkup.cockpit;
 import io.checkup.engine.CheckupProcessEnginePlugin;
 import io.checkup.report.Report;
 import io.checkup.report.ReportScope;
+import io.checkup.report.page.PageLinks;
 import io.checkup.report.page.ReportPages;
 import io.checkup.rest.Answers;
 import io.checkup.rest.Caller;
+import io.checkup.rest.HistoryAnswer;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -17,6 +21,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
 
 /**
  * The check-up on Cockpit's dashboard ({@code GET .../dashboard}: one row per tenant the logged-in
@@ -72,6 +77,42 @@ public class DashboardResource extends CockpitResource {
     return page(null);
   }
 
+  @GET
+  @Path("history/{tenantId}")
+  public Response tenantHistory(
+      @PathParam("tenantId") String tenantId, @QueryParam("days") String days) {
+    return history(tenantId, days);
+  }
+
+  @GET
+  @Path("history-without-tenant")
+  public Response tenantLessHistory(@QueryParam("days") String days) {
+    return history(null, days);
+  }
+
+  /**
+   * A tenant's history page (null: the tenant-less part), as the REST API's {@code
+   * /history/{tenantId}?format=html}, with its tenant checks.
+   */
+  private Response history(String tenantId, String days) {
+    ProcessEngine engine = engine();
+    try {
+      return HistoryAnswer.of(
+          engine,
+          checkup(),
+          caller(),
+          tenantId,
+          days,
+          "html",
+          null,
+          PageLinks.cockpit(tenantId == null ? 1 : 2));
+    } catch (WebApplicationException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw failed("check-up history", e);
+    }
+  }
+
   // no @Produces on the pages: a link opens them whatever the browser says it accepts
 
   /** A tenant's full report page (null: the tenant-less part), or a 404 that tells nothing. */
@@ -84,6 +125,10 @@ public class DashboardResource extends CockpitResource {
       return Answers.noTenant(tenantId);
     }
     CheckupProcessEnginePlugin checkup = checkup();
-    return Answers.html(ReportPages.full(report, checkup.cockpitUrl(engine().getName())));
+    return Answers.html(
+        ReportPages.full(
+            report,
+            checkup.cockpitUrl(engine().getName()),
+            PageLinks.cockpit(tenantId == null ? 1 : 2)));
   }
 }

@@ -3,16 +3,12 @@ package io.checkup.rest;
 import io.checkup.engine.CheckupProcessEnginePlugin;
 import io.checkup.engine.CheckupRegistry;
 import io.checkup.engine.ResourceFindings;
-import io.checkup.report.CheckupReport;
-import io.checkup.report.HistoryFormats;
 import io.checkup.report.Report;
 import io.checkup.report.ReportFormats;
 import io.checkup.report.ReportScope;
 import io.checkup.report.ReportUnavailableException;
-import io.checkup.report.Snapshot;
 import io.checkup.report.page.PageLinks;
 import io.checkup.report.page.ReportPages;
-import io.checkup.stats.UtcPeriods;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,7 +18,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -33,8 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Tenant;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
@@ -163,74 +156,26 @@ public class CheckupRestService {
     return history(checkup, Caller.of(checkup.engine()), tenantId, days, format);
   }
 
-  /**
-   * A tenant's daily snapshots, with the same checks as its report: not visible, not there or left
-   * out of the report is a 404 that says nothing more.
-   */
+  /** A tenant's daily snapshots in the format the request asks for. */
   private Response history(
       Checkup checkup, Caller caller, String tenantId, String days, String format) {
-    if (!caller.canSee(tenantId)) {
-      return Answers.noTenant(tenantId);
-    }
-    if (checkup.plugin().unavailableReason() != null) {
-      return Answers.notFound(
-          "The check-up history is off on process engine '"
-              + checkup.engine().getName()
-              + "': "
-              + checkup.plugin().unavailableReason()
-              + ".");
-    }
-    // a tenant left out of the report answers as one that does not exist, whatever else is asked;
-    // whether it exists is what the report finds, not what the caller's authorizations let the
-    // engine's queries show (a member without READ on the tenant still has its report)
-    CheckupReport report = checkup.plugin().getReport();
-    try {
-      if (report.excludes(tenantId) || !report.knows(tenantId)) {
-        return Answers.noTenant(tenantId);
-      }
-    } catch (ReportUnavailableException e) {
-      throw Answers.unavailable(e);
-    }
-    // 90 days when not given (or blank, as a blank format is no format)
-    int span = Answers.paddedCount("days", days, 3_660, 90);
     String chosen = format(format);
-    if (chosen == null) {
-      return Answers.badRequest(
-          "Unknown format '" + Answers.echo(format) + "' for the history: use json, csv or html.");
-    }
-    if (chosen.equals(NOT_ACCEPTABLE)) {
-      return notAcceptable();
-    }
-    boolean page = chosen.equals("html");
-    // before the read: should midnight pass in between, the page hides no day the read returns
-    LocalDate today = UtcPeriods.date(ClockUtil.getCurrentTime().getTime());
-    List<Snapshot> snapshots;
-    try {
-      // the page reads one day more, only for what changed on the first day it shows
-      snapshots = report.history(tenantId, page ? span + 1 : span);
-    } catch (ReportUnavailableException e) {
-      throw Answers.unavailable(e);
-    }
-    if (page) {
-      return Answers.html(
-          ReportPages.history(
-              tenantId,
-              historyName(checkup, tenantId),
-              snapshots,
-              today.minusDays(span),
-              links(tenantId, true)));
-    }
-    if (chosen.equals("csv")) {
-      String file = "checkup-history-" + (tenantId == null ? "without-tenant" : safeName(tenantId));
-      return Response.ok(HistoryFormats.csv(tenantId, snapshots), CSV + "; charset=UTF-8")
-          .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"")
-          .header("X-Content-Type-Options", "nosniff")
-          .build();
-    }
-    return Response.ok(
-            HistoryFormats.json(tenantId, snapshots),
-            MediaType.APPLICATION_JSON + "; charset=UTF-8")
-        .build();
+    Response refusal =
+        chosen == null
+            ? Answers.badRequest(
+                "Unknown format '"
+                    + Answers.echo(format)
+                    + "' for the history: use json, csv or html.")
+            : chosen.equals(NOT_ACCEPTABLE) ? notAcceptable() : null;
+    return HistoryAnswer.of(
+        checkup.engine(),
+        checkup.plugin(),
+        caller,
+        tenantId,
+        days,
+        chosen,
+        refusal,
+        links(tenantId, true));
   }
 
   /** The lint answers are JSON: {@code format} absent or {@code json}, as on the report. */
@@ -243,7 +188,7 @@ public class CheckupRestService {
         "Unknown format '" + Answers.echo(format) + "' for lint findings: they are JSON only.");
   }
 
-  private static String safeName(String id) {
+  static String safeName(String id) {
     return id.replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
@@ -392,18 +337,6 @@ public class CheckupRestService {
    */
   private static PageLinks links(String tenantId, boolean oneTenant) {
     return oneTenant && tenantId != null ? PageLinks.rest(2, false) : PageLinks.rest(1, oneTenant);
-  }
-
-  /** The name a history page shows: the tenant's name where the engine knows one. */
-  private static String historyName(Checkup checkup, String tenantId) {
-    if (tenantId == null) {
-      return "(default)";
-    }
-    Tenant tenant =
-        checkup.engine().getIdentityService().createTenantQuery().tenantId(tenantId).singleResult();
-    return tenant == null || tenant.getName() == null || tenant.getName().isBlank()
-        ? tenantId
-        : tenant.getName();
   }
 
   /** The answer to an Accept header that names none of the formats: 406, as the engine's own. */

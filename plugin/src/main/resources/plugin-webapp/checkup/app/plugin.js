@@ -404,12 +404,15 @@ const dashboard = {
           for (const reason of tenant.reasons) {
             reasons.appendChild(el('li', null, {}, plain(reason)));
           }
-          const path = tenant.tenantId === null ? 'dashboard/report-without-tenant' : `dashboard/report/${encodeURIComponent(tenant.tenantId)}`;
+          const page = name => (tenant.tenantId === null ? `dashboard/${name}-without-tenant` : `dashboard/${name}/${encodeURIComponent(tenant.tenantId)}`);
           if (tenant.tenantId !== null && /[/\\]/.test(tenant.tenantId)) {
             // the web server refuses an encoded slash or backslash in a path (docs/report.md)
             row.appendChild(el('td', 'checkup-no-link', {title: 'The tenant id holds a / or \\, which a web address cannot carry here; read this report through the REST API'}, 'no link'));
           } else {
-            row.appendChild(el('td')).appendChild(el('a', 'checkup-report-link', {href: url(api, path), target: '_blank', rel: 'noopener'}, 'Full report'));
+            const links = row.appendChild(el('td'));
+            links.appendChild(el('a', 'checkup-report-link', {href: url(api, page('report')), target: '_blank', rel: 'noopener'}, 'Full report'));
+            links.appendChild(document.createTextNode(' · '));
+            links.appendChild(el('a', 'checkup-history-link', {href: url(api, page('history')), target: '_blank', rel: 'noopener'}, 'History'));
           }
         }
         section.appendChild(table);

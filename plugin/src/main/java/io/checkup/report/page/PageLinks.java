@@ -6,17 +6,21 @@ import java.nio.charset.StandardCharsets;
 /**
  * Where the report's pages link to one another: the other view of the same report, and a client's
  * history. Each is relative to the page's own address, so the links hold behind a proxy that serves
- * the REST API under another path; null where whoever serves the page serves no such page.
+ * the REST API or Cockpit under another path; null where whoever serves the page serves no such
+ * page.
  *
  * @param triage the triage view of the report the page shows
  * @param full the full view of the report the page shows
- * @param root the way from the page to the check-up's REST root ({@code "../"} from {@code
+ * @param root the way from the page to the root its pages lie under ({@code "../"} from {@code
  *     /report/acme}), or null where the histories are not served
+ * @param rest the REST API's addresses ({@code /history/acme?format=html}, {@code
+ *     /history?withoutTenantId=true&format=html}), else Cockpit's ({@code history/acme}, {@code
+ *     history-without-tenant})
  */
-public record PageLinks(String triage, String full, String root) {
+public record PageLinks(String triage, String full, String root, boolean rest) {
 
   /** No links: pages served where none of the others are. */
-  public static final PageLinks NONE = new PageLinks(null, null, null);
+  public static final PageLinks NONE = new PageLinks(null, null, null, true);
 
   /**
    * The links of a page the REST API serves.
@@ -27,7 +31,22 @@ public record PageLinks(String triage, String full, String root) {
    */
   public static PageLinks rest(int depth, boolean withoutTenantId) {
     String view = withoutTenantId ? "?withoutTenantId=true&format=html" : "?format=html";
-    return new PageLinks(view, view + "&view=full", "../".repeat(Math.max(0, depth - 1)));
+    return new PageLinks(view, view + "&view=full", up(depth), true);
+  }
+
+  /**
+   * The links of a page the plugin serves in Cockpit ({@code .../dashboard/report/acme}), which has
+   * a tenant's full report and history only.
+   *
+   * @param depth how many path segments the page's address has below the dashboard's: 1 for {@code
+   *     report-without-tenant}, 2 for {@code report/acme} or {@code history/acme}
+   */
+  public static PageLinks cockpit(int depth) {
+    return new PageLinks(null, null, up(depth), false);
+  }
+
+  private static String up(int depth) {
+    return "../".repeat(Math.max(0, depth - 1));
   }
 
   /** A client's history page (null: the tenant-less part's), or null where none is served. */
@@ -43,6 +62,9 @@ public record PageLinks(String triage, String full, String root) {
   private String page(String resource, String tenantId) {
     if (root == null) {
       return null;
+    }
+    if (!rest) {
+      return root + resource + (tenantId == null ? "-without-tenant" : "/" + segment(tenantId));
     }
     return tenantId == null
         ? root + resource + "?withoutTenantId=true&format=html"

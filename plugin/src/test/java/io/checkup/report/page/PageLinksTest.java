@@ -57,6 +57,20 @@ class PageLinksTest {
   }
 
   @Test
+  void cockpitsPagesLinkOnCockpitsPaths() {
+    assertThat(followed("report/acme", PageLinks.cockpit(2).history("acme")))
+        .isEqualTo("history/acme");
+    assertThat(followed("history/acme", PageLinks.cockpit(2).report("acme")))
+        .isEqualTo("report/acme");
+    assertThat(followed("report-without-tenant", PageLinks.cockpit(1).history(null)))
+        .isEqualTo("history-without-tenant");
+    assertThat(followed("history-without-tenant", PageLinks.cockpit(1).report(null)))
+        .isEqualTo("report-without-tenant");
+    // Cockpit serves no triage page
+    assertThat(PageLinks.cockpit(2).triage()).isNull();
+  }
+
+  @Test
   void anyTenantIdStaysOneSegment() {
     PageLinks links = PageLinks.rest(1, false);
     for (String id : new String[] {"a b/c?d#e", "..", ".", "ünï", "%2F", "x&view=full"}) {

@@ -220,6 +220,13 @@ class CockpitBrowserTest {
         .contains("Alpha Inc")
         .contains("Dead branches")
         .doesNotContain("Beta Ltd");
+    // and on to the tenant's history, and back
+    browser.findElement(By.cssSelector("header a.history")).click();
+    wait.until(ExpectedConditions.urlContains("/dashboard/history/alpha"));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Check-up history");
+    browser.findElement(By.cssSelector("a.view")).click();
+    wait.until(ExpectedConditions.urlContains("/dashboard/report/alpha"));
+    assertThat(browser.findElement(By.tagName("body")).getText()).contains("Dead branches");
   }
 
   private static boolean inside(Rectangle shape, Rectangle pane) {

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -64,6 +66,7 @@ class CockpitPluginRestTest {
         List.of(
             "default/dashboard",
             "default/dashboard/report/alpha",
+            "default/dashboard/history/alpha",
             "default/process-definition/" + fixture.alphaDefinition,
             "default/process-definition/" + fixture.alphaDefinition + "/dead-flows",
             "default/process-definition/" + fixture.alphaDefinition + "/heatmap?window=24h",
@@ -295,6 +298,50 @@ class CockpitPluginRestTest {
     assertThat(tenants(CockpitSession.as(port, "gus"))).containsExactly("beta");
     assertThat(tenants(CockpitSession.as(port, "admin")))
         .containsExactlyInAnyOrder("alpha", "beta");
+  }
+
+  /**
+   * A tenant's history in Cockpit, beside its full report: the same tenant checks, and links
+   * between the two on Cockpit's own paths.
+   */
+  @Test
+  void aTenantsHistoryIsBesideItsReportWithTheSameTenantChecks() throws Exception {
+    CockpitSession ulla = CockpitSession.as(port, "ulla");
+    String dashboard = "http://localhost" + PLUGIN + "default/dashboard/";
+    HttpResponse<String> answer = ulla.get(PLUGIN + "default/dashboard/history/alpha");
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(answer.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'none'"));
+    Document history = Jsoup.parse(answer.body(), dashboard + "history/alpha");
+    assertThat(history.selectFirst("h1").text()).isEqualTo("Check-up history");
+    assertThat(history.text()).contains("Alpha Inc");
+    assertThat(history.select("a.view").eachAttr("abs:href"))
+        .containsExactly(dashboard + "report/alpha");
+    Document report =
+        Jsoup.parse(
+            ulla.get(PLUGIN + "default/dashboard/report/alpha").body(), dashboard + "report/alpha");
+    assertThat(report.select("a.history").eachAttr("abs:href"))
+        .isNotEmpty()
+        .containsOnly(dashboard + "history/alpha");
+    for (String path :
+        List.of(
+            "default/dashboard/history/beta",
+            "default/dashboard/history/nobody",
+            "default/dashboard/history-without-tenant")) {
+      HttpResponse<String> refused = ulla.get(PLUGIN + path);
+      assertThat(refused.statusCode()).as(path).isEqualTo(404);
+      assertThat(refused.body()).as(path).doesNotContain("Beta Ltd");
+    }
+    assertThat(ulla.get(PLUGIN + "default/dashboard/history/alpha?days=0").statusCode())
+        .isEqualTo(400);
+    // the tenant-less part is left out of this check-up (exclude-without-tenant): its history is
+    // not there even for an administrator, as its report is not
+    CockpitSession admin = CockpitSession.as(port, "admin");
+    assertThat(admin.get(PLUGIN + "default/dashboard/history-without-tenant").statusCode())
+        .isEqualTo(404);
+    assertThat(admin.get(PLUGIN + "default/dashboard/report-without-tenant").statusCode())
+        .isEqualTo(404);
+    assertThat(admin.get(PLUGIN + "default/dashboard/history/beta").statusCode()).isEqualTo(200);
   }
 
   @Test
