@@ -59,8 +59,13 @@ public record PageLinks(String triage, String full, String root, boolean rest) {
     return page("report", tenantId);
   }
 
+  /**
+   * The page, or null where there is none to link to: also for a tenant id with {@code /} or {@code
+   * \}, which the web server refuses in a path even encoded (docs/report.md), so no link leads to
+   * an error page.
+   */
   private String page(String resource, String tenantId) {
-    if (root == null) {
+    if (root == null || tenantId != null && (tenantId.contains("/") || tenantId.contains("\\"))) {
       return null;
     }
     if (!rest) {

@@ -73,11 +73,20 @@ class PageLinksTest {
   @Test
   void anyTenantIdStaysOneSegment() {
     PageLinks links = PageLinks.rest(1, false);
-    for (String id : new String[] {"a b/c?d#e", "..", ".", "ünï", "%2F", "x&view=full"}) {
+    for (String id : new String[] {"a b?c#d", "..", ".", "ünï", "%2F", "x&view=full"}) {
       URI target = URI.create(ROOT + followed("report?format=html", links.history(id)));
       assertThat(target.getPath()).as(id).isEqualTo("/api/engine-rest/checkup/history/" + id);
       assertThat(target.getQuery()).as(id).isEqualTo("format=html");
     }
+  }
+
+  /** The web server refuses an encoded slash or backslash in a path: no link to an error page. */
+  @Test
+  void aTenantIdWithASlashGetsNoLink() {
+    assertThat(PageLinks.rest(1, false).history("a/b")).isNull();
+    assertThat(PageLinks.rest(2, false).report("a\\b")).isNull();
+    assertThat(PageLinks.cockpit(2).history("a/b")).isNull();
+    assertThat(PageLinks.rest(1, false).history("a.b")).isNotNull();
   }
 
   @Test
