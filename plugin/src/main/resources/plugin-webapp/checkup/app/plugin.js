@@ -203,7 +203,10 @@ function showHeat(viewer, data) {
     }
     const label = el('div', `checkup-heat checkup-heat-${kind}`, {[`data-${kind}`]: id, title: `${count} in the window`}, count);
     label.style.background = heatColour(count, max);
-    overlays.add(id, 'checkup-heat', {position: kind === 'flow' ? middleOf(element, -14) : {bottom: 8, left: -8}, html: label, scale: {min: 1}});
+    // an event's or gateway's name is written under it: its count goes over its top left corner
+    const labelled = /Event$|Gateway$/.test(element.type || '');
+    const position = kind === 'flow' ? middleOf(element, 6) : labelled ? {top: -10, left: -14} : {bottom: 8, left: -8};
+    overlays.add(id, 'checkup-heat', {position, html: label, scale: {min: 1}});
   };
   for (const [id, count] of Object.entries(data.elements)) {
     add(id, count, 'element');
