@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 final class Words {
 
   /** The details' fields that hold a moment (ISO-8601, UTC). */
-  private static final Set<String> MOMENTS = Set.of("since", "due", "created");
+  private static final Set<String> MOMENTS = Set.of("since", "due", "created", "lastDeployment");
 
   private static final DateTimeFormatter MINUTE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);

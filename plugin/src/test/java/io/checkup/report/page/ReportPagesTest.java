@@ -568,6 +568,7 @@ class ReportPagesTest {
     incident.put("incidentId", "i1");
     incident.put("since", "2026-12-05T20:34:56.789Z");
     incident.put("message", "2026-12-05T20:34:56Z is when it failed");
+    Map<String, Object> deployment = Map.of("lastDeployment", "2026-03-31T14:55:40.636Z");
     TenantReport tenant =
         tenant(
             "acme",
@@ -578,11 +579,15 @@ class ReportPagesTest {
             RiskLevel.AT_RISK,
             Map.of(
                 Indicator.GATEWAYS_CASCADES.id(), Status.OUT_OF_NORM,
-                Indicator.INCIDENTS_OPEN.id(), Status.OUT_OF_NORM),
+                Indicator.INCIDENTS_OPEN.id(), Status.OUT_OF_NORM,
+                Indicator.MODELS_LAST_CHANGE.id(), Status.OUT_OF_NORM),
             indicator ->
-                indicator == Indicator.GATEWAYS_CASCADES
-                    ? List.of(cascade)
-                    : indicator == Indicator.INCIDENTS_OPEN ? List.of(incident) : List.of());
+                switch (indicator) {
+                  case GATEWAYS_CASCADES -> List.of(cascade);
+                  case INCIDENTS_OPEN -> List.of(incident);
+                  case MODELS_LAST_CHANGE -> List.of(deployment);
+                  default -> List.of();
+                });
     for (String html :
         List.of(
             ReportPages.triage(report(tenant), COCKPIT),
@@ -595,7 +600,8 @@ class ReportPagesTest {
               "invoice · gateway urgent · gateways urgent, vip · outcomes 4",
               // a message is the engine's text, left as it is
               "incident i1 · since 2026-12-05 20:34 UTC · message 2026-12-05T20:34:56Z is when it"
-                  + " failed");
+                  + " failed",
+              "last deployment 2026-03-31 14:55 UTC");
     }
   }
 
