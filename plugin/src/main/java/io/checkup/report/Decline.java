@@ -48,9 +48,9 @@ public final class Decline {
           && point.riskLevel().ordinal() < tenant.riskLevel().ordinal()) {
         why.add(
             "level worse than 7 days ago ("
-                + point.riskLevel().label()
+                + point.riskLevel().words()
                 + " → "
-                + tenant.riskLevel().label()
+                + tenant.riskLevel().words()
                 + ")");
       }
     }

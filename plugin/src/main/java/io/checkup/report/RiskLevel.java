@@ -22,6 +22,11 @@ public enum RiskLevel {
     return label;
   }
 
+  /** The level in words, for people: {@code "at risk"} where JSON says {@code "at-risk"}. */
+  public String words() {
+    return label.replace('-', ' ');
+  }
+
   /** The level of a score under the configured thresholds. */
   static RiskLevel of(int score, ReportConfig config) {
     return score >= config.healthyFrom()

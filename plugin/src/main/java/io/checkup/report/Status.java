@@ -22,6 +22,11 @@ public enum Status {
     return label;
   }
 
+  /** The status in words, for people: {@code "at risk"} where JSON says {@code "at-risk"}. */
+  public String words() {
+    return label.replace('-', ' ');
+  }
+
   @Override
   public String toString() {
     return label;

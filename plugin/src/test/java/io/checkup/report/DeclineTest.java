@@ -113,6 +113,17 @@ class DeclineTest {
                 new HistoryPoint("2026-11-26", 83, RiskLevel.AT_RISK)));
     assertThat(Decline.of(slipped, TODAY))
         .containsExactly("level worse than 7 days ago (healthy → attention)");
+
+    // in words, as the pages' badges write the level
+    TenantReport fell =
+        tenant(
+            RiskLevel.AT_RISK,
+            40,
+            -4,
+            Map.of(),
+            List.of(new HistoryPoint("2026-11-25", 44, RiskLevel.ATTENTION)));
+    assertThat(Decline.of(fell, TODAY))
+        .containsExactly("level worse than 7 days ago (attention → at risk)");
   }
 
   /**

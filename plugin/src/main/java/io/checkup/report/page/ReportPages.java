@@ -173,7 +173,7 @@ public final class ReportPages {
                 Snapshot.Value then = previous.get(id);
                 if (hasBefore && then != null && then.status() != value.status()) {
                   changes.add(
-                      title(id) + ": " + then.status().label() + " → " + value.status().label());
+                      title(id) + ": " + then.status().words() + " → " + value.status().words());
                 }
               });
       if (shownFrom != null && snapshot.day().isBefore(shownFrom)) {
@@ -279,7 +279,7 @@ public final class ReportPages {
                   : IndicatorTexts.value(kind, indicator.previousValue()),
               indicator.normText(),
               indicator.status() == Status.NOT_APPLICABLE ? "na" : indicator.status().label(),
-              indicator.status().label().replace('-', ' '),
+              indicator.status().words(),
               anchor(indicator.id()),
               indicator.explanation(),
               kind == null ? null : kind.detailsCaption(),
@@ -404,7 +404,7 @@ public final class ReportPages {
   }
 
   private static String levelText(RiskLevel level) {
-    return level.label().replace('-', ' ');
+    return level.words();
   }
 
   private static String anchor(String indicatorId) {

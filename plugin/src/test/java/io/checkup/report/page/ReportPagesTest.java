@@ -875,9 +875,9 @@ class ReportPagesTest {
     assertThat(page.select("tbody tr td:nth-child(6)").stream().map(Element::text).toList())
         .containsExactly(
             "",
-            "Open incidents: ok → out-of-norm",
+            "Open incidents: ok → out of norm",
             "Process launches in the last 7 days: ok → warning",
-            "Process launches in the last 7 days: warning → out-of-norm",
+            "Process launches in the last 7 days: warning → out of norm",
             "");
     assertThat(page.selectFirst("svg.spark polyline").attr("points").split(" ")).hasSize(5);
   }
@@ -942,7 +942,7 @@ class ReportPagesTest {
             ReportPages.history("acme", "ACME Corp", days, start.plusDays(1), PageLinks.NONE));
     assertThat(page.select("tbody tr td:first-child").eachText()).containsExactly("2026-03-02");
     assertThat(page.select("tbody tr td:nth-child(6)").eachText())
-        .containsExactly("Open incidents: ok → out-of-norm");
+        .containsExactly("Open incidents: ok → out of norm");
     assertThat(page.selectFirst("svg.spark polyline").attr("points").split(" ")).hasSize(1);
   }
 
