@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -51,6 +52,8 @@ public class CheckupRestService {
   private static final Logger LOG = LoggerFactory.getLogger("io.checkup.rest");
 
   @Context private HttpHeaders headers;
+
+  @Context private UriInfo uri;
 
   /** The engine asked: null for the default engine. */
   protected String engineName() {
@@ -332,11 +335,17 @@ public class CheckupRestService {
    * one segment below the check-up's path, a tenant's {@code /report/acme} and {@code
    * /history/acme} two.
    *
+   * <p>An address ending in a slash ({@code /report/}, which is served too) lies one segment
+   * deeper.
+   *
    * @param tenantId the tenant the page is about, null for the tenant-less part
    * @param oneTenant the page is about one tenant (or the tenant-less part), not the whole report
    */
-  private static PageLinks links(String tenantId, boolean oneTenant) {
-    return oneTenant && tenantId != null ? PageLinks.rest(2, false) : PageLinks.rest(1, oneTenant);
+  private PageLinks links(String tenantId, boolean oneTenant) {
+    int slash = uri != null && uri.getPath(false).endsWith("/") ? 1 : 0;
+    return oneTenant && tenantId != null
+        ? PageLinks.rest(2 + slash, false)
+        : PageLinks.rest(1 + slash, oneTenant);
   }
 
   /** The answer to an Accept header that names none of the formats: 406, as the engine's own. */

@@ -184,6 +184,11 @@ class CheckupReportRestTest {
               "report/alpha?format=html&view=full",
               List.of("report/alpha?format=html", "history/alpha?format=html"),
               "history/alpha?format=html",
+              List.of("report/alpha?format=html"),
+              // an address ending in a slash is served too, one segment deeper
+              "report/?format=html",
+              List.of("report/?format=html&view=full", "history/alpha?format=html"),
+              "history/alpha/?format=html",
               List.of("report/alpha?format=html"));
       for (Map.Entry<String, List<String>> page : expected.entrySet()) {
         String address = "http://localhost" + root + page.getKey();
