@@ -100,7 +100,7 @@ public final class ReportPages {
   public static String triage(Report report, String cockpit, PageLinks links) {
     List<Client> clients = new ArrayList<>();
     for (TenantReport tenant : report.tenants()) {
-      clients.add(client(tenant, cockpit, false, links));
+      clients.add(client(tenant, cockpit, false, links, day(report)));
     }
     clients.sort(Comparator.comparing((Client client) -> client.worsening().isEmpty()));
     return render("report/triage.jte", "page", page(report, clients, false, links.full()));
@@ -119,7 +119,7 @@ public final class ReportPages {
   public static String full(Report report, String cockpit, PageLinks links) {
     List<Client> clients = new ArrayList<>();
     for (TenantReport tenant : report.tenants()) {
-      clients.add(client(tenant, cockpit, true, links));
+      clients.add(client(tenant, cockpit, true, links, day(report)));
     }
     return render("report/full.jte", "page", page(report, clients, true, links.triage()));
   }
@@ -205,6 +205,11 @@ public final class ReportPages {
             links.report(tenantId)));
   }
 
+  /** The report's UTC day, {@code 2026-12-06}, from its ISO-8601 moment. */
+  private static String day(Report report) {
+    return report.generatedAt().substring(0, Math.min(10, report.generatedAt().length()));
+  }
+
   /** An indicator's title; its id when this version does not know it (a newer node wrote it). */
   private static String title(String indicatorId) {
     Indicator indicator = Indicator.of(indicatorId);
@@ -246,7 +251,20 @@ public final class ReportPages {
             + "snapshot of that day.");
   }
 
-  private static Client client(TenantReport tenant, String cockpit, boolean full, PageLinks links) {
+  /**
+   * The daily snapshots and, after the last, the score now: the line ends where the score beside it
+   * stands (the latest snapshot is yesterday's); no line yet without snapshots.
+   */
+  private static List<HistoryPoint> withNow(TenantReport tenant, String today) {
+    List<HistoryPoint> points = new ArrayList<>(tenant.history());
+    if (!points.isEmpty() && !points.get(points.size() - 1).date().equals(today)) {
+      points.add(new HistoryPoint(today, tenant.score(), tenant.riskLevel()));
+    }
+    return points;
+  }
+
+  private static Client client(
+      TenantReport tenant, String cockpit, boolean full, PageLinks links, String today) {
     List<Row> rows = new ArrayList<>();
     List<IndicatorResult> costly = costliestFirst(tenant);
     List<IndicatorResult> shown = full ? tenant.indicators() : costly;
@@ -300,7 +318,7 @@ public final class ReportPages {
             : tenant.scoreChange7d() < 0 ? "down" : "up",
         change(tenant.scoreChange30d()),
         tenant.levelSince(),
-        sparkline(tenant.history(), 120, 28),
+        sparkline(withNow(tenant, today), 120, 28),
         tenant.worsening(),
         tenant.reasons(),
         String.join("; ", costliest),

@@ -689,13 +689,14 @@ class ReportPagesTest {
     Document page = Jsoup.parse(ReportPages.triage(report(falling), COCKPIT));
     Element spark = page.selectFirst("table.summary svg.spark");
     String[] points = spark.selectFirst("polyline").attr("points").split(" ");
-    assertThat(points).hasSize(falling.history().size());
+    // the daily snapshots, then the score now: the line ends where the score beside it stands
+    assertThat(points).hasSize(falling.history().size() + 1);
     double firstY = Double.parseDouble(points[0].split(",")[1]);
     double lastY = Double.parseDouble(points[points.length - 1].split(",")[1]);
     // a falling score goes down: a larger y in SVG
     assertThat(lastY).isGreaterThan(firstY);
     assertThat(spark.selectFirst("title").text())
-        .isEqualTo("score 90 on 2026-02-18, 55 on 2026-03-19");
+        .isEqualTo("score 90 on 2026-02-18, 55 on " + TODAY);
 
     TenantReport fresh =
         new TenantReport(
@@ -899,6 +900,10 @@ class ReportPagesTest {
 
     Document triage = Jsoup.parse(ReportPages.triage(report(acme), COCKPIT, links));
     assertThat(triage.select("a.view").eachAttr("href")).containsExactly("?format=html&view=full");
+    // a tab or bookmark of one client's page says whose it is; a link says whose history it opens
+    assertThat(triage.title()).isEqualTo("Camunda check-up · ACME");
+    assertThat(triage.select("a.history").eachAttr("aria-label"))
+        .containsOnly("Daily history of ACME");
     // from the summary's score line and from the client's header
     assertThat(triage.select("a.history").eachAttr("href"))
         .containsExactly("../history/acme?format=html", "../history/acme?format=html");
@@ -918,6 +923,7 @@ class ReportPagesTest {
     assertThat(history.select("a.view").eachAttr("href"))
         .containsExactly("../report/acme?format=html");
     assertThat(history.text()).contains("score from 2026-03-01 to 2026-03-03");
+    assertThat(history.title()).isEqualTo("Check-up history · ACME Corp");
 
     for (String alone :
         List.of(
