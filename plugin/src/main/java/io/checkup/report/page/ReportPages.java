@@ -27,6 +27,7 @@ import io.checkup.report.page.Views.Row;
 import io.checkup.report.page.Views.Sparkline;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -130,9 +131,9 @@ public final class ReportPages {
   }
 
   /**
-   * A client's daily snapshots, oldest first: per day what was out of norm and in warning, by
-   * title, and which indicators changed their status since the day before, which is what moved the
-   * score.
+   * A client's daily snapshots, newest first (the sparkline above runs oldest to newest, left to
+   * right), so that this week is read first: per day what was out of norm and in warning, by title,
+   * and which indicators changed their status since the day before, which is what moved the score.
    */
   public static String history(String tenantId, String name, List<Snapshot> snapshots) {
     return history(tenantId, name, snapshots, null, PageLinks.NONE);
@@ -193,6 +194,8 @@ public final class ReportPages {
           new HistoryPoint(snapshot.day().toString(), snapshot.score(), snapshot.riskLevel()));
       before = snapshot;
     }
+    // the latest first: a reader comes for what changed lately, not for how it began
+    Collections.reverse(days);
     return render(
         "report/history.jte",
         "history",

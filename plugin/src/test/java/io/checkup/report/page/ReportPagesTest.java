@@ -858,27 +858,28 @@ class ReportPagesTest {
               values));
     }
     Document page = Jsoup.parse(ReportPages.history("acme", "ACME Corp", days));
+    // the latest day first: a reader comes for what changed lately
     assertThat(page.select("tbody tr td:first-child").eachText())
-        .containsExactly("2026-03-01", "2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05");
+        .containsExactly("2026-03-05", "2026-03-04", "2026-03-03", "2026-03-02", "2026-03-01");
     assertThat(page.select("tbody tr td:nth-child(3)").eachText())
-        .containsExactly("90", "75", "60", "45", "30");
+        .containsExactly("30", "45", "60", "75", "90");
     // by title, as the report's pages name them
     assertThat(page.select("tbody tr td:nth-child(4)").stream().map(Element::text).toList())
         .containsExactly(
-            "",
-            "Open incidents",
-            "Open incidents",
             "Process launches in the last 7 days, Open incidents",
-            "Process launches in the last 7 days, Open incidents");
+            "Process launches in the last 7 days, Open incidents",
+            "Open incidents",
+            "Open incidents",
+            "");
     assertThat(page.select("tbody tr td:nth-child(5)").stream().map(Element::text).toList())
         .containsExactly("", "", "Process launches in the last 7 days", "", "");
     // what moved the score: a warning too, which the out-of-norm column alone does not show
     assertThat(page.select("tbody tr td:nth-child(6)").stream().map(Element::text).toList())
         .containsExactly(
             "",
-            "Open incidents: ok → out of norm",
-            "Process launches in the last 7 days: ok → warning",
             "Process launches in the last 7 days: warning → out of norm",
+            "Process launches in the last 7 days: ok → warning",
+            "Open incidents: ok → out of norm",
             "");
     assertThat(page.selectFirst("svg.spark polyline").attr("points").split(" ")).hasSize(5);
   }
