@@ -34,10 +34,28 @@ public final class SuperfluousTerminationRule implements Rule {
           otherEnd = true;
         }
       }
-      if (terminations == 1 && !otherEnd) {
+      if (terminations == 1 && !otherEnd && !concurrent(scope)) {
         context.report(termination, "Termination is superfluous.");
       }
     }
+  }
+
+  /**
+   * Whether two tokens can be in the scope at once: a parallel, inclusive or complex split, an
+   * activity or event with several outgoing flows (Camunda takes each unconditional one), or a
+   * non-interrupting boundary event. Reaching the terminate end then cancels the others, which a
+   * plain end event would leave running (a loop that waits for a timer beside the main path, say).
+   */
+  private static boolean concurrent(Scope scope) {
+    for (FlowNode node : scope.flowNodes()) {
+      if (node.outgoing().size() > 1 && !node.isExclusiveGateway() && !node.isEventBasedGateway()) {
+        return true;
+      }
+      if (node.isBoundaryEvent() && !node.cancelsActivity()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isTerminateEnd(FlowNode node) {
