@@ -14,8 +14,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -67,45 +69,40 @@ public class DashboardResource extends CockpitResource {
 
   @GET
   @Path("report/{tenantId}")
-  public Response tenantReport(@PathParam("tenantId") String tenantId) {
-    return page(tenantId);
+  public Response tenantReport(@PathParam("tenantId") String tenantId, @Context UriInfo uri) {
+    return page(tenantId, uri);
   }
 
   @GET
   @Path("report-without-tenant")
-  public Response tenantLessReport() {
-    return page(null);
+  public Response tenantLessReport(@Context UriInfo uri) {
+    return page(null, uri);
   }
 
   @GET
   @Path("history/{tenantId}")
   public Response tenantHistory(
-      @PathParam("tenantId") String tenantId, @QueryParam("days") String days) {
-    return history(tenantId, days);
+      @PathParam("tenantId") String tenantId,
+      @QueryParam("days") String days,
+      @Context UriInfo uri) {
+    return history(tenantId, days, uri);
   }
 
   @GET
   @Path("history-without-tenant")
-  public Response tenantLessHistory(@QueryParam("days") String days) {
-    return history(null, days);
+  public Response tenantLessHistory(@QueryParam("days") String days, @Context UriInfo uri) {
+    return history(null, days, uri);
   }
 
   /**
    * A tenant's history page (null: the tenant-less part), as the REST API's {@code
    * /history/{tenantId}?format=html}, with its tenant checks.
    */
-  private Response history(String tenantId, String days) {
+  private Response history(String tenantId, String days, UriInfo uri) {
     ProcessEngine engine = engine();
     try {
       return HistoryAnswer.of(
-          engine,
-          checkup(),
-          caller(),
-          tenantId,
-          days,
-          "html",
-          null,
-          PageLinks.cockpit(tenantId == null ? 1 : 2));
+          engine, checkup(), caller(), tenantId, days, "html", null, links(tenantId, uri));
     } catch (WebApplicationException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -116,7 +113,7 @@ public class DashboardResource extends CockpitResource {
   // no @Produces on the pages: a link opens them whatever the browser says it accepts
 
   /** A tenant's full report page (null: the tenant-less part), or a 404 that tells nothing. */
-  private Response page(String tenantId) {
+  private Response page(String tenantId, UriInfo uri) {
     if (!caller().canSee(tenantId)) {
       return Answers.noTenant(tenantId);
     }
@@ -126,9 +123,15 @@ public class DashboardResource extends CockpitResource {
     }
     CheckupProcessEnginePlugin checkup = checkup();
     return Answers.html(
-        ReportPages.full(
-            report,
-            checkup.cockpitUrl(engine().getName()),
-            PageLinks.cockpit(tenantId == null ? 1 : 2)));
+        ReportPages.full(report, checkup.cockpitUrl(engine().getName()), links(tenantId, uri)));
+  }
+
+  /**
+   * The links of a tenant's page ({@code report/acme}, {@code history-without-tenant}), relative to
+   * its address; one ending in a slash lies one segment deeper.
+   */
+  private static PageLinks links(String tenantId, UriInfo uri) {
+    int slash = uri != null && uri.getPath(false).endsWith("/") ? 1 : 0;
+    return PageLinks.cockpit((tenantId == null ? 1 : 2) + slash);
   }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * A tenant's risk of abandoning its automation, from its score; written as in the report's JSON and
  * CSV.
  */
-public enum RiskLevel {
+public enum RiskLevel implements Labelled {
   HEALTHY("healthy"),
   ATTENTION("attention"),
   AT_RISK("at-risk");
@@ -18,13 +18,9 @@ public enum RiskLevel {
   }
 
   @JsonValue
+  @Override
   public String label() {
     return label;
-  }
-
-  /** The level in words, for people: {@code "at risk"} where JSON says {@code "at-risk"}. */
-  public String words() {
-    return label.replace('-', ' ');
   }
 
   /** The level of a score under the configured thresholds. */

@@ -3,7 +3,7 @@ package io.checkup.report;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Where an indicator's value stands against its norm; written as in the report's JSON and CSV. */
-public enum Status {
+public enum Status implements Labelled {
   OK("ok"),
   /** Just outside the norm (within the warning margin): half the weight is lost. */
   WARNING("warning"),
@@ -18,13 +18,9 @@ public enum Status {
   }
 
   @JsonValue
+  @Override
   public String label() {
     return label;
-  }
-
-  /** The status in words, for people: {@code "at risk"} where JSON says {@code "at-risk"}. */
-  public String words() {
-    return label.replace('-', ' ');
   }
 
   @Override

@@ -26,6 +26,19 @@ public final class Answers {
         .build();
   }
 
+  /**
+   * A CSV download: {@code name} becomes the file's name, every character but letters, digits,
+   * {@code .}, {@code _} and {@code -} replaced by {@code _}.
+   */
+  public static Response csv(String body, String name) {
+    return Response.ok(body, "text/csv; charset=UTF-8")
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"" + name.replaceAll("[^A-Za-z0-9._-]", "_") + ".csv\"")
+        .header("X-Content-Type-Options", "nosniff")
+        .build();
+  }
+
   /** A page of the report: it needs nothing but its own inline styles. */
   public static Response html(String page) {
     return Response.ok(page, MediaType.TEXT_HTML + "; charset=UTF-8")

@@ -105,12 +105,7 @@ public class CheckupRestService {
       @QueryParam("view") String view) {
     Checkup checkup = checkup(engineName());
     return tenantReport(
-        checkup,
-        Caller.of(checkup.engine()),
-        tenantId,
-        format,
-        view,
-        "checkup-report-" + safeName(tenantId));
+        checkup, Caller.of(checkup.engine()), tenantId, format, view, "checkup-report-" + tenantId);
   }
 
   /**
@@ -189,10 +184,6 @@ public class CheckupRestService {
   private static Response lintIsJson(String format) {
     return Answers.badRequest(
         "Unknown format '" + Answers.echo(format) + "' for lint findings: they are JSON only.");
-  }
-
-  static String safeName(String id) {
-    return id.replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
   @GET
@@ -313,11 +304,7 @@ public class CheckupRestService {
           "Unknown view '" + Answers.echo(view) + "': use triage (the default) or full.");
     }
     return switch (chosen) {
-      case "csv" ->
-          Response.ok(ReportFormats.csv(report), CSV + "; charset=UTF-8")
-              .header("Content-Disposition", "attachment; filename=\"" + fileName + ".csv\"")
-              .header("X-Content-Type-Options", "nosniff")
-              .build();
+      case "csv" -> Answers.csv(ReportFormats.csv(report), fileName);
       case "html" -> {
         String cockpit = checkup.plugin().cockpitUrl(checkup.engine().getName());
         yield Answers.html(

@@ -91,14 +91,9 @@ public final class HistoryAnswer {
               tenantId, name(engine, tenantId), snapshots, today.minusDays(span), links));
     }
     if (format.equals("csv")) {
-      String file =
-          "checkup-history-"
-              + (tenantId == null ? "without-tenant" : CheckupRestService.safeName(tenantId));
-      return Response.ok(
-              HistoryFormats.csv(tenantId, snapshots), CheckupRestService.CSV + "; charset=UTF-8")
-          .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"")
-          .header("X-Content-Type-Options", "nosniff")
-          .build();
+      return Answers.csv(
+          HistoryFormats.csv(tenantId, snapshots),
+          "checkup-history-" + (tenantId == null ? "without-tenant" : tenantId));
     }
     return Response.ok(
             HistoryFormats.json(tenantId, snapshots),

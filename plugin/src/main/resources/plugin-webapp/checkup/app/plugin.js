@@ -93,6 +93,17 @@ function drawn(viewer, id) {
   return element && element.parent ? element : null;
 }
 
+/** A finding's severity as a person reads it: 'warning' where the rules say 'warn'. */
+function severityWord(severity) {
+  return severity === 'warn' ? 'warning' : severity;
+}
+
+/** An ISO-8601 moment as the report's pages write it: '2026-12-06 14:55 UTC'. */
+function moment(iso) {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso || '');
+  return match && iso.endsWith('Z') ? `${match[1]} ${match[2]} UTC` : iso;
+}
+
 function showFindings(viewer, data) {
   const overlays = viewer.get('overlays');
   // Cockpit keeps a viewer for the next visit of the same diagram: what an earlier visit drew goes
@@ -107,14 +118,14 @@ function showFindings(viewer, data) {
     const badge = el('div', `checkup-finding checkup-${finding.severity}`, {
       'data-rule': finding.rule,
       'data-element': finding.elementId,
-      'aria-label': `${finding.severity === 'warn' ? 'warning' : finding.severity}: ${finding.message} (${finding.rule})`,
+      'aria-label': `${severityWord(finding.severity)}: ${finding.message} (${finding.rule})`,
       tabindex: 0
     });
     // told apart by more than colour: an error is a round '!', a warning a square '!', a note a round 'i'
     badge.appendChild(el('span', 'checkup-icon', {'aria-hidden': 'true'}, finding.severity === 'info' ? 'i' : '!'));
     const tip = el('div', 'checkup-tip');
     tip.appendChild(el('strong', null, {}, finding.rule));
-    tip.appendChild(el('span', 'checkup-tip-severity', {}, ` (${finding.severity})`));
+    tip.appendChild(el('span', 'checkup-tip-severity', {}, ` (${severityWord(finding.severity)})`));
     tip.appendChild(el('p', null, {}, finding.message));
     const href = safeHref(finding.ruleUrl);
     if (href) {
@@ -251,7 +262,11 @@ function heatmapToggle(viewer, api, processDefinitionId, signal) {
   bar.firstChild.nextSibling.classList.add('active');
   bar.appendChild(note);
   container.appendChild(bar);
-  clearOfToolbar(viewer, bar);
+  try {
+    clearOfToolbar(viewer, bar);
+  } catch (e) {
+    warn(e); // the diagram stays as Cockpit drew it; the dead branches still come
+  }
 }
 
 /**
@@ -265,7 +280,8 @@ function clearOfToolbar(viewer, bar) {
   const edge = barBox.bottom + 22; // a finding's badge stands 14 px above its shape
   let covered = false;
   registry.forEach(element => {
-    if (element.parent) {
+    // shapes only: a connection's box spans the empty corners its line passes by
+    if (element.parent && !element.waypoints) {
       const box = registry.getGraphics(element).getBoundingClientRect();
       covered = covered || (box.left < barBox.right && box.right > barBox.left && box.top < edge && box.bottom > barBox.top);
     }
@@ -277,7 +293,7 @@ function clearOfToolbar(viewer, bar) {
   const {inner, outer} = viewbox;
   const top = edge - canvas.getContainer().getBoundingClientRect().top;
   const room = {width: outer.width - 16, height: outer.height - top - 8};
-  if (room.height <= 0 || inner.width <= 0 || inner.height <= 0) {
+  if (room.width <= 0 || room.height <= 0 || inner.width <= 0 || inner.height <= 0) {
     return;
   }
   const scale = Math.min(viewbox.scale, room.width / inner.width, room.height / inner.height);
@@ -408,9 +424,9 @@ const dashboard = {
             reasons.appendChild(el('li', null, {}, plain(reason)));
           }
           const page = name => (tenant.tenantId === null ? `dashboard/${name}-without-tenant` : `dashboard/${name}/${encodeURIComponent(tenant.tenantId)}`);
-          if (tenant.tenantId !== null && /[/\\]/.test(tenant.tenantId)) {
+          if (tenant.tenantId !== null && (/[/\\]/.test(tenant.tenantId) || tenant.tenantId === '.' || tenant.tenantId === '..')) {
             // the web server refuses an encoded slash or backslash in a path (docs/report.md)
-            row.appendChild(el('td', 'checkup-no-link', {title: 'The tenant id holds a / or \\, which a web address cannot carry here; read this report through the REST API'}, 'no link'));
+            row.appendChild(el('td', 'checkup-no-link', {title: 'The tenant id holds a / or \\ or is . or .., which a web address cannot carry here; read this report through the REST API'}, 'no link'));
           } else {
             const links = row.appendChild(el('td'));
             links.appendChild(el('a', 'checkup-report-link', {href: url(api, page('report')), target: '_blank', rel: 'noopener'}, 'Full report'));
@@ -419,7 +435,7 @@ const dashboard = {
           }
         }
         section.appendChild(table);
-        section.appendChild(el('p', 'checkup-generated', {}, `As of ${data.generatedAt}`));
+        section.appendChild(el('p', 'checkup-generated', {}, `As of ${moment(data.generatedAt)}`));
       })
       .catch(e => section.appendChild(el('p', 'checkup-error-text', {}, e.message)));
   }

@@ -89,9 +89,7 @@ public final class SequenceFlow extends BpmnElement {
    * where it ends; "the flow from 'A' to 'B'" for one without an id.
    */
   public String describeFrom() {
-    return id() != null && source != null
-        ? describeFlow() + " from " + source.describe()
-        : describeFlow();
+    return id() != null ? "sequence flow " + idFrom() : describe();
   }
 
   /** How many flows {@link #describeFrom(List)} names before it counts the rest. */

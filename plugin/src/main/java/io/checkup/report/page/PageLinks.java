@@ -60,12 +60,13 @@ public record PageLinks(String triage, String full, String root, boolean rest) {
   }
 
   /**
-   * The page, or null where there is none to link to: also for a tenant id with {@code /} or {@code
-   * \}, which the web server refuses in a path even encoded (docs/report.md), so no link leads to
-   * an error page.
+   * The page, or null where there is none to link to: also for a tenant id that cannot be one path
+   * segment, so that no link leads to an error page: one with {@code /} or {@code \}, which the web
+   * server refuses in a path even encoded (docs/report.md), and {@code .} or {@code ..}, which a
+   * browser resolves as steps up the path even written {@code %2E}.
    */
   private String page(String resource, String tenantId) {
-    if (root == null || tenantId != null && (tenantId.contains("/") || tenantId.contains("\\"))) {
+    if (root == null || tenantId != null && !segmentable(tenantId)) {
       return null;
     }
     if (!rest) {
@@ -76,12 +77,13 @@ public record PageLinks(String triage, String full, String root, boolean rest) {
         : root + resource + "/" + segment(tenantId) + "?format=html";
   }
 
-  /**
-   * A tenant id as one path segment: everything but unreserved characters percent-encoded, and a
-   * dot-only id too, which a browser would otherwise resolve as a step up the path.
-   */
+  /** Whether a tenant id can be one segment of a path a browser asks for as it is written. */
+  static boolean segmentable(String id) {
+    return !id.contains("/") && !id.contains("\\") && !id.equals(".") && !id.equals("..");
+  }
+
+  /** A tenant id as one path segment: everything but unreserved characters percent-encoded. */
   static String segment(String id) {
-    String encoded = URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
-    return encoded.chars().allMatch(c -> c == '.') ? encoded.replace(".", "%2E") : encoded;
+    return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

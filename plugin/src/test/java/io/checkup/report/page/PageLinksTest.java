@@ -73,16 +73,21 @@ class PageLinksTest {
   @Test
   void anyTenantIdStaysOneSegment() {
     PageLinks links = PageLinks.rest(1, false);
-    for (String id : new String[] {"a b?c#d", "..", ".", "ünï", "%2F", "x&view=full"}) {
+    for (String id : new String[] {"a b?c#d", "...", ".a", "ünï", "%2F", "x&view=full"}) {
       URI target = URI.create(ROOT + followed("report?format=html", links.history(id)));
       assertThat(target.getPath()).as(id).isEqualTo("/api/engine-rest/checkup/history/" + id);
       assertThat(target.getQuery()).as(id).isEqualTo("format=html");
     }
   }
 
-  /** The web server refuses an encoded slash or backslash in a path: no link to an error page. */
+  /**
+   * The web server refuses an encoded slash or backslash in a path, and a browser takes {@code .}
+   * and {@code ..} for steps up the path even written {@code %2E}: no link to an error page.
+   */
   @Test
-  void aTenantIdWithASlashGetsNoLink() {
+  void aTenantIdThatCannotBeOneSegmentGetsNoLink() {
+    assertThat(PageLinks.rest(1, false).history("..")).isNull();
+    assertThat(PageLinks.cockpit(2).report(".")).isNull();
     assertThat(PageLinks.rest(1, false).history("a/b")).isNull();
     assertThat(PageLinks.rest(2, false).report("a\\b")).isNull();
     assertThat(PageLinks.cockpit(2).history("a/b")).isNull();

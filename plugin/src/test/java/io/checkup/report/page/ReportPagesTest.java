@@ -413,11 +413,20 @@ class ReportPagesTest {
             Map.of("instances.stuck", Status.OUT_OF_NORM),
             indicator -> indicator.id().equals("instances.stuck") ? List.of(detail) : List.of());
     Report report = report(tenant);
+    // with the links between the pages too: the name in titles and labels, the id in addresses
     List<String> pages =
         List.of(
             ReportPages.triage(report, COCKPIT),
             ReportPages.full(report, COCKPIT),
-            ReportPages.history("t<i>", HOSTILE, List.of()));
+            ReportPages.history("t<i>", HOSTILE, List.of()),
+            ReportPages.triage(report, COCKPIT, PageLinks.rest(1, false)),
+            ReportPages.full(report, COCKPIT, PageLinks.cockpit(2)),
+            ReportPages.history(
+                "t<i>",
+                HOSTILE,
+                incidentDays(LocalDate.parse("2026-03-01"), 0),
+                null,
+                PageLinks.rest(2, false)));
     for (String html : pages) {
       Document page = Jsoup.parse(html);
       assertThat(page.select("script, img, iframe, object, embed, b, i")).isEmpty();
@@ -425,6 +434,8 @@ class ReportPagesTest {
       assertThat(page.text()).contains(HOSTILE);
       assertThat(html).doesNotContain(HOSTILE);
     }
+    assertThat(Jsoup.parse(pages.get(3)).select("a.history").eachAttr("href"))
+        .containsOnly("history/t%3Ci%3E?format=html");
     Document triage = Jsoup.parse(pages.get(0));
     Element link = triage.selectFirst("ul.details a");
     assertThat(link.attr("href"))

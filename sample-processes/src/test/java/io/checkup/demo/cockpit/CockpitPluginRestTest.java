@@ -323,6 +323,14 @@ class CockpitPluginRestTest {
     assertThat(report.select("a.history").eachAttr("abs:href"))
         .isNotEmpty()
         .containsOnly(dashboard + "history/alpha");
+    // an address ending in a slash is served too, and its links lead to the same pages
+    HttpResponse<String> slashed = ulla.get(PLUGIN + "default/dashboard/report/alpha/");
+    assertThat(slashed.statusCode()).isEqualTo(200);
+    assertThat(
+            Jsoup.parse(slashed.body(), dashboard + "report/alpha/")
+                .select("a.history")
+                .eachAttr("abs:href"))
+        .containsOnly(dashboard + "history/alpha");
     for (String path :
         List.of(
             "default/dashboard/history/beta",
