@@ -128,10 +128,9 @@ public class DashboardResource extends CockpitResource {
 
   /**
    * The links of a tenant's page ({@code report/acme}, {@code history-without-tenant}), relative to
-   * its address; one ending in a slash lies one segment deeper.
+   * its address; one ending in a slash lies one segment deeper ({@link Answers#depth}).
    */
   private static PageLinks links(String tenantId, UriInfo uri) {
-    int slash = uri != null && uri.getPath(false).endsWith("/") ? 1 : 0;
-    return PageLinks.cockpit((tenantId == null ? 1 : 2) + slash);
+    return PageLinks.cockpit(Answers.depth(uri, tenantId == null ? 1 : 2));
   }
 }

@@ -6,6 +6,7 @@ import io.checkup.report.ReportUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -37,6 +38,15 @@ public final class Answers {
             "attachment; filename=\"" + name.replaceAll("[^A-Za-z0-9._-]", "_") + ".csv\"")
         .header("X-Content-Type-Options", "nosniff")
         .build();
+  }
+
+  /**
+   * How many path segments the page answering this request lies below the root its links are
+   * relative to: {@code segments}, one more when its address ends in a slash ({@code /report/},
+   * which is served too).
+   */
+  public static int depth(UriInfo uri, int segments) {
+    return uri != null && uri.getPath(false).endsWith("/") ? segments + 1 : segments;
   }
 
   /** A page of the report: it needs nothing but its own inline styles. */

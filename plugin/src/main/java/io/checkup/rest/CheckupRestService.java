@@ -322,17 +322,15 @@ public class CheckupRestService {
    * one segment below the check-up's path, a tenant's {@code /report/acme} and {@code
    * /history/acme} two.
    *
-   * <p>An address ending in a slash ({@code /report/}, which is served too) lies one segment
-   * deeper.
+   * <p>An address ending in a slash lies one segment deeper ({@link Answers#depth}).
    *
    * @param tenantId the tenant the page is about, null for the tenant-less part
    * @param oneTenant the page is about one tenant (or the tenant-less part), not the whole report
    */
   private PageLinks links(String tenantId, boolean oneTenant) {
-    int slash = uri != null && uri.getPath(false).endsWith("/") ? 1 : 0;
     return oneTenant && tenantId != null
-        ? PageLinks.rest(2 + slash, false)
-        : PageLinks.rest(1 + slash, oneTenant);
+        ? PageLinks.rest(Answers.depth(uri, 2), false)
+        : PageLinks.rest(Answers.depth(uri, 1), oneTenant);
   }
 
   /** The answer to an Accept header that names none of the formats: 406, as the engine's own. */

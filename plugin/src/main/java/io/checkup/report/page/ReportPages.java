@@ -100,8 +100,9 @@ public final class ReportPages {
    */
   public static String triage(Report report, String cockpit, PageLinks links) {
     List<Client> clients = new ArrayList<>();
+    String today = day(report);
     for (TenantReport tenant : report.tenants()) {
-      clients.add(client(tenant, cockpit, false, links, day(report)));
+      clients.add(client(tenant, cockpit, false, links, today));
     }
     clients.sort(Comparator.comparing((Client client) -> client.worsening().isEmpty()));
     return render("report/triage.jte", "page", page(report, clients, false, links.full()));
@@ -119,8 +120,9 @@ public final class ReportPages {
    */
   public static String full(Report report, String cockpit, PageLinks links) {
     List<Client> clients = new ArrayList<>();
+    String today = day(report);
     for (TenantReport tenant : report.tenants()) {
-      clients.add(client(tenant, cockpit, true, links, day(report)));
+      clients.add(client(tenant, cockpit, true, links, today));
     }
     return render("report/full.jte", "page", page(report, clients, true, links.triage()));
   }
@@ -186,7 +188,7 @@ public final class ReportPages {
               snapshot.day().toString(),
               snapshot.score(),
               snapshot.riskLevel().label(),
-              levelText(snapshot.riskLevel()),
+              snapshot.riskLevel().words(),
               String.join(", ", outOfNorm),
               String.join(", ", warnings),
               String.join("; ", changes)));
@@ -313,7 +315,7 @@ public final class ReportPages {
         name(tenant),
         tenant.tenantId(),
         tenant.riskLevel().label(),
-        levelText(tenant.riskLevel()),
+        tenant.riskLevel().words(),
         tenant.score(),
         change(tenant.scoreChange7d()),
         tenant.scoreChange7d() == null || tenant.scoreChange7d() == 0
@@ -422,10 +424,6 @@ public final class ReportPages {
     return tenant.tenantName() == null || tenant.tenantName().isBlank()
         ? tenant.tenantId()
         : tenant.tenantName();
-  }
-
-  private static String levelText(RiskLevel level) {
-    return level.words();
   }
 
   private static String anchor(String indicatorId) {
