@@ -168,15 +168,25 @@ public final class ReportPages {
           .indicators()
           .forEach(
               (id, value) -> {
+                // with the value: a list the same every day still shows where it moved
                 if (value.status() == Status.OUT_OF_NORM) {
-                  outOfNorm.add(title(id));
+                  outOfNorm.add(title(id) + " (" + value(id, value.value()) + ")");
                 } else if (value.status() == Status.WARNING) {
-                  warnings.add(title(id));
+                  warnings.add(title(id) + " (" + value(id, value.value()) + ")");
                 }
                 Snapshot.Value then = previous.get(id);
                 if (hasBefore && then != null && then.status() != value.status()) {
                   changes.add(
-                      title(id) + ": " + then.status().words() + " → " + value.status().words());
+                      title(id)
+                          + ": "
+                          + then.status().words()
+                          + " → "
+                          + value.status().words()
+                          + " ("
+                          + value(id, then.value())
+                          + " → "
+                          + value(id, value.value())
+                          + ")");
                 }
               });
       if (shownFrom != null && snapshot.day().isBefore(shownFrom)) {
@@ -219,6 +229,15 @@ public final class ReportPages {
   private static String title(String indicatorId) {
     Indicator indicator = Indicator.of(indicatorId);
     return indicator == null ? indicatorId : indicator.title();
+  }
+
+  /** A day's value with its unit; a plain number when this version does not know the indicator. */
+  private static String value(String indicatorId, Number value) {
+    Indicator indicator = Indicator.of(indicatorId);
+    if (indicator == null) {
+      return value == null ? "n/a" : IndicatorTexts.format(value.doubleValue());
+    }
+    return IndicatorTexts.value(indicator, value);
   }
 
   private static Page page(Report report, List<Client> clients, boolean full, String otherView) {

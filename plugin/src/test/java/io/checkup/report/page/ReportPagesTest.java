@@ -874,25 +874,57 @@ class ReportPagesTest {
         .containsExactly("2026-03-05", "2026-03-04", "2026-03-03", "2026-03-02", "2026-03-01");
     assertThat(page.select("tbody tr td:nth-child(3)").eachText())
         .containsExactly("30", "45", "60", "75", "90");
-    // by title, as the report's pages name them
+    // by title, as the report's pages name them, with the day's value: a list that stays the same
+    // from day to day still shows where it moved
     assertThat(page.select("tbody tr td:nth-child(4)").stream().map(Element::text).toList())
         .containsExactly(
-            "Process launches in the last 7 days, Open incidents",
-            "Process launches in the last 7 days, Open incidents",
-            "Open incidents",
-            "Open incidents",
+            "Process launches in the last 7 days (200), Open incidents (4)",
+            "Process launches in the last 7 days (400), Open incidents (3)",
+            "Open incidents (2)",
+            "Open incidents (1)",
             "");
     assertThat(page.select("tbody tr td:nth-child(5)").stream().map(Element::text).toList())
-        .containsExactly("", "", "Process launches in the last 7 days", "", "");
+        .containsExactly("", "", "Process launches in the last 7 days (600)", "", "");
     // what moved the score: a warning too, which the out-of-norm column alone does not show
     assertThat(page.select("tbody tr td:nth-child(6)").stream().map(Element::text).toList())
         .containsExactly(
             "",
-            "Process launches in the last 7 days: warning → out of norm",
-            "Process launches in the last 7 days: ok → warning",
-            "Open incidents: ok → out of norm",
+            "Process launches in the last 7 days: warning → out of norm (600 → 400)",
+            "Process launches in the last 7 days: ok → warning (800 → 600)",
+            "Open incidents: ok → out of norm (0 → 1)",
             "");
     assertThat(page.selectFirst("svg.spark polyline").attr("points").split(" ")).hasSize(5);
+  }
+
+  /**
+   * A value in the history reads as on the report: with its unit, n/a where there was none, and a
+   * plain number for an indicator a newer node wrote that this version does not know.
+   */
+  @Test
+  void theHistoryWritesEachValueWithItsUnit() {
+    LocalDate start = LocalDate.parse("2026-03-01");
+    List<Snapshot> days = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      Map<String, Snapshot.Value> values = new LinkedHashMap<>();
+      values.put(
+          "launches.trend",
+          new Snapshot.Value(i == 0 ? 12.5 : -45, i == 0 ? Status.OK : Status.OUT_OF_NORM));
+      values.put(
+          "models.last-change-days",
+          new Snapshot.Value(i == 0 ? null : 400, i == 0 ? Status.NOT_APPLICABLE : Status.WARNING));
+      values.put("future.indicator", new Snapshot.Value(1234.5, Status.OUT_OF_NORM));
+      days.add(
+          new Snapshot(start.plusDays(i), "acme", 60, RiskLevel.ATTENTION, start, null, values));
+    }
+    Document page = Jsoup.parse(ReportPages.history("acme", "ACME Corp", days));
+    assertThat(page.select("tbody tr").first().select("td:nth-child(4)").text())
+        .isEqualTo("Launch trend (-45 %), future.indicator (1,234.5)");
+    assertThat(page.select("tbody tr").first().select("td:nth-child(5)").text())
+        .isEqualTo("Days since a process was last changed (400 days)");
+    assertThat(page.select("tbody tr").first().select("td:nth-child(6)").text())
+        .isEqualTo(
+            "Launch trend: ok → out of norm (+12.5 % → -45 %); Days since a process was last"
+                + " changed: n/a → warning (n/a → 400 days)");
   }
 
   /** A reader moves between the views and the histories by links; pages served alone have none. */
@@ -960,7 +992,7 @@ class ReportPagesTest {
             ReportPages.history("acme", "ACME Corp", days, start.plusDays(1), PageLinks.NONE));
     assertThat(page.select("tbody tr td:first-child").eachText()).containsExactly("2026-03-02");
     assertThat(page.select("tbody tr td:nth-child(6)").eachText())
-        .containsExactly("Open incidents: ok → out of norm");
+        .containsExactly("Open incidents: ok → out of norm (0 → 1)");
     assertThat(page.selectFirst("svg.spark polyline").attr("points").split(" ")).hasSize(1);
   }
 
