@@ -67,15 +67,22 @@ public final class Decline {
     }
     for (IndicatorResult indicator : tenant.indicators()) {
       if (indicator.id().equals(Indicator.LAUNCHES.id())) {
-        fell(indicator, MIN_LAUNCHES, "launches in the last 7 days", why);
+        // the launch trend beside it compares with the 3 weeks before: say which week this is
+        fell(
+            indicator,
+            MIN_LAUNCHES,
+            "launches in the last 7 days",
+            "against the 7 days before",
+            why);
       } else if (indicator.id().equals(Indicator.USERS_DIGITIZED.id())) {
-        fell(indicator, MIN_USERS, "users given work in the last 30 days", why);
+        fell(indicator, MIN_USERS, "users given work in the last 30 days", "in 7 days", why);
       }
     }
     return why;
   }
 
-  private static void fell(IndicatorResult indicator, int least, String what, List<String> why) {
+  private static void fell(
+      IndicatorResult indicator, int least, String what, String since, List<String> why) {
     // a value not judged (n/a) may be counted over part of its window only: no fall to read from it
     if (indicator.value() == null
         || indicator.previousValue() == null
@@ -91,7 +98,9 @@ public final class Decline {
         what
             + " fell by "
             + Math.round((then - now) * 100 / then)
-            + " % in 7 days ("
+            + " % "
+            + since
+            + " ("
             + IndicatorTexts.format(then)
             + " → "
             + IndicatorTexts.format(now)

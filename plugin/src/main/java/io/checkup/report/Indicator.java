@@ -158,7 +158,7 @@ public enum Indicator {
   },
 
   LAUNCHES_TREND(
-      about("launches.trend", "Launch trend", Unit.PERCENT)
+      about("launches.trend", "Launch trend against the 3 weeks before", Unit.PERCENT)
           .norm(Norm.min(-30))
           .weight(15)
           .fromStatistics(28)

@@ -1016,7 +1016,8 @@ class CheckupReportTest {
       assertThat(tenant.get("score").asInt()).isEqualTo((int) Math.max(0, Math.round(100 - lost)));
     }
     assertThat(callco.get("reasons").toString()).doesNotContain("Launch trend");
-    assertThat(smallco.get("reasons").toString()).contains("Launch trend: -75");
+    assertThat(smallco.get("reasons").toString())
+        .contains("Launch trend against the 3 weeks before: -75");
   }
 
   private static void ping(ProcessEngine engine, String tenant, int daysAgo, int times) {

@@ -26,7 +26,8 @@ class DeclineTest {
     TenantReport tenant = tenant(100, 0, Map.of("launches.7d", new Number[] {1076, 1391}));
 
     assertThat(Decline.of(tenant, TODAY))
-        .containsExactly("launches in the last 7 days fell by 23 % in 7 days (1,391 → 1,076)");
+        .containsExactly(
+            "launches in the last 7 days fell by 23 % against the 7 days before (1,391 → 1,076)");
   }
 
   @Test
@@ -41,7 +42,7 @@ class DeclineTest {
 
     assertThat(Decline.of(tenant, TODAY))
         .containsExactly(
-            "launches in the last 7 days fell by 33 % in 7 days (109 → 73)",
+            "launches in the last 7 days fell by 33 % against the 7 days before (109 → 73)",
             "users given work in the last 30 days fell by 33 % in 7 days (9 → 6)");
   }
 
@@ -93,7 +94,8 @@ class DeclineTest {
   @Test
   void aFallOfExactlyAFifthCounts() {
     assertThat(Decline.of(tenant(90, 0, Map.of("launches.7d", new Number[] {800, 1000})), TODAY))
-        .containsExactly("launches in the last 7 days fell by 20 % in 7 days (1,000 → 800)");
+        .containsExactly(
+            "launches in the last 7 days fell by 20 % against the 7 days before (1,000 → 800)");
   }
 
   @Test

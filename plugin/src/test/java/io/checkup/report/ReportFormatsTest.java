@@ -166,8 +166,8 @@ class ReportFormatsTest {
         .containsEntry("levelSince", "2026-03-14")
         .containsEntry(
             "worsening",
-            "score fell by 40 in 7 days (75 → 35); launches in the last 7 days fell by 92 % in 7"
-                + " days (1,500 → 120)");
+            "score fell by 40 in 7 days (75 → 35); launches in the last 7 days fell by 92 %"
+                + " against the 7 days before (1,500 → 120)");
   }
 
   @Test

@@ -475,7 +475,7 @@ class SnapshotTest {
         .contains(
             "launches in the last 7 days fell by "
                 + Math.round((1140 - now) * 100.0 / 1140)
-                + " % in 7 days (1,140 → "
+                + " % against the 7 days before (1,140 → "
                 + now
                 + ")");
     // the level's first day: the last change of level in the history, or its start

@@ -235,13 +235,17 @@ class ReportPagesTest {
 
     assertThat(page.select("table.summary tbody tr.worsening td:first-child a").eachText())
         .containsExactly("Quieter");
-    // marked in words too, with the reasons on hover
-    assertThat(page.select("table.summary tbody tr.worsening span.worse").attr("title"))
-        .isEqualTo("launches in the last 7 days fell by 23 % in 7 days (1,391 → 1,076)");
+    // marked in words too, with the reasons under the name: its score did not move, so the summary
+    // would not say why otherwise (a tooltip neither prints nor shows on a phone)
+    assertThat(page.select("table.summary tbody tr.worsening span.worse").text())
+        .isEqualTo("getting worse");
+    assertThat(page.select("table.summary tbody tr.worsening span.why").text())
+        .isEqualTo(
+            "launches in the last 7 days fell by 23 % against the 7 days before (1,391 → 1,076)");
     assertThat(page.select("section.tenant h2").eachText()).containsExactly("Quieter", "Steady");
     assertThat(page.select("section#tenant-quieter p.worse").text())
         .isEqualTo(
-            "Getting worse: launches in the last 7 days fell by 23 % in 7 days (1,391 → 1,076).");
+            "Getting worse: launches in the last 7 days fell by 23 % against the 7 days before (1,391 → 1,076).");
     assertThat(page.select("section#tenant-steady p.worse")).isEmpty();
   }
 
@@ -918,13 +922,13 @@ class ReportPagesTest {
     }
     Document page = Jsoup.parse(ReportPages.history("acme", "ACME Corp", days));
     assertThat(page.select("tbody tr").first().select("td:nth-child(4)").text())
-        .isEqualTo("Launch trend (-45 %), future.indicator (1,234.5)");
+        .isEqualTo("Launch trend against the 3 weeks before (-45 %), future.indicator (1,234.5)");
     assertThat(page.select("tbody tr").first().select("td:nth-child(5)").text())
         .isEqualTo("Days since a process was last changed (400 days)");
     assertThat(page.select("tbody tr").first().select("td:nth-child(6)").text())
         .isEqualTo(
-            "Launch trend: ok → out of norm (+12.5 % → -45 %); Days since a process was last"
-                + " changed: n/a → warning (n/a → 400 days)");
+            "Launch trend against the 3 weeks before: ok → out of norm (+12.5 % → -45 %); Days since a"
+                + " process was last changed: n/a → warning (n/a → 400 days)");
   }
 
   /** A reader moves between the views and the histories by links; pages served alone have none. */
