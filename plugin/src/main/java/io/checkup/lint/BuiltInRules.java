@@ -5,6 +5,7 @@ import io.checkup.lint.rules.CheckupDisableRule;
 import io.checkup.lint.rules.DeadlockRule;
 import io.checkup.lint.rules.DuplicateIdRule;
 import io.checkup.lint.rules.ElementDiversityRule;
+import io.checkup.lint.rules.ExclusiveGatewayRule;
 import io.checkup.lint.rules.FakeBranchRule;
 import io.checkup.lint.rules.HistoryTimeToLiveRule;
 import io.checkup.lint.rules.LackOfSynchronizationRule;
@@ -83,6 +84,7 @@ final class BuiltInRules {
         new UserTaskAssignmentRule(),
         new HistoryTimeToLiveRule(),
         new TimerExpressionRule(),
+        new ExclusiveGatewayRule(),
         new CheckupDisableRule(),
         new DuplicateIdRule());
   }

@@ -3,6 +3,7 @@ package io.checkup.lint.model;
 import io.checkup.lint.PlainText;
 import io.checkup.lint.xml.XmlNode;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A sequence flow, connected by its {@code sourceRef}/{@code targetRef} attributes as the engine
@@ -103,16 +104,38 @@ public final class SequenceFlow extends BpmnElement {
     if (flows.isEmpty()) {
       return "a token that never comes";
     }
+    return list(flows, SequenceFlow::describeFrom, " more sequence flows");
+  }
+
+  /**
+   * "f1 to 'Ship' (ship)": where a flow leads, for a reader looking at where it starts; "the flow
+   * from 'A' to 'B'" for one without an id.
+   */
+  public String describeTo() {
+    return id() != null && target != null ? describe() + " to " + target.describe() : describe();
+  }
+
+  /**
+   * "f1 to 'A' (a) and f2 to 'B' (b)", each as {@link #describeTo()}, as many as {@link
+   * #describeFrom(List)}.
+   */
+  public static String describeTo(List<SequenceFlow> flows) {
+    return list(flows, SequenceFlow::describeTo, " more");
+  }
+
+  /** The first three flows so described, joined as a sentence does, then how many more. */
+  private static String list(
+      List<SequenceFlow> flows, Function<SequenceFlow, String> description, String more) {
     int named = flows.size() > NAMED + 1 ? NAMED : flows.size();
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < named; i++) {
       if (i > 0) {
         text.append(i == flows.size() - 1 ? " and " : ", ");
       }
-      text.append(flows.get(i).describeFrom());
+      text.append(description.apply(flows.get(i)));
     }
     if (named < flows.size()) {
-      text.append(" and ").append(flows.size() - named).append(" more sequence flows");
+      text.append(" and ").append(flows.size() - named).append(more);
     }
     return text.toString();
   }

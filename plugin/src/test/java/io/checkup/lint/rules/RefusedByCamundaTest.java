@@ -88,6 +88,34 @@ class RefusedByCamundaTest {
         .containsExactlyInAnyOrder("toTask", "toLink", "again");
   }
 
+  /** Each gateway of the rule's invalid fixture for its own reason; the valid one deploys. */
+  @Test
+  void exclusiveGatewaysTheRuleReports() {
+    assertRefused(
+        "/rules/exclusive-gateway/invalid.bpmn",
+        "Exclusive Gateway 'approved' has outgoing sequence flow 'yes' without condition which is"
+            + " not the default flow",
+        "Exclusive Gateway 'approved' has outgoing sequence flow 'no' without condition",
+        "Exclusive Gateway 'checked' has only one outgoing sequence flow ('onlyIfPaid'). This is"
+            + " not allowed to have a condition",
+        "Exclusive Gateway 'amount' has outgoing sequence flow 'small' which is the default flow"
+            + " but has a condition too",
+        "There is no ID/IDREF binding for IDREF 'ghost'",
+        "Exclusive Gateway 'route' has outgoing sequence flow 'toDesk' without condition",
+        "Exclusive Gateway 'dead' has no outgoing sequence flows");
+    assertThat(
+            engine
+                .getRepositoryService()
+                .createDeployment()
+                .addInputStream(
+                    "valid.bpmn",
+                    getClass().getResourceAsStream("/rules/exclusive-gateway/valid.bpmn"))
+                .deployWithResult()
+                .getDeployedProcessDefinitions())
+        .extracting("key")
+        .containsExactly("Deployed");
+  }
+
   private void assertRefused(String fixture, String... reasons) {
     assertRefused(getClass().getResourceAsStream(fixture), reasons);
   }
