@@ -1050,13 +1050,15 @@ final class StateSpace {
     }
   }
 
-  /** "'Review' (review) completes", or "the event 'Paid' (paid) occurs": a wait state left. */
+  /**
+   * "'Review' (review) completes", or "the message event 'Paid' (paid) occurs": a wait state left.
+   */
   private static WitnessStep left(FlowNode node) {
     return new WitnessStep(
         node.id(),
         null,
         node.isIntermediateCatchEvent()
-            ? "the event " + node.describe() + " occurs"
+            ? "the " + Witnesses.eventKind(node) + " " + node.describe() + " occurs"
             : node.describe() + " completes",
         node.line());
   }

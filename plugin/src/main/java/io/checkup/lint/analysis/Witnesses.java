@@ -42,7 +42,9 @@ public final class Witnesses {
     return null;
   }
 
-  /** "the event 'Late' on 'Pay invoice' fires", for a boundary event; null for anything else. */
+  /**
+   * "the timer event 'Late' on 'Pay invoice' fires", for a boundary event; null for anything else.
+   */
   static WitnessStep event(FlowNode node) {
     if (!node.isBoundaryEvent() || node.attachedTo() == null) {
       return null;
@@ -50,8 +52,23 @@ public final class Witnesses {
     return new WitnessStep(
         node.id(),
         null,
-        "the event " + node.describe() + " on " + node.attachedTo().describe() + " fires",
+        "the "
+            + eventKind(node)
+            + " "
+            + node.describe()
+            + " on "
+            + node.attachedTo().describe()
+            + " fires",
         node.line());
+  }
+
+  /**
+   * "timer event", "error event", or "event" for one without or with several definitions: which
+   * event fires matters to a reader (an error is thrown, a timer only waits).
+   */
+  static String eventKind(FlowNode event) {
+    String kind = event.eventKind();
+    return kind.equals("none") || kind.equals("multiple") ? "event" : kind + " event";
   }
 
   /** The steps as one sentence for a message: "at 'A' take 'x'; 'J' waits forever for ...". */
