@@ -9,6 +9,7 @@ import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.GraphBuilder;
 import io.checkup.lint.model.NotBpmnException;
 import io.checkup.lint.rules.HistoryTimeToLiveRule;
+import io.checkup.lint.rules.TaskImplementationRule;
 import io.checkup.lint.xml.XmlNode;
 import io.checkup.lint.xml.XmlReadException;
 import io.checkup.lint.xml.XmlReader;
@@ -19,11 +20,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
@@ -119,12 +122,7 @@ final class DeploymentLinter {
           mode == LintMode.OFF
               ? List.of()
               : lintAndReport(
-                  deployment,
-                  resourceName,
-                  graph,
-                  definitions,
-                  withTimeToLive(processDefinitions),
-                  sink);
+                  deployment, resourceName, graph, definitions, processDefinitions, sink);
       // after the commit, the definitions have their ids
       afterCommit(
           () ->
@@ -187,14 +185,17 @@ final class DeploymentLinter {
       String resourceName,
       BpmnGraph graph,
       XmlNode definitions,
-      Set<String> withTimeToLive,
+      List<ProcessDefinitionEntity> processDefinitions,
       ProblemSink sink) {
+    Set<String> withTimeToLive = withTimeToLive(processDefinitions);
     String deploymentId = deployment.getId();
     String deploymentName = deployment.getName();
     LintOutcome outcome = linter.lint(graph);
     List<Finding> findings =
-        withoutTimeToLiveGiven(
-            Linter.executableOnly(definitions, outcome.findings()), withTimeToLive);
+        withoutTasksTheEngineRuns(
+            withoutTimeToLiveGiven(
+                Linter.executableOnly(definitions, outcome.findings()), withTimeToLive),
+            processDefinitions);
     if (findings.isEmpty() && outcome.failures().isEmpty()) {
       return findings; // nothing to log or report
     }
@@ -314,8 +315,12 @@ final class DeploymentLinter {
     } catch (XmlReadException e) {
       return linter.lint(bpmnXml).findings(); // one parse-error finding says what is wrong
     }
-    return withoutTimeToLiveGiven(
-        Linter.executableOnly(definitions, linter.lint(definitions).findings()), withTimeToLive);
+    // the engine deployed the model, so it found every task something to run
+    return without(
+        withoutTimeToLiveGiven(
+            Linter.executableOnly(definitions, linter.lint(definitions).findings()),
+            withTimeToLive),
+        finding -> finding.ruleId().equals(TaskImplementationRule.ID));
   }
 
   /**
@@ -343,14 +348,48 @@ final class DeploymentLinter {
     if (withTimeToLive.isEmpty()) {
       return findings;
     }
+    return without(
+        findings,
+        finding ->
+            finding.ruleId().equals(HistoryTimeToLiveRule.ID)
+                && withTimeToLive.contains(finding.processId()));
+  }
+
+  /** The findings but those {@code dropped} matches; the same list when it matches none. */
+  private static List<Finding> without(List<Finding> findings, Predicate<Finding> dropped) {
     List<Finding> kept = new ArrayList<>(findings.size());
     for (Finding finding : findings) {
-      if (!(finding.ruleId().equals(HistoryTimeToLiveRule.ID)
-          && withTimeToLive.contains(finding.processId()))) {
+      if (!dropped.test(finding)) {
         kept.add(finding);
       }
     }
     return kept.size() == findings.size() ? findings : kept;
+  }
+
+  /**
+   * Leaves out what {@code task-implementation} says of a task the engine's parse found something
+   * to run for after all: a parse listener of another plugin may give a task without Camunda's
+   * attributes its behaviour, and the engine then takes the model. Where it did not, the engine
+   * refuses the deployment itself.
+   */
+  static List<Finding> withoutTasksTheEngineRuns(
+      List<Finding> findings, List<ProcessDefinitionEntity> processDefinitions) {
+    return without(
+        findings,
+        finding ->
+            finding.ruleId().equals(TaskImplementationRule.ID)
+                && runs(processDefinitions, finding.processId(), finding.elementId()));
+  }
+
+  private static boolean runs(
+      List<ProcessDefinitionEntity> processDefinitions, String processKey, String activityId) {
+    for (ProcessDefinitionEntity definition : processDefinitions) {
+      if (definition.getKey() != null && definition.getKey().equals(processKey)) {
+        ActivityImpl activity = activityId == null ? null : definition.findActivity(activityId);
+        return activity != null && activity.getActivityBehavior() != null;
+      }
+    }
+    return false;
   }
 
   /**

@@ -10,6 +10,7 @@ import io.checkup.lint.rules.FakeBranchRule;
 import io.checkup.lint.rules.HistoryTimeToLiveRule;
 import io.checkup.lint.rules.LackOfSynchronizationRule;
 import io.checkup.lint.rules.ModelSizeRule;
+import io.checkup.lint.rules.TaskImplementationRule;
 import io.checkup.lint.rules.TimerExpressionRule;
 import io.checkup.lint.rules.UnreachableRule;
 import io.checkup.lint.rules.UserTaskAssignmentRule;
@@ -85,6 +86,7 @@ final class BuiltInRules {
         new HistoryTimeToLiveRule(),
         new TimerExpressionRule(),
         new ExclusiveGatewayRule(),
+        new TaskImplementationRule(),
         new CheckupDisableRule(),
         new DuplicateIdRule());
   }

@@ -1,6 +1,7 @@
 package io.checkup.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.checkup.lint.Finding;
@@ -200,6 +201,93 @@ class DeployTimeLintTest {
       } else {
         assertThat(logged).singleElement().asString().contains("process 'orderRouting'");
         assertThat(stored).extracting(Finding::ruleId).contains("history-time-to-live");
+      }
+      engine.close();
+      engine = null;
+      log.clear();
+    }
+  }
+
+  /**
+   * A service task without Camunda's attributes is refused by the engine, unless a parse listener
+   * of another plugin gives it something to run: then strict mode must not refuse what the engine
+   * takes, and the finding is left out, at deploy time and when the stored model is linted again.
+   */
+  @Test
+  void aTaskAnotherPluginImplementsIsNotReportedNorRefused() {
+    String model =
+        """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                     xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+          <process id="byConvention" isExecutable="true" camunda:historyTimeToLive="P30D">
+            <startEvent id="s" name="Order received"/>
+            <serviceTask id="charge" name="Charge card"/>
+            <endEvent id="e" name="Charged"/>
+            <sequenceFlow id="f1" sourceRef="s" targetRef="charge"/>
+            <sequenceFlow id="f2" sourceRef="charge" targetRef="e"/>
+          </process>
+        </definitions>
+        """;
+    for (boolean byConvention : new boolean[] {true, false}) {
+      CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
+      plugin.setLintMode("strict");
+      plugin.setLintResultsCacheSize("0"); // every read lints the stored model again
+      engine =
+          TestEngines.h2()
+              .plugin(plugin)
+              .plugin(
+                  new org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin() {
+                    @Override
+                    public void preInit(
+                        org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl config) {
+                      if (byConvention) {
+                        if (config.getCustomPreBPMNParseListeners() == null) {
+                          config.setCustomPreBPMNParseListeners(new java.util.ArrayList<>());
+                        }
+                        config
+                            .getCustomPreBPMNParseListeners()
+                            .add(
+                                new org.camunda.bpm.engine.impl.bpmn.parser
+                                    .AbstractBpmnParseListener() {
+                                  @Override
+                                  public void parseServiceTask(
+                                      org.camunda.bpm.engine.impl.util.xml.Element element,
+                                      org.camunda.bpm.engine.impl.pvm.process.ScopeImpl scope,
+                                      org.camunda.bpm.engine.impl.pvm.process.ActivityImpl
+                                          activity) {
+                                    activity.setActivityBehavior(
+                                        new org.camunda.bpm.engine.impl.bpmn.behavior
+                                            .NoneStartEventActivityBehavior());
+                                  }
+                                });
+                      }
+                    }
+                  })
+              .build();
+      Throwable thrown =
+          catchThrowable(
+              () ->
+                  engine
+                      .getRepositoryService()
+                      .createDeployment()
+                      .addString("convention.bpmn", model)
+                      .deploy());
+      if (byConvention) {
+        assertThat(thrown).isNull();
+        String deploymentId =
+            engine.getRepositoryService().createDeploymentQuery().singleResult().getId();
+        assertThat(
+                plugin.getLintResults().forDeployment(deploymentId).orElseThrow().get(0).findings())
+            .extracting(Finding::ruleId)
+            .doesNotContain("task-implementation");
+        assertThat(log.linesContaining("task-implementation")).isEmpty();
+      } else {
+        // the engine's own refusal, and the rule's finding in the problem report beside it
+        assertThat(thrown)
+            .isInstanceOf(ParseException.class)
+            .hasMessageContaining("is mandatory on serviceTask")
+            .hasMessageContaining(
+                "Service task 'Charge card' (charge) has no implementation (camunda:class,");
       }
       engine.close();
       engine = null;

@@ -11,9 +11,11 @@ import io.checkup.testing.TestEngines;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.exception.NotValidException;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -103,17 +105,34 @@ class RefusedByCamundaTest {
         "There is no ID/IDREF binding for IDREF 'ghost'",
         "Exclusive Gateway 'route' has outgoing sequence flow 'toDesk' without condition",
         "Exclusive Gateway 'dead' has no outgoing sequence flows");
-    assertThat(
-            engine
-                .getRepositoryService()
-                .createDeployment()
-                .addInputStream(
-                    "valid.bpmn",
-                    getClass().getResourceAsStream("/rules/exclusive-gateway/valid.bpmn"))
-                .deployWithResult()
-                .getDeployedProcessDefinitions())
-        .extracting("key")
-        .containsExactly("Deployed");
+    assertThat(deployed("/rules/exclusive-gateway/valid.bpmn")).containsExactly("Deployed");
+  }
+
+  /** Each task of the rule's invalid fixture; the valid one deploys. */
+  @Test
+  void tasksWithoutAnImplementationTheRuleReports() {
+    String mandatory =
+        "One of the attributes 'class', 'delegateExpression', 'type', or 'expression' is";
+    assertRefused(
+        "/rules/task-implementation/invalid.bpmn",
+        mandatory + " mandatory on serviceTask",
+        mandatory + " mandatory on sendTask",
+        mandatory + " mandatory on businessRuleTask",
+        "Invalid usage of type attribute on serviceTask: 'rest'");
+    assertThat(deployed("/rules/task-implementation/valid.bpmn")).containsExactly("Deployed");
+  }
+
+  /** The keys of the process definitions the engine deployed from the fixture. */
+  private List<String> deployed(String fixture) {
+    return engine
+        .getRepositoryService()
+        .createDeployment()
+        .addInputStream("valid.bpmn", getClass().getResourceAsStream(fixture))
+        .deployWithResult()
+        .getDeployedProcessDefinitions()
+        .stream()
+        .map(ProcessDefinition::getKey)
+        .toList();
   }
 
   private void assertRefused(String fixture, String... reasons) {

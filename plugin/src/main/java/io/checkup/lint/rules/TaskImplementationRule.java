@@ -1,0 +1,98 @@
+package io.checkup.lint.rules;
+
+import io.checkup.lint.Rule;
+import io.checkup.lint.RuleContext;
+import io.checkup.lint.RuleInfo;
+import io.checkup.lint.Severity;
+import io.checkup.lint.model.BpmnGraph;
+import io.checkup.lint.model.FlowNode;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A service, send or business rule task of an executable process that says nothing the engine can
+ * run, or names a {@code camunda:type} it does not know: the engine refuses to deploy the process
+ * (Camunda 7's {@code BpmnParse.parseServiceTaskLike} and {@code validateServiceTaskLike}, the same
+ * in Operaton and CIB seven). A business rule task with {@code camunda:decisionRef} calls a
+ * decision and needs nothing else; a connector counts as an implementation (it needs the connect
+ * plugin, which the linter cannot see). At deploy time a finding is left out where the engine's
+ * parse found the task something to run after all (a parse listener of another plugin can give it
+ * one).
+ */
+@RuleInfo(
+    id = TaskImplementationRule.ID,
+    severity = Severity.ERROR,
+    category = RuleInfo.Category.CAMUNDA,
+    summary =
+        "A service, send or business rule task without an implementation the engine can run: the "
+            + "engine refuses to deploy the process.")
+public final class TaskImplementationRule implements Rule {
+
+  public static final String ID = "task-implementation";
+
+  private static final Map<String, String> KINDS =
+      Map.of(
+          "serviceTask", "Service task",
+          "sendTask", "Send task",
+          "businessRuleTask", "Business rule task");
+
+  /** The values of {@code camunda:type} the engine runs (compared without case, as it does). */
+  private static final Set<String> TYPES = Set.of("external", "mail", "shell");
+
+  @Override
+  public void check(BpmnGraph graph, RuleContext context) {
+    for (FlowNode task : graph.flowNodes()) {
+      String kind = KINDS.get(task.type());
+      if (kind == null
+          || !task.scope().isExecutable()
+          || (task.type().equals("businessRuleTask") && task.camundaAttr("decisionRef") != null)) {
+        continue;
+      }
+      String prefix = graph.extensionPrefix() + ":";
+      String type = task.camundaAttr("type");
+      if (type != null) {
+        if (!TYPES.contains(type.toLowerCase(Locale.ROOT))) {
+          context.report(
+              task,
+              kind
+                  + " "
+                  + task.describe()
+                  + " has "
+                  + prefix
+                  + "type '"
+                  + type
+                  + "', which the engine does not know (external, mail or shell): the engine refuses "
+                  + "to deploy the process");
+        }
+        continue;
+      }
+      if (!implemented(task)) {
+        context.report(
+            task,
+            kind
+                + " "
+                + task.describe()
+                + " has no implementation ("
+                + prefix
+                + "class, "
+                + prefix
+                + "delegateExpression, "
+                + prefix
+                + "expression, "
+                + prefix
+                + "type or a connector): the engine refuses to deploy the process");
+      }
+    }
+  }
+
+  /** As the engine decides it: a class or expression that is not blank, any delegate expression. */
+  private static boolean implemented(FlowNode task) {
+    String className = task.camundaAttr("class");
+    String expression = task.camundaAttr("expression");
+    return (className != null && !className.trim().isEmpty())
+        || task.camundaAttr("delegateExpression") != null
+        || (expression != null && !expression.trim().isEmpty())
+        || !task.camundaExtensions("connector").isEmpty();
+  }
+}
