@@ -9,6 +9,7 @@ import io.checkup.lint.rules.ExclusiveGatewayRule;
 import io.checkup.lint.rules.FakeBranchRule;
 import io.checkup.lint.rules.HistoryTimeToLiveRule;
 import io.checkup.lint.rules.LackOfSynchronizationRule;
+import io.checkup.lint.rules.MessageRefRule;
 import io.checkup.lint.rules.ModelSizeRule;
 import io.checkup.lint.rules.TaskImplementationRule;
 import io.checkup.lint.rules.TimerExpressionRule;
@@ -87,6 +88,7 @@ final class BuiltInRules {
         new TimerExpressionRule(),
         new ExclusiveGatewayRule(),
         new TaskImplementationRule(),
+        new MessageRefRule(),
         new CheckupDisableRule(),
         new DuplicateIdRule());
   }

@@ -1,5 +1,6 @@
 package io.checkup.lint.rules;
 
+import io.checkup.lint.PlainText;
 import io.checkup.lint.Rule;
 import io.checkup.lint.RuleContext;
 import io.checkup.lint.RuleInfo;
@@ -98,7 +99,7 @@ public final class ExclusiveGatewayRule implements Rule {
         name
             + (named
                 ? " names '"
-                    + ref
+                    + PlainText.oneLine(ref, PlainText.NAME_LENGTH)
                     + "' as its default flow, which is no element of the file, and has "
                 : " has no default flow and ")
             + plain.size()

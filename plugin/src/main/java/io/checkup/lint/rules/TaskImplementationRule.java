@@ -1,5 +1,6 @@
 package io.checkup.lint.rules;
 
+import io.checkup.lint.PlainText;
 import io.checkup.lint.Rule;
 import io.checkup.lint.RuleContext;
 import io.checkup.lint.RuleInfo;
@@ -61,7 +62,7 @@ public final class TaskImplementationRule implements Rule {
                   + " has "
                   + prefix
                   + "type '"
-                  + type
+                  + PlainText.oneLine(type, PlainText.NAME_LENGTH)
                   + "', which the engine does not know (external, mail or shell): the engine refuses "
                   + "to deploy the process");
         }

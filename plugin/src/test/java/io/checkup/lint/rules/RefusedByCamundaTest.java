@@ -122,6 +122,43 @@ class RefusedByCamundaTest {
     assertThat(deployed("/rules/task-implementation/valid.bpmn")).containsExactly("Deployed");
   }
 
+  /**
+   * The shapes of the rule's invalid fixture, one deployment each: a missing reference stops the
+   * engine's parse at the first (with a NullPointerException behind its message), so one file shows
+   * one. The valid fixture deploys.
+   */
+  @Test
+  void messageReferencesTheRuleReports() {
+    assertRefused("/rules/message-ref/invalid.bpmn", "attribute 'messageRef' is required");
+    assertRefused(
+        messageModel(
+            "<intermediateCatchEvent id='wait'><messageEventDefinition messageRef='payment'/>"
+                + "</intermediateCatchEvent>"),
+        "Invalid 'messageRef': no message with id 'payment' found");
+    assertRefused(
+        messageModel(
+            "<userTask id='ship'/><boundaryEvent id='cancelled' attachedToRef='ship'>"
+                + "<messageEventDefinition/></boundaryEvent>"),
+        "attribute 'messageRef' is required");
+    assertRefused(
+        messageModel("<receiveTask id='confirm' messageRef='other:paid'/>"),
+        "Invalid 'messageRef': no message with id 'other:paid' found");
+    assertThat(deployed("/rules/message-ref/valid.bpmn")).containsExactly("Deployed");
+  }
+
+  /** An executable process with a start event and these elements, and a message 'paid'. */
+  private static InputStream messageModel(String elements) {
+    String model =
+        "<definitions xmlns='http://www.omg.org/spec/BPMN/20100524/MODEL'"
+            + " xmlns:camunda='http://camunda.org/schema/1.0/bpmn' xmlns:other='urn:elsewhere'"
+            + " targetNamespace='urn:t'><message id='paid' name='Paid'/>"
+            + "<process id='p' isExecutable='true' camunda:historyTimeToLive='1'>"
+            + "<startEvent id='s'/>"
+            + elements
+            + "</process></definitions>";
+    return new ByteArrayInputStream(model.getBytes(StandardCharsets.UTF_8));
+  }
+
   /** The keys of the process definitions the engine deployed from the fixture. */
   private List<String> deployed(String fixture) {
     return engine

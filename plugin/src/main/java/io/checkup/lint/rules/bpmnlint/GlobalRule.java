@@ -7,6 +7,7 @@ import io.checkup.lint.Severity;
 import io.checkup.lint.model.Bpmn;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
+import io.checkup.lint.model.References;
 import io.checkup.lint.xml.XmlNode;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -94,11 +95,17 @@ public final class GlobalRule implements Rule {
         continue;
       }
       if (node.type().equals("receiveTask")) {
-        add(ids, "message", resolve("message", node.xml().attr("messageRef"), definitions));
+        add(
+            ids,
+            "message",
+            References.resolve("message", node.xml().attr("messageRef"), definitions));
       } else if (ModelFacts.isCatchEvent(node)) {
         for (XmlNode definition : ModelFacts.inlineDefinitions(node)) {
           if (definition.localName().equals("messageEventDefinition")) {
-            add(ids, "message", resolve("message", definition.attr("messageRef"), definitions));
+            add(
+                ids,
+                "message",
+                References.resolve("message", definition.attr("messageRef"), definitions));
           }
         }
       }
@@ -110,9 +117,6 @@ public final class GlobalRule implements Rule {
     String name = global.attr("name");
     return global.localName() + (name == null ? "\u0000" + global.id() : "=" + name);
   }
-
-  /** Globals Camunda matches by their code, not their name. */
-  private static final Set<String> MATCHED_BY_CODE = Set.of("error", "escalation");
 
   /**
    * "type#id" of every global element something refers to: event definitions, message flows,
@@ -128,12 +132,18 @@ public final class GlobalRule implements Rule {
           for (Map.Entry<String, String[]> reference : REFERENCES.entrySet()) {
             if (definition.localName().equals(reference.getValue()[0])) {
               String type = reference.getKey();
-              add(ids, type, resolve(type, definition.attr(reference.getValue()[1]), definitions));
+              add(
+                  ids,
+                  type,
+                  References.resolve(type, definition.attr(reference.getValue()[1]), definitions));
             }
           }
         }
       } else if (node.type().equals("sendTask") || node.type().equals("receiveTask")) {
-        add(ids, "message", resolve("message", node.xml().attr("messageRef"), definitions));
+        add(
+            ids,
+            "message",
+            References.resolve("message", node.xml().attr("messageRef"), definitions));
       }
       XmlNode extensions = ModelFacts.child(node.xml(), "extensionElements");
       if (extensions != null) {
@@ -146,7 +156,10 @@ public final class GlobalRule implements Rule {
       }
     }
     for (XmlNode messageFlow : graph.messageFlows()) {
-      add(ids, "message", resolve("message", messageFlow.attr("messageRef"), definitions));
+      add(
+          ids,
+          "message",
+          References.resolve("message", messageFlow.attr("messageRef"), definitions));
     }
     return ids;
   }
@@ -156,25 +169,5 @@ public final class GlobalRule implements Rule {
     if (id != null) {
       ids.add(type + "#" + id);
     }
-  }
-
-  /**
-   * The id a reference names, as Camunda 7 resolves it: a message or signal reference with a prefix
-   * ({@code tns:newInvoice}) names {@code newInvoice} when the prefix stands for the file's target
-   * namespace (where the prefixes are not known, as in the engine's parse, any prefix is taken so);
-   * an error or escalation reference is the id as written, prefix and all.
-   */
-  private static String resolve(String type, String reference, XmlNode definitions) {
-    int colon = reference == null ? -1 : reference.indexOf(':');
-    if (colon < 0 || MATCHED_BY_CODE.contains(type)) {
-      return reference;
-    }
-    if (definitions.knowsDeclarations()) {
-      String namespace = definitions.declaredNamespace(reference.substring(0, colon));
-      if (namespace == null || !namespace.equals(definitions.attr("targetNamespace"))) {
-        return reference; // names nothing in this file: the engine refuses it
-      }
-    }
-    return reference.substring(colon + 1);
   }
 }

@@ -1,0 +1,37 @@
+package io.checkup.lint.model;
+
+import io.checkup.lint.xml.XmlNode;
+import java.util.Set;
+
+/**
+ * How the engine resolves a reference to a global element (a message, signal, error, escalation).
+ */
+public final class References {
+
+  private References() {}
+
+  /** Globals Camunda matches by their code, not their name. */
+  private static final Set<String> MATCHED_BY_CODE = Set.of("error", "escalation");
+
+  /**
+   * The id a reference names, as Camunda 7 resolves it: a message or signal reference with a prefix
+   * ({@code tns:newInvoice}) names {@code newInvoice} when the prefix stands for the file's target
+   * namespace (where the prefixes are not known, as in the engine's parse, any prefix is taken so);
+   * an error or escalation reference is the id as written, prefix and all.
+   *
+   * @param type the global's element name: message, signal, error or escalation
+   */
+  public static String resolve(String type, String reference, XmlNode definitions) {
+    int colon = reference == null ? -1 : reference.indexOf(':');
+    if (colon < 0 || MATCHED_BY_CODE.contains(type)) {
+      return reference;
+    }
+    if (definitions.knowsDeclarations()) {
+      String namespace = definitions.declaredNamespace(reference.substring(0, colon));
+      if (namespace == null || !namespace.equals(definitions.attr("targetNamespace"))) {
+        return reference; // names nothing in this file: the engine refuses it
+      }
+    }
+    return reference.substring(colon + 1);
+  }
+}
