@@ -131,5 +131,10 @@ final class CheckupBpmnParse extends BpmnParse {
     public void addWarning(String message, Element element) {
       CheckupBpmnParse.this.addWarning(message, element);
     }
+
+    @Override
+    public boolean engineRefuses() {
+      return hasErrors();
+    }
   }
 }

@@ -4,6 +4,9 @@ import io.checkup.lint.Finding;
 import io.checkup.lint.LintOutcome;
 import io.checkup.lint.Linter;
 import io.checkup.lint.PlainText;
+import io.checkup.lint.Rule;
+import io.checkup.lint.RuleCatalog;
+import io.checkup.lint.RuleInfo;
 import io.checkup.lint.Severity;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.GraphBuilder;
@@ -59,6 +62,31 @@ final class DeploymentLinter {
      * log.
      */
     default void addWarning(String message, Element element) {}
+
+    /**
+     * Whether the engine's own parse has found an error in the resource: a sink that cannot tell
+     * answers false.
+     */
+    default boolean engineRefuses() {
+      return false;
+    }
+  }
+
+  /**
+   * The rules whose findings the engine refuses too ({@link RuleInfo#engineRefuses()}): they make
+   * strict mode refuse only beside the engine's own refusal, and a deployed model keeps none of
+   * them.
+   */
+  private static final Set<String> ENGINE_REFUSES = engineRefuses();
+
+  private static Set<String> engineRefuses() {
+    Set<String> ids = new HashSet<>();
+    for (Rule rule : RuleCatalog.standard().rules()) {
+      if (rule.info().engineRefuses()) {
+        ids.add(rule.id());
+      }
+    }
+    return Set.copyOf(ids);
   }
 
   private final Linter linter;
@@ -200,7 +228,7 @@ final class DeploymentLinter {
       return findings; // nothing to log or report
     }
     long errors = count(findings, Severity.ERROR);
-    boolean refused = mode == LintMode.STRICT && errors > 0;
+    boolean refused = mode == LintMode.STRICT && refuses(findings, sink.engineRefuses());
     String where =
         deployment(deploymentName, refused ? null : deploymentId, deployment.getTenantId())
             + ", resource '"
@@ -269,6 +297,22 @@ final class DeploymentLinter {
   }
 
   /**
+   * Whether strict mode refuses a resource with these findings: on an error finding, but on one
+   * that only says what the engine refuses too only where the engine has refused the resource
+   * itself. A rule that went further than the engine then never refuses what the engine takes;
+   * where both refuse, the rule's message goes into the report beside the engine's.
+   */
+  static boolean refuses(List<Finding> findings, boolean engineRefuses) {
+    for (Finding finding : findings) {
+      if (finding.severity() == Severity.ERROR
+          && (engineRefuses || !ENGINE_REFUSES.contains(finding.ruleId()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Adds the findings of one severity to the engine's problem report: at most {@code logLimit},
    * then a count.
    */
@@ -315,12 +359,12 @@ final class DeploymentLinter {
     } catch (XmlReadException e) {
       return linter.lint(bpmnXml).findings(); // one parse-error finding says what is wrong
     }
-    // the engine deployed the model, so it found every task something to run
+    // the engine deployed the model: it refused none of it
     return without(
         withoutTimeToLiveGiven(
             Linter.executableOnly(definitions, linter.lint(definitions).findings()),
             withTimeToLive),
-        finding -> finding.ruleId().equals(TaskImplementationRule.ID));
+        finding -> ENGINE_REFUSES.contains(finding.ruleId()));
   }
 
   /**

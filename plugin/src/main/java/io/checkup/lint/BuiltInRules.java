@@ -11,6 +11,7 @@ import io.checkup.lint.rules.HistoryTimeToLiveRule;
 import io.checkup.lint.rules.LackOfSynchronizationRule;
 import io.checkup.lint.rules.MessageRefRule;
 import io.checkup.lint.rules.ModelSizeRule;
+import io.checkup.lint.rules.MultiInstanceRule;
 import io.checkup.lint.rules.TaskImplementationRule;
 import io.checkup.lint.rules.TimerExpressionRule;
 import io.checkup.lint.rules.UnreachableRule;
@@ -89,6 +90,7 @@ final class BuiltInRules {
         new ExclusiveGatewayRule(),
         new TaskImplementationRule(),
         new MessageRefRule(),
+        new MultiInstanceRule(),
         new CheckupDisableRule(),
         new DuplicateIdRule());
   }

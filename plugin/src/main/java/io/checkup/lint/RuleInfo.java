@@ -24,6 +24,14 @@ public @interface RuleInfo {
 
   Category category();
 
+  /**
+   * True for a rule whose every finding the engine's own parse refuses too: at deploy time strict
+   * mode refuses on such a finding only beside the engine's own refusal (so a rule that went
+   * further than the engine never refuses what the engine takes), and a model the engine deployed
+   * is not said to be refused.
+   */
+  boolean engineRefuses() default false;
+
   /** Where a rule comes from; decides its place in the docs. */
   enum Category {
     /** The rules this product exists for. */

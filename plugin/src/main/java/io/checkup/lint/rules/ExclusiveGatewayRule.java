@@ -24,6 +24,7 @@ import java.util.List;
     id = ExclusiveGatewayRule.ID,
     severity = Severity.ERROR,
     category = RuleInfo.Category.CAMUNDA,
+    engineRefuses = true,
     summary =
         "An exclusive gateway the engine refuses to deploy: no way out, a condition on its only "
             + "flow or on its default flow, or several flows none of which has a condition.")

@@ -5,12 +5,12 @@ import io.checkup.lint.Rule;
 import io.checkup.lint.RuleContext;
 import io.checkup.lint.RuleInfo;
 import io.checkup.lint.Severity;
-import io.checkup.lint.model.Bpmn;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.References;
 import io.checkup.lint.xml.XmlNode;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -18,12 +18,15 @@ import java.util.Set;
  * messageRef}, or one (or a receive task's) that names no message of the file: the engine refuses
  * to deploy the process (Camunda 7's {@code BpmnParse.parseMessageEventDefinition}, the same in
  * Operaton and CIB seven), with a message that does not say which event when the reference is
- * missing. References resolve as the engine resolves them ({@link References}).
+ * missing. References resolve as the engine resolves them ({@link References}). An event with
+ * several event definitions is left to {@code single-event-definition}: the engine reads only the
+ * one it looks for first.
  */
 @RuleInfo(
     id = MessageRefRule.ID,
     severity = Severity.ERROR,
     category = RuleInfo.Category.CAMUNDA,
+    engineRefuses = true,
     summary =
         "A message event that waits for no message, or a message event or receive task that "
             + "names a message the file does not have: the engine refuses to deploy the process.")
@@ -52,10 +55,14 @@ public final class MessageRefRule implements Rule {
       if (!(node.isStartEvent() || node.isIntermediateCatchEvent() || node.isBoundaryEvent())) {
         continue;
       }
-      XmlNode definition = node.xml().child(Bpmn.MODEL_NS, "messageEventDefinition");
-      if (definition == null) {
+      // with several definitions the engine reads the one it looks for first (a timer before a
+      // message, say) and never this one: single-event-definition's finding, not this rule's
+      List<XmlNode> definitions = node.eventDefinitionElements();
+      if (definitions.size() != 1
+          || !definitions.get(0).localName().equals("messageEventDefinition")) {
         continue;
       }
+      XmlNode definition = definitions.get(0);
       String ref = definition.attr("messageRef");
       String what = "Message " + kind(node);
       if (ref == null) {

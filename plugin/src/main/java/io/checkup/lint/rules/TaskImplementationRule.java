@@ -25,6 +25,7 @@ import java.util.Set;
     id = TaskImplementationRule.ID,
     severity = Severity.ERROR,
     category = RuleInfo.Category.CAMUNDA,
+    engineRefuses = true,
     summary =
         "A service, send or business rule task without an implementation the engine can run: the "
             + "engine refuses to deploy the process.")

@@ -159,6 +159,17 @@ class RefusedByCamundaTest {
     return new ByteArrayInputStream(model.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** Each activity of the rule's invalid fixture; the valid one deploys. */
+  @Test
+  void multiInstanceActivitiesTheRuleReports() {
+    assertRefused(
+        "/rules/multi-instance/invalid.bpmn",
+        "Either loopCardinality or loopDataInputRef/activiti:collection must be set",
+        "LoopDataInputRef/activiti:collection must be set when using inputDataItem or"
+            + " activiti:elementVariable");
+    assertThat(deployed("/rules/multi-instance/valid.bpmn")).containsExactly("Deployed");
+  }
+
   /** The keys of the process definitions the engine deployed from the fixture. */
   private List<String> deployed(String fixture) {
     return engine

@@ -121,7 +121,7 @@ public final class GlobalRule implements Rule {
   /**
    * "type#id" of every global element something refers to: event definitions, message flows,
    * send/receive tasks, and Camunda's error event definitions of external tasks; each as the engine
-   * resolves it ({@link #resolve}).
+   * resolves it ({@link References#resolve}).
    */
   private static Set<String> referencedIds(BpmnGraph graph) {
     XmlNode definitions = graph.definitions();

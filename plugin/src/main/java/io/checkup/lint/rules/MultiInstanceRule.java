@@ -1,0 +1,66 @@
+package io.checkup.lint.rules;
+
+import io.checkup.lint.Rule;
+import io.checkup.lint.RuleContext;
+import io.checkup.lint.RuleInfo;
+import io.checkup.lint.Severity;
+import io.checkup.lint.model.BpmnElement;
+import io.checkup.lint.model.BpmnGraph;
+import io.checkup.lint.model.FlowNode;
+import io.checkup.lint.xml.XmlNode;
+
+/**
+ * A multi-instance activity of an executable process that does not say how many instances to start,
+ * or names an element variable without a collection: the engine refuses to deploy the process
+ * (Camunda 7's {@code BpmnParse.parseMultiInstanceLoopCharacteristics}, the same in Operaton and
+ * CIB seven).
+ */
+@RuleInfo(
+    id = MultiInstanceRule.ID,
+    severity = Severity.ERROR,
+    category = RuleInfo.Category.CAMUNDA,
+    engineRefuses = true,
+    summary =
+        "A multi-instance activity that does not say how many instances to start: the engine "
+            + "refuses to deploy the process.")
+public final class MultiInstanceRule implements Rule {
+
+  public static final String ID = "multi-instance";
+
+  private static final String REFUSED = "the engine refuses to deploy the process";
+
+  @Override
+  public void check(BpmnGraph graph, RuleContext context) {
+    for (FlowNode activity : graph.flowNodes()) {
+      XmlNode loop = activity.multiInstance();
+      if (loop == null || !activity.scope().isExecutable()) {
+        continue;
+      }
+      String prefix = graph.extensionPrefix() + ":";
+      String what = "Multi-instance " + activity.describe();
+      XmlNode cardinality = loop.child(loop.namespace(), "loopCardinality");
+      boolean collection =
+          BpmnElement.camundaAttr(loop, "collection") != null
+              || loop.child(loop.namespace(), "loopDataInputRef") != null;
+      if (cardinality == null && !collection) {
+        context.report(
+            activity,
+            what
+                + " has no loopCardinality, "
+                + prefix
+                + "collection or loopDataInputRef, so nothing says how many instances to start: "
+                + REFUSED);
+      } else if (!collection
+          && (BpmnElement.camundaAttr(loop, "elementVariable") != null
+              || loop.child(loop.namespace(), "inputDataItem") != null)) {
+        context.report(
+            activity,
+            what
+                + " names an element variable but no "
+                + prefix
+                + "collection or loopDataInputRef to take its elements from: "
+                + REFUSED);
+      }
+    }
+  }
+}
