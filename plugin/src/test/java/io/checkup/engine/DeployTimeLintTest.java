@@ -47,6 +47,24 @@ class DeployTimeLintTest {
     return engine;
   }
 
+  /** An engine with the plugin and, after it, another plugin whose preInit does {@code preInit}. */
+  private static ProcessEngine engineWith(
+      CheckupProcessEnginePlugin plugin,
+      java.util.function.Consumer<org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl>
+          preInit) {
+    return TestEngines.h2()
+        .plugin(plugin)
+        .plugin(
+            new org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin() {
+              @Override
+              public void preInit(
+                  org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl config) {
+                preInit.accept(config);
+              }
+            })
+        .build();
+  }
+
   private Deployment deploy(String resource) {
     return engine
         .getRepositoryService()
@@ -170,21 +188,15 @@ class DeployTimeLintTest {
       CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
       plugin.setLintResultsCacheSize("0"); // every read lints the stored model again
       engine =
-          TestEngines.h2()
-              .plugin(plugin)
-              .plugin(
-                  new org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin() {
-                    @Override
-                    public void preInit(
-                        org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl config) {
-                      if (engineDefault) {
-                        config.setHistoryTimeToLive("P30D");
-                      } else {
-                        config.setEnforceHistoryTimeToLive(false);
-                      }
-                    }
-                  })
-              .build();
+          engineWith(
+              plugin,
+              config -> {
+                if (engineDefault) {
+                  config.setHistoryTimeToLive("P30D");
+                } else {
+                  config.setEnforceHistoryTimeToLive(false);
+                }
+              });
       Deployment deployment =
           engine
               .getRepositoryService()
@@ -233,37 +245,29 @@ class DeployTimeLintTest {
       plugin.setLintMode("strict");
       plugin.setLintResultsCacheSize("0"); // every read lints the stored model again
       engine =
-          TestEngines.h2()
-              .plugin(plugin)
-              .plugin(
-                  new org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin() {
-                    @Override
-                    public void preInit(
-                        org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl config) {
-                      if (byConvention) {
-                        if (config.getCustomPreBPMNParseListeners() == null) {
-                          config.setCustomPreBPMNParseListeners(new java.util.ArrayList<>());
-                        }
-                        config
-                            .getCustomPreBPMNParseListeners()
-                            .add(
-                                new org.camunda.bpm.engine.impl.bpmn.parser
-                                    .AbstractBpmnParseListener() {
-                                  @Override
-                                  public void parseServiceTask(
-                                      org.camunda.bpm.engine.impl.util.xml.Element element,
-                                      org.camunda.bpm.engine.impl.pvm.process.ScopeImpl scope,
-                                      org.camunda.bpm.engine.impl.pvm.process.ActivityImpl
-                                          activity) {
-                                    activity.setActivityBehavior(
-                                        new org.camunda.bpm.engine.impl.bpmn.behavior
-                                            .NoneStartEventActivityBehavior());
-                                  }
-                                });
-                      }
-                    }
-                  })
-              .build();
+          engineWith(
+              plugin,
+              config -> {
+                if (byConvention) {
+                  if (config.getCustomPreBPMNParseListeners() == null) {
+                    config.setCustomPreBPMNParseListeners(new java.util.ArrayList<>());
+                  }
+                  config
+                      .getCustomPreBPMNParseListeners()
+                      .add(
+                          new org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener() {
+                            @Override
+                            public void parseServiceTask(
+                                org.camunda.bpm.engine.impl.util.xml.Element element,
+                                org.camunda.bpm.engine.impl.pvm.process.ScopeImpl scope,
+                                org.camunda.bpm.engine.impl.pvm.process.ActivityImpl activity) {
+                              activity.setActivityBehavior(
+                                  new org.camunda.bpm.engine.impl.bpmn.behavior
+                                      .NoneStartEventActivityBehavior());
+                            }
+                          });
+                }
+              });
       Throwable thrown =
           catchThrowable(
               () ->
