@@ -199,8 +199,8 @@ public final class ReportPages {
               snapshot.score(),
               snapshot.riskLevel().label(),
               snapshot.riskLevel().words(),
-              String.join(", ", outOfNorm),
-              String.join(", ", warnings),
+              String.join("; ", outOfNorm),
+              String.join("; ", warnings),
               String.join("; ", changes)));
       points.add(
           new HistoryPoint(snapshot.day().toString(), snapshot.score(), snapshot.riskLevel()));

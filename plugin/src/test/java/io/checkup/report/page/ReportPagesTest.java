@@ -882,8 +882,8 @@ class ReportPagesTest {
     // from day to day still shows where it moved
     assertThat(page.select("tbody tr td:nth-child(4)").stream().map(Element::text).toList())
         .containsExactly(
-            "Process launches in the last 7 days (200), Open incidents (4)",
-            "Process launches in the last 7 days (400), Open incidents (3)",
+            "Process launches in the last 7 days (200); Open incidents (4)",
+            "Process launches in the last 7 days (400); Open incidents (3)",
             "Open incidents (2)",
             "Open incidents (1)",
             "");
@@ -922,7 +922,7 @@ class ReportPagesTest {
     }
     Document page = Jsoup.parse(ReportPages.history("acme", "ACME Corp", days));
     assertThat(page.select("tbody tr").first().select("td:nth-child(4)").text())
-        .isEqualTo("Launch trend against the 3 weeks before (-45 %), future.indicator (1,234.5)");
+        .isEqualTo("Launch trend against the 3 weeks before (-45 %); future.indicator (1,234.5)");
     assertThat(page.select("tbody tr").first().select("td:nth-child(5)").text())
         .isEqualTo("Days since a process was last changed (400 days)");
     assertThat(page.select("tbody tr").first().select("td:nth-child(6)").text())
