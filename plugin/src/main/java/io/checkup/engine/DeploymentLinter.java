@@ -411,10 +411,10 @@ final class DeploymentLinter {
   }
 
   /**
-   * Leaves out what {@code task-implementation} says of a task the engine's parse found something
-   * to run for after all: a parse listener of another plugin may give a task without Camunda's
-   * attributes its behaviour, and the engine then takes the model. Where it did not, the engine
-   * refuses the deployment itself.
+   * Leaves out what {@code task-implementation} says of a task without implementation that the
+   * engine's parse found something to run for after all: a parse listener of another plugin may
+   * give a task without Camunda's attributes its behaviour, and the engine then takes the model.
+   * Where it did not, the engine refuses the deployment itself.
    */
   static List<Finding> withoutTasksTheEngineRuns(
       List<Finding> findings, List<ProcessDefinitionEntity> processDefinitions) {
@@ -422,6 +422,7 @@ final class DeploymentLinter {
         findings,
         finding ->
             finding.ruleId().equals(TaskImplementationRule.ID)
+                && "implementation".equals(finding.facts().get(TaskImplementationRule.MISSING))
                 && runs(processDefinitions, finding.processId(), finding.elementId()));
   }
 

@@ -299,6 +299,44 @@ class DeployTimeLintTest {
     }
   }
 
+  /**
+   * An external task without a topic gets its behaviour from the engine and is refused all the
+   * same: the finding says why beside the engine's message, it is not taken for a task another
+   * plugin implemented.
+   */
+  @Test
+  void anExternalTaskWithoutTopicKeepsItsFindingBesideTheEnginesRefusal() {
+    CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
+    plugin.setLintMode("strict");
+    engine(plugin);
+    String model =
+        """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                     xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+          <process id="rates" isExecutable="true" camunda:historyTimeToLive="P30D">
+            <startEvent id="s" name="Day begins"/>
+            <serviceTask id="fetch" name="Fetch rates" camunda:type="external"/>
+            <endEvent id="e" name="Rates fetched"/>
+            <sequenceFlow id="f1" sourceRef="s" targetRef="fetch"/>
+            <sequenceFlow id="f2" sourceRef="fetch" targetRef="e"/>
+          </process>
+        </definitions>
+        """;
+    assertThat(
+            catchThrowable(
+                () ->
+                    engine
+                        .getRepositoryService()
+                        .createDeployment()
+                        .addString("rates.bpmn", model)
+                        .deploy()))
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining("External tasks must specify a 'topic' attribute")
+        .hasMessageContaining(
+            "[task-implementation] Service task 'Fetch rates' (fetch) is an external task without"
+                + " camunda:topic");
+  }
+
   @Test
   void strictModeRefusesWithEveryErrorInTheProblemReport() {
     CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();

@@ -42,14 +42,25 @@ public final class MultiInstanceRule implements Rule {
       boolean collection =
           BpmnElement.camundaAttr(loop, "collection") != null
               || loop.child(loop.namespace(), "loopDataInputRef") != null;
-      if (cardinality == null && !collection) {
+      if (cardinality != null && cardinality.text().isEmpty() && !collection) {
+        // the engine refuses an empty one; one of blanks it takes, and fails when the activity
+        // starts
+        context.report(
+            activity,
+            what
+                + " has an empty loopCardinality: nothing says how many instances to start, and "
+                + REFUSED
+                + " (one of blanks only it takes, and fails when the activity starts); give the"
+                + " number of instances, such as ${reviewers.size()}");
+      } else if (cardinality == null && !collection) {
         context.report(
             activity,
             what
                 + " has no loopCardinality, "
                 + prefix
                 + "collection or loopDataInputRef, so nothing says how many instances to start: "
-                + REFUSED);
+                + REFUSED
+                + " (give a loop cardinality, or a collection and an element variable)");
       } else if (!collection
           && (BpmnElement.camundaAttr(loop, "elementVariable") != null
               || loop.child(loop.namespace(), "inputDataItem") != null)) {
@@ -59,7 +70,8 @@ public final class MultiInstanceRule implements Rule {
                 + " names an element variable but no "
                 + prefix
                 + "collection or loopDataInputRef to take its elements from: "
-                + REFUSED);
+                + REFUSED
+                + " (give the collection)");
       }
     }
   }

@@ -118,7 +118,8 @@ class RefusedByCamundaTest {
         mandatory + " mandatory on serviceTask",
         mandatory + " mandatory on sendTask",
         mandatory + " mandatory on businessRuleTask",
-        "Invalid usage of type attribute on serviceTask: 'rest'");
+        "Invalid usage of type attribute on serviceTask: 'rest'",
+        "External tasks must specify a 'topic' attribute in the camunda namespace");
     assertThat(deployed("/rules/task-implementation/valid.bpmn")).containsExactly("Deployed");
   }
 
@@ -166,7 +167,8 @@ class RefusedByCamundaTest {
         "/rules/multi-instance/invalid.bpmn",
         "Either loopCardinality or loopDataInputRef/activiti:collection must be set",
         "LoopDataInputRef/activiti:collection must be set when using inputDataItem or"
-            + " activiti:elementVariable");
+            + " activiti:elementVariable",
+        "loopCardinality must be defined for a multiInstanceLoopCharacteristics definition");
     assertThat(deployed("/rules/multi-instance/valid.bpmn")).containsExactly("Deployed");
   }
 
