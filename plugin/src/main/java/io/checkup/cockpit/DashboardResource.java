@@ -99,31 +99,38 @@ public class DashboardResource extends CockpitResource {
    * /history/{tenantId}?format=html}, with its tenant checks.
    */
   private Response history(String tenantId, String days, UriInfo uri) {
-    ProcessEngine engine = engine();
-    try {
-      return HistoryAnswer.of(
-          engine, checkup(), caller(), tenantId, days, "html", null, links(tenantId, uri));
-    } catch (WebApplicationException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw failed("check-up history", e);
-    }
+    return Answers.pageEvenOnError(
+        () -> {
+          ProcessEngine engine = engine();
+          try {
+            return HistoryAnswer.of(
+                engine, checkup(), caller(), tenantId, days, "html", null, links(tenantId, uri));
+          } catch (WebApplicationException e) {
+            throw e;
+          } catch (RuntimeException e) {
+            throw failed("check-up history", e);
+          }
+        });
   }
 
   // no @Produces on the pages: a link opens them whatever the browser says it accepts
 
   /** A tenant's full report page (null: the tenant-less part), or a 404 that tells nothing. */
   private Response page(String tenantId, UriInfo uri) {
-    if (!caller().canSee(tenantId)) {
-      return Answers.noTenant(tenantId);
-    }
-    Report report = report(ReportScope.of(Collections.singleton(tenantId)));
-    if (report.tenants().isEmpty()) {
-      return Answers.noTenant(tenantId);
-    }
-    CheckupProcessEnginePlugin checkup = checkup();
-    return Answers.html(
-        ReportPages.full(report, checkup.cockpitUrl(engine().getName()), links(tenantId, uri)));
+    return Answers.pageEvenOnError(
+        () -> {
+          if (!caller().canSee(tenantId)) {
+            return Answers.noTenant(tenantId);
+          }
+          Report report = report(ReportScope.of(Collections.singleton(tenantId)));
+          if (report.tenants().isEmpty()) {
+            return Answers.noTenant(tenantId);
+          }
+          CheckupProcessEnginePlugin checkup = checkup();
+          return Answers.html(
+              ReportPages.full(
+                  report, checkup.cockpitUrl(engine().getName()), links(tenantId, uri)));
+        });
   }
 
   /**

@@ -55,6 +55,17 @@ public final class ReportFormats {
   }
 
   /**
+   * The {@code message} of an error answer in Camunda's JSON shape ({@code {"type", "message"}}).
+   */
+  public static String message(String errorJson) {
+    try {
+      return JSON.readTree(errorJson).path("message").asText();
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not an error answer: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /**
    * CSV with a header row. Every text cell that a spreadsheet would take for a formula (starting
    * with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return) is prefixed with
    * an apostrophe; numbers stay numbers.

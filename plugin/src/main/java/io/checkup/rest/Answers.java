@@ -3,12 +3,14 @@ package io.checkup.rest;
 import io.checkup.lint.PlainText;
 import io.checkup.report.ReportFormats;
 import io.checkup.report.ReportUnavailableException;
+import io.checkup.report.page.ReportPages;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,13 +53,53 @@ public final class Answers {
 
   /** A page of the report: it needs nothing but its own inline styles. */
   public static Response html(String page) {
-    return Response.ok(page, MediaType.TEXT_HTML + "; charset=UTF-8")
+    return page(Response.ok(), page).build();
+  }
+
+  private static Response.ResponseBuilder page(Response.ResponseBuilder answer, String page) {
+    return answer
+        .entity(page)
+        .type(MediaType.TEXT_HTML + "; charset=UTF-8")
         // no script may run, nothing may be loaded
         .header(
             "Content-Security-Policy",
             "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
-        .header("X-Content-Type-Options", "nosniff")
-        .build();
+        .header("X-Content-Type-Options", "nosniff");
+  }
+
+  /** The answer to a request for a page, and an error of it as a page too ({@link #asPage}). */
+  public static Response pageEvenOnError(Supplier<Response> answer) {
+    Response response;
+    try {
+      response = answer.get();
+    } catch (WebApplicationException e) {
+      response = e.getResponse();
+    }
+    return response.getStatus() < 400 ? response : asPage(response);
+  }
+
+  /**
+   * An error answer (Camunda's JSON shape, as {@link #error} makes it) as a page with the same
+   * status and message, for a request that asked for a page: a partner following a link from a
+   * mailed page, or a client's history that is not there. A {@code Retry-After} stays.
+   */
+  public static Response asPage(Response error) {
+    String message = String.valueOf(error.getEntity());
+    try {
+      message = ReportFormats.message(message);
+    } catch (RuntimeException e) {
+      // not the JSON shape: the text as it is, escaped like any other
+    }
+    Response.StatusType status = error.getStatusInfo();
+    Response.ResponseBuilder answer =
+        page(
+            Response.status(status),
+            ReportPages.error(status.getStatusCode() + " " + status.getReasonPhrase(), message));
+    Object retry = error.getHeaders().getFirst("Retry-After");
+    if (retry != null) {
+      answer.header("Retry-After", retry);
+    }
+    return answer.build();
   }
 
   /** 404, the same whether the thing does not exist or the caller may not see it. */

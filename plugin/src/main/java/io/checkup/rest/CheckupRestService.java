@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -67,14 +68,34 @@ public class CheckupRestService {
       @QueryParam("format") String format,
       @QueryParam("view") String view,
       @QueryParam("withoutTenantId") String withoutTenantId) {
-    Checkup checkup = checkup(engineName());
-    Caller caller = Caller.of(checkup.engine());
-    if (Answers.flag("withoutTenantId", withoutTenantId)) {
-      return tenantReport(checkup, caller, null, format, view, "checkup-report-without-tenant");
-    }
-    ReportScope scope = caller.sees() == null ? ReportScope.all() : ReportScope.of(caller.sees());
-    return render(
-        checkup, generate(checkup, scope), format, view, "checkup-report", links(null, false));
+    return readable(
+        format,
+        () -> {
+          Checkup checkup = checkup(engineName());
+          Caller caller = Caller.of(checkup.engine());
+          if (Answers.flag("withoutTenantId", withoutTenantId)) {
+            return tenantReport(
+                checkup, caller, null, format, view, "checkup-report-without-tenant");
+          }
+          ReportScope scope =
+              caller.sees() == null ? ReportScope.all() : ReportScope.of(caller.sees());
+          return render(
+              checkup,
+              generate(checkup, scope),
+              format,
+              view,
+              "checkup-report",
+              links(null, false));
+        });
+  }
+
+  /**
+   * The answer, and an error of it as a page when the request asked for one ({@code ?format=html},
+   * or an {@code Accept} header that chooses HTML): a partner who follows a link from a page sees a
+   * sentence, not Camunda's JSON. Any other request gets the JSON error.
+   */
+  private Response readable(String format, Supplier<Response> answer) {
+    return "html".equals(format(format)) ? Answers.pageEvenOnError(answer) : answer.get();
   }
 
   /** The report, or the 503 answer that says why it cannot be had now. */
@@ -103,9 +124,18 @@ public class CheckupRestService {
       @PathParam("tenantId") String tenantId,
       @QueryParam("format") String format,
       @QueryParam("view") String view) {
-    Checkup checkup = checkup(engineName());
-    return tenantReport(
-        checkup, Caller.of(checkup.engine()), tenantId, format, view, "checkup-report-" + tenantId);
+    return readable(
+        format,
+        () -> {
+          Checkup checkup = checkup(engineName());
+          return tenantReport(
+              checkup,
+              Caller.of(checkup.engine()),
+              tenantId,
+              format,
+              view,
+              "checkup-report-" + tenantId);
+        });
   }
 
   /**
@@ -135,13 +165,17 @@ public class CheckupRestService {
       @QueryParam("withoutTenantId") String withoutTenantId,
       @QueryParam("days") String days,
       @QueryParam("format") String format) {
-    if (!Answers.flag("withoutTenantId", withoutTenantId)) {
-      return Answers.badRequest(
-          "Name a tenant: /history/{tenantId}, or /history?withoutTenantId=true for the tenant-less "
-              + "part.");
-    }
-    Checkup checkup = checkup(engineName());
-    return history(checkup, Caller.of(checkup.engine()), null, days, format);
+    return readable(
+        format,
+        () -> {
+          if (!Answers.flag("withoutTenantId", withoutTenantId)) {
+            return Answers.badRequest(
+                "Name a tenant: /history/{tenantId}, or /history?withoutTenantId=true for the"
+                    + " tenant-less part.");
+          }
+          Checkup checkup = checkup(engineName());
+          return history(checkup, Caller.of(checkup.engine()), null, days, format);
+        });
   }
 
   @GET
@@ -150,8 +184,12 @@ public class CheckupRestService {
       @PathParam("tenantId") String tenantId,
       @QueryParam("days") String days,
       @QueryParam("format") String format) {
-    Checkup checkup = checkup(engineName());
-    return history(checkup, Caller.of(checkup.engine()), tenantId, days, format);
+    return readable(
+        format,
+        () -> {
+          Checkup checkup = checkup(engineName());
+          return history(checkup, Caller.of(checkup.engine()), tenantId, days, format);
+        });
   }
 
   /** A tenant's daily snapshots in the format the request asks for. */

@@ -238,6 +238,53 @@ class CheckupReportRestTest {
         .isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
+  /**
+   * A request for a page gets an error as a page: a partner following a link sees the sentence,
+   * with what they sent escaped; the same request for JSON gets Camunda's JSON error.
+   */
+  @Test
+  void anErrorAnsweringARequestForAPageIsAPage() throws Exception {
+    for (String path :
+        List.of(
+            "/history/beta?format=html",
+            "/report/beta?format=html",
+            "/report/<b>bold?format=html",
+            "/history/alpha?format=html&days=0",
+            "/history?format=html")) {
+      ResponseEntity<String> answer = get("ulla", path);
+      assertThat(answer.getStatusCode().value()).as(path).isIn(400, 404);
+      assertThat(answer.getHeaders().getContentType().toString()).as(path).startsWith("text/html");
+      assertThat(answer.getHeaders().getFirst("Content-Security-Policy"))
+          .startsWith("default-src 'none'");
+      Document page = Jsoup.parse(answer.getBody());
+      String json = get("ulla", path.replace("format=html", "format=json")).getBody();
+      assertThat(page.selectFirst("p.error").text())
+          .as(path)
+          .isEqualTo(JSON.readTree(json).get("message").asText());
+      assertThat(page.select("b, script")).as(path).isEmpty();
+    }
+    assertThat(Jsoup.parse(get("ulla", "/report/<b>bold?format=html").getBody()).text())
+        .contains("No tenant '<b>bold'.");
+    // asked for by the Accept header as a browser sends it
+    ResponseEntity<String> browser =
+        rest.exchange(
+            "/engine-rest/checkup/history/gamma",
+            HttpMethod.GET,
+            new HttpEntity<>(acceptHeaders("text/html,application/xhtml+xml,*/*;q=0.8")),
+            String.class);
+    assertThat(browser.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(browser.getHeaders().getContentType().toString()).startsWith("text/html");
+    // JSON, CSV and an unknown format keep Camunda's JSON error
+    for (String path :
+        List.of("/history/beta", "/history/beta?format=csv", "/history/beta?format=pdf")) {
+      ResponseEntity<String> answer = get("ulla", path);
+      assertThat(answer.getHeaders().getContentType().toString())
+          .as(path)
+          .startsWith("application/json");
+      assertThat(JSON.readTree(answer.getBody()).has("message")).as(path).isTrue();
+    }
+  }
+
   @Test
   void aParameterThatIsNotUnderstoodIsA400ThatNamesIt() throws Exception {
     // Arabic-Indic digits are digits to Java, not to a client that wrote the query

@@ -20,6 +20,7 @@ import io.checkup.report.page.Views.Chart;
 import io.checkup.report.page.Views.Client;
 import io.checkup.report.page.Views.Day;
 import io.checkup.report.page.Views.Detail;
+import io.checkup.report.page.Views.ErrorPage;
 import io.checkup.report.page.Views.GlossaryEntry;
 import io.checkup.report.page.Views.History;
 import io.checkup.report.page.Views.Page;
@@ -218,6 +219,14 @@ public final class ReportPages {
             sparkline(points, 320, 48),
             days,
             links.report(tenantId)));
+  }
+
+  /**
+   * The page that answers a request for a page with an error: the status and what went wrong, so
+   * that a reader who follows a link sees a sentence, not Camunda's JSON.
+   */
+  public static String error(String status, String message) {
+    return render("report/error.jte", "error", new ErrorPage("Camunda check-up", status, message));
   }
 
   /** The report's UTC day, {@code 2026-12-06}, from its ISO-8601 moment. */

@@ -116,6 +116,14 @@ public final class Views {
    *
    * @param report the link to the client's report page, or null
    */
+  /**
+   * An error answered as a page, to a request for one.
+   *
+   * @param status the HTTP status and its reason, "404 Not Found"
+   * @param message what went wrong, as the JSON answer says it
+   */
+  public record ErrorPage(String title, String status, String message) {}
+
   public record History(
       String title,
       String name,

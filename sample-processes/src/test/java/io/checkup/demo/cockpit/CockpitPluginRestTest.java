@@ -339,6 +339,13 @@ class CockpitPluginRestTest {
       HttpResponse<String> refused = ulla.get(PLUGIN + path);
       assertThat(refused.statusCode()).as(path).isEqualTo(404);
       assertThat(refused.body()).as(path).doesNotContain("Beta Ltd");
+      // a page, as the link that led here promised
+      assertThat(refused.headers().firstValue("Content-Type"))
+          .as(path)
+          .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+      assertThat(Jsoup.parse(refused.body()).selectFirst("p.error").text())
+          .as(path)
+          .startsWith("No tenant");
     }
     assertThat(ulla.get(PLUGIN + "default/dashboard/history/alpha?days=0").statusCode())
         .isEqualTo(400);
