@@ -1,5 +1,6 @@
 package io.checkup.lint;
 
+import io.checkup.lint.rules.CancelEventRule;
 import io.checkup.lint.rules.CascadedConditionsRule;
 import io.checkup.lint.rules.CheckupDisableRule;
 import io.checkup.lint.rules.DeadlockRule;
@@ -91,6 +92,7 @@ final class BuiltInRules {
         new TaskImplementationRule(),
         new MessageRefRule(),
         new MultiInstanceRule(),
+        new CancelEventRule(),
         new CheckupDisableRule(),
         new DuplicateIdRule());
   }

@@ -172,6 +172,18 @@ class RefusedByCamundaTest {
     assertThat(deployed("/rules/multi-instance/valid.bpmn")).containsExactly("Deployed");
   }
 
+  /** Each event of the rule's invalid fixture; the valid one deploys. */
+  @Test
+  void cancelEventsTheRuleReports() {
+    assertRefused(
+        "/rules/cancel-event/invalid.bpmn",
+        "boundary event with cancelEventDefinition only supported on transaction subprocesses",
+        "multiple boundary events with cancelEventDefinition not supported on same transaction"
+            + " subprocess",
+        "end event with cancelEventDefinition only supported inside transaction subprocess");
+    assertThat(deployed("/rules/cancel-event/valid.bpmn")).containsExactly("Deployed");
+  }
+
   /** The keys of the process definitions the engine deployed from the fixture. */
   private List<String> deployed(String fixture) {
     return engine
