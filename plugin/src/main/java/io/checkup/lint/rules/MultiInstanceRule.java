@@ -42,9 +42,9 @@ public final class MultiInstanceRule implements Rule {
       boolean collection =
           BpmnElement.camundaAttr(loop, "collection") != null
               || loop.child(loop.namespace(), "loopDataInputRef") != null;
-      if (cardinality != null && cardinality.text().isEmpty() && !collection) {
-        // the engine refuses an empty one; one of blanks it takes, and fails when the activity
-        // starts
+      if (cardinality != null && cardinality.text().isEmpty()) {
+        // the engine refuses an empty one, with a collection too; one of blanks it takes, and
+        // fails when the activity starts
         context.report(
             activity,
             what
