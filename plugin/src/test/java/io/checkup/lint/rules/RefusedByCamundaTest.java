@@ -119,7 +119,8 @@ class RefusedByCamundaTest {
         mandatory + " mandatory on sendTask",
         mandatory + " mandatory on businessRuleTask",
         "Invalid usage of type attribute on serviceTask: 'rest'",
-        "External tasks must specify a 'topic' attribute in the camunda namespace");
+        // "in the camunda namespace" on Camunda 7, "in the operaton namespace" on Operaton
+        "External tasks must specify a 'topic' attribute in the ");
     assertThat(deployed("/rules/task-implementation/valid.bpmn")).containsExactly("Deployed");
   }
 
