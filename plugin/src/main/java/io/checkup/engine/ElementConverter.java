@@ -144,7 +144,7 @@ final class ElementConverter {
     @Override
     protected String loadText() {
       String text = element.getText();
-      return text == null ? "" : text.trim();
+      return text == null ? "" : text;
     }
   }
 }

@@ -84,13 +84,14 @@ public final class Answers {
    * mailed page, or a client's history that is not there. A {@code Retry-After} stays.
    */
   public static Response asPage(Response error) {
-    String message = String.valueOf(error.getEntity());
+    Response.StatusType status = error.getStatusInfo();
+    String message =
+        error.getEntity() == null ? status.getReasonPhrase() : String.valueOf(error.getEntity());
     try {
       message = ReportFormats.message(message);
     } catch (RuntimeException e) {
       // not the JSON shape: the text as it is, escaped like any other
     }
-    Response.StatusType status = error.getStatusInfo();
     Response.ResponseBuilder answer =
         page(
             Response.status(status),

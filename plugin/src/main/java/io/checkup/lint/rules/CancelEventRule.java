@@ -56,7 +56,8 @@ public final class CancelEventRule implements Rule {
                   + ", which is not a transaction: only a transaction can be cancelled, and "
                   + REFUSED
                   + " (make the activity a transaction, or use an error boundary event)");
-        } else if (!cancelled.add(host)) {
+        } else if (!host.isMultiInstance() && !cancelled.add(host)) {
+          // on a multi-instance transaction the engine does not look for a second one
           context.report(
               event,
               "Cancel boundary event "

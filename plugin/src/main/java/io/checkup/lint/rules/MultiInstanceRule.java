@@ -42,16 +42,14 @@ public final class MultiInstanceRule implements Rule {
       boolean collection =
           BpmnElement.camundaAttr(loop, "collection") != null
               || loop.child(loop.namespace(), "loopDataInputRef") != null;
-      if (cardinality != null && cardinality.text().isEmpty()) {
-        // the engine refuses an empty one, with a collection too; one of blanks it takes, and
-        // fails when the activity starts
+      if (cardinality != null && cardinality.text().isEmpty() && !cardinality.blanksOnly()) {
+        // the engine refuses an empty one, with a collection too; one of blanks it takes
         context.report(
             activity,
             what
                 + " has an empty loopCardinality: nothing says how many instances to start, and "
                 + REFUSED
-                + " (one of blanks only it takes, and fails when the activity starts); give the"
-                + " number of instances, such as ${reviewers.size()}");
+                + " (give the number of instances, such as ${reviewers.size()})");
       } else if (cardinality == null && !collection) {
         context.report(
             activity,

@@ -41,6 +41,7 @@ public class XmlNode {
   private Map<String, String> declaredNamespaces = Map.of();
 
   private String text;
+  private boolean blanksOnly;
 
   /**
    * The object this node was made from (the engine's Element), so problems can be reported against
@@ -139,8 +140,11 @@ public class XmlNode {
     return localName.equals("property") && SUPPRESSION_PROPERTY.equals(attr("name"));
   }
 
+  /** The element's own text as read, untrimmed: {@link #text()} trims it. */
   public void setText(String text) {
-    this.text = text == null ? "" : text;
+    String raw = text == null ? "" : text;
+    this.text = raw.trim();
+    this.blanksOnly = !raw.isEmpty() && this.text.isEmpty();
   }
 
   public String namespace() {
@@ -243,14 +247,23 @@ public class XmlNode {
   /** The element's own text content, trimmed (whitespace-only text is empty). */
   public String text() {
     if (text == null) {
-      text = loadText();
+      setText(loadText());
     }
     return text;
   }
 
   /**
-   * Text for nodes that read it on demand (see the engine's adapter); nodes read by the linter's
-   * reader have it.
+   * True when the element holds text of blanks only, which {@link #text()} makes empty: the engine
+   * tells an empty element from one of blanks in places ({@code loopCardinality}).
+   */
+  public boolean blanksOnly() {
+    text();
+    return blanksOnly;
+  }
+
+  /**
+   * The untrimmed text of a node that reads it on demand (see the engine's adapter); nodes read by
+   * the linter's reader have it.
    */
   protected String loadText() {
     return "";

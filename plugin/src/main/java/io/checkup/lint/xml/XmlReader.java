@@ -486,7 +486,7 @@ public final class XmlReader {
           XmlNode closed = open.pop();
           int start = textStart[open.size()];
           if (text.length() > start) {
-            closed.setText(text.substring(start).trim());
+            closed.setText(text.substring(start));
             text.setLength(start);
           }
         }

@@ -112,11 +112,6 @@ public final class Views {
       String anchor, String id, String title, String norm, String meaning, String advice) {}
 
   /**
-   * A client's history page: a day a row.
-   *
-   * @param report the link to the client's report page, or null
-   */
-  /**
    * An error answered as a page, to a request for one.
    *
    * @param status the HTTP status and its reason, "404 Not Found"
@@ -124,6 +119,11 @@ public final class Views {
    */
   public record ErrorPage(String title, String status, String message) {}
 
+  /**
+   * A client's history page: a day a row.
+   *
+   * @param report the link to the client's report page, or null
+   */
   public record History(
       String title,
       String name,
