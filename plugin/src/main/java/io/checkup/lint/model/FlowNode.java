@@ -188,6 +188,18 @@ public final class FlowNode extends BpmnElement {
     return eventDefinitionElements;
   }
 
+  /**
+   * The event's one inline event definition when it is of this kind ({@code
+   * "cancelEventDefinition"}), or null: none, another kind, or several (of which the engine reads
+   * only the one it looks for first).
+   */
+  public XmlNode onlyEventDefinition(String localName) {
+    List<XmlNode> definitions = eventDefinitionElements();
+    return definitions.size() == 1 && definitions.get(0).localName().equals(localName)
+        ? definitions.get(0)
+        : null;
+  }
+
   public List<FlowNode> linkPartners() {
     return linkPartners;
   }

@@ -7,9 +7,7 @@ import io.checkup.lint.Severity;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.Scope;
-import io.checkup.lint.xml.XmlNode;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -38,7 +36,8 @@ public final class CancelEventRule implements Rule {
   public void check(BpmnGraph graph, RuleContext context) {
     Set<FlowNode> cancelled = new HashSet<>();
     for (FlowNode event : graph.flowNodes()) {
-      if (!event.scope().isExecutable() || !cancel(event)) {
+      if (!event.scope().isExecutable()
+          || event.onlyEventDefinition("cancelEventDefinition") == null) {
         continue;
       }
       if (event.isBoundaryEvent()) {
@@ -78,12 +77,5 @@ public final class CancelEventRule implements Rule {
                 + " (use it in a transaction, or use a terminate or error end event)");
       }
     }
-  }
-
-  /** An event whose one inline event definition is a cancel definition. */
-  private static boolean cancel(FlowNode event) {
-    List<XmlNode> definitions = event.eventDefinitionElements();
-    return definitions.size() == 1
-        && definitions.get(0).localName().equals("cancelEventDefinition");
   }
 }

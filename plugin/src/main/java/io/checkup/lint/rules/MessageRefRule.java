@@ -10,7 +10,6 @@ import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.References;
 import io.checkup.lint.xml.XmlNode;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -57,12 +56,10 @@ public final class MessageRefRule implements Rule {
       }
       // with several definitions the engine reads the one it looks for first (a timer before a
       // message, say) and never this one: single-event-definition's finding, not this rule's
-      List<XmlNode> definitions = node.eventDefinitionElements();
-      if (definitions.size() != 1
-          || !definitions.get(0).localName().equals("messageEventDefinition")) {
+      XmlNode definition = node.onlyEventDefinition("messageEventDefinition");
+      if (definition == null) {
         continue;
       }
-      XmlNode definition = definitions.get(0);
       String ref = definition.attr("messageRef");
       String what = "Message " + kind(node);
       if (ref == null) {

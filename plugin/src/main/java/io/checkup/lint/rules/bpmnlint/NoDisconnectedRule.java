@@ -33,9 +33,7 @@ public final class NoDisconnectedRule implements Rule {
 
   private static boolean isExempt(FlowNode node) {
     boolean compensationBoundary =
-        node.isBoundaryEvent()
-            && ModelFacts.inlineDefinitions(node).size() == 1
-            && ModelFacts.allDefinitionsAre(node, "compensateEventDefinition");
+        node.isBoundaryEvent() && node.onlyEventDefinition("compensateEventDefinition") != null;
     return compensationBoundary || node.isForCompensation() || ModelFacts.inAdHocSubProcess(node);
   }
 }
