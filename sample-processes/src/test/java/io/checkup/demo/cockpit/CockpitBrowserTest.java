@@ -202,10 +202,13 @@ class CockpitBrowserTest {
     // member, who may not see its statistics (and no request the server would refuse)
     browser.get(cockpit() + "#/process-definition/" + fixture.tenantLessDefinition + "/runtime");
     shown(".checkup-finding[data-rule='deadlock'][data-element='" + CockpitFixture.JOIN + "']");
-    assertThat(
-            browser.findElements(By.cssSelector(".checkup-heatmap-toggle")).stream()
-                .filter(WebElement::isDisplayed))
-        .isEmpty();
+    // (Cockpit may still be taking the previous definition's page down: look again until settled)
+    Boolean noToggle =
+        wait.until(
+            page ->
+                page.findElements(By.cssSelector(".checkup-heatmap-toggle")).stream()
+                    .noneMatch(WebElement::isDisplayed));
+    assertThat(noToggle).isTrue();
 
     // the dashboard's link opens the tenant's full report in the same Cockpit session
     browser.get(cockpit() + "#/dashboard");
