@@ -487,15 +487,14 @@ final class DeploymentLinter {
   }
 
   /**
-   * The text Camunda puts in its problem report (and Camunda Modeler shows): rule, element and
-   * message.
+   * The text Camunda puts in its problem report (and Camunda Modeler shows): rule and message, the
+   * message naming its element's id (added where the message does not name it already).
    */
   static String problemMessage(Finding finding) {
     return "["
         + finding.ruleId()
         + "] "
-        + PlainText.oneLine(finding.message(), PlainText.MESSAGE_LENGTH)
-        + (finding.elementId() == null ? "" : " (element " + safe(finding.elementId()) + ")");
+        + finding.namingElement(PlainText.oneLine(finding.message(), PlainText.MESSAGE_LENGTH));
   }
 
   /** A name or id from a deployment, fit for one log line. */

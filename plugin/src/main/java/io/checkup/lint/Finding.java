@@ -94,10 +94,44 @@ public record Finding(
    * message names it already (bpmnlint's messages, "Element is missing label/name", do not).
    */
   public String messageNamingElement() {
-    if (elementId == null || message.contains(elementId)) {
-      return message;
+    return namingElement(message);
+  }
+
+  /**
+   * This text (the message, or the message cut to length) with the element's id added unless it
+   * names the id already as a word of its own: "Element t1 ..." names {@code t1}, "Element t10 ..."
+   * does not, nor does any message with an "a" in it name an element {@code a}.
+   */
+  public String namingElement(String text) {
+    if (elementId == null || namesWord(text, elementId)) {
+      return text;
     }
-    return message + " (element " + PlainText.oneLine(elementId, PlainText.NAME_LENGTH) + ")";
+    return text + " (element " + PlainText.oneLine(elementId, PlainText.NAME_LENGTH) + ")";
+  }
+
+  private static boolean namesWord(String text, String word) {
+    for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      int end = at + word.length();
+      if ((at == 0 || !partOfId(text.charAt(at - 1))) && endsWord(text, end)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a word ends here: at the end, or before a character ids do not have or a full stop. */
+  private static boolean endsWord(String text, int end) {
+    return end == text.length()
+        || !partOfId(text.charAt(end))
+        || text.charAt(end) == '.' && (end + 1 == text.length() || !partOfId(text.charAt(end + 1)));
+  }
+
+  /** A character that may continue an id (an XML name): ids in messages end where these do. */
+  private static boolean partOfId(char character) {
+    return Character.isLetterOrDigit(character)
+        || character == '_'
+        || character == '-'
+        || character == '.';
   }
 
   /** A problem with the file itself (unreadable, not XML, not BPMN). */

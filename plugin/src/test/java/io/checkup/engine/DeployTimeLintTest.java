@@ -361,8 +361,11 @@ class DeployTimeLintTest {
             problem -> {
               assertThat(problem.getLine()).isPositive();
               assertThat(problem.getColumn()).isPositive();
+              // the element's id, which these messages name: "'Both done' (bothDone) ..." is
+              // not followed by "(element bothDone)"
               assertThat(problem.getMessage())
-                  .contains("(element " + problem.getMainElementId() + ")");
+                  .contains("(" + problem.getMainElementId() + ")")
+                  .doesNotEndWith("(element " + problem.getMainElementId() + ")");
             });
     assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isZero();
     // the log names the deployment by its name only: its id was never stored

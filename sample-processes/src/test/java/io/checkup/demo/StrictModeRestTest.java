@@ -63,8 +63,10 @@ class StrictModeRestTest {
     for (JsonNode error : errors) {
       assertThat(error.get("line").asInt()).isPositive();
       assertThat(error.get("column").asInt()).isPositive();
+      // names the element's id, as these messages do, and not a second time at the end
       assertThat(error.get("message").asText())
-          .contains("(element " + error.get("mainElementId").asText() + ")");
+          .contains("(" + error.get("mainElementId").asText() + ")")
+          .doesNotEndWith("(element " + error.get("mainElementId").asText() + ")");
       elements.add(error.get("mainElementId").asText());
     }
     assertThat(elements).containsExactlyInAnyOrder("notify", "bothDone", "archive");
