@@ -128,6 +128,20 @@ class RobustnessTest {
     assertThat(outcome.findings().get(0).message()).doesNotContain("TOP-SECRET");
   }
 
+  /** A generated file with a line before its declaration: Camunda refuses it too. */
+  @Test
+  void anXmlDeclarationAfterABlankLineIsNamedAsSuch() {
+    String xml =
+        "\n<?xml version=\"1.0\"?>\n"
+            + "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"d\"/>";
+
+    LintOutcome outcome = lint(xml);
+
+    assertSingleParseError(
+        outcome, "the XML declaration (<?xml ...?>) is not at the very start of the file");
+    assertThat(outcome.findings().get(0).line()).isEqualTo(2);
+  }
+
   @Test
   void aDoctypeWithAnExternalDtdIsNotFetched() {
     String xml =

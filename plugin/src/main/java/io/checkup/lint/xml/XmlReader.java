@@ -176,6 +176,12 @@ public final class XmlReader {
               "entity reference '&$1;' is not resolved: a model may use XML's predefined entities"
                   + " only (&amp; &lt; &gt; &quot; &apos;); entities declared in a DTD are not"
                   + " supported");
+      // and for an XML declaration after a blank line, a space or a comment (a generated file)
+      message =
+          message.replaceFirst(
+              "^Illegal processing instruction target: 'xml'.*$",
+              "the XML declaration (<?xml ...?>) is not at the very start of the file: nothing,"
+                  + " not even a blank line, a space or a comment, may come before it");
     }
     return new XmlReadException(
         message == null ? "malformed XML" : message.trim(),
