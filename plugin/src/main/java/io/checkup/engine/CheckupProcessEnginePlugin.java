@@ -37,6 +37,7 @@ import io.checkup.alerts.Alerts;
 import io.checkup.db.PluginTables;
 import io.checkup.lint.LintConfig;
 import io.checkup.lint.Linter;
+import io.checkup.lint.PlainText;
 import io.checkup.lint.Rule;
 import io.checkup.lint.RuleCatalog;
 import io.checkup.lint.config.ConfigException;
@@ -149,8 +150,14 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
               settings.get(REPORT_CONFIG),
               "reportConfig");
     } catch (ConfigException | IllegalArgumentException e) {
-      throw new ProcessEngineException(
-          "camunda-checkup: invalid configuration: " + e.getMessage(), e);
+      // logged here too: Spring Boot shows the engine's failure as a bean it could not create and
+      // this message as a cause some 80 lines further down
+      String message = "camunda-checkup: invalid configuration: " + e.getMessage();
+      LOG.error(
+          "{}; process engine '{}' does not start",
+          PlainText.oneLine(message, PlainText.MESSAGE_LENGTH),
+          configuration.getProcessEngineName());
+      throw new ProcessEngineException(message, e);
     }
     stats.preInit(configuration);
     lintConfig.warnings().forEach(warning -> LOG.warn("camunda-checkup: {}", warning));

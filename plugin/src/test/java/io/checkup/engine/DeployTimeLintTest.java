@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.checkup.lint.Finding;
 import io.checkup.lint.Rule;
 import io.checkup.lint.RuleContext;
@@ -491,9 +493,24 @@ class DeployTimeLintTest {
     CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
     plugin.setLintRules("model-sise=error");
 
-    ProcessEngineException e =
-        catchThrowableOfType(ProcessEngineException.class, () -> engine(plugin));
+    ProcessEngineException e;
+    List<String> errors;
+    try (LogCapture plugins = LogCapture.of("io.checkup")) {
+      e = catchThrowableOfType(ProcessEngineException.class, () -> engine(plugin));
+      errors =
+          plugins.events().stream()
+              .filter(event -> event.getLevel() == Level.ERROR)
+              .map(ILoggingEvent::getFormattedMessage)
+              .toList();
+    }
 
+    // a line of its own in the log, where Spring Boot buries the exception's message as a cause
+    assertThat(errors)
+        .singleElement()
+        .asString()
+        .startsWith("camunda-checkup: invalid configuration: lintRules")
+        .contains("unknown rule 'model-sise'")
+        .endsWith("does not start");
     assertThat(e)
         .hasMessageContaining("camunda-checkup: invalid configuration")
         // named as a plain engine and as Spring Boot set it
