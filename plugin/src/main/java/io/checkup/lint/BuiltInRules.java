@@ -1,5 +1,6 @@
 package io.checkup.lint;
 
+import io.checkup.lint.rules.CallActivityRule;
 import io.checkup.lint.rules.CancelEventRule;
 import io.checkup.lint.rules.CascadedConditionsRule;
 import io.checkup.lint.rules.CheckupDisableRule;
@@ -13,6 +14,7 @@ import io.checkup.lint.rules.LackOfSynchronizationRule;
 import io.checkup.lint.rules.MessageRefRule;
 import io.checkup.lint.rules.ModelSizeRule;
 import io.checkup.lint.rules.MultiInstanceRule;
+import io.checkup.lint.rules.SignalRefRule;
 import io.checkup.lint.rules.TaskImplementationRule;
 import io.checkup.lint.rules.TimerExpressionRule;
 import io.checkup.lint.rules.UnreachableRule;
@@ -93,6 +95,8 @@ final class BuiltInRules {
         new MessageRefRule(),
         new MultiInstanceRule(),
         new CancelEventRule(),
+        new SignalRefRule(),
+        new CallActivityRule(),
         new CheckupDisableRule(),
         new DuplicateIdRule());
   }

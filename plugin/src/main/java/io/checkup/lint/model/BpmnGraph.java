@@ -4,8 +4,10 @@ import io.checkup.lint.xml.XmlNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The prepared model rules ask: processes and their scopes, flow nodes with incoming and outgoing
@@ -215,5 +217,16 @@ public final class BpmnGraph {
    */
   public List<XmlNode> rootElements(String localName) {
     return definitions.children(Bpmn.MODEL_NS, localName);
+  }
+
+  /** The ids of the root elements with the given local name: what a reference can name. */
+  public Set<String> rootElementIds(String localName) {
+    Set<String> ids = new HashSet<>();
+    for (XmlNode element : rootElements(localName)) {
+      if (element.id() != null) {
+        ids.add(element.id());
+      }
+    }
+    return ids;
   }
 }

@@ -204,6 +204,23 @@ public final class FlowNode extends BpmnElement {
     return linkPartners;
   }
 
+  /**
+   * Where an event stands, for messages: "start event", "boundary event", "catch event", "throw
+   * event" or "end event".
+   */
+  public String eventPosition() {
+    if (isStartEvent()) {
+      return "start event";
+    }
+    if (isBoundaryEvent()) {
+      return "boundary event";
+    }
+    if (isEndEvent()) {
+      return "end event";
+    }
+    return isIntermediateThrowEvent() ? "throw event" : "catch event";
+  }
+
   public boolean isEvent() {
     return (kind & EVENT) != 0;
   }

@@ -9,7 +9,6 @@ import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.References;
 import io.checkup.lint.xml.XmlNode;
-import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -46,7 +45,7 @@ public final class MessageRefRule implements Rule {
         // without a reference a receive task waits to be signalled, which the engine allows
         String ref = node.xml().attr("messageRef");
         if (ref != null) {
-          messages = messages != null ? messages : messageIds(graph);
+          messages = messages != null ? messages : graph.rootElementIds("message");
           unknown(graph, messages, node, "Receive task", ref, context);
         }
         continue;
@@ -61,7 +60,7 @@ public final class MessageRefRule implements Rule {
         continue;
       }
       String ref = definition.attr("messageRef");
-      String what = "Message " + kind(node);
+      String what = "Message " + node.eventPosition();
       if (ref == null) {
         context.report(
             node,
@@ -72,7 +71,7 @@ public final class MessageRefRule implements Rule {
                 + REFUSED
                 + " (name the message it waits for)");
       } else {
-        messages = messages != null ? messages : messageIds(graph);
+        messages = messages != null ? messages : graph.rootElementIds("message");
         unknown(graph, messages, node, what, ref, context);
       }
     }
@@ -97,22 +96,5 @@ public final class MessageRefRule implements Rule {
               + REFUSED
               + " (add the message, or name one the file has)");
     }
-  }
-
-  private static String kind(FlowNode event) {
-    if (event.isStartEvent()) {
-      return "start event";
-    }
-    return event.isBoundaryEvent() ? "boundary event" : "catch event";
-  }
-
-  private static Set<String> messageIds(BpmnGraph graph) {
-    Set<String> ids = new HashSet<>();
-    for (XmlNode message : graph.rootElements("message")) {
-      if (message.id() != null) {
-        ids.add(message.id());
-      }
-    }
-    return ids;
   }
 }

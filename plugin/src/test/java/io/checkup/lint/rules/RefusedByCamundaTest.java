@@ -150,10 +150,16 @@ class RefusedByCamundaTest {
 
   /** An executable process with a start event and these elements, and a message 'paid'. */
   private static InputStream messageModel(String elements) {
+    return model("<message id='paid' name='Paid'/>", elements);
+  }
+
+  /** An executable process with a start event and these elements, after these root elements. */
+  private static InputStream model(String globals, String elements) {
     String model =
         "<definitions xmlns='http://www.omg.org/spec/BPMN/20100524/MODEL'"
             + " xmlns:camunda='http://camunda.org/schema/1.0/bpmn' xmlns:other='urn:elsewhere'"
-            + " targetNamespace='urn:t'><message id='paid' name='Paid'/>"
+            + " targetNamespace='urn:t'>"
+            + globals
             + "<process id='p' isExecutable='true' camunda:historyTimeToLive='1'>"
             + "<startEvent id='s'/>"
             + elements
@@ -183,6 +189,76 @@ class RefusedByCamundaTest {
             + " subprocess",
         "end event with cancelEventDefinition only supported inside transaction subprocess");
     assertThat(deployed("/rules/cancel-event/valid.bpmn")).containsExactly("Deployed");
+  }
+
+  /**
+   * Each shape of the rule's invalid fixture alone (the engine stops at the first signal event
+   * without a signal, with a NullPointerException behind its message); the valid one deploys.
+   */
+  @Test
+  void signalReferencesTheRuleReports() {
+    String noRef = "signalEventDefinition does not have required property 'signalRef'";
+    assertRefused(
+        signalModel(
+            "<intermediateThrowEvent id='announce'><signalEventDefinition/>"
+                + "</intermediateThrowEvent>"),
+        noRef);
+    assertRefused(
+        signalModel(
+            "<intermediateCatchEvent id='waitGo'><signalEventDefinition signalRef='go'/>"
+                + "</intermediateCatchEvent>"),
+        "Could not find signal with id 'go'");
+    assertRefused(
+        signalModel(
+            "<userTask id='work'/><boundaryEvent id='stopped' attachedToRef='work'>"
+                + "<signalEventDefinition/></boundaryEvent>"),
+        noRef);
+    assertRefused(
+        signalModel(
+            "<endEvent id='done'><signalEventDefinition signalRef='other:stop'/></endEvent>"),
+        "Could not find signal with id 'other:stop'");
+    assertRefused(
+        signalModel(
+            "<subProcess id='onStop' triggeredByEvent='true'><startEvent id='stopStart'"
+                + " isInterrupting='false'><signalEventDefinition/></startEvent></subProcess>"),
+        noRef);
+    assertThat(deployed("/rules/signal-ref/valid.bpmn")).containsExactly("Deployed");
+  }
+
+  /** An executable process with a start event and these elements, and a signal 'stop'. */
+  private static InputStream signalModel(String elements) {
+    return model("<signal id='stop' name='Stop all'/>", elements);
+  }
+
+  /** Each call activity of the rule's invalid fixture alone; the valid fixture deploys. */
+  @Test
+  void callActivitiesTheRuleReports() {
+    assertRefused(
+        model("", "<callActivity id='nothing'/>"),
+        "Missing attribute 'calledElement' or 'caseRef'");
+    assertRefused(
+        model("", "<callActivity id='both' calledElement='shipping' camunda:caseRef='c'/>"),
+        "The attributes 'calledElement' or 'caseRef' cannot be used together");
+    assertRefused(
+        model(
+            "",
+            "<callActivity id='pinned' calledElement='billing'"
+                + " camunda:calledElementBinding='version'/>"),
+        "Missing attribute 'calledElementVersion' when 'calledElementBinding' has value"
+            + " 'version'");
+    assertRefused(
+        model(
+            "",
+            "<callActivity id='tagged' calledElement='archive'"
+                + " camunda:calledElementBinding='versionTag'/>"),
+        "Missing attribute 'calledElementVersionTag' when 'calledElementBinding' has value"
+            + " 'versionTag'");
+    assertRefused(
+        model(
+            "",
+            "<callActivity id='casePinned' camunda:caseRef='review' camunda:caseBinding='version'/>"),
+        "Missing attribute 'caseVersion' when 'caseBinding' has value 'version'");
+    assertThat(deployed("/rules/call-activity/valid.bpmn")).containsExactly("Deployed");
   }
 
   /** The keys of the process definitions the engine deployed from the fixture. */

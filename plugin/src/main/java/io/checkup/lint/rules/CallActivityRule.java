@@ -1,0 +1,82 @@
+package io.checkup.lint.rules;
+
+import io.checkup.lint.Rule;
+import io.checkup.lint.RuleContext;
+import io.checkup.lint.RuleInfo;
+import io.checkup.lint.Severity;
+import io.checkup.lint.model.BpmnGraph;
+import io.checkup.lint.model.FlowNode;
+
+/**
+ * A call activity of an executable process that calls nothing (neither {@code calledElement} nor
+ * {@code camunda:caseRef}), names both, or binds to a version or version tag it does not give: the
+ * engine refuses to deploy the process (Camunda 7's {@code BpmnParse.parseCallActivity}, {@code
+ * parseVersion} and {@code parseVersionTag}, the same in Operaton and CIB seven).
+ */
+@RuleInfo(
+    id = CallActivityRule.ID,
+    severity = Severity.ERROR,
+    category = RuleInfo.Category.CAMUNDA,
+    engineRefuses = true,
+    summary =
+        "A call activity that calls nothing, names both a process and a case, or binds to a "
+            + "version it does not give: the engine refuses to deploy the process.")
+public final class CallActivityRule implements Rule {
+
+  public static final String ID = "call-activity";
+
+  private static final String REFUSED = "the engine refuses to deploy the process";
+
+  @Override
+  public void check(BpmnGraph graph, RuleContext context) {
+    for (FlowNode call : graph.flowNodes()) {
+      if (!call.type().equals("callActivity") || !call.scope().isExecutable()) {
+        continue;
+      }
+      boolean process = call.xml().attr("calledElement") != null;
+      boolean caseRef = call.camundaAttr("caseRef") != null;
+      String what = "Call activity " + call.describe();
+      if (!process && !caseRef) {
+        context.report(
+            call,
+            what
+                + " calls nothing: it has neither calledElement nor camunda:caseRef, and "
+                + REFUSED
+                + " (name the process to call: in Camunda Modeler, Called element)");
+      } else if (process && caseRef) {
+        context.report(
+            call,
+            what
+                + " names both a process (calledElement) and a case (camunda:caseRef): "
+                + REFUSED
+                + " (keep one)");
+      } else {
+        // the engine reads the version tag from calledElementVersionTag for a case too
+        String binding = call.camundaAttr(process ? "calledElementBinding" : "caseBinding");
+        String version = process ? "calledElementVersion" : "caseVersion";
+        if ("version".equals(binding) && call.camundaAttr(version) == null) {
+          missing(call, context, what, binding, version);
+        } else if ("versionTag".equals(binding)
+            && call.camundaAttr("calledElementVersionTag") == null) {
+          missing(call, context, what, binding, "calledElementVersionTag");
+        }
+      }
+    }
+  }
+
+  private static void missing(
+      FlowNode call, RuleContext context, String what, String binding, String attribute) {
+    context.report(
+        call,
+        what
+            + " binds to a "
+            + (binding.equals("version") ? "version" : "version tag")
+            + " but gives none (camunda:"
+            + attribute
+            + "): "
+            + REFUSED
+            + " (give the "
+            + (binding.equals("version") ? "version" : "version tag")
+            + ", or bind to latest or deployment)");
+  }
+}
