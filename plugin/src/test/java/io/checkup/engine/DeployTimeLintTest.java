@@ -339,6 +339,65 @@ class DeployTimeLintTest {
                 + " camunda:topic");
   }
 
+  /**
+   * The rules read the engine's own parse at deploy time as they read a file: in strict mode each
+   * finding of the fixture joins the engine's refusal.
+   */
+  @Test
+  void theFindingsOfRulesForWhatTheEngineRefusesJoinItsRefusal() {
+    CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
+    plugin.setLintMode("strict");
+    engine(plugin);
+
+    assertThat(
+            catchThrowable(
+                () ->
+                    engine
+                        .getRepositoryService()
+                        .createDeployment()
+                        .addClasspathResource("rules/call-activity/invalid.bpmn")
+                        .deploy()))
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining("Missing attribute 'calledElement' or 'caseRef'")
+        .hasMessageContaining(
+            "[call-activity] Call activity 'Check credit' (nothing) calls nothing")
+        .hasMessageContaining("[call-activity] Call activity 'Ship' (both) names both")
+        .hasMessageContaining("[call-activity] Call activity 'Bill' (pinned) binds to a version")
+        .hasMessageContaining(
+            "[call-activity] Call activity 'Archive' (tagged) binds to a version tag")
+        .hasMessageContaining(
+            "[call-activity] Call activity 'Review' (casePinned) binds to a version");
+    String signalModel =
+        """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                     xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+          <signal id="stop" name="Stop"/>
+          <process id="announce" isExecutable="true" camunda:historyTimeToLive="P30D">
+            <startEvent id="s" name="Ready"/>
+            <intermediateThrowEvent id="go" name="Announce"><signalEventDefinition/></intermediateThrowEvent>
+            <endEvent id="e" name="Stopped"><signalEventDefinition signalRef="halt"/></endEvent>
+            <sequenceFlow id="f1" sourceRef="s" targetRef="go"/>
+            <sequenceFlow id="f2" sourceRef="go" targetRef="e"/>
+          </process>
+        </definitions>
+        """;
+    assertThat(
+            catchThrowable(
+                () ->
+                    engine
+                        .getRepositoryService()
+                        .createDeployment()
+                        .addString("announce.bpmn", signalModel)
+                        .deploy()))
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining("signalEventDefinition does not have required property 'signalRef'")
+        .hasMessageContaining("Could not find signal with id 'halt'")
+        .hasMessageContaining("[signal-ref] Signal throw event 'Announce' (go) has no signalRef")
+        .hasMessageContaining(
+            "[signal-ref] Signal end event 'Stopped' (e) names signal 'halt', which the file does"
+                + " not have");
+  }
+
   @Test
   void strictModeRefusesWithEveryErrorInTheProblemReport() {
     CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
