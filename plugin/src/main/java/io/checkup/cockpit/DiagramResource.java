@@ -1,6 +1,7 @@
 package io.checkup.cockpit;
 
 import io.checkup.engine.CheckupProcessEnginePlugin;
+import io.checkup.engine.LintBusyException;
 import io.checkup.lint.Finding;
 import io.checkup.lint.RulePages;
 import io.checkup.report.Report;
@@ -90,7 +91,12 @@ public class DiagramResource extends CockpitResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response findings() {
     ProcessDefinition definition = definition();
-    Optional<List<Finding>> found = checkup().getLintResults().forProcessDefinition(id);
+    Optional<List<Finding>> found;
+    try {
+      found = checkup().getLintResults().forProcessDefinition(id);
+    } catch (LintBusyException e) {
+      throw Answers.unavailable(e);
+    }
     if (found.isEmpty()) {
       throw notFound();
     }

@@ -11,6 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -40,7 +47,26 @@ public final class LintResults implements DeploymentListener {
   /** A deployment's kept findings and what they take on the heap. */
   private record Kept(Map<String, ResourceFindings> resources, long bytes) {}
 
+  /** How long a caller waits for a stored model's lint (its own turn, or another caller's lint). */
+  static final long WAIT_MILLIS = 10_000;
+
+  /**
+   * How many callers may wait at once; past that a caller is told to come back at once, so that a
+   * crowd of requests holds few of the server's threads.
+   */
+  static final int MAX_WAITING = 8;
+
   private final Map<String, Kept> byDeployment = new LinkedHashMap<>(64, 0.75f, true);
+
+  /** The lints of stored deployments under way, shared by every caller that asks for one. */
+  private final Map<String, CompletableFuture<List<ResourceFindings>>> linting =
+      new ConcurrentHashMap<>();
+
+  /** One stored model linted at a time on this node: only one is held in memory. */
+  private final Semaphore turn = new Semaphore(1, true);
+
+  private final AtomicInteger waiting = new AtomicInteger();
+  private final long waitMillis;
   private final long budget;
   private long bytes;
   private final StoredModelLinter storedLinter;
@@ -53,9 +79,17 @@ public final class LintResults implements DeploymentListener {
    * @param budget bytes the kept findings may take
    */
   LintResults(StoredModelLinter storedLinter, Linter linter, long budget) {
+    this(storedLinter, linter, budget, WAIT_MILLIS);
+  }
+
+  /**
+   * @param waitMillis how long a caller waits for a stored model's lint
+   */
+  LintResults(StoredModelLinter storedLinter, Linter linter, long budget, long waitMillis) {
     this.storedLinter = storedLinter;
     this.linter = linter;
     this.budget = budget;
+    this.waitMillis = waitMillis;
   }
 
   void attach(RepositoryService repositoryService) {
@@ -138,13 +172,17 @@ public final class LintResults implements DeploymentListener {
 
   /**
    * The findings of every BPMN resource of a deployment, or empty when there is no such deployment.
+   * Findings that are not kept are found by linting the stored models again: one deployment at a
+   * time on this node, shared by every caller that asks for it meanwhile.
+   *
+   * @throws LintBusyException when the caller has waited {@value #WAIT_MILLIS} ms for the lint (its
+   *     own turn, or the lint another caller started), or {@value #MAX_WAITING} callers wait
+   *     already; the lint goes on, and asking again later gets its findings
    */
   public Optional<List<ResourceFindings>> forDeployment(String deploymentId) {
-    synchronized (byDeployment) {
-      Kept known = byDeployment.get(deploymentId);
-      if (known != null) {
-        return Optional.of(List.copyOf(known.resources().values()));
-      }
+    List<ResourceFindings> kept = kept(deploymentId);
+    if (kept != null) {
+      return Optional.of(kept);
     }
     RepositoryService repository = repositoryService();
     Deployment deployment =
@@ -152,6 +190,58 @@ public final class LintResults implements DeploymentListener {
     if (deployment == null) {
       return Optional.empty();
     }
+    if (waiting.incrementAndGet() > MAX_WAITING) {
+      waiting.decrementAndGet();
+      throw busy(MAX_WAITING + " requests wait for stored models to be linted already");
+    }
+    CompletableFuture<List<ResourceFindings>> mine = new CompletableFuture<>();
+    CompletableFuture<List<ResourceFindings>> underWay;
+    try {
+      underWay = linting.putIfAbsent(deploymentId, mine);
+      if (underWay == null && !takeTurn()) {
+        LintBusyException busy = busy("another deployment's stored models have been linting");
+        mine.completeExceptionally(busy); // and so for those who joined it meanwhile
+        linting.remove(deploymentId, mine);
+        throw busy;
+      }
+    } finally {
+      waiting.decrementAndGet();
+    }
+    if (underWay != null) {
+      return Optional.of(await(underWay));
+    }
+    try {
+      // kept meanwhile by a caller that was linting it when this one looked
+      List<ResourceFindings> found = kept(deploymentId);
+      if (found == null) {
+        found = lintStored(repository, deploymentId);
+      }
+      mine.complete(found);
+      return Optional.of(found);
+    } catch (RuntimeException | Error e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      linting.remove(deploymentId, mine);
+      turn.release();
+    }
+  }
+
+  /** How many callers wait for a stored model's lint now (for tests and diagnostics). */
+  int waiting() {
+    return waiting.get();
+  }
+
+  /** A deployment's kept findings, or null. */
+  private List<ResourceFindings> kept(String deploymentId) {
+    synchronized (byDeployment) {
+      Kept known = byDeployment.get(deploymentId);
+      return known == null ? null : List.copyOf(known.resources().values());
+    }
+  }
+
+  /** Lints a deployment's stored BPMN resources and keeps their findings. */
+  private List<ResourceFindings> lintStored(RepositoryService repository, String deploymentId) {
     Map<String, ResourceFindings> resources = new LinkedHashMap<>();
     for (String resourceName : repository.getDeploymentResourceNames(deploymentId)) {
       if (isBpmn(resourceName)) {
@@ -166,7 +256,45 @@ public final class LintResults implements DeploymentListener {
       }
       keep(deploymentId, resources);
     }
-    return Optional.of(List.copyOf(resources.values()));
+    return List.copyOf(resources.values());
+  }
+
+  private boolean takeTurn() {
+    try {
+      return turn.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw busy("interrupted while waiting");
+    }
+  }
+
+  /** The outcome of the lint another caller started, waited for at most {@link #waitMillis}. */
+  private List<ResourceFindings> await(CompletableFuture<List<ResourceFindings>> underWay) {
+    waiting.incrementAndGet();
+    try {
+      return underWay.get(waitMillis, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw busy("the deployment's stored models have been linting");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw busy("interrupted while waiting");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      waiting.decrementAndGet();
+    }
+  }
+
+  private LintBusyException busy(String what) {
+    return new LintBusyException(
+        "The lint findings cannot be had now: "
+            + what
+            + " (for up to "
+            + waitMillis / 1000
+            + " s on this node, one at a time). Try again later.");
   }
 
   /**
@@ -210,30 +338,28 @@ public final class LintResults implements DeploymentListener {
   }
 
   /**
-   * Lints a stored resource, one at a time on this node: a model is read whole, and however many
-   * callers ask at once, only one of them is held in memory.
+   * Lints a stored resource, with the turn taken: a model is read whole, and however many callers
+   * ask at once, only one of them is held in memory.
    */
   private ResourceFindings lintStored(
       RepositoryService repository, String deploymentId, String resourceName) {
-    synchronized (this) {
-      try (InputStream in = repository.getResourceAsStream(deploymentId, resourceName)) {
-        return ResourceFindings.bounded(
-            deploymentId,
-            resourceName,
-            storedLinter.lint(
-                in.readAllBytes(),
-                DeploymentLinter.withTimeToLive(
-                    repository
-                        .createProcessDefinitionQuery()
-                        .deploymentId(deploymentId)
-                        .processDefinitionResourceName(resourceName)
-                        .list())));
-      } catch (IOException e) {
-        return new ResourceFindings(
-            deploymentId,
-            resourceName,
-            List.of(Finding.parseError("stored resource cannot be read: " + e.getMessage(), 0, 0)));
-      }
+    try (InputStream in = repository.getResourceAsStream(deploymentId, resourceName)) {
+      return ResourceFindings.bounded(
+          deploymentId,
+          resourceName,
+          storedLinter.lint(
+              in.readAllBytes(),
+              DeploymentLinter.withTimeToLive(
+                  repository
+                      .createProcessDefinitionQuery()
+                      .deploymentId(deploymentId)
+                      .processDefinitionResourceName(resourceName)
+                      .list())));
+    } catch (IOException e) {
+      return new ResourceFindings(
+          deploymentId,
+          resourceName,
+          List.of(Finding.parseError("stored resource cannot be read: " + e.getMessage(), 0, 0)));
     }
   }
 

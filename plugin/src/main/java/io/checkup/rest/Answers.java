@@ -1,5 +1,6 @@
 package io.checkup.rest;
 
+import io.checkup.engine.LintBusyException;
 import io.checkup.lint.PlainText;
 import io.checkup.report.ReportFormats;
 import io.checkup.report.ReportUnavailableException;
@@ -194,11 +195,23 @@ public final class Answers {
           e.getMessage(),
           PlainText.oneLine(e.detail(), PlainText.MESSAGE_LENGTH));
     }
+    return serviceUnavailable("ReportUnavailableException", e.getMessage(), 30);
+  }
+
+  /** 503 for lint findings that other lints on the node keep from being had now. */
+  public static WebApplicationException unavailable(LintBusyException e) {
+    LOG.warn(
+        "camunda-checkup: lint findings were asked for but cannot be had now: {}", e.getMessage());
+    return serviceUnavailable("LintBusyException", e.getMessage(), 10);
+  }
+
+  private static WebApplicationException serviceUnavailable(
+      String type, String message, int retryAfterSeconds) {
     return new WebApplicationException(
         Response.status(Response.Status.SERVICE_UNAVAILABLE)
-            .header("Retry-After", "30")
+            .header("Retry-After", String.valueOf(retryAfterSeconds))
             .type(MediaType.APPLICATION_JSON)
-            .entity(ReportFormats.json(errorBody("ReportUnavailableException", e.getMessage())))
+            .entity(ReportFormats.json(errorBody(type, message)))
             .build());
   }
 

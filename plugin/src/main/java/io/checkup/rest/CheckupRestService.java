@@ -2,6 +2,7 @@ package io.checkup.rest;
 
 import io.checkup.engine.CheckupProcessEnginePlugin;
 import io.checkup.engine.CheckupRegistry;
+import io.checkup.engine.LintBusyException;
 import io.checkup.engine.ResourceFindings;
 import io.checkup.report.Report;
 import io.checkup.report.ReportFormats;
@@ -257,10 +258,15 @@ public class CheckupRestService {
             .createDeploymentQuery()
             .deploymentId(deploymentId)
             .singleResult();
-    Optional<List<ResourceFindings>> found =
-        deployment == null
-            ? Optional.empty()
-            : checkup.plugin().getLintResults().forDeployment(deploymentId);
+    Optional<List<ResourceFindings>> found;
+    try {
+      found =
+          deployment == null
+              ? Optional.empty()
+              : checkup.plugin().getLintResults().forDeployment(deploymentId);
+    } catch (LintBusyException e) {
+      throw Answers.unavailable(e);
+    }
     if (found.isEmpty()) {
       return Answers.notFound("No deployment '" + Answers.echo(deploymentId) + "'.");
     }
@@ -300,10 +306,15 @@ public class CheckupRestService {
             .createProcessDefinitionQuery()
             .processDefinitionId(id)
             .singleResult();
-    Optional<ResourceFindings> found =
-        definition == null
-            ? Optional.empty()
-            : checkup.plugin().getLintResults().ofProcessDefinition(id);
+    Optional<ResourceFindings> found;
+    try {
+      found =
+          definition == null
+              ? Optional.empty()
+              : checkup.plugin().getLintResults().ofProcessDefinition(id);
+    } catch (LintBusyException e) {
+      throw Answers.unavailable(e);
+    }
     if (found.isEmpty()) {
       return Answers.notFound("No process definition '" + Answers.echo(id) + "'.");
     }
