@@ -27,6 +27,9 @@ public final class PlainText {
     }
     int length = text.length();
     int kept = Math.min(length, maxLength);
+    if (kept < length && kept > 0 && Character.isHighSurrogate(text.charAt(kept - 1))) {
+      kept--; // never half a character (an emoji is two chars)
+    }
     StringBuilder line = null;
     for (int i = 0; i < kept; i++) {
       char c = text.charAt(i);
@@ -46,7 +49,7 @@ public final class PlainText {
       line = new StringBuilder(kept + 32).append(text, 0, kept);
     }
     if (kept < length) {
-      line.append("... (").append(length - kept).append(" more characters)");
+      line.append("... (").append(text.codePointCount(kept, length)).append(" more characters)");
     }
     return line.toString();
   }
@@ -75,14 +78,16 @@ public final class PlainText {
   }
 
   /**
-   * The text with each direction control written out as a visible, inert escape (backslash, u, four
-   * hex digits); the rest as it is.
+   * The text with each direction control and each control character but tab, line feed and carriage
+   * return (an escape sequence would recolour or move a terminal's cursor when a CSV file is
+   * printed) written out as a visible, inert escape (backslash, u, four hex digits); the rest as it
+   * is, line breaks included (text of several lines stays so in a CSV cell or on a page).
    */
-  public static String withoutBidiControls(String text) {
+  public static String withoutControls(String text) {
     StringBuilder shown = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (isBidiControl(c)) {
+      if (isBidiControl(c) || (needsEscape(c) && c != '\t' && c != '\n' && c != '\r')) {
         if (shown == null) {
           shown = new StringBuilder(text.length() + 8).append(text, 0, i);
         }

@@ -1,5 +1,6 @@
 package io.checkup.metrics;
 
+import io.checkup.lint.PlainText;
 import io.checkup.report.Report;
 import io.checkup.report.Report.IndicatorResult;
 import io.checkup.report.Report.TenantReport;
@@ -7,9 +8,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +76,7 @@ public final class TenantGauges implements Consumer<Report> {
     for (String id : INDICATORS) {
       values.put(id, new ArrayList<>());
     }
+    Set<String> tagged = new HashSet<>();
     for (TenantReport tenant : report.tenants()) {
       if (WITHOUT_TENANT.equals(tenant.tenantId())) {
         // a deployment's tenant id is not checked by the engine: '(default)' is possible, and would
@@ -86,7 +90,19 @@ public final class TenantGauges implements Consumer<Report> {
         }
         continue;
       }
-      Tags tags = Tags.of("tenant", tenant.tenantId() == null ? WITHOUT_TENANT : tenant.tenantId());
+      // a tenant id with control characters writes them out: a scrape printed in a terminal stays
+      // inert
+      String tag =
+          tenant.tenantId() == null ? WITHOUT_TENANT : PlainText.withoutControls(tenant.tenantId());
+      if (!tagged.add(tag)) {
+        // "a\u001bb" written out reads as a tenant literally named so: the first keeps the tag
+        LOG.warn(
+            "camunda-checkup metrics: two tenants have the tag '{}' once control characters are written "
+                + "out; the second has no gauges (the report lists it)",
+            PlainText.oneLine(tag, PlainText.NAME_LENGTH));
+        continue;
+      }
+      Tags tags = Tags.of("tenant", tag);
       scores.add(MultiGauge.Row.of(tags, tenant.score()));
       levels.add(MultiGauge.Row.of(tags, tenant.riskLevel().ordinal()));
       for (IndicatorResult indicator : tenant.indicators()) {

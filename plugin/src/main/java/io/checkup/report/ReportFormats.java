@@ -131,22 +131,29 @@ public final class ReportFormats {
 
   /**
    * Neutralises a text cell against formula injection, and writes out the characters that turn text
-   * around (as the report's pages do: a spreadsheet would show a spoofed name reversed).
+   * around (as the report's pages do: a spreadsheet would show a spoofed name reversed) and control
+   * characters (an escape sequence acts when the file is printed in a terminal). A formula behind
+   * white space counts too: spreadsheets that trim a cell on import would read " =1+1" as one.
    */
   static String text(String raw) {
     if (raw == null || raw.isEmpty()) {
       return raw;
     }
-    String value = PlainText.withoutBidiControls(raw);
-    char first = value.charAt(0);
-    if (first == '='
-        || first == '+'
-        || first == '-'
-        || first == '@'
-        || first == '\t'
-        || first == '\r') {
+    String value = PlainText.withoutControls(raw);
+    int first = 0;
+    while (first < value.length() && isBlank(value.charAt(first))) {
+      first++;
+    }
+    if (first < value.length() && "=+-@".indexOf(value.charAt(first)) >= 0
+        || value.charAt(0) == '\t'
+        || value.charAt(0) == '\r') {
       return "'" + value;
     }
     return value;
+  }
+
+  /** White space of any kind, the no-break and ideographic spaces included. */
+  private static boolean isBlank(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 }

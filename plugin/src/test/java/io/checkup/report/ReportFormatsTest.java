@@ -199,6 +199,16 @@ class ReportFormatsTest {
     // as on the report's pages
     assertThat(ReportFormats.text("invoice\u202Egnp.exe")).isEqualTo("invoice\\u202egnp.exe");
     assertThat(ReportFormats.text("\u202E=1+2")).isEqualTo("\\u202e=1+2");
+    // a formula behind white space, which spreadsheets that trim cells on import would run
+    assertThat(ReportFormats.text(" =1+1")).isEqualTo("' =1+1");
+    assertThat(ReportFormats.text("\u00a0=1+1")).isEqualTo("'\u00a0=1+1");
+    assertThat(ReportFormats.text("\u3000=1+1")).isEqualTo("'\u3000=1+1");
+    assertThat(ReportFormats.text("\n-2")).isEqualTo("'\n-2");
+    assertThat(ReportFormats.text("  fine")).isEqualTo("  fine");
+    // an escape sequence would act when the file is printed in a terminal: written out; line
+    // breaks in a cell stay
+    assertThat(ReportFormats.text("evil\u001b[31mred")).isEqualTo("evil\\u001b[31mred");
+    assertThat(ReportFormats.text("two\nlines")).isEqualTo("two\nlines");
   }
 
   @Test

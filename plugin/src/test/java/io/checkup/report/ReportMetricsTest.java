@@ -109,6 +109,37 @@ class ReportMetricsTest {
     }
   }
 
+  /**
+   * The engine takes any tenant id on a deployment, one with an escape sequence too: its tag writes
+   * it out, so that a scrape printed in a terminal stays inert; a tenant literally named as that
+   * reads has no gauges of its own.
+   */
+  @Test
+  void aTenantIdWithControlCharactersIsWrittenOutInItsTag() throws Exception {
+    CheckupProcessEnginePlugin checkup = scenario(null);
+    for (String tenant : new String[] {"red\u001b[31m", "red\\u001b[31m"}) {
+      engine
+          .getRepositoryService()
+          .createDeployment()
+          .tenantId(tenant)
+          .addModelInstance("odd.bpmn", Models.startToEnd("odd"))
+          .deploy();
+    }
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    checkup.setMeterRegistry(registry);
+
+    try (LogCapture log = LogCapture.of("io.checkup.metrics")) {
+      Report report = checkup.getReport().generate(ReportScope.all());
+
+      assertThat(registry.find("checkup.tenant.score").gauges())
+          .extracting(g -> g.getId().getTag("tenant"))
+          .contains("red\\u001b[31m")
+          .allSatisfy(tag -> assertThat(tag).doesNotContain("\u001b"))
+          .hasSize(report.tenants().size() - 1);
+      assertThat(log.lines()).singleElement().asString().contains("two tenants have the tag");
+    }
+  }
+
   private CheckupProcessEnginePlugin scenario(String excluded) throws Exception {
     CheckupProcessEnginePlugin checkup = new CheckupProcessEnginePlugin();
     checkup.setStatsFlushInterval("1h");

@@ -87,7 +87,7 @@ public final class ReportPages {
 
     @Override
     public void writeUserContent(String value) {
-      super.writeUserContent(value == null ? null : PlainText.withoutBidiControls(value));
+      super.writeUserContent(value == null ? null : PlainText.withoutControls(value));
     }
   }
 
