@@ -7,6 +7,8 @@ import io.checkup.lint.rules.CheckupDisableRule;
 import io.checkup.lint.rules.DeadlockRule;
 import io.checkup.lint.rules.DuplicateIdRule;
 import io.checkup.lint.rules.ElementDiversityRule;
+import io.checkup.lint.rules.ErrorRefRule;
+import io.checkup.lint.rules.EscalationRefRule;
 import io.checkup.lint.rules.ExclusiveGatewayRule;
 import io.checkup.lint.rules.FakeBranchRule;
 import io.checkup.lint.rules.HistoryTimeToLiveRule;
@@ -97,6 +99,8 @@ final class BuiltInRules {
         new CancelEventRule(),
         new SignalRefRule(),
         new CallActivityRule(),
+        new ErrorRefRule(),
+        new EscalationRefRule(),
         new CheckupDisableRule(),
         new DuplicateIdRule());
   }

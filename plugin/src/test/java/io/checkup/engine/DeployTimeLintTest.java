@@ -396,6 +396,21 @@ class DeployTimeLintTest {
         .hasMessageContaining(
             "[signal-ref] Signal end event 'Stopped' (e) names signal 'halt', which the file does"
                 + " not have");
+    // the root elements a reference names are read from the engine's parse too
+    for (String rule : List.of("error-ref", "escalation-ref")) {
+      assertThat(
+              catchThrowable(
+                  () ->
+                      engine
+                          .getRepositoryService()
+                          .createDeployment()
+                          .addClasspathResource("rules/" + rule + "/invalid.bpmn")
+                          .deploy()))
+          .isInstanceOf(ParseException.class)
+          .hasMessageContaining("[" + rule + "] ")
+          .hasMessageContaining("which has no ")
+          .hasMessageContaining("throws no ");
+    }
   }
 
   @Test

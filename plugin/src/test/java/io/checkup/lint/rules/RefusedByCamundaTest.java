@@ -261,6 +261,32 @@ class RefusedByCamundaTest {
     assertThat(deployed("/rules/call-activity/valid.bpmn")).containsExactly("Deployed");
   }
 
+  /** Every end event of the rule's invalid fixture; the valid one deploys. */
+  @Test
+  void errorEndEventsTheRuleReports() {
+    assertRefused(
+        "/rules/error-ref/invalid.bpmn",
+        "'errorRef' attribute is mandatory on error end event",
+        "'errorCode' is mandatory on errors referenced by throwing error event definitions, but the"
+            + " error 'uncoded' does not define one",
+        "but the error 'emptyCode' does not define one");
+    assertThat(deployed("/rules/error-ref/valid.bpmn")).containsExactly("Deployed");
+  }
+
+  /** Every event of the rule's invalid fixture; the valid one deploys. */
+  @Test
+  void escalationEventsTheRuleReports() {
+    assertRefused(
+        "/rules/escalation-ref/invalid.bpmn",
+        "escalationEventDefinition does not have required attribute 'escalationRef'",
+        "throwing escalation event must have an 'escalationCode'",
+        "escalation end event must have an 'escalationCode'",
+        "could not find escalation with id 'overdue'",
+        "could not find escalation with id 'finished'",
+        "could not find escalation with id 'urgent'");
+    assertThat(deployed("/rules/escalation-ref/valid.bpmn")).containsExactly("Deployed");
+  }
+
   /** The keys of the process definitions the engine deployed from the fixture. */
   private List<String> deployed(String fixture) {
     return engine

@@ -1,0 +1,83 @@
+package io.checkup.lint.rules;
+
+import io.checkup.lint.PlainText;
+import io.checkup.lint.Rule;
+import io.checkup.lint.RuleContext;
+import io.checkup.lint.RuleInfo;
+import io.checkup.lint.Severity;
+import io.checkup.lint.model.BpmnGraph;
+import io.checkup.lint.model.FlowNode;
+import io.checkup.lint.xml.XmlNode;
+
+/**
+ * An error end event of an executable process that throws no error (no {@code errorRef}, or an
+ * empty one), or throws an error of the file that has no error code: the engine refuses to deploy
+ * the process (Camunda 7's {@code BpmnParse.parseEndEvents}, the same in Operaton and CIB seven). A
+ * reference to an error the file does not have is deployed (the engine throws the reference itself
+ * as the code) and not reported. An end event with several event definitions is left to {@code
+ * single-event-definition}.
+ */
+@RuleInfo(
+    id = ErrorRefRule.ID,
+    severity = Severity.ERROR,
+    category = RuleInfo.Category.CAMUNDA,
+    engineRefuses = true,
+    summary =
+        "An error end event that throws no error, or an error without an error code: the engine "
+            + "refuses to deploy the process.")
+public final class ErrorRefRule implements Rule {
+
+  public static final String ID = "error-ref";
+
+  private static final String REFUSED = "the engine refuses to deploy the process";
+
+  @Override
+  public void check(BpmnGraph graph, RuleContext context) {
+    for (FlowNode event : graph.flowNodes()) {
+      if (!event.isEndEvent() || !event.scope().isExecutable()) {
+        continue;
+      }
+      XmlNode definition = event.onlyEventDefinition("errorEventDefinition");
+      if (definition == null) {
+        continue;
+      }
+      String ref = definition.attr("errorRef");
+      if (ref == null || ref.isEmpty()) {
+        context.report(
+            event,
+            "Error end event "
+                + event.describe()
+                + " throws no error: it has no errorRef, and "
+                + REFUSED
+                + " (choose the error it throws, with its code)");
+        continue;
+      }
+      XmlNode error = errorWithId(graph, ref);
+      if (error != null) {
+        String code = error.attr("errorCode");
+        if (code == null || code.isEmpty()) {
+          context.report(
+              event,
+              "Error end event "
+                  + event.describe()
+                  + " throws error '"
+                  + PlainText.oneLine(ref, PlainText.NAME_LENGTH)
+                  + "', which has no errorCode: "
+                  + REFUSED
+                  + " (give the error a code: a boundary or start event catches an error by it)");
+        }
+      }
+    }
+  }
+
+  /** The error the engine finds for this reference: by id as written, prefix and all. */
+  private static XmlNode errorWithId(BpmnGraph graph, String ref) {
+    XmlNode found = null;
+    for (XmlNode error : graph.rootElements("error")) {
+      if (ref.equals(error.id())) {
+        found = error; // the engine keeps the last of two errors with one id
+      }
+    }
+    return found;
+  }
+}
