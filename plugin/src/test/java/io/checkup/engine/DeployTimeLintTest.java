@@ -67,6 +67,28 @@ class DeployTimeLintTest {
         .build();
   }
 
+  /** What deploying this model threw, or null. */
+  private Throwable refusal(String resourceName, String model) {
+    return catchThrowable(
+        () ->
+            engine
+                .getRepositoryService()
+                .createDeployment()
+                .addString(resourceName, model)
+                .deploy());
+  }
+
+  /** What deploying this class path resource threw, or null. */
+  private Throwable refusalOf(String resource) {
+    return catchThrowable(
+        () ->
+            engine
+                .getRepositoryService()
+                .createDeployment()
+                .addClasspathResource(resource)
+                .deploy());
+  }
+
   private Deployment deploy(String resource) {
     return engine
         .getRepositoryService()
@@ -270,14 +292,7 @@ class DeployTimeLintTest {
                           });
                 }
               });
-      Throwable thrown =
-          catchThrowable(
-              () ->
-                  engine
-                      .getRepositoryService()
-                      .createDeployment()
-                      .addString("convention.bpmn", model)
-                      .deploy());
+      Throwable thrown = refusal("convention.bpmn", model);
       if (byConvention) {
         assertThat(thrown).isNull();
         String deploymentId =
@@ -324,14 +339,7 @@ class DeployTimeLintTest {
           </process>
         </definitions>
         """;
-    assertThat(
-            catchThrowable(
-                () ->
-                    engine
-                        .getRepositoryService()
-                        .createDeployment()
-                        .addString("rates.bpmn", model)
-                        .deploy()))
+    assertThat(refusal("rates.bpmn", model))
         .isInstanceOf(ParseException.class)
         .hasMessageContaining("External tasks must specify a 'topic' attribute")
         .hasMessageContaining(
@@ -349,14 +357,7 @@ class DeployTimeLintTest {
     plugin.setLintMode("strict");
     engine(plugin);
 
-    assertThat(
-            catchThrowable(
-                () ->
-                    engine
-                        .getRepositoryService()
-                        .createDeployment()
-                        .addClasspathResource("rules/call-activity/invalid.bpmn")
-                        .deploy()))
+    assertThat(refusalOf("rules/call-activity/invalid.bpmn"))
         .isInstanceOf(ParseException.class)
         .hasMessageContaining("Missing attribute 'calledElement' or 'caseRef'")
         .hasMessageContaining(
@@ -381,14 +382,7 @@ class DeployTimeLintTest {
           </process>
         </definitions>
         """;
-    assertThat(
-            catchThrowable(
-                () ->
-                    engine
-                        .getRepositoryService()
-                        .createDeployment()
-                        .addString("announce.bpmn", signalModel)
-                        .deploy()))
+    assertThat(refusal("announce.bpmn", signalModel))
         .isInstanceOf(ParseException.class)
         .hasMessageContaining("signalEventDefinition does not have required property 'signalRef'")
         .hasMessageContaining("Could not find signal with id 'halt'")
@@ -398,14 +392,7 @@ class DeployTimeLintTest {
                 + " not have");
     // the root elements a reference names are read from the engine's parse too
     for (String rule : List.of("error-ref", "escalation-ref")) {
-      assertThat(
-              catchThrowable(
-                  () ->
-                      engine
-                          .getRepositoryService()
-                          .createDeployment()
-                          .addClasspathResource("rules/" + rule + "/invalid.bpmn")
-                          .deploy()))
+      assertThat(refusalOf("rules/" + rule + "/invalid.bpmn"))
           .isInstanceOf(ParseException.class)
           .hasMessageContaining("[" + rule + "] ")
           .hasMessageContaining("which has no ")

@@ -70,14 +70,7 @@ public final class EscalationRefRule implements Rule {
       }
       codes = codes != null ? codes : codes(graph);
       if (!codes.containsKey(ref)) {
-        context.report(
-            event,
-            what
-                + " names escalation '"
-                + PlainText.oneLine(ref, PlainText.NAME_LENGTH)
-                + "', which the file does not have: "
-                + REFUSED
-                + " (add the escalation, or name one the file has)");
+        context.report(event, UnknownReference.message(what, "escalation", ref));
       } else if (throwing && codes.get(ref) == null) {
         context.report(
             event,

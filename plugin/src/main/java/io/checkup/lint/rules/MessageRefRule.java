@@ -1,6 +1,5 @@
 package io.checkup.lint.rules;
 
-import io.checkup.lint.PlainText;
 import io.checkup.lint.Rule;
 import io.checkup.lint.RuleContext;
 import io.checkup.lint.RuleInfo;
@@ -85,16 +84,7 @@ public final class MessageRefRule implements Rule {
       String ref,
       RuleContext context) {
     if (!messages.contains(References.resolve("message", ref, graph.definitions()))) {
-      context.report(
-          node,
-          what
-              + " "
-              + node.describe()
-              + " names message '"
-              + PlainText.oneLine(ref, PlainText.NAME_LENGTH)
-              + "', which the file does not have: "
-              + REFUSED
-              + " (add the message, or name one the file has)");
+      context.report(node, UnknownReference.message(what + " " + node.describe(), "message", ref));
     }
   }
 }

@@ -1,6 +1,5 @@
 package io.checkup.lint.rules;
 
-import io.checkup.lint.PlainText;
 import io.checkup.lint.Rule;
 import io.checkup.lint.RuleContext;
 import io.checkup.lint.RuleInfo;
@@ -61,14 +60,7 @@ public final class SignalRefRule implements Rule {
       }
       signals = signals != null ? signals : graph.rootElementIds("signal");
       if (!signals.contains(References.resolve("signal", ref, graph.definitions()))) {
-        context.report(
-            node,
-            what
-                + " names signal '"
-                + PlainText.oneLine(ref, PlainText.NAME_LENGTH)
-                + "', which the file does not have: "
-                + REFUSED
-                + " (add the signal, or name one the file has)");
+        context.report(node, UnknownReference.message(what, "signal", ref));
       }
     }
   }
