@@ -177,7 +177,7 @@ public final class LintResults implements DeploymentListener {
    *
    * @throws LintBusyException when the caller has waited {@value #WAIT_MILLIS} ms for the lint (its
    *     own turn, or the lint another caller started), or {@value #MAX_WAITING} callers wait
-   *     already; the lint goes on, and asking again later gets its findings
+   *     already; a lint under way goes on, and asking again later gets its findings
    */
   public Optional<List<ResourceFindings>> forDeployment(String deploymentId) {
     List<ResourceFindings> kept = kept(deploymentId);
