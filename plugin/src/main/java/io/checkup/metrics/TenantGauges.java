@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,9 @@ public final class TenantGauges implements Consumer<Report> {
   private static final Logger LOG = LoggerFactory.getLogger("io.checkup.metrics");
 
   private volatile boolean warnedOfTenantNamedLikeNone;
+
+  /** The tags already warned of as two tenants' (once each, not on every report). */
+  private final Set<String> warnedOfAlikeTags = ConcurrentHashMap.newKeySet();
 
   private final MultiGauge score;
   private final MultiGauge level;
@@ -96,10 +100,12 @@ public final class TenantGauges implements Consumer<Report> {
           tenant.tenantId() == null ? WITHOUT_TENANT : PlainText.withoutControls(tenant.tenantId());
       if (!tagged.add(tag)) {
         // "a\u001bb" written out reads as a tenant literally named so: the first keeps the tag
-        LOG.warn(
-            "camunda-checkup metrics: two tenants have the tag '{}' once control characters are written "
-                + "out; the second has no gauges (the report lists it)",
-            PlainText.oneLine(tag, PlainText.NAME_LENGTH));
+        if (warnedOfAlikeTags.add(tag)) {
+          LOG.warn(
+              "camunda-checkup metrics: two tenants have the tag '{}' once control characters are written "
+                  + "out; the second has no gauges (the report lists it)",
+              PlainText.oneLine(tag, PlainText.NAME_LENGTH));
+        }
         continue;
       }
       Tags tags = Tags.of("tenant", tag);

@@ -137,6 +137,9 @@ class ReportMetricsTest {
           .allSatisfy(tag -> assertThat(tag).doesNotContain("\u001b"))
           .hasSize(report.tenants().size() - 1);
       assertThat(log.lines()).singleElement().asString().contains("two tenants have the tag");
+      // once, not on every report
+      checkup.getReport().generate(ReportScope.all());
+      assertThat(log.lines()).hasSize(1);
     }
   }
 
