@@ -195,20 +195,19 @@ public final class LintResults implements DeploymentListener {
       throw busy(MAX_WAITING + " requests wait for stored models to be linted already");
     }
     CompletableFuture<List<ResourceFindings>> mine = new CompletableFuture<>();
-    CompletableFuture<List<ResourceFindings>> underWay;
     try {
-      underWay = linting.putIfAbsent(deploymentId, mine);
-      if (underWay == null && !takeTurn()) {
+      CompletableFuture<List<ResourceFindings>> underWay = linting.putIfAbsent(deploymentId, mine);
+      if (underWay != null) {
+        return Optional.of(await(underWay));
+      }
+      if (!takeTurn()) {
         LintBusyException busy = busy("another deployment's stored models have been linting");
         mine.completeExceptionally(busy); // and so for those who joined it meanwhile
         linting.remove(deploymentId, mine);
         throw busy;
       }
     } finally {
-      waiting.decrementAndGet();
-    }
-    if (underWay != null) {
-      return Optional.of(await(underWay));
+      waiting.decrementAndGet(); // waiting no more: answered, told to come back, or linting
     }
     try {
       // kept meanwhile by a caller that was linting it when this one looked
@@ -270,7 +269,6 @@ public final class LintResults implements DeploymentListener {
 
   /** The outcome of the lint another caller started, waited for at most {@link #waitMillis}. */
   private List<ResourceFindings> await(CompletableFuture<List<ResourceFindings>> underWay) {
-    waiting.incrementAndGet();
     try {
       return underWay.get(waitMillis, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -283,8 +281,6 @@ public final class LintResults implements DeploymentListener {
         throw failure;
       }
       throw new IllegalStateException(e.getCause());
-    } finally {
-      waiting.decrementAndGet();
     }
   }
 

@@ -81,12 +81,7 @@ class ReportMetricsTest {
   @Test
   void aTenantNamedLikeTheTenantLessPartHasNoGaugesOfItsOwn() throws Exception {
     CheckupProcessEnginePlugin checkup = scenario(null);
-    engine
-        .getRepositoryService()
-        .createDeployment()
-        .tenantId(TenantGauges.WITHOUT_TENANT)
-        .addModelInstance("odd.bpmn", Models.startToEnd("odd"))
-        .deploy();
+    deployTo(TenantGauges.WITHOUT_TENANT);
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     checkup.setMeterRegistry(registry);
 
@@ -117,14 +112,8 @@ class ReportMetricsTest {
   @Test
   void aTenantIdWithControlCharactersIsWrittenOutInItsTag() throws Exception {
     CheckupProcessEnginePlugin checkup = scenario(null);
-    for (String tenant : new String[] {"red\u001b[31m", "red\\u001b[31m"}) {
-      engine
-          .getRepositoryService()
-          .createDeployment()
-          .tenantId(tenant)
-          .addModelInstance("odd.bpmn", Models.startToEnd("odd"))
-          .deploy();
-    }
+    deployTo("red\u001b[31m");
+    deployTo("red\\u001b[31m");
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     checkup.setMeterRegistry(registry);
 
@@ -141,6 +130,16 @@ class ReportMetricsTest {
       checkup.getReport().generate(ReportScope.all());
       assertThat(log.lines()).hasSize(1);
     }
+  }
+
+  /** A process of one start and end event, deployed for a tenant the engine takes as given. */
+  private void deployTo(String tenant) {
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .tenantId(tenant)
+        .addModelInstance("odd.bpmn", Models.startToEnd("odd"))
+        .deploy();
   }
 
   private CheckupProcessEnginePlugin scenario(String excluded) throws Exception {

@@ -1,6 +1,8 @@
 package io.checkup.lint.model;
 
 import io.checkup.lint.xml.XmlNode;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,5 +35,22 @@ public final class References {
       }
     }
     return reference.substring(colon + 1);
+  }
+
+  /**
+   * The codes of a file's errors or escalations by id, as the engine reads them: the last of two
+   * with one id counts, and an empty code is none (null).
+   *
+   * @param type error or escalation
+   */
+  public static Map<String, String> codes(BpmnGraph graph, String type) {
+    Map<String, String> codes = new HashMap<>();
+    for (XmlNode global : graph.rootElements(type)) {
+      if (global.id() != null) {
+        String code = global.attr(type + "Code");
+        codes.put(global.id(), code == null || code.isEmpty() ? null : code);
+      }
+    }
+    return codes;
   }
 }

@@ -7,7 +7,9 @@ import io.checkup.lint.RuleInfo;
 import io.checkup.lint.Severity;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
+import io.checkup.lint.model.References;
 import io.checkup.lint.xml.XmlNode;
+import java.util.Map;
 
 /**
  * An error end event of an executable process that throws no error (no {@code errorRef}, or an
@@ -33,6 +35,7 @@ public final class ErrorRefRule implements Rule {
 
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
+    Map<String, String> codes = null;
     for (FlowNode event : graph.flowNodes()) {
       if (!event.isEndEvent() || !event.scope().isExecutable()) {
         continue;
@@ -52,32 +55,19 @@ public final class ErrorRefRule implements Rule {
                 + " (choose the error it throws, with its code)");
         continue;
       }
-      XmlNode error = errorWithId(graph, ref);
-      if (error != null) {
-        String code = error.attr("errorCode");
-        if (code == null || code.isEmpty()) {
-          context.report(
-              event,
-              "Error end event "
-                  + event.describe()
-                  + " throws error '"
-                  + PlainText.oneLine(ref, PlainText.NAME_LENGTH)
-                  + "', which has no errorCode: "
-                  + REFUSED
-                  + " (give the error a code: a boundary or start event catches an error by it)");
-        }
+      // looked up by id as written, prefix and all; a reference to no error is thrown as the code
+      codes = codes != null ? codes : References.codes(graph, "error");
+      if (codes.containsKey(ref) && codes.get(ref) == null) {
+        context.report(
+            event,
+            "Error end event "
+                + event.describe()
+                + " throws error '"
+                + PlainText.oneLine(ref, PlainText.NAME_LENGTH)
+                + "', which has no errorCode: "
+                + REFUSED
+                + " (give the error a code: a boundary or start event catches an error by it)");
       }
     }
-  }
-
-  /** The error the engine finds for this reference: by id as written, prefix and all. */
-  private static XmlNode errorWithId(BpmnGraph graph, String ref) {
-    XmlNode found = null;
-    for (XmlNode error : graph.rootElements("error")) {
-      if (ref.equals(error.id())) {
-        found = error; // the engine keeps the last of two errors with one id
-      }
-    }
-    return found;
   }
 }

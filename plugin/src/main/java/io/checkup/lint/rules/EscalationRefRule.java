@@ -7,9 +7,9 @@ import io.checkup.lint.RuleInfo;
 import io.checkup.lint.Severity;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
+import io.checkup.lint.model.References;
 import io.checkup.lint.model.Scope;
 import io.checkup.lint.xml.XmlNode;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -68,7 +68,7 @@ public final class EscalationRefRule implements Rule {
         }
         continue;
       }
-      codes = codes != null ? codes : codes(graph);
+      codes = codes != null ? codes : References.codes(graph, "escalation");
       if (!codes.containsKey(ref)) {
         context.report(event, UnknownReference.message(what, "escalation", ref));
       } else if (throwing && codes.get(ref) == null) {
@@ -82,20 +82,5 @@ public final class EscalationRefRule implements Rule {
                 + " (give the escalation a code: a boundary or start event catches it by that)");
       }
     }
-  }
-
-  /**
-   * The escalations by id, each with its code or null (an empty code is none), as the engine reads
-   * them.
-   */
-  private static Map<String, String> codes(BpmnGraph graph) {
-    Map<String, String> codes = new HashMap<>();
-    for (XmlNode escalation : graph.rootElements("escalation")) {
-      if (escalation.id() != null) {
-        String code = escalation.attr("escalationCode");
-        codes.put(escalation.id(), code == null || code.isEmpty() ? null : code);
-      }
-    }
-    return codes;
   }
 }
