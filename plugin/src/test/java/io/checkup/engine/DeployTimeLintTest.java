@@ -398,6 +398,16 @@ class DeployTimeLintTest {
           .hasMessageContaining("which has no ")
           .hasMessageContaining("throws no ");
     }
+    // a task's field injections are read from the engine's parse as well
+    assertThat(refusalOf("rules/task-implementation/invalid.bpmn"))
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining("No recipient is defined on the mail activity")
+        .hasMessageContaining(
+            "[task-implementation] Service task 'Mail customer' (mail) is a mail task without the"
+                + " field 'to'")
+        .hasMessageContaining(
+            "[task-implementation] Service task 'Run backup' (shellWait) is a shell task whose"
+                + " field 'wait' is 'yes'");
   }
 
   @Test

@@ -16,11 +16,12 @@ import java.util.Set;
  * A service, send or business rule task of an executable process that says nothing the engine can
  * run, names a {@code camunda:type} it does not know, or is an external task without a topic: the
  * engine refuses to deploy the process (Camunda 7's {@code BpmnParse.parseServiceTaskLike} and
- * {@code validateServiceTaskLike}, the same in Operaton and CIB seven). A business rule task with
- * {@code camunda:decisionRef} calls a decision and needs nothing else; a connector counts as an
- * implementation (it needs the connect plugin, which the linter cannot see). At deploy time a
- * finding is left out where the engine's parse found the task something to run after all (a parse
- * listener of another plugin can give it one).
+ * {@code validateServiceTaskLike}, the same in Operaton and CIB seven); a mail task without a
+ * recipient or body and a shell task without a command or with a field the engine cannot read are
+ * refused too. A business rule task with {@code camunda:decisionRef} calls a decision and needs
+ * nothing else; a connector counts as an implementation (it needs the connect plugin, which the
+ * linter cannot see). At deploy time a finding is left out where the engine's parse found the task
+ * something to run after all (a parse listener of another plugin can give it one).
  */
 @RuleInfo(
     id = TaskImplementationRule.ID,
@@ -35,7 +36,9 @@ public final class TaskImplementationRule implements Rule {
   public static final String ID = "task-implementation";
 
   /**
-   * The fact that says what a finding misses: {@code implementation}, {@code type}, {@code topic}.
+   * The fact that says what a finding misses: {@code implementation}, {@code type}, {@code topic},
+   * a mail task's {@code recipient} or {@code body}, a shell task's {@code command} or a {@code
+   * field} it cannot read.
    */
   public static final String MISSING = "missing";
 
@@ -49,6 +52,11 @@ public final class TaskImplementationRule implements Rule {
 
   /** The values of {@code camunda:type} the engine runs (compared without case, as it does). */
   private static final Set<String> TYPES = Set.of("external", "mail", "shell");
+
+  /** The shell task's fields the engine reads as true or false. */
+  private static final Set<String> SHELL_SWITCHES = Set.of("wait", "redirectError", "cleanEnv");
+
+  private static final Set<String> BOOLEANS = Set.of("true", "false");
 
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
@@ -87,6 +95,8 @@ public final class TaskImplementationRule implements Rule {
                   + "topic: "
                   + REFUSED
                   + " (name the topic its workers fetch)");
+        } else if (!known.equals("external")) {
+          checkFields(context, task, what, known);
         }
         continue;
       }
@@ -108,17 +118,135 @@ public final class TaskImplementationRule implements Rule {
                 + REFUSED
                 + " (choose its implementation, or make it a plain task while the work is done by"
                 + " hand)");
+      } else if (injectsFields(task)) {
+        checkFields(context, task, what, "class");
       }
     }
   }
 
   /**
-   * A finding with what is missing as a fact ({@code implementation}, {@code type} or {@code
-   * topic}): at deploy time only a missing implementation can have been made up for by another
-   * plugin's parse listener.
+   * The fields the engine reads for the task's implementation: a field without a value is refused,
+   * a mail task needs a recipient and a body, a shell task a command and fixed values.
+   */
+  private static void checkFields(
+      RuleContext context, FlowNode task, String what, String implementation) {
+    List<TaskFields.Field> fields = TaskFields.of(task);
+    for (TaskFields.Field field : fields) {
+      if (!field.hasValue()) {
+        report(
+            context,
+            task,
+            "field",
+            what
+                + " has the field '"
+                + PlainText.oneLine(field.name(), PlainText.NAME_LENGTH)
+                + "' without a value: "
+                + REFUSED
+                + " (give it a string or an expression, or remove it)");
+      }
+    }
+    if (implementation.equals("mail")) {
+      checkMail(context, task, what, fields);
+    } else if (implementation.equals("shell")) {
+      checkShell(context, task, what, fields);
+    }
+  }
+
+  /**
+   * A mail task needs a recipient and a text or HTML body ({@code
+   * validateFieldDeclarationsForEmail}).
+   */
+  private static void checkMail(
+      RuleContext context, FlowNode task, String what, List<TaskFields.Field> fields) {
+    if (!TaskFields.has(fields, "to")) {
+      report(
+          context,
+          task,
+          "recipient",
+          what
+              + " is a mail task without the field 'to': "
+              + REFUSED
+              + " (give it the recipient's address in a field named 'to')");
+    }
+    if (!TaskFields.has(fields, "text") && !TaskFields.has(fields, "html")) {
+      report(
+          context,
+          task,
+          "body",
+          what
+              + " is a mail task without the field 'text' or 'html': "
+              + REFUSED
+              + " (give it the mail's body in a field named 'text' or 'html')");
+    }
+  }
+
+  /**
+   * A shell task needs a command, and its switches are true or false written out ({@code
+   * validateFieldDeclarationsForShell}, which reads every field as a fixed string: an expression
+   * there fails the deployment with a {@code ClassCastException}).
+   */
+  private static void checkShell(
+      RuleContext context, FlowNode task, String what, List<TaskFields.Field> fields) {
+    if (!TaskFields.has(fields, "command")) {
+      report(
+          context,
+          task,
+          "command",
+          what
+              + " is a shell task without the field 'command': "
+              + REFUSED
+              + " (give it the command to run in a field named 'command')");
+    }
+    for (TaskFields.Field field : fields) {
+      if (!field.hasValue()) {
+        continue;
+      }
+      String name = PlainText.oneLine(field.name(), PlainText.NAME_LENGTH);
+      if (!field.string()) {
+        report(
+            context,
+            task,
+            "field",
+            what
+                + " is a shell task whose field '"
+                + name
+                + "' is an expression, which the engine cannot read there: "
+                + REFUSED
+                + " (give it a fixed value)");
+      } else if (SHELL_SWITCHES.contains(field.name())
+          && !BOOLEANS.contains(field.value().toLowerCase(Locale.ROOT))) {
+        report(
+            context,
+            task,
+            "field",
+            what
+                + " is a shell task whose field '"
+                + name
+                + "' is '"
+                + PlainText.oneLine(field.value(), PlainText.NAME_LENGTH)
+                + "': "
+                + REFUSED
+                + " (write true or false)");
+      }
+    }
+  }
+
+  /**
+   * A finding with what is missing as a fact ({@link #MISSING}): at deploy time only a missing
+   * implementation can have been made up for by another plugin's parse listener.
    */
   private static void report(RuleContext context, FlowNode task, String missing, String message) {
     context.report(task, message, List.of(), Map.of(MISSING, missing));
+  }
+
+  /**
+   * Whether the engine runs the task by a class or a delegate expression, and so reads its fields
+   * (it does not for an expression or a connector).
+   */
+  private static boolean injectsFields(FlowNode task) {
+    String className = task.camundaAttr("class");
+    return (className != null && !className.trim().isEmpty())
+        || task.camundaAttr("delegateExpression") != null;
   }
 
   /** As the engine decides it: a class or expression that is not blank, any delegate expression. */

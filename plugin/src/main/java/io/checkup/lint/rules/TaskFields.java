@@ -1,0 +1,76 @@
+package io.checkup.lint.rules;
+
+import io.checkup.lint.model.Bpmn;
+import io.checkup.lint.model.FlowNode;
+import io.checkup.lint.xml.XmlNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code camunda:field} injections in a task's {@code extensionElements} as Camunda 7's parse
+ * reads them ({@code BpmnParse.parseFieldDeclarations}): a field has a value if it has a string
+ * ({@code stringValue} or a {@code camunda:string} element, not empty) or an expression ({@code
+ * expression} or a {@code camunda:expression} element, not blank). The engine's schema validation
+ * refuses fields outside {@code extensionElements}.
+ */
+final class TaskFields {
+
+  /**
+   * A field: its name, its value (null: none) and whether that is a fixed string (false: an
+   * expression).
+   */
+  record Field(String name, String value, boolean string) {
+
+    boolean hasValue() {
+      return value != null;
+    }
+  }
+
+  private TaskFields() {}
+
+  /** The task's fields with a name, in the order written. */
+  static List<Field> of(FlowNode task) {
+    XmlNode extensions = task.extensionElements();
+    if (extensions == null) {
+      return List.of();
+    }
+    List<Field> fields = new ArrayList<>();
+    for (XmlNode field : extensions.children()) {
+      String name = field.attr("name");
+      if (name == null
+          || !field.localName().equals("field")
+          || !Bpmn.isCamundaNamespace(field.namespace())) {
+        continue;
+      }
+      String string = value(field, "stringValue", "string");
+      String expression = value(field, "expression", "expression");
+      if (string != null && !string.isEmpty()) {
+        fields.add(new Field(name, string, true));
+      } else if (expression != null && !expression.isBlank()) {
+        fields.add(new Field(name, expression, false));
+      } else {
+        fields.add(new Field(name, null, false));
+      }
+    }
+    return fields;
+  }
+
+  /** Whether one of the fields of that name has a value. */
+  static boolean has(List<Field> fields, String name) {
+    return fields.stream().anyMatch(field -> field.hasValue() && field.name().equals(name));
+  }
+
+  /** The attribute's value or the child element's text (blanks kept, as the engine keeps them). */
+  private static String value(XmlNode field, String attribute, String element) {
+    String value = field.attr(attribute);
+    if (value != null) {
+      return value;
+    }
+    for (XmlNode child : field.children()) {
+      if (child.localName().equals(element) && Bpmn.isCamundaNamespace(child.namespace())) {
+        return child.blanksOnly() ? " " : child.text();
+      }
+    }
+    return null;
+  }
+}
