@@ -8,6 +8,7 @@ import io.checkup.lint.rules.DeadlockRule;
 import io.checkup.lint.rules.DuplicateIdRule;
 import io.checkup.lint.rules.ElementDiversityRule;
 import io.checkup.lint.rules.ErrorRefRule;
+import io.checkup.lint.rules.EscalationHandlerRule;
 import io.checkup.lint.rules.EscalationRefRule;
 import io.checkup.lint.rules.ExclusiveGatewayRule;
 import io.checkup.lint.rules.FakeBranchRule;
@@ -101,6 +102,7 @@ final class BuiltInRules {
         new CallActivityRule(),
         new ErrorRefRule(),
         new EscalationRefRule(),
+        new EscalationHandlerRule(),
         new CheckupDisableRule(),
         new DuplicateIdRule());
   }

@@ -398,6 +398,15 @@ class DeployTimeLintTest {
           .hasMessageContaining("which has no ")
           .hasMessageContaining("throws no ");
     }
+    assertThat(refusalOf("rules/escalation-handler/invalid.bpmn"))
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining("should only be attached to a subprocess")
+        .hasMessageContaining(
+            "[escalation-handler] Escalation boundary event 'Charge late' (onCharge) is attached to"
+                + " 'Charge' (charge), which cannot catch an escalation")
+        .hasMessageContaining(
+            "[escalation-handler] Escalation start event 'Lost parcel' (lostStart) catches"
+                + " escalation code 'LOST' beside 'Any escalation' (anyStart)");
     // a task's field injections are read from the engine's parse as well
     assertThat(refusalOf("rules/task-implementation/invalid.bpmn"))
         .isInstanceOf(ParseException.class)

@@ -330,6 +330,26 @@ class RefusedByCamundaTest {
     assertThat(deployed("/rules/escalation-ref/valid.bpmn")).containsExactly("Deployed");
   }
 
+  /** Every handler of the rule's invalid fixture for its own reason; the valid one deploys. */
+  @Test
+  void escalationHandlersTheRuleReports() {
+    assertRefused(
+        "/rules/escalation-handler/invalid.bpmn",
+        "An escalation boundary event should only be attached to a subprocess, a call activity or"
+            + " an user task | resource fixture.bpmn | line 15",
+        "multiple escalation event subprocesses with the same escalationCode 'LATE' are not"
+            + " supported on same scope | resource fixture.bpmn | line 33",
+        "The same scope can not contains an escalation boundary event without escalation code and"
+            + " another one with escalation code.",
+        "The same scope can not contains more than one escalation boundary event without"
+            + " escalation code.",
+        "multiple escalation boundary events with the same escalationCode 'LOST' are not supported"
+            + " on same scope | resource fixture.bpmn | line 61",
+        "The same scope can not contains an escalation event subprocess without escalation code"
+            + " and another one with escalation code.");
+    assertThat(deployed("/rules/escalation-handler/valid.bpmn")).containsExactly("Deployed");
+  }
+
   /** The keys of the process definitions the engine deployed from the fixture. */
   private List<String> deployed(String fixture) {
     return engine
