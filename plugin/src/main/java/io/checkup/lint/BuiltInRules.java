@@ -14,6 +14,7 @@ import io.checkup.lint.rules.ExclusiveGatewayRule;
 import io.checkup.lint.rules.FakeBranchRule;
 import io.checkup.lint.rules.HistoryTimeToLiveRule;
 import io.checkup.lint.rules.LackOfSynchronizationRule;
+import io.checkup.lint.rules.ListenerImplementationRule;
 import io.checkup.lint.rules.MessageRefRule;
 import io.checkup.lint.rules.ModelSizeRule;
 import io.checkup.lint.rules.MultiInstanceRule;
@@ -103,6 +104,7 @@ final class BuiltInRules {
         new ErrorRefRule(),
         new EscalationRefRule(),
         new EscalationHandlerRule(),
+        new ListenerImplementationRule(),
         new CheckupDisableRule(),
         new DuplicateIdRule());
   }

@@ -407,6 +407,16 @@ class DeployTimeLintTest {
         .hasMessageContaining(
             "[escalation-handler] Escalation start event 'Lost parcel' (lostStart) catches"
                 + " escalation code 'LOST' beside 'Any escalation' (anyStart)");
+    // a listener's attributes and children are read from the engine's parse as well
+    assertThat(refusalOf("rules/listener-implementation/invalid.bpmn"))
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining("Attribute 'class' cannot be empty")
+        .hasMessageContaining(
+            "[listener-implementation] Execution listener (start) of 'Received' (s) has an empty"
+                + " class")
+        .hasMessageContaining(
+            "[listener-implementation] Task listener (complete) of 'Review' (review) has the field"
+                + " 'channel' without a value");
     // a task's field injections are read from the engine's parse as well
     assertThat(refusalOf("rules/task-implementation/invalid.bpmn"))
         .isInstanceOf(ParseException.class)

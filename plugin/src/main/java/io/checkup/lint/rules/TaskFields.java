@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code camunda:field} injections in a task's {@code extensionElements} as Camunda 7's parse
- * reads them ({@code BpmnParse.parseFieldDeclarations}): a field has a value if it has a string
- * ({@code stringValue} or a {@code camunda:string} element, not empty) or an expression ({@code
- * expression} or a {@code camunda:expression} element, not blank). The engine's schema validation
- * refuses fields outside {@code extensionElements}.
+ * The {@code camunda:field} injections of a task (in its {@code extensionElements}) or of a
+ * listener as Camunda 7's parse reads them ({@code BpmnParse.parseFieldDeclarations}): a field has
+ * a value if it has a string ({@code stringValue} or a {@code camunda:string} element, not empty)
+ * or an expression ({@code expression} or a {@code camunda:expression} element, not blank). The
+ * engine's schema validation refuses fields outside {@code extensionElements}.
  */
 final class TaskFields {
 
@@ -31,11 +31,16 @@ final class TaskFields {
   /** The task's fields with a name, in the order written. */
   static List<Field> of(FlowNode task) {
     XmlNode extensions = task.extensionElements();
-    if (extensions == null) {
-      return List.of();
-    }
+    return extensions == null ? List.of() : in(extensions);
+  }
+
+  /**
+   * The fields with a name among the children of an element: a task's {@code extensionElements} or
+   * a listener (whose fields are its own children).
+   */
+  static List<Field> in(XmlNode holder) {
     List<Field> fields = new ArrayList<>();
-    for (XmlNode field : extensions.children()) {
+    for (XmlNode field : holder.children()) {
       String name = field.attr("name");
       if (name == null
           || !field.localName().equals("field")

@@ -350,6 +350,34 @@ class RefusedByCamundaTest {
     assertThat(deployed("/rules/escalation-handler/valid.bpmn")).containsExactly("Deployed");
   }
 
+  /**
+   * Every listener of the rule's invalid fixtures for its own reason (a timeout listener without a
+   * timer ends the parse: a file of its own); the valid one deploys.
+   */
+  @Test
+  void listenersTheRuleReports() {
+    assertRefused(
+        "/rules/listener-implementation/invalid.bpmn",
+        "Element 'class', 'expression', 'delegateExpression' or 'script' is mandatory on"
+            + " executionListener | resource fixture.bpmn | line 11",
+        "Attribute 'class' cannot be empty | resource fixture.bpmn | line 17",
+        "Attribute 'delegateExpression' cannot be empty",
+        "Attribute 'event' must be one of {start|end}",
+        "Attribute 'event' is mandatory on listener",
+        "Missing attribute 'scriptFormat' for 'script' element",
+        "Element 'class', 'expression', 'delegateExpression' or 'script' is mandatory on"
+            + " taskListener",
+        "Attribute 'event' must be one of {create|assignment|complete|update|delete|timeout}",
+        "One of the following is mandatory on a field declaration",
+        "Attribute 'event' is mandatory on taskListener",
+        "Attribute 'class' cannot be empty | resource fixture.bpmn | line 57");
+    assertRefused(
+        "/rules/listener-implementation/invalid-timeout.bpmn",
+        "Element 'id' is mandatory on taskListener of type 'timeout'",
+        "Element 'timerEventDefinition' is mandatory on taskListener of type 'timeout'");
+    assertThat(deployed("/rules/listener-implementation/valid.bpmn")).containsExactly("Deployed");
+  }
+
   /** The keys of the process definitions the engine deployed from the fixture. */
   private List<String> deployed(String fixture) {
     return engine
