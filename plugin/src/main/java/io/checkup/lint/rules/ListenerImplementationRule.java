@@ -47,12 +47,12 @@ public final class ListenerImplementationRule implements Rule {
   public void check(BpmnGraph graph, RuleContext context) {
     for (Scope process : graph.processes()) {
       if (process.isExecutable()) {
-        checkExecutionListeners(context, process, "process " + process.describe(), true);
+        checkExecutionListeners(context, process, true);
       }
     }
     for (FlowNode node : graph.flowNodes()) {
       if (node.scope().isExecutable()) {
-        checkExecutionListeners(context, node, node.describe(), true);
+        checkExecutionListeners(context, node, true);
         if (node.type().equals("userTask")) {
           checkTaskListeners(context, node);
         }
@@ -61,16 +61,23 @@ public final class ListenerImplementationRule implements Rule {
     for (SequenceFlow flow : graph.sequenceFlows()) {
       if (flow.scope() != null && flow.scope().isExecutable()) {
         // a sequence flow's listeners run when it is taken, whatever event they name
-        checkExecutionListeners(context, flow, flow.describeFlow(), false);
+        checkExecutionListeners(context, flow, false);
       }
     }
   }
 
   private static void checkExecutionListeners(
-      RuleContext context, BpmnElement element, String where, boolean readsEvent) {
-    for (XmlNode listener : element.camundaExtensions("executionListener")) {
+      RuleContext context, BpmnElement element, boolean readsEvent) {
+    XmlNode extensions = element.extensionElements();
+    if (extensions == null) {
+      return;
+    }
+    for (XmlNode listener : extensions.children()) {
+      if (!isCamunda(listener, "executionListener")) {
+        continue;
+      }
       String event = listener.attr("event");
-      String what = "Execution listener" + eventOf(event) + " of " + where;
+      String what = "Execution listener" + eventOf(event) + " of " + where(element);
       if (readsEvent && (event == null || event.trim().isEmpty())) {
         context.report(element, what + " names no event: " + REFUSED + " (choose start or end)");
         continue;
@@ -110,7 +117,14 @@ public final class ListenerImplementationRule implements Rule {
   }
 
   private static void checkTaskListeners(RuleContext context, FlowNode task) {
-    for (XmlNode listener : task.camundaExtensions("taskListener")) {
+    XmlNode extensions = task.extensionElements();
+    if (extensions == null) {
+      return;
+    }
+    for (XmlNode listener : extensions.children()) {
+      if (!isCamunda(listener, "taskListener")) {
+        continue;
+      }
       String event = listener.attr("event");
       String what =
           (("timeout".equals(event)) ? "Timeout task listener" : "Task listener" + eventOf(event))
@@ -195,11 +209,27 @@ public final class ListenerImplementationRule implements Rule {
 
   private static XmlNode camundaChild(XmlNode parent, String localName) {
     for (XmlNode child : parent.children()) {
-      if (child.localName().equals(localName) && Bpmn.isCamundaNamespace(child.namespace())) {
+      if (isCamunda(child, localName)) {
         return child;
       }
     }
     return null;
+  }
+
+  /**
+   * A Camunda extension element of that name (read in place: most elements of a model have
+   * extension elements but no listener, and the rule runs at every deployment).
+   */
+  private static boolean isCamunda(XmlNode node, String localName) {
+    return node.localName().equals(localName) && Bpmn.isCamundaNamespace(node.namespace());
+  }
+
+  /** The element a listener belongs to, for a message (built only for a listener). */
+  private static String where(BpmnElement element) {
+    if (element instanceof Scope process) {
+      return "process " + process.describe();
+    }
+    return element instanceof SequenceFlow flow ? flow.describeFlow() : element.describe();
   }
 
   /** " (start)" for a listener's event as written, or nothing where it names none. */

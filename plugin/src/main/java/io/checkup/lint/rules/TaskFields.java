@@ -39,13 +39,16 @@ final class TaskFields {
    * a listener (whose fields are its own children).
    */
   static List<Field> in(XmlNode holder) {
-    List<Field> fields = new ArrayList<>();
+    List<Field> fields = List.of();
     for (XmlNode field : holder.children()) {
       String name = field.attr("name");
       if (name == null
           || !field.localName().equals("field")
           || !Bpmn.isCamundaNamespace(field.namespace())) {
         continue;
+      }
+      if (fields.isEmpty()) {
+        fields = new ArrayList<>();
       }
       String string = value(field, "stringValue", "string");
       String expression = value(field, "expression", "expression");
