@@ -200,6 +200,14 @@ public final class FlowNode extends BpmnElement {
         : null;
   }
 
+  /**
+   * {@link #onlyEventDefinition(String)} of an event of an executable process (one the engine
+   * parses), or null.
+   */
+  public XmlNode executableEventDefinition(String localName) {
+    return isEvent() && scope().isExecutable() ? onlyEventDefinition(localName) : null;
+  }
+
   public List<FlowNode> linkPartners() {
     return linkPartners;
   }

@@ -36,8 +36,7 @@ public final class CancelEventRule implements Rule {
   public void check(BpmnGraph graph, RuleContext context) {
     Set<FlowNode> cancelled = new HashSet<>();
     for (FlowNode event : graph.flowNodes()) {
-      if (!event.scope().isExecutable()
-          || event.onlyEventDefinition("cancelEventDefinition") == null) {
+      if (event.executableEventDefinition("cancelEventDefinition") == null) {
         continue;
       }
       if (event.isBoundaryEvent()) {

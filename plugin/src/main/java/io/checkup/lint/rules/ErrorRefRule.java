@@ -37,11 +37,8 @@ public final class ErrorRefRule implements Rule {
   public void check(BpmnGraph graph, RuleContext context) {
     Map<String, String> codes = null;
     for (FlowNode event : graph.flowNodes()) {
-      if (!event.isEndEvent() || !event.scope().isExecutable()) {
-        continue;
-      }
-      XmlNode definition = event.onlyEventDefinition("errorEventDefinition");
-      if (definition == null) {
+      XmlNode definition = event.executableEventDefinition("errorEventDefinition");
+      if (definition == null || !event.isEndEvent()) {
         continue;
       }
       String ref = definition.attr("errorRef");

@@ -50,10 +50,7 @@ public final class EscalationHandlerRule implements Rule {
     // sub-processes with event sub-processes of one scope: a group each
     Map<Object, List<Handler>> groups = new HashMap<>();
     for (FlowNode event : graph.flowNodes()) {
-      if (!event.isEvent() || !event.scope().isExecutable()) {
-        continue;
-      }
-      XmlNode definition = event.onlyEventDefinition("escalationEventDefinition");
+      XmlNode definition = event.executableEventDefinition("escalationEventDefinition");
       if (definition == null) {
         continue;
       }

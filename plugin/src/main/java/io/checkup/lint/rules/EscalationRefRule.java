@@ -39,10 +39,7 @@ public final class EscalationRefRule implements Rule {
   public void check(BpmnGraph graph, RuleContext context) {
     Map<String, String> codes = null;
     for (FlowNode event : graph.flowNodes()) {
-      if (!event.isEvent() || !event.scope().isExecutable()) {
-        continue;
-      }
-      XmlNode definition = event.onlyEventDefinition("escalationEventDefinition");
+      XmlNode definition = event.executableEventDefinition("escalationEventDefinition");
       if (definition == null) {
         continue;
       }

@@ -173,14 +173,7 @@ public final class ListenerImplementationRule implements Rule {
         || listener.attr("expression") == null && listener.attr("delegateExpression") != null) {
       for (TaskFields.Field field : TaskFields.in(listener)) {
         if (!field.hasValue()) {
-          context.report(
-              element,
-              what
-                  + " has the field '"
-                  + PlainText.oneLine(field.name(), PlainText.NAME_LENGTH)
-                  + "' without a value: "
-                  + REFUSED
-                  + " (give it a string or an expression, or remove it)");
+          context.report(element, TaskFields.withoutValue(what, field, REFUSED));
         }
       }
       return;

@@ -36,10 +36,7 @@ public final class SignalRefRule implements Rule {
   public void check(BpmnGraph graph, RuleContext context) {
     Set<String> signals = null;
     for (FlowNode node : graph.flowNodes()) {
-      if (!node.isEvent() || !node.scope().isExecutable()) {
-        continue;
-      }
-      XmlNode definition = node.onlyEventDefinition("signalEventDefinition");
+      XmlNode definition = node.executableEventDefinition("signalEventDefinition");
       if (definition == null) {
         continue;
       }

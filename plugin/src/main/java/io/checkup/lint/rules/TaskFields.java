@@ -1,5 +1,6 @@
 package io.checkup.lint.rules;
 
+import io.checkup.lint.PlainText;
 import io.checkup.lint.model.Bpmn;
 import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.xml.XmlNode;
@@ -61,6 +62,16 @@ final class TaskFields {
       }
     }
     return fields;
+  }
+
+  /** The finding of a field without a value, which the engine refuses where it reads fields. */
+  static String withoutValue(String what, Field field, String refused) {
+    return what
+        + " has the field '"
+        + PlainText.oneLine(field.name(), PlainText.NAME_LENGTH)
+        + "' without a value: "
+        + refused
+        + " (give it a string or an expression, or remove it)";
   }
 
   /** Whether one of the fields of that name has a value. */

@@ -53,6 +53,34 @@ public final class TaskImplementationRule implements Rule {
   /** The values of {@code camunda:type} the engine runs (compared without case, as it does). */
   private static final Set<String> TYPES = Set.of("external", "mail", "shell");
 
+  /**
+   * A field a mail or shell task needs ({@code validateFieldDeclarationsForEmail}, {@code
+   * validateFieldDeclarationsForShell}): one of the names, with a value.
+   */
+  private record Required(String missing, List<String> names, String shape, String fix) {}
+
+  private static final Map<String, List<Required>> REQUIRED =
+      Map.of(
+          "mail",
+          List.of(
+              new Required(
+                  "recipient",
+                  List.of("to"),
+                  "mail task without the field 'to'",
+                  "give it the recipient's address in a field named 'to'"),
+              new Required(
+                  "body",
+                  List.of("text", "html"),
+                  "mail task without the field 'text' or 'html'",
+                  "give it the mail's body in a field named 'text' or 'html'")),
+          "shell",
+          List.of(
+              new Required(
+                  "command",
+                  List.of("command"),
+                  "shell task without the field 'command'",
+                  "give it the command to run in a field named 'command'")));
+
   /** The shell task's fields the engine reads as true or false. */
   private static final Set<String> SHELL_SWITCHES = Set.of("wait", "redirectError", "cleanEnv");
 
@@ -133,101 +161,55 @@ public final class TaskImplementationRule implements Rule {
     List<TaskFields.Field> fields = TaskFields.of(task);
     for (TaskFields.Field field : fields) {
       if (!field.hasValue()) {
+        report(context, task, "field", TaskFields.withoutValue(what, field, REFUSED));
+      }
+    }
+    for (Required required : REQUIRED.getOrDefault(implementation, List.of())) {
+      if (required.names().stream().noneMatch(name -> TaskFields.has(fields, name))) {
         report(
             context,
             task,
-            "field",
-            what
-                + " has the field '"
-                + PlainText.oneLine(field.name(), PlainText.NAME_LENGTH)
-                + "' without a value: "
-                + REFUSED
-                + " (give it a string or an expression, or remove it)");
+            required.missing(),
+            what + " is a " + required.shape() + ": " + REFUSED + " (" + required.fix() + ")");
       }
     }
-    if (implementation.equals("mail")) {
-      checkMail(context, task, what, fields);
-    } else if (implementation.equals("shell")) {
+    if (implementation.equals("shell")) {
       checkShell(context, task, what, fields);
     }
   }
 
   /**
-   * A mail task needs a recipient and a text or HTML body ({@code
-   * validateFieldDeclarationsForEmail}).
-   */
-  private static void checkMail(
-      RuleContext context, FlowNode task, String what, List<TaskFields.Field> fields) {
-    if (!TaskFields.has(fields, "to")) {
-      report(
-          context,
-          task,
-          "recipient",
-          what
-              + " is a mail task without the field 'to': "
-              + REFUSED
-              + " (give it the recipient's address in a field named 'to')");
-    }
-    if (!TaskFields.has(fields, "text") && !TaskFields.has(fields, "html")) {
-      report(
-          context,
-          task,
-          "body",
-          what
-              + " is a mail task without the field 'text' or 'html': "
-              + REFUSED
-              + " (give it the mail's body in a field named 'text' or 'html')");
-    }
-  }
-
-  /**
-   * A shell task needs a command, and its switches are true or false written out ({@code
+   * A shell task's switches are true or false written out ({@code
    * validateFieldDeclarationsForShell}, which reads every field as a fixed string: an expression
    * there fails the deployment with a {@code ClassCastException}).
    */
   private static void checkShell(
       RuleContext context, FlowNode task, String what, List<TaskFields.Field> fields) {
-    if (!TaskFields.has(fields, "command")) {
-      report(
-          context,
-          task,
-          "command",
-          what
-              + " is a shell task without the field 'command': "
-              + REFUSED
-              + " (give it the command to run in a field named 'command')");
-    }
     for (TaskFields.Field field : fields) {
       if (!field.hasValue()) {
         continue;
       }
-      String name = PlainText.oneLine(field.name(), PlainText.NAME_LENGTH);
+      String problem;
       if (!field.string()) {
-        report(
-            context,
-            task,
-            "field",
-            what
-                + " is a shell task whose field '"
-                + name
-                + "' is an expression, which the engine cannot read there: "
-                + REFUSED
-                + " (give it a fixed value)");
+        problem = "is an expression, which the engine cannot read there";
       } else if (SHELL_SWITCHES.contains(field.name())
           && !BOOLEANS.contains(field.value().toLowerCase(Locale.ROOT))) {
-        report(
-            context,
-            task,
-            "field",
-            what
-                + " is a shell task whose field '"
-                + name
-                + "' is '"
-                + PlainText.oneLine(field.value(), PlainText.NAME_LENGTH)
-                + "': "
-                + REFUSED
-                + " (write true or false)");
+        problem = "is '" + PlainText.oneLine(field.value(), PlainText.NAME_LENGTH) + "'";
+      } else {
+        continue;
       }
+      report(
+          context,
+          task,
+          "field",
+          what
+              + " is a shell task whose field '"
+              + PlainText.oneLine(field.name(), PlainText.NAME_LENGTH)
+              + "' "
+              + problem
+              + ": "
+              + REFUSED
+              + (field.string() ? " (write true or false)" : " (give it a fixed value)"));
     }
   }
 
