@@ -301,6 +301,19 @@ class RefusedByCamundaTest {
             "",
             "<callActivity id='casePinned' camunda:caseRef='review' camunda:caseBinding='version'/>"),
         "Missing attribute 'caseVersion' when 'caseBinding' has value 'version'");
+    assertRefused(
+        model(
+            "",
+            "<callActivity id='mapped' calledElement='stock'><extensionElements>"
+                + "<camunda:in source='' target=''/><camunda:out target='stock'/>"
+                + "<camunda:in sourceExpression=''/><camunda:in variables='all'/>"
+                + "<camunda:in businessKey='#{execution.processBusinessKey}'/>"
+                + "</extensionElements></callActivity>"),
+        "Empty attribute 'source' when passing variables",
+        "Empty attribute 'target' when attribute 'source' or 'sourceExpression' is set",
+        "Missing parameter 'source' or 'sourceExpression' when passing variables",
+        "Empty attribute 'sourceExpression' when passing variables",
+        "Missing attribute 'target' when attribute 'source' or 'sourceExpression' is set");
     assertThat(deployed("/rules/call-activity/valid.bpmn")).containsExactly("Deployed");
   }
 
