@@ -367,7 +367,11 @@ class DeployTimeLintTest {
         .hasMessageContaining(
             "[call-activity] Call activity 'Archive' (tagged) binds to a version tag")
         .hasMessageContaining(
-            "[call-activity] Call activity 'Review' (casePinned) binds to a version");
+            "[call-activity] Call activity 'Review' (casePinned) binds to a version")
+        .hasMessageContaining("Empty attribute 'source' when passing variables")
+        .hasMessageContaining(
+            "[call-activity] Call activity 'Check stock' (mapped) passes a variable in (camunda:in)"
+                + " with an empty source and an empty target");
     String signalModel =
         """
         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
