@@ -4,6 +4,7 @@ import io.checkup.lint.model.Bpmn;
 import io.checkup.lint.xml.XmlReader;
 import java.io.InputStream;
 import java.util.ArrayDeque;
+import org.camunda.bpm.engine.BpmnParseException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
@@ -76,16 +77,34 @@ final class CheckupBpmnParse extends BpmnParse {
       addError(DeploymentLinter.OWN_PROBLEM + message, tooDeep);
       return;
     }
+    RuntimeException failed = null;
     try {
       super.parseRootElement();
+    } catch (RuntimeException e) {
+      failed = e;
+      throw e;
     } finally {
       // a definition loaded into the cache again (restart, cluster node, cache miss) is not a new
       // deployment:
       // it was linted when it was deployed, and a problem added now would make a deployed process
       // unloadable
       if (deployment != null && deployment.isNew()) {
+        boolean engineErrors = hasErrors();
         linter.lintDeployment(
-            deployment, name, rootElement, getProcessDefinitions(), new Problems());
+            deployment, name, rootElement, getProcessDefinitions(), new Problems(failed != null));
+        if (failed != null
+            && !(failed instanceof BpmnParseException)
+            && !engineErrors
+            && hasErrors()) {
+          // the engine's parse failed with an exception of its own (a shell task's expression
+          // field, a ClassCastException): strict mode's findings make the engine throw its
+          // problem report instead, an answer Camunda Modeler shows, and the failure goes with it
+          addError(
+              DeploymentLinter.OWN_PROBLEM
+                  + "the engine's parse failed: "
+                  + DeploymentLinter.safe(String.valueOf(failed)),
+              rootElement);
+        }
       }
     }
   }
@@ -120,8 +139,18 @@ final class CheckupBpmnParse extends BpmnParse {
     return null;
   }
 
-  /** Strict mode's findings as the engine's own parse problems. */
+  /**
+   * Strict mode's findings as the engine's own parse problems; the engine refuses a resource whose
+   * parse found an error or failed.
+   */
   private final class Problems implements DeploymentLinter.ProblemSink {
+
+    private final boolean parseFailed;
+
+    Problems(boolean parseFailed) {
+      this.parseFailed = parseFailed;
+    }
+
     @Override
     public void addError(String message, Element element) {
       CheckupBpmnParse.this.addError(message, element);
@@ -134,7 +163,7 @@ final class CheckupBpmnParse extends BpmnParse {
 
     @Override
     public boolean engineRefuses() {
-      return hasErrors();
+      return parseFailed || hasErrors();
     }
   }
 }

@@ -433,6 +433,33 @@ class DeployTimeLintTest {
                 + " field 'wait' is 'yes'");
   }
 
+  /**
+   * Where the engine's parse fails with an exception of its own (a shell task's expression field: a
+   * ClassCastException, an HTTP 500 without the finding), strict mode answers with the problem
+   * report, the failure in it; in warn mode the engine's failure stays as it is.
+   */
+  @Test
+  void aParseTheEngineFailsOnIsRefusedWithTheFindingsInStrictMode() {
+    CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
+    plugin.setLintMode("strict");
+    engine(plugin);
+
+    assertThat(refusalOf("rules/task-implementation/invalid-shell-expression.bpmn"))
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining(
+            "[task-implementation] Service task 'Run job' (shellExpression) is a shell task whose"
+                + " field 'command' is an expression")
+        .hasMessageContaining(
+            "[camunda-checkup] the engine's parse failed: java.lang.ClassCastException");
+    assertThat(engine.getRepositoryService().createProcessDefinitionQuery().count()).isZero();
+
+    engine.close();
+    engine(new CheckupProcessEnginePlugin());
+    assertThat(refusalOf("rules/task-implementation/invalid-shell-expression.bpmn"))
+        .isNotInstanceOf(ParseException.class)
+        .hasRootCauseInstanceOf(ClassCastException.class);
+  }
+
   @Test
   void strictModeRefusesWithEveryErrorInTheProblemReport() {
     CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
