@@ -13,6 +13,7 @@ import io.checkup.lint.rules.EscalationRefRule;
 import io.checkup.lint.rules.ExclusiveGatewayRule;
 import io.checkup.lint.rules.FakeBranchRule;
 import io.checkup.lint.rules.HistoryTimeToLiveRule;
+import io.checkup.lint.rules.InputOutputRule;
 import io.checkup.lint.rules.LackOfSynchronizationRule;
 import io.checkup.lint.rules.ListenerImplementationRule;
 import io.checkup.lint.rules.MessageRefRule;
@@ -105,6 +106,7 @@ final class BuiltInRules {
         new EscalationRefRule(),
         new EscalationHandlerRule(),
         new ListenerImplementationRule(),
+        new InputOutputRule(),
         new CheckupDisableRule(),
         new DuplicateIdRule());
   }

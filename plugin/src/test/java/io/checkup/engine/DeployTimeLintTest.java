@@ -421,6 +421,12 @@ class DeployTimeLintTest {
         .hasMessageContaining(
             "[listener-implementation] Task listener (complete) of 'Review' (review) has the field"
                 + " 'channel' without a value");
+    assertThat(refusalOf("rules/input-output/invalid.bpmn"))
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining("camunda:outputParameter not allowed for multi-instance constructs")
+        .hasMessageContaining(
+            "[input-output] 'Review' (review) has input/output mappings (camunda:inputOutput) with"
+                + " output parameters, which the engine takes on no multi-instance activity");
     // a task's field injections are read from the engine's parse as well
     assertThat(refusalOf("rules/task-implementation/invalid.bpmn"))
         .isInstanceOf(ParseException.class)

@@ -171,6 +171,21 @@ public final class Bpmn {
         || ACTIVITI_NS.equals(namespace);
   }
 
+  /** Whether the node is the Camunda extension element of that name ({@code camunda:field}). */
+  public static boolean isCamunda(XmlNode node, String localName) {
+    return node.localName().equals(localName) && isCamundaNamespace(node.namespace());
+  }
+
+  /** The parent's first child that is the Camunda extension element of that name, or null. */
+  public static XmlNode camundaChild(XmlNode parent, String localName) {
+    for (XmlNode child : parent.children()) {
+      if (isCamunda(child, localName)) {
+        return child;
+      }
+    }
+    return null;
+  }
+
   /** "timerEventDefinition" -> "timer". */
   public static String eventDefinitionKind(String localName) {
     return localName.endsWith("EventDefinition")

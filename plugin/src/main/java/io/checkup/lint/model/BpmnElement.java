@@ -111,7 +111,7 @@ public abstract class BpmnElement {
     }
     List<XmlNode> found = new ArrayList<>();
     for (XmlNode child : extensions.children()) {
-      if (child.localName().equals(localName) && Bpmn.isCamundaNamespace(child.namespace())) {
+      if (Bpmn.isCamunda(child, localName)) {
         found.add(child);
       }
     }

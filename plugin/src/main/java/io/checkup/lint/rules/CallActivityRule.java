@@ -84,8 +84,7 @@ public final class CallActivityRule implements Rule {
     }
     for (XmlNode mapping : extensions.children()) {
       String direction = mapping.localName();
-      if (!(direction.equals("in") || direction.equals("out"))
-          || !Bpmn.isCamundaNamespace(mapping.namespace())
+      if (!(Bpmn.isCamunda(mapping, "in") || Bpmn.isCamunda(mapping, "out"))
           || "all".equals(mapping.attr("variables"))
           || direction.equals("in") && !absent(mapping.attr("businessKey"))) {
         continue;

@@ -73,7 +73,7 @@ public final class ListenerImplementationRule implements Rule {
       return;
     }
     for (XmlNode listener : extensions.children()) {
-      if (!isCamunda(listener, "executionListener")) {
+      if (!Bpmn.isCamunda(listener, "executionListener")) {
         continue;
       }
       String event = listener.attr("event");
@@ -122,7 +122,7 @@ public final class ListenerImplementationRule implements Rule {
       return;
     }
     for (XmlNode listener : extensions.children()) {
-      if (!isCamunda(listener, "taskListener")) {
+      if (!Bpmn.isCamunda(listener, "taskListener")) {
         continue;
       }
       String event = listener.attr("event");
@@ -181,7 +181,7 @@ public final class ListenerImplementationRule implements Rule {
     if (listener.attr("expression") != null) {
       return;
     }
-    XmlNode script = camundaChild(listener, "script");
+    XmlNode script = Bpmn.camundaChild(listener, "script");
     if (script == null) {
       context.report(
           element,
@@ -198,23 +198,6 @@ public final class ListenerImplementationRule implements Rule {
               + REFUSED
               + " (name the script's language, e.g. groovy or javascript)");
     }
-  }
-
-  private static XmlNode camundaChild(XmlNode parent, String localName) {
-    for (XmlNode child : parent.children()) {
-      if (isCamunda(child, localName)) {
-        return child;
-      }
-    }
-    return null;
-  }
-
-  /**
-   * A Camunda extension element of that name (read in place: most elements of a model have
-   * extension elements but no listener, and the rule runs at every deployment).
-   */
-  private static boolean isCamunda(XmlNode node, String localName) {
-    return node.localName().equals(localName) && Bpmn.isCamundaNamespace(node.namespace());
   }
 
   /** The element a listener belongs to, for a message (built only for a listener). */

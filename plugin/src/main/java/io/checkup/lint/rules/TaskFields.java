@@ -43,9 +43,7 @@ final class TaskFields {
     List<Field> fields = List.of();
     for (XmlNode field : holder.children()) {
       String name = field.attr("name");
-      if (name == null
-          || !field.localName().equals("field")
-          || !Bpmn.isCamundaNamespace(field.namespace())) {
+      if (name == null || !Bpmn.isCamunda(field, "field")) {
         continue;
       }
       if (fields.isEmpty()) {
@@ -85,11 +83,7 @@ final class TaskFields {
     if (value != null) {
       return value;
     }
-    for (XmlNode child : field.children()) {
-      if (child.localName().equals(element) && Bpmn.isCamundaNamespace(child.namespace())) {
-        return child.blanksOnly() ? " " : child.text();
-      }
-    }
-    return null;
+    XmlNode child = Bpmn.camundaChild(field, element);
+    return child == null ? null : child.blanksOnly() ? " " : child.text();
   }
 }

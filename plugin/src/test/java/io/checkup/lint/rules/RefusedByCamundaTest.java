@@ -391,6 +391,22 @@ class RefusedByCamundaTest {
     assertThat(deployed("/rules/listener-implementation/valid.bpmn")).containsExactly("Deployed");
   }
 
+  /** Every element of the rule's invalid fixture for its own reason; the valid one deploys. */
+  @Test
+  void inputOutputMappingsTheRuleReports() {
+    assertRefused(
+        "/rules/input-output/invalid.bpmn",
+        "camunda:inputOutput mapping unsupported for element type 'startEvent'.",
+        "camunda:inputOutput mapping unsupported for element type 'exclusiveGateway'.",
+        "camunda:outputParameter not allowed for multi-instance constructs",
+        "Missing attribute 'name' for inputParameter | resource fixture.bpmn | line 35",
+        "camunda:inputOutput mapping unsupported for element type 'subProcess' with attribute"
+            + " 'triggeredByEvent = true'.",
+        "camunda:outputParameter not allowed for element type 'endEvent'.",
+        "camunda:inputOutput mapping unsupported for element type 'boundaryEvent'.");
+    assertThat(deployed("/rules/input-output/valid.bpmn")).containsExactly("Deployed");
+  }
+
   /** The keys of the process definitions the engine deployed from the fixture. */
   private List<String> deployed(String fixture) {
     return engine
