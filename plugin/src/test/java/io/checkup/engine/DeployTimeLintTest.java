@@ -423,7 +423,7 @@ class DeployTimeLintTest {
                 + " 'channel' without a value");
     assertThat(refusalOf("rules/input-output/invalid.bpmn"))
         .isInstanceOf(ParseException.class)
-        .hasMessageContaining("camunda:outputParameter not allowed for multi-instance constructs")
+        .hasMessageContaining("outputParameter not allowed for multi-instance constructs")
         .hasMessageContaining(
             "[input-output] 'Review' (review) has input/output mappings (camunda:inputOutput) with"
                 + " output parameters, which the engine takes on no multi-instance activity");

@@ -67,7 +67,7 @@ public final class CallActivityRule implements Rule {
           missing(call, context, what, binding, "calledElementVersionTag");
         }
       }
-      checkMappings(call, context, what);
+      checkMappings(graph, call, context, what);
     }
   }
 
@@ -77,7 +77,8 @@ public final class CallActivityRule implements Rule {
    * validation): each names a source or source expression that is not empty and a target that is
    * not empty, unless it passes all variables or, going in, the business key.
    */
-  private static void checkMappings(FlowNode call, RuleContext context, String what) {
+  private static void checkMappings(
+      BpmnGraph graph, FlowNode call, RuleContext context, String what) {
     XmlNode extensions = call.extensionElements();
     if (extensions == null) {
       return;
@@ -113,7 +114,9 @@ public final class CallActivityRule implements Rule {
             what
                 + " passes a variable "
                 + (direction.equals("in") ? "in" : "out")
-                + " (camunda:"
+                + " ("
+                + graph.extensionPrefix()
+                + ":"
                 + direction
                 + (absent(target)
                     ? ""

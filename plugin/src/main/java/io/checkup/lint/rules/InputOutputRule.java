@@ -41,12 +41,11 @@ public final class InputOutputRule implements Rule {
       if (mapping == null || !node.scope().isExecutable()) {
         continue;
       }
-      String what = node.describe() + " has input/output mappings (camunda:inputOutput)";
       String place = unsupported(node);
       if (place != null) {
         context.report(
             node,
-            what
+            what(graph, node)
                 + ", which the engine takes on no "
                 + place
                 + ": "
@@ -67,7 +66,7 @@ public final class InputOutputRule implements Rule {
           named = false;
           context.report(
               node,
-              what
+              what(graph, node)
                   + " with an "
                   + (kind.equals("inputParameter") ? "input" : "output")
                   + " parameter without a name (line "
@@ -80,7 +79,7 @@ public final class InputOutputRule implements Rule {
       if (named && outputs && (node.isEndEvent() || node.isMultiInstance())) {
         context.report(
             node,
-            what
+            what(graph, node)
                 + " with output parameters, which the engine takes on no "
                 + (node.isEndEvent() ? "end event" : "multi-instance activity")
                 + ": "
@@ -91,6 +90,14 @@ public final class InputOutputRule implements Rule {
                         + " inside the instances, or remove the output parameters)"));
       }
     }
+  }
+
+  /** "'Review' (review) has input/output mappings (camunda:inputOutput)", for a finding only. */
+  private static String what(BpmnGraph graph, FlowNode node) {
+    return node.describe()
+        + " has input/output mappings ("
+        + graph.extensionPrefix()
+        + ":inputOutput)";
   }
 
   /**

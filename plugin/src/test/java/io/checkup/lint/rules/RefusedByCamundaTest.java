@@ -394,16 +394,17 @@ class RefusedByCamundaTest {
   /** Every element of the rule's invalid fixture for its own reason; the valid one deploys. */
   @Test
   void inputOutputMappingsTheRuleReports() {
+    // "camunda:" on Camunda 7, "operaton:" on Operaton
     assertRefused(
         "/rules/input-output/invalid.bpmn",
-        "camunda:inputOutput mapping unsupported for element type 'startEvent'.",
-        "camunda:inputOutput mapping unsupported for element type 'exclusiveGateway'.",
-        "camunda:outputParameter not allowed for multi-instance constructs",
+        "inputOutput mapping unsupported for element type 'startEvent'.",
+        "inputOutput mapping unsupported for element type 'exclusiveGateway'.",
+        "outputParameter not allowed for multi-instance constructs",
         "Missing attribute 'name' for inputParameter | resource fixture.bpmn | line 35",
-        "camunda:inputOutput mapping unsupported for element type 'subProcess' with attribute"
+        "inputOutput mapping unsupported for element type 'subProcess' with attribute"
             + " 'triggeredByEvent = true'.",
-        "camunda:outputParameter not allowed for element type 'endEvent'.",
-        "camunda:inputOutput mapping unsupported for element type 'boundaryEvent'.");
+        "outputParameter not allowed for element type 'endEvent'.",
+        "inputOutput mapping unsupported for element type 'boundaryEvent'.");
     assertThat(deployed("/rules/input-output/valid.bpmn")).containsExactly("Deployed");
   }
 
