@@ -22,6 +22,7 @@ import io.checkup.lint.rules.MultiInstanceRule;
 import io.checkup.lint.rules.SignalRefRule;
 import io.checkup.lint.rules.TaskImplementationRule;
 import io.checkup.lint.rules.TimerExpressionRule;
+import io.checkup.lint.rules.TimerStartEventRule;
 import io.checkup.lint.rules.UnreachableRule;
 import io.checkup.lint.rules.UserTaskAssignmentRule;
 import io.checkup.lint.rules.bpmnlint.AdHocSubProcessRule;
@@ -107,6 +108,7 @@ final class BuiltInRules {
         new EscalationHandlerRule(),
         new ListenerImplementationRule(),
         new InputOutputRule(),
+        new TimerStartEventRule(),
         new CheckupDisableRule(),
         new DuplicateIdRule());
   }

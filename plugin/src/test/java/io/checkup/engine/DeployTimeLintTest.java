@@ -427,6 +427,12 @@ class DeployTimeLintTest {
         .hasMessageContaining(
             "[input-output] 'Review' (review) has input/output mappings (camunda:inputOutput) with"
                 + " output parameters, which the engine takes on no multi-instance activity");
+    assertThat(refusalOf("rules/timer-start-event/invalid.bpmn"))
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining("multiple none start events or timer start events not supported")
+        .hasMessageContaining(
+            "[timer-start-event] Process 'Billing' (Billing) can start at none start event 'By"
+                + " hand' (byHand) and at timer start event 'Monthly' (monthly)");
     // a task's field injections are read from the engine's parse as well
     assertThat(refusalOf("rules/task-implementation/invalid.bpmn"))
         .isInstanceOf(ParseException.class)

@@ -408,6 +408,18 @@ class RefusedByCamundaTest {
     assertThat(deployed("/rules/input-output/valid.bpmn")).containsExactly("Deployed");
   }
 
+  /** Both processes of the rule's invalid fixture; the valid one deploys. */
+  @Test
+  void processesWithATimerStartBesideAnotherTheRuleReports() {
+    String refused =
+        "multiple none start events or timer start events not supported on process definition";
+    assertRefused(
+        "/rules/timer-start-event/invalid.bpmn",
+        refused + " | resource fixture.bpmn | line 8",
+        refused + " | resource fixture.bpmn | line 20");
+    assertThat(deployed("/rules/timer-start-event/valid.bpmn")).containsExactly("Deployed");
+  }
+
   /** The keys of the process definitions the engine deployed from the fixture. */
   private List<String> deployed(String fixture) {
     return engine
