@@ -1,5 +1,7 @@
 package io.checkup.lint.rules;
 
+import static io.checkup.lint.rules.Refusal.REFUSED;
+
 import io.checkup.lint.PlainText;
 import io.checkup.lint.Rule;
 import io.checkup.lint.RuleContext;
@@ -37,8 +39,6 @@ import java.util.Objects;
 public final class EscalationHandlerRule implements Rule {
 
   public static final String ID = "escalation-handler";
-
-  private static final String REFUSED = "the engine refuses to deploy the process";
 
   /** A handler already seen in its group, and the code it catches (null: every escalation). */
   private record Handler(FlowNode event, String code) {}

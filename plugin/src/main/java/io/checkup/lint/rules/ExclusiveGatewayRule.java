@@ -1,5 +1,7 @@
 package io.checkup.lint.rules;
 
+import static io.checkup.lint.rules.Refusal.REFUSED;
+
 import io.checkup.lint.PlainText;
 import io.checkup.lint.Rule;
 import io.checkup.lint.RuleContext;
@@ -31,8 +33,6 @@ import java.util.List;
 public final class ExclusiveGatewayRule implements Rule {
 
   public static final String ID = "exclusive-gateway";
-
-  private static final String REFUSED = "the engine refuses to deploy the process";
 
   @Override
   public void check(BpmnGraph graph, RuleContext context) {

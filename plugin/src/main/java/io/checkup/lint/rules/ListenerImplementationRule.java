@@ -1,5 +1,7 @@
 package io.checkup.lint.rules;
 
+import static io.checkup.lint.rules.Refusal.REFUSED;
+
 import io.checkup.lint.PlainText;
 import io.checkup.lint.Rule;
 import io.checkup.lint.RuleContext;
@@ -35,8 +37,6 @@ import java.util.Set;
 public final class ListenerImplementationRule implements Rule {
 
   public static final String ID = "listener-implementation";
-
-  private static final String REFUSED = "the engine refuses to deploy the process";
 
   private static final Set<String> EXECUTION_EVENTS = Set.of("start", "end");
 
@@ -173,7 +173,7 @@ public final class ListenerImplementationRule implements Rule {
         || listener.attr("expression") == null && listener.attr("delegateExpression") != null) {
       for (TaskFields.Field field : TaskFields.in(listener)) {
         if (!field.hasValue()) {
-          context.report(element, TaskFields.withoutValue(what, field, REFUSED));
+          context.report(element, TaskFields.withoutValue(what, field));
         }
       }
       return;

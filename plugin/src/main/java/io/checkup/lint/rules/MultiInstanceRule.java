@@ -1,5 +1,7 @@
 package io.checkup.lint.rules;
 
+import static io.checkup.lint.rules.Refusal.REFUSED;
+
 import io.checkup.lint.Rule;
 import io.checkup.lint.RuleContext;
 import io.checkup.lint.RuleInfo;
@@ -26,8 +28,6 @@ import io.checkup.lint.xml.XmlNode;
 public final class MultiInstanceRule implements Rule {
 
   public static final String ID = "multi-instance";
-
-  private static final String REFUSED = "the engine refuses to deploy the process";
 
   @Override
   public void check(BpmnGraph graph, RuleContext context) {

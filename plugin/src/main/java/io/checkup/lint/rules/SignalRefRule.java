@@ -1,5 +1,7 @@
 package io.checkup.lint.rules;
 
+import static io.checkup.lint.rules.Refusal.REFUSED;
+
 import io.checkup.lint.Rule;
 import io.checkup.lint.RuleContext;
 import io.checkup.lint.RuleInfo;
@@ -29,8 +31,6 @@ import java.util.Set;
 public final class SignalRefRule implements Rule {
 
   public static final String ID = "signal-ref";
-
-  private static final String REFUSED = "the engine refuses to deploy the process";
 
   @Override
   public void check(BpmnGraph graph, RuleContext context) {

@@ -1,5 +1,7 @@
 package io.checkup.lint.rules;
 
+import static io.checkup.lint.rules.Refusal.REFUSED;
+
 import io.checkup.lint.PlainText;
 import io.checkup.lint.model.Bpmn;
 import io.checkup.lint.model.FlowNode;
@@ -63,12 +65,12 @@ final class TaskFields {
   }
 
   /** The finding of a field without a value, which the engine refuses where it reads fields. */
-  static String withoutValue(String what, Field field, String refused) {
+  static String withoutValue(String what, Field field) {
     return what
         + " has the field '"
         + PlainText.oneLine(field.name(), PlainText.NAME_LENGTH)
         + "' without a value: "
-        + refused
+        + REFUSED
         + " (give it a string or an expression, or remove it)";
   }
 

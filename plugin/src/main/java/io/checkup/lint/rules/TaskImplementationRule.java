@@ -1,5 +1,7 @@
 package io.checkup.lint.rules;
 
+import static io.checkup.lint.rules.Refusal.REFUSED;
+
 import io.checkup.lint.PlainText;
 import io.checkup.lint.Rule;
 import io.checkup.lint.RuleContext;
@@ -41,8 +43,6 @@ public final class TaskImplementationRule implements Rule {
    * field} it cannot read.
    */
   public static final String MISSING = "missing";
-
-  private static final String REFUSED = "the engine refuses to deploy the process";
 
   private static final Map<String, String> KINDS =
       Map.of(
@@ -161,7 +161,7 @@ public final class TaskImplementationRule implements Rule {
     List<TaskFields.Field> fields = TaskFields.of(task);
     for (TaskFields.Field field : fields) {
       if (!field.hasValue()) {
-        report(context, task, "field", TaskFields.withoutValue(what, field, REFUSED));
+        report(context, task, "field", TaskFields.withoutValue(what, field));
       }
     }
     for (Required required : REQUIRED.getOrDefault(implementation, List.of())) {

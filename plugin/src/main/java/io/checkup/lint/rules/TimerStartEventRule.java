@@ -1,5 +1,7 @@
 package io.checkup.lint.rules;
 
+import static io.checkup.lint.rules.Refusal.REFUSED;
+
 import io.checkup.lint.Rule;
 import io.checkup.lint.RuleContext;
 import io.checkup.lint.RuleInfo;
@@ -64,9 +66,10 @@ public final class TimerStartEventRule implements Rule {
                 + process.describe()
                 + " can start at "
                 + String.join(" and at ", described)
-                + ": Camunda 7 starts a process at one none or timer start event only, and the"
-                + " engine refuses to deploy the process (start it by the timer in a process of its"
-                + " own that calls this one, or make the other way in a message start event)",
+                + ": Camunda 7 starts a process at one none or timer start event only, and "
+                + REFUSED
+                + " (start it by the timer in a process of its own that calls this one, or make the"
+                + " other way in a message start event)",
             ids);
       }
     }

@@ -1,5 +1,7 @@
 package io.checkup.lint.rules;
 
+import static io.checkup.lint.rules.Refusal.REFUSED;
+
 import io.checkup.lint.PlainText;
 
 /**
@@ -22,7 +24,9 @@ final class UnknownReference {
         + kind
         + " '"
         + PlainText.oneLine(ref, PlainText.NAME_LENGTH)
-        + "', which the file does not have: the engine refuses to deploy the process (add the "
+        + "', which the file does not have: "
+        + REFUSED
+        + " (add the "
         + kind
         + ", or name one the file has)";
   }
