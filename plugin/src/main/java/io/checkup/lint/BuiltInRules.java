@@ -10,6 +10,7 @@ import io.checkup.lint.rules.ElementDiversityRule;
 import io.checkup.lint.rules.ErrorRefRule;
 import io.checkup.lint.rules.EscalationHandlerRule;
 import io.checkup.lint.rules.EscalationRefRule;
+import io.checkup.lint.rules.EventSubscriptionRule;
 import io.checkup.lint.rules.ExclusiveGatewayRule;
 import io.checkup.lint.rules.FakeBranchRule;
 import io.checkup.lint.rules.HistoryTimeToLiveRule;
@@ -109,6 +110,7 @@ final class BuiltInRules {
         new ListenerImplementationRule(),
         new InputOutputRule(),
         new TimerStartEventRule(),
+        new EventSubscriptionRule(),
         new CheckupDisableRule(),
         new DuplicateIdRule());
   }

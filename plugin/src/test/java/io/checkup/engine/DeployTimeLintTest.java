@@ -433,6 +433,13 @@ class DeployTimeLintTest {
         .hasMessageContaining(
             "[timer-start-event] Process 'Billing' (Billing) can start at none start event 'By"
                 + " hand' (byHand) and at timer start event 'Monthly' (monthly)");
+    assertThat(refusalOf("rules/event-subscription/invalid.bpmn"))
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining(
+            "Cannot have more than one message event subscription with name 'Cancel'")
+        .hasMessageContaining(
+            "[event-subscription] Message boundary event 'Cancelled too' (cancelledToo) waits for"
+                + " message 'Cancel', as 'Cancelled' (cancelled) does, on 'Check' (check)");
     // a task's field injections are read from the engine's parse as well
     assertThat(refusalOf("rules/task-implementation/invalid.bpmn"))
         .isInstanceOf(ParseException.class)

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.AfterEach;
@@ -418,6 +419,45 @@ class RefusedByCamundaTest {
         refused + " | resource fixture.bpmn | line 8",
         refused + " | resource fixture.bpmn | line 20");
     assertThat(deployed("/rules/timer-start-event/valid.bpmn")).containsExactly("Deployed");
+  }
+
+  /**
+   * Every subscription of the rule's invalid fixture for its own reason, on the element the rule
+   * reports; the valid one, with one message, signal or condition in scopes the engine keeps apart,
+   * deploys.
+   */
+  @Test
+  void subscriptionsTheRuleReports() {
+    String twice = "Cannot have more than one message event subscription with name ";
+    assertRefused(
+        "/rules/event-subscription/invalid.bpmn",
+        "duplicate signal name 'Stop'. | resource fixture.bpmn | line 17",
+        "signal with id 'nameless' has no name | resource fixture.bpmn | line 19",
+        // a process's scope has no id yet while the engine parses it: "for scope 'null'"
+        twice + "'Order' for scope",
+        "| resource fixture.bpmn | line 24 ",
+        twice + "'Cancel' for scope 'check' | resource fixture.bpmn | line 34 ",
+        twice + "'Payment' for scope 'waitPay' | resource fixture.bpmn | line 40 ",
+        twice + "'Reminder' for scope 'gw' | resource fixture.bpmn | line 47 ",
+        "Cannot have more than one signal event subscription with name 'Stop' for scope 'approve'"
+            + " | resource fixture.bpmn | line 54 ",
+        twice + "'Cancel' for scope 'work' | resource fixture.bpmn | line 69 ",
+        "| resource fixture.bpmn | line 80 ",
+        "Cannot have more than one conditional event subscription with the same condition"
+            + " '${amount > 100}' | resource fixture.bpmn | line 109 ",
+        "Cannot have a message event subscription with an empty or missing name | resource"
+            + " fixture.bpmn | line 118 ",
+        "Cannot have a message event subscription with an empty or missing name | resource"
+            + " fixture.bpmn | line 123 ",
+        "expressions in the message start event name are not allowed! | resource fixture.bpmn |"
+            + " line 132 ");
+    // two processes of one file started by one message: refused when deployed, after the parse
+    assertThatThrownBy(() -> deployed("/rules/event-subscription/invalid-two-processes.bpmn"))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining(
+            "there already is a message event subscription for the message with name 'Order'");
+    assertThat(deployed("/rules/event-subscription/valid.bpmn"))
+        .containsExactlyInAnyOrder("orders", "conditions");
   }
 
   /** The keys of the process definitions the engine deployed from the fixture. */
