@@ -4,6 +4,7 @@ import io.checkup.lint.rules.CallActivityRule;
 import io.checkup.lint.rules.CancelEventRule;
 import io.checkup.lint.rules.CascadedConditionsRule;
 import io.checkup.lint.rules.CheckupDisableRule;
+import io.checkup.lint.rules.CompensationRule;
 import io.checkup.lint.rules.DeadlockRule;
 import io.checkup.lint.rules.DuplicateIdRule;
 import io.checkup.lint.rules.ElementDiversityRule;
@@ -111,6 +112,7 @@ final class BuiltInRules {
         new InputOutputRule(),
         new TimerStartEventRule(),
         new EventSubscriptionRule(),
+        new CompensationRule(),
         new CheckupDisableRule(),
         new DuplicateIdRule());
   }

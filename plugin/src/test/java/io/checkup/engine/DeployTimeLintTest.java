@@ -440,6 +440,12 @@ class DeployTimeLintTest {
         .hasMessageContaining(
             "[event-subscription] Message boundary event 'Cancelled too' (cancelledToo) waits for"
                 + " message 'Cancel', as 'Cancelled' (cancelled) does, on 'Check' (check)");
+    assertThat(refusalOf("rules/compensation/invalid.bpmn"))
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining("compensation boundary catch must be connected to element with")
+        .hasMessageContaining(
+            "[compensation] Compensation boundary event 'Undo hotel' (undoHotel) is associated with"
+                + " 'Cancel hotel' (cancelHotel), which is not marked for compensation");
     // a task's field injections are read from the engine's parse as well
     assertThat(refusalOf("rules/task-implementation/invalid.bpmn"))
         .isInstanceOf(ParseException.class)

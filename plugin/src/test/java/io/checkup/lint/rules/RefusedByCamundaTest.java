@@ -460,6 +460,34 @@ class RefusedByCamundaTest {
         .containsExactlyInAnyOrder("orders", "conditions");
   }
 
+  /**
+   * Every compensation of the rule's invalid fixture for its own reason, on the element the rule
+   * reports (an association's line for a boundary event's handler); the valid one deploys.
+   */
+  @Test
+  void compensationsTheRuleReports() {
+    String flow = " sequence flow of compensation activity 'refund'";
+    assertRefused(
+        "/rules/compensation/invalid.bpmn",
+        "multiple event subprocesses with compensation start event are not supported on the same"
+            + " scope | resource fixture.bpmn | line 45 ",
+        "multiple boundary events with compensateEventDefinition not supported on same activity |"
+            + " resource fixture.bpmn | line 21 ",
+        "Invalid incoming" + flow,
+        "| resource fixture.bpmn | line 62 ",
+        "Invalid outgoing" + flow,
+        "| resource fixture.bpmn | line 64 ",
+        "compensation boundary catch must be connected to element with isForCompensation=true |"
+            + " resource fixture.bpmn | line 67 ",
+        "compensation boundary event and event subprocess with compensation start event are not"
+            + " supported on the same scope | resource fixture.bpmn | line 69 ",
+        "Invalid attribute value for 'activityRef': no activity with id 'payInside'",
+        "| resource fixture.bpmn | line 29 ",
+        "event subprocess with compensation start event is only supported for embedded subprocess",
+        "| resource fixture.bpmn | line 78 ");
+    assertThat(deployed("/rules/compensation/valid.bpmn")).containsExactly("booking");
+  }
+
   /** The keys of the process definitions the engine deployed from the fixture. */
   private List<String> deployed(String fixture) {
     return engine
