@@ -14,6 +14,7 @@ import io.checkup.lint.rules.EscalationRefRule;
 import io.checkup.lint.rules.EventSubscriptionRule;
 import io.checkup.lint.rules.ExclusiveGatewayRule;
 import io.checkup.lint.rules.FakeBranchRule;
+import io.checkup.lint.rules.FormDefinitionRule;
 import io.checkup.lint.rules.HistoryTimeToLiveRule;
 import io.checkup.lint.rules.InputOutputRule;
 import io.checkup.lint.rules.LackOfSynchronizationRule;
@@ -113,6 +114,7 @@ final class BuiltInRules {
         new TimerStartEventRule(),
         new EventSubscriptionRule(),
         new CompensationRule(),
+        new FormDefinitionRule(),
         new CheckupDisableRule(),
         new DuplicateIdRule());
   }

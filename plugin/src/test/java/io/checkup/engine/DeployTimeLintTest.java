@@ -446,6 +446,12 @@ class DeployTimeLintTest {
         .hasMessageContaining(
             "[compensation] Compensation boundary event 'Undo hotel' (undoHotel) is associated with"
                 + " 'Cancel hotel' (cancelHotel), which is not marked for compensation");
+    assertThat(refusalOf("rules/form-definition/invalid.bpmn"))
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining("only one of the attributes formKey and formRef is allowed")
+        .hasMessageContaining(
+            "[form-definition] User task 'Check' (check) has both a form key (camunda:formKey) and a"
+                + " linked Camunda form (camunda:formRef)");
     // a task's field injections are read from the engine's parse as well
     assertThat(refusalOf("rules/task-implementation/invalid.bpmn"))
         .isInstanceOf(ParseException.class)
@@ -476,6 +482,13 @@ class DeployTimeLintTest {
                 + " field 'command' is an expression")
         .hasMessageContaining(
             "[camunda-checkup] the engine's parse failed: java.lang.ClassCastException");
+    // a form bound to a version without the version: a NullPointerException naming nothing
+    assertThat(refusalOf("rules/form-definition/invalid-version.bpmn"))
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining(
+            "[form-definition] User task 'Approve' (approve) links a Camunda form by version")
+        .hasMessageContaining(
+            "[camunda-checkup] the engine's parse failed: java.lang.NullPointerException");
     assertThat(engine.getRepositoryService().createProcessDefinitionQuery().count()).isZero();
 
     engine.close();

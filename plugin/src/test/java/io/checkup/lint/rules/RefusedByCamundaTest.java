@@ -488,6 +488,29 @@ class RefusedByCamundaTest {
     assertThat(deployed("/rules/compensation/valid.bpmn")).containsExactly("booking");
   }
 
+  /**
+   * Every form of the rule's invalid fixtures for its own reason (a form bound to a version without
+   * the version ends the parse with a NullPointerException: a file of its own); the valid one, with
+   * a form the engine does not read on a message start event, deploys.
+   */
+  @Test
+  void formsTheRuleReports() {
+    String binding =
+        "value for formRefBinding attribute has to be one of [deployment, latest, version]";
+    assertRefused(
+        "/rules/form-definition/invalid.bpmn",
+        binding + " but was newest | resource fixture.bpmn | line 9 ",
+        "only one of the attributes formKey and formRef is allowed. | resource fixture.bpmn | line"
+            + " 12 ",
+        binding + " but was null | resource fixture.bpmn | line 14 ");
+    assertThatThrownBy(() -> deployed("/rules/form-definition/invalid-version.bpmn"))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("Error while parsing process")
+        .hasMessageNotContaining("approve")
+        .hasRootCauseInstanceOf(NullPointerException.class);
+    assertThat(deployed("/rules/form-definition/valid.bpmn")).containsExactly("review");
+  }
+
   /** The keys of the process definitions the engine deployed from the fixture. */
   private List<String> deployed(String fixture) {
     return engine
