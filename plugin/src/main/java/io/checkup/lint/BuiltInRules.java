@@ -20,14 +20,17 @@ import io.checkup.lint.rules.InputOutputRule;
 import io.checkup.lint.rules.LackOfSynchronizationRule;
 import io.checkup.lint.rules.ListenerImplementationRule;
 import io.checkup.lint.rules.MessageRefRule;
+import io.checkup.lint.rules.MessageStartEventRule;
 import io.checkup.lint.rules.ModelSizeRule;
 import io.checkup.lint.rules.MultiInstanceRule;
+import io.checkup.lint.rules.PriorityRule;
 import io.checkup.lint.rules.SignalRefRule;
 import io.checkup.lint.rules.TaskImplementationRule;
 import io.checkup.lint.rules.TimerExpressionRule;
 import io.checkup.lint.rules.TimerStartEventRule;
 import io.checkup.lint.rules.UnreachableRule;
 import io.checkup.lint.rules.UserTaskAssignmentRule;
+import io.checkup.lint.rules.UserTaskPriorityRule;
 import io.checkup.lint.rules.bpmnlint.AdHocSubProcessRule;
 import io.checkup.lint.rules.bpmnlint.ConditionalEventRule;
 import io.checkup.lint.rules.bpmnlint.ConditionalFlowsRule;
@@ -113,8 +116,11 @@ final class BuiltInRules {
         new InputOutputRule(),
         new TimerStartEventRule(),
         new EventSubscriptionRule(),
+        new MessageStartEventRule(),
         new CompensationRule(),
         new FormDefinitionRule(),
+        new PriorityRule(),
+        new UserTaskPriorityRule(),
         new CheckupDisableRule(),
         new DuplicateIdRule());
   }

@@ -452,6 +452,12 @@ class DeployTimeLintTest {
         .hasMessageContaining(
             "[form-definition] User task 'Check' (check) has both a form key (camunda:formKey) and a"
                 + " linked Camunda form (camunda:formRef)");
+    assertThat(refusalOf("rules/priority/invalid.bpmn"))
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining("Value 'high' for attribute 'jobPriority' is not a valid number")
+        .hasMessageContaining(
+            "[priority] Process 'Shipping' (shipping) has the job priority 'high'"
+                + " (camunda:jobPriority)");
     // a task's field injections are read from the engine's parse as well
     assertThat(refusalOf("rules/task-implementation/invalid.bpmn"))
         .isInstanceOf(ParseException.class)
@@ -496,6 +502,37 @@ class DeployTimeLintTest {
     assertThat(refusalOf("rules/task-implementation/invalid-shell-expression.bpmn"))
         .isNotInstanceOf(ParseException.class)
         .hasRootCauseInstanceOf(ClassCastException.class);
+  }
+
+  /**
+   * A user task priority that is no number deploys on the engine and fails every instance at the
+   * task; two processes started by one message pass the engine's parse and fail when written:
+   * strict mode refuses both with the problem report, warn mode deploys the first with the finding
+   * in the log.
+   */
+  @Test
+  void findingsTheEnginesParseTakesAreRefusedInStrictModeOnly() {
+    CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
+    plugin.setLintMode("strict");
+    engine(plugin);
+    assertThat(refusalOf("rules/user-task-priority/invalid.bpmn"))
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining(
+            "[user-task-priority] User task 'Review' (review) has the priority 'urgent'"
+                + " (camunda:priority)");
+    assertThat(engine.getRepositoryService().createProcessDefinitionQuery().count()).isZero();
+
+    // the engine's parse takes two processes started by one message; writing them fails (HTTP 500)
+    assertThat(refusalOf("rules/message-start-event/invalid.bpmn"))
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining(
+            "[message-start-event] Message start event 'By mail' (byMail) starts process 'Mail"
+                + " orders' (mailOrders) by message 'Order'");
+
+    engine.close();
+    engine(new CheckupProcessEnginePlugin());
+    assertThat(refusalOf("rules/user-task-priority/invalid.bpmn")).isNull();
+    assertThat(engine.getRepositoryService().createProcessDefinitionQuery().count()).isOne();
   }
 
   @Test

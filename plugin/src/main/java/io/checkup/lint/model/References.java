@@ -38,6 +38,22 @@ public final class References {
   }
 
   /**
+   * The names of a file's messages or signals by id, as the engine reads them: the last of two with
+   * one id counts; a global without a name maps to null.
+   *
+   * @param type message or signal
+   */
+  public static Map<String, String> names(BpmnGraph graph, String type) {
+    Map<String, String> names = new HashMap<>();
+    for (XmlNode global : graph.rootElements(type)) {
+      if (global.id() != null) {
+        names.put(global.id(), global.attr("name"));
+      }
+    }
+    return names;
+  }
+
+  /**
    * The codes of a file's errors or escalations by id, as the engine reads them: the last of two
    * with one id counts, and an empty code is none (null).
    *

@@ -7,6 +7,7 @@ import io.checkup.lint.Rule;
 import io.checkup.lint.RuleContext;
 import io.checkup.lint.RuleInfo;
 import io.checkup.lint.Severity;
+import io.checkup.lint.model.BpmnElement;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.Scope;
@@ -106,7 +107,8 @@ public final class CompensationRule implements Rule {
                 + ": a compensation activity runs only when its activity is compensated and has no"
                 + " sequence flows, and "
                 + REFUSED
-                + " (remove the flow, or unmark the activity if it is part of the normal flow)");
+                + " (remove the flow, or unmark the activity if it is part of the normal flow)",
+            BpmnElement.ids(handler));
       }
     }
   }
@@ -130,7 +132,8 @@ public final class CompensationRule implements Rule {
                 + first.describe()
                 + ": an activity has one compensation handler, and "
                 + REFUSED
-                + " (keep one compensation boundary event and let its handler do all the undoing)");
+                + " (keep one compensation boundary event and let its handler do all the undoing)",
+            BpmnElement.ids(first));
       }
     }
   }
@@ -167,7 +170,8 @@ public final class CompensationRule implements Rule {
               + earlier.describe()
               + ": a sub-process has one compensation handler, and "
               + REFUSED
-              + " (undo the sub-process's work in one compensation event sub-process)");
+              + " (undo the sub-process's work in one compensation event sub-process)",
+          BpmnElement.ids(earlier));
     }
   }
 
@@ -197,7 +201,8 @@ public final class CompensationRule implements Rule {
                 + REFUSED
                 + " (mark "
                 + handler.describe()
-                + " as for compensation, and take it out of the sequence flow)");
+                + " as for compensation, and take it out of the sequence flow)",
+            BpmnElement.ids(handler));
         continue;
       }
       FlowNode inside = handled.get(activity);
@@ -212,7 +217,8 @@ public final class CompensationRule implements Rule {
                 + inside.describe()
                 + " inside it: a sub-process has one compensation handler, and "
                 + REFUSED
-                + " (keep the event sub-process or the boundary event)");
+                + " (keep the event sub-process or the boundary event)",
+            BpmnElement.ids(inside, activity));
       }
     }
   }

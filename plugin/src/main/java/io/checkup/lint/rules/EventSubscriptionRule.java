@@ -8,6 +8,7 @@ import io.checkup.lint.RuleContext;
 import io.checkup.lint.RuleInfo;
 import io.checkup.lint.Severity;
 import io.checkup.lint.model.Bpmn;
+import io.checkup.lint.model.BpmnElement;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.References;
@@ -26,8 +27,8 @@ import java.util.Set;
  * same in Operaton and CIB seven): a message event or receive task whose message has no name; a
  * process's message start event whose message name is an expression; two events of one event scope
  * waiting for the same message or signal name, or two start events of a process for the same
- * condition; two processes of the file started by one message name ({@code BpmnDeployer}, when the
- * deployment is written); a signal without a name, or two signals with one name.
+ * condition; a signal without a name, or two signals with one name. Two processes of the file
+ * started by one message name are {@code message-start-event}'s: the engine's parse takes them.
  *
  * <p>Event scopes as the engine makes them: a process's own start events; the start events of the
  * event sub-processes of a process or sub-process (that sub-process also holds its own boundary
@@ -63,9 +64,6 @@ public final class EventSubscriptionRule implements Rule {
     }
   }
 
-  /** Where a process's message start events wait: one message name starts one process. */
-  private static final Object FILE = "the file's message start events";
-
   /** The multi-instance body around an activity: the event scope of its boundary events. */
   private record MultiInstanceBody(FlowNode activity) {}
 
@@ -81,31 +79,16 @@ public final class EventSubscriptionRule implements Rule {
 
     /** The message's name by the reference; "" for a message without one; null for none. */
     String message(String ref) {
-      messages = messages != null ? messages : names(graph, "message", "");
-      return messages.get(References.resolve("message", ref, graph.definitions()));
+      messages = messages != null ? messages : References.names(graph, "message");
+      String id = References.resolve("message", ref, graph.definitions());
+      String name = messages.get(id);
+      return name != null || !messages.containsKey(id) ? name : "";
     }
 
+    /** The signal's name by the reference; null for none or one without a name (see below). */
     String signal(String ref) {
-      // a signal without a name is not kept: the engine refuses it ahead of any process (below)
-      signals = signals != null ? signals : names(graph, "signal", null);
+      signals = signals != null ? signals : References.names(graph, "signal");
       return signals.get(References.resolve("signal", ref, graph.definitions()));
-    }
-
-    /**
-     * Names by id, as the engine keeps them (the last of two with one id); {@code unnamed} for one
-     * without a name, left out when null.
-     */
-    private static Map<String, String> names(BpmnGraph graph, String type, String unnamed) {
-      Map<String, String> names = new HashMap<>();
-      for (XmlNode global : graph.rootElements(type)) {
-        if (global.id() != null) {
-          String name = global.attr("name") != null ? global.attr("name") : unnamed;
-          if (name != null) {
-            names.put(global.id(), name);
-          }
-        }
-      }
-      return names;
     }
   }
 
@@ -228,10 +211,6 @@ public final class EventSubscriptionRule implements Rule {
               + ", an expression: a process is started by a fixed message name, and "
               + REFUSED
               + " (name the message without an expression)");
-    } else if (key.start()) {
-      // the engine starts one process per message name: a process's start events and those of
-      // the file's other processes share it
-      once(seen, node, new Key(FILE, true, "message", name), context);
     } else {
       once(seen, node, key.waitingFor("message", name), context);
     }
@@ -241,22 +220,6 @@ public final class EventSubscriptionRule implements Rule {
   private static void once(Map<Key, FlowNode> seen, FlowNode node, Key key, RuleContext context) {
     FlowNode earlier = seen.putIfAbsent(key, node);
     if (earlier == null) {
-      return;
-    }
-    Scope process = earlier.scope().process();
-    if (process != node.scope().process()) {
-      context.report(
-          node,
-          what(node, "message")
-              + " waits for message "
-              + quoted(key.name())
-              + ", as "
-              + earlier.describe()
-              + " does to start process "
-              + process.describe()
-              + ": the engine starts one process per message name, and "
-              + REFUSED
-              + " (start one of them by another message, or let one process call the other)");
       return;
     }
     boolean condition = key.kind().equals("condition");
@@ -277,12 +240,13 @@ public final class EventSubscriptionRule implements Rule {
             + REFUSED
             + " (wait for it once, or give one of them another "
             + key.kind()
-            + ")");
+            + ")",
+        BpmnElement.ids(earlier));
   }
 
   /** Where two events share a subscription, in the engine's terms, for a message. */
   private static String where(FlowNode node, Key key) {
-    if (key.scope() == FILE || key.scope() instanceof Scope) {
+    if (key.scope() instanceof Scope) {
       Scope process = node.scope().process();
       return (key.start() ? "among the start events of process " : "in process ")
           + process.describe();
@@ -328,7 +292,7 @@ public final class EventSubscriptionRule implements Rule {
                 + ": the engine keeps one signal per name, and "
                 + REFUSED
                 + " (give each signal a name of its own, or refer to one of them)",
-            List.of());
+            earlier.id() == null ? List.of() : List.of(earlier.id()));
       }
     }
   }

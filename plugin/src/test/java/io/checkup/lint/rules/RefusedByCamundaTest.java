@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -451,11 +452,6 @@ class RefusedByCamundaTest {
             + " fixture.bpmn | line 123 ",
         "expressions in the message start event name are not allowed! | resource fixture.bpmn |"
             + " line 132 ");
-    // two processes of one file started by one message: refused when deployed, after the parse
-    assertThatThrownBy(() -> deployed("/rules/event-subscription/invalid-two-processes.bpmn"))
-        .isInstanceOf(ProcessEngineException.class)
-        .hasMessageContaining(
-            "there already is a message event subscription for the message with name 'Order'");
     assertThat(deployed("/rules/event-subscription/valid.bpmn"))
         .containsExactlyInAnyOrder("orders", "conditions");
   }
@@ -509,6 +505,50 @@ class RefusedByCamundaTest {
         .hasMessageNotContaining("approve")
         .hasRootCauseInstanceOf(NullPointerException.class);
     assertThat(deployed("/rules/form-definition/valid.bpmn")).containsExactly("review");
+  }
+
+  /**
+   * Every job and external task priority of the rule's invalid fixture for its own reason; the
+   * valid fixture deploys and its user task gets its priority. A user task's priority that is no
+   * number ({@code user-task-priority}) deploys and fails the instance that reaches the task.
+   */
+  @Test
+  void prioritiesTheRuleReports() {
+    assertRefused(
+        "/rules/priority/invalid.bpmn",
+        "Value 'high' for attribute 'jobPriority' is not a valid number | resource fixture.bpmn |"
+            + " line 9 ",
+        "Value '1.5' for attribute 'jobPriority' is not a valid number | resource fixture.bpmn |"
+            + " line 12 ",
+        "Value ' 10' for attribute 'taskPriority' is not a valid number | resource fixture.bpmn |"
+            + " line 14 ");
+    assertThat(deployed("/rules/user-task-priority/invalid.bpmn")).containsExactly("claims");
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("claims"))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("Priority does not resolve to a number: urgent");
+    assertThat(deployed("/rules/priority/valid.bpmn")).containsExactly("shipping");
+    engine
+        .getRuntimeService()
+        .startProcessInstanceByKey(
+            "shipping", Map.of("basePriority", 1, "urgent", true, "priority", 5));
+    assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("review").singleResult())
+        .extracting(task -> task.getPriority())
+        .isEqualTo(80);
+  }
+
+  /**
+   * Two processes of one file started by one message: the engine's parse takes the file, writing
+   * the deployment fails; the valid fixture's two messages deploy.
+   */
+  @Test
+  void messageStartsTheRuleReports() {
+    assertThatThrownBy(() -> deployed("/rules/message-start-event/invalid.bpmn"))
+        .isNotInstanceOf(ParseException.class)
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining(
+            "there already is a message event subscription for the message with name 'Order'");
+    assertThat(deployed("/rules/message-start-event/valid.bpmn"))
+        .containsExactlyInAnyOrder("webOrders", "mailOrders");
   }
 
   /** The keys of the process definitions the engine deployed from the fixture. */
