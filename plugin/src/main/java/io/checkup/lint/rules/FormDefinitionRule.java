@@ -41,9 +41,11 @@ public final class FormDefinitionRule implements Rule {
   public void check(BpmnGraph graph, RuleContext context) {
     String prefix = null;
     for (FlowNode node : graph.flowNodes()) {
-      if (node.scope().isExecutable()
-          && (node.type().equals("userTask") || isInitialStart(node))
-          && (node.camundaAttr("formRef") != null)) {
+      boolean userTask = node.type().equals("userTask");
+      if ((userTask || node.isStartEvent())
+          && node.camundaAttr("formRef") != null
+          && node.scope().isExecutable()
+          && (userTask || isInitialStart(node))) {
         prefix = prefix != null ? prefix : graph.extensionPrefix();
         check(node, prefix, context);
       }

@@ -11,6 +11,7 @@ import io.checkup.lint.model.BpmnElement;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.Scope;
+import io.checkup.lint.xml.XmlNode;
 
 /**
  * A job priority ({@code camunda:jobPriority}, of an executable process or of any of its elements)
@@ -40,13 +41,27 @@ public final class PriorityRule implements Rule {
       }
     }
     for (FlowNode node : graph.flowNodes()) {
-      if (node.scope().isExecutable()) {
+      if (hasPriority(node.xml()) && node.scope().isExecutable()) {
         refused(graph, node, "", "jobPriority", context);
         if ("external".equals(node.camundaAttr("type"))) {
           refused(graph, node, "External task ", "taskPriority", context);
         }
       }
     }
+  }
+
+  /**
+   * Whether the element has a job or task priority in any namespace: one pass over its attributes,
+   * where most elements have none, before the namespaced look-ups.
+   */
+  private static boolean hasPriority(XmlNode xml) {
+    for (int i = 0, n = xml.attributeCount(); i < n; i++) {
+      String name = xml.attributeName(i);
+      if (name.equals("jobPriority") || name.equals("taskPriority")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
