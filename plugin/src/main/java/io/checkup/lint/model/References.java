@@ -44,13 +44,7 @@ public final class References {
    * @param type message or signal
    */
   public static Map<String, String> names(BpmnGraph graph, String type) {
-    Map<String, String> names = new HashMap<>();
-    for (XmlNode global : graph.rootElements(type)) {
-      if (global.id() != null) {
-        names.put(global.id(), global.attr("name"));
-      }
-    }
-    return names;
+    return byId(graph, type, "name");
   }
 
   /**
@@ -60,13 +54,21 @@ public final class References {
    * @param type error or escalation
    */
   public static Map<String, String> codes(BpmnGraph graph, String type) {
-    Map<String, String> codes = new HashMap<>();
+    Map<String, String> codes = byId(graph, type, type + "Code");
+    codes.replaceAll((id, code) -> code == null || code.isEmpty() ? null : code);
+    return codes;
+  }
+
+  /**
+   * An attribute of each of a file's globals of {@code type} by id (the last of two with one id).
+   */
+  private static Map<String, String> byId(BpmnGraph graph, String type, String attribute) {
+    Map<String, String> values = new HashMap<>();
     for (XmlNode global : graph.rootElements(type)) {
       if (global.id() != null) {
-        String code = global.attr(type + "Code");
-        codes.put(global.id(), code == null || code.isEmpty() ? null : code);
+        values.put(global.id(), global.attr(attribute));
       }
     }
-    return codes;
+    return values;
   }
 }

@@ -14,6 +14,7 @@ import io.checkup.lint.model.Scope;
 import io.checkup.lint.model.SequenceFlow;
 import io.checkup.lint.xml.XmlNode;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -48,10 +49,10 @@ public final class CompensationRule implements Rule {
       if (!process.isExecutable()) {
         continue;
       }
-      for (Scope scope : process.selfAndDescendants()) {
-        if (withinAdHoc(scope)) {
-          continue; // the engine does not parse an ad-hoc sub-process's inside
-        }
+      // the engine does not parse an ad-hoc sub-process's inside
+      List<Scope> parsed = process.selfAndDescendants();
+      parsed.removeIf(CompensationRule::withinAdHoc);
+      for (Scope scope : parsed) {
         flows(scope, context);
         for (FlowNode node : scope.flowNodes()) {
           if (node.isStartEvent() && compensates(node)) {
@@ -63,10 +64,8 @@ public final class CompensationRule implements Rule {
           }
         }
       }
-      for (Scope scope : process.selfAndDescendants()) {
-        if (!withinAdHoc(scope)) {
-          associations(graph, scope, handled, context);
-        }
+      for (Scope scope : parsed) {
+        associations(graph, scope, handled, context);
       }
     }
   }

@@ -39,15 +39,13 @@ public final class FormDefinitionRule implements Rule {
 
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
-    String prefix = null;
     for (FlowNode node : graph.flowNodes()) {
       boolean userTask = node.type().equals("userTask");
       if ((userTask || node.isStartEvent())
           && node.camundaAttr("formRef") != null
           && node.scope().isExecutable()
           && (userTask || isInitialStart(node))) {
-        prefix = prefix != null ? prefix : graph.extensionPrefix();
-        check(node, prefix, context);
+        check(node, graph.extensionPrefix(), context);
       }
     }
   }
@@ -113,9 +111,7 @@ public final class FormDefinitionRule implements Rule {
         continue;
       }
       starts++;
-      List<String> kinds = other.eventDefinitions();
-      if (initial == null
-          && (kinds.isEmpty() || (kinds.size() == 1 && kinds.get(0).equals("timer")))) {
+      if (initial == null && TimerStartEventRule.isNoneOrTimerStart(other)) {
         initial = other;
       }
     }

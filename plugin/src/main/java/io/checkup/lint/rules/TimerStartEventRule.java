@@ -6,6 +6,7 @@ import io.checkup.lint.Rule;
 import io.checkup.lint.RuleContext;
 import io.checkup.lint.RuleInfo;
 import io.checkup.lint.Severity;
+import io.checkup.lint.model.BpmnElement;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.model.Scope;
@@ -43,22 +44,17 @@ public final class TimerStartEventRule implements Rule {
         if (!node.isStartEvent()) {
           continue;
         }
-        boolean isTimer = node.onlyEventDefinition("timerEventDefinition") != null;
-        if (isTimer || node.eventDefinitionElements().isEmpty()) {
+        if (isNoneOrTimerStart(node)) {
           initial = initial == null ? new ArrayList<>() : initial;
           initial.add(node);
-          timer |= isTimer;
+          timer |= node.onlyEventDefinition("timerEventDefinition") != null;
         }
       }
       if (timer && initial.size() > 1) {
         List<String> described = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
         for (FlowNode start : initial) {
           boolean isTimer = start.onlyEventDefinition("timerEventDefinition") != null;
           described.add((isTimer ? "timer" : "none") + " start event " + start.describe());
-          if (start.id() != null) {
-            ids.add(start.id());
-          }
         }
         context.report(
             process,
@@ -70,8 +66,18 @@ public final class TimerStartEventRule implements Rule {
                 + REFUSED
                 + " (start it by the timer in a process of its own that calls this one, or make the"
                 + " other way in a message start event)",
-            ids);
+            BpmnElement.ids(initial));
       }
     }
+  }
+
+  /**
+   * A start event the engine takes as a process's way in ({@code BpmnParse.selectInitial}): one
+   * without an inline event definition (the engine reads no {@code eventDefinitionRef}) or with a
+   * timer alone.
+   */
+  static boolean isNoneOrTimerStart(FlowNode start) {
+    return start.eventDefinitionElements().isEmpty()
+        || start.onlyEventDefinition("timerEventDefinition") != null;
   }
 }
