@@ -16,6 +16,7 @@ import io.checkup.lint.rules.ExclusiveGatewayRule;
 import io.checkup.lint.rules.FakeBranchRule;
 import io.checkup.lint.rules.FormDefinitionRule;
 import io.checkup.lint.rules.HistoryTimeToLiveRule;
+import io.checkup.lint.rules.HumanPerformerRule;
 import io.checkup.lint.rules.InputOutputRule;
 import io.checkup.lint.rules.LackOfSynchronizationRule;
 import io.checkup.lint.rules.ListenerImplementationRule;
@@ -121,6 +122,7 @@ final class BuiltInRules {
         new FormDefinitionRule(),
         new PriorityRule(),
         new UserTaskPriorityRule(),
+        new HumanPerformerRule(),
         new CheckupDisableRule(),
         new DuplicateIdRule());
   }

@@ -467,7 +467,22 @@ class DeployTimeLintTest {
                 + " field 'to'")
         .hasMessageContaining(
             "[task-implementation] Service task 'Run backup' (shellWait) is a shell task whose"
-                + " field 'wait' is 'yes'");
+                + " field 'wait' is 'yes'")
+        .hasMessageContaining("'resultVariableName' not supported for serviceTask elements")
+        .hasMessageContaining(
+            "[task-implementation] Service task 'Compute fee' (stored) is run by camunda:class and"
+                + " stores its result in 'fee'")
+        .hasMessageContaining(
+            "[task-implementation] Business rule task 'Rate customer' (mapped) maps its decision's"
+                + " result by 'singleValue'");
+    assertThat(refusalOf("rules/human-performer/invalid.bpmn"))
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining(
+            "Invalid usage: duplicate assignee declaration for task Approve payout")
+        .hasMessageContaining(
+            "[human-performer] User task 'Approve payout' (approve) names its assignee twice")
+        .hasMessageContaining(
+            "[human-performer] User task 'Review claim' (review) has 2 humanPerformer elements");
   }
 
   /**

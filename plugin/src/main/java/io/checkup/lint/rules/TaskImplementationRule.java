@@ -19,11 +19,13 @@ import java.util.Set;
  * run, names a {@code camunda:type} it does not know, or is an external task without a topic: the
  * engine refuses to deploy the process (Camunda 7's {@code BpmnParse.parseServiceTaskLike} and
  * {@code validateServiceTaskLike}, the same in Operaton and CIB seven); a mail task without a
- * recipient or body and a shell task without a command or with a field the engine cannot read are
- * refused too. A business rule task with {@code camunda:decisionRef} calls a decision and needs
- * nothing else; a connector counts as an implementation (it needs the connect plugin, which the
- * linter cannot see). At deploy time a finding is left out where the engine's parse found the task
- * something to run after all (a parse listener of another plugin can give it one).
+ * recipient or body, a shell task without a command or with a field the engine cannot read, and a
+ * task run by a class or delegate expression with a result variable are refused too. A business
+ * rule task with {@code camunda:decisionRef} calls a decision and needs nothing else, unless it
+ * maps the result by a name the engine does not know; a connector counts as an implementation (it
+ * needs the connect plugin, which the linter cannot see). At deploy time a finding is left out
+ * where the engine's parse found the task something to run after all (a parse listener of another
+ * plugin can give it one).
  */
 @RuleInfo(
     id = TaskImplementationRule.ID,
@@ -31,8 +33,8 @@ import java.util.Set;
     category = RuleInfo.Category.CAMUNDA,
     engineRefuses = true,
     summary =
-        "A service, send or business rule task without an implementation the engine can run: the "
-            + "engine refuses to deploy the process.")
+        "A service, send or business rule task without an implementation the engine can run, or "
+            + "with a result the engine cannot store: the engine refuses to deploy the process.")
 public final class TaskImplementationRule implements Rule {
 
   public static final String ID = "task-implementation";
@@ -40,7 +42,8 @@ public final class TaskImplementationRule implements Rule {
   /**
    * The fact that says what a finding misses: {@code implementation}, {@code type}, {@code topic},
    * a mail task's {@code recipient} or {@code body}, a shell task's {@code command} or a {@code
-   * field} it cannot read.
+   * field} it cannot read, the {@code resultVariable} (or {@code resultVariableName}) a delegate
+   * cannot fill, the {@code mapDecisionResult} the engine does not know.
    */
   public static final String MISSING = "missing";
 
@@ -86,17 +89,23 @@ public final class TaskImplementationRule implements Rule {
 
   private static final Set<String> BOOLEANS = Set.of("true", "false");
 
+  /** The names of the decision result mappers the engine knows ({@code DecisionEvaluationUtil}). */
+  private static final Set<String> MAPPERS =
+      Set.of("singleEntry", "singleResult", "collectEntries", "resultList");
+
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
     for (FlowNode task : graph.flowNodes()) {
       String kind = KINDS.get(task.type());
-      if (kind == null
-          || !task.scope().isExecutable()
-          || (task.type().equals("businessRuleTask") && task.camundaAttr("decisionRef") != null)) {
+      if (kind == null || !task.scope().isExecutable()) {
         continue;
       }
       String prefix = graph.extensionPrefix() + ":";
       String what = kind + " " + task.describe();
+      if (task.type().equals("businessRuleTask") && task.camundaAttr("decisionRef") != null) {
+        checkDecisionResult(context, task, what, prefix);
+        continue;
+      }
       String type = task.camundaAttr("type");
       if (type != null) {
         String known = type.toLowerCase(Locale.ROOT);
@@ -147,8 +156,72 @@ public final class TaskImplementationRule implements Rule {
                 + " (choose its implementation, or make it a plain task while the work is done by"
                 + " hand)");
       } else if (injectsFields(task)) {
+        checkResultVariable(context, task, what, prefix);
         checkFields(context, task, what, "class");
       }
+    }
+  }
+
+  /**
+   * A result variable beside a class or delegate expression ({@code parseServiceTaskLike}): a Java
+   * delegate returns nothing to store, and the engine refuses the task. It reads {@code
+   * resultVariable}, and {@code resultVariableName} where that is absent.
+   */
+  private static void checkResultVariable(
+      RuleContext context, FlowNode task, String what, String prefix) {
+    String attribute = "resultVariable";
+    String name = task.camundaAttr(attribute);
+    if (name == null) {
+      attribute = "resultVariableName";
+      name = task.camundaAttr(attribute);
+    }
+    if (name == null) {
+      return;
+    }
+    String className = task.camundaAttr("class");
+    String runBy =
+        className != null && !className.trim().isEmpty() ? "class" : "delegateExpression";
+    report(
+        context,
+        task,
+        attribute,
+        what
+            + " is run by "
+            + prefix
+            + runBy
+            + " and stores its result in '"
+            + PlainText.oneLine(name, PlainText.NAME_LENGTH)
+            + "' ("
+            + prefix
+            + attribute
+            + "), which only an expression gives: "
+            + REFUSED
+            + " (remove the result variable and let the delegate set the variable, or call the"
+            + " bean through "
+            + prefix
+            + "expression)");
+  }
+
+  /**
+   * A decision's result mapped by a name the engine does not know ({@code
+   * parseDecisionResultMapper}, compared with case, as it does; absent means {@code resultList}).
+   */
+  private static void checkDecisionResult(
+      RuleContext context, FlowNode task, String what, String prefix) {
+    String mapper = task.camundaAttr("mapDecisionResult");
+    if (mapper != null && !MAPPERS.contains(mapper)) {
+      report(
+          context,
+          task,
+          "mapDecisionResult",
+          what
+              + " maps its decision's result by '"
+              + PlainText.oneLine(mapper, PlainText.NAME_LENGTH)
+              + "' ("
+              + prefix
+              + "mapDecisionResult), which the engine does not know: "
+              + REFUSED
+              + " (choose singleEntry, singleResult, collectEntries or resultList)");
     }
   }
 

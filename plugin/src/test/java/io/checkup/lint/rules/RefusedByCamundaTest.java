@@ -126,6 +126,13 @@ class RefusedByCamundaTest {
         "No shell command is defined on the shell activity",
         "undefined value for shell wait parameter :yes",
         "One of the following is mandatory on a field declaration",
+        "'resultVariableName' not supported for serviceTask elements using 'class' | resource"
+            + " fixture.bpmn | line 43 ",
+        "'resultVariableName' not supported for sendTask elements using 'delegateExpression' |"
+            + " resource fixture.bpmn | line 45 ",
+        "No decision result mapper found for name 'singleValue'. Supported mappers are"
+            + " 'singleEntry', 'singleResult', 'collectEntries' and 'resultList'. | resource"
+            + " fixture.bpmn | line 48 ",
         "No recipient is defined on the mail activity");
     assertThat(deployed("/rules/task-implementation/valid.bpmn")).containsExactly("Deployed");
   }
@@ -549,6 +556,70 @@ class RefusedByCamundaTest {
             "there already is a message event subscription for the message with name 'Order'");
     assertThat(deployed("/rules/message-start-event/valid.bpmn"))
         .containsExactlyInAnyOrder("webOrders", "mailOrders");
+  }
+
+  /** Each user task of the rule's invalid fixture for its own reason; the valid one deploys. */
+  @Test
+  void humanPerformersTheRuleReports() {
+    assertRefused(
+        "/rules/human-performer/invalid.bpmn",
+        "Invalid task definition: multiple humanPerformer sub elements defined for Review claim |"
+            + " resource fixture.bpmn | line 10 ",
+        "Invalid usage: duplicate assignee declaration for task Approve payout | resource"
+            + " fixture.bpmn | line 19 ");
+    assertThat(deployed("/rules/human-performer/valid.bpmn")).containsExactly("claims");
+  }
+
+  /**
+   * The Camunda shapes of {@code event-based-gateway} and {@code
+   * event-sub-process-typed-start-event}: a gateway marked {@code asyncAfter}, a non-interrupting
+   * error start event; the same marked {@code asyncBefore} and interrupting deploy.
+   */
+  @Test
+  void anAsyncAfterEventBasedGatewayAndANonInterruptingErrorStartEvent() throws Exception {
+    String timers =
+        "<intermediateCatchEvent id='t1'><timerEventDefinition><timeDuration>PT1H</timeDuration>"
+            + "</timerEventDefinition></intermediateCatchEvent>"
+            + "<intermediateCatchEvent id='t2'><timerEventDefinition><timeDuration>PT2H"
+            + "</timeDuration></timerEventDefinition></intermediateCatchEvent>"
+            + "<sequenceFlow id='f1' sourceRef='s' targetRef='gw'/>"
+            + "<sequenceFlow id='f2' sourceRef='gw' targetRef='t1'/>"
+            + "<sequenceFlow id='f3' sourceRef='gw' targetRef='t2'/>";
+    assertRefused(
+        model("", "<eventBasedGateway id='gw' camunda:asyncAfter='true'/>" + timers),
+        "'asyncAfter' not supported for eventBasedGateway elements.");
+    String handler =
+        "<subProcess id='h' triggeredByEvent='true'><startEvent id='es' isInterrupting='%s'>"
+            + "<errorEventDefinition/></startEvent><endEvent id='ee'/>"
+            + "<sequenceFlow id='hf' sourceRef='es' targetRef='ee'/></subProcess>";
+    assertRefused(
+        model("", handler.formatted("false")),
+        "error start event of event subprocess must be interrupting");
+    for (String lint :
+        List.of(
+            "<eventBasedGateway id='gw' camunda:asyncAfter='true'/>" + timers,
+            handler.formatted("false"))) {
+      assertThat(
+              new Linter(LintConfig.defaults(RuleCatalog.standard()))
+                  .lintExecutable(model("", lint).readAllBytes()).findings().stream()
+                      .map(Finding::elementId))
+          .as("the rules report the element the engine refuses")
+          .contains(lint.startsWith("<event") ? "gw" : "es");
+    }
+    assertThat(
+            engine
+                .getRepositoryService()
+                .createDeployment()
+                .addInputStream(
+                    "valid.bpmn",
+                    model(
+                        "",
+                        "<eventBasedGateway id='gw' camunda:asyncBefore='true'/>"
+                            + timers
+                            + handler.formatted("true")))
+                .deployWithResult()
+                .getDeployedProcessDefinitions())
+        .hasSize(1);
   }
 
   /** The keys of the process definitions the engine deployed from the fixture. */

@@ -13,15 +13,16 @@ import java.util.Set;
 /**
  * An event-based gateway with fewer than two outgoing flows, or with conditional outgoing flows; in
  * an executable process also one that leads to anything Camunda 7 refuses there (anything but an
- * intermediate catch event, and a link catch event).
+ * intermediate catch event, and a link catch event), and one marked {@code asyncAfter}, which it
+ * refuses too (the gateway waits for its events: there is nothing to continue after it).
  */
 @RuleInfo(
     id = "event-based-gateway",
     severity = Severity.ERROR,
     category = RuleInfo.Category.BPMNLINT,
     summary =
-        "An event-based gateway with fewer than two outgoing flows, a conditional outgoing flow, or a flow to "
-            + "what Camunda 7 refuses after it.")
+        "An event-based gateway with fewer than two outgoing flows, a conditional outgoing flow, a flow to "
+            + "what Camunda 7 refuses after it, or asynchronous continuation after it.")
 public final class EventBasedGatewayRule implements Rule {
 
   @Override
@@ -34,6 +35,16 @@ public final class EventBasedGatewayRule implements Rule {
       if (node.outgoing().size() < 2) {
         context.report(
             node, "An <Event-based Gateway> must have at least 2 outgoing <Sequence Flows>");
+      }
+      if (node.scope().isExecutable() && "true".equals(node.camundaAttr("asyncAfter"))) {
+        context.report(
+            node,
+            "An <Event-based Gateway> cannot continue asynchronously after itself: Camunda 7 refuses"
+                + " to deploy "
+                + graph.extensionPrefix()
+                + ":asyncAfter on "
+                + node.describe()
+                + " (mark the events after it asynchronous instead)");
       }
       for (SequenceFlow flow : node.outgoing()) {
         if (flow.hasCondition()) {
