@@ -31,6 +31,7 @@ import io.checkup.lint.rules.TimerExpressionRule;
 import io.checkup.lint.rules.TimerStartEventRule;
 import io.checkup.lint.rules.UnreachableRule;
 import io.checkup.lint.rules.UserTaskAssignmentRule;
+import io.checkup.lint.rules.UserTaskDueDateRule;
 import io.checkup.lint.rules.UserTaskPriorityRule;
 import io.checkup.lint.rules.bpmnlint.AdHocSubProcessRule;
 import io.checkup.lint.rules.bpmnlint.ConditionalEventRule;
@@ -122,6 +123,7 @@ final class BuiltInRules {
         new FormDefinitionRule(),
         new PriorityRule(),
         new UserTaskPriorityRule(),
+        new UserTaskDueDateRule(),
         new HumanPerformerRule(),
         new CheckupDisableRule(),
         new DuplicateIdRule());

@@ -535,6 +535,10 @@ class DeployTimeLintTest {
         .hasMessageContaining(
             "[user-task-priority] User task 'Review' (review) has the priority 'urgent'"
                 + " (camunda:priority)");
+    assertThat(refusalOf("rules/user-task-due-date/invalid.bpmn"))
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining(
+            "[user-task-due-date] User task 'Remind' (remind) has the follow-up date '2030-02-30'");
     assertThat(engine.getRepositoryService().createProcessDefinitionQuery().count()).isZero();
 
     // the engine's parse takes two processes started by one message; writing them fails (HTTP 500)

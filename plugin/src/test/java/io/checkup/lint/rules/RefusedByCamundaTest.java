@@ -622,6 +622,37 @@ class RefusedByCamundaTest {
         .hasSize(1);
   }
 
+  /**
+   * A user task's due or follow-up date that is no date, period or expression: each process of the
+   * rule's invalid fixture deploys, and starting it fails at its task; the valid fixture's tasks
+   * get their dates.
+   */
+  @Test
+  void dueDatesTheRuleReports() {
+    assertThat(deployed("/rules/user-task-due-date/invalid.bpmn"))
+        .containsExactlyInAnyOrder("words", "noSuchDay", "lowerCase");
+    for (String[] failure :
+        new String[][] {{"words", "tomorrow"}, {"noSuchDay", "2030-02-30"}, {"lowerCase", "p3d"}}) {
+      assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(failure[0]))
+          .isInstanceOf(ProcessEngineException.class)
+          .hasMessageContaining("Exception while resolving duedate '" + failure[1] + "'");
+    }
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+
+    assertThat(deployed("/rules/user-task-due-date/valid.bpmn")).containsExactly("dates");
+    engine
+        .getRuntimeService()
+        .startProcessInstanceByKey(
+            "dates", Map.of("due", new java.util.Date(1_900_000_000_000L), "days", 2));
+    assertThat(engine.getTaskService().createTaskQuery().list())
+        .hasSize(4)
+        .allSatisfy(
+            task -> {
+              assertThat(task.getDueDate()).as(task.getTaskDefinitionKey()).isNotNull();
+              assertThat(task.getFollowUpDate()).as(task.getTaskDefinitionKey()).isNotNull();
+            });
+  }
+
   /** The keys of the process definitions the engine deployed from the fixture. */
   private List<String> deployed(String fixture) {
     return engine

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code timeCycle}), and the rule reports a value exactly when the calendar throws. A user found
  * two values the rule let through and the engine refused ('-PT1H' failed every instance start, hour
  * 24 the deployment). A repeat count of 0 or less ({@code R-1}) is read by the engine and still
- * reported, on purpose: the rule's fixtures check that one.
+ * reported, on purpose: the rule's fixtures check that one. {@code user-task-due-date} reads a user
+ * task's dates with the same check, as the engine reads them with the same calendar.
  */
 class TimerSyntaxAgainstCamundaTest {
 
@@ -52,6 +53,14 @@ class TimerSyntaxAgainstCamundaTest {
         date("P1D"),
         date("PX"),
         date("-PT1H"),
+        // a user task's due and follow-up dates, read by the same calendar as written (no trimming)
+        date("p3d"),
+        date(" P1D"),
+        date("2030-12-24 "),
+        date("2030-W51-1"),
+        date("2030-12-20T09:30:00+01:00"),
+        date("24.12.2030"),
+        date(""),
         // timeDuration
         duration("PT5M"),
         duration("P2W"),
