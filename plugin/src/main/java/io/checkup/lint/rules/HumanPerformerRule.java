@@ -51,7 +51,8 @@ public final class HumanPerformerRule implements Rule {
                 + performers
                 + " humanPerformer elements, and a task has one assignee: "
                 + REFUSED
-                + " (keep one, and offer the task to the others as candidates)");
+                + " (keep one in the XML, as Camunda Modeler does not show them, and offer the task"
+                + " to the others as candidates)");
       } else if (task.camundaAttr("assignee") != null && assigns(performer)) {
         context.report(
             task,
@@ -61,7 +62,8 @@ public final class HumanPerformerRule implements Rule {
                 + graph.extensionPrefix()
                 + ":assignee: "
                 + REFUSED
-                + " (keep one)");
+                + " (keep one: remove the humanPerformer in the XML, as Camunda Modeler does not"
+                + " show it, or clear Assignee)");
       }
     }
   }

@@ -33,7 +33,15 @@ final class TaskFields {
 
   /** The task's fields with a name, in the order written. */
   static List<Field> of(FlowNode task) {
-    XmlNode extensions = task.extensionElements();
+    return of(task.xml());
+  }
+
+  /**
+   * The fields with a name in an element's {@code extensionElements}: a task's, or a message event
+   * definition's that is implemented like one.
+   */
+  static List<Field> of(XmlNode element) {
+    XmlNode extensions = element.child(Bpmn.MODEL_NS, "extensionElements");
     return extensions == null ? List.of() : in(extensions);
   }
 

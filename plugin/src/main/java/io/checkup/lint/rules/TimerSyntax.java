@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@code timeDate}: an ISO 8601 date or date-time (also week and ordinal dates), or an ISO
- *       period {@code P...} meaning "from now";
+ *       period {@code P...} meaning "from now", read with the engine's own parser (Joda-Time's
+ *       {@code ISODateTimeFormat.dateTimeParser} in the JVM's time zone and {@code
+ *       ISOPeriodFormat.standard}, as Camunda's {@code DueDateBusinessCalendar} reads them; a user
+ *       task's due and follow-up dates the same);
  *   <li>{@code timeDuration}: an xs:duration ({@code P1DT2H}, or weeks alone as {@code P2W}),
  *       optionally with a start or end date ({@code 2030-01-01T10:00/PT1H}) or repeated ({@code
  *       R3/PT10M});
@@ -34,17 +37,10 @@ final class TimerSyntax {
       Pattern.compile(
           "P(?=\\d|T\\d)(\\d+Y)?(\\d+M)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?");
   private static final Pattern WEEKS = Pattern.compile("P\\d+W");
-  private static final Pattern ISO_PERIOD =
-      Pattern.compile(
-          "P(?=\\d|T\\d)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+([.,]\\d+)?S)?)?");
   private static final Pattern DATE =
       Pattern.compile(
           "(?<year>[+-]?\\d{4,9})(?:-(?:(?<month>\\d{2})(?:-(?<day>\\d{2}))?|W(?<week>\\d{2})(?:-(?<weekday>\\d))?"
               + "|(?<ordinal>\\d{3})))?");
-  private static final Pattern TIME =
-      Pattern.compile(
-          "(?<hour>\\d{2})(?::(?<minute>\\d{2})(?::(?<second>\\d{2})(?:[.,]\\d{1,9})?)?)?"
-              + "(?:Z|[+-]\\d{2}(?::?\\d{2})?)?");
 
   /** What Camunda takes for a repeat prefix: R, or R and what Java's Integer.parseInt reads. */
   private static final Pattern REPEAT = Pattern.compile("R([+-]?\\p{Nd}+)?");
@@ -68,11 +64,9 @@ final class TimerSyntax {
 
   static String checkDate(String value) {
     if (value.startsWith("P")) {
-      return ISO_PERIOD.matcher(value).matches()
-          ? null
-          : "'" + value + "' is not an ISO 8601 period";
+      return EngineDates.isPeriod(value) ? null : "'" + value + "' is not an ISO 8601 period";
     }
-    return isDateTime(value) ? null : notADateTime(value, "date or date-time");
+    return EngineDates.isDateTime(value) ? null : notADateTime(value, "date or date-time");
   }
 
   /**
@@ -132,7 +126,11 @@ final class TimerSyntax {
    * end date.
    */
   private static String checkInterval(String value, boolean repeatRequired) {
-    String[] parts = value.split("/", -1);
+    // split as the engine splits it (DurationHelper): a trailing "/" is no part of its own
+    String[] parts = value.split("/");
+    if (parts.length == 0) {
+      return "'" + value + "' is not an ISO 8601 interval";
+    }
     int first = 0;
     Matcher repeat = REPEAT.matcher(parts[0]);
     if (repeat.matches()) {
@@ -166,7 +164,7 @@ final class TimerSyntax {
       return "'" + value + "' has two durations; an interval has at most one";
     }
     for (String part : new String[] {a, b}) {
-      if (part.startsWith("P") ? !isDuration(part) : !isDateTime(part)) {
+      if (part.startsWith("P") ? !isDuration(part) : !EngineDates.isDateTime(part)) {
         return part.startsWith("P")
             ? "'" + part + "' is not an ISO 8601 duration"
             : notADateTime(part, "date-time");
@@ -204,34 +202,6 @@ final class TimerSyntax {
 
   private static boolean isDuration(String text) {
     return XS_DURATION.matcher(text).matches() || WEEKS.matcher(text).matches();
-  }
-
-  private static boolean isDateTime(String text) {
-    int t = text.indexOf('T');
-    String date = t < 0 ? text : text.substring(0, t);
-    String time = t < 0 ? null : text.substring(t + 1);
-    if (!date.isEmpty()) {
-      Matcher m = DATE.matcher(date);
-      if (!m.matches()
-          || !inRange(m.group("month"), 1, 12)
-          || !inRange(m.group("day"), 1, 31)
-          || !inRange(m.group("week"), 1, 53)
-          || !inRange(m.group("weekday"), 1, 7)
-          || !inRange(m.group("ordinal"), 1, 366)
-          || !isCalendarDate(m)) {
-        return false;
-      }
-    } else if (time == null) {
-      return false;
-    }
-    if (time != null) {
-      Matcher m = TIME.matcher(time);
-      return m.matches()
-          && inRange(m.group("hour"), 0, 23)
-          && inRange(m.group("minute"), 0, 59)
-          && inRange(m.group("second"), 0, 59);
-    }
-    return true;
   }
 
   /** A day that exists: no 31 April, no 29 February outside leap years. */

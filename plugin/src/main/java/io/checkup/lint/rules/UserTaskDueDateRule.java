@@ -58,8 +58,10 @@ public final class UserTaskDueDateRule implements Rule {
                   + date[0]
                   + "), which is neither an expression nor an ISO 8601 date or period: the engine"
                   + " deploys the process, and every instance that reaches the task fails there"
-                  + " (give a date such as 2030-12-24T17:00:00, a period from the task's creation"
-                  + " such as P3D, or an expression)");
+                  + (value.startsWith("p")
+                      ? " (write the period with a capital P, as P3D)"
+                      : " (give a date such as 2030-12-24T17:00:00, a period from the task's"
+                          + " creation such as P3D, or an expression)"));
         }
       }
     }

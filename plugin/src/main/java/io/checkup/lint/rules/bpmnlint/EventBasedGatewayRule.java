@@ -39,12 +39,14 @@ public final class EventBasedGatewayRule implements Rule {
       if (node.scope().isExecutable() && "true".equals(node.camundaAttr("asyncAfter"))) {
         context.report(
             node,
-            "An <Event-based Gateway> cannot continue asynchronously after itself: Camunda 7 refuses"
-                + " to deploy "
-                + graph.extensionPrefix()
-                + ":asyncAfter on "
+            "Event-based gateway "
                 + node.describe()
-                + " (mark the events after it asynchronous instead)");
+                + " is marked asynchronous after ("
+                + graph.extensionPrefix()
+                + ":asyncAfter), and Camunda 7 refuses to deploy it: the gateway waits for its"
+                + " events, and there is nothing to continue after it (clear Asynchronous"
+                + " continuations, After, in Camunda Modeler, or mark the events after it"
+                + " asynchronous)");
       }
       for (SequenceFlow flow : node.outgoing()) {
         if (flow.hasCondition()) {
