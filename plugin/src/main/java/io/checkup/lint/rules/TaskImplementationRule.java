@@ -64,12 +64,12 @@ public final class TaskImplementationRule implements Rule {
 
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
+    String prefix = graph.extensionPrefix() + ":";
     for (FlowNode node : graph.flowNodes()) {
       if (!node.scope().isExecutable()) {
         continue;
       }
       String kind = KINDS.get(node.type());
-      String prefix = graph.extensionPrefix() + ":";
       if (kind == null) {
         checkMessageEvent(context, node, prefix);
         continue;

@@ -1,7 +1,5 @@
 package io.checkup.lint.rules;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -65,19 +63,8 @@ class TimerDatesAgainstCamundaPropertiesTest {
 
   @Property(tries = 5000)
   void aDateIsReportedExactlyWhenTheEngineCannotResolveIt(@ForAll("dateLike") String value) {
-    boolean engineReads;
-    try {
-      calendar.resolveDuedate(value);
-      engineReads = true;
-    } catch (RuntimeException e) {
-      engineReads = false;
-    }
-    String finding = TimerSyntax.checkDate(value);
-    assertThat(finding == null)
-        .as(
-            "'%s': the engine %s it, the rule says %s",
-            value, engineReads ? "reads" : "refuses", finding)
-        .isEqualTo(engineReads);
+    TimerSyntaxAgainstCamundaTest.assertSameVerdict(
+        "timeDate", value, TimerSyntax::checkDate, calendar);
   }
 
   @Provide
