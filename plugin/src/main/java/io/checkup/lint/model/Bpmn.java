@@ -176,6 +176,14 @@ public final class Bpmn {
     return node.localName().equals(localName) && isCamundaNamespace(node.namespace());
   }
 
+  /**
+   * Whether Camunda evaluates the text as an expression rather than taking it as written: it holds
+   * {@code ${} or {@code #{} anywhere (a timer's value, a user task's dates, a message name).
+   */
+  public static boolean hasExpression(String text) {
+    return text.contains("${") || text.contains("#{");
+  }
+
   /** The parent's first child that is the Camunda extension element of that name, or null. */
   public static XmlNode camundaChild(XmlNode parent, String localName) {
     for (XmlNode child : parent.children()) {

@@ -70,6 +70,11 @@ public abstract class BpmnElement {
   }
 
   public XmlNode extensionElements() {
+    return extensionElements(xml);
+  }
+
+  /** The {@code extensionElements} of any element (a message event definition's too), or null. */
+  public static XmlNode extensionElements(XmlNode xml) {
     return xml.child(Bpmn.MODEL_NS, "extensionElements");
   }
 

@@ -202,7 +202,7 @@ public final class EventSubscriptionRule implements Rule {
               + ", which has no name: the engine subscribes to a message by its name, and "
               + REFUSED
               + " (give the message a name)");
-    } else if (key.start() && (name.contains("${") || name.contains("#{"))) {
+    } else if (key.start() && Bpmn.hasExpression(name)) {
       context.report(
           node,
           what(node, "message")

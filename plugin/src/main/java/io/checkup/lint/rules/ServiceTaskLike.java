@@ -117,8 +117,7 @@ final class ServiceTaskLike {
       checkFields(context, node, holder, what, "class");
       return true;
     }
-    String expression = attr(holder, "expression");
-    return (expression != null && !expression.trim().isEmpty()) || connector(holder);
+    return !blank(attr(holder, "expression")) || connector(holder);
   }
 
   /**
@@ -236,7 +235,7 @@ final class ServiceTaskLike {
   }
 
   private static boolean connector(XmlNode holder) {
-    XmlNode extensions = holder.child(Bpmn.MODEL_NS, "extensionElements");
+    XmlNode extensions = BpmnElement.extensionElements(holder);
     return extensions != null && Bpmn.camundaChild(extensions, "connector") != null;
   }
 

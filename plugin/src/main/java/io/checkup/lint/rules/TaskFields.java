@@ -4,7 +4,7 @@ import static io.checkup.lint.rules.Refusal.REFUSED;
 
 import io.checkup.lint.PlainText;
 import io.checkup.lint.model.Bpmn;
-import io.checkup.lint.model.FlowNode;
+import io.checkup.lint.model.BpmnElement;
 import io.checkup.lint.xml.XmlNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,17 +31,12 @@ final class TaskFields {
 
   private TaskFields() {}
 
-  /** The task's fields with a name, in the order written. */
-  static List<Field> of(FlowNode task) {
-    return of(task.xml());
-  }
-
   /**
    * The fields with a name in an element's {@code extensionElements}: a task's, or a message event
    * definition's that is implemented like one.
    */
   static List<Field> of(XmlNode element) {
-    XmlNode extensions = element.child(Bpmn.MODEL_NS, "extensionElements");
+    XmlNode extensions = BpmnElement.extensionElements(element);
     return extensions == null ? List.of() : in(extensions);
   }
 

@@ -57,7 +57,7 @@ public final class TimerExpressionRule implements Rule {
       return;
     }
     String value = element.text().trim();
-    if (value.contains("${") || value.contains("#{")) {
+    if (Bpmn.hasExpression(value)) {
       return;
     }
     String problem =

@@ -5,6 +5,7 @@ import io.checkup.lint.Rule;
 import io.checkup.lint.RuleContext;
 import io.checkup.lint.RuleInfo;
 import io.checkup.lint.Severity;
+import io.checkup.lint.model.Bpmn;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
 
@@ -40,10 +41,7 @@ public final class UserTaskDueDateRule implements Rule {
       }
       for (String[] date : DATES) {
         String value = node.camundaAttr(date[0]);
-        if (value != null
-            && !value.contains("${")
-            && !value.contains("#{")
-            && (value.isEmpty() || TimerSyntax.checkDate(value) != null)) {
+        if (value != null && !Bpmn.hasExpression(value) && TimerSyntax.checkDate(value) != null) {
           context.report(
               node,
               "User task "
