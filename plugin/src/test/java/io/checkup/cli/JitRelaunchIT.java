@@ -104,7 +104,12 @@ class JitRelaunchIT {
         .satisfies(
             arguments ->
                 assertThat(arguments)
-                    .contains("-Xmx200m", "-XX:TieredStopAtLevel=1", "io.checkup.cli.CheckupCli"));
+                    .contains(
+                        "-Xmx200m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
+                        "-Xmn32m",
+                        "io.checkup.cli.CheckupCli"));
     assertThat(forked.exitCode()).isEqualTo(here.exitCode()).isEqualTo(CheckupCli.EXIT_FINDINGS);
     assertThat(forked.out()).isEqualTo(here.out()).contains("\"rule\"");
     assertThat(forked.err()).isEqualTo(here.err());

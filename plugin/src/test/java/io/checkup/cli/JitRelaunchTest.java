@@ -17,6 +17,7 @@ class JitRelaunchTest {
 
   private static final String HOME = "/opt/jdk";
   private static final String JAR = "/work/checkup-cli.jar";
+  private static final long HEAP = 4L << 30;
 
   @TempDir static Path dir;
   static Path large;
@@ -38,7 +39,7 @@ class JitRelaunchTest {
   }
 
   private static List<String> command(List<String> launcher, String fork, String... args) {
-    return JitRelaunch.command(HOME, JAR, launcher, Map.of(), fork, false, args);
+    return JitRelaunch.command(HOME, JAR, launcher, Map.of(), fork, false, HEAP, args);
   }
 
   private static List<String> jar(String... options) {
@@ -58,6 +59,8 @@ class JitRelaunchTest {
             "-Xmx300m",
             "-Dx=y",
             "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
+            "-Xmn32m",
             "-Dcheckup.cli.forked=true",
             "-cp",
             JAR,
@@ -112,6 +115,49 @@ class JitRelaunchTest {
   }
 
   @Test
+  void theCallersCollectorAndYoungGenerationStand() {
+    assertThat(command(jar("-XX:+UseG1GC"), null, "lint", large.toString()))
+        .contains("-XX:+UseG1GC", "-XX:TieredStopAtLevel=1")
+        .doesNotContain("-XX:+UseSerialGC", "-Xmn32m");
+    assertThat(command(jar("-XX:+UseSerialGC"), null, "lint", large.toString()))
+        .containsOnlyOnce("-XX:+UseSerialGC")
+        .doesNotContain("-Xmn32m");
+    assertThat(command(jar("-Xmn200m"), null, "lint", large.toString()))
+        .contains("-Xmn200m", "-XX:+UseSerialGC")
+        .doesNotContain("-Xmn32m");
+    assertThat(command(jar("-XX:NewRatio=3"), null, "lint", large.toString()))
+        .doesNotContain("-Xmn32m");
+    // a collector chosen in the environment: two collectors would stop the second JVM at start
+    assertThat(
+            JitRelaunch.command(
+                HOME,
+                JAR,
+                jar(),
+                Map.of("JDK_JAVA_OPTIONS", "-XX:+UseParallelGC"),
+                null,
+                false,
+                HEAP,
+                "lint",
+                large.toString()))
+        .contains("-XX:TieredStopAtLevel=1")
+        .doesNotContain("-XX:+UseSerialGC", "-Xmn32m");
+    // a small heap (-Xmx64m) keeps the JVM's own young generation, which fits it
+    assertThat(
+            JitRelaunch.command(
+                HOME,
+                JAR,
+                jar("-Xmx64m"),
+                Map.of(),
+                null,
+                false,
+                64L << 20,
+                "lint",
+                large.toString()))
+        .contains("-Xmx64m", "-XX:+UseSerialGC")
+        .doesNotContain("-Xmn32m");
+  }
+
+  @Test
   void noSecondJvmWhenTheCallerChoseTheCompilerOrSwitchedItOff() {
     for (String option :
         List.of("-XX:TieredStopAtLevel=4", "-XX:-TieredCompilation", "-Xint", "-Xcomp")) {
@@ -125,12 +171,14 @@ class JitRelaunchTest {
                 Map.of("JAVA_TOOL_OPTIONS", "-Xmx1g -XX:CICompilerCount=2"),
                 null,
                 false,
+                HEAP,
                 "lint",
                 large.toString()))
         .isNull();
     assertThat(command(jar(), "false", "lint", large.toString())).isNull();
     assertThat(
-            JitRelaunch.command(HOME, JAR, jar(), Map.of(), null, true, "lint", large.toString()))
+            JitRelaunch.command(
+                HOME, JAR, jar(), Map.of(), null, true, HEAP, "lint", large.toString()))
         .as("the second JVM never starts a third")
         .isNull();
   }
@@ -175,7 +223,8 @@ class JitRelaunchTest {
         .as("a file of options may choose the compiler")
         .isNull();
     assertThat(
-            JitRelaunch.command(HOME, null, jar(), Map.of(), null, false, "lint", large.toString()))
+            JitRelaunch.command(
+                HOME, null, jar(), Map.of(), null, false, HEAP, "lint", large.toString()))
         .as("loaded by a class loader of a host: no class path to start it from")
         .isNull();
   }
