@@ -45,7 +45,7 @@ public final class ExclusiveGatewayRule implements Rule {
 
   private static void check(BpmnGraph graph, FlowNode gateway, RuleContext context) {
     List<SequenceFlow> out = gateway.outgoing();
-    String name = "Exclusive gateway " + gateway.describe();
+    Subject name = new Subject("Exclusive gateway", gateway);
     if (out.isEmpty()) {
       context.report(
           gateway,

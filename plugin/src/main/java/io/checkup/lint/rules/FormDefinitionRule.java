@@ -51,7 +51,7 @@ public final class FormDefinitionRule implements Rule {
   }
 
   private static void check(FlowNode node, String prefix, RuleContext context) {
-    String what = (node.isStartEvent() ? "Start event " : "User task ") + node.describe();
+    Subject what = new Subject(node.isStartEvent() ? "Start event" : "User task", node);
     String binding = node.camundaAttr("formRefBinding");
     if (node.camundaAttr("formKey") != null) {
       context.report(

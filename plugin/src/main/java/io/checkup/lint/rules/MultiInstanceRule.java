@@ -37,7 +37,7 @@ public final class MultiInstanceRule implements Rule {
         continue;
       }
       String prefix = graph.extensionPrefix() + ":";
-      String what = "Multi-instance " + activity.describe();
+      Subject what = new Subject("Multi-instance", activity);
       XmlNode cardinality = loop.child(loop.namespace(), "loopCardinality");
       boolean collection =
           BpmnElement.camundaAttr(loop, "collection") != null

@@ -80,7 +80,7 @@ final class ServiceTaskLike {
    * connector), which only a task needs.
    */
   static boolean check(
-      RuleContext context, FlowNode node, XmlNode holder, String what, String prefix) {
+      RuleContext context, FlowNode node, XmlNode holder, Subject what, String prefix) {
     String type = attr(holder, "type");
     if (type != null) {
       String known = type.toLowerCase(Locale.ROOT);
@@ -126,7 +126,7 @@ final class ServiceTaskLike {
    * resultVariableName} where that is absent.
    */
   private static void checkResultVariable(
-      RuleContext context, FlowNode node, XmlNode holder, String what, String prefix) {
+      RuleContext context, FlowNode node, XmlNode holder, Subject what, String prefix) {
     String attribute = "resultVariable";
     String name = attr(holder, attribute);
     if (name == null) {
@@ -166,11 +166,11 @@ final class ServiceTaskLike {
    * task needs a recipient and a body, a shell task a command and fixed values.
    */
   private static void checkFields(
-      RuleContext context, FlowNode node, XmlNode holder, String what, String implementation) {
+      RuleContext context, FlowNode node, XmlNode holder, Subject what, String implementation) {
     List<TaskFields.Field> fields = TaskFields.of(holder);
     for (TaskFields.Field field : fields) {
       if (!field.hasValue()) {
-        report(context, node, "field", TaskFields.withoutValue(what, field));
+        report(context, node, "field", TaskFields.withoutValue(what.toString(), field));
       }
     }
     for (Required required : REQUIRED.getOrDefault(implementation, List.of())) {
@@ -193,7 +193,7 @@ final class ServiceTaskLike {
    * there fails the deployment with a {@code ClassCastException}).
    */
   private static void checkShell(
-      RuleContext context, FlowNode node, String what, List<TaskFields.Field> fields) {
+      RuleContext context, FlowNode node, Subject what, List<TaskFields.Field> fields) {
     for (TaskFields.Field field : fields) {
       if (!field.hasValue()) {
         continue;

@@ -74,7 +74,7 @@ public final class TaskImplementationRule implements Rule {
         checkMessageEvent(context, node, prefix);
         continue;
       }
-      String what = kind + " " + node.describe();
+      Subject what = new Subject(kind, node);
       if (node.type().equals("businessRuleTask") && node.camundaAttr("decisionRef") != null) {
         checkDecisionResult(context, node, what, prefix);
       } else if (node.type().equals("scriptTask")) {
@@ -113,11 +113,7 @@ public final class TaskImplementationRule implements Rule {
     XmlNode definition = node.executableEventDefinition("messageEventDefinition");
     if (definition != null && ServiceTaskLike.isServiceTaskLike(definition)) {
       ServiceTaskLike.check(
-          context,
-          node,
-          definition,
-          "Message " + node.eventPosition() + " " + node.describe(),
-          prefix);
+          context, node, definition, new Subject("Message " + node.eventPosition(), node), prefix);
     }
   }
 
@@ -127,7 +123,7 @@ public final class TaskImplementationRule implements Rule {
    * neither an inline {@code script} (an empty one is taken) nor a {@code camunda:resource} that is
    * not empty. The engine names no line for the second.
    */
-  private static void checkScript(RuleContext context, FlowNode task, String what, String prefix) {
+  private static void checkScript(RuleContext context, FlowNode task, Subject what, String prefix) {
     String format = task.xml().attr("scriptFormat");
     if (format != null && format.trim().isEmpty()) {
       report(
@@ -160,7 +156,7 @@ public final class TaskImplementationRule implements Rule {
    * parseDecisionResultMapper}, compared with case, as it does; absent means {@code resultList}).
    */
   private static void checkDecisionResult(
-      RuleContext context, FlowNode task, String what, String prefix) {
+      RuleContext context, FlowNode task, Subject what, String prefix) {
     String mapper = task.camundaAttr("mapDecisionResult");
     if (mapper != null && !MAPPERS.contains(mapper)) {
       String meant = null;
