@@ -48,8 +48,9 @@ public final class DeployCostBenchmark {
   /**
    * Where a lint's time goes, by stage and by rule, in the state the table measures it: {@code
    * -Dcheckup.bench.stages=true} lints each round stage by stage (tree conversion, graph, then each
-   * default rule on its own) instead of as a deployment does, and prints the means of the measured
-   * rounds under each row.
+   * default rule on its own) instead of as a deployment does, and prints the medians of the
+   * measured rounds under each row, with the slowest rules ({@code -Dcheckup.bench.slowest=60}
+   * lists them all).
    */
   private static final boolean STAGES = Boolean.getBoolean("checkup.bench.stages");
 
@@ -112,7 +113,9 @@ public final class DeployCostBenchmark {
       double[] parse = new double[repetitions];
       double[] lint = new double[repetitions];
       double[] deploy = new double[repetitions];
-      double[] stages = new double[2 + rules.size()];
+      // each stage's time per measured round: medians, as a collection or a compilation in one
+      // round would move a mean
+      double[][] stages = new double[2 + rules.size()][repetitions];
       // the lint's own thread CPU time and allocation: steadier than wall time on a shared machine
       double[] lintCpu = new double[repetitions];
       double[] lintAllocated = new double[repetitions];
@@ -141,7 +144,7 @@ public final class DeployCostBenchmark {
         long cpuBefore = THREADS.getCurrentThreadCpuTime();
         long allocatedBefore = THREADS.getThreadAllocatedBytes(Thread.currentThread().getId());
         if (STAGES) {
-          lintByStage(root, eachRule, i >= 0 ? stages : new double[stages.length]);
+          lintByStage(root, eachRule, stages, i);
         } else {
           linter.lintDeployment(
               benchmarkDeployment, "model.bpmn", root, List.of(), (message, element) -> {});
@@ -172,7 +175,7 @@ public final class DeployCostBenchmark {
           "  (lint, medians: %.2f ms of the thread's CPU, %.1f KB allocated)%n",
           Medians.of(lintCpu), Medians.of(lintAllocated));
       if (STAGES) {
-        printStages(stages, repetitions, rules);
+        printStages(stages, rules);
       }
     }
     engine.close();
@@ -231,8 +234,8 @@ public final class DeployCostBenchmark {
     return (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6;
   }
 
-  /** One lint, stage by stage, adding each stage's nanoseconds to {@code into}. */
-  private static void lintByStage(Element root, Linter[] eachRule, double[] into) {
+  /** One lint, stage by stage, each stage's nanoseconds kept for measured round {@code round}. */
+  private static void lintByStage(Element root, Linter[] eachRule, double[][] into, int round) {
     long start = System.nanoTime();
     XmlNode definitions = ElementConverter.convert(root);
     long converted = System.nanoTime();
@@ -243,33 +246,48 @@ public final class DeployCostBenchmark {
       throw new IllegalStateException(e);
     }
     long built = System.nanoTime();
-    into[0] += converted - start;
-    into[1] += built - converted;
+    long[] ruleTimes = new long[eachRule.length];
     for (int k = 0; k < eachRule.length; k++) {
       long before = System.nanoTime();
       eachRule[k].lint(graph);
-      into[2 + k] += System.nanoTime() - before;
+      ruleTimes[k] = System.nanoTime() - before;
+    }
+    if (round < 0) {
+      return; // a warm-up round
+    }
+    into[0][round] = converted - start;
+    into[1][round] = built - converted;
+    for (int k = 0; k < eachRule.length; k++) {
+      into[2 + k][round] = ruleTimes[k];
     }
   }
 
-  /** The stages' means in ms, and the rules that took longest. */
-  private static void printStages(double[] stages, int rounds, List<Rule> rules) {
+  /**
+   * The stages' medians in ms, and the rules that took longest ({@code -Dcheckup.bench.slowest=N}
+   * of them, 5 unless told; a rule's time includes the linter's own few microseconds per lint).
+   */
+  private static void printStages(double[][] stages, List<Rule> rules) {
+    double[] median = new double[stages.length];
+    for (int k = 0; k < stages.length; k++) {
+      median[k] = Medians.of(stages[k]) / 1e6;
+    }
     double rulesTotal = 0;
     List<Integer> order = new ArrayList<>();
     for (int k = 0; k < rules.size(); k++) {
-      rulesTotal += stages[2 + k];
+      rulesTotal += median[2 + k];
       order.add(k);
     }
-    order.sort((a, b) -> Double.compare(stages[2 + b], stages[2 + a]));
+    order.sort((a, b) -> Double.compare(median[2 + b], median[2 + a]));
     StringBuilder slowest = new StringBuilder();
-    for (int k : order.subList(0, Math.min(5, order.size()))) {
+    int shown = Math.min(Integer.getInteger("checkup.bench.slowest", 5), order.size());
+    for (int k : order.subList(0, shown)) {
       slowest.append(
-          String.format(
-              " %s %.3f", rules.get(k).getClass().getSimpleName(), stages[2 + k] / rounds / 1e6));
+          String.format(" %s %.3f", rules.get(k).getClass().getSimpleName(), median[2 + k]));
     }
     System.out.printf(
-        "  (stages, ms: conversion %.3f, graph %.3f, rules %.3f; slowest rules:%s)%n",
-        stages[0] / rounds / 1e6, stages[1] / rounds / 1e6, rulesTotal / rounds / 1e6, slowest);
+        "  (stages, medians in ms: conversion %.3f, graph %.3f, rules %.3f (the sum of their"
+            + " medians); slowest rules:%s)%n",
+        median[0], median[1], rulesTotal, slowest);
   }
 
   /**
