@@ -60,11 +60,21 @@ final class AlertsAnswer {
               + engine.getName()
               + "': set checkup.alerts.webhook-url (plugin property alertsWebhookUrl; docs/alerts.md).");
     }
-    int count = Answers.count("limit", limit, MAX_LIMIT, DEFAULT_LIMIT);
+    // as ?days and ?format of the report: empty (a script's unset variable) is not given, padding
+    // is
+    // ignored
+    int count = Answers.paddedCount("limit", limit, MAX_LIMIT, DEFAULT_LIMIT);
     boolean tenantLess = Answers.flag("withoutTenantId", withoutTenantId);
     if (tenantLess && tenantId != null) {
       return Answers.badRequest("Give tenantId or withoutTenantId=true, not both.");
     }
+    if (tenantId != null && tenantId.isEmpty()) {
+      // not "every tenant": a script whose variable is unset would get every client's alerts
+      return Answers.badRequest(
+          "tenantId is empty: give a tenant's id, or withoutTenantId=true for the alerts without"
+              + " a tenant, or neither for all.");
+    }
+    status = status == null || status.isBlank() ? null : status.trim();
     if (status != null && !Alerts.STATUSES.contains(status)) {
       return Answers.badRequest(
           "status must be one of "

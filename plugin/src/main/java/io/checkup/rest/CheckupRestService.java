@@ -232,6 +232,9 @@ public class CheckupRestService {
       @QueryParam("tenantId") String tenantId,
       @QueryParam("withoutTenantId") String withoutTenantId,
       @QueryParam("status") String status) {
+    if (!acceptsJson()) {
+      return notAcceptable("does not take application/json, the only format of the alerts.");
+    }
     Checkup checkup = checkup(engineName());
     return AlertsAnswer.of(
         checkup.engine(), checkup.plugin(), limit, tenantId, withoutTenantId, status);

@@ -24,6 +24,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -167,8 +168,10 @@ class AlertsDemoTest {
             "limit=0",
             "limit=1001",
             "limit=abc",
-            "limit=+5",
+            "limit=-5",
+            "limit=5.0",
             "status=lost",
+            "tenantId=",
             "tenantId=fabrikam&withoutTenantId=true")) {
       assertThat(
               rest.withBasicAuth("admin", "admin")
@@ -177,6 +180,33 @@ class AlertsDemoTest {
           .as(query)
           .isEqualTo(HttpStatus.BAD_REQUEST);
     }
+
+    // empty or padded values read as the report reads ?days: a script's unset variable is not given
+    assertThat(
+            JSON.readTree(
+                    rest.withBasicAuth("admin", "admin")
+                        .getForObject(
+                            "/engine-rest/checkup/alerts?limit=&status= sent &tenantId=fabrikam",
+                            String.class))
+                .get("alerts"))
+        .isEqualTo(fabrikamSent.get("alerts"));
+    assertThat(
+            JSON.readTree(
+                    rest.withBasicAuth("admin", "admin")
+                        .getForObject("/engine-rest/checkup/alerts?limit= 1 ", String.class))
+                .get("alerts"))
+        .hasSize(1);
+    HttpHeaders htmlOnly = new HttpHeaders();
+    htmlOnly.setBasicAuth("admin", "admin");
+    htmlOnly.setAccept(List.of(MediaType.TEXT_HTML));
+    ResponseEntity<String> notAcceptable =
+        rest.exchange(
+            "/engine-rest/checkup/alerts",
+            HttpMethod.GET,
+            new HttpEntity<>(htmlOnly),
+            String.class);
+    assertThat(notAcceptable.getStatusCode()).isEqualTo(HttpStatus.NOT_ACCEPTABLE);
+    assertThat(notAcceptable.getBody()).contains("the only format of the alerts");
 
     String link = alert.get("reportUrl").asText();
     assertThat(link)
