@@ -33,6 +33,14 @@ class JitRelaunchIT {
     try (InputStream in = JitRelaunchIT.class.getResourceAsStream("/models/errors.bpmn")) {
       model = in.readAllBytes();
     }
+    // about 16 KB a file, a comment after the model: the threshold is reached in a few hundred
+    // files
+    model =
+        (new String(model, java.nio.charset.StandardCharsets.UTF_8)
+                + "\n<!-- "
+                + "padding ".repeat(1_800)
+                + "-->\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     models = Files.createDirectories(dir.resolve("models"));
     for (int i = 0; i * model.length < 2 * JitRelaunch.THRESHOLD_BYTES; i++) {
       Files.write(models.resolve("m" + i + ".bpmn"), model);

@@ -30,6 +30,14 @@ class JitRelaunchTest {
     try (InputStream in = JitRelaunchTest.class.getResourceAsStream("/models/errors.bpmn")) {
       model = in.readAllBytes();
     }
+    // about 16 KB a file, a comment after the model: the threshold is reached in a few hundred
+    // files
+    model =
+        (new String(model, java.nio.charset.StandardCharsets.UTF_8)
+                + "\n<!-- "
+                + "padding ".repeat(1_800)
+                + "-->\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     large = Files.createDirectories(dir.resolve("large"));
     for (int i = 0; i * model.length < JitRelaunch.THRESHOLD_BYTES; i++) {
       Files.write(large.resolve("m" + i + ".bpmn"), model);
