@@ -19,6 +19,11 @@ public final class BpmnGraph {
   private final XmlNode definitions;
   final List<Scope> processes = new ArrayList<>();
   final List<FlowNode> flowNodes = new ArrayList<>();
+  // the flow nodes of the kinds many rules are about, in document order: a rule about events need
+  // not pass over every task (on a cold engine each rule's pass runs in the interpreter)
+  final List<FlowNode> events = new ArrayList<>();
+  final List<FlowNode> gateways = new ArrayList<>();
+  final List<FlowNode> userTasks = new ArrayList<>();
   final List<SequenceFlow> sequenceFlows = new ArrayList<>();
   final Map<String, FlowNode> flowNodesById = new HashMap<>();
 
@@ -71,6 +76,21 @@ public final class BpmnGraph {
   /** All flow nodes of all built processes, in document order. */
   public List<FlowNode> flowNodes() {
     return flowNodes;
+  }
+
+  /** The events among {@link #flowNodes()} (start, end, boundary, intermediate), in their order. */
+  public List<FlowNode> events() {
+    return events;
+  }
+
+  /** The gateways among {@link #flowNodes()}, in their order. */
+  public List<FlowNode> gateways() {
+    return gateways;
+  }
+
+  /** The user tasks among {@link #flowNodes()}, in their order. */
+  public List<FlowNode> userTasks() {
+    return userTasks;
   }
 
   public List<SequenceFlow> sequenceFlows() {

@@ -107,6 +107,13 @@ public final class GraphBuilder {
       if (node != null) {
         scope.flowNodes.add(node);
         graph.flowNodes.add(node);
+        if (node.isEvent()) {
+          graph.events.add(node);
+        } else if (node.isGateway()) {
+          graph.gateways.add(node);
+        } else if (name.equals("userTask")) {
+          graph.userTasks.add(node);
+        }
         if (node.id() != null
             && graph.flowNodesById.putIfAbsent(node.id(), node) != null
             && byScopeWhereIdsRepeat == null) {

@@ -35,7 +35,7 @@ public final class CancelEventRule implements Rule {
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
     Set<FlowNode> cancelled = new HashSet<>();
-    for (FlowNode event : graph.flowNodes()) {
+    for (FlowNode event : graph.events()) {
       if (event.executableEventDefinition("cancelEventDefinition") == null) {
         continue;
       }

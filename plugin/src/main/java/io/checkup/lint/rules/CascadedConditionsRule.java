@@ -44,7 +44,7 @@ public final class CascadedConditionsRule implements Rule {
     // incoming flow
     Map<FlowNode, List<FlowNode>> links = new LinkedHashMap<>();
     Set<FlowNode> linkedInto = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (FlowNode node : graph.flowNodes()) {
+    for (FlowNode node : graph.gateways()) {
       if (!isSplittingExclusive(node)) {
         continue;
       }

@@ -36,7 +36,7 @@ public final class ErrorRefRule implements Rule {
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
     Map<String, String> codes = null;
-    for (FlowNode event : graph.flowNodes()) {
+    for (FlowNode event : graph.events()) {
       XmlNode definition = event.executableEventDefinition("errorEventDefinition");
       if (definition == null || !event.isEndEvent()) {
         continue;

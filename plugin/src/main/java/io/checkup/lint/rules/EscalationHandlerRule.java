@@ -49,7 +49,7 @@ public final class EscalationHandlerRule implements Rule {
     // the engine compares boundary events with boundary events of one activity, event
     // sub-processes with event sub-processes of one scope: a group each
     Map<Object, List<Handler>> groups = new HashMap<>();
-    for (FlowNode event : graph.flowNodes()) {
+    for (FlowNode event : graph.events()) {
       XmlNode definition = event.executableEventDefinition("escalationEventDefinition");
       if (definition == null) {
         continue;

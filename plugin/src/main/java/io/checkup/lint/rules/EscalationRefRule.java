@@ -38,7 +38,7 @@ public final class EscalationRefRule implements Rule {
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
     Map<String, String> codes = null;
-    for (FlowNode event : graph.flowNodes()) {
+    for (FlowNode event : graph.events()) {
       XmlNode definition = event.executableEventDefinition("escalationEventDefinition");
       if (definition == null) {
         continue;

@@ -36,7 +36,7 @@ public final class ExclusiveGatewayRule implements Rule {
 
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
-    for (FlowNode gateway : graph.flowNodes()) {
+    for (FlowNode gateway : graph.gateways()) {
       if (gateway.isExclusiveGateway() && gateway.scope().isExecutable()) {
         check(graph, gateway, context);
       }

@@ -33,7 +33,7 @@ public final class HumanPerformerRule implements Rule {
 
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
-    for (FlowNode task : graph.flowNodes()) {
+    for (FlowNode task : graph.userTasks()) {
       if (!task.type().equals("userTask") || !task.scope().isExecutable()) {
         continue;
       }

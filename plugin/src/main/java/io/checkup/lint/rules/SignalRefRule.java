@@ -35,7 +35,7 @@ public final class SignalRefRule implements Rule {
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
     Set<String> signals = null;
-    for (FlowNode node : graph.flowNodes()) {
+    for (FlowNode node : graph.events()) {
       XmlNode definition = node.executableEventDefinition("signalEventDefinition");
       if (definition == null) {
         continue;

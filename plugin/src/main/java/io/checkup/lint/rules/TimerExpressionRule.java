@@ -23,7 +23,7 @@ public final class TimerExpressionRule implements Rule {
 
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
-    for (FlowNode node : graph.flowNodes()) {
+    for (FlowNode node : graph.events()) {
       // only events hold timers; a descriptive model may leave a timer unspecified or half
       // written: nothing runs it
       if (!node.isEvent() || !node.scope().isExecutable()) {

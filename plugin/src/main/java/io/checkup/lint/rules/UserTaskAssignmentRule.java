@@ -25,7 +25,7 @@ public final class UserTaskAssignmentRule implements Rule {
 
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
-    for (FlowNode node : graph.flowNodes()) {
+    for (FlowNode node : graph.userTasks()) {
       if (node.type().equals("userTask") && node.scope().isExecutable() && !isAssigned(node)) {
         context.report(
             node,

@@ -35,7 +35,7 @@ public final class UserTaskDueDateRule implements Rule {
 
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
-    for (FlowNode node : graph.flowNodes()) {
+    for (FlowNode node : graph.userTasks()) {
       if (!node.type().equals("userTask") || !node.scope().isExecutable()) {
         continue;
       }

@@ -29,7 +29,7 @@ public final class UserTaskPriorityRule implements Rule {
 
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
-    for (FlowNode node : graph.flowNodes()) {
+    for (FlowNode node : graph.userTasks()) {
       if (!node.type().equals("userTask") || !node.scope().isExecutable()) {
         continue;
       }

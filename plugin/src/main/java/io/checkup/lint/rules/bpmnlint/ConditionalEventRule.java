@@ -22,7 +22,7 @@ public final class ConditionalEventRule implements Rule {
 
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
-    for (FlowNode node : graph.flowNodes()) {
+    for (FlowNode node : graph.events()) {
       if (!node.isEvent() || !ModelFacts.isInExecutableProcess(node)) {
         continue;
       }

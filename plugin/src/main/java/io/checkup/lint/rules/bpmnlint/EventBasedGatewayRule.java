@@ -28,7 +28,7 @@ public final class EventBasedGatewayRule implements Rule {
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
     Set<SequenceFlow> otherWaysIn = new HashSet<>();
-    for (FlowNode node : graph.flowNodes()) {
+    for (FlowNode node : graph.gateways()) {
       if (!node.isEventBasedGateway()) {
         continue;
       }

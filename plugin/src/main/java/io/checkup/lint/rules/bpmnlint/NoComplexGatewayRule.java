@@ -17,7 +17,7 @@ public final class NoComplexGatewayRule implements Rule {
 
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
-    for (FlowNode node : graph.flowNodes()) {
+    for (FlowNode node : graph.gateways()) {
       if (node.type().equals("complexGateway")) {
         context.report(node, "Element type <bpmn:ComplexGateway> is discouraged");
       }

@@ -17,7 +17,7 @@ public final class NoInclusiveGatewayRule implements Rule {
 
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
-    for (FlowNode node : graph.flowNodes()) {
+    for (FlowNode node : graph.gateways()) {
       if (node.isInclusiveGateway()) {
         context.report(node, "Element type <bpmn:InclusiveGateway> is discouraged");
       }
