@@ -3,7 +3,6 @@ package io.checkup.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,18 +28,7 @@ class JitRelaunchIT {
   @BeforeAll
   static void models() throws IOException {
     jar = Path.of(System.getProperty("checkup.cli.jar", "target/checkup-cli.jar")).toAbsolutePath();
-    byte[] model;
-    try (InputStream in = JitRelaunchIT.class.getResourceAsStream("/models/errors.bpmn")) {
-      model = in.readAllBytes();
-    }
-    // about 16 KB a file, a comment after the model: the threshold is reached in a few hundred
-    // files
-    model =
-        (new String(model, java.nio.charset.StandardCharsets.UTF_8)
-                + "\n<!-- "
-                + "padding ".repeat(1_800)
-                + "-->\n")
-            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] model = JitRelaunchTest.paddedModel();
     models = Files.createDirectories(dir.resolve("models"));
     for (int i = 0; i * model.length < 2 * JitRelaunch.THRESHOLD_BYTES; i++) {
       Files.write(models.resolve("m" + i + ".bpmn"), model);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,24 +27,26 @@ class JitRelaunchTest {
   /** A directory of models past the threshold, and one model well below it. */
   @BeforeAll
   static void models() throws IOException {
-    byte[] model;
-    try (InputStream in = JitRelaunchTest.class.getResourceAsStream("/models/errors.bpmn")) {
-      model = in.readAllBytes();
-    }
-    // about 16 KB a file, a comment after the model: the threshold is reached in a few hundred
-    // files
-    model =
-        (new String(model, java.nio.charset.StandardCharsets.UTF_8)
-                + "\n<!-- "
-                + "padding ".repeat(1_800)
-                + "-->\n")
-            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] model = paddedModel();
     large = Files.createDirectories(dir.resolve("large"));
     for (int i = 0; i * model.length < JitRelaunch.THRESHOLD_BYTES; i++) {
       Files.write(large.resolve("m" + i + ".bpmn"), model);
     }
     Files.writeString(large.resolve("notes.txt"), "not BPMN");
     small = Files.write(dir.resolve("small.bpmn"), model);
+  }
+
+  /**
+   * A model with findings, about 16 KB with a comment after it, so that the threshold is reached in
+   * a few hundred files.
+   */
+  static byte[] paddedModel() throws IOException {
+    String model;
+    try (InputStream in = JitRelaunchTest.class.getResourceAsStream("/models/errors.bpmn")) {
+      model = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    return (model + "\n<!-- " + "padding ".repeat(1_800) + "-->\n")
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   private static List<String> command(List<String> launcher, String fork, String... args) {
