@@ -311,9 +311,20 @@ final class AlertTables {
     }
   }
 
-  /** The alerts kept, newest first, at most {@code limit}. */
+  /**
+   * The alerts kept, newest first (alerts of one moment by id), at most {@code limit}; with {@code
+   * filter.olderThan()}, those that come after that alert in this order (a page after the one it
+   * ended), or null when that alert is not kept.
+   */
   List<AlertRecord> list(int limit, Filter filter) throws SQLException {
     List<AlertRecord> records = new ArrayList<>();
+    Long anchor = null;
+    if (filter.olderThan() != null) {
+      anchor = created(filter.olderThan());
+      if (anchor == null) {
+        return null;
+      }
+    }
     StringBuilder sql =
         new StringBuilder(
             "select ID_, TENANT_ID_, STATUS_, ATTEMPTS_, CREATED_, SENT_AT_, LAST_ERROR_, BODY_, "
@@ -325,6 +336,11 @@ final class AlertTables {
     if (filter.status() != null) {
       sql.append(" and STATUS_ = ?");
     }
+    if (anchor != null) {
+      // a key, not an offset: a page costs the same however deep, and alerts raised meanwhile
+      // do not shift it
+      sql.append(" and (CREATED_ < ? or (CREATED_ = ? and ID_ > ?))");
+    }
     sql.append(" order by CREATED_ desc, ID_");
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = prepare(connection, sql.toString())) {
@@ -334,7 +350,12 @@ final class AlertTables {
         select.setString(parameter++, Snapshot.key(filter.tenantId()));
       }
       if (filter.status() != null) {
-        select.setString(parameter, filter.status());
+        select.setString(parameter++, filter.status());
+      }
+      if (anchor != null) {
+        select.setLong(parameter++, anchor);
+        select.setLong(parameter++, anchor);
+        select.setString(parameter, filter.olderThan());
       }
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next() && records.size() < limit) {
@@ -358,15 +379,28 @@ final class AlertTables {
     return records;
   }
 
+  /** When the alert with this id was raised, or null when it is not kept. */
+  private Long created(String id) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            prepare(connection, "select CREATED_ from " + alert + " where ID_ = ?")) {
+      select.setString(1, id);
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next() ? rows.getLong(1) : null;
+      }
+    }
+  }
+
   /**
    * Which alerts a list holds.
    *
    * @param tenant whether to hold one tenant's only, {@code tenantId}'s (null: the tenant-less
    *     part)
    * @param status {@code pending}, {@code sent} or {@code failed}, or null for all
+   * @param olderThan the id of the alert a previous page ended with, or null for the first page
    */
-  record Filter(boolean tenant, String tenantId, String status) {
-    static final Filter ALL = new Filter(false, null, null);
+  record Filter(boolean tenant, String tenantId, String status, String olderThan) {
+    static final Filter ALL = new Filter(false, null, null, null);
   }
 
   private int update(String sql, Object... parameters) throws SQLException {

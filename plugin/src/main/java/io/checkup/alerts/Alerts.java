@@ -302,7 +302,17 @@ public final class Alerts {
    */
   public List<AlertRecord> list(int limit, boolean allTenants, String tenantId, String status)
       throws SQLException {
-    return tables.list(limit, new AlertTables.Filter(!allTenants, tenantId, status));
+    return list(limit, allTenants, tenantId, status, null);
+  }
+
+  /**
+   * As {@link #list(int, boolean, String, String)}, after the alert {@code olderThan} (the last of
+   * a previous page) when given, and then null when that alert is not kept (any more).
+   */
+  public List<AlertRecord> list(
+      int limit, boolean allTenants, String tenantId, String status, String olderThan)
+      throws SQLException {
+    return tables.list(limit, new AlertTables.Filter(!allTenants, tenantId, status, olderThan));
   }
 
   /** The statuses an alert can have: {@code pending}, {@code sent}, {@code failed}. */

@@ -36,6 +36,7 @@ final class AlertsAnswer {
    * @param tenantId only this tenant's, when given
    * @param withoutTenantId only the tenant-less part's, when {@code true}
    * @param status only alerts of this status, when given
+   * @param olderThan the id of the last alert of the previous page, when given
    */
   static Response of(
       ProcessEngine engine,
@@ -43,7 +44,8 @@ final class AlertsAnswer {
       String limit,
       String tenantId,
       String withoutTenantId,
-      String status) {
+      String status,
+      String olderThan) {
     if (Caller.of(engine).sees() != null) {
       // alerts are about every tenant: the partner's, as the webhook is
       return Answers.error(
@@ -85,13 +87,20 @@ final class AlertsAnswer {
     }
     List<AlertRecord> kept;
     try {
-      kept = alerts.get().list(count, tenantId == null && !tenantLess, tenantId, status);
+      olderThan = olderThan == null || olderThan.isBlank() ? null : olderThan.trim();
+      kept = alerts.get().list(count, tenantId == null && !tenantLess, tenantId, status, olderThan);
     } catch (SQLException e) {
       LOG.warn("camunda-checkup: the alerts could not be read ({})", e.toString());
       return Answers.error(
           Response.Status.SERVICE_UNAVAILABLE,
           "AlertsUnavailableException",
           "The alerts cannot be read now; try again.");
+    }
+    if (kept == null) {
+      return Answers.badRequest(
+          "olderThan names no alert kept: '"
+              + Answers.echo(olderThan)
+              + "' (alerts are kept 30 days); start again from the first page.");
     }
     List<Map<String, Object>> listed = new ArrayList<>(kept.size());
     for (AlertRecord alert : kept) {

@@ -231,13 +231,14 @@ public class CheckupRestService {
       @QueryParam("limit") String limit,
       @QueryParam("tenantId") String tenantId,
       @QueryParam("withoutTenantId") String withoutTenantId,
-      @QueryParam("status") String status) {
+      @QueryParam("status") String status,
+      @QueryParam("olderThan") String olderThan) {
     if (!acceptsJson()) {
       return notAcceptable("does not take application/json, the only format of the alerts.");
     }
     Checkup checkup = checkup(engineName());
     return AlertsAnswer.of(
-        checkup.engine(), checkup.plugin(), limit, tenantId, withoutTenantId, status);
+        checkup.engine(), checkup.plugin(), limit, tenantId, withoutTenantId, status, olderThan);
   }
 
   @GET

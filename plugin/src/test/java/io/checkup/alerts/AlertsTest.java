@@ -118,6 +118,26 @@ class AlertsTest {
     }
     assertThat(alerts.list(10))
         .allSatisfy(alert -> assertThat(alert.status()).isEqualTo(AlertTables.SENT));
+
+    // paged one by one after the last alert of each page: every alert once, in the list's order,
+    // the first round's alerts (raised in one moment) included
+    List<String> listed = alerts.list(10).stream().map(AlertRecord::id).toList();
+    assertThat(listed).hasSize(first.size() + second.size());
+    List<String> paged = new ArrayList<>();
+    String olderThan = null;
+    while (true) {
+      List<AlertRecord> page = alerts.list(1, true, null, null, olderThan);
+      if (page.isEmpty()) {
+        break;
+      }
+      paged.add(page.get(0).id());
+      olderThan = page.get(0).id();
+    }
+    assertThat(paged).isEqualTo(listed);
+    assertThat(alerts.list(10, false, "acme", null, second.get(0)))
+        .as("after acme's only")
+        .isEmpty();
+    assertThat(alerts.list(10, true, null, null, "no-such-alert")).as("not kept").isNull();
   }
 
   /**

@@ -196,6 +196,32 @@ class AlertsDemoTest {
                         .getForObject("/engine-rest/checkup/alerts?limit= 1 ", String.class))
                 .get("alerts"))
         .hasSize(1);
+    // the next page starts after the last alert of this one
+    JsonNode all =
+        JSON.readTree(
+                rest.withBasicAuth("admin", "admin")
+                    .getForObject("/engine-rest/checkup/alerts", String.class))
+            .get("alerts");
+    JsonNode afterFirst =
+        JSON.readTree(
+                rest.withBasicAuth("admin", "admin")
+                    .getForObject(
+                        "/engine-rest/checkup/alerts?limit=1&olderThan="
+                            + all.get(0).get("id").asText(),
+                        String.class))
+            .get("alerts");
+    // the alert after the first, if any (the pages' order over many alerts: AlertsTest, on every
+    // database)
+    List<JsonNode> second = new ArrayList<>();
+    for (int i = 1; i < Math.min(2, all.size()); i++) {
+      second.add(all.get(i));
+    }
+    assertThat(afterFirst).containsExactlyElementsOf(second);
+    ResponseEntity<String> unknownPage =
+        rest.withBasicAuth("admin", "admin")
+            .getForEntity("/engine-rest/checkup/alerts?olderThan=no-such-alert", String.class);
+    assertThat(unknownPage.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(unknownPage.getBody()).contains("olderThan names no alert kept: 'no-such-alert'");
     HttpHeaders htmlOnly = new HttpHeaders();
     htmlOnly.setBasicAuth("admin", "admin");
     htmlOnly.setAccept(List.of(MediaType.TEXT_HTML));
