@@ -318,13 +318,6 @@ final class AlertTables {
    */
   List<AlertRecord> list(int limit, Filter filter) throws SQLException {
     List<AlertRecord> records = new ArrayList<>();
-    Long anchor = null;
-    if (filter.olderThan() != null) {
-      anchor = created(filter.olderThan());
-      if (anchor == null) {
-        return null;
-      }
-    }
     StringBuilder sql =
         new StringBuilder(
             "select ID_, TENANT_ID_, STATUS_, ATTEMPTS_, CREATED_, SENT_AT_, LAST_ERROR_, BODY_, "
@@ -336,43 +329,51 @@ final class AlertTables {
     if (filter.status() != null) {
       sql.append(" and STATUS_ = ?");
     }
-    if (anchor != null) {
+    if (filter.olderThan() != null) {
       // a key, not an offset: a page costs the same however deep, and alerts raised meanwhile
       // do not shift it
       sql.append(" and (CREATED_ < ? or (CREATED_ = ? and ID_ > ?))");
     }
     sql.append(" order by CREATED_ desc, ID_");
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = prepare(connection, sql.toString())) {
-      select.setMaxRows(limit);
-      int parameter = 1;
-      if (filter.tenant()) {
-        select.setString(parameter++, Snapshot.key(filter.tenantId()));
+    try (Connection connection = dataSource.getConnection()) {
+      Long anchor = null;
+      if (filter.olderThan() != null) {
+        anchor = created(connection, filter.olderThan());
+        if (anchor == null) {
+          return null;
+        }
       }
-      if (filter.status() != null) {
-        select.setString(parameter++, filter.status());
-      }
-      if (anchor != null) {
-        select.setLong(parameter++, anchor);
-        select.setLong(parameter++, anchor);
-        select.setString(parameter, filter.olderThan());
-      }
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next() && records.size() < limit) {
-          long sentAt = rows.getLong(6);
-          Long sent = rows.wasNull() ? null : sentAt;
-          String status = rows.getString(3);
-          records.add(
-              new AlertRecord(
-                  rows.getString(1),
-                  rows.getString(2),
-                  status,
-                  rows.getInt(4),
-                  rows.getLong(5),
-                  sent,
-                  rows.getString(7),
-                  rows.getString(8),
-                  PENDING.equals(status) ? Long.valueOf(rows.getLong(9)) : null));
+      try (PreparedStatement select = prepare(connection, sql.toString())) {
+        select.setMaxRows(limit);
+        int parameter = 1;
+        if (filter.tenant()) {
+          select.setString(parameter++, Snapshot.key(filter.tenantId()));
+        }
+        if (filter.status() != null) {
+          select.setString(parameter++, filter.status());
+        }
+        if (anchor != null) {
+          select.setLong(parameter++, anchor);
+          select.setLong(parameter++, anchor);
+          select.setString(parameter, filter.olderThan());
+        }
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next() && records.size() < limit) {
+            long sentAt = rows.getLong(6);
+            Long sent = rows.wasNull() ? null : sentAt;
+            String status = rows.getString(3);
+            records.add(
+                new AlertRecord(
+                    rows.getString(1),
+                    rows.getString(2),
+                    status,
+                    rows.getInt(4),
+                    rows.getLong(5),
+                    sent,
+                    rows.getString(7),
+                    rows.getString(8),
+                    PENDING.equals(status) ? Long.valueOf(rows.getLong(9)) : null));
+          }
         }
       }
     }
@@ -380,10 +381,9 @@ final class AlertTables {
   }
 
   /** When the alert with this id was raised, or null when it is not kept. */
-  private Long created(String id) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select =
-            prepare(connection, "select CREATED_ from " + alert + " where ID_ = ?")) {
+  private Long created(Connection connection, String id) throws SQLException {
+    try (PreparedStatement select =
+        prepare(connection, "select CREATED_ from " + alert + " where ID_ = ?")) {
       select.setString(1, id);
       try (ResultSet rows = select.executeQuery()) {
         return rows.next() ? rows.getLong(1) : null;

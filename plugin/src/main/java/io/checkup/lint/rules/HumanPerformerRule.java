@@ -34,7 +34,7 @@ public final class HumanPerformerRule implements Rule {
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
     for (FlowNode task : graph.userTasks()) {
-      if (!task.type().equals("userTask") || !task.scope().isExecutable()) {
+      if (!task.scope().isExecutable()) {
         continue;
       }
       XmlNode performer = task.xml().child(Bpmn.MODEL_NS, "humanPerformer");

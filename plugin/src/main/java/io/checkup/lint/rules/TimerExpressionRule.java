@@ -26,7 +26,7 @@ public final class TimerExpressionRule implements Rule {
     for (FlowNode node : graph.events()) {
       // only events hold timers; a descriptive model may leave a timer unspecified or half
       // written: nothing runs it
-      if (!node.isEvent() || !node.scope().isExecutable()) {
+      if (!node.scope().isExecutable()) {
         continue;
       }
       for (XmlNode child : node.xml().children()) {

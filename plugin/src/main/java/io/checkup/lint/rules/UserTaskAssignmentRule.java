@@ -26,7 +26,7 @@ public final class UserTaskAssignmentRule implements Rule {
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
     for (FlowNode node : graph.userTasks()) {
-      if (node.type().equals("userTask") && node.scope().isExecutable() && !isAssigned(node)) {
+      if (node.scope().isExecutable() && !isAssigned(node)) {
         context.report(
             node,
             "User task "

@@ -36,7 +36,7 @@ public final class UserTaskDueDateRule implements Rule {
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
     for (FlowNode node : graph.userTasks()) {
-      if (!node.type().equals("userTask") || !node.scope().isExecutable()) {
+      if (!node.scope().isExecutable()) {
         continue;
       }
       for (String[] date : DATES) {

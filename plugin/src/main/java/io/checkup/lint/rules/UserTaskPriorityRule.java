@@ -30,7 +30,7 @@ public final class UserTaskPriorityRule implements Rule {
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
     for (FlowNode node : graph.userTasks()) {
-      if (!node.type().equals("userTask") || !node.scope().isExecutable()) {
+      if (!node.scope().isExecutable()) {
         continue;
       }
       String value = node.camundaAttr("priority");

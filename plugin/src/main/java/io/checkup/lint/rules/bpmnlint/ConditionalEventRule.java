@@ -23,7 +23,7 @@ public final class ConditionalEventRule implements Rule {
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
     for (FlowNode node : graph.events()) {
-      if (!node.isEvent() || !ModelFacts.isInExecutableProcess(node)) {
+      if (!ModelFacts.isInExecutableProcess(node)) {
         continue;
       }
       for (XmlNode definition : ModelFacts.inlineDefinitions(node)) {

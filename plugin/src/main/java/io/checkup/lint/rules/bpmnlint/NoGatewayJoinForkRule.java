@@ -18,7 +18,7 @@ public final class NoGatewayJoinForkRule implements Rule {
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
     for (FlowNode node : graph.gateways()) {
-      if (node.isGateway() && node.incoming().size() > 1 && node.outgoing().size() > 1) {
+      if (node.incoming().size() > 1 && node.outgoing().size() > 1) {
         context.report(node, "Gateway forks and joins");
       }
     }

@@ -18,7 +18,7 @@ public final class SingleEventDefinitionRule implements Rule {
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
     for (FlowNode node : graph.events()) {
-      if (node.isEvent() && ModelFacts.inlineDefinitions(node).size() > 1) {
+      if (ModelFacts.inlineDefinitions(node).size() > 1) {
         context.report(node, "Event has multiple event definitions");
       }
     }

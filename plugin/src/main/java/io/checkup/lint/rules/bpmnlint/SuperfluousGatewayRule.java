@@ -18,7 +18,7 @@ public final class SuperfluousGatewayRule implements Rule {
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
     for (FlowNode node : graph.gateways()) {
-      if (node.isGateway() && node.incoming().size() == 1 && node.outgoing().size() == 1) {
+      if (node.incoming().size() == 1 && node.outgoing().size() == 1) {
         context.report(node, "Gateway is superfluous. It only has one source and target.");
       }
     }
