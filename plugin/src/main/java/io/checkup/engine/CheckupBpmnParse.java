@@ -1,5 +1,6 @@
 package io.checkup.engine;
 
+import io.checkup.lint.PlainText;
 import io.checkup.lint.model.Bpmn;
 import io.checkup.lint.xml.XmlReader;
 import java.io.InputStream;
@@ -102,7 +103,7 @@ final class CheckupBpmnParse extends BpmnParse {
           addError(
               DeploymentLinter.OWN_PROBLEM
                   + "the engine's parse failed: "
-                  + DeploymentLinter.safe(String.valueOf(failed)),
+                  + PlainText.oneLine(String.valueOf(failed), PlainText.MESSAGE_LENGTH),
               rootElement);
         }
       }

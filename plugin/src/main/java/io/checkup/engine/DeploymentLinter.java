@@ -329,7 +329,11 @@ final class DeploymentLinter {
         continue;
       }
       if (reported < logLimit) {
-        problems.accept(problemMessage(finding), originOf(graph, definitions, finding));
+        XmlNode node = nodeOf(graph, definitions, finding);
+        Object origin = node.origin();
+        problems.accept(
+            problemMessage(finding) + withoutId(finding, node, definitions),
+            origin instanceof Element element ? element : (Element) definitions.origin());
         reported++;
       } else {
         left++;
@@ -502,10 +506,50 @@ final class DeploymentLinter {
     return PlainText.oneLine(text, PlainText.NAME_LENGTH);
   }
 
-  private static Element originOf(BpmnGraph graph, XmlNode definitions, Finding finding) {
+  /**
+   * The element a finding is about, whose line, column and id Camunda puts in its problem report:
+   * the element at the finding's position where its id does not lead there (an element or flow
+   * without an id, the second of two elements with one id), else the root.
+   */
+  private static XmlNode nodeOf(BpmnGraph graph, XmlNode definitions, Finding finding) {
     XmlNode node = graph.element(finding.elementId());
-    Object origin = (node == null ? definitions : node).origin();
-    return origin instanceof Element element ? element : (Element) definitions.origin();
+    if (finding.line() > 0 && (node == null || !at(node, finding))) {
+      XmlNode[] found = new XmlNode[1];
+      definitions.walk(
+          candidate -> {
+            if (found[0] != null) {
+              return false;
+            }
+            if (at(candidate, finding)) {
+              found[0] = candidate;
+              return false;
+            }
+            return candidate.line() <= finding.line(); // a later start tag holds nothing earlier
+          });
+      node = found[0] != null ? found[0] : node;
+    }
+    return node == null ? definitions : node;
+  }
+
+  /**
+   * For an element without an id, what it is ({@code " (userTask 'Check' on line 12)"}): the
+   * problem report's element id is empty then, and Camunda Modeler shows the message.
+   */
+  private static String withoutId(Finding finding, XmlNode node, XmlNode definitions) {
+    if (finding.elementId() != null || node == definitions) {
+      return "";
+    }
+    String name = node.attr("name");
+    return " ("
+        + safe(node.localName())
+        + (name == null || name.isBlank() ? "" : " '" + safe(name) + "'")
+        + " on line "
+        + node.line()
+        + ")";
+  }
+
+  private static boolean at(XmlNode node, Finding finding) {
+    return node.line() == finding.line() && node.column() == finding.column();
   }
 
   private static long count(List<Finding> findings, Severity severity) {

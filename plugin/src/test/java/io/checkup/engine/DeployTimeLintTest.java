@@ -507,7 +507,10 @@ class DeployTimeLintTest {
             "[task-implementation] Service task 'Run job' (shellExpression) is a shell task whose"
                 + " field 'command' is an expression")
         .hasMessageContaining(
-            "[camunda-checkup] the engine's parse failed: java.lang.ClassCastException");
+            "[camunda-checkup] the engine's parse failed: java.lang.ClassCastException")
+        // the whole failure, as long as any message (it was cut at a name's 120 characters)
+        .hasMessageContaining("cannot be cast to class org.camunda.bpm.engine.impl.el.FixedValue")
+        .hasMessageNotContaining("more characters");
     // a form bound to a version without the version: a NullPointerException naming nothing
     assertThat(refusalOf("rules/form-definition/invalid-version.bpmn"))
         .isInstanceOf(ParseException.class)
@@ -602,6 +605,66 @@ class DeployTimeLintTest {
         .asString()
         .contains("error(s)")
         .doesNotContain("' (");
+  }
+
+  /**
+   * Camunda Modeler shows a problem at the line and element the report gives: an element without an
+   * id, or the second of two elements with one id, is named by its own position, not by the root's
+   * or the first element's.
+   */
+  @Test
+  void strictModeProblemsPointAtTheirElementWithoutAnIdOrWithAnotherElementsId() {
+    CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
+    plugin.setLintMode("strict");
+    engine(plugin);
+    String header =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<definitions"
+            + " xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
+            + " xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" id=\"defs\""
+            + " targetNamespace=\"http://x\">\n<process id=\"p\" isExecutable=\"true\""
+            + " camunda:historyTimeToLive=\"P30D\">\n<startEvent id=\"start\"/>\n";
+
+    Throwable stray =
+        refusal(
+            "stray.bpmn",
+            header
+                + "<endEvent id=\"end\"/>\n"
+                + "<sequenceFlow id=\"f1\" sourceRef=\"start\" targetRef=\"end\"/>\n"
+                + "<userTask name=\"Stray\" camunda:assignee=\"demo\"/>\n"
+                + "</process>\n</definitions>\n");
+
+    assertThat(stray).isInstanceOf(ParseException.class);
+    Problem disconnected =
+        ((ParseException) stray)
+            .getResorceReports().get(0).getErrors().stream()
+                .filter(problem -> problem.getMessage().startsWith("[no-disconnected]"))
+                .findFirst()
+                .orElseThrow();
+    assertThat(disconnected.getLine()).isEqualTo(7);
+    assertThat(disconnected.getMainElementId()).isNull();
+    assertThat(disconnected.getMessage())
+        .isEqualTo("[no-disconnected] Element is not connected (userTask 'Stray' on line 7)");
+
+    Throwable twice =
+        refusal(
+            "twice.bpmn",
+            header
+                + "<userTask id=\"t\" name=\"First\" camunda:assignee=\"demo\"/>\n"
+                + "<endEvent id=\"end\"/>\n"
+                + "<sequenceFlow id=\"f1\" sourceRef=\"start\" targetRef=\"t\"/>\n"
+                + "<sequenceFlow id=\"f2\" sourceRef=\"t\" targetRef=\"end\"/>\n"
+                + "<userTask id=\"t\" name=\"Second\" camunda:assignee=\"demo\"/>\n"
+                + "</process>\n</definitions>\n");
+
+    assertThat(twice).isInstanceOf(ParseException.class);
+    assertThat(((ParseException) twice).getResorceReports().get(0).getErrors())
+        .filteredOn(problem -> problem.getMessage().startsWith("[duplicate-id]"))
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.getLine()).isEqualTo(9);
+              assertThat(problem.getMainElementId()).isEqualTo("t");
+            });
   }
 
   @Test
