@@ -30,6 +30,18 @@ final class EngineDates {
     }
   }
 
+  /**
+   * The instant the engine reads the date-time as, in milliseconds, or null where it does not read
+   * it (or Joda-Time is not there).
+   */
+  static Long millis(String text) {
+    try {
+      return Parsers.millis(text);
+    } catch (LinkageError e) {
+      return null;
+    }
+  }
+
   /** Whether the engine reads the text as a period from now and can add it to the time now. */
   static boolean isPeriod(String text) {
     try {
@@ -62,6 +74,14 @@ final class EngineDates {
         return true;
       } catch (RuntimeException e) {
         return false;
+      }
+    }
+
+    static Long millis(String text) {
+      try {
+        return DATE_TIME.parseDateTime(text).getMillis();
+      } catch (RuntimeException e) {
+        return null;
       }
     }
 

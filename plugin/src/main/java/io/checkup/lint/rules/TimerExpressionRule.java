@@ -10,15 +10,19 @@ import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.xml.XmlNode;
 
 /**
- * A timer whose date, duration or cycle cannot be parsed: the engine only finds out when the timer
- * is due to be scheduled, at run time. Expressions ({@code ${...}}, {@code #{...}}) are evaluated
- * at run time and not checked.
+ * A timer whose date, duration or cycle Camunda 7.24 cannot read, or reads to a timer that never
+ * works: the engine finds out when it schedules the timer, at deployment for a timer start event
+ * and when the token arrives for any other. Expressions ({@code ${...}}, {@code #{...}}) are
+ * evaluated at run time: only an expression that is not closed or empty, which the engine refuses
+ * at deployment whatever the timer, is reported.
  */
 @RuleInfo(
     id = "timer-expression",
     severity = Severity.ERROR,
     category = RuleInfo.Category.CAMUNDA,
-    summary = "A timer whose ISO 8601 date, duration, cycle or cron expression cannot be parsed.")
+    summary =
+        "A timer whose ISO 8601 date, duration, cycle or cron expression cannot be parsed, or is"
+            + " read to a timer that never works.")
 public final class TimerExpressionRule implements Rule {
 
   @Override
@@ -57,17 +61,16 @@ public final class TimerExpressionRule implements Rule {
       return;
     }
     String value = element.text().trim();
-    if (Bpmn.hasExpression(value)) {
-      return;
-    }
     String problem =
-        value.isEmpty()
-            ? "is empty"
-            : switch (kind) {
-              case "timeDate" -> TimerSyntax.checkDate(value);
-              case "timeDuration" -> TimerSyntax.checkDuration(value);
-              default -> TimerSyntax.checkCycle(value);
-            };
+        Bpmn.hasExpression(value)
+            ? TimerSyntax.checkExpression(value)
+            : value.isEmpty()
+                ? "is empty"
+                : switch (kind) {
+                  case "timeDate" -> TimerSyntax.checkDate(value);
+                  case "timeDuration" -> TimerSyntax.checkDuration(value);
+                  default -> TimerSyntax.checkCycle(value);
+                };
     if (problem != null) {
       context.report(
           node, "Timer " + kind + " of " + node.describe() + " cannot be parsed: " + problem);

@@ -35,7 +35,12 @@ final class TimerSyntax {
 
   private static final Pattern XS_DURATION =
       Pattern.compile(
-          "P(?=\\d|T\\d)(\\d+Y)?(\\d+M)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?");
+          "P(?=\\d|T[\\d.])(\\d+Y)?(\\d+M)?(\\d+D)?"
+              + "(T(?=[\\d.])(\\d+H)?(\\d+M)?((\\d+(\\.\\d*)?|\\.\\d+)S)?)?");
+
+  /** Milliseconds in a week: Camunda counts {@code PnW} as n times this, in a long. */
+  private static final long WEEK_MILLIS = 7L * 24 * 60 * 60 * 1000;
+
   private static final Pattern WEEKS = Pattern.compile("P\\d+W");
   private static final Pattern DATE =
       Pattern.compile(
@@ -47,9 +52,9 @@ final class TimerSyntax {
 
   private static final Set<String> CRON_MACROS =
       Set.of("@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly");
-  private static final Map<String, Integer> MONTHS =
+  static final Map<String, Integer> MONTHS =
       names("JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC", 1);
-  private static final Map<String, Integer> DAYS = names("SUN MON TUE WED THU FRI SAT", 0);
+  static final Map<String, Integer> DAYS = names("SUN MON TUE WED THU FRI SAT", 0);
 
   private TimerSyntax() {}
 
@@ -98,6 +103,28 @@ final class TimerSyntax {
     return "'" + value + "' is not an ISO 8601 " + what;
   }
 
+  /**
+   * Why an expression in a timer value is one the engine's expression language refuses at
+   * deployment, or null: an expression not closed by '}' or with nothing in it. Anything else in it
+   * is evaluated at run time and not checked.
+   */
+  static String checkExpression(String value) {
+    for (int at = 0; at < value.length() - 1; at++) {
+      char c = value.charAt(at);
+      if ((c == '$' || c == '#') && value.charAt(at + 1) == '{') {
+        int close = value.indexOf('}', at + 2);
+        if (close < 0) {
+          return "the expression '" + value.substring(at) + "' is not closed by '}'";
+        }
+        if (value.substring(at + 2, close).isBlank()) {
+          return "the expression '" + value.substring(at, close + 1) + "' is empty";
+        }
+        at = close;
+      }
+    }
+    return null;
+  }
+
   static String checkDuration(String value) {
     if (value.indexOf('/') < 0 && isDuration(value)) {
       return null; // a plain duration, what nearly every timer holds
@@ -126,6 +153,14 @@ final class TimerSyntax {
    * end date.
    */
   private static String checkInterval(String value, boolean repeatRequired) {
+    if (repeatRequired && value.endsWith("/") && value.split("/").length == 2) {
+      // the engine drops the trailing part when it first reads R[n]/duration, but when the timer
+      // falls due it writes the start date in at every '/' and cannot read the result
+      return "'"
+          + value
+          + "' ends with '/': Camunda 7.24 takes it, then fails the timer when it falls due and"
+          + " is scheduled again";
+    }
     // split as the engine splits it (DurationHelper): a trailing "/" is no part of its own
     String[] parts = value.split("/");
     if (parts.length == 0) {
@@ -147,6 +182,11 @@ final class TimerSyntax {
           + "' is a negative duration, which Camunda 7.24 does not read: a duration starts with P";
     }
     int rest = parts.length - first;
+    String ignored = null;
+    if (first == 0 && parts.length == 3) {
+      ignored = parts[2]; // the engine reads start and duration or end, and nothing after them
+      rest = 2;
+    }
     if (rest < 1 || rest > 2 || parts.length > 3) {
       return "'"
           + value
@@ -154,7 +194,8 @@ final class TimerSyntax {
           + "duration/end or start/end)";
     }
     if (rest == 1) {
-      return isDuration(parts[first]) ? null : "'" + parts[first] + "' is not an ISO 8601 duration";
+      String problem = durationProblem(parts[first]);
+      return problem != null ? problem : repeating(value, repeat, parts[first], null, null);
     }
     String a = parts[first];
     String b = parts[first + 1];
@@ -164,13 +205,69 @@ final class TimerSyntax {
       return "'" + value + "' has two durations; an interval has at most one";
     }
     for (String part : new String[] {a, b}) {
-      if (part.startsWith("P") ? !isDuration(part) : !EngineDates.isDateTime(part)) {
-        return part.startsWith("P")
-            ? "'" + part + "' is not an ISO 8601 duration"
-            : notADateTime(part, "date-time");
+      String problem =
+          part.startsWith("P")
+              ? durationProblem(part)
+              : EngineDates.isDateTime(part) ? null : notADateTime(part, "date-time");
+      if (problem != null) {
+        return problem;
       }
     }
-    return null;
+    if (ignored != null) {
+      return "'"
+          + value
+          + "' has a third part, '"
+          + ignored
+          + "', which Camunda 7.24 ignores: it reads the first two alone";
+    }
+    return aDuration || bDuration
+        ? repeating(value, repeat, aDuration ? a : b, null, null)
+        : repeating(value, repeat, null, a, b);
+  }
+
+  /**
+   * What is wrong with a repeating interval ({@code repeat} matched) whose parts are each fine, or
+   * null: Camunda 7.24 adds the period to the start until it passes the time now, at most the
+   * number of repetitions, so a period of zero or less never gets there. Without a count (2^31
+   * rounds) computing the due date does not end for minutes; with one, the repetitions all fall due
+   * at once, or none is left and the timer fails.
+   *
+   * @param period the duration part, or null for start/end
+   * @param start the start date-time where there is no period
+   * @param end the end date-time where there is no period
+   */
+  private static String repeating(
+      String value, Matcher repeat, String period, String start, String end) {
+    if (!repeat.matches()) {
+      return null;
+    }
+    boolean endless = repeat.group(1) == null;
+    String never =
+        endless
+            ? ": with R alone, once its start has passed, Camunda 7.24 computes each due date by"
+                + " adding it up to 2^31 times, which holds the deployment or the transaction for"
+                + " minutes"
+            : ": its repetitions do not move forward in time, so Camunda 7.24 makes them due at"
+                + " once or fails the timer for want of a due date";
+    if (period != null) {
+      return isZero(period) ? "'" + value + "' repeats every " + period + never : null;
+    }
+    Long from = EngineDates.millis(start);
+    Long to = EngineDates.millis(end);
+    return from != null && to != null && to <= from
+        ? "'" + value + "' ends no later than it starts, so its period is not positive" + never
+        : null;
+  }
+
+  /** A duration of zero: every number in it is 0. */
+  private static boolean isZero(String duration) {
+    for (int i = 0; i < duration.length(); i++) {
+      char c = duration.charAt(i);
+      if (c >= '1' && c <= '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -201,7 +298,29 @@ final class TimerSyntax {
   }
 
   private static boolean isDuration(String text) {
-    return XS_DURATION.matcher(text).matches() || WEEKS.matcher(text).matches();
+    return durationProblem(text) == null;
+  }
+
+  /**
+   * Why a text is not a duration Camunda 7.24 reads, or null: an xs:duration, or weeks alone whose
+   * milliseconds fit in a long (the engine counts them so; more weeks fail the timer or wrap
+   * round).
+   */
+  private static String durationProblem(String text) {
+    if (WEEKS.matcher(text).matches()) {
+      String weeks = text.substring(1, text.length() - 1);
+      try {
+        if (Long.parseLong(weeks) <= Long.MAX_VALUE / WEEK_MILLIS) {
+          return null;
+        }
+      } catch (NumberFormatException e) {
+        // beyond a long: the engine's Long.parseLong fails the same way
+      }
+      return "'" + text + "' is more weeks than Camunda 7.24 can count";
+    }
+    return XS_DURATION.matcher(text).matches()
+        ? null
+        : "'" + text + "' is not an ISO 8601 duration";
   }
 
   /** A day that exists: no 31 April, no 29 February outside leap years. */
@@ -234,8 +353,12 @@ final class TimerSyntax {
    */
   static String checkCron(String value) {
     if (value.startsWith("@")) {
-      return CRON_MACROS.contains(value.toLowerCase(Locale.ROOT))
-          ? null
+      if (CRON_MACROS.contains(value)) {
+        return null;
+      }
+      String lower = value.toLowerCase(Locale.ROOT);
+      return CRON_MACROS.contains(lower)
+          ? "'" + value + "' is a cron macro Camunda 7.24 knows in lower case only: " + lower
           : "'"
               + value
               + "' is not a known cron macro ("
@@ -258,7 +381,13 @@ final class TimerSyntax {
         return "cron expression '" + value + "': " + names[i] + " field " + problem;
       }
     }
-    return null;
+    return CronDays.fires(fields[3], fields[4], fields[5])
+        ? null
+        : "cron expression '"
+            + value
+            + "' matches no date: its day-of-month, month and day-of-week never come together."
+            + " Camunda 7.24 then makes the timer due at once, and a timer start event again after"
+            + " every firing";
   }
 
   /**
@@ -266,6 +395,7 @@ final class TimerSyntax {
    * 59", or of the part that is wrong, "'5,60' has '60', which is not ..."; null when nothing.
    */
   private static String checkCronField(String shown, int index, int min, int max) {
+    // index: 0 second, 1 minute, 2 hour, 3 day-of-month, 4 month, 5 day-of-week
     String field = shown.toUpperCase(Locale.ROOT);
     String quoted = "'" + shown + "' ";
     Map<String, Integer> names = index == 4 ? MONTHS : index == 5 ? DAYS : Map.of();
@@ -298,8 +428,7 @@ final class TimerSyntax {
           continue;
         }
         if (special.matches()) {
-          if (value(special.group(1), names, min, max) == null
-              || special.group(3) != null && !inRange(special.group(3), 1, 5)) {
+          if (value(special.group(1), names, min, max) == null) {
             return quoted + "is not a valid day-of-week";
           }
           continue;
@@ -310,8 +439,10 @@ final class TimerSyntax {
       if (slash >= 0) {
         range = item.substring(0, slash);
         String step = item.substring(slash + 1);
-        if (!step.matches("\\d+") || Integer.parseInt(step) == 0) {
-          return quoted + "has an invalid step '" + step + "'";
+        if (!step.matches("\\d{1,9}")
+            || Integer.parseInt(step) == 0
+            || Integer.parseInt(step) > max) {
+          return quoted + "has an invalid step '" + step + "' (1 to " + max + ")";
         }
       }
       if (range.equals("*")) {
@@ -321,8 +452,15 @@ final class TimerSyntax {
       if (bounds.length > 2) {
         return quoted + "has an invalid range '" + range + "'";
       }
+      Integer previous = null;
       for (String bound : bounds) {
-        if (value(bound, names, min, max) == null) {
+        Integer number = value(bound, names, min, max);
+        if (number != null && previous != null && number < previous && index < 4) {
+          // hours 23-1 are refused; days of the week FRI-MON go round the week
+          return quoted + "has the range '" + range + "', which runs backwards";
+        }
+        previous = number;
+        if (number == null) {
           return quoted
               + (bound.equals(field) ? "is not " : "has '" + bound + "', which is not ")
               + (names.isEmpty() ? "" : "a name or ")
@@ -336,11 +474,12 @@ final class TimerSyntax {
     return null;
   }
 
-  private static Integer value(String text, Map<String, Integer> names, int min, int max) {
+  static Integer value(String text, Map<String, Integer> names, int min, int max) {
     if (names.containsKey(text)) {
       return names.get(text);
     }
-    if (!text.matches("\\d{1,2}")) {
+    // the engine reads a number as Java's Integer.parseInt does: a plus sign and leading zeros too
+    if (!text.matches("\\+?\\d{1,9}")) {
       return null;
     }
     int number = Integer.parseInt(text);

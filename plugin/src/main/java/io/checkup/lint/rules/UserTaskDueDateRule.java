@@ -16,7 +16,8 @@ import io.checkup.lint.model.FlowNode;
  * {@code TaskDecorator} and {@code DueDateBusinessCalendar}, the same in Operaton and CIB seven):
  * the model deploys, and every instance that reaches the task fails there ("Exception while
  * resolving duedate"). The value is read as written, blanks and all; a value with an expression in
- * it is left alone.
+ * it is left alone unless the expression is not closed or empty, which fails the engine's parse of
+ * the whole model.
  */
 @RuleInfo(
     id = UserTaskDueDateRule.ID,
@@ -41,7 +42,25 @@ public final class UserTaskDueDateRule implements Rule {
       }
       for (String[] date : DATES) {
         String value = node.camundaAttr(date[0]);
-        if (value != null && !Bpmn.hasExpression(value) && TimerSyntax.checkDate(value) != null) {
+        String brokenExpression =
+            value != null && Bpmn.hasExpression(value) ? TimerSyntax.checkExpression(value) : null;
+        if (brokenExpression != null) {
+          context.report(
+              node,
+              "User task "
+                  + node.describe()
+                  + " has a "
+                  + date[1]
+                  + " ("
+                  + graph.extensionPrefix()
+                  + ":"
+                  + date[0]
+                  + ") where "
+                  + PlainText.oneLine(brokenExpression, PlainText.NAME_LENGTH)
+                  + ": the engine's parse fails on it, and the deployment with it");
+        } else if (value != null
+            && !Bpmn.hasExpression(value)
+            && TimerSyntax.checkDate(value) != null) {
           context.report(
               node,
               "User task "

@@ -2,12 +2,19 @@ package io.checkup.lint.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.camunda.bpm.engine.impl.calendar.BusinessCalendar;
+import org.camunda.bpm.engine.impl.calendar.CronTimer;
 import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.DurationBusinessCalendar;
+import org.camunda.bpm.engine.impl.calendar.DurationHelper;
+import org.camunda.bpm.engine.impl.el.JuelExpressionManager;
+import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,6 +27,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * 24 the deployment). A repeat count of 0 or less ({@code R-1}) is read by the engine and still
  * reported, on purpose: the rule's fixtures check that one. {@code user-task-due-date} reads a user
  * task's dates with the same check, as the engine reads them with the same calendar.
+ *
+ * <p>What the calendar reads and the rule still reports (an expression the engine's parse refuses,
+ * a cycle whose repetitions fail or never move forward, a cron expression that matches no date) is
+ * checked against what the engine then does with it, in {@link #takenButBroken()}.
  */
 class TimerSyntaxAgainstCamundaTest {
 
@@ -91,6 +102,12 @@ class TimerSyntaxAgainstCamundaTest {
         duration("R/PT1H"),
         duration("R/PT1H/"),
         duration("PT1H/"),
+        // a timer oracle's disagreements (2026-12-07): fractions the engine's xs:duration reads,
+        // weeks beyond a long
+        duration("PT1.S"),
+        duration("PT.5S"),
+        duration("P99999999999999999999W"),
+        duration("P15250284452W"),
         // timeCycle
         cycle("R3/PT10M"),
         cycle("R/PT1H"),
@@ -113,7 +130,157 @@ class TimerSyntaxAgainstCamundaTest {
         cycle("0 0 9 ? * * 2030"),
         cycle("0 0 25 * * ?"),
         cycle("0 5,60 * * * ?"),
-        cycle("0 0 ? * * *"));
+        cycle("0 0 ? * * *"),
+        cycle("R3/PT1.S"),
+        cycle("R/P99999999999999999999W"),
+        cycle("R3/PT1H/2030-01-01T00:00/"),
+        // cron as the engine's cron-utils reads it: a plus sign and leading zeros in a number, a
+        // week or a year that goes round, but not an hour; steps within the field; macros in lower
+        // case
+        cycle("+0 * * * * ?"),
+        cycle("000 0 012 * * ?"),
+        cycle("0 0 12 * * FRI-MON"),
+        cycle("0 0 12 * * 5-1"),
+        cycle("0 0 12 1 NOV-FEB ?"),
+        cycle("0 0 23-1 * * ?"),
+        cycle("59-0 * * * * ?"),
+        cycle("*/59 * * * * ?"),
+        cycle("*/60 * * * * ?"),
+        cycle("0 0 */24 * * ?"),
+        cycle("@DAILY"),
+        cycle("0 0 12 29 2 ?"),
+        cycle("0 0 12 1 * MON"),
+        cycle("0 0 12 ? * 5#5"),
+        cycle("0 0 12 25-31 * 6L"),
+        cycle("0 0 12 1/7 * ?"));
+  }
+
+  /**
+   * What the engine's calendar reads and the rule still reports, each with what the engine then
+   * does with it: the rule's message says so, and this is the engine showing it.
+   */
+  static List<Arguments> takenButBroken() {
+    Date later = Date.from(Instant.parse("2031-06-01T00:00:00Z"));
+    Date probe = Date.from(Instant.parse("2030-01-01T00:00:00.500Z"));
+    return List.of(
+        // the engine's parse of the model fails on an expression it cannot read
+        broken(
+            "timeDuration",
+            "${reminderDelay",
+            TimerSyntax::checkExpression,
+            () -> el("${reminderDelay")),
+        broken("timeDate", "#{ }", TimerSyntax::checkExpression, () -> el("#{ }")),
+        // R<n>/duration/ reads, but its first repetition writes a date in at every '/'
+        broken("timeCycle", "R/PT1M/", TimerSyntax::checkCycle, () -> repeatFails("R/PT1M/")),
+        broken("timeCycle", "R3/P1D/", TimerSyntax::checkCycle, () -> repeatFails("R3/P1D/")),
+        // a period that does not move forward: bounded, no due date once the start has passed (R
+        // alone runs the same loop 2^31 times, which a test cannot wait for)
+        broken("timeCycle", "R/PT0S", TimerSyntax::checkCycle, () -> stuck("R5/PT0S", later)),
+        broken(
+            "timeCycle",
+            "R5/2030-01-01T00:00/P0D",
+            TimerSyntax::checkCycle,
+            () -> stuck("R5/2030-01-01T00:00/P0D", later)),
+        broken(
+            "timeCycle",
+            "R/2030-01-02T00:00/2030-01-01T00:00",
+            TimerSyntax::checkCycle,
+            () -> stuck("R5/2030-01-02T00:00/2030-01-01T00:00", later)),
+        // a third part the engine ignores: the due date is the first two parts' alone
+        broken(
+            "timeDuration",
+            "2030-01-01T10:00:00/PT1H/P1D",
+            TimerSyntax::checkDuration,
+            () -> sameDueDate("2030-01-01T10:00:00/PT1H/P1D", "2030-01-01T10:00:00/PT1H")),
+        // cron that matches no date: the engine's timer is due at the time it asks from
+        broken(
+            "timeCycle",
+            "0 0 12 30 2 ?",
+            TimerSyntax::checkCycle,
+            () -> never(probe, "0 0 12 30 2 ?")),
+        broken(
+            "timeCycle",
+            "0 0 12 31 4,6 ?",
+            TimerSyntax::checkCycle,
+            () -> never(probe, "0 0 12 31 4,6 ?")),
+        broken(
+            "timeCycle",
+            "0 15 10 ? * 6#6",
+            TimerSyntax::checkCycle,
+            () -> never(probe, "0 15 10 ? * 6#6")),
+        broken(
+            "timeCycle",
+            "0 15 10 ? * 6#0",
+            TimerSyntax::checkCycle,
+            () -> never(probe, "0 15 10 ? * 6#0")),
+        broken(
+            "timeCycle",
+            "0 15 10 L * 6#3",
+            TimerSyntax::checkCycle,
+            () -> never(probe, "0 15 10 L * 6#3")),
+        broken(
+            "timeCycle",
+            "0 0 12 1-7 * 6#2",
+            TimerSyntax::checkCycle,
+            () -> never(probe, "0 0 12 1-7 * 6#2")),
+        broken(
+            "timeCycle",
+            "0 0 12 ? * ?",
+            TimerSyntax::checkCycle,
+            () -> never(probe, "0 0 12 ? * ?")),
+        broken(
+            "timeCycle",
+            "0 0 12 L-31 * ?",
+            TimerSyntax::checkCycle,
+            () -> never(probe, "0 0 12 L-31 * ?")));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("takenButBroken")
+  void theRuleReportsWhatTheEngineTakesButCannotRun(
+      String kind, String value, Function<String, String> rule, Callable<Boolean> engineShows)
+      throws Exception {
+    assertThat(rule.apply(value)).as("%s '%s'", kind, value).isNotNull();
+    assertThat(engineShows.call()).as("what the engine does with %s '%s'", kind, value).isTrue();
+  }
+
+  private static Arguments broken(
+      String kind, String value, Function<String, String> rule, Callable<Boolean> engineShows) {
+    return Arguments.of(kind, value, rule, engineShows);
+  }
+
+  private static boolean el(String text) {
+    try {
+      new JuelExpressionManager().createExpression(text);
+      return false;
+    } catch (RuntimeException e) {
+      return true;
+    }
+  }
+
+  private static boolean repeatFails(String cycle) {
+    new CycleBusinessCalendar().resolveDuedate(cycle); // read when the timer is first scheduled
+    try {
+      new CycleBusinessCalendar()
+          .resolveDuedate(TimerEntity.replaceRepeatCycleAndDate(cycle), null, 0L);
+      return false;
+    } catch (RuntimeException e) {
+      return true;
+    }
+  }
+
+  private static boolean stuck(String boundedCycle, Date after) throws Exception {
+    return new DurationHelper(boundedCycle, null).getDateAfter(after) == null;
+  }
+
+  private static boolean sameDueDate(String threeParts, String twoParts) {
+    DurationBusinessCalendar calendar = new DurationBusinessCalendar();
+    return calendar.resolveDuedate(threeParts).equals(calendar.resolveDuedate(twoParts));
+  }
+
+  private static boolean never(Date probe, String cron) throws Exception {
+    new CycleBusinessCalendar().resolveDuedate(cron); // the engine takes it
+    return CronTimer.parse(cron).getDueDate(probe).equals(probe);
   }
 
   @ParameterizedTest(name = "{0} {1}")
