@@ -78,6 +78,17 @@ final class CheckupBpmnParse extends BpmnParse {
       addError(DeploymentLinter.OWN_PROBLEM + message, tooDeep);
       return;
     }
+    EndlessTimers.Found endless =
+        deployment != null && deployment.isNew() ? EndlessTimers.find(rootElement) : null;
+    if (endless != null) {
+      // refused in every mode: scheduling the timer would hold the deployment or a transaction for
+      // many minutes; the engine's parse goes on, so its own problems are reported beside it, and
+      // the refusal comes before any timer job is made (a definition loaded again from the
+      // database is not refused: it was deployed before, and loading it schedules nothing)
+      String message = EndlessTimers.problem(endless);
+      DeploymentLinter.logRefusal(deployment, name, message);
+      addError(DeploymentLinter.OWN_PROBLEM + message, endless.timer());
+    }
     RuntimeException failed = null;
     try {
       super.parseRootElement();

@@ -2,6 +2,7 @@ package io.checkup.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
@@ -333,6 +335,87 @@ class HostileModelsTest {
         .name("hostile " + resource)
         .addInputStream(resource, new java.io.ByteArrayInputStream(bytes))
         .deploy();
+  }
+
+  /**
+   * A repeating timer whose period does not move forward: Camunda would add it up to 2^31 times to
+   * find the due date (a timer start event's deployment did not finish in 20 s without the plugin).
+   * Refused at once in every lint mode, with the timer's position; a bounded one is the rule's
+   * finding only.
+   */
+  @Test
+  void timersThatStandStillAreRefusedInEveryModeRatherThanHoldingTheDeploymentForMinutes() {
+    for (String mode : List.of("off", "warn")) {
+      engine(mode);
+      for (String[] timer :
+          new String[][] {
+            {"startEvent", "timeCycle", "R/PT0S"},
+            {"intermediateCatchEvent", "timeCycle", "R/2030-01-02T00:00/2030-01-01T00:00"},
+            {"intermediateCatchEvent", "timeDuration", " R2147483647/P0D/ "}
+          }) {
+        String xml = timerModel(timer[0], timer[1], timer[2]);
+        ParseException refused =
+            assertTimeoutPreemptively(
+                Duration.ofSeconds(60),
+                () -> catchThrowableOfType(ParseException.class, () -> deploy("stuck.bpmn", xml)));
+
+        assertThat(refused).as(mode + " " + timer[2]).isNotNull();
+        assertThat(refused.getResorceReports().get(0).getErrors())
+            .singleElement()
+            .satisfies(
+                problem -> {
+                  assertThat(problem.getMessage())
+                      .startsWith(
+                          "[camunda-checkup] the timer "
+                              + timer[1]
+                              + " '"
+                              + timer[2].trim()
+                              + "' of 'clock' repeats without moving forward in time");
+                  assertThat(problem.getLine()).isEqualTo(5);
+                });
+      }
+      assertThat(lint.linesContaining("resource 'stuck.bpmn' refused")).hasSize(3);
+      noEngineError();
+      assertEngineWorks();
+      engine.close();
+      engine = null;
+      lint.clear();
+    }
+
+    // a count the loop gets through: the rule reports it, the engine deploys it
+    engine("warn");
+    assertThat(deploy("counted.bpmn", timerModel("startEvent", "timeCycle", "R5/PT0S")).getId())
+        .isNotNull();
+    assertThat(lint.linesContaining(" timer-expression: "))
+        .singleElement()
+        .asString()
+        .contains("R5/PT0S");
+  }
+
+  private static String timerModel(String event, String kind, String value) {
+    String flowIn =
+        event.equals("startEvent")
+            ? ""
+            : "<startEvent id=\"start\"/><sequenceFlow id=\"f0\" sourceRef=\"start\""
+                + " targetRef=\"clock\"/>";
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<definitions"
+        + " xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
+        + " xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" targetNamespace=\"t\">\n"
+        + "<process id=\"stuck\" isExecutable=\"true\" camunda:historyTimeToLive=\"1\">\n"
+        + "<"
+        + event
+        + " id=\"clock\"><timerEventDefinition>\n<"
+        + kind
+        + ">"
+        + value
+        + "</"
+        + kind
+        + "></timerEventDefinition></"
+        + event
+        + ">"
+        + flowIn
+        + "<endEvent id=\"end\"/><sequenceFlow id=\"f1\" sourceRef=\"clock\" targetRef=\"end\"/>"
+        + "</process></definitions>\n";
   }
 
   @Test

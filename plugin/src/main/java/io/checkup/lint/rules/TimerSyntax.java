@@ -1,5 +1,6 @@
 package io.checkup.lint.rules;
 
+import io.checkup.lint.model.Bpmn;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -31,7 +32,7 @@ import java.util.regex.Pattern;
  *
  * Each check returns null when the value is fine, else the reason.
  */
-final class TimerSyntax {
+public final class TimerSyntax {
 
   private static final Pattern XS_DURATION =
       Pattern.compile(
@@ -257,6 +258,51 @@ final class TimerSyntax {
     return from != null && to != null && to <= from
         ? "'" + value + "' ends no later than it starts, so its period is not positive" + never
         : null;
+  }
+
+  /**
+   * Repetitions beyond which a period that does not move forward holds the engine: its due-date
+   * loop runs once per repetition (about a million a second), 2^31 times for R alone.
+   */
+  private static final int STANDSTILL_LIMIT = 1_000_000;
+
+  /**
+   * Whether a timer cycle or duration makes Camunda 7.24's due-date calculation run for seconds to
+   * minutes whenever it schedules the timer: R alone (or a million repetitions or more) with a
+   * period of zero, or an end no later than its start. The deployment of a timer start event with
+   * it does not finish, nor does the transaction that reaches any other timer with it. Expressions
+   * are not read.
+   */
+  public static boolean standsStill(String text) {
+    String value = text.trim();
+    if (Bpmn.hasExpression(value)) {
+      return false;
+    }
+    String[] parts = value.split("/");
+    Matcher repeat = REPEAT.matcher(parts.length > 1 ? parts[0] : "");
+    if (!repeat.matches()) {
+      return false;
+    }
+    if (repeat.group(1) != null) {
+      try {
+        if (Integer.parseInt(repeat.group(1)) < STANDSTILL_LIMIT) {
+          return false;
+        }
+      } catch (NumberFormatException e) {
+        return false; // the engine cannot read the count: it fails the timer at once
+      }
+    }
+    for (int i = 1; i < parts.length; i++) {
+      if (parts[i].startsWith("P")) {
+        return isDuration(parts[i]) && isZero(parts[i]);
+      }
+    }
+    if (parts.length != 3) {
+      return false;
+    }
+    Long from = EngineDates.millis(parts[1]);
+    Long to = EngineDates.millis(parts[2]);
+    return from != null && to != null && to <= from;
   }
 
   /** A duration of zero: every number in it is 0. */
