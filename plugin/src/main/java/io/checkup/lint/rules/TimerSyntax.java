@@ -450,6 +450,10 @@ public final class TimerSyntax {
         return quoted + "has an empty list item";
       }
       if (item.equals("?")) {
+        if (index == 3 && !item.equals(field)) {
+          // the engine's cron-utils reads it, and fails the timer when it schedules it
+          return quoted + "may be '?' only on its own, not in a list";
+        }
         if (index == 3 || index == 5) {
           continue;
         }

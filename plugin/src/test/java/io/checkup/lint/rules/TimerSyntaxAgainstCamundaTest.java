@@ -152,7 +152,9 @@ class TimerSyntaxAgainstCamundaTest {
         cycle("0 0 12 1 * MON"),
         cycle("0 0 12 ? * 5#5"),
         cycle("0 0 12 25-31 * 6L"),
-        cycle("0 0 12 1/7 * ?"));
+        cycle("0 0 12 1/7 * ?"),
+        cycle("0 0 12 30,? 2 ?"),
+        cycle("0 0 12 15 * ?,MON"));
   }
 
   /**
