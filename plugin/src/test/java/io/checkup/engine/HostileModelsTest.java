@@ -382,8 +382,16 @@ class HostileModelsTest {
       lint.clear();
     }
 
-    // a count the loop gets through: the rule reports it, the engine deploys it
+    // a count the loop gets through: the rule reports it, the engine deploys it; and a process the
+    // engine does not run schedules nothing
     engine("warn");
+    assertThat(
+            deploy(
+                    "descriptive.bpmn",
+                    timerModel("startEvent", "timeCycle", "R/PT0S")
+                        .replace("isExecutable=\"true\"", "isExecutable=\"false\""))
+                .getId())
+        .isNotNull();
     assertThat(deploy("counted.bpmn", timerModel("startEvent", "timeCycle", "R5/PT0S")).getId())
         .isNotNull();
     assertThat(lint.linesContaining(" timer-expression: "))

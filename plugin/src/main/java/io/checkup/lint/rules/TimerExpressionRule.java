@@ -7,6 +7,7 @@ import io.checkup.lint.Severity;
 import io.checkup.lint.model.Bpmn;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
+import io.checkup.lint.model.Scope;
 import io.checkup.lint.xml.XmlNode;
 
 /**
@@ -51,29 +52,60 @@ public final class TimerExpressionRule implements Rule {
           node, "Timer of " + node.describe() + " has no timeDate, timeDuration or timeCycle");
       return;
     }
-    check(node, date, "timeDate", context);
-    check(node, duration, "timeDuration", context);
-    check(node, cycle, "timeCycle", context);
+    boolean repeats = repeats(node);
+    check(node, date, "timeDate", repeats, context);
+    check(node, duration, "timeDuration", repeats, context);
+    check(node, cycle, "timeCycle", repeats, context);
   }
 
-  private static void check(FlowNode node, XmlNode element, String kind, RuleContext context) {
+  /**
+   * Whether Camunda repeats a cycle on this event: a process's timer start event, a
+   * non-interrupting boundary event or event sub-process start (TimerDeclarationImpl: not an
+   * intermediate catch event, nor an interrupting timer).
+   */
+  private static boolean repeats(FlowNode node) {
+    if (node.isBoundaryEvent()) {
+      return !node.cancelsActivity();
+    }
+    if (node.isStartEvent()) {
+      return node.scope().kind() != Scope.Kind.EVENT_SUB_PROCESS || !node.isInterrupting();
+    }
+    return false;
+  }
+
+  private static void check(
+      FlowNode node, XmlNode element, String kind, boolean repeats, RuleContext context) {
     if (element == null) {
       return;
     }
-    String value = element.text().trim();
-    String problem =
-        Bpmn.hasExpression(value)
-            ? TimerSyntax.checkExpression(value)
-            : value.isEmpty()
-                ? "is empty"
-                : switch (kind) {
-                  case "timeDate" -> TimerSyntax.checkDate(value);
-                  case "timeDuration" -> TimerSyntax.checkDuration(value);
-                  default -> TimerSyntax.checkCycle(value);
-                };
+    String value = element.text(); // trimmed, as the engine trims it
+    String problem;
+    boolean read = false;
+    if (Bpmn.hasExpression(value)) {
+      problem = Bpmn.expressionProblem(value);
+    } else if (value.isEmpty()) {
+      problem = "is empty";
+    } else {
+      problem =
+          switch (kind) {
+            case "timeDate" -> TimerSyntax.checkDate(value);
+            case "timeDuration" -> TimerSyntax.checkDuration(value);
+            default -> TimerSyntax.checkCycle(value);
+          };
+      if (problem == null) {
+        problem = TimerBehaviour.check(kind, value, repeats);
+        read = true;
+      }
+    }
     if (problem != null) {
       context.report(
-          node, "Timer " + kind + " of " + node.describe() + " cannot be parsed: " + problem);
+          node,
+          "Timer "
+              + kind
+              + " of "
+              + node.describe()
+              + (read ? " does not work as written: " : " cannot be parsed: ")
+              + problem);
     }
   }
 }

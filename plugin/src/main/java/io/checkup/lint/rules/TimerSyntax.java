@@ -1,6 +1,5 @@
 package io.checkup.lint.rules;
 
-import io.checkup.lint.model.Bpmn;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -32,7 +31,7 @@ import java.util.regex.Pattern;
  *
  * Each check returns null when the value is fine, else the reason.
  */
-public final class TimerSyntax {
+final class TimerSyntax {
 
   private static final Pattern XS_DURATION =
       Pattern.compile(
@@ -104,28 +103,6 @@ public final class TimerSyntax {
     return "'" + value + "' is not an ISO 8601 " + what;
   }
 
-  /**
-   * Why an expression in a timer value is one the engine's expression language refuses at
-   * deployment, or null: an expression not closed by '}' or with nothing in it. Anything else in it
-   * is evaluated at run time and not checked.
-   */
-  static String checkExpression(String value) {
-    for (int at = 0; at < value.length() - 1; at++) {
-      char c = value.charAt(at);
-      if ((c == '$' || c == '#') && value.charAt(at + 1) == '{') {
-        int close = value.indexOf('}', at + 2);
-        if (close < 0) {
-          return "the expression '" + value.substring(at) + "' is not closed by '}'";
-        }
-        if (value.substring(at + 2, close).isBlank()) {
-          return "the expression '" + value.substring(at, close + 1) + "' is empty";
-        }
-        at = close;
-      }
-    }
-    return null;
-  }
-
   static String checkDuration(String value) {
     if (value.indexOf('/') < 0 && isDuration(value)) {
       return null; // a plain duration, what nearly every timer holds
@@ -153,15 +130,7 @@ public final class TimerSyntax {
    * {@code [R[n]/]} followed by a duration, a duration with a start or end date, or a start and an
    * end date.
    */
-  private static String checkInterval(String value, boolean repeatRequired) {
-    if (repeatRequired && value.endsWith("/") && value.split("/").length == 2) {
-      // the engine drops the trailing part when it first reads R[n]/duration, but when the timer
-      // falls due it writes the start date in at every '/' and cannot read the result
-      return "'"
-          + value
-          + "' ends with '/': Camunda 7.24 takes it, then fails the timer when it falls due and"
-          + " is scheduled again";
-    }
+  static String checkInterval(String value, boolean repeatRequired) {
     // split as the engine splits it (DurationHelper): a trailing "/" is no part of its own
     String[] parts = value.split("/");
     if (parts.length == 0) {
@@ -183,10 +152,8 @@ public final class TimerSyntax {
           + "' is a negative duration, which Camunda 7.24 does not read: a duration starts with P";
     }
     int rest = parts.length - first;
-    String ignored = null;
     if (first == 0 && parts.length == 3) {
-      ignored = parts[2]; // the engine reads start and duration or end, and nothing after them
-      rest = 2;
+      rest = 2; // the engine reads start and duration or end, and ignores a third part
     }
     if (rest < 1 || rest > 2 || parts.length > 3) {
       return "'"
@@ -195,8 +162,7 @@ public final class TimerSyntax {
           + "duration/end or start/end)";
     }
     if (rest == 1) {
-      String problem = durationProblem(parts[first]);
-      return problem != null ? problem : repeating(value, repeat, parts[first], null, null);
+      return durationProblem(parts[first]);
     }
     String a = parts[first];
     String b = parts[first + 1];
@@ -214,99 +180,11 @@ public final class TimerSyntax {
         return problem;
       }
     }
-    if (ignored != null) {
-      return "'"
-          + value
-          + "' has a third part, '"
-          + ignored
-          + "', which Camunda 7.24 ignores: it reads the first two alone";
-    }
-    return aDuration || bDuration
-        ? repeating(value, repeat, aDuration ? a : b, null, null)
-        : repeating(value, repeat, null, a, b);
-  }
-
-  /**
-   * What is wrong with a repeating interval ({@code repeat} matched) whose parts are each fine, or
-   * null: Camunda 7.24 adds the period to the start until it passes the time now, at most the
-   * number of repetitions, so a period of zero or less never gets there. Without a count (2^31
-   * rounds) computing the due date does not end for minutes; with one, the repetitions all fall due
-   * at once, or none is left and the timer fails.
-   *
-   * @param period the duration part, or null for start/end
-   * @param start the start date-time where there is no period
-   * @param end the end date-time where there is no period
-   */
-  private static String repeating(
-      String value, Matcher repeat, String period, String start, String end) {
-    if (!repeat.matches()) {
-      return null;
-    }
-    boolean endless = repeat.group(1) == null;
-    String never =
-        endless
-            ? ": with R alone, once its start has passed, Camunda 7.24 computes each due date by"
-                + " adding it up to 2^31 times, which holds the deployment or the transaction for"
-                + " minutes"
-            : ": its repetitions do not move forward in time, so Camunda 7.24 makes them due at"
-                + " once or fails the timer for want of a due date";
-    if (period != null) {
-      return isZero(period) ? "'" + value + "' repeats every " + period + never : null;
-    }
-    Long from = EngineDates.millis(start);
-    Long to = EngineDates.millis(end);
-    return from != null && to != null && to <= from
-        ? "'" + value + "' ends no later than it starts, so its period is not positive" + never
-        : null;
-  }
-
-  /**
-   * Repetitions beyond which a period that does not move forward holds the engine: its due-date
-   * loop runs once per repetition (about a million a second), 2^31 times for R alone.
-   */
-  private static final int STANDSTILL_LIMIT = 1_000_000;
-
-  /**
-   * Whether a timer cycle or duration makes Camunda 7.24's due-date calculation run for seconds to
-   * minutes whenever it schedules the timer: R alone (or a million repetitions or more) with a
-   * period of zero, or an end no later than its start. The deployment of a timer start event with
-   * it does not finish, nor does the transaction that reaches any other timer with it. Expressions
-   * are not read.
-   */
-  public static boolean standsStill(String text) {
-    String value = text.trim();
-    if (Bpmn.hasExpression(value)) {
-      return false;
-    }
-    String[] parts = value.split("/");
-    Matcher repeat = REPEAT.matcher(parts.length > 1 ? parts[0] : "");
-    if (!repeat.matches()) {
-      return false;
-    }
-    if (repeat.group(1) != null) {
-      try {
-        if (Integer.parseInt(repeat.group(1)) < STANDSTILL_LIMIT) {
-          return false;
-        }
-      } catch (NumberFormatException e) {
-        return false; // the engine cannot read the count: it fails the timer at once
-      }
-    }
-    for (int i = 1; i < parts.length; i++) {
-      if (parts[i].startsWith("P")) {
-        return isDuration(parts[i]) && isZero(parts[i]);
-      }
-    }
-    if (parts.length != 3) {
-      return false;
-    }
-    Long from = EngineDates.millis(parts[1]);
-    Long to = EngineDates.millis(parts[2]);
-    return from != null && to != null && to <= from;
+    return null;
   }
 
   /** A duration of zero: every number in it is 0. */
-  private static boolean isZero(String duration) {
+  static boolean isZero(String duration) {
     for (int i = 0; i < duration.length(); i++) {
       char c = duration.charAt(i);
       if (c >= '1' && c <= '9') {
@@ -318,29 +196,19 @@ public final class TimerSyntax {
 
   /**
    * Why the number of repetitions after R is wrong, or null: Camunda reads it with Java's
-   * Integer.parseInt, so a number beyond an int fails the timer, and one of 0 or less (ISO 8601-2
-   * writes R-1 for "without end") fires it once, at once rather than after the period, and never
-   * again.
+   * Integer.parseInt, so a number beyond an int fails the timer (a count of 0 or less it reads:
+   * {@link TimerBehaviour}).
    */
   private static String repeatTimes(String value, String times) {
     if (times == null) {
       return null;
     }
-    int count;
     try {
-      count = Integer.parseInt(times);
+      Integer.parseInt(times);
+      return null;
     } catch (NumberFormatException e) {
       return "'" + value + "' repeats " + times + " times, more than Camunda 7.24 can count";
     }
-    if (count <= 0) {
-      return "'"
-          + value
-          + "' repeats "
-          + count
-          + " times: Camunda 7.24 fires such a timer once, as soon as it is scheduled rather than"
-          + " after the period, and never again; R alone repeats without end";
-    }
-    return null;
   }
 
   private static boolean isDuration(String text) {
@@ -427,13 +295,7 @@ public final class TimerSyntax {
         return "cron expression '" + value + "': " + names[i] + " field " + problem;
       }
     }
-    return CronDays.fires(fields[3], fields[4], fields[5])
-        ? null
-        : "cron expression '"
-            + value
-            + "' matches no date: its day-of-month, month and day-of-week never come together."
-            + " Camunda 7.24 then makes the timer due at once, and a timer start event again after"
-            + " every firing";
+    return null;
   }
 
   /**

@@ -43,7 +43,7 @@ public final class UserTaskDueDateRule implements Rule {
       for (String[] date : DATES) {
         String value = node.camundaAttr(date[0]);
         String brokenExpression =
-            value != null && Bpmn.hasExpression(value) ? TimerSyntax.checkExpression(value) : null;
+            value != null && Bpmn.hasExpression(value) ? Bpmn.expressionProblem(value) : null;
         if (brokenExpression != null) {
           context.report(
               node,
