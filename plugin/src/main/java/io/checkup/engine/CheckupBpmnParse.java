@@ -2,6 +2,7 @@ package io.checkup.engine;
 
 import io.checkup.lint.PlainText;
 import io.checkup.lint.model.Bpmn;
+import io.checkup.lint.rules.TimerExpressionRule;
 import io.checkup.lint.xml.XmlReader;
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -20,6 +21,9 @@ import org.xml.sax.SAXParseException;
 final class CheckupBpmnParse extends BpmnParse {
 
   private final DeploymentLinter linter;
+
+  /** The event whose timer this parse refused in every mode, or null. */
+  private Element refusedTimerEvent;
 
   CheckupBpmnParse(BpmnParser parser, DeploymentLinter linter) {
     super(parser);
@@ -88,6 +92,7 @@ final class CheckupBpmnParse extends BpmnParse {
       String message = EndlessTimers.problem(endless);
       DeploymentLinter.logRefusal(deployment, name, message);
       addError(DeploymentLinter.OWN_PROBLEM + message, endless.timer());
+      refusedTimerEvent = endless.event();
     }
     RuntimeException failed = null;
     try {
@@ -165,6 +170,11 @@ final class CheckupBpmnParse extends BpmnParse {
 
     @Override
     public void addError(String message, Element element) {
+      if (element != null
+          && element == refusedTimerEvent
+          && message.startsWith("[" + TimerExpressionRule.ID + "]")) {
+        return; // one cause, one problem: the refusal above says it
+      }
       CheckupBpmnParse.this.addError(message, element);
     }
 

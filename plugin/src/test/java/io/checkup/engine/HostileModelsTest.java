@@ -345,7 +345,7 @@ class HostileModelsTest {
    */
   @Test
   void timersThatStandStillAreRefusedInEveryModeRatherThanHoldingTheDeploymentForMinutes() {
-    for (String mode : List.of("off", "warn")) {
+    for (String mode : List.of("off", "warn", "strict")) {
       engine(mode);
       for (String[] timer :
           new String[][] {

@@ -18,13 +18,15 @@ import io.checkup.lint.xml.XmlNode;
  * at deployment whatever the timer, is reported.
  */
 @RuleInfo(
-    id = "timer-expression",
+    id = TimerExpressionRule.ID,
     severity = Severity.ERROR,
     category = RuleInfo.Category.CAMUNDA,
     summary =
         "A timer whose ISO 8601 date, duration, cycle or cron expression cannot be parsed, or is"
             + " read to a timer that never works.")
 public final class TimerExpressionRule implements Rule {
+
+  public static final String ID = "timer-expression";
 
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
