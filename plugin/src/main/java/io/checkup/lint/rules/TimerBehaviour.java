@@ -70,7 +70,7 @@ public final class TimerBehaviour {
         interval.period() != null
             ? "'" + value + "' repeats every " + interval.period()
             : "'" + value + "' ends no later than it starts";
-    if (count == null || count >= ENDLESS) {
+    if (endless(count)) {
       return what
           + ", so it never moves forward in time: Camunda 7.24 would look for its due date by"
           + " adding the period up to "
@@ -99,9 +99,14 @@ public final class TimerBehaviour {
     TimerInterval interval = TimerInterval.of(value);
     return interval != null
         && interval.repeat()
-        && (interval.count() == null || interval.count() >= ENDLESS)
+        && endless(interval.count())
         && TimerSyntax.checkInterval(value, false) == null
         && interval.standsStill();
+  }
+
+  /** Whether a repeat count (null for R alone) runs the due-date loop long enough to hold it. */
+  private static boolean endless(Integer count) {
+    return count == null || count >= ENDLESS;
   }
 
   private static String cron(String value) {

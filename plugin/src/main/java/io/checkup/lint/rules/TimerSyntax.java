@@ -54,7 +54,7 @@ final class TimerSyntax {
       Set.of("@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly");
   static final Map<String, Integer> MONTHS =
       names("JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC", 1);
-  static final Map<String, Integer> DAYS = names("SUN MON TUE WED THU FRI SAT", 0);
+  private static final Map<String, Integer> DAYS = names("SUN MON TUE WED THU FRI SAT", 0);
 
   private TimerSyntax() {}
 

@@ -42,8 +42,7 @@ public final class UserTaskDueDateRule implements Rule {
       }
       for (String[] date : DATES) {
         String value = node.camundaAttr(date[0]);
-        String brokenExpression =
-            value != null && Bpmn.hasExpression(value) ? Bpmn.expressionProblem(value) : null;
+        String brokenExpression = value == null ? null : Bpmn.expressionProblem(value);
         if (brokenExpression != null) {
           context.report(
               node,
