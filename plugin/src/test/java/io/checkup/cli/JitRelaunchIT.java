@@ -65,7 +65,9 @@ class JitRelaunchIT {
           .forEach(
               child -> {
                 List<String> arguments = arguments(child);
-                if (arguments != null) {
+                // a child that has exited but is not yet reaped reads as an empty command line:
+                // keep what it was seen running with
+                if (arguments != null && !arguments.isEmpty()) {
                   children.put(child.pid(), arguments);
                 }
               });
