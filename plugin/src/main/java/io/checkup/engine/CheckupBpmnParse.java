@@ -106,21 +106,23 @@ final class CheckupBpmnParse extends BpmnParse {
       // it was linted when it was deployed, and a problem added now would make a deployed process
       // unloadable
       if (deployment != null && deployment.isNew()) {
-        boolean engineErrors = hasErrors();
+        // the engine's parse failed with an exception of its own (a shell task's expression field,
+        // a ClassCastException), not with a problem report
+        boolean crashed = failed != null && !(failed instanceof BpmnParseException) && !hasErrors();
         linter.lintDeployment(
-            deployment, name, rootElement, getProcessDefinitions(), new Problems(failed != null));
-        if (failed != null
-            && !(failed instanceof BpmnParseException)
-            && !engineErrors
-            && hasErrors()) {
-          // the engine's parse failed with an exception of its own (a shell task's expression
-          // field, a ClassCastException): strict mode's findings make the engine throw its
-          // problem report instead, an answer Camunda Modeler shows, and the failure goes with it
+            deployment,
+            name,
+            rootElement,
+            getProcessDefinitions(),
+            new Problems(failed != null, crashed));
+        if (crashed && linter.mode() != LintMode.OFF) {
+          // the engine throws its problem report instead, an answer Camunda Modeler shows: the
+          // findings, and the failure at the element whose expression it could not parse
           addError(
               DeploymentLinter.OWN_PROBLEM
                   + "the engine's parse failed: "
                   + PlainText.oneLine(String.valueOf(failed), PlainText.MESSAGE_LENGTH),
-              rootElement);
+              EngineFailure.at(rootElement, failed));
         }
       }
     }
@@ -157,15 +159,18 @@ final class CheckupBpmnParse extends BpmnParse {
   }
 
   /**
-   * Strict mode's findings as the engine's own parse problems; the engine refuses a resource whose
-   * parse found an error or failed.
+   * Strict mode's findings (and warn mode's, where the engine's parse has failed on its own) as the
+   * engine's own parse problems; the engine refuses a resource whose parse found an error or
+   * failed.
    */
   private final class Problems implements DeploymentLinter.ProblemSink {
 
     private final boolean parseFailed;
+    private final boolean crashed;
 
-    Problems(boolean parseFailed) {
+    Problems(boolean parseFailed, boolean crashed) {
       this.parseFailed = parseFailed;
+      this.crashed = crashed;
     }
 
     @Override
@@ -186,6 +191,11 @@ final class CheckupBpmnParse extends BpmnParse {
     @Override
     public boolean engineRefuses() {
       return parseFailed || hasErrors();
+    }
+
+    @Override
+    public boolean engineFailed() {
+      return crashed;
     }
   }
 }

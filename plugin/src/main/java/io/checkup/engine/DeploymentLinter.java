@@ -51,7 +51,7 @@ final class DeploymentLinter {
   static final String OWN_PROBLEM = "[camunda-checkup] ";
 
   /**
-   * Where strict mode reports a problem: the engine's parse, which collects every problem of the
+   * Where a refusal's problems go: the engine's parse, which collects every problem of the
    * resource.
    */
   interface ProblemSink {
@@ -68,6 +68,16 @@ final class DeploymentLinter {
      * answers false.
      */
     default boolean engineRefuses() {
+      return false;
+    }
+
+    /**
+     * Whether the engine's parse failed with an exception of its own, not a problem report (an HTTP
+     * 500 whose message names neither the element nor the cause): the resource is refused whatever
+     * the plugin does, so warn mode answers with the problem report as strict mode does. A sink
+     * that cannot tell answers false.
+     */
+    default boolean engineFailed() {
       return false;
     }
   }
@@ -228,7 +238,10 @@ final class DeploymentLinter {
       return findings; // nothing to log or report
     }
     long errors = count(findings, Severity.ERROR);
-    boolean refused = mode == LintMode.STRICT && refuses(findings, sink.engineRefuses());
+    // warn mode never refuses; where the engine's parse has failed on its own, the resource is
+    // refused anyway, and the problem report names what the failure does not
+    boolean refused =
+        (mode == LintMode.STRICT || sink.engineFailed()) && refuses(findings, sink.engineRefuses());
     String where =
         deployment(deploymentName, refused ? null : deploymentId, deployment.getTenantId())
             + ", resource '"
@@ -273,7 +286,11 @@ final class DeploymentLinter {
           errors,
           count(findings, Severity.WARN),
           count(findings, Severity.INFO),
-          refused ? "; strict mode refuses it" : "");
+          !refused
+              ? ""
+              : mode == LintMode.STRICT
+                  ? "; strict mode refuses it"
+                  : "; the engine's parse failed, so they go into its problem report");
     }
     if (!findings.isEmpty() && !refused) {
       // the engine may still refuse the deployment for a reason of its own (another resource, a

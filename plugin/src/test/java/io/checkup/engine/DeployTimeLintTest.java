@@ -491,37 +491,129 @@ class DeployTimeLintTest {
   }
 
   /**
-   * Where the engine's parse fails with an exception of its own (a shell task's expression field: a
-   * ClassCastException, an HTTP 500 without the finding), strict mode answers with the problem
-   * report, the failure in it; in warn mode the engine's failure stays as it is.
+   * An expression the engine cannot parse and no rule reports (a service task's, a condition's)
+   * fails the engine's parse with an HTTP 500 that names no element; with lint on, the problem
+   * report holds the failure at the element whose expression it is, the flow for its condition.
    */
   @Test
-  void aParseTheEngineFailsOnIsRefusedWithTheFindingsInStrictMode() {
-    CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
-    plugin.setLintMode("strict");
-    engine(plugin);
+  void anExpressionTheEngineCannotParseIsReportedAtItsElement() {
+    String model =
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
+          <process id="p" isExecutable="true" camunda:historyTimeToLive="P1D">
+            <startEvent id="s" name="Start"/>
+            <sequenceFlow id="f1" sourceRef="s" targetRef="gw"/>
+            <exclusiveGateway id="gw" name="Big?" default="f3"/>
+            <sequenceFlow id="f2" name="yes" sourceRef="gw" targetRef="run">
+              <conditionExpression xsi:type="tFormalExpression">%s</conditionExpression>
+            </sequenceFlow>
+            <sequenceFlow id="f3" name="no" sourceRef="gw" targetRef="e2"/>
+            <serviceTask id="run" name="Run" camunda:expression="%s"/>
+            <sequenceFlow id="f4" sourceRef="run" targetRef="e"/>
+            <endEvent id="e" name="End"/>
+            <endEvent id="e2" name="Small"/>
+          </process>
+        </definitions>
+        """;
+    for (String mode : List.of("warn", "strict")) {
+      CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
+      plugin.setLintMode(mode);
+      engine(plugin);
+      for (String[] broken :
+          new String[][] {
+            {"${amount > 5}", "${svc.run(}", "run", "13"},
+            {" ${amount >}\n ", "${svc.run()}", "f2", "9"}
+          }) {
+        Throwable refusal =
+            catchThrowable(
+                () ->
+                    engine
+                        .getRepositoryService()
+                        .createDeployment()
+                        .addString("broken.bpmn", model.formatted(broken[0], broken[1]))
+                        .deploy());
+        assertThat(refusal).as(mode).isInstanceOf(ParseException.class);
+        List<Problem> errors = ((ParseException) refusal).getResorceReports().get(0).getErrors();
+        assertThat(errors).as(mode).hasSize(1);
+        assertThat(errors.get(0).getMessage())
+            .startsWith("[camunda-checkup] the engine's parse failed: ")
+            .contains("Error parsing '" + (broken[2].equals("run") ? broken[1] : "${amount >}"));
+        assertThat(errors.get(0).getMainElementId()).as(mode).isEqualTo(broken[2]);
+        assertThat(errors.get(0).getLine()).as(mode).isEqualTo(Integer.parseInt(broken[3]));
+      }
+      engine.close();
+    }
+    // with lint off the engine's answer stays its own
+    CheckupProcessEnginePlugin off = new CheckupProcessEnginePlugin();
+    off.setLintMode("off");
+    engine(off);
+    assertThat(
+            catchThrowable(
+                () ->
+                    engine
+                        .getRepositoryService()
+                        .createDeployment()
+                        .addString("broken.bpmn", model.formatted("${amount > 5}", "${svc.run(}"))
+                        .deploy()))
+        .isNotInstanceOf(ParseException.class)
+        .hasMessageContaining("Error parsing '${svc.run(}'");
+  }
 
-    assertThat(refusalOf("rules/task-implementation/invalid-shell-expression.bpmn"))
-        .isInstanceOf(ParseException.class)
-        .hasMessageContaining(
-            "[task-implementation] Service task 'Run job' (shellExpression) is a shell task whose"
-                + " field 'command' is an expression")
-        .hasMessageContaining(
-            "[camunda-checkup] the engine's parse failed: java.lang.ClassCastException")
-        // the whole failure, as long as any message (it was cut at a name's 120 characters)
-        .hasMessageContaining("cannot be cast to class org.camunda.bpm.engine.impl.el.FixedValue")
-        .hasMessageNotContaining("more characters");
-    // a form bound to a version without the version: a NullPointerException naming nothing
-    assertThat(refusalOf("rules/form-definition/invalid-version.bpmn"))
-        .isInstanceOf(ParseException.class)
-        .hasMessageContaining(
-            "[form-definition] User task 'Approve' (approve) links a Camunda form by version")
-        .hasMessageContaining(
-            "[camunda-checkup] the engine's parse failed: java.lang.NullPointerException");
-    assertThat(engine.getRepositoryService().createProcessDefinitionQuery().count()).isZero();
+  /**
+   * Where the engine's parse fails with an exception of its own (a shell task's expression field: a
+   * ClassCastException, an HTTP 500 without the finding), strict and warn mode answer with the
+   * problem report, the failure in it; with lint off the engine's failure stays as it is.
+   */
+  @Test
+  void aParseTheEngineFailsOnIsAnsweredWithTheFindingsWhileLintIsOn() {
+    for (String mode : List.of("strict", "warn")) {
+      CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
+      plugin.setLintMode(mode);
+      engine(plugin);
+
+      assertThat(refusalOf("rules/task-implementation/invalid-shell-expression.bpmn"))
+          .as(mode)
+          .isInstanceOf(ParseException.class)
+          .hasMessageContaining(
+              "[task-implementation] Service task 'Run job' (shellExpression) is a shell task whose"
+                  + " field 'command' is an expression")
+          .hasMessageContaining(
+              "[camunda-checkup] the engine's parse failed: java.lang.ClassCastException")
+          // the whole failure, as long as any message (it was cut at a name's 120 characters)
+          .hasMessageContaining("cannot be cast to class org.camunda.bpm.engine.impl.el.FixedValue")
+          .hasMessageNotContaining("more characters");
+      // a form bound to a version without the version: a NullPointerException naming nothing
+      assertThat(refusalOf("rules/form-definition/invalid-version.bpmn"))
+          .as(mode)
+          .isInstanceOf(ParseException.class)
+          .hasMessageContaining(
+              "[form-definition] User task 'Approve' (approve) links a Camunda form by version")
+          .hasMessageContaining(
+              "[camunda-checkup] the engine's parse failed: java.lang.NullPointerException");
+      // an expression the engine cannot parse: its failure quotes the value but names no element
+      assertThat(refusalOf("rules/user-task-due-date/invalid-expression.bpmn"))
+          .as(mode)
+          .isInstanceOf(ParseException.class)
+          .hasMessageContaining(
+              "[user-task-due-date] User task 'Review' (review) has a due date (camunda:dueDate)"
+                  + " where the expression '${dueDate' is not closed")
+          .hasMessageContaining("Error parsing '${dueDate'");
+      assertThat(engine.getRepositoryService().createProcessDefinitionQuery().count()).isZero();
+      engine.close();
+    }
+
+    // what the engine takes, warn mode still deploys: the refusal is never the plugin's own
+    engine(new CheckupProcessEnginePlugin());
+    assertThat(refusalOf("models/errors.bpmn")).isNull();
+    assertThat(engine.getRepositoryService().createProcessDefinitionQuery().count()).isPositive();
 
     engine.close();
-    engine(new CheckupProcessEnginePlugin());
+    CheckupProcessEnginePlugin off = new CheckupProcessEnginePlugin();
+    off.setLintMode("off");
+    engine(off);
     assertThat(refusalOf("rules/task-implementation/invalid-shell-expression.bpmn"))
         .isNotInstanceOf(ParseException.class)
         .hasRootCauseInstanceOf(ClassCastException.class);
