@@ -14,11 +14,16 @@ import java.util.List;
 record FileResult(String path, List<Finding> findings) {
 
   static FileResult of(Path path, List<Finding> findings) {
+    return new FileResult(slashed(path), findings);
+  }
+
+  /** A path written as paths are here: '/' between names on every system. */
+  static String slashed(Path path) {
     String given = path.toString();
     if (path.getFileSystem().getSeparator().equals("\\")) {
       given = given.replace('\\', '/'); // Windows: one way of writing paths in every format
     }
-    return new FileResult(given, findings);
+    return given;
   }
 
   /** The path on one line of text: a file name may hold a line break or an escape sequence. */

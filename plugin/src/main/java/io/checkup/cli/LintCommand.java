@@ -70,7 +70,9 @@ final class LintCommand {
     results.sort(BY_PATH);
     switch (arguments.format) {
       case JSON -> JsonReport.write(results, out);
-      case SARIF -> SarifReport.write(results, lintConfig, out);
+      case SARIF ->
+          SarifReport.write(
+              results, lintConfig, FileResult.slashed(workingDirectory.toAbsolutePath()), out);
       default -> TextReport.write(results, out);
     }
     out.flush();

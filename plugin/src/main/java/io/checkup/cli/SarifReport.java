@@ -38,7 +38,23 @@ final class SarifReport {
 
   private record RuleEntry(String id, String description, Severity severity, String category) {}
 
-  static void write(List<FileResult> results, LintConfig config, PrintWriter out) {
+  /**
+   * The base id of the URIs relative to the directory the linter ran in, as GitHub code scanning
+   * and SARIF's own examples name a source root.
+   */
+  static final String SOURCE_ROOT = "%SRCROOT%";
+
+  /**
+   * A file's {@code artifactLocation}: a URI relative to the working directory with {@link
+   * #SOURCE_ROOT} as its base, or, for a file outside it, an absolute one without a base.
+   */
+  record Artifact(String uri, String baseId) {}
+
+  /**
+   * @param workingDirectory the absolute path relative file paths start from, with '/' separators
+   */
+  static void write(
+      List<FileResult> results, LintConfig config, String workingDirectory, PrintWriter out) {
     Map<String, Integer> ruleIndex = new LinkedHashMap<>();
     List<RuleEntry> rules = new ArrayList<>();
     for (Rule rule : config.activeRules()) {
@@ -72,13 +88,25 @@ final class SarifReport {
       json.writeArrayFieldStart("runs");
       json.writeStartObject();
       writeTool(json, rules);
+      // SARIF 3.14.14: the base's URI is absolute and ends with a slash
+      json.writeObjectFieldStart("originalUriBaseIds");
+      json.writeObjectFieldStart(SOURCE_ROOT);
+      String root = uri(workingDirectory);
+      json.writeStringField("uri", root.endsWith("/") ? root : root + "/");
+      json.writeEndObject();
+      json.writeEndObject();
       json.writeArrayFieldStart("results");
       for (FileResult result : results) {
         Map<String, Integer> occurrences = new HashMap<>();
         for (Finding finding : result.findings()) {
           String identity = identity(finding);
           int occurrence = occurrences.merge(identity, 1, Integer::sum);
-          writeResult(json, result, finding, ruleIndex, fingerprint(identity, occurrence));
+          writeResult(
+              json,
+              artifact(result.path(), workingDirectory),
+              finding,
+              ruleIndex,
+              fingerprint(identity, occurrence));
         }
       }
       json.writeEndArray();
@@ -210,7 +238,7 @@ final class SarifReport {
 
   private static void writeResult(
       JsonGenerator json,
-      FileResult file,
+      Artifact file,
       Finding finding,
       Map<String, Integer> ruleIndex,
       String fingerprint)
@@ -228,9 +256,7 @@ final class SarifReport {
     json.writeArrayFieldStart("locations");
     json.writeStartObject();
     json.writeObjectFieldStart("physicalLocation");
-    json.writeObjectFieldStart("artifactLocation");
-    json.writeStringField("uri", uri(file.path()));
-    json.writeEndObject();
+    writeArtifact(json, file);
     if (finding.line() > 0) {
       json.writeObjectFieldStart("region");
       json.writeNumberField("startLine", finding.line());
@@ -270,7 +296,7 @@ final class SarifReport {
   }
 
   /** The witness as one thread flow whose locations point at the steps' elements. */
-  private static void writeCodeFlow(JsonGenerator json, FileResult file, Finding finding)
+  private static void writeCodeFlow(JsonGenerator json, Artifact file, Finding finding)
       throws IOException {
     json.writeArrayFieldStart("codeFlows");
     json.writeStartObject();
@@ -281,9 +307,7 @@ final class SarifReport {
       json.writeStartObject();
       json.writeObjectFieldStart("location");
       json.writeObjectFieldStart("physicalLocation");
-      json.writeObjectFieldStart("artifactLocation");
-      json.writeStringField("uri", uri(file.path()));
-      json.writeEndObject();
+      writeArtifact(json, file);
       if (step.line() > 0) {
         json.writeObjectFieldStart("region");
         json.writeNumberField("startLine", step.line());
@@ -319,9 +343,39 @@ final class SarifReport {
     };
   }
 
+  private static void writeArtifact(JsonGenerator json, Artifact file) throws IOException {
+    json.writeObjectFieldStart("artifactLocation");
+    json.writeStringField("uri", file.uri());
+    if (file.baseId() != null) {
+      json.writeStringField("uriBaseId", file.baseId());
+    }
+    json.writeEndObject();
+  }
+
   /**
-   * A relative URI reference for a path as given: '/' separators, spaces and the like
-   * percent-encoded.
+   * Where a file given as {@code path} is: relative to the working directory where it lies in it
+   * (an absolute path too), so code scanning finds the repository's file when the linter ran from
+   * the repository's root; a {@code file:} URI where it lies outside ({@code ../shared/a.bpmn}),
+   * since a relative reference climbing out of the root names no file of the repository.
+   */
+  static Artifact artifact(String path, String workingDirectory) {
+    String root = normalized(workingDirectory);
+    String file = normalized(path);
+    boolean absolute = file.startsWith("/") || startsWithDrive(file);
+    if (!absolute && !file.equals("..") && !file.startsWith("../")) {
+      return new Artifact(uri(file), SOURCE_ROOT);
+    }
+    String full = absolute ? file : normalized(root + "/" + file);
+    String prefix = root.endsWith("/") ? root : root + "/";
+    if (full.startsWith(prefix) && full.length() > prefix.length()) {
+      return new Artifact(uri(full.substring(prefix.length())), SOURCE_ROOT);
+    }
+    return new Artifact(uri(full), null);
+  }
+
+  /**
+   * A URI reference for a path as given: '/' separators, spaces and the like percent-encoded; a
+   * {@code file:} URI for an absolute path.
    */
   static String uri(String given) {
     String path = normalized(given);

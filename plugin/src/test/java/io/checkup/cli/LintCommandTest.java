@@ -19,12 +19,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The command line contract of docs/cli.md: formats, configuration, exit codes. */
 class LintCommandTest {
@@ -623,6 +627,70 @@ class LintCommandTest {
     assertThat(SarifReport.uri("v1:draft.bpmn")).isEqualTo("./v1:draft.bpmn");
     assertThat(SarifReport.uri("models/v1:draft.bpmn")).isEqualTo("models/v1:draft.bpmn");
     assertThat(SarifReport.uri("/tmp/a b.bpmn")).isEqualTo("file:///tmp/a%20b.bpmn");
+  }
+
+  /**
+   * Code scanning finds a result's file by a URI relative to the repository's root: a file in the
+   * working directory is named relative to it, under the base id the run resolves to that
+   * directory, however it was given; a file outside it by its absolute URI, not by a relative one
+   * climbing out of the repository.
+   */
+  @Test
+  void sarifNamesFilesRelativeToTheWorkingDirectoryWithItsBaseId() throws IOException {
+    Path models = Files.createDirectories(dir.resolve("repo/models"));
+    Path inside = copy("models/errors.bpmn", models.resolve("orders v2.bpmn"));
+    Path outside = copy("models/errors.bpmn", dir.resolve("shared.bpmn"));
+
+    JsonNode run =
+        json(CliRun.in(
+                    dir.resolve("repo"),
+                    "lint",
+                    "--format",
+                    "sarif",
+                    inside.toString(),
+                    outside.toString())
+                .out())
+            .at("/runs/0");
+
+    assertThat(run.at("/originalUriBaseIds/%SRCROOT%/uri").asText())
+        .isEqualTo(SarifReport.uri(dir.resolve("repo").toString()) + "/");
+    Set<String> locations = new TreeSet<>();
+    int steps = 0;
+    for (JsonNode result : run.get("results")) {
+      JsonNode artifact = result.at("/locations/0/physicalLocation/artifactLocation");
+      locations.add(artifact.get("uri").asText() + " " + artifact.path("uriBaseId").asText("-"));
+      for (JsonNode step : result.at("/codeFlows/0/threadFlows/0/locations")) {
+        assertThat(step.at("/location/physicalLocation/artifactLocation"))
+            .as("a witness step names its file as its result does")
+            .isEqualTo(artifact);
+        steps++;
+      }
+    }
+    assertThat(steps).as("the deadlock's witness steps").isPositive();
+    assertThat(locations)
+        .containsExactlyInAnyOrder(
+            "models/orders%20v2.bpmn %SRCROOT%", SarifReport.uri(outside.toString()) + " -");
+  }
+
+  /** Where a file lies against the working directory; a sibling named like it is outside. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      value = {
+        "models/x.bpmn         | /repo     | models/x.bpmn              | %SRCROOT%",
+        "/repo/./models/x.bpmn | /repo     | models/x.bpmn              | %SRCROOT%",
+        "../shared/a.bpmn      | /repo/sub | file:///repo/shared/a.bpmn | -",
+        "../sub/a.bpmn         | /repo/sub | a.bpmn                     | %SRCROOT%",
+        "/repository/a.bpmn    | /repo     | file:///repository/a.bpmn  | -",
+        "C:/work/a b.bpmn      | C:/work   | a%20b.bpmn                 | %SRCROOT%",
+        "/tmp/x.bpmn           | /         | tmp/x.bpmn                 | %SRCROOT%",
+        "v1:draft.bpmn         | /repo     | ./v1:draft.bpmn            | %SRCROOT%"
+      })
+  void sarifLocationsAreRelativeInsideTheWorkingDirectoryAndAbsoluteOutside(
+      String path, String workingDirectory, String uri, String baseId) {
+    assertThat(SarifReport.artifact(path, workingDirectory))
+        .isEqualTo(new SarifReport.Artifact(uri, baseId));
   }
 
   @Test
