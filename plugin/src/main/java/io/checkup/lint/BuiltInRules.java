@@ -13,6 +13,7 @@ import io.checkup.lint.rules.EscalationHandlerRule;
 import io.checkup.lint.rules.EscalationRefRule;
 import io.checkup.lint.rules.EventSubscriptionRule;
 import io.checkup.lint.rules.ExclusiveGatewayRule;
+import io.checkup.lint.rules.ExpressionSyntaxRule;
 import io.checkup.lint.rules.FakeBranchRule;
 import io.checkup.lint.rules.FormDefinitionRule;
 import io.checkup.lint.rules.HistoryTimeToLiveRule;
@@ -124,6 +125,7 @@ final class BuiltInRules {
         new PriorityRule(),
         new UserTaskPriorityRule(),
         new UserTaskDueDateRule(),
+        new ExpressionSyntaxRule(),
         new HumanPerformerRule(),
         new CheckupDisableRule(),
         new DuplicateIdRule());

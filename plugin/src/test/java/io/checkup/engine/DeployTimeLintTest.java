@@ -503,6 +503,7 @@ class DeployTimeLintTest {
         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
             xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
             xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
+          <message id="m" name="%s"/>
           <process id="p" isExecutable="true" camunda:historyTimeToLive="P1D">
             <startEvent id="s" name="Start"/>
             <sequenceFlow id="f1" sourceRef="s" targetRef="gw"/>
@@ -522,10 +523,13 @@ class DeployTimeLintTest {
       CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
       plugin.setLintMode(mode);
       engine(plugin);
+      // message name, condition, service expression; the broken expression, where it is, its line,
+      // and the rule's finding beside the failure where the rule reads the place
       for (String[] broken :
           new String[][] {
-            {"${amount > 5}", "${svc.run(}", "run", "13"},
-            {" ${amount >}\n ", "${svc.run()}", "f2", "9"}
+            {"order-${id", "${amount > 5}", "${svc.run()}", "order-${id", "m", "5", ""},
+            {"order", "${amount > 5}", "${svc.run(}", "${svc.run(}", "run", "14", "yes"},
+            {"order", " ${amount >}\n ", "${svc.run()}", "${amount >}", "f2", "10", "yes"}
           }) {
         Throwable refusal =
             catchThrowable(
@@ -533,16 +537,31 @@ class DeployTimeLintTest {
                     engine
                         .getRepositoryService()
                         .createDeployment()
-                        .addString("broken.bpmn", model.formatted(broken[0], broken[1]))
+                        .addString("broken.bpmn", model.formatted(broken[0], broken[1], broken[2]))
                         .deploy());
         assertThat(refusal).as(mode).isInstanceOf(ParseException.class);
         List<Problem> errors = ((ParseException) refusal).getResorceReports().get(0).getErrors();
-        assertThat(errors).as(mode).hasSize(1);
-        assertThat(errors.get(0).getMessage())
-            .startsWith("[camunda-checkup] the engine's parse failed: ")
-            .contains("Error parsing '" + (broken[2].equals("run") ? broken[1] : "${amount >}"));
-        assertThat(errors.get(0).getMainElementId()).as(mode).isEqualTo(broken[2]);
-        assertThat(errors.get(0).getLine()).as(mode).isEqualTo(Integer.parseInt(broken[3]));
+        assertThat(errors)
+            .as(mode)
+            .extracting(Problem::getMessage)
+            .anySatisfy(
+                message ->
+                    assertThat(message)
+                        .startsWith("[camunda-checkup] the engine's parse failed: ")
+                        .contains("Error parsing '" + broken[3] + "'"));
+        assertThat(errors)
+            .as(mode + " " + broken[3])
+            .extracting(Problem::getMessage)
+            .filteredOn(message -> message.startsWith("[expression-syntax]"))
+            .hasSize(broken[6].isEmpty() ? 0 : 1);
+        assertThat(errors)
+            .as(mode + " " + broken[3])
+            .hasSize(broken[6].isEmpty() ? 1 : 2)
+            .allSatisfy(
+                problem -> {
+                  assertThat(problem.getMainElementId()).isEqualTo(broken[4]);
+                  assertThat(problem.getLine()).isEqualTo(Integer.parseInt(broken[5]));
+                });
       }
       engine.close();
     }
@@ -556,7 +575,8 @@ class DeployTimeLintTest {
                     engine
                         .getRepositoryService()
                         .createDeployment()
-                        .addString("broken.bpmn", model.formatted("${amount > 5}", "${svc.run(}"))
+                        .addString(
+                            "broken.bpmn", model.formatted("order", "${amount > 5}", "${svc.run(}"))
                         .deploy()))
         .isNotInstanceOf(ParseException.class)
         .hasMessageContaining("Error parsing '${svc.run(}'");
@@ -594,12 +614,12 @@ class DeployTimeLintTest {
           .hasMessageContaining(
               "[camunda-checkup] the engine's parse failed: java.lang.NullPointerException");
       // an expression the engine cannot parse: its failure quotes the value but names no element
-      assertThat(refusalOf("rules/user-task-due-date/invalid-expression.bpmn"))
+      assertThat(refusalOf("rules/expression-syntax/invalid-due-date.bpmn"))
           .as(mode)
           .isInstanceOf(ParseException.class)
           .hasMessageContaining(
-              "[user-task-due-date] User task 'Review' (review) has a due date (camunda:dueDate)"
-                  + " where the expression '${dueDate' is not closed")
+              "[expression-syntax] User task 'Review' (review) has an expression in its"
+                  + " camunda:dueDate that the engine cannot parse, '${dueDate'")
           .hasMessageContaining("Error parsing '${dueDate'");
       assertThat(engine.getRepositoryService().createProcessDefinitionQuery().count()).isZero();
       engine.close();

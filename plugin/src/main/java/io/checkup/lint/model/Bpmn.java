@@ -184,28 +184,6 @@ public final class Bpmn {
     return text.contains("${") || text.contains("#{");
   }
 
-  /**
-   * Why an expression in a value is one the engine's expression language refuses when it parses the
-   * model, or null: an expression not closed by '}' or with nothing in it. Anything else in it is
-   * evaluated at run time and not checked.
-   */
-  public static String expressionProblem(String value) {
-    for (int at = 0; at < value.length() - 1; at++) {
-      char c = value.charAt(at);
-      if ((c == '$' || c == '#') && value.charAt(at + 1) == '{') {
-        int close = value.indexOf('}', at + 2);
-        if (close < 0) {
-          return "the expression '" + value.substring(at) + "' is not closed by '}'";
-        }
-        if (value.substring(at + 2, close).isBlank()) {
-          return "the expression '" + value.substring(at, close + 1) + "' is empty";
-        }
-        at = close;
-      }
-    }
-    return null;
-  }
-
   /** The parent's first child that is the Camunda extension element of that name, or null. */
   public static XmlNode camundaChild(XmlNode parent, String localName) {
     for (XmlNode child : parent.children()) {

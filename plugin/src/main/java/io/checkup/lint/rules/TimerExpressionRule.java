@@ -13,9 +13,9 @@ import io.checkup.lint.xml.XmlNode;
 /**
  * A timer whose date, duration or cycle Camunda 7.24 cannot read, or reads to a timer that never
  * works: the engine finds out when it schedules the timer, at deployment for a timer start event
- * and when the token arrives for any other. Expressions ({@code ${...}}, {@code #{...}}) are
- * evaluated at run time: only an expression that is not closed or empty, which the engine refuses
- * at deployment whatever the timer, is reported.
+ * and when the token arrives for any other. A value with an expression ({@code ${...}}, {@code
+ * #{...}}) is evaluated at run time and not checked here; one the engine cannot parse is {@code
+ * expression-syntax}'s.
  */
 @RuleInfo(
     id = TimerExpressionRule.ID,
@@ -84,7 +84,7 @@ public final class TimerExpressionRule implements Rule {
     String problem;
     boolean read = false;
     if (Bpmn.hasExpression(value)) {
-      problem = Bpmn.expressionProblem(value);
+      return;
     } else if (value.isEmpty()) {
       problem = "is empty";
     } else {

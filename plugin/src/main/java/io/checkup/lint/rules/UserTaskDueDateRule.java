@@ -16,8 +16,7 @@ import io.checkup.lint.model.FlowNode;
  * {@code TaskDecorator} and {@code DueDateBusinessCalendar}, the same in Operaton and CIB seven):
  * the model deploys, and every instance that reaches the task fails there ("Exception while
  * resolving duedate"). The value is read as written, blanks and all; a value with an expression in
- * it is left alone unless the expression is not closed or empty, which fails the engine's parse of
- * the whole model.
+ * it is left alone (one the engine cannot parse is {@code expression-syntax}'s).
  */
 @RuleInfo(
     id = UserTaskDueDateRule.ID,
@@ -42,24 +41,7 @@ public final class UserTaskDueDateRule implements Rule {
       }
       for (String[] date : DATES) {
         String value = node.camundaAttr(date[0]);
-        String brokenExpression = value == null ? null : Bpmn.expressionProblem(value);
-        if (brokenExpression != null) {
-          context.report(
-              node,
-              "User task "
-                  + node.describe()
-                  + " has a "
-                  + date[1]
-                  + " ("
-                  + graph.extensionPrefix()
-                  + ":"
-                  + date[0]
-                  + ") where "
-                  + PlainText.oneLine(brokenExpression, PlainText.NAME_LENGTH)
-                  + ": the engine's parse fails on it, and the deployment with it");
-        } else if (value != null
-            && !Bpmn.hasExpression(value)
-            && TimerSyntax.checkDate(value) != null) {
+        if (value != null && !Bpmn.hasExpression(value) && TimerSyntax.checkDate(value) != null) {
           context.report(
               node,
               "User task "

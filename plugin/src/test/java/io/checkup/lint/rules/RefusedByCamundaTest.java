@@ -664,14 +664,6 @@ class RefusedByCamundaTest {
             });
   }
 
-  /** A due date whose expression is not closed: the engine's parse of the model fails. */
-  @Test
-  void aDueDateExpressionTheRuleReports() {
-    assertThatThrownBy(() -> deployed("/rules/user-task-due-date/invalid-expression.bpmn"))
-        .isInstanceOf(ProcessEngineException.class)
-        .hasMessageContaining("Error parsing '${dueDate'");
-  }
-
   /** The keys of the process definitions the engine deployed from the fixture. */
   private List<String> deployed(String fixture) {
     return engine

@@ -2,7 +2,6 @@ package io.checkup.lint.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.checkup.lint.model.Bpmn;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -168,12 +167,8 @@ class TimerSyntaxAgainstCamundaTest {
     Function<String, String> duration = value -> TimerBehaviour.check("timeDuration", value, false);
     return List.of(
         // the engine's parse of the model fails on an expression it cannot read
-        broken(
-            "timeDuration",
-            "${reminderDelay",
-            Bpmn::expressionProblem,
-            () -> el("${reminderDelay")),
-        broken("timeDate", "#{ }", Bpmn::expressionProblem, () -> el("#{ }")),
+        broken("timeDuration", "${reminderDelay", ElSyntax::problem, () -> el("${reminderDelay")),
+        broken("timeDate", "#{ }", ElSyntax::problem, () -> el("#{ }")),
         // R<n>/duration/ reads, but a repeating timer gets a date written in at every '/'
         broken("timeCycle", "R/PT1M/", repeating, () -> repeatFails("R/PT1M/")),
         broken("timeCycle", "R3/P1D/", repeating, () -> repeatFails("R3/P1D/")),
