@@ -22,6 +22,15 @@ final class CheckupBpmnParse extends BpmnParse {
 
   private final DeploymentLinter linter;
 
+  /**
+   * Why a parse that ran out of stack is refused: Camunda's expression parser descends once per
+   * parenthesis or operator, so a long enough expression ends its parse in a StackOverflowError.
+   */
+  static final String OUT_OF_STACK =
+      "the engine's parse ran out of stack: something in the model is nested too deeply for it,"
+          + " most likely an expression (Camunda's expression parser descends once per parenthesis"
+          + " or operator)";
+
   /** The event whose timer this parse refused in every mode, or null. */
   private Element refusedTimerEvent;
 
@@ -94,10 +103,10 @@ final class CheckupBpmnParse extends BpmnParse {
       addError(DeploymentLinter.OWN_PROBLEM + message, endless.timer());
       refusedTimerEvent = endless.event();
     }
-    RuntimeException failed = null;
+    Throwable failed = null;
     try {
       super.parseRootElement();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       failed = e;
       throw e;
     } finally {
@@ -115,7 +124,11 @@ final class CheckupBpmnParse extends BpmnParse {
             rootElement,
             getProcessDefinitions(),
             new Problems(failed != null, crashed));
-        if (crashed && linter.mode() != LintMode.OFF) {
+        if (failed instanceof StackOverflowError) {
+          // refused in every mode, as nesting too deep: otherwise an HTTP 500 without a message
+          DeploymentLinter.logRefusal(deployment, name, OUT_OF_STACK);
+          addError(DeploymentLinter.OWN_PROBLEM + OUT_OF_STACK, rootElement);
+        } else if (crashed && linter.mode() != LintMode.OFF) {
           // the engine throws its problem report instead, an answer Camunda Modeler shows: the
           // findings, and the failure at the element whose expression it could not parse
           addError(

@@ -400,6 +400,55 @@ class HostileModelsTest {
         .contains("R5/PT0S");
   }
 
+  /**
+   * An expression nested deeper than Camunda's recursive expression parser goes: without the plugin
+   * a StackOverflowError (an HTTP 500 without a message); with it, a refusal in every mode, and
+   * with lint on the rule's finding at the task.
+   */
+  @Test
+  void anExpressionNestedTooDeeplyForTheEnginesParserIsRefusedInEveryMode() {
+    String expression = "${" + "(".repeat(50_000) + "a" + ")".repeat(50_000) + "}";
+    String xml =
+        timerModel("intermediateCatchEvent", "timeDuration", "PT1H")
+            .replace(
+                "<endEvent id=\"end\"/>",
+                "<endEvent id=\"end\"/><serviceTask id=\"deep\""
+                    + " camunda:expression=\""
+                    + expression
+                    + "\"/>");
+    for (String mode : List.of("off", "warn", "strict")) {
+      engine(mode);
+      ParseException refused =
+          catchThrowableOfType(ParseException.class, () -> deploy("deep.bpmn", xml));
+
+      assertThat(refused).as(mode).isNotNull();
+      List<String> problems =
+          refused.getResorceReports().get(0).getErrors().stream()
+              .map(problem -> problem.getMainElementId() + ": " + problem.getMessage())
+              .toList();
+      assertThat(problems)
+          .as(mode)
+          .anySatisfy(
+              problem ->
+                  assertThat(problem)
+                      .startsWith("null: [camunda-checkup] the engine's parse ran out of stack"));
+      if (!mode.equals("off")) {
+        assertThat(problems)
+            .as(mode)
+            .anySatisfy(
+                problem ->
+                    assertThat(problem)
+                        .startsWith("deep: [expression-syntax]")
+                        .contains("nested too deeply for the expression parser"));
+      }
+      assertThat(lint.linesContaining("resource 'deep.bpmn' refused")).hasSize(1);
+      assertEngineWorks();
+      engine.close();
+      engine = null;
+      lint.clear();
+    }
+  }
+
   private static String timerModel(String event, String kind, String value) {
     String flowIn =
         event.equals("startEvent")
