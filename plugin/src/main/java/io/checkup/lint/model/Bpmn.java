@@ -184,6 +184,33 @@ public final class Bpmn {
     return text.contains("${") || text.contains("#{");
   }
 
+  /**
+   * The deepest nesting of parentheses and brackets in a text outside string literals: how deep
+   * Camunda's expression parser, which descends once per level, would go.
+   */
+  public static int nesting(String text) {
+    int depth = 0;
+    int deepest = 0;
+    char quote = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quote != 0) {
+        if (c == '\\') {
+          i++; // an escaped character
+        } else if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (c == '(' || c == '[') {
+        deepest = Math.max(deepest, ++depth);
+      } else if ((c == ')' || c == ']') && depth > 0) {
+        depth--;
+      }
+    }
+    return deepest;
+  }
+
   /** The parent's first child that is the Camunda extension element of that name, or null. */
   public static XmlNode camundaChild(XmlNode parent, String localName) {
     for (XmlNode child : parent.children()) {

@@ -11,6 +11,13 @@ import org.camunda.bpm.impl.juel.TreeBuilderException;
  */
 final class ElSyntax {
 
+  /**
+   * Parentheses and brackets nested deeper than this are reported without parsing: the parser
+   * descends once per level, and where it runs out of stack depends on the thread it runs on (about
+   * 600 levels on a 1 MB thread stack, sooner on a smaller one), so the verdict must not.
+   */
+  static final int MAX_NESTING = 400;
+
   private static final Builder PARSER =
       new Builder(Builder.Feature.METHOD_INVOCATIONS, Builder.Feature.VARARGS);
 
@@ -24,21 +31,47 @@ final class ElSyntax {
     if (text == null || !Bpmn.hasExpression(text)) {
       return null;
     }
+    int nesting = Bpmn.nesting(text);
+    if (nesting > MAX_NESTING) {
+      return "parentheses or brackets nested "
+          + nesting
+          + " levels deep, more than "
+          + MAX_NESTING
+          + ": the engine's expression parser descends once per level and runs out of stack, on a 1"
+          + " MB thread stack at about 600 levels, sooner on a smaller one";
+    }
     try {
       PARSER.build(text);
       return null;
     } catch (TreeBuilderException e) {
-      return "syntax error at position "
-          + e.getPosition()
-          + ", encountered "
-          + e.getEncountered()
-          + ", expected "
-          + e.getExpected();
+      return reason(e);
     } catch (StackOverflowError e) {
-      // the parser descends once per parenthesis: the engine's own parse would end the same way
+      // a long chain of unary operators or conditionals: the engine's own parse ends the same way
       return "nested too deeply for the expression parser";
     } catch (RuntimeException e) {
       return String.valueOf(e.getMessage());
     }
+  }
+
+  /**
+   * The parser's own reason ("syntax error at position 10, encountered '}', expected ')'", or a
+   * lexical error), without the expression it repeats, the end of the text named as such.
+   */
+  private static String reason(TreeBuilderException e) {
+    String message = String.valueOf(e.getMessage());
+    String prefix = "Error parsing '" + e.getExpression() + "': ";
+    String reason =
+        message.startsWith(prefix)
+            ? message.substring(prefix.length())
+            : "syntax error at position "
+                + e.getPosition()
+                + ", encountered "
+                + e.getEncountered()
+                + ", expected "
+                + e.getExpected();
+    if (e.getExpression() != null && e.getPosition() >= e.getExpression().length()) {
+      reason = reason.replace("encountered 'null'", "encountered the end of the expression");
+    }
+    return reason;
   }
 }

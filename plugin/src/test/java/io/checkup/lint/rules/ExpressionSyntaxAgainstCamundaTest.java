@@ -47,10 +47,21 @@ class ExpressionSyntaxAgainstCamundaTest {
   void eachPlaceTheRuleReadsIsOneTheEngineRefusesToDeploy() throws Exception {
     ProcessEngine engine = TestEngines.h2().build();
     try {
-      List<String> processes = processIds("invalid.bpmn");
-      assertThat(processes).hasSizeGreaterThanOrEqualTo(20);
-      for (String process : processes) {
-        byte[] alone = only("invalid.bpmn", process);
+      List<String[]> processes = new ArrayList<>();
+      for (String fixture :
+          List.of(
+              "invalid.bpmn",
+              "invalid-message.bpmn",
+              "invalid-signal.bpmn",
+              "invalid-error.bpmn")) {
+        for (String process : processIds(fixture)) {
+          processes.add(new String[] {fixture, process});
+        }
+      }
+      assertThat(processes).hasSizeGreaterThanOrEqualTo(40);
+      for (String[] fixtureAndProcess : processes) {
+        String process = fixtureAndProcess[1];
+        byte[] alone = only(fixtureAndProcess[0], process);
         List<Finding> findings =
             linter.lint(alone).findings().stream()
                 .filter(finding -> finding.ruleId().equals(ExpressionSyntaxRule.ID))
@@ -79,7 +90,7 @@ class ExpressionSyntaxAgainstCamundaTest {
                   .addClasspathResource("rules/expression-syntax/valid.bpmn")
                   .deployWithResult()
                   .getDeployedProcessDefinitions())
-          .hasSize(1);
+          .hasSize(2);
     } finally {
       engine.close();
     }
