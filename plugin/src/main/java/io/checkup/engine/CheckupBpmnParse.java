@@ -2,10 +2,13 @@ package io.checkup.engine;
 
 import io.checkup.lint.PlainText;
 import io.checkup.lint.model.Bpmn;
+import io.checkup.lint.rules.ExpressionSyntaxRule;
 import io.checkup.lint.rules.TimerExpressionRule;
 import io.checkup.lint.xml.XmlReader;
 import java.io.InputStream;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.BpmnParseException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
@@ -118,17 +121,19 @@ final class CheckupBpmnParse extends BpmnParse {
         // the engine's parse failed with an exception of its own (a shell task's expression field,
         // a ClassCastException), not with a problem report
         boolean crashed = failed != null && !(failed instanceof BpmnParseException) && !hasErrors();
-        linter.lintDeployment(
-            deployment,
-            name,
-            rootElement,
-            getProcessDefinitions(),
-            new Problems(failed != null, crashed));
+        Problems problems = new Problems(failed != null, crashed);
+        linter.lintDeployment(deployment, name, rootElement, getProcessDefinitions(), problems);
+        // one cause, one problem: where expression-syntax has said it, the failure is not repeated
         if (failed instanceof StackOverflowError) {
           // refused in every mode, as nesting too deep: otherwise an HTTP 500 without a message
           DeploymentLinter.logRefusal(deployment, name, OUT_OF_STACK);
-          addError(DeploymentLinter.OWN_PROBLEM + OUT_OF_STACK, rootElement);
-        } else if (crashed && linter.mode() != LintMode.OFF) {
+          if (!problems.expressionSyntax) {
+            addError(
+                DeploymentLinter.OWN_PROBLEM + OUT_OF_STACK, EngineFailure.deepest(rootElement));
+          }
+        } else if (crashed
+            && linter.mode() != LintMode.OFF
+            && !problems.quotes(EngineFailure.expression(failed))) {
           // the engine throws its problem report instead, an answer Camunda Modeler shows: the
           // findings, and the failure at the element whose expression it could not parse
           addError(
@@ -181,6 +186,25 @@ final class CheckupBpmnParse extends BpmnParse {
     private final boolean parseFailed;
     private final boolean crashed;
 
+    /** The expression-syntax problems added, and whether there were any. */
+    private final List<String> expressions = new ArrayList<>();
+
+    private boolean expressionSyntax;
+
+    /** Whether an expression-syntax problem quotes this expression as its finding does. */
+    boolean quotes(String expression) {
+      if (expression == null) {
+        return false;
+      }
+      String quoted = "'" + PlainText.oneLine(expression, PlainText.NAME_LENGTH) + "'";
+      for (String message : expressions) {
+        if (message.contains(quoted)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     Problems(boolean parseFailed, boolean crashed) {
       this.parseFailed = parseFailed;
       this.crashed = crashed;
@@ -192,6 +216,10 @@ final class CheckupBpmnParse extends BpmnParse {
           && element == refusedTimerEvent
           && message.startsWith("[" + TimerExpressionRule.ID + "]")) {
         return; // one cause, one problem: the refusal above says it
+      }
+      if (message.startsWith("[" + ExpressionSyntaxRule.ID + "]")) {
+        expressionSyntax = true;
+        expressions.add(message);
       }
       CheckupBpmnParse.this.addError(message, element);
     }

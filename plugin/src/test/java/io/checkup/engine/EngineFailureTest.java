@@ -1,0 +1,83 @@
+package io.checkup.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.impl.juel.TreeBuilderException;
+import org.junit.jupiter.api.Test;
+import org.xml.sax.helpers.AttributesImpl;
+import org.xml.sax.helpers.LocatorImpl;
+
+/** Where an engine parse failure of its own is placed in the problem report. */
+class EngineFailureTest {
+
+  private static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+  private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
+
+  private static Element element(Element parent, String name, int line, String... attributes) {
+    AttributesImpl given = new AttributesImpl();
+    for (int i = 0; i < attributes.length; i += 2) {
+      String[] qualified = attributes[i].split(":");
+      boolean camunda = qualified.length == 2;
+      String local = camunda ? qualified[1] : qualified[0];
+      given.addAttribute(camunda ? CAMUNDA : "", local, attributes[i], "CDATA", attributes[i + 1]);
+    }
+    LocatorImpl locator = new LocatorImpl();
+    locator.setLineNumber(line);
+    locator.setColumnNumber(1);
+    Element element = new Element(BPMN, name, name, given, locator);
+    if (parent != null) {
+      parent.add(element);
+    }
+    return element;
+  }
+
+  private static ProcessEngineException parseFailure(String expression) {
+    return new ProcessEngineException(
+        "ENGINE-01009 Error while parsing process.",
+        new TreeBuilderException(expression, 3, "'null'", "'}'", "Error parsing '" + expression));
+  }
+
+  @Test
+  void theFailureIsPlacedAtTheFirstElementHoldingTheExpressionOrTheClosestOneWithAnId() {
+    Element definitions = element(null, "definitions", 1, "id", "d");
+    Element process = element(definitions, "process", 2, "id", "p");
+    element(process, "userTask", 3, "id", "other", "camunda:assignee", "${fine}");
+    // the engine quotes one entry of a list: the element holding the list is the one
+    Element listed =
+        element(process, "userTask", 4, "id", "listed", "camunda:candidateGroups", "hr, ${a.b(");
+    element(process, "userTask", 5, "id", "later", "camunda:candidateGroups", "${a.b(");
+    Element flow = element(process, "sequenceFlow", 6, "id", "f1");
+    Element condition = element(flow, "conditionExpression", 7);
+    condition.appendText(" ${amount >} ");
+
+    assertThat(EngineFailure.at(definitions, parseFailure("${a.b("))).isSameAs(listed);
+    // a condition has no id: its sequence flow has
+    assertThat(EngineFailure.at(definitions, parseFailure("${amount >}"))).isSameAs(flow);
+    // quoted nowhere, or no expression's failure at all: the root
+    assertThat(EngineFailure.at(definitions, parseFailure("${elsewhere"))).isSameAs(definitions);
+    assertThat(EngineFailure.at(definitions, new ClassCastException("FixedValue")))
+        .isSameAs(definitions);
+  }
+
+  @Test
+  void aParseOutOfStackIsPlacedAtTheExpressionNestedDeepest() {
+    Element definitions = element(null, "definitions", 1, "id", "d");
+    Element process = element(definitions, "process", 2, "id", "p");
+    element(process, "serviceTask", 3, "id", "shallow", "camunda:expression", "${a((b))}");
+    Element deep =
+        element(
+            process,
+            "serviceTask",
+            4,
+            "id",
+            "deep",
+            "camunda:expression",
+            "${" + "(".repeat(900) + "a" + ")".repeat(900) + "}");
+    // parentheses in a name are no expression's
+    element(process, "task", 5, "id", "named", "name", "((((((((((((((((((((((((((((((");
+
+    assertThat(EngineFailure.deepest(definitions)).isSameAs(deep);
+  }
+}
