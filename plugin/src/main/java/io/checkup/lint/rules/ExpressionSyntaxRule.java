@@ -104,11 +104,7 @@ public final class ExpressionSyntaxRule implements Rule {
     for (SequenceFlow flow : graph.sequenceFlows()) {
       if (flow.scope().isExecutable()) {
         condition(
-            graph,
-            flow,
-            "its condition",
-            flow.xml().child(Bpmn.MODEL_NS, "conditionExpression"),
-            context);
+            flow, "its condition", flow.xml().child(Bpmn.MODEL_NS, "conditionExpression"), context);
         extensions(graph, flow, flow.xml(), context);
       }
     }
@@ -182,7 +178,6 @@ public final class ExpressionSyntaxRule implements Rule {
         case "timerEventDefinition" -> timer(node, "its timer's ", child, context);
         case "conditionalEventDefinition" ->
             condition(
-                graph,
                 node,
                 "its conditional event's condition",
                 child.child(Bpmn.MODEL_NS, "condition"),
@@ -209,7 +204,7 @@ public final class ExpressionSyntaxRule implements Rule {
    * engine reads as an expression where it starts as one).
    */
   private static void condition(
-      BpmnGraph graph, BpmnElement element, String where, XmlNode condition, RuleContext context) {
+      BpmnElement element, String where, XmlNode condition, RuleContext context) {
     if (condition == null) {
       return;
     }
