@@ -238,5 +238,10 @@ final class CheckupBpmnParse extends BpmnParse {
     public boolean engineFailed() {
       return crashed;
     }
+
+    @Override
+    public boolean engineTookIt() {
+      return !parseFailed && !hasErrors();
+    }
   }
 }

@@ -80,6 +80,14 @@ final class DeploymentLinter {
     default boolean engineFailed() {
       return false;
     }
+
+    /**
+     * Whether the engine's parse of the resource has finished without a problem, so that the rules
+     * for what it refuses have nothing true to say. A sink that cannot tell answers false.
+     */
+    default boolean engineTookIt() {
+      return false;
+    }
   }
 
   /**
@@ -228,7 +236,8 @@ final class DeploymentLinter {
     Set<String> withTimeToLive = withTimeToLive(processDefinitions);
     String deploymentId = deployment.getId();
     String deploymentName = deployment.getName();
-    LintOutcome outcome = linter.lint(graph);
+    LintOutcome outcome =
+        sink.engineTookIt() ? linter.lintTakenByEngine(graph) : linter.lint(graph);
     List<Finding> findings =
         withoutTasksTheEngineRuns(
             withoutTimeToLiveGiven(

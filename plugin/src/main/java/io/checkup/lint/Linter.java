@@ -48,7 +48,12 @@ public final class Linter {
    */
   private final Active[] activeRules;
 
-  private record Active(Rule rule, String id, Severity severity, Map<String, Object> options) {}
+  private record Active(
+      Rule rule,
+      String id,
+      Severity severity,
+      Map<String, Object> options,
+      boolean engineRefuses) {}
 
   /** Whether files made for Camunda 8 hold no executable process ({@link #forFiles}). */
   private final boolean camunda8Apart;
@@ -74,7 +79,9 @@ public final class Linter {
     for (int i = 0; i < activeRules.length; i++) {
       Rule rule = rules.get(i);
       String id = rule.id();
-      activeRules[i] = new Active(rule, id, config.severity(id), config.options(id));
+      activeRules[i] =
+          new Active(
+              rule, id, config.severity(id), config.options(id), rule.info().engineRefuses());
     }
   }
 
@@ -86,10 +93,26 @@ public final class Linter {
    * Lints a prepared graph. A rule that throws is recorded as a failure; the other rules still run.
    */
   public LintOutcome lint(BpmnGraph graph) {
+    return lint(graph, false);
+  }
+
+  /**
+   * Lints a prepared graph that the engine has parsed without a problem: the rules that report only
+   * what the engine refuses to deploy ({@link RuleInfo#engineRefuses()}) have nothing true to say
+   * of it, and are not run.
+   */
+  public LintOutcome lintTakenByEngine(BpmnGraph graph) {
+    return lint(graph, true);
+  }
+
+  private LintOutcome lint(BpmnGraph graph, boolean takenByEngine) {
     List<Finding> findings = new ArrayList<>();
     List<LintOutcome.RuleFailure> failures = new ArrayList<>();
     Suppressions suppressions = graph.hasSuppressions() ? new Suppressions() : Suppressions.NONE;
     for (Active active : activeRules) {
+      if (takenByEngine && active.engineRefuses()) {
+        continue;
+      }
       RuleContext context =
           new RuleContext(
               active.rule(),

@@ -37,6 +37,22 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeployCostBenchmark {
 
+  /**
+   * What the engine's parse tells the lint of the benchmark's model, as it tells it in a
+   * deployment: parsed without a problem (the parse above would have thrown otherwise).
+   */
+  private static final DeploymentLinter.ProblemSink TAKEN =
+      new DeploymentLinter.ProblemSink() {
+        @Override
+        public void addError(
+            String message, org.camunda.bpm.engine.impl.util.xml.Element element) {}
+
+        @Override
+        public boolean engineTookIt() {
+          return true;
+        }
+      };
+
   private DeployCostBenchmark() {}
 
   private static final com.sun.management.ThreadMXBean THREADS =
@@ -146,8 +162,7 @@ public final class DeployCostBenchmark {
         if (STAGES) {
           lintByStage(root, eachRule, stages, i);
         } else {
-          linter.lintDeployment(
-              benchmarkDeployment, "model.bpmn", root, List.of(), (message, element) -> {});
+          linter.lintDeployment(benchmarkDeployment, "model.bpmn", root, List.of(), TAKEN);
         }
         long linted = System.nanoTime();
         long cpuAfter = THREADS.getCurrentThreadCpuTime();
@@ -249,7 +264,7 @@ public final class DeployCostBenchmark {
     long[] ruleTimes = new long[eachRule.length];
     for (int k = 0; k < eachRule.length; k++) {
       long before = System.nanoTime();
-      eachRule[k].lint(graph);
+      eachRule[k].lintTakenByEngine(graph);
       ruleTimes[k] = System.nanoTime() - before;
     }
     if (round < 0) {

@@ -885,6 +885,29 @@ class DeployTimeLintTest {
     assertThat(log.linesContaining("[warn] cascaded-conditions:")).hasSize(1);
   }
 
+  /**
+   * The rules for what the engine refuses have nothing true to say of a model the engine has parsed
+   * without a problem: they are not run on it (a deployment lints faster), and where the engine
+   * refuses a model they run and join its problem report.
+   */
+  @Test
+  void theRulesForWhatTheEngineRefusesRunOnlyWhereTheEngineFoundAProblem() {
+    CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
+    plugin.setLintMode("strict");
+    plugin.addRule(new RefusedRule());
+    engine(plugin);
+    RefusedRule.runs.set(0);
+
+    assertThat(deploy("warnings.bpmn").getId()).isNotNull();
+    assertThat(RefusedRule.runs).hasValue(0);
+    assertThat(log.linesContaining("refused-rule")).isEmpty();
+
+    assertThat(refusalOf("rules/task-implementation/invalid.bpmn"))
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining("[refused-rule] the engine refuses this");
+    assertThat(RefusedRule.runs).hasValue(1);
+  }
+
   @Test
   void aBrokenConfigurationStopsTheEngineWithAClearMessage() {
     CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
@@ -914,6 +937,24 @@ class DeployTimeLintTest {
         .hasMessageContaining(
             "lintRules (checkup.lint.rules.<rule-id>): unknown rule 'model-sise'"
                 + " (did you mean model-size?); known rules: ");
+  }
+
+  /** A rule for what the engine refuses, counting its runs. */
+  @RuleInfo(
+      id = "refused-rule",
+      severity = Severity.ERROR,
+      category = RuleInfo.Category.CAMUNDA,
+      engineRefuses = true,
+      summary = "Reports what the engine refuses.")
+  static final class RefusedRule implements Rule {
+    static final java.util.concurrent.atomic.AtomicInteger runs =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public void check(BpmnGraph graph, RuleContext context) {
+      runs.incrementAndGet();
+      context.report(graph.processes().get(0), "the engine refuses this");
+    }
   }
 
   /** A rule that always throws, standing in for a bug in a rule. */
