@@ -127,7 +127,7 @@ final class CheckupBpmnParse extends BpmnParse {
         if (failed instanceof StackOverflowError) {
           // refused in every mode, as nesting too deep: otherwise an HTTP 500 without a message
           DeploymentLinter.logRefusal(deployment, name, OUT_OF_STACK);
-          if (!problems.expressionSyntax) {
+          if (problems.expressions.isEmpty()) {
             addError(
                 DeploymentLinter.OWN_PROBLEM + OUT_OF_STACK, EngineFailure.deepest(rootElement));
           }
@@ -186,10 +186,8 @@ final class CheckupBpmnParse extends BpmnParse {
     private final boolean parseFailed;
     private final boolean crashed;
 
-    /** The expression-syntax problems added, and whether there were any. */
+    /** The expression-syntax problems added. */
     private final List<String> expressions = new ArrayList<>();
-
-    private boolean expressionSyntax;
 
     /** Whether an expression-syntax problem quotes this expression as its finding does. */
     boolean quotes(String expression) {
@@ -214,11 +212,10 @@ final class CheckupBpmnParse extends BpmnParse {
     public void addError(String message, Element element) {
       if (element != null
           && element == refusedTimerEvent
-          && message.startsWith("[" + TimerExpressionRule.ID + "]")) {
+          && DeploymentLinter.isProblemOf(message, TimerExpressionRule.ID)) {
         return; // one cause, one problem: the refusal above says it
       }
-      if (message.startsWith("[" + ExpressionSyntaxRule.ID + "]")) {
-        expressionSyntax = true;
+      if (DeploymentLinter.isProblemOf(message, ExpressionSyntaxRule.ID)) {
         expressions.add(message);
       }
       CheckupBpmnParse.this.addError(message, element);
@@ -241,7 +238,7 @@ final class CheckupBpmnParse extends BpmnParse {
 
     @Override
     public boolean engineTookIt() {
-      return !parseFailed && !hasErrors();
+      return !engineRefuses();
     }
   }
 }

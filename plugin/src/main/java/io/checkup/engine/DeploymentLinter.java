@@ -516,6 +516,11 @@ final class DeploymentLinter {
     }
   }
 
+  /** Whether a problem's text is a finding of this rule ({@link #problemMessage}). */
+  static boolean isProblemOf(String message, String ruleId) {
+    return message.startsWith("[" + ruleId + "] ");
+  }
+
   /**
    * The text Camunda puts in its problem report (and Camunda Modeler shows): rule and message, the
    * message naming its element's id (added where the message does not name it already).

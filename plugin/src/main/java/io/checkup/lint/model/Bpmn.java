@@ -185,6 +185,15 @@ public final class Bpmn {
   }
 
   /**
+   * Whether the text is an expression where the engine asks only that it start as one, after blanks
+   * (Camunda's {@code StringUtil.isExpression}: priorities, dynamic scripts).
+   */
+  public static boolean startsAsExpression(String text) {
+    String trimmed = text.trim();
+    return trimmed.startsWith("${") || trimmed.startsWith("#{");
+  }
+
+  /**
    * The deepest nesting of parentheses and brackets in a text outside string literals: how deep
    * Camunda's expression parser, which descends once per level, would go.
    */

@@ -135,14 +135,19 @@ public abstract class BpmnElement {
    * reads well after the kind of element a message names.
    */
   public String describe() {
-    String name = name();
+    return describe(xml);
+  }
+
+  /** Any element as {@link #describe()} names a flow node: a message's, a signal's, an error's. */
+  public static String describe(XmlNode xml) {
+    String name = xml.attr("name");
     boolean named = name != null && !name.isBlank();
     String quoted =
         named ? "'" + PlainText.oneLine(name.strip(), PlainText.NAME_LENGTH) + "'" : null;
-    if (id() == null) {
-      return named ? quoted : "without an id (line " + line() + ")";
+    if (xml.id() == null) {
+      return named ? quoted : "without an id (line " + xml.line() + ")";
     }
-    String id = PlainText.oneLine(id(), PlainText.NAME_LENGTH);
+    String id = PlainText.oneLine(xml.id(), PlainText.NAME_LENGTH);
     return named ? quoted + " (" + id + ")" : id;
   }
 

@@ -18,10 +18,16 @@ final class ElSyntax {
    */
   static final int MAX_NESTING = 400;
 
-  private static final Builder PARSER =
-      new Builder(Builder.Feature.METHOD_INVOCATIONS, Builder.Feature.VARARGS);
-
   private ElSyntax() {}
+
+  /**
+   * The parser, made on first use: the expression language's classes load only for a model with an
+   * expression.
+   */
+  private static final class Parser {
+    static final Builder INSTANCE =
+        new Builder(Builder.Feature.METHOD_INVOCATIONS, Builder.Feature.VARARGS);
+  }
 
   /**
    * Why the engine's expression parser refuses a text it reads as an expression, or null: where it
@@ -41,7 +47,7 @@ final class ElSyntax {
           + " MB thread stack at about 600 levels, sooner on a smaller one";
     }
     try {
-      PARSER.build(text);
+      Parser.INSTANCE.build(text);
       return null;
     } catch (TreeBuilderException e) {
       return reason(e);

@@ -236,20 +236,12 @@ public final class ExpressionSyntaxRule implements Rule {
     if (language == null || language.equalsIgnoreCase("juel")) {
       return;
     }
-    if (startsAsExpression(source)) {
+    if (source != null && Bpmn.startsAsExpression(source)) {
       report(element, where, source.trim(), context);
     }
-    if (startsAsExpression(resource)) {
+    if (resource != null && Bpmn.startsAsExpression(resource)) {
       report(element, where + "'s resource", resource.trim(), context);
     }
-  }
-
-  private static boolean startsAsExpression(String value) {
-    if (value == null) {
-      return false;
-    }
-    String trimmed = value.trim();
-    return trimmed.startsWith("${") || trimmed.startsWith("#{");
   }
 
   /** A {@code humanPerformer}'s or {@code potentialOwner}'s formal expression, or null. */
@@ -348,7 +340,7 @@ public final class ExpressionSyntaxRule implements Rule {
         continue;
       }
       String where = "its " + graph.extensionPrefix() + ":" + name;
-      if (whole.contains(name) || (PRIORITIES.contains(name) && startsAsExpression(value))) {
+      if (whole.contains(name) || (PRIORITIES.contains(name) && Bpmn.startsAsExpression(value))) {
         report(element, where, value, context);
       } else if (lists.contains(name)) {
         for (String entry : commaSeparated(value)) {
@@ -524,20 +516,13 @@ public final class ExpressionSyntaxRule implements Rule {
 
   /** Reports a root element's expression (a message's, a signal's, an error's). */
   private static void report(XmlNode root, String where, String value, RuleContext context) {
-    if (value == null || !Bpmn.hasExpression(value)) {
-      return;
-    }
     String problem = ElSyntax.problem(value);
     if (problem != null) {
-      String name = root.attr("name");
-      String id = PlainText.oneLine(String.valueOf(root.id()), PlainText.NAME_LENGTH);
       context.report(
           root,
           kind(root.localName())
               + " "
-              + (name == null || name.isBlank()
-                  ? id
-                  : "'" + PlainText.oneLine(name.strip(), PlainText.NAME_LENGTH) + "' (" + id + ")")
+              + BpmnElement.describe(root)
               + message(where, value, problem),
           List.of());
     }
@@ -555,9 +540,6 @@ public final class ExpressionSyntaxRule implements Rule {
   }
 
   private static void report(BpmnElement element, String where, String value, RuleContext context) {
-    if (value == null || !Bpmn.hasExpression(value)) {
-      return; // taken as written; the parser's classes load only for a model with an expression
-    }
     String problem = ElSyntax.problem(value);
     if (problem != null) {
       context.report(

@@ -7,6 +7,7 @@ import io.checkup.lint.Rule;
 import io.checkup.lint.RuleContext;
 import io.checkup.lint.RuleInfo;
 import io.checkup.lint.Severity;
+import io.checkup.lint.model.Bpmn;
 import io.checkup.lint.model.BpmnElement;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
@@ -94,8 +95,7 @@ public final class PriorityRule implements Rule {
    * Java's {@code Integer.parseInt} reads it, as the engine decides.
    */
   static boolean isPriority(String value) {
-    String trimmed = value.trim();
-    if (trimmed.startsWith("${") || trimmed.startsWith("#{")) {
+    if (Bpmn.startsAsExpression(value)) {
       return true;
     }
     try {
