@@ -389,12 +389,10 @@ final class DeploymentLinter {
     } catch (XmlReadException e) {
       return linter.lint(bpmnXml).findings(); // one parse-error finding says what is wrong
     }
-    // the engine deployed the model: it refused none of it
-    return without(
-        withoutTimeToLiveGiven(
-            Linter.executableOnly(definitions, linter.lint(definitions).findings()),
-            withTimeToLive),
-        finding -> ENGINE_REFUSES.contains(finding.ruleId()));
+    // the engine deployed the model: the rules for what it refuses have nothing to say of it
+    return withoutTimeToLiveGiven(
+        Linter.executableOnly(definitions, linter.lintTakenByEngine(definitions).findings()),
+        withTimeToLive);
   }
 
   /**

@@ -193,6 +193,18 @@ public final class Linter {
 
   /** Lints a read XML tree; a tree that is not BPMN gives a single {@code parse-error} finding. */
   public LintOutcome lint(XmlNode definitions) {
+    return lint(definitions, false);
+  }
+
+  /**
+   * Lints a read XML tree of a model the engine has deployed, without the rules for what it refuses
+   * ({@link #lintTakenByEngine(BpmnGraph)}).
+   */
+  public LintOutcome lintTakenByEngine(XmlNode definitions) {
+    return lint(definitions, true);
+  }
+
+  private LintOutcome lint(XmlNode definitions, boolean takenByEngine) {
     BpmnGraph graph;
     try {
       graph = GraphBuilder.build(definitions, camunda8Apart);
@@ -200,6 +212,6 @@ public final class Linter {
       return new LintOutcome(
           List.of(Finding.parseError(e.getMessage(), e.at().line(), e.at().column())), List.of());
     }
-    return lint(graph);
+    return lint(graph, takenByEngine);
   }
 }

@@ -887,20 +887,27 @@ class DeployTimeLintTest {
 
   /**
    * The rules for what the engine refuses have nothing true to say of a model the engine has parsed
-   * without a problem: they are not run on it (a deployment lints faster), and where the engine
-   * refuses a model they run and join its problem report.
+   * without a problem: they are not run on it (a deployment lints faster), nor when a stored model
+   * is linted again (the engine deployed it), and where the engine refuses a model they run and
+   * join its problem report.
    */
   @Test
   void theRulesForWhatTheEngineRefusesRunOnlyWhereTheEngineFoundAProblem() {
     CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
     plugin.setLintMode("strict");
+    plugin.setLintResultsCacheSize("0"); // every read lints the stored model again
     plugin.addRule(new RefusedRule());
     engine(plugin);
     RefusedRule.runs.set(0);
 
-    assertThat(deploy("warnings.bpmn").getId()).isNotNull();
+    Deployment deployment = deploy("warnings.bpmn");
     assertThat(RefusedRule.runs).hasValue(0);
     assertThat(log.linesContaining("refused-rule")).isEmpty();
+    List<Finding> stored =
+        plugin.getLintResults().forDeployment(deployment.getId()).orElseThrow().get(0).findings();
+    assertThat(stored).extracting(Finding::ruleId).contains("cascaded-conditions");
+    assertThat(stored).extracting(Finding::ruleId).doesNotContain("refused-rule");
+    assertThat(RefusedRule.runs).hasValue(0);
 
     assertThat(refusalOf("rules/task-implementation/invalid.bpmn"))
         .isInstanceOf(ParseException.class)
