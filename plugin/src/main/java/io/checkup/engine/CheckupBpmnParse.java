@@ -136,11 +136,17 @@ final class CheckupBpmnParse extends BpmnParse {
             && !problems.quotes(EngineFailure.expression(failed))) {
           // the engine throws its problem report instead, an answer Camunda Modeler shows: the
           // findings, and the failure at the element whose expression it could not parse
+          // (a function the engine could not bind: the failure names it, the value holding it)
+          EngineFailure.Place place = EngineFailure.place(rootElement, failed);
+          String failure =
+              place.value() == null || EngineFailure.expression(failed) != null
+                  ? String.valueOf(failed)
+                  : failed + ", in '" + place.value().trim() + "'";
           addError(
               DeploymentLinter.OWN_PROBLEM
                   + "the engine's parse failed: "
-                  + PlainText.oneLine(String.valueOf(failed), PlainText.MESSAGE_LENGTH),
-              EngineFailure.at(rootElement, failed));
+                  + PlainText.oneLine(failure, PlainText.MESSAGE_LENGTH),
+              place.element());
         }
       }
     }

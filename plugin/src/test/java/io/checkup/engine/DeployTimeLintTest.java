@@ -538,7 +538,16 @@ class DeployTimeLintTest {
             {"0", "order-${id", "[expression-syntax] Message 'order-${id' (m)", "m", "5"},
             {"1", "${checker.}", "[camunda-checkup] the engine's parse failed: ", "amount", "9"},
             {"2", " ${amount >}\n ", "[expression-syntax] Sequence flow 'yes' (f2)", "f2", "16"},
-            {"3", "${svc.run(}", "[expression-syntax] Service task 'Run' (run)", "run", "20"}
+            {"3", "${svc.run(}", "[expression-syntax] Service task 'Run' (run)", "run", "20"},
+            // parsed, then refused when the engine binds its functions: no expression named
+            {
+              "3",
+              "${svc.run(lookup(1))}",
+              "[camunda-checkup] the engine's parse failed: ",
+              "run",
+              "20"
+            },
+            {"2", "${now(1) > 5}", "[camunda-checkup] the engine's parse failed: ", "f2", "16"}
           }) {
         String[] values = fine.clone();
         values[Integer.parseInt(broken[0])] = broken[1];

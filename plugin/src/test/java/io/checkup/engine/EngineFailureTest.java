@@ -61,6 +61,45 @@ class EngineFailureTest {
         .isSameAs(definitions);
   }
 
+  /**
+   * An expression that parses but calls a function the engine cannot bind: the engine names the
+   * function only, and the failure goes at the first expression calling it.
+   */
+  @Test
+  void aFunctionTheEngineCannotBindIsPlacedAtTheFirstExpressionCallingIt() {
+    Element definitions = element(null, "definitions", 1, "id", "d");
+    Element process = element(definitions, "process", 2, "id", "p");
+    // a method of that name, a longer name, a name in plain text: no call of the function
+    element(process, "serviceTask", 3, "id", "method", "camunda:expression", "${svc.lookup(1)}");
+    element(process, "serviceTask", 4, "id", "longer", "camunda:expression", "${mylookup(1)}");
+    element(process, "serviceTask", 5, "id", "plain", "name", "lookup(1)");
+    Element calling =
+        element(
+            process, "serviceTask", 6, "id", "calling", "camunda:expression", "${a(lookup (1))}");
+    element(process, "serviceTask", 7, "id", "later", "camunda:expression", "${lookup(2)}");
+    Element prefixed =
+        element(process, "serviceTask", 8, "id", "prefixed", "camunda:expression", "${fn:up(x)}");
+
+    EngineFailure.Place place =
+        EngineFailure.place(definitions, bindFailure("Could not resolve function 'lookup'"));
+    assertThat(place.element()).isSameAs(calling);
+    assertThat(place.value()).isEqualTo("${a(lookup (1))}");
+    assertThat(
+            EngineFailure.at(
+                definitions, bindFailure("Parameters for function 'fn:up' do not match")))
+        .isSameAs(prefixed);
+    // a function no expression calls, another failure of the expression language: the root
+    assertThat(EngineFailure.place(definitions, bindFailure("Could not resolve function 'none'")))
+        .isEqualTo(new EngineFailure.Place(definitions, null));
+    assertThat(EngineFailure.at(definitions, bindFailure("Cannot access function 'lookup'")))
+        .isSameAs(definitions);
+  }
+
+  private static ProcessEngineException bindFailure(String message) {
+    return new ProcessEngineException(
+        "ENGINE-01009 Error while parsing process. " + message, new RuntimeException(message));
+  }
+
   @Test
   void aParseOutOfStackIsPlacedAtTheExpressionNestedDeepest() {
     Element definitions = element(null, "definitions", 1, "id", "d");
