@@ -2,20 +2,30 @@ package io.checkup.engine;
 
 import io.checkup.lint.model.Bpmn;
 import java.util.ArrayDeque;
-import java.util.function.ToIntFunction;
+import java.util.function.BiPredicate;
+import java.util.function.ToIntBiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.impl.juel.TreeBuilderException;
 
 /**
- * Where the engine's parse failed with an exception of its own: Camunda's expression parser names
- * the expression it could not parse ({@code Error parsing '${svc.run(}': syntax error at position
- * 10, ...}) but no element, and the engine answers with an HTTP 500. The element is the first one,
- * in document order, with an attribute or text holding that expression (an entry of a list too);
- * the element itself where it has an id, else the closest enclosing one that has (a sequence flow
- * for its condition). An expression that parses but calls a function the engine cannot bind ({@code
- * Could not resolve function 'lookup'}) is placed at the first one calling it.
+ * Where the engine's parse failed with an exception of its own, an HTTP 500 whose message names no
+ * element: the element the failure is about, itself where it has an id, else the closest enclosing
+ * one that has (a sequence flow for its condition). What the failure names decides:
+ *
+ * <ul>
+ *   <li>an expression Camunda's expression parser could not parse ({@code Error parsing
+ *       '${svc.run(}': syntax error at position 10, ...}): the first element, in document order,
+ *       with an attribute or text holding it (an entry of a list too);
+ *   <li>a function it could not bind ({@code Could not resolve function 'lookup'}): the first
+ *       expression calling it;
+ *   <li>a class it could not load or instantiate ({@code Cannot load class 'com.acme.Form'}): the
+ *       first attribute naming it; for the engine's own mail behaviour, which needs Apache Commons
+ *       Email, the first mail task;
+ *   <li>several elements where it reads one ({@code multiple elements with tag name collaboration
+ *       found}): the second of the first such pair.
+ * </ul>
  */
 final class EngineFailure {
 
@@ -28,6 +38,17 @@ final class EngineFailure {
    */
   private static final Pattern FUNCTION =
       Pattern.compile("(?:Could not resolve function|Parameters for function) '([^']+)'");
+
+  /** The engine's ENGINE-09017 and ENGINE-09008: a class named by the model, or its own. */
+  private static final Pattern CLASS =
+      Pattern.compile("(?:Cannot load class|Exception while instantiating class) '([^']+)'");
+
+  /** The engine reading one child element where there are several ({@code Element.element}). */
+  private static final Pattern SEVERAL =
+      Pattern.compile("multiple elements with tag name (\\S+) found");
+
+  /** The class the engine instantiates for {@code camunda:type="mail"}. */
+  private static final String MAIL_BEHAVIOUR = ".MailActivityBehavior";
 
   /** Where a failure is placed: the element, and the attribute or text there that it is about. */
   record Place(Element element, String value) {}
@@ -49,9 +70,14 @@ final class EngineFailure {
    * with a prefix), or null where the failure is no function's.
    */
   static String function(Throwable failure) {
+    return named(failure, FUNCTION);
+  }
+
+  /** The first group of the pattern in the messages of the failure and its causes, or null. */
+  private static String named(Throwable failure, Pattern pattern) {
     int depth = 0;
     for (Throwable cause = failure; cause != null && depth < 10; cause = cause.getCause()) {
-      Matcher matcher = FUNCTION.matcher(String.valueOf(cause.getMessage()));
+      Matcher matcher = pattern.matcher(String.valueOf(cause.getMessage()));
       if (matcher.find()) {
         return matcher.group(1);
       }
@@ -60,30 +86,54 @@ final class EngineFailure {
     return null;
   }
 
-  /**
-   * The element the failure is about, or {@code root} where it names no expression of the model.
-   */
+  /** The element the failure is about, or {@code root} where it names nothing of the model. */
   static Element at(Element root, Throwable failure) {
     return place(root, failure).element();
   }
 
   /**
-   * The element the failure is about and the value there holding the expression it names (the
-   * expression the engine could not parse, or the first one calling the function it could not
-   * bind); {@code root} and null where it names none of the model.
+   * The element the failure is about and the value there that it names (the expression the engine
+   * could not parse, the first one calling the function it could not bind, the attribute naming the
+   * class); {@code root} and null where it names nothing of the model.
    */
   static Place place(Element root, Throwable failure) {
-    String expression = expression(failure);
     Place found = null;
+    String expression = expression(failure);
+    String function = function(failure);
+    String className = named(failure, CLASS);
+    String tag = named(failure, SEVERAL);
     if (expression != null && !expression.isBlank()) {
-      found = first(root, value -> value.contains(expression) ? 1 : 0);
-    } else {
-      String function = function(failure);
-      if (function != null) {
-        found = first(root, value -> calls(value, function) ? 1 : 0);
-      }
+      found = first(root, (attribute, value) -> value.contains(expression) ? 1 : 0);
+    } else if (function != null) {
+      found = first(root, (attribute, value) -> calls(value, function) ? 1 : 0);
+    } else if (className != null && className.endsWith(MAIL_BEHAVIOUR)) {
+      found =
+          first(
+              root,
+              (attribute, value) -> isType(attribute) && value.equalsIgnoreCase("mail") ? 1 : 0);
+    } else if (className != null) {
+      found =
+          first(
+              root,
+              (attribute, value) ->
+                  isExtension(attribute) && value.trim().equals(className) ? 1 : 0);
+    } else if (tag != null) {
+      found = second(root, tag);
     }
     return found != null ? found : new Place(root, null);
+  }
+
+  /**
+   * Whether an attribute, named as the engine's elements key it ({@code uri:name}), is in a
+   * namespace: Camunda's, where the engine reads class names (not a {@code name}).
+   */
+  private static boolean isExtension(String attribute) {
+    return attribute != null && attribute.indexOf(':') > 0;
+  }
+
+  /** Whether an attribute is a {@code camunda:type}. */
+  private static boolean isType(String attribute) {
+    return isExtension(attribute) && attribute.endsWith(":type");
   }
 
   /**
@@ -115,51 +165,87 @@ final class EngineFailure {
    * stack; {@code root} where nothing nests.
    */
   static Element deepest(Element root) {
-    Place found = first(root, value -> Bpmn.hasExpression(value) ? Bpmn.nesting(value) : 0);
+    Place found =
+        first(root, (attribute, value) -> Bpmn.hasExpression(value) ? Bpmn.nesting(value) : 0);
     return found != null ? found.element() : root;
   }
 
   /**
    * The element (or its closest ancestor with an id) holding the attribute or text that scores
    * highest, with that value, the first in document order among equals; null where none scores
-   * above 0. A walk with a stack of its own: nesting is bounded before the engine's parse, but not
-   * by much.
+   * above 0. The score is given the attribute's key ({@code uri:name} where it has a namespace),
+   * null for the element's text.
    */
-  private static Place first(Element root, ToIntFunction<String> score) {
+  private static Place first(Element root, ToIntBiFunction<String, String> score) {
+    Place[] best = {null};
+    int[] bestScore = {0};
+    walk(
+        root,
+        (element, withId) -> {
+          String value = element.getText();
+          int here = score.applyAsInt(null, value);
+          for (String attribute : element.attributes()) {
+            String candidate = element.attribute(attribute);
+            int itsScore = candidate == null ? 0 : score.applyAsInt(attribute, candidate);
+            if (itsScore > here) {
+              here = itsScore;
+              value = candidate;
+            }
+          }
+          if (here > bestScore[0]) {
+            best[0] = new Place(withId, value);
+            bestScore[0] = here;
+          }
+          return true;
+        });
+    return best[0];
+  }
+
+  /**
+   * The second child with this tag of the first element, in document order, that has several (or
+   * its closest ancestor with an id); null where none has.
+   */
+  private static Place second(Element root, String tag) {
+    Place[] found = {null};
+    walk(
+        root,
+        (element, withId) -> {
+          if (element.elements(tag).size() < 2) {
+            return true;
+          }
+          Element second = element.elements(tag).get(1);
+          found[0] = new Place(second.attribute("id") != null ? second : withId, null);
+          return false;
+        });
+    return found[0];
+  }
+
+  /**
+   * Visits the elements in document order, each with itself or its closest ancestor that has an id,
+   * until the visitor answers false. A walk with a stack of its own: nesting is bounded before the
+   * engine's parse, but not by much.
+   */
+  private static void walk(Element root, BiPredicate<Element, Element> visitor) {
     if (root == null) {
-      return null;
+      return;
     }
     ArrayDeque<Element> elements = new ArrayDeque<>();
     ArrayDeque<Element> withIds = new ArrayDeque<>();
     elements.push(root);
     withIds.push(root);
-    Place best = null;
-    int bestScore = 0;
     while (!elements.isEmpty()) {
       Element element = elements.pop();
       Element withId = withIds.pop();
       if (element.attribute("id") != null) {
         withId = element;
       }
-      String value = element.getText();
-      int here = score.applyAsInt(value);
-      for (String attribute : element.attributes()) {
-        String candidate = element.attribute(attribute);
-        int itsScore = candidate == null ? 0 : score.applyAsInt(candidate);
-        if (itsScore > here) {
-          here = itsScore;
-          value = candidate;
-        }
-      }
-      if (here > bestScore) {
-        best = new Place(withId, value);
-        bestScore = here;
+      if (!visitor.test(element, withId)) {
+        return;
       }
       for (int i = element.elements().size() - 1; i >= 0; i--) {
         elements.push(element.elements().get(i));
         withIds.push(withId);
       }
     }
-    return best;
   }
 }

@@ -651,6 +651,88 @@ class DeployTimeLintTest {
   }
 
   /**
+   * Engine failures that name a class or a tag, not an element: a form handler class that is not on
+   * the class path, a mail task where Apache Commons Email is not (it is not on this class path), a
+   * second collaboration. The problem report puts each at its element, in warn mode too.
+   */
+  @Test
+  void anEngineFailureNamingAClassOrATagIsPlacedAtItsElement() {
+    String model =
+        """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
+          %s
+          <process id="p" isExecutable="true" camunda:historyTimeToLive="P30D">
+            <startEvent id="s" name="Start"/>
+            <sequenceFlow id="f1" sourceRef="s" targetRef="work"/>
+            %s
+            <sequenceFlow id="f2" sourceRef="work" targetRef="e"/>
+            <endEvent id="e" name="End"/>
+          </process>
+        </definitions>
+        """;
+    String fine = "<userTask id=\"work\" name=\"Work\" camunda:assignee=\"demo\"/>";
+    engine(new CheckupProcessEnginePlugin());
+    for (String[] broken :
+        new String[][] {
+          {
+            "",
+            "<userTask id=\"work\" name=\"Work\" camunda:assignee=\"demo\""
+                + " camunda:formHandlerClass=\"com.acme.MissingForm\"/>",
+            "Cannot load class 'com.acme.MissingForm'",
+            "work",
+            "7"
+          },
+          {
+            "",
+            "<sendTask id=\"work\" name=\"Work\" camunda:type=\"mail\"><extensionElements>"
+                + "<camunda:field name=\"to\" stringValue=\"a@b.c\"/>"
+                + "<camunda:field name=\"text\" stringValue=\"hi\"/></extensionElements></sendTask>",
+            "MailActivityBehavior",
+            "work",
+            "7"
+          },
+          {
+            "<collaboration id=\"c1\"/>\n  <collaboration id=\"c2\"/>",
+            fine,
+            "multiple elements with tag name collaboration",
+            "c2",
+            "4"
+          }
+        }) {
+      Throwable refusal =
+          catchThrowable(
+              () ->
+                  engine
+                      .getRepositoryService()
+                      .createDeployment()
+                      .addString("broken.bpmn", model.formatted(broken[0], broken[1]))
+                      .deploy());
+      assertThat(refusal).as(broken[2]).isInstanceOf(ParseException.class);
+      assertThat(((ParseException) refusal).getResorceReports().get(0).getErrors())
+          .as(broken[2])
+          .singleElement()
+          .satisfies(
+              problem -> {
+                assertThat(problem.getMessage())
+                    .startsWith("[camunda-checkup] the engine's parse failed: ")
+                    .contains(broken[2]);
+                assertThat(problem.getMainElementId()).isEqualTo(broken[3]);
+                assertThat(problem.getLine()).isEqualTo(Integer.parseInt(broken[4]));
+              });
+    }
+    // the model without them deploys
+    assertThat(
+            engine
+                .getRepositoryService()
+                .createDeployment()
+                .addString("fine.bpmn", model.formatted("", fine))
+                .deploy()
+                .getId())
+        .isNotNull();
+  }
+
+  /**
    * A user task priority that is no number deploys on the engine and fails every instance at the
    * task; two processes started by one message pass the engine's parse and fail when written:
    * strict mode refuses both with the problem report, warn mode deploys the first with the finding

@@ -95,6 +95,67 @@ class EngineFailureTest {
         .isSameAs(definitions);
   }
 
+  /**
+   * A class the engine could not load names no element either: the attribute naming it, or for the
+   * engine's own mail behaviour (Apache Commons Email missing) the first mail task.
+   */
+  @Test
+  void aClassTheEngineCannotLoadIsPlacedAtTheAttributeNamingIt() {
+    Element definitions = element(null, "definitions", 1, "id", "d");
+    Element process = element(definitions, "process", 2, "id", "p");
+    element(process, "userTask", 3, "id", "named", "name", "com.acme.TaskForm");
+    Element form =
+        element(
+            process, "userTask", 4, "id", "form", "camunda:formHandlerClass", "com.acme.TaskForm");
+    element(process, "serviceTask", 5, "id", "external", "camunda:type", "external");
+    Element mail = element(process, "sendTask", 6, "id", "mail", "camunda:type", "Mail");
+
+    assertThat(
+            EngineFailure.at(
+                definitions,
+                bindFailure(
+                    "ENGINE-09008 Exception while instantiating class 'com.acme.TaskForm': "
+                        + "ENGINE-09017 Cannot load class 'com.acme.TaskForm': com.acme.TaskForm")))
+        .isSameAs(form);
+    assertThat(
+            EngineFailure.at(
+                definitions,
+                bindFailure(
+                    "ENGINE-09017 Cannot load class"
+                        + " 'org.camunda.bpm.engine.impl.bpmn.behavior.MailActivityBehavior':"
+                        + " org/apache/commons/mail/EmailException")))
+        .isSameAs(mail);
+    assertThat(EngineFailure.at(definitions, bindFailure("Cannot load class 'com.acme.Other'")))
+        .isSameAs(definitions);
+  }
+
+  /** Several elements where the engine reads one: the second of the first such pair. */
+  @Test
+  void severalElementsWhereTheEngineReadsOneArePlacedAtTheSecond() {
+    Element definitions = element(null, "definitions", 1, "id", "d");
+    element(definitions, "collaboration", 2, "id", "c1");
+    Element process = element(definitions, "process", 3, "id", "p");
+    element(process, "task", 4, "id", "t");
+    Element second = element(definitions, "collaboration", 5, "id", "c2");
+    Element flow = element(process, "sequenceFlow", 6, "id", "f");
+    element(flow, "conditionExpression", 7);
+    element(flow, "conditionExpression", 8);
+
+    assertThat(
+            EngineFailure.at(
+                definitions,
+                bindFailure(
+                    "Parsing exception: multiple elements with tag name collaboration found")))
+        .isSameAs(second);
+    // a second element without an id: its closest ancestor with one
+    assertThat(
+            EngineFailure.at(
+                definitions,
+                bindFailure(
+                    "Parsing exception: multiple elements with tag name conditionExpression found")))
+        .isSameAs(flow);
+  }
+
   private static ProcessEngineException bindFailure(String message) {
     return new ProcessEngineException(
         "ENGINE-01009 Error while parsing process. " + message, new RuntimeException(message));
