@@ -623,6 +623,15 @@ class DeployTimeLintTest {
               "[form-definition] User task 'Approve' (approve) links a Camunda form by version")
           .hasMessageContaining(
               "[camunda-checkup] the engine's parse failed: java.lang.NullPointerException");
+      // an external task's error without a Throw expression: a NullPointerException naming nothing
+      assertThat(refusalOf("rules/task-implementation/invalid-error-expression.bpmn"))
+          .as(mode)
+          .isInstanceOf(ParseException.class)
+          .hasMessageContaining(
+              "[task-implementation] Service task 'Charge card' (charge) is an external task whose"
+                  + " camunda:errorEventDefinition for error 'paymentFailed' has no expression")
+          .hasMessageContaining(
+              "[camunda-checkup] the engine's parse failed: java.lang.NullPointerException");
       // an expression the engine cannot parse: its failure quotes the value but names no element
       assertThat(refusalOf("rules/expression-syntax/invalid-due-date.bpmn"))
           .as(mode)

@@ -96,18 +96,21 @@ final class ServiceTaskLike {
                 + PlainText.oneLine(type, PlainText.NAME_LENGTH)
                 + "', which the engine does not know (external, mail or shell): "
                 + REFUSED);
-      } else if (known.equals("external") && attr(holder, "topic") == null) {
-        report(
-            context,
-            node,
-            "topic",
-            what
-                + " is an external task without "
-                + prefix
-                + "topic: "
-                + REFUSED
-                + " (name the topic its workers fetch)");
-      } else if (!known.equals("external")) {
+      } else if (known.equals("external")) {
+        if (attr(holder, "topic") == null) {
+          report(
+              context,
+              node,
+              "topic",
+              what
+                  + " is an external task without "
+                  + prefix
+                  + "topic: "
+                  + REFUSED
+                  + " (name the topic its workers fetch)");
+        }
+        checkErrorEventDefinitions(context, node, holder, what, prefix);
+      } else {
         checkFields(context, node, holder, what, known);
       }
       return true;
@@ -118,6 +121,43 @@ final class ServiceTaskLike {
       return true;
     }
     return !blank(attr(holder, "expression")) || connector(holder);
+  }
+
+  /**
+   * An external task's error event definition ({@code camunda:errorEventDefinition}, "Errors" in
+   * Camunda Modeler) that names an error but has no expression: Modeler writes it so until its
+   * "Throw expression" is filled in, and the engine's parse ({@code
+   * parseCamundaErrorEventDefinitions}) fails on it with a NullPointerException. It reads every
+   * such child of the extension elements, whatever its namespace, with an {@code errorRef} (empty
+   * too); an empty expression it takes.
+   */
+  private static void checkErrorEventDefinitions(
+      RuleContext context, FlowNode node, XmlNode holder, Subject what, String prefix) {
+    XmlNode extensions = BpmnElement.extensionElements(holder);
+    if (extensions == null) {
+      return;
+    }
+    for (XmlNode definition : extensions.children()) {
+      String errorRef = definition.attr("errorRef");
+      if (definition.localName().equals("errorEventDefinition")
+          && errorRef != null
+          && definition.attr("expression") == null) {
+        report(
+            context,
+            node,
+            "errorExpression",
+            what
+                + " is an external task whose "
+                + prefix
+                + "errorEventDefinition for error '"
+                + PlainText.oneLine(errorRef, PlainText.NAME_LENGTH)
+                + "' has no expression: the engine's parse fails on it with a NullPointerException"
+                + " that names neither the element nor the cause, and "
+                + REFUSED
+                + " (give it the Throw expression that decides when its worker's result throws the"
+                + " error)");
+      }
+    }
   }
 
   /**

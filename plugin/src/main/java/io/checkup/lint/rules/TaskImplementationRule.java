@@ -44,10 +44,11 @@ public final class TaskImplementationRule implements Rule {
 
   /**
    * The fact that says what a finding misses: {@code implementation}, {@code type}, {@code topic},
-   * a mail task's {@code recipient} or {@code body}, a shell task's {@code command} or a {@code
-   * field} it cannot read, the {@code resultVariable} (or {@code resultVariableName}) a delegate
-   * cannot fill, the {@code mapDecisionResult} the engine does not know, a script task's {@code
-   * script} or {@code scriptFormat}.
+   * an external task's error event definition's {@code errorExpression}, a mail task's {@code
+   * recipient} or {@code body}, a shell task's {@code command} or a {@code field} it cannot read,
+   * the {@code resultVariable} (or {@code resultVariableName}) a delegate cannot fill, the {@code
+   * mapDecisionResult} the engine does not know, a script task's {@code script} or {@code
+   * scriptFormat}.
    */
   public static final String MISSING = "missing";
 

@@ -188,6 +188,26 @@ class RefusedByCamundaTest {
   }
 
   /**
+   * An external task's error that names an error without a Throw expression, as Camunda Modeler
+   * writes it until the expression is filled in: the engine's parse fails with a
+   * NullPointerException naming nothing; an empty expression it takes (the valid fixture).
+   */
+  @Test
+  void anExternalTaskErrorWithoutAnExpression() {
+    assertThatThrownBy(
+            () ->
+                engine
+                    .getRepositoryService()
+                    .createDeployment()
+                    .addClasspathResource("rules/task-implementation/invalid-error-expression.bpmn")
+                    .deploy())
+        .isNotInstanceOf(ParseException.class)
+        .hasMessageNotContaining("charge")
+        .hasRootCauseInstanceOf(NullPointerException.class);
+    assertThat(engine.getRepositoryService().createProcessDefinitionQuery().count()).isZero();
+  }
+
+  /**
    * The shapes of the rule's invalid fixture, one deployment each: a missing reference stops the
    * engine's parse at the first (with a NullPointerException behind its message), so one file shows
    * one. The valid fixture deploys.
