@@ -50,35 +50,52 @@ final class CheckupBpmnParse extends BpmnParse {
 
   /**
    * As the engine's parse, with a document the guard stopped refused as a parse problem (a 400),
-   * not a crash.
+   * not a crash; while lint is on, a new resource that is not well-formed XML too: the engine has
+   * the parser's error at its line and column in its problem report, and answers an HTTP 500 whose
+   * message has no line instead.
    */
   @Override
   public BpmnParse execute() {
     try {
       return super.execute();
     } catch (ProcessEngineException e) {
-      XmlDepthGuard.TooDeepException tooDeep = tooDeep(e);
-      if (tooDeep == null) {
+      XmlDepthGuard.TooDeepException tooDeep = cause(e, XmlDepthGuard.TooDeepException.class);
+      SAXParseException unreadable = cause(e, SAXParseException.class);
+      if (tooDeep != null) {
+        DeploymentLinter.logRefusal(deployment, name, tooDeep.getMessage());
+        addError(
+            new SAXParseException(
+                DeploymentLinter.OWN_PROBLEM + tooDeep.getMessage(),
+                null,
+                null,
+                tooDeep.line,
+                tooDeep.column));
+      } else if (unreadable != null
+          && hasErrors()
+          && linter.mode() != LintMode.OFF
+          && deployment != null
+          && deployment.isNew()) {
+        // the engine's own handler has collected the parser's error with its line, then throws it
+        // away for an exception without one: the problem report it would have had
+        DeploymentLinter.logRefusal(deployment, name, NOT_XML + unreadable.getMessage());
+      } else {
         throw e;
       }
-      DeploymentLinter.logRefusal(deployment, name, tooDeep.getMessage());
-      addError(
-          new SAXParseException(
-              DeploymentLinter.OWN_PROBLEM + tooDeep.getMessage(),
-              null,
-              null,
-              tooDeep.line,
-              tooDeep.column));
       throwExceptionForErrors();
       throw e;
     }
   }
 
-  private static XmlDepthGuard.TooDeepException tooDeep(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof XmlDepthGuard.TooDeepException tooDeep) {
-        return tooDeep;
+  /** What a refusal of a resource the XML parser could not read says first. */
+  static final String NOT_XML = "the engine cannot read the resource as XML: ";
+
+  private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+    int depth = 0;
+    for (Throwable cause = e; cause != null && depth < 10; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return type.cast(cause);
       }
+      depth++;
     }
     return null;
   }

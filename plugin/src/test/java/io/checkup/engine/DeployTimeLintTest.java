@@ -660,6 +660,74 @@ class DeployTimeLintTest {
   }
 
   /**
+   * A resource that is not well-formed XML (a broken end tag, a DOCTYPE the engine's parser
+   * disallows, bytes that are not UTF-8): the engine answers an HTTP 500 whose message has no line;
+   * while lint is on, with the problem report it had collected, the parser's reason at its line and
+   * column, and the operator reads one line naming the resource.
+   */
+  @Test
+  void aResourceThatIsNotWellFormedXmlIsAnsweredWithItsLine() {
+    String model =
+        """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+          <process id="p" isExecutable="true">
+            <startEvent id="s"></startEvnt>
+          </process>
+        </definitions>
+        """;
+    String doctype =
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE definitions [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+            + model.replace("</startEvnt>", "</startEvent>");
+    byte[] notUtf8 = model.replace("</startEvnt>", "</startEvent>").getBytes();
+    notUtf8[model.indexOf("id=\"s\"") + 4] = (byte) 0xE9; // a Latin-1 é in the id
+    Object[][] cases = {
+      {model.getBytes(), "must be terminated by the matching end-tag", 3},
+      {doctype.getBytes(), "DOCTYPE is disallowed", 2},
+      {notUtf8, "UTF-8", 3}
+    };
+    for (String mode : List.of("warn", "strict", "off")) {
+      CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
+      plugin.setLintMode(mode);
+      engine(plugin);
+      for (Object[] broken : cases) {
+        Throwable refusal =
+            catchThrowable(
+                () ->
+                    engine
+                        .getRepositoryService()
+                        .createDeployment()
+                        .addInputStream(
+                            "broken.bpmn", new java.io.ByteArrayInputStream((byte[]) broken[0]))
+                        .deploy());
+        if (mode.equals("off")) {
+          // the engine's answer stays its own
+          assertThat(refusal)
+              .as(mode + " " + broken[1])
+              .isNotInstanceOf(ParseException.class)
+              .hasMessageContaining("Could not parse 'broken.bpmn'");
+          continue;
+        }
+        assertThat(refusal).as(mode + " " + broken[1]).isInstanceOf(ParseException.class);
+        assertThat(
+                log.linesContaining(
+                    "resource 'broken.bpmn' refused: the engine cannot read the resource as XML: "))
+            .isNotEmpty();
+        assertThat(((ParseException) refusal).getResorceReports().get(0).getErrors())
+            .as(mode + " " + broken[1])
+            .singleElement()
+            .satisfies(
+                problem -> {
+                  // the parser's own message, which the engine had collected
+                  assertThat(problem.getMessage()).contains((String) broken[1]);
+                  assertThat(problem.getLine()).isEqualTo(broken[2]);
+                });
+      }
+      assertThat(engine.getRepositoryService().createProcessDefinitionQuery().count()).isZero();
+      engine.close();
+    }
+  }
+
+  /**
    * Engine failures that name a class or a tag, not an element: a form handler class that is not on
    * the class path, a mail task where Apache Commons Email is not (it is not on this class path), a
    * second collaboration. The problem report puts each at its element, in warn mode too.
