@@ -148,7 +148,7 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
               file,
               file == null ? null : SettingFiles.text(file, REPORT_CONFIG_FILE.names()),
               settings.get(REPORT_CONFIG),
-              "reportConfig");
+              REPORT_CONFIG.names());
     } catch (ConfigException | IllegalArgumentException e) {
       // logged here too: Spring Boot shows the engine's failure as a bean it could not create and
       // this message as a cause some 80 lines further down

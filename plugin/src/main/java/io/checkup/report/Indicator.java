@@ -536,7 +536,8 @@ public enum Indicator {
           .weight(3)
           .consequence("nobody owns part of the work")
           .meaning(
-              "Open user tasks without an assignee for longer than 3 days (listed in the details). Nobody owns the work.")
+              "Open user tasks without an assignee for longer than the unassigned threshold (3 days by default; listed in "
+                  + "the details). Nobody owns the work.")
           .advice(
               "Give the listed tasks an owner; make sure every candidate group has active members.")) {
     @Override
