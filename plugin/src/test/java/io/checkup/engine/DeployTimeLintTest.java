@@ -1,5 +1,6 @@
 package io.checkup.engine;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -96,6 +97,25 @@ class DeployTimeLintTest {
         .name("test " + resource)
         .addClasspathResource("models/" + resource)
         .deploy();
+  }
+
+  /** Deploys the bytes as {@code broken.bpmn}: the refusal, or null where they deployed. */
+  private Throwable refusalOfModel(byte[] model) {
+    return catchThrowable(
+        () ->
+            engine
+                .getRepositoryService()
+                .createDeployment()
+                .addInputStream("broken.bpmn", new java.io.ByteArrayInputStream(model))
+                .deploy());
+  }
+
+  /** The one error of a refusal's problem report. */
+  private static Problem onlyError(Throwable refusal, String what) {
+    assertThat(refusal).as(what).isInstanceOf(ParseException.class);
+    List<Problem> errors = ((ParseException) refusal).getResorceReports().get(0).getErrors();
+    assertThat(errors).as(what).hasSize(1);
+    return errors.get(0);
   }
 
   @Test
@@ -551,26 +571,15 @@ class DeployTimeLintTest {
           }) {
         String[] values = fine.clone();
         values[Integer.parseInt(broken[0])] = broken[1];
-        Throwable refusal =
-            catchThrowable(
-                () ->
-                    engine
-                        .getRepositoryService()
-                        .createDeployment()
-                        .addString("broken.bpmn", model.formatted((Object[]) values))
-                        .deploy());
-        assertThat(refusal).as(mode).isInstanceOf(ParseException.class);
-        assertThat(((ParseException) refusal).getResorceReports().get(0).getErrors())
-            .as(mode + " " + broken[1])
-            .singleElement()
-            .satisfies(
-                problem -> {
-                  assertThat(problem.getMessage())
-                      .startsWith(broken[2])
-                      .contains("'" + broken[1].trim() + "'");
-                  assertThat(problem.getMainElementId()).isEqualTo(broken[3]);
-                  assertThat(problem.getLine()).isEqualTo(Integer.parseInt(broken[4]));
-                });
+        Problem problem =
+            onlyError(
+                refusalOfModel(model.formatted((Object[]) values).getBytes(UTF_8)),
+                mode + " " + broken[1]);
+        assertThat(problem.getMessage())
+            .startsWith(broken[2])
+            .contains("'" + broken[1].trim() + "'");
+        assertThat(problem.getMainElementId()).isEqualTo(broken[3]);
+        assertThat(problem.getLine()).isEqualTo(Integer.parseInt(broken[4]));
       }
       engine.close();
     }
@@ -690,15 +699,7 @@ class DeployTimeLintTest {
       plugin.setLintMode(mode);
       engine(plugin);
       for (Object[] broken : cases) {
-        Throwable refusal =
-            catchThrowable(
-                () ->
-                    engine
-                        .getRepositoryService()
-                        .createDeployment()
-                        .addInputStream(
-                            "broken.bpmn", new java.io.ByteArrayInputStream((byte[]) broken[0]))
-                        .deploy());
+        Throwable refusal = refusalOfModel((byte[]) broken[0]);
         if (mode.equals("off")) {
           // the engine's answer stays its own
           assertThat(refusal)
@@ -707,20 +708,14 @@ class DeployTimeLintTest {
               .hasMessageContaining("Could not parse 'broken.bpmn'");
           continue;
         }
-        assertThat(refusal).as(mode + " " + broken[1]).isInstanceOf(ParseException.class);
+        Problem problem = onlyError(refusal, mode + " " + broken[1]);
+        // the parser's own message, which the engine had collected
+        assertThat(problem.getMessage()).contains((String) broken[1]);
+        assertThat(problem.getLine()).isEqualTo(broken[2]);
         assertThat(
                 log.linesContaining(
                     "resource 'broken.bpmn' refused: the engine cannot read the resource as XML: "))
             .isNotEmpty();
-        assertThat(((ParseException) refusal).getResorceReports().get(0).getErrors())
-            .as(mode + " " + broken[1])
-            .singleElement()
-            .satisfies(
-                problem -> {
-                  // the parser's own message, which the engine had collected
-                  assertThat(problem.getMessage()).contains((String) broken[1]);
-                  assertThat(problem.getLine()).isEqualTo(broken[2]);
-                });
       }
       assertThat(engine.getRepositoryService().createProcessDefinitionQuery().count()).isZero();
       engine.close();
@@ -777,26 +772,14 @@ class DeployTimeLintTest {
             "4"
           }
         }) {
-      Throwable refusal =
-          catchThrowable(
-              () ->
-                  engine
-                      .getRepositoryService()
-                      .createDeployment()
-                      .addString("broken.bpmn", model.formatted(broken[0], broken[1]))
-                      .deploy());
-      assertThat(refusal).as(broken[2]).isInstanceOf(ParseException.class);
-      assertThat(((ParseException) refusal).getResorceReports().get(0).getErrors())
-          .as(broken[2])
-          .singleElement()
-          .satisfies(
-              problem -> {
-                assertThat(problem.getMessage())
-                    .startsWith("[camunda-checkup] the engine's parse failed: ")
-                    .contains(broken[2]);
-                assertThat(problem.getMainElementId()).isEqualTo(broken[3]);
-                assertThat(problem.getLine()).isEqualTo(Integer.parseInt(broken[4]));
-              });
+      Problem problem =
+          onlyError(
+              refusalOfModel(model.formatted(broken[0], broken[1]).getBytes(UTF_8)), broken[2]);
+      assertThat(problem.getMessage())
+          .startsWith("[camunda-checkup] the engine's parse failed: ")
+          .contains(broken[2]);
+      assertThat(problem.getMainElementId()).isEqualTo(broken[3]);
+      assertThat(problem.getLine()).isEqualTo(Integer.parseInt(broken[4]));
     }
     // the model without them deploys
     assertThat(
