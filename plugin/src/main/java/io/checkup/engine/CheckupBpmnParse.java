@@ -138,7 +138,9 @@ final class CheckupBpmnParse extends BpmnParse {
         // the engine's parse failed with an exception of its own (a shell task's expression field,
         // a ClassCastException), not with a problem report
         boolean crashed = failed != null && !(failed instanceof BpmnParseException) && !hasErrors();
-        Problems problems = new Problems(failed != null, crashed);
+        // or the deployment will fail after the parse, scheduling a timer start event
+        boolean failsLater = failed == null && UnreadableStartTimers.any(rootElement);
+        Problems problems = new Problems(failed != null, crashed, failsLater);
         linter.lintDeployment(deployment, name, rootElement, getProcessDefinitions(), problems);
         // one cause, one problem: where expression-syntax has said it, the failure is not repeated
         if (failed instanceof StackOverflowError) {
@@ -209,6 +211,9 @@ final class CheckupBpmnParse extends BpmnParse {
     private final boolean parseFailed;
     private final boolean crashed;
 
+    /** Whether the deployment will fail on a timer start event it cannot read, after the parse. */
+    private final boolean failsLater;
+
     /** The expression-syntax problems added. */
     private final List<String> expressions = new ArrayList<>();
 
@@ -226,9 +231,10 @@ final class CheckupBpmnParse extends BpmnParse {
       return false;
     }
 
-    Problems(boolean parseFailed, boolean crashed) {
+    Problems(boolean parseFailed, boolean crashed, boolean failsLater) {
       this.parseFailed = parseFailed;
       this.crashed = crashed;
+      this.failsLater = failsLater;
     }
 
     @Override
@@ -256,7 +262,7 @@ final class CheckupBpmnParse extends BpmnParse {
 
     @Override
     public boolean engineFailed() {
-      return crashed;
+      return crashed || failsLater;
     }
 
     @Override

@@ -72,10 +72,11 @@ final class DeploymentLinter {
     }
 
     /**
-     * Whether the engine's parse failed with an exception of its own, not a problem report (an HTTP
-     * 500 whose message names neither the element nor the cause): the resource is refused whatever
-     * the plugin does, so warn mode answers with the problem report as strict mode does. A sink
-     * that cannot tell answers false.
+     * Whether the engine fails on the resource with an exception of its own, not a problem report
+     * (an HTTP 500 whose message names neither the element nor the cause): its parse failed so, or
+     * the deployment will when it schedules a timer start event it cannot read. The resource is
+     * refused whatever the plugin does, so warn mode answers with the problem report as strict mode
+     * does. A sink that cannot tell answers false.
      */
     default boolean engineFailed() {
       return false;
@@ -299,7 +300,7 @@ final class DeploymentLinter {
               ? ""
               : mode == LintMode.STRICT
                   ? "; strict mode refuses it"
-                  : "; the engine's parse failed, so they go into its problem report");
+                  : "; the engine fails on it itself, so they go into its problem report");
     }
     if (!findings.isEmpty() && !refused) {
       // the engine may still refuse the deployment for a reason of its own (another resource, a

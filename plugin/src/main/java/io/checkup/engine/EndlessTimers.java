@@ -51,7 +51,7 @@ final class EndlessTimers {
   }
 
   /** The value the engine schedules the timer by (BpmnParse.parseTimer), or null. */
-  private static Element scheduled(Element timer) {
+  static Element scheduled(Element timer) {
     for (String kind : new String[] {"timeDate", "timeCycle", "timeDuration"}) {
       Element value = timer.element(kind);
       if (value != null) {

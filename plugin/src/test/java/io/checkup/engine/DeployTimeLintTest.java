@@ -723,6 +723,72 @@ class DeployTimeLintTest {
   }
 
   /**
+   * A timer start event whose timer the engine cannot read passes the engine's parse and fails the
+   * deployment when the engine schedules it (an HTTP 500 naming no element): warn mode answers with
+   * the problem report, the finding at the event. A boundary timer or an event sub-process's timer
+   * start event with the same value is scheduled only at run time: deployed, as before.
+   */
+  @Test
+  void aTimerStartEventTheEngineCannotReadIsAnsweredWithTheProblemReport() {
+    String model =
+        """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
+          <process id="p" isExecutable="true" camunda:historyTimeToLive="P30D">
+            <startEvent id="s" name="Every 20 minutes">
+              <timerEventDefinition><timeCycle>%s</timeCycle></timerEventDefinition>
+            </startEvent>
+            <sequenceFlow id="f1" sourceRef="s" targetRef="work"/>
+            <userTask id="work" name="Work" camunda:assignee="demo"/>
+            <sequenceFlow id="f2" sourceRef="work" targetRef="e"/>
+            <endEvent id="e" name="End"/>
+            <boundaryEvent id="late" name="Late" attachedToRef="work" cancelActivity="false">
+              <timerEventDefinition><timeCycle>%s</timeCycle></timerEventDefinition>
+            </boundaryEvent>
+            <sequenceFlow id="f3" sourceRef="late" targetRef="e2"/>
+            <endEvent id="e2" name="Reminded"/>
+            <subProcess id="hourly" triggeredByEvent="true">
+              <startEvent id="tick" name="Tick" isInterrupting="false">
+                <timerEventDefinition><timeCycle>%s</timeCycle></timerEventDefinition>
+              </startEvent>
+              <sequenceFlow id="f4" sourceRef="tick" targetRef="ticked"/>
+              <endEvent id="ticked" name="Ticked"/>
+            </subProcess>
+          </process>
+        </definitions>
+        """;
+    String cron7 = "0 0/20 * 1/1 * ? *"; // Quartz's seven fields: the engine takes six
+    String fine = "R/PT20M";
+    CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
+    engine(plugin);
+    Problem problem =
+        onlyError(
+            refusalOfModel(model.formatted(cron7, fine, fine).getBytes(UTF_8)), "start event");
+    assertThat(problem.getMessage())
+        .startsWith("[timer-expression] Timer timeCycle of 'Every 20 minutes' (s)")
+        .contains("cannot be parsed");
+    assertThat(problem.getMainElementId()).isEqualTo("s");
+    assertThat(problem.getLine()).isEqualTo(4);
+    // the boundary timer is scheduled when the task starts, the event sub-process's when the
+    // process does: the deployment goes through, with the finding in the log
+    assertThat(refusalOfModel(model.formatted(fine, cron7, fine).getBytes(UTF_8))).isNull();
+    assertThat(refusalOfModel(model.formatted(fine, fine, cron7).getBytes(UTF_8))).isNull();
+    assertThat(log.linesContaining("[error] timer-expression: Timer timeCycle of 'Late' (late)"))
+        .hasSize(1);
+    assertThat(log.linesContaining("[error] timer-expression: Timer timeCycle of 'Tick' (tick)"))
+        .hasSize(1);
+    engine.close();
+
+    CheckupProcessEnginePlugin off = new CheckupProcessEnginePlugin();
+    off.setLintMode("off");
+    engine(off);
+    // the engine's own answer: after its parse, an exception that names no element
+    assertThat(refusalOfModel(model.formatted(cron7, fine, fine).getBytes(UTF_8)))
+        .isNotInstanceOf(ParseException.class)
+        .hasMessageContaining("Exception while parsing cycle expression '" + cron7 + "'");
+  }
+
+  /**
    * Engine failures that name a class or a tag, not an element: a form handler class that is not on
    * the class path, a mail task where Apache Commons Email is not (it is not on this class path), a
    * second collaboration. The problem report puts each at its element, in warn mode too.

@@ -87,6 +87,19 @@ public final class TimerBehaviour {
   }
 
   /**
+   * Whether Camunda 7.24 cannot read a timer value at all ({@code timer-expression}'s "cannot be
+   * parsed"): {@code kind} is {@code timeDate}, {@code timeDuration} or {@code timeCycle}. An empty
+   * value and one with an expression are not read and answer false.
+   */
+  public static boolean cannotBeRead(String kind, String text) {
+    String value = text.trim();
+    if (value.isEmpty() || Bpmn.hasExpression(value)) {
+      return false;
+    }
+    return TimerSyntax.check(kind, value) != null;
+  }
+
+  /**
    * Whether a timer cycle or duration holds Camunda 7.24's due-date calculation for minutes,
    * wherever the timer is: R alone, or ten million repetitions or more, of a period that never
    * moves forward. Expressions are not read.

@@ -88,12 +88,7 @@ public final class TimerExpressionRule implements Rule {
     } else if (value.isEmpty()) {
       problem = "is empty";
     } else {
-      problem =
-          switch (kind) {
-            case "timeDate" -> TimerSyntax.checkDate(value);
-            case "timeDuration" -> TimerSyntax.checkDuration(value);
-            default -> TimerSyntax.checkCycle(value);
-          };
+      problem = TimerSyntax.check(kind, value);
       if (problem == null) {
         problem = TimerBehaviour.check(kind, value, repeats);
         read = true;

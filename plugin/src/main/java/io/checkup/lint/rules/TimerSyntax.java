@@ -67,6 +67,18 @@ final class TimerSyntax {
     return Map.copyOf(map);
   }
 
+  /**
+   * What is wrong with a trimmed value of a timer ({@code kind} {@code timeDate}, {@code
+   * timeDuration} or {@code timeCycle}) that Camunda 7.24 cannot read, or null where it reads it.
+   */
+  static String check(String kind, String value) {
+    return switch (kind) {
+      case "timeDate" -> checkDate(value);
+      case "timeDuration" -> checkDuration(value);
+      default -> checkCycle(value);
+    };
+  }
+
   static String checkDate(String value) {
     if (value.startsWith("P")) {
       return EngineDates.isPeriod(value) ? null : "'" + value + "' is not an ISO 8601 period";
