@@ -59,8 +59,9 @@ final class CheckupBpmnParse extends BpmnParse {
     try {
       return super.execute();
     } catch (ProcessEngineException e) {
-      XmlDepthGuard.TooDeepException tooDeep = cause(e, XmlDepthGuard.TooDeepException.class);
-      SAXParseException unreadable = cause(e, SAXParseException.class);
+      XmlDepthGuard.TooDeepException tooDeep =
+          EngineFailure.cause(e, XmlDepthGuard.TooDeepException.class);
+      SAXParseException unreadable = EngineFailure.cause(e, SAXParseException.class);
       if (tooDeep != null) {
         DeploymentLinter.logRefusal(deployment, name, tooDeep.getMessage());
         addError(
@@ -88,17 +89,6 @@ final class CheckupBpmnParse extends BpmnParse {
 
   /** What a refusal of a resource the XML parser could not read says first. */
   static final String NOT_XML = "the engine cannot read the resource as XML: ";
-
-  private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
-    int depth = 0;
-    for (Throwable cause = e; cause != null && depth < 10; cause = cause.getCause()) {
-      if (type.isInstance(cause)) {
-        return type.cast(cause);
-      }
-      depth++;
-    }
-    return null;
-  }
 
   @Override
   protected void parseRootElement() {
@@ -143,6 +133,7 @@ final class CheckupBpmnParse extends BpmnParse {
         Problems problems = new Problems(failed != null, crashed, failsLater);
         linter.lintDeployment(deployment, name, rootElement, getProcessDefinitions(), problems);
         // one cause, one problem: where expression-syntax has said it, the failure is not repeated
+        String expression = crashed ? EngineFailure.expression(failed) : null;
         if (failed instanceof StackOverflowError) {
           // refused in every mode, as nesting too deep: otherwise an HTTP 500 without a message
           DeploymentLinter.logRefusal(deployment, name, OUT_OF_STACK);
@@ -150,15 +141,13 @@ final class CheckupBpmnParse extends BpmnParse {
             addError(
                 DeploymentLinter.OWN_PROBLEM + OUT_OF_STACK, EngineFailure.deepest(rootElement));
           }
-        } else if (crashed
-            && linter.mode() != LintMode.OFF
-            && !problems.quotes(EngineFailure.expression(failed))) {
+        } else if (crashed && linter.mode() != LintMode.OFF && !problems.quotes(expression)) {
           // the engine throws its problem report instead, an answer Camunda Modeler shows: the
           // findings, and the failure at the element whose expression it could not parse
           // (a function the engine could not bind: the failure names it, the value holding it)
           EngineFailure.Place place = EngineFailure.place(rootElement, failed);
           String failure =
-              place.value() == null || EngineFailure.expression(failed) != null
+              place.value() == null || expression != null
                   ? String.valueOf(failed)
                   : failed + ", in '" + place.value().trim() + "'";
           addError(

@@ -3,6 +3,7 @@ package io.checkup.engine;
 import io.checkup.lint.model.Bpmn;
 import java.util.ArrayDeque;
 import java.util.function.BiPredicate;
+import java.util.function.Function;
 import java.util.function.ToIntBiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,10 +56,26 @@ final class EngineFailure {
 
   /** The expression the failure could not parse, or null where it is no expression's. */
   static String expression(Throwable failure) {
+    return inCauses(
+        failure,
+        cause -> cause instanceof TreeBuilderException parse ? parse.getExpression() : null);
+  }
+
+  /** The failure or the first of its causes of that type, or null. */
+  static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
+    return inCauses(failure, cause -> type.isInstance(cause) ? type.cast(cause) : null);
+  }
+
+  /**
+   * What {@code read} first finds in the failure or its causes (not null), or null: ten of them at
+   * most, as a cause chain may loop.
+   */
+  private static <T> T inCauses(Throwable failure, Function<Throwable, T> read) {
     int depth = 0;
     for (Throwable cause = failure; cause != null && depth < 10; cause = cause.getCause()) {
-      if (cause instanceof TreeBuilderException parse && parse.getExpression() != null) {
-        return parse.getExpression();
+      T found = read.apply(cause);
+      if (found != null) {
+        return found;
       }
       depth++;
     }
@@ -75,15 +92,12 @@ final class EngineFailure {
 
   /** The first group of the pattern in the messages of the failure and its causes, or null. */
   private static String named(Throwable failure, Pattern pattern) {
-    int depth = 0;
-    for (Throwable cause = failure; cause != null && depth < 10; cause = cause.getCause()) {
-      Matcher matcher = pattern.matcher(String.valueOf(cause.getMessage()));
-      if (matcher.find()) {
-        return matcher.group(1);
-      }
-      depth++;
-    }
-    return null;
+    return inCauses(
+        failure,
+        cause -> {
+          Matcher matcher = pattern.matcher(String.valueOf(cause.getMessage()));
+          return matcher.find() ? matcher.group(1) : null;
+        });
   }
 
   /** The element the failure is about, or {@code root} where it names nothing of the model. */

@@ -321,7 +321,6 @@ public final class ExpressionSyntaxRule implements Rule {
     return joined == null ? null : joined.toString();
   }
 
-  /** The Camunda attributes of the element that are expressions. */
   /**
    * The Camunda attributes of the element that are expressions: {@code whole} ones, {@code lists}
    * of them, and priorities that start as one.
