@@ -2,13 +2,17 @@ package io.checkup.engine;
 
 import io.checkup.lint.PlainText;
 import io.checkup.lint.model.Bpmn;
+import io.checkup.lint.rules.DefinitionsRule;
 import io.checkup.lint.rules.ExpressionSyntaxRule;
 import io.checkup.lint.rules.TimerExpressionRule;
 import io.checkup.lint.xml.XmlReader;
 import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.BpmnParseException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
@@ -146,15 +150,18 @@ final class CheckupBpmnParse extends BpmnParse {
           // findings, and the failure at the element whose expression it could not parse
           // (a function the engine could not bind: the failure names it, the value holding it)
           EngineFailure.Place place = EngineFailure.place(rootElement, failed);
-          String failure =
-              place.value() == null || expression != null
-                  ? String.valueOf(failed)
-                  : failed + ", in '" + place.value().trim() + "'";
-          addError(
-              DeploymentLinter.OWN_PROBLEM
-                  + "the engine's parse failed: "
-                  + PlainText.oneLine(failure, PlainText.MESSAGE_LENGTH),
-              place.element());
+          // one cause, one problem: a finding at the element may say it (a collaboration)
+          if (!problems.explained.contains(place.element())) {
+            String failure =
+                place.value() == null || expression != null
+                    ? String.valueOf(failed)
+                    : failed + ", in '" + place.value().trim() + "'";
+            addError(
+                DeploymentLinter.OWN_PROBLEM
+                    + "the engine's parse failed: "
+                    + PlainText.oneLine(failure, PlainText.MESSAGE_LENGTH),
+                place.element());
+          }
         }
       }
     }
@@ -206,6 +213,12 @@ final class CheckupBpmnParse extends BpmnParse {
     /** The expression-syntax problems added. */
     private final List<String> expressions = new ArrayList<>();
 
+    /**
+     * The elements of {@code definitions} problems: the second collaboration, where the engine's
+     * parse fails saying less.
+     */
+    private final Set<Element> explained = Collections.newSetFromMap(new IdentityHashMap<>());
+
     /** Whether an expression-syntax problem quotes this expression as its finding does. */
     boolean quotes(String expression) {
       if (expression == null) {
@@ -235,6 +248,9 @@ final class CheckupBpmnParse extends BpmnParse {
       }
       if (DeploymentLinter.isProblemOf(message, ExpressionSyntaxRule.ID)) {
         expressions.add(message);
+      }
+      if (DeploymentLinter.isProblemOf(message, DefinitionsRule.ID)) {
+        explained.add(element);
       }
       CheckupBpmnParse.this.addError(message, element);
     }

@@ -6,6 +6,7 @@ import io.checkup.lint.rules.CascadedConditionsRule;
 import io.checkup.lint.rules.CheckupDisableRule;
 import io.checkup.lint.rules.CompensationRule;
 import io.checkup.lint.rules.DeadlockRule;
+import io.checkup.lint.rules.DefinitionsRule;
 import io.checkup.lint.rules.DuplicateIdRule;
 import io.checkup.lint.rules.ElementDiversityRule;
 import io.checkup.lint.rules.ErrorRefRule;
@@ -127,6 +128,7 @@ final class BuiltInRules {
         new UserTaskDueDateRule(),
         new ExpressionSyntaxRule(),
         new HumanPerformerRule(),
+        new DefinitionsRule(),
         new CheckupDisableRule(),
         new DuplicateIdRule());
   }

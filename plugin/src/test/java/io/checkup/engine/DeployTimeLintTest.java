@@ -791,7 +791,8 @@ class DeployTimeLintTest {
   /**
    * Engine failures that name a class or a tag, not an element: a form handler class that is not on
    * the class path, a mail task where Apache Commons Email is not (it is not on this class path), a
-   * second collaboration. The problem report puts each at its element, in warn mode too.
+   * second collaboration (where the {@code definitions} finding says it). The problem report puts
+   * each at its element, in warn mode too.
    */
   @Test
   void anEngineFailureNamingAClassOrATagIsPlacedAtItsElement() {
@@ -829,13 +830,6 @@ class DeployTimeLintTest {
             "MailActivityBehavior",
             "work",
             "7"
-          },
-          {
-            "<collaboration id=\"c1\"/>\n  <collaboration id=\"c2\"/>",
-            fine,
-            "multiple elements with tag name collaboration",
-            "c2",
-            "4"
           }
         }) {
       Problem problem =
@@ -847,6 +841,19 @@ class DeployTimeLintTest {
       assertThat(problem.getMainElementId()).isEqualTo(broken[3]);
       assertThat(problem.getLine()).isEqualTo(Integer.parseInt(broken[4]));
     }
+    // a second collaboration: the finding that says why is the one problem (the engine's parse
+    // fails with "multiple elements with tag name collaboration found", naming nothing)
+    Problem collaboration =
+        onlyError(
+            refusalOfModel(
+                model
+                    .formatted("<collaboration id=\"c1\"/>\n  <collaboration id=\"c2\"/>", fine)
+                    .getBytes(UTF_8)),
+            "a second collaboration");
+    assertThat(collaboration.getMessage())
+        .startsWith("[definitions] Collaboration c2 comes after collaboration c1");
+    assertThat(collaboration.getMainElementId()).isEqualTo("c2");
+    assertThat(collaboration.getLine()).isEqualTo(4);
     // the model without them deploys
     assertThat(
             engine

@@ -36,7 +36,20 @@ class RuleFixturesTest {
 
   static final String TEST_NS = "urn:checkup:test";
 
-  private record Expectation(String elementId, String ruleId, String messagePart) {}
+  /**
+   * An element without an id (a signal, an import) is matched by the line its start tag ends on.
+   */
+  private record Expectation(String elementId, int line, String ruleId, String messagePart) {
+    boolean on(Finding finding) {
+      return elementId == null
+          ? finding.elementId() == null && finding.line() == line
+          : elementId.equals(finding.elementId());
+    }
+
+    String where() {
+      return elementId != null ? elementId : "the element without an id at line " + line;
+    }
+  }
 
   static Path fixtureRoot() {
     try {
@@ -104,7 +117,7 @@ class RuleFixturesTest {
               .filter(
                   f ->
                       f.ruleId().equals(expectation.ruleId())
-                          && expectation.elementId().equals(f.elementId())
+                          && expectation.on(f)
                           && (expectation.messagePart() == null
                               || f.message().contains(expectation.messagePart())))
               .findFirst()
@@ -114,7 +127,7 @@ class RuleFixturesTest {
             "missing: "
                 + expectation.ruleId()
                 + " on "
-                + expectation.elementId()
+                + expectation.where()
                 + (expectation.messagePart() == null
                     ? ""
                     : " containing '" + expectation.messagePart() + "'"));
@@ -151,20 +164,24 @@ class RuleFixturesTest {
     return builder.build();
   }
 
+  private static void expect(XmlNode node, List<Expectation> found) {
+    String expect = node.attr(TEST_NS, "expect");
+    if (expect != null) {
+      for (String item : expect.split(";")) {
+        int colon = item.indexOf(':');
+        String rule = (colon < 0 ? item : item.substring(0, colon)).trim();
+        String part = colon < 0 ? null : item.substring(colon + 1).trim();
+        found.add(new Expectation(node.id(), node.line(), rule, part));
+      }
+    }
+  }
+
   private static List<Expectation> expectations(XmlNode root) {
     List<Expectation> found = new ArrayList<>();
     Deque<XmlNode> pending = new ArrayDeque<>(List.of(root));
     while (!pending.isEmpty()) {
       XmlNode node = pending.pop();
-      String expect = node.attr(TEST_NS, "expect");
-      if (expect != null) {
-        for (String item : expect.split(";")) {
-          int colon = item.indexOf(':');
-          String rule = (colon < 0 ? item : item.substring(0, colon)).trim();
-          String part = colon < 0 ? null : item.substring(colon + 1).trim();
-          found.add(new Expectation(node.id(), rule, part));
-        }
-      }
+      expect(node, found);
       pending.addAll(node.children());
     }
     return found;

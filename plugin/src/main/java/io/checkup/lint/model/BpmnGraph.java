@@ -73,6 +73,19 @@ public final class BpmnGraph {
     return processes;
   }
 
+  /**
+   * Whether the engine would deploy a process of the file ({@link Scope#isExecutable}): what it
+   * reads of the file as a whole (signals, errors, imports, the collaboration) matters only then.
+   */
+  public boolean hasExecutableProcess() {
+    for (Scope process : processes) {
+      if (process.isExecutable()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** All flow nodes of all built processes, in document order. */
   public List<FlowNode> flowNodes() {
     return flowNodes;

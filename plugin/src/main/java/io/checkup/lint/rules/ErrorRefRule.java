@@ -27,14 +27,19 @@ import java.util.Map;
     category = RuleInfo.Category.CAMUNDA,
     engineRefuses = true,
     summary =
-        "An error end event that throws no error, or an error without an error code: the engine "
-            + "refuses to deploy the process.")
+        "An error end event that throws no error, an error without an error code, or an error "
+            + "without an id: the engine refuses to deploy the process.")
 public final class ErrorRefRule implements Rule {
 
   public static final String ID = "error-ref";
 
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
+    if (graph.hasExecutableProcess()) {
+      for (XmlNode error : graph.rootElements("error")) {
+        MissingId.report(error, context);
+      }
+    }
     Map<String, String> codes = null;
     for (FlowNode event : graph.events()) {
       XmlNode definition = event.executableEventDefinition("errorEventDefinition");

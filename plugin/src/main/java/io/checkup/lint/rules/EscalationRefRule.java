@@ -30,13 +30,19 @@ import java.util.Map;
     engineRefuses = true,
     summary =
         "An escalation event that throws no escalation, or names one the file does not have or one "
-            + "without a code: the engine refuses to deploy the process.")
+            + "without a code, or an escalation without an id: the engine refuses to deploy the "
+            + "process.")
 public final class EscalationRefRule implements Rule {
 
   public static final String ID = "escalation-ref";
 
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
+    if (graph.hasExecutableProcess()) {
+      for (XmlNode escalation : graph.rootElements("escalation")) {
+        MissingId.report(escalation, context);
+      }
+    }
     Map<String, String> codes = null;
     for (FlowNode event : graph.events()) {
       XmlNode definition = event.executableEventDefinition("escalationEventDefinition");

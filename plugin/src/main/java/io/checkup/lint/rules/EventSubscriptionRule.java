@@ -1,6 +1,7 @@
 package io.checkup.lint.rules;
 
 import static io.checkup.lint.rules.Refusal.REFUSED;
+import static io.checkup.lint.rules.Refusal.REFUSED_FILE;
 
 import io.checkup.lint.PlainText;
 import io.checkup.lint.Rule;
@@ -27,8 +28,9 @@ import java.util.Set;
  * same in Operaton and CIB seven): a message event or receive task whose message has no name; a
  * process's message start event whose message name is an expression; two events of one event scope
  * waiting for the same message or signal name, or two start events of a process for the same
- * condition; a signal without a name, or two signals with one name. Two processes of the file
- * started by one message name are {@code message-start-event}'s: the engine's parse takes them.
+ * condition; a signal without an id or a name, or two signals with one name. Two processes of the
+ * file started by one message name are {@code message-start-event}'s: the engine's parse takes
+ * them.
  *
  * <p>Event scopes as the engine makes them: a process's own start events; the start events of the
  * event sub-processes of a process or sub-process (that sub-process also holds its own boundary
@@ -44,8 +46,8 @@ import java.util.Set;
     engineRefuses = true,
     summary =
         "A message without a name to wait for, a message start event waiting for an expression, "
-            + "or two events of one scope waiting for the same message, signal or start "
-            + "condition: the engine refuses to deploy the process.")
+            + "two events of one scope waiting for the same message, signal or start condition, "
+            + "or a signal without an id or a name: the engine refuses to deploy the process.")
 public final class EventSubscriptionRule implements Rule {
 
   public static final String ID = "event-subscription";
@@ -262,20 +264,23 @@ public final class EventSubscriptionRule implements Rule {
   }
 
   /**
-   * The file's signals, which the engine reads before any process: one without a name, or two with
-   * one name, make it refuse every process of the file.
+   * The file's signals, which the engine reads before any process: one without an id or a name, or
+   * two with one name, make it refuse every process of the file.
    */
   private static void signals(BpmnGraph graph, RuleContext context) {
     Map<String, XmlNode> named = new HashMap<>();
     for (XmlNode signal : graph.rootElements("signal")) {
+      if (MissingId.report(signal, context)) {
+        continue;
+      }
       String name = signal.attr("name");
-      String which = "Signal " + (signal.id() == null ? "without an id" : quoted(signal.id()));
+      String which = "Signal " + quoted(signal.id());
       if (name == null) {
         context.report(
             signal,
             which
                 + " has no name: the engine throws and catches signals by their names, and "
-                + REFUSED
+                + REFUSED_FILE
                 + " (give the signal a name)",
             List.of());
         continue;
@@ -288,11 +293,11 @@ public final class EventSubscriptionRule implements Rule {
                 + " has the name "
                 + quoted(name)
                 + " of signal "
-                + (earlier.id() == null ? "without an id" : quoted(earlier.id()))
+                + quoted(earlier.id())
                 + ": the engine keeps one signal per name, and "
-                + REFUSED
+                + REFUSED_FILE
                 + " (give each signal a name of its own, or refer to one of them)",
-            earlier.id() == null ? List.of() : List.of(earlier.id()));
+            List.of(earlier.id()));
       }
     }
   }

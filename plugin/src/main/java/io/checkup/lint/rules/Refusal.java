@@ -9,5 +9,11 @@ final class Refusal {
   /** "the engine refuses to deploy the process". */
   static final String REFUSED = "the engine refuses to deploy the process";
 
+  /**
+   * "the engine refuses to deploy the file": for what the engine reads before any process (the
+   * file's signals, errors, escalations, imports and collaboration), which fails all of them.
+   */
+  static final String REFUSED_FILE = "the engine refuses to deploy the file";
+
   private Refusal() {}
 }

@@ -365,7 +365,8 @@ class RefusedByCamundaTest {
         "'errorRef' attribute is mandatory on error end event",
         "'errorCode' is mandatory on errors referenced by throwing error event definitions, but the"
             + " error 'uncoded' does not define one",
-        "but the error 'emptyCode' does not define one");
+        "but the error 'emptyCode' does not define one",
+        "'id' is mandatory on error definition");
     assertThat(deployed("/rules/error-ref/valid.bpmn")).containsExactly("Deployed");
   }
 
@@ -379,7 +380,8 @@ class RefusedByCamundaTest {
         "escalation end event must have an 'escalationCode'",
         "could not find escalation with id 'overdue'",
         "could not find escalation with id 'finished'",
-        "could not find escalation with id 'urgent'");
+        "could not find escalation with id 'urgent'",
+        "escalation must have an id");
     assertThat(deployed("/rules/escalation-ref/valid.bpmn")).containsExactly("Deployed");
   }
 
@@ -489,7 +491,8 @@ class RefusedByCamundaTest {
         "Cannot have a message event subscription with an empty or missing name | resource"
             + " fixture.bpmn | line 123 ",
         "expressions in the message start event name are not allowed! | resource fixture.bpmn |"
-            + " line 132 ");
+            + " line 132 ",
+        "signal must have an id");
     assertThat(deployed("/rules/event-subscription/valid.bpmn"))
         .containsExactlyInAnyOrder("orders", "conditions");
   }
@@ -682,6 +685,31 @@ class RefusedByCamundaTest {
               assertThat(task.getDueDate()).as(task.getTaskDefinitionKey()).isNotNull();
               assertThat(task.getFollowUpDate()).as(task.getTaskDefinitionKey()).isNotNull();
             });
+  }
+
+  /**
+   * Each import of the rule's invalid fixture, whatever its type (the schema refuses the fixture's
+   * marks on them too: an import takes no attributes of other namespaces); the engine's schema
+   * validation refuses an import without a type (its parse then fails on it with a
+   * NullPointerException, which the report of the schema's errors replaces); its parse fails on a
+   * second collaboration; the valid fixture, one collaboration, deploys.
+   */
+  @Test
+  void importsAndCollaborationsTheRuleReports() {
+    assertRefused(
+        "/rules/definitions/invalid.bpmn",
+        "Could not import item of type http://www.w3.org/2001/XMLSchema | resource fixture.bpmn"
+            + " | line 8 ",
+        "Could not find importer for type http://schemas.xmlsoap.org/wsdl/",
+        "Could not import item of type http://schemas.xmlsoap.org/wsdl/",
+        "Could not import item of type https://www.omg.org/spec/DMN/20191111/MODEL/");
+    assertThatThrownBy(() -> deployed("/rules/definitions/invalid-collaborations.bpmn"))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("multiple elements with tag name collaboration found");
+    assertRefused(
+        "/rules/definitions/invalid-import-without-type.bpmn",
+        "Attribute 'importType' must appear on element 'import'. | resource fixture.bpmn | line 8 ");
+    assertThat(deployed("/rules/definitions/valid.bpmn")).containsExactly("Orders");
   }
 
   /** The keys of the process definitions the engine deployed from the fixture. */
