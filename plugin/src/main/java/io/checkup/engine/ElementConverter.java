@@ -36,7 +36,8 @@ final class ElementConverter {
       parent.expectChildren(children.size());
       for (Element child : children) {
         if (Bpmn.DI_NS.equals(child.getUri())) {
-          continue; // the diagram: half of a modeler's file, and no rule looks at it
+          continue; // the diagram: half of a modeler's file; the engine reports what it lacks
+          // itself
         }
         XmlNode childNode = node(child);
         parent.addChild(childNode);

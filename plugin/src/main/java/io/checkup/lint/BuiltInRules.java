@@ -7,6 +7,7 @@ import io.checkup.lint.rules.CheckupDisableRule;
 import io.checkup.lint.rules.CompensationRule;
 import io.checkup.lint.rules.DeadlockRule;
 import io.checkup.lint.rules.DefinitionsRule;
+import io.checkup.lint.rules.DiagramRule;
 import io.checkup.lint.rules.DuplicateIdRule;
 import io.checkup.lint.rules.ElementDiversityRule;
 import io.checkup.lint.rules.ErrorRefRule;
@@ -129,6 +130,7 @@ final class BuiltInRules {
         new ExpressionSyntaxRule(),
         new HumanPerformerRule(),
         new DefinitionsRule(),
+        new DiagramRule(),
         new CheckupDisableRule(),
         new DuplicateIdRule());
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.checkup.lint.config.ConfigException;
 import io.checkup.lint.config.LintConfigLoader;
+import io.checkup.lint.xml.Diagrams;
 import io.checkup.lint.xml.XmlNode;
 import io.checkup.lint.xml.XmlReader;
 import java.io.IOException;
@@ -183,6 +184,12 @@ class RuleFixturesTest {
       XmlNode node = pending.pop();
       expect(node, found);
       pending.addAll(node.children());
+    }
+    // the diagrams' planes, shapes and edges, which the reader keeps beside the tree
+    if (root.diagrams() != null) {
+      for (Diagrams.Part part : root.diagrams().parts()) {
+        expect(part.node(), found);
+      }
     }
     return found;
   }

@@ -26,8 +26,9 @@ public final class Bpmn {
   public static final String XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
 
   /**
-   * Diagram interchange: where shapes are drawn. No rule needs it, so it is not even read into the
-   * tree.
+   * Diagram interchange: where shapes are drawn. It is not read into the tree; the command line's
+   * reader keeps what the engine reads of it beside (see {@code Diagrams}, the {@code diagram}
+   * rule).
    */
   public static final String DI_NS = "http://www.omg.org/spec/BPMN/20100524/DI";
 

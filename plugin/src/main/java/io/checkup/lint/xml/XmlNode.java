@@ -43,6 +43,9 @@ public class XmlNode {
   private String text;
   private boolean blanksOnly;
 
+  /** The root's: what its diagrams hold, where the reader read them (see {@link Diagrams}). */
+  private Diagrams diagrams;
+
   /**
    * The object this node was made from (the engine's Element), so problems can be reported against
    * it.
@@ -66,6 +69,19 @@ public class XmlNode {
     this.line = line;
     this.column = column;
     this.origin = origin;
+  }
+
+  /**
+   * What the document's diagrams hold, on the root as the command line's reader reads it; null
+   * where the diagrams were not read (the engine's tree at deploy time, where the engine reports
+   * what they lack itself) or there are none.
+   */
+  public Diagrams diagrams() {
+    return diagrams;
+  }
+
+  void diagrams(Diagrams read) {
+    this.diagrams = read;
   }
 
   /**

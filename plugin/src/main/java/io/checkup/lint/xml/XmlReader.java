@@ -42,6 +42,10 @@ public final class XmlReader {
   private static final XMLInputFactory FACTORY = createFactory();
   private static final String DI_NS = "http://www.omg.org/spec/BPMN/20100524/DI";
   private static final String MODEL_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+  private static final String DC_NS = "http://www.omg.org/spec/DD/20100524/DC";
+  private static final String OMG_DI_NS = "http://www.omg.org/spec/DD/20100524/DI";
+  private static final String[] BOUNDS = {"x", "y", "width", "height"};
+  private static final String[] WAYPOINT = {"x", "y"};
 
   /**
    * The deepest element nesting read at all, by the engine at deploy time and by the linter's own
@@ -426,34 +430,23 @@ public final class XmlReader {
     StringBuilder text = new StringBuilder();
     int[] textStart = new int[64];
     XmlNode root = null;
+    Diagrams diagrams = null;
     boolean suppressions = false;
     while (reader.hasNext()) {
       int event = reader.next();
       switch (event) {
         case XMLStreamConstants.START_ELEMENT -> {
           if (DI_NS.equals(reader.getNamespaceURI()) && !open.isEmpty()) {
-            reader.skipElement(); // the diagram: half of a modeler's file, and no rule looks at it
+            // the diagram: half of a modeler's file, kept beside the tree as the engine reads it
+            if (open.size() == 1 && "BPMNDiagram".equals(reader.getLocalName())) {
+              diagrams = diagrams != null ? diagrams : new Diagrams();
+              readDiagram(reader, lineOffset, diagrams);
+            } else {
+              reader.skipElement();
+            }
             continue;
           }
-          int count = reader.getAttributeCount();
-          String[] attributes = new String[count * 3];
-          for (int i = 0; i < count; i++) {
-            String namespace = reader.getAttributeNamespace(i);
-            attributes[3 * i] = namespace == null ? "" : namespace;
-            attributes[3 * i + 1] = reader.getAttributeLocalName(i);
-            attributes[3 * i + 2] = reader.getAttributeValue(i);
-          }
-          // where the start tag ends, as the engine's own parser reports it, so positions agree
-          // everywhere
-          Location location = reader.getLocationInfo().getEndLocation();
-          XmlNode node =
-              new XmlNode(
-                  reader.getNamespaceURI(),
-                  reader.getLocalName(),
-                  attributes,
-                  location.getLineNumber() + lineOffset,
-                  location.getColumnNumber(),
-                  null);
+          XmlNode node = node(reader, lineOffset);
           if (open.isEmpty()) {
             root = node;
             Map<String, String> declared = new HashMap<>();
@@ -503,11 +496,120 @@ public final class XmlReader {
     }
     if (root != null) {
       root.maySuppress(suppressions); // every element was seen: the linter need not search again
+      root.diagrams(diagrams);
     }
     if (root == null) {
       throw new XmlReadException("no root element", 0, 0, null);
     }
     return root;
+  }
+
+  /** The element the reader is at, without children; positioned where its start tag ends. */
+  private static XmlNode node(XMLStreamReader2 reader, int lineOffset) throws XMLStreamException {
+    int count = reader.getAttributeCount();
+    String[] attributes = new String[count * 3];
+    for (int i = 0; i < count; i++) {
+      String namespace = reader.getAttributeNamespace(i);
+      attributes[3 * i] = namespace == null ? "" : namespace;
+      attributes[3 * i + 1] = reader.getAttributeLocalName(i);
+      attributes[3 * i + 2] = reader.getAttributeValue(i);
+    }
+    // where the start tag ends, as the engine's own parser reports it, so positions agree
+    // everywhere
+    Location location = reader.getLocationInfo().getEndLocation();
+    return new XmlNode(
+        reader.getNamespaceURI(),
+        reader.getLocalName(),
+        attributes,
+        location.getLineNumber() + lineOffset,
+        location.getColumnNumber(),
+        null);
+  }
+
+  /**
+   * Reads one {@code BPMNDiagram} (the reader at its start tag, left at its end tag) as the
+   * engine's parse reads it: the planes directly in it, the shapes and edges directly in a plane,
+   * the {@code Bounds} directly in a shape and the {@code waypoint}s directly in an edge; and the
+   * id of every element in it. Nothing else of it is kept.
+   */
+  private static void readDiagram(XMLStreamReader2 reader, int lineOffset, Diagrams diagrams)
+      throws XMLStreamException {
+    int depth = 1;
+    int planes = 0;
+    Diagrams.Part plane = null;
+    XmlNode drawing = null; // the shape or edge being read
+    int parts = 0;
+    String unreadable = null; // the attribute
+    String unreadableValue = null;
+    while (depth > 0) {
+      int event = reader.next();
+      if (event == XMLStreamConstants.END_ELEMENT) {
+        if (depth == 3 && drawing != null) {
+          diagrams.add(new Diagrams.Part(drawing, parts, unreadable, unreadableValue, plane));
+          drawing = null;
+        } else if (depth == 2) {
+          plane = null; // what follows in the diagram is on no plane
+        }
+        depth--;
+        continue;
+      }
+      if (event != XMLStreamConstants.START_ELEMENT) {
+        continue;
+      }
+      depth++;
+      String id = reader.getAttributeValue(null, "id");
+      if (id != null) {
+        diagrams.addId(id);
+      }
+      String namespace = reader.getNamespaceURI();
+      String name = reader.getLocalName();
+      if (depth == 2 && DI_NS.equals(namespace) && "BPMNPlane".equals(name)) {
+        plane = new Diagrams.Part(node(reader, lineOffset), ++planes, null, null, null);
+        diagrams.add(plane);
+      } else if (depth == 3
+          && plane != null
+          && DI_NS.equals(namespace)
+          && ("BPMNShape".equals(name) || "BPMNEdge".equals(name))) {
+        drawing = node(reader, lineOffset);
+        parts = 0;
+        unreadable = null;
+        unreadableValue = null;
+      } else if (depth == 4 && drawing != null) {
+        boolean shape = "BPMNShape".equals(drawing.localName());
+        if (shape
+            ? DC_NS.equals(namespace) && "Bounds".equals(name)
+            : OMG_DI_NS.equals(namespace) && "waypoint".equals(name)) {
+          // the schema's validation reads the numbers of every Bounds and waypoint
+          if (unreadable == null) {
+            unreadable = unreadableNumber(reader, shape ? BOUNDS : WAYPOINT);
+            unreadableValue =
+                unreadable == null ? null : reader.getAttributeValue(null, unreadable);
+          }
+          parts++;
+        }
+      }
+    }
+  }
+
+  /**
+   * A number as the BPMN schema's {@code xsd:double} writes it, surrounding white space aside: what
+   * the engine's schema validation takes.
+   */
+  private static final Pattern XSD_DOUBLE =
+      Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?|-?INF|NaN");
+
+  /**
+   * The first of these attributes that is missing or not a number as the schema writes one; null
+   * when none.
+   */
+  private static String unreadableNumber(XMLStreamReader2 reader, String[] names) {
+    for (String name : names) {
+      String value = reader.getAttributeValue(null, name);
+      if (value == null || !XSD_DOUBLE.matcher(value.strip()).matches()) {
+        return name;
+      }
+    }
+    return null;
   }
 
   /** Convenience for callers that hold a stream they own. */

@@ -712,6 +712,40 @@ class RefusedByCamundaTest {
     assertThat(deployed("/rules/definitions/valid.bpmn")).containsExactly("Orders");
   }
 
+  /**
+   * Each shape and edge of the rule's invalid fixtures, for its own reason: the schema's (bounds,
+   * waypoints, numbers, one plane per diagram) or the parse's (what is drawn); the valid one, with
+   * numbers as the schema writes them and shapes of what the engine does not deploy, deploys.
+   */
+  @Test
+  void diagramsTheRuleReports() {
+    assertRefused(
+        "/rules/diagram/invalid.bpmn",
+        "The content of element 'bpmndi:BPMNShape' is not complete.",
+        "'Bounds' element is required | resource fixture.bpmn | line 30 ",
+        "'36px' is not a valid value for 'double'",
+        "Attribute 'height' must appear on element 'dc:Bounds'",
+        "Invalid reference in 'bpmnElement' attribute, activity check not found",
+        "'bpmnElement' attribute is required on BPMNShape",
+        "The content of element 'bpmndi:BPMNEdge' is not complete",
+        "Attribute 'x' must appear on element 'di:waypoint'",
+        "Invalid reference in 'bpmnElement' attribute, sequenceFlow f9not found",
+        "'bpmnElement' attribute is required on BPMNEdge");
+    assertRefused(
+        "/rules/diagram/invalid-twice.bpmn",
+        "Invalid content was found starting with element"
+            + " '{\"http://www.omg.org/spec/DD/20100524/DC\":Bounds}'. One of"
+            + " '{\"http://www.omg.org/spec/BPMN/20100524/DI\":BPMNLabel}' is expected. | resource"
+            + " fixture.bpmn | line 23 ",
+        "Invalid content was found starting with element"
+            + " '{\"http://www.omg.org/spec/BPMN/20100524/DI\":BPMNPlane}'. One of"
+            + " '{\"http://www.omg.org/spec/BPMN/20100524/DI\":BPMNLabelStyle}' is expected. |"
+            + " resource fixture.bpmn | line 27 ");
+    assertRefused(
+        "/rules/diagram/invalid-plane.bpmn", "'bpmnElement' attribute is required on BPMNPlane");
+    assertThat(deployed("/rules/diagram/valid.bpmn")).containsExactly("Orders");
+  }
+
   /** The keys of the process definitions the engine deployed from the fixture. */
   private List<String> deployed(String fixture) {
     return engine
