@@ -15,11 +15,12 @@ import java.util.List;
 /**
  * What Camunda 7 refuses in a file's diagrams (BPMN DI), in a file with an executable process: its
  * schema validation, a shape without exactly one {@code Bounds}, an edge with fewer than two
- * waypoints, a coordinate that is missing or not a number, a second plane in a diagram; its parse
- * ({@code BpmnParse.parseDiagramInterchangeElements}, the same in Operaton and CIB seven), a plane,
- * shape or edge without {@code bpmnElement}, and a shape or edge that draws an id the file does not
- * have, as a hand edit or a merge leaves one behind. Only the command line reads the diagrams: at
- * deploy time the engine reports these itself, at their lines.
+ * waypoints, a coordinate that is missing or not a number (a label's too), a second plane in a
+ * diagram, an id that another element of the file has; its parse ({@code
+ * BpmnParse.parseDiagramInterchangeElements}, the same in Operaton and CIB seven), a plane, shape
+ * or edge without {@code bpmnElement}, and a shape or edge that draws an id the file does not have,
+ * as a hand edit or a merge leaves one behind. Only the command line reads the diagrams: at deploy
+ * time the engine reports these itself, at their lines.
  */
 @RuleInfo(
     id = DiagramRule.ID,
@@ -34,8 +35,7 @@ public final class DiagramRule implements Rule {
   public static final String ID = "diagram";
 
   private static final String SAVE =
-      " (open the file in Camunda Modeler and save it, which drops what draws nothing and draws"
-          + " the rest again, or mend the XML)";
+      " (open the file in Camunda Modeler and save it, or mend the XML)";
 
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
@@ -43,6 +43,7 @@ public final class DiagramRule implements Rule {
     if (diagrams == null || !graph.hasExecutableProcess()) {
       return;
     }
+    repeatedIds(graph, diagrams, context);
     for (Diagrams.Part part : diagrams.parts()) {
       XmlNode node = part.node();
       if (part.isPlane()) {
@@ -52,7 +53,7 @@ public final class DiagramRule implements Rule {
               node,
               "is plane "
                   + part.count()
-                  + " of its diagram, which has one: "
+                  + " of its diagram, where a diagram has one: "
                   + REFUSED_FILE
                   + " (draw each process or collaboration in a BPMNDiagram of its own)");
         } else if (part.drawn() == null) {
@@ -72,11 +73,41 @@ public final class DiagramRule implements Rule {
       String drawn = part.drawn();
       if (drawn == null) {
         report(context, node, "draws no element (no bpmnElement): " + REFUSED_FILE + SAVE);
-      } else if (graph.element(drawn) == null && !diagrams.ids().contains(drawn)) {
+      } else if (graph.element(drawn) == null && !diagrams.byId().containsKey(drawn)) {
         report(
             context,
             node,
             "draws " + quoted(drawn) + ", which the file does not have: " + REFUSED_FILE + SAVE);
+      }
+    }
+  }
+
+  /**
+   * Ids of the diagrams that another element of the file has already: the schema requires every id
+   * of a file to be unique (a diagram block copied, a shape given its element's id).
+   */
+  private static void repeatedIds(BpmnGraph graph, Diagrams diagrams, RuleContext context) {
+    for (XmlNode element : diagrams.repeated()) {
+      report(
+          context,
+          element,
+          "has the id of an earlier element of the diagram: "
+              + REFUSED_FILE
+              + " (an id is unique in a file: remove the copy, or give it an id of its own)");
+    }
+    for (XmlNode element : diagrams.byId().values()) {
+      XmlNode model = graph.element(element.id());
+      if (model != null) {
+        report(
+            context,
+            element,
+            "has the id of "
+                + model.localName()
+                + " "
+                + quoted(element.id())
+                + ": "
+                + REFUSED_FILE
+                + " (an id is unique in a file: give the diagram element an id of its own)");
       }
     }
   }
@@ -88,7 +119,7 @@ public final class DiagramRule implements Rule {
           + (shape.count() == 0 ? "no" : shape.count())
           + " Bounds, where a shape has one";
     }
-    return shape.unreadable() == null ? null : "has Bounds " + unreadable(shape);
+    return shape.unreadable() == null ? null : "has " + bounds(shape.inLabel()) + unreadable(shape);
   }
 
   /** What is wrong with an edge's waypoints, which the schema requires twice or more. */
@@ -98,7 +129,13 @@ public final class DiagramRule implements Rule {
           + (edge.count() == 0 ? "no waypoint" : "one waypoint")
           + ", where an edge has at least two";
     }
-    return edge.unreadable() == null ? null : "has a waypoint " + unreadable(edge);
+    return edge.unreadable() == null
+        ? null
+        : "has " + (edge.inLabel() ? bounds(true) : "a waypoint ") + unreadable(edge);
+  }
+
+  private static String bounds(boolean ofLabel) {
+    return ofLabel ? "a label with Bounds " : "Bounds ";
   }
 
   private static String unreadable(Diagrams.Part part) {
@@ -112,7 +149,8 @@ public final class DiagramRule implements Rule {
         switch (node.localName()) {
           case "BPMNPlane" -> "Plane ";
           case "BPMNShape" -> "Shape ";
-          default -> "Edge ";
+          case "BPMNEdge" -> "Edge ";
+          default -> PlainText.oneLine(node.localName(), PlainText.NAME_LENGTH) + " ";
         };
     String name = node.id() == null ? "without an id (line " + node.line() + ")" : node.id();
     context.report(

@@ -17,9 +17,12 @@ final class MissingId {
 
   private MissingId() {}
 
-  /** Reports the element if it has no id; whether it did. */
+  /**
+   * Reports the element if it has no id, or a blank one (which the schema's validation refuses);
+   * whether it did.
+   */
   static boolean report(XmlNode global, RuleContext context) {
-    if (global.id() != null) {
+    if (global.id() != null && !global.id().isBlank()) {
       return false;
     }
     String kind = global.localName();
@@ -31,7 +34,7 @@ final class MissingId {
             + (name == null
                 ? " without a name"
                 : " '" + PlainText.oneLine(name, PlainText.NAME_LENGTH) + "'")
-            + " has no id: "
+            + (global.id() == null ? " has no id: " : " has an empty id: ")
             + REFUSED_FILE
             + " (give the "
             + kind

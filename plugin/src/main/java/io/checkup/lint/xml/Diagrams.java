@@ -1,9 +1,9 @@
 package io.checkup.lint.xml;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * What a file's diagrams (BPMN DI) hold that Camunda 7's parse reads and can refuse (its {@code
@@ -24,40 +24,60 @@ public final class Diagrams {
    *     y, width, height) that is missing or not a number as the schema writes one, which the
    *     engine's schema validation refuses; null when there is none
    * @param unreadableValue its value as written; null where it is missing
+   * @param inLabel whether that attribute is of the {@code Bounds} of the shape's or edge's label
    * @param plane the plane a shape or an edge is drawn on; null for a plane
    */
   public record Part(
-      XmlNode node, int count, String unreadable, String unreadableValue, Part plane) {
+      XmlNode node,
+      int count,
+      String unreadable,
+      String unreadableValue,
+      boolean inLabel,
+      Part plane) {
 
     public boolean isPlane() {
       return plane == null;
     }
 
-    /** The {@code bpmnElement} it draws; null when it has none or an empty one. */
+    /**
+     * The {@code bpmnElement} it draws, without the white space around it that the schema's
+     * validation takes off; null when it has none or a blank one.
+     */
     public String drawn() {
       String ref = node.attr("bpmnElement");
-      return ref == null || ref.isEmpty() ? null : ref;
+      return ref == null || ref.isBlank() ? null : ref.strip();
     }
   }
 
   private final List<Part> parts = new ArrayList<>();
-  private final Set<String> ids = new HashSet<>();
+  private final Map<String, XmlNode> byId = new HashMap<>();
+  private final List<XmlNode> repeated = new ArrayList<>(0);
 
   /** Planes, shapes and edges in document order, each plane before what is drawn on it. */
   public List<Part> parts() {
     return parts;
   }
 
-  /** The ids of every element of the diagrams (the engine resolves references against them too). */
-  public Set<String> ids() {
-    return ids;
+  /**
+   * The first element of the diagrams with each id (the engine resolves references against them
+   * too), as a node of its own.
+   */
+  public Map<String, XmlNode> byId() {
+    return byId;
+  }
+
+  /** The elements of the diagrams whose id an earlier element of the diagrams has. */
+  public List<XmlNode> repeated() {
+    return repeated;
   }
 
   void add(Part part) {
     parts.add(part);
   }
 
-  void addId(String id) {
-    ids.add(id);
+  void addId(String id, XmlNode element) {
+    if (byId.putIfAbsent(id, element) != null) {
+      repeated.add(element);
+    }
   }
 }

@@ -527,10 +527,10 @@ public final class XmlReader {
   }
 
   /**
-   * Reads one {@code BPMNDiagram} (the reader at its start tag, left at its end tag) as the
-   * engine's parse reads it: the planes directly in it, the shapes and edges directly in a plane,
-   * the {@code Bounds} directly in a shape and the {@code waypoint}s directly in an edge; and the
-   * id of every element in it. Nothing else of it is kept.
+   * Reads one {@code BPMNDiagram} (the reader at its start tag, left at its end tag) as the engine
+   * reads it: the planes directly in it, the shapes and edges directly in a plane, the {@code
+   * Bounds} directly in a shape and in its label, the {@code waypoint}s directly in an edge; and
+   * every element with an id. Nothing else of it is kept.
    */
   private static void readDiagram(XMLStreamReader2 reader, int lineOffset, Diagrams diagrams)
       throws XMLStreamException {
@@ -538,15 +538,24 @@ public final class XmlReader {
     int planes = 0;
     Diagrams.Part plane = null;
     XmlNode drawing = null; // the shape or edge being read
+    boolean label = false; // inside its label
     int parts = 0;
     String unreadable = null; // the attribute
     String unreadableValue = null;
+    boolean inLabel = false;
+    String diagramId = reader.getAttributeValue(null, "id");
+    if (diagramId != null) {
+      diagrams.addId(diagramId, node(reader, lineOffset));
+    }
     while (depth > 0) {
       int event = reader.next();
       if (event == XMLStreamConstants.END_ELEMENT) {
         if (depth == 3 && drawing != null) {
-          diagrams.add(new Diagrams.Part(drawing, parts, unreadable, unreadableValue, plane));
+          diagrams.add(
+              new Diagrams.Part(drawing, parts, unreadable, unreadableValue, inLabel, plane));
           drawing = null;
+        } else if (depth == 4) {
+          label = false;
         } else if (depth == 2) {
           plane = null; // what follows in the diagram is on no plane
         }
@@ -557,25 +566,25 @@ public final class XmlReader {
         continue;
       }
       depth++;
-      String id = reader.getAttributeValue(null, "id");
-      if (id != null) {
-        diagrams.addId(id);
-      }
       String namespace = reader.getNamespaceURI();
       String name = reader.getLocalName();
+      XmlNode element = null;
       if (depth == 2 && DI_NS.equals(namespace) && "BPMNPlane".equals(name)) {
-        plane = new Diagrams.Part(node(reader, lineOffset), ++planes, null, null, null);
+        element = node(reader, lineOffset);
+        plane = new Diagrams.Part(element, ++planes, null, null, false, null);
         diagrams.add(plane);
       } else if (depth == 3
           && plane != null
           && DI_NS.equals(namespace)
           && ("BPMNShape".equals(name) || "BPMNEdge".equals(name))) {
-        drawing = node(reader, lineOffset);
+        element = drawing = node(reader, lineOffset);
         parts = 0;
         unreadable = null;
         unreadableValue = null;
+        inLabel = false;
       } else if (depth == 4 && drawing != null) {
         boolean shape = "BPMNShape".equals(drawing.localName());
+        label = DI_NS.equals(namespace) && "BPMNLabel".equals(name);
         if (shape
             ? DC_NS.equals(namespace) && "Bounds".equals(name)
             : OMG_DI_NS.equals(namespace) && "waypoint".equals(name)) {
@@ -587,6 +596,16 @@ public final class XmlReader {
           }
           parts++;
         }
+      } else if (depth == 5 && label && DC_NS.equals(namespace) && "Bounds".equals(name)) {
+        if (unreadable == null) {
+          unreadable = unreadableNumber(reader, BOUNDS);
+          unreadableValue = unreadable == null ? null : reader.getAttributeValue(null, unreadable);
+          inLabel = unreadable != null;
+        }
+      }
+      String id = reader.getAttributeValue(null, "id");
+      if (id != null) {
+        diagrams.addId(id, element != null ? element : node(reader, lineOffset));
       }
     }
   }

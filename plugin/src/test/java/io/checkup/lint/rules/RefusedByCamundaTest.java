@@ -492,7 +492,8 @@ class RefusedByCamundaTest {
             + " fixture.bpmn | line 123 ",
         "expressions in the message start event name are not allowed! | resource fixture.bpmn |"
             + " line 132 ",
-        "signal must have an id");
+        "signal must have an id",
+        "'' is not a valid value for 'NCName'");
     assertThat(deployed("/rules/event-subscription/valid.bpmn"))
         .containsExactlyInAnyOrder("orders", "conditions");
   }
@@ -730,7 +731,10 @@ class RefusedByCamundaTest {
         "The content of element 'bpmndi:BPMNEdge' is not complete",
         "Attribute 'x' must appear on element 'di:waypoint'",
         "Invalid reference in 'bpmnElement' attribute, sequenceFlow f9not found",
-        "'bpmnElement' attribute is required on BPMNEdge");
+        "'bpmnElement' attribute is required on BPMNEdge",
+        "'161px' is not a valid value for 'double'",
+        "There are multiple occurrences of ID value 'ship_di'",
+        "There are multiple occurrences of ID value 'e'");
     assertRefused(
         "/rules/diagram/invalid-twice.bpmn",
         "Invalid content was found starting with element"
