@@ -1,5 +1,9 @@
 package io.checkup.engine;
 
+import io.checkup.lint.LintConfig;
+import io.checkup.lint.Linter;
+import io.checkup.lint.RuleCatalog;
+import io.checkup.lint.Severity;
 import io.checkup.testing.TestEngines;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -21,7 +25,10 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
  * HTTP 400 that Camunda Modeler shows) or failed otherwise. It prints every file whose answer
  * differs, the plugin's own problems where the engine refused too (with the element and line they
  * are placed at), and the count of each pair of answers. Both engines give every process a history
- * time to live, as an engine configured for production does.
+ * time to live, as an engine configured for production does. It also lints each file as the command
+ * line's {@code --only-executable} does, and counts how many of the files the engine alone refuses
+ * (or fails on) get an error from it: what a CI job running the command line would have caught
+ * before the deployment.
  *
  * <p>{@code java -cp ... io.checkup.engine.DeployCorpus <folder> [warn|strict|off]}; figures in
  * docs/quality.md.
@@ -47,6 +54,9 @@ public final class DeployCorpus {
               .toList();
     }
     Map<String, Integer> answers = new TreeMap<>();
+    Linter commandLine = Linter.forFiles(LintConfig.defaults(RuleCatalog.standard()));
+    int refused = 0;
+    int caught = 0;
     int resource = 0;
     for (Path file : files) {
       byte[] bytes = Files.readAllBytes(file);
@@ -55,6 +65,13 @@ public final class DeployCorpus {
       Throwable withPlugin = deploy(with, name, bytes);
       String pair = answer(engineAlone) + " -> " + answer(withPlugin);
       answers.merge(pair, 1, Integer::sum);
+      if (engineAlone != null) {
+        refused++;
+        if (commandLine.lintExecutable(bytes).findings().stream()
+            .anyMatch(finding -> finding.severity() == Severity.ERROR)) {
+          caught++;
+        }
+      }
       if (!answer(engineAlone).equals(answer(withPlugin))) {
         System.out.println(pair + " " + folder.relativize(file));
         System.out.println("  without: " + shortly(engineAlone));
@@ -77,6 +94,12 @@ public final class DeployCorpus {
       }
     }
     System.out.println(files.size() + " files: " + answers);
+    System.out.println(
+        "the command line (--only-executable) reports an error in "
+            + caught
+            + " of the "
+            + refused
+            + " files the engine alone refuses or fails on");
     without.close();
     with.close();
   }

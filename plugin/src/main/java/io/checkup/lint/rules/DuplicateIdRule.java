@@ -18,8 +18,8 @@ import java.util.Map;
  * file, Camunda's parser refuses such a file, and whatever refers to the id (a sequence flow, a
  * boundary event, a default flow) can mean only one of them, so the other findings of the file are
  * read against a model that is not the one drawn. Seen in exports that copy an element or a process
- * with its id, and in merges of one file edited twice. The diagram's ids are not read, nor the ids
- * of what lies in extension elements.
+ * with its id, and in merges of one file edited twice. The diagram's ids are {@code diagram}'s; the
+ * ids of what lies in extension elements are not read.
  */
 @RuleInfo(
     id = "duplicate-id",
