@@ -7,6 +7,7 @@ import io.checkup.lint.Rule;
 import io.checkup.lint.RuleContext;
 import io.checkup.lint.RuleInfo;
 import io.checkup.lint.Severity;
+import io.checkup.lint.model.Bpmn;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.xml.Diagrams;
 import io.checkup.lint.xml.XmlNode;
@@ -97,7 +98,7 @@ public final class DiagramRule implements Rule {
     }
     for (XmlNode element : diagrams.byId().values()) {
       XmlNode model = graph.element(element.id());
-      if (model != null) {
+      if (model != null && typedId(model)) {
         report(
             context,
             element,
@@ -110,6 +111,19 @@ public final class DiagramRule implements Rule {
                 + " (an id is unique in a file: give the diagram element an id of its own)");
       }
     }
+  }
+
+  /**
+   * Whether the schema validates the element's id as an id: an element of the BPMN model, not one
+   * inside extension elements (which it lets through unread).
+   */
+  private static boolean typedId(XmlNode element) {
+    for (XmlNode node = element; node != null; node = node.parent()) {
+      if (!Bpmn.MODEL_NS.equals(node.namespace()) || node.localName().equals("extensionElements")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** What is wrong with a shape's bounds, which the schema requires once with four numbers. */

@@ -1,7 +1,7 @@
 package io.checkup.lint.xml;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,7 +50,7 @@ public final class Diagrams {
   }
 
   private final List<Part> parts = new ArrayList<>();
-  private final Map<String, XmlNode> byId = new HashMap<>();
+  private final Map<String, XmlNode> byId = new LinkedHashMap<>();
   private final List<XmlNode> repeated = new ArrayList<>(0);
 
   /** Planes, shapes and edges in document order, each plane before what is drawn on it. */
@@ -59,8 +59,8 @@ public final class Diagrams {
   }
 
   /**
-   * The first element of the diagrams with each id (the engine resolves references against them
-   * too), as a node of its own.
+   * The first element of the diagrams with each id, in document order (the engine resolves
+   * references against them too), as a node of its own.
    */
   public Map<String, XmlNode> byId() {
     return byId;
