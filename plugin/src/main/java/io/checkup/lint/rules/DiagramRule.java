@@ -35,8 +35,7 @@ public final class DiagramRule implements Rule {
 
   public static final String ID = "diagram";
 
-  private static final String SAVE =
-      " (open the file in Camunda Modeler and save it, or mend the XML)";
+  private static final String NAME_IT = " (name the element it draws, or remove it)";
 
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
@@ -58,13 +57,13 @@ public final class DiagramRule implements Rule {
                   + REFUSED_FILE
                   + " (draw each process or collaboration in a BPMNDiagram of its own)");
         } else if (part.drawn() == null) {
-          report(context, node, "draws no element (no bpmnElement): " + REFUSED_FILE + SAVE);
+          report(context, node, "draws no element (no bpmnElement): " + REFUSED_FILE + NAME_IT);
         }
         continue;
       }
       String problem = "BPMNShape".equals(node.localName()) ? bounds(part) : waypoints(part);
       if (problem != null) {
-        report(context, node, problem + ": " + REFUSED_FILE + SAVE);
+        report(context, node, problem + ": " + REFUSED_FILE + " (" + fix(part) + ")");
       }
       // the engine's parse reads what is drawn on a plane that draws something, and one per diagram
       Diagrams.Part plane = part.plane();
@@ -73,12 +72,16 @@ public final class DiagramRule implements Rule {
       }
       String drawn = part.drawn();
       if (drawn == null) {
-        report(context, node, "draws no element (no bpmnElement): " + REFUSED_FILE + SAVE);
+        report(context, node, "draws no element (no bpmnElement): " + REFUSED_FILE + NAME_IT);
       } else if (graph.element(drawn) == null && !diagrams.byId().containsKey(drawn)) {
         report(
             context,
             node,
-            "draws " + quoted(drawn) + ", which the file does not have: " + REFUSED_FILE + SAVE);
+            "draws "
+                + quoted(drawn)
+                + ", which the file does not have: "
+                + REFUSED_FILE
+                + " (remove it with the element that is gone, or draw the element meant)");
       }
     }
   }
@@ -146,6 +149,14 @@ public final class DiagramRule implements Rule {
     return edge.unreadable() == null
         ? null
         : "has " + (edge.inLabel() ? bounds(true) : "a waypoint ") + unreadable(edge);
+  }
+
+  private static String fix(Diagrams.Part part) {
+    return part.inLabel()
+        ? "give its label's dc:Bounds x, y, width and height in numbers"
+        : "BPMNShape".equals(part.node().localName())
+            ? "give it one dc:Bounds with x, y, width and height in numbers"
+            : "give it two di:waypoint or more, each with x and y in numbers";
   }
 
   private static String bounds(boolean ofLabel) {
