@@ -100,10 +100,12 @@ public record Finding(
   /**
    * This text (the message, or the message cut to length) with the element's id added unless it
    * names the id already as a word of its own: "Element t1 ..." names {@code t1}, "Element t10 ..."
-   * does not, nor does any message with an "a" in it name an element {@code a}.
+   * does not, nor does any message with an "a" in it name an element {@code a}. An element whose id
+   * is empty is not named.
    */
   public String namingElement(String text) {
-    if (elementId == null || namesWord(text, elementId)) {
+    // an empty id (id="", which the schema refuses) names nothing, and is found everywhere
+    if (elementId == null || elementId.isEmpty() || namesWord(text, elementId)) {
       return text;
     }
     return text + " (element " + PlainText.oneLine(elementId, PlainText.NAME_LENGTH) + ")";

@@ -95,6 +95,34 @@ class LintCommandTest {
     assertThat(json(run.out()).at("/summary/errors").asInt()).isEqualTo(3);
   }
 
+  /**
+   * An element with an empty id and a finding: SARIF names the element in each result's text, and
+   * the search for an empty id in it used never to end.
+   */
+  @Test
+  void sarifOfAnElementWithAnEmptyIdEnds() throws IOException {
+    Path file =
+        Files.writeString(
+            dir.resolve("empty-id.bpmn"),
+            """
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+              <process id="p">
+                <startEvent id="s"/>
+                <sequenceFlow id="f1" sourceRef="s" targetRef=""/>
+                <task id=""/>
+              </process>
+            </definitions>
+            """,
+            StandardCharsets.UTF_8);
+
+    CliRun run =
+        Assertions.assertTimeoutPreemptively(
+            Duration.ofSeconds(30), () -> CliRun.of("lint", "--format", "sarif", file.toString()));
+
+    assertThat(json(run.out()).at("/runs/0/results").findValuesAsText("ruleId"))
+        .contains("label-required");
+  }
+
   @Test
   void sarifFollowsVersion210() throws IOException {
     CliRun run =

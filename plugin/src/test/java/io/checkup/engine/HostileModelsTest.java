@@ -120,6 +120,48 @@ class HostileModelsTest {
         .noneMatch(line -> line.startsWith("camunda-checkup lint [info] all-good"));
   }
 
+  /**
+   * An element with an empty id ({@code id=""}, which the engine's schema refuses) and a finding:
+   * naming the element in the problem report used to search the message for the empty id forever,
+   * holding the deploying thread. Refused with a report in every mode that lints, the finding
+   * logged, and in strict mode in the report.
+   */
+  @Test
+  void anEmptyIdRefusesTheDeploymentAndNeverHoldsIt() {
+    String xml =
+        """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
+          <signal id="" name="Empty"/>
+          <process id="empty" isExecutable="true" camunda:historyTimeToLive="P30D">
+            <startEvent id="s"/>
+            <sequenceFlow id="f1" sourceRef="s" targetRef="e"/>
+            <endEvent id="e"/>
+          </process>
+        </definitions>
+        """;
+    for (String mode : List.of("warn", "strict")) {
+      engine(mode);
+      ParseException refused =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(60),
+              () -> catchThrowableOfType(ParseException.class, () -> deploy("empty.bpmn", xml)));
+
+      assertThat(refused).as(mode).isNotNull();
+      assertThat(lint.linesContaining("Signal 'Empty' has an empty id")).as(mode).isNotEmpty();
+      if (mode.equals("strict")) {
+        assertThat(refused.getResorceReports().get(0).getErrors())
+            .extracting(Problem::getMessage)
+            .contains(
+                "[event-subscription] Signal 'Empty' has an empty id: the engine refuses to deploy"
+                    + " the file (give the signal an id: events refer to it by that)");
+      }
+      assertEngineWorks();
+      engine.close();
+      engine = null;
+    }
+  }
+
   @Test
   void aHugeNameIsCutToASaneLength() {
     engine("warn");

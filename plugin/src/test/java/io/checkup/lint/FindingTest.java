@@ -1,7 +1,9 @@
 package io.checkup.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,16 @@ class FindingTest {
         .isEqualTo("Element Task.1 can never be reached (element Task)");
     assertThat(on("1", "Element Task_1 can never be reached").messageNamingElement())
         .isEqualTo("Element Task_1 can never be reached (element 1)");
+  }
+
+  /** {@code id=""}: an empty id is found at every place of a text; the search used never to end. */
+  @Test
+  void anElementWithAnEmptyIdIsNotNamedAndTheSearchEnds() {
+    assertThat(
+            assertTimeoutPreemptively(
+                Duration.ofSeconds(10),
+                () -> on("", "Element is missing label/name").messageNamingElement()))
+        .isEqualTo("Element is missing label/name");
   }
 
   @Test
