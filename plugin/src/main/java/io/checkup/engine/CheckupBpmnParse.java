@@ -224,7 +224,7 @@ final class CheckupBpmnParse extends BpmnParse {
       if (expression == null) {
         return false;
       }
-      String quoted = "'" + PlainText.oneLine(expression, PlainText.NAME_LENGTH) + "'";
+      String quoted = PlainText.quoted(expression);
       for (String message : expressions) {
         if (message.contains(quoted)) {
           return true;

@@ -36,8 +36,7 @@ final class ElementConverter {
       parent.expectChildren(children.size());
       for (Element child : children) {
         if (Bpmn.DI_NS.equals(child.getUri())) {
-          continue; // the diagram: half of a modeler's file; the engine reports what it lacks
-          // itself
+          continue; // the diagram: the engine reports itself what it lacks
         }
         XmlNode childNode = node(child);
         parent.addChild(childNode);

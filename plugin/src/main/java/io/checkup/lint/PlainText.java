@@ -18,6 +18,14 @@ public final class PlainText {
   private PlainText() {}
 
   /**
+   * A name, id or value from the model in a message: in single quotes, on one line, at most {@value
+   * #NAME_LENGTH} characters of it ({@link #oneLine}).
+   */
+  public static String quoted(String text) {
+    return "'" + oneLine(text, NAME_LENGTH) + "'";
+  }
+
+  /**
    * The text on one line, at most {@code maxLength} characters of it (plus a note of how many were
    * cut off); null stays null.
    */

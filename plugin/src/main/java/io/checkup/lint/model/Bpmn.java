@@ -108,6 +108,22 @@ public final class Bpmn {
   }
 
   /**
+   * An element of the process model: in its namespace, and not inside extension elements (a tool's
+   * own content, whatever its namespace: the schema does not check its ids).
+   */
+  public static boolean ofTheModel(XmlNode node) {
+    if (!MODEL_NS.equals(node.namespace())) {
+      return false;
+    }
+    for (XmlNode above = node.parent(); above != null; above = above.parent()) {
+      if (above.is(MODEL_NS, "extensionElements")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Whether a process is executable: {@code isExecutable="true"}, as Camunda 7 decides what it
    * deploys; with {@code camunda8Apart}, not in a file made for Camunda 8 either (Camunda Modeler
    * marks those {@code modeler:executionPlatform="Camunda Cloud"}; their engine reads other

@@ -43,8 +43,8 @@ public final class DefinitionsRule implements Rule {
       context.report(
           in,
           "Import"
-              + (location == null ? "" : " of " + quoted(location))
-              + (type == null ? " without an importType" : " of type " + quoted(type))
+              + (location == null ? "" : " of " + PlainText.quoted(location))
+              + (type == null ? " without an importType" : " of type " + PlainText.quoted(type))
               + ": Camunda 7 imports nothing, and "
               + REFUSED_FILE
               + " (remove the import: a call activity names the process it calls by its key,"
@@ -52,8 +52,8 @@ public final class DefinitionsRule implements Rule {
           List.of());
     }
     List<XmlNode> collaborations = graph.rootElements("collaboration");
+    XmlNode first = collaborations.isEmpty() ? null : collaborations.get(0);
     for (int i = 1; i < collaborations.size(); i++) {
-      XmlNode first = collaborations.get(0);
       context.report(
           collaborations.get(i),
           "Collaboration "
@@ -66,9 +66,5 @@ public final class DefinitionsRule implements Rule {
               + " of its own)",
           first.id() == null ? List.of() : List.of(first.id()));
     }
-  }
-
-  private static String quoted(String text) {
-    return "'" + PlainText.oneLine(text, PlainText.NAME_LENGTH) + "'";
   }
 }

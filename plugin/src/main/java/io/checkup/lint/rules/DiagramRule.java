@@ -35,7 +35,10 @@ public final class DiagramRule implements Rule {
 
   public static final String ID = "diagram";
 
-  private static final String NAME_IT = " (name the element it draws, or remove it)";
+  private static final String DRAWS_NOTHING =
+      "draws no element (no bpmnElement): "
+          + REFUSED_FILE
+          + " (name the element it draws, or remove it)";
 
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
@@ -57,7 +60,7 @@ public final class DiagramRule implements Rule {
                   + REFUSED_FILE
                   + " (draw each process or collaboration in a BPMNDiagram of its own)");
         } else if (part.drawn() == null) {
-          report(context, node, "draws no element (no bpmnElement): " + REFUSED_FILE + NAME_IT);
+          report(context, node, DRAWS_NOTHING);
         }
         continue;
       }
@@ -72,13 +75,13 @@ public final class DiagramRule implements Rule {
       }
       String drawn = part.drawn();
       if (drawn == null) {
-        report(context, node, "draws no element (no bpmnElement): " + REFUSED_FILE + NAME_IT);
+        report(context, node, DRAWS_NOTHING);
       } else if (graph.element(drawn) == null && !diagrams.byId().containsKey(drawn)) {
         report(
             context,
             node,
             "draws "
-                + quoted(drawn)
+                + PlainText.quoted(drawn)
                 + ", which the file does not have: "
                 + REFUSED_FILE
                 + " (remove it with the element that is gone, or draw the element meant)");
@@ -101,32 +104,19 @@ public final class DiagramRule implements Rule {
     }
     for (XmlNode element : diagrams.byId().values()) {
       XmlNode model = graph.element(element.id());
-      if (model != null && typedId(model)) {
+      if (model != null && Bpmn.ofTheModel(model)) {
         report(
             context,
             element,
             "has the id of "
                 + model.localName()
                 + " "
-                + quoted(element.id())
+                + PlainText.quoted(element.id())
                 + ": "
                 + REFUSED_FILE
                 + " (an id is unique in a file: give the diagram element an id of its own)");
       }
     }
-  }
-
-  /**
-   * Whether the schema validates the element's id as an id: an element of the BPMN model, not one
-   * inside extension elements (which it lets through unread).
-   */
-  private static boolean typedId(XmlNode element) {
-    for (XmlNode node = element; node != null; node = node.parent()) {
-      if (!Bpmn.MODEL_NS.equals(node.namespace()) || node.localName().equals("extensionElements")) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** What is wrong with a shape's bounds, which the schema requires once with four numbers. */
@@ -166,7 +156,11 @@ public final class DiagramRule implements Rule {
   private static String unreadable(Diagrams.Part part) {
     return part.unreadableValue() == null
         ? "without " + part.unreadable()
-        : "whose " + part.unreadable() + " " + quoted(part.unreadableValue()) + " is not a number";
+        : "whose "
+            + part.unreadable()
+            + " "
+            + PlainText.quoted(part.unreadableValue())
+            + " is not a number";
   }
 
   private static void report(RuleContext context, XmlNode node, String what) {
@@ -180,9 +174,5 @@ public final class DiagramRule implements Rule {
     String name = node.id() == null ? "without an id (line " + node.line() + ")" : node.id();
     context.report(
         node, kind + PlainText.oneLine(name, PlainText.NAME_LENGTH) + " " + what, List.of());
-  }
-
-  private static String quoted(String text) {
-    return "'" + PlainText.oneLine(text, PlainText.NAME_LENGTH) + "'";
   }
 }

@@ -46,12 +46,12 @@ public final class DuplicateIdRule implements Rule {
               id -> {
                 List<XmlNode> sharers = new ArrayList<>(2);
                 XmlNode first = graph.element(id);
-                if (ofTheModel(first)) {
+                if (Bpmn.ofTheModel(first)) {
                   sharers.add(first);
                 }
                 return sharers;
               });
-      if (ofTheModel(node)) {
+      if (Bpmn.ofTheModel(node)) {
         sharing.add(node);
       }
     }
@@ -61,22 +61,6 @@ public final class DuplicateIdRule implements Rule {
         context.report(nodes.get(1), message(entry.getKey(), nodes), List.of());
       }
     }
-  }
-
-  /**
-   * An element of the process model: in its namespace, and not inside extension elements (a tool's
-   * own content, whatever its namespace: the schema does not check its ids).
-   */
-  private static boolean ofTheModel(XmlNode node) {
-    if (!Bpmn.MODEL_NS.equals(node.namespace())) {
-      return false;
-    }
-    for (XmlNode above = node.parent(); above != null; above = above.parent()) {
-      if (above.is(Bpmn.MODEL_NS, "extensionElements")) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static String message(String id, List<XmlNode> nodes) {

@@ -200,7 +200,7 @@ public final class EventSubscriptionRule implements Rule {
           node,
           what(node, "message")
               + " waits for message "
-              + quoted(ref)
+              + PlainText.quoted(ref)
               + ", which has no name: the engine subscribes to a message by its name, and "
               + REFUSED
               + " (give the message a name)");
@@ -209,7 +209,7 @@ public final class EventSubscriptionRule implements Rule {
           node,
           what(node, "message")
               + " waits for message "
-              + quoted(name)
+              + PlainText.quoted(name)
               + ", an expression: a process is started by a fixed message name, and "
               + REFUSED
               + " (name the message without an expression)");
@@ -231,7 +231,7 @@ public final class EventSubscriptionRule implements Rule {
             + " waits for "
             + key.kind()
             + " "
-            + quoted(key.name())
+            + PlainText.quoted(key.name())
             + ", as "
             + earlier.describe()
             + " does, "
@@ -274,7 +274,7 @@ public final class EventSubscriptionRule implements Rule {
         continue;
       }
       String name = signal.attr("name");
-      String which = "Signal " + quoted(signal.id());
+      String which = "Signal " + PlainText.quoted(signal.id());
       if (name == null) {
         context.report(
             signal,
@@ -291,9 +291,9 @@ public final class EventSubscriptionRule implements Rule {
             signal,
             which
                 + " has the name "
-                + quoted(name)
+                + PlainText.quoted(name)
                 + " of signal "
-                + quoted(earlier.id())
+                + PlainText.quoted(earlier.id())
                 + ": the engine keeps one signal per name, and "
                 + REFUSED_FILE
                 + " (give each signal a name of its own, or refer to one of them)",
@@ -312,9 +312,5 @@ public final class EventSubscriptionRule implements Rule {
     return node.isEvent()
         ? capital + " " + node.eventPosition() + " " + node.describe()
         : "Receive task " + node.describe();
-  }
-
-  private static String quoted(String text) {
-    return "'" + PlainText.oneLine(text, PlainText.NAME_LENGTH) + "'";
   }
 }

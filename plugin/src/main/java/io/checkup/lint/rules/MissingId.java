@@ -31,9 +31,7 @@ final class MissingId {
         global,
         kind.substring(0, 1).toUpperCase(Locale.ROOT)
             + kind.substring(1)
-            + (name == null
-                ? " without a name"
-                : " '" + PlainText.oneLine(name, PlainText.NAME_LENGTH) + "'")
+            + (name == null ? " without a name" : " " + PlainText.quoted(name))
             + (global.id() == null ? " has no id: " : " has an empty id: ")
             + REFUSED_FILE
             + " (give the "

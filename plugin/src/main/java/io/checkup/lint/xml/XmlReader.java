@@ -569,6 +569,7 @@ public final class XmlReader {
       String namespace = reader.getNamespaceURI();
       String name = reader.getLocalName();
       XmlNode element = null;
+      String[] numbers = null; // of the Bounds or waypoint reached
       if (depth == 2 && DI_NS.equals(namespace) && "BPMNPlane".equals(name)) {
         element = node(reader, lineOffset);
         plane = new Diagrams.Part(element, ++planes, null, null, false, null);
@@ -588,20 +589,17 @@ public final class XmlReader {
         if (shape
             ? DC_NS.equals(namespace) && "Bounds".equals(name)
             : OMG_DI_NS.equals(namespace) && "waypoint".equals(name)) {
-          // the schema's validation reads the numbers of every Bounds and waypoint
-          if (unreadable == null) {
-            unreadable = unreadableNumber(reader, shape ? BOUNDS : WAYPOINT);
-            unreadableValue =
-                unreadable == null ? null : reader.getAttributeValue(null, unreadable);
-          }
+          numbers = shape ? BOUNDS : WAYPOINT;
           parts++;
         }
       } else if (depth == 5 && label && DC_NS.equals(namespace) && "Bounds".equals(name)) {
-        if (unreadable == null) {
-          unreadable = unreadableNumber(reader, BOUNDS);
-          unreadableValue = unreadable == null ? null : reader.getAttributeValue(null, unreadable);
-          inLabel = unreadable != null;
-        }
+        numbers = BOUNDS;
+      }
+      // the schema's validation reads the numbers of every Bounds (a label's too) and waypoint
+      if (numbers != null && unreadable == null) {
+        unreadable = unreadableNumber(reader, numbers);
+        unreadableValue = unreadable == null ? null : reader.getAttributeValue(null, unreadable);
+        inLabel = unreadable != null && depth == 5;
       }
       String id = reader.getAttributeValue(null, "id");
       if (id != null) {
