@@ -70,6 +70,9 @@ public final class DeployCorpus {
         if (commandLine.lintExecutable(bytes).findings().stream()
             .anyMatch(finding -> finding.severity() == Severity.ERROR)) {
           caught++;
+        } else {
+          System.out.println("not caught by the command line: " + folder.relativize(file));
+          System.out.println("  engine: " + shortly(engineAlone));
         }
       }
       if (!answer(engineAlone).equals(answer(withPlugin))) {
