@@ -19,6 +19,7 @@ import io.checkup.lint.rules.ExpressionSyntaxRule;
 import io.checkup.lint.rules.FakeBranchRule;
 import io.checkup.lint.rules.FormDefinitionRule;
 import io.checkup.lint.rules.HistoryTimeToLiveRule;
+import io.checkup.lint.rules.HistoryTimeToLiveValueRule;
 import io.checkup.lint.rules.HumanPerformerRule;
 import io.checkup.lint.rules.InputOutputRule;
 import io.checkup.lint.rules.LackOfSynchronizationRule;
@@ -106,6 +107,7 @@ final class BuiltInRules {
         // Camunda specific
         new UserTaskAssignmentRule(),
         new HistoryTimeToLiveRule(),
+        new HistoryTimeToLiveValueRule(),
         new TimerExpressionRule(),
         new ExclusiveGatewayRule(),
         new TaskImplementationRule(),

@@ -750,6 +750,55 @@ class RefusedByCamundaTest {
     assertThat(deployed("/rules/diagram/valid.bpmn")).containsExactly("Orders");
   }
 
+  /**
+   * Every process of the rule's invalid fixture, on an engine that configures a default time to
+   * live: the engine's default takes the place of a missing attribute only, never of a value it
+   * cannot read or of an empty one. The valid fixture deploys there, its process without the
+   * attribute too.
+   */
+  @Test
+  void historyTimeToLiveValuesTheRuleReports() {
+    var configuration = TestEngines.h2().configuration();
+    configuration.setHistoryTimeToLive("P30D");
+    ProcessEngine withDefault = configuration.buildProcessEngine();
+    try {
+      assertThatThrownBy(
+              () ->
+                  withDefault
+                      .getRepositoryService()
+                      .createDeployment()
+                      .addInputStream(
+                          "fixture.bpmn",
+                          getClass()
+                              .getResourceAsStream(
+                                  "/rules/history-time-to-live-value/invalid.bpmn"))
+                      .deploy())
+          .isInstanceOf(ParseException.class)
+          .hasMessageContainingAll(
+              "Cannot parse historyTimeToLive: For input string: \"P4W\"",
+              "Cannot parse historyTimeToLive: For input string: \" 30 \"",
+              "Cannot parse historyTimeToLive: For input string: \"99999999999\"",
+              "Cannot parse historyTimeToLive: negative value is not allowed",
+              "Cannot parse historyTimeToLive: For input string: \"  \"",
+              "History Time To Live (TTL) cannot be null");
+      assertThat(
+              withDefault
+                  .getRepositoryService()
+                  .createDeployment()
+                  .addInputStream(
+                      "valid.bpmn",
+                      getClass()
+                          .getResourceAsStream("/rules/history-time-to-live-value/valid.bpmn"))
+                  .deployWithResult()
+                  .getDeployedProcessDefinitions()
+                  .stream()
+                  .map(ProcessDefinition::getKey))
+          .containsExactlyInAnyOrder("Days", "Number", "Signed", "Zero", "NoTtl");
+    } finally {
+      withDefault.close();
+    }
+  }
+
   /** The keys of the process definitions the engine deployed from the fixture. */
   private List<String> deployed(String fixture) {
     return engine
