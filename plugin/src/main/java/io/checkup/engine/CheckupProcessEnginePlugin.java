@@ -140,7 +140,7 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
     try {
       settings.check();
       mode = settings.get(LINT_MODE);
-      lintConfig = buildLintConfig();
+      lintConfig = buildLintConfig(configuration);
       stats = new StatsModule(buildStatsSettings(configuration), settings.get(STATS_ENABLED));
       String file = settings.get(REPORT_CONFIG_FILE);
       checkupConfig =
@@ -574,6 +574,15 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
   }
 
   LintConfig buildLintConfig() throws ConfigException {
+    return buildLintConfig(null);
+  }
+
+  /**
+   * The lint configuration, with the custom form types and validators the engine is configured with
+   * (at the time of this plugin's {@code preInit}) added to {@code form-field}'s options: the
+   * deploy-time lint knows what the engine knows.
+   */
+  LintConfig buildLintConfig(ProcessEngineConfigurationImpl engine) throws ConfigException {
     RuleCatalog catalog = RuleCatalog.standard().with(customRules);
     LintConfig.Builder builder = LintConfig.builder(catalog);
     String file = settings.get(LINT_CONFIG_FILE);
@@ -593,6 +602,9 @@ public class CheckupProcessEnginePlugin extends AbstractProcessEnginePlugin {
     LintConfigLoader.applySeverities(builder, settings.get(LINT_RULES), LINT_RULES.names());
     LintConfigLoader.applyOptions(
         builder, settings.get(LINT_RULE_OPTIONS), LINT_RULE_OPTIONS.names());
+    if (engine != null) {
+      EngineForms.addTo(builder, engine);
+    }
     return builder.build();
   }
 

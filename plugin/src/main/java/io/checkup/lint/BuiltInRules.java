@@ -18,6 +18,7 @@ import io.checkup.lint.rules.ExclusiveGatewayRule;
 import io.checkup.lint.rules.ExpressionSyntaxRule;
 import io.checkup.lint.rules.FakeBranchRule;
 import io.checkup.lint.rules.FormDefinitionRule;
+import io.checkup.lint.rules.FormFieldRule;
 import io.checkup.lint.rules.HistoryTimeToLiveRule;
 import io.checkup.lint.rules.HistoryTimeToLiveValueRule;
 import io.checkup.lint.rules.HumanPerformerRule;
@@ -126,6 +127,7 @@ final class BuiltInRules {
         new MessageStartEventRule(),
         new CompensationRule(),
         new FormDefinitionRule(),
+        new FormFieldRule(),
         new PriorityRule(),
         new UserTaskPriorityRule(),
         new UserTaskDueDateRule(),

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Severity and options of every rule of a catalog. Built from the rules' defaults, then changed by
@@ -53,6 +54,13 @@ public final class LintConfig {
   public Map<String, Object> options(String ruleId) {
     RuleSetting setting = settings.get(ruleId);
     return setting == null ? Map.of() : setting.options();
+  }
+
+  /** A rule's option of names (see {@link RuleContext#namesOption}), configured or its default. */
+  public Set<String> names(String ruleId, String option) {
+    Object value = options(ruleId).get(option);
+    return RuleOptions.toNames(
+        ruleId, option, value != null ? value : catalog.rule(ruleId).defaultOptions().get(option));
   }
 
   public Map<String, RuleSetting> settings() {

@@ -6,6 +6,7 @@ import io.checkup.lint.xml.XmlNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a rule gets while it runs: its options and a way to report. Suppression and severity are
@@ -54,6 +55,15 @@ public final class RuleContext {
   public int intOption(String name) {
     Object value = options.containsKey(name) ? options.get(name) : rule.defaultOptions().get(name);
     return RuleOptions.toInt(ruleId, name, value);
+  }
+
+  /**
+   * A list of names: the configured value (a JSON list, or one text with the names separated by
+   * commas or blanks) or the rule's default.
+   */
+  public Set<String> namesOption(String name) {
+    Object value = options.containsKey(name) ? options.get(name) : rule.defaultOptions().get(name);
+    return RuleOptions.toNames(ruleId, name, value);
   }
 
   public void report(BpmnElement element, String message) {

@@ -1,6 +1,9 @@
 package io.checkup.lint;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Reading and checking rule options, with errors that name the rule and the option. */
 final class RuleOptions {
@@ -43,6 +46,43 @@ final class RuleOptions {
     return (int) (long) whole;
   }
 
+  /**
+   * Names: a list of texts, or one text with the names separated by commas or blanks (as a property
+   * file writes a list); anything else is an error.
+   */
+  static Set<String> toNames(String ruleId, String name, Object value) {
+    Set<String> names = new LinkedHashSet<>();
+    if (value instanceof String text) {
+      for (String part : text.split("[,\\s]+")) {
+        if (!part.isEmpty()) {
+          names.add(part);
+        }
+      }
+      return names;
+    }
+    if (value instanceof List<?> list) {
+      for (Object item : list) {
+        if (!(item instanceof String text)) {
+          throw notNames(ruleId, name, value);
+        }
+        names.add(text.trim());
+      }
+      return names;
+    }
+    throw notNames(ruleId, name, value);
+  }
+
+  private static IllegalArgumentException notNames(String ruleId, String name, Object value) {
+    return new IllegalArgumentException(
+        "rule "
+            + ruleId
+            + ": option '"
+            + name
+            + "' must be a list of names or one text of names separated by commas, got '"
+            + value
+            + "'");
+  }
+
   /** Rejects unknown option names and values of the wrong type before anything is linted. */
   static void validate(Rule rule, Map<String, Object> options) {
     Map<String, Object> defaults = rule.defaultOptions();
@@ -61,6 +101,8 @@ final class RuleOptions {
       }
       if (defaultValue instanceof Number) {
         toInt(rule.id(), option.getKey(), option.getValue());
+      } else if (defaultValue instanceof String) {
+        toNames(rule.id(), option.getKey(), option.getValue());
       }
     }
   }

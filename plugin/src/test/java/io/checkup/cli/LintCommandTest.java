@@ -594,6 +594,57 @@ class LintCommandTest {
         .isNotEqualTo(2);
   }
 
+  /**
+   * A team whose engine registers form types and validators of its own names them in form-field's
+   * options, as a list or as one text; a value that is neither is refused, naming rule and option.
+   */
+  @Test
+  void formFieldOptionsNameTheEnginesOwnTypesAndValidators() throws IOException {
+    Path model =
+        Files.writeString(
+            dir.resolve("pay.bpmn"),
+            """
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                         xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+              <process id="pay" isExecutable="true" camunda:historyTimeToLive="30">
+                <userTask id="payTask" name="Pay">
+                  <extensionElements>
+                    <camunda:formData>
+                      <camunda:formField id="sum" type="money"/>
+                      <camunda:formField id="account" type="string">
+                        <camunda:validation><camunda:constraint name="iban"/></camunda:validation>
+                      </camunda:formField>
+                    </camunda:formData>
+                  </extensionElements>
+                </userTask>
+              </process>
+            </definitions>
+            """);
+    String without = CliRun.of("lint", "--format", "json", model.toString()).out();
+    assertThat(without).contains("of the type 'money'").contains("constraint 'iban'");
+    for (String options :
+        List.of(
+            "{ \"types\": [\"money\"], \"validators\": [\"iban\"] }",
+            "{ \"types\": \"money, phone\", \"validators\": \"iban\" }")) {
+      Path config =
+          Files.writeString(
+              dir.resolve("forms.json"),
+              "{ \"rules\": { \"form-field\": [\"error\", " + options + "] } }");
+      String with =
+          CliRun.of("lint", "--format", "json", "--config", config.toString(), model.toString())
+              .out();
+      assertThat(with).as(options).doesNotContain("form-field");
+    }
+    Path bad =
+        Files.writeString(
+            dir.resolve("forms.json"),
+            "{ \"rules\": { \"form-field\": [\"error\", { \"types\": 5 }] } }");
+    CliRun refused = CliRun.of("lint", "--config", bad.toString(), model.toString());
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err())
+        .contains("rule form-field: option 'types' must be a list of names or one text of names");
+  }
+
   @Test
   void linkedModelsAreLintedAndALoopOfLinksIsReportedWithoutStoppingTheWalk() throws IOException {
     Path models = Files.createDirectories(dir.resolve("models"));

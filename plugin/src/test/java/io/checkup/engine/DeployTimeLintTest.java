@@ -118,6 +118,71 @@ class DeployTimeLintTest {
     return errors.get(0);
   }
 
+  /**
+   * The engine's own form types and validators are the deploy-time lint's too: beside another
+   * refusal of the same file (a time to live the engine cannot read), the form fields of a type and
+   * with a validator the engine registers are not reported; those it does not know are.
+   */
+  @Test
+  void formFieldsOfTheEnginesOwnTypesAndValidatorsAreNotReported() {
+    CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
+    plugin.setLintMode("strict");
+    var configuration = TestEngines.h2().plugin(plugin).configuration();
+    configuration.setCustomFormTypes(
+        List.of(
+            new org.camunda.bpm.engine.impl.form.type.StringFormType() {
+              @Override
+              public String getName() {
+                return "money";
+              }
+            }));
+    configuration.setCustomFormFieldValidators(
+        java.util.Map.of(
+            "iban", org.camunda.bpm.engine.impl.form.validator.RequiredValidator.class));
+    engine = configuration.buildProcessEngine();
+    String model =
+        """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                     xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+          <process id="pay" isExecutable="true" camunda:historyTimeToLive="P4W">
+            <startEvent id="s"/>
+            <userTask id="payTask" name="Pay">
+              <extensionElements>
+                <camunda:formData>
+                  <camunda:formField id="sum" type="money"/>
+                  <camunda:formField id="count" type="integer"/>
+                  <camunda:formField id="account" type="string">
+                    <camunda:validation>
+                      <camunda:constraint name="iban"/>
+                      <camunda:constraint name="ibna"/>
+                    </camunda:validation>
+                  </camunda:formField>
+                </camunda:formData>
+              </extensionElements>
+            </userTask>
+            <endEvent id="e"/>
+            <sequenceFlow id="f1" sourceRef="s" targetRef="payTask"/>
+            <sequenceFlow id="f2" sourceRef="payTask" targetRef="e"/>
+          </process>
+        </definitions>
+        """;
+
+    Throwable refusal = refusal("pay.bpmn", model);
+
+    assertThat(refusal).isInstanceOf(ParseException.class);
+    List<String> own =
+        ((ParseException) refusal)
+            .getResorceReports().get(0).getErrors().stream()
+                .map(Problem::getMessage)
+                .filter(message -> message.contains("form-field"))
+                .toList();
+    assertThat(own)
+        .hasSize(2)
+        .anyMatch(message -> message.contains("of the type 'integer'"))
+        .anyMatch(message -> message.contains("the validation constraint 'ibna'"))
+        .noneMatch(message -> message.contains("'money'") || message.contains("'iban'"));
+  }
+
   @Test
   void warnModeDeploysLogsEachFindingOnceAndKeepsTheFindings() {
     CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();

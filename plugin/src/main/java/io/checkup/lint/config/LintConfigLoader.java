@@ -284,9 +284,30 @@ public final class LintConfigLoader {
                       ? value.numberValue()
                       : value.isBoolean()
                           ? value.booleanValue()
-                          // a list or an object as written, so that an error shows it
-                          : value.isValueNode() ? value.asText() : value.toString());
+                          : textsOnly(value)
+                              ? texts(value)
+                              // any other list or an object as written, so that an error shows it
+                              : value.isValueNode() ? value.asText() : value.toString());
             });
     return map;
+  }
+
+  /** Whether the value is a list of texts (names, as {@code form-field}'s options take them). */
+  private static boolean textsOnly(JsonNode value) {
+    if (!value.isArray()) {
+      return false;
+    }
+    for (JsonNode item : value) {
+      if (!item.isTextual()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static List<String> texts(JsonNode list) {
+    List<String> texts = new ArrayList<>();
+    list.forEach(item -> texts.add(item.asText()));
+    return texts;
   }
 }

@@ -99,7 +99,7 @@ public final class FormDefinitionRule implements Rule {
    * The start event whose form the engine reads for the process: its first none or timer start
    * event, or its only start event.
    */
-  private static boolean isInitialStart(FlowNode node) {
+  static boolean isInitialStart(FlowNode node) {
     if (!node.isStartEvent() || !node.scope().isProcess()) {
       return false;
     }

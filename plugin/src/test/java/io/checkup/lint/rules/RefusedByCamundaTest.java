@@ -11,6 +11,7 @@ import io.checkup.testing.TestEngines;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ParseException;
@@ -797,6 +798,80 @@ class RefusedByCamundaTest {
     } finally {
       withDefault.close();
     }
+  }
+
+  /**
+   * Each kind of form field the rule reports, deployed on its own (Operaton's parse stops at the
+   * first unknown type, Camunda's goes on); the invalid fixture's start event; the valid fixture,
+   * with every type and validator the engine knows, deploys.
+   */
+  @Test
+  void formFieldsTheRuleReports() {
+    assertRefused("/rules/form-field/invalid.bpmn", "unknown type 'integer'");
+    Map<String, String> refused = new LinkedHashMap<>();
+    refused.put("<camunda:formField id='a' type='integer'/>", "unknown type 'integer'");
+    refused.put("<camunda:formField id='a' type='String'/>", "unknown type 'String'");
+    refused.put("<camunda:formField id='a'/>", "form field must have a 'type' attribute");
+    refused.put(
+        "<camunda:formField type='boolean'/>",
+        "attribute id must be set for FormFieldGroup and must have a non-empty value");
+    refused.put(
+        "<camunda:formField id='' type='boolean'/>",
+        "attribute id must be set for FormFieldGroup and must have a non-empty value");
+    refused.put(
+        "<camunda:formField id='a' type='string'><camunda:validation>"
+            + "<camunda:constraint name='maxLength' config='200'/>"
+            + "</camunda:validation></camunda:formField>",
+        "Cannot find validator implementation for name 'maxLength'");
+    refused.put(
+        "<camunda:formField id='a' type='string'><camunda:validation>"
+            + "<camunda:constraint config='10'/>"
+            + "</camunda:validation></camunda:formField>",
+        "Cannot find validator implementation for name 'null'");
+    refused.put(
+        "<camunda:formField id='a' type='boolean'><camunda:validation>"
+            + "<camunda:constraint name='validator'/>"
+            + "</camunda:validation></camunda:formField>",
+        "validator configuration needs to provide either a fully qualified classname or an"
+            + " expression");
+    refused.forEach(
+        (field, reason) ->
+            assertThatThrownBy(() -> deploy(formTask("", field)))
+                .as(field)
+                .hasMessageContaining(reason));
+    // a date pattern Java cannot read: SimpleDateFormat throws, and the parse ends there
+    assertThatThrownBy(
+            () ->
+                deploy(
+                    formTask(
+                        "",
+                        "<camunda:formField id='due' type='date' datePattern='dd/MM/yyyy bb'/>")))
+        .hasMessageContaining("Illegal pattern character 'b'");
+    // a form handler class of its own that extends the engine's reads the form the same way
+    assertThatThrownBy(
+            () ->
+                deploy(
+                    formTask(
+                        " camunda:formHandlerClass="
+                            + "'io.checkup.testing.ExtendedTaskFormHandler'",
+                        "<camunda:formField id='a' type='yesno'/>")))
+        .hasMessageContaining("unknown type 'yesno'");
+    assertThat(deployed("/rules/form-field/valid.bpmn")).containsExactly("claims");
+  }
+
+  /** A process whose user task has a generated form of these fields. */
+  private static InputStream formTask(String attributes, String fields) {
+    return model(
+        "",
+        "<userTask id='t'"
+            + attributes
+            + "><extensionElements><camunda:formData>"
+            + fields
+            + "</camunda:formData></extensionElements></userTask>");
+  }
+
+  private void deploy(InputStream model) {
+    engine.getRepositoryService().createDeployment().addInputStream("form.bpmn", model).deploy();
   }
 
   /** The keys of the process definitions the engine deployed from the fixture. */
