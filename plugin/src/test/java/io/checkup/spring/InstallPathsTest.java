@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.checkup.engine.CheckupProcessEnginePlugin;
 import io.checkup.engine.CheckupSettings;
 import io.checkup.engine.Setting;
+import io.checkup.lint.LintConfig;
+import io.checkup.lint.RuleCatalog;
+import io.checkup.lint.config.LintConfigLoader;
 import io.checkup.report.Indicator;
 import io.checkup.report.ReportConfig;
 import io.checkup.testing.LogCapture;
@@ -52,6 +55,41 @@ class InstallPathsTest {
               assertThat(plugin.getLintRuleOptions()).isEqualTo("model-size.max=80");
               assertThat(plugin.getLintConfigFile()).isEqualTo("classpath:custom-lint.json");
             });
+  }
+
+  /**
+   * form-field's options name an engine's own form types and validators: a Spring Boot property
+   * takes them separated by commas, the plugin property (whose commas separate options) by blanks.
+   */
+  @Test
+  void formFieldOptionsTakeNamesWhicheverWayTheyAreSet() throws Exception {
+    spring
+        .withPropertyValues(
+            "checkup.lint.options.form-field.types=money, phone",
+            "checkup.lint.options.form-field.validators=iban")
+        .run(
+            context -> {
+              LintConfig config = lintConfig(context.getBean(CheckupProcessEnginePlugin.class));
+              assertThat(config.names("form-field", "types")).containsExactly("money", "phone");
+              assertThat(config.names("form-field", "validators")).containsExactly("iban");
+            });
+    CheckupProcessEnginePlugin plain = new CheckupProcessEnginePlugin();
+    PropertyHelper.applyProperties(
+        plain,
+        Map.of("lintRuleOptions", "form-field.types=money phone, form-field.validators=iban"));
+    LintConfig config = lintConfig(plain);
+    assertThat(config.names("form-field", "types")).containsExactly("money", "phone");
+    assertThat(config.names("form-field", "validators")).containsExactly("iban");
+  }
+
+  /** The rule options the plugin holds, applied as its lint configuration applies them. */
+  private static LintConfig lintConfig(CheckupProcessEnginePlugin plugin) throws Exception {
+    LintConfig.Builder builder = LintConfig.builder(RuleCatalog.standard());
+    LintConfigLoader.applyOptions(
+        builder,
+        plugin.settings().get(CheckupSettings.LINT_RULE_OPTIONS),
+        CheckupSettings.LINT_RULE_OPTIONS.property());
+    return builder.build();
   }
 
   @Test
