@@ -1,6 +1,7 @@
 package io.checkup.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -302,6 +303,53 @@ class HostileModelsTest {
         .singleElement()
         .asString()
         .contains("ENGINE-12018");
+  }
+
+  /**
+   * The engine reads models with the JDK's XML parser, which refuses an element with more than
+   * 10,000 attributes; the command line says so as a parse error naming element and line, where it
+   * linted the file before, and takes an element with 10,000.
+   */
+  @Test
+  void anElementWithMoreAttributesThanTheEnginesParserReadsIsAParseErrorOnTheCommandLine() {
+    engine("warn");
+    Linter commandLine = Linter.forFiles(LintConfig.defaults(RuleCatalog.standard()));
+    for (int count : new int[] {10_000, 10_001}) {
+      StringBuilder attributes = new StringBuilder();
+      for (int i = 1; i < count; i++) { // and the id
+        attributes.append(" x:a").append(i).append("='1'");
+      }
+      String xml =
+          "<definitions xmlns='http://www.omg.org/spec/BPMN/20100524/MODEL'"
+              + " xmlns:camunda='http://camunda.org/schema/1.0/bpmn' xmlns:x='urn:x'"
+              + " targetNamespace='t'>\n"
+              + "<process id='p' isExecutable='true' camunda:historyTimeToLive='1'>\n"
+              + "<startEvent id='s'"
+              + attributes
+              + "/>\n</process></definitions>";
+      Throwable engineAnswer = catchThrowable(() -> deploy("wide.bpmn", xml));
+      List<Finding> parseErrors =
+          commandLine.lint(xml.getBytes(StandardCharsets.UTF_8)).findings().stream()
+              .filter(finding -> finding.ruleId().equals("parse-error"))
+              .toList();
+      if (count == 10_000) {
+        assertThat(engineAnswer).as("the engine takes 10,000").isNull();
+        assertThat(parseErrors).isEmpty();
+      } else {
+        assertThat(engineAnswer).hasMessageContaining("has more than \"10,000\" attributes");
+        assertThat(parseErrors)
+            .singleElement()
+            .satisfies(
+                finding -> {
+                  assertThat(finding.message())
+                      .contains(
+                          "element 'startEvent' (line 3) has 10,001 attributes, more than the"
+                              + " 10,000 the engine's XML parser (the JDK's) reads: the engine"
+                              + " refuses to deploy the file");
+                  assertThat(finding.line()).isEqualTo(3);
+                });
+      }
+    }
   }
 
   @Test

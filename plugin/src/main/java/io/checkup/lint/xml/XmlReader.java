@@ -53,6 +53,12 @@ public final class XmlReader {
    */
   public static final int MAX_ELEMENT_DEPTH = 1_000;
 
+  /**
+   * The most attributes an element may have: the limit of the JDK's XML parser, which the engine
+   * reads models with ({@code jdk.xml.elementAttributeLimit}); it refuses a file with more.
+   */
+  public static final int MAX_ATTRIBUTES = 10_000;
+
   /** Why a document whose elements nest deeper than {@code limit} is not read. */
   public static String nestedTooDeep(int limit, int line) {
     return "elements are nested more than "
@@ -436,6 +442,7 @@ public final class XmlReader {
       int event = reader.next();
       switch (event) {
         case XMLStreamConstants.START_ELEMENT -> {
+          checkAttributes(reader, lineOffset);
           if (DI_NS.equals(reader.getNamespaceURI()) && !open.isEmpty()) {
             // the diagram: half of a modeler's file, kept beside the tree as the engine reads it
             if (open.size() == 1 && "BPMNDiagram".equals(reader.getLocalName())) {
@@ -504,6 +511,27 @@ public final class XmlReader {
     return root;
   }
 
+  /** Refuses the element the reader is at where it has more attributes than the engine reads. */
+  private static void checkAttributes(XMLStreamReader2 reader, int lineOffset)
+      throws XmlReadException {
+    if (reader.getAttributeCount() > MAX_ATTRIBUTES) {
+      Location location = reader.getLocation();
+      int line = location.getLineNumber() + lineOffset;
+      throw XmlReadException.refused(
+          "element '"
+              + reader.getLocalName()
+              + "' (line "
+              + line
+              + ") has "
+              + String.format(Locale.ROOT, "%,d", reader.getAttributeCount())
+              + " attributes, more than the "
+              + String.format(Locale.ROOT, "%,d", MAX_ATTRIBUTES)
+              + " the engine's XML parser (the JDK's) reads: the engine refuses to deploy the file",
+          line,
+          location.getColumnNumber());
+    }
+  }
+
   /** The element the reader is at, without children; positioned where its start tag ends. */
   private static XmlNode node(XMLStreamReader2 reader, int lineOffset) throws XMLStreamException {
     int count = reader.getAttributeCount();
@@ -533,7 +561,7 @@ public final class XmlReader {
    * every element with an id. Nothing else of it is kept.
    */
   private static void readDiagram(XMLStreamReader2 reader, int lineOffset, Diagrams diagrams)
-      throws XMLStreamException {
+      throws XMLStreamException, XmlReadException {
     int depth = 1;
     int planes = 0;
     Diagrams.Part plane = null;
@@ -565,6 +593,7 @@ public final class XmlReader {
       if (event != XMLStreamConstants.START_ELEMENT) {
         continue;
       }
+      checkAttributes(reader, lineOffset);
       depth++;
       String namespace = reader.getNamespaceURI();
       String name = reader.getLocalName();
