@@ -4,6 +4,7 @@ import io.checkup.lint.PlainText;
 import io.checkup.lint.model.Bpmn;
 import io.checkup.lint.rules.DefinitionsRule;
 import io.checkup.lint.rules.ExpressionSyntaxRule;
+import io.checkup.lint.rules.FormFieldRule;
 import io.checkup.lint.rules.TimerExpressionRule;
 import io.checkup.lint.xml.XmlReader;
 import java.io.InputStream;
@@ -145,7 +146,10 @@ final class CheckupBpmnParse extends BpmnParse {
             addError(
                 DeploymentLinter.OWN_PROBLEM + OUT_OF_STACK, EngineFailure.deepest(rootElement));
           }
-        } else if (crashed && linter.mode() != LintMode.OFF && !problems.quotes(expression)) {
+        } else if (crashed
+            && linter.mode() != LintMode.OFF
+            && !problems.quotes(expression)
+            && !problems.saysDatePattern(failed)) {
           // the engine throws its problem report instead, an answer Camunda Modeler shows: the
           // findings, and the failure at the element whose expression it could not parse
           // (a function the engine could not bind: the failure names it, the value holding it)
@@ -219,6 +223,28 @@ final class CheckupBpmnParse extends BpmnParse {
      */
     private final Set<Element> explained = Collections.newSetFromMap(new IdentityHashMap<>());
 
+    /** The form-field problems added. */
+    private final List<String> formFields = new ArrayList<>();
+
+    /**
+     * Whether a form-field problem says why Java refused a date pattern, the failure's cause: one
+     * cause, one problem.
+     */
+    boolean saysDatePattern(Throwable failed) {
+      IllegalArgumentException refused =
+          EngineFailure.cause(failed, IllegalArgumentException.class);
+      String why = refused == null ? null : refused.getMessage();
+      if (why == null || why.isBlank()) {
+        return false;
+      }
+      for (String message : formFields) {
+        if (message.contains("date pattern") && message.contains(why)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     /** Whether an expression-syntax problem quotes this expression as its finding does. */
     boolean quotes(String expression) {
       if (expression == null) {
@@ -251,6 +277,9 @@ final class CheckupBpmnParse extends BpmnParse {
       }
       if (DeploymentLinter.isProblemOf(message, DefinitionsRule.ID)) {
         explained.add(element);
+      }
+      if (DeploymentLinter.isProblemOf(message, FormFieldRule.ID)) {
+        formFields.add(message);
       }
       CheckupBpmnParse.this.addError(message, element);
     }

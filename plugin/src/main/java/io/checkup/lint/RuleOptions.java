@@ -78,7 +78,7 @@ final class RuleOptions {
             + ruleId
             + ": option '"
             + name
-            + "' must be a list of names or one text of names separated by commas, got '"
+            + "' must be a list of names or one text of names separated by commas or blanks, got '"
             + value
             + "'");
   }

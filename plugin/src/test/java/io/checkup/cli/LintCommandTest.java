@@ -635,14 +635,19 @@ class LintCommandTest {
               .out();
       assertThat(with).as(options).doesNotContain("form-field");
     }
-    Path bad =
-        Files.writeString(
-            dir.resolve("forms.json"),
-            "{ \"rules\": { \"form-field\": [\"error\", { \"types\": 5 }] } }");
-    CliRun refused = CliRun.of("lint", "--config", bad.toString(), model.toString());
-    assertThat(refused.exitCode()).isEqualTo(2);
-    assertThat(refused.err())
-        .contains("rule form-field: option 'types' must be a list of names or one text of names");
+    for (String value : List.of("5", "true", "[\"money\", 7]", "[\"money\", null]", "{\"a\": 1}")) {
+      Path bad =
+          Files.writeString(
+              dir.resolve("forms.json"),
+              "{ \"rules\": { \"form-field\": [\"error\", { \"types\": " + value + " }] } }");
+      CliRun refused = CliRun.of("lint", "--config", bad.toString(), model.toString());
+      assertThat(refused.exitCode()).as(value).isEqualTo(2);
+      assertThat(refused.err())
+          .as(value)
+          .contains(
+              "rule form-field: option 'types' must be a list of names or one text of names"
+                  + " separated by commas or blanks, got '");
+    }
   }
 
   @Test

@@ -183,6 +183,44 @@ class DeployTimeLintTest {
         .noneMatch(message -> message.contains("'money'") || message.contains("'iban'"));
   }
 
+  /**
+   * One cause, one problem: a date pattern Java cannot read makes the engine's parse fail with an
+   * exception of its own; the form-field finding says why, at its task, and the failure is not
+   * repeated at the file's root.
+   */
+  @Test
+  void aDatePatternJavaCannotReadIsOneProblemAtItsTask() {
+    CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
+    plugin.setLintMode("strict");
+    engine(plugin);
+    String model =
+        """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                     xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+          <process id="claims" isExecutable="true" camunda:historyTimeToLive="30">
+            <startEvent id="s" name="Claim received"/>
+            <userTask id="review" name="Review claim">
+              <extensionElements>
+                <camunda:formData>
+                  <camunda:formField id="due" type="date" datePattern="dd-bb-yyyy"/>
+                </camunda:formData>
+              </extensionElements>
+            </userTask>
+            <endEvent id="e" name="Claim reviewed"/>
+            <sequenceFlow id="f1" sourceRef="s" targetRef="review"/>
+            <sequenceFlow id="f2" sourceRef="review" targetRef="e"/>
+          </process>
+        </definitions>
+        """;
+
+    Problem problem = onlyError(refusal("claims.bpmn", model), "a date pattern");
+
+    assertThat(problem.getMessage())
+        .contains("[form-field]")
+        .contains("the date pattern 'dd-bb-yyyy', which Java cannot read");
+    assertThat(problem.getMainElementId()).isEqualTo("review");
+  }
+
   @Test
   void warnModeDeploysLogsEachFindingOnceAndKeepsTheFindings() {
     CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();

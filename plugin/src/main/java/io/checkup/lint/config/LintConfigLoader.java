@@ -286,10 +286,20 @@ public final class LintConfigLoader {
                           ? value.booleanValue()
                           : textsOnly(value)
                               ? texts(value)
-                              // any other list or an object as written, so that an error shows it
-                              : value.isValueNode() ? value.asText() : value.toString());
+                              : value.isValueNode() ? value.asText() : new AsWritten(value));
             });
     return map;
+  }
+
+  /**
+   * Any other list, or an object: neither a count nor names, so an option refuses it, showing it as
+   * written.
+   */
+  private record AsWritten(JsonNode value) {
+    @Override
+    public String toString() {
+      return value.toString();
+    }
   }
 
   /** Whether the value is a list of texts (names, as {@code form-field}'s options take them). */
