@@ -373,7 +373,7 @@ public final class CheckupReport {
     }
     long t4 = System.nanoTime();
     Peers peerValues = settings.relative() ? peers.at(now) : Peers.NONE;
-    Explanations explanations = new Explanations();
+    Explanations explanations = new Explanations(settings);
     List<TenantReport> reports = new ArrayList<>();
     Evaluation.Counting counting =
         new Evaluation.Counting(windows.statisticsCollected(), windows.countingSince());

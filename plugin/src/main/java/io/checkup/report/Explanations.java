@@ -13,6 +13,12 @@ final class Explanations {
   private record Key(Indicator indicator, String norm, String note, boolean above) {}
 
   private final Map<Key, String> made = new HashMap<>();
+  private final ReportConfig config;
+
+  /** The explanations of a report made with this configuration (its thresholds are named). */
+  Explanations(ReportConfig config) {
+    this.config = config;
+  }
 
   /**
    * "Norm: {norm}. {meaning} What to do: {advice} {note}"; for a value above the norm's upper bound
@@ -24,7 +30,9 @@ final class Explanations {
         key ->
             "Norm: "
                 + norm
-                + (above ? indicator.explanationTailAbove() : indicator.explanationTail())
+                + (above
+                    ? indicator.explanationTailAbove(config)
+                    : indicator.explanationTail(config))
                 + (note == null ? "" : " " + note));
   }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * The check-up's indicators (../shared/spec/checkup-metrics.md), one constant each: its id, title,
@@ -506,8 +507,13 @@ public enum Indicator {
           .consequence("work hangs and nobody moves it forward")
           .meaning(
               "Running instances waiting in the same user task, external task, receive task, catch event or event-based "
-                  + "gateway for longer than the stuck threshold (30 days by default; listed in the details). Hanging work: "
-                  + "nobody moves it forward.")
+                  + "gateway for longer than the stuck threshold (%s; listed in the details). Hanging work: nobody moves it "
+                  + "forward.",
+              ReportConfig::stuckAfterDays,
+              ReportConfig.DEFAULT_STUCK_AFTER_DAYS,
+              "30 days by default",
+              "day",
+              ", as configured")
           .advice(
               "Find who should act on the listed instances; add deadlines (timer boundary events) to such steps.")) {
     @Override
@@ -536,8 +542,13 @@ public enum Indicator {
           .weight(3)
           .consequence("nobody owns part of the work")
           .meaning(
-              "Open user tasks without an assignee for longer than the unassigned threshold (3 days by default; listed in "
-                  + "the details). Nobody owns the work.")
+              "Open user tasks without an assignee for longer than the unassigned threshold (%s; listed in the details). "
+                  + "Nobody owns the work.",
+              ReportConfig::unassignedAfterDays,
+              ReportConfig.DEFAULT_UNASSIGNED_AFTER_DAYS,
+              "3 days by default",
+              "day",
+              ", as configured")
           .advice(
               "Give the listed tasks an owner; make sure every candidate group has active members.")) {
     @Override
@@ -553,9 +564,14 @@ public enum Indicator {
           .fromStatistics()
           .consequence("some branches never run")
           .meaning(
-              "Outgoing flows of gateways that ran at least 100 times in the last 30 days but never took that flow (listed in "
-                  + "the details). A branch that never runs is dead or unfinished; a condition that is always true is "
-                  + "superfluous.")
+              "Outgoing flows of gateways that ran at least %s in the last 30 days but never took that flow (listed in the "
+                  + "details). A branch that never runs is dead or unfinished; a condition that is always true is "
+                  + "superfluous.",
+              ReportConfig::deadBranchMinRuns,
+              ReportConfig.DEFAULT_DEAD_BRANCH_MIN_RUNS,
+              "100 times",
+              "time",
+              " (as configured)")
           .advice(
               "Check the listed conditions against real data; remove branches that cannot happen.")) {
     @Override
@@ -611,6 +627,11 @@ public enum Indicator {
     private String aboveConsequence;
     private String aboveAdvice;
     private String meaning;
+    private String meaningTemplate;
+    private ToLongFunction<ReportConfig> threshold;
+    private long defaultThreshold;
+    private String thresholdUnit;
+    private String configuredSuffix;
     private String advice;
     private String noValue = "no value.";
     private String listed;
@@ -666,6 +687,27 @@ public enum Indicator {
     About meaning(String text) {
       this.meaning = text;
       return this;
+    }
+
+    /**
+     * A meaning that names a threshold the report's configuration sets: {@code template} holds
+     * {@code %s} where it goes, {@code defaultPhrase} for the default value ("30 days by default"),
+     * and a configured other value is named as such, the value, its unit and {@code
+     * configuredSuffix} ("10 days, as configured").
+     */
+    About meaning(
+        String template,
+        ToLongFunction<ReportConfig> threshold,
+        long defaultValue,
+        String defaultPhrase,
+        String unit,
+        String configuredSuffix) {
+      this.meaningTemplate = template;
+      this.threshold = threshold;
+      this.defaultThreshold = defaultValue;
+      this.thresholdUnit = unit;
+      this.configuredSuffix = configuredSuffix;
+      return meaning(String.format(template, defaultPhrase));
     }
 
     /** What to do when it is out of norm. */
@@ -777,11 +819,30 @@ public enum Indicator {
   }
 
   /**
-   * What follows the norm in every explanation of this indicator: ". {meaning} What to do:
-   * {advice}", made once.
+   * What the indicator measures, with the thresholds of this configuration where the meaning names
+   * one (the stuck threshold set to 10 days says so, not the default of 30).
    */
-  String explanationTail() {
-    return explanationTail;
+  public String meaning(ReportConfig config) {
+    if (about.meaningTemplate == null) {
+      return about.meaning;
+    }
+    long value = about.threshold.applyAsLong(config);
+    return value == about.defaultThreshold
+        ? about.meaning
+        : String.format(
+            about.meaningTemplate,
+            value + " " + about.thresholdUnit + (value == 1 ? "" : "s") + about.configuredSuffix);
+  }
+
+  /**
+   * What follows the norm in every explanation of this indicator: ". {meaning} What to do:
+   * {advice}", made once for the default thresholds.
+   */
+  String explanationTail(ReportConfig config) {
+    String meaning = meaning(config);
+    return meaning.equals(about.meaning)
+        ? explanationTail
+        : ". " + meaning + " What to do: " + about.advice;
   }
 
   /**
@@ -789,8 +850,14 @@ public enum Indicator {
    * {advice above}" where the indicator has advice for that, so that a partner is not told to raise
    * a value that is too high.
    */
-  String explanationTailAbove() {
-    return explanationTailAbove;
+  String explanationTailAbove(ReportConfig config) {
+    String meaning = meaning(config);
+    if (meaning.equals(about.meaning)) {
+      return explanationTailAbove;
+    }
+    return about.aboveAdvice == null
+        ? explanationTail(config)
+        : ". " + meaning + " Above the norm, what to do: " + about.aboveAdvice;
   }
 
   /** Why there is no value, when there is none. */

@@ -63,9 +63,19 @@ public final class ReportConfig {
   private int attentionFrom = 50;
   private double warningMargin = 0.2;
   private int reasons = 3;
-  private int stuckAfterDays = 30;
-  private int unassignedAfterDays = 3;
-  private long deadBranchMinRuns = 100;
+
+  /** Days an instance waits in one step before it counts as stuck, unless configured. */
+  public static final int DEFAULT_STUCK_AFTER_DAYS = 30;
+
+  /** Days a user task stays without an assignee before it counts, unless configured. */
+  public static final int DEFAULT_UNASSIGNED_AFTER_DAYS = 3;
+
+  /** Runs of a gateway in 30 days before a flow it never took counts as dead, unless configured. */
+  public static final long DEFAULT_DEAD_BRANCH_MIN_RUNS = 100;
+
+  private int stuckAfterDays = DEFAULT_STUCK_AFTER_DAYS;
+  private int unassignedAfterDays = DEFAULT_UNASSIGNED_AFTER_DAYS;
+  private long deadBranchMinRuns = DEFAULT_DEAD_BRANCH_MIN_RUNS;
   private int detailsLimit = 50;
   private int minPeers = 8;
 

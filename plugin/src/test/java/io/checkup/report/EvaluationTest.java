@@ -48,7 +48,7 @@ class EvaluationTest {
         config,
         Evaluation.Counting.always(statistics),
         peers,
-        new Explanations());
+        new Explanations(config));
   }
 
   /** Yesterday's snapshot of clients of a size class with these weekly launches. */
@@ -81,6 +81,32 @@ class EvaluationTest {
    * is n/a, saying since when the statistics count and from when it is judged; one whose window is
    * covered is judged.
    */
+  /**
+   * A partner who sets the thresholds reads them in the explanations: the stuck threshold set to 10
+   * days says 10 days, not the default of 30; one day is a day; the defaults say they are.
+   */
+  @Test
+  void explanationsNameTheThresholdsTheConfigurationSets() {
+    ReportConfig configured =
+        ReportConfig.load(
+            null,
+            null,
+            "{\"stuckAfterDays\": 10, \"unassignedAfterDays\": 1, \"deadBranchMinRuns\": 500}");
+    TenantReport report = evaluate(tenant(100), configured, true);
+    assertThat(result(report, Indicator.INSTANCES_STUCK).explanation())
+        .contains("longer than the stuck threshold (10 days, as configured; listed in the details)")
+        .doesNotContain("30 days");
+    assertThat(result(report, Indicator.TASKS_UNASSIGNED_STALE).explanation())
+        .contains("longer than the unassigned threshold (1 day, as configured; listed");
+    assertThat(result(report, Indicator.DEAD_BRANCHES).explanation())
+        .contains("ran at least 500 times (as configured) in the last 30 days");
+    TenantReport byDefault = evaluate(tenant(100), ReportConfig.defaults(), true);
+    assertThat(result(byDefault, Indicator.INSTANCES_STUCK).explanation())
+        .contains("(30 days by default; listed in the details)");
+    assertThat(result(byDefault, Indicator.DEAD_BRANCHES).explanation())
+        .contains("ran at least 100 times in the last 30 days");
+  }
+
   @Test
   void aWindowTheStatisticsCoverOnlyInPartIsNotJudged() {
     ReportConfig config = ReportConfig.defaults();
@@ -90,7 +116,7 @@ class EvaluationTest {
             config,
             new Evaluation.Counting(true, NOW - 2 * UtcPeriods.DAY),
             Peers.NONE,
-            new Explanations());
+            new Explanations(config));
 
     IndicatorResult launches = result(twoDays, Indicator.LAUNCHES);
     assertThat(launches.status()).isEqualTo(Status.NOT_APPLICABLE);
@@ -116,7 +142,7 @@ class EvaluationTest {
             config,
             new Evaluation.Counting(true, null),
             Peers.NONE,
-            new Explanations());
+            new Explanations(config));
     assertThat(result(nothing, Indicator.ACTIONS).explanation())
         .contains("n/a: nothing has been counted yet; this indicator looks at the last 24 hours.");
   }
@@ -139,7 +165,7 @@ class EvaluationTest {
             config,
             new Evaluation.Counting(true, NOW - 12 * UtcPeriods.HOUR),
             Peers.NONE,
-            new Explanations());
+            new Explanations(config));
 
     String judged =
         "n/a: the tenant is known since 2026-03-20T10:00:00Z (its first deployment), less than the "
@@ -164,7 +190,7 @@ class EvaluationTest {
             config,
             new Evaluation.Counting(true, NOW - UtcPeriods.HOUR),
             Peers.NONE,
-            new Explanations());
+            new Explanations(config));
     assertThat(result(counting, Indicator.TASKS_PER_USER).explanation())
         .contains("n/a: the runtime statistics have been counted since 2026-03-20T11:00:00Z")
         .doesNotContain("No value now");
