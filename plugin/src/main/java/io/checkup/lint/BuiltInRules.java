@@ -19,6 +19,7 @@ import io.checkup.lint.rules.ExpressionSyntaxRule;
 import io.checkup.lint.rules.FakeBranchRule;
 import io.checkup.lint.rules.FormDefinitionRule;
 import io.checkup.lint.rules.FormFieldRule;
+import io.checkup.lint.rules.FormFieldValueRule;
 import io.checkup.lint.rules.HistoryTimeToLiveRule;
 import io.checkup.lint.rules.HistoryTimeToLiveValueRule;
 import io.checkup.lint.rules.HumanPerformerRule;
@@ -128,6 +129,7 @@ final class BuiltInRules {
         new CompensationRule(),
         new FormDefinitionRule(),
         new FormFieldRule(),
+        new FormFieldValueRule(),
         new PriorityRule(),
         new UserTaskPriorityRule(),
         new UserTaskDueDateRule(),

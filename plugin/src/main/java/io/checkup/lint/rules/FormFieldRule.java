@@ -61,31 +61,10 @@ public final class FormFieldRule implements Rule {
 
   @Override
   public void check(BpmnGraph graph, RuleContext context) {
-    Set<String> types = null;
-    Set<String> validators = null;
-    for (FlowNode node : graph.flowNodes()) {
-      boolean userTask = node.type().equals("userTask");
-      if (!userTask && !node.isStartEvent()) {
-        continue;
-      }
-      XmlNode extensions = node.extensionElements();
-      XmlNode formData = extensions == null ? null : Bpmn.camundaChild(extensions, "formData");
-      if (formData == null
-          || !node.scope().isExecutable()
-          || !(userTask || FormDefinitionRule.isInitialStart(node))) {
-        continue;
-      }
-      if (types == null) {
-        types = context.namesOption(TYPES);
-        validators = context.namesOption(VALIDATORS);
-      }
-      Subject what = new Subject(userTask ? "User task" : "Start event", node);
-      for (XmlNode field : formData.children()) {
-        if (Bpmn.isCamunda(field, "formField")) {
-          check(node, what, field, types, validators, context);
-        }
-      }
-    }
+    Set<String> types = context.namesOption(TYPES);
+    Set<String> validators = context.namesOption(VALIDATORS);
+    GeneratedForms.forEachField(
+        graph, (node, what, field) -> check(node, what, field, types, validators, context));
   }
 
   private static void check(

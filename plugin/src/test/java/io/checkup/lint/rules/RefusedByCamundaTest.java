@@ -859,6 +859,126 @@ class RefusedByCamundaTest {
     assertThat(deployed("/rules/form-field/valid.bpmn")).containsExactly("claims");
   }
 
+  /**
+   * The rule's invalid fixture deploys, and its forms fail where its findings say: the start form
+   * cannot be had (a long default that is no number), nor the task form (a date default its pattern
+   * does not read), and each constraint fails a submission of a value; an enum default that is none
+   * of its values fails its form too. The valid fixture's task form opens and takes values.
+   */
+  @Test
+  void formFieldValuesTheRuleReports() {
+    assertThat(deployed("/rules/form-field-value/invalid.bpmn")).containsExactly("claims");
+    var forms = engine.getFormService();
+    String definition =
+        engine.getRepositoryService().createProcessDefinitionQuery().singleResult().getId();
+    assertThatThrownBy(() -> forms.getStartFormData(definition))
+        .hasMessageContaining("For input string: \"ten\"");
+    engine.getRuntimeService().startProcessInstanceByKey("claims");
+    String task = engine.getTaskService().createTaskQuery().singleResult().getId();
+    assertThatThrownBy(() -> forms.getTaskFormData(task))
+        .hasMessageContaining("invalid date value 31/01/2024");
+    // each constraint on a task of its own: a bad default of the task's form fails a submission too
+    assertSubmissionFails(
+        "<camunda:formField id='note' type='string'><camunda:validation>"
+            + "<camunda:constraint name='maxlength' config='ten'/></camunda:validation>"
+            + "</camunda:formField>",
+        Map.of("note", "fine"),
+        "configuration ten cannot be interpreted as Integer");
+    assertSubmissionFails(
+        "<camunda:formField id='amount' type='long'><camunda:validation>"
+            + "<camunda:constraint name='max' config='1.5'/></camunda:validation>"
+            + "</camunda:formField>",
+        Map.of("amount", 5L),
+        "configuration 1.5 cannot be parsed as Long");
+    assertSubmissionFails(
+        "<camunda:formField id='title' type='string'><camunda:validation>"
+            + "<camunda:constraint name='max' config='10'/></camunda:validation>"
+            + "</camunda:formField>",
+        Map.of("title", "Fine"),
+        "Invalid value submitted for form field 'title': validation of max(10) failed");
+    assertSubmissionFails(
+        "<camunda:formField id='quantity' type='long'><camunda:validation>"
+            + "<camunda:constraint name='minlength' config='3'/></camunda:validation>"
+            + "</camunda:formField>",
+        Map.of("quantity", 5L),
+        "cannot be used on non-string value");
+    assertStartFormFails(
+        "<camunda:formField id='kind' type='enum' defaultValue='bike'>"
+            + "<camunda:value id='car' name='Car'/></camunda:formField>",
+        "Invalid value for enum form property: bike");
+    assertStartFormFails(
+        "<camunda:formField id='none' type='long' defaultValue=''/>", "For input string: \"\"");
+
+    assertThat(deployed("/rules/form-field-value/valid.bpmn")).containsExactly("claims");
+    engine
+        .getRuntimeService()
+        .startProcessInstanceByKey("claims", Map.of("defaultNote", "From the process"));
+    String valid =
+        engine.getTaskService().createTaskQuery().processDefinitionKey("claims").list().stream()
+            .filter(t -> !t.getId().equals(task))
+            .findFirst()
+            .orElseThrow()
+            .getId();
+    assertThat(forms.getTaskFormData(valid).getFormFields()).hasSize(8);
+    forms.submitTaskForm(
+        valid,
+        Map.of("count", 7L, "note", "Checked", "size", "small", "due", new java.util.Date()));
+    assertThat(engine.getTaskService().createTaskQuery().taskId(valid).count()).isZero();
+  }
+
+  /**
+   * Deploys a process whose user task has a form of these fields and starts it: submitting the
+   * values fails so, and the task stays.
+   */
+  private void assertSubmissionFails(String fields, Map<String, Object> values, String reason) {
+    String model =
+        "<definitions xmlns='http://www.omg.org/spec/BPMN/20100524/MODEL'"
+            + " xmlns:camunda='http://camunda.org/schema/1.0/bpmn' targetNamespace='urn:t'>"
+            + "<process id='submits' isExecutable='true' camunda:historyTimeToLive='1'>"
+            + "<startEvent id='s'/><sequenceFlow id='f1' sourceRef='s' targetRef='t'/>"
+            + "<userTask id='t'><extensionElements><camunda:formData>"
+            + fields
+            + "</camunda:formData></extensionElements></userTask>"
+            + "<sequenceFlow id='f2' sourceRef='t' targetRef='e'/><endEvent id='e'/>"
+            + "</process></definitions>";
+    engine.getRepositoryService().createDeployment().addString("submits.bpmn", model).deploy();
+    String instance = engine.getRuntimeService().startProcessInstanceByKey("submits").getId();
+    String task =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceId(instance)
+            .singleResult()
+            .getId();
+    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(task, values))
+        .as(fields)
+        .satisfies(
+            failure -> assertThat(failure + " " + failure.getCause()).as(fields).contains(reason));
+    assertThat(engine.getTaskService().createTaskQuery().taskId(task).count()).isOne();
+  }
+
+  /** Deploys a process whose start form has these fields: asking for the form fails so. */
+  private void assertStartFormFails(String fields, String reason) {
+    String model =
+        "<definitions xmlns='http://www.omg.org/spec/BPMN/20100524/MODEL'"
+            + " xmlns:camunda='http://camunda.org/schema/1.0/bpmn' targetNamespace='urn:t'>"
+            + "<process id='starts' isExecutable='true' camunda:historyTimeToLive='1'>"
+            + "<startEvent id='s'><extensionElements><camunda:formData>"
+            + fields
+            + "</camunda:formData></extensionElements></startEvent></process></definitions>";
+    String definition =
+        engine
+            .getRepositoryService()
+            .createDeployment()
+            .addString("starts.bpmn", model)
+            .deployWithResult()
+            .getDeployedProcessDefinitions()
+            .get(0)
+            .getId();
+    assertThatThrownBy(() -> engine.getFormService().getStartFormData(definition))
+        .hasMessageContaining(reason);
+  }
+
   /** A process whose user task has a generated form of these fields. */
   private static InputStream formTask(String attributes, String fields) {
     return model(
