@@ -48,9 +48,6 @@ public final class FormFieldRule implements Rule {
   /** The option naming the engine's custom validators ({@code customFormFieldValidators}). */
   public static final String VALIDATORS = "validators";
 
-  private static final List<String> BUILT_IN_TYPES =
-      List.of("string", "long", "boolean", "date", "enum");
-
   private static final List<String> BUILT_IN_VALIDATORS =
       List.of("required", "readonly", "minlength", "maxlength", "min", "max", "validator");
 
@@ -97,7 +94,7 @@ public final class FormFieldRule implements Rule {
               + " without a type: "
               + REFUSED
               + " (give it a type: string, long, boolean, date or enum)");
-    } else if (!BUILT_IN_TYPES.contains(type) && !types.contains(type)) {
+    } else if (!GeneratedForms.BUILT_IN_TYPES.contains(type) && !types.contains(type)) {
       context.report(
           node,
           what
@@ -106,7 +103,7 @@ public final class FormFieldRule implements Rule {
               + " of the type "
               + PlainText.quoted(type)
               + ", which the engine does not know"
-              + meant(type, BUILT_IN_TYPES)
+              + meant(type, GeneratedForms.BUILT_IN_TYPES)
               + ": "
               + REFUSED
               + " (use string, long, boolean, date or enum, or register the type with the engine"

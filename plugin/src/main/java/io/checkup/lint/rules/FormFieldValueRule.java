@@ -38,9 +38,6 @@ public final class FormFieldValueRule implements Rule {
 
   public static final String ID = "form-field-value";
 
-  /** The engine's own form types: a custom type may take any constraint. */
-  private static final List<String> BUILT_IN = List.of("string", "long", "boolean", "date", "enum");
-
   /** The types whose values the length constraints read as text. */
   private static final List<String> TEXTS = List.of("string", "enum");
 
@@ -92,7 +89,7 @@ public final class FormFieldValueRule implements Rule {
       boolean range = "min".equals(validator) || "max".equals(validator);
       String checks = length ? "texts" : "numbers";
       if ((length && !TEXTS.contains(type)) || (range && !"long".equals(type))) {
-        if (BUILT_IN.contains(type)) {
+        if (GeneratedForms.BUILT_IN_TYPES.contains(type)) { // a custom type may take any constraint
           context.report(
               node,
               what

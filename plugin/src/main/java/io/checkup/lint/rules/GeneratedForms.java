@@ -4,6 +4,7 @@ import io.checkup.lint.model.Bpmn;
 import io.checkup.lint.model.BpmnGraph;
 import io.checkup.lint.model.FlowNode;
 import io.checkup.lint.xml.XmlNode;
+import java.util.List;
 
 /**
  * The fields of the generated task forms ({@code camunda:formData}) the engine reads: of a user
@@ -11,6 +12,9 @@ import io.checkup.lint.xml.XmlNode;
  * or its only start event), in an executable process.
  */
 final class GeneratedForms {
+
+  /** The form types every engine knows; an engine may register more ({@code customFormTypes}). */
+  static final List<String> BUILT_IN_TYPES = List.of("string", "long", "boolean", "date", "enum");
 
   /** What is done with each field, with the element holding the form and its name in a finding. */
   interface FieldVisitor {
