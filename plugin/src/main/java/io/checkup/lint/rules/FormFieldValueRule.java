@@ -54,8 +54,6 @@ public final class FormFieldValueRule implements Rule {
 
   private static void check(FlowNode node, Subject what, XmlNode field, RuleContext context) {
     String type = field.attr("type");
-    String id = field.attr("id");
-    String name = "the form field " + PlainText.quoted(id == null ? "" : id);
     String value = field.attr("defaultValue");
     if (value != null && !Bpmn.hasExpression(value) && type != null) {
       String problem = defaultProblem(type, value, field);
@@ -64,7 +62,7 @@ public final class FormFieldValueRule implements Rule {
             node,
             what
                 + " has "
-                + name
+                + name(field)
                 + " of the type "
                 + type
                 + " with the default value "
@@ -94,7 +92,7 @@ public final class FormFieldValueRule implements Rule {
               node,
               what
                   + " has "
-                  + name
+                  + name(field)
                   + " of the type "
                   + type
                   + " with the validation constraint "
@@ -113,7 +111,7 @@ public final class FormFieldValueRule implements Rule {
             node,
             what
                 + " has "
-                + name
+                + name(field)
                 + " with the validation constraint "
                 + validator
                 + (config == null
@@ -123,6 +121,15 @@ public final class FormFieldValueRule implements Rule {
                 + " form with a value in the field fails (give a whole number in config)");
       }
     }
+  }
+
+  /**
+   * "the form field 'amount'", made only when a finding is written: this rule runs at every
+   * deployment, and most fields have nothing to report (as {@link Subject} does for elements).
+   */
+  private static String name(XmlNode field) {
+    String id = field.attr("id");
+    return "the form field " + PlainText.quoted(id == null ? "" : id);
   }
 
   /** What is wrong with a written default value of the field's type, or null. */
