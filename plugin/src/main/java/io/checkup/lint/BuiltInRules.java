@@ -1,5 +1,6 @@
 package io.checkup.lint;
 
+import io.checkup.lint.rules.AsyncContinuationRule;
 import io.checkup.lint.rules.CallActivityRule;
 import io.checkup.lint.rules.CancelEventRule;
 import io.checkup.lint.rules.CascadedConditionsRule;
@@ -116,6 +117,7 @@ final class BuiltInRules {
         new MessageRefRule(),
         new MultiInstanceRule(),
         new CancelEventRule(),
+        new AsyncContinuationRule(),
         new SignalRefRule(),
         new CallActivityRule(),
         new ErrorRefRule(),

@@ -263,6 +263,22 @@ class RefusedByCamundaTest {
     assertThat(deployed("/rules/multi-instance/valid.bpmn")).containsExactly("Deployed");
   }
 
+  /**
+   * Each flow of the rule's invalid fixture, in the process and in a sub-process; the valid one
+   * deploys.
+   */
+  @Test
+  void flowsWithoutIdsAfterAsynchronousContinuationsTheRuleReports() {
+    assertRefused(
+        "/rules/async-continuation/invalid.bpmn",
+        "Sequence flow with sourceRef='s' must have an id, activity with id 's' uses 'asyncAfter'.",
+        "Sequence flow with sourceRef='charge' must have an id, activity with id 'charge' uses"
+            + " 'asyncAfter'.",
+        "Sequence flow with sourceRef='pack' must have an id, activity with id 'pack' uses"
+            + " 'asyncAfter'.");
+    assertThat(deployed("/rules/async-continuation/valid.bpmn")).containsExactly("Deployed");
+  }
+
   /** Each event of the rule's invalid fixture; the valid one deploys. */
   @Test
   void cancelEventsTheRuleReports() {
