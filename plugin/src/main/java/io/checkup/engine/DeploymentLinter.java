@@ -253,7 +253,7 @@ final class DeploymentLinter {
     boolean refused =
         (mode == LintMode.STRICT || sink.engineFailed()) && refuses(findings, sink.engineRefuses());
     String where =
-        deployment(deploymentName, refused ? null : deploymentId, deployment.getTenantId())
+        deployment(deploymentName, deploymentId, deployment.getTenantId())
             + ", resource '"
             + safe(resourceName)
             + "'";
@@ -467,8 +467,9 @@ final class DeploymentLinter {
   }
 
   /**
-   * A deployment as the log names it; {@code id} null for a refused one, which is never stored: its
-   * id would name nothing anyone can look up.
+   * A deployment as the log names it. A refused deployment is never stored, but its id still ties
+   * together the lines of its resources, the one that refused it and those of the others, and the
+   * line saying it was rolled back.
    */
   private static String deployment(String name, String id, String tenantId) {
     String tenant = tenantId == null ? "" : ", tenant '" + safe(tenantId) + "'";
@@ -487,7 +488,7 @@ final class DeploymentLinter {
         "camunda-checkup: {}, resource '{}' refused: {}",
         deployment == null
             ? "a deployment"
-            : deployment(deployment.getName(), null, deployment.getTenantId()),
+            : deployment(deployment.getName(), deployment.getId(), deployment.getTenantId()),
         safe(resourceName),
         PlainText.oneLine(problem, PlainText.MESSAGE_LENGTH));
   }
