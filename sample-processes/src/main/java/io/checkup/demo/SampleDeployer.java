@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -30,7 +31,9 @@ public class SampleDeployer {
     this.properties = properties;
   }
 
+  /** After the companies are set up, before the demo says it is ready. */
   @EventListener
+  @Order(20)
   public void deploySamples(ApplicationReadyEvent event) throws IOException {
     if (!properties.isDeploySamples()) {
       return;

@@ -87,6 +87,17 @@ class DemoStrictModeTest {
             .map(ProcessDefinition::getKey)
             .toList();
     assertThat(tenantLess).containsExactlyInAnyOrderElementsOf(SAMPLES_DEPLOYED);
+    // README: the demo is set up when its log says so; the samples' refusals come before that line
+    List<String> lines = output.getAll().lines().toList();
+    int ready = indexOf(lines, "camunda-checkup demo ready");
+    assertThat(ready).isNotNegative();
+    for (String sample :
+        List.of("contract-approval.bpmn", "invoice-check.bpmn", "support-ticket.bpmn")) {
+      assertThat(indexOf(lines, "Sample model " + sample + " was not deployed"))
+          .as(sample)
+          .isNotNegative()
+          .isLessThan(ready);
+    }
 
     // the companies have their history, and the check-up answers for all of them
     JsonNode report =
@@ -102,5 +113,14 @@ class DemoStrictModeTest {
       }
     }
     assertThat(reported).contains("northwind", "contoso", "fabrikam");
+  }
+
+  private static int indexOf(List<String> lines, String text) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(text)) {
+        return i;
+      }
+    }
+    return -1;
   }
 }
