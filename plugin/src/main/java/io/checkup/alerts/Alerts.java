@@ -249,18 +249,41 @@ public final class Alerts {
     if (raised != null) {
       for (AlertBody alert : raised) {
         LOG.info(
-            "camunda-checkup: alert {} raised for {}: {} -> {}, score {} ({})",
+            "camunda-checkup: alert {} raised for {}: {}",
             alert.id(),
             AlertDelivery.tenant(alert.tenantId()),
-            alert.previousLevel(),
-            alert.riskLevel(),
-            alert.previousScore() == null
-                ? alert.score() + ", seen for the first time"
-                : alert.previousScore() + " -> " + alert.score(),
-            String.join(", ", alert.triggers()));
+            change(alert));
       }
     }
     return raised;
+  }
+
+  /**
+   * What an alert's log line says changed: "healthy -> at-risk, score 71 -> 38 (risk-level,
+   * score-drop from 80)". A score drop is measured from the highest score of the week, which the
+   * last score before this one need not be: without it, "score 21 -> 17 (score-drop)" reads as a
+   * fall of 4.
+   */
+  static String change(AlertBody alert) {
+    StringBuilder line =
+        new StringBuilder()
+            .append(alert.previousLevel())
+            .append(" -> ")
+            .append(alert.riskLevel())
+            .append(", score ")
+            .append(
+                alert.previousScore() == null
+                    ? alert.score() + ", seen for the first time"
+                    : alert.previousScore() + " -> " + alert.score())
+            .append(" (");
+    for (int i = 0; i < alert.triggers().size(); i++) {
+      String trigger = alert.triggers().get(i);
+      line.append(i == 0 ? "" : ", ").append(trigger);
+      if (trigger.equals(Worsening.SCORE_DROP) && alert.referenceScore() != null) {
+        line.append(" from ").append(alert.referenceScore());
+      }
+    }
+    return line.append(')').toString();
   }
 
   /**

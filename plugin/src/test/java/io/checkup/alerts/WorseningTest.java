@@ -99,6 +99,22 @@ class WorseningTest {
     assertThat(judge(tenant(RiskLevel.HEALTHY, 80), longAgo).alerts()).isFalse();
   }
 
+  /** The log line names the score a slow fall is measured from, not only the last one before. */
+  @Test
+  void theAlertsLogLineSaysWhichScoreTheTenantFellFrom() {
+    TenantState falling =
+        new TenantState("acme", RiskLevel.HEALTHY, 84, 95, NOW - 3 * DAY, null, NOW - HOUR);
+    TenantReport now = tenant(RiskLevel.HEALTHY, 80);
+    AlertBody slow = AlertBody.of("a1", now, judge(now, falling), "http://localhost/r", NOW);
+    assertThat(Alerts.change(slow))
+        .isEqualTo("healthy -> healthy, score 84 -> 80 (score-drop from 95)");
+
+    TenantReport atRisk = tenant(RiskLevel.AT_RISK, 30);
+    AlertBody level = AlertBody.of("a2", atRisk, judge(atRisk, null), "http://localhost/r", NOW);
+    assertThat(Alerts.change(level))
+        .isEqualTo("healthy -> at-risk, score 30, seen for the first time (risk-level)");
+  }
+
   @Test
   void theDailySnapshotsOfTheWeekCountSoAFallBeforeTheFirstEvaluationIsSeen() {
     TenantReport now = withHistory(tenant(RiskLevel.HEALTHY, 78), Map.of(-6, 96, -9, 100, -1, 85));
