@@ -1,6 +1,7 @@
 package io.checkup.engine;
 
 import io.checkup.lint.model.Bpmn;
+import io.checkup.lint.model.BpmnElement;
 import io.checkup.lint.rules.TimerBehaviour;
 import java.util.ArrayDeque;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -64,13 +65,13 @@ final class EndlessTimers {
   /** What the refusal says, naming the value and the event that holds it. */
   static String problem(Found found) {
     Element timer = found.timer();
-    String event = found.event().attribute("id");
+    Element event = found.event();
     return "the timer "
         + timer.getTagName()
         + " '"
         + DeploymentLinter.safe(timer.getText().trim())
-        + "'"
-        + (event == null ? "" : " of '" + DeploymentLinter.safe(event) + "'")
+        + "' of "
+        + BpmnElement.describe(event.attribute("name"), event.attribute("id"), event.getLine())
         + " repeats without moving forward in time: Camunda would look for its due date by adding"
         + " its period up to 2^31 times (once a start date has passed, or while an end date is"
         + " ahead), holding the deployment of a timer start event, or the transaction that"

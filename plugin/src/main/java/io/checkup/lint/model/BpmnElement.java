@@ -140,15 +140,22 @@ public abstract class BpmnElement {
 
   /** Any element as {@link #describe()} names a flow node: a message's, a signal's, an error's. */
   public static String describe(XmlNode xml) {
-    String name = xml.attr("name");
+    return describe(xml.attr("name"), xml.id(), xml.line());
+  }
+
+  /**
+   * An element of any tree (the engine's too) named as {@link #describe()} does, from its name, id
+   * and line: "'Every hour' (start)", "start", "'Every hour'", "without an id (line 7)".
+   */
+  public static String describe(String name, String id, int line) {
     boolean named = name != null && !name.isBlank();
     String quoted =
         named ? "'" + PlainText.oneLine(name.strip(), PlainText.NAME_LENGTH) + "'" : null;
-    if (xml.id() == null) {
-      return named ? quoted : "without an id (line " + xml.line() + ")";
+    if (id == null) {
+      return named ? quoted : "without an id (line " + line + ")";
     }
-    String id = PlainText.oneLine(xml.id(), PlainText.NAME_LENGTH);
-    return named ? quoted + " (" + id + ")" : id;
+    String safeId = PlainText.oneLine(id, PlainText.NAME_LENGTH);
+    return named ? quoted + " (" + safeId + ")" : safeId;
   }
 
   /** How the first {@code count} of these elements are named in a message ({@link #describe()}). */
