@@ -105,6 +105,12 @@ final class CliArguments {
         if (parsed.command == Command.RULES) {
           throw new UsageException("'rules' takes no arguments, got '" + arg + "'");
         }
+        if (options && arg.equals("-")) {
+          // other linters read standard input for '-'; this one would report "no such file"
+          throw new UsageException(
+              "'-' (standard input) is not read: name the model's file or directory (a file"
+                  + " named '-': ./-)");
+        }
         parsed.paths.add(path(arg));
         continue;
       }

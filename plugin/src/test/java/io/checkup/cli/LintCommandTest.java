@@ -803,6 +803,19 @@ class LintCommandTest {
   }
 
   @Test
+  void aDashIsAUsageErrorNotAFileNamedDash() throws IOException {
+    // as other linters' standard input: said so, not "no such file"
+    CliRun run = CliRun.in(dir, "lint", "-");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("'-' (standard input) is not read");
+    assertThat(run.out()).isEmpty();
+    // a file really named '-' is still linted, as ./- or after --
+    Files.copy(errors, dir.resolve("-"));
+    assertThat(CliRun.in(dir, "lint", "./-").exitCode()).isEqualTo(1);
+    assertThat(CliRun.in(dir, "lint", "--", "-").exitCode()).isEqualTo(1);
+  }
+
+  @Test
   void aMaxWarningsBeyondAnyCountIsNoLimit() {
     CliRun unlimited = CliRun.of("lint", "--max-warnings", "99999999999", warnings.toString());
     assertThat(unlimited.err()).doesNotContain("--max-warnings needs");
