@@ -151,10 +151,25 @@ public final class LintConfig {
       if (catalog.contains(ruleId)) {
         return true;
       }
-      String message = "unknown rule '" + ruleId + "'";
-      String meant = Spelling.closest(ruleId, catalog.ids(), CLOSE);
-      if (meant != null) {
-        message += " (did you mean " + meant + "?)";
+      String message;
+      if (ruleId.equals(Finding.PARSE_ERROR) || ruleId.equals(Finding.INTERNAL_ERROR)) {
+        // they have pages and SARIF entries like rules, but are no rule a setting reaches
+        String notARule =
+            "'"
+                + ruleId
+                + "' is not a rule (a model that cannot be read, or a rule that fails, is always"
+                + " reported)";
+        if (lenientSource == null) {
+          throw new IllegalArgumentException(notARule + ": remove its setting");
+        }
+        warnings.add(lenientSource + ": " + notARule + ": its setting ignored");
+        return false;
+      } else {
+        message = "unknown rule '" + ruleId + "'";
+        String meant = Spelling.closest(ruleId, catalog.ids(), CLOSE);
+        if (meant != null) {
+          message += " (did you mean " + meant + "?)";
+        }
       }
       if (lenientSource == null) {
         throw new IllegalArgumentException(

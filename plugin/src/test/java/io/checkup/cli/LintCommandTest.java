@@ -465,6 +465,24 @@ class LintCommandTest {
   }
 
   @Test
+  void parseErrorIsNoRuleASettingTurnsOff() throws IOException {
+    Path rc =
+        Files.writeString(dir.resolve("quiet.json"), "{\"rules\": {\"parse-error\": \"off\"}}");
+    Path broken = Files.writeString(dir.resolve("broken.bpmn"), "<definitions");
+
+    CliRun run = CliRun.of("lint", "--config", rc.toString(), broken.toString());
+
+    assertThat(run.err())
+        .contains(
+            rc
+                + ": 'parse-error' is not a rule (a model that cannot be read, or a rule that"
+                + " fails, is always reported): its setting ignored")
+        .doesNotContain("unknown rule");
+    assertThat(run.out()).contains("parse-error");
+    assertThat(run.exitCode()).isEqualTo(1);
+  }
+
+  @Test
   void aBpmnlintrcIsAcceptedAndUnknownRulesAreIgnoredWithAWarning() throws IOException {
     Path rc =
         Files.writeString(
