@@ -15,6 +15,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.BpmnParseException;
+import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
@@ -84,11 +85,31 @@ final class CheckupBpmnParse extends BpmnParse {
         // the engine's own handler has collected the parser's error with its line, then throws it
         // away for an exception without one: the problem report it would have had
         DeploymentLinter.logRefusal(deployment, name, NOT_XML + unreadable.getMessage());
+        causeFirst(unreadable);
       } else {
         throw e;
       }
       throwExceptionForErrors();
       throw e;
+    }
+  }
+
+  /**
+   * Moves the parser's error to the front of the problems: the schema's validation has often
+   * complained before it of what follows an element left open (a task inside an end event), which
+   * is a consequence of the cause the parser names.
+   */
+  private void causeFirst(SAXParseException unreadable) {
+    // the parse's problems (BpmnParse's own field of that name holds the model's BPMN errors)
+    List<Problem> problems = getProblems();
+    for (int i = 1; i < problems.size(); i++) {
+      Problem problem = problems.get(i);
+      if (problem.getLine() == unreadable.getLineNumber()
+          && problem.getMessage() != null
+          && problem.getMessage().contains(unreadable.getMessage())) {
+        problems.add(0, problems.remove(i));
+        return;
+      }
     }
   }
 

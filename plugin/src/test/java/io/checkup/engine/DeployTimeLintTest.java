@@ -828,6 +828,38 @@ class DeployTimeLintTest {
   }
 
   /**
+   * An element left open: the schema's validation complains about what follows it before the parser
+   * finds the end tag that does not match. The problem report puts the parser's reason, the cause,
+   * first; the schema's complaint, a consequence, after it.
+   */
+  @Test
+  void aResourceThatIsNotWellFormedXmlHasTheParsersReasonFirst() {
+    String model =
+        """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+          <process id="p" isExecutable="true">
+            <startEvent id="s"/>
+            <endEvent id="e">
+            <userTask id="archive"/>
+          </process>
+        </definitions>
+        """;
+    CheckupProcessEnginePlugin plugin = new CheckupProcessEnginePlugin();
+    plugin.setLintMode("warn");
+    engine(plugin);
+
+    Throwable refusal = refusalOfModel(model.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThat(refusal).isInstanceOf(ParseException.class);
+    List<Problem> errors = ((ParseException) refusal).getResorceReports().get(0).getErrors();
+    assertThat(errors).hasSizeGreaterThan(1);
+    assertThat(errors.get(0).getMessage()).contains("must be terminated by the matching end-tag");
+    assertThat(errors.get(0).getLine()).isEqualTo(6);
+    assertThat(errors.subList(1, errors.size()))
+        .anySatisfy(problem -> assertThat(problem.getMessage()).contains("cvc-complex-type"));
+  }
+
+  /**
    * A timer start event whose timer the engine cannot read passes the engine's parse and fails the
    * deployment when the engine schedules it (an HTTP 500 naming no element): warn mode answers with
    * the problem report, the finding at the event. A boundary timer or an event sub-process's timer
