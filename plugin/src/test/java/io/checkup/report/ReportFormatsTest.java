@@ -225,6 +225,25 @@ class ReportFormatsTest {
     assertThat(page.select("link, img, [src]")).isEmpty();
   }
 
+  /**
+   * A partner who sees no client is told what a client is and what is left out, not an empty table.
+   */
+  @Test
+  void anEmptyReportSaysWhatAClientIsAndWhatIsLeftOut() {
+    Report empty = new Report(report.generatedAt(), List.of());
+    for (String html :
+        List.of(ReportPages.triage(empty, COCKPIT), ReportPages.full(empty, COCKPIT))) {
+      Document page = Jsoup.parse(html);
+      assertThat(page.select("table.summary tbody tr")).hasSize(1);
+      assertThat(page.select("table.summary tbody tr.empty").text())
+          .startsWith("No client in this report.")
+          .contains("exclude-without-tenant", "exclude-tenants", "?withoutTenantId=true");
+      assertThat(page.select("section.tenant")).isEmpty();
+    }
+    assertThat(Jsoup.parse(ReportPages.full(report, COCKPIT)).select("table.summary tr.empty"))
+        .isEmpty();
+  }
+
   @Test
   void htmlShowsTheAtRiskTenantsFirstWithHighlightsExplanationsAndCharts() {
     Document page = Jsoup.parse(ReportPages.full(report, COCKPIT));
