@@ -109,7 +109,7 @@ final class CliArguments {
           // other linters read standard input for '-'; this one would report "no such file"
           throw new UsageException(
               "'-' (standard input) is not read: name the model's file or directory (a file"
-                  + " named '-': ./-)");
+                  + " named '-': ./-, or - after --)");
         }
         parsed.paths.add(path(arg));
         continue;

@@ -100,6 +100,9 @@ final class CheckupBpmnParse extends BpmnParse {
    * is a consequence of the cause the parser names.
    */
   private void causeFirst(SAXParseException unreadable) {
+    if (unreadable.getMessage() == null) {
+      return;
+    }
     // the parse's problems (BpmnParse's own field of that name holds the model's BPMN errors)
     List<Problem> problems = getProblems();
     for (int i = 1; i < problems.size(); i++) {

@@ -156,6 +156,11 @@ public final class SequenceFlow extends BpmnElement {
     return source != null ? describe() + " from " + source.describe() : describe();
   }
 
+  /** Where the flow leads, named as {@link #describe()} names it: "'B' (b)", or "nowhere". */
+  public String describeTarget() {
+    return end(target, targetRef);
+  }
+
   private static String end(FlowNode node, String ref) {
     if (node != null) {
       return node.describe();

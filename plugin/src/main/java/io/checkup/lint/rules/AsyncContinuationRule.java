@@ -42,11 +42,13 @@ public final class AsyncContinuationRule implements Rule {
         if (flow.id() == null) {
           context.report(
               flow,
-              node.describe()
+              ExpressionSyntaxRule.kind(node.type())
+                  + " "
+                  + node.describe()
                   + " is marked asynchronous after ("
                   + graph.extensionPrefix()
-                  + ":asyncAfter), and "
-                  + flow.describe()
+                  + ":asyncAfter), and its outgoing flow to "
+                  + flow.describeTarget()
                   + " has no id: the job that continues after the element names the flow to take"
                   + " by its id, and "
                   + REFUSED
