@@ -1065,6 +1065,39 @@ class LintCommandTest {
         .isEqualTo(2);
   }
 
+  /**
+   * Camunda's parser validates against the BPMN schema, which hands a boolean over with the blanks
+   * around it collapsed: " true" deploys the process, and the command line lints it as executable;
+   * "1", which the schema allows too, the engine reads as false and ignores the process.
+   */
+  @Test
+  void aProcessIsExecutableAsTheEngineReadsItsBoolean(@TempDir Path dir) throws IOException {
+    String model =
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="t">
+          <process id="blanks" isExecutable=" true ">
+            <startEvent id="s1"/>
+            <sequenceFlow id="f1" sourceRef="s1" targetRef="e1"/>
+            <endEvent id="e1"/>
+          </process>
+          <process id="one" isExecutable="1">
+            <startEvent id="s2"/>
+            <sequenceFlow id="f2" sourceRef="s2" targetRef="e2"/>
+            <endEvent id="e2"/>
+          </process>
+        </definitions>
+        """;
+    Path file = Files.writeString(dir.resolve("booleans.bpmn"), model);
+
+    CliRun executable = CliRun.of("lint", "--only-executable", file.toString());
+
+    // the execution rule history-time-to-live speaks of the process the engine would deploy
+    assertThat(executable.out())
+        .contains("Executable process blanks has no camunda:historyTimeToLive")
+        .doesNotContain("process one");
+  }
+
   @Test
   void helpVersionAndOptionSpellings() throws IOException {
     CliRun help = CliRun.of("--help");

@@ -133,7 +133,7 @@ public final class Bpmn {
    * when it parses, so the engine's lint never sets it apart.
    */
   public static boolean isExecutable(XmlNode process, XmlNode definitions, boolean camunda8Apart) {
-    return "true".equals(process.attr("isExecutable"))
+    return XmlNode.isTrue(process.attr("isExecutable"))
         && !(camunda8Apart && isCamunda8(process, definitions));
   }
 

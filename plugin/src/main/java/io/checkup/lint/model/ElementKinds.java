@@ -1,5 +1,6 @@
 package io.checkup.lint.model;
 
+import io.checkup.lint.xml.XmlNode;
 import java.util.Collection;
 
 /**
@@ -26,7 +27,7 @@ public final class ElementKinds {
     }
     if (node.isMultiInstance()) {
       kinds.add(
-          "true".equals(node.multiInstance().attr("isSequential"))
+          XmlNode.isTrue(node.multiInstance().attr("isSequential"))
               ? "marker:multi-instance-sequential"
               : "marker:multi-instance-parallel");
     }

@@ -41,8 +41,8 @@ public final class FlowNode extends BpmnElement {
     this.indexInScope = indexInScope;
     this.kind =
         kindOf(xml.localName())
-            | ("true".equals(xml.attr("triggeredByEvent")) ? TRIGGERED_BY_EVENT : 0)
-            | ("true".equals(xml.attr("isForCompensation")) ? FOR_COMPENSATION : 0);
+            | (XmlNode.isTrue(xml.attr("triggeredByEvent")) ? TRIGGERED_BY_EVENT : 0)
+            | (XmlNode.isTrue(xml.attr("isForCompensation")) ? FOR_COMPENSATION : 0);
   }
 
   void addBoundaryEvent(FlowNode event) {

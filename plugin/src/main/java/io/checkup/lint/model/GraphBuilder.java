@@ -149,7 +149,7 @@ public final class GraphBuilder {
       case "transaction" -> Scope.Kind.TRANSACTION;
       case "adHocSubProcess" -> Scope.Kind.AD_HOC_SUB_PROCESS;
       default ->
-          "true".equals(xml.attr("triggeredByEvent"))
+          XmlNode.isTrue(xml.attr("triggeredByEvent"))
               ? Scope.Kind.EVENT_SUB_PROCESS
               : Scope.Kind.SUB_PROCESS;
     };

@@ -175,6 +175,16 @@ public class XmlNode {
     return this.localName.equals(localName) && this.namespace.equals(namespace);
   }
 
+  /**
+   * Whether a BPMN attribute of the schema's type boolean is {@code true} as Camunda reads it: its
+   * parser validates against the schema, which hands the value over with the blanks around it
+   * collapsed ({@code " true"} deploys a process as executable), and then only the word {@code
+   * true} counts ({@code "1"}, which the schema allows too, reads as false).
+   */
+  public static boolean isTrue(String schemaBoolean) {
+    return schemaBoolean != null && schemaBoolean.strip().equals("true");
+  }
+
   /** An attribute without namespace, or null. */
   public String attr(String name) {
     return attr("", name);

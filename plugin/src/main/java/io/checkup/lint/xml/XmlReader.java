@@ -115,7 +115,7 @@ public final class XmlReader {
         }
         if ("process".equals(reader.getLocalName())
             && MODEL_NS.equals(reader.getNamespaceURI())
-            && Boolean.parseBoolean(reader.getAttributeValue(null, "isExecutable"))) {
+            && XmlNode.isTrue(reader.getAttributeValue(null, "isExecutable"))) {
           ids.add(reader.getAttributeValue(null, "id"));
         }
         reader.skipElement();

@@ -279,6 +279,38 @@ class RefusedByCamundaTest {
     assertThat(deployed("/rules/async-continuation/valid.bpmn")).containsExactly("Deployed");
   }
 
+  /**
+   * What the linter takes for an executable process (XmlNode.isTrue) is what the engine deploys:
+   * its schema validation collapses the blanks around a boolean, and of the schema's true values
+   * only the word counts.
+   */
+  @Test
+  void aProcessIsDeployedWhereItsIsExecutableReadsTrue() {
+    String model =
+        """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                     xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+          <process id="blanks" isExecutable=" true " camunda:historyTimeToLive="1">
+            <startEvent id="s1"/>
+          </process>
+          <process id="one" isExecutable="1" camunda:historyTimeToLive="1">
+            <startEvent id="s2"/>
+          </process>
+        </definitions>
+        """;
+    List<String> deployed =
+        engine
+            .getRepositoryService()
+            .createDeployment()
+            .addString("booleans.bpmn", model)
+            .deployWithResult()
+            .getDeployedProcessDefinitions()
+            .stream()
+            .map(ProcessDefinition::getKey)
+            .toList();
+    assertThat(deployed).containsExactly("blanks");
+  }
+
   /** Each event of the rule's invalid fixture; the valid one deploys. */
   @Test
   void cancelEventsTheRuleReports() {
