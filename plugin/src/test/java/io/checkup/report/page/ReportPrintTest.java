@@ -85,12 +85,13 @@ class ReportPrintTest {
           .as("the page of client %d", client)
           .contains("Client number " + client + " with")
           .contains(unlisted + " more elements");
-      // and nothing of another client at risk is on it
+      // and nothing of another client at risk is on it, nor a healthy client after the last one
       for (int other = 0; other < AT_RISK; other++) {
         if (other != client) {
           assertThat(page).doesNotContain(marker(other));
         }
       }
+      assertThat(page).doesNotContain("Healthy client");
     }
   }
 
