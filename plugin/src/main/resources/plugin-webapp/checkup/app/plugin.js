@@ -132,9 +132,18 @@ function showFindings(viewer, data) {
       tip.appendChild(el('a', null, {href, target: '_blank', rel: 'noopener noreferrer'}, 'About this rule'));
     }
     badge.appendChild(tip);
+    // the text opens inside the diagram, whose pane cuts off what leaves it: to the left near the
+    // right edge, upwards where there is more room above, and no taller than the room it has
     const place = () => {
       const diagram = viewer.get('canvas').getContainer().getBoundingClientRect();
-      badge.classList.toggle('checkup-tip-left', badge.getBoundingClientRect().left + 330 > diagram.right);
+      const at = badge.getBoundingClientRect();
+      badge.classList.toggle('checkup-tip-left', at.left + 330 > diagram.right);
+      tip.style.maxHeight = '';
+      const below = diagram.bottom - at.bottom - 8;
+      const above = at.top - diagram.top - 8;
+      const up = tip.offsetHeight > below && above > below;
+      badge.classList.toggle('checkup-tip-up', up);
+      tip.style.maxHeight = `${Math.max(48, Math.floor(up ? above : below))}px`;
     };
     badge.addEventListener('mouseenter', place);
     badge.addEventListener('focus', place);

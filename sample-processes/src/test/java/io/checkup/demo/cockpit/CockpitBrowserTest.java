@@ -187,6 +187,26 @@ class CockpitBrowserTest {
               && shapes.stream().allMatch(shape -> inside(shape, pane));
         });
     screenshot("cockpit-small-window.png");
+    // a finding's text opens inside the diagram wherever its badge sits: upwards near the bottom,
+    // leftwards near the right edge (it opened downwards and was cut off after a line)
+    Rectangle pane = shown(".djs-container").getRect();
+    int checked = 0;
+    for (WebElement badge : browser.findElements(By.cssSelector(".checkup-finding"))) {
+      if (!badge.isDisplayed()) {
+        continue;
+      }
+      new Actions(browser).moveToElement(badge).perform();
+      WebElement text = badge.findElement(By.cssSelector(".checkup-tip"));
+      wait.until(ExpectedConditions.visibilityOf(text));
+      Rectangle shown = text.getRect();
+      assertThat(inside(shown, pane))
+          .as(
+              "%s: its text at %s, the diagram at %s",
+              badge.getAttribute("aria-label"), shown.y, pane.y)
+          .isTrue();
+      checked++;
+    }
+    assertThat(checked).isGreaterThanOrEqualTo(2);
     browser.manage().window().setSize(new Dimension(1400, 900));
 
     // the tab of findings
