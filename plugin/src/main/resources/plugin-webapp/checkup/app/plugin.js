@@ -377,8 +377,15 @@ const findingsTab = {
           section.appendChild(el('p', null, {}, 'No lint findings for this version.'));
           return;
         }
+        // errors first, each severity in the file's order: an error on an element the diagram does
+        // not draw has no badge, and must not hide at the end of a long list
+        const rank = {error: 0, warn: 1, info: 2};
+        const findings = [...data.findings].sort((a, b) => (rank[a.severity] ?? 3) - (rank[b.severity] ?? 3));
+        const count = severity => findings.filter(finding => finding.severity === severity).length;
+        section.appendChild(el('p', 'checkup-findings-summary', {},
+          `${findings.length} finding(s): ${count('error')} error(s), ${count('warn')} warning(s), ${count('info')} info`));
         const {table, body} = tableOf(['Severity', 'Rule', 'Element', 'Message']);
-        for (const finding of data.findings) {
+        for (const finding of findings) {
           const row = body.appendChild(el('tr', `checkup-${finding.severity}`, {'data-rule': finding.rule, 'data-element': finding.elementId}));
           row.appendChild(el('td', null, {}, finding.severity));
           const rule = row.appendChild(el('td'));

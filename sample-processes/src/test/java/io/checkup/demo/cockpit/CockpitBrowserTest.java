@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterAll;
@@ -216,6 +217,17 @@ class CockpitBrowserTest {
             ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector(".checkup-findings tr[data-rule='deadlock']")));
     assertThat(row.getText()).contains(CockpitFixture.JOIN).contains("error");
+    // counted, and the errors first, whatever their place in the file
+    assertThat(shown(".checkup-findings-summary").getText())
+        .matches("\\d+ finding\\(s\\): [1-9]\\d* error\\(s\\), \\d+ warning\\(s\\), \\d+ info");
+    List<String> severities =
+        browser.findElements(By.cssSelector(".checkup-findings tbody tr td:first-child")).stream()
+            .map(WebElement::getText)
+            .toList();
+    assertThat(severities).contains("warn");
+    assertThat(severities)
+        .isSortedAccordingTo(
+            Comparator.comparing(severity -> List.of("error", "warn", "info").indexOf(severity)));
     screenshot("cockpit-findings-tab.png");
 
     // the definition without a tenant: its findings, but no heatmap or dead branches offered to a
