@@ -223,9 +223,9 @@ function showHeat(viewer, data) {
     }
     const label = el('div', `checkup-heat checkup-heat-${kind}`, {[`data-${kind}`]: id, title: `${count} in the window`}, count);
     label.style.background = heatColour(count, max);
-    // an event's or gateway's name is written under it: its count goes over its top left corner
-    const labelled = /Event$|Gateway$/.test(element.type || '');
-    const position = kind === 'flow' ? middleOf(element, 6) : labelled ? {top: -10, left: -14} : {bottom: 8, left: -8};
+    // over the shape's top left corner: an event's or gateway's name is written under it, and
+    // Cockpit's own badges (running instances, incidents) sit on a task's bottom left
+    const position = kind === 'flow' ? middleOf(element, 6) : {top: -10, left: -14};
     overlays.add(id, 'checkup-heat', {position, html: label, scale: {min: 1}});
   };
   for (const [id, count] of Object.entries(data.elements)) {

@@ -156,8 +156,11 @@ class CockpitBrowserTest {
 
     // the heatmap of the traffic driven, in the last 24 hours
     shown(".checkup-heatmap-toggle button[data-window='24h']").click();
-    assertThat(shown(".checkup-heat[data-element='checkSmall']").getText())
-        .isEqualTo(String.valueOf(CockpitFixture.ALPHA_RUNS));
+    WebElement heat = shown(".checkup-heat[data-element='checkSmall']");
+    assertThat(heat.getText()).isEqualTo(String.valueOf(CockpitFixture.ALPHA_RUNS));
+    // on the task's top edge, clear of the bottom left where Cockpit puts its own badges
+    Rectangle task = shown(".djs-element[data-element-id='checkSmall'] .djs-visual").getRect();
+    assertThat(heat.getRect().y + heat.getRect().height).isLessThan(task.y + task.height / 2);
     assertThat(shown(".checkup-heat[data-flow='small']").getText())
         .isEqualTo(String.valueOf(CockpitFixture.ALPHA_RUNS));
     assertThat(browser.findElements(By.cssSelector(".checkup-heat[data-element='checkLarge']")))
