@@ -151,7 +151,6 @@ public final class LintConfig {
       if (catalog.contains(ruleId)) {
         return true;
       }
-      String message;
       if (ruleId.equals(Finding.PARSE_ERROR) || ruleId.equals(Finding.INTERNAL_ERROR)) {
         // they have pages and SARIF entries like rules, but are no rule a setting reaches
         String notARule =
@@ -164,12 +163,11 @@ public final class LintConfig {
         }
         warnings.add(lenientSource + ": " + notARule + ": its setting ignored");
         return false;
-      } else {
-        message = "unknown rule '" + ruleId + "'";
-        String meant = Spelling.closest(ruleId, catalog.ids(), CLOSE);
-        if (meant != null) {
-          message += " (did you mean " + meant + "?)";
-        }
+      }
+      String message = "unknown rule '" + ruleId + "'";
+      String meant = Spelling.closest(ruleId, catalog.ids(), CLOSE);
+      if (meant != null) {
+        message += " (did you mean " + meant + "?)";
       }
       if (lenientSource == null) {
         throw new IllegalArgumentException(
