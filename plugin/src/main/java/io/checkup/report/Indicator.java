@@ -511,7 +511,7 @@ public enum Indicator {
                   + "forward.",
               ReportConfig::stuckAfterDays,
               ReportConfig.DEFAULT_STUCK_AFTER_DAYS,
-              "30 days by default",
+              " by default",
               "day",
               ", as configured")
           .advice(
@@ -546,7 +546,7 @@ public enum Indicator {
                   + "Nobody owns the work.",
               ReportConfig::unassignedAfterDays,
               ReportConfig.DEFAULT_UNASSIGNED_AFTER_DAYS,
-              "3 days by default",
+              " by default",
               "day",
               ", as configured")
           .advice(
@@ -569,7 +569,7 @@ public enum Indicator {
                   + "superfluous.",
               ReportConfig::deadBranchMinRuns,
               ReportConfig.DEFAULT_DEAD_BRANCH_MIN_RUNS,
-              "100 times",
+              "",
               "time",
               " (as configured)")
           .advice(
@@ -691,15 +691,14 @@ public enum Indicator {
 
     /**
      * A meaning that names a threshold the report's configuration sets: {@code template} holds
-     * {@code %s} where it goes, {@code defaultPhrase} for the default value ("30 days by default"),
-     * and a configured other value is named as such, the value, its unit and {@code
-     * configuredSuffix} ("10 days, as configured").
+     * {@code %s} where it goes: the value with its unit, then {@code defaultSuffix} for the default
+     * ("30 days by default") or {@code configuredSuffix} for another ("10 days, as configured").
      */
     About meaning(
         String template,
         ToLongFunction<ReportConfig> threshold,
         long defaultValue,
-        String defaultPhrase,
+        String defaultSuffix,
         String unit,
         String configuredSuffix) {
       this.meaningTemplate = template;
@@ -707,7 +706,12 @@ public enum Indicator {
       this.defaultThreshold = defaultValue;
       this.thresholdUnit = unit;
       this.configuredSuffix = configuredSuffix;
-      return meaning(String.format(template, defaultPhrase));
+      return meaning(String.format(template, amount(defaultValue, unit) + defaultSuffix));
+    }
+
+    /** "30 days", "1 day", "100 times". */
+    static String amount(long value, String unit) {
+      return value + " " + unit + (value == 1 ? "" : "s");
     }
 
     /** What to do when it is out of norm. */
@@ -831,7 +835,7 @@ public enum Indicator {
         ? about.meaning
         : String.format(
             about.meaningTemplate,
-            value + " " + about.thresholdUnit + (value == 1 ? "" : "s") + about.configuredSuffix);
+            About.amount(value, about.thresholdUnit) + about.configuredSuffix);
   }
 
   /**
