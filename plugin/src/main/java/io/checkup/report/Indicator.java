@@ -746,11 +746,18 @@ public enum Indicator {
 
   Indicator(About about) {
     this.about = about;
-    this.explanationTail = ". " + about.meaning + " What to do: " + about.advice;
-    this.explanationTailAbove =
-        about.aboveAdvice == null
-            ? explanationTail
-            : ". " + about.meaning + " Above the norm, what to do: " + about.aboveAdvice;
+    this.explanationTail = tail(about, about.meaning);
+    this.explanationTailAbove = tailAbove(about, about.meaning);
+  }
+
+  private static String tail(About about, String meaning) {
+    return ". " + meaning + " What to do: " + about.advice;
+  }
+
+  private static String tailAbove(About about, String meaning) {
+    return about.aboveAdvice == null
+        ? tail(about, meaning)
+        : ". " + meaning + " Above the norm, what to do: " + about.aboveAdvice;
   }
 
   /** Measures this indicator for one tenant. */
@@ -844,9 +851,7 @@ public enum Indicator {
    */
   String explanationTail(ReportConfig config) {
     String meaning = meaning(config);
-    return meaning.equals(about.meaning)
-        ? explanationTail
-        : ". " + meaning + " What to do: " + about.advice;
+    return meaning.equals(about.meaning) ? explanationTail : tail(about, meaning);
   }
 
   /**
@@ -856,12 +861,7 @@ public enum Indicator {
    */
   String explanationTailAbove(ReportConfig config) {
     String meaning = meaning(config);
-    if (meaning.equals(about.meaning)) {
-      return explanationTailAbove;
-    }
-    return about.aboveAdvice == null
-        ? explanationTail(config)
-        : ". " + meaning + " Above the norm, what to do: " + about.aboveAdvice;
+    return meaning.equals(about.meaning) ? explanationTailAbove : tailAbove(about, meaning);
   }
 
   /** Why there is no value, when there is none. */
